@@ -1,0 +1,102 @@
+"""`argmap check` as a library call: paths -> files -> load -> graph -> rules -> CheckResult."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.config import Settings
+from argmap.diagnostics import Diagnostic, Severity, count
+from argmap.graph import build_graph
+from argmap.load import Loaded, load
+from argmap.model import Span
+from argmap.rules import REGISTRY, Context
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: str
+    text: str  # for showing the offending line
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    files: tuple[FileReport, ...]
+    strict: bool = False
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        return count(self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 errors (or warnings when strict), 2 a file could not be read."""
+        if any(d.rule == "io-error" for d in self.diagnostics):
+            return 2
+        counts = self.counts
+        failed = counts[Severity.ERROR] or (self.strict and counts[Severity.WARNING])
+        return 1 if failed else 0
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
+    A path that does not exist is passed on, so that loading reports it."""
+    for path in paths:
+        p = Path(path)
+        if str(path) == "-" or not p.is_dir():
+            yield str(path)
+            continue
+        for found in sorted(p.rglob("*")):
+            relative = found.relative_to(p).parts
+            if (
+                found.suffix in SUFFIXES
+                and found.is_file()
+                and not any(part.startswith(".") for part in relative)
+            ):
+                yield str(found)
+
+
+def check_loaded(loaded: Loaded, settings: Settings) -> tuple[Diagnostic, ...]:
+    """Every diagnostic for one loaded file, sorted by position."""
+    if loaded.map is None:  # unusable file: its errors cannot be switched off
+        return loaded.diagnostics
+    diagnostics = [d for d in loaded.diagnostics if settings.enabled(d.rule)]
+    graph = build_graph(loaded.map)
+    for rule in REGISTRY.values():
+        if rule.check is None or not settings.enabled(rule.id):
+            continue
+        context = Context(loaded.map, graph, settings.options(rule.id))
+        diagnostics.extend(
+            Diagnostic(rule.id, rule.severity, span, message, hint)
+            for span, message, hint in rule.check(context)
+        )
+    return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
+
+
+def check(paths: Iterable[str | Path], settings: Settings | None = None) -> CheckResult:
+    """Check map files and folders of maps."""
+    settings = settings or Settings()
+    names = [str(p) for p in paths]
+    reports = []
+    for path in discover(names):
+        loaded = load(path)
+        reports.append(FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)))
+    if not reports:
+        where = ", ".join(names) or "."
+        nothing = Diagnostic(
+            "io-error",
+            Severity.ERROR,
+            Span.point(where),
+            "no *.yaml or *.yml files found",
+            "pass map files, or folders that hold them",
+        )
+        reports.append(FileReport(where, "", (nothing,)))
+    return CheckResult(tuple(reports), settings.strict)

@@ -1,0 +1,144 @@
+"""Settings for `argmap check`: from `.argmap.toml` or `[tool.argmap]` in the nearest
+pyproject.toml, overridden by the command line. Every key is validated here, once."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from argmap.diagnostics import did_you_mean
+from argmap.rules import REGISTRY
+
+KEYS = ("select", "ignore", "strict", "rules")
+
+
+class ConfigError(Exception):
+    """A setting that cannot be used; the CLI reports it as a usage error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: frozenset[str] | None = None  # None: every rule
+    ignore: frozenset[str] = frozenset()
+    strict: bool = False  # warnings fail the check too
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    origin: str | None = None  # the file the settings came from
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.ignore and (self.select is None or rule_id in self.select)
+
+    def options(self, rule_id: str) -> dict[str, Any]:
+        defaults = {name: o.default for name, o in REGISTRY[rule_id].options.items()}
+        return {**defaults, **self.rule_options.get(rule_id, {})}
+
+    def override(
+        self,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        strict: bool | None = None,
+    ) -> Settings:
+        """These settings with the command line's choices on top."""
+        where = "the command line"
+        return replace(
+            self,
+            select=rule_ids(select, where, "--select") if select is not None else self.select,
+            ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else self.ignore,
+            strict=self.strict if strict is None else strict,
+        )
+
+
+def rule_ids(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
+    """Validated rule ids; `a,b` and repeated options both work."""
+    result = set()
+    for item in ids:
+        for rule_id in filter(None, (part.strip() for part in item.split(","))):
+            if rule_id not in REGISTRY:
+                hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
+                raise ConfigError(f"{where}: `{key}` names an unknown rule `{rule_id}`; {hint}")
+            result.add(rule_id)
+    return frozenset(result)
+
+
+def find(start: Path) -> Path | None:
+    """The nearest `.argmap.toml`, or pyproject.toml with a [tool.argmap] table, upwards."""
+    for folder in [start, *start.parents]:
+        own = folder / ".argmap.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "argmap" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read settings: {error}") from error
+
+
+def load(path: Path | None) -> Settings:
+    """Settings from a file (None: the defaults)."""
+    if path is None:
+        return Settings()
+    data = _read(path)
+    table = data.get("tool", {}).get("argmap", {}) if path.name == "pyproject.toml" else data
+    where = f"{path}" + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
+    return parse(table, where, str(path))
+
+
+def parse(table: Mapping[str, Any], where: str, origin: str | None = None) -> Settings:
+    for key in table:
+        if key not in KEYS:
+            hint = did_you_mean(key, KEYS, fallback="known settings: " + ", ".join(KEYS))
+            raise ConfigError(f"{where}: unknown setting `{key}`; {hint}")
+    ids = {}
+    for key in ("select", "ignore"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f'{where}: `{key}` must be a list of rule ids, e.g. ["long-text"]')
+        ids[key] = rule_ids(value, where, key)
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"{where}: `strict` must be true or false")
+    return Settings(
+        select=ids["select"] if "select" in table else None,
+        ignore=ids["ignore"],
+        strict=strict,
+        rule_options=_rule_options(table.get("rules", {}), where),
+        origin=origin,
+    )
+
+
+def _rule_options(table: Any, where: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: `rules` must be a table of rule id -> options")
+    options: dict[str, dict[str, Any]] = {}
+    for rule_id, values in table.items():
+        rule = REGISTRY.get(rule_id)
+        if rule is None:
+            hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
+            raise ConfigError(f"{where}: unknown rule `{rule_id}` in `rules`; {hint}")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: `rules.{rule_id}` must be a table of options")
+        for name, value in values.items():
+            option = rule.options.get(name)
+            if option is None:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(
+                    f"{where}: rule `{rule_id}` has no option `{name}` (its options: {known})"
+                )
+            if type(value) is not option.type:
+                raise ConfigError(
+                    f"{where}: `rules.{rule_id}.{name}` must be {option.type.__name__}, "
+                    f"not {type(value).__name__}"
+                )
+            if isinstance(value, int) and value < 1:
+                raise ConfigError(f"{where}: `rules.{rule_id}.{name}` must be at least 1")
+        options[rule_id] = dict(values)
+    return options

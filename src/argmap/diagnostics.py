@@ -1,0 +1,56 @@
+"""Diagnostics: the one record every problem a user can cause becomes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.model import Span
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """What is wrong (message), where (span), which rule says so, and how to fix it (hint)."""
+
+    rule: str
+    severity: Severity
+    span: Span
+    message: str
+    hint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.file, self.span.line, self.span.column, self.rule)
+
+
+_MAX_CANDIDATES = 5000
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:
+    """A hint naming the closest known word, or `fallback` when nothing is close."""
+    # Fuzzy matching costs a SequenceMatcher per candidate: keep to plausible lengths, and
+    # give up on huge vocabularies rather than stall a check of a 100,000-node map.
+    near = [c for c in choices if abs(len(c) - len(word)) <= 3]
+    if len(near) > _MAX_CANDIDATES:
+        return fallback
+    close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else fallback
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
+    totals = dict.fromkeys(Severity, 0)
+    for d in diagnostics:
+        totals[d.severity] += 1
+    return totals

@@ -1,0 +1,63 @@
+"""Map -> networkx MultiDiGraph, and the graph queries later stages share.
+
+Nodes are map ids with `kind`, `node` (the model Node) and `index` (its place in the file)
+as attributes. Edges run from the
+arguing node to its target with `relation` ("support" or "attack") and `span` (where the
+reference was written). References to ids that are not in the map make no edge; the
+unknown-reference rule reports them. Nothing else in argmap builds graphs by hand.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from argmap.model import Kind, Map, Relation
+
+Graph = Any  # networkx ships no type information
+
+
+def build_graph(m: Map) -> Graph:
+    g = nx.MultiDiGraph(title=m.title, path=m.path)
+    g.add_nodes_from(
+        (node.id, {"kind": node.kind, "node": node, "index": i})
+        for i, node in enumerate(m.nodes.values())
+    )
+    g.add_edges_from(
+        (node.id, ref.id, {"relation": relation, "span": ref.span})
+        for node in m.nodes.values()
+        for relation, ref in node.targets()
+        if ref.id in m.nodes
+    )
+    return g
+
+
+def relation_subgraph(g: Graph, relation: Relation) -> Graph:
+    """A view with only the edges of one relation (all nodes kept)."""
+    return nx.subgraph_view(g, filter_edge=lambda u, v, k: g.edges[u, v, k]["relation"] == relation)
+
+
+def roots(g: Graph) -> list[str]:
+    """The claims, in map order: where a reading of the map starts."""
+    return [n for n, kind in g.nodes(data="kind") if kind is Kind.CLAIM]
+
+
+def reaching(g: Graph, targets: Iterable[str]) -> set[str]:
+    """Every node with a path of edges to one of `targets` (the targets included)."""
+    seen = set(targets)
+    queue = deque(seen)
+    while queue:
+        for predecessor in g.predecessors(queue.popleft()):
+            if predecessor not in seen:
+                seen.add(predecessor)
+                queue.append(predecessor)
+    return seen
+
+
+def arguments_for(g: Graph, node: str) -> list[tuple[str, Relation]]:
+    """The nodes that argue about `node` (support or attack it), in map order."""
+    found = {u: relation for u, _, relation in g.in_edges(node, data="relation")}
+    return sorted(found.items(), key=lambda item: g.nodes[item[0]]["index"])

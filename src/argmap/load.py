@@ -1,0 +1,374 @@
+"""YAML file -> Map. Refuses bad input with diagnostics, never with an exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap import spec
+from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
+from argmap.yamltree import YMap, YNode, YScalar, YSeq, compose, decode, kind_name
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What loading one file gave: the map (None when unusable) and every problem found."""
+
+    path: str
+    text: str
+    map: Map | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load(path: str | Path) -> Loaded:
+    """Load a map file; `-` reads standard input."""
+    name = str(path)
+    try:
+        if name == "-":
+            import sys
+
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        diagnostic = Diagnostic(
+            "io-error",
+            Severity.ERROR,
+            Span.point(name),
+            f"cannot read the file: {reason}",
+            "check the path and its permissions",
+        )
+        return Loaded(name, "", None, (diagnostic,))
+    return loads(data, name)
+
+
+def loads(data: bytes | str, file: str = "<string>") -> Loaded:
+    """Load a map from bytes or text; `file` names it in diagnostics."""
+    if isinstance(data, bytes):
+        text, problems = decode(data, file)
+        if text is None:
+            return Loaded(file, "", None, tuple(problems))
+    else:
+        text = data
+    tree, problems = compose(text, file)
+    builder = _MapBuilder(file, problems)
+    result = builder.build(tree) if tree is not None or not problems else None
+    return Loaded(file, text, result, tuple(builder.diagnostics))
+
+
+@dataclass
+class _MapBuilder:
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, rule: str, span: Span, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(rule, Severity.ERROR, span, message, hint))
+
+    def build(self, tree: YNode | None) -> Map | None:
+        if tree is None or (isinstance(tree, YScalar) and tree.is_null):
+            self.error(
+                "missing-field",
+                Span.point(self.file),
+                "the file is empty; a map needs at least `argmap: 1` and a `title`",
+                "run `argmap new FILE` for a commented starter map",
+            )
+            return None
+        if not isinstance(tree, YMap):
+            self.error(
+                "wrong-type",
+                tree.span,
+                f"a map file must be a mapping of sections, not {kind_name(tree)}",
+                "start the file with `argmap: 1` and `title: ...` at the left margin",
+            )
+            return None
+        values, _ = self.fields(
+            tree, spec.MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
+        )
+        version = values.get("argmap", spec.FORMAT_VERSION)
+        sections = {
+            name: self.section(tree, name) for name in spec.SECTIONS if name in tree.entries
+        }
+        sources = {
+            key: self.source(key, node, span)
+            for key, node, span in sections.get("sources", [])
+            if isinstance(node, YMap)
+        }
+        actors = {
+            key: self.actor(key, node, span)
+            for key, node, span in sections.get("actors", [])
+            if isinstance(node, YMap)
+        }
+        nodes: dict[str, Node] = {}
+        for kind in Kind:
+            for key, node, span in sections.get(kind.section, []):
+                if key in nodes:
+                    first = nodes[key]
+                    self.error(
+                        "duplicate-id",
+                        span,
+                        f"id `{key}` is already used by the {first.kind} on line {first.span.line}",
+                        "ids are unique across claims, reasons, objections and rebuttals; "
+                        "rename one",
+                    )
+                elif isinstance(node, YMap):
+                    nodes[key] = self.node(key, kind, node, span)
+        return Map(
+            path=self.file,
+            title=values.get("title", ""),
+            span=tree.span,
+            version=version,
+            summary=values.get("summary"),
+            nodes=nodes,
+            actors=actors,
+            sources=sources,
+        )
+
+    def section(self, tree: YMap, name: str) -> list[tuple[str, YNode, Span]]:
+        """The entries of a section as (id, value, span of the id); checks ids and shapes."""
+        what = name[:-1]
+        node = tree.entries[name][1]
+        if isinstance(node, YScalar) and node.is_null:
+            return []
+        if not isinstance(node, YMap):
+            self.wrong_type(
+                node, f"`{name}`", "a mapping of id -> " + what, f"`{name}: {{my-id: ...}}`"
+            )
+            return []
+        entries = []
+        for key, (key_node, value) in node.entries.items():
+            if not spec.ID_RE.match(key):
+                self.error(
+                    "invalid-id",
+                    key_node.span,
+                    f"`{key}` is not a valid id",
+                    "ids start with a letter or digit and use only letters, digits, `_`, `.`, `-`",
+                )
+            if not isinstance(value, YMap):
+                first = "name" if name == "actors" else "title" if name == "sources" else "text"
+                self.wrong_type(
+                    value, f"{what} `{key}`", "a mapping of fields", f"`{key}: {{{first}: ...}}`"
+                )
+            entries.append((key, value, key_node.span))
+        return entries
+
+    def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
+        self.error(
+            "wrong-type",
+            node.span,
+            f"{what} must be {expected}, not {kind_name(node)}",
+            f"write it as {example}",
+        )
+
+    def fields(
+        self,
+        node: YMap,
+        known: tuple[spec.Field, ...],
+        what: str,
+        at: Span,
+        extra: tuple[str, ...] = (),
+    ) -> tuple[dict[str, Any], dict[str, Span]]:
+        """Converted values of the known fields, and where each was written. Unknown, missing
+        and ill-typed fields are reported; `at` is where a missing field is reported."""
+        by_name = {f.name: f for f in known}
+        values: dict[str, Any] = {}
+        spans: dict[str, Span] = {}
+        written = set()
+        for key, (key_node, value) in node.entries.items():
+            if key in extra:
+                continue
+            f = by_name.get(key)
+            if f is None:
+                names = [*by_name, *extra]
+                self.error(
+                    "unknown-field",
+                    key_node.span,
+                    f"unknown field `{key}` in {what}",
+                    did_you_mean(key, names, fallback="known fields: " + ", ".join(names)),
+                )
+                continue
+            if isinstance(value, YScalar) and (value.is_null or not value.value.strip()):
+                continue  # an empty field is an absent one
+            written.add(key)
+            converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}")
+            if converted is not None:
+                values[key] = converted
+                spans[key] = value.span
+        for f in known:
+            if f.required and f.name not in written:
+                self.error(
+                    "missing-text" if f.name == "text" else "missing-field",
+                    at,
+                    f"{what} has no `{f.name}`",
+                    f"add `{f.name}: {f.example}` ({f.description[0].lower()}{f.description[1:-1]})",
+                )
+        return values, spans
+
+    def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
+        v, spans = self.fields(node, spec.NODE_FIELDS, f"{kind} `{key}`", span)
+        return Node(
+            id=key,
+            kind=kind,
+            text=v.get("text", ""),
+            span=span,
+            by=v.get("by"),
+            source=v.get("source"),
+            quote=v.get("quote"),
+            supports=v.get("supports", ()),
+            attacks=v.get("attacks", ()),
+            tags=v.get("tags", ()),
+            note=v.get("note"),
+            weight=v.get("weight"),
+            fields=spans,
+        )
+
+    def actor(self, key: str, node: YMap, span: Span) -> Actor:
+        v, _ = self.fields(node, spec.ACTOR_FIELDS, f"actor `{key}`", span)
+        return Actor(key, v.get("name", ""), span, v.get("role"), v.get("kind", ActorKind.PERSON))
+
+    def source(self, key: str, node: YMap, span: Span) -> Source:
+        v, _ = self.fields(node, spec.SOURCE_FIELDS, f"source `{key}`", span)
+        return Source(
+            key,
+            v.get("title", ""),
+            span,
+            v.get("author"),
+            v.get("publisher"),
+            v.get("date"),
+            v.get("url"),
+        )
+
+    # Converters: YAML value -> model value, or None after reporting why not.
+
+    def text(self, node: YNode, what: str) -> str | None:
+        if isinstance(node, YScalar):
+            # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
+            return node.value
+        self.wrong_type(
+            node, what, "text", '"..." (quote text that has a colon or starts with [ or {)'
+        )
+        return None
+
+    def ref(self, node: YNode, what: str) -> Ref | None:
+        if isinstance(node, YScalar):
+            return Ref(node.value, node.span)
+        self.wrong_type(node, what, "an id", "a single id such as `my-claim`")
+        return None
+
+    def refs(self, node: YNode, what: str) -> tuple[Ref, ...] | None:
+        if isinstance(node, YScalar):
+            return (Ref(node.value, node.span),)
+        if isinstance(node, YSeq):
+            refs = tuple(r for item in node.items if (r := self.ref(item, f"an item of {what}")))
+            return refs
+        self.wrong_type(node, what, "an id or a list of ids", "`[first-id, second-id]`")
+        return None
+
+    def tags(self, node: YNode, what: str) -> tuple[str, ...] | None:
+        if isinstance(node, YSeq):
+            return tuple(t for item in node.items if (t := self.text(item, f"a tag in {what}")))
+        self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
+        return None
+
+    def weight(self, node: YNode, what: str) -> float | None:
+        value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
+        if value is _INVALID:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.wrong_type(node, what, "a number from 0 to 1", "`0.5`")
+            return None
+        if not 0 <= value <= 1:
+            self.invalid(node, f"{what} is {value}, outside 0..1", "use a number from 0 to 1")
+            return None
+        return float(value)
+
+    def date(self, node: YNode, what: str) -> dt.date | None:
+        value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        if value is not _INVALID:
+            self.invalid(
+                node,
+                f"{what} is not an ISO date",
+                "write the date as YYYY-MM-DD, e.g. `2009-03-13`",
+            )
+        return None
+
+    def url(self, node: YNode, what: str) -> str | None:
+        url = self.text(node, what)
+        if url is None:
+            return None
+        scheme = url.partition(":")[0].lower()
+        if scheme not in spec.URL_SCHEMES or ":" not in url:
+            self.invalid(
+                node,
+                f"{what} must be an http, https or mailto URL",
+                "write the full address, e.g. `https://example.org/article`",
+            )
+            return None
+        return url
+
+    def actor_kind(self, node: YNode, what: str) -> ActorKind | None:
+        name = self.text(node, what)
+        if name is None:
+            return None
+        try:
+            return ActorKind(name)
+        except ValueError:
+            choices = [k.value for k in ActorKind]
+            self.invalid(
+                node,
+                f"{what} is `{name}`",
+                did_you_mean(name, choices, fallback="use one of: " + ", ".join(choices)),
+            )
+            return None
+
+    def version(self, node: YNode, what: str) -> int | None:
+        value = self.scalar(node, what, "the format version", "`argmap: 1`")
+        if value != spec.FORMAT_VERSION or isinstance(value, bool):
+            if value is not _INVALID:
+                self.invalid(
+                    node,
+                    f"format version {value!r} is not supported",
+                    f"this argmap reads `argmap: {spec.FORMAT_VERSION}`",
+                )
+            return None
+        return spec.FORMAT_VERSION
+
+    def scalar(self, node: YNode, what: str, expected: str, example: str) -> Any:
+        if not isinstance(node, YScalar):
+            self.wrong_type(node, what, expected, example)
+            return _INVALID
+        try:
+            return node.resolve()
+        except ValueError as error:
+            self.invalid(node, f"{what}: {error}", f"write it as {example}")
+            return _INVALID
+
+    def invalid(self, node: YNode, message: str, hint: str) -> None:
+        self.error("invalid-value", node.span, message, hint)
+
+
+_INVALID = object()
+_CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str], Any]] = {
+    "text": _MapBuilder.text,
+    "ref": _MapBuilder.ref,
+    "refs": _MapBuilder.refs,
+    "tags": _MapBuilder.tags,
+    "weight": _MapBuilder.weight,
+    "date": _MapBuilder.date,
+    "url": _MapBuilder.url,
+    "actor-kind": _MapBuilder.actor_kind,
+    "version": _MapBuilder.version,
+}

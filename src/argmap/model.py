@@ -1,0 +1,127 @@
+"""The map as immutable, typed values: what the loader produces and every later stage reads.
+
+Every value a user wrote keeps the Span it came from, so that any later stage can point
+back at the exact line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A region of a file; lines and columns are 1-based, the end is exclusive.
+
+    A NamedTuple rather than a dataclass: a large map makes millions of them."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, file: str, line: int = 1, column: int = 1) -> Span:
+        return cls(file, line, column, line, column + 1)
+
+
+class Kind(StrEnum):
+    """The four kinds of node, in the order a map is read (and drawn, top to bottom)."""
+
+    CLAIM = "claim"
+    REASON = "reason"
+    OBJECTION = "objection"
+    REBUTTAL = "rebuttal"
+
+    @property
+    def section(self) -> str:
+        """The top-level YAML section that holds nodes of this kind."""
+        return f"{self.value}s"
+
+
+class Relation(StrEnum):
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference by id to another entry of the map, where it was written."""
+
+    id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    kind: Kind
+    text: str
+    span: Span  # the node's id key
+    by: Ref | None = None
+    source: Ref | None = None
+    quote: str | None = None
+    supports: tuple[Ref, ...] = ()
+    attacks: tuple[Ref, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    weight: float | None = None
+    fields: Mapping[str, Span] = field(default_factory=dict)  # field name -> span of its value
+
+    def targets(self) -> tuple[tuple[Relation, Ref], ...]:
+        """Every outgoing relation of this node, supports first, in the order written."""
+        return tuple((Relation.SUPPORT, r) for r in self.supports) + tuple(
+            (Relation.ATTACK, r) for r in self.attacks
+        )
+
+    def field_span(self, name: str) -> Span:
+        """Where a field's value was written, falling back to the node itself."""
+        return self.fields.get(name, self.span)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    span: Span
+    role: str | None = None
+    kind: ActorKind = ActorKind.PERSON
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    span: Span
+    author: str | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    """One argument map. `nodes` keeps the order of the file: claims, reasons, objections,
+    rebuttals, each in the order written."""
+
+    path: str
+    title: str
+    span: Span
+    version: int = 1
+    summary: str | None = None
+    nodes: Mapping[str, Node] = field(default_factory=dict)
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def of_kind(self, kind: Kind) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind is kind]

@@ -1,0 +1,52 @@
+"""The map as a tree to read top-down: each claim, under it what argues about it, and so on.
+
+A graph is not a tree: a node that argues about two others appears under both, and a
+cycle is cut where it would repeat (marked `repeat`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from argmap.graph import Graph, arguments_for, reaching, roots
+from argmap.model import Kind, Node, Relation
+
+
+@dataclass
+class Entry:
+    node: Node
+    relation: Relation | None  # how it bears on its parent; None at the top
+    unanswered: bool = False  # an objection nothing attacks
+    repeat: bool = False  # shown in full elsewhere in the outline: not expanded again
+    children: list[Entry] = field(default_factory=list)
+
+
+def outline(g: Graph) -> tuple[list[Entry], list[Entry]]:
+    """The claims' trees, and the trees of nodes that reach no claim (their tops are nodes
+    nothing argues about, or the first of a cycle). Each node is expanded once, where it
+    first appears, so the outline grows linearly with the map however it is wired."""
+    claims = roots(g)
+    expanded: set[str] = set()
+    trees = [_expand(g, claim, expanded) for claim in claims]
+    connected = reaching(g, claims)
+    loose = [_expand(g, n, expanded) for n in g.nodes if n not in connected and n not in expanded]
+    return trees, loose
+
+
+def _entry(g: Graph, n: str, relation: Relation | None) -> Entry:
+    node: Node = g.nodes[n]["node"]
+    attacked = any(r is Relation.ATTACK for _, _, r in g.in_edges(n, data="relation"))
+    return Entry(node, relation, unanswered=node.kind is Kind.OBJECTION and not attacked)
+
+
+def _expand(g: Graph, top: str, expanded: set[str]) -> Entry:
+    root = _entry(g, top, None)
+    stack = [root]  # iterative: a chain of thousands of reasons must not hit the recursion limit
+    while stack:
+        entry = stack.pop()
+        if entry.node.id in expanded:
+            entry.repeat = True
+            continue
+        expanded.add(entry.node.id)
+        entry.children = [_entry(g, child, r) for child, r in arguments_for(g, entry.node.id)]
+        stack.extend(reversed(entry.children))
+    return root

@@ -1,0 +1,225 @@
+"""Output formats for check results. Each writes to a stream it is given; REPORTERS is the
+one registry that both the library and the CLI's `--format` choices read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from argmap import __version__
+from argmap.check import CheckResult, FileReport
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.rules import REGISTRY
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How the text format looks: on a terminal, the source line and colour."""
+
+    color: bool = False
+    show_source: bool = False
+
+
+Reporter = Callable[[CheckResult, TextIO, Style], None]
+
+
+def summary(result: CheckResult) -> str:
+    files = len(result.files)
+    counts = result.counts
+    parts = [
+        f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}"
+        for severity, n in counts.items()
+        if n
+    ]
+    return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts) or 'no problems'}"
+
+
+def line_of(report: FileReport, d: Diagnostic) -> str:
+    lines = report.text.splitlines()
+    return lines[d.span.line - 1] if 0 < d.span.line <= len(lines) else ""
+
+
+def _headline(d: Diagnostic) -> str:
+    where = f"{d.span.file}:{d.span.line}:{d.span.column}"
+    hint = f"; {d.hint}" if d.hint else ""
+    return f"{where}: {d.severity.value}[{d.rule}] {d.message}{hint}"
+
+
+def _excerpt(report: FileReport, d: Diagnostic) -> tuple[str, str] | None:
+    """The offending line and a caret line under the span, or None for no line."""
+    line = line_of(report, d).expandtabs(1)
+    if not line.strip():
+        return None
+    start = d.span.column - 1
+    end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
+    gutter = f"{d.span.line:>5} | "
+    return gutter + line, " " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, end - start)
+
+
+_COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+
+
+def write_text(result: CheckResult, out: TextIO, style: Style) -> None:
+    if style.color:
+        _write_rich(result, out, style)
+        return
+    for report in result.files:
+        for d in report.diagnostics:
+            out.write(_headline(d) + "\n")
+            excerpt = _excerpt(report, d) if style.show_source else None
+            if excerpt:
+                out.write("\n".join(excerpt) + "\n")
+    out.write(summary(result) + "\n")
+
+
+def _write_rich(result: CheckResult, out: TextIO, style: Style) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    for report in result.files:
+        for d in report.diagnostics:
+            text = Text()
+            text.append(f"{d.span.file}:{d.span.line}:{d.span.column}: ", "bold")
+            text.append(f"{d.severity.value}[{d.rule}]", _COLOURS[d.severity])
+            text.append(f" {d.message}")
+            if d.hint:
+                text.append(f"; {d.hint}", "dim")
+            console.print(text)
+            excerpt = _excerpt(report, d) if style.show_source else None
+            if excerpt:
+                console.print(Text(excerpt[0]))
+                console.print(Text(excerpt[1], _COLOURS[d.severity]))
+    failed = result.exit_code != 0
+    console.print(Text(summary(result), "bold red" if failed else "bold green"))
+
+
+def _record(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "file": d.span.file,
+        "line": d.span.line,
+        "column": d.span.column,
+        "end_line": d.span.end_line,
+        "end_column": d.span.end_column,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "hint": d.hint,
+    }
+
+
+def write_json(result: CheckResult, out: TextIO, style: Style) -> None:
+    document = {
+        "argmap": __version__,
+        "files": [report.path for report in result.files],
+        "summary": {s.value: n for s, n in result.counts.items()},
+        "exit_code": result.exit_code,
+        "diagnostics": [_record(d) for d in result.diagnostics],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
+    """GitHub Actions workflow commands: annotations on the pull request's diff."""
+    for d in result.diagnostics:
+        s = d.span
+        properties = {
+            "title": f"argmap ({d.rule})",
+            "file": s.file,
+            "line": s.line,
+            "col": s.column,
+            "endLine": s.end_line,
+            "endColumn": s.end_column,
+        }
+        attrs = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items())
+        message = d.message + (f"\n{d.hint}" if d.hint else "")
+        out.write(f"::{_GITHUB_LEVELS[d.severity]} {attrs}::{_escape_data(message)}\n")
+    out.write(summary(result) + "\n")
+
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(file: str) -> str:
+    path = Path(file)
+    return path.as_uri() if path.is_absolute() else path.as_posix()
+
+
+def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
+    """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
+    rule_ids = list(REGISTRY)
+    rules = [
+        {
+            "id": rule.id,
+            "name": "".join(part.title() for part in rule.id.split("-")),
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.why},
+            "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+            "properties": {"tags": [rule.family]},
+        }
+        for rule in REGISTRY.values()
+    ]
+    results = [
+        {
+            "ruleId": d.rule,
+            "ruleIndex": rule_ids.index(d.rule),
+            "level": _SARIF_LEVELS[d.severity],
+            "message": {"text": d.message + (f". Hint: {d.hint}" if d.hint else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.span.file)},
+                        "region": {
+                            "startLine": d.span.line,
+                            "startColumn": d.span.column,
+                            "endLine": d.span.end_line,
+                            "endColumn": d.span.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        for d in result.diagnostics
+    ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "argmap",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    json.dump(log, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": write_text,
+    "json": write_json,
+    "github": write_github,
+    "sarif": write_sarif,
+}
+MACHINE_FORMATS = frozenset({"json", "sarif"})  # their stdout must stay pure JSON

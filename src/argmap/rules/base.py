@@ -1,0 +1,49 @@
+"""What a rule is: an id, a default severity, its documentation (with a bad and a good
+example that the tests run), its options, and a check over a loaded map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.diagnostics import Severity
+from argmap.graph import Graph
+from argmap.model import Map, Span
+
+EXAMPLE_HEADER = "argmap: 1\ntitle: Example\n"
+"""Prepended to each rule's bad and good examples to make them whole maps."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    type: type
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    map: Map
+    graph: Graph
+    options: Mapping[str, Any]
+
+
+Finding = tuple[Span, str, str]  # where, message, hint
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str  # one line, shown by `argmap rules`
+    why: str  # why it matters: the rule's documentation
+    bad: str  # a map fragment (after EXAMPLE_HEADER) that the rule reports
+    good: str  # the same fragment, fixed
+    check: Check | None = None  # None: the loader reports it
+    options: Mapping[str, Option] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return "loader" if self.check is None else "map"

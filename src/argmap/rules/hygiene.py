@@ -1,0 +1,124 @@
+"""Rules on the map's bookkeeping: unused entries, missing sources, repeated or long text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.diagnostics import Severity
+from argmap.rules.base import Context, Finding, Option, Rule
+
+W = Severity.WARNING
+
+
+def _unused(section: str) -> Rule:
+    field = "by" if section == "actors" else "source"
+    what = section[:-1]
+
+    def check(ctx: Context) -> Iterator[Finding]:
+        entries = ctx.map.actors if section == "actors" else ctx.map.sources
+        used = {ref.id for n in ctx.map.nodes.values() if (ref := getattr(n, field))}
+        for entry in entries.values():
+            if entry.id not in used:
+                yield (
+                    entry.span,
+                    f"{what} `{entry.id}` is not the `{field}` of any node",
+                    f"add `{field}: {entry.id}` to the nodes it belongs to, or remove it",
+                )
+
+    key, entry = (
+        ("reid", "{name: Harry Reid}") if section == "actors" else ("benen", "{title: Benen}")
+    )
+    return Rule(
+        f"unused-{what}",
+        W,
+        f"An {what} that no node names in `{field}`.",
+        f"An unused {what} is usually a node that lost its `{field}` or a leftover from an "
+        "edit; either way the map says less than it seems to.",
+        f"{section}:\n  {key}: {entry}\nclaims:\n  c1: {{text: A claim.}}\n",
+        f"{section}:\n  {key}: {entry}\nclaims:\n  c1: {{text: A claim., {field}: {key}}}\n",
+        check,
+    )
+
+
+def _quote_without_source(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.map.nodes.values():
+        if node.quote is not None and node.source is None:
+            yield (
+                node.field_span("quote"),
+                f"{node.kind} `{node.id}` quotes someone but names no source",
+                "add `source: <source id>` so that readers can check the quote",
+            )
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _duplicate_text(ctx: Context) -> Iterator[Finding]:
+    first: dict[str, str] = {}
+    for node in ctx.map.nodes.values():
+        key = _normalise(node.text)
+        if not key:
+            continue
+        if key in first:
+            yield (
+                node.field_span("text"),
+                f"{node.kind} `{node.id}` has the same text as `{first[key]}`",
+                f"merge the two nodes, or reword one; to repeat an argument, reference "
+                f"`{first[key]}` instead",
+            )
+        else:
+            first[key] = node.id
+
+
+def _long_text(ctx: Context) -> Iterator[Finding]:
+    limit: int = ctx.options["max-length"]
+    for node in ctx.map.nodes.values():
+        if len(node.text) > limit:
+            yield (
+                node.field_span("text"),
+                f"the text of {node.kind} `{node.id}` is {len(node.text):,} characters long "
+                f"(limit {limit})",
+                "say it in fewer words and move detail to `note`, or split the node",
+            )
+
+
+RULES = [
+    _unused("actors"),
+    _unused("sources"),
+    Rule(
+        "quote-without-source",
+        W,
+        "A node with a `quote` but no `source`.",
+        "A quote is only as good as the place it can be checked; name where it was said.",
+        "claims:\n  c1: {text: Pressure is unwise., quote: very unwise and not helpful}\n",
+        "sources:\n  benen: {title: MoveOn isn't backing off}\n"
+        "claims:\n  c1: {text: Pressure is unwise., quote: very unwise and not helpful, "
+        "source: benen}\n",
+        _quote_without_source,
+    ),
+    Rule(
+        "duplicate-text",
+        W,
+        "Two nodes with the same text (ignoring case and spacing).",
+        "The same argument twice splits its supports and attacks between two nodes. "
+        "Reference one node from several places instead.",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: Good reason., supports: c1}\n"
+        "  r2: {text: good  reason., supports: c1}\n",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: Good reason., supports: c1}\n"
+        "  r2: {text: Another reason., supports: c1}\n",
+        _duplicate_text,
+    ),
+    Rule(
+        "long-text",
+        W,
+        "A node whose text is longer than `max-length` characters (default 280).",
+        "A node is one step of an argument; long text makes the rendered graph unreadable. "
+        "Keep detail in `note`. Set the limit with `[tool.argmap.rules.long-text] "
+        "max-length = 400`.",
+        "claims:\n  c1:\n    text: " + "Very long. " * 30 + "\n",
+        "claims:\n  c1:\n    text: Short.\n    note: " + "Very long. " * 30 + "\n",
+        _long_text,
+        {"max-length": Option(int, 280, "Longest text allowed, in characters.")},
+    ),
+]

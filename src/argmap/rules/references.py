@@ -1,0 +1,69 @@
+"""Rules on references: every id a node names must exist, and not be the node itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from argmap.diagnostics import Severity, did_you_mean
+from argmap.model import Ref
+from argmap.rules.base import Context, Finding, Rule
+
+
+def _unknown_reference(ctx: Context) -> Iterator[Finding]:
+    m = ctx.map
+    for node in m.nodes.values():
+        named: list[tuple[str, Ref, Mapping[str, object], str]] = [
+            (relation.value + "s", ref, m.nodes, "node") for relation, ref in node.targets()
+        ]
+        if node.by:
+            named.append(("by", node.by, m.actors, "actor"))
+        if node.source:
+            named.append(("source", node.source, m.sources, "source"))
+        for field, ref, known, what in named:
+            if ref.id not in known:
+                section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
+                article = "an" if what == "actor" else "a"
+                yield (
+                    ref.span,
+                    f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`, "
+                    f"which is not in {section}",
+                    did_you_mean(ref.id, known, fallback=f"add {article} {what} `{ref.id}` to {section}"),
+                )
+
+
+def _self_reference(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.map.nodes.values():
+        for relation, ref in node.targets():
+            if ref.id == node.id:
+                yield (
+                    ref.span,
+                    f"{node.kind} `{node.id}` {relation.value}s itself",
+                    "point it at the node it argues about",
+                )
+
+
+RULES = [
+    Rule(
+        "unknown-reference",
+        Severity.ERROR,
+        "`supports`, `attacks`, `by` or `source` names an id that is not in the map.",
+        "A dangling reference is usually a typo or a node that was renamed or deleted; the "
+        "relation would silently vanish from the graph. The hint names the closest id.",
+        "claims:\n  keep-targeting: {text: MoveOn will keep targeting moderates.}\n"
+        "objections:\n  unwise: {text: Very unwise., attacks: keep-targetting}\n",
+        "claims:\n  keep-targeting: {text: MoveOn will keep targeting moderates.}\n"
+        "objections:\n  unwise: {text: Very unwise., attacks: keep-targeting}\n"
+        "rebuttals:\n  popular: {text: The agenda is popular., attacks: unwise}\n",
+        _unknown_reference,
+    ),
+    Rule(
+        "self-reference",
+        Severity.ERROR,
+        "A node supports or attacks itself.",
+        "A node arguing for or against itself says nothing about the debate; it is almost "
+        "always a copy-paste slip.",
+        "claims:\n  c1: {text: A claim., supports: c1}\n",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
+        _self_reference,
+    ),
+]

@@ -1,0 +1,112 @@
+"""Rules the loader reports: a file that breaks them cannot be read as the author meant."""
+
+from __future__ import annotations
+
+from argmap.diagnostics import Severity
+from argmap.rules.base import Rule
+
+E = Severity.ERROR
+
+RULES = [
+    Rule(
+        "io-error",
+        E,
+        "The file cannot be read.",
+        "argmap could not open or read the file (missing, a folder, no permission). "
+        "This makes `argmap check` exit with status 2, like a usage error.",
+        "",
+        "",
+    ),
+    Rule(
+        "encoding",
+        E,
+        "The file is not UTF-8.",
+        "Maps are UTF-8 text, so that every editor, diff and renderer reads the same "
+        "characters. A UTF-8 byte-order mark is accepted and ignored.",
+        "",
+        "",
+    ),
+    Rule(
+        "yaml-syntax",
+        E,
+        "The file is not valid YAML, or uses YAML features a map does not allow.",
+        "The map must parse as one YAML document. Tabs used for indentation, unclosed "
+        "brackets and quotes, control characters, custom tags (`!!python/object`), more "
+        "than one document, nesting deeper than 64 levels and aliases that expand to more "
+        "than 100,000 values (a 'billion laughs' bomb) are all refused here.",
+        "claims:\n  c1: {text: An unclosed mapping\n",
+        "claims:\n  c1: {text: A closed mapping}\n",
+    ),
+    Rule(
+        "duplicate-key",
+        E,
+        "The same key appears twice in one mapping.",
+        "YAML parsers silently keep the last of two equal keys, so half of what you wrote "
+        "would vanish without a word. argmap keeps the first and reports the second.",
+        "claims:\n  c1:\n    text: First wording\n    text: Second wording\n",
+        "claims:\n  c1:\n    text: First wording\n",
+    ),
+    Rule(
+        "unknown-field",
+        E,
+        "A field that the format does not define (usually a typo).",
+        "A misspelt field is silently ignored by most tools; here it is an error with the "
+        "closest known name as a hint. See docs/format.md for the fields of each section.",
+        "claims:\n  c1:\n    txt: MoveOn will keep targeting moderate Democrats.\n",
+        "claims:\n  c1:\n    text: MoveOn will keep targeting moderate Democrats.\n",
+    ),
+    Rule(
+        "wrong-type",
+        E,
+        "A value of the wrong kind: a list where text belongs, text where a mapping belongs.",
+        "Each field has one shape (text, an id, a list of ids, a number); a value of another "
+        "shape cannot be used.",
+        "claims:\n  c1:\n    text: [not, a, sentence]\n",
+        "claims:\n  c1:\n    text: Not a list but a sentence.\n",
+    ),
+    Rule(
+        "invalid-value",
+        E,
+        "A value of the right kind but not allowed: a weight outside 0..1, a bad date or URL.",
+        "Weights are base scores in [0, 1]; dates are ISO dates; URLs must be http, https "
+        "or mailto, so that a rendered map never links to `javascript:` or a local file.",
+        "claims:\n  c1:\n    text: A claim.\n    weight: 1.5\n",
+        "claims:\n  c1:\n    text: A claim.\n    weight: 0.9\n",
+    ),
+    Rule(
+        "invalid-id",
+        E,
+        "An id with characters other than letters, digits, `_`, `.` and `-`.",
+        "Ids appear in references, file names, DOT and HTML; keeping them plain keeps them "
+        "safe and easy to type. They must start with a letter or a digit.",
+        'claims:\n  "my claim!":\n    text: A claim.\n',
+        "claims:\n  my-claim:\n    text: A claim.\n",
+    ),
+    Rule(
+        "missing-field",
+        E,
+        "A required field is missing: `argmap` and `title` of the map, an actor's `name`, "
+        "a source's `title`.",
+        "Without them the map cannot be identified or rendered with its labels.",
+        "actors:\n  reid: {role: Senate Majority Leader}\n",
+        "actors:\n  reid: {name: Harry Reid, role: Senate Majority Leader}\n"
+        "claims:\n  c1: {text: A claim., by: reid}\n",
+    ),
+    Rule(
+        "missing-text",
+        E,
+        "A claim, reason, objection or rebuttal without `text`.",
+        "The text is what the node says; a node without it cannot be read or drawn.",
+        "claims:\n  c1:\n    by: moveon\nactors:\n  moveon: {name: MoveOn}\n",
+        "claims:\n  c1:\n    text: A claim.\n    by: moveon\nactors:\n  moveon: {name: MoveOn}\n",
+    ),
+    Rule(
+        "duplicate-id",
+        E,
+        "The same id is used in two node sections.",
+        "Ids are unique across claims, reasons, objections and rebuttals, so that a "
+        "reference names exactly one node. (Actors and sources have ids of their own.)",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  c1: {text: A reason., supports: c1}\n",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
+    ),
+]

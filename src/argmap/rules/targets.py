@@ -1,0 +1,80 @@
+"""Rules on what each kind of node must argue about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.diagnostics import Severity
+from argmap.model import Kind, Relation
+from argmap.rules.base import Context, Finding, Rule
+
+
+def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
+    verb = "supports" if relation is Relation.SUPPORT else "attacks"
+
+    def check(ctx: Context) -> Iterator[Finding]:
+        for node in ctx.map.of_kind(kind):
+            if not (node.supports if relation is Relation.SUPPORT else node.attacks):
+                yield (node.span, f"{kind} `{node.id}` {verb} nothing", hint)
+
+    target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
+    example = {
+        Kind.REASON: (
+            "reasons:\n  r1: {text: A reason.}\n",
+            "reasons:\n  r1: {text: A reason., supports: c1}\n",
+        ),
+        Kind.OBJECTION: (
+            "objections:\n  o1: {text: An objection.}\n",
+            "objections:\n  o1: {text: An objection., attacks: c1}\n"
+            "rebuttals:\n  b1: {text: An answer., attacks: o1}\n",
+        ),
+    }[kind]
+    claim = "claims:\n  c1: {text: A claim.}\n"
+    return Rule(
+        f"{kind}-without-target",
+        Severity.ERROR,
+        f"A {kind} that {verb} no node.",
+        f"A {kind} exists to {'support' if verb == 'supports' else 'attack'} something; "
+        f"without `{verb}` it floats free of the debate. Name the {target}.",
+        claim + example[0],
+        claim + example[1],
+        check,
+    )
+
+
+def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.map.of_kind(Kind.REBUTTAL):
+        if not node.attacks:
+            yield (
+                node.span,
+                f"rebuttal `{node.id}` attacks nothing",
+                "add `attacks: <objection id>` naming the objection it answers",
+            )
+        for ref in node.attacks:
+            target = ctx.map.nodes.get(ref.id)
+            if target is not None and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL):
+                yield (
+                    ref.span,
+                    f"rebuttal `{node.id}` attacks the {target.kind} `{ref.id}`; "
+                    "a rebuttal answers an objection or another rebuttal",
+                    f"move `{node.id}` to `objections` if it argues against the {target.kind}",
+                )
+
+
+RULES = [
+    _without(Kind.REASON, Relation.SUPPORT, "add `supports: <id>` naming the node it backs"),
+    _without(
+        Kind.OBJECTION, Relation.ATTACK, "add `attacks: <id>` naming the node it argues against"
+    ),
+    Rule(
+        "rebuttal-target",
+        Severity.ERROR,
+        "A rebuttal must attack an objection or another rebuttal.",
+        "A rebuttal answers an objection. One that attacks a claim or a reason directly is "
+        "an objection, and belongs under `objections`; one that attacks nothing is lost.",
+        "claims:\n  c1: {text: A claim.}\nrebuttals:\n  b1: {text: Not so., attacks: c1}\n",
+        "claims:\n  c1: {text: A claim.}\nobjections:\n  o1: {text: Not so., attacks: c1}\n"
+        "rebuttals:\n  b1: {text: But it is., attacks: o1}\n",
+        _rebuttal_target,
+    ),
+]

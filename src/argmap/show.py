@@ -1,0 +1,72 @@
+"""`argmap show`: the outline of a map printed as a tree in the terminal."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from argmap.graph import build_graph
+from argmap.model import Kind, Map, Relation
+from argmap.outline import Entry, outline
+
+# One colour per kind, the same everywhere argmap draws a map.
+KIND_STYLES = {
+    Kind.CLAIM: "bold blue",
+    Kind.REASON: "green",
+    Kind.OBJECTION: "red",
+    Kind.REBUTTAL: "magenta",
+}
+_MARKS = {None: "", Relation.SUPPORT: "+ ", Relation.ATTACK: "- "}
+
+
+def _label(entry: Entry, actors: dict[str, str]) -> Text:
+    node = entry.node
+    label = Text(_MARKS[entry.relation])
+    label.append(f"{node.kind} {node.id}", KIND_STYLES[node.kind])
+    if entry.repeat:
+        label.append("  (shown above)", "dim")
+        return label
+    label.append(": " + " ".join(node.text.split()))
+    if node.by is not None:
+        label.append(f"  ({actors.get(node.by.id, node.by.id)})", "dim")
+    if entry.unanswered:
+        label.append("  [unanswered]", "bold yellow")
+    return label
+
+
+def _add(tree: Tree, entry: Entry, actors: dict[str, str]) -> None:
+    stack = [(tree, entry)]
+    while stack:  # iterative, like the outline itself
+        parent, current = stack.pop()
+        branch = parent.add(_label(current, actors))
+        stack.extend((branch, child) for child in reversed(current.children))
+
+
+def print_outline(m: Map, out: TextIO, *, color: bool) -> None:
+    console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
+    actors = {a.id: a.name for a in m.actors.values()}
+    trees, loose = outline(build_graph(m))
+    root = Tree(Text(m.title, "bold"), guide_style="dim")
+    for entry in trees:
+        _add(root, entry, actors)
+    if loose:
+        lost = root.add(Text("not connected to any claim", "bold yellow"))
+        for entry in loose:
+            _add(lost, entry, actors)
+    console.print(root)
+    marks = "+ supports its parent, - attacks it"
+    unanswered = sum(1 for n in m.of_kind(Kind.OBJECTION) if _unanswered(n.id, trees, loose))
+    console.print(Text(f"{len(m.nodes)} nodes; {marks}; {unanswered} unanswered objections", "dim"))
+
+
+def _unanswered(node_id: str, *forests: list[Entry]) -> bool:
+    stack = [e for forest in forests for e in forest]
+    while stack:
+        entry = stack.pop()
+        if entry.node.id == node_id and not entry.repeat:
+            return entry.unanswered
+        stack.extend(entry.children)
+    return False

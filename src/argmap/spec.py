@@ -1,0 +1,122 @@
+"""The map format, version 1, declared once: the loader checks against it, the JSON Schema
+(schema.json) is generated from it, and a test keeps the two equal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from argmap.model import ActorKind, Kind
+
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ID_RE = re.compile(ID_PATTERN)
+URL_SCHEMES = ("http", "https", "mailto")
+
+FieldType = Literal["text", "ref", "refs", "tags", "weight", "date", "url", "actor-kind", "version"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    example: str = "..."  # what a hint suggests writing
+
+
+NODE_FIELDS = (
+    Field("text", "text", "What the node says, in a sentence or two.", required=True),
+    Field("by", "ref", "Id of the actor who argues it (see `actors`)."),
+    Field("source", "ref", "Id of the source where it was said (see `sources`)."),
+    Field("quote", "text", "The source's exact words."),
+    Field("supports", "refs", "Id, or list of ids, of the nodes this one supports."),
+    Field("attacks", "refs", "Id, or list of ids, of the nodes this one attacks."),
+    Field("tags", "tags", "Free labels, for grouping and filtering."),
+    Field("note", "text", "A remark for readers of the map; not part of the argument."),
+    Field("weight", "weight", "Base score from 0 to 1 for gradual semantics (default 0.5)."),
+)
+ACTOR_FIELDS = (
+    Field("name", "text", "The person's or organisation's name.", required=True),
+    Field("role", "text", "Their role, e.g. `Senate Majority Leader`."),
+    Field("kind", "actor-kind", "person (the default), organisation or group."),
+)
+SOURCE_FIELDS = (
+    Field("title", "text", "Title of the article, speech or document.", required=True),
+    Field("author", "text", "Who wrote it."),
+    Field("publisher", "text", "Where it appeared."),
+    Field("date", "date", "When it appeared, as an ISO date (2009-03-13)."),
+    Field("url", "url", "Where to read it: an http, https or mailto URL."),
+)
+MAP_FIELDS = (
+    Field("argmap", "version", "Format version of this file: 1.", required=True, example="1"),
+    Field("title", "text", "Title of the debate.", required=True),
+    Field("summary", "text", "What the debate is about, in a sentence or two."),
+)
+SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
+    "sources": ("Where things were said: id -> source.", SOURCE_FIELDS),
+    "actors": ("Who argues: id -> person or organisation.", ACTOR_FIELDS),
+    **{
+        kind.section: (description, NODE_FIELDS)
+        for kind, description in (
+            (Kind.CLAIM, "Positions under debate: id -> claim."),
+            (Kind.REASON, "Reasons that support other nodes: id -> reason."),
+            (Kind.OBJECTION, "Objections that attack other nodes: id -> objection."),
+            (Kind.REBUTTAL, "Rebuttals that attack objections or rebuttals: id -> rebuttal."),
+        )
+    },
+}
+TOP_LEVEL = tuple(f.name for f in MAP_FIELDS) + tuple(SECTIONS)
+
+
+def _field_schema(f: Field) -> dict[str, Any]:
+    id_ref = {"$ref": "#/definitions/id"}
+    types: dict[str, dict[str, Any]] = {
+        "text": {"type": "string", "minLength": 1},
+        "ref": id_ref,
+        "refs": {"oneOf": [id_ref, {"type": "array", "items": id_ref}]},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "weight": {"type": "number", "minimum": 0, "maximum": 1},
+        "date": {"type": "string", "format": "date"},
+        "url": {"type": "string", "pattern": f"^({'|'.join(URL_SCHEMES)}):"},
+        "actor-kind": {"enum": [k.value for k in ActorKind]},
+        "version": {"const": FORMAT_VERSION},
+    }
+    return {"description": f.description, **types[f.type]}
+
+
+def _object(fields: tuple[Field, ...], description: str = "") -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object"}
+    if description:
+        schema["description"] = description
+    schema["properties"] = {f.name: _field_schema(f) for f in fields}
+    schema["required"] = [f.name for f in fields if f.required]
+    schema["additionalProperties"] = False
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, for editors (the YAML language server) and other tools."""
+    definitions = {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "node": _object(NODE_FIELDS),
+        "actor": _object(ACTOR_FIELDS),
+        "source": _object(SOURCE_FIELDS),
+    }
+    item = {"sources": "source", "actors": "actor"}
+    schema = _object(MAP_FIELDS, "An argument map, argmap format version 1.")
+    properties: dict[str, Any] = schema["properties"]
+    for section, (description, _) in SECTIONS.items():
+        properties[section] = {
+            "description": description,
+            "type": ["object", "null"],
+            "propertyNames": {"$ref": "#/definitions/id"},
+            "additionalProperties": {"$ref": f"#/definitions/{item.get(section, 'node')}"},
+        }
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "argmap map",
+        **schema,
+        "definitions": definitions,
+    }

@@ -1,0 +1,337 @@
+"""YAML text -> a tree of scalars, sequences and mappings, each with the span it came from.
+
+PyYAML's own composer and constructor lose positions, keep the last of duplicate keys,
+expand aliases without limit and recurse per nesting level. So this module reads PyYAML's
+event stream (libyaml's C parser when present) and builds the tree itself, iteratively:
+duplicate keys, alias bombs, deep nesting and unsupported tags become diagnostics, and
+no Python object other than plain data is ever constructed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import Span
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64  # far beyond any map, far below Python's recursion limit
+MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may stand for in one file
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
+_resolver = Resolver()
+
+
+@dataclass(slots=True)
+class YScalar:
+    value: str  # the text as written (after YAML unescaping), never resolved eagerly
+    plain: bool  # unquoted: YAML may read it as a number, boolean, null or date
+    tag: str | None
+    span: Span
+
+    def resolve(self) -> Any:
+        """The scalar as YAML reads it: str, int, float, bool, None or a date.
+
+        Raises ValueError for a value its tag cannot hold (`2022-13-45`, `!!int x`)."""
+        tag = self.tag
+        if tag is None:
+            tag = _resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, self.value, (self.plain, False)
+            )
+        elif tag == "!":
+            tag = _CORE + "str"
+        construct = SafeConstructor.yaml_constructors[tag]
+        try:
+            return construct(_constructor, yaml.ScalarNode(tag, self.value))
+        except (ConstructorError, ValueError, OverflowError) as error:
+            raise ValueError(f"`{self.value}` is not a valid {tag.removeprefix(_CORE)}") from error
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.tag is None and self.value in _NULLS
+
+
+@dataclass(slots=True)
+class YSeq:
+    span: Span
+    items: list[YNode] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class YMap:
+    span: Span
+    # key text -> (key scalar, value); the first of duplicate keys wins (the second is an error)
+    entries: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
+
+
+YNode = YScalar | YSeq | YMap
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_constructor = SafeConstructor()
+
+
+def kind_name(node: YNode) -> str:
+    """How a diagnostic names what the user wrote."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    try:
+        value = node.resolve()
+    except ValueError:
+        return "text"
+    if value is None:
+        return "nothing"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "text"}.get(
+        type(value), "a date"
+    )
+
+
+class _Abort(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+
+def _span(file: str, start: Any, end: Any) -> Span:
+    return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index (libyaml's reader reports only that)."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _syntax(file: str, line: int, column: int, message: str, hint: str) -> Diagnostic:
+    return Diagnostic("yaml-syntax", Severity.ERROR, Span.point(file, line, column), message, hint)
+
+
+def _size(node: YNode, memo: dict[int, int]) -> int:
+    """How many nodes a subtree stands for once aliases are expanded."""
+    key = id(node)
+    if key not in memo:
+        if isinstance(node, YSeq):
+            memo[key] = 1 + sum(_size(n, memo) for n in node.items)
+        elif isinstance(node, YMap):
+            memo[key] = 1 + sum(1 + _size(v, memo) for _, v in node.entries.values())
+        else:
+            memo[key] = 1
+    return memo[key]
+
+
+class _Builder:
+    """Consumes events; keeps a stack of open collections instead of recursing."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.stack: list[tuple[YSeq | YMap, str | None]] = []  # (collection, its anchor)
+        self.pending_key: list[YScalar | None] = []  # per open mapping: key awaiting its value
+        self.anchors: dict[str, YNode] = {}
+        self.sizes: dict[int, int] = {}
+        self.expanded = 0
+        self.root: YNode | None = None
+        self.documents = 0
+
+    def feed(self, event: Any) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
+                self._bad_tag(event)
+            node: YNode = YScalar(
+                event.value,
+                event.implicit[0],
+                tag,
+                _span(self.file, event.start_mark, event.end_mark),
+            )
+            if event.anchor:
+                self.anchors[event.anchor] = node
+            self._add(node)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+                self._bad_tag(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Abort(
+                    _syntax(
+                        self.file,
+                        event.start_mark.line + 1,
+                        event.start_mark.column + 1,
+                        f"the document is nested more than {MAX_DEPTH} levels deep",
+                        "a map needs only a few levels; flatten the structure",
+                    )
+                )
+            span = _span(self.file, event.start_mark, event.end_mark)
+            collection: YSeq | YMap = YMap(span) if kind is yaml.MappingStartEvent else YSeq(span)
+            self.stack.append((collection, event.anchor))
+            self.pending_key.append(None)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            collection, anchor = self.stack.pop()
+            self.pending_key.pop()
+            start = collection.span
+            collection.span = Span(
+                self.file,
+                start.line,
+                start.column,
+                event.end_mark.line + 1,
+                event.end_mark.column + 1,
+            )
+            if anchor:
+                self.anchors[anchor] = collection
+            self._add(collection)
+        elif kind is yaml.AliasEvent:
+            self._alias(event)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise _Abort(
+                    _syntax(
+                        self.file,
+                        event.start_mark.line + 1,
+                        event.start_mark.column + 1,
+                        "a second YAML document starts here; a map file holds one",
+                        "split the documents into separate files",
+                    )
+                )
+
+    def _alias(self, event: Any) -> None:
+        target = self.anchors.get(event.anchor)
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if target is None:  # libyaml reports this itself; the pure parser leaves it to us
+            raise _Abort(
+                _syntax(
+                    self.file,
+                    line,
+                    column,
+                    f"unknown alias `*{event.anchor}`",
+                    f"define `&{event.anchor}` before using it",
+                )
+            )
+        self.expanded += _size(target, self.sizes)
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            raise _Abort(
+                _syntax(
+                    self.file,
+                    line,
+                    column,
+                    f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values "
+                    "(an alias bomb?)",
+                    "write the values out instead of nesting aliases of aliases",
+                )
+            )
+        self._add(target)
+
+    def _bad_tag(self, event: Any) -> None:
+        raise _Abort(
+            _syntax(
+                self.file,
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                f"the YAML tag `{event.tag.replace(_CORE, '!!')}` is not allowed in a map",
+                "remove the tag; maps hold only plain text, numbers, dates, lists and mappings",
+            )
+        )
+
+    def _add(self, node: YNode) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1][0]
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            if not isinstance(node, YScalar):
+                raise _Abort(
+                    _syntax(
+                        self.file,
+                        node.span.line,
+                        node.span.column,
+                        "a mapping key must be plain text, not a list or mapping",
+                        "use a simple word as the key",
+                    )
+                )
+            self.pending_key[-1] = node
+            return
+        self.pending_key[-1] = None
+        first = parent.entries.get(key.value)
+        if first is None:
+            parent.entries[key.value] = (key, node)
+        else:
+            self.diagnostics.append(
+                Diagnostic(
+                    "duplicate-key",
+                    Severity.ERROR,
+                    key.span,
+                    f"duplicate key `{key.value}`: already defined on line {first[0].span.line}",
+                    "remove or rename one of them; YAML would silently keep only the last",
+                )
+            )
+
+
+def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML document. The tree is None when the text is not usable YAML."""
+    builder = _Builder(file)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except _Abort as stop:
+        return None, [*builder.diagnostics, stop.diagnostic]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or "invalid YAML"
+        if error.context:
+            problem = f"{problem} ({error.context})"
+        hint = "fix the YAML syntax at this point"
+        if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
+            problem = "a tab character here: YAML does not allow tabs for indentation"
+            hint = "indent with spaces"
+        return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        return None, [
+            *builder.diagnostics,
+            _syntax(
+                file,
+                line,
+                column,
+                f"the control character U+{error.character:04X} is not allowed in YAML",
+                "remove the control character, or write it as an escape in a quoted string",
+            ),
+        ]
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML errors without a mark
+        return None, [*builder.diagnostics, _syntax(file, 1, 1, str(error), "fix the YAML")]
+    return builder.root, builder.diagnostics
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes -> text. Only UTF-8 is accepted (a UTF-8 byte-order mark is dropped)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", "replace")
+        line, column = _position(prefix, len(prefix))
+        return None, [
+            Diagnostic(
+                "encoding",
+                Severity.ERROR,
+                Span.point(file, line, column),
+                f"the file is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+                "save the file as UTF-8",
+            )
+        ]

@@ -1,0 +1,44 @@
+"""Folders of inputs found automatically: every file in data/good/ and maps/ checks clean,
+every file in data/bad/ gives exactly the diagnostics in the .expected file beside it
+(regenerate with `pytest --update-golden` and review the diff)."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from argmap.check import check
+from argmap.config import Settings
+from argmap.report import Style, write_text
+from conftest import DATA, ROOT
+
+GOOD = sorted((DATA / "good").glob("*.yaml")) + sorted((ROOT / "maps").glob("*.yaml"))
+BAD = sorted((DATA / "bad").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good_maps_are_clean(path: Path) -> None:
+    result = check([path], Settings(strict=True))
+    assert result.diagnostics == [], "\n".join(d.message for d in result.diagnostics)
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad_inputs_give_their_diagnostics(path: Path, update_golden: bool) -> None:
+    relative = os.path.relpath(path, ROOT)
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = check([relative])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 1
+    out = io.StringIO()
+    write_text(result, out, Style(show_source=True))
+    expected = path.with_suffix(".expected")
+    if update_golden:
+        expected.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue() == expected.read_text(encoding="utf-8")

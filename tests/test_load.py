@@ -1,0 +1,130 @@
+"""The loader: every value keeps its position; bad YAML becomes diagnostics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from argmap.load import loads
+from argmap.model import ActorKind, Kind, Span
+
+MAP = """\
+argmap: 1
+title: Seed
+sources:
+  benen: {title: MoveOn isn't backing off, date: 2009-03-13, url: https://example.org/a}
+actors:
+  moveon: {name: MoveOn, kind: organisation}
+claims:
+  keep-targeting:
+    text: MoveOn will keep targeting moderate Democrats.
+    by: moveon
+    source: benen
+    tags: [strategy]
+    weight: 0.7
+objections:
+  squad:
+    text: yes
+    attacks: [keep-targeting]
+"""
+
+
+def test_values_and_spans() -> None:
+    loaded = loads(MAP, "seed.yaml")
+    assert loaded.diagnostics == ()
+    m = loaded.map
+    assert m is not None
+    claim = m.nodes["keep-targeting"]
+    assert claim.kind is Kind.CLAIM
+    assert claim.span == Span("seed.yaml", 8, 3, 8, 17)
+    assert claim.by is not None and claim.by.span == Span("seed.yaml", 10, 9, 10, 15)
+    assert claim.field_span("text") == Span("seed.yaml", 9, 11, 9, 57)
+    assert claim.tags == ("strategy",)
+    assert claim.weight == 0.7
+    objection = m.nodes["squad"]
+    assert objection.text == "yes"  # the word as written, not YAML 1.1's boolean
+    assert [r.id for r in objection.attacks] == ["keep-targeting"]
+    assert objection.attacks[0].span.line == 17
+    assert m.sources["benen"].date == dt.date(2009, 3, 13)
+    assert m.actors["moveon"].kind is ActorKind.ORGANISATION
+    assert list(m.nodes) == ["keep-targeting", "squad"]
+
+
+def test_bytes_with_bom_and_unicode() -> None:
+    loaded = loads("\ufeffargmap: 1\ntitle: Débat — 討論 🙂\n".encode())
+    assert loaded.diagnostics == ()
+    assert loaded.map is not None and loaded.map.title == "Débat — 討論 🙂"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line", "column"),
+    [
+        ("argmap: 1\ntitle: a\ntitle: b\n", "duplicate-key", 3, 1),
+        ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, txt: y}\n", "unknown-field", 4, 16),
+        ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x}\nreasons:\n  c: {text: y}\n", "duplicate-id", 6, 3),
+        ("argmap: 1\ntitle: a\nclaims:\n  c: {by: x}\n", "missing-text", 4, 3),
+        ("argmap: 1\ntitle: [a]\n", "wrong-type", 2, 8),
+        ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, weight: 2}\n", "invalid-value", 4, 24),
+        ("argmap: 1\ntitle: a\nclaims:\n  c d: {text: x}\n", "invalid-id", 4, 3),
+        ("argmap: 1\ntitle: a\nactors:\n  x: {role: y}\n", "missing-field", 4, 3),
+        ("argmap: 1\ntitle: 'a\n", "yaml-syntax", 3, 1),
+        ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x}\n  c: {text: y}\n", "duplicate-key", 5, 3),
+    ],
+)
+def test_refusals_point_at_the_problem(text: str, rule: str, line: int, column: int) -> None:
+    found = [(d.rule, d.span.line, d.span.column) for d in loads(text, "m.yaml").diagnostics]
+    assert (rule, line, column) in found
+
+
+def test_duplicate_key_keeps_the_first_value() -> None:
+    loaded = loads("argmap: 1\ntitle: first\ntitle: second\n")
+    assert loaded.map is not None and loaded.map.title == "first"
+    assert "line 2" in loaded.diagnostics[0].message
+
+
+def test_alias_bomb_fails_fast_and_small() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    loaded = loads("\n".join(levels) + "\n")
+    assert loaded.map is None
+    assert [d.rule for d in loaded.diagnostics] == ["yaml-syntax"]
+    assert "alias" in loaded.diagnostics[0].message
+
+
+def test_harmless_aliases_are_fine() -> None:
+    text = "argmap: 1\ntitle: &t Shared\nsummary: *t\n"
+    loaded = loads(text)
+    assert loaded.diagnostics == ()
+    assert loaded.map is not None and loaded.map.summary == "Shared"
+
+
+def test_deep_nesting_is_refused_without_recursion() -> None:
+    loaded = loads("argmap: 1\ntitle: a\nnote: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert loaded.map is None
+    assert loaded.diagnostics[0].rule == "yaml-syntax"
+
+
+def test_no_python_objects_are_constructed() -> None:
+    loaded = loads("argmap: 1\ntitle: !!python/object/apply:os.system [echo]\n")
+    assert loaded.map is None
+    assert "python/object" in loaded.diagnostics[0].message
+
+
+def test_huge_text_field_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    big = "word " * 2_000_000  # 10 MB
+    loaded = loads(f"argmap: 1\ntitle: Big\nclaims:\n  c: {{text: {big}}}\n".encode())
+    assert loaded.map is not None
+    assert len(loaded.map.nodes["c"].text) == len(big.strip())
+
+
+def test_not_utf8_names_the_byte() -> None:
+    loaded = loads(b"argmap: 1\ntitle: caf\xe9\n", "x.yaml")
+    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [("encoding", 2, 11)]
+
+
+def test_missing_file_is_an_io_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from argmap.load import load
+
+    loaded = load(tmp_path / "nope.yaml")
+    assert loaded.map is None and loaded.diagnostics[0].rule == "io-error"

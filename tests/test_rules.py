@@ -1,0 +1,65 @@
+"""Each rule's documented bad example is reported by that rule, and its good one is clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.check import check_loaded
+from argmap.config import Settings, parse
+from argmap.load import loads
+from argmap.rules import REGISTRY
+from argmap.rules.base import EXAMPLE_HEADER
+
+EXAMPLES = [r for r in REGISTRY.values() if r.bad]
+
+
+def rules_reported(fragment: str, settings: Settings | None = None) -> list[str]:
+    loaded = loads(EXAMPLE_HEADER + fragment, "example.yaml")
+    return [d.rule for d in check_loaded(loaded, settings or Settings())]
+
+
+@pytest.mark.parametrize("rule", EXAMPLES, ids=lambda r: r.id)
+def test_bad_example_is_reported(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.id in rules_reported(rule.bad)
+
+
+@pytest.mark.parametrize("rule", EXAMPLES, ids=lambda r: r.id)
+def test_good_example_is_clean(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rules_reported(rule.good) == []
+
+
+def test_every_rule_but_the_unwritable_has_examples() -> None:
+    assert {r.id for r in REGISTRY.values() if not r.bad} == {"io-error", "encoding"}
+
+
+def test_select_and_ignore() -> None:
+    bad = REGISTRY["unknown-reference"].bad
+    ignored = parse({"ignore": ["unknown-reference", "unanswered-objection"]}, "t")
+    assert rules_reported(bad, ignored) == []
+    assert set(rules_reported(bad, parse({"select": ["unknown-reference"]}, "t"))) == {
+        "unknown-reference"
+    }
+
+
+def test_long_text_limit_is_an_option() -> None:
+    fragment = "claims:\n  c: {text: " + "x" * 50 + "}\n"
+    assert rules_reported(fragment) == []
+    settings = parse({"rules": {"long-text": {"max-length": 40}}}, "t")
+    assert rules_reported(fragment, settings) == ["long-text"]
+
+
+def test_unusable_file_errors_cannot_be_ignored() -> None:
+    loaded = loads("argmap: 1\ntitle: 'open\n")
+    settings = parse({"ignore": ["yaml-syntax"]}, "t")
+    assert [d.rule for d in check_loaded(loaded, settings)] == ["yaml-syntax"]
+
+
+def test_circular_support_lists_the_cycle() -> None:
+    fragment = (
+        "claims:\n  c: {text: C}\nreasons:\n  a: {text: A, supports: [b, c]}\n"
+        "  b: {text: B, supports: d}\n  d: {text: D, supports: a}\n"
+    )
+    loaded = loads(EXAMPLE_HEADER + fragment)
+    (cycle,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "circular-support"]
+    assert cycle.message == "circular support: a -> b -> d -> a"
+    assert cycle.span.line == 6
