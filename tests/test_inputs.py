@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check import check
+from argmap.checker import check
 from argmap.config import Settings
 from argmap.report import Style, write_text
 from conftest import DATA, ROOT

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from argmap.load import loads
+from argmap.loader import loads
 from argmap.model import ActorKind, Kind, Span
 
 MAP = """\
@@ -62,7 +62,12 @@ def test_bytes_with_bom_and_unicode() -> None:
     [
         ("argmap: 1\ntitle: a\ntitle: b\n", "duplicate-key", 3, 1),
         ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, txt: y}\n", "unknown-field", 4, 16),
-        ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x}\nreasons:\n  c: {text: y}\n", "duplicate-id", 6, 3),
+        (
+            "argmap: 1\ntitle: a\nclaims:\n  c: {text: x}\nreasons:\n  c: {text: y}\n",
+            "duplicate-id",
+            6,
+            3,
+        ),
         ("argmap: 1\ntitle: a\nclaims:\n  c: {by: x}\n", "missing-text", 4, 3),
         ("argmap: 1\ntitle: [a]\n", "wrong-type", 2, 8),
         ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, weight: 2}\n", "invalid-value", 4, 24),
@@ -85,7 +90,8 @@ def test_duplicate_key_keeps_the_first_value() -> None:
 
 def test_alias_bomb_fails_fast_and_small() -> None:
     levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
-    levels += [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    pairs = zip("abcdefgh", "bcdefghi", strict=True)
+    levels += [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in pairs]
     loaded = loads("\n".join(levels) + "\n")
     assert loaded.map is None
     assert [d.rule for d in loaded.diagnostics] == ["yaml-syntax"]
@@ -120,11 +126,13 @@ def test_huge_text_field_loads(tmp_path) -> None:  # type: ignore[no-untyped-def
 
 def test_not_utf8_names_the_byte() -> None:
     loaded = loads(b"argmap: 1\ntitle: caf\xe9\n", "x.yaml")
-    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [("encoding", 2, 11)]
+    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [
+        ("encoding", 2, 11)
+    ]
 
 
 def test_missing_file_is_an_io_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from argmap.load import load
+    from argmap.loader import load
 
     loaded = load(tmp_path / "nope.yaml")
     assert loaded.map is None and loaded.diagnostics[0].rule == "io-error"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.check import check_loaded
+from argmap.checker import check_loaded
 from argmap.config import Settings, parse
-from argmap.load import loads
+from argmap.loader import loads
 from argmap.rules import REGISTRY
 from argmap.rules.base import EXAMPLE_HEADER
 

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from argmap.check import CheckResult, check
+    from argmap.checker import CheckResult, check
     from argmap.graph import build_graph
-    from argmap.load import Loaded, load, loads
+    from argmap.loader import Loaded, load, loads
 
 _EXPORTS = {
-    "check": "argmap.check",
-    "CheckResult": "argmap.check",
-    "load": "argmap.load",
-    "loads": "argmap.load",
-    "Loaded": "argmap.load",
+    "check": "argmap.checker",
+    "CheckResult": "argmap.checker",
+    "load": "argmap.loader",
+    "loads": "argmap.loader",
+    "Loaded": "argmap.loader",
     "build_graph": "argmap.graph",
 }
 __all__ = ["CheckResult", "Loaded", "__version__", "build_graph", "check", "load", "loads"]

@@ -89,7 +89,7 @@ def check(
 ) -> None:
     """Check maps for errors and warnings; exit 1 if any map has errors."""
     from argmap import config as settings_file
-    from argmap.check import check as run_check
+    from argmap.checker import check as run_check
     from argmap.diagnostics import did_you_mean
     from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary
 
@@ -120,12 +120,12 @@ def show(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
 ) -> None:
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
-    from argmap.load import load
+    from argmap.loader import load
     from argmap.show import print_outline
 
     loaded = load(path)
     if loaded.map is None:
-        from argmap.check import CheckResult, FileReport
+        from argmap.checker import CheckResult, FileReport
         from argmap.report import Style, write_text
 
         result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))

@@ -38,15 +38,21 @@ class Diagnostic:
 _MAX_CANDIDATES = 5000
 
 
-def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:
-    """A hint naming the closest known word, or `fallback` when nothing is close."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The known word `word` is most likely a misspelling of, if any."""
     # Fuzzy matching costs a SequenceMatcher per candidate: keep to plausible lengths, and
     # give up on huge vocabularies rather than stall a check of a 100,000-node map.
     near = [c for c in choices if abs(len(c) - len(word)) <= 3]
     if len(near) > _MAX_CANDIDATES:
-        return fallback
+        return None
     close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else fallback
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:
+    """A hint naming the closest known word, or `fallback` when nothing is close."""
+    guess = closest(word, choices)
+    return f"did you mean `{guess}`?" if guess else fallback
 
 
 def count(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:

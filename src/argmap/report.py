@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
-from argmap.check import CheckResult, FileReport
+from argmap.checker import CheckResult, FileReport
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rules import REGISTRY
 

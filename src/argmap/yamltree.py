@@ -49,7 +49,7 @@ class YScalar:
             tag = _resolver.resolve(  # type: ignore[no-untyped-call]
                 yaml.ScalarNode, self.value, (self.plain, False)
             )
-        elif tag == "!":
+        if tag not in _SCALAR_TAGS:  # "!", and YAML 1.1's `=` (value) and `<<` (merge) keys
             tag = _CORE + "str"
         construct = SafeConstructor.yaml_constructors[tag]
         try:

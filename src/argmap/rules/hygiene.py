@@ -13,6 +13,7 @@ W = Severity.WARNING
 def _unused(section: str) -> Rule:
     field = "by" if section == "actors" else "source"
     what = section[:-1]
+    article = "An" if what == "actor" else "A"
 
     def check(ctx: Context) -> Iterator[Finding]:
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
@@ -31,7 +32,7 @@ def _unused(section: str) -> Rule:
     return Rule(
         f"unused-{what}",
         W,
-        f"An {what} that no node names in `{field}`.",
+        f"{article} {what} that no node names in `{field}`.",
         f"An unused {what} is usually a node that lost its `{field}` or a leftover from an "
         "edit; either way the map says less than it seems to.",
         f"{section}:\n  {key}: {entry}\nclaims:\n  c1: {{text: A claim.}}\n",

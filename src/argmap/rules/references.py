@@ -27,7 +27,9 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
                     ref.span,
                     f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`, "
                     f"which is not in {section}",
-                    did_you_mean(ref.id, known, fallback=f"add {article} {what} `{ref.id}` to {section}"),
+                    did_you_mean(
+                        ref.id, known, fallback=f"add {article} {what} `{ref.id}` to {section}"
+                    ),
                 )
 
 

@@ -30,11 +30,12 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
         ),
     }[kind]
     claim = "claims:\n  c1: {text: A claim.}\n"
+    article = "An" if kind is Kind.OBJECTION else "A"
     return Rule(
         f"{kind}-without-target",
         Severity.ERROR,
-        f"A {kind} that {verb} no node.",
-        f"A {kind} exists to {'support' if verb == 'supports' else 'attack'} something; "
+        f"{article} {kind} that {verb} no node.",
+        f"{article} {kind} exists to {verb.removesuffix('s')} something; "
         f"without `{verb}` it floats free of the debate. Name the {target}.",
         claim + example[0],
         claim + example[1],

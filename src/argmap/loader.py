@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap import spec
-from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.yamltree import YMap, YNode, YScalar, YSeq, compose, decode, kind_name
 
@@ -26,9 +27,9 @@ class Loaded:
 
 def load(path: str | Path) -> Loaded:
     """Load a map file; `-` reads standard input."""
-    name = str(path)
+    name = "<stdin>" if str(path) == "-" else str(path)
     try:
-        if name == "-":
+        if name == "<stdin>":
             import sys
 
             data = sys.stdin.buffer.read()
@@ -55,9 +56,17 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
             return Loaded(file, "", None, tuple(problems))
     else:
         text = data
-    tree, problems = compose(text, file)
-    builder = _MapBuilder(file, problems)
-    result = builder.build(tree) if tree is not None or not problems else None
+    # The tree and the model are acyclic: pausing the cyclic garbage collector while they
+    # are built keeps loading linear (its full collections grow with the heap).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tree, problems = compose(text, file)
+        builder = _MapBuilder(file, problems)
+        result = builder.build(tree) if tree is not None or not problems else None
+    finally:
+        if collecting:
+            gc.enable()
     return Loaded(file, text, result, tuple(builder.diagnostics))
 
 
@@ -184,12 +193,11 @@ class _MapBuilder:
             f = by_name.get(key)
             if f is None:
                 names = [*by_name, *extra]
-                self.error(
-                    "unknown-field",
-                    key_node.span,
-                    f"unknown field `{key}` in {what}",
-                    did_you_mean(key, names, fallback="known fields: " + ", ".join(names)),
-                )
+                guess = closest(key, names)
+                hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
+                if guess:
+                    written.add(guess)  # not also "missing": the typo says where it is
                 continue
             if isinstance(value, YScalar) and (value.is_null or not value.value.strip()):
                 continue  # an empty field is an absent one
@@ -200,11 +208,12 @@ class _MapBuilder:
                 spans[key] = value.span
         for f in known:
             if f.required and f.name not in written:
+                meaning = f.description[0].lower() + f.description[1:-1]
                 self.error(
                     "missing-text" if f.name == "text" else "missing-field",
                     at,
                     f"{what} has no `{f.name}`",
-                    f"add `{f.name}: {f.example}` ({f.description[0].lower()}{f.description[1:-1]})",
+                    f"add `{f.name}: {f.example}` ({meaning})",
                 )
         return values, spans
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
 from argmap.graph import build_graph
-from argmap.load import Loaded, load
+from argmap.loader import Loaded, load
 from argmap.model import Span
 from argmap.rules import REGISTRY, Context
 

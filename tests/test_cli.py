@@ -1,0 +1,114 @@
+"""The CLI in-process (typer's CliRunner), plus a few runs of the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap import __version__
+from argmap.cli import app
+from conftest import DATA, ROOT
+
+runner = CliRunner()
+STARTER_CHECK = "1 file checked: no problems\n"
+
+
+def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.output == f"argmap {__version__}\n"
+
+
+def test_new_then_check_then_show(tmp_path: Path) -> None:
+    path = tmp_path / "debate.yaml"
+    assert invoke("new", str(path)).exit_code == 0
+    result = invoke("check", "--strict", str(path))
+    assert (result.exit_code, result.output) == (0, STARTER_CHECK)
+    assert invoke("new", str(path)).exit_code == 2  # never overwrites silently
+    shown = invoke("show", str(path))
+    assert shown.exit_code == 0
+    assert "claim build-lane" in shown.output
+    assert "- objection parking" in shown.output
+    assert "- rebuttal side-streets" in shown.output
+
+
+def test_show_marks_unanswered_objections() -> None:
+    result = invoke("show", str(DATA / "report" / "mixed.yaml"))
+    assert "objection unwise" in result.output and "[unanswered]" in result.output
+    assert "not connected to any claim" in result.output
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    assert invoke("check", str(DATA / "bad" / "tabs.yaml")).exit_code == 1
+    assert invoke("check", str(tmp_path / "missing.yaml")).exit_code == 2
+    assert invoke("check", str(tmp_path)).exit_code == 2  # no maps in the folder
+    assert invoke("check", "--format", "xml", str(tmp_path)).exit_code == 2
+    assert invoke("check", "--select", "no-such-rule", str(tmp_path)).exit_code == 2
+
+
+def test_strict_fails_on_warnings() -> None:
+    path = str(DATA / "report" / "mixed.yaml")
+    args = ["--ignore", "unknown-reference"]
+    assert invoke("check", *args, path).exit_code == 0
+    assert invoke("check", *args, "--strict", path).exit_code == 1
+
+
+def test_stdin() -> None:
+    result = invoke("check", "-", input="argmap: 1\ntitle: From stdin\nclaims:\n  c: {txt: x}\n")
+    assert result.exit_code == 1
+    assert result.output.startswith("<stdin>:4:7: error[unknown-field] unknown field `txt`")
+    assert "missing-text" not in result.output  # the typo already says where the text is
+
+
+def test_machine_formats_keep_stdout_pure() -> None:
+    result = runner.invoke(app, ["check", "-f", "json", str(DATA / "report" / "mixed.yaml")])
+    assert json.loads(result.stdout)["summary"]["error"] == 1
+
+
+def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["unknown-reference"]\n')
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    map_path = str(DATA / "report" / "mixed.yaml")
+    assert invoke("check", map_path).exit_code == 0
+    (tmp_path / ".argmap.toml").write_text("slect = []\n")
+    result = invoke("check", map_path)
+    assert result.exit_code == 2
+    assert "unknown setting `slect`; did you mean `select`?" in result.output
+
+
+def test_rules_lists_every_rule() -> None:
+    from argmap.rules import REGISTRY
+
+    output = invoke("rules").output
+    for rule_id in REGISTRY:
+        assert rule_id in output
+
+
+def test_schema_is_json() -> None:
+    assert json.loads(invoke("schema").output)["title"] == "argmap map"
+
+
+def test_installed_command_starts_and_runs() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(DATA / "bad" / "empty.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "error[missing-field] the file is empty" in run.stdout

@@ -1,0 +1,93 @@
+"""Every output format, as golden files from one shared fixture; SARIF against its schema."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from argmap.checker import check
+from argmap.report import REPORTERS, Style, summary
+from conftest import DATA, ROOT
+
+FIXTURE = "tests/data/report/mixed.yaml"
+SARIF_SCHEMA = DATA / "schemas" / "sarif-2.1.0.json"
+
+
+@pytest.fixture
+def result():  # type: ignore[no-untyped-def]
+    cwd = Path.cwd()
+    os.chdir(ROOT)  # relative paths in the output, as a user in the repo would see
+    try:
+        yield check([FIXTURE])
+    finally:
+        os.chdir(cwd)
+
+
+def render(result, name: str, style: Style | None = None) -> str:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    REPORTERS[name](result, out, style or Style())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_format_golden(result, golden, name: str) -> None:  # type: ignore[no-untyped-def]
+    suffix = {"text": "txt", "github": "txt"}.get(name, "json")
+    golden(f"report/mixed.{name}.{suffix}", render(result, name))
+
+
+def test_text_with_source_golden(result, golden) -> None:  # type: ignore[no-untyped-def]
+    golden("report/mixed.text-source.txt", render(result, "text", Style(show_source=True)))
+
+
+def test_colour_only_when_asked(result) -> None:  # type: ignore[no-untyped-def]
+    assert "\x1b[" not in render(result, "text")
+    assert "\x1b[" in render(result, "text", Style(color=True))
+
+
+def test_summary_counts(result) -> None:  # type: ignore[no-untyped-def]
+    assert summary(result) == "1 file checked: 1 error, 2 warnings, 1 info"
+    assert result.exit_code == 1
+
+
+def test_github_escapes_newlines_and_separators(result) -> None:  # type: ignore[no-untyped-def]
+    lines = render(result, "github").splitlines()
+    annotation = next(line for line in lines if "unknown-reference" in line)
+    assert annotation.startswith("::error title=argmap (unknown-reference),file=tests/data/")
+    assert "line=16,col=14" in annotation
+    assert "\n" not in annotation and "%0A" in annotation
+    assert any(line.startswith("::notice ") for line in lines)  # info is a notice
+
+
+def test_json_is_complete(result) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(render(result, "json"))
+    assert data["summary"] == {"error": 1, "warning": 2, "info": 1}
+    first = data["diagnostics"][0]
+    assert set(first) == {
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "severity",
+        "message",
+        "hint",
+    }
+
+
+def test_sarif_is_valid_sarif_2_1_0(result) -> None:  # type: ignore[no-untyped-def]
+    jsonschema = pytest.importorskip("jsonschema")
+    log = json.loads(render(result, "sarif"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    levels = {r["ruleId"]: r["level"] for r in log["runs"][0]["results"]}
+    assert levels["unknown-reference"] == "error"
+    assert levels["unused-source"] == "warning"
+    assert levels["unanswered-objection"] == "note"
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    for r in log["runs"][0]["results"]:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
