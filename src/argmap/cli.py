@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
 from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.config import Settings
 
 app = typer.Typer(
     name="argmap",
@@ -88,7 +91,6 @@ def check(
     ] = None,
 ) -> None:
     """Check maps for errors and warnings; exit 1 if any map has errors."""
-    from argmap import config as settings_file
     from argmap.checker import check as run_check
     from argmap.diagnostics import did_you_mean
     from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary
@@ -97,13 +99,7 @@ def check(
     if reporter is None:
         hint = did_you_mean(output_format, REPORTERS, fallback="")
         _fail(f"unknown format `{output_format}`; choose {', '.join(REPORTERS)}. {hint}".strip())
-    try:
-        found = config if config is not None else settings_file.find(Path.cwd())
-        if config is not None and not config.is_file():
-            _fail(f"settings file {config} does not exist")
-        settings = settings_file.load(found).override(select, ignore, strict)
-    except settings_file.ConfigError as error:
-        _fail(str(error))
+    settings = _settings(config, select=select, ignore=ignore, strict=strict)
     result = run_check(paths, settings)
     style = Style(
         color=output_format == "text" and _color(),
@@ -113,6 +109,196 @@ def check(
     if output_format in MACHINE_FORMATS:
         typer.echo(summary(result), err=True)
     raise typer.Exit(result.exit_code)
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    """Settings from --config or the nearest settings file, with command-line overrides."""
+    from argmap import config as settings_file
+
+    try:
+        if config is not None and not config.is_file():
+            _fail(f"settings file {config} does not exist")
+        found = config if config is not None else settings_file.find(Path.cwd())
+        return settings_file.load(found).override(**overrides)
+    except settings_file.ConfigError as error:
+        _fail(str(error))
+
+
+@app.command()
+def render(
+    paths: Annotated[list[str], typer.Argument(help="Map files or folders of maps; - is stdin.")],
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file, folder (for many maps) or - for stdout. "
+            "Default: next to each map, with the format's extension.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", help="svg, png, pdf, dot or json (default: from -o, else svg)."
+        ),
+    ] = None,
+    engine: Annotated[str, typer.Option(help="Layout engine: auto, builtin or system.")] = "auto",
+    direction: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Where the claims go: TB (top), BT, LR or RL."),
+    ] = None,
+    theme: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="light, dark or print (greyscale)."),
+    ] = None,
+    focus: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Draw only this node and its neighbourhood."),
+    ] = None,
+    depth: Annotated[int, typer.Option(min=0, help="With --focus: how many steps out.")] = 2,
+    group_by: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--group-by", help="Box the nodes of each actor, source or tag."),
+    ] = None,
+    wrap: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=10, help="Characters per line of node text."),
+    ] = None,
+    legend: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option("--legend/--no-legend", help="Draw the legend."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Maps rendered at once (default: CPU cores)."),
+    ] = None,
+    check_only: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 if an output file is not up to date."),
+    ] = False,
+    config: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Settings file for the checks (default: nearest one)."),
+    ] = None,
+) -> None:
+    """Draw maps as debate graphs (SVG by default). Maps with errors are not drawn."""
+    choices = {
+        "direction": (direction, ("TB", "BT", "LR", "RL")),
+        "theme": (theme, ("light", "dark", "print")),
+        "group_by": (group_by, ("actor", "source", "tag")),
+        "engine": (engine, ("auto", "builtin", "system")),
+    }
+    for name, (value, allowed) in choices.items():
+        if value is not None and value not in allowed:
+            _fail(f"--{name.replace('_', '-')} must be one of {', '.join(allowed)}, not `{value}`")
+    overrides = {
+        "direction": direction,
+        "theme": theme,
+        "group_by": group_by,
+        "wrap": wrap,
+        "legend": legend,
+    }
+    code = _run_render(
+        paths,
+        output=output,
+        output_format=output_format,
+        engine=engine,
+        focus=focus,
+        depth=depth,
+        overrides=overrides,
+        settings=_settings(config),
+        jobs=jobs,
+        check_only=check_only,
+    )
+    raise typer.Exit(code)
+
+
+def _run_render(
+    paths: list[str],
+    *,
+    output: str | None,
+    output_format: str | None,
+    engine: str,
+    focus: str | None,
+    depth: int,
+    overrides: dict[str, Any],
+    settings: Settings,
+    jobs: int | None,
+    check_only: bool,
+) -> int:
+    from argmap.checker import CheckResult
+    from argmap.render import FORMATS, RenderOptions
+    from argmap.render.batch import STDOUT, Outcome, PlanError, plan, run_all
+    from argmap.report import Style, write_text
+
+    suffix = Path(output).suffix.lstrip(".").lower() if output and output != STDOUT else ""
+    fmt = output_format or (suffix if suffix in FORMATS else "svg")
+    if fmt not in FORMATS:
+        _fail(f"unknown format `{fmt}`; choose {', '.join(FORMATS)}")
+    if output_format and suffix in FORMATS and suffix != output_format:
+        _fail(f"-o {output} does not match --format {output_format}")
+    try:
+        planned = plan(paths, output, fmt)
+    except PlanError as error:
+        _fail(str(error))
+    if not planned:
+        _fail(f"no *.yaml or *.yml maps found in {', '.join(paths)}")
+    base = RenderOptions(format=fmt, engine=engine, focus=focus, depth=depth)
+    progress = _progress(len(planned))
+
+    def done(outcome: Outcome) -> None:
+        if progress is not None:
+            progress.advance(progress.task_ids[0])
+
+    if progress is not None:
+        progress.start()
+    try:
+        outcomes = run_all(
+            planned, base, overrides, settings, check_only=check_only, workers=jobs, on_done=done
+        )
+    finally:
+        if progress is not None:
+            progress.stop()
+    reports = tuple(o.report for o in outcomes if o.report.diagnostics)
+    if reports:
+        write_text(CheckResult(reports), sys.stderr, Style(show_source=_terminal(sys.stderr)))
+    for outcome in outcomes:
+        if outcome.error:
+            typer.echo(f"{outcome.job.source}: error: {outcome.error}", err=True)
+        elif outcome.stale:
+            typer.echo(
+                f"{outcome.job.output}: stale: differs from a fresh render of {outcome.job.source}",
+                err=True,
+            )
+        elif outcome.data:
+            sys.stdout.buffer.write(outcome.data)
+            sys.stdout.flush()
+    failed = sum(o.failed for o in outcomes)
+    verb = "up to date" if check_only else "rendered"
+    if len(outcomes) > 1 or failed or check_only:
+        typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
+    elif outcomes[0].job.output != STDOUT:
+        typer.echo(f"wrote {outcomes[0].job.output}", err=True)
+    return 1 if failed else 0
+
+
+def _progress(total: int) -> Any:
+    """A progress bar on a terminal, for more than one map; None otherwise."""
+    if total < 2 or not _terminal(sys.stderr):
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    progress.add_task("render", total=total)
+    return progress
 
 
 @app.command()

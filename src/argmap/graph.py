@@ -57,6 +57,18 @@ def reaching(g: Graph, targets: Iterable[str]) -> set[str]:
     return seen
 
 
+def neighbourhood(g: Graph, center: str, depth: int) -> Graph:
+    """The subgraph of nodes at most `depth` edges from `center`, either way along edges."""
+    seen = {center}
+    frontier = [center]
+    for _ in range(depth):
+        frontier = [
+            m for n in frontier for m in (*g.predecessors(n), *g.successors(n)) if m not in seen
+        ]
+        seen.update(frontier)
+    return g.subgraph(seen)
+
+
 def arguments_for(g: Graph, node: str) -> list[tuple[str, Relation]]:
     """The nodes that argue about `node` (support or attack it), in map order."""
     found = {u: relation for u, _, relation in g.in_edges(node, data="relation")}

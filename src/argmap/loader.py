@@ -70,6 +70,10 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
     return Loaded(file, text, result, tuple(builder.diagnostics))
 
 
+_INVALID = object()
+_ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -132,6 +136,7 @@ class _MapBuilder:
             span=tree.span,
             version=version,
             summary=values.get("summary"),
+            render=values.get("render", {}),
             nodes=nodes,
             actors=actors,
             sources=sources,
@@ -202,7 +207,7 @@ class _MapBuilder:
             if isinstance(value, YScalar) and (value.is_null or not value.value.strip()):
                 continue  # an empty field is an absent one
             written.add(key)
-            converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}")
+            converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}", f)
             if converted is not None:
                 values[key] = converted
                 spans[key] = value.span
@@ -237,7 +242,9 @@ class _MapBuilder:
 
     def actor(self, key: str, node: YMap, span: Span) -> Actor:
         v, _ = self.fields(node, spec.ACTOR_FIELDS, f"actor `{key}`", span)
-        return Actor(key, v.get("name", ""), span, v.get("role"), v.get("kind", ActorKind.PERSON))
+        return Actor(
+            key, v.get("name", ""), span, v.get("role"), ActorKind(v.get("kind", "person"))
+        )
 
     def source(self, key: str, node: YMap, span: Span) -> Source:
         v, _ = self.fields(node, spec.SOURCE_FIELDS, f"source `{key}`", span)
@@ -253,7 +260,7 @@ class _MapBuilder:
 
     # Converters: YAML value -> model value, or None after reporting why not.
 
-    def text(self, node: YNode, what: str) -> str | None:
+    def text(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         if isinstance(node, YScalar):
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
@@ -262,13 +269,13 @@ class _MapBuilder:
         )
         return None
 
-    def ref(self, node: YNode, what: str) -> Ref | None:
+    def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):
             return Ref(node.value, node.span)
         self.wrong_type(node, what, "an id", "a single id such as `my-claim`")
         return None
 
-    def refs(self, node: YNode, what: str) -> tuple[Ref, ...] | None:
+    def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
             return (Ref(node.value, node.span),)
         if isinstance(node, YSeq):
@@ -277,13 +284,13 @@ class _MapBuilder:
         self.wrong_type(node, what, "an id or a list of ids", "`[first-id, second-id]`")
         return None
 
-    def tags(self, node: YNode, what: str) -> tuple[str, ...] | None:
+    def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):
             return tuple(t for item in node.items if (t := self.text(item, f"a tag in {what}")))
         self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
         return None
 
-    def weight(self, node: YNode, what: str) -> float | None:
+    def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
         value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
         if value is _INVALID:
             return None
@@ -295,7 +302,7 @@ class _MapBuilder:
             return None
         return float(value)
 
-    def date(self, node: YNode, what: str) -> dt.date | None:
+    def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> dt.date | None:
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.datetime):
             return value.date()
@@ -314,7 +321,7 @@ class _MapBuilder:
             )
         return None
 
-    def url(self, node: YNode, what: str) -> str | None:
+    def url(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         url = self.text(node, what)
         if url is None:
             return None
@@ -328,22 +335,47 @@ class _MapBuilder:
             return None
         return url
 
-    def actor_kind(self, node: YNode, what: str) -> ActorKind | None:
+    def choice(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         name = self.text(node, what)
-        if name is None:
+        if name is None or name in f.choices:
+            return name
+        self.invalid(
+            node,
+            f"{what} is `{name}`",
+            did_you_mean(name, f.choices, fallback="use one of: " + ", ".join(f.choices)),
+        )
+        return None
+
+    def integer(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
+        value = self.scalar(node, what, "a whole number", f"`{max(f.minimum, 40)}`")
+        if value is _INVALID:
             return None
-        try:
-            return ActorKind(name)
-        except ValueError:
-            choices = [k.value for k in ActorKind]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type(node, what, "a whole number", f"`{max(f.minimum, 40)}`")
+            return None
+        if value < f.minimum:
             self.invalid(
-                node,
-                f"{what} is `{name}`",
-                did_you_mean(name, choices, fallback="use one of: " + ", ".join(choices)),
+                node, f"{what} is {value}, less than {f.minimum}", f"use {f.minimum} or more"
             )
             return None
+        return value
 
-    def version(self, node: YNode, what: str) -> int | None:
+    def boolean(self, node: YNode, what: str, f: spec.Field = _ANY) -> bool | None:
+        value = self.scalar(node, what, "true or false", "`true`")
+        if isinstance(value, bool):
+            return value
+        if value is not _INVALID:
+            self.wrong_type(node, what, "true or false", "`true` or `false`")
+        return None
+
+    def render_options(self, node: YNode, what: str, f: spec.Field = _ANY) -> dict[str, Any] | None:
+        if not isinstance(node, YMap):
+            self.wrong_type(node, what, "a mapping of options", "`render: {direction: LR}`")
+            return None
+        values, _ = self.fields(node, spec.RENDER_FIELDS, "`render`", node.span)
+        return values
+
+    def version(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
         value = self.scalar(node, what, "the format version", "`argmap: 1`")
         if value != spec.FORMAT_VERSION or isinstance(value, bool):
             if value is not _INVALID:
@@ -369,8 +401,7 @@ class _MapBuilder:
         self.error("invalid-value", node.span, message, hint)
 
 
-_INVALID = object()
-_CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str], Any]] = {
+_CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str, spec.Field], Any]] = {
     "text": _MapBuilder.text,
     "ref": _MapBuilder.ref,
     "refs": _MapBuilder.refs,
@@ -378,6 +409,9 @@ _CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str], Any]] = {
     "weight": _MapBuilder.weight,
     "date": _MapBuilder.date,
     "url": _MapBuilder.url,
-    "actor-kind": _MapBuilder.actor_kind,
+    "choice": _MapBuilder.choice,
+    "integer": _MapBuilder.integer,
+    "boolean": _MapBuilder.boolean,
     "version": _MapBuilder.version,
+    "render": _MapBuilder.render_options,
 }

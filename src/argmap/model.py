@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Span(NamedTuple):
@@ -122,6 +122,7 @@ class Map:
     nodes: Mapping[str, Node] = field(default_factory=dict)
     actors: Mapping[str, Actor] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
+    render: Mapping[str, Any] = field(default_factory=dict)  # the map's `render:` defaults
 
     def of_kind(self, kind: Kind) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind is kind]

@@ -14,7 +14,20 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 ID_RE = re.compile(ID_PATTERN)
 URL_SCHEMES = ("http", "https", "mailto")
 
-FieldType = Literal["text", "ref", "refs", "tags", "weight", "date", "url", "actor-kind", "version"]
+FieldType = Literal[
+    "text",
+    "ref",
+    "refs",
+    "tags",
+    "weight",
+    "date",
+    "url",
+    "choice",
+    "integer",
+    "boolean",
+    "version",
+    "render",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +37,8 @@ class Field:
     description: str
     required: bool = False
     example: str = "..."  # what a hint suggests writing
+    choices: tuple[str, ...] = ()  # the allowed values of a "choice"
+    minimum: int = 0  # the least value of an "integer"
 
 
 NODE_FIELDS = (
@@ -40,7 +55,12 @@ NODE_FIELDS = (
 ACTOR_FIELDS = (
     Field("name", "text", "The person's or organisation's name.", required=True),
     Field("role", "text", "Their role, e.g. `Senate Majority Leader`."),
-    Field("kind", "actor-kind", "person (the default), organisation or group."),
+    Field(
+        "kind",
+        "choice",
+        "person (the default), organisation or group.",
+        choices=tuple(k.value for k in ActorKind),
+    ),
 )
 SOURCE_FIELDS = (
     Field("title", "text", "Title of the article, speech or document.", required=True),
@@ -49,10 +69,37 @@ SOURCE_FIELDS = (
     Field("date", "date", "When it appeared, as an ISO date (2009-03-13)."),
     Field("url", "url", "Where to read it: an http, https or mailto URL."),
 )
+RENDER_FIELDS = (
+    Field(
+        "direction",
+        "choice",
+        "Where the claims go: TB top (the default), BT bottom, LR left, RL right.",
+        choices=("TB", "BT", "LR", "RL"),
+    ),
+    Field(
+        "theme",
+        "choice",
+        "Colours: light (the default), dark or print (greyscale).",
+        choices=("light", "dark", "print"),
+    ),
+    Field("wrap", "integer", "Characters per line of node text (default 36).", minimum=10),
+    Field("legend", "boolean", "Draw the legend (default true)."),
+    Field(
+        "group-by",
+        "choice",
+        "Draw boxes around the nodes of each actor, source or first tag.",
+        choices=("actor", "source", "tag"),
+    ),
+)
 MAP_FIELDS = (
     Field("argmap", "version", "Format version of this file: 1.", required=True, example="1"),
     Field("title", "text", "Title of the debate.", required=True),
     Field("summary", "text", "What the debate is about, in a sentence or two."),
+    Field(
+        "render",
+        "render",
+        "Defaults for `argmap render` of this map; options on the command line win.",
+    ),
 )
 SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "sources": ("Where things were said: id -> source.", SOURCE_FIELDS),
@@ -80,9 +127,13 @@ def _field_schema(f: Field) -> dict[str, Any]:
         "weight": {"type": "number", "minimum": 0, "maximum": 1},
         "date": {"type": "string", "format": "date"},
         "url": {"type": "string", "pattern": f"^({'|'.join(URL_SCHEMES)}):"},
-        "actor-kind": {"enum": [k.value for k in ActorKind]},
+        "choice": {"enum": list(f.choices)},
+        "integer": {"type": "integer", "minimum": f.minimum},
+        "boolean": {"type": "boolean"},
         "version": {"const": FORMAT_VERSION},
     }
+    if f.type == "render":  # nested, so built only when asked for
+        return {"description": f.description, **_object(RENDER_FIELDS)}
     return {"description": f.description, **types[f.type]}
 
 

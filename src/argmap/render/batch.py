@@ -1,0 +1,140 @@
+"""Rendering many maps: plan the output paths, check and render each map (in parallel
+processes), write atomically or compare with what is on disk (`--check`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.checker import FileReport, check_loaded, discover
+from argmap.config import Settings
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.files import write_atomic
+from argmap.loader import load
+from argmap.render import RenderError, RenderOptions, options_for, render
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    source: str
+    output: str  # a path, or "-" for standard output
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    report: FileReport  # the check's diagnostics for the map
+    error: str | None = None  # why it was not rendered, besides the map's own errors
+    stale: bool = False  # --check: the file on disk differs from the rendering
+    data: bytes = field(default=b"", repr=False)  # the rendering, when it goes to stdout
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or self.stale or _has_errors(self.report)
+
+
+def _has_errors(report: FileReport) -> bool:
+    return any(d.severity is Severity.ERROR for d in report.diagnostics)
+
+
+class PlanError(Exception):
+    """The paths and -o do not fit together (a usage error)."""
+
+
+def plan(paths: Sequence[str], output: str | None, fmt: str) -> list[Job]:
+    """Which map goes to which output file. One map may go to a file or stdout; several
+    maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
+    sources = list(discover(paths))
+    many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
+    if output == STDOUT and many:
+        raise PlanError("-o - writes one map to standard output; pass a single map file")
+    if output is not None and output != STDOUT and (many or Path(output).is_dir()):
+        folder = Path(output)
+        roots = [Path(p) for p in paths if Path(p).is_dir()]
+        return [
+            Job(s, str(folder / _relative(Path(s), roots).with_suffix(f".{fmt}"))) for s in sources
+        ]
+    if output is not None:
+        return [Job(s, output) for s in sources]
+    return [Job(s, STDOUT if s == STDOUT else str(Path(s).with_suffix(f".{fmt}"))) for s in sources]
+
+
+def _relative(source: Path, roots: list[Path]) -> Path:
+    """Where a map sits below the folder it was found in, to mirror in the output folder."""
+    for root in roots:
+        if source.is_relative_to(root):
+            return source.relative_to(root)
+    return Path(source.name)
+
+
+def run_one(
+    job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings, check_only: bool
+) -> Outcome:
+    """Check, render and write (or compare) one map. Runs in a worker process."""
+    loaded = load(job.source)
+    report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings))
+    if loaded.map is None or _has_errors(report):
+        return Outcome(job, report)
+    try:
+        data = render(loaded.map, options_for(loaded.map, base, overrides))
+    except RenderError as error:
+        return Outcome(job, report, error=str(error))
+    if check_only:
+        try:
+            current = Path(job.output).read_bytes()
+        except OSError:
+            current = None
+        return Outcome(job, report, stale=current != data)
+    if job.output == STDOUT:
+        return Outcome(job, report, data=data)
+    try:
+        Path(job.output).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(job.output, data)
+    except OSError as error:
+        return Outcome(job, report, error=f"cannot write {job.output}: {error.strerror or error}")
+    return Outcome(job, report)
+
+
+def run_all(
+    jobs: Sequence[Job],
+    base: RenderOptions,
+    overrides: dict[str, Any],
+    settings: Settings,
+    *,
+    check_only: bool = False,
+    workers: int | None = None,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+) -> list[Outcome]:
+    """Every job's outcome, in the order of `jobs`; one failure does not stop the rest."""
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        outcomes = []
+        for job in jobs:
+            outcomes.append(run_one(job, base, overrides, settings, check_only))
+            on_done(outcomes[-1])
+        return outcomes
+    results: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {
+            pool.submit(run_one, job, base, overrides, settings, check_only): i
+            for i, job in enumerate(jobs)
+        }
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                results[i] = future.result()
+            except Exception as error:  # a crashed worker fails its map, not the run
+                report = FileReport(jobs[i].source, "", ())
+                results[i] = Outcome(jobs[i], report, error=f"internal error: {error!r}")
+            on_done(results[i])
+    return [results[i] for i in range(len(jobs))]
+
+
+def diagnostics_of(outcomes: Iterable[Outcome]) -> list[Diagnostic]:
+    return [d for o in outcomes for d in o.report.diagnostics]

@@ -1,0 +1,244 @@
+"""Map graph -> DOT source, through the `graphviz` package.
+
+Everything from the map is escaped here and only here: label text goes through `_html`
+(HTML-like labels), every other string through `graphviz.escape` (no backslash escapes,
+no HTML), so a map cannot inject DOT or markup. URLs are limited to http and https.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import graphviz
+
+from argmap.graph import Graph
+from argmap.model import Kind, Map, Node, Relation
+from argmap.render.theme import THEMES, Theme
+
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+GROUPS = ("actor", "source", "tag")
+MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
+
+# Edges run from the arguing node to its target, so Graphviz's rank direction is the
+# opposite of where the claims go: claims at the top (TB) is rankdir=BT.
+_RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class DotOptions:
+    direction: str = "TB"  # where the claims are: TB top, BT bottom, LR left, RL right
+    theme: str = "light"
+    wrap: int = 36  # characters per label line
+    legend: bool = True
+    group_by: str | None = None
+    fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
+    legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
+
+
+def _html(text: str) -> str:
+    return html.escape(_CONTROL.sub("", text), quote=True)
+
+
+def _plain(text: str) -> str:
+    """A string for a DOT attribute: no HTML, no backslash escapes, no control characters."""
+    return str(graphviz.escape(_CONTROL.sub(" ", text)))
+
+
+def _lines(text: str, width: int) -> list[str]:
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    if len(lines) > MAX_LINES:
+        lines = [*lines[: MAX_LINES - 1], textwrap.shorten(lines[MAX_LINES - 1], width - 2) + " …"]
+    return lines
+
+
+def _label(node: Node, m: Map, theme: Theme, wrap: int) -> str:
+    style = theme.nodes[node.kind]
+    body = "".join(f'{_html(line)}<BR ALIGN="LEFT"/>' for line in _lines(node.text, wrap))
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
+        f"<B>{node.kind.value.upper()}</B></FONT></TD></TR>",
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>',
+    ]
+    byline = []
+    if node.by is not None:
+        actor = m.actors.get(node.by.id)
+        byline.append("— " + (actor.name if actor else node.by.id))
+    if node.quote:
+        byline.append("“quoted”")
+    if byline:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.muted}">'
+            f"{_html('  '.join(byline))}</FONT></TD></TR>"
+        )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+def _tooltip(node: Node, m: Map) -> str:
+    parts = [node.text]
+    if node.quote:
+        parts.append(f"“{node.quote}”")
+    source = m.sources.get(node.source.id) if node.source else None
+    if source is not None:
+        parts.append(
+            "Source: " + ", ".join(filter(None, [source.title, source.author, source.publisher]))
+        )
+    return "\n".join(parts)
+
+
+def _link(node: Node, m: Map) -> str | None:
+    source = m.sources.get(node.source.id) if node.source else None
+    if source and source.url and source.url.split(":", 1)[0].lower() in ("http", "https"):
+        return source.url
+    return None
+
+
+def _group(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
+    """The cluster a node belongs to: (key, label), or None."""
+    if group_by == "actor" and node.by is not None:
+        actor = m.actors.get(node.by.id)
+        return node.by.id, actor.name if actor else node.by.id
+    if group_by == "source" and node.source is not None:
+        source = m.sources.get(node.source.id)
+        return node.source.id, source.title if source else node.source.id
+    if group_by == "tag" and node.tags:
+        return node.tags[0], node.tags[0]
+    return None
+
+
+def _add_node(dot: graphviz.Digraph, node: Node, m: Map, theme: Theme, options: DotOptions) -> None:
+    style = theme.nodes[node.kind]
+    attrs = {
+        "id": _plain(node.id),
+        "label": _label(node, m, theme, options.wrap),
+        "tooltip": _plain(_tooltip(node, m)),
+        "style": style.style,
+        "penwidth": style.penwidth,
+        "fillcolor": options.fill.get(node.id, style.fill),
+        "color": style.border,
+        "class": node.kind.value,
+    }
+    link = _link(node, m)
+    if link:
+        attrs["URL"] = _plain(link)
+        attrs["target"] = "_blank"
+    dot.node(_plain(node.id), **attrs)
+
+
+def _legend(dot: graphviz.Digraph, theme: Theme, note: str) -> None:
+    # Legend ids start with "_", which no map id can.
+    with dot.subgraph(name="cluster__legend") as legend:
+        legend.attr(
+            label="Legend" + (f" · {_html(note)}" if note else ""),
+            style="dashed",
+            color=theme.muted,
+            fontcolor=theme.muted,
+            fontsize="10",
+            id="_legend",
+        )
+        for kind in Kind:
+            style = theme.nodes[kind]
+            legend.node(
+                f"_legend_{kind.value}",
+                label=kind.value,
+                style=style.style,
+                penwidth=style.penwidth,
+                fillcolor=style.fill,
+                color=style.border,
+                fontsize="10",
+                margin="0.1,0.03",
+                height="0.3",
+            )
+        legend.edge(
+            "_legend_reason",
+            "_legend_claim",
+            label="supports",
+            **_edge_attrs(theme, Relation.SUPPORT),
+        )
+        legend.edge(
+            "_legend_rebuttal",
+            "_legend_objection",
+            label="attacks",
+            **_edge_attrs(theme, Relation.ATTACK),
+        )
+
+
+def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
+    style = theme.edges[relation]
+    return {
+        "style": style.style,
+        "arrowhead": style.arrowhead,
+        "color": style.colour,
+        "penwidth": style.penwidth,
+        "fontcolor": theme.muted,
+        "fontsize": "9",
+    }
+
+
+def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
+    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
+    options = options or DotOptions()
+    theme = THEMES[options.theme]
+    dot = graphviz.Digraph("argmap")
+    dot.attr(
+        rankdir=_RANKDIR[options.direction],
+        bgcolor=theme.background,
+        fontname=theme.font,
+        fontcolor=theme.text,
+        label=f"<<B>{_html(m.title)}</B>>",
+        labelloc="t",
+        fontsize="18",
+        nodesep="0.35",
+        ranksep="0.5",
+        pad="0.3",
+        tooltip=_plain(m.summary or m.title),
+    )
+    dot.attr(
+        "node",
+        shape="box",
+        fontname=theme.font,
+        fontcolor=theme.text,
+        fontsize="12",
+        margin="0.15,0.08",
+    )
+    dot.attr("edge", fontname=theme.font)
+    clusters: dict[str, tuple[str, list[Node]]] = {}
+    for n in g.nodes:
+        node: Node = g.nodes[n]["node"]
+        group = _group(node, m, options.group_by)
+        if group is None:
+            _add_node(dot, node, m, theme, options)
+        else:
+            clusters.setdefault(group[0], (group[1], []))[1].append(node)
+    for i, (label, members) in enumerate(clusters.values()):
+        with dot.subgraph(name=f"cluster_{i}") as cluster:
+            cluster.attr(
+                label=f"<{_html(label)}>",
+                style="rounded,dashed",
+                color=theme.muted,
+                fontcolor=theme.muted,
+                fontsize="11",
+            )
+            for node in members:
+                _add_node(cluster, node, m, theme, options)
+    for u, v, k, relation in g.edges(keys=True, data="relation"):
+        verb = "supports" if relation is Relation.SUPPORT else "attacks"
+        dot.edge(
+            _plain(u),
+            _plain(v),
+            id=_plain(f"{u}->{v}" + (f"-{k}" if k else "")),
+            tooltip=_plain(f"{u} {verb} {v}"),
+            **_edge_attrs(theme, relation),
+        )
+    if options.legend:
+        _legend(dot, theme, options.legend_note)
+    source: str = dot.source
+    return source

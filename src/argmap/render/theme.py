@@ -1,0 +1,112 @@
+"""How a map looks: one style per kind of node and per relation, in three themes.
+
+Kinds and relations differ by shape, border and line style and arrowhead as well as by
+colour, so that a map reads in greyscale and for colour-blind readers. The colours are the
+Okabe-Ito palette, chosen to stay distinct under the common colour-vision deficiencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model import Kind, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class NodeStyle:
+    style: str  # Graphviz node style: the border tells the kind without colour
+    penwidth: str
+    fill: str
+    border: str
+    header: str  # colour of the small kind name at the top of each node
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeStyle:
+    style: str
+    arrowhead: str
+    colour: str
+    penwidth: str
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    background: str
+    text: str
+    muted: str  # actor names, legend frame
+    font: str
+    nodes: dict[Kind, NodeStyle]
+    edges: dict[Relation, EdgeStyle]
+
+
+# Borders: claim thick and rounded, reason plain, objection with cut corners (diagonals),
+# rebuttal rounded and dashed. Edges: support solid with a filled arrow, attack dashed with
+# a bar ("tee"): the picture reads without colour.
+_SHAPES = {
+    Kind.CLAIM: ("rounded,filled,bold", "2.5"),
+    Kind.REASON: ("filled", "1.2"),
+    Kind.OBJECTION: ("filled,diagonals", "1.2"),
+    Kind.REBUTTAL: ("rounded,filled,dashed", "1.4"),
+}
+_LINES = {Relation.SUPPORT: ("solid", "normal", "1.4"), Relation.ATTACK: ("dashed", "tee", "1.4")}
+
+# Okabe-Ito: blue, bluish green, vermillion, reddish purple.
+_INK = {
+    Kind.CLAIM: "#0072B2",
+    Kind.REASON: "#009E73",
+    Kind.OBJECTION: "#D55E00",
+    Kind.REBUTTAL: "#CC79A7",
+}
+_LIGHT_FILL = {
+    Kind.CLAIM: "#E3F0FA",
+    Kind.REASON: "#E0F5EE",
+    Kind.OBJECTION: "#FBE9DD",
+    Kind.REBUTTAL: "#F8EAF2",
+}
+_DARK_FILL = {
+    Kind.CLAIM: "#0B2A40",
+    Kind.REASON: "#0A3329",
+    Kind.OBJECTION: "#40200A",
+    Kind.REBUTTAL: "#3B2231",
+}
+_DARK_INK = {
+    Kind.CLAIM: "#56B4E9",
+    Kind.REASON: "#2FC79A",
+    Kind.OBJECTION: "#F0884A",
+    Kind.REBUTTAL: "#E3A3C7",
+}
+_GREY_FILL = {
+    Kind.CLAIM: "#E6E6E6",
+    Kind.REASON: "#FFFFFF",
+    Kind.OBJECTION: "#F2F2F2",
+    Kind.REBUTTAL: "#FFFFFF",
+}
+_EDGE_KIND = {Relation.SUPPORT: Kind.REASON, Relation.ATTACK: Kind.OBJECTION}
+
+
+def _theme(
+    name: str,
+    background: str,
+    text: str,
+    muted: str,
+    fills: dict[Kind, str],
+    inks: dict[Kind, str],
+) -> Theme:
+    nodes = {
+        kind: NodeStyle(style, width, fills[kind], inks[kind], inks[kind])
+        for kind, (style, width) in _SHAPES.items()
+    }
+    edges = {
+        relation: EdgeStyle(style, head, inks[_EDGE_KIND[relation]], width)
+        for relation, (style, head, width) in _LINES.items()
+    }
+    return Theme(name, background, text, muted, "Helvetica", nodes, edges)
+
+
+THEMES = {
+    "light": _theme("light", "#FFFFFF", "#1A1A1A", "#555555", _LIGHT_FILL, _INK),
+    "dark": _theme("dark", "#111418", "#E8E8E8", "#A0A0A0", _DARK_FILL, _DARK_INK),
+    "print": _theme(
+        "print", "#FFFFFF", "#000000", "#444444", _GREY_FILL, dict.fromkeys(Kind, "#000000")
+    ),
+}
