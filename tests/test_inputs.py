@@ -42,3 +42,16 @@ def test_bad_inputs_give_their_diagnostics(path: Path, update_golden: bool) -> N
     if update_golden:
         expected.write_text(out.getvalue(), encoding="utf-8")
     assert out.getvalue() == expected.read_text(encoding="utf-8")
+
+
+def test_seed_with_four_mistakes_reports_each_where_it_is() -> None:
+    """The issue's acceptance case: each mistake at its line and column, nothing else."""
+    result = check([DATA / "bad" / "seed-with-errors.yaml"])
+    found = [(d.rule, d.span.line, d.span.column) for d in result.diagnostics]
+    assert found == [
+        ("circular-support", 40, 32),
+        ("unknown-field", 53, 5),
+        ("duplicate-key", 59, 5),
+        ("unknown-reference", 93, 14),
+    ]
+    assert result.exit_code == 1
