@@ -9,7 +9,7 @@ from pathlib import Path
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
 from argmap.graph import build_graph
-from argmap.loader import Loaded, load
+from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Span
 from argmap.rules import REGISTRY, Context
 
@@ -69,15 +69,16 @@ def check_loaded(loaded: Loaded, settings: Settings) -> tuple[Diagnostic, ...]:
     if loaded.map is None:  # unusable file: its errors cannot be switched off
         return loaded.diagnostics
     diagnostics = [d for d in loaded.diagnostics if settings.enabled(d.rule)]
-    graph = build_graph(loaded.map)
-    for rule in REGISTRY.values():
-        if rule.check is None or not settings.enabled(rule.id):
-            continue
-        context = Context(loaded.map, graph, settings.options(rule.id))
-        diagnostics.extend(
-            Diagnostic(rule.id, rule.severity, span, message, hint)
-            for span, message, hint in rule.check(context)
-        )
+    with gc_paused():
+        graph = build_graph(loaded.map)
+        for rule in REGISTRY.values():
+            if rule.check is None or not settings.enabled(rule.id):
+                continue
+            context = Context(loaded.map, graph, settings.options(rule.id))
+            diagnostics.extend(
+                Diagnostic(rule.id, rule.severity, span, message, hint)
+                for span, message, hint in rule.check(context)
+            )
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 
 

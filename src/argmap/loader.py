@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,18 +57,25 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
             return Loaded(file, "", None, tuple(problems))
     else:
         text = data
-    # The tree and the model are acyclic: pausing the cyclic garbage collector while they
-    # are built keeps loading linear (its full collections grow with the heap).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         tree, problems = compose(text, file)
         builder = _MapBuilder(file, problems)
         result = builder.build(tree) if tree is not None or not problems else None
+    return Loaded(file, text, result, tuple(builder.diagnostics))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures (the YAML
+    tree, the model, the graph): its full collections grow with the heap, which would make
+    loading and checking a big map quadratic. Reference counting still frees everything."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
-    return Loaded(file, text, result, tuple(builder.diagnostics))
 
 
 _INVALID = object()
