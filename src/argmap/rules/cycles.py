@@ -7,35 +7,28 @@ from collections.abc import Iterator
 import networkx as nx
 
 from argmap.diagnostics import Severity
+from argmap.graph import relation_subgraph
 from argmap.model import Relation
 from argmap.rules.base import Context, Finding, Rule
 
 
 def _circular_support(ctx: Context) -> Iterator[Finding]:
     g = ctx.graph
-    support = nx.DiGraph()
-    support.add_edges_from(
-        (u, v, {"span": span})
-        for u, v, (relation, span) in _edges(g)
-        if relation is Relation.SUPPORT and u != v  # a self-loop is self-reference's
-    )
-    order = {n: i for i, n in enumerate(g.nodes)}
+    support = relation_subgraph(g, Relation.SUPPORT)
     for component in nx.strongly_connected_components(support):
         if len(component) < 2:
-            continue
-        start = min(component, key=order.__getitem__)
-        cycle = nx.find_cycle(support.subgraph(component), source=start)
-        path = " -> ".join([u for u, _ in cycle] + [cycle[0][0]])
+            continue  # a node supporting itself is self-reference's to report
+        start = min(component, key=lambda n: g.nodes[n]["index"])
+        within = support.subgraph(component)
+        cycle = nx.find_cycle(
+            nx.restricted_view(within, [], list(nx.selfloop_edges(within, keys=True))), source=start
+        )
+        path = " -> ".join([u for u, *_ in cycle] + [cycle[0][0]])
         yield (
-            support.edges[cycle[0]]["span"],
+            g.edges[cycle[0]]["span"],
             f"circular support: {path}",
             "a node cannot be a reason for itself; remove one `supports` link of the cycle",
         )
-
-
-def _edges(g: object) -> Iterator[tuple[str, str, tuple[Relation, object]]]:
-    for u, v, data in g.edges(data=True):  # type: ignore[attr-defined]
-        yield u, v, (data["relation"], data["span"])
 
 
 RULES = [
