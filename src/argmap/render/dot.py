@@ -26,7 +26,9 @@ MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 # Edges run from the arguing node to its target, so Graphviz's rank direction is the
 # opposite of where the claims go: claims at the top (TB) is rankdir=BT.
 _RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters, and the bidirectional overrides and isolates that can make text
+# display other than it reads ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,24 @@ class DotOptions:
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
 
 
+def _clean(text: str) -> str:
+    """Without control characters, and with a zero-width space after each backslash:
+    Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the graph's, the label) in
+    tooltips and HTML-like labels even when the backslash is escaped."""
+    return _CONTROL.sub("", text).replace("\\", "\\\u200b")
+
+
 def _html(text: str) -> str:
-    return html.escape(_CONTROL.sub("", text), quote=True)
+    """Text for an HTML-like label."""
+    return html.escape(_clean(text), quote=True).replace("\\", "&#92;")
 
 
 def _plain(text: str) -> str:
-    """A string for a DOT attribute: no HTML, no backslash escapes, no control characters."""
-    return str(graphviz.escape(_CONTROL.sub(" ", text)))
+    """A string for a DOT attribute: no HTML, no backslash escapes, no control characters.
+    It must stay the `graphviz.escape` result (a str subclass marked "not HTML"): as a
+    plain str, text like `<b>x</b>` would be written into DOT as an HTML-like label."""
+    escaped: str = graphviz.escape(_clean(text))
+    return escaped
 
 
 def _lines(text: str, width: int) -> list[str]:

@@ -1,0 +1,157 @@
+"""Rendering: golden DOT and SVG, escaping of hostile text, engines, options."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from argmap.graph import build_graph
+from argmap.loader import load
+from argmap.model import Map
+from argmap.render import RenderError, RenderOptions, options_for, render
+from argmap.render.dot import DotOptions, build_dot
+from argmap.render.engines import EngineError, select
+from conftest import DATA, SEED
+
+EVERY = DATA / "good" / "every-feature.yaml"
+HOSTILE = DATA / "render" / "hostile.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def load_map(path: Path) -> Map:
+    loaded = load(path)
+    assert loaded.map is not None
+    return loaded.map
+
+
+def dot_of(m: Map, **overrides: object) -> str:
+    options = options_for(m, RenderOptions(), dict(overrides))
+    return build_dot(build_graph(m), m, options.dot)
+
+
+@pytest.mark.parametrize("path", [SEED, EVERY], ids=lambda p: p.stem)
+def test_dot_golden(path: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    golden(f"render/{path.stem}.dot", dot_of(load_map(path)))
+
+
+def test_builtin_svg_golden(golden) -> None:  # type: ignore[no-untyped-def]
+    """The builtin engine gives the same bytes on every machine: that is what --check needs."""
+    golden("render/circular-firing-squad.svg", render(load_map(SEED)).decode("utf-8"))
+
+
+ALLOWED_ELEMENTS = {"svg", "g", "title", "polygon", "path", "polyline", "ellipse", "text", "a"}
+
+
+def test_hostile_text_cannot_inject() -> None:
+    svg = render(load_map(HOSTILE))
+    root = ET.fromstring(svg)  # well-formed XML, or this raises
+    for element in root.iter():
+        assert element.tag.removeprefix(SVG) in ALLOWED_ELEMENTS, element.tag
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), (element.tag, name)
+            if name == f"{XLINK}href":
+                assert value.startswith("https://example.org/?q="), value
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "<script>alert('xss')</script>" in texts  # shown as text, not run
+    assert '"]; a -> b [color=red]; c' in texts
+    assert "\\\u200bN" in texts  # a backslash escape is shown, not expanded
+    assert "\u202e" not in svg.decode("utf-8")  # no bidi override survives
+    assert "pwned" not in "".join(root.itertext()).replace("[label=pwned]", "")
+    titles = [a.get(f"{XLINK}title", "") for a in root.iter(f"{SVG}a")]
+    assert any("<img src=x onerror=alert(1)>" in t for t in titles)  # tooltip kept as text
+    assert "…" in texts  # the 5,000-character text is cut in the label
+
+
+ENGINES = [
+    "builtin",
+    pytest.param(
+        "system",
+        marks=pytest.mark.skipif(
+            shutil.which("dot") is None, reason="system Graphviz not installed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_engines_draw_html_labels(engine: str) -> None:
+    svg = render(load_map(SEED), RenderOptions(engine=engine)).decode("utf-8")
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "CLAIM" in texts and "OBJECTION" in texts
+    assert any(t and t.startswith("MoveOn will keep targeting") for t in texts)
+    assert root.find(f".//{SVG}g[@id='keep-targeting']") is not None
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digraph")]
+)
+def test_other_formats(fmt: str, magic: bytes) -> None:
+    assert render(load_map(SEED), RenderOptions(format=fmt)).startswith(magic)
+
+
+def test_builtin_engine_cannot_write_pdf_itself() -> None:
+    with pytest.raises(EngineError, match="cannot write pdf"):
+        select("builtin", "pdf")
+
+
+def test_direction_theme_wrap_legend() -> None:
+    m = load_map(SEED)
+    assert "rankdir=BT" in dot_of(m)  # claims at the top: edges point up
+    assert "rankdir=RL" in dot_of(m, direction="LR")
+    grey = dot_of(m, theme="print")
+    colours = set(re.findall(r'"#([0-9A-Fa-f]{6})"', grey))
+    assert colours and all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+    assert "cluster__legend" in dot_of(m) and "cluster__legend" not in dot_of(m, legend=False)
+    narrow = dot_of(m, wrap=12)
+    lines = [html.unescape(line) for line in re.findall(r">([^<>]*)<BR", narrow)]
+    assert lines and max(map(len, lines)) <= 12
+
+
+def test_kinds_and_relations_differ_without_colour() -> None:
+    from argmap.render.theme import THEMES
+
+    theme = THEMES["print"]
+    assert len({(s.style, s.penwidth) for s in theme.nodes.values()}) == 4
+    assert len({(s.style, s.arrowhead) for s in theme.edges.values()}) == 2
+
+
+def test_focus_and_depth() -> None:
+    m = load_map(SEED)
+
+    def nodes(depth: int) -> set[str]:
+        options = RenderOptions(format="dot", focus="singular-focus", depth=depth)
+        dot = render(m, options).decode()
+        return set(re.findall(r'^\t"?([\w.-]+)"? \[label=<<TABLE', dot, re.MULTILINE))
+
+    assert nodes(0) == {"singular-focus"}
+    assert nodes(1) == {"singular-focus", "keep-targeting", "elected-to-do", "no-reckless-risks"}
+    with pytest.raises(RenderError, match="did you mean `singular-focus`"):
+        render(m, RenderOptions(focus="singular-focuss"))
+
+
+def test_group_by_makes_clusters() -> None:
+    dot = dot_of(load_map(SEED), group_by="actor")
+    assert dot.count("subgraph cluster_") == 5 + 1  # five actors and the legend
+    assert "label=<Steve Benen>" in dot
+
+
+def test_map_render_section_is_the_default_and_options_win() -> None:
+    m = load_map(EVERY)  # render: {direction: TB, wrap: 30, group-by: actor}
+    options = options_for(m, RenderOptions(), {"direction": "LR", "wrap": None})
+    assert options.dot == replace(
+        DotOptions(), direction="LR", theme="light", wrap=30, group_by="actor"
+    )
+
+
+def test_links_only_for_http_sources() -> None:
+    dot = dot_of(load_map(EVERY))
+    assert 'URL="https://example.org/paper"' in dot
+    assert "mailto:" not in dot
