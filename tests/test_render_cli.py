@@ -1,0 +1,137 @@
+"""`argmap render` from the command line: outputs, many maps, --check, failures."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from conftest import DATA, SEED
+
+runner = CliRunner()
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    """A folder with the seed map, a map with a warning and one in a subfolder."""
+    folder = tmp_path / "maps"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder / "seed.yaml")
+    shutil.copy(DATA / "good" / "every-feature.yaml", folder / "sub" / "every.yaml")
+    return folder
+
+
+def test_default_output_is_next_to_the_map(maps: Path) -> None:
+    result = invoke("render", str(maps / "seed.yaml"))
+    assert result.exit_code == 0, result.output
+    assert (maps / "seed.svg").read_bytes().startswith(b"<?xml")
+    assert list(maps.glob(".*.tmp")) == []  # the atomic write left nothing behind
+
+
+def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
+    assert invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "x.png")).exit_code == 0
+    assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")
+    result = invoke("render", str(maps / "seed.yaml"), "-o", "-", "--format", "dot")
+    assert result.exit_code == 0 and result.stdout.startswith("digraph argmap {")
+    assert invoke("render", str(maps / "seed.yaml"), "-o", "x.png", "--format", "svg").exit_code == 2
+    assert invoke("render", str(maps / "seed.yaml"), "--format", "gif").exit_code == 2
+    assert invoke("render", str(maps / "seed.yaml"), "--theme", "neon").exit_code == 2
+
+
+def test_a_folder_into_a_folder_then_check(maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    result = invoke("render", str(maps), "-o", str(out), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.svg")) == [
+        "seed.svg", "sub/every.svg"
+    ]
+    assert "2 of 2 maps rendered" in result.output
+    # Up to date: --check passes and writes nothing.
+    assert invoke("render", str(maps), "-o", str(out), "--check").exit_code == 0
+    # A changed map makes its committed SVG stale.
+    seed = maps / "seed.yaml"
+    seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Changed", 1))
+    stale = invoke("render", str(maps), "-o", str(out), "--check")
+    assert stale.exit_code == 1
+    assert f"{out / 'seed.svg'}: stale" in stale.output
+    assert "sub/every.svg: stale" not in stale.output
+
+
+def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    assert invoke("render", str(maps), "-o", str(out)).exit_code == 0
+    before = (out / "seed.svg").read_bytes()
+    seed = maps / "seed.yaml"
+    seed.write_text(seed.read_text().replace("attacks: singular-focus", "attacks: nowhere"))
+    result = invoke("render", str(maps), "-o", str(out))
+    assert result.exit_code == 1
+    assert "error[unknown-reference]" in result.output
+    assert "1 of 2 maps rendered" in result.output
+    assert (out / "seed.svg").read_bytes() == before  # not clobbered
+    assert (out / "sub" / "every.svg").exists()
+
+
+def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "warn.yaml"
+    path.write_text("argmap: 1\ntitle: W\nactors:\n  idle: {name: Idle}\nclaims:\n  c: {text: C}\n")
+    result = invoke("render", str(path))
+    assert result.exit_code == 0
+    assert "warning[unused-actor]" in result.output
+    assert (tmp_path / "warn.svg").exists()
+
+
+def test_stdout_takes_one_map_only(maps: Path) -> None:
+    assert invoke("render", str(maps), "-o", "-").exit_code == 2
+
+
+def test_focus_unknown_id_is_reported(maps: Path) -> None:
+    result = invoke("render", str(maps / "seed.yaml"), "--focus", "unwse")
+    assert result.exit_code == 1
+    assert "did you mean `unwise`?" in result.output
+
+
+def test_screenshot_in_chromium(tmp_path: Path) -> None:
+    """The rendered SVG opened in headless Chromium: a real picture, not a blank page."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    svg = tmp_path / "seed.svg"
+    assert invoke("render", str(SEED), "-o", str(svg)).exit_code == 0
+    png = tmp_path / "seed.png"
+    subprocess.run(
+        [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={png}", "--window-size=1600,900", svg.as_uri(),
+        ],
+        capture_output=True, timeout=120, check=False,
+    )
+    assert png.exists(), "chromium wrote no screenshot"
+    from PIL import Image
+
+    image = Image.open(png).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 20) or []
+    assert len(colours) > 50  # text, boxes and edges, not an empty page
+    # The claim's fill colour (light theme) is on the page.
+    assert any(rgb == (0xE3, 0xF0, 0xFA) for _, rgb in colours)
+
+
+def test_python_m_argmap_render(tmp_path: Path) -> None:
+    out = tmp_path / "seed.svg"
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(SEED), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert out.exists()
