@@ -129,7 +129,7 @@ def test_focus_and_depth() -> None:
     def nodes(depth: int) -> set[str]:
         options = RenderOptions(format="dot", focus="singular-focus", depth=depth)
         dot = render(m, options).decode()
-        return set(re.findall(r'^\t"?([\w.-]+)"? \[label=<<TABLE', dot, re.MULTILINE))
+        return set(re.findall(r'^\t+"?([\w.-]+)"? \[label=<<TABLE', dot, re.MULTILINE))
 
     assert nodes(0) == {"singular-focus"}
     assert nodes(1) == {"singular-focus", "keep-targeting", "elected-to-do", "no-reckless-risks"}

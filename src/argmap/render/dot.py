@@ -127,23 +127,42 @@ def _group(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _add_node(dot: graphviz.Digraph, node: Node, m: Map, theme: Theme, options: DotOptions) -> None:
-    style = theme.nodes[node.kind]
-    attrs = {
-        "id": _plain(node.id),
-        "label": _label(node, m, theme, options.wrap),
-        "tooltip": _plain(_tooltip(node, m)),
+def _node_style(theme: Theme, kind: Kind) -> dict[str, str]:
+    style = theme.nodes[kind]
+    return {
         "style": style.style,
         "penwidth": style.penwidth,
-        "fillcolor": options.fill.get(node.id, style.fill),
+        "fillcolor": style.fill,
         "color": style.border,
-        "class": node.kind.value,
+        "class": kind.value,
     }
-    link = _link(node, m)
-    if link:
-        attrs["URL"] = _plain(link)
-        attrs["target"] = "_blank"
-    dot.node(_plain(node.id), **attrs)
+
+
+def _add_nodes(
+    parent: graphviz.Digraph, nodes: list[Node], m: Map, theme: Theme, options: DotOptions
+) -> None:
+    """Nodes in one block per kind, the kind's style set once for the block: a node's own
+    attributes are only what differs (id, label, tooltip, link), which keeps DOT building
+    a small part of rendering."""
+    for kind in Kind:
+        of_kind = [node for node in nodes if node.kind is kind]
+        if not of_kind:
+            continue
+        with parent.subgraph() as block:
+            block.attr("node", **_node_style(theme, kind))
+            for node in of_kind:
+                attrs = {
+                    "id": _plain(node.id),
+                    "label": _label(node, m, theme, options.wrap),
+                    "tooltip": _plain(_tooltip(node, m)),
+                }
+                if node.id in options.fill:
+                    attrs["fillcolor"] = options.fill[node.id]
+                link = _link(node, m)
+                if link:
+                    attrs["URL"] = _plain(link)
+                    attrs["target"] = "_blank"
+                block.node(_plain(node.id), **attrs)
 
 
 def _legend(dot: graphviz.Digraph, theme: Theme, note: str) -> None:
@@ -158,17 +177,13 @@ def _legend(dot: graphviz.Digraph, theme: Theme, note: str) -> None:
             id="_legend",
         )
         for kind in Kind:
-            style = theme.nodes[kind]
             legend.node(
                 f"_legend_{kind.value}",
                 label=kind.value,
-                style=style.style,
-                penwidth=style.penwidth,
-                fillcolor=style.fill,
-                color=style.border,
                 fontsize="10",
                 margin="0.1,0.03",
                 height="0.3",
+                **_node_style(theme, kind),
             )
         legend.edge(
             "_legend_reason",
@@ -223,14 +238,16 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         margin="0.15,0.08",
     )
     dot.attr("edge", fontname=theme.font)
+    loose: list[Node] = []
     clusters: dict[str, tuple[str, list[Node]]] = {}
     for n in g.nodes:
         node: Node = g.nodes[n]["node"]
         group = _group(node, m, options.group_by)
         if group is None:
-            _add_node(dot, node, m, theme, options)
+            loose.append(node)
         else:
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
+    _add_nodes(dot, loose, m, theme, options)
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
@@ -240,17 +257,21 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 fontcolor=theme.muted,
                 fontsize="11",
             )
-            for node in members:
-                _add_node(cluster, node, m, theme, options)
-    for u, v, k, relation in g.edges(keys=True, data="relation"):
+            _add_nodes(cluster, members, m, theme, options)
+    for relation in Relation:
+        edges = [(u, v, k) for u, v, k, r in g.edges(keys=True, data="relation") if r is relation]
+        if not edges:
+            continue
         verb = "supports" if relation is Relation.SUPPORT else "attacks"
-        dot.edge(
-            _plain(u),
-            _plain(v),
-            id=_plain(f"{u}->{v}" + (f"-{k}" if k else "")),
-            tooltip=_plain(f"{u} {verb} {v}"),
-            **_edge_attrs(theme, relation),
-        )
+        with dot.subgraph() as block:
+            block.attr("edge", **_edge_attrs(theme, relation))
+            for u, v, k in edges:
+                block.edge(
+                    _plain(u),
+                    _plain(v),
+                    id=_plain(f"{u}->{v}" + (f"-{k}" if k else "")),
+                    tooltip=_plain(f"{u} {verb} {v}"),
+                )
     if options.legend:
         _legend(dot, theme, options.legend_note)
     source: str = dot.source

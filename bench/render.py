@@ -1,0 +1,67 @@
+"""Benchmark `argmap render`: argmap's own time (load, check, build DOT) against the layout
+engine's, for the builtin engine (graphviz-pure) and the system `dot`. Prints a Markdown
+table for docs/performance.md.
+
+    python bench/render.py              # 100, 1,000 and 5,000 nodes
+    python bench/render.py 100 300      # other sizes
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+from argmap.checker import check_loaded  # noqa: E402
+from argmap.config import Settings  # noqa: E402
+from argmap.graph import build_graph  # noqa: E402
+from argmap.loader import loads  # noqa: E402
+from argmap.render.dot import DotOptions, build_dot  # noqa: E402
+from argmap.render.engines import select  # noqa: E402
+
+
+def timed(action):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def version(command: str) -> str:
+    done = subprocess.run([command, "-V"], capture_output=True, text=True, check=False)
+    return (done.stderr or done.stdout).strip().splitlines()[0]
+
+
+def main(sizes: list[int]) -> None:
+    engines = [select("builtin", "svg")]
+    if shutil.which("dot"):
+        engines.append(select("system", "svg"))
+    print(f"Machine: {platform.machine()}, Python {platform.python_version()}; engines: "
+          + "; ".join(f"{e.name} = {version(e.command)}" for e in engines) + "\n")
+    print("| nodes | edges | engine | argmap (load, check, DOT) | layout to SVG | total | argmap share |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+    for n in sizes:
+        text = generate(n)
+
+        def own() -> str:
+            loaded = loads(text, "bench.yaml")
+            assert loaded.map is not None
+            assert not check_loaded(loaded, Settings())
+            return build_dot(build_graph(loaded.map), loaded.map, DotOptions())
+
+        dot, ours = timed(own)
+        edges = dot.count(" -> ")
+        for engine in engines:
+            _, layout = timed(lambda engine=engine: engine.run(dot, "svg"))
+            total = ours + layout
+            print(f"| {n:,} | {edges:,} | {engine.name} | {ours:.3f} s | {layout:.2f} s "
+                  f"| {total:.2f} s | {ours / total:.1%} |", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1_000, 5_000])
