@@ -2,7 +2,8 @@
 
 The shape mimics a real debate: a few claims, reasons under them and under other reasons,
 objections to both, rebuttals to the objections; every node has an actor and a source,
-some have quotes and tags. Deterministic for a given size."""
+some have quotes and tags. Like the seed map (11 nodes, 16 relations), some nodes argue
+about two others: about 1.3 relations per node. Deterministic for a given size."""
 
 from __future__ import annotations
 
@@ -32,14 +33,22 @@ def generate(nodes: int, seed: int = 1) -> str:
             f"  c{i}:\n    text: Claim {i} states a position that the debate argues about.\n"
             f"    by: a{i % actors}\n    source: s{i % actors}\n"
         )
+    def reason_target(i: int) -> str:
+        # A claim or an earlier reason: supports never form a cycle.
+        if i < claims or rng.random() < 0.5:
+            return f"c{rng.randrange(claims)}"
+        return f"r{rng.randrange(i)}"
+
+    def objection_target() -> str:
+        return f"r{rng.randrange(reasons)}" if rng.random() < 0.6 else f"c{rng.randrange(claims)}"
+
+    def targets(first: str, again: float, second: str) -> str:
+        """One target, and with probability `again` a second, different one."""
+        return f"[{first}, {second}]" if rng.random() < again and second != first else first
+
     out.append("reasons:\n")
     for i in range(reasons):
-        # Reasons support a claim or an earlier reason: no support cycles.
-        target = (
-            f"c{rng.randrange(claims)}"
-            if i < claims or rng.random() < 0.5
-            else f"r{rng.randrange(i)}"
-        )
+        target = targets(reason_target(i), 0.2, reason_target(i))
         out.append(
             f"  r{i}:\n    text: Reason {i} gives evidence for its target, with a source.\n"
             f"    by: a{rng.randrange(actors)}\n    source: s{rng.randrange(actors)}\n"
@@ -47,15 +56,15 @@ def generate(nodes: int, seed: int = 1) -> str:
         )
     out.append("objections:\n")
     for i in range(objections):
-        target = f"r{rng.randrange(reasons)}" if rng.random() < 0.6 else f"c{rng.randrange(claims)}"
+        target = targets(objection_target(), 0.3, objection_target())
         out.append(
             f"  o{i}:\n    text: Objection {i} doubts its target for a stated reason.\n"
             f"    by: a{rng.randrange(actors)}\n    source: s{rng.randrange(actors)}\n"
-            f"    quote: the exact words of objection {i}\n    attacks: [{target}]\n"
+            f"    quote: the exact words of objection {i}\n    attacks: {target}\n"
         )
     out.append("rebuttals:\n")
     for i in range(rebuttals):
-        target = f"o{i % objections}" if objections else f"b{i - 1}"
+        target = targets(f"o{i % objections}", 0.5, f"o{rng.randrange(objections)}")
         out.append(
             f"  b{i}:\n    text: Rebuttal {i} answers the objection it attacks.\n"
             f"    by: a{rng.randrange(actors)}\n    source: s{rng.randrange(actors)}\n"
