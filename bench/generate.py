@@ -33,6 +33,7 @@ def generate(nodes: int, seed: int = 1) -> str:
             f"  c{i}:\n    text: Claim {i} states a position that the debate argues about.\n"
             f"    by: a{i % actors}\n    source: s{i % actors}\n"
         )
+
     def reason_target(i: int) -> str:
         # A claim or an earlier reason: supports never form a cycle.
         if i < claims or rng.random() < 0.5:

@@ -45,9 +45,14 @@ def main(sizes: list[int]) -> None:
     engines = [select("builtin", "svg")]
     if shutil.which("dot"):
         engines.append(select("system", "svg"))
-    print(f"Machine: {platform.machine()}, Python {platform.python_version()}; engines: "
-          + "; ".join(f"{e.name} = {version(e.command)}" for e in engines) + "\n")
-    print("| nodes | edges | engine | argmap (load, check, DOT) | layout to SVG | total | argmap share |")
+    print(
+        f"Machine: {platform.machine()}, Python {platform.python_version()}; engines: "
+        + "; ".join(f"{e.name} = {version(e.command)}" for e in engines)
+        + "\n"
+    )
+    print(
+        "| nodes | edges | engine | argmap (load, check, DOT) | layout to SVG | total | argmap share |"
+    )
     print("| ---: | ---: | --- | ---: | ---: | ---: | ---: |")
     engines[0].run(build_dot(build_graph(loads(generate(4)).map), loads(generate(4)).map), "svg")
     for n in sizes:
@@ -65,8 +70,11 @@ def main(sizes: list[int]) -> None:
         for engine in engines:
             _, layout = timed(lambda engine=engine: engine.run(dot, "svg"), runs)
             total = ours + layout
-            print(f"| {n:,} | {edges:,} | {engine.name} | {ours:.3f} s | {layout:.2f} s "
-                  f"| {total:.2f} s | {ours / total:.1%} |", flush=True)
+            print(
+                f"| {n:,} | {edges:,} | {engine.name} | {ours:.3f} s | {layout:.2f} s "
+                f"| {total:.2f} s | {ours / total:.1%} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
     assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")
     result = invoke("render", str(maps / "seed.yaml"), "-o", "-", "--format", "dot")
     assert result.exit_code == 0 and result.stdout.startswith("digraph argmap {")
-    assert invoke("render", str(maps / "seed.yaml"), "-o", "x.png", "--format", "svg").exit_code == 2
+    assert (
+        invoke("render", str(maps / "seed.yaml"), "-o", "x.png", "--format", "svg").exit_code == 2
+    )
     assert invoke("render", str(maps / "seed.yaml"), "--format", "gif").exit_code == 2
     assert invoke("render", str(maps / "seed.yaml"), "--theme", "neon").exit_code == 2
 
@@ -52,14 +54,17 @@ def test_a_folder_into_a_folder_then_check(maps: Path, tmp_path: Path) -> None:
     result = invoke("render", str(maps), "-o", str(out), "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.svg")) == [
-        "seed.svg", "sub/every.svg"
+        "seed.svg",
+        "sub/every.svg",
     ]
     assert "2 of 2 maps rendered" in result.output
     # Up to date: --check passes and writes nothing.
     assert invoke("render", str(maps), "-o", str(out), "--check").exit_code == 0
     # A changed map makes its committed SVG stale.
     seed = maps / "seed.yaml"
-    seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Changed", 1))
+    seed.write_text(
+        seed.read_text().replace("title: MoveOn isn't backing off", "title: Changed", 1)
+    )
     stale = invoke("render", str(maps), "-o", str(out), "--check")
     assert stale.exit_code == 1
     assert f"{out / 'seed.svg'}: stale" in stale.output
@@ -109,12 +114,23 @@ def test_screenshot_in_chromium(tmp_path: Path) -> None:
     png = tmp_path / "seed.png"
     subprocess.run(
         [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={png}", "--window-size=1600,900", svg.as_uri(),
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={png}",
+            "--window-size=1600,900",
+            svg.as_uri(),
         ],
-        capture_output=True, timeout=120, check=False,
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert png.exists(), "chromium wrote no screenshot"
     from PIL import Image
@@ -130,7 +146,9 @@ def test_python_m_argmap_render(tmp_path: Path) -> None:
     out = tmp_path / "seed.svg"
     done = subprocess.run(
         [sys.executable, "-m", "argmap", "render", str(SEED), "-o", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
