@@ -259,9 +259,9 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    reports = tuple(o.report for o in outcomes if o.report.diagnostics)
-    if reports:
-        write_text(CheckResult(reports), sys.stderr, Style(show_source=_terminal(sys.stderr)))
+    reports = CheckResult(tuple(o.report for o in outcomes if o.report.diagnostics))
+    if reports.files:
+        write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
     for outcome in outcomes:
         if outcome.error:
             typer.echo(f"{outcome.job.source}: error: {outcome.error}", err=True)
@@ -279,7 +279,7 @@ def _run_render(
         typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
     elif outcomes[0].job.output != STDOUT:
         typer.echo(f"wrote {outcomes[0].job.output}", err=True)
-    return 1 if failed else 0
+    return 2 if reports.exit_code == 2 else 1 if failed else 0
 
 
 def _progress(total: int) -> Any:
