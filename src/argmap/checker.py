@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,13 +47,17 @@ class CheckResult:
         return 1 if failed else 0
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[str]:
+def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) -> Iterator[str]:
     """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
-    A path that does not exist is passed on, so that loading reports it."""
+    A path that does not exist is passed on, so that loading reports it.
+
+    With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
+    files under `maps_dir`, and any file whose first line of content is `argmap: 1`."""
     for path in paths:
         p = Path(path)
         if str(path) == "-" or not p.is_dir():
-            yield str(path)
+            if maps_dir is None or _is_map(p, Path(maps_dir)):
+                yield str(path)
             continue
         for found in sorted(p.rglob("*")):
             relative = found.relative_to(p).parts
@@ -62,6 +67,24 @@ def discover(paths: Iterable[str | Path]) -> Iterator[str]:
                 and not any(part.startswith(".") for part in relative)
             ):
                 yield str(found)
+
+
+_VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
+
+
+def _is_map(path: Path, maps_dir: Path) -> bool:
+    if path.suffix in SUFFIXES and path.resolve().is_relative_to(maps_dir.resolve()):
+        return True
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8-sig", "replace")
+    except OSError:
+        return False
+    for line in head.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and line != "---":
+            return bool(_VERSION_LINE.match(line))
+    return False
 
 
 def check_loaded(loaded: Loaded, settings: Settings) -> tuple[Diagnostic, ...]:
@@ -82,15 +105,19 @@ def check_loaded(loaded: Loaded, settings: Settings) -> tuple[Diagnostic, ...]:
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 
 
-def check(paths: Iterable[str | Path], settings: Settings | None = None) -> CheckResult:
-    """Check map files and folders of maps."""
+def check(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    maps_dir: str | Path | None = None,
+) -> CheckResult:
+    """Check map files and folders of maps (with `maps_dir`, only the maps among `paths`)."""
     settings = settings or Settings()
     names = [str(p) for p in paths]
     reports = []
-    for path in discover(names):
+    for path in discover(names, maps_dir):
         loaded = load(path)
         reports.append(FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)))
-    if not reports:
+    if not reports and maps_dir is None:
         where = ", ".join(names) or "."
         nothing = Diagnostic(
             "io-error",

@@ -89,6 +89,14 @@ def check(
             help="Print the offending line under each problem (default: on a terminal).",
         ),
     ] = None,
+    maps_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--maps-dir",
+            help="Check only maps among PATHS: YAML files under this folder and files that "
+            "start with `argmap: 1` (for pre-commit, which passes every changed file).",
+        ),
+    ] = None,
 ) -> None:
     """Check maps for errors and warnings; exit 1 if any map has errors."""
     from argmap.checker import check as run_check
@@ -100,7 +108,7 @@ def check(
         hint = did_you_mean(output_format, REPORTERS, fallback="")
         _fail(f"unknown format `{output_format}`; choose {', '.join(REPORTERS)}. {hint}".strip())
     settings = _settings(config, select=select, ignore=ignore, strict=strict)
-    result = run_check(paths, settings)
+    result = run_check(paths, settings, maps_dir)
     style = Style(
         color=output_format == "text" and _color(),
         show_source=_terminal(sys.stdout) if show_source is None else show_source,
@@ -180,6 +188,10 @@ def render(
         Optional[Path],  # noqa: UP045
         typer.Option(help="Settings file for the checks (default: nearest one)."),
     ] = None,
+    maps_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--maps-dir", help="Render only maps among PATHS (as for check)."),
+    ] = None,
 ) -> None:
     """Draw maps as debate graphs (SVG by default). Maps with errors are not drawn."""
     choices = {
@@ -209,6 +221,7 @@ def render(
         settings=_settings(config),
         jobs=jobs,
         check_only=check_only,
+        maps_dir=maps_dir,
     )
     raise typer.Exit(code)
 
@@ -225,6 +238,7 @@ def _run_render(
     settings: Settings,
     jobs: int | None,
     check_only: bool,
+    maps_dir: Path | None,
 ) -> int:
     from argmap.checker import CheckResult
     from argmap.render import FORMATS, RenderOptions
@@ -238,10 +252,12 @@ def _run_render(
     if output_format and suffix in FORMATS and suffix != output_format:
         _fail(f"-o {output} does not match --format {output_format}")
     try:
-        planned = plan(paths, output, fmt)
+        planned = plan(paths, output, fmt, maps_dir)
     except PlanError as error:
         _fail(str(error))
     if not planned:
+        if maps_dir is not None:
+            return 0  # pre-commit passed no maps this time
         _fail(f"no *.yaml or *.yml maps found in {', '.join(paths)}")
     base = RenderOptions(format=fmt, engine=engine, focus=focus, depth=depth)
     progress = _progress(len(planned))

@@ -47,10 +47,12 @@ class PlanError(Exception):
     """The paths and -o do not fit together (a usage error)."""
 
 
-def plan(paths: Sequence[str], output: str | None, fmt: str) -> list[Job]:
+def plan(
+    paths: Sequence[str], output: str | None, fmt: str, maps_dir: str | Path | None = None
+) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
-    sources = list(discover(paths))
+    sources = list(discover(paths, maps_dir))
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
