@@ -56,7 +56,8 @@ def plan(
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
-    if output is not None and output != STDOUT and (many or Path(output).is_dir()):
+    into_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
         return [
