@@ -40,6 +40,23 @@ class DotOptions:
     group_by: str | None = None
     fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
+    marks: Mapping[str, str] = field(default_factory=dict)  # node id -> added/removed/changed
+    edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
+
+
+# What a diff marks: green added, red removed (drawn faded), amber changed.
+MARK_COLOURS = {"added": "#1A9850", "removed": "#D73027", "changed": "#E6A100"}
+_FADED = "#9A9A9A"
+
+
+def _marked(attrs: dict[str, str], mark: str | None, kind: str) -> dict[str, str]:
+    """Attributes with a diff's mark drawn on them; `kind` is the element's own class."""
+    if mark is None:
+        return attrs
+    attrs |= {"color": MARK_COLOURS[mark], "penwidth": "3", "class": f"{kind} {mark}"}
+    if mark == "removed":
+        attrs |= {"fontcolor": _FADED, "fillcolor": "#F4F4F4", "style": "filled,dashed"}
+    return attrs
 
 
 def _clean(text: str) -> str:
@@ -158,6 +175,7 @@ def _add_nodes(
                 }
                 if node.id in options.fill:
                     attrs["fillcolor"] = options.fill[node.id]
+                attrs = _marked(attrs, options.marks.get(node.id), kind.value)
                 link = _link(node, m)
                 if link:
                     attrs["URL"] = _plain(link)
@@ -266,11 +284,16 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         with dot.subgraph() as block:
             block.attr("edge", **_edge_attrs(theme, relation))
             for u, v, k in edges:
+                attrs = {
+                    "id": _plain(f"{u}->{v}" + (f"-{k}" if k else "")),
+                    "tooltip": _plain(f"{u} {verb} {v}"),
+                }
                 block.edge(
                     _plain(u),
                     _plain(v),
-                    id=_plain(f"{u}->{v}" + (f"-{k}" if k else "")),
-                    tooltip=_plain(f"{u} {verb} {v}"),
+                    **_marked(
+                        attrs, options.edge_marks.get((u, relation.value, v)), relation.value
+                    ),
                 )
     if options.legend:
         _legend(dot, theme, options.legend_note)

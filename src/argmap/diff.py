@@ -1,0 +1,235 @@
+"""What changed between two versions of a map: nodes, relations, actors and sources.
+
+The union of both versions is also a map (`union`), so that a diff is drawn by the one
+renderer, with each part marked added, removed or changed."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Literal
+
+from argmap.model import Actor, Map, Node, Ref, Relation, Source
+
+Status = Literal["added", "removed", "reworded", "changed"]
+_NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
+
+
+@dataclass(frozen=True)
+class NodeChange:
+    id: str
+    status: Status
+    old: Node | None
+    new: Node | None
+    fields: tuple[str, ...] = ()  # the fields that differ, for reworded and changed nodes
+
+    @property
+    def node(self) -> Node:
+        node = self.new or self.old
+        assert node is not None
+        return node
+
+
+@dataclass(frozen=True)
+class RelationChange:
+    source: str
+    relation: Relation
+    target: str
+    status: Literal["added", "removed"]
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    section: Literal["actors", "sources"]
+    id: str
+    status: Literal["added", "removed", "changed"]
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapDiff:
+    old: Map
+    new: Map
+    nodes: tuple[NodeChange, ...]
+    relations: tuple[RelationChange, ...]
+    entries: tuple[EntryChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.nodes or self.relations or self.entries)
+
+    def union(self) -> Map:
+        """Both versions in one map: the new one, plus what was removed, with every relation
+        either version has."""
+        nodes = {n.id: _with_targets(n, self.old.nodes.get(n.id)) for n in self.new.nodes.values()}
+        nodes |= {n.id: n for n in self.old.nodes.values() if n.id not in nodes}
+        return replace(
+            self.new,
+            nodes=nodes,
+            actors={**self.old.actors, **self.new.actors},
+            sources={**self.old.sources, **self.new.sources},
+        )
+
+    def marks(self) -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
+        """Node id -> status, and (source, relation, target) -> status, for drawing."""
+        nodes: dict[str, str] = {
+            c.id: "changed" if c.status == "reworded" else c.status for c in self.nodes
+        }
+        edges: dict[tuple[str, str, str], str] = {
+            (r.source, r.relation.value, r.target): r.status for r in self.relations
+        }
+        return nodes, edges
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for change in self.nodes:
+            counts[change.status] = counts.get(change.status, 0) + 1
+        parts = [f"{n} {status}" for status, n in counts.items()]
+        added = sum(r.status == "added" for r in self.relations)
+        removed = len(self.relations) - added
+        nodes = f"nodes: {', '.join(parts) or 'no change'}"
+        relations = f"relations: {added} added, {removed} removed"
+        entries = f"actors and sources: {len(self.entries)} changed"
+        return "; ".join([nodes, relations, entries])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old.path,
+            "new": self.new.path,
+            "nodes": [
+                {
+                    "id": c.id,
+                    "kind": c.node.kind.value,
+                    "status": c.status,
+                    "fields": list(c.fields),
+                    "old_text": c.old.text if c.old else None,
+                    "new_text": c.new.text if c.new else None,
+                }
+                for c in self.nodes
+            ],
+            "relations": [
+                {
+                    "source": r.source,
+                    "relation": r.relation.value,
+                    "target": r.target,
+                    "status": r.status,
+                }
+                for r in self.relations
+            ],
+            "entries": [asdict(e) | {"fields": list(e.fields)} for e in self.entries],
+        }
+
+
+def _with_targets(node: Node, old: Node | None) -> Node:
+    """`node` with the targets that `old`, its earlier version, had too."""
+    if old is None:
+        return node
+
+    def merged(new_refs: tuple[Ref, ...], old_refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
+        ids = {r.id for r in new_refs}
+        return new_refs + tuple(r for r in old_refs if r.id not in ids)
+
+    return replace(
+        node,
+        supports=merged(node.supports, old.supports),
+        attacks=merged(node.attacks, old.attacks),
+    )
+
+
+def _value(node: Node, name: str) -> Any:
+    """A field's value without positions, for comparison."""
+    value = getattr(node, name)
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, tuple) and value and isinstance(value[0], Ref):
+        return tuple(sorted(r.id for r in value))
+    return value
+
+
+def _relations(m: Map) -> set[tuple[str, Relation, str]]:
+    return {(n.id, relation, ref.id) for n in m.nodes.values() for relation, ref in n.targets()}
+
+
+def _entry_fields(entry: Actor | Source) -> dict[str, Any]:
+    return {f.name: getattr(entry, f.name) for f in fields(entry) if f.name != "span"}
+
+
+def diff_maps(old: Map, new: Map) -> MapDiff:
+    changes: list[NodeChange] = []
+    for node in new.nodes.values():
+        before = old.nodes.get(node.id)
+        if before is None:
+            changes.append(NodeChange(node.id, "added", None, node))
+            continue
+        # Supports and attacks are reported as relations, not as changes of the node.
+        changed = tuple(f for f in _NODE_FIELDS if _value(before, f) != _value(node, f))
+        if changed:
+            status: Status = "reworded" if "text" in changed else "changed"
+            changes.append(NodeChange(node.id, status, before, node, changed))
+    changes += [
+        NodeChange(n.id, "removed", n, None) for n in old.nodes.values() if n.id not in new.nodes
+    ]
+    was_related, now_related = _relations(old), _relations(new)
+    relations = [RelationChange(s, r, t, "added") for s, r, t in now_related - was_related]
+    relations += [RelationChange(s, r, t, "removed") for s, r, t in was_related - now_related]
+    order = {n: i for i, n in enumerate([*new.nodes, *old.nodes])}
+    relations.sort(key=lambda r: (order[r.source], r.relation.value, order.get(r.target, 0)))
+    entries: list[EntryChange] = []
+    for section in ("actors", "sources"):
+        was: Mapping[str, Actor | Source] = getattr(old, section)
+        now: Mapping[str, Actor | Source] = getattr(new, section)
+        for key, entry in now.items():
+            if key not in was:
+                entries.append(EntryChange(section, key, "added"))
+            else:
+                a, b = _entry_fields(was[key]), _entry_fields(entry)
+                differ = tuple(name for name in b if a[name] != b[name])
+                if differ:
+                    entries.append(EntryChange(section, key, "changed", differ))
+        entries += [EntryChange(section, key, "removed") for key in was if key not in now]
+    return MapDiff(old, new, tuple(changes), tuple(relations), tuple(entries))
+
+
+def word_diff(old: str, new: str) -> str:
+    """`new` with removed words as [-word-] and added ones as {+word+}, like git's word diff."""
+    a, b = old.split(), new.split()
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += a[i1:i2]
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+_SIGNS = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
+
+
+def format_text(d: MapDiff) -> str:
+    """The diff for people: one line per change, the rewording as a word diff."""
+    lines = [f"--- {d.old.path}", f"+++ {d.new.path}"]
+    if d.empty:
+        return "\n".join([*lines, "no changes"]) + "\n"
+    for c in d.nodes:
+        node = c.node
+        head = f"{_SIGNS[c.status]} {node.kind} {c.id}"
+        if c.status == "reworded" and c.old and c.new:
+            others = [f for f in c.fields if f != "text"]
+            extra = f" (also {', '.join(others)})" if others else ""
+            lines.append(f"{head} reworded{extra}: {word_diff(c.old.text, c.new.text)}")
+        elif c.status == "changed":
+            lines.append(f"{head} changed: {', '.join(c.fields)}")
+        else:
+            lines.append(f"{head} {c.status}: {node.text}")
+    for r in d.relations:
+        verb = "supports" if r.relation is Relation.SUPPORT else "attacks"
+        lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")
+    for e in d.entries:
+        detail = f": {', '.join(e.fields)}" if e.fields else ""
+        lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
+    lines.append(d.summary())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,127 @@
+"""`argmap diff`: two hand-made versions of the seed map, as text, JSON and a marked SVG."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.diff import diff_maps, word_diff
+from argmap.loader import load
+from argmap.render.dot import MARK_COLOURS
+from conftest import DATA, ROOT
+
+OLD = "tests/data/diff/old.yaml"
+NEW = "tests/data/diff/new.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # paths in the output as a user in the repository sees them
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_diff_golden(fmt: str, golden) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("diff", OLD, NEW, "--format", fmt)
+    assert result.exit_code == 0
+    golden(f"diff/seed.{'txt' if fmt == 'text' else 'json'}", result.stdout)
+
+
+def test_diff_finds_each_kind_of_change() -> None:
+    old, new = load(OLD).map, load(NEW).map
+    assert old is not None and new is not None
+    d = diff_maps(old, new)
+    status = {c.id: c.status for c in d.nodes}
+    assert status == {
+        "keep-targeting": "reworded",
+        "mission": "added",
+        "unwise": "changed",
+        "party-unity": "removed",
+    }
+    assert {(r.source, r.target, r.status) for r in d.relations} == {
+        ("mission", "keep-targeting", "added"),
+        ("party-unity", "circular-firing-squad", "removed"),
+        ("popular-agenda", "circular-firing-squad", "removed"),
+        ("popular-agenda", "singular-focus", "added"),
+    }
+    assert [(e.id, e.status, e.fields) for e in d.entries] == [("benen", "changed", ("role",))]
+    assert diff_maps(old, old).empty
+
+
+def test_word_diff() -> None:
+    assert word_diff("keep targeting them", "keep pressuring them") == (
+        "keep [-targeting-] {+pressuring+} them"
+    )
+
+
+def test_svg_marks_changes_in_colour(tmp_path: Path) -> None:
+    out = tmp_path / "diff.svg"
+    assert invoke("diff", OLD, NEW, "--format", "svg", "-o", str(out)).exit_code == 0
+    root = ET.parse(out).getroot()
+
+    def stroke(element_id: str) -> str:
+        group = root.find(f".//{SVG}g[@id='{element_id}']")
+        assert group is not None, element_id
+        shape = next(e for e in group.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
+        return shape.get("stroke", "").upper()
+
+    assert stroke("mission") == MARK_COLOURS["added"]
+    assert stroke("party-unity") == MARK_COLOURS["removed"]
+    assert stroke("keep-targeting") == MARK_COLOURS["changed"]
+    assert stroke("unwise") == MARK_COLOURS["changed"]
+    assert stroke("popular-agenda->singular-focus") == MARK_COLOURS["added"]
+    assert stroke("popular-agenda->circular-firing-squad") == MARK_COLOURS["removed"]
+    assert stroke("elected-to-do") not in MARK_COLOURS.values()
+    faded = root.find(f".//{SVG}g[@id='party-unity']//{SVG}text[2]")
+    assert faded is not None and faded.get("fill") == "#9a9a9a"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    (repo / "maps").mkdir(parents=True)
+    shutil.copy(DATA / "diff" / "old.yaml", repo / "maps" / "x.yaml")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "old"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
+    shutil.copy(DATA / "diff" / "new.yaml", repo / "maps" / "x.yaml")
+    monkeypatch.chdir(repo)
+    result = invoke("diff", "HEAD", "maps/x.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("--- HEAD:maps/x.yaml\n+++ maps/x.yaml\n")
+    assert "+ reason mission added" in result.stdout
+    missing = invoke("diff", "HEAD~5", "maps/x.yaml")
+    assert missing.exit_code == 2
+    assert "cannot read maps/x.yaml at `HEAD~5`" in missing.output
+
+
+def test_unreadable_map_is_reported(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("argmap: 1\ntitle: 'open\n")
+    result = invoke("diff", OLD, str(broken))
+    assert result.exit_code == 1
+    assert "error[yaml-syntax]" in result.output
+
+
+def test_json_is_machine_readable() -> None:
+    data = json.loads(invoke("diff", OLD, NEW, "-f", "json").stdout)
+    assert {n["status"] for n in data["nodes"]} == {"added", "removed", "reworded", "changed"}
