@@ -17,6 +17,7 @@ from argmap import __version__
 
 if TYPE_CHECKING:
     from argmap.config import Settings
+    from argmap.render.batch import Outcome
 
 app = typer.Typer(
     name="argmap",
@@ -240,10 +241,8 @@ def _run_render(
     check_only: bool,
     maps_dir: Path | None,
 ) -> int:
-    from argmap.checker import CheckResult
     from argmap.render import FORMATS, RenderOptions
-    from argmap.render.batch import STDOUT, Outcome, PlanError, plan, run_all
-    from argmap.report import Style, write_text
+    from argmap.render.batch import STDOUT, PlanError, plan, run_all
 
     suffix = Path(output).suffix.lstrip(".").lower() if output and output != STDOUT else ""
     fmt = output_format or (suffix if suffix in FORMATS else "svg")
@@ -275,6 +274,16 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
+    return _print_outcomes(outcomes, check_only)
+
+
+def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
+    """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
+    exit code: 2 a map could not be read, 1 a map failed, else 0."""
+    from argmap.checker import CheckResult
+    from argmap.render.batch import STDOUT
+    from argmap.report import Style, write_text
+
     reports = CheckResult(tuple(o.report for o in outcomes if o.report.diagnostics))
     if reports.files:
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
@@ -293,7 +302,7 @@ def _run_render(
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
         typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
-    elif outcomes[0].job.output != STDOUT:
+    elif outcomes and outcomes[0].job.output != STDOUT:
         typer.echo(f"wrote {outcomes[0].job.output}", err=True)
     return 2 if reports.exit_code == 2 else 1 if failed else 0
 
@@ -315,6 +324,52 @@ def _progress(total: int) -> Any:
     )
     progress.add_task("render", total=total)
     return progress
+
+
+@app.command()
+def watch(
+    paths: Annotated[list[str], typer.Argument(help="Map files or folders of maps to watch.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder for the drawings.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="svg, png, pdf, dot or json.")
+    ] = "svg",
+    theme: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="light, dark or print (greyscale)."),
+    ] = None,
+    config: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Settings file for the checks (default: nearest one)."),
+    ] = None,
+) -> None:
+    """Render maps into a folder, and again each time one is saved; Ctrl-C stops."""
+    from datetime import datetime
+
+    from argmap.render import FORMATS, RenderOptions
+    from argmap.watch import watch as run_watch
+
+    if output_format not in FORMATS:
+        _fail(f"unknown format `{output_format}`; choose {', '.join(FORMATS)}")
+    if theme is not None and theme not in ("light", "dark", "print"):
+        _fail(f"--theme must be one of light, dark, print, not `{theme}`")
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}")
+
+    def report(outcomes: list[Outcome]) -> None:
+        typer.echo(f"[{datetime.now():%H:%M:%S}]", err=True)
+        _print_outcomes(outcomes)
+
+    typer.echo(f"watching {', '.join(paths)}; drawings go to {output}/ (Ctrl-C stops)", err=True)
+    run_watch(
+        paths,
+        output,
+        RenderOptions(format=output_format),
+        {"theme": theme},
+        _settings(config),
+        on_outcomes=report,
+    )
+    typer.echo("stopped", err=True)
 
 
 @app.command()
