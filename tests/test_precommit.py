@@ -78,7 +78,7 @@ def test_check_hook_fails_on_a_broken_map(repo: Path, home: Path) -> None:
 def test_render_check_hook(repo: Path, home: Path) -> None:
     missing = hook(repo, home, "argmap-render-check")
     assert missing.returncode == 1
-    assert "maps/seed.svg: stale" in missing.stdout
+    assert "maps/seed.svg: stale: missing (argmap render maps/seed.yaml)" in missing.stdout
     # The hook installs argmap from this checkout with the newest dependencies, as the test
     # environment did: the builtin engine gives the same bytes in both.
     render = [sys.executable, "-m", "argmap", "render", "maps/seed.yaml"]
@@ -89,4 +89,7 @@ def test_render_check_hook(repo: Path, home: Path) -> None:
     seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: New"))
     stale = hook(repo, home, "argmap-render-check")
     assert stale.returncode == 1
-    assert "maps/seed.svg: stale: differs from a fresh render of maps/seed.yaml" in stale.stdout
+    assert (
+        "maps/seed.svg: stale: differs from a fresh render (argmap render maps/seed.yaml)"
+        in stale.stdout
+    )

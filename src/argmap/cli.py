@@ -28,6 +28,19 @@ app = typer.Typer(
 )
 
 
+# Choices, spelled here so that shell completion needs no import of the library.
+REPORT_FORMATS = ("text", "json", "github", "sarif")
+ENGINES = ("auto", "builtin", "system")
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+THEMES = ("light", "dark", "print")
+GROUPS = ("actor", "source", "tag")
+
+
+def _choices(values: tuple[str, ...]) -> Any:
+    """Shell completion of an option's values."""
+    return lambda incomplete: [v for v in values if v.startswith(incomplete)]
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"argmap: error: {message}", err=True)
     raise typer.Exit(code)
@@ -65,7 +78,13 @@ def check(
         list[str], typer.Argument(help="Map files or folders of maps (*.yaml, *.yml); - is stdin.")
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, github or sarif.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, github or sarif.",
+            autocompletion=_choices(REPORT_FORMATS),
+        ),
     ] = "text",
     select: Annotated[
         Optional[list[str]],  # noqa: UP045 - typer reads the annotation at run time
@@ -151,14 +170,21 @@ def render(
             "--format", "-f", help="svg, png, pdf, dot or json (default: from -o, else svg)."
         ),
     ] = None,
-    engine: Annotated[str, typer.Option(help="Layout engine: auto, builtin or system.")] = "auto",
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Layout engine: auto, builtin or system.", autocompletion=_choices(ENGINES)
+        ),
+    ] = "auto",
     direction: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Where the claims go: TB (top), BT, LR or RL."),
+        typer.Option(
+            help="Where the claims go: TB (top), BT, LR or RL.", autocompletion=_choices(DIRECTIONS)
+        ),
     ] = None,
     theme: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="light, dark or print (greyscale)."),
+        typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
     ] = None,
     focus: Annotated[
         Optional[str],  # noqa: UP045
@@ -167,7 +193,11 @@ def render(
     depth: Annotated[int, typer.Option(min=0, help="With --focus: how many steps out.")] = 2,
     group_by: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--group-by", help="Box the nodes of each actor, source or tag."),
+        typer.Option(
+            "--group-by",
+            help="Box the nodes of each actor, source or tag.",
+            autocompletion=_choices(GROUPS),
+        ),
     ] = None,
     wrap: Annotated[
         Optional[int],  # noqa: UP045
@@ -196,10 +226,10 @@ def render(
 ) -> None:
     """Draw maps as debate graphs (SVG by default). Maps with errors are not drawn."""
     choices = {
-        "direction": (direction, ("TB", "BT", "LR", "RL")),
-        "theme": (theme, ("light", "dark", "print")),
-        "group_by": (group_by, ("actor", "source", "tag")),
-        "engine": (engine, ("auto", "builtin", "system")),
+        "direction": (direction, DIRECTIONS),
+        "theme": (theme, THEMES),
+        "group_by": (group_by, GROUPS),
+        "engine": (engine, ENGINES),
     }
     for name, (value, allowed) in choices.items():
         if value is not None and value not in allowed:
@@ -291,9 +321,9 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
         if outcome.error:
             typer.echo(f"{outcome.job.source}: error: {outcome.error}", err=True)
         elif outcome.stale:
+            job = outcome.job
             typer.echo(
-                f"{outcome.job.output}: stale: differs from a fresh render of {outcome.job.source}",
-                err=True,
+                f"{job.output}: stale: {outcome.stale} (argmap render {job.source})", err=True
             )
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
@@ -335,7 +365,7 @@ def watch(
     ] = "svg",
     theme: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="light, dark or print (greyscale)."),
+        typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
     ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
@@ -350,8 +380,8 @@ def watch(
 
     if output_format not in FORMATS:
         _fail(f"unknown format `{output_format}`; choose {', '.join(FORMATS)}")
-    if theme is not None and theme not in ("light", "dark", "print"):
-        _fail(f"--theme must be one of light, dark, print, not `{theme}`")
+    if theme is not None and theme not in THEMES:
+        _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
@@ -398,8 +428,8 @@ def diff(
 
     if output_format not in ("text", "json", "svg"):
         _fail(f"unknown format `{output_format}`; choose text, json or svg")
-    if theme not in ("light", "dark", "print"):
-        _fail(f"--theme must be one of light, dark, print, not `{theme}`")
+    if theme not in THEMES:
+        _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     if Path(old).is_file() or old == "-":
         before = load(old)
     else:
@@ -523,7 +553,7 @@ def schema() -> None:
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130."""
     try:
-        app()
+        app(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)

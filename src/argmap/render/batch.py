@@ -31,12 +31,12 @@ class Outcome:
     job: Job
     report: FileReport  # the check's diagnostics for the map
     error: str | None = None  # why it was not rendered, besides the map's own errors
-    stale: bool = False  # --check: the file on disk differs from the rendering
+    stale: str = ""  # --check: why the file on disk is not the rendering ("" if it is)
     data: bytes = field(default=b"", repr=False)  # the rendering, when it goes to stdout
 
     @property
     def failed(self) -> bool:
-        return self.error is not None or self.stale or _has_errors(self.report)
+        return self.error is not None or bool(self.stale) or _has_errors(self.report)
 
 
 def _has_errors(report: FileReport) -> bool:
@@ -93,7 +93,9 @@ def run_one(
             current = Path(job.output).read_bytes()
         except OSError:
             current = None
-        return Outcome(job, report, stale=current != data)
+        if current is None:
+            return Outcome(job, report, stale="missing")
+        return Outcome(job, report, stale="" if current == data else "differs from a fresh render")
     if job.output == STDOUT:
         return Outcome(job, report, data=data)
     try:

@@ -1,0 +1,100 @@
+"""The examples in docs/cli.md are run, so that the documentation cannot rot: each
+`$ argmap ...` line in a console block runs in a sandbox, and its output must be the lines
+under it (up to a line `...`, if any)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from conftest import DATA, ROOT
+
+DOC = ROOT / "docs" / "cli.md"
+
+
+def examples() -> list[list[tuple[str, list[str]]]]:
+    """Each console block as a list of (command, expected output lines)."""
+    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    parsed = []
+    for block in blocks:
+        steps: list[tuple[str, list[str]]] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line)
+        parsed.append(steps)
+    return parsed
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "maps", tmp_path / "maps", ignore=shutil.ignore_patterns("*.svg"))
+    shutil.copy(DATA / "bad" / "seed-with-errors.yaml", tmp_path / "broken.yaml")
+    shutil.copy(DATA / "diff" / "old.yaml", tmp_path / "old.yaml")
+    shutil.copy(DATA / "diff" / "new.yaml", tmp_path / "new.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    return tmp_path
+
+
+@pytest.mark.parametrize("steps", examples(), ids=lambda steps: steps[0][0][:60])
+def test_doc_example(steps: list[tuple[str, list[str]]], sandbox: Path) -> None:
+    runner = CliRunner()
+    for command, expected in steps:
+        argv = shlex.split(command)
+        assert argv[0] == "argmap"
+        result = runner.invoke(app, argv[1:], catch_exceptions=False)
+        actual = result.output.splitlines()
+        if "..." in expected:
+            expected = expected[: expected.index("...")]
+            actual = actual[: len(expected)]
+        assert actual == expected, f"`{command}` printed:\n{result.output}"
+
+
+def test_every_command_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        assert f"## argmap {name}" in text, name
+
+
+def test_shell_completion_completes_commands_and_values() -> None:
+    def complete(words: str, index: int) -> str:
+        env = {
+            **os.environ,
+            "_ARGMAP_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(index),
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
+        )
+        return done.stdout
+
+    assert complete("argmap ch", 1).split() == ["check"]
+    assert complete("argmap render x.yaml --theme d", 4).split() == ["dark"]
+
+
+def test_completion_choices_match_the_library() -> None:
+    from argmap import cli
+    from argmap.render.dot import DIRECTIONS, GROUPS
+    from argmap.render.engines import ENGINES
+    from argmap.render.theme import THEMES
+    from argmap.report import REPORTERS
+
+    assert tuple(REPORTERS) == cli.REPORT_FORMATS
+    assert tuple(THEMES) == cli.THEMES
+    assert cli.DIRECTIONS == DIRECTIONS
+    assert cli.GROUPS == GROUPS
+    assert cli.ENGINES == ENGINES
