@@ -34,6 +34,17 @@ ENGINES = ("auto", "builtin", "system")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 THEMES = ("light", "dark", "print")
 GROUPS = ("actor", "source", "tag")
+SEMANTICS = (
+    "grounded",
+    "complete",
+    "preferred",
+    "stable",
+    "semi-stable",
+    "ideal",
+    "h-categorizer",
+    "df-quad",
+)
+SUPPORTS = ("none", "deductive", "necessary")
 
 
 def _choices(values: tuple[str, ...]) -> Any:
@@ -223,9 +234,25 @@ def render(
         Optional[Path],  # noqa: UP045
         typer.Option("--maps-dir", help="Render only maps among PATHS (as for check)."),
     ] = None,
+    evaluate: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--evaluate",
+            help="Colour nodes by where they stand under this semantics (see argmap evaluate).",
+            autocompletion=_choices(SEMANTICS),
+        ),
+    ] = None,
+    support: Annotated[
+        str,
+        typer.Option(
+            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
+        ),
+    ] = "none",
 ) -> None:
     """Draw maps as debate graphs (SVG by default). Maps with errors are not drawn."""
     choices = {
+        "evaluate": (evaluate, SEMANTICS),
+        "support": (support, SUPPORTS),
         "direction": (direction, DIRECTIONS),
         "theme": (theme, THEMES),
         "group_by": (group_by, GROUPS),
@@ -253,6 +280,8 @@ def render(
         jobs=jobs,
         check_only=check_only,
         maps_dir=maps_dir,
+        evaluate=evaluate,
+        support=support,
     )
     raise typer.Exit(code)
 
@@ -270,6 +299,8 @@ def _run_render(
     jobs: int | None,
     check_only: bool,
     maps_dir: Path | None,
+    evaluate: str | None,
+    support: str,
 ) -> int:
     from argmap.render import FORMATS, RenderOptions
     from argmap.render.batch import STDOUT, PlanError, plan, run_all
@@ -288,7 +319,9 @@ def _run_render(
         if maps_dir is not None:
             return 0  # pre-commit passed no maps this time
         _fail(f"no *.yaml or *.yml maps found in {', '.join(paths)}")
-    base = RenderOptions(format=fmt, engine=engine, focus=focus, depth=depth)
+    base = RenderOptions(
+        format=fmt, engine=engine, focus=focus, depth=depth, evaluate=evaluate, support=support
+    )
     progress = _progress(len(planned))
 
     def done(outcome: Outcome) -> None:
@@ -354,6 +387,103 @@ def _progress(total: int) -> Any:
     )
     progress.add_task("render", total=total)
     return progress
+
+
+def _load_usable(path: str) -> Any:
+    """The map at `path`; a file that cannot be used as a map ends the command (exit 1 or 2)."""
+    from argmap.loader import load
+
+    loaded = load(path)
+    if loaded.map is None:
+        _report_unusable(loaded)
+    return loaded.map
+
+
+def _report_unusable(loaded: Any) -> NoReturn:
+    from argmap.checker import CheckResult, FileReport
+    from argmap.report import Style, write_text
+
+    result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))
+    write_text(result, sys.stderr, Style())
+    raise typer.Exit(result.exit_code)
+
+
+def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
+    from argmap.semantics import evaluate as run
+
+    if semantics not in SEMANTICS:
+        _fail(f"unknown semantics `{semantics}`; choose {', '.join(SEMANTICS)}")
+    if support not in SUPPORTS:
+        _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
+    return run(m, semantics, support, limit)
+
+
+@app.command()
+def evaluate(
+    path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    semantics: Annotated[
+        str,
+        typer.Option(help=f"{', '.join(SEMANTICS)}.", autocompletion=_choices(SEMANTICS)),
+    ] = "grounded",
+    support: Annotated[
+        str,
+        typer.Option(
+            help="How supports count: none, deductive or necessary (see docs/evaluate.md).",
+            autocompletion=_choices(SUPPORTS),
+        ),
+    ] = "none",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    query: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Is this node accepted credulously (in some extension), sceptically (in all)?"
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Extensions to list at most.")] = 1000,
+) -> None:
+    """Which claims stand: label every node under a semantics, and give each claim a verdict."""
+    import json
+
+    from argmap.diagnostics import did_you_mean
+    from argmap.semantics.output import format_text, to_json
+
+    m = _load_usable(path)
+    if output_format not in ("text", "json"):
+        _fail(f"unknown format `{output_format}`; choose text or json")
+    if query is not None:
+        if query not in m.nodes:
+            hint = did_you_mean(query, m.nodes, fallback="`argmap show` lists the ids")
+            _fail(f"--query: no node `{query}`; {hint}")
+        if semantics in ("h-categorizer", "df-quad"):
+            _fail("--query asks about extensions; use an extension semantics such as preferred")
+        _print_query(m, semantics, support, query)
+        return
+    result = _evaluation(m, semantics, support, limit)
+    if output_format == "json":
+        typer.echo(json.dumps(to_json(m, result), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_text(m, result), nl=False)
+
+
+def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
+    from argmap.graph import build_graph
+    from argmap.semantics import evaluate as run
+    from argmap.semantics import sat
+    from argmap.semantics.framework import from_graph
+
+    if semantics not in SEMANTICS:
+        _fail(f"unknown semantics `{semantics}`; choose {', '.join(SEMANTICS)}")
+    if semantics in ("grounded", "ideal"):  # one extension: both questions agree
+        accepted = run(m, semantics, support).labellings[0][node] == "in"
+        credulous = sceptical = accepted
+    else:
+        af = from_graph(build_graph(m), support)
+        credulous = sat.credulous(af, node, semantics)
+        sceptical = sat.sceptical(af, node, semantics)
+    yes = {True: "yes", False: "no"}
+    typer.echo(f"{node} under {semantics} (supports: {support}):")
+    typer.echo(f"  credulously accepted (in some extension): {yes[credulous]}")
+    typer.echo(f"  sceptically accepted (in every extension): {yes[sceptical]}")
 
 
 @app.command()
@@ -437,17 +567,9 @@ def diff(
             before = loads(read_at(old, new), f"{old}:{new}")
         except RevisionError as error:
             _fail(f"{error} (OLD is neither a file nor a revision that has {new})")
-    after = load(new)
-    for loaded in (before, after):
-        if loaded.map is None:
-            from argmap.checker import CheckResult, FileReport
-            from argmap.report import Style, write_text
-
-            result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))
-            write_text(result, sys.stderr, Style())
-            raise typer.Exit(result.exit_code)
-    assert before.map is not None and after.map is not None
-    changes = diff_maps(before.map, after.map)
+    if before.map is None:
+        _report_unusable(before)
+    changes = diff_maps(before.map, _load_usable(new))
     if output_format == "text":
         data = format_text(changes).encode("utf-8")
     elif output_format == "json":
@@ -490,20 +612,30 @@ def _emit(data: bytes, output: str | None) -> None:
 @app.command()
 def show(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    evaluate: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--evaluate",
+            help="Mark where each node stands under this semantics.",
+            autocompletion=_choices(SEMANTICS),
+        ),
+    ] = None,
+    support: Annotated[
+        str,
+        typer.Option(
+            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
+        ),
+    ] = "none",
 ) -> None:
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
-    from argmap.loader import load
     from argmap.show import print_outline
 
-    loaded = load(path)
-    if loaded.map is None:
-        from argmap.checker import CheckResult, FileReport
-        from argmap.report import Style, write_text
-
-        result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))
-        write_text(result, sys.stderr, Style())
-        raise typer.Exit(result.exit_code)
-    print_outline(loaded.map, sys.stdout, color=_color())
+    m = _load_usable(path)
+    labels = None
+    if evaluate is not None:
+        result = _evaluation(m, evaluate, support)
+        labels = {n: result.label(n) for n in m.nodes}
+    print_outline(m, sys.stdout, color=_color(), labels=labels)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TextIO
 
 from rich.console import Console
@@ -22,7 +23,11 @@ KIND_STYLES = {
 _MARKS = {None: "", Relation.SUPPORT: "+ ", Relation.ATTACK: "- "}
 
 
-def _label(entry: Entry, actors: dict[str, str]) -> Text:
+# Where a node stands, when evaluated: the same three colours as a rendered map.
+STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
+
+
+def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> Text:
     node = entry.node
     label = Text(_MARKS[entry.relation])
     label.append(f"{node.kind} {node.id}", KIND_STYLES[node.kind])
@@ -34,28 +39,38 @@ def _label(entry: Entry, actors: dict[str, str]) -> Text:
         label.append(f"  ({actors.get(node.by.id, node.by.id)})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")
+    if labels is not None:
+        from argmap.render.theme import STANDING
+
+        word = labels[node.id]
+        label.append(f"  [{word}]", STANDING_STYLES.get(STANDING.get(word, ""), "bold"))
     return label
 
 
-def _add(tree: Tree, entry: Entry, actors: dict[str, str]) -> None:
+def _add(
+    tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None
+) -> None:
     stack = [(tree, entry)]
     while stack:  # iterative, like the outline itself
         parent, current = stack.pop()
-        branch = parent.add(_label(current, actors))
+        branch = parent.add(_label(current, actors, labels))
         stack.extend((branch, child) for child in reversed(current.children))
 
 
-def print_outline(m: Map, out: TextIO, *, color: bool) -> None:
+def print_outline(
+    m: Map, out: TextIO, *, color: bool, labels: Mapping[str, str] | None = None
+) -> None:
+    """The outline; with `labels` (node id -> label, status or score), each node marked."""
     console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
     actors = {a.id: a.name for a in m.actors.values()}
     trees, loose = outline(build_graph(m))
     root = Tree(Text(m.title, "bold"), guide_style="dim")
     for entry in trees:
-        _add(root, entry, actors)
+        _add(root, entry, actors, labels)
     if loose:
         lost = root.add(Text("not connected to any claim", "bold yellow"))
         for entry in loose:
-            _add(lost, entry, actors)
+            _add(lost, entry, actors, labels)
     console.print(root)
     marks = "+ supports its parent, - attacks it"
     unanswered = sum(1 for n in m.of_kind(Kind.OBJECTION) if _unanswered(n.id, trees, loose))

@@ -24,6 +24,8 @@ class RenderOptions:
     engine: str = "auto"
     focus: str | None = None
     depth: int = 2
+    evaluate: str | None = None  # a semantics: colour nodes by where they stand under it
+    support: str = "none"  # the reading of support for `evaluate`
     dot: DotOptions = field(default_factory=DotOptions)
 
 
@@ -45,13 +47,37 @@ def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
     return neighbourhood(g, options.focus, options.depth)
 
 
+def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
+    """Fills and label words from an evaluation, and a legend that says which semantics."""
+    from argmap.render.theme import STANDING, STANDING_FILLS, score_fill
+    from argmap.semantics import evaluate
+
+    assert options.evaluate is not None
+    try:
+        result = evaluate(m, options.evaluate, options.support)
+    except ValueError as error:
+        raise RenderError(str(error)) from error
+    theme = options.dot.theme
+    if result.scores is not None:
+        scores = result.scores.scores
+        fill = {n: score_fill(theme, s) for n, s in scores.items()}
+        badges = {n: f"{s:.2f}" for n, s in scores.items()}
+        note = f"{options.evaluate} scores: red 0 (defeated) to green 1"
+    else:
+        badges = {n: result.label(n) for n in m.nodes}
+        fill = {n: STANDING_FILLS[theme][STANDING[b]] for n, b in badges.items()}
+        note = f"{options.evaluate} semantics: green accepted, red rejected, yellow undecided"
+    return replace(options.dot, fill=fill, badges=badges, legend_note=note)
+
+
 def render(m: Map, options: RenderOptions | None = None) -> bytes:
     """The map drawn in `options.format`. Raises RenderError (and EngineError, a kind of it
     for the caller) with a message for the user."""
     options = options or RenderOptions()
     if options.format not in FORMATS:
         raise RenderError(f"unknown format `{options.format}`; choose {', '.join(FORMATS)}")
-    dot = build_dot(_focus(build_graph(m), m, options), m, options.dot)
+    dot_options = _evaluated(m, options) if options.evaluate else options.dot
+    dot = build_dot(_focus(build_graph(m), m, options), m, dot_options)
     if options.format == "dot":
         return dot.encode("utf-8")
     try:

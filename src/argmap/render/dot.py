@@ -39,6 +39,7 @@ class DotOptions:
     legend: bool = True
     group_by: str | None = None
     fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
+    badges: Mapping[str, str] = field(default_factory=dict)  # node id -> word after its kind
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
     marks: Mapping[str, str] = field(default_factory=dict)  # node id -> added/removed/changed
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
@@ -86,12 +87,13 @@ def _lines(text: str, width: int) -> list[str]:
     return lines
 
 
-def _label(node: Node, m: Map, theme: Theme, wrap: int) -> str:
+def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
+    kind = node.kind.value.upper() + (f" · {_html(badge.upper())}" if badge else "")
     body = "".join(f'{_html(line)}<BR ALIGN="LEFT"/>' for line in _lines(node.text, wrap))
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
-        f"<B>{node.kind.value.upper()}</B></FONT></TD></TR>",
+        f"<B>{kind}</B></FONT></TD></TR>",
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>',
     ]
     byline = []
@@ -170,7 +172,7 @@ def _add_nodes(
             for node in of_kind:
                 attrs = {
                     "id": _plain(node.id),
-                    "label": _label(node, m, theme, options.wrap),
+                    "label": _label(node, m, theme, options.wrap, options.badges.get(node.id, "")),
                     "tooltip": _plain(_tooltip(node, m)),
                 }
                 if node.id in options.fill:

@@ -110,3 +110,31 @@ THEMES = {
         "print", "#FFFFFF", "#000000", "#444444", _GREY_FILL, dict.fromkeys(Kind, "#000000")
     ),
 }
+
+# Evaluated maps: the fill says where a node stands (the same words as `argmap evaluate`),
+# and the label says it too, so that it reads without colour.
+STANDING_FILLS = {
+    "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1"},
+    "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17"},
+    "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6"},
+}
+STANDING = {  # an evaluation's status -> the fill it takes
+    "in": "in",
+    "accepted": "in",
+    "contested": "undec",
+    "undec": "undec",
+    "undecided": "undec",
+    "out": "out",
+    "rejected": "out",
+    "no extension": "undec",
+}
+
+
+def score_fill(theme: str, score: float) -> str:
+    """A fill between the theme's "out" (score 0) and "in" (score 1) colours."""
+    low, high = STANDING_FILLS[theme]["out"], STANDING_FILLS[theme]["in"]
+    mix = [
+        round(int(low[i : i + 2], 16) * (1 - score) + int(high[i : i + 2], 16) * score)
+        for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02X}" for c in mix)

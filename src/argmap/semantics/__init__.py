@@ -1,0 +1,144 @@
+"""Which claims stand: formal argumentation semantics on a map.
+
+evaluate(map, "grounded")  -> Evaluation with one labelling
+evaluate(map, "preferred") -> every preferred labelling (up to a limit)
+evaluate(map, "df-quad")   -> a score in [0, 1] for every node
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+
+import networkx as nx
+
+from argmap.graph import build_graph
+from argmap.model import Map, Relation
+from argmap.semantics import gradual, sat
+from argmap.semantics.framework import SUPPORTS, Framework, from_graph
+from argmap.semantics.grounded import grounded
+from argmap.semantics.labels import IN, OUT, UNDEC, Labelling
+
+EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+GRADUAL_SEMANTICS = ("h-categorizer", "df-quad")
+SEMANTICS = EXTENSION_SEMANTICS + GRADUAL_SEMANTICS
+DEFAULT_LIMIT = 1000
+
+# A node's standing across every extension of a semantics.
+ACCEPTED, CONTESTED, REJECTED, UNDECIDED, NO_EXTENSION = (
+    "accepted",
+    "contested",
+    "rejected",
+    "undecided",
+    "no extension",
+)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    semantics: str
+    support: str
+    framework: Framework
+    labellings: tuple[Labelling, ...] = ()  # extension semantics
+    truncated: bool = False  # the limit stopped the enumeration
+    scores: gradual.Scores | None = None  # gradual semantics
+
+    def status(self, node: str) -> str:
+        """accepted (in every extension), contested (in some), rejected (out in every),
+        undecided (otherwise), or "no extension" (stable may have none)."""
+        if not self.labellings:
+            return NO_EXTENSION
+        labels = {labelling[node] for labelling in self.labellings}
+        if labels == {IN}:
+            return ACCEPTED
+        if IN in labels:
+            return CONTESTED
+        return REJECTED if labels == {OUT} else UNDECIDED
+
+    def verdict(self, node: str) -> str:
+        """One line on where `node` stands."""
+        if self.scores is not None:
+            return f"scores {self.scores.scores[node]:.2f} (0 defeated, 1 unopposed)"
+        where = f"{self.semantics} extension"
+        if len(self.labellings) > 1:
+            where = f"{where}s ({len(self.labellings)}{'+' if self.truncated else ''})"
+        return {
+            ACCEPTED: f"stands: accepted in every {where}",
+            CONTESTED: f"is contested: accepted in some {where}, not in all",
+            REJECTED: f"falls: defeated in every {where}",
+            UNDECIDED: f"is undecided: neither accepted nor defeated in the {where}",
+            NO_EXTENSION: f"has no verdict: the map has no {self.semantics} extension",
+        }[self.status(node)]
+
+    def label(self, node: str) -> str:
+        """The node's label (one extension), status (several) or score (gradual)."""
+        if self.scores is not None:
+            return f"{self.scores.scores[node]:.3f}"
+        if len(self.labellings) == 1:
+            return self.labellings[0][node]
+        return self.status(node)
+
+
+def _acyclic_order(m: Map) -> list[str] | None:
+    g = build_graph(m)
+    try:
+        return list(nx.topological_sort(g))
+    except nx.NetworkXUnfeasible:
+        return None
+
+
+def evaluate(
+    m: Map, semantics: str, support: str = "none", limit: int | None = DEFAULT_LIMIT
+) -> Evaluation:
+    """The map under a semantics; `support` is the bipolar reading (framework.SUPPORTS)."""
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose {', '.join(SEMANTICS)}")
+    if support not in SUPPORTS:
+        raise ValueError(f"unknown support reading {support!r}; choose {', '.join(SUPPORTS)}")
+    g = build_graph(m)
+    af = from_graph(g, support)
+    weight = {
+        n.id: gradual.DEFAULT_WEIGHT if n.weight is None else n.weight for n in m.nodes.values()
+    }
+    if semantics == "h-categorizer":
+        return Evaluation(
+            semantics, support, af, scores=gradual.h_categorizer(af.arguments, af.attackers, weight)
+        )
+    if semantics == "df-quad":
+        attackers = {
+            a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.ATTACK)
+            for a in af.arguments
+        }
+        supporters = {
+            a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.SUPPORT)
+            for a in af.arguments
+        }
+        order = _acyclic_order(m)
+        return Evaluation(
+            semantics,
+            support,
+            af,
+            scores=gradual.df_quad(af.arguments, attackers, supporters, weight, order),
+        )
+    if semantics == "grounded":
+        return Evaluation(semantics, support, af, (grounded(af),))
+    if semantics == "ideal":
+        return Evaluation(semantics, support, af, (sat.ideal(af),))
+    found = list(islice(sat.ENUMERATORS[semantics](af), None if limit is None else limit + 1))
+    cut = limit is not None and len(found) > limit
+    return Evaluation(semantics, support, af, tuple(found[:limit]), truncated=cut)
+
+
+__all__ = [
+    "EXTENSION_SEMANTICS",
+    "GRADUAL_SEMANTICS",
+    "IN",
+    "OUT",
+    "SEMANTICS",
+    "SUPPORTS",
+    "UNDEC",
+    "Evaluation",
+    "Framework",
+    "evaluate",
+    "from_graph",
+]

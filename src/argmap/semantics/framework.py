@@ -1,0 +1,94 @@
+"""Abstract argumentation frameworks (Dung 1995) read off a map's graph.
+
+Arguments are the map's nodes; attacks are its `attacks` relations. Supports count
+according to a bipolar reading (Cayrol & Lagasquie-Schiex 2013, "Bipolarity in
+argumentation graphs: towards a better understanding", IJAR 54(7)), which adds the attacks
+that support implies, with x ->+ y a chain of one or more supports:
+
+- `none` (the default): supports add no attacks. A reason is one of possibly many reasons
+  for its target: losing it does not defeat the target, and backing an objection does not
+  make the reason an attacker itself. Supports still count in the gradual semantics.
+- `deductive` (if a is accepted, what it supports is): supported attacks (a ->+ x, x attacks
+  b: a attacks b) and mediated attacks (b ->+ x, a attacks x: a attacks b).
+- `necessary` (what a supports needs a): secondary attacks (a attacks x, x ->+ b: a attacks
+  b) and extended attacks (x ->+ a, x attacks b: a attacks b).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from argmap.graph import Graph
+from argmap.model import Relation
+
+SUPPORTS = ("none", "deductive", "necessary")
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Arguments in map order, and attacks as (attacker, attacked) pairs."""
+
+    arguments: tuple[str, ...]
+    attacks: frozenset[tuple[str, str]]
+    attackers: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    targets: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {a: i for i, a in enumerate(self.arguments)}
+        attackers: dict[str, list[str]] = {a: [] for a in self.arguments}
+        targets: dict[str, list[str]] = {a: [] for a in self.arguments}
+        for a, b in sorted(self.attacks, key=lambda pair: (index[pair[0]], index[pair[1]])):
+            attackers[b].append(a)
+            targets[a].append(b)
+        # Derived indexes on a frozen dataclass: set once, here.
+        object.__setattr__(self, "attackers", {a: tuple(v) for a, v in attackers.items()})
+        object.__setattr__(self, "targets", {a: tuple(v) for a, v in targets.items()})
+
+    @classmethod
+    def of(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
+        return cls(tuple(arguments), frozenset(attacks))
+
+
+def _chains(arguments: Sequence[str], supports: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For each argument, every argument it reaches by one or more supports."""
+    reach: dict[str, set[str]] = {}
+    for start in arguments:
+        seen: set[str] = set()
+        stack = list(supports[start])
+        while stack:
+            x = stack.pop()
+            if x not in seen:
+                seen.add(x)
+                stack.extend(supports[x])
+        reach[start] = seen
+    return reach
+
+
+def from_graph(g: Graph, support: str = "none") -> Framework:
+    """The framework of a map's graph under a reading of support."""
+    if support not in SUPPORTS:
+        raise ValueError(f"unknown support reading {support!r}; choose {', '.join(SUPPORTS)}")
+    arguments = tuple(g.nodes)
+    attacks = set()
+    supports: dict[str, list[str]] = {a: [] for a in arguments}
+    for u, v, relation in g.edges(data="relation"):
+        if relation is Relation.ATTACK:
+            attacks.add((u, v))
+        else:
+            supports[u].append(v)
+    if support != "none":
+        direct = set(attacks)
+        reach = _chains(arguments, supports)
+        supported_by: dict[str, set[str]] = {a: set() for a in arguments}
+        for a, reached in reach.items():
+            for x in reached:
+                supported_by[x].add(a)  # a ->+ x
+        for x, b in direct:
+            if support == "deductive":
+                attacks |= {(a, b) for a in supported_by[x]}  # supported: a ->+ x, x att b
+                attacks |= {(x, c) for c in supported_by[b]}  # mediated: c ->+ b, x att b
+            else:
+                attacks |= {(x, c) for c in reach[b]}  # secondary: x att b, b ->+ c
+                attacks |= {(a, b) for a in reach[x]}  # extended: x ->+ a, x att b
+    return Framework.of(arguments, attacks)

@@ -1,0 +1,56 @@
+"""An evaluation as text for people and as JSON for programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.model import Kind, Map
+from argmap.semantics import Evaluation
+
+
+def _heading(e: Evaluation) -> str:
+    if e.scores is not None:
+        if e.scores.rounds == 1:
+            return f"{e.semantics} scores (exact: one pass over an acyclic map)"
+        settled = "converged" if e.scores.converged else "did NOT converge"
+        return f"{e.semantics} scores ({settled} after {e.scores.rounds} rounds)"
+    count = f"{len(e.labellings)}{' or more' if e.truncated else ''}"
+    plural = "s" if len(e.labellings) != 1 else ""
+    return f"{e.semantics} semantics: {count} extension{plural}"
+
+
+def format_text(m: Map, e: Evaluation) -> str:
+    lines = [f"{_heading(e)}; supports read as: {e.support}"]
+    if e.truncated:
+        lines.append("(the enumeration stopped at --limit; statuses are over those found)")
+    width = max((len(f"{n.kind} {n.id}") for n in m.nodes.values()), default=0)
+    for node in m.nodes.values():
+        lines.append(f"  {f'{node.kind} {node.id}':<{width}}  {e.label(node.id):<9}  {node.text}")
+    lines.append("verdicts:")
+    lines += [f"  {c.id} {e.verdict(c.id)}" for c in m.of_kind(Kind.CLAIM)]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
+    nodes = []
+    for node in m.nodes.values():
+        entry: dict[str, Any] = {"id": node.id, "kind": node.kind.value}
+        if e.scores is not None:
+            entry["score"] = e.scores.scores[node.id]
+        else:
+            entry["status"] = e.status(node.id)
+            if len(e.labellings) == 1:
+                entry["label"] = e.labellings[0][node.id]
+        nodes.append(entry)
+    result: dict[str, Any] = {"semantics": e.semantics, "support": e.support, "nodes": nodes}
+    if e.scores is not None:
+        result |= {"converged": e.scores.converged, "rounds": e.scores.rounds}
+    else:
+        result |= {
+            "extensions": [
+                sorted(a for a, lab in ls.items() if lab == "in") for ls in e.labellings
+            ],
+            "truncated": e.truncated,
+        }
+    result["verdicts"] = {c.id: e.verdict(c.id) for c in m.of_kind(Kind.CLAIM)}
+    return result

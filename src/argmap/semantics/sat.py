@@ -1,0 +1,191 @@
+"""The semantics that need search, by SAT (python-sat, CaDiCaL).
+
+Encoding: complete labellings as in Cerutti, Dunne, Giacomin & Vallati 2013, "Computing
+preferred extensions in abstract argumentation: a SAT-based approach" (TAFA 2013), after
+Caminada & Gabbay 2009: three variables per argument (in, out, undec), exactly one true, and
+
+    in(a)  <-> every attacker of a is out
+    out(a) <-> some attacker of a is in
+
+Stable adds "nothing undec". Preferred extensions are found as in PrefSAT (same paper):
+take a complete extension, ask for a strictly larger one until there is none, block every
+subset of the maximum, repeat. Semi-stable does the same with the range (in or out) in
+place of the extension (as in Dvořák, Järvisalo, Wallner & Woltran 2014, "Complexity-
+sensitive decision procedures for abstract argumentation", AIJ 206), then lists every
+complete labelling of that range. The ideal extension is the largest admissible set inside
+every preferred extension (Dung, Mancarella & Toni 2007).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from pysat.solvers import Solver
+
+from argmap.semantics.framework import Framework
+from argmap.semantics.labels import IN, OUT, UNDEC, Labelling
+
+SOLVER = "cadical153"
+
+
+class _Encoding:
+    def __init__(self, af: Framework, stable: bool = False) -> None:
+        self.af = af
+        self.var = {
+            (a, label): 3 * i + k + 1
+            for i, a in enumerate(af.arguments)
+            for k, label in enumerate((IN, OUT, UNDEC))
+        }
+        self.solver = Solver(name=SOLVER)
+        for a in af.arguments:
+            i, o, u = (self.var[a, label] for label in (IN, OUT, UNDEC))
+            self.solver.append_formula([[i, o, u], [-i, -o], [-i, -u], [-o, -u]])
+            attackers = af.attackers[a]
+            self.solver.add_clause([i, *(-self.var[b, OUT] for b in attackers)])
+            self.solver.add_clause([-o, *(self.var[b, IN] for b in attackers)])
+            for b in attackers:
+                self.solver.add_clause([-i, self.var[b, OUT]])
+                self.solver.add_clause([-self.var[b, IN], o])
+            if stable:
+                self.solver.add_clause([-u])
+
+    def __enter__(self) -> _Encoding:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.solver.delete()
+
+    def solve(self, assumptions: list[int] | None = None) -> Labelling | None:
+        if not self.solver.solve(assumptions=assumptions or []):
+            return None
+        model = set(self.solver.get_model() or [])
+        return {
+            a: next(label for label in (IN, OUT, UNDEC) if self.var[a, label] in model)
+            for a in self.af.arguments
+        }
+
+    def lit(self, a: str, label: str) -> int:
+        return self.var[a, label]
+
+    def block_extension(self, labelling: Labelling) -> None:
+        """No later model has exactly this extension."""
+        self.solver.add_clause(
+            [-self.lit(a, IN) if label == IN else self.lit(a, IN) for a, label in labelling.items()]
+        )
+
+
+def _all(af: Framework, stable: bool) -> Iterator[Labelling]:
+    with _Encoding(af, stable) as enc:
+        while (found := enc.solve()) is not None:
+            yield found
+            if not found:
+                return  # no arguments: one empty labelling, and nothing to block
+            enc.block_extension(found)
+
+
+def complete(af: Framework) -> Iterator[Labelling]:
+    return _all(af, stable=False)
+
+
+def stable(af: Framework) -> Iterator[Labelling]:
+    return _all(af, stable=True)
+
+
+def _maximise(enc: _Encoding, found: Labelling, grows: str) -> Labelling:
+    """A complete labelling whose set of `grows` arguments (in, or not undec for the range)
+    is a maximal superset of `found`'s."""
+    while True:
+        if grows == IN:
+            have = [a for a, label in found.items() if label == IN]
+            missing = [enc.lit(a, IN) for a, label in found.items() if label != IN]
+            keep = [enc.lit(a, IN) for a in have]
+        else:
+            have = [a for a, label in found.items() if label != UNDEC]
+            missing = [-enc.lit(a, UNDEC) for a, label in found.items() if label == UNDEC]
+            keep = [-enc.lit(a, UNDEC) for a in have]
+        if not missing:
+            return found
+        # A fresh selector variable makes "at least one more" a clause we can switch off.
+        selector = enc.solver.nof_vars() + 1
+        enc.solver.add_clause([-selector, *missing])
+        larger = enc.solve([*keep, selector])
+        enc.solver.add_clause([-selector])
+        if larger is None:
+            return found
+        found = larger
+
+
+def preferred(af: Framework) -> Iterator[Labelling]:
+    with _Encoding(af) as enc:
+        while (found := enc.solve()) is not None:
+            best = _maximise(enc, found, IN)
+            yield best
+            outside = [enc.lit(a, IN) for a, label in best.items() if label != IN]
+            if not outside:
+                return  # everything is in: there is no other preferred extension
+            # Every later extension has an argument outside this one.
+            enc.solver.add_clause(outside)
+
+
+def semi_stable(af: Framework) -> Iterator[Labelling]:
+    with _Encoding(af) as enc:
+        while (found := enc.solve()) is not None:
+            best = _maximise(enc, found, "range")
+            span = [a for a, label in best.items() if label != UNDEC]
+            rest = [a for a, label in best.items() if label == UNDEC]
+            # Every complete labelling with exactly this range is semi-stable.
+            with _Encoding(af) as inner:
+                exactly = [-inner.lit(a, UNDEC) for a in span] + [inner.lit(a, UNDEC) for a in rest]
+                while (labelling := inner.solve(exactly)) is not None:
+                    yield labelling
+                    inner.block_extension(labelling)
+            if not rest:
+                return  # the range is everything: no other range can be maximal
+            # Every later range has an argument outside this one.
+            enc.solver.add_clause([-enc.lit(a, UNDEC) for a in rest])
+
+
+def ideal(af: Framework) -> Labelling:
+    """The ideal labelling: in for the ideal extension, out for what it attacks."""
+    sceptical = set(af.arguments)
+    for labelling in preferred(af):
+        sceptical &= {a for a, label in labelling.items() if label == IN}
+    changed = True
+    while changed:  # drop what the set does not defend, until it is admissible
+        changed = False
+        attacked = {b for a in sceptical for b in af.targets[a]}
+        for a in list(sceptical):
+            if any(b not in attacked for b in af.attackers[a]):
+                sceptical.discard(a)
+                changed = True
+    attacked = {b for a in sceptical for b in af.targets[a]}
+    return {a: IN if a in sceptical else OUT if a in attacked else UNDEC for a in af.arguments}
+
+
+def credulous(af: Framework, argument: str, semantics: str) -> bool:
+    """Is `argument` in some extension? (Complete and preferred agree on this.)"""
+    if semantics in ("complete", "preferred", "stable"):
+        with _Encoding(af, stable=semantics == "stable") as enc:
+            return enc.solve([enc.lit(argument, IN)]) is not None
+    return any(lab[argument] == IN for lab in ENUMERATORS[semantics](af))
+
+
+def sceptical(af: Framework, argument: str, semantics: str) -> bool:
+    """Is `argument` in every extension? (True when there is none, as for stable.)"""
+    if semantics == "stable":
+        with _Encoding(af, stable=True) as enc:
+            return enc.solve([-enc.lit(argument, IN)]) is None
+    return all(lab[argument] == IN for lab in ENUMERATORS[semantics](af))
+
+
+def first(iterator: Iterator[Labelling], limit: int | None) -> list[Labelling]:
+    return list(islice(iterator, limit))
+
+
+ENUMERATORS = {
+    "complete": complete,
+    "preferred": preferred,
+    "stable": stable,
+    "semi-stable": semi_stable,
+}

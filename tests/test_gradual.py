@@ -1,0 +1,99 @@
+"""Gradual semantics: scores in [0, 1] that satisfy their defining equations."""
+
+from __future__ import annotations
+
+from math import prod
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.loader import loads
+from argmap.semantics import evaluate, gradual
+
+WEIGHTS = st.floats(0, 1, allow_nan=False)
+
+
+@st.composite
+def bipolar(draw: st.DrawFn, acyclic: bool) -> tuple[tuple[str, ...], dict, dict, dict]:
+    n = draw(st.integers(1, 10))
+    args = tuple(f"a{i}" for i in range(n))
+    pairs = [
+        (a, b)
+        for i, a in enumerate(args)
+        for j, b in enumerate(args)
+        if (i > j or not acyclic) and a != b
+    ]
+    edges = (
+        draw(
+            st.lists(
+                st.tuples(st.sampled_from(pairs), st.booleans()),
+                max_size=2 * n,
+                unique_by=lambda e: e[0],
+            )
+        )
+        if pairs
+        else []
+    )
+    attackers = {a: tuple(u for (u, v), attack in edges if v == a and attack) for a in args}
+    supporters = {a: tuple(u for (u, v), attack in edges if v == a and not attack) for a in args}
+    weight = {a: draw(WEIGHTS) for a in args}
+    return args, attackers, supporters, weight
+
+
+@settings(max_examples=200, deadline=None)
+@given(bipolar(acyclic=False))
+def test_h_categorizer_is_the_fixpoint(case) -> None:  # type: ignore[no-untyped-def]
+    args, attackers, _, weight = case
+    result = gradual.h_categorizer(args, attackers, weight)
+    assert result.converged
+    s = result.scores
+    for a in args:
+        assert 0 <= s[a] <= 1
+        assert abs(s[a] - weight[a] / (1 + sum(s[b] for b in attackers[a]))) < 1e-6
+
+
+def combine(values: list[float]) -> float:
+    return 1 - prod(1 - v for v in values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(bipolar(acyclic=True))
+def test_df_quad_on_acyclic_maps_is_exact(case) -> None:  # type: ignore[no-untyped-def]
+    args, attackers, supporters, weight = case
+    order = list(args)  # edges only run from later to earlier... reversed below
+    order.reverse()
+    s = gradual.df_quad(args, attackers, supporters, weight, order).scores
+    for a in args:
+        va, vs, w = (
+            combine([s[b] for b in attackers[a]]),
+            combine([s[b] for b in supporters[a]]),
+            weight[a],
+        )
+        expected = w - w * (va - vs) if va >= vs else w + (1 - w) * (vs - va)
+        assert 0 <= s[a] <= 1
+        assert abs(s[a] - expected) < 1e-12
+        if not attackers[a] and not supporters[a]:
+            assert s[a] == w
+
+
+def test_df_quad_iterates_on_cycles_and_says_so() -> None:
+    args = ("a", "b")
+    result = gradual.df_quad(
+        args, {"a": ("b",), "b": ("a",)}, {"a": (), "b": ()}, {"a": 0.5, "b": 0.5}, None
+    )
+    assert 0 <= result.scores["a"] <= 1
+    assert result.rounds >= 1
+
+
+def test_weights_are_base_scores() -> None:
+    m = loads(
+        "argmap: 1\ntitle: W\nclaims:\n  c: {text: C, weight: 0.9}\n"
+        "objections:\n  o: {text: O, attacks: c, weight: 0.2}\n"
+    ).map
+    assert m is not None
+    e = evaluate(m, "df-quad")
+    assert e.scores is not None
+    assert e.scores.scores["o"] == 0.2
+    assert abs(e.scores.scores["c"] - (0.9 - 0.9 * 0.2)) < 1e-12
+    h = evaluate(m, "h-categorizer").scores
+    assert h is not None and abs(h.scores["c"] - 0.9 / 1.2) < 1e-9

@@ -1,0 +1,153 @@
+"""Semantics against brute force: on random frameworks of up to 12 arguments, every
+extension-based semantics is compared with an enumeration of all subsets written here from
+the definitions (Dung 1995; Caminada 2006; Dung, Mancarella & Toni 2007)."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics import sat
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import grounded
+from argmap.semantics.labels import IN, OUT, UNDEC, Labelling, extension
+
+Ext = frozenset[str]
+
+
+@st.composite
+def frameworks(draw: st.DrawFn, most: int = 12) -> Framework:
+    n = draw(st.integers(0, most))
+    args = [f"a{i}" for i in range(n)]
+    pairs = [(a, b) for a in args for b in args]
+    attacks = draw(st.sets(st.sampled_from(pairs), max_size=3 * n) if pairs else st.just(set()))
+    return Framework.of(args, attacks)
+
+
+# --- brute force, from the definitions --------------------------------------------------
+
+
+def subsets(af: Framework) -> list[Ext]:
+    args = af.arguments
+    return [frozenset(c) for k in range(len(args) + 1) for c in combinations(args, k)]
+
+
+def attacked_by(af: Framework, s: Ext) -> set[str]:
+    return {b for a in s for b in af.targets[a]}
+
+
+def conflict_free(af: Framework, s: Ext) -> bool:
+    return not any(b in s for a in s for b in af.targets[a])
+
+
+def defended(af: Framework, s: Ext) -> set[str]:
+    hit = attacked_by(af, s)
+    return {a for a in af.arguments if all(b in hit for b in af.attackers[a])}
+
+
+def admissible(af: Framework, s: Ext) -> bool:
+    return conflict_free(af, s) and s <= defended(af, s)
+
+
+def brute(af: Framework) -> dict[str, set[Ext]]:
+    adm = [s for s in subsets(af) if admissible(af, s)]
+    com = {s for s in adm if defended(af, s) <= s}
+    pre = {s for s in adm if not any(s < t for t in adm)}
+    stb = {
+        s
+        for s in subsets(af)
+        if conflict_free(af, s) and attacked_by(af, s) == set(af.arguments) - s
+    }
+    rng = {s: s | attacked_by(af, s) for s in com}
+    semi = {s for s in com if not any(rng[s] < rng[t] for t in com)}
+    grd = {min(com, key=len)}
+    inside = frozenset.intersection(*pre) if pre else frozenset()
+    ideal = {max((s for s in adm if s <= inside), key=len)}
+    return {
+        "complete": com,
+        "preferred": pre,
+        "stable": stb,
+        "semi-stable": semi,
+        "grounded": grd,
+        "ideal": ideal,
+    }
+
+
+# --- argmap's -------------------------------------------------------------------------
+
+
+def ours(af: Framework) -> dict[str, set[Ext]]:
+    found = {name: {extension(lab) for lab in enum(af)} for name, enum in sat.ENUMERATORS.items()}
+    found["grounded"] = {extension(grounded(af))}
+    found["ideal"] = {extension(sat.ideal(af))}
+    return found
+
+
+def is_labelling_of(af: Framework, lab: Labelling) -> bool:
+    """out exactly when attacked by an in argument; undec otherwise."""
+    inside = extension(lab)
+    hit = attacked_by(af, inside)
+    return all(lab[a] == (IN if a in inside else OUT if a in hit else UNDEC) for a in af.arguments)
+
+
+@settings(max_examples=300, deadline=None)
+@given(frameworks())
+def test_every_semantics_matches_brute_force(af: Framework) -> None:
+    expected, found = brute(af), ours(af)
+    for name, extensions in expected.items():
+        assert found[name] == extensions, name
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks())
+def test_labellings_are_well_formed_and_unique(af: Framework) -> None:
+    for enum in sat.ENUMERATORS.values():
+        labellings = list(enum(af))
+        assert len({extension(lab) for lab in labellings}) == len(labellings)  # no repeats
+        assert all(is_labelling_of(af, lab) for lab in labellings)
+    assert is_labelling_of(af, grounded(af))
+    assert is_labelling_of(af, sat.ideal(af))
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks())
+def test_known_relations_between_semantics(af: Framework) -> None:
+    found = ours(af)
+    (grd,) = found["grounded"]
+    (ideal,) = found["ideal"]
+    assert all(grd <= c for c in found["complete"])  # grounded: the least complete
+    assert found["stable"] <= found["preferred"]  # every stable is preferred
+    assert found["preferred"] <= found["complete"]
+    assert found["semi-stable"] <= found["preferred"]
+    assert all(ideal <= p for p in found["preferred"])  # ideal inside every preferred
+    assert grd <= ideal
+    if found["stable"]:
+        assert found["semi-stable"] == found["stable"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks(), st.data())
+def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> None:
+    if not af.arguments:
+        return
+    a = data.draw(st.sampled_from(af.arguments))
+    for name, extensions in brute(af).items():
+        if name in ("grounded", "ideal"):
+            continue
+        assert sat.credulous(af, a, name) == any(a in s for s in extensions), name
+        assert sat.sceptical(af, a, name) == all(a in s for s in extensions), name
+
+
+def test_grounded_of_a_long_chain_is_linear_and_alternates() -> None:
+    args = [f"a{i}" for i in range(10_001)]
+    af = Framework.of(args, zip(args[1:], args, strict=False))  # a1 attacks a0, a2 attacks a1...
+    lab = grounded(af)
+    assert lab["a10000"] == IN and lab["a9999"] == OUT and lab["a0"] == IN
+
+
+def test_odd_cycle_has_no_stable_extension() -> None:
+    af = Framework.of(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
+    assert list(sat.stable(af)) == []
+    assert [extension(lab) for lab in sat.preferred(af)] == [frozenset()]
