@@ -487,6 +487,64 @@ def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
 
 
 @app.command()
+def export(
+    path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    to: Annotated[str, typer.Option("--to", help="apx (ASPARTIX) or i23 (ICCMA 2023).")],
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write here instead of standard output."),
+    ] = None,
+    support: Annotated[
+        str,
+        typer.Option(
+            help="How supports count in the attacks written.", autocompletion=_choices(SUPPORTS)
+        ),
+    ] = "none",
+) -> None:
+    """Write the map's attack graph for argumentation solvers (ICCMA formats)."""
+    from argmap.graph import build_graph
+    from argmap.interchange.iccma import to_apx, to_i23
+    from argmap.semantics.framework import from_graph
+
+    if to not in ("apx", "i23"):
+        _fail(f"--to must be apx or i23, not `{to}`")
+    if support not in SUPPORTS:
+        _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
+    af = from_graph(build_graph(_load_usable(path)), support)
+    _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[str, typer.Argument(help="An .apx or .i23 file.")],
+    from_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from", help="apx or i23 (default: from the file's extension)."),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the map here instead of standard output."),
+    ] = None,
+) -> None:
+    """Read an argumentation framework (ICCMA formats) as a map of claims."""
+    from argmap.interchange.iccma import InterchangeError, from_apx, from_i23, to_map_yaml
+
+    fmt = from_format or Path(path).suffix.lstrip(".").lower()
+    if fmt not in ("apx", "i23"):
+        _fail(f"cannot tell the format of {path}; give --from apx or --from i23")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
+    try:
+        af = from_apx(text, path) if fmt == "apx" else from_i23(text, path)
+    except InterchangeError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    _emit(to_map_yaml(af, f"Imported from {Path(path).name}").encode("utf-8"), output)
+
+
+@app.command()
 def watch(
     paths: Annotated[list[str], typer.Argument(help="Map files or folders of maps to watch.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the drawings.")],

@@ -1,0 +1,1 @@
+"""Exporters and importers: one module per family of formats."""

@@ -1,0 +1,169 @@
+"""The attack graph in the formats of the International Competition on Computational
+Models of Argumentation, so that argmap can be checked against, and compared with, its
+solvers:
+
+- APX (ASPARTIX): `arg(a).` and `att(a,b).` facts, `%` comments. Ids that are not plain
+  ASP constants (a lower-case letter, then letters, digits, `_`) are written as quoted
+  strings, which ASP reads as constants too.
+- I23 (ICCMA 2023): `p af N`, then one `i j` line per attack, arguments numbered 1..N in
+  map order; `#` lines are comments (argmap writes `# i id` for each argument).
+
+Imported frameworks become maps of claims (a framework has no kinds), with ids kept for
+APX and numbers for I23.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argmap.semantics.framework import Framework
+from argmap.spec import ID_RE
+
+FORMATS = ("apx", "i23")
+_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
+_TERM = r'(?:"(?:[^"\\]|\\.)*"|[a-z][A-Za-z0-9_]*|[0-9]+)'
+_FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_TERM})\s*(?:,\s*({_TERM})\s*)?\)\s*\.")
+
+
+class InterchangeError(Exception):
+    """A file that cannot be read in its format, with where and why."""
+
+    def __init__(self, path: str, line: int, column: int, message: str, hint: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: error[import] {message}; {hint}")
+
+
+def _term(name: str) -> str:
+    if _CONSTANT.match(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unterm(term: str) -> str:
+    if term.startswith('"'):
+        return re.sub(r"\\(.)", r"\1", term[1:-1])
+    return term
+
+
+def to_apx(af: Framework) -> str:
+    lines = [f"arg({_term(a)})." for a in af.arguments]
+    lines += [f"att({_term(a)},{_term(b)})." for a in af.arguments for b in af.targets[a]]
+    return "\n".join(lines) + "\n"
+
+
+def to_i23(af: Framework) -> str:
+    number = {a: i for i, a in enumerate(af.arguments, start=1)}
+    lines = [f"p af {len(af.arguments)}"]
+    lines += [f"# {number[a]} {a}" for a in af.arguments]
+    lines += [f"{number[a]} {number[b]}" for a in af.arguments for b in af.targets[a]]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Reader:
+    path: str
+
+    def fail(self, line: int, column: int, message: str, hint: str) -> InterchangeError:
+        return InterchangeError(self.path, line, column, message, hint)
+
+
+def from_apx(text: str, path: str = "<apx>") -> Framework:
+    reader = _Reader(path)
+    arguments: dict[str, None] = {}
+    attacks: list[tuple[str, str, int, int]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line, position = raw, 0
+        while (rest := line[position:].lstrip()) and not rest.startswith("%"):
+            match = _FACT.match(line, position)
+            if match is None:
+                column = len(line) - len(line[position:].lstrip()) + 1
+                raise reader.fail(
+                    number,
+                    column,
+                    "expected `arg(x).` or `att(x,y).`",
+                    "write one fact per statement, each ending with a period",
+                )
+            kind, first, second = match.groups()
+            if (kind == "arg") != (second is None):
+                raise reader.fail(
+                    number,
+                    match.start(1) + 1,
+                    f"`{kind}` takes {'one' if kind == 'arg' else 'two'} argument(s)",
+                    "arg(x). names an argument; att(x,y). says x attacks y",
+                )
+            if kind == "arg":
+                name = _unterm(first)
+                if not ID_RE.match(name):
+                    raise reader.fail(
+                        number,
+                        match.start(2) + 1,
+                        f"`{name}` cannot be a map id",
+                        "ids use letters, digits, `_`, `.` and `-`",
+                    )
+                arguments[name] = None
+            else:
+                attacks.append((_unterm(first), _unterm(second), number, match.start(2) + 1))
+            position = match.end()
+    for a, b, number, column in attacks:
+        for x in (a, b):
+            if x not in arguments:
+                raise reader.fail(
+                    number,
+                    column,
+                    f"attack names `{x}`, which has no arg({x}).",
+                    f"add arg({_term(x)}).",
+                )
+    return Framework.of(arguments, ((a, b) for a, b, _, _ in attacks))
+
+
+def from_i23(text: str, path: str = "<i23>") -> Framework:
+    reader = _Reader(path)
+    size: int | None = None
+    attacks: set[tuple[str, str]] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if size is None:
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+                raise reader.fail(
+                    number, 1, "the first line must be `p af N`", "N is the number of arguments"
+                )
+            size = int(parts[2])
+            continue
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise reader.fail(
+                number,
+                1,
+                f"expected an attack `i j`, found `{line[:40]}`",
+                "two argument numbers per line",
+            )
+        a, b = (int(p) for p in parts)
+        if not (1 <= a <= size and 1 <= b <= size):
+            raise reader.fail(
+                number,
+                1,
+                f"argument number out of range 1..{size}",
+                "fix the number or the `p af N` line",
+            )
+        attacks.add((str(a), str(b)))
+    if size is None:
+        raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
+    return Framework.of((str(i) for i in range(1, size + 1)), attacks)
+
+
+def to_map_yaml(af: Framework, title: str) -> str:
+    """A map of claims, one per argument, with the framework's attacks."""
+    import yaml
+
+    claims = {}
+    for a in af.arguments:
+        node: dict[str, object] = {"text": f"Argument {a}."}
+        if af.targets[a]:
+            node["attacks"] = list(af.targets[a])
+        claims[a] = node
+    body = yaml.safe_dump(
+        {"argmap": 1, "title": title, "claims": claims}, sort_keys=False, allow_unicode=True
+    )
+    return "# Imported from an argumentation framework: every argument is a claim.\n" + body

@@ -1,0 +1,97 @@
+"""ICCMA formats: export and import give back the same framework; bad files are refused
+with a position."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.graph import build_graph
+from argmap.interchange.iccma import (
+    InterchangeError,
+    from_apx,
+    from_i23,
+    to_apx,
+    to_i23,
+    to_map_yaml,
+)
+from argmap.loader import load, loads
+from argmap.semantics.framework import Framework, from_graph
+from conftest import SEED
+
+IDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> Framework:
+    args = draw(st.lists(IDS, unique=True, max_size=8))
+    pairs = [(a, b) for a in args for b in args]
+    attacks = draw(st.sets(st.sampled_from(pairs), max_size=15)) if pairs else set()
+    return Framework.of(args, attacks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(frameworks())
+def test_apx_round_trip_keeps_ids(af: Framework) -> None:
+    assert from_apx(to_apx(af)) == af
+
+
+@settings(max_examples=200, deadline=None)
+@given(frameworks())
+def test_i23_round_trip_numbers_arguments(af: Framework) -> None:
+    back = from_i23(to_i23(af))
+    number = {a: str(i) for i, a in enumerate(af.arguments, start=1)}
+    assert back == Framework.of(number.values(), {(number[a], number[b]) for a, b in af.attacks})
+
+
+@settings(max_examples=100, deadline=None)
+@given(frameworks())
+def test_imported_map_has_the_same_framework(af: Framework) -> None:
+    loaded = loads(to_map_yaml(af, "t"))
+    assert loaded.map is not None
+    assert from_graph(build_graph(loaded.map)) == af
+
+
+def test_seed_export_golden(golden) -> None:  # type: ignore[no-untyped-def]
+    m = load(SEED).map
+    assert m is not None
+    af = from_graph(build_graph(m))
+    golden("iccma/seed.apx", to_apx(af))
+    golden("iccma/seed.i23", to_i23(af))
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("arg(a).\natt(a,b).\n", (2, 5)),
+        ("arg(a)\n", (1, 1)),
+        ("arg(a). arg(b,c).\n", (1, 9)),
+        ('arg("a b").\n', (1, 5)),
+        ("% only a comment\narg(A).\n", (2, 1)),
+    ],
+)
+def test_bad_apx_is_refused_with_a_position(text: str, where: tuple[int, int]) -> None:
+    with pytest.raises(InterchangeError, match=rf"^x\.apx:{where[0]}:{where[1]}: error\[import\]"):
+        from_apx(text, "x.apx")
+
+
+@pytest.mark.parametrize("text", ["", "p af x\n", "p af 2\n1 3\n", "p af 2\n1\n", "1 2\n"])
+def test_bad_i23_is_refused(text: str) -> None:
+    with pytest.raises(InterchangeError):
+        from_i23(text, "x.i23")
+
+
+def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    apx = tmp_path / "seed.apx"
+    assert runner.invoke(app, ["export", str(SEED), "--to", "apx", "-o", str(apx)]).exit_code == 0
+    out = tmp_path / "back.yaml"
+    assert runner.invoke(app, ["import", str(apx), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+    bad = tmp_path / "bad.apx"
+    bad.write_text("att(a,b).\n")
+    result = runner.invoke(app, ["import", str(bad)])
+    assert result.exit_code == 1 and "bad.apx:1:5: error[import]" in result.output
