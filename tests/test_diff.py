@@ -125,3 +125,22 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
 def test_json_is_machine_readable() -> None:
     data = json.loads(invoke("diff", OLD, NEW, "-f", "json").stdout)
     assert {n["status"] for n in data["nodes"]} == {"added", "removed", "reworded", "changed"}
+
+
+def test_evaluate_says_which_claims_changed_verdict(tmp_path: Path) -> None:
+    text = (DATA / "diff" / "new.yaml").read_text()
+    # No rebuttal answers Reid any more: his objection stands and the claim falls.
+    text = text.replace("attacks: [unwise, singular-focus]", "attacks: [singular-focus]")
+    text = text.replace(
+        "attacks: [unwise, circular-firing-squad]", "attacks: [circular-firing-squad]"
+    )
+    newer = tmp_path / "newer.yaml"
+    newer.write_text(text)
+    result = invoke("diff", OLD, str(newer), "--evaluate", "grounded")
+    assert result.stdout.endswith("verdicts under grounded:\n~ keep-targeting: in -> out\n")
+    data = json.loads(
+        invoke("diff", OLD, str(newer), "-f", "json", "--evaluate", "grounded").stdout
+    )
+    assert data["verdicts"]["changed"] == [{"claim": "keep-targeting", "old": "in", "new": "out"}]
+    same = invoke("diff", OLD, NEW, "--evaluate", "preferred")
+    assert same.stdout.endswith("verdicts under preferred: no claim changed\n")

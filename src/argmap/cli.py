@@ -602,6 +602,20 @@ def diff(
         typer.Option("--output", "-o", help="Write here instead of standard output."),
     ] = None,
     theme: Annotated[str, typer.Option(help="For svg: light, dark or print.")] = "light",
+    evaluate: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--evaluate",
+            help="Also say which claims changed verdict under this semantics.",
+            autocompletion=_choices(SEMANTICS),
+        ),
+    ] = None,
+    support: Annotated[
+        str,
+        typer.Option(
+            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
+        ),
+    ] = "none",
 ) -> None:
     """Show what changed between two versions of a map: nodes, relations, actors, sources.
 
@@ -610,7 +624,7 @@ def diff(
     (faded) and changed ones amber."""
     import json
 
-    from argmap.diff import diff_maps, format_text
+    from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.loader import load, loads
     from argmap.revisions import RevisionError, read_at
 
@@ -628,10 +642,20 @@ def diff(
     if before.map is None:
         _report_unusable(before)
     changes = diff_maps(before.map, _load_usable(new))
+    verdicts = None
+    if evaluate is not None:
+        _evaluation(changes.new, evaluate, support)  # validates both, with the usual messages
+        verdicts = verdict_changes(changes.old, changes.new, evaluate, support)
     if output_format == "text":
-        data = format_text(changes).encode("utf-8")
+        text = format_text(changes)
+        if verdicts is not None and evaluate is not None:
+            text += format_verdicts(verdicts, evaluate)
+        data = text.encode("utf-8")
     elif output_format == "json":
-        data = (json.dumps(changes.to_json(), indent=2, ensure_ascii=False) + "\n").encode()
+        document = changes.to_json()
+        if verdicts is not None:
+            document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
+        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     else:
         data = _diff_svg(changes, theme)
     _emit(data, output)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 
-from argmap.model import Actor, Map, Node, Ref, Relation, Source
+from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 
 Status = Literal["added", "removed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -232,4 +232,35 @@ def format_text(d: MapDiff) -> str:
         detail = f": {', '.join(e.fields)}" if e.fields else ""
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
+    return "\n".join(lines) + "\n"
+
+
+def verdict_changes(
+    old: Map, new: Map, semantics: str, support: str = "none"
+) -> list[dict[str, Any]]:
+    """The claims whose standing differs between the versions under `semantics` (a claim
+    added or removed counts, with None on the side it is missing from)."""
+    from argmap.semantics import evaluate
+
+    before, after = evaluate(old, semantics, support), evaluate(new, semantics, support)
+    claims = [
+        *old.of_kind(Kind.CLAIM),
+        *(c for c in new.of_kind(Kind.CLAIM) if c.id not in old.nodes),
+    ]
+    changes = []
+    for claim in claims:
+        was = before.label(claim.id) if claim.id in old.nodes else None
+        now = after.label(claim.id) if claim.id in new.nodes else None
+        if was != now:
+            changes.append({"claim": claim.id, "old": was, "new": now})
+    return changes
+
+
+def format_verdicts(changes: list[dict[str, Any]], semantics: str) -> str:
+    if not changes:
+        return f"verdicts under {semantics}: no claim changed\n"
+    lines = [f"verdicts under {semantics}:"]
+    lines += [
+        f"~ {c['claim']}: {c['old'] or '(absent)'} -> {c['new'] or '(absent)'}" for c in changes
+    ]
     return "\n".join(lines) + "\n"
