@@ -19,11 +19,13 @@ from argmap.cli import app
 from conftest import DATA, ROOT
 
 DOC = ROOT / "docs" / "cli.md"
+DOCS = [DOC, ROOT / "docs" / "evaluate.md"]
 
 
 def examples() -> list[list[tuple[str, list[str]]]]:
     """Each console block as a list of (command, expected output lines)."""
-    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    text = "".join(doc.read_text(encoding="utf-8") for doc in DOCS)
+    blocks = re.findall(r"```console\n(.*?)```", text, re.DOTALL)
     parsed = []
     for block in blocks:
         steps: list[tuple[str, list[str]]] = []

@@ -59,14 +59,15 @@ class Evaluation:
         """One line on where `node` stands."""
         if self.scores is not None:
             return f"scores {self.scores.scores[node]:.2f} (0 defeated, 1 unopposed)"
-        where = f"{self.semantics} extension"
+        where = f"the {self.semantics} extension"
         if len(self.labellings) > 1:
-            where = f"{where}s ({len(self.labellings)}{'+' if self.truncated else ''})"
+            count = f"{len(self.labellings)}{'+' if self.truncated else ''}"
+            where = f"every {self.semantics} extension ({count})"
         return {
-            ACCEPTED: f"stands: accepted in every {where}",
-            CONTESTED: f"is contested: accepted in some {where}, not in all",
-            REJECTED: f"falls: defeated in every {where}",
-            UNDECIDED: f"is undecided: neither accepted nor defeated in the {where}",
+            ACCEPTED: f"stands: accepted in {where}",
+            CONTESTED: f"is contested: accepted in some {self.semantics} extensions, not all",
+            REJECTED: f"falls: defeated in {where}",
+            UNDECIDED: f"is undecided: neither accepted nor defeated in {where}",
             NO_EXTENSION: f"has no verdict: the map has no {self.semantics} extension",
         }[self.status(node)]
 
