@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from argmap.graph import Graph
+from argmap.loader import gc_paused
 from argmap.model import Relation
 
 SUPPORTS = ("none", "deductive", "necessary")
@@ -35,15 +36,21 @@ class Framework:
     targets: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index = {a: i for i, a in enumerate(self.arguments)}
-        attackers: dict[str, list[str]] = {a: [] for a in self.arguments}
-        targets: dict[str, list[str]] = {a: [] for a in self.arguments}
-        for a, b in sorted(self.attacks, key=lambda pair: (index[pair[0]], index[pair[1]])):
-            attackers[b].append(a)
-            targets[a].append(b)
-        # Derived indexes on a frozen dataclass: set once, here.
-        object.__setattr__(self, "attackers", {a: tuple(v) for a, v in attackers.items()})
-        object.__setattr__(self, "targets", {a: tuple(v) for a, v in targets.items()})
+        with gc_paused():
+            attackers: dict[str, list[str]] = {a: [] for a in self.arguments}
+            targets: dict[str, list[str]] = {a: [] for a in self.arguments}
+            for a, b in self.attacks:
+                attackers[b].append(a)
+                targets[a].append(b)
+            # In map order, so that results come out the same on every run.
+            order = {a: i for i, a in enumerate(self.arguments)}.__getitem__
+            # Derived indexes on a frozen dataclass: set once, here.
+            object.__setattr__(
+                self, "attackers", {a: tuple(sorted(v, key=order)) for a, v in attackers.items()}
+            )
+            object.__setattr__(
+                self, "targets", {a: tuple(sorted(v, key=order)) for a, v in targets.items()}
+            )
 
     @classmethod
     def of(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:

@@ -1,0 +1,103 @@
+"""Benchmark the semantics. Prints Markdown tables for docs/performance.md.
+
+1. Grounded (argmap.semantics.grounded) on random frameworks of 10,000, 100,000 and
+   1,000,000 attacks: the labelling pass alone, and building the framework.
+2. Preferred enumeration (SAT, argmap) on random frameworks of 50 to 500 arguments against
+   clingo with an ASPARTIX-style encoding (complete extensions as in Egly, Gaggl & Woltran
+   2010, "Answer-set programming encodings for argumentation frameworks", Argument &
+   Computation 1(2); subset-maximal ones by domain heuristics, as ASPARTIX does since
+   2017): the same extensions must come out, and the table gives the time ratio.
+
+    python bench/semantics.py                 # both
+    python bench/semantics.py grounded        # one part
+"""
+
+from __future__ import annotations
+
+import platform
+import random
+import sys
+import time
+
+import clingo
+
+from argmap.semantics import sat
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import grounded
+
+PREFERRED_ASP = """
+in(X) :- arg(X), not out(X).
+out(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+undefended(X) :- att(Y,X), not defeated(Y).
+:- in(X), undefended(X).
+:- out(X), not undefended(X).
+#heuristic in(X) : arg(X). [1,true]
+#show in/1.
+"""
+
+
+def random_framework(arguments: int, attacks: int, seed: int) -> Framework:
+    rng = random.Random(seed)
+    names = [f"a{i}" for i in range(arguments)]
+    pairs: set[tuple[str, str]] = set()
+    while len(pairs) < attacks:
+        pairs.add((names[rng.randrange(arguments)], names[rng.randrange(arguments)]))
+    return Framework.of(names, pairs)
+
+
+def timed(action):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def bench_grounded() -> None:
+    print("| attacks | arguments | build framework | grounded labelling | per attack |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for attacks in (10_000, 100_000, 1_000_000):
+        arguments = attacks // 2
+        af, build = timed(lambda a=attacks, n=arguments: random_framework(n, a, 1))
+        labelling, label_time = timed(lambda af=af: grounded(af))
+        assert len(labelling) == arguments
+        print(f"| {attacks:,} | {arguments:,} | {build:.2f} s | {label_time:.3f} s "
+              f"| {label_time / attacks * 1e9:.0f} ns |", flush=True)
+
+
+def clingo_preferred(af: Framework) -> set[frozenset[str]]:
+    control = clingo.Control(["--heuristic=Domain", "--enum-mode=domRec", "0", "--warn=none"])
+    facts = [f"arg({a})." for a in af.arguments]
+    facts += [f"att({a},{b})." for a, b in af.attacks]
+    control.add("base", [], PREFERRED_ASP + "\n".join(facts))
+    control.ground([("base", [])])
+    found: set[frozenset[str]] = set()
+    control.solve(on_model=lambda model: found.add(
+        frozenset(str(s.arguments[0]) for s in model.symbols(shown=True))))
+    return found
+
+
+def bench_preferred() -> None:
+    print("| arguments | attacks | preferred extensions | argmap (SAT) | clingo (ASP) | ratio argmap/clingo |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for arguments in (50, 100, 200, 300, 500):
+        attacks = 2 * arguments
+        af = random_framework(arguments, attacks, arguments)
+        ours, our_time = timed(lambda af=af: {
+            frozenset(a for a, label in lab.items() if label == "in") for lab in sat.preferred(af)
+        })
+        theirs, their_time = timed(lambda af=af: clingo_preferred(af))
+        assert ours == theirs, f"different extensions at {arguments} arguments"
+        print(f"| {arguments} | {attacks} | {len(ours)} | {our_time:.3f} s | {their_time:.3f} s "
+              f"| {our_time / their_time:.1f}x |", flush=True)
+
+
+if __name__ == "__main__":
+    print(f"Machine: {platform.machine()}, Python {platform.python_version()}, "
+          f"clingo {clingo.__version__}\n")
+    parts = sys.argv[1:] or ["grounded", "preferred"]
+    if "grounded" in parts:
+        bench_grounded()
+        print()
+    if "preferred" in parts:
+        bench_preferred()
