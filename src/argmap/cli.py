@@ -52,6 +52,36 @@ def _choices(values: tuple[str, ...]) -> Any:
     return lambda incomplete: [v for v in values if v.startswith(incomplete)]
 
 
+# Options that several commands share, declared once.
+EvaluateOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option(
+        "--evaluate",
+        help="Evaluate under this semantics (see `argmap evaluate`).",
+        autocompletion=_choices(SEMANTICS),
+    ),
+]
+SupportOption = Annotated[
+    str,
+    typer.Option(
+        help="How supports count: none, deductive or necessary (see docs/evaluate.md).",
+        autocompletion=_choices(SUPPORTS),
+    ),
+]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(help="Settings file (default: nearest .argmap.toml or pyproject.toml)."),
+]
+WriteOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write here instead of standard output."),
+]
+ThemeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
+]
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"argmap: error: {message}", err=True)
     raise typer.Exit(code)
@@ -109,10 +139,7 @@ def check(
         Optional[bool],  # noqa: UP045
         typer.Option("--strict/--no-strict", help="Fail on warnings too."),
     ] = None,
-    config: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="Settings file (default: nearest .argmap.toml or pyproject.toml)."),
-    ] = None,
+    config: ConfigOption = None,
     show_source: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(
@@ -193,10 +220,7 @@ def render(
             help="Where the claims go: TB (top), BT, LR or RL.", autocompletion=_choices(DIRECTIONS)
         ),
     ] = None,
-    theme: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
-    ] = None,
+    theme: ThemeOption = None,
     focus: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="Draw only this node and its neighbourhood."),
@@ -226,28 +250,13 @@ def render(
         bool,
         typer.Option("--check", help="Write nothing; exit 1 if an output file is not up to date."),
     ] = False,
-    config: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="Settings file for the checks (default: nearest one)."),
-    ] = None,
+    config: ConfigOption = None,
     maps_dir: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--maps-dir", help="Render only maps among PATHS (as for check)."),
     ] = None,
-    evaluate: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--evaluate",
-            help="Colour nodes by where they stand under this semantics (see argmap evaluate).",
-            autocompletion=_choices(SEMANTICS),
-        ),
-    ] = None,
-    support: Annotated[
-        str,
-        typer.Option(
-            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
-        ),
-    ] = "none",
+    evaluate: EvaluateOption = None,
+    support: SupportOption = "none",
 ) -> None:
     """Draw maps as debate graphs (SVG by default). Maps with errors are not drawn."""
     choices = {
@@ -425,13 +434,7 @@ def evaluate(
         str,
         typer.Option(help=f"{', '.join(SEMANTICS)}.", autocompletion=_choices(SEMANTICS)),
     ] = "grounded",
-    support: Annotated[
-        str,
-        typer.Option(
-            help="How supports count: none, deductive or necessary (see docs/evaluate.md).",
-            autocompletion=_choices(SUPPORTS),
-        ),
-    ] = "none",
+    support: SupportOption = "none",
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     query: Annotated[
         Optional[str],  # noqa: UP045
@@ -490,16 +493,8 @@ def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
 def export(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
     to: Annotated[str, typer.Option("--to", help="apx (ASPARTIX) or i23 (ICCMA 2023).")],
-    output: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write here instead of standard output."),
-    ] = None,
-    support: Annotated[
-        str,
-        typer.Option(
-            help="How supports count in the attacks written.", autocompletion=_choices(SUPPORTS)
-        ),
-    ] = "none",
+    output: WriteOption = None,
+    support: SupportOption = "none",
 ) -> None:
     """Write the map's attack graph for argumentation solvers (ICCMA formats)."""
     from argmap.graph import build_graph
@@ -521,10 +516,7 @@ def import_(
         Optional[str],  # noqa: UP045
         typer.Option("--from", help="apx or i23 (default: from the file's extension)."),
     ] = None,
-    output: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the map here instead of standard output."),
-    ] = None,
+    output: WriteOption = None,
 ) -> None:
     """Read an argumentation framework (ICCMA formats) as a map of claims."""
     from argmap.interchange.iccma import InterchangeError, from_apx, from_i23, to_map_yaml
@@ -551,14 +543,8 @@ def watch(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="svg, png, pdf, dot or json.")
     ] = "svg",
-    theme: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
-    ] = None,
-    config: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="Settings file for the checks (default: nearest one)."),
-    ] = None,
+    theme: ThemeOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Render maps into a folder, and again each time one is saved; Ctrl-C stops."""
     from datetime import datetime
@@ -597,25 +583,10 @@ def diff(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text, json or svg.")
     ] = "text",
-    output: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write here instead of standard output."),
-    ] = None,
-    theme: Annotated[str, typer.Option(help="For svg: light, dark or print.")] = "light",
-    evaluate: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--evaluate",
-            help="Also say which claims changed verdict under this semantics.",
-            autocompletion=_choices(SEMANTICS),
-        ),
-    ] = None,
-    support: Annotated[
-        str,
-        typer.Option(
-            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
-        ),
-    ] = "none",
+    output: WriteOption = None,
+    theme: ThemeOption = None,
+    evaluate: EvaluateOption = None,
+    support: SupportOption = "none",
 ) -> None:
     """Show what changed between two versions of a map: nodes, relations, actors, sources.
 
@@ -630,7 +601,7 @@ def diff(
 
     if output_format not in ("text", "json", "svg"):
         _fail(f"unknown format `{output_format}`; choose text, json or svg")
-    if theme not in THEMES:
+    if theme is not None and theme not in THEMES:
         _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     if Path(old).is_file() or old == "-":
         before = load(old)
@@ -657,7 +628,7 @@ def diff(
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     else:
-        data = _diff_svg(changes, theme)
+        data = _diff_svg(changes, theme or "light")
     _emit(data, output)
 
 
@@ -694,20 +665,8 @@ def _emit(data: bytes, output: str | None) -> None:
 @app.command()
 def show(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
-    evaluate: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--evaluate",
-            help="Mark where each node stands under this semantics.",
-            autocompletion=_choices(SEMANTICS),
-        ),
-    ] = None,
-    support: Annotated[
-        str,
-        typer.Option(
-            help="With --evaluate: how supports count.", autocompletion=_choices(SUPPORTS)
-        ),
-    ] = "none",
+    evaluate: EvaluateOption = None,
+    support: SupportOption = "none",
 ) -> None:
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
     from argmap.show import print_outline
