@@ -61,8 +61,11 @@ def bench_grounded() -> None:
         af, build = timed(lambda a=attacks, n=arguments: random_framework(n, a, 1))
         labelling, label_time = timed(lambda af=af: grounded(af))
         assert len(labelling) == arguments
-        print(f"| {attacks:,} | {arguments:,} | {build:.2f} s | {label_time:.3f} s "
-              f"| {label_time / attacks * 1e9:.0f} ns |", flush=True)
+        print(
+            f"| {attacks:,} | {arguments:,} | {build:.2f} s | {label_time:.3f} s "
+            f"| {label_time / attacks * 1e9:.0f} ns |",
+            flush=True,
+        )
 
 
 def clingo_preferred(af: Framework) -> set[frozenset[str]]:
@@ -72,29 +75,40 @@ def clingo_preferred(af: Framework) -> set[frozenset[str]]:
     control.add("base", [], PREFERRED_ASP + "\n".join(facts))
     control.ground([("base", [])])
     found: set[frozenset[str]] = set()
-    control.solve(on_model=lambda model: found.add(
-        frozenset(str(s.arguments[0]) for s in model.symbols(shown=True))))
+    control.solve(
+        on_model=lambda model: found.add(
+            frozenset(str(s.arguments[0]) for s in model.symbols(shown=True))
+        )
+    )
     return found
 
 
 def bench_preferred() -> None:
-    print("| arguments | attacks | preferred extensions | argmap (SAT) | clingo (ASP) | ratio argmap/clingo |")
+    print("| arguments | attacks | preferred extensions | argmap (SAT) | clingo (ASP) | ratio |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for arguments in (50, 100, 200, 300, 500):
         attacks = 2 * arguments
         af = random_framework(arguments, attacks, arguments)
-        ours, our_time = timed(lambda af=af: {
-            frozenset(a for a, label in lab.items() if label == "in") for lab in sat.preferred(af)
-        })
+        ours, our_time = timed(
+            lambda af=af: {
+                frozenset(a for a, label in lab.items() if label == "in")
+                for lab in sat.preferred(af)
+            }
+        )
         theirs, their_time = timed(lambda af=af: clingo_preferred(af))
         assert ours == theirs, f"different extensions at {arguments} arguments"
-        print(f"| {arguments} | {attacks} | {len(ours)} | {our_time:.3f} s | {their_time:.3f} s "
-              f"| {our_time / their_time:.1f}x |", flush=True)
+        print(
+            f"| {arguments} | {attacks} | {len(ours)} | {our_time:.3f} s | {their_time:.3f} s "
+            f"| {our_time / their_time:.1f}x |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
-    print(f"Machine: {platform.machine()}, Python {platform.python_version()}, "
-          f"clingo {clingo.__version__}\n")
+    print(
+        f"Machine: {platform.machine()}, Python {platform.python_version()}, "
+        f"clingo {clingo.__version__}\n"
+    )
     parts = sys.argv[1:] or ["grounded", "preferred"]
     if "grounded" in parts:
         bench_grounded()

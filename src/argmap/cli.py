@@ -398,13 +398,29 @@ def _progress(total: int) -> Any:
     return progress
 
 
-def _load_usable(path: str) -> Any:
-    """The map at `path`; a file that cannot be used as a map ends the command (exit 1 or 2)."""
+def _load_usable(path: str, warn_errors: bool = False) -> Any:
+    """The map at `path`; a file that cannot be used as a map ends the command (exit 1 or 2).
+    With `warn_errors`, the map's errors (a dangling reference, a support cycle) are printed
+    on stderr first, because a result from a broken map can mislead."""
     from argmap.loader import load
 
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
+    if warn_errors:
+        from argmap.checker import CheckResult, FileReport, check_loaded
+        from argmap.config import Settings
+        from argmap.diagnostics import Severity
+        from argmap.report import Style, write_text
+
+        errors = tuple(d for d in check_loaded(loaded, Settings()) if d.severity is Severity.ERROR)
+        if errors:
+            write_text(
+                CheckResult((FileReport(loaded.path, loaded.text, errors),)), sys.stderr, Style()
+            )
+            typer.echo(
+                "argmap: the map has errors; the result below is for the map as it is", err=True
+            )
     return loaded.map
 
 
@@ -450,7 +466,7 @@ def evaluate(
     from argmap.diagnostics import did_you_mean
     from argmap.semantics.output import format_text, to_json
 
-    m = _load_usable(path)
+    m = _load_usable(path, warn_errors=True)
     if output_format not in ("text", "json"):
         _fail(f"unknown format `{output_format}`; choose text or json")
     if query is not None:
@@ -505,7 +521,7 @@ def export(
         _fail(f"--to must be apx or i23, not `{to}`")
     if support not in SUPPORTS:
         _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
-    af = from_graph(build_graph(_load_usable(path)), support)
+    af = from_graph(build_graph(_load_usable(path, warn_errors=True)), support)
     _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output)
 
 
