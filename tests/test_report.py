@@ -94,3 +94,22 @@ def test_sarif_is_valid_sarif_2_1_0(result) -> None:  # type: ignore[no-untyped-
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     for r in log["runs"][0]["results"]:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+
+
+def test_source_excerpt_of_a_huge_line_is_a_window() -> None:
+    import io
+
+    from argmap.checker import CheckResult, FileReport, check_loaded
+    from argmap.config import Settings
+    from argmap.loader import loads
+
+    text = "argmap: 1\ntitle: T\nclaims:\n  c: {text: " + "x" * 1_000_000 + ", txt: y}\n"
+    loaded = loads(text, "big.yaml")
+    report = FileReport("big.yaml", text, check_loaded(loaded, Settings()))
+    out = io.StringIO()
+    REPORTERS["text"](CheckResult((report,)), out, Style(show_source=True))
+    lines = out.getvalue().splitlines()
+    headline = next(i for i, line in enumerate(lines) if "unknown field `txt`" in line)
+    assert max(map(len, lines)) < 400
+    source, caret = lines[headline + 1], lines[headline + 2]
+    assert source[caret.index("^") : caret.index("^") + 3] == "txt"

@@ -4,13 +4,13 @@ one registry that both the library and the CLI's `--format` choices read."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
-from argmap.checker import CheckResult, FileReport
+from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rules import REGISTRY
 
@@ -37,26 +37,38 @@ def summary(result: CheckResult) -> str:
     return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts) or 'no problems'}"
 
 
-def line_of(report: FileReport, d: Diagnostic) -> str:
-    lines = report.text.splitlines()
-    return lines[d.span.line - 1] if 0 < d.span.line <= len(lines) else ""
-
-
 def _headline(d: Diagnostic) -> str:
     where = f"{d.span.file}:{d.span.line}:{d.span.column}"
     hint = f"; {d.hint}" if d.hint else ""
     return f"{where}: {d.severity.value}[{d.rule}] {d.message}{hint}"
 
 
-def _excerpt(report: FileReport, d: Diagnostic) -> tuple[str, str] | None:
-    """The offending line and a caret line under the span, or None for no line."""
-    line = line_of(report, d).expandtabs(1)
-    if not line.strip():
+WIDTH = 120  # characters of a long source line shown around the column
+
+
+def _excerpt(lines: list[str], d: Diagnostic) -> tuple[str, str] | None:
+    """The offending line and a caret line under the span, or None for no line. A long
+    line (a 10 MB text field) is cut to a window around the column."""
+    if not 0 < d.span.line <= len(lines) or not lines[d.span.line - 1].strip():
         return None
+    line = lines[d.span.line - 1].expandtabs(1)
     start = d.span.column - 1
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
+    offset = max(0, start - WIDTH // 2)
+    line = line[offset : offset + WIDTH]
+    start, end = start - offset, min(end - offset, len(line))
     gutter = f"{d.span.line:>5} | "
     return gutter + line, " " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, end - start)
+
+
+def _with_excerpts(
+    result: CheckResult, style: Style
+) -> Iterator[tuple[Diagnostic, tuple[str, str] | None]]:
+    """Each diagnostic with its excerpt when asked for (each file split into lines once)."""
+    for report in result.files:
+        lines = report.text.splitlines() if style.show_source and report.diagnostics else []
+        for d in report.diagnostics:
+            yield d, _excerpt(lines, d) if style.show_source else None
 
 
 _COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
@@ -66,12 +78,10 @@ def write_text(result: CheckResult, out: TextIO, style: Style) -> None:
     if style.color:
         _write_rich(result, out, style)
         return
-    for report in result.files:
-        for d in report.diagnostics:
-            out.write(_headline(d) + "\n")
-            excerpt = _excerpt(report, d) if style.show_source else None
-            if excerpt:
-                out.write("\n".join(excerpt) + "\n")
+    for d, excerpt in _with_excerpts(result, style):
+        out.write(_headline(d) + "\n")
+        if excerpt:
+            out.write("\n".join(excerpt) + "\n")
     out.write(summary(result) + "\n")
 
 
@@ -80,19 +90,17 @@ def _write_rich(result: CheckResult, out: TextIO, style: Style) -> None:
     from rich.text import Text
 
     console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
-    for report in result.files:
-        for d in report.diagnostics:
-            text = Text()
-            text.append(f"{d.span.file}:{d.span.line}:{d.span.column}: ", "bold")
-            text.append(f"{d.severity.value}[{d.rule}]", _COLOURS[d.severity])
-            text.append(f" {d.message}")
-            if d.hint:
-                text.append(f"; {d.hint}", "dim")
-            console.print(text)
-            excerpt = _excerpt(report, d) if style.show_source else None
-            if excerpt:
-                console.print(Text(excerpt[0]))
-                console.print(Text(excerpt[1], _COLOURS[d.severity]))
+    for d, excerpt in _with_excerpts(result, style):
+        text = Text()
+        text.append(f"{d.span.file}:{d.span.line}:{d.span.column}: ", "bold")
+        text.append(f"{d.severity.value}[{d.rule}]", _COLOURS[d.severity])
+        text.append(f" {d.message}")
+        if d.hint:
+            text.append(f"; {d.hint}", "dim")
+        console.print(text)
+        if excerpt:
+            console.print(Text(excerpt[0]))
+            console.print(Text(excerpt[1], _COLOURS[d.severity]))
     failed = result.exit_code != 0
     console.print(Text(summary(result), "bold red" if failed else "bold green"))
 
