@@ -114,7 +114,6 @@ SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
         )
     },
 }
-TOP_LEVEL = tuple(f.name for f in MAP_FIELDS) + tuple(SECTIONS)
 
 
 def _field_schema(f: Field) -> dict[str, Any]:

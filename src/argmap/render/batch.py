@@ -4,7 +4,7 @@ processes), write atomically or compare with what is on disk (`--check`)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Any
 
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import Severity
 from argmap.files import write_atomic
 from argmap.loader import load
 from argmap.render import RenderError, RenderOptions, options_for, render
@@ -139,7 +139,3 @@ def run_all(
                 results[i] = Outcome(jobs[i], report, error=f"internal error: {error!r}")
             on_done(results[i])
     return [results[i] for i in range(len(jobs))]
-
-
-def diagnostics_of(outcomes: Iterable[Outcome]) -> list[Diagnostic]:
-    return [d for o in outcomes for d in o.report.diagnostics]

@@ -12,7 +12,7 @@ from itertools import islice
 
 import networkx as nx
 
-from argmap.graph import build_graph
+from argmap.graph import Graph, build_graph
 from argmap.model import Map, Relation
 from argmap.semantics import gradual, sat
 from argmap.semantics.framework import SUPPORTS, Framework, from_graph
@@ -80,8 +80,7 @@ class Evaluation:
         return self.status(node)
 
 
-def _acyclic_order(m: Map) -> list[str] | None:
-    g = build_graph(m)
+def _acyclic_order(g: Graph) -> list[str] | None:
     try:
         return list(nx.topological_sort(g))
     except nx.NetworkXUnfeasible:
@@ -114,7 +113,7 @@ def evaluate(
             a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.SUPPORT)
             for a in af.arguments
         }
-        order = _acyclic_order(m)
+        order = _acyclic_order(g)
         return Evaluation(
             semantics,
             support,

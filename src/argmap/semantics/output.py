@@ -6,6 +6,7 @@ from typing import Any
 
 from argmap.model import Kind, Map
 from argmap.semantics import Evaluation
+from argmap.semantics.labels import extension
 
 
 def _heading(e: Evaluation) -> str:
@@ -47,9 +48,7 @@ def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
         result |= {"converged": e.scores.converged, "rounds": e.scores.rounds}
     else:
         result |= {
-            "extensions": [
-                sorted(a for a, lab in ls.items() if lab == "in") for ls in e.labellings
-            ],
+            "extensions": [sorted(extension(labelling)) for labelling in e.labellings],
             "truncated": e.truncated,
         }
     result["verdicts"] = {c.id: e.verdict(c.id) for c in m.of_kind(Kind.CLAIM)}

@@ -19,7 +19,6 @@ every preferred extension (Dung, Mancarella & Toni 2007).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from pysat.solvers import Solver
 
@@ -177,10 +176,6 @@ def sceptical(af: Framework, argument: str, semantics: str) -> bool:
         with _Encoding(af, stable=True) as enc:
             return enc.solve([-enc.lit(argument, IN)]) is None
     return all(lab[argument] == IN for lab in ENUMERATORS[semantics](af))
-
-
-def first(iterator: Iterator[Labelling], limit: int | None) -> list[Labelling]:
-    return list(islice(iterator, limit))
 
 
 ENUMERATORS = {
