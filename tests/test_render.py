@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
+import graphviz
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.graph import build_graph
 from argmap.loader import load
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, options_for, render
-from argmap.render.dot import DotOptions, build_dot
+from argmap.render.dot import MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
 from argmap.render.engines import EngineError, select
 from conftest import DATA, SEED
 
@@ -155,3 +159,28 @@ def test_links_only_for_http_sources() -> None:
     dot = dot_of(load_map(EVERY))
     assert 'URL="https://example.org/paper"' in dot
     assert "mailto:" not in dot
+
+
+@given(st.text())
+def test_fast_quoting_is_graphviz_quoting(text: str) -> None:
+    assert _text(text) == graphviz.quoting.quote(_plain(text))
+
+
+WORDS = st.lists(st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1), max_size=60)
+
+
+@given(WORDS, st.integers(min_value=3, max_value=60))
+def test_wrapped_lines(words: list[str], width: int) -> None:
+    lines = _lines(" \n ".join(words), width)
+    assert all(len(line) <= width for line in lines)
+    assert len(lines) <= MAX_LINES
+    if lines[-1].endswith(" …"):  # cut: what is shown is the start of the text
+        shown = "".join(lines[:-1]) + lines[-1].removesuffix(" …")
+        assert "".join(words).startswith(shown.replace(" ", ""))
+        assert len(lines) == MAX_LINES
+    else:  # whole: every word, in order, a line break only where the next word did not fit
+        assert "".join(lines).replace(" ", "") == "".join(words)
+        assert all(line == line.strip() for line in lines)
+        for line, following in itertools.pairwise(lines):
+            first = following.split(" ")[0]
+            assert len(line) + 1 + len(first) > width or len(line) == width
