@@ -36,8 +36,16 @@ def build_graph(m: Map) -> Graph:
 
 
 def relation_subgraph(g: Graph, relation: Relation) -> Graph:
-    """A view with only the edges of one relation (all nodes kept)."""
-    return nx.subgraph_view(g, filter_edge=lambda u, v, k: g.edges[u, v, k]["relation"] == relation)
+    """A graph of the same nodes (without their attributes) and only the edges of one
+    relation. A copy, not a filtered view: graph algorithms run several times faster on it."""
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from(g)
+    sub.add_edges_from(
+        (u, v, k, data)
+        for u, v, k, data in g.edges(keys=True, data=True)
+        if data["relation"] is relation
+    )
+    return sub
 
 
 def roots(g: Graph) -> list[str]:

@@ -78,6 +78,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The fields one kind of mapping may hold, indexed once rather than per mapping."""
+
+    by_name: dict[str, spec.Field]
+    required: tuple[spec.Field, ...]
+
+    @classmethod
+    def of(cls, fields: tuple[spec.Field, ...]) -> _Known:
+        return cls({f.name: f for f in fields}, tuple(f for f in fields if f.required))
+
+
+_MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
+    _Known.of,
+    (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
+)
 _INVALID = object()
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
@@ -108,7 +124,7 @@ class _MapBuilder:
             )
             return None
         values, _ = self.fields(
-            tree, spec.MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
+            tree, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
         )
         version = values.get("argmap", spec.FORMAT_VERSION)
         sections = {
@@ -189,22 +205,22 @@ class _MapBuilder:
     def fields(
         self,
         node: YMap,
-        known: tuple[spec.Field, ...],
+        known: _Known,
         what: str,
         at: Span,
         extra: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], dict[str, Span]]:
         """Converted values of the known fields, and where each was written. Unknown, missing
         and ill-typed fields are reported; `at` is where a missing field is reported."""
-        by_name = {f.name: f for f in known}
+        by_name = known.by_name
         values: dict[str, Any] = {}
         spans: dict[str, Span] = {}
         written = set()
         for key, (key_node, value) in node.entries.items():
-            if key in extra:
-                continue
             f = by_name.get(key)
             if f is None:
+                if key in extra:
+                    continue
                 names = [*by_name, *extra]
                 guess = closest(key, names)
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
@@ -219,8 +235,8 @@ class _MapBuilder:
             if converted is not None:
                 values[key] = converted
                 spans[key] = value.span
-        for f in known:
-            if f.required and f.name not in written:
+        for f in known.required:
+            if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
                 self.error(
                     "missing-text" if f.name == "text" else "missing-field",
@@ -231,7 +247,7 @@ class _MapBuilder:
         return values, spans
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
-        v, spans = self.fields(node, spec.NODE_FIELDS, f"{kind} `{key}`", span)
+        v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span)
         return Node(
             id=key,
             kind=kind,
@@ -249,13 +265,13 @@ class _MapBuilder:
         )
 
     def actor(self, key: str, node: YMap, span: Span) -> Actor:
-        v, _ = self.fields(node, spec.ACTOR_FIELDS, f"actor `{key}`", span)
+        v, _ = self.fields(node, _ACTOR_FIELDS, f"actor `{key}`", span)
         return Actor(
             key, v.get("name", ""), span, v.get("role"), ActorKind(v.get("kind", "person"))
         )
 
     def source(self, key: str, node: YMap, span: Span) -> Source:
-        v, _ = self.fields(node, spec.SOURCE_FIELDS, f"source `{key}`", span)
+        v, _ = self.fields(node, _SOURCE_FIELDS, f"source `{key}`", span)
         return Source(
             key,
             v.get("title", ""),
@@ -380,7 +396,7 @@ class _MapBuilder:
         if not isinstance(node, YMap):
             self.wrong_type(node, what, "a mapping of options", "`render: {direction: LR}`")
             return None
-        values, _ = self.fields(node, spec.RENDER_FIELDS, "`render`", node.span)
+        values, _ = self.fields(node, _RENDER_FIELDS, "`render`", node.span)
         return values
 
     def version(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:

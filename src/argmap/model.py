@@ -48,6 +48,9 @@ class Relation(StrEnum):
     ATTACK = "attack"
 
 
+_SUPPORT, _ATTACK = Relation.SUPPORT, Relation.ATTACK
+
+
 class ActorKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -80,8 +83,9 @@ class Node:
 
     def targets(self) -> tuple[tuple[Relation, Ref], ...]:
         """Every outgoing relation of this node, supports first, in the order written."""
-        return tuple((Relation.SUPPORT, r) for r in self.supports) + tuple(
-            (Relation.ATTACK, r) for r in self.attacks
+        return (
+            *[(_SUPPORT, r) for r in self.supports],
+            *[(_ATTACK, r) for r in self.attacks],
         )
 
     def field_span(self, name: str) -> Span:

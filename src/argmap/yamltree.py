@@ -9,6 +9,7 @@ no Python object other than plain data is ever constructed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,74 +137,94 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.diagnostics: list[Diagnostic] = []
-        self.stack: list[tuple[YSeq | YMap, str | None]] = []  # (collection, its anchor)
-        self.pending_key: list[YScalar | None] = []  # per open mapping: key awaiting its value
+        # Open collections: [collection, its anchor, the key awaiting its value (mappings)]
+        self.stack: list[list[Any]] = []
         self.anchors: dict[str, YNode] = {}
         self.sizes: dict[int, int] = {}
         self.expanded = 0
         self.root: YNode | None = None
         self.documents = 0
 
-    def feed(self, event: Any) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            tag = event.tag
-            if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
-                self._bad_tag(event)
-            node: YNode = YScalar(
-                event.value,
-                event.implicit[0],
-                tag,
-                _span(self.file, event.start_mark, event.end_mark),
-            )
-            if event.anchor:
-                self.anchors[event.anchor] = node
-            self._add(node)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None and event.tag not in _COLLECTION_TAGS:
-                self._bad_tag(event)
-            if len(self.stack) >= MAX_DEPTH:
-                raise _Abort(
-                    _syntax(
-                        self.file,
-                        event.start_mark.line + 1,
-                        event.start_mark.column + 1,
-                        f"the document is nested more than {MAX_DEPTH} levels deep",
-                        "a map needs only a few levels; flatten the structure",
-                    )
+    def run(self, next_event: Callable[[], Any]) -> None:
+        """Read events up to the end of the stream. Scalars, the bulk of a map, are handled
+        inline: this loop is most of the time spent loading a map."""
+        file, stack, add = self.file, self.stack, self._add
+        scalar, end_of = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is scalar:
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
+                    self._bad_tag(event)
+                start, end = event.start_mark, event.end_mark
+                node = YScalar(
+                    event.value,
+                    event.implicit[0],
+                    tag,
+                    Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1),
                 )
-            span = _span(self.file, event.start_mark, event.end_mark)
-            collection: YSeq | YMap = YMap(span) if kind is yaml.MappingStartEvent else YSeq(span)
-            self.stack.append((collection, event.anchor))
-            self.pending_key.append(None)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            collection, anchor = self.stack.pop()
-            self.pending_key.pop()
-            start = collection.span
-            collection.span = Span(
-                self.file,
-                start.line,
-                start.column,
-                event.end_mark.line + 1,
-                event.end_mark.column + 1,
-            )
-            if anchor:
-                self.anchors[anchor] = collection
-            self._add(collection)
-        elif kind is yaml.AliasEvent:
-            self._alias(event)
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                raise _Abort(
-                    _syntax(
-                        self.file,
-                        event.start_mark.line + 1,
-                        event.start_mark.column + 1,
-                        "a second YAML document starts here; a map file holds one",
-                        "split the documents into separate files",
-                    )
+                if event.anchor:
+                    self.anchors[event.anchor] = node
+                if not stack:
+                    add(node)
+                    continue
+                top = stack[-1]
+                parent, key = top[0], top[2]
+                if type(parent) is YSeq:
+                    parent.items.append(node)
+                elif key is None:
+                    top[2] = node  # a key: its value comes next
+                elif key.value in parent.entries:
+                    add(node)  # a duplicate key, reported there
+                else:
+                    top[2] = None
+                    parent.entries[key.value] = (key, node)
+            elif kind in end_of:
+                collection, anchor, _ = stack.pop()
+                start, end = collection.span, event.end_mark
+                collection.span = Span(file, start.line, start.column, end.line + 1, end.column + 1)
+                if anchor:
+                    self.anchors[anchor] = collection
+                add(collection)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._open(event)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self._document(event)
+            elif kind is yaml.StreamEndEvent:
+                return
+
+    def _open(self, event: Any) -> None:
+        if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+            self._bad_tag(event)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Abort(
+                _syntax(
+                    self.file,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    f"the document is nested more than {MAX_DEPTH} levels deep",
+                    "a map needs only a few levels; flatten the structure",
                 )
+            )
+        span = _span(self.file, event.start_mark, event.end_mark)
+        collection = YMap(span) if type(event) is yaml.MappingStartEvent else YSeq(span)
+        self.stack.append([collection, event.anchor, None])
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Abort(
+                _syntax(
+                    self.file,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    "a second YAML document starts here; a map file holds one",
+                    "split the documents into separate files",
+                )
+            )
 
     def _alias(self, event: Any) -> None:
         target = self.anchors.get(event.anchor)
@@ -244,14 +265,15 @@ class _Builder:
         )
 
     def _add(self, node: YNode) -> None:
+        """`node` into the open collection: an item, a mapping's key, or a key's value."""
         if not self.stack:
             self.root = node
             return
-        parent = self.stack[-1][0]
+        top = self.stack[-1]
+        parent, key = top[0], top[2]
         if isinstance(parent, YSeq):
             parent.items.append(node)
             return
-        key = self.pending_key[-1]
         if key is None:
             if not isinstance(node, YScalar):
                 raise _Abort(
@@ -263,9 +285,9 @@ class _Builder:
                         "use a simple word as the key",
                     )
                 )
-            self.pending_key[-1] = node
+            top[2] = node
             return
-        self.pending_key[-1] = None
+        top[2] = None
         first = parent.entries.get(key.value)
         if first is None:
             parent.entries[key.value] = (key, node)
@@ -284,9 +306,9 @@ class _Builder:
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document. The tree is None when the text is not usable YAML."""
     builder = _Builder(file)
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.run(parser.get_event)
     except _Abort as stop:
         return None, [*builder.diagnostics, stop.diagnostic]
     except yaml.MarkedYAMLError as error:
@@ -314,6 +336,8 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         ]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML errors without a mark
         return None, [*builder.diagnostics, _syntax(file, 1, 1, str(error), "fix the YAML")]
+    finally:
+        parser.dispose()
     return builder.root, builder.diagnostics
 
 
