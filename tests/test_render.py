@@ -6,6 +6,7 @@ import html
 import itertools
 import re
 import shutil
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from argmap.loader import load
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, options_for, render
 from argmap.render.dot import MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
-from argmap.render.engines import EngineError, select
+from argmap.render.engines import Engine, EngineError, select
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -104,6 +105,32 @@ def test_other_formats(fmt: str, magic: bytes) -> None:
 def test_builtin_engine_cannot_write_pdf_itself() -> None:
     with pytest.raises(EngineError, match="cannot write pdf"):
         select("builtin", "pdf")
+
+
+def fake_engine(tmp_path: Path, script: str) -> Engine:
+    command = tmp_path / "fake-dot"
+    command.write_text(f"#!/bin/sh\n{script}\n")
+    command.chmod(0o755)
+    return Engine("builtin", str(command))
+
+
+def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> None:
+    layout = fake_engine(tmp_path, "cat > /dev/null; sleep 30").start("digraph {}", "svg")
+    start = time.perf_counter()
+    layout.cancel()
+    assert time.perf_counter() - start < 5
+    assert layout.process.returncode is not None  # killed, not left running
+
+
+def test_an_engine_failure_says_why(tmp_path: Path) -> None:
+    engine = fake_engine(
+        tmp_path, "echo 'Warning: fonts' >&2; echo 'Error: syntax error' >&2; exit 1"
+    )
+    with pytest.raises(EngineError, match=r"builtin layout engine failed: Error: syntax error$"):
+        engine.run("digraph {}", "svg")
+    # An engine that exits without reading its input fails the same way, with no traceback.
+    with pytest.raises(EngineError, match="builtin layout engine failed"):
+        fake_engine(tmp_path, "exit 3").run("digraph {" + "a;" * 200_000 + "}", "svg")
 
 
 def test_direction_theme_wrap_legend() -> None:

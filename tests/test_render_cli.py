@@ -153,3 +153,13 @@ def test_python_m_argmap_render(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert out.exists()
+
+
+def test_map_errors_and_render_errors_are_both_reported(maps: Path) -> None:
+    seed = maps / "seed.yaml"
+    seed.write_text(seed.read_text().replace("attacks: singular-focus", "attacks: nowhere"))
+    result = invoke("render", str(seed), "--focus", "unwse")
+    assert result.exit_code == 1
+    assert "error[unknown-reference]" in result.output
+    assert "--focus: no node `unwse`" in result.output
+    assert not seed.with_suffix(".svg").exists()

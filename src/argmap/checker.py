@@ -9,7 +9,7 @@ from pathlib import Path
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
-from argmap.graph import build_graph
+from argmap.graph import Graph, build_graph
 from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Span
 from argmap.rules import REGISTRY, Context
@@ -87,13 +87,17 @@ def _is_map(path: Path, maps_dir: Path) -> bool:
     return False
 
 
-def check_loaded(loaded: Loaded, settings: Settings) -> tuple[Diagnostic, ...]:
-    """Every diagnostic for one loaded file, sorted by position."""
+def check_loaded(
+    loaded: Loaded, settings: Settings, graph: Graph | None = None
+) -> tuple[Diagnostic, ...]:
+    """Every diagnostic for one loaded file, sorted by position. `graph` is the map's graph
+    if the caller has built it already."""
     if loaded.map is None:  # unusable file: its errors cannot be switched off
         return loaded.diagnostics
     diagnostics = [d for d in loaded.diagnostics if settings.enabled(d.rule)]
     with gc_paused():
-        graph = build_graph(loaded.map)
+        if graph is None:
+            graph = build_graph(loaded.map)
         for rule in REGISTRY.values():
             if rule.check is None or not settings.enabled(rule.id):
                 continue

@@ -9,7 +9,7 @@ from argmap.diagnostics import did_you_mean
 from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
 from argmap.render.dot import DotOptions, build_dot
-from argmap.render.engines import EngineError, select
+from argmap.render.engines import EngineError, Layout, select
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 
@@ -70,21 +70,53 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
     return replace(options.dot, fill=fill, badges=badges, legend_note=note)
 
 
-def render(m: Map, options: RenderOptions | None = None) -> bytes:
-    """The map drawn in `options.format`. Raises RenderError (and EngineError, a kind of it
-    for the caller) with a message for the user."""
+@dataclass(frozen=True)
+class Drawing:
+    """A rendering under way (see `start`): `result()` waits for it, `cancel()` drops it."""
+
+    dot: str
+    layout: Layout | None = None  # None for DOT output, which needs no engine
+    to_pdf: bool = False  # the layout is SVG, to convert
+
+    def result(self) -> bytes:
+        """The rendering; RenderError with a message for the user if the engine failed."""
+        if self.layout is None:
+            return self.dot.encode("utf-8")
+        try:
+            data = self.layout.result()
+        except EngineError as error:
+            raise RenderError(str(error)) from error
+        if self.to_pdf:
+            from argmap.render.pdf import svg_to_pdf
+
+            return svg_to_pdf(data)
+        return data
+
+    def cancel(self) -> None:
+        if self.layout is not None:
+            self.layout.cancel()
+
+
+def start(m: Map, options: RenderOptions | None = None, graph: Graph | None = None) -> Drawing:
+    """Build the DOT and start the layout engine on it, which runs in its own process while
+    the caller goes on (checking the map, say). `graph` is the map's graph if already built.
+    Raises RenderError with a message for the user."""
     options = options or RenderOptions()
     if options.format not in FORMATS:
         raise RenderError(f"unknown format `{options.format}`; choose {', '.join(FORMATS)}")
     dot_options = _evaluated(m, options) if options.evaluate else options.dot
-    dot = build_dot(_focus(build_graph(m), m, options), m, dot_options)
+    g = build_graph(m) if graph is None else graph
+    dot = build_dot(_focus(g, m, options), m, dot_options)
     if options.format == "dot":
-        return dot.encode("utf-8")
+        return Drawing(dot)
+    to_pdf = options.format == "pdf" and options.engine != "system"
+    fmt = "svg" if to_pdf else options.format
     try:
-        if options.format == "pdf" and options.engine != "system":
-            from argmap.render.pdf import svg_to_pdf
-
-            return svg_to_pdf(select(options.engine, "svg").run(dot, "svg"))
-        return select(options.engine, options.format).run(dot, options.format)
+        return Drawing(dot, select(options.engine, fmt).start(dot, fmt), to_pdf)
     except EngineError as error:
         raise RenderError(str(error)) from error
+
+
+def render(m: Map, options: RenderOptions | None = None) -> bytes:
+    """The map drawn in `options.format`. Raises RenderError with a message for the user."""
+    return start(m, options).result()

@@ -12,10 +12,11 @@ from typing import Any
 
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
-from argmap.diagnostics import Severity
+from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import write_atomic
-from argmap.loader import load
-from argmap.render import RenderError, RenderOptions, options_for, render
+from argmap.graph import build_graph
+from argmap.loader import gc_paused, load
+from argmap.render import RenderError, RenderOptions, options_for, start
 
 STDOUT = "-"
 
@@ -36,11 +37,15 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        return self.error is not None or bool(self.stale) or _has_errors(self.report)
+        return self.error is not None or bool(self.stale) or _has_errors(self.report.diagnostics)
 
 
-def _has_errors(report: FileReport) -> bool:
-    return any(d.severity is Severity.ERROR for d in report.diagnostics)
+def _has_errors(diagnostics: Sequence[Diagnostic], settings: Settings | None = None) -> bool:
+    """Whether any of `diagnostics` is an error (that `settings` does not switch off)."""
+    return any(
+        d.severity is Severity.ERROR and (settings is None or settings.enabled(d.rule))
+        for d in diagnostics
+    )
 
 
 class PlanError(Exception):
@@ -76,18 +81,42 @@ def _relative(source: Path, roots: list[Path]) -> Path:
     return Path(source.name)
 
 
+def _draw(
+    job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings
+) -> tuple[FileReport, bytes | None, str | None]:
+    """The map's check report, its rendering (None if not drawn), and why not, besides the
+    map's own errors. The layout engine starts before the map's rules are checked, so that
+    the two overlap; when the check finds errors the engine is stopped."""
+    loaded = load(job.source)
+    if loaded.map is None or _has_errors(loaded.diagnostics, settings):
+        return FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)), None, None
+    graph = build_graph(loaded.map)
+    drawing, failure = None, None
+    try:
+        drawing = start(loaded.map, options_for(loaded.map, base, overrides), graph)
+    except RenderError as error:
+        failure = str(error)
+    report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
+    if drawing is None or _has_errors(report.diagnostics, settings):
+        if drawing is not None:
+            drawing.cancel()
+        return report, None, failure
+    try:
+        return report, drawing.result(), None
+    except RenderError as error:
+        return report, None, str(error)
+
+
 def run_one(
     job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings, check_only: bool
 ) -> Outcome:
     """Check, render and write (or compare) one map. Runs in a worker process."""
-    loaded = load(job.source)
-    report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings))
-    if loaded.map is None or _has_errors(report):
-        return Outcome(job, report)
-    try:
-        data = render(loaded.map, options_for(loaded.map, base, overrides))
-    except RenderError as error:
-        return Outcome(job, report, error=str(error))
+    # Rendering makes no reference cycles worth collecting on the way; pausing the cyclic
+    # collector spares its full passes over the model and graph (see `gc_paused`).
+    with gc_paused():
+        report, data, error = _draw(job, base, overrides, settings)
+    if data is None:
+        return Outcome(job, report, error=error)
     if check_only:
         try:
             current = Path(job.output).read_bytes()

@@ -10,8 +10,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 BUILTIN_FORMATS = frozenset({"svg", "png", "jpeg", "json", "plain", "xdot"})
 ENGINES = ("auto", "builtin", "system")
@@ -27,25 +31,77 @@ class Engine:
     name: str  # builtin or system
     command: str
 
-    def run(self, dot: str, fmt: str) -> bytes:
-        try:
-            done = subprocess.run(
-                [self.command, f"-T{fmt}"],
-                input=dot.encode("utf-8"),
-                capture_output=True,
-                timeout=TIMEOUT,
-                check=False,
+    def start(self, dot: str, fmt: str) -> Layout:
+        """Start laying out `dot` in the engine's own process; argmap carries on meanwhile."""
+        # Files, not pipes, for the engine's input and output: it reads and writes them at
+        # its own pace with no Python thread to feed it, so a busy caller cannot slow it.
+        with ExitStack() as opened:
+            source, output, errors = (
+                opened.enter_context(tempfile.TemporaryFile()) for _ in range(3)
             )
-        except subprocess.TimeoutExpired as error:
-            raise EngineError(
-                f"{self.name} layout engine took over {TIMEOUT} s; gave up"
-            ) from error
-        except OSError as error:
-            raise EngineError(f"cannot run {self.command}: {error.strerror or error}") from error
-        if done.returncode != 0 or not done.stdout:
-            message = _errors(done.stderr) or f"exit status {done.returncode}"
-            raise EngineError(f"the {self.name} layout engine failed: {message}")
-        return done.stdout
+            source.write(dot.encode("utf-8"))
+            source.seek(0)
+            try:
+                process = subprocess.Popen(
+                    [self.command, f"-T{fmt}"], stdin=source, stdout=output, stderr=errors
+                )
+            except OSError as error:
+                raise EngineError(
+                    f"cannot run {self.command}: {error.strerror or error}"
+                ) from error
+            opened.pop_all()  # the output files stay open for the Layout
+        source.close()
+        return Layout(self.name, process, output, errors)
+
+    def run(self, dot: str, fmt: str) -> bytes:
+        return self.start(dot, fmt).result()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A layout under way in the engine's process: `result()` waits for it."""
+
+    engine: str
+    process: subprocess.Popen[bytes]
+    output: IO[bytes]
+    errors: IO[bytes]
+
+    def result(self) -> bytes:
+        """The engine's output; EngineError if it failed or took too long."""
+        # A blocking wait returns the moment the engine exits (`wait(timeout=...)` polls,
+        # with sleeps of up to 50 ms); a timer enforces the time limit instead.
+        expired = threading.Event()
+        timer = threading.Timer(TIMEOUT, self._give_up, args=(expired,))
+        timer.start()
+        try:
+            self.process.wait()
+        except BaseException:  # interrupted: leave no engine running
+            self.cancel()
+            raise
+        finally:
+            timer.cancel()
+        if expired.is_set():
+            self.cancel()
+            raise EngineError(f"{self.engine} layout engine took over {TIMEOUT} s; gave up")
+        with self.output, self.errors:
+            self.output.seek(0)
+            self.errors.seek(0)
+            stdout, stderr = self.output.read(), self.errors.read()
+        if self.process.returncode != 0 or not stdout:
+            message = _errors(stderr) or f"exit status {self.process.returncode}"
+            raise EngineError(f"the {self.engine} layout engine failed: {message}")
+        return stdout
+
+    def _give_up(self, expired: threading.Event) -> None:
+        expired.set()
+        self.process.kill()
+
+    def cancel(self) -> None:
+        """Stop the engine: its result is no longer wanted."""
+        self.process.kill()
+        self.process.wait()
+        self.output.close()
+        self.errors.close()
 
 
 def _errors(stderr: bytes) -> str:
