@@ -313,7 +313,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         else:
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
-    names = {n: _quote(_plain(n)) for n in g.nodes}
+    names = {n: _text(n) for n in g.nodes}
     _add_nodes(dot, loose, m, theme, options, names)
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
