@@ -6,6 +6,7 @@ import html
 import itertools
 import re
 import shutil
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -131,6 +132,14 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
         fake_engine(tmp_path, "exit 3").run("digraph {" + "a;" * 200_000 + "}", "svg")
+
+
+def test_no_writable_temporary_folder_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(EngineError, match="set TMPDIR to a writable folder"):
+        fake_engine(tmp_path, "cat").run("digraph {}", "svg")
 
 
 def test_direction_theme_wrap_legend() -> None:

@@ -96,15 +96,16 @@ def _draw(
         drawing = start(loaded.map, options_for(loaded.map, base, overrides), graph)
     except RenderError as error:
         failure = str(error)
-    report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
-    if drawing is None or _has_errors(report.diagnostics, settings):
-        if drawing is not None:
-            drawing.cancel()
-        return report, None, failure
     try:
+        report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
+        if drawing is None or _has_errors(report.diagnostics, settings):
+            return report, None, failure
         return report, drawing.result(), None
     except RenderError as error:
         return report, None, str(error)
+    finally:  # errors, or an interrupt: leave no engine running (a no-op once it is done)
+        if drawing is not None:
+            drawing.cancel()
 
 
 def run_one(

@@ -36,11 +36,17 @@ class Engine:
         # Files, not pipes, for the engine's input and output: it reads and writes them at
         # its own pace with no Python thread to feed it, so a busy caller cannot slow it.
         with ExitStack() as opened:
-            source, output, errors = (
-                opened.enter_context(tempfile.TemporaryFile()) for _ in range(3)
-            )
-            source.write(dot.encode("utf-8"))
-            source.seek(0)
+            try:
+                source, output, errors = (
+                    opened.enter_context(tempfile.TemporaryFile()) for _ in range(3)
+                )
+                source.write(dot.encode("utf-8"))
+                source.seek(0)
+            except OSError as error:
+                raise EngineError(
+                    f"cannot write temporary files for the layout engine: {error}; "
+                    "set TMPDIR to a writable folder"
+                ) from error
             try:
                 process = subprocess.Popen(
                     [self.command, f"-T{fmt}"], stdin=source, stdout=output, stderr=errors
