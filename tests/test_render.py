@@ -69,6 +69,7 @@ def test_hostile_text_cannot_inject() -> None:
     assert '"]; a -> b [color=red]; c' in texts
     assert "\\\u200bN" in texts  # a backslash escape is shown, not expanded
     assert "\u202e" not in svg.decode("utf-8")  # no bidi override survives
+    assert "\x85" not in svg.decode("utf-8")  # nor a C1 control character
     assert "pwned" not in "".join(root.itertext()).replace("[label=pwned]", "")
     titles = [a.get(f"{XLINK}title", "") for a in root.iter(f"{SVG}a")]
     assert any("<img src=x onerror=alert(1)>" in t for t in titles)  # tooltip kept as text

@@ -25,9 +25,9 @@ MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 # Edges run from the arguing node to its target, so Graphviz's rank direction is the
 # opposite of where the claims go: claims at the top (TB) is rankdir=BT.
 _RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
-# Control characters, and the bidirectional overrides and isolates that can make text
+# Control characters (C0 and C1), and the bidirectional overrides and isolates that can make text
 # display other than it reads ("Trojan Source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BARE_ID = graphviz.quoting.ID.match  # what graphviz writes without quotes
 _KEYWORDS = graphviz.quoting.KEYWORDS
 _quote = graphviz.quoting.quote
