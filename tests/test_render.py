@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from argmap.graph import build_graph
 from argmap.loader import load
 from argmap.model import Map
-from argmap.render import RenderError, RenderOptions, options_for, render
+from argmap.render import RenderError, RenderOptions, engines, options_for, render
 from argmap.render.dot import MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, select
 from conftest import DATA, SEED
@@ -122,6 +122,14 @@ def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> No
     layout.cancel()
     assert time.perf_counter() - start < 5
     assert layout.process.returncode is not None  # killed, not left running
+
+
+def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engines, "TIMEOUT", 0.5)
+    layout = fake_engine(tmp_path, "sleep 30").start("digraph {}", "svg")
+    with pytest.raises(EngineError, match=r"took over 0\.5 s; gave up"):
+        layout.result()
+    assert layout.process.returncode is not None
 
 
 def test_an_engine_failure_says_why(tmp_path: Path) -> None:
