@@ -163,3 +163,17 @@ def test_map_errors_and_render_errors_are_both_reported(maps: Path) -> None:
     assert "error[unknown-reference]" in result.output
     assert "--focus: no node `unwse`" in result.output
     assert not seed.with_suffix(".svg").exists()
+
+
+def test_progress_on_a_terminal_even_for_one_map(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.cli
+
+    monkeypatch.setattr(argmap.cli, "_terminal", lambda stream: True)
+    shown = []
+    monkeypatch.setattr("rich.progress.Progress.start", lambda self: shown.append(self))
+    result = invoke("render", str(maps / "seed.yaml"))
+    assert result.exit_code == 0, result.output
+    assert len(shown) == 1 and shown[0].tasks[0].completed == 1
+    assert (maps / "seed.svg").exists()

@@ -380,13 +380,22 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
 
 
 def _progress(total: int) -> Any:
-    """A progress bar on a terminal, for more than one map; None otherwise."""
-    if total < 2 or not _terminal(sys.stderr):
+    """A progress bar on a terminal (which goes away when done), None otherwise. A spinner
+    and the time elapsed show that a single large map is still being laid out."""
+    if not _terminal(sys.stderr):
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     progress = Progress(
+        SpinnerColumn(),
         TextColumn("rendering"),
         BarColumn(),
         MofNCompleteColumn(),
