@@ -146,7 +146,7 @@ class _Builder:
         self.documents = 0
 
     def run(self, next_event: Callable[[], Any]) -> None:
-        """Read events up to the end of the stream. Scalars, the bulk of a map, are handled
+        """Read events up to the end of the stream. Scalars, the bulk of a map, are built
         inline: this loop is most of the time spent loading a map."""
         file, stack, add = self.file, self.stack, self._add
         scalar, end_of = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -166,20 +166,7 @@ class _Builder:
                 )
                 if event.anchor:
                     self.anchors[event.anchor] = node
-                if not stack:
-                    add(node)
-                    continue
-                top = stack[-1]
-                parent, key = top[0], top[2]
-                if type(parent) is YSeq:
-                    parent.items.append(node)
-                elif key is None:
-                    top[2] = node  # a key: its value comes next
-                elif key.value in parent.entries:
-                    add(node)  # a duplicate key, reported there
-                else:
-                    top[2] = None
-                    parent.entries[key.value] = (key, node)
+                add(node)
             elif kind in end_of:
                 collection, anchor, _ = stack.pop()
                 start, end = collection.span, event.end_mark
@@ -200,14 +187,10 @@ class _Builder:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
             self._bad_tag(event)
         if len(self.stack) >= MAX_DEPTH:
-            raise _Abort(
-                _syntax(
-                    self.file,
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    f"the document is nested more than {MAX_DEPTH} levels deep",
-                    "a map needs only a few levels; flatten the structure",
-                )
+            raise self._stop(
+                event,
+                f"the document is nested more than {MAX_DEPTH} levels deep",
+                "a map needs only a few levels; flatten the structure",
             )
         span = _span(self.file, event.start_mark, event.end_mark)
         collection = YMap(span) if type(event) is yaml.MappingStartEvent else YSeq(span)
@@ -216,52 +199,39 @@ class _Builder:
     def _document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise _Abort(
-                _syntax(
-                    self.file,
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    "a second YAML document starts here; a map file holds one",
-                    "split the documents into separate files",
-                )
+            raise self._stop(
+                event,
+                "a second YAML document starts here; a map file holds one",
+                "split the documents into separate files",
             )
 
     def _alias(self, event: Any) -> None:
         target = self.anchors.get(event.anchor)
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if target is None:  # libyaml reports this itself; the pure parser leaves it to us
-            raise _Abort(
-                _syntax(
-                    self.file,
-                    line,
-                    column,
-                    f"unknown alias `*{event.anchor}`",
-                    f"define `&{event.anchor}` before using it",
-                )
+            raise self._stop(
+                event,
+                f"unknown alias `*{event.anchor}`",
+                f"define `&{event.anchor}` before using it",
             )
         self.expanded += _size(target, self.sizes)
         if self.expanded > MAX_ALIAS_EXPANSION:
-            raise _Abort(
-                _syntax(
-                    self.file,
-                    line,
-                    column,
-                    f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values "
-                    "(an alias bomb?)",
-                    "write the values out instead of nesting aliases of aliases",
-                )
+            raise self._stop(
+                event,
+                f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)",
+                "write the values out instead of nesting aliases of aliases",
             )
         self._add(target)
 
+    def _stop(self, event: Any, message: str, hint: str) -> _Abort:
+        """The abort for a problem at the start of `event`."""
+        mark = event.start_mark
+        return _Abort(_syntax(self.file, mark.line + 1, mark.column + 1, message, hint))
+
     def _bad_tag(self, event: Any) -> None:
-        raise _Abort(
-            _syntax(
-                self.file,
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-                f"the YAML tag `{event.tag.replace(_CORE, '!!')}` is not allowed in a map",
-                "remove the tag; maps hold only plain text, numbers, dates, lists and mappings",
-            )
+        raise self._stop(
+            event,
+            f"the YAML tag `{event.tag.replace(_CORE, '!!')}` is not allowed in a map",
+            "remove the tag; maps hold only plain text, numbers, dates, lists and mappings",
         )
 
     def _add(self, node: YNode) -> None:
