@@ -17,12 +17,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.config import Settings
 from argmap.graph import build_graph
 from argmap.loader import load
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render
+from argmap.render.batch import Job, run_one
 from argmap.render.dot import MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
-from argmap.render.engines import Engine, EngineError, select
+from argmap.render.engines import Engine, EngineError, Layout, select
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -117,7 +119,8 @@ def fake_engine(tmp_path: Path, script: str) -> Engine:
 
 
 def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> None:
-    layout = fake_engine(tmp_path, "cat > /dev/null; sleep 30").start("digraph {}", "svg")
+    layout = fake_engine(tmp_path, "cat > /dev/null; sleep 30").launch("svg")
+    layout.feed("digraph {}")
     start = time.perf_counter()
     layout.cancel()
     assert time.perf_counter() - start < 5
@@ -126,10 +129,34 @@ def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> No
 
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engines, "TIMEOUT", 0.5)
-    layout = fake_engine(tmp_path, "sleep 30").start("digraph {}", "svg")
+    layout = fake_engine(tmp_path, "sleep 30").launch("svg")
+    layout.feed("digraph {" + "a;" * 200_000 + "}")  # more than a pipe holds: never read
     with pytest.raises(EngineError, match=r"took over 0\.5 s; gave up"):
         layout.result()
     assert layout.process.returncode is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["argmap: 1\ntitle: T\nclaims:\n  a: {text: A, bogus: 1}\n", "argmap: 1\ntitle: [\n"],
+    ids=["map-error", "yaml-error"],
+)
+def test_the_engine_started_ahead_of_a_broken_map_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    launched: list[Layout] = []
+    launch = Engine.launch
+
+    def spy(engine: Engine, fmt: str) -> Layout:
+        launched.append(launch(engine, fmt))
+        return launched[-1]
+
+    monkeypatch.setattr(Engine, "launch", spy)
+    source, output = tmp_path / "broken.yaml", tmp_path / "broken.svg"
+    source.write_text(text)
+    outcome = run_one(Job(str(source), str(output)), RenderOptions(), {}, Settings(), False)
+    assert outcome.failed and not output.exists()
+    assert len(launched) == 1 and launched[0].process.returncode is not None
 
 
 def test_an_engine_failure_says_why(tmp_path: Path) -> None:

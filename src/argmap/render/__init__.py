@@ -70,13 +70,26 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
     return replace(options.dot, fill=fill, badges=badges, legend_note=note)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Drawing:
-    """A rendering under way (see `start`): `result()` waits for it, `cancel()` drops it."""
+    """A rendering under way: `start` makes one, `draw` gives it a map, `result` waits for
+    the picture and `cancel` drops it."""
 
-    dot: str
-    layout: Layout | None = None  # None for DOT output, which needs no engine
+    options: RenderOptions
+    layout: Layout | None = None  # the engine's process; None for DOT output
     to_pdf: bool = False  # the layout is SVG, to convert
+    dot: str = ""
+
+    def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
+        """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
+        options' DotOptions) and hand it to the engine, which lays it out in its own
+        process while the caller goes on (checking the map, say). Raises RenderError."""
+        options = self.options if style is None else replace(self.options, dot=style)
+        dot_options = _evaluated(m, options) if options.evaluate else options.dot
+        g = build_graph(m) if graph is None else graph
+        self.dot = build_dot(_focus(g, m, options), m, dot_options)
+        if self.layout is not None:
+            self.layout.feed(self.dot)
 
     def result(self) -> bytes:
         """The rendering; RenderError with a message for the user if the engine failed."""
@@ -93,30 +106,32 @@ class Drawing:
         return data
 
     def cancel(self) -> None:
+        """Stop the engine if it is still running (a no-op once the result is in)."""
         if self.layout is not None:
             self.layout.cancel()
 
 
-def start(m: Map, options: RenderOptions | None = None, graph: Graph | None = None) -> Drawing:
-    """Build the DOT and start the layout engine on it, which runs in its own process while
-    the caller goes on (checking the map, say). `graph` is the map's graph if already built.
-    Raises RenderError with a message for the user."""
+def start(options: RenderOptions | None = None) -> Drawing:
+    """A rendering with `options`: the format checked and the layout engine started, ahead
+    of the map, so that its start-up overlaps loading the map. Raises RenderError."""
     options = options or RenderOptions()
     if options.format not in FORMATS:
         raise RenderError(f"unknown format `{options.format}`; choose {', '.join(FORMATS)}")
-    dot_options = _evaluated(m, options) if options.evaluate else options.dot
-    g = build_graph(m) if graph is None else graph
-    dot = build_dot(_focus(g, m, options), m, dot_options)
     if options.format == "dot":
-        return Drawing(dot)
+        return Drawing(options)
     to_pdf = options.format == "pdf" and options.engine != "system"
     fmt = "svg" if to_pdf else options.format
     try:
-        return Drawing(dot, select(options.engine, fmt).start(dot, fmt), to_pdf)
+        return Drawing(options, select(options.engine, fmt).launch(fmt), to_pdf)
     except EngineError as error:
         raise RenderError(str(error)) from error
 
 
 def render(m: Map, options: RenderOptions | None = None) -> bytes:
     """The map drawn in `options.format`. Raises RenderError with a message for the user."""
-    return start(m, options).result()
+    drawing = start(options)
+    try:
+        drawing.draw(m)
+        return drawing.result()
+    finally:
+        drawing.cancel()

@@ -85,24 +85,30 @@ def _draw(
     job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings
 ) -> tuple[FileReport, bytes | None, str | None]:
     """The map's check report, its rendering (None if not drawn), and why not, besides the
-    map's own errors. The layout engine starts before the map's rules are checked, so that
-    the two overlap; when the check finds errors the engine is stopped."""
-    loaded = load(job.source)
-    if loaded.map is None or _has_errors(loaded.diagnostics, settings):
-        return FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)), None, None
-    graph = build_graph(loaded.map)
+    map's own errors. The layout engine starts first and lays the map out while its rules
+    are checked; when the map has errors the engine is stopped."""
     drawing, failure = None, None
     try:
-        drawing = start(loaded.map, options_for(loaded.map, base, overrides), graph)
+        drawing = start(base)
     except RenderError as error:
         failure = str(error)
     try:
+        loaded = load(job.source)
+        if loaded.map is None or _has_errors(loaded.diagnostics, settings):
+            return FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)), None, None
+        graph = build_graph(loaded.map)
+        if drawing is not None:
+            try:
+                drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
+            except RenderError as error:
+                failure = str(error)
         report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
-        if drawing is None or _has_errors(report.diagnostics, settings):
+        if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
             return report, None, failure
-        return report, drawing.result(), None
-    except RenderError as error:
-        return report, None, str(error)
+        try:
+            return report, drawing.result(), None
+        except RenderError as error:
+            return report, None, str(error)
     finally:  # errors, or an interrupt: leave no engine running (a no-op once it is done)
         if drawing is not None:
             drawing.cancel()

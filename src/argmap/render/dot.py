@@ -7,6 +7,7 @@ no HTML), so a map cannot inject DOT or markup. URLs are limited to http and htt
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -213,7 +214,7 @@ def _add_nodes(
         if not of_kind:
             continue
         with parent.subgraph() as block:
-            block.attr("node", **_node_style(theme, kind))
+            block.body.append(_defaults(options.theme, kind))
             for node in of_kind:
                 name = names[node.id]
                 attrs = {
@@ -230,9 +231,25 @@ def _add_nodes(
                 block.body.append(_statement(name, attrs))
 
 
-def _legend(dot: graphviz.Digraph, theme: Theme, note: str) -> None:
+@functools.cache
+def _defaults(theme_name: str, element: Kind | Relation) -> str:
+    """The statement that starts a block of nodes of one kind, or of edges of one relation:
+    their shared attributes. Built once per theme, as it is the same for every map."""
+    theme, scratch = THEMES[theme_name], graphviz.Digraph()
+    if isinstance(element, Kind):
+        scratch.attr("node", **_node_style(theme, element))
+    else:
+        scratch.attr("edge", **_edge_attrs(theme, element))
+    line: str = scratch.body[0]
+    return line
+
+
+@functools.lru_cache(maxsize=64)
+def _legend(theme_name: str, note: str) -> tuple[str, ...]:
+    """The legend's DOT statements, built once per theme and note."""
+    theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # Legend ids start with "_", which no map id can.
-    with dot.subgraph(name="cluster__legend") as legend:
+    with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="Legend" + (f" · {_html(note)}" if note else ""),
             style="dashed",
@@ -262,6 +279,7 @@ def _legend(dot: graphviz.Digraph, theme: Theme, note: str) -> None:
             label="attacks",
             **_edge_attrs(theme, Relation.ATTACK),
         )
+    return tuple(scratch.body)
 
 
 def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
@@ -331,7 +349,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
             continue
         verb = "supports" if relation is Relation.SUPPORT else "attacks"
         with dot.subgraph() as block:
-            block.attr("edge", **_edge_attrs(theme, relation))
+            block.body.append(_defaults(options.theme, relation))
             for u, v, k in edges:
                 attrs = {
                     "id": _text(f"{u}->{v}" + (f"-{k}" if k else "")),
@@ -340,6 +358,6 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 attrs |= _marked(options.edge_marks.get((u, relation.value, v)), relation.value)
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
-        _legend(dot, theme, options.legend_note)
+        dot.body.extend(_legend(options.theme, options.legend_note))
     source: str = dot.source
     return source

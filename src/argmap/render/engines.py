@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -20,6 +20,7 @@ from typing import IO
 BUILTIN_FORMATS = frozenset({"svg", "png", "jpeg", "json", "plain", "xdot"})
 ENGINES = ("auto", "builtin", "system")
 TIMEOUT = 600  # seconds: a layout that takes longer is stuck
+PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how many: 64 KiB)
 
 
 class EngineError(Exception):
@@ -31,17 +32,15 @@ class Engine:
     name: str  # builtin or system
     command: str
 
-    def start(self, dot: str, fmt: str) -> Layout:
-        """Start laying out `dot` in the engine's own process; argmap carries on meanwhile."""
-        # Files, not pipes, for the engine's input and output: it reads and writes them at
-        # its own pace with no Python thread to feed it, so a busy caller cannot slow it.
+    def launch(self, fmt: str) -> Layout:
+        """Start the engine's process; it waits for its DOT (`Layout.feed`). Starting it
+        before the DOT exists hides its own start-up behind argmap's work: loading its
+        plugins and fonts takes Graphviz's `dot` several milliseconds."""
+        # Files, not pipes, for the engine's output: it writes them at its own pace with no
+        # Python thread to drain them, so a busy caller cannot slow it down.
         with ExitStack() as opened:
             try:
-                source, output, errors = (
-                    opened.enter_context(tempfile.TemporaryFile()) for _ in range(3)
-                )
-                source.write(dot.encode("utf-8"))
-                source.seek(0)
+                output, errors = (opened.enter_context(tempfile.TemporaryFile()) for _ in range(2))
             except OSError as error:
                 raise EngineError(
                     f"cannot write temporary files for the layout engine: {error}; "
@@ -49,44 +48,62 @@ class Engine:
                 ) from error
             try:
                 process = subprocess.Popen(
-                    [self.command, f"-T{fmt}"], stdin=source, stdout=output, stderr=errors
+                    [self.command, f"-T{fmt}"], stdin=subprocess.PIPE, stdout=output, stderr=errors
                 )
             except OSError as error:
                 raise EngineError(
                     f"cannot run {self.command}: {error.strerror or error}"
                 ) from error
             opened.pop_all()  # the output files stay open for the Layout
-        source.close()
         return Layout(self.name, process, output, errors)
 
     def run(self, dot: str, fmt: str) -> bytes:
-        return self.start(dot, fmt).result()
+        layout = self.launch(fmt)
+        layout.feed(dot)
+        return layout.result()
 
 
-@dataclass(frozen=True, slots=True)
 class Layout:
-    """A layout under way in the engine's process: `result()` waits for it."""
+    """The engine's process: `feed` gives it the DOT, `result` waits for its output."""
 
-    engine: str
-    process: subprocess.Popen[bytes]
-    output: IO[bytes]
-    errors: IO[bytes]
+    def __init__(
+        self, engine: str, process: subprocess.Popen[bytes], output: IO[bytes], errors: IO[bytes]
+    ) -> None:
+        self.engine, self.process, self.output, self.errors = engine, process, output, errors
+        self.expired = threading.Event()
+        self.timer: threading.Timer | None = None
+
+    def _limit(self) -> None:
+        """Start the clock on the time limit, once argmap is about to wait for the engine:
+        a timer, since a blocking wait returns the moment the engine exits while
+        `wait(timeout=...)` polls, with sleeps of up to 50 ms. (Starting a thread takes
+        a while; here it overlaps the engine's work.)"""
+        if self.timer is None:
+            self.timer = threading.Timer(TIMEOUT, self._give_up)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def feed(self, dot: str) -> None:
+        """Hand the engine its DOT; it lays the graph out in its own process meanwhile."""
+        assert self.process.stdin is not None
+        data = dot.encode("utf-8")
+        if len(data) > _capacity(self.process.stdin):  # writing waits for the engine to read
+            self._limit()
+        # A broken pipe means the engine stopped before reading it all: `result` says why.
+        with suppress(BrokenPipeError), self.process.stdin:  # closing it ends the DOT
+            self.process.stdin.write(data)
 
     def result(self) -> bytes:
         """The engine's output; EngineError if it failed or took too long."""
-        # A blocking wait returns the moment the engine exits (`wait(timeout=...)` polls,
-        # with sleeps of up to 50 ms); a timer enforces the time limit instead.
-        expired = threading.Event()
-        timer = threading.Timer(TIMEOUT, self._give_up, args=(expired,))
-        timer.start()
+        self._limit()
         try:
             self.process.wait()
         except BaseException:  # interrupted: leave no engine running
             self.cancel()
             raise
         finally:
-            timer.cancel()
-        if expired.is_set():
+            self._unlimit()
+        if self.expired.is_set():
             self.cancel()
             raise EngineError(f"{self.engine} layout engine took over {TIMEOUT} s; gave up")
         with self.output, self.errors:
@@ -98,16 +115,33 @@ class Layout:
             raise EngineError(f"the {self.engine} layout engine failed: {message}")
         return stdout
 
-    def _give_up(self, expired: threading.Event) -> None:
-        expired.set()
+    def _unlimit(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+
+    def _give_up(self) -> None:
+        self.expired.set()
         self.process.kill()
 
     def cancel(self) -> None:
-        """Stop the engine: its result is no longer wanted."""
+        """Stop the engine: its result is no longer wanted (a no-op once it is done)."""
+        self._unlimit()
         self.process.kill()
         self.process.wait()
-        self.output.close()
-        self.errors.close()
+        for stream in (self.process.stdin, self.output, self.errors):
+            if stream is not None:
+                with suppress(BrokenPipeError):  # unsent DOT, which nobody wants now
+                    stream.close()
+
+
+def _capacity(pipe: IO[bytes]) -> int:
+    try:
+        import fcntl
+
+        size: int = fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ)
+    except (ImportError, AttributeError, OSError):  # not Linux
+        return PIPE_BUFFER
+    return size
 
 
 def _errors(stderr: bytes) -> str:
