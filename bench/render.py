@@ -1,10 +1,10 @@
 """Benchmark `argmap render`: the whole rendering of one map (what `argmap render MAP`
-does once Python has started: load, check, DOT, layout, write the SVG), split into the
-time the layout engine runs (from the moment argmap starts it to the moment its output is
-read back) and argmap's time outside it, in the same run, for the builtin engine
-(graphviz-pure) and the system `dot`. Also prints argmap's own work (load, check, DOT)
-added up: the render overlaps the check with the layout. Prints a Markdown table for
-docs/performance.md.
+does once Python has started: start the layout engine, load, DOT, check while the engine
+works, write the SVG), split into the layout engine's working time (its CPU time, taken
+from the operating system's accounting of child processes) and argmap's time outside it
+(the rest of the wall time), in the same run, for the builtin engine (graphviz-pure) and
+the system `dot`. Also prints argmap's own work (load, check, DOT) added up: the render
+overlaps the check with the layout. Prints a Markdown table for docs/performance.md.
 
     python bench/render.py              # 100, 1,000 and 5,000 nodes
     python bench/render.py 100 300      # other sizes
