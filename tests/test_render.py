@@ -111,6 +111,13 @@ def test_builtin_engine_cannot_write_pdf_itself() -> None:
         select("builtin", "pdf")
 
 
+def run(engine: Engine, dot: str) -> bytes:
+    """SVG from `engine` the way a render drives it."""
+    layout = engine.launch("svg")
+    layout.feed(dot)
+    return layout.result()
+
+
 def fake_engine(tmp_path: Path, script: str) -> Engine:
     command = tmp_path / "fake-dot"
     command.write_text(f"#!/bin/sh\n{script}\n")
@@ -164,10 +171,10 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
         tmp_path, "echo 'Warning: fonts' >&2; echo 'Error: syntax error' >&2; exit 1"
     )
     with pytest.raises(EngineError, match=r"builtin layout engine failed: Error: syntax error$"):
-        engine.run("digraph {}", "svg")
+        run(engine, "digraph {}")
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
-        fake_engine(tmp_path, "exit 3").run("digraph {" + "a;" * 200_000 + "}", "svg")
+        run(fake_engine(tmp_path, "exit 3"), "digraph {" + "a;" * 200_000 + "}")
 
 
 def test_no_writable_temporary_folder_is_a_clear_error(
@@ -175,7 +182,7 @@ def test_no_writable_temporary_folder_is_a_clear_error(
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     with pytest.raises(EngineError, match="set TMPDIR to a writable folder"):
-        fake_engine(tmp_path, "cat").run("digraph {}", "svg")
+        run(fake_engine(tmp_path, "cat"), "digraph {}")
 
 
 def test_direction_theme_wrap_legend() -> None:

@@ -57,11 +57,6 @@ class Engine:
             opened.pop_all()  # the output files stay open for the Layout
         return Layout(self.name, process, output, errors)
 
-    def run(self, dot: str, fmt: str) -> bytes:
-        layout = self.launch(fmt)
-        layout.feed(dot)
-        return layout.result()
-
 
 class Layout:
     """The engine's process: `feed` gives it the DOT, `result` waits for its output."""
