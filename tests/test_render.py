@@ -14,16 +14,19 @@ from pathlib import Path
 
 import graphviz
 import pytest
-from hypothesis import given
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.checker import check_loaded
 from argmap.config import Settings
+from argmap.diagnostics import Severity
 from argmap.graph import build_graph
-from argmap.loader import load
+from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render
 from argmap.render.batch import Job, run_one
-from argmap.render.dot import MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
+from argmap.render.dot import GROUPS, MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
 from conftest import DATA, SEED
 
@@ -57,15 +60,22 @@ def test_builtin_svg_golden(golden) -> None:  # type: ignore[no-untyped-def]
 ALLOWED_ELEMENTS = {"svg", "g", "title", "polygon", "path", "polyline", "ellipse", "text", "a"}
 
 
-def test_hostile_text_cannot_inject() -> None:
-    svg = render(load_map(HOSTILE))
+def safe_svg(svg: bytes, link: str) -> ET.Element:
+    """The parsed SVG, once shown to be well-formed, with only the elements Graphviz draws,
+    no event handlers, and links only to `link`."""
     root = ET.fromstring(svg)  # well-formed XML, or this raises
     for element in root.iter():
         assert element.tag.removeprefix(SVG) in ALLOWED_ELEMENTS, element.tag
         for name, value in element.attrib.items():
             assert not name.lower().startswith("on"), (element.tag, name)
             if name == f"{XLINK}href":
-                assert value.startswith("https://example.org/?q="), value
+                assert value.startswith(link), value
+    return root
+
+
+def test_hostile_text_cannot_inject() -> None:
+    svg = render(load_map(HOSTILE))
+    root = safe_svg(svg, "https://example.org/?q=")
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "<script>alert('xss')</script>" in texts  # shown as text, not run
     assert '"]; a -> b [color=red]; c' in texts
@@ -76,6 +86,46 @@ def test_hostile_text_cannot_inject() -> None:
     titles = [a.get(f"{XLINK}title", "") for a in root.iter(f"{SVG}a")]
     assert any("<img src=x onerror=alert(1)>" in t for t in titles)  # tooltip kept as text
     assert "…" in texts  # the 5,000-character text is cut in the label
+
+
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.fixed_dictionaries(
+        {"title": TEXT, "text": TEXT, "quote": TEXT, "name": TEXT, "source": TEXT, "url": TEXT},
+    ),
+    st.lists(TEXT, max_size=3),
+    st.sampled_from([None, *GROUPS]),
+)
+def test_any_map_that_passes_the_check_renders_safely(
+    texts: dict[str, str], tags: list[str], group_by: str | None
+) -> None:
+    """Whatever text a valid map holds, in whichever field, the engine accepts the DOT and
+    the SVG is safe (an empty <B></B> from a title of control characters was a crash)."""
+    document = {
+        "argmap": 1,
+        "title": texts["title"],
+        "actors": {"a": {"name": texts["name"]}},
+        "sources": {"s": {"title": texts["source"], "url": "https://x.org/" + texts["url"]}},
+        "claims": {"c": {"text": texts["text"], "by": "a", "source": "s", "tags": tags}},
+        "reasons": {"r": {"text": texts["quote"], "quote": texts["quote"], "supports": "c"}},
+    }
+    loaded = loads(yaml.safe_dump(document, allow_unicode=True), "fuzz.yaml")
+    if loaded.map is None or any(
+        d.severity is Severity.ERROR for d in check_loaded(loaded, Settings())
+    ):
+        return  # not drawn: `render` refuses maps with errors
+    svg = render(loaded.map, RenderOptions(dot=DotOptions(group_by=group_by)))
+    root = safe_svg(svg, "https://x.org/")
+    assert root.find(f".//{SVG}g[@id='c']") is not None
+
+
+def test_a_title_that_shows_nothing_is_drawn_without_one() -> None:
+    """The loader refuses such a title; a map built in code still renders."""
+    svg = render(replace(load_map(SEED), title="\u202e\x1b"))
+    assert ET.fromstring(svg).find(f".//{SVG}g[@id='keep-targeting']") is not None
 
 
 ENGINES = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -95,6 +96,11 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
 )
 _INVALID = object()
+# What shows nothing: whitespace, control characters, and zero-width and bidirectional
+# formatting marks. A field of only these is an empty one.
+_INVISIBLE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*"
+)
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
@@ -216,6 +222,7 @@ class _MapBuilder:
         values: dict[str, Any] = {}
         spans: dict[str, Span] = {}
         written = set()
+        blank: dict[str, Span] = {}
         for key, (key_node, value) in node.entries.items():
             f = by_name.get(key)
             if f is None:
@@ -228,8 +235,9 @@ class _MapBuilder:
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
                 continue
-            if isinstance(value, YScalar) and (value.is_null or not value.value.strip()):
-                continue  # an empty field is an absent one
+            if isinstance(value, YScalar) and (value.is_null or _INVISIBLE.fullmatch(value.value)):
+                blank[key] = value.span  # an empty field is an absent one
+                continue
             written.add(key)
             converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}", f)
             if converted is not None:
@@ -238,11 +246,12 @@ class _MapBuilder:
         for f in known.required:
             if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
+                empty = f.name in blank
                 self.error(
                     "missing-text" if f.name == "text" else "missing-field",
-                    at,
-                    f"{what} has no `{f.name}`",
-                    f"add `{f.name}: {f.example}` ({meaning})",
+                    blank.get(f.name, at),
+                    f"`{f.name}` of {what} is empty" if empty else f"{what} has no `{f.name}`",
+                    f"fill it in ({meaning})" if empty else f"add `{f.name}: {f.example}` ({meaning})",
                 )
         return values, spans
 

@@ -299,12 +299,13 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     options = options or DotOptions()
     theme = THEMES[options.theme]
     dot = graphviz.Digraph("argmap")
+    title = _html(m.title)
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,
         fontname=theme.font,
         fontcolor=theme.text,
-        label=f"<<B>{_html(m.title)}</B>>",
+        label=f"<<B>{title}</B>>" if title else _plain(""),  # Graphviz refuses <B></B>
         labelloc="t",
         fontsize="18",
         nodesep="0.35",
