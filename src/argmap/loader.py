@@ -246,13 +246,13 @@ class _MapBuilder:
         for f in known.required:
             if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
-                empty = f.name in blank
-                self.error(
-                    "missing-text" if f.name == "text" else "missing-field",
-                    blank.get(f.name, at),
-                    f"`{f.name}` of {what} is empty" if empty else f"{what} has no `{f.name}`",
-                    f"fill it in ({meaning})" if empty else f"add `{f.name}: {f.example}` ({meaning})",
-                )
+                rule = "missing-text" if f.name == "text" else "missing-field"
+                if f.name in blank:
+                    message, hint = f"`{f.name}` of {what} is empty", f"fill it in ({meaning})"
+                else:
+                    message, hint = f"{what} has no `{f.name}`", f"add `{f.name}: {f.example}`"
+                    hint += f" ({meaning})"
+                self.error(rule, blank.get(f.name, at), message, hint)
         return values, spans
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
