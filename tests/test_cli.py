@@ -112,3 +112,16 @@ def test_installed_command_starts_and_runs() -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "error[missing-field] the file is empty" in run.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["show"], ["evaluate"], ["diff", str(DATA / "bad" / "empty-text.yaml")]]
+)
+def test_what_a_map_says_is_printed_never_obeyed(command: list[str]) -> None:
+    """A terminal obeys escape sequences: text from a map reaches it as visible characters."""
+    hostile = str(DATA / "bad" / "terminal-escapes.yaml")
+    result = runner.invoke(app, [*command, hostile])
+    assert result.output  # something was printed
+    for unsafe in ("\x1b", "\x07", "\u202e"):
+        assert unsafe not in result.output, command
+    assert "␛" in result.output  # the escape is shown as its picture

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 import typer
 
 from argmap import __version__
+from argmap.printable import printable
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -361,12 +362,11 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
     for outcome in outcomes:
         if outcome.error:
-            typer.echo(f"{outcome.job.source}: error: {outcome.error}", err=True)
+            typer.echo(printable(f"{outcome.job.source}: error: {outcome.error}"), err=True)
         elif outcome.stale:
             job = outcome.job
-            typer.echo(
-                f"{job.output}: stale: {outcome.stale} (argmap render {job.source})", err=True
-            )
+            stale = f"{job.output}: stale: {outcome.stale} (argmap render {job.source})"
+            typer.echo(printable(stale), err=True)
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
             sys.stdout.flush()
@@ -375,7 +375,7 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
     if len(outcomes) > 1 or failed or check_only:
         typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
     elif outcomes and outcomes[0].job.output != STDOUT:
-        typer.echo(f"wrote {outcomes[0].job.output}", err=True)
+        typer.echo(printable(f"wrote {outcomes[0].job.output}"), err=True)
     return 2 if reports.exit_code == 2 else 1 if failed else 0
 
 

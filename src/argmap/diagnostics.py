@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.model import Span
+from argmap.printable import printable
 
 
 class Severity(StrEnum):
@@ -29,6 +30,11 @@ class Diagnostic:
     span: Span
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # Messages quote what the map says; every output format prints them.
+        object.__setattr__(self, "message", printable(self.message))
+        object.__setattr__(self, "hint", printable(self.hint))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
+from argmap.printable import one_line, printable
 
 Status = Literal["added", "removed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -224,7 +225,7 @@ def format_text(d: MapDiff) -> str:
         elif c.status == "changed":
             lines.append(f"{head} changed: {', '.join(c.fields)}")
         else:
-            lines.append(f"{head} {c.status}: {node.text}")
+            lines.append(f"{head} {c.status}: {one_line(node.text)}")
     for r in d.relations:
         verb = "supports" if r.relation is Relation.SUPPORT else "attacks"
         lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")
@@ -232,7 +233,7 @@ def format_text(d: MapDiff) -> str:
         detail = f": {', '.join(e.fields)}" if e.fields else ""
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def verdict_changes(

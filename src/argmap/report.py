@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from argmap import __version__
 from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.printable import printable
 from argmap.rules import REGISTRY
 
 
@@ -38,7 +39,7 @@ def summary(result: CheckResult) -> str:
 
 
 def _headline(d: Diagnostic) -> str:
-    where = f"{d.span.file}:{d.span.line}:{d.span.column}"
+    where = f"{printable(d.span.file)}:{d.span.line}:{d.span.column}"
     hint = f"; {d.hint}" if d.hint else ""
     return f"{where}: {d.severity.value}[{d.rule}] {d.message}{hint}"
 
@@ -51,7 +52,7 @@ def _excerpt(lines: list[str], d: Diagnostic) -> tuple[str, str] | None:
     line (a 10 MB text field) is cut to a window around the column."""
     if not 0 < d.span.line <= len(lines) or not lines[d.span.line - 1].strip():
         return None
-    line = lines[d.span.line - 1].expandtabs(1)
+    line = printable(lines[d.span.line - 1].expandtabs(1))
     start = d.span.column - 1
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
     offset = max(0, start - WIDTH // 2)
@@ -92,7 +93,7 @@ def _write_rich(result: CheckResult, out: TextIO, style: Style) -> None:
     console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
     for d, excerpt in _with_excerpts(result, style):
         text = Text()
-        text.append(f"{d.span.file}:{d.span.line}:{d.span.column}: ", "bold")
+        text.append(f"{printable(d.span.file)}:{d.span.line}:{d.span.column}: ", "bold")
         text.append(f"{d.severity.value}[{d.rule}]", _COLOURS[d.severity])
         text.append(f" {d.message}")
         if d.hint:

@@ -12,6 +12,7 @@ from rich.tree import Tree
 from argmap.graph import build_graph
 from argmap.model import Kind, Map, Relation
 from argmap.outline import Entry, outline
+from argmap.printable import one_line, printable
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -30,13 +31,13 @@ STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"
 def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> Text:
     node = entry.node
     label = Text(_MARKS[entry.relation])
-    label.append(f"{node.kind} {node.id}", KIND_STYLES[node.kind])
+    label.append(f"{node.kind} {printable(node.id)}", KIND_STYLES[node.kind])
     if entry.repeat:
         label.append("  (shown above)", "dim")
         return label
-    label.append(": " + " ".join(node.text.split()))
+    label.append(": " + one_line(node.text))
     if node.by is not None:
-        label.append(f"  ({actors.get(node.by.id, node.by.id)})", "dim")
+        label.append(f"  ({one_line(actors.get(node.by.id, node.by.id))})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")
     if labels is not None:
@@ -64,7 +65,7 @@ def print_outline(
     console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
     actors = {a.id: a.name for a in m.actors.values()}
     trees, loose = outline(build_graph(m))
-    root = Tree(Text(m.title, "bold"), guide_style="dim")
+    root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
     for entry in trees:
         _add(root, entry, actors, labels)
     if loose:
@@ -74,7 +75,9 @@ def print_outline(
     console.print(root)
     marks = "+ supports its parent, - attacks it"
     unanswered = sum(1 for n in m.of_kind(Kind.OBJECTION) if _unanswered(n.id, trees, loose))
-    console.print(Text(f"{len(m.nodes)} nodes; {marks}; {unanswered} unanswered objections", "dim"))
+    nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
+    answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
+    console.print(Text(f"{nodes}; {marks}; {answered}", "dim"))
 
 
 def _unanswered(node_id: str, *forests: list[Entry]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.model import Kind, Map
+from argmap.printable import one_line, printable
 from argmap.semantics import Evaluation
 from argmap.semantics.labels import extension
 
@@ -26,10 +27,11 @@ def format_text(m: Map, e: Evaluation) -> str:
         lines.append("(the enumeration stopped at --limit; statuses are over those found)")
     width = max((len(f"{n.kind} {n.id}") for n in m.nodes.values()), default=0)
     for node in m.nodes.values():
-        lines.append(f"  {f'{node.kind} {node.id}':<{width}}  {e.label(node.id):<9}  {node.text}")
+        name = f"{node.kind} {node.id}"
+        lines.append(f"  {name:<{width}}  {e.label(node.id):<9}  {one_line(node.text)}")
     lines.append("verdicts:")
     lines += [f"  {c.id} {e.verdict(c.id)}" for c in m.of_kind(Kind.CLAIM)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def to_json(m: Map, e: Evaluation) -> dict[str, Any]:

@@ -1,0 +1,22 @@
+"""Text from a map, made safe to print. A map is untrusted and a terminal obeys the escape
+sequences in what it prints: `text: "\\e[2J"` must not clear the reader's screen, and a
+bidirectional override must not make a line read other than it is."""
+
+from __future__ import annotations
+
+# Control characters as their visible pictures (ESC as ␛, a newline as ␊); C1 controls and
+# bidirectional overrides and isolates as �. One character for one, so that a caret under
+# a source line stays in its column.
+_TABLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
+_UNSAFE = [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLE |= dict.fromkeys(_UNSAFE, 0xFFFD)
+
+
+def printable(text: str) -> str:
+    """`text` with nothing a terminal would act on."""
+    return text.translate(_TABLE)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, its runs of white space as single spaces, printable."""
+    return printable(" ".join(text.split()))
