@@ -125,3 +125,24 @@ def test_what_a_map_says_is_printed_never_obeyed(command: list[str]) -> None:
     for unsafe in ("\x1b", "\x07", "\u202e"):
         assert unsafe not in result.output, command
     assert "␛" in result.output  # the escape is shown as its picture
+
+
+def test_a_bug_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(argmap.cli, "app", broken)
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        argmap.cli.main()
+    assert exit_.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("argmap: internal error: RuntimeError('boom'); this is a bug")
+    assert "Traceback" not in err and err.count("\n") == 1
+    monkeypatch.setenv("ARGMAP_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):  # the traceback, on request
+        argmap.cli.main()

@@ -78,7 +78,19 @@ def test_bad_apx_is_refused_with_a_position(text: str, where: tuple[int, int]) -
         from_apx(text, "x.apx")
 
 
-@pytest.mark.parametrize("text", ["", "p af x\n", "p af 2\n1 3\n", "p af 2\n1\n", "1 2\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "p af x\n",
+        "p af 2\n1 3\n",
+        "p af 2\n1\n",
+        "1 2\n",
+        "p af \u00b2\n",  # a digit to str.isdigit, not to int()
+        "p af 2\n1 \u00b2\n",
+        "p af 1000000000\n",  # refused before a billion claims are made
+    ],
+)
 def test_bad_i23_is_refused(text: str) -> None:
     with pytest.raises(InterchangeError):
         from_i23(text, "x.i23")

@@ -758,3 +758,15 @@ def main() -> None:
     except BrokenPipeError:  # `argmap check ... | head`
         sys.stderr.close()
         sys.exit(1)
+    except MemoryError:
+        typer.echo("argmap: error: out of memory: the input is too big for this machine", err=True)
+        sys.exit(2)
+    except Exception as error:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        typer.echo(
+            printable(f"argmap: internal error: {error!r}; this is a bug, please report it with ")
+            + "the input that caused it (ARGMAP_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        sys.exit(3)

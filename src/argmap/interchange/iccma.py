@@ -21,6 +21,8 @@ from argmap.semantics.framework import Framework
 from argmap.spec import ID_RE
 
 FORMATS = ("apx", "i23")
+MAX_ARGUMENTS = 1_000_000  # an imported map holds one claim per argument
+_NUMBER = re.compile(r"[0-9]+\Z")
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
 _TERM = r'(?:"(?:[^"\\]|\\.)*"|[a-z][A-Za-z0-9_]*|[0-9]+)'
 _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_TERM})\s*(?:,\s*({_TERM})\s*)?\)\s*\.")
@@ -126,13 +128,20 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
             continue
         parts = line.split()
         if size is None:
-            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not _NUMBER.match(parts[2]):
                 raise reader.fail(
                     number, 1, "the first line must be `p af N`", "N is the number of arguments"
                 )
             size = int(parts[2])
+            if size > MAX_ARGUMENTS:
+                raise reader.fail(
+                    number,
+                    6,
+                    f"the framework declares {size:,} arguments",
+                    f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
+                )
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(_NUMBER.match(p) for p in parts):
             raise reader.fail(
                 number,
                 1,
