@@ -52,11 +52,11 @@ def _excerpt(lines: list[str], d: Diagnostic) -> tuple[str, str] | None:
     line (a 10 MB text field) is cut to a window around the column."""
     if not 0 < d.span.line <= len(lines) or not lines[d.span.line - 1].strip():
         return None
-    line = printable(lines[d.span.line - 1].expandtabs(1))
+    line = lines[d.span.line - 1].expandtabs(1)
     start = d.span.column - 1
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
     offset = max(0, start - WIDTH // 2)
-    line = line[offset : offset + WIDTH]
+    line = printable(line[offset : offset + WIDTH])  # one character for one: columns hold
     start, end = start - offset, min(end - offset, len(line))
     gutter = f"{d.span.line:>5} | "
     return gutter + line, " " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, end - start)
