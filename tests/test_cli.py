@@ -146,3 +146,24 @@ def test_a_bug_is_one_line_and_exit_3(
     monkeypatch.setenv("ARGMAP_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):  # the traceback, on request
         argmap.cli.main()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["evaluate", "BROKEN"],
+        ["evaluate", "BROKEN", "--query", "unwise", "--semantics", "preferred"],
+        ["show", "BROKEN"],
+        ["export", "BROKEN", "--to", "apx"],
+        ["diff", str(ROOT / "maps" / "circular-firing-squad.yaml"), "BROKEN"],
+    ],
+)
+def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> None:
+    """The commands that read one map give their result for a map with errors (it may help
+    to fix it), say on stderr that the map has errors, and exit 1 as `check` does."""
+    broken = str(DATA / "bad" / "seed-with-errors.yaml")
+    result = invoke(*(broken if word == "BROKEN" else word for word in command))
+    assert result.exit_code == 1, result.output
+    assert "error[unknown-reference]" in result.stderr
+    assert "the map has errors" in result.stderr
+    assert result.stdout.strip()

@@ -71,6 +71,22 @@ def test_every_command_is_documented() -> None:
         assert f"## argmap {name}" in text, name
 
 
+def test_every_option_is_documented() -> None:
+    """Each command's options appear in its section of cli.md (render's in render.md)."""
+    import typer.main
+
+    text = DOC.read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## argmap (\w+)\n(.*?)(?=^## |\Z)", text, re.M | re.S))
+    sections["render"] += (ROOT / "docs" / "render.md").read_text(encoding="utf-8")
+    missing = []
+    for name, command in typer.main.get_command(app).commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            names = [o for o in param.opts if o.startswith("-") and o != "--help"]
+            if names and not any(re.search(rf"(?<![\w-]){o}\b", sections[name]) for o in names):
+                missing.append(f"{name} {names[0]}")
+    assert not missing, "\n".join(missing)
+
+
 def test_shell_completion_completes_commands_and_values() -> None:
     def complete(words: str, index: int) -> str:
         env = {
@@ -86,10 +102,19 @@ def test_shell_completion_completes_commands_and_values() -> None:
 
     assert complete("argmap ch", 1).split() == ["check"]
     assert complete("argmap render x.yaml --theme d", 4).split() == ["dark"]
+    # Every option with a fixed set of values completes them.
+    assert complete("argmap render x.yaml --format p", 4).split() == ["png", "pdf"]
+    assert complete("argmap evaluate x.yaml -f j", 4).split() == ["json"]
+    assert complete("argmap diff a b --format s", 5).split() == ["svg"]
+    assert complete("argmap watch x -o y -f d", 6).split() == ["dot"]
+    assert complete("argmap rules --format m", 3).split() == ["markdown"]
+    assert complete("argmap export x.yaml --to i", 4).split() == ["i23"]
+    assert complete("argmap import x --from a", 4).split() == ["apx"]
 
 
 def test_completion_choices_match_the_library() -> None:
     from argmap import cli
+    from argmap.render import FORMATS
     from argmap.render.dot import DIRECTIONS, GROUPS
     from argmap.render.engines import ENGINES
     from argmap.render.theme import THEMES
@@ -100,3 +125,4 @@ def test_completion_choices_match_the_library() -> None:
     assert cli.DIRECTIONS == DIRECTIONS
     assert cli.GROUPS == GROUPS
     assert cli.ENGINES == ENGINES
+    assert cli.DRAWINGS == FORMATS

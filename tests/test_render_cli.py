@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -71,6 +73,20 @@ def test_a_folder_into_a_folder_then_check(maps: Path, tmp_path: Path) -> None:
     assert "sub/every.svg: stale" not in stale.output
 
 
+def test_a_stale_drawing_is_named_with_the_command_that_updates_it(
+    maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "my build"
+    options = ["--theme", "dark", "--no-legend", "--direction", "LR"]
+    stale = invoke("render", str(maps), "-o", str(out), "--check", *options)
+    assert stale.exit_code == 1
+    commands = re.findall(r": stale: missing \((argmap render .*)\)$", stale.output, re.M)
+    assert len(commands) == 2
+    for command in commands:
+        assert invoke(*shlex.split(command)[1:]).exit_code == 0
+    assert invoke("render", str(maps), "-o", str(out), "--check", *options).exit_code == 0
+
+
 def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path: Path) -> None:
     out = tmp_path / "build"
     assert invoke("render", str(maps), "-o", str(out)).exit_code == 0
@@ -98,9 +114,35 @@ def test_stdout_takes_one_map_only(maps: Path) -> None:
     assert invoke("render", str(maps), "-o", "-").exit_code == 2
 
 
+def test_an_output_name_that_does_not_say_the_format_is_refused(maps: Path, tmp_path: Path) -> None:
+    seed = str(maps / "seed.yaml")
+    refused = invoke("render", seed, "-o", str(tmp_path / "x.jpg"))
+    assert refused.exit_code == 2
+    assert "cannot tell the format of -o" in refused.output
+    assert not (tmp_path / "x.jpg").exists()
+    assert invoke("render", seed, "-o", str(tmp_path / "x.jpg"), "-f", "png").exit_code == 0
+    assert (tmp_path / "x.jpg").read_bytes().startswith(b"\x89PNG")
+
+
+def test_many_maps_into_one_file_or_onto_a_map_are_refused(maps: Path, tmp_path: Path) -> None:
+    many = invoke("render", str(maps), "-o", str(tmp_path / "one.svg"))
+    assert many.exit_code == 2 and "give a folder" in many.output
+    assert not (tmp_path / "one.svg").exists()
+    twice = invoke("render", str(maps), str(maps / "sub" / "every.yaml"), "-o", str(tmp_path))
+    assert twice.exit_code == 0  # one map named twice is drawn once
+    seed = maps / "seed.yaml"
+    before = seed.read_bytes()
+    onto = invoke("render", str(seed), "-o", str(seed), "-f", "dot")
+    assert onto.exit_code == 2 and "is the map itself" in onto.output
+    assert seed.read_bytes() == before
+    (maps / "sub" / "seed.yaml").write_bytes(seed.read_bytes())
+    clash = invoke("render", str(seed), str(maps / "sub" / "seed.yaml"), "-o", str(tmp_path / "o"))
+    assert clash.exit_code == 2 and "would both be drawn to" in clash.output
+
+
 def test_focus_unknown_id_is_reported(maps: Path) -> None:
     result = invoke("render", str(maps / "seed.yaml"), "--focus", "unwse")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an option that does not fit the map: a usage error
     assert "did you mean `unwise`?" in result.output
 
 
@@ -159,7 +201,7 @@ def test_map_errors_and_render_errors_are_both_reported(maps: Path) -> None:
     seed = maps / "seed.yaml"
     seed.write_text(seed.read_text().replace("attacks: singular-focus", "attacks: nowhere"))
     result = invoke("render", str(seed), "--focus", "unwse")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "error[unknown-reference]" in result.output
     assert "--focus: no node `unwse`" in result.output
     assert not seed.with_suffix(".svg").exists()

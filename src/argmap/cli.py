@@ -7,7 +7,9 @@ Exit codes: 0 fine, 1 the maps have errors, 2 usage or I/O error.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -46,6 +48,8 @@ SEMANTICS = (
     "df-quad",
 )
 SUPPORTS = ("none", "deductive", "necessary")
+DRAWINGS = ("svg", "png", "pdf", "dot", "json")  # render.FORMATS; a test keeps them equal
+ICCMA = ("apx", "i23")
 
 
 def _choices(values: tuple[str, ...]) -> Any:
@@ -206,7 +210,10 @@ def render(
     output_format: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--format", "-f", help="svg, png, pdf, dot or json (default: from -o, else svg)."
+            "--format",
+            "-f",
+            help="svg, png, pdf, dot or json (default: from -o, else svg).",
+            autocompletion=_choices(DRAWINGS),
         ),
     ] = None,
     engine: Annotated[
@@ -278,6 +285,22 @@ def render(
         "wrap": wrap,
         "legend": legend,
     }
+    given = {
+        "--format": output_format,
+        "--engine": None if engine == "auto" else engine,
+        "--direction": direction,
+        "--theme": theme,
+        "--focus": focus,
+        "--depth": None if focus is None or depth == 2 else depth,
+        "--group-by": group_by,
+        "--wrap": wrap,
+        "--config": config,
+        "--evaluate": evaluate,
+        "--support": None if support == "none" else support,
+    }
+    flags = [f"{name} {shlex.quote(str(v))}" for name, v in given.items() if v is not None]
+    if legend is not None:
+        flags.append("--legend" if legend else "--no-legend")
     code = _run_render(
         paths,
         output=output,
@@ -292,6 +315,7 @@ def render(
         maps_dir=maps_dir,
         evaluate=evaluate,
         support=support,
+        flags=flags,
     )
     raise typer.Exit(code)
 
@@ -311,6 +335,7 @@ def _run_render(
     maps_dir: Path | None,
     evaluate: str | None,
     support: str,
+    flags: list[str],
 ) -> int:
     from argmap.render import FORMATS, RenderOptions
     from argmap.render.batch import STDOUT, PlanError, plan, run_all
@@ -325,6 +350,16 @@ def _run_render(
         planned = plan(paths, output, fmt, maps_dir)
     except PlanError as error:
         _fail(str(error))
+    if (
+        suffix
+        and not output_format
+        and suffix not in FORMATS
+        and [output] == [j.output for j in planned]
+    ):
+        _fail(
+            f"cannot tell the format of -o {output} from `.{suffix}`; "
+            f"name it .{', .'.join(FORMATS)}, or give --format"
+        )
     if not planned:
         if maps_dir is not None:
             return 0  # pre-commit passed no maps this time
@@ -347,12 +382,16 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    return _print_outcomes(outcomes, check_only)
+    return _print_outcomes(outcomes, check_only, flags)
 
 
-def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
+def _print_outcomes(
+    outcomes: list[Outcome], check_only: bool = False, flags: Sequence[str] = ()
+) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
-    exit code: 2 a map could not be read, 1 a map failed, else 0."""
+    exit code: 2 a map could not be read or an option does not fit it, 1 a map failed,
+    else 0. A stale drawing is named with the command that brings it up to date (the
+    render's `flags` with the map and its output)."""
     from argmap.checker import CheckResult
     from argmap.render.batch import STDOUT
     from argmap.report import Style, write_text
@@ -365,7 +404,10 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
             typer.echo(printable(f"{outcome.job.source}: error: {outcome.error}"), err=True)
         elif outcome.stale:
             job = outcome.job
-            stale = f"{job.output}: stale: {outcome.stale} (argmap render {job.source})"
+            command = ["argmap render", shlex.quote(job.source)]
+            if Path(job.output) != Path(job.source).with_suffix(Path(job.output).suffix):
+                command.append(f"-o {shlex.quote(job.output)}")
+            stale = f"{job.output}: stale: {outcome.stale} ({' '.join([*command, *flags])})"
             typer.echo(printable(stale), err=True)
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
@@ -376,7 +418,8 @@ def _print_outcomes(outcomes: list[Outcome], check_only: bool = False) -> int:
         typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
     elif outcomes and outcomes[0].job.output != STDOUT:
         typer.echo(printable(f"wrote {outcomes[0].job.output}"), err=True)
-    return 2 if reports.exit_code == 2 else 1 if failed else 0
+    usage = any(o.usage for o in outcomes)
+    return 2 if reports.exit_code == 2 or usage else 1 if failed else 0
 
 
 def _progress(total: int) -> Any:
@@ -407,30 +450,30 @@ def _progress(total: int) -> Any:
     return progress
 
 
-def _load_usable(path: str, warn_errors: bool = False) -> Any:
-    """The map at `path`; a file that cannot be used as a map ends the command (exit 1 or 2).
-    With `warn_errors`, the map's errors (a dangling reference, a support cycle) are printed
-    on stderr first, because a result from a broken map can mislead."""
+def _load_usable(path: str) -> tuple[Any, int]:
+    """The map at `path` and the exit code its errors call for. A file that cannot be used
+    as a map ends the command (exit 1 or 2). A usable map's errors (a dangling reference, a
+    support cycle) are printed on stderr first, because a result from a broken map can
+    mislead; the command still gives that result, and exits 1."""
+    from argmap.checker import CheckResult, FileReport, check_loaded
+    from argmap.config import Settings
+    from argmap.diagnostics import Severity
     from argmap.loader import load
+    from argmap.report import Style, write_text
 
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
-    if warn_errors:
-        from argmap.checker import CheckResult, FileReport, check_loaded
-        from argmap.config import Settings
-        from argmap.diagnostics import Severity
-        from argmap.report import Style, write_text
-
-        errors = tuple(d for d in check_loaded(loaded, Settings()) if d.severity is Severity.ERROR)
-        if errors:
-            write_text(
-                CheckResult((FileReport(loaded.path, loaded.text, errors),)), sys.stderr, Style()
-            )
-            typer.echo(
-                "argmap: the map has errors; the result below is for the map as it is", err=True
-            )
-    return loaded.map
+    errors = tuple(d for d in check_loaded(loaded, Settings()) if d.severity is Severity.ERROR)
+    if not errors:
+        return loaded.map, 0
+    write_text(CheckResult((FileReport(loaded.path, loaded.text, errors),)), sys.stderr, Style())
+    typer.echo(
+        "argmap: the map has errors (above); the output is for the map as it is, and the "
+        "command exits 1",
+        err=True,
+    )
+    return loaded.map, 1
 
 
 def _report_unusable(loaded: Any) -> NoReturn:
@@ -460,7 +503,12 @@ def evaluate(
         typer.Option(help=f"{', '.join(SEMANTICS)}.", autocompletion=_choices(SEMANTICS)),
     ] = "grounded",
     support: SupportOption = "none",
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="text or json.", autocompletion=_choices(("text", "json"))
+        ),
+    ] = "text",
     query: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -475,7 +523,7 @@ def evaluate(
     from argmap.diagnostics import did_you_mean
     from argmap.semantics.output import format_text, to_json
 
-    m = _load_usable(path, warn_errors=True)
+    m, code = _load_usable(path)
     if output_format not in ("text", "json"):
         _fail(f"unknown format `{output_format}`; choose text or json")
     if query is not None:
@@ -485,12 +533,13 @@ def evaluate(
         if semantics in ("h-categorizer", "df-quad"):
             _fail("--query asks about extensions; use an extension semantics such as preferred")
         _print_query(m, semantics, support, query)
-        return
+        raise typer.Exit(code)
     result = _evaluation(m, semantics, support, limit)
     if output_format == "json":
         typer.echo(json.dumps(to_json(m, result), indent=2, ensure_ascii=False))
     else:
         typer.echo(format_text(m, result), nl=False)
+    raise typer.Exit(code)
 
 
 def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
@@ -517,7 +566,12 @@ def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
 @app.command()
 def export(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
-    to: Annotated[str, typer.Option("--to", help="apx (ASPARTIX) or i23 (ICCMA 2023).")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", help="apx (ASPARTIX) or i23 (ICCMA 2023).", autocompletion=_choices(ICCMA)
+        ),
+    ],
     output: WriteOption = None,
     support: SupportOption = "none",
 ) -> None:
@@ -530,8 +584,10 @@ def export(
         _fail(f"--to must be apx or i23, not `{to}`")
     if support not in SUPPORTS:
         _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
-    af = from_graph(build_graph(_load_usable(path, warn_errors=True)), support)
+    m, code = _load_usable(path)
+    af = from_graph(build_graph(m), support)
     _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output)
+    raise typer.Exit(code)
 
 
 @app.command("import")
@@ -539,7 +595,11 @@ def import_(
     path: Annotated[str, typer.Argument(help="An .apx or .i23 file.")],
     from_format: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from", help="apx or i23 (default: from the file's extension)."),
+        typer.Option(
+            "--from",
+            help="apx or i23 (default: from the file's extension).",
+            autocompletion=_choices(ICCMA),
+        ),
     ] = None,
     output: WriteOption = None,
 ) -> None:
@@ -566,7 +626,10 @@ def watch(
     paths: Annotated[list[str], typer.Argument(help="Map files or folders of maps to watch.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the drawings.")],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="svg, png, pdf, dot or json.")
+        str,
+        typer.Option(
+            "--format", "-f", help="svg, png, pdf, dot or json.", autocompletion=_choices(DRAWINGS)
+        ),
     ] = "svg",
     theme: ThemeOption = None,
     config: ConfigOption = None,
@@ -606,7 +669,13 @@ def diff(
     old: Annotated[str, typer.Argument(help="The old map: a file, or a git revision of NEW.")],
     new: Annotated[str, typer.Argument(help="The new map file.")],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json or svg.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or svg.",
+            autocompletion=_choices(("text", "json", "svg")),
+        ),
     ] = "text",
     output: WriteOption = None,
     theme: ThemeOption = None,
@@ -637,7 +706,8 @@ def diff(
             _fail(f"{error} (OLD is neither a file nor a revision that has {new})")
     if before.map is None:
         _report_unusable(before)
-    changes = diff_maps(before.map, _load_usable(new))
+    after, code = _load_usable(new)
+    changes = diff_maps(before.map, after)
     verdicts = None
     if evaluate is not None:
         _evaluation(changes.new, evaluate, support)  # validates both, with the usual messages
@@ -655,6 +725,7 @@ def diff(
     else:
         data = _diff_svg(changes, theme or "light")
     _emit(data, output)
+    raise typer.Exit(code)
 
 
 def _diff_svg(changes: Any, theme: str) -> bytes:
@@ -696,12 +767,13 @@ def show(
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
     from argmap.show import print_outline
 
-    m = _load_usable(path)
+    m, code = _load_usable(path)
     labels = None
     if evaluate is not None:
         result = _evaluation(m, evaluate, support)
         labels = {n: result.label(n) for n in m.nodes}
     print_outline(m, sys.stdout, color=_color(), labels=labels)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -729,7 +801,13 @@ def new(
 @app.command()
 def rules(
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, or markdown (docs/rules.md).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, or markdown (docs/rules.md).",
+            autocompletion=_choices(("text", "markdown")),
+        ),
     ] = "text",
 ) -> None:
     """List every rule: id, severity and what it checks."""

@@ -17,6 +17,14 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 class RenderError(Exception):
     """A map that cannot be rendered as asked: the message says why and what to do."""
 
+    usage = False  # the command line asked for what the map cannot give (exit 2)
+
+
+class OptionError(RenderError):
+    """An option that does not fit the map, such as --focus on an id the map lacks."""
+
+    usage = True
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -43,7 +51,7 @@ def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
         return g
     if options.focus not in m.nodes:
         hint = did_you_mean(options.focus, m.nodes, fallback="`argmap show` lists the ids")
-        raise RenderError(f"--focus: no node `{options.focus}` in {m.path}; {hint}")
+        raise OptionError(f"--focus: no node `{options.focus}` in {m.path}; {hint}")
     return neighbourhood(g, options.focus, options.depth)
 
 
@@ -56,7 +64,7 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
     try:
         result = evaluate(m, options.evaluate, options.support)
     except ValueError as error:
-        raise RenderError(str(error)) from error
+        raise OptionError(str(error)) from error
     theme = options.dot.theme
     if result.scores is not None:
         scores = result.scores.scores

@@ -16,9 +16,10 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import write_atomic
 from argmap.graph import build_graph
 from argmap.loader import gc_paused, load
-from argmap.render import RenderError, RenderOptions, options_for, start
+from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
 
 STDOUT = "-"
+_SUFFIXES = {f".{fmt}" for fmt in FORMATS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Outcome:
     error: str | None = None  # why it was not rendered, besides the map's own errors
     stale: str = ""  # --check: why the file on disk is not the rendering ("" if it is)
     data: bytes = field(default=b"", repr=False)  # the rendering, when it goes to stdout
+    usage: bool = False  # `error` is an option that does not fit the map (exit 2)
 
     @property
     def failed(self) -> bool:
@@ -57,20 +59,50 @@ def plan(
 ) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
-    sources = list(discover(paths, maps_dir))
+    # A map named twice (`maps/ maps/x.yaml`) is drawn once.
+    unique = {s if s == STDOUT else Path(s).resolve(): s for s in discover(paths, maps_dir)}
+    sources = list(unique.values())
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
     into_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if many and not into_folder and output is not None and Path(output).suffix in _SUFFIXES:
+        raise PlanError(
+            f"{len(sources)} maps need a folder for -o, and {output} names a file; "
+            "give a folder such as build/"
+        )
     if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
-        return [
+        jobs = [
             Job(s, str(folder / _relative(Path(s), roots).with_suffix(f".{fmt}"))) for s in sources
         ]
-    if output is not None:
-        return [Job(s, output) for s in sources]
-    return [Job(s, STDOUT if s == STDOUT else str(Path(s).with_suffix(f".{fmt}"))) for s in sources]
+    elif output is not None:
+        jobs = [Job(s, output) for s in sources]
+    else:
+        jobs = [
+            Job(s, STDOUT if s == STDOUT else str(Path(s).with_suffix(f".{fmt}"))) for s in sources
+        ]
+    _refuse_collisions(jobs)
+    return jobs
+
+
+def _refuse_collisions(jobs: list[Job]) -> None:
+    """Two maps drawn to one file would leave only the last; and a drawing must not
+    overwrite a map (`-o map.yaml --format dot`)."""
+    seen: dict[Path, str] = {}
+    for job in jobs:
+        if job.output == STDOUT:
+            continue
+        target = Path(job.output).resolve()
+        if job.source != STDOUT and target == Path(job.source).resolve():
+            raise PlanError(f"-o {job.output} is the map itself; give another output file")
+        if target in seen:
+            raise PlanError(
+                f"{seen[target]} and {job.source} would both be drawn to {job.output}; "
+                "render them into separate folders"
+            )
+        seen[target] = job.source
 
 
 def _relative(source: Path, roots: list[Path]) -> Path:
@@ -83,15 +115,16 @@ def _relative(source: Path, roots: list[Path]) -> Path:
 
 def _draw(
     job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings
-) -> tuple[FileReport, bytes | None, str | None]:
+) -> tuple[FileReport, bytes | None, RenderError | None]:
     """The map's check report, its rendering (None if not drawn), and why not, besides the
     map's own errors. The layout engine starts first and lays the map out while its rules
     are checked; when the map has errors the engine is stopped."""
-    drawing, failure = None, None
+    drawing: Drawing | None = None
+    failure: RenderError | None = None
     try:
         drawing = start(base)
     except RenderError as error:
-        failure = str(error)
+        failure = error
     try:
         loaded = load(job.source)
         if loaded.map is None or _has_errors(loaded.diagnostics, settings):
@@ -101,14 +134,14 @@ def _draw(
             try:
                 drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
             except RenderError as error:
-                failure = str(error)
+                failure = error
         report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
         if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
             return report, None, failure
         try:
             return report, drawing.result(), None
         except RenderError as error:
-            return report, None, str(error)
+            return report, None, error
     finally:  # errors, or an interrupt: leave no engine running (a no-op once it is done)
         if drawing is not None:
             drawing.cancel()
@@ -123,7 +156,9 @@ def run_one(
     with gc_paused():
         report, data, error = _draw(job, base, overrides, settings)
     if data is None:
-        return Outcome(job, report, error=error)
+        if error is None:
+            return Outcome(job, report)
+        return Outcome(job, report, error=str(error), usage=error.usage)
     if check_only:
         try:
             current = Path(job.output).read_bytes()
