@@ -85,6 +85,15 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     result = invoke("check", map_path)
     assert result.exit_code == 2
     assert "unknown setting `slect`; did you mean `select`?" in result.output
+    # pyproject.toml's table pasted into .argmap.toml: the message says where settings go.
+    (tmp_path / ".argmap.toml").write_text('[tool.argmap]\nignore = ["unknown-reference"]\n')
+    result = invoke("check", map_path)
+    assert result.exit_code == 2
+    assert "`[tool.argmap]` belongs in pyproject.toml" in result.output
+    (tmp_path / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+    assert invoke("check", map_path).exit_code == 0
+    result = invoke("check", "--select", "unknwn-reference", map_path)
+    assert result.output.startswith("argmap: error: `--select` names an unknown rule")
 
 
 def test_rules_lists_every_rule() -> None:

@@ -22,9 +22,9 @@ DOC = ROOT / "docs" / "cli.md"
 DOCS = [DOC, ROOT / "docs" / "evaluate.md"]
 
 
-def examples() -> list[list[tuple[str, list[str]]]]:
+def examples(docs: list[Path] = DOCS) -> list[list[tuple[str, list[str]]]]:
     """Each console block as a list of (command, expected output lines)."""
-    text = "".join(doc.read_text(encoding="utf-8") for doc in DOCS)
+    text = "".join(doc.read_text(encoding="utf-8") for doc in docs)
     blocks = re.findall(r"```console\n(.*?)```", text, re.DOTALL)
     parsed = []
     for block in blocks:
@@ -52,6 +52,23 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("steps", examples(), ids=lambda steps: steps[0][0][:60])
 def test_doc_example(steps: list[tuple[str, list[str]]], sandbox: Path) -> None:
+    run(steps)
+
+
+def test_readme_example(sandbox: Path) -> None:
+    """README's map as debate.yaml, and with the typo it names as broken.yaml."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    debate = re.search(r"```yaml\n(argmap: 1\n.*?)```", readme, re.DOTALL)
+    assert debate is not None
+    (sandbox / "debate.yaml").write_text(debate[1], encoding="utf-8")
+    typo = debate[1].replace("attacks: keep-targeting", "attacks: keep-targetting")
+    (sandbox / "broken.yaml").write_text(typo, encoding="utf-8")
+    [steps] = examples([ROOT / "README.md"])
+    run(steps)
+
+
+def run(steps: list[tuple[str, list[str]]]) -> None:
+    """Each command's output must be the lines under it."""
     runner = CliRunner()
     for command, expected in steps:
         argv = shlex.split(command)
@@ -126,3 +143,33 @@ def test_completion_choices_match_the_library() -> None:
     assert cli.GROUPS == GROUPS
     assert cli.ENGINES == ENGINES
     assert cli.DRAWINGS == FORMATS
+
+
+def test_readme_settings_are_valid(tmp_path: Path) -> None:
+    """README's two settings files load, and say the same."""
+    from argmap import config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pyproject, own = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / ".argmap.toml").write_text(own, encoding="utf-8")
+    a = config.load(tmp_path / "pyproject.toml")
+    b = config.load(tmp_path / ".argmap.toml")
+    assert (a.ignore, a.strict, a.rule_options) == (b.ignore, b.strict, b.rule_options)
+    assert a.rule_options == {"long-text": {"max-length": 400}}
+
+
+def test_readme_python_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """README's library example runs from the repository's root, and each name the package
+    exports can be imported."""
+    import argmap
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [code] = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
+    monkeypatch.chdir(ROOT)
+    scope: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own README
+    assert scope["png"].startswith(b"\x89PNG")  # type: ignore[attr-defined]
+    assert scope["apx"].startswith("arg(")  # type: ignore[attr-defined]
+    for name in argmap.__all__:
+        assert getattr(argmap, name) is not None

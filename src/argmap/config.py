@@ -41,7 +41,7 @@ class Settings:
         strict: bool | None = None,
     ) -> Settings:
         """These settings with the command line's choices on top."""
-        where = "the command line"
+        where = ""  # the command line: the option names itself
         return replace(
             self,
             select=rule_ids(select, where, "--select") if select is not None else self.select,
@@ -57,7 +57,8 @@ def rule_ids(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
         for rule_id in filter(None, (part.strip() for part in item.split(","))):
             if rule_id not in REGISTRY:
                 hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
-                raise ConfigError(f"{where}: `{key}` names an unknown rule `{rule_id}`; {hint}")
+                prefix = f"{where}: " if where else ""
+                raise ConfigError(f"{prefix}`{key}` names an unknown rule `{rule_id}`; {hint}")
             result.add(rule_id)
     return frozenset(result)
 
@@ -94,6 +95,11 @@ def load(path: Path | None) -> Settings:
 
 def parse(table: Mapping[str, Any], where: str, origin: str | None = None) -> Settings:
     for key in table:
+        if key == "tool" and origin is not None and not origin.endswith("pyproject.toml"):
+            raise ConfigError(
+                f"{where}: `[tool.argmap]` belongs in pyproject.toml; in this file the settings "
+                "go at the top level (`ignore = [...]`, `[rules.long-text]`)"
+            )
         if key not in KEYS:
             hint = did_you_mean(key, KEYS, fallback="known settings: " + ", ".join(KEYS))
             raise ConfigError(f"{where}: unknown setting `{key}`; {hint}")
