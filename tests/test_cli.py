@@ -176,3 +176,22 @@ def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> No
     assert "error[unknown-reference]" in result.stderr
     assert "the map has errors" in result.stderr
     assert result.stdout.strip()
+
+
+def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) -> None:
+    two = tmp_path / "two.yaml"
+    two.write_text(
+        "argmap: 1\ntitle: Two ways\nclaims:\n  a: {text: Safe.}\n"
+        "objections:\n  b: {text: Accidents., attacks: [a, c]}\n"
+        "rebuttals:\n  c: {text: Passive shutdown., attacks: b}\n"
+    )
+    both = invoke("evaluate", str(two), "--semantics", "preferred").output
+    assert "preferred semantics: 2 extensions" in both
+    assert "extension 1: a, c\nextension 2: b\n" in both
+    assert "a is contested" in both
+    cut = invoke("evaluate", str(two), "--semantics", "preferred", "--limit", "1").output
+    assert cut.startswith("preferred semantics: more than 1 extension;")
+    assert "claim a      accepted" in cut  # a status over what was found, not a label
+    assert "(1; there are more)" in cut
+    score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
+    assert "on a scale from 0 (defeated) to 1 (unopposed)" in score

@@ -168,7 +168,7 @@ def test_readme_python_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     [code] = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
     monkeypatch.chdir(ROOT)
     scope: dict[str, object] = {}
-    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own README
+    exec(compile(code, "README.md", "exec"), scope)
     assert scope["png"].startswith(b"\x89PNG")  # type: ignore[attr-defined]
     assert scope["apx"].startswith("arg(")  # type: ignore[attr-defined]
     for name in argmap.__all__:

@@ -116,13 +116,27 @@ SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
 }
 
 
+# argmap reads a scalar as written (`text: 3.10` is "3.10", `by: no` the id "no"), so the
+# schema accepts what a YAML reader may make of one; and an empty field is an absent one.
+SCALAR = ["string", "number", "boolean"]
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "type" not in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    return {**schema, "type": [*types, "null"]}
+
+
 def _field_schema(f: Field) -> dict[str, Any]:
     id_ref = {"$ref": "#/definitions/id"}
     types: dict[str, dict[str, Any]] = {
-        "text": {"type": "string", "minLength": 1},
+        "text": {"type": SCALAR, "minLength": 1} if f.required else {"type": SCALAR},
         "ref": id_ref,
         "refs": {"oneOf": [id_ref, {"type": "array", "items": id_ref}]},
-        "tags": {"type": "array", "items": {"type": "string"}},
+        "tags": {"type": "array", "items": {"type": SCALAR}},
         "weight": {"type": "number", "minimum": 0, "maximum": 1},
         "date": {"type": "string", "format": "date"},
         "url": {"type": "string", "pattern": f"^({'|'.join(URL_SCHEMES)}):"},
@@ -131,9 +145,9 @@ def _field_schema(f: Field) -> dict[str, Any]:
         "boolean": {"type": "boolean"},
         "version": {"const": FORMAT_VERSION},
     }
-    if f.type == "render":  # nested, so built only when asked for
-        return {"description": f.description, **_object(RENDER_FIELDS)}
-    return {"description": f.description, **types[f.type]}
+    # The render section is nested, so built only when asked for.
+    schema = _object(RENDER_FIELDS) if f.type == "render" else types[f.type]
+    return {"description": f.description, **(schema if f.required else _nullable(schema))}
 
 
 def _object(fields: tuple[Field, ...], description: str = "") -> dict[str, Any]:
@@ -149,7 +163,7 @@ def _object(fields: tuple[Field, ...], description: str = "") -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, for editors (the YAML language server) and other tools."""
     definitions = {
-        "id": {"type": "string", "pattern": ID_PATTERN},
+        "id": {"type": SCALAR, "pattern": ID_PATTERN},
         "node": _object(NODE_FIELDS),
         "actor": _object(ACTOR_FIELDS),
         "source": _object(SOURCE_FIELDS),

@@ -58,11 +58,14 @@ class Evaluation:
     def verdict(self, node: str) -> str:
         """One line on where `node` stands."""
         if self.scores is not None:
-            return f"scores {self.scores.scores[node]:.2f} (0 defeated, 1 unopposed)"
+            score = self.scores.scores[node]
+            return f"scores {score:.2f} on a scale from 0 (defeated) to 1 (unopposed)"
         where = f"the {self.semantics} extension"
-        if len(self.labellings) > 1:
-            count = f"{len(self.labellings)}{'+' if self.truncated else ''}"
-            where = f"every {self.semantics} extension ({count})"
+        if self.truncated:
+            found = len(self.labellings)
+            where = f"the {self.semantics} extensions found ({found}; there are more)"
+        elif len(self.labellings) > 1:
+            where = f"every {self.semantics} extension ({len(self.labellings)})"
         return {
             ACCEPTED: f"stands: accepted in {where}",
             CONTESTED: f"is contested: accepted in some {self.semantics} extensions, not all",
@@ -75,7 +78,7 @@ class Evaluation:
         """The node's label (one extension), status (several) or score (gradual)."""
         if self.scores is not None:
             return f"{self.scores.scores[node]:.3f}"
-        if len(self.labellings) == 1:
+        if len(self.labellings) == 1 and not self.truncated:
             return self.labellings[0][node]
         return self.status(node)
 

@@ -16,19 +16,26 @@ def _heading(e: Evaluation) -> str:
             return f"{e.semantics} scores (exact: one pass over an acyclic map)"
         settled = "converged" if e.scores.converged else "did NOT converge"
         return f"{e.semantics} scores ({settled} after {e.scores.rounds} rounds)"
-    count = f"{len(e.labellings)}{' or more' if e.truncated else ''}"
     plural = "s" if len(e.labellings) != 1 else ""
-    return f"{e.semantics} semantics: {count} extension{plural}"
+    more = "more than " if e.truncated else ""
+    return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}"
 
 
 def format_text(m: Map, e: Evaluation) -> str:
     lines = [f"{_heading(e)}; supports read as: {e.support}"]
     if e.truncated:
-        lines.append("(the enumeration stopped at --limit; statuses are over those found)")
+        lines.append(
+            f"(the enumeration stopped at --limit {len(e.labellings)}; statuses are over the "
+            "extensions found)"
+        )
     width = max((len(f"{n.kind} {n.id}") for n in m.nodes.values()), default=0)
     for node in m.nodes.values():
         name = f"{node.kind} {node.id}"
         lines.append(f"  {name:<{width}}  {e.label(node.id):<9}  {one_line(node.text)}")
+    if len(e.labellings) > 1:
+        for number, labelling in enumerate(e.labellings, 1):
+            members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
+            lines.append(f"extension {number}: {members}")
     lines.append("verdicts:")
     lines += [f"  {c.id} {e.verdict(c.id)}" for c in m.of_kind(Kind.CLAIM)]
     return "\n".join(printable(line) for line in lines) + "\n"
