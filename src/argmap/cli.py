@@ -652,7 +652,10 @@ def watch(
         typer.echo(f"[{datetime.now():%H:%M:%S}]", err=True)
         _print_outcomes(outcomes)
 
-    typer.echo(f"watching {', '.join(paths)}; drawings go to {output}/ (Ctrl-C stops)", err=True)
+    folder = output.rstrip("/" + os.sep) + "/"
+    typer.echo(
+        printable(f"watching {', '.join(paths)}; drawings go to {folder} (Ctrl-C stops)"), err=True
+    )
     run_watch(
         paths,
         output,
@@ -756,6 +759,7 @@ def _emit(data: bytes, output: str | None) -> None:
         write_atomic(output, data)
     except OSError as error:
         _fail(f"cannot write {output}: {error.strerror or error}")
+    typer.echo(printable(f"wrote {output}"), err=True)
 
 
 @app.command()

@@ -37,17 +37,15 @@ def load(path: str | Path) -> Loaded:
             data = sys.stdin.buffer.read()
         else:
             data = Path(path).read_bytes()
+    except FileNotFoundError:
+        problem = "no such file or folder", "check the path: it is relative to the current folder"
     except OSError as error:
         reason = error.strerror or str(error)
-        diagnostic = Diagnostic(
-            "io-error",
-            Severity.ERROR,
-            Span.point(name),
-            f"cannot read the file: {reason}",
-            "check the path and its permissions",
-        )
-        return Loaded(name, "", None, (diagnostic,))
-    return loads(data, name)
+        problem = f"cannot read the file: {reason}", "check the path and its permissions"
+    else:
+        return loads(data, name)
+    diagnostic = Diagnostic("io-error", Severity.ERROR, Span.point(name), *problem)
+    return Loaded(name, "", None, (diagnostic,))
 
 
 def loads(data: bytes | str, file: str = "<string>") -> Loaded:
