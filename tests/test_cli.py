@@ -139,12 +139,14 @@ def test_what_a_map_says_is_printed_never_obeyed(command: list[str]) -> None:
 def test_a_bug_is_one_line_and_exit_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import argmap.checker
     import argmap.cli
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(argmap.cli, "app", broken)
+    monkeypatch.setattr(argmap.checker, "check", broken)
+    monkeypatch.setattr(sys, "argv", ["argmap", "check", "maps/"])
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_:
         argmap.cli.main()
@@ -195,3 +197,17 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert "(1; there are more)" in cut
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
     assert "on a scale from 0 (defeated) to 1 (unopposed)" in score
+
+
+def test_help_names_values_not_python_types() -> None:
+    """What follows an option in --help is a name (`--format FORMAT`), a flag shows none."""
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+    options = done.stdout[done.stdout.index("Options") :]
+    assert "FORMAT" in options and "GROUP-BY" in options
+    assert "<str>" not in options and "<bool>" not in options and "<int>" not in options

@@ -28,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # help paragraphs reflow; `code` is shown as code
 )
 
 
@@ -830,10 +831,26 @@ def schema() -> None:
     typer.echo(files("argmap").joinpath("schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+def _metavars(command: Any) -> None:
+    """Name what goes after each option in --help as users know it (`--format FORMAT`, a
+    flag nothing), not by its Python type (`<str>`), which typer 0.29 shows otherwise."""
+    help_option = command.get_help_option(command.context_class(command))  # made on demand
+    for param in [*command.params, *filter(None, [help_option])]:
+        if param.metavar is None:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+            else:
+                param.metavar = max(param.opts, key=len).lstrip("-").upper()
+    for sub in getattr(command, "commands", {}).values():
+        _metavars(sub)
+
+
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130."""
     try:
-        app(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
+        command = typer.main.get_command(app)
+        _metavars(command)
+        command(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
