@@ -211,3 +211,16 @@ def test_help_names_values_not_python_types() -> None:
     options = done.stdout[done.stdout.index("Options") :]
     assert "FORMAT" in options and "GROUP-BY" in options
     assert "<str>" not in options and "<bool>" not in options and "<int>" not in options
+
+
+def test_query_as_json() -> None:
+    seed = str(ROOT / "maps" / "circular-firing-squad.yaml")
+    result = invoke("evaluate", seed, "--semantics", "preferred", "--query", "unwise", "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "node": "unwise",
+        "semantics": "preferred",
+        "support": "none",
+        "credulous": False,
+        "sceptical": False,
+    }

@@ -533,7 +533,7 @@ def evaluate(
             _fail(f"--query: no node `{query}`; {hint}")
         if semantics in ("h-categorizer", "df-quad"):
             _fail("--query asks about extensions; use an extension semantics such as preferred")
-        _print_query(m, semantics, support, query)
+        _print_query(m, semantics, support, query, output_format)
         raise typer.Exit(code)
     result = _evaluation(m, semantics, support, limit)
     if output_format == "json":
@@ -543,7 +543,7 @@ def evaluate(
     raise typer.Exit(code)
 
 
-def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
+def _print_query(m: Any, semantics: str, support: str, node: str, output_format: str) -> None:
     from argmap.graph import build_graph
     from argmap.semantics import evaluate as run
     from argmap.semantics import sat
@@ -558,6 +558,13 @@ def _print_query(m: Any, semantics: str, support: str, node: str) -> None:
         af = from_graph(build_graph(m), support)
         credulous = sat.credulous(af, node, semantics)
         sceptical = sat.sceptical(af, node, semantics)
+    if output_format == "json":
+        import json
+
+        answer: dict[str, Any] = {"node": node, "semantics": semantics, "support": support}
+        answer |= {"credulous": credulous, "sceptical": sceptical}
+        typer.echo(json.dumps(answer, indent=2, ensure_ascii=False))
+        return
     yes = {True: "yes", False: "no"}
     typer.echo(f"{node} under {semantics} (supports: {support}):")
     typer.echo(f"  credulously accepted (in some extension): {yes[credulous]}")
