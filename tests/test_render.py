@@ -276,6 +276,27 @@ def test_group_by_makes_clusters() -> None:
     assert "label=<Steve Benen>" in dot
 
 
+def test_group_boxes_carry_their_own_tooltip_not_the_maps() -> None:
+    m = load_map(SEED)
+    svg = ET.fromstring(render(m, RenderOptions(dot=DotOptions(group_by="actor"))))
+    boxes = svg.findall(f".//{SVG}g[@class='cluster']")
+    titles = [a.get(f"{XLINK}title") for box in boxes for a in box.iter(f"{SVG}a")]
+    assert len(titles) == len(boxes) == 6
+    assert "Legend" in titles and "Steve Benen" in titles
+    assert m.summary and m.summary not in titles
+
+
+def test_a_target_named_twice_is_one_edge() -> None:
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C.}\n"
+        "reasons:\n  r: {text: R., supports: [c, c]}\n"
+        "objections:\n  o: {text: O., attacks: [c, r, c]}\n"
+    ).map
+    assert m is not None
+    edges = sorted((u, v, r.value) for u, v, r in build_graph(m).edges(data="relation"))
+    assert edges == [("o", "c", "attack"), ("o", "r", "attack"), ("r", "c", "support")]
+
+
 def test_map_render_section_is_the_default_and_options_win() -> None:
     m = load_map(EVERY)  # render: {direction: TB, wrap: 30, group-by: actor}
     options = options_for(m, RenderOptions(), {"direction": "LR", "wrap": None})

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.model import Kind, Map, Relation
+from argmap.model import Kind, Map, Relation, Span
 
 Graph = Any  # networkx ships no type information
 
@@ -26,11 +26,14 @@ def build_graph(m: Map) -> Graph:
         (node.id, {"kind": node.kind, "node": node, "index": i})
         for i, node in enumerate(m.nodes.values())
     )
+    # A target named twice in one list is one relation (the repeated-target rule says so).
+    edges: dict[tuple[str, str, Relation], Span] = {}
+    for node in m.nodes.values():
+        for relation, ref in node.targets():
+            if ref.id in m.nodes:
+                edges.setdefault((node.id, ref.id, relation), ref.span)
     g.add_edges_from(
-        (node.id, ref.id, {"relation": relation, "span": ref.span})
-        for node in m.nodes.values()
-        for relation, ref in node.targets()
-        if ref.id in m.nodes
+        (u, v, {"relation": relation, "span": span}) for (u, v, relation), span in edges.items()
     )
     return g
 

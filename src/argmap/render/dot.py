@@ -257,6 +257,7 @@ def _legend(theme_name: str, note: str) -> tuple[str, ...]:
             fontcolor=theme.muted,
             fontsize="10",
             id="_legend",
+            tooltip="Legend",  # else the map's summary, inherited from the graph
         )
         for kind in Kind:
             legend.node(
@@ -342,6 +343,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 color=theme.muted,
                 fontcolor=theme.muted,
                 fontsize="11",
+                tooltip=_plain(label),  # else the map's summary, inherited from the graph
             )
             _add_nodes(cluster, members, m, theme, options, names)
     for relation in Relation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from argmap.diagnostics import Severity, did_you_mean
-from argmap.model import Ref
+from argmap.model import Ref, Relation
 from argmap.rules.base import Context, Finding, Rule
 
 
@@ -44,6 +44,26 @@ def _self_reference(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _repeated_target(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.map.nodes.values():
+        named: dict[Relation, set[str]] = {relation: set() for relation in Relation}
+        for relation, ref in node.targets():
+            if ref.id in named[relation]:
+                yield (
+                    ref.span,
+                    f"{node.kind} `{node.id}` names `{ref.id}` twice in `{relation.value}s`",
+                    "delete the repeated id; the relation is drawn and counted once",
+                )
+            elif any(ref.id in ids for ids in named.values()):
+                yield (
+                    ref.span,
+                    f"{node.kind} `{node.id}` both supports and attacks `{ref.id}`",
+                    "keep the one relation you mean; a node cannot argue both for and against "
+                    "the same target",
+                )
+            named[relation].add(ref.id)
+
+
 RULES = [
     Rule(
         "unknown-reference",
@@ -67,5 +87,16 @@ RULES = [
         "claims:\n  c1: {text: A claim., supports: c1}\n",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
         _self_reference,
+    ),
+    Rule(
+        "repeated-target",
+        Severity.WARNING,
+        "A node names the same target twice, or both supports and attacks it.",
+        "Naming a target twice in `supports` or `attacks` is a copy-paste slip: the relation "
+        "still counts once. A node that both supports and attacks one target contradicts "
+        "itself, and every evaluation of the map then rests on that contradiction.",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: [c1, c1]}\n",
+        "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
+        _repeated_target,
     ),
 ]
