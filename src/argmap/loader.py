@@ -102,6 +102,11 @@ _INVISIBLE = re.compile(
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
+def _is_blank(node: YNode) -> bool:
+    """Whether a value shows nothing: an empty field is an absent one."""
+    return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -127,6 +132,10 @@ class _MapBuilder:
                 "start the file with `argmap: 1` and `title: ...` at the left margin",
             )
             return None
+        if "argmap" in tree.entries:
+            written = tree.entries["argmap"][1]
+            if not _is_blank(written) and self.version(written, "`argmap` of the map") is None:
+                return None  # another format version: the rest of the file means other things
         values, _ = self.fields(
             tree, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
         )
@@ -233,7 +242,7 @@ class _MapBuilder:
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
                 continue
-            if isinstance(value, YScalar) and (value.is_null or _INVISIBLE.fullmatch(value.value)):
+            if _is_blank(value):
                 blank[key] = value.span  # an empty field is an absent one
                 continue
             written.add(key)
@@ -410,10 +419,12 @@ class _MapBuilder:
         value = self.scalar(node, what, "the format version", "`argmap: 1`")
         if value != spec.FORMAT_VERSION or isinstance(value, bool):
             if value is not _INVALID:
+                newer = isinstance(value, int) and value > spec.FORMAT_VERSION
                 self.invalid(
                     node,
                     f"format version {value!r} is not supported",
-                    f"this argmap reads `argmap: {spec.FORMAT_VERSION}`",
+                    f"this argmap reads `argmap: {spec.FORMAT_VERSION}`"
+                    + ("; a map written for a newer argmap needs an upgrade" if newer else ""),
                 )
             return None
         return spec.FORMAT_VERSION
