@@ -28,6 +28,7 @@ from argmap.render import RenderError, RenderOptions, engines, options_for, rend
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import GROUPS, MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
+from argmap.render.pdf import links
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -154,6 +155,25 @@ def test_engines_draw_html_labels(engine: str) -> None:
 )
 def test_other_formats(fmt: str, magic: bytes) -> None:
     assert render(load_map(SEED), RenderOptions(format=fmt)).startswith(magic)
+
+
+def test_pdf_keeps_the_links() -> None:
+    m = load_map(EVERY)
+    linked = ET.fromstring(render(m, RenderOptions())).findall(f".//{SVG}a[@{XLINK}href]")
+    pdf = render(m, RenderOptions(format="pdf"))
+    assert pdf.count(b"/URI (https://example.org/paper)") == len(linked) == 4
+
+
+def test_pdf_link_boxes_cover_the_linked_shapes() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 200 100"><g transform="scale(1 1) rotate(0) translate(4 96)">'
+        '<a xlink:title="no link"><polygon points="0,0 1,1"/></a>'
+        '<a xlink:href="https://x.org"><polygon points="0,0 10,0 10,-20 0,-20"/><text>x</text>'
+        "</a></g></svg>"
+    )
+    # The page is twice the viewBox; PDF's y axis runs up from the bottom of the page.
+    assert list(links(svg.encode(), 400, 200)) == [("https://x.org", (8, 8, 28, 48))]
 
 
 def test_builtin_engine_cannot_write_pdf_itself() -> None:

@@ -3,23 +3,64 @@
 Chosen over Graphviz's own PDF output because the builtin engine cannot write PDF and
 `dot -Tpdf` needs a system Graphviz with cairo; see docs/render.md for the comparison.
 reportlab draws with the 14 standard PDF fonts, so scripts outside Latin-1 need
-`--engine system` (Graphviz with the machine's fonts)."""
+`--engine system` (Graphviz with the machine's fonts). svglib drops links, so they are
+laid back over the drawing as PDF link annotations, from the SVG's `<a>` elements."""
 
 from __future__ import annotations
 
 import io
 import logging
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from argmap.render.engines import EngineError
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_HREF = "{http://www.w3.org/1999/xlink}href"
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TRANSFORM = re.compile(r"scale\(([^ )]+) ([^ )]+)\).*translate\(([^ )]+) ([^ )]+)\)")
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
 
 
 def svg_to_pdf(svg: bytes) -> bytes:
     from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
     from svglib.svglib import svg2rlg
 
     logging.getLogger("svglib").setLevel(logging.ERROR)  # font fallbacks are not news
     drawing = svg2rlg(io.BytesIO(svg))
     if drawing is None:
         raise EngineError("could not convert the SVG to PDF")
-    result: bytes = renderPDF.drawToString(drawing)
-    return result
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=(drawing.width, drawing.height))
+    renderPDF.draw(drawing, pdf, 0, 0)
+    for url, box in links(svg, drawing.width, drawing.height):
+        pdf.linkURL(url, box)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def links(svg: bytes, width: float, height: float) -> Iterator[tuple[str, Box]]:
+    """Each link of a Graphviz SVG and the box its shapes cover, on a `width` x `height` page."""
+    root = ET.fromstring(svg)
+    graph = root.find(f"{_SVG}g")
+    transform = _TRANSFORM.search(graph.get("transform", "") if graph is not None else "")
+    sx, sy, tx, ty = map(float, transform.groups()) if transform else (1.0, 1.0, 0.0, 0.0)
+    _, _, view_width, view_height = map(float, root.get("viewBox", "0 0 1 1").split())
+    kx, ky = width / view_width, height / view_height
+    for anchor in root.iter(f"{_SVG}a"):
+        url = anchor.get(_HREF)
+        numbers = [
+            float(n)
+            for shape in anchor.iter()
+            if shape.tag in (f"{_SVG}path", f"{_SVG}polygon")
+            for n in _NUMBER.findall(shape.get("d") or shape.get("points") or "")
+        ]
+        if not url or len(numbers) < 4:
+            continue
+        xs = [kx * sx * (x + tx) for x in numbers[0::2]]
+        ys = [height - ky * sy * (y + ty) for y in numbers[1::2]]
+        yield url, (min(xs), min(ys), max(xs), max(ys))
