@@ -67,7 +67,7 @@ def test_word_diff() -> None:
     )
 
 
-def test_svg_marks_changes_in_colour(tmp_path: Path) -> None:
+def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     out = tmp_path / "diff.svg"
     assert invoke("diff", OLD, NEW, "--format", "svg", "-o", str(out)).exit_code == 0
     root = ET.parse(out).getroot()
@@ -87,6 +87,16 @@ def test_svg_marks_changes_in_colour(tmp_path: Path) -> None:
     assert stroke("elected-to-do") not in MARK_COLOURS.values()
     faded = root.find(f".//{SVG}g[@id='party-unity']//{SVG}text[2]")
     assert faded is not None and faded.get("fill") == "#9a9a9a"
+
+    def kind_line(element_id: str) -> str:
+        text = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}text")
+        assert text is not None and text.text is not None
+        return text.text
+
+    assert kind_line("mission") == "REASON · ADDED"
+    assert kind_line("party-unity") == "REBUTTAL · REMOVED"
+    assert kind_line("unwise") == "OBJECTION · CHANGED"
+    assert kind_line("elected-to-do") == "REBUTTAL"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -142,5 +152,8 @@ def test_evaluate_says_which_claims_changed_verdict(tmp_path: Path) -> None:
         invoke("diff", OLD, str(newer), "-f", "json", "--evaluate", "grounded").stdout
     )
     assert data["verdicts"]["changed"] == [{"claim": "keep-targeting", "old": "in", "new": "out"}]
+    svg = invoke("diff", OLD, str(newer), "-f", "svg", "--evaluate", "grounded").stdout
+    assert svg.count("CLAIM · CHANGED · IN → OUT") == 1
+    assert "claims whose verdict under grounded changed say how" in svg
     same = invoke("diff", OLD, NEW, "--evaluate", "preferred")
     assert same.stdout.endswith("verdicts under preferred: no claim changed\n")

@@ -734,19 +734,27 @@ def diff(
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     else:
-        data = _diff_svg(changes, theme or "light")
+        data = _diff_svg(changes, theme or "light", verdicts, evaluate)
     _emit(data, output)
     raise typer.Exit(code)
 
 
-def _diff_svg(changes: Any, theme: str) -> bytes:
+def _diff_svg(
+    changes: Any, theme: str, verdicts: list[dict[str, Any]] | None, semantics: str | None
+) -> bytes:
     from argmap.render import RenderError, RenderOptions, render
     from argmap.render.dot import DotOptions
 
     nodes, edges = changes.marks()
     note = "green added, red removed, amber changed"
+    badges = dict(nodes)  # the change in words too, for readers who cannot tell the colours
+    for c in verdicts or []:
+        verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}"
+        badges[c["claim"]] = " · ".join(filter(None, (nodes.get(c["claim"]), verdict)))
+    if verdicts is not None:
+        note += f"; claims whose verdict under {semantics} changed say how"
     options = RenderOptions(
-        dot=DotOptions(theme=theme, marks=nodes, edge_marks=edges, legend_note=note)
+        dot=DotOptions(theme=theme, marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
     )
     try:
         data: bytes = render(changes.union(), options)
