@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from argmap.checker import check
+from argmap.loader import loads
 from argmap.rules.docs import markdown
 from argmap.spec import json_schema
 from conftest import DATA, ROOT
@@ -38,3 +41,30 @@ def test_schema_accepts_the_maps_and_rejects_typos() -> None:
         jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
     bad = {"argmap": 1, "title": "t", "claims": {"c": {"txt": "typo"}}}
     assert list(jsonschema.Draft7Validator(schema).iter_errors(bad))
+
+
+@pytest.mark.parametrize(
+    ("url", "valid"),
+    [
+        ("https://example.org/a%20b?q=1#x", True),
+        ("HTTP://EXAMPLE.ORG", True),
+        ("mailto:someone@example.org", True),
+        ("https://example.org/a b", False),
+        ("https://example.org/\n", False),
+        (" https://example.org", False),
+        ("https://", False),
+        ("http:/example.org", False),
+        ("mailto:", False),
+        ("ftp://example.org", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_schema_and_loader_agree_on_urls(url: str, valid: bool) -> None:
+    import jsonschema
+
+    data = {"argmap": 1, "title": "t", "sources": {"s": {"title": "S", "url": url}}}
+    data["claims"] = {"c": {"text": "C", "source": "s"}}
+    loaded = loads(json.dumps(data))
+    assert (not loaded.diagnostics) is valid
+    errors = list(jsonschema.Draft7Validator(json_schema()).iter_errors(data))
+    assert (not errors) is valid

@@ -365,12 +365,12 @@ class _MapBuilder:
         url = self.text(node, what)
         if url is None:
             return None
-        scheme = url.partition(":")[0].lower()
-        if scheme not in spec.URL_SCHEMES or ":" not in url:
+        if not re.match(spec.URL_PATTERN, url):
             self.invalid(
                 node,
-                f"{what} must be an http, https or mailto URL",
-                "write the full address, e.g. `https://example.org/article`",
+                f"{what} must be an http, https or mailto URL, without spaces",
+                "write the full address, e.g. `https://example.org/article`"
+                + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
             )
             return None
         return url

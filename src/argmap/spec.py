@@ -10,9 +10,20 @@ from typing import Any, Literal
 from argmap.model import ActorKind, Kind
 
 FORMAT_VERSION = 1
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+# Patterns are written without flags, and end with _END rather than `$` (which in Python
+# matches before a final newline), so that the JSON Schema (ECMA-262 patterns, which
+# jsonschema checks with Python's `re.search`) means exactly what the loader does.
+_END = r"(?![\s\S])"
+ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]*{_END}"
 ID_RE = re.compile(ID_PATTERN)
-URL_SCHEMES = ("http", "https", "mailto")
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in word)
+
+
+# A URL that a source may have: http(s) with a host, or mailto, and no white space.
+URL_PATTERN = rf"^(?:{_any_case('http')}[sS]?://[^\s/?#]|{_any_case('mailto')}:\S)\S*{_END}"
 
 FieldType = Literal[
     "text",
@@ -139,7 +150,7 @@ def _field_schema(f: Field) -> dict[str, Any]:
         "tags": {"type": "array", "items": {"type": SCALAR}},
         "weight": {"type": "number", "minimum": 0, "maximum": 1},
         "date": {"type": "string", "format": "date"},
-        "url": {"type": "string", "pattern": f"^({'|'.join(URL_SCHEMES)}):"},
+        "url": {"type": "string", "pattern": URL_PATTERN},
         "choice": {"enum": list(f.choices)},
         "integer": {"type": "integer", "minimum": f.minimum},
         "boolean": {"type": "boolean"},
