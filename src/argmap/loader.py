@@ -107,6 +107,10 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
+def _is_null(node: YNode) -> bool:
+    return isinstance(node, YScalar) and node.is_null
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -230,6 +234,8 @@ class _MapBuilder:
         spans: dict[str, Span] = {}
         written = set()
         blank: dict[str, Span] = {}
+        # A field's plain text, and its line: a comma in `{text: Cheap, fast}` cuts it short.
+        cut: tuple[str, str, int] | None = None
         for key, (key_node, value) in node.entries.items():
             f = by_name.get(key)
             if f is None:
@@ -238,10 +244,21 @@ class _MapBuilder:
                 names = [*by_name, *extra]
                 guess = closest(key, names)
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                if cut and cut[2] == key_node.span.line and _is_null(value) and guess is None:
+                    cut = (cut[0], f"{cut[1]}, {key}", cut[2])
+                    hint = (
+                        "a comma inside {...} ends the field; if it belongs to the text, "
+                        f'quote the text: `{cut[0]}: "{cut[1]}"`'
+                    )
+                else:
+                    cut = None
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
                 continue
+            cut = None
+            if isinstance(value, YScalar) and value.plain and not value.is_null:
+                cut = (key, value.value, value.span.end_line)
             if _is_blank(value):
                 blank[key] = value.span  # an empty field is an absent one
                 continue
@@ -312,7 +329,13 @@ class _MapBuilder:
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):
             return Ref(node.value, node.span)
-        self.wrong_type(node, what, "an id", "a single id such as `my-claim`")
+        first = node.items[0] if isinstance(node, YSeq) and node.items else None
+        name = first.value if isinstance(first, YScalar) else f"my-{f.name}"
+        example = {
+            "by": f"one actor id, `by: {name}` (a node has one author)",
+            "source": f"one source id, `source: {name}`, with the source itself under `sources`",
+        }.get(f.name, "a single id such as `my-claim`")
+        self.wrong_type(node, what, "an id", example)
         return None
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:

@@ -9,6 +9,7 @@ no Python object other than plain data is ever constructed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
 _resolver = Resolver()
+_READABLE = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "boolean"}
 
 
 @dataclass(slots=True)
@@ -56,7 +58,8 @@ class YScalar:
         try:
             return construct(_constructor, yaml.ScalarNode(tag, self.value))
         except (ConstructorError, ValueError, OverflowError) as error:
-            raise ValueError(f"`{self.value}` is not a valid {tag.removeprefix(_CORE)}") from error
+            kind = _READABLE.get(tag.removeprefix(_CORE), tag.removeprefix(_CORE))
+            raise ValueError(f"`{self.value}` is not a valid {kind}") from error
 
     @property
     def is_null(self) -> bool:
@@ -273,6 +276,16 @@ class _Builder:
             )
 
 
+def _quote_hint(line: str) -> str:
+    """How to write a value with ": " in it, shown on the line that has one."""
+    hint = 'a ": " inside a value starts a mapping; put the value in quotes'
+    field = re.match(r"\s*(?:- )?([^\s:#{}\[\]][^:#]*):\s+(.*?)\s*$", line)
+    if field is None or not field[2]:
+        return hint
+    value = field[2].replace("\\", "\\\\").replace('"', '\\"')
+    return f'{hint}: `{field[1]}: "{value}"`'
+
+
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document. The tree is None when the text is not usable YAML."""
     builder = _Builder(file)
@@ -288,6 +301,8 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         if error.context:
             problem = f"{problem} ({error.context})"
         hint = "fix the YAML syntax at this point"
+        if problem.startswith("mapping values are not allowed") and mark:
+            hint = _quote_hint(text.splitlines()[mark.line] if text else "")
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
