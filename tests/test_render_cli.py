@@ -146,6 +146,31 @@ def test_focus_unknown_id_is_reported(maps: Path) -> None:
     assert "did you mean `unwise`?" in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "refused"),
+    [
+        (["render", "MAP", "--depth", "1"], "--depth works only with --focus"),
+        (["render", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
+        (["show", "MAP", "--support", "necessary"], "--support works only with --evaluate"),
+        (["diff", "MAP", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
+    ],
+)
+def test_an_option_that_would_be_ignored_is_refused(
+    maps: Path, command: list[str], refused: str
+) -> None:
+    result = invoke(*(str(maps / "seed.yaml") if arg == "MAP" else arg for arg in command))
+    assert result.exit_code == 2 and refused in result.output
+
+
+def test_group_by_none_undoes_the_maps_own(tmp_path: Path) -> None:
+    every = DATA / "good" / "every-feature.yaml"  # render: {group-by: actor}
+    out = tmp_path / "x.dot"
+    assert invoke("render", str(every), "-o", str(out)).exit_code == 0
+    assert "subgraph cluster_0" in out.read_text()
+    assert invoke("render", str(every), "--group-by", "none", "-o", str(out)).exit_code == 0
+    assert "subgraph cluster_0" not in out.read_text()
+
+
 def test_screenshot_in_chromium(tmp_path: Path) -> None:
     """The rendered SVG opened in headless Chromium: a real picture, not a blank page."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -37,7 +37,7 @@ REPORT_FORMATS = ("text", "json", "github", "sarif")
 ENGINES = ("auto", "builtin", "system")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 THEMES = ("light", "dark", "print")
-GROUPS = ("actor", "source", "tag")
+GROUPS = ("actor", "source", "tag", "none")  # none: undo a map's own `group-by`
 SEMANTICS = (
     "grounded",
     "complete",
@@ -91,6 +91,12 @@ ThemeOption = Annotated[
 def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"argmap: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _only_with(option: str, given: bool, needed: str, value: object) -> None:
+    """Refuse an option that would be silently ignored without another one."""
+    if given and value is None:
+        _fail(f"{option} works only with {needed}; add {needed}, or leave out {option}")
 
 
 def _version(value: bool) -> None:
@@ -234,12 +240,15 @@ def render(
         Optional[str],  # noqa: UP045
         typer.Option(help="Draw only this node and its neighbourhood."),
     ] = None,
-    depth: Annotated[int, typer.Option(min=0, help="With --focus: how many steps out.")] = 2,
+    depth: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=0, help="With --focus: how many steps out (default 2)."),
+    ] = None,
     group_by: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--group-by",
-            help="Box the nodes of each actor, source or tag.",
+            help="Box the nodes of each actor, source or tag; none overrides the map's own.",
             autocompletion=_choices(GROUPS),
         ),
     ] = None,
@@ -279,6 +288,8 @@ def render(
     for name, (value, allowed) in choices.items():
         if value is not None and value not in allowed:
             _fail(f"--{name.replace('_', '-')} must be one of {', '.join(allowed)}, not `{value}`")
+    _only_with("--depth", depth is not None, "--focus", focus)
+    _only_with("--support", support != "none", "--evaluate", evaluate)
     overrides = {
         "direction": direction,
         "theme": theme,
@@ -292,7 +303,7 @@ def render(
         "--direction": direction,
         "--theme": theme,
         "--focus": focus,
-        "--depth": None if focus is None or depth == 2 else depth,
+        "--depth": depth,
         "--group-by": group_by,
         "--wrap": wrap,
         "--config": config,
@@ -308,7 +319,7 @@ def render(
         output_format=output_format,
         engine=engine,
         focus=focus,
-        depth=depth,
+        depth=2 if depth is None else depth,
         overrides=overrides,
         settings=_settings(config),
         jobs=jobs,
@@ -708,6 +719,7 @@ def diff(
         _fail(f"unknown format `{output_format}`; choose text, json or svg")
     if theme is not None and theme not in THEMES:
         _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
+    _only_with("--support", support != "none", "--evaluate", evaluate)
     if Path(old).is_file() or old == "-":
         before = load(old)
     else:
@@ -787,6 +799,7 @@ def show(
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
     from argmap.show import print_outline
 
+    _only_with("--support", support != "none", "--evaluate", evaluate)
     m, code = _load_usable(path)
     labels = None
     if evaluate is not None:

@@ -43,7 +43,10 @@ def options_for(m: Map, base: RenderOptions, overrides: dict[str, Any]) -> Rende
     names = {"group-by": "group_by"}
     from_map = {names.get(k, k): v for k, v in m.render.items()}
     given = {k: v for k, v in overrides.items() if v is not None}
-    return replace(base, dot=replace(base.dot, **{**from_map, **given}))
+    dot = replace(base.dot, **{**from_map, **given})
+    if dot.group_by == "none":  # the command line undoing the map's own group-by
+        dot = replace(dot, group_by=None)
+    return replace(base, dot=dot)
 
 
 def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
