@@ -42,6 +42,19 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     assert "- rebuttal side-streets" in shown.output
 
 
+def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
+    deep = tmp_path / "maps" / "2026" / "debate.yaml"
+    assert invoke("new", str(deep)).exit_code == 0
+    assert (
+        invoke("export", str(deep), "--to", "apx", "-o", str(tmp_path / "a" / "x.apx")).exit_code
+        == 0
+    )
+    (tmp_path / "taken").write_text("")
+    blocked = invoke("new", str(tmp_path / "taken" / "sub" / "x.yaml"))
+    assert blocked.exit_code == 2
+    assert f"{tmp_path / 'taken'} is a file, not a folder" in blocked.output
+
+
 def test_show_marks_unanswered_objections() -> None:
     result = invoke("show", str(DATA / "report" / "mixed.yaml"))
     assert "objection unwise" in result.output and "[unanswered]" in result.output

@@ -103,10 +103,14 @@ def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path:
 
 def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "warn.yaml"
-    path.write_text("argmap: 1\ntitle: W\nactors:\n  idle: {name: Idle}\nclaims:\n  c: {text: C}\n")
+    path.write_text(
+        "argmap: 1\ntitle: W\nactors:\n  idle: {name: Idle}\nclaims:\n  c: {text: C}\n"
+        "objections:\n  o: {text: O, attacks: c}\n"
+    )
     result = invoke("render", str(path))
     assert result.exit_code == 0
     assert "warning[unused-actor]" in result.output
+    assert "unanswered-objection" not in result.output  # an info note: for `argmap check`
     assert (tmp_path / "warn.svg").exists()
 
 

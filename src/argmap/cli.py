@@ -404,11 +404,19 @@ def _print_outcomes(
     exit code: 2 a map could not be read or an option does not fit it, 1 a map failed,
     else 0. A stale drawing is named with the command that brings it up to date (the
     render's `flags` with the map and its output)."""
+    from dataclasses import replace
+
     from argmap.checker import CheckResult
+    from argmap.diagnostics import Severity
     from argmap.render.batch import STDOUT
     from argmap.report import Style, write_text
 
-    reports = CheckResult(tuple(o.report for o in outcomes if o.report.diagnostics))
+    # Errors and warnings; info notes (an unanswered objection) are for `argmap check`.
+    shown = [
+        (o, tuple(d for d in o.report.diagnostics if d.severity is not Severity.INFO))
+        for o in outcomes
+    ]
+    reports = CheckResult(tuple(replace(o.report, diagnostics=ds) for o, ds in shown if ds))
     if reports.files:
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
     for outcome in outcomes:
@@ -821,8 +829,6 @@ def new(
 
     if path.exists() and not force:
         _fail(f"{path} already exists; use --force to overwrite it")
-    if not path.parent.is_dir():
-        _fail(f"folder {path.parent} does not exist")
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
     try:
         write_atomic(path, template.replace("THIS_FILE", str(path)))

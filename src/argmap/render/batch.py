@@ -170,7 +170,6 @@ def run_one(
     if job.output == STDOUT:
         return Outcome(job, report, data=data)
     try:
-        Path(job.output).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(job.output, data)
     except OSError as error:
         return Outcome(job, report, error=f"cannot write {job.output}: {error.strerror or error}")
