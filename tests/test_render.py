@@ -264,8 +264,13 @@ def test_direction_theme_wrap_legend() -> None:
     assert colours and all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
     assert "cluster__legend" in dot_of(m) and "cluster__legend" not in dot_of(m, legend=False)
     narrow = dot_of(m, wrap=12)
-    lines = [html.unescape(line) for line in re.findall(r">([^<>]*)<BR", narrow)]
-    assert lines and max(map(len, lines)) <= 12
+    texts = re.findall(r'BALIGN="LEFT">((?:[^<]|<BR ALIGN="LEFT"/>)*)</TD>', narrow)
+    lines = [html.unescape(line) for text in texts for line in text.split('<BR ALIGN="LEFT"/>')]
+    assert len(texts) == len(m.nodes)
+    assert all(len(line) <= 12 for line in lines if " " in line)
+    assert "circumstances" in lines  # a word longer than a line is not cut
+    bylines = re.findall(r'POINT-SIZE="9" COLOR="#[0-9A-F]{6}">([^<]*)<BR', narrow)
+    assert bylines and max(map(len, bylines)) <= 12 + 12 // 3  # small type: a third more
 
 
 def test_kinds_and_relations_differ_without_colour() -> None:
@@ -285,6 +290,11 @@ def test_focus_and_depth() -> None:
         return set(re.findall(r'^\t+"?([\w.-]+)"? \[label=<<TABLE', dot, re.MULTILINE))
 
     assert nodes(0) == {"singular-focus"}
+    focused = render(m, RenderOptions(format="dot", focus="singular-focus", depth=1)).decode()
+    statements = re.split(r"\n(?=\t)", focused)  # a tooltip may span lines
+    heavy = [s.split(" [")[0].strip() for s in statements if re.search(r'class="\w+ focus"', s)]
+    assert heavy == ['"singular-focus"']
+    assert "heavy border: the focus" in focused
     assert nodes(1) == {"singular-focus", "keep-targeting", "elected-to-do", "no-reckless-risks"}
     with pytest.raises(RenderError, match="did you mean `singular-focus`"):
         render(m, RenderOptions(focus="singular-focuss"))
@@ -342,7 +352,8 @@ WORDS = st.lists(st.text(st.characters(blacklist_categories=["Z", "C"]), min_siz
 @given(WORDS, st.integers(min_value=3, max_value=60))
 def test_wrapped_lines(words: list[str], width: int) -> None:
     lines = _lines(" \n ".join(words), width)
-    assert all(len(line) <= width for line in lines)
+    # Only a word that does not fit stretches its line, and not past twice the width.
+    assert all(len(line) <= width or (" " not in line and len(line) <= 2 * width) for line in lines)
     assert len(lines) <= MAX_LINES
     if lines[-1].endswith(" …"):  # cut: what is shown is the start of the text
         shown = "".join(lines[:-1]) + lines[-1].removesuffix(" …")

@@ -97,6 +97,10 @@ class Drawing:
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
+        if options.focus is not None:
+            note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
+            marks = {**dot_options.marks, options.focus: "focus"}
+            dot_options = replace(dot_options, marks=marks, legend_note=note)
         g = build_graph(m) if graph is None else graph
         self.dot = build_dot(_focus(g, m, options), m, dot_options)
         if self.layout is not None:

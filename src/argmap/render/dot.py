@@ -45,7 +45,7 @@ class DotOptions:
     fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
     badges: Mapping[str, str] = field(default_factory=dict)  # node id -> word after its kind
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
-    marks: Mapping[str, str] = field(default_factory=dict)  # node id -> added/removed/changed
+    marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
 
 
@@ -58,6 +58,8 @@ def _marked(mark: str | None, kind: str) -> dict[str, str]:
     """The attributes that draw a diff's mark; `kind` is the element's own class."""
     if mark is None:
         return {}
+    if mark == "focus":  # the node a focused drawing is about: a heavier border, same colour
+        return {"penwidth": "4", "class": _quote(f"{kind} focus")}
     attrs = {"color": MARK_COLOURS[mark], "penwidth": "3", "class": f"{kind} {mark}"}
     if mark == "removed":
         attrs |= {"fontcolor": _FADED, "fillcolor": "#F4F4F4", "style": "filled,dashed"}
@@ -101,8 +103,9 @@ def _statement(head: str, attrs: dict[str, str]) -> str:
 
 
 def _lines(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` characters, broken at spaces; a word longer than a
-    line is cut. At most MAX_LINES lines, the last ending in " …" when text was left out.
+    """`text` in lines of at most `width` characters, broken at spaces. A longer word has a
+    line of its own, up to twice the width; beyond that (a URL) it is cut. At most MAX_LINES
+    lines, the last ending in " …" when text was left out.
     (Greedy like `textwrap.wrap`, which was a third of the time spent building DOT.)"""
     lines: list[str] = []
     line = ""
@@ -112,7 +115,7 @@ def _lines(text: str, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while len(word) > width:
+        while len(word) > 2 * width:
             lines.append(word[:width])
             word = word[width:]
         line = word
@@ -127,15 +130,19 @@ def _lines(text: str, width: int) -> list[str]:
     return [*lines[: MAX_LINES - 1], last + " …"]
 
 
+def _broken(lines: list[str]) -> str:
+    """Lines as HTML-like label text, each ending in a left-aligned break. One escape for
+    all of them: no line holds a newline to confuse with the breaks."""
+    return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
+
+
 def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
     kind = node.kind.value.upper() + (f" · {_html(badge.upper())}" if badge else "")
-    # One escape for all the lines: no line holds a newline to confuse with their breaks.
-    body = _html("\n".join(_lines(node.text, wrap))).replace("\n", _BREAK) + _BREAK
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
         f"<B>{kind}</B></FONT></TD></TR>",
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_broken(_lines(node.text, wrap))}</TD></TR>',
     ]
     byline = []
     if node.by is not None:
@@ -143,10 +150,11 @@ def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
         byline.append("— " + (actor.name if actor else node.by.id))
     if node.quote:
         byline.append("“quoted”")
-    if byline:
+    if byline:  # smaller type: as many characters fit in a third more width
+        lines = _lines(" ".join(byline), wrap + wrap // 3)
         rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-            f"{_html('  '.join(byline))}</FONT></TD></TR>"
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.muted}">'
+            f"{_broken(lines)}</FONT></TD></TR>"
         )
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
