@@ -41,10 +41,26 @@ def test_apx_round_trip_keeps_ids(af: Framework) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(frameworks())
-def test_i23_round_trip_numbers_arguments(af: Framework) -> None:
-    back = from_i23(to_i23(af))
+def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
+    assert from_i23(to_i23(af)) == af
+    # Without argmap's `# i id` comments, the arguments are their numbers.
+    bare = "\n".join(line for line in to_i23(af).splitlines() if not line.startswith("#"))
     number = {a: str(i) for i, a in enumerate(af.arguments, start=1)}
-    assert back == Framework.of(number.values(), {(number[a], number[b]) for a, b in af.attacks})
+    numbered = Framework.of(number.values(), {(number[a], number[b]) for a, b in af.attacks})
+    assert from_i23(bare) == numbered
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        "# 1 a\n",  # not every argument named
+        "# 1 a\n# 2 a\n",  # one name twice
+        "# 1 a\n# 2 b c\n",  # not `# i id`
+        "# 1 a\n# 2 -b\n",  # not an id
+    ],
+)
+def test_i23_comments_name_arguments_only_when_they_name_each_once(comments: str) -> None:
+    assert from_i23(f"p af 2\n{comments}1 2\n").arguments == ("1", "2")
 
 
 @settings(max_examples=100, deadline=None)

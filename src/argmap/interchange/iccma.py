@@ -9,7 +9,8 @@ solvers:
   map order; `#` lines are comments (argmap writes `# i id` for each argument).
 
 Imported frameworks become maps of claims (a framework has no kinds), with ids kept for
-APX and numbers for I23.
+APX. For I23 the `# i id` comments name the arguments when they give every argument its own
+valid id; otherwise the ids are the numbers.
 """
 
 from __future__ import annotations
@@ -122,9 +123,15 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     reader = _Reader(path)
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
+    names: dict[str, str] = {}  # from `# i id` comments
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if line.startswith("#"):
+            parts = line[1:].split()
+            if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
+                names.setdefault(str(int(parts[0])), parts[1])
+            continue
+        if not line:
             continue
         parts = line.split()
         if size is None:
@@ -159,7 +166,10 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
         attacks.add((str(a), str(b)))
     if size is None:
         raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
-    return Framework.of((str(i) for i in range(1, size + 1)), attacks)
+    numbers = [str(i) for i in range(1, size + 1)]
+    if len(set(names.values())) == size and all(n in names for n in numbers):
+        return Framework.of((names[n] for n in numbers), ((names[a], names[b]) for a, b in attacks))
+    return Framework.of(numbers, attacks)
 
 
 def to_map_yaml(af: Framework, title: str) -> str:
