@@ -28,7 +28,7 @@ from argmap.render import RenderError, RenderOptions, engines, options_for, rend
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import GROUPS, MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
-from argmap.render.pdf import links
+from argmap.render.pdf import links, svg_to_pdf
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -87,9 +87,22 @@ def test_hostile_text_cannot_inject() -> None:
     titles = [a.get(f"{XLINK}title", "") for a in root.iter(f"{SVG}a")]
     assert any("<img src=x onerror=alert(1)>" in t for t in titles)  # tooltip kept as text
     assert "…" in texts  # the 5,000-character text is cut in the label
+    assert "&#1; c &#xFFFE; d &#x1b;[31m e &#xD800; f &#34; g" in " ".join(titles)  # as text
+    assert "\ufffe" not in svg.decode("utf-8")  # nor a non-character
+    assert any(t.startswith("subgraph") for t in titles)  # a keyword is quoted, not DOT
+    assert svg_to_pdf(svg).startswith(b"%PDF")
 
 
-TEXT = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60)
+# Text, with now and then what has broken DOT or SVG before: character references,
+# keywords with a final newline, non-characters, backslash escapes.
+FRAGMENTS = ["&#1;", "&#xD800;", "&amp;", "&", "graph\n", "edge", "\ufffe", "\\N", '"', "<b>"]
+TEXT = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=["Cs"]), max_size=20), st.sampled_from(FRAGMENTS)
+    ),
+    min_size=1,
+    max_size=5,
+).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,6 +121,7 @@ def test_any_map_that_passes_the_check_renders_safely(
     document = {
         "argmap": 1,
         "title": texts["title"],
+        "summary": texts["quote"],
         "actors": {"a": {"name": texts["name"]}},
         "sources": {"s": {"title": texts["source"], "url": "https://x.org/" + texts["url"]}},
         "claims": {"c": {"text": texts["text"], "by": "a", "source": "s", "tags": tags}},

@@ -26,10 +26,20 @@ MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 # Edges run from the arguing node to its target, so Graphviz's rank direction is the
 # opposite of where the claims go: claims at the top (TB) is rankdir=BT.
 _RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
-# Control characters (C0 and C1), and the bidirectional overrides and isolates that can make text
-# display other than it reads ("Trojan Source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BARE_ID = graphviz.quoting.ID.match  # what graphviz writes without quotes
+# Control characters (C0 and C1), the bidirectional overrides and isolates that can make text
+# display other than it reads ("Trojan Source"), and what XML cannot hold: lone surrogates
+# and the non-characters (U+FDD0..U+FDEF, and the last two code points of every plane).
+_NONCHARACTERS = "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
+    + _NONCHARACTERS
+    + "]"
+)
+# What graphviz writes without quotes. `fullmatch`: the pattern ends in `$`, which also
+# matches before a final newline, and `graph\n` written bare is the keyword `graph`.
+_BARE_ID = graphviz.quoting.ID.fullmatch
 _KEYWORDS = graphviz.quoting.KEYWORDS
 _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
@@ -67,10 +77,10 @@ def _marked(mark: str | None, kind: str) -> dict[str, str]:
 
 
 def _clean(text: str) -> str:
-    """Without control characters, and with a zero-width space after each backslash:
-    Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the graph's, the label) in
-    tooltips and HTML-like labels even when the backslash is escaped."""
-    return _CONTROL.sub("", text).replace("\\", "\\\u200b")
+    """Without control characters or white space at the ends, and with a zero-width space
+    after each backslash: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
+    graph's, the label) in tooltips and HTML-like labels even when the backslash is escaped."""
+    return _CONTROL.sub("", text).strip().replace("\\", "\\\u200b")
 
 
 def _html(text: str) -> str:
@@ -79,10 +89,12 @@ def _html(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """A string for a DOT attribute: no HTML, no backslash escapes, no control characters.
-    It must stay the `graphviz.escape` result (a str subclass marked "not HTML"): as a
-    plain str, text like `<b>x</b>` would be written into DOT as an HTML-like label."""
-    escaped: str = graphviz.escape(_clean(text))
+    """A string for a DOT attribute: no HTML, no backslash escapes, no control characters,
+    and `&` escaped, since Graphviz expands character references in these strings (`&#1;`
+    would put a control character into the SVG). It must stay the `graphviz.escape` result
+    (a str subclass marked "not HTML"): as a plain str, text like `<b>x</b>` would be
+    written into DOT as an HTML-like label."""
+    escaped: str = graphviz.escape(_clean(text).replace("&", "&amp;"))
     return escaped
 
 
@@ -91,7 +103,7 @@ def _text(text: str) -> str:
     property test keeps them equal), without the general-purpose regular expressions that
     made quoting the slowest part of building DOT. After `_plain` every backslash is
     doubled, so escaping each `"` is all that quoting leaves to do."""
-    escaped = _clean(text).replace("\\", "\\\\")
+    escaped = _clean(text).replace("&", "&amp;").replace("\\", "\\\\")
     if _BARE_ID(escaped) and escaped.lower() not in _KEYWORDS:
         return escaped
     return '"' + escaped.replace('"', '\\"') + '"'
