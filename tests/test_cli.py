@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from argmap import __version__
 from argmap.cli import app
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, SEED
 
 runner = CliRunner()
 STARTER_CHECK = "1 file checked: no problems\n"
@@ -53,6 +53,24 @@ def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
     blocked = invoke("new", str(tmp_path / "taken" / "sub" / "x.yaml"))
     assert blocked.exit_code == 2
     assert f"{tmp_path / 'taken'} is a file, not a folder" in blocked.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "IN", "--to", "apx", "-o", "IN"],
+        ["import", "AF", "-o", "AF"],
+        ["diff", "IN", "IN", "-o", "IN"],
+    ],
+)
+def test_an_output_over_an_input_is_refused(tmp_path: Path, command: list[str]) -> None:
+    inputs = {"IN": tmp_path / "m.yaml", "AF": tmp_path / "f.apx"}
+    inputs["IN"].write_text(SEED.read_text())
+    inputs["AF"].write_text("arg(a).\n")
+    before = {p: p.read_text() for p in inputs.values()}
+    result = invoke(*(str(inputs[a]) if a in inputs else a for a in command))
+    assert result.exit_code == 2 and "is an input of this command" in result.output
+    assert {p: p.read_text() for p in inputs.values()} == before
 
 
 def test_show_marks_unanswered_objections() -> None:
@@ -107,6 +125,28 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert invoke("check", map_path).exit_code == 0
     result = invoke("check", "--select", "unknwn-reference", map_path)
     assert result.output.startswith("argmap: error: `--select` names an unknown rule")
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "error"),
+    [
+        (b'[project]\nname = "caf\xe9"\n', None),  # not UTF-8, but not argmap's either
+        (b"[project\nbroken", None),
+        (b"tool = 5\n", None),
+        (b'tool = "argmap"\n', None),
+        (b"[tool]\nargmap = 5\n", "[tool.argmap]: the settings must be a table"),
+        (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2: cannot read settings: not UTF-8"),
+        (b"[tool.argmap]\nignore = [\n", "cannot read settings"),
+    ],
+)
+def test_settings_files_that_are_not_argmaps_or_are_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pyproject: bytes, error: str | None
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(pyproject)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", str(SEED))
+    assert result.exit_code == (0 if error is None else 2), result.output
+    assert error is None or error in result.output
 
 
 def test_rules_lists_every_rule() -> None:

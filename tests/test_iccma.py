@@ -14,6 +14,7 @@ from argmap.interchange.iccma import (
     InterchangeError,
     from_apx,
     from_i23,
+    read_framework,
     to_apx,
     to_i23,
     to_map_yaml,
@@ -105,11 +106,21 @@ def test_bad_apx_is_refused_with_a_position(text: str, where: tuple[int, int]) -
         "p af \u00b2\n",  # a digit to str.isdigit, not to int()
         "p af 2\n1 \u00b2\n",
         "p af 1000000000\n",  # refused before a billion claims are made
+        "p af " + "9" * 5000 + "\n",  # beyond what int() converts
+        "p af 2\n1 " + "1" * 5000 + "\n",
     ],
 )
 def test_bad_i23_is_refused(text: str) -> None:
     with pytest.raises(InterchangeError):
         from_i23(text, "x.i23")
+
+
+def test_read_framework_decodes_utf8_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "bom.i23").write_bytes(b"\xef\xbb\xbfp af 2\n1 2\n")
+    assert read_framework(str(tmp_path / "bom.i23"), "i23").attacks == {("1", "2")}
+    (tmp_path / "latin1.apx").write_bytes(b"arg(a).\n% caf\xe9\n")
+    with pytest.raises(InterchangeError, match=r"latin1\.apx:2:6: error\[import\] .* not UTF-8"):
+        read_framework(str(tmp_path / "latin1.apx"), "apx")
 
 
 def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def]

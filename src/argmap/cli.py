@@ -613,7 +613,7 @@ def export(
         _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
     m, code = _load_usable(path)
     af = from_graph(build_graph(m), support)
-    _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output)
+    _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output, [path])
     raise typer.Exit(code)
 
 
@@ -631,21 +631,19 @@ def import_(
     output: WriteOption = None,
 ) -> None:
     """Read an argumentation framework (ICCMA formats) as a map of claims."""
-    from argmap.interchange.iccma import InterchangeError, from_apx, from_i23, to_map_yaml
+    from argmap.interchange.iccma import InterchangeError, read_framework, to_map_yaml
 
     fmt = from_format or Path(path).suffix.lstrip(".").lower()
     if fmt not in ("apx", "i23"):
         _fail(f"cannot tell the format of {path}; give --from apx or --from i23")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
-    try:
-        af = from_apx(text, path) if fmt == "apx" else from_i23(text, path)
+        af = read_framework(path, fmt)
     except InterchangeError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None
-    _emit(to_map_yaml(af, f"Imported from {Path(path).name}").encode("utf-8"), output)
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror or error}")
+    _emit(to_map_yaml(af, f"Imported from {Path(path).name}").encode("utf-8"), output, [path])
 
 
 @app.command()
@@ -755,7 +753,7 @@ def diff(
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     else:
         data = _diff_svg(changes, theme or "light", verdicts, evaluate)
-    _emit(data, output)
+    _emit(data, output, [old, new])
     raise typer.Exit(code)
 
 
@@ -783,13 +781,16 @@ def _diff_svg(
     return data
 
 
-def _emit(data: bytes, output: str | None) -> None:
-    """Bytes to standard output, or atomically to a file."""
+def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
+    """Bytes to standard output, or atomically to a file that is none of the `inputs`."""
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     from argmap.files import write_atomic
+
+    if any(Path(i).is_file() and Path(i).resolve() == Path(output).resolve() for i in inputs):
+        _fail(f"-o {output} is an input of this command; give another output file")
 
     try:
         write_atomic(output, data)

@@ -70,15 +70,30 @@ def find(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "argmap" in _read(pyproject).get("tool", {}):
-            return pyproject
+        # Another project's pyproject.toml, even a broken one, is none of argmap's business.
+        if pyproject.is_file() and _mentions_argmap(pyproject):
+            tool = _read(pyproject).get("tool")
+            if isinstance(tool, dict) and "argmap" in tool:
+                return pyproject
     return None
+
+
+def _mentions_argmap(path: Path) -> bool:
+    try:
+        return b"argmap" in path.read_bytes()
+    except OSError:
+        return False
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: cannot read settings: not UTF-8; save the file as UTF-8"
+        ) from error
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read settings: {error}") from error
 
@@ -88,12 +103,17 @@ def load(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     data = _read(path)
-    table = data.get("tool", {}).get("argmap", {}) if path.name == "pyproject.toml" else data
+    table: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("argmap", {}) if isinstance(tool, dict) else None
     where = f"{path}" + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
     return parse(table, where, str(path))
 
 
-def parse(table: Mapping[str, Any], where: str, origin: str | None = None) -> Settings:
+def parse(table: Any, where: str, origin: str | None = None) -> Settings:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: the settings must be a table (`ignore = [...]` and so on)")
     for key in table:
         if key == "tool" and origin is not None and not origin.endswith("pyproject.toml"):
             raise ConfigError(

@@ -1,11 +1,31 @@
-"""Writing output files so that a failed run never leaves half a file behind."""
+"""Reading inputs within a size limit, and writing outputs so that a failed run never
+leaves half a file behind."""
 
 from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
+
+MAX_INPUT = 256 * 2**20  # bytes: far beyond any debate, and reading /dev/zero ends
+
+
+class TooLarge(OSError):
+    """An input over MAX_INPUT bytes."""
+
+
+def read_input(path: str | Path) -> bytes:
+    """A file's bytes (`-`: standard input), refusing more than MAX_INPUT."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+    else:
+        with Path(path).open("rb") as stream:
+            data = stream.read(MAX_INPUT + 1)
+    if len(data) > MAX_INPUT:
+        raise TooLarge(errno.EFBIG, f"it is larger than {MAX_INPUT // 2**20} MiB")
+    return data
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from argmap import spec
 from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
+from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.yamltree import YMap, YNode, YScalar, YSeq, compose, decode, kind_name
 
@@ -31,14 +32,11 @@ def load(path: str | Path) -> Loaded:
     """Load a map file; `-` reads standard input."""
     name = "<stdin>" if str(path) == "-" else str(path)
     try:
-        if name == "<stdin>":
-            import sys
-
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
+        data = read_input(path)
     except FileNotFoundError:
         problem = "no such file or folder", "check the path: it is relative to the current folder"
+    except TooLarge as error:
+        problem = f"cannot read the file: {error.strerror}", "split the debate into several maps"
     except OSError as error:
         reason = error.strerror or str(error)
         problem = f"cannot read the file: {reason}", "check the path and its permissions"

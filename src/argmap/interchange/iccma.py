@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from argmap.files import read_input
 from argmap.semantics.framework import Framework
 from argmap.spec import ID_RE
 
 FORMATS = ("apx", "i23")
 MAX_ARGUMENTS = 1_000_000  # an imported map holds one claim per argument
 _NUMBER = re.compile(r"[0-9]+\Z")
+_DIGITS = 15  # a number with more is out of range: not converted (Python limits int())
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
 _TERM = r'(?:"(?:[^"\\]|\\.)*"|[a-z][A-Za-z0-9_]*|[0-9]+)'
 _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_TERM})\s*(?:,\s*({_TERM})\s*)?\)\s*\.")
@@ -34,6 +36,10 @@ class InterchangeError(Exception):
 
     def __init__(self, path: str, line: int, column: int, message: str, hint: str) -> None:
         super().__init__(f"{path}:{line}:{column}: error[import] {message}; {hint}")
+
+
+def _int(digits: str) -> int:
+    return int(digits) if len(digits) <= _DIGITS else 10**_DIGITS
 
 
 def _term(name: str) -> str:
@@ -68,6 +74,21 @@ class _Reader:
 
     def fail(self, line: int, column: int, message: str, hint: str) -> InterchangeError:
         return InterchangeError(self.path, line, column, message, hint)
+
+
+def read_framework(path: str, fmt: str) -> Framework:
+    """The framework in file `path` (`-`: standard input), in format `fmt` (apx or i23).
+    Raises InterchangeError for a file not in the format, OSError if it cannot be read."""
+    data = read_input(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InterchangeError(
+            path, line, column, "the file is not UTF-8", "save it as UTF-8"
+        ) from error
+    return from_apx(text, path) if fmt == "apx" else from_i23(text, path)
 
 
 def from_apx(text: str, path: str = "<apx>") -> Framework:
@@ -129,7 +150,7 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
         if line.startswith("#"):
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
-                names.setdefault(str(int(parts[0])), parts[1])
+                names.setdefault(str(_int(parts[0])), parts[1])
             continue
         if not line:
             continue
@@ -139,12 +160,12 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
                 raise reader.fail(
                     number, 1, "the first line must be `p af N`", "N is the number of arguments"
                 )
-            size = int(parts[2])
+            size = _int(parts[2])
             if size > MAX_ARGUMENTS:
                 raise reader.fail(
                     number,
                     6,
-                    f"the framework declares {size:,} arguments",
+                    f"the framework declares more than {MAX_ARGUMENTS:,} arguments",
                     f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
                 )
             continue
@@ -155,7 +176,7 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
                 f"expected an attack `i j`, found `{line[:40]}`",
                 "two argument numbers per line",
             )
-        a, b = (int(p) for p in parts)
+        a, b = (_int(p) for p in parts)
         if not (1 <= a <= size and 1 <= b <= size):
             raise reader.fail(
                 number,
