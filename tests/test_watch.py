@@ -29,11 +29,12 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
     seed = maps / "seed.yaml"
     shutil.copy(SEED, seed)
     rounds: list[list[Outcome]] = []
+    refusals: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(
         target=watch,
         args=([str(maps)], str(out), RenderOptions(), {}, Settings()),
-        kwargs={"on_outcomes": rounds.append, "stop": stop},
+        kwargs={"on_outcomes": rounds.append, "on_refusal": refusals.append, "stop": stop},
     )
     thread.start()
     try:
@@ -49,7 +50,26 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
         assert broken.failed
         assert [d.rule for d in broken.report.diagnostics] == ["unknown-reference"]
         assert b"Saved" in (out / "seed.svg").read_bytes()  # the last good drawing stays
+        shutil.copy(SEED, maps / "seed.yml")  # would be drawn onto out/seed.svg too
+        assert wait_for(lambda: refusals), "a map added onto another's drawing is not refused"
+        assert "would both be drawn to" in refusals[0]
     finally:
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(SEED, tmp_path / name / "x.yaml")
+    paths = [str(tmp_path / "a" / "x.yaml"), str(tmp_path / "b" / "x.yaml")]
+    runner = CliRunner()
+    clash = runner.invoke(app, ["watch", *paths, "-o", str(tmp_path / "out")])
+    assert clash.exit_code == 2 and "would both be drawn to" in clash.output
+    onto_a_file = runner.invoke(app, ["watch", paths[0], "-o", paths[1]])
+    assert onto_a_file.exit_code == 2 and "watch draws into a folder" in onto_a_file.output

@@ -663,6 +663,7 @@ def watch(
     from datetime import datetime
 
     from argmap.render import FORMATS, RenderOptions
+    from argmap.render.batch import PlanError
     from argmap.watch import watch as run_watch
 
     if output_format not in FORMATS:
@@ -677,18 +678,28 @@ def watch(
         typer.echo(f"[{datetime.now():%H:%M:%S}]", err=True)
         _print_outcomes(outcomes)
 
+    def refuse(problem: str) -> None:
+        typer.echo(printable(f"argmap: error: {problem}"), err=True)
+
+    if Path(output).exists() and not Path(output).is_dir():
+        _fail(f"-o {output} is a file; watch draws into a folder, such as build/")
     folder = output.rstrip("/" + os.sep) + "/"
+    settings = _settings(config)
     typer.echo(
         printable(f"watching {', '.join(paths)}; drawings go to {folder} (Ctrl-C stops)"), err=True
     )
-    run_watch(
-        paths,
-        output,
-        RenderOptions(format=output_format),
-        {"theme": theme},
-        _settings(config),
-        on_outcomes=report,
-    )
+    try:
+        run_watch(
+            paths,
+            output,
+            RenderOptions(format=output_format),
+            {"theme": theme},
+            settings,
+            on_outcomes=report,
+            on_refusal=refuse,
+        )
+    except PlanError as error:
+        _fail(str(error))
     typer.echo("stopped", err=True)
 
 

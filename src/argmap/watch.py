@@ -11,7 +11,7 @@ from typing import Any
 from argmap.checker import SUFFIXES
 from argmap.config import Settings
 from argmap.render import RenderOptions
-from argmap.render.batch import Job, Outcome, plan, run_all
+from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
 
 
 def _is_map_file(change: Any, path: str) -> bool:
@@ -26,10 +26,13 @@ def watch(
     settings: Settings,
     *,
     on_outcomes: Callable[[list[Outcome]], None],
+    on_refusal: Callable[[str], None],
     stop: Event | None = None,
 ) -> None:
     """Render every map once, then each map again when it is saved, until `stop` is set
-    (or Ctrl-C). `output` is a folder; outcomes go to `on_outcomes` after each round."""
+    (or Ctrl-C). `output` is a folder; outcomes go to `on_outcomes` after each round.
+    Raises PlanError if the maps cannot all be drawn into the folder; a map added later
+    that cannot (its drawing would overwrite another's) goes to `on_refusal`."""
     from watchfiles import watch as changes_of
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # argmap says "stopped" itself
@@ -41,9 +44,14 @@ def watch(
     ):
         changed = {Path(p).resolve() for _, p in changes}
         # Plan again: a folder may have gained a map since the last round.
+        try:
+            planned = plan(paths, folder, base.format)
+        except PlanError as error:
+            on_refusal(str(error))
+            continue
         jobs: list[Job] = [
             job
-            for job in plan(paths, folder, base.format)
+            for job in planned
             if Path(job.source).resolve() in changed and Path(job.source).is_file()
         ]
         if jobs:
