@@ -73,6 +73,17 @@ def test_an_output_over_an_input_is_refused(tmp_path: Path, command: list[str]) 
     assert {p: p.read_text() for p in inputs.values()} == before
 
 
+def test_show_keeps_every_node_of_a_deep_map(tmp_path: Path) -> None:
+    chain = "\n".join(
+        f"  r{i}: {{text: Reason number {i} of a long chain., supports: r{i - 1}}}"
+        for i in range(1, 40)
+    )
+    path = tmp_path / "deep.yaml"
+    path.write_text(f"argmap: 1\ntitle: Deep\nclaims:\n  r0: {{text: C.}}\nreasons:\n{chain}\n")
+    output = invoke("show", str(path)).output
+    assert all(f"reason r{i}: Reason number {i} of a long chain." in output for i in range(1, 40))
+
+
 def test_show_marks_unanswered_objections() -> None:
     result = invoke("show", str(DATA / "report" / "mixed.yaml"))
     assert "objection unwise" in result.output and "[unanswered]" in result.output

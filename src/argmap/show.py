@@ -22,6 +22,7 @@ KIND_STYLES = {
     Kind.REBUTTAL: "magenta",
 }
 _MARKS = {None: "", Relation.SUPPORT: "+ ", Relation.ATTACK: "- "}
+_MIN_TEXT_WIDTH = 60  # columns a node's text has, however deep it is
 
 
 # Where a node stands, when evaluated: the same three colours as a rendered map.
@@ -48,14 +49,16 @@ def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | Non
     return label
 
 
-def _add(
-    tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None
-) -> None:
-    stack = [(tree, entry)]
+def _add(tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> int:
+    """Adds `entry` and what is under it to `tree`; returns how many levels that took."""
+    stack = [(tree, entry, 1)]
+    deepest = 0
     while stack:  # iterative, like the outline itself
-        parent, current = stack.pop()
+        parent, current, depth = stack.pop()
+        deepest = max(deepest, depth)
         branch = parent.add(_label(current, actors, labels))
-        stack.extend((branch, child) for child in reversed(current.children))
+        stack.extend((branch, child, depth + 1) for child in reversed(current.children))
+    return deepest
 
 
 def print_outline(
@@ -66,12 +69,12 @@ def print_outline(
     actors = {a.id: a.name for a in m.actors.values()}
     trees, loose = outline(build_graph(m))
     root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
-    for entry in trees:
-        _add(root, entry, actors, labels)
+    depth = max((_add(root, entry, actors, labels) for entry in trees), default=0)
     if loose:
         lost = root.add(Text("not connected to any claim", "bold yellow"))
-        for entry in loose:
-            _add(lost, entry, actors, labels)
+        depth = max(depth, *(1 + _add(lost, entry, actors, labels) for entry in loose))
+    # Each level indents by 4: past the console's width, rich would drop the deepest nodes.
+    console.width = max(console.width, 4 * depth + _MIN_TEXT_WIDTH)
     console.print(root)
     marks = "+ supports its parent, - attacks it"
     unanswered = sum(1 for n in m.of_kind(Kind.OBJECTION) if _unanswered(n.id, trees, loose))
