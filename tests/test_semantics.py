@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +152,26 @@ def test_odd_cycle_has_no_stable_extension() -> None:
     af = Framework.of(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
     assert list(sat.stable(af)) == []
     assert [extension(lab) for lab in sat.preferred(af)] == [frozenset()]
+
+
+def test_ideal_and_queries_do_not_list_the_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """40 pairs of arguments that attack each other make 2**41 preferred (and semi-stable)
+    extensions. `z` is defended by the unattacked `d`; `s` is in every preferred extension
+    but not in the grounded one (p and q attack each other, and both attack r, which
+    attacks s)."""
+    pairs = [(f"a{i}", f"b{i}") for i in range(40)] + [("p", "q")]
+    gadgets = [("a0", "z"), ("d", "a0"), ("p", "r"), ("q", "r"), ("r", "s")]
+    attacks = [*pairs, *((b, a) for a, b in pairs), *gadgets]
+    af = Framework.of(["z", "d", "r", "s", *(x for pair in pairs for x in pair)], attacks)
+
+    def refuse(af: Framework) -> None:
+        raise AssertionError("enumerated the extensions")
+
+    for name in sat.ENUMERATORS:
+        monkeypatch.setitem(sat.ENUMERATORS, name, refuse)
+    monkeypatch.setattr(sat, "preferred", refuse)
+    assert {a for a, label in sat.ideal(af).items() if label == IN} == {"d", "z", "b0"}
+    for name in ("preferred", "semi-stable"):
+        assert sat.sceptical(af, "s", name) and not sat.sceptical(af, "a1", name), name
+        assert sat.credulous(af, "a1", name) and not sat.credulous(af, "r", name), name
+    assert sat.sceptical(af, "z", "complete") and not sat.sceptical(af, "s", "complete")

@@ -56,6 +56,22 @@ class Framework:
     def of(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
         return cls(tuple(arguments), frozenset(attacks))
 
+    def upstream(self, argument: str) -> Framework:
+        """`argument` and every argument with a chain of attacks to it: all that can decide
+        its fate under semantics that respect directionality (Baroni & Giacomin 2007), such
+        as grounded, complete and preferred."""
+        seen = {argument}
+        stack = [argument]
+        while stack:
+            for attacker in self.attackers[stack.pop()]:
+                if attacker not in seen:
+                    seen.add(attacker)
+                    stack.append(attacker)
+        return Framework.of(
+            (a for a in self.arguments if a in seen),
+            ((a, b) for a, b in self.attacks if b in seen),
+        )
+
 
 def _chains(arguments: Sequence[str], supports: dict[str, list[str]]) -> dict[str, set[str]]:
     """For each argument, every argument it reaches by one or more supports."""

@@ -13,7 +13,11 @@ subset of the maximum, repeat. Semi-stable does the same with the range (in or o
 place of the extension (as in Dvořák, Järvisalo, Wallner & Woltran 2014, "Complexity-
 sensitive decision procedures for abstract argumentation", AIJ 206), then lists every
 complete labelling of that range. The ideal extension is the largest admissible set inside
-every preferred extension (Dung, Mancarella & Toni 2007).
+every preferred extension (Dung, Mancarella & Toni 2007); it is found without listing them,
+as the largest admissible set of credulously accepted arguments that no credulously accepted
+argument attacks (Dunne 2009, "The computational complexity of ideal semantics", AIJ 173),
+with at most one SAT call per argument. Sceptical acceptance under preferred semantics asks
+only for a preferred extension without the argument, among the arguments upstream of it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Iterator
 from pysat.solvers import Solver
 
 from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import grounded
 from argmap.semantics.labels import IN, OUT, UNDEC, Labelling
 
 SOLVER = "cadical153"
@@ -145,11 +150,22 @@ def semi_stable(af: Framework) -> Iterator[Labelling]:
             enc.solver.add_clause([-enc.lit(a, UNDEC) for a in rest])
 
 
+def credulously_accepted(af: Framework) -> set[str]:
+    """The arguments in some complete (so also admissible, and preferred) extension. Each
+    model found settles every argument it labels in, so most need no call of their own."""
+    accepted: set[str] = set()
+    with _Encoding(af) as enc:
+        for a in af.arguments:
+            if a not in accepted and (found := enc.solve([enc.lit(a, IN)])) is not None:
+                accepted.update(b for b, label in found.items() if label == IN)
+    return accepted
+
+
 def ideal(af: Framework) -> Labelling:
     """The ideal labelling: in for the ideal extension, out for what it attacks."""
-    sceptical = set(af.arguments)
-    for labelling in preferred(af):
-        sceptical &= {a for a, label in labelling.items() if label == IN}
+    accepted = credulously_accepted(af)
+    # Conflict-free: of two accepted arguments where one attacks the other, neither is kept.
+    sceptical = {a for a in accepted if not any(b in accepted for b in af.attackers[a])}
     changed = True
     while changed:  # drop what the set does not defend, until it is admissible
         changed = False
@@ -167,7 +183,7 @@ def credulous(af: Framework, argument: str, semantics: str) -> bool:
     if semantics in ("complete", "preferred", "stable"):
         with _Encoding(af, stable=semantics == "stable") as enc:
             return enc.solve([enc.lit(argument, IN)]) is not None
-    return any(lab[argument] == IN for lab in ENUMERATORS[semantics](af))
+    return _semi_stable_with(af, argument, inside=True)
 
 
 def sceptical(af: Framework, argument: str, semantics: str) -> bool:
@@ -175,7 +191,26 @@ def sceptical(af: Framework, argument: str, semantics: str) -> bool:
     if semantics == "stable":
         with _Encoding(af, stable=True) as enc:
             return enc.solve([-enc.lit(argument, IN)]) is None
-    return all(lab[argument] == IN for lab in ENUMERATORS[semantics](af))
+    if grounded(af)[argument] == IN:  # the grounded extension is in every complete one
+        return True
+    if semantics == "complete":  # ... and it is one of them
+        return False
+    if semantics == "preferred":
+        return not _preferred_without(af.upstream(argument), argument)
+    return not _semi_stable_with(af, argument, inside=False)
+
+
+def _preferred_without(af: Framework, argument: str) -> bool:
+    """Whether some preferred extension leaves `argument` out. Each round finds a preferred
+    extension grown from a complete one without it; if that one has it, no later round
+    looks inside it again."""
+    with _Encoding(af) as enc:
+        while (found := enc.solve([-enc.lit(argument, IN)])) is not None:
+            best = _maximise(enc, found, IN)
+            if best[argument] != IN:
+                return True
+            enc.solver.add_clause([enc.lit(a, IN) for a, label in best.items() if label != IN])
+    return False
 
 
 ENUMERATORS = {
@@ -184,3 +219,22 @@ ENUMERATORS = {
     "stable": stable,
     "semi-stable": semi_stable,
 }
+
+
+def _semi_stable_with(af: Framework, argument: str, inside: bool) -> bool:
+    """Whether some semi-stable labelling has `argument` in (`inside`) or not in. Each round
+    grows a complete labelling that fits into a maximal range, and asks whether a complete
+    labelling of exactly that range fits; if none does, no later round looks inside it."""
+    sign = 1 if inside else -1
+    with _Encoding(af) as enc, _Encoding(af) as exact:
+        while (found := enc.solve([sign * enc.lit(argument, IN)])) is not None:
+            best = _maximise(enc, found, "range")
+            rest = [a for a, label in best.items() if label == UNDEC]
+            span = [-exact.lit(a, UNDEC) for a, label in best.items() if label != UNDEC]
+            within = [*span, *(exact.lit(a, UNDEC) for a in rest), sign * exact.lit(argument, IN)]
+            if exact.solve(within) is not None:
+                return True
+            if not rest:
+                return False
+            enc.solver.add_clause([-enc.lit(a, UNDEC) for a in rest])
+    return False
