@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -248,3 +250,42 @@ def test_progress_on_a_terminal_even_for_one_map(
     assert result.exit_code == 0, result.output
     assert len(shown) == 1 and shown[0].tasks[0].completed == 1
     assert (maps / "seed.svg").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: str) -> None:
+    """`kill`, `timeout` or a cancelled CI job: no layout engine is left running."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 60\n")
+    (fake / "dot").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "render",
+            str(maps),
+            "-o",
+            str(tmp_path / "out"),
+            "--engine",
+            "system",
+            "-j",
+            jobs,
+        ],
+        env=env,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("engine.*"))) < int(jobs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    assert engines, "no engine started"
+    run.terminate()
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == 143 and b"terminated" in stderr
+    time.sleep(0.2)
+    for pid in engines:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # gone (and reaped: its parent waited for it)

@@ -891,8 +891,22 @@ def _metavars(command: Any) -> None:
         _metavars(sub)
 
 
+# SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
+# under way are stopped on the way out; render's worker processes inherit the handler. The
+# signal is noted here: typer turns an interrupt into exit status 130 itself.
+_TERMINATED: list[int] = []
+
+
+def _terminate(signum: int, frame: object) -> None:
+    _TERMINATED.append(signum)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    """Entry point of the console script: usage errors exit 2, interrupts 130."""
+    """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         command = typer.main.get_command(app)
         _metavars(command)
@@ -900,6 +914,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except SystemExit as stop:
+        if _TERMINATED:
+            typer.echo("terminated", err=True)
+            sys.exit(128 + _TERMINATED[0])
+        raise stop
     except BrokenPipeError:  # `argmap check ... | head`
         sys.stderr.close()
         sys.exit(1)

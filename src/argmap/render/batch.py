@@ -3,6 +3,7 @@ processes), write atomically or compare with what is on disk (`--check`)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -200,12 +201,18 @@ def run_all(
             pool.submit(run_one, job, base, overrides, settings, check_only): i
             for i, job in enumerate(jobs)
         }
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                results[i] = future.result()
-            except Exception as error:  # a crashed worker fails its map, not the run
-                report = FileReport(jobs[i].source, "", ())
-                results[i] = Outcome(jobs[i], report, error=f"internal error: {error!r}")
-            on_done(results[i])
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    results[i] = future.result()
+                except Exception as error:  # a crashed worker fails its map, not the run
+                    report = FileReport(jobs[i].source, "", ())
+                    results[i] = Outcome(jobs[i], report, error=f"internal error: {error!r}")
+                on_done(results[i])
+        except BaseException:  # interrupted: stop the workers now, and so their engines
+            pool.shutdown(wait=False, cancel_futures=True)
+            for worker in multiprocessing.active_children():
+                worker.terminate()
+            raise
     return [results[i] for i in range(len(jobs))]
