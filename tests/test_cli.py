@@ -146,7 +146,7 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         (b"tool = 5\n", None),
         (b'tool = "argmap"\n', None),
         (b"[tool]\nargmap = 5\n", "[tool.argmap]: the settings must be a table"),
-        (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2: cannot read settings: not UTF-8"),
+        (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2:15: cannot read settings: not UTF-8"),
         (b"[tool.argmap]\nignore = [\n", "cannot read settings"),
     ],
 )

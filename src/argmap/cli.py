@@ -902,6 +902,12 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _stopped(signum: int) -> NoReturn:
+    """The way out after a signal: exit 128 + its number, as shells report it."""
+    typer.echo("interrupted" if signum == 2 else "terminated", err=True)  # 2: SIGINT
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
     import signal
@@ -912,13 +918,11 @@ def main() -> None:
         _metavars(command)
         command(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
-    except SystemExit as stop:
+        _stopped(_TERMINATED[0] if _TERMINATED else signal.SIGINT)
+    except SystemExit:
         if _TERMINATED:
-            typer.echo("terminated", err=True)
-            sys.exit(128 + _TERMINATED[0])
-        raise stop
+            _stopped(_TERMINATED[0])
+        raise
     except BrokenPipeError:  # `argmap check ... | head`
         sys.stderr.close()
         sys.exit(1)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import did_you_mean
+from argmap.files import NotUtf8, decode_utf8
 from argmap.rules import REGISTRY
 
 KEYS = ("select", "ignore", "strict", "rules")
@@ -87,12 +88,11 @@ def _mentions_argmap(path: Path) -> bool:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
-    except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
+        return tomllib.loads(decode_utf8(path.read_bytes()))
+    except NotUtf8 as error:
         raise ConfigError(
-            f"{path}:{line}: cannot read settings: not UTF-8; save the file as UTF-8"
+            f"{path}:{error.line}:{error.column}: cannot read settings: {error}; "
+            "save the file as UTF-8"
         ) from error
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read settings: {error}") from error

@@ -1,5 +1,5 @@
-"""Reading inputs within a size limit, and writing outputs so that a failed run never
-leaves half a file behind."""
+"""Reading inputs (within a size limit; text as UTF-8), and writing outputs so that a
+failed run never leaves half a file behind."""
 
 from __future__ import annotations
 
@@ -14,6 +14,25 @@ MAX_INPUT = 256 * 2**20  # bytes: far beyond any debate, and reading /dev/zero e
 
 class TooLarge(OSError):
     """An input over MAX_INPUT bytes."""
+
+
+class NotUtf8(ValueError):
+    """Bytes that are not UTF-8, and where the first bad one is (1-based line and column)."""
+
+    def __init__(self, data: bytes, start: int) -> None:
+        prefix = data[:start].decode("utf-8")  # valid up to there
+        self.line = prefix.count("\n") + 1
+        self.column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        super().__init__(f"not UTF-8 (byte 0x{data[start]:02x} at offset {start})")
+
+
+def decode_utf8(data: bytes) -> str:
+    """Text from UTF-8 bytes, a byte-order mark dropped; NotUtf8 if they are not UTF-8."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotUtf8(data, error.start) from error
 
 
 def read_input(path: str | Path) -> bytes:

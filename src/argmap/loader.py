@@ -105,10 +105,6 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
-def _is_null(node: YNode) -> bool:
-    return isinstance(node, YScalar) and node.is_null
-
-
 @dataclass
 class _MapBuilder:
     file: str
@@ -242,7 +238,8 @@ class _MapBuilder:
                 names = [*by_name, *extra]
                 guess = closest(key, names)
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
-                if cut and cut[2] == key_node.span.line and _is_null(value) and guess is None:
+                piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
+                if cut and piece and cut[2] == key_node.span.line and guess is None:
                     cut = (cut[0], f"{cut[1]}, {key}", cut[2])
                     hint = (
                         "a comma inside {...} ends the field; if it belongs to the text, "

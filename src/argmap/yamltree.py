@@ -19,6 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.files import NotUtf8, decode_utf8
 from argmap.model import Span
 
 try:
@@ -302,7 +303,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
             problem = f"{problem} ({error.context})"
         hint = "fix the YAML syntax at this point"
         if problem.startswith("mapping values are not allowed") and mark:
-            hint = _quote_hint(text.splitlines()[mark.line] if text else "")
+            hint = _quote_hint("".join(text.splitlines()[mark.line : mark.line + 1]))
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
@@ -328,19 +329,12 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text. Only UTF-8 is accepted (a UTF-8 byte-order mark is dropped)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        prefix = data[: error.start].decode("utf-8", "replace")
-        line, column = _position(prefix, len(prefix))
+        return decode_utf8(data), []
+    except NotUtf8 as error:
+        where = Span.point(file, error.line, error.column)
         return None, [
             Diagnostic(
-                "encoding",
-                Severity.ERROR,
-                Span.point(file, line, column),
-                f"the file is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
-                "save the file as UTF-8",
+                "encoding", Severity.ERROR, where, f"the file is {error}", "save the file as UTF-8"
             )
         ]

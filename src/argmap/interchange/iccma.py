@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.files import read_input
+from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.semantics.framework import Framework
 from argmap.spec import ID_RE
 
@@ -79,14 +79,11 @@ class _Reader:
 def read_framework(path: str, fmt: str) -> Framework:
     """The framework in file `path` (`-`: standard input), in format `fmt` (apx or i23).
     Raises InterchangeError for a file not in the format, OSError if it cannot be read."""
-    data = read_input(path)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        text = decode_utf8(read_input(path))
+    except NotUtf8 as error:
         raise InterchangeError(
-            path, line, column, "the file is not UTF-8", "save it as UTF-8"
+            path, error.line, error.column, f"the file is {error}", "save it as UTF-8"
         ) from error
     return from_apx(text, path) if fmt == "apx" else from_i23(text, path)
 
