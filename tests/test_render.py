@@ -341,6 +341,22 @@ def test_a_target_named_twice_is_one_edge() -> None:
     assert edges == [("o", "c", "attack"), ("o", "r", "attack"), ("r", "c", "support")]
 
 
+def test_every_svg_id_is_unique_whatever_the_map_ids() -> None:
+    """Map ids that are Graphviz's own numbering, and a node that both supports and attacks
+    one target (two edges between one pair), still give one element per id."""
+    m = loads(
+        "argmap: 1\ntitle: T\nactors:\n  clust1: {name: A}\n"
+        "claims:\n  graph0: {text: C., by: clust1}\n  x-1: {text: D.}\n"
+        "reasons:\n  node1: {text: R., supports: graph0}\n  edge1: {text: S., supports: graph0}\n"
+        "  clust1: {text: U., supports: [graph0, x-1], attacks: graph0}\n"
+    ).map
+    assert m is not None
+    svg = ET.fromstring(render(m, RenderOptions(dot=DotOptions(group_by="actor"))))
+    ids = [element.get("id") for element in svg.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)) > 20
+    assert {"graph0", "node1", "edge1", "clust1", "clust1->graph0:attack"} <= set(ids)
+
+
 def test_map_render_section_is_the_default_and_options_win() -> None:
     m = load_map(EVERY)  # render: {direction: TB, wrap: 30, group-by: actor}
     options = options_for(m, RenderOptions(), {"direction": "LR", "wrap": None})

@@ -272,7 +272,6 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
 def _legend(theme_name: str, note: str) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme and note."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
-    # Legend ids start with "_", which no map id can.
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="Legend" + (f" · {_html(note)}" if note else ""),
@@ -286,6 +285,7 @@ def _legend(theme_name: str, note: str) -> tuple[str, ...]:
         for kind in Kind:
             legend.node(
                 f"_legend_{kind.value}",
+                id=f"_legend_{kind.value}",
                 label=kind.value,
                 fontsize="10",
                 margin="0.1,0.03",
@@ -296,12 +296,14 @@ def _legend(theme_name: str, note: str) -> tuple[str, ...]:
             "_legend_reason",
             "_legend_claim",
             label="supports",
+            id="_legend_supports",
             **_edge_attrs(theme, Relation.SUPPORT),
         )
         legend.edge(
             "_legend_rebuttal",
             "_legend_objection",
             label="attacks",
+            id="_legend_attacks",
             **_edge_attrs(theme, Relation.ATTACK),
         )
     return tuple(scratch.body)
@@ -320,7 +322,12 @@ def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
 
 
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
-    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
+    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph).
+
+    Every element gets its SVG id here: a node its map id, an edge `u->v`, and argmap's
+    own elements (the graph, groups, the legend) ids that start with `_`, which no map id
+    can; Graphviz's own numbering (`graph0`, `node1`, `clust1`) could clash with map ids.
+    Graphviz wraps a link around an element as `a_` + its id (the svg-id-clash rule)."""
     options = options or DotOptions()
     theme = THEMES[options.theme]
     dot = graphviz.Digraph("argmap")
@@ -337,6 +344,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         ranksep="0.5",
         pad="0.3",
         tooltip=_plain(m.summary or m.title),
+        id="_map",
     )
     dot.attr(
         "node",
@@ -368,6 +376,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 fontcolor=theme.muted,
                 fontsize="11",
                 tooltip=_plain(label),  # else the map's summary, inherited from the graph
+                id=f"_group_{i + 1}",
             )
             _add_nodes(cluster, members, m, theme, options, names)
     for relation in Relation:
@@ -379,7 +388,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
             block.body.append(_defaults(options.theme, relation))
             for u, v, k in edges:
                 attrs = {
-                    "id": _text(f"{u}->{v}" + (f"-{k}" if k else "")),
+                    # A node that both supports and attacks a target has two edges to it.
+                    "id": _text(f"{u}->{v}" + (f":{relation.value}" if k else "")),
                     "tooltip": _text(f"{u} {verb} {v}"),
                 }
                 attrs |= _marked(options.edge_marks.get((u, relation.value, v)), relation.value)

@@ -84,6 +84,19 @@ def _long_text(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _svg_id_clash(ctx: Context) -> Iterator[Finding]:
+    nodes = ctx.map.nodes
+    for node in nodes.values():
+        other = node.id.removeprefix("a_")
+        if other != node.id and (other in nodes or other.startswith("_")):
+            whose = f"`{other}`'s box" if other in nodes else "one of argmap's own elements"
+            yield (
+                node.span,
+                f"in the SVG, {node.kind} `{node.id}` has the same id as the link around {whose}",
+                f"rename `{node.id}`; Graphviz names the link around an element `a_` + its id",
+            )
+
+
 RULES = [
     _unused("actors"),
     _unused("sources"),
@@ -121,5 +134,19 @@ RULES = [
         "claims:\n  c1:\n    text: Short.\n    note: " + "Very long. " * 30 + "\n",
         _long_text,
         {"max-length": Option(int, 280, "Longest text allowed, in characters.")},
+    ),
+    Rule(
+        "svg-id-clash",
+        W,
+        "A node id that is `a_` + another node's id, or that starts with `a__`.",
+        "In a rendered SVG each node's element id is its map id, and Graphviz wraps the "
+        "link and tooltip around an element in a group with the id `a_` + that id (argmap's "
+        "own elements have ids that start with `_`). Two elements with one id break links "
+        "to `#id`, scripts and style sheets that look the node up.",
+        "claims:\n  unwise: {text: Pressure is unwise.}\nreasons:\n"
+        "  a_unwise: {text: It splits the party., supports: unwise}\n",
+        "claims:\n  unwise: {text: Pressure is unwise.}\nreasons:\n"
+        "  splits: {text: It splits the party., supports: unwise}\n",
+        _svg_id_clash,
     ),
 ]
