@@ -7,8 +7,10 @@
    2010, "Answer-set programming encodings for argumentation frameworks", Argument &
    Computation 1(2); subset-maximal ones by domain heuristics, as ASPARTIX does since
    2017): the same extensions must come out, and the table gives the time ratio.
+3. Sceptical preferred queries (`evaluate --query`) on frameworks made to have 2^n
+   preferred extensions that all hold the argument asked about.
 
-    python bench/semantics.py                 # both
+    python bench/semantics.py                 # all three
     python bench/semantics.py grounded        # one part
 """
 
@@ -104,14 +106,41 @@ def bench_preferred() -> None:
         )
 
 
+def floating(pairs: int) -> Framework:
+    """`t` is attacked by `z` and by one `v` per pair of arguments that attack each other
+    and both attack their `v`: each of the 2**pairs preferred extensions picks one side of
+    every pair, which puts every `v` (and `z`) out and so `t` in."""
+    attacks = [("z", "t"), ("x0", "z"), ("y0", "z")]
+    for j in range(pairs):
+        x, y, v = f"x{j}", f"y{j}", f"v{j}"
+        attacks += [(x, y), (y, x), (x, v), (y, v), (v, "t")]
+    return Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
+
+
+def bench_queries() -> None:
+    print("| pairs | arguments | preferred extensions | sceptical query of `t` |")
+    print("| ---: | ---: | ---: | ---: |")
+    for pairs in (10, 100, 1_000, 10_000):
+        af = floating(pairs)
+        answer, took = timed(lambda af=af: sat.sceptical(af, "t", "preferred"))
+        assert answer, "t is in every preferred extension"
+        print(
+            f"| {pairs:,} | {len(af.arguments):,} | 2^{pairs:,} | {took:.3f} s |",
+            flush=True,
+        )
+
+
 if __name__ == "__main__":
     print(
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"clingo {clingo.__version__}\n"
     )
-    parts = sys.argv[1:] or ["grounded", "preferred"]
+    parts = sys.argv[1:] or ["grounded", "preferred", "queries"]
     if "grounded" in parts:
         bench_grounded()
         print()
     if "preferred" in parts:
         bench_preferred()
+        print()
+    if "queries" in parts:
+        bench_queries()

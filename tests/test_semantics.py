@@ -141,6 +141,34 @@ def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> 
         assert sat.sceptical(af, a, name) == all(a in s for s in extensions), name
 
 
+def test_sceptical_preferred_does_not_multiply_independent_choices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`t` is attacked by `z` and by one `v` per pair of arguments that attack each other,
+    both of which attack their `v`: every one of the 2**30 preferred extensions picks a side
+    of each pair, so every `v` and `z` is out and `t` is in. Asking per attacker takes a
+    few rounds; asking for one preferred extension without `t` takes one round per
+    extension. With `w` and `t` attacking each other, `t` is on a cycle, which the grounded
+    labelling (an unattacked `d` puts `w` out) breaks."""
+    pairs = [(f"x{j}", f"y{j}") for j in range(30)]
+    attacks = [("z", "t"), ("x0", "z"), ("y0", "z"), ("t", "w"), ("w", "t"), ("d", "w")]
+    for j, (x, y) in enumerate(pairs):
+        attacks += [(x, y), (y, x), (x, f"v{j}"), (y, f"v{j}"), (f"v{j}", "t")]
+    af = Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
+    rounds = 0
+    maximise = sat._maximise
+
+    def counted(*args: object) -> Labelling:
+        nonlocal rounds
+        rounds += 1
+        assert rounds < 200, "one round per preferred extension"
+        return maximise(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sat, "_maximise", counted)
+    assert sat.sceptical(af, "t", "preferred")
+    assert not sat.sceptical(af, "w", "preferred") and not sat.sceptical(af, "x3", "preferred")
+
+
 def test_grounded_of_a_long_chain_is_linear_and_alternates() -> None:
     args = [f"a{i}" for i in range(10_001)]
     af = Framework.of(args, zip(args[1:], args, strict=False))  # a1 attacks a0, a2 attacks a1...

@@ -34,6 +34,7 @@ class Framework:
     attacks: frozenset[tuple[str, str]]
     attackers: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     targets: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    position: dict[str, int] = field(init=False, repr=False, compare=False)  # map order
 
     def __post_init__(self) -> None:
         with gc_paused():
@@ -43,8 +44,10 @@ class Framework:
                 attackers[b].append(a)
                 targets[a].append(b)
             # In map order, so that results come out the same on every run.
-            order = {a: i for i, a in enumerate(self.arguments)}.__getitem__
+            position = {a: i for i, a in enumerate(self.arguments)}
+            order = position.__getitem__
             # Derived indexes on a frozen dataclass: set once, here.
+            object.__setattr__(self, "position", position)
             object.__setattr__(
                 self, "attackers", {a: tuple(sorted(v, key=order)) for a, v in attackers.items()}
             )
@@ -56,20 +59,29 @@ class Framework:
     def of(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
         return cls(tuple(arguments), frozenset(attacks))
 
-    def upstream(self, argument: str) -> Framework:
-        """`argument` and every argument with a chain of attacks to it: all that can decide
-        its fate under semantics that respect directionality (Baroni & Giacomin 2007), such
-        as grounded, complete and preferred."""
-        seen = {argument}
-        stack = [argument]
+    def upstream_of(self, arguments: Iterable[str]) -> set[str]:
+        """Every argument with a chain of one or more attacks to one of `arguments`."""
+        seen: set[str] = set()
+        stack = list(arguments)
         while stack:
             for attacker in self.attackers[stack.pop()]:
                 if attacker not in seen:
                     seen.add(attacker)
                     stack.append(attacker)
+        return seen
+
+    def upstream(self, argument: str) -> Framework:
+        """`argument` and every argument with a chain of attacks to it: all that can decide
+        its fate under semantics that respect directionality (Baroni & Giacomin 2007), such
+        as grounded, complete and preferred."""
+        return self.only(self.upstream_of([argument]) | {argument})
+
+    def only(self, kept: set[str]) -> Framework:
+        """The framework of the `kept` arguments and the attacks among them, in time that
+        grows with what is kept (queries take many small parts of a large framework)."""
         return Framework.of(
-            (a for a in self.arguments if a in seen),
-            ((a, b) for a, b in self.attacks if b in seen),
+            sorted(kept, key=self.position.__getitem__),
+            ((a, b) for b in kept for a in self.attackers[b] if a in kept),
         )
 
 

@@ -17,7 +17,8 @@ every preferred extension (Dung, Mancarella & Toni 2007); it is found without li
 as the largest admissible set of credulously accepted arguments that no credulously accepted
 argument attacks (Dunne 2009, "The computational complexity of ideal semantics", AIJ 173),
 with at most one SAT call per argument. Sceptical acceptance under preferred semantics asks
-only for a preferred extension without the argument, among the arguments upstream of it.
+only for a preferred extension without the argument, among the arguments upstream of it,
+and for an argument on no cycle asks instead, of each attacker, for one where it is not out.
 """
 
 from __future__ import annotations
@@ -191,25 +192,43 @@ def sceptical(af: Framework, argument: str, semantics: str) -> bool:
     if semantics == "stable":
         with _Encoding(af, stable=True) as enc:
             return enc.solve([-enc.lit(argument, IN)]) is None
-    if grounded(af)[argument] == IN:  # the grounded extension is in every complete one
-        return True
-    if semantics == "complete":  # ... and it is one of them
-        return False
+    settled = grounded(af)  # what it labels in or out, every complete labelling does
+    if settled[argument] != UNDEC or semantics == "complete":  # grounded is one of those
+        return settled[argument] == IN
     if semantics == "preferred":
-        return not _preferred_without(af.upstream(argument), argument)
+        # The rest decides alone: an attacker labelled out neither puts an argument out nor
+        # keeps it from being in, and those labelled in attack only arguments labelled out.
+        return _always(af.only({a for a, label in settled.items() if label == UNDEC}), argument)
     return not _semi_stable_with(af, argument, inside=False)
 
 
-def _preferred_without(af: Framework, argument: str) -> bool:
-    """Whether some preferred extension leaves `argument` out. Each round finds a preferred
-    extension grown from a complete one without it; if that one has it, no later round
-    looks inside it again."""
+def _always(af: Framework, argument: str, label: str = IN) -> bool:
+    """Whether every preferred labelling gives `argument` `label` (IN or OUT).
+
+    Preferred semantics is directional (Baroni & Giacomin 2007): only the arguments with a
+    chain of attacks to `argument` count, and the preferred labellings of those are the
+    restrictions of the whole framework's. An argument is in exactly when all its
+    attackers are out; when it is on no cycle, "always in" is one question per attacker,
+    "always out", each among its own upstream arguments. Choices upstream of different
+    attackers then add up rather than multiply."""
+    af = af.upstream(argument)
+    attackers = af.attackers[argument]
+    if label == IN and argument not in af.upstream_of(attackers):
+        return all(_always(af, a, OUT) for a in attackers)
+    return not _preferred_other_than(af, argument, label)
+
+
+def _preferred_other_than(af: Framework, argument: str, label: str) -> bool:
+    """Whether some preferred labelling gives `argument` another label than `label`. Each
+    round grows a complete labelling that does into a preferred one; if that one gives
+    `label` after all, no later round looks inside its extension again. A preferred
+    extension is inside no other, so none that fits is ever ruled out."""
     with _Encoding(af) as enc:
-        while (found := enc.solve([-enc.lit(argument, IN)])) is not None:
+        while (found := enc.solve([-enc.lit(argument, label)])) is not None:
             best = _maximise(enc, found, IN)
-            if best[argument] != IN:
+            if best[argument] != label:
                 return True
-            enc.solver.add_clause([enc.lit(a, IN) for a, label in best.items() if label != IN])
+            enc.solver.add_clause([enc.lit(a, IN) for a, lab in best.items() if lab != IN])
     return False
 
 
