@@ -41,6 +41,24 @@ def test_default_output_is_next_to_the_map(maps: Path) -> None:
     assert list(maps.glob(".*.tmp")) == []  # the atomic write left nothing behind
 
 
+def test_a_link_is_written_through_and_a_pipe_into(maps: Path, tmp_path: Path) -> None:
+    """Renaming over `-o` would replace a symbolic link with a file, and a device or named
+    pipe (`/dev/null`, as root) with a regular file."""
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "link.svg"
+    link.symlink_to(tmp_path / "real" / "drawing.svg")
+    assert invoke("render", str(maps / "seed.yaml"), "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and (tmp_path / "real" / "drawing.svg").read_bytes().startswith(
+        b"<?xml"
+    )
+    fifo = tmp_path / "fifo.svg"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert invoke("render", str(maps / "seed.yaml"), "-o", str(fifo)).exit_code == 0
+    drawn, _ = reader.communicate(timeout=30)
+    assert drawn.startswith(b"<?xml") and fifo.is_fifo()
+
+
 def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
     assert invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "x.png")).exit_code == 0
     assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")

@@ -49,14 +49,23 @@ def read_input(path: str | Path) -> bytes:
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`. Creates the
-    folders on the way, as every command that writes a file does."""
+    folders on the way, as every command that writes a file does. A symbolic link is
+    written through (the link stays); a device or pipe (`/dev/null`, a shell's `>(...)`)
+    is written into, as it cannot be replaced (and renaming over /dev/null, as root,
+    would replace the device with a file)."""
     target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file() and not target.is_dir():
+        with target.open("wb") as stream:
+            stream.write(payload)
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as error:
         blocking = next(p for p in target.parents if p.exists())  # not a folder, or it would do
         raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is a file, not a folder") from error
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
