@@ -26,7 +26,17 @@ from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render
 from argmap.render.batch import Job, run_one
-from argmap.render.dot import GROUPS, MAX_LINES, DotOptions, _lines, _plain, _text, build_dot
+from argmap.render.dot import (
+    GROUPS,
+    MAX_LINES,
+    DotOptions,
+    _columns,
+    _lines,
+    _pieces,
+    _plain,
+    _text,
+    build_dot,
+)
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from conftest import DATA, SEED
@@ -357,6 +367,22 @@ def test_every_svg_id_is_unique_whatever_the_map_ids() -> None:
     assert {"graph0", "node1", "edge1", "clust1", "clust1->graph0:attack"} <= set(ids)
 
 
+def test_chinese_text_stays_inside_its_box() -> None:
+    """The builtin engine measures a Chinese character as a space or so: without a width
+    for the cell, an 18-character line spilled out of its box."""
+    text = "免费公共交通可以减少交通拥堵和空气污染并帮助低收入家庭过上更好的生活"
+    m = loads(
+        f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C.}}\n"
+        f"reasons:\n  r: {{text: {text}, supports: c}}\n"
+    ).map
+    assert m is not None
+    svg = ET.fromstring(render(m, RenderOptions(dot=DotOptions(wrap=36))))
+    box = svg.find(f".//{SVG}g[@id='r']//{SVG}polygon")
+    assert box is not None
+    xs = [float(point.split(",")[0]) for point in box.get("points", "").split()]
+    assert max(xs) - min(xs) >= 18 * 12  # 18 characters of one em at 12 points
+
+
 def test_map_render_section_is_the_default_and_options_win() -> None:
     m = load_map(EVERY)  # render: {direction: TB, wrap: 30, group-by: actor}
     options = options_for(m, RenderOptions(), {"direction": "LR", "wrap": None})
@@ -376,22 +402,40 @@ def test_fast_quoting_is_graphviz_quoting(text: str) -> None:
     assert _text(text) == graphviz.quoting.quote(_plain(text))
 
 
-WORDS = st.lists(st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1), max_size=60)
+WORDS = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1),
+        st.text("中文字「」。，あア한ＡＢ12ab", min_size=1),  # noqa: RUF001 (wide characters)
+    ),
+    max_size=60,
+)
 
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
 def test_wrapped_lines(words: list[str], width: int) -> None:
+    """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
+    which has no spaces, breaks between characters."""
     lines = _lines(" \n ".join(words), width)
-    # Only a word that does not fit stretches its line, and not past twice the width.
-    assert all(len(line) <= width or (" " not in line and len(line) <= 2 * width) for line in lines)
+    # Only a piece that does not fit stretches its line, and not past twice the width.
+    assert all(
+        _columns(line) <= width or (len(list(_pieces(line))) == 1 and _columns(line) <= 2 * width)
+        for line in lines
+    )
     assert len(lines) <= MAX_LINES
     if lines[-1].endswith(" …"):  # cut: what is shown is the start of the text
         shown = "".join(lines[:-1]) + lines[-1].removesuffix(" …")
         assert "".join(words).startswith(shown.replace(" ", ""))
         assert len(lines) == MAX_LINES
-    else:  # whole: every word, in order, a line break only where the next word did not fit
+    else:  # whole: every word, in order, a line break only where the next piece did not fit
         assert "".join(lines).replace(" ", "") == "".join(words)
         assert all(line == line.strip() for line in lines)
         for line, following in itertools.pairwise(lines):
-            first = following.split(" ")[0]
-            assert len(line) + 1 + len(first) > width or len(line) == width
+            first = next(_pieces(following))[0]
+            assert _columns(line) + 1 + _columns(first) > width
+
+
+def test_chinese_breaks_between_characters_and_counts_two_columns() -> None:
+    text = "免费公共交通可以减少交通拥堵和空气污染，并帮助低收入家庭。"  # noqa: RUF001
+    lines = _lines(text, 20)
+    assert lines == ["免费公共交通可以减少", "交通拥堵和空气污染，", "并帮助低收入家庭。"]  # noqa: RUF001
+    assert _lines("「引用」は、ここ。", 4) == ["「引", "用」", "は、", "こ", "こ。"]
