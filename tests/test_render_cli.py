@@ -59,6 +59,36 @@ def test_a_link_is_written_through_and_a_pipe_into(maps: Path, tmp_path: Path) -
     assert drawn.startswith(b"<?xml") and fifo.is_fifo()
 
 
+def test_no_link_leads_a_drawing_onto_a_map(maps: Path, tmp_path: Path) -> None:
+    """`seed.svg` a link to another map of the same run would overwrite that map; a link
+    that loops is an error, not a crash."""
+    other = maps / "other.yaml"
+    shutil.copy(maps / "seed.yaml", other)
+    (maps / "seed.svg").symlink_to(other)
+    refused = invoke("render", str(maps / "seed.yaml"), str(other))
+    assert refused.exit_code == 2 and "which is the map" in refused.output
+    assert other.read_bytes() == (maps / "seed.yaml").read_bytes()
+    loop = tmp_path / "loop.svg"
+    loop.symlink_to(loop)
+    looped = invoke("render", str(maps / "seed.yaml"), "-o", str(loop))
+    assert looped.exit_code == 1 and "symbolic link that loops" in looped.output
+
+
+def test_dev_stdout_appends_as_a_shell_does(maps: Path, tmp_path: Path) -> None:
+    """`-o /dev/stdout >> log` adds to the log; renaming over it would replace it."""
+    log = tmp_path / "log.dot"
+    log.write_text("kept\n")
+    with log.open("ab") as stream:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "render", str(maps / "seed.yaml"), "--format", "dot"]
+            + ["-o", "/dev/stdout"],
+            stdout=stream,
+            check=False,
+        )
+    assert done.returncode == 0
+    assert log.read_text().startswith("kept\ndigraph argmap {")
+
+
 def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
     assert invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "x.png")).exit_code == 0
     assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")

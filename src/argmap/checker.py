@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -73,7 +74,8 @@ _VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
 
 
 def _is_map(path: Path, maps_dir: Path) -> bool:
-    if path.suffix in SUFFIXES and path.resolve().is_relative_to(maps_dir.resolve()):
+    real, maps = Path(os.path.realpath(path)), Path(os.path.realpath(maps_dir))  # loops too
+    if path.suffix in SUFFIXES and real.is_relative_to(maps):
         return True
     try:
         with path.open("rb") as stream:

@@ -798,9 +798,9 @@ def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from argmap.files import write_atomic
+    from argmap.files import same_file, write_atomic
 
-    if any(Path(i).is_file() and Path(i).resolve() == Path(output).resolve() for i in inputs):
+    if any(Path(i).is_file() and same_file(i, output) for i in inputs):
         _fail(f"-o {output} is an input of this command; give another output file")
 
     try:
@@ -839,7 +839,7 @@ def new(
 
     from argmap.files import write_atomic
 
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:  # a link that leads nowhere is there too
         _fail(f"{path} already exists; use --force to overwrite it")
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -47,25 +48,52 @@ def read_input(path: str | Path) -> bytes:
     return data
 
 
+# Names of an open descriptor: writing there means writing into it, as a shell does (the
+# link behind /proc/self/fd/1 names the file that `>` or `>>` opened).
+_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths lead to one file, through any links (a looping link leads nowhere
+    else)."""
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`. Creates the
     folders on the way, as every command that writes a file does. A symbolic link is
-    written through (the link stays); a device or pipe (`/dev/null`, a shell's `>(...)`)
-    is written into, as it cannot be replaced (and renaming over /dev/null, as root,
-    would replace the device with a file)."""
-    target = Path(path)
+    written through (the link stays). A device, pipe or open descriptor (`/dev/null`,
+    `/dev/stdout`, a shell's `>(...)`) is written into, as a shell would: renaming over
+    /dev/null, as root, would replace the device with a file, and over /dev/stdout, the
+    file that `>>` appends to."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    descriptor = _DESCRIPTOR.fullmatch(str(path))
+    if descriptor:
+        number = {"out": 1, "err": 2}.get(descriptor[1] or "") or int(
+            descriptor[2] or descriptor[3]
+        )
+        with os.fdopen(os.dup(number), "wb") as stream:
+            stream.write(payload)
+        return
+    target = Path(path)
+    if target.is_symlink():
+        try:
+            target.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise OSError(errno.ELOOP, "it is a symbolic link that loops") from error
+        target = Path(os.path.realpath(target))
     if target.exists() and not target.is_file() and not target.is_dir():
         with target.open("wb") as stream:
             stream.write(payload)
         return
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as error:
-        blocking = next(p for p in target.parents if p.exists())  # not a folder, or it would do
-        raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is a file, not a folder") from error
+        # The first parent that is there (or a link that leads nowhere) is no folder.
+        blocking = next(p for p in target.parents if p.exists() or p.is_symlink())
+        what = "a file" if blocking.is_file() else "a link that leads nowhere"
+        raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is {what}, not a folder") from error
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:

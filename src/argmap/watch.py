@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from threading import Event
@@ -42,7 +43,7 @@ def watch(
     for changes in changes_of(
         *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
     ):
-        changed = {Path(p).resolve() for _, p in changes}
+        changed = {os.path.realpath(p) for _, p in changes}
         # Plan again: a folder may have gained a map since the last round.
         try:
             planned = plan(paths, folder, base.format)
@@ -52,7 +53,7 @@ def watch(
         jobs: list[Job] = [
             job
             for job in planned
-            if Path(job.source).resolve() in changed and Path(job.source).is_file()
+            if os.path.realpath(job.source) in changed and Path(job.source).is_file()
         ]
         if jobs:
             on_outcomes(run_all(jobs, base, overrides, settings, workers=1))

@@ -61,7 +61,7 @@ def plan(
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
     # A map named twice (`maps/ maps/x.yaml`) is drawn once.
-    unique = {s if s == STDOUT else Path(s).resolve(): s for s in discover(paths, maps_dir)}
+    unique = {s if s == STDOUT else os.path.realpath(s): s for s in discover(paths, maps_dir)}
     sources = list(unique.values())
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
@@ -90,14 +90,21 @@ def plan(
 
 def _refuse_collisions(jobs: list[Job]) -> None:
     """Two maps drawn to one file would leave only the last; and a drawing must not
-    overwrite a map (`-o map.yaml --format dot`)."""
-    seen: dict[Path, str] = {}
+    overwrite a map (`-o map.yaml --format dot`, or a link named like the drawing that
+    leads to another map)."""
+    maps = {os.path.realpath(job.source): job.source for job in jobs if job.source != STDOUT}
+    seen: dict[str, str] = {}
     for job in jobs:
         if job.output == STDOUT:
             continue
-        target = Path(job.output).resolve()
-        if job.source != STDOUT and target == Path(job.source).resolve():
+        target = os.path.realpath(job.output)
+        if maps.get(target) == job.source:
             raise PlanError(f"-o {job.output} is the map itself; give another output file")
+        if target in maps:
+            raise PlanError(
+                f"{job.source} would be drawn onto {job.output}, which is the map "
+                f"{maps[target]}; give another output file or folder with -o"
+            )
         if target in seen:
             raise PlanError(
                 f"{seen[target]} and {job.source} would both be drawn to {job.output}; "
