@@ -157,3 +157,16 @@ def test_evaluate_says_which_claims_changed_verdict(tmp_path: Path) -> None:
     assert "claims whose verdict under grounded changed say how" in svg
     same = invoke("diff", OLD, NEW, "--evaluate", "preferred")
     assert same.stdout.endswith("verdicts under preferred: no claim changed\n")
+
+
+def test_svg_warns_when_both_versions_together_clash(tmp_path: Path) -> None:
+    """Renaming `a_r` to `r` is what svg-id-clash asks for; drawn together, the removed
+    `a_r` and the added `r` would share an SVG id, and the diff says so."""
+    head = "argmap: 1\ntitle: T\nclaims:\n  c: {text: C.}\nreasons:\n"
+    (tmp_path / "old.yaml").write_text(head + "  a_r: {text: Old., supports: c}\n")
+    (tmp_path / "new.yaml").write_text(head + "  r: {text: New., supports: c}\n")
+    result = invoke(
+        "diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "svg"
+    )
+    assert result.exit_code == 0
+    assert "warning[svg-id-clash]" in result.stderr and "`a_r`" in result.stderr

@@ -26,19 +26,10 @@ from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render
 from argmap.render.batch import Job, run_one
-from argmap.render.dot import (
-    GROUPS,
-    MAX_LINES,
-    DotOptions,
-    _columns,
-    _lines,
-    _pieces,
-    _plain,
-    _text,
-    build_dot,
-)
+from argmap.render.dot import GROUPS, DotOptions, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
+from argmap.render.text import MAX_LINES, columns, pieces, wrap_lines
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -405,20 +396,20 @@ def test_fast_quoting_is_graphviz_quoting(text: str) -> None:
 WORDS = st.lists(
     st.one_of(
         st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1),
-        st.text("中文字「」。，あア한ＡＢ12ab", min_size=1),  # noqa: RUF001 (wide characters)
+        st.text("中文字「」。，あア한ＡＢ12abーっ\u3099\u200d👨🏻🇯🇵\U000e0100", min_size=1),  # noqa: RUF001 (wide characters)
     ),
     max_size=60,
 )
 
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
-def test_wrapped_lines(words: list[str], width: int) -> None:
+def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
-    lines = _lines(" \n ".join(words), width)
+    lines = wrap_lines(" \n ".join(words), width)
     # Only a piece that does not fit stretches its line, and not past twice the width.
     assert all(
-        _columns(line) <= width or (len(list(_pieces(line))) == 1 and _columns(line) <= 2 * width)
+        columns(line) <= width or (len(list(pieces(line))) == 1 and columns(line) <= 2 * width)
         for line in lines
     )
     assert len(lines) <= MAX_LINES
@@ -430,12 +421,37 @@ def test_wrapped_lines(words: list[str], width: int) -> None:
         assert "".join(lines).replace(" ", "") == "".join(words)
         assert all(line == line.strip() for line in lines)
         for line, following in itertools.pairwise(lines):
-            first = next(_pieces(following))[0]
-            assert _columns(line) + 1 + _columns(first) > width
+            first = next(pieces(following))[0]
+            assert columns(line) + 1 + columns(first) > width
 
 
-def test_chinese_breaks_between_characters_and_counts_two_columns() -> None:
+def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:
     text = "免费公共交通可以减少交通拥堵和空气污染，并帮助低收入家庭。"  # noqa: RUF001
-    lines = _lines(text, 20)
+    lines = wrap_lines(text, 20)
     assert lines == ["免费公共交通可以减少", "交通拥堵和空气污染，", "并帮助低收入家庭。"]  # noqa: RUF001
-    assert _lines("「引用」は、ここ。", 4) == ["「引", "用」", "は、", "こ", "こ。"]
+    assert wrap_lines("「引用」は、ここ。", 4) == ["「引", "用」", "は、", "こ", "こ。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        # Korean and full-width letters break at spaces, like Latin words
+        ("안녕하세요 여러분 반갑습니다", 10, ["안녕하세요", "여러분", "반갑습니다"]),
+        ("ＣＯ２の排出", 6, ["ＣＯ２", "の排出"]),  # noqa: RUF001
+        # no line starts with a small kana or the long-vowel mark
+        (
+            "スーパーマーケットでラッシュアワー",
+            10,
+            ["スーパー", "マーケット", "でラッシュ", "アワー"],
+        ),
+        # a combining mark (here a voiced mark) stays with its character, and takes no room
+        ("東京のか\u3099くせいはと\u309aても", 10, ["東京のか\u3099く", "せいはと\u309aて", "も"]),
+        # a variation selector stays with its kanji; an emoji sequence is one piece
+        ("でいます葛\U000e0100飾区", 10, ["でいます葛\U000e0100", "飾区"]),
+        ("家族👨\u200d👩\u200d👧\u200d👦です", 8, ["家族", "👨\u200d👩\u200d👧\u200d👦", "です"]),
+    ],
+)
+def test_lines_break_only_between_whole_characters(
+    text: str, width: int, expected: list[str]
+) -> None:
+    assert wrap_lines(text, width) == expected

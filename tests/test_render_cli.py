@@ -78,10 +78,10 @@ def test_dev_stdout_appends_as_a_shell_does(maps: Path, tmp_path: Path) -> None:
     """`-o /dev/stdout >> log` adds to the log; renaming over it would replace it."""
     log = tmp_path / "log.dot"
     log.write_text("kept\n")
+    command = [sys.executable, "-m", "argmap", "render", str(maps / "seed.yaml"), "--format=dot"]
     with log.open("ab") as stream:
         done = subprocess.run(
-            [sys.executable, "-m", "argmap", "render", str(maps / "seed.yaml"), "--format", "dot"]
-            + ["-o", "/dev/stdout"],
+            [*command, "-o", "/dev/stdout"],
             stdout=stream,
             check=False,
         )

@@ -785,11 +785,26 @@ def _diff_svg(
     options = RenderOptions(
         dot=DotOptions(theme=theme, marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
     )
+    union = changes.union()
+    _warn_svg_id_clashes(union)
     try:
-        data: bytes = render(changes.union(), options)
+        data: bytes = render(union, options)
     except RenderError as error:
         _fail(str(error), 1)
     return data
+
+
+def _warn_svg_id_clashes(m: Any) -> None:
+    """The svg-id-clash warnings for a drawing of both versions of a map: a node renamed
+    from `a_x` to `x` draws both, though neither version has the problem alone."""
+    from argmap.graph import build_graph
+    from argmap.rules import REGISTRY, Context
+
+    rule = REGISTRY["svg-id-clash"]
+    assert rule.check is not None
+    for span, message, hint in rule.check(Context(m, build_graph(m), {})):
+        where = f"{span.file}:{span.line}:{span.column}"
+        typer.echo(printable(f"{where}: warning[{rule.id}] {message}; {hint}"), err=True)
 
 
 def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:

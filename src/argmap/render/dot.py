@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import functools
 import html
-import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
-from unicodedata import category as category_of
-from unicodedata import east_asian_width
 
 import graphviz
 
 from argmap.graph import Graph
 from argmap.model import Kind, Map, Node, Relation
+from argmap.render.text import min_width, wrap_lines
 from argmap.render.theme import THEMES, Theme
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
-MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 
 # Edges run from the arguing node to its target, so Graphviz's rank direction is the
 # opposite of where the claims go: claims at the top (TB) is rankdir=BT.
@@ -118,139 +114,33 @@ def _statement(head: str, attrs: dict[str, str]) -> str:
     return f"\t{head} [{' '.join(f'{k}={v}' for k, v in attrs.items())}]\n"
 
 
-# Every East Asian wide or full-width character (two columns) is in these blocks, with a
-# few narrow ones; text with none of them is measured one column per character.
-_MAYBE_WIDE = re.compile(
-    "[\u1100-\u115f\u231a-\u23ff\u25fd-\u27bf\u2b1b-\u2b55\u2e80-\ua4cf\ua960-\ua97f"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6\U00016fe0-\U0001faff"
-    "\U00020000-\U0003fffd]"
-)
-
-
-def _wide(text: str) -> bool:
-    """Whether `text` may hold East Asian wide characters: if so, measure it by column."""
-    return not text.isascii() and _MAYBE_WIDE.search(text) is not None
-
-
-def _double(c: str) -> bool:
-    """Whether a character takes two columns. (`unicodedata` calls every unassigned code
-    point full-width; the blocks above hold every assigned wide one.)"""
-    return east_asian_width(c) in "WF" and _MAYBE_WIDE.match(c) is not None
-
-
-def _columns(text: str) -> int:
-    """How wide `text` shows: East Asian wide and full-width characters take two columns."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if _double(c) else 1 for c in text)
-
-
-def _prefix(text: str, width: int) -> str:
-    """The longest start of `text` (one character at least) that fits in `width` columns."""
-    if text.isascii():
-        return text[: max(width, 1)]
-    used = 0
-    for i, c in enumerate(text):
-        used += 2 if _double(c) else 1
-        if used > width:
-            return text[: max(i, 1)]
-    return text
-
-
-def _pieces(text: str) -> Iterator[tuple[str, bool]]:
-    """What a line may break between, each with whether a space goes before it: words,
-    and inside a word each East Asian wide character (Chinese and Japanese are written
-    without spaces and break between characters). Punctuation stays with the character
-    before it (`。` does not start a line), an opening bracket with the one after it."""
-    for word in text.split():
-        if word.isascii():
-            yield word, True
-            continue
-        parts: list[str] = []
-        glue = False  # the next character joins the last piece
-        for c in word:
-            wide = _double(c)
-            category = category_of(c)
-            joins = parts and (
-                glue
-                or (category[0] == "P" and category not in ("Ps", "Pi"))
-                or (not wide and not _double(parts[-1][-1]))
-            )
-            if joins:
-                parts[-1] += c
-            else:
-                parts.append(c)
-            glue = category in ("Ps", "Pi")
-        yield parts[0], True
-        for part in parts[1:]:
-            yield part, False
-
-
-def _lines(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` columns, broken at spaces and between East Asian
-    characters. A longer word has a line of its own, up to twice the width; beyond that
-    (a URL) it is cut. At most MAX_LINES lines, the last ending in " …" when text was
-    left out. (Greedy like `textwrap.wrap`, which was a third of the time spent building
-    DOT, and which counts characters, not columns.)"""
-    lines: list[str] = []
-    line, used = "", 0
-    plain = not _wide(text)  # most text: words, one column per character
-    measure = len if plain else _columns
-    for piece, spaced in zip(text.split(), repeat(True)) if plain else _pieces(text):
-        size = measure(piece)
-        gap = 1 if spaced else 0
-        if line and used + gap + size <= width:
-            line += " " + piece if spaced else piece
-            used += gap + size
-            continue
-        if line:
-            lines.append(line)
-        while size > 2 * width:
-            head = _prefix(piece, width)
-            lines.append(head)
-            piece = piece[len(head) :]
-            size = _columns(piece)
-        line, used = piece, size
-        if len(lines) >= MAX_LINES:
-            break
-    else:
-        lines.append(line)
-        return lines
-    last = lines[MAX_LINES - 1]
-    if _columns(last) > width - 2:
-        last = _prefix(_prefix(last, width - 1).rsplit(" ", 1)[0], width - 2)
-        if _columns(last) > width - 2:  # one wide character, and the width is tiny
-            last = ""
-    return [*lines[: MAX_LINES - 1], last + " …"]
-
-
 def _broken(lines: list[str]) -> str:
     """Lines as HTML-like label text, each ending in a left-aligned break. One escape for
     all of them: no line holds a newline to confuse with the breaks."""
     return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
 
 
-def _wide_enough(lines: list[str], points: int) -> str:
-    """A WIDTH for the cell of `lines` when they hold East Asian wide characters. The
-    builtin engine's font metrics do not know them and measure each of their UTF-8 bytes
-    as a space, a sixth short of the em they take, so the text would spill out of its
-    box. The cell's WIDTH is a minimum: an em for a wide character, about half of one for
-    any other. Other text is left to the engine's own measure."""
-    wide = [line for line in lines if _wide(line)]
-    if not wide:
-        return ""
-    widest = max(sum(1.0 if _double(c) else 0.55 for c in line) for line in wide)
-    return f' WIDTH="{math.ceil(widest * points)}"'
+def _fitted(markup: str, text: str, points: float) -> str:
+    """An HTML-like label of `markup` (which shows `text`), in a table cell wide enough for
+    it when it holds East Asian text (see `min_width`). The text starts at the cell's left
+    edge: centred, it would be centred by the engine's measure, which is too narrow."""
+    width = min_width([text], points)
+    if not width:
+        return f"<{markup}>"
+    return (
+        '<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
+        f'<TR><TD ALIGN="LEFT"{width}>{markup}</TD></TR></TABLE>>'
+    )
 
 
 def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
     kind = node.kind.value.upper() + (f" · {_html(badge.upper())}" if badge else "")
-    lines = _lines(node.text, wrap)
+    lines = wrap_lines(node.text, wrap)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
         f"<B>{kind}</B></FONT></TD></TR>",
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_wide_enough(lines, 12)}>{_broken(lines)}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>{_broken(lines)}</TD></TR>',
     ]
     byline = []
     if node.by is not None:
@@ -259,9 +149,9 @@ def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     if node.quote:
         byline.append("“quoted”")
     if byline:  # smaller type: as many characters fit in a third more width
-        lines = _lines(" ".join(byline), wrap + wrap // 3)
+        lines = wrap_lines(" ".join(byline), wrap + wrap // 3)
         rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_wide_enough(lines, 9)}>'
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
             f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
             f"{_broken(lines)}</FONT></TD></TR>"
         )
@@ -434,7 +324,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         bgcolor=theme.background,
         fontname=theme.font,
         fontcolor=theme.text,
-        label=f"<<B>{title}</B>>" if title else _plain(""),  # Graphviz refuses <B></B>
+        label=_fitted(f"<B>{title}</B>", m.title, 18) if title else _plain(""),  # not <B></B>
         labelloc="t",
         fontsize="18",
         nodesep="0.35",
@@ -467,7 +357,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
-                label=f"<{_html(label)}>",
+                label=_fitted(_html(label), label, 11),
                 style="rounded,dashed",
                 color=theme.muted,
                 fontcolor=theme.muted,

@@ -89,7 +89,7 @@ def _svg_id_clash(ctx: Context) -> Iterator[Finding]:
     for node in nodes.values():
         other = node.id.removeprefix("a_")
         if other != node.id and (other in nodes or other.startswith("_")):
-            whose = f"`{other}`'s box" if other in nodes else "one of argmap's own elements"
+            whose = "one of argmap's own elements" if other[0] == "_" else f"`{other}`'s box"
             yield (
                 node.span,
                 f"in the SVG, {node.kind} `{node.id}` has the same id as the link around {whose}",

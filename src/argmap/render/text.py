@@ -1,0 +1,200 @@
+"""Node text in lines: wrapped by display columns, broken where the script allows, and an
+estimate of how wide East Asian text draws.
+
+Most text is ASCII or has no East Asian wide characters: words, one column per
+character, and Graphviz measures it. Chinese and Japanese are written without spaces and
+break between characters; those characters take two columns, and the builtin engine does
+not know their width at all (see `min_width`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from itertools import repeat
+from unicodedata import category, east_asian_width
+
+MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
+
+# Every East Asian wide or full-width character (two columns) is in these blocks, with a
+# few narrow ones; text with none of them is measured one column per character.
+_MAYBE_WIDE = re.compile(
+    "[\u1100-\u115f\u231a-\u23ff\u25fd-\u27bf\u2b1b-\u2b55\u2e80-\ua4cf\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6\U00016fe0-\U0001faff"
+    "\U00020000-\U0003fffd]"
+)
+# Korean is written with spaces between words, and full-width letters and digits make
+# words too: these wide characters break like Latin letters, at spaces only.
+_WORDLIKE = re.compile(
+    "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
+# What never starts a line: the joiner inside emoji sequences, and what Japanese
+# typesetting keeps off the start of a line (small kana, the long-vowel mark, iteration
+# marks). Combining marks and variation selectors (categories Mn, Mc, Me) never do either.
+_NO_BREAK_BEFORE = frozenset(
+    "\u200dーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ〻"
+    + "".join(map(chr, range(0x31F0, 0x3200)))
+)
+_ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
+_REGIONAL = range(0x1F1E6, 0x1F200)  # two regional indicators make one flag
+
+
+def _wide(text: str) -> bool:
+    """Whether `text` may hold East Asian wide characters: if so, measure it by column."""
+    return not text.isascii() and _MAYBE_WIDE.search(text) is not None
+
+
+def _double(c: str) -> bool:
+    """Whether a character takes two columns. (`unicodedata` calls every unassigned code
+    point full-width; the blocks above hold every assigned wide one.)"""
+    return east_asian_width(c) in "WF" and _MAYBE_WIDE.match(c) is not None
+
+
+def _char_columns(c: str) -> int:
+    if category(c) in _ZERO_WIDTH:
+        return 0
+    return 2 if _double(c) else 1
+
+
+def columns(text: str) -> int:
+    """How wide `text` shows: East Asian wide and full-width characters take two columns,
+    combining marks and joiners none."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_columns, text))
+
+
+def _prefix(text: str, width: int) -> str:
+    """The longest start of `text` (one character at least, with the marks that combine
+    with it) that fits in `width` columns."""
+    if text.isascii():
+        return text[: max(width, 1)]
+    used = 0
+    for i, c in enumerate(text):
+        used += _char_columns(c)
+        if used > width and i > 0:
+            return text[:i]
+    return text
+
+
+def _breaks_around(c: str) -> bool:
+    """Whether a line may break before and after this character inside a word."""
+    return _double(c) and _WORDLIKE.match(c) is None
+
+
+def _joins(c: str, piece: str, glue: bool) -> bool:
+    """Whether `c` stays on the line of the `piece` before it, inside one word."""
+    kind = category(c)
+    last = piece[-1]
+    return (
+        glue  # after an opening bracket
+        or kind in ("Mn", "Mc", "Me")
+        or c in _NO_BREAK_BEFORE
+        or last == "\u200d"
+        or 0x1F3FB <= ord(c) <= 0x1F3FF  # a skin tone, part of the emoji before it
+        or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
+        or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
+        or not (_breaks_around(c) or _breaks_around(_base(piece)))
+    )
+
+
+def _base(piece: str) -> str:
+    """The last character of `piece` that is not a combining mark or joiner."""
+    for c in reversed(piece):
+        if category(c) not in _ZERO_WIDTH:
+            return c
+    return piece[-1]
+
+
+def _odd_flags(piece: str) -> bool:
+    """Whether `piece` ends in an odd number of regional indicators: half a flag."""
+    count = 0
+    for c in reversed(piece):
+        if ord(c) not in _REGIONAL:
+            break
+        count += 1
+    return count % 2 == 1
+
+
+def pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """What a line may break between, each with whether a space goes before it: words,
+    and inside a word each Chinese or Japanese character (or emoji), with what belongs to
+    it: combining marks, joined emoji, punctuation after it, an opening bracket before."""
+    for word in text.split():
+        if word.isascii():
+            yield word, True
+            continue
+        parts = [word[0]]
+        glue = category(word[0]) in ("Ps", "Pi")
+        for c in word[1:]:
+            if _joins(c, parts[-1], glue):
+                parts[-1] += c
+            else:
+                parts.append(c)
+            glue = category(c) in ("Ps", "Pi")
+        yield parts[0], True
+        for part in parts[1:]:
+            yield part, False
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken at spaces and between East Asian
+    characters. A longer word has a line of its own, up to twice the width; beyond that
+    (a URL) it is cut. At most MAX_LINES lines, the last ending in " …" when text was
+    left out. (Greedy like `textwrap.wrap`, which was a third of the time spent building
+    DOT, and which counts characters, not columns.)"""
+    lines: list[str] = []
+    line, used = "", 0
+    plain = not _wide(text)  # most text: words, one column per character
+    measure = len if plain else columns
+    for piece, spaced in zip(text.split(), repeat(True)) if plain else pieces(text):
+        size = measure(piece)
+        gap = 1 if spaced else 0
+        if line and used + gap + size <= width:
+            line += " " + piece if spaced else piece
+            used += gap + size
+            continue
+        if line:
+            lines.append(line)
+        while size > 2 * width:
+            head = _prefix(piece, width)
+            lines.append(head)
+            piece = piece[len(head) :]
+            size = columns(piece)
+        line, used = piece, size
+        if len(lines) >= MAX_LINES:
+            break
+    else:
+        lines.append(line)
+        return lines
+    last = lines[MAX_LINES - 1]
+    if columns(last) > width - 2:
+        last = _prefix(_prefix(last, width - 1).rsplit(" ", 1)[0], width - 2)
+        if columns(last) > width - 2:  # one wide character, and the width is tiny
+            last = ""
+    return [*lines[: MAX_LINES - 1], last + " …"]
+
+
+def _ems(c: str) -> float:
+    """About how wide a character draws in a line of East Asian text, in ems: its fonts
+    draw symbols such as … and — full width, and emoji wider still."""
+    kind = category(c)
+    if kind in _ZERO_WIDTH:
+        return 0.0
+    if _double(c):
+        return 1.3 if kind == "So" else 1.0
+    return 1.0 if east_asian_width(c) == "A" and not c.isalnum() else 0.6
+
+
+def min_width(lines: list[str], points: float) -> str:
+    """A WIDTH attribute for the table cell of `lines`, when they hold East Asian wide
+    characters. The builtin engine's font metrics do not know them and measure each of
+    their UTF-8 bytes as a space, a sixth short of the em they take, so the text would
+    spill out of its box. WIDTH is a minimum, so an estimate on the wide side is safe.
+    Other text is left to the engine's own measure."""
+    wide = [line for line in lines if _wide(line)]
+    if not wide:
+        return ""
+    widest = max(sum(map(_ems, line)) for line in wide)
+    return f' WIDTH="{math.ceil(widest * points)}"'
