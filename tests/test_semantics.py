@@ -169,6 +169,30 @@ def test_sceptical_preferred_does_not_multiply_independent_choices(
     assert not sat.sceptical(af, "w", "preferred") and not sat.sceptical(af, "x3", "preferred")
 
 
+def test_attackers_sharing_their_upstream_are_asked_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """300 attackers of `t` behind one shared, undecided chain: asked one by one, each
+    built its own encoding of the whole chain (quadratic); as one part, once."""
+    n = 300
+    attacks = [("s", "s"), ("s", "c1"), ("c300", "q"), ("x", "y"), ("y", "x"), ("x", "q")]
+    attacks += [("y", "q"), ("q", "r")]
+    attacks += [(f"c{i}", f"c{i + 1}") for i in range(1, n)]
+    attacks += [pair for j in range(n) for pair in (("r", f"v{j}"), (f"v{j}", "t"))]
+    af = Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
+    built = 0
+    encoding = sat._Encoding
+
+    def counted(*args: object, **kwargs: object) -> sat._Encoding:
+        nonlocal built
+        built += 1
+        return encoding(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sat, "_Encoding", counted)
+    assert sat.sceptical(af, "t", "preferred")
+    assert built <= 2
+
+
 def test_grounded_of_a_long_chain_is_linear_and_alternates() -> None:
     args = [f"a{i}" for i in range(10_001)]
     af = Framework.of(args, zip(args[1:], args, strict=False))  # a1 attacks a0, a2 attacks a1...

@@ -70,6 +70,25 @@ class Framework:
                     stack.append(attacker)
         return seen
 
+    def parts(self, without: str) -> list[set[str]]:
+        """The arguments other than `without`, in parts connected by attacks either way."""
+        seen = {without}
+        found = []
+        for start in self.arguments:
+            if start in seen:
+                continue
+            seen.add(start)
+            part, stack = {start}, [start]
+            while stack:
+                a = stack.pop()
+                for b in (*self.attackers[a], *self.targets[a]):
+                    if b not in seen:
+                        seen.add(b)
+                        part.add(b)
+                        stack.append(b)
+            found.append(part)
+        return found
+
     def upstream(self, argument: str) -> Framework:
         """`argument` and every argument with a chain of attacks to it: all that can decide
         its fate under semantics that respect directionality (Baroni & Giacomin 2007), such

@@ -18,7 +18,8 @@ as the largest admissible set of credulously accepted arguments that no credulou
 argument attacks (Dunne 2009, "The computational complexity of ideal semantics", AIJ 173),
 with at most one SAT call per argument. Sceptical acceptance under preferred semantics asks
 only for a preferred extension without the argument, among the arguments upstream of it,
-and for an argument on no cycle asks instead, of each attacker, for one where it is not out.
+and for an argument on no cycle asks instead, of each connected part upstream, for one
+that leaves an attacker not out.
 """
 
 from __future__ import annotations
@@ -198,35 +199,47 @@ def sceptical(af: Framework, argument: str, semantics: str) -> bool:
     if semantics == "preferred":
         # The rest decides alone: an attacker labelled out neither puts an argument out nor
         # keeps it from being in, and those labelled in attack only arguments labelled out.
-        return _always(af.only({a for a, label in settled.items() if label == UNDEC}), argument)
+        return _always_in(af.only({a for a, label in settled.items() if label == UNDEC}), argument)
     return not _semi_stable_with(af, argument, inside=False)
 
 
-def _always(af: Framework, argument: str, label: str = IN) -> bool:
-    """Whether every preferred labelling gives `argument` `label` (IN or OUT).
+def _always_in(af: Framework, argument: str) -> bool:
+    """Whether every preferred labelling puts `argument` in.
 
     Preferred semantics is directional (Baroni & Giacomin 2007): only the arguments with a
-    chain of attacks to `argument` count, and the preferred labellings of those are the
-    restrictions of the whole framework's. An argument is in exactly when all its
-    attackers are out; when it is on no cycle, "always in" is one question per attacker,
-    "always out", each among its own upstream arguments. Choices upstream of different
-    attackers then add up rather than multiply."""
+    chain of attacks to `argument` count, and the preferred labellings of any part that
+    nothing outside attacks are the restrictions of the whole framework's. An argument is
+    in exactly when all its attackers are out; when it is on no cycle, the arguments
+    upstream of it fall into connected parts, and each part is asked on its own whether
+    it can leave one of its attackers of `argument` not out. Choices in different parts
+    then add up rather than multiply."""
     af = af.upstream(argument)
     attackers = af.attackers[argument]
-    if label == IN and argument not in af.upstream_of(attackers):
-        return all(_always(af, a, OUT) for a in attackers)
-    return not _preferred_other_than(af, argument, label)
+    if argument in af.upstream_of(attackers):  # on a cycle
+        return not _preferred_other_than(af, [argument], IN)
+    attacking = set(attackers)
+    for part in af.parts(without=argument):
+        inside = [a for a in part if a in attacking]
+        if inside and _preferred_other_than(af.only(part), inside, OUT):
+            return False
+    return True
 
 
-def _preferred_other_than(af: Framework, argument: str, label: str) -> bool:
-    """Whether some preferred labelling gives `argument` another label than `label`. Each
-    round grows a complete labelling that does into a preferred one; if that one gives
-    `label` after all, no later round looks inside its extension again. A preferred
-    extension is inside no other, so none that fits is ever ruled out."""
+def _preferred_other_than(af: Framework, arguments: list[str], label: str) -> bool:
+    """Whether some preferred labelling gives one of `arguments` another label than
+    `label`. Each round takes a complete labelling that does; one that gives it the
+    opposite label answers at once (growing the extension keeps an argument in, and keeps
+    its attacker in); else it is grown into a preferred one, and if that one gives `label`
+    after all, no later round looks inside its extension again. A preferred extension is
+    inside no other, so none that fits is ever ruled out."""
     with _Encoding(af) as enc:
-        while (found := enc.solve([-enc.lit(argument, label)])) is not None:
+        wanted = enc.solver.nof_vars() + 1  # "one of them is not `label`", as an assumption
+        enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
+        while (found := enc.solve([wanted])) is not None:
+            if any(found[a] not in (label, UNDEC) for a in arguments):
+                return True
             best = _maximise(enc, found, IN)
-            if best[argument] != label:
+            if any(best[a] != label for a in arguments):
                 return True
             enc.solver.add_clause([enc.lit(a, IN) for a, lab in best.items() if lab != IN])
     return False
