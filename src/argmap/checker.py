@@ -12,8 +12,8 @@ from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
 from argmap.graph import Graph, build_graph
 from argmap.loader import Loaded, gc_paused, load
-from argmap.model import Span
-from argmap.rules import REGISTRY, Context
+from argmap.model import Map, Span
+from argmap.rules import REGISTRY, Context, Rule
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -101,14 +101,17 @@ def check_loaded(
         if graph is None:
             graph = build_graph(loaded.map)
         for rule in REGISTRY.values():
-            if rule.check is None or not settings.enabled(rule.id):
-                continue
-            context = Context(loaded.map, graph, settings.options(rule.id))
-            diagnostics.extend(
-                Diagnostic(rule.id, rule.severity, span, message, hint)
-                for span, message, hint in rule.check(context)
-            )
+            diagnostics.extend(run_rule(rule, loaded.map, graph, settings))
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
+
+
+def run_rule(rule: Rule, m: Map, graph: Graph, settings: Settings) -> Iterator[Diagnostic]:
+    """One rule's diagnostics on a map (none for a loader rule, or one switched off)."""
+    if rule.check is None or not settings.enabled(rule.id):
+        return
+    context = Context(m, graph, settings.options(rule.id))
+    for span, message, hint in rule.check(context):
+        yield Diagnostic(rule.id, rule.severity, span, message, hint)
 
 
 def check(

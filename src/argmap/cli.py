@@ -797,14 +797,14 @@ def _diff_svg(
 def _warn_svg_id_clashes(m: Any) -> None:
     """The svg-id-clash warnings for a drawing of both versions of a map: a node renamed
     from `a_x` to `x` draws both, though neither version has the problem alone."""
+    from argmap.checker import run_rule
+    from argmap.config import Settings
     from argmap.graph import build_graph
-    from argmap.rules import REGISTRY, Context
+    from argmap.report import headline
+    from argmap.rules import REGISTRY
 
-    rule = REGISTRY["svg-id-clash"]
-    assert rule.check is not None
-    for span, message, hint in rule.check(Context(m, build_graph(m), {})):
-        where = f"{span.file}:{span.line}:{span.column}"
-        typer.echo(printable(f"{where}: warning[{rule.id}] {message}; {hint}"), err=True)
+    for d in run_rule(REGISTRY["svg-id-clash"], m, build_graph(m), Settings()):
+        typer.echo(headline(d), err=True)
 
 
 def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:

@@ -48,9 +48,8 @@ def read_input(path: str | Path) -> bytes:
     return data
 
 
-# Names of an open descriptor: writing there means writing into it, as a shell does (the
-# link behind /proc/self/fd/1 names the file that `>` or `>>` opened).
-_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+# Names of an open descriptor, whose link names the file that `>` or `>>` opened.
+_DESCRIPTOR = re.compile(r"/dev/std(?:out|err)|/dev/fd/\d+|/proc/self/fd/\d+")
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:
@@ -67,15 +66,13 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     /dev/null, as root, would replace the device with a file, and over /dev/stdout, the
     file that `>>` appends to."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    descriptor = _DESCRIPTOR.fullmatch(str(path))
-    if descriptor:
-        number = {"out": 1, "err": 2}.get(descriptor[1] or "") or int(
-            descriptor[2] or descriptor[3]
-        )
-        with os.fdopen(os.dup(number), "wb") as stream:
+    target = Path(path)
+    if _DESCRIPTOR.fullmatch(str(path)) or (
+        target.exists() and not target.is_file() and not target.is_dir()
+    ):
+        with target.open("ab") as stream:  # `>>` appends; and there is no end to a pipe
             stream.write(payload)
         return
-    target = Path(path)
     if target.is_symlink():
         try:
             target.stat()
@@ -83,10 +80,6 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
             if error.errno == errno.ELOOP:
                 raise OSError(errno.ELOOP, "it is a symbolic link that loops") from error
         target = Path(os.path.realpath(target))
-    if target.exists() and not target.is_file() and not target.is_dir():
-        with target.open("wb") as stream:
-            stream.write(payload)
-        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as error:

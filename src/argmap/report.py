@@ -38,7 +38,8 @@ def summary(result: CheckResult) -> str:
     return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts) or 'no problems'}"
 
 
-def _headline(d: Diagnostic) -> str:
+def headline(d: Diagnostic) -> str:
+    """A diagnostic in one line: `file:line:col: severity[rule] message; hint`."""
     where = f"{printable(d.span.file)}:{d.span.line}:{d.span.column}"
     hint = f"; {d.hint}" if d.hint else ""
     return f"{where}: {d.severity.value}[{d.rule}] {d.message}{hint}"
@@ -80,7 +81,7 @@ def write_text(result: CheckResult, out: TextIO, style: Style) -> None:
         _write_rich(result, out, style)
         return
     for d, excerpt in _with_excerpts(result, style):
-        out.write(_headline(d) + "\n")
+        out.write(headline(d) + "\n")
         if excerpt:
             out.write("\n".join(excerpt) + "\n")
     out.write(summary(result) + "\n")
