@@ -7,8 +7,9 @@
    2010, "Answer-set programming encodings for argumentation frameworks", Argument &
    Computation 1(2); subset-maximal ones by domain heuristics, as ASPARTIX does since
    2017): the same extensions must come out, and the table gives the time ratio.
-3. Sceptical preferred queries (`evaluate --query`) on frameworks made to have 2^n
-   preferred extensions that all hold the argument asked about.
+3. Sceptical queries (`evaluate --query`) on frameworks made to have 2^n preferred
+   extensions that all hold the argument asked about, and on long paths of mutual attacks
+   (each maximal extension found by growing a complete labelling).
 
     python bench/semantics.py                 # all three
     python bench/semantics.py grounded        # one part
@@ -20,6 +21,7 @@ import platform
 import random
 import sys
 import time
+from itertools import pairwise
 
 import clingo
 
@@ -117,6 +119,14 @@ def floating(pairs: int) -> Framework:
     return Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
 
 
+def mutual_path(n: int) -> Framework:
+    """n arguments in a row, each attacking its neighbours: all undecided in the grounded
+    labelling, and every maximal extension has about n / 2 arguments."""
+    names = [f"a{i}" for i in range(n)]
+    pairs = list(pairwise(names))
+    return Framework.of(names, pairs + [(b, a) for a, b in pairs])
+
+
 def bench_queries() -> None:
     print("| pairs | arguments | preferred extensions | sceptical query of `t` |")
     print("| ---: | ---: | ---: | ---: |")
@@ -128,6 +138,18 @@ def bench_queries() -> None:
             f"| {pairs:,} | {len(af.arguments):,} | 2^{pairs:,} | {took:.3f} s |",
             flush=True,
         )
+    print()
+    print("| path of mutual attacks | sceptical preferred | sceptical semi-stable |")
+    print("| ---: | ---: | ---: |")
+    for n in (1_000, 10_000, 100_000):
+        af = mutual_path(n)
+        middle = af.arguments[n // 2]
+        times = []
+        for semantics in ("preferred", "semi-stable"):
+            answer, took = timed(lambda af=af, m=middle, s=semantics: sat.sceptical(af, m, s))
+            assert not answer, "each side of the path is a preferred extension"
+            times.append(f"{took:.3f} s")
+        print(f"| {n:,} arguments | {' | '.join(times)} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ SOLVER = "cadical153"
 class _Encoding:
     def __init__(self, af: Framework, stable: bool = False) -> None:
         self.af = af
+        # Argument i's variables are 3i+1 (in), 3i+2 (out) and 3i+3 (undec).
         self.var = {
             (a, label): 3 * i + k + 1
             for i, a in enumerate(af.arguments)
@@ -55,6 +56,11 @@ class _Encoding:
                 self.solver.add_clause([-self.var[b, IN], o])
             if stable:
                 self.solver.add_clause([-u])
+        # Decide in first, undec last: a model then tends to be maximal already, so that
+        # growing it (`_maximise`) takes a call or two rather than one per argument added.
+        self.solver.set_phases(
+            [v if v % 3 == 1 else -v for v in range(1, 3 * len(af.arguments) + 1)]
+        )
 
     def __enter__(self) -> _Encoding:
         return self
@@ -65,10 +71,11 @@ class _Encoding:
     def solve(self, assumptions: list[int] | None = None) -> Labelling | None:
         if not self.solver.solve(assumptions=assumptions or []):
             return None
-        model = set(self.solver.get_model() or [])
+        model = self.solver.get_model() or []
+        # The model lists every variable v in order, as v or -v.
         return {
-            a: next(label for label in (IN, OUT, UNDEC) if self.var[a, label] in model)
-            for a in self.af.arguments
+            a: IN if model[3 * i] > 0 else OUT if model[3 * i + 1] > 0 else UNDEC
+            for i, a in enumerate(self.af.arguments)
         }
 
     def lit(self, a: str, label: str) -> int:
