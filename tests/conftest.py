@@ -7,6 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: on a busy CI machine an example can take over the default 200 ms
+# and fail the run as "flaky"; speed is measured in bench/, not here.
+settings.register_profile("argmap", deadline=None)
+settings.load_profile("argmap")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"

@@ -40,7 +40,7 @@ def bipolar(draw: st.DrawFn, acyclic: bool) -> tuple[tuple[str, ...], dict, dict
     return args, attackers, supporters, weight
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(bipolar(acyclic=False))
 def test_h_categorizer_is_the_fixpoint(case) -> None:  # type: ignore[no-untyped-def]
     args, attackers, _, weight = case
@@ -56,7 +56,7 @@ def combine(values: list[float]) -> float:
     return 1 - prod(1 - v for v in values)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(bipolar(acyclic=True))
 def test_df_quad_on_acyclic_maps_is_exact(case) -> None:  # type: ignore[no-untyped-def]
     args, attackers, supporters, weight = case

@@ -34,13 +34,13 @@ def frameworks(draw: st.DrawFn) -> Framework:
     return Framework.of(args, attacks)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(frameworks())
 def test_apx_round_trip_keeps_ids(af: Framework) -> None:
     assert from_apx(to_apx(af)) == af
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(frameworks())
 def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
     assert from_i23(to_i23(af)) == af
@@ -64,7 +64,7 @@ def test_i23_comments_name_arguments_only_when_they_name_each_once(comments: str
     assert from_i23(f"p af 2\n{comments}1 2\n").arguments == ("1", "2")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(frameworks())
 def test_imported_map_has_the_same_framework(af: Framework) -> None:
     loaded = loads(to_map_yaml(af, "t"))

@@ -106,7 +106,7 @@ TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.fixed_dictionaries(
         {"title": TEXT, "text": TEXT, "quote": TEXT, "name": TEXT, "source": TEXT, "url": TEXT},

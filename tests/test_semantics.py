@@ -93,7 +93,7 @@ def is_labelling_of(af: Framework, lab: Labelling) -> bool:
     return all(lab[a] == (IN if a in inside else OUT if a in hit else UNDEC) for a in af.arguments)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(frameworks())
 def test_every_semantics_matches_brute_force(af: Framework) -> None:
     expected, found = brute(af), ours(af)
@@ -101,7 +101,7 @@ def test_every_semantics_matches_brute_force(af: Framework) -> None:
         assert found[name] == extensions, name
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(frameworks())
 def test_labellings_are_well_formed_and_unique(af: Framework) -> None:
     for enum in sat.ENUMERATORS.values():
@@ -112,7 +112,7 @@ def test_labellings_are_well_formed_and_unique(af: Framework) -> None:
     assert is_labelling_of(af, sat.ideal(af))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(frameworks())
 def test_known_relations_between_semantics(af: Framework) -> None:
     found = ours(af)
@@ -128,7 +128,7 @@ def test_known_relations_between_semantics(af: Framework) -> None:
         assert found["semi-stable"] == found["stable"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(frameworks(), st.data())
 def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> None:
     if not af.arguments:
