@@ -58,6 +58,14 @@ def test_diff_finds_each_kind_of_change() -> None:
         ("popular-agenda", "singular-focus", "added"),
     }
     assert [(e.id, e.status, e.fields) for e in d.entries] == [("benen", "changed", ("role",))]
+    assert [(c.name, c.old, c.new) for c in d.heading] == [
+        ("title", "MoveOn isn't backing off", "MoveOn is not backing off"),
+        ("summary", old.summary, new.summary),
+        ("render.direction", None, "BT"),
+    ]
+    assert [(c.name, c.old, c.new) for c in d.nodes[2].changes] == [
+        ("quote", "very unwise and not helpful", None)
+    ]
     assert diff_maps(old, old).empty
 
 
@@ -86,7 +94,7 @@ def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     assert stroke("popular-agenda->circular-firing-squad") == MARK_COLOURS["removed"]
     assert stroke("elected-to-do") not in MARK_COLOURS.values()
     faded = root.find(f".//{SVG}g[@id='party-unity']//{SVG}text[2]")
-    assert faded is not None and faded.get("fill") == "#9a9a9a"
+    assert faded is not None and faded.get("fill") == "#666666"
 
     def kind_line(element_id: str) -> str:
         text = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}text")
@@ -97,6 +105,14 @@ def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     assert kind_line("party-unity") == "REBUTTAL · REMOVED"
     assert kind_line("unwise") == "OBJECTION · CHANGED"
     assert kind_line("elected-to-do") == "REBUTTAL"
+
+    def height(element_id: str) -> float:
+        text = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}text")
+        assert text is not None
+        return float(text.get("y", "0"))
+
+    # The new version's `render: {direction: BT}` puts the claims at the bottom.
+    assert height("keep-targeting") > height("party-unity")
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")

@@ -763,15 +763,16 @@ def diff(
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     else:
-        data = _diff_svg(changes, theme or "light", verdicts, evaluate)
+        data = _diff_svg(changes, theme, verdicts, evaluate)
     _emit(data, output, [old, new])
     raise typer.Exit(code)
 
 
 def _diff_svg(
-    changes: Any, theme: str, verdicts: list[dict[str, Any]] | None, semantics: str | None
+    changes: Any, theme: str | None, verdicts: list[dict[str, Any]] | None, semantics: str | None
 ) -> bytes:
-    from argmap.render import RenderError, RenderOptions, render
+    """Both versions drawn together with the new map's `render:` defaults (--theme wins)."""
+    from argmap.render import RenderError, RenderOptions, options_for, render
     from argmap.render.dot import DotOptions
 
     nodes, edges = changes.marks()
@@ -782,10 +783,11 @@ def _diff_svg(
         badges[c["claim"]] = " · ".join(filter(None, (nodes.get(c["claim"]), verdict)))
     if verdicts is not None:
         note += f"; claims whose verdict under {semantics} changed say how"
-    options = RenderOptions(
-        dot=DotOptions(theme=theme, marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
-    )
     union = changes.union()
+    base = RenderOptions(
+        dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
+    )
+    options = options_for(union, base, {"theme": theme})
     _warn_svg_id_clashes(union)
     try:
         data: bytes = render(union, options)

@@ -1,13 +1,15 @@
-"""What changed between two versions of a map: nodes, relations, actors and sources.
+"""What changed between two versions of a map: nodes, relations, actors, sources, and the
+map's own title, summary and `render:` defaults.
 
 The union of both versions is also a map (`union`), so that a diff is drawn by the one
 renderer, with each part marked added, removed or changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
@@ -15,6 +17,19 @@ from argmap.printable import one_line, printable
 
 Status = Literal["added", "removed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
+_MAP_FIELDS = ("title", "summary")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's value in each version (None where it is not given)."""
+
+    name: str
+    old: Any
+    new: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.name, "old": _plain(self.old), "new": _plain(self.new)}
 
 
 @dataclass(frozen=True)
@@ -23,7 +38,11 @@ class NodeChange:
     status: Status
     old: Node | None
     new: Node | None
-    fields: tuple[str, ...] = ()  # the fields that differ, for reworded and changed nodes
+    changes: tuple[FieldChange, ...] = ()  # for reworded and changed nodes
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.changes)
 
     @property
     def node(self) -> Node:
@@ -45,7 +64,11 @@ class EntryChange:
     section: Literal["actors", "sources"]
     id: str
     status: Literal["added", "removed", "changed"]
-    fields: tuple[str, ...] = ()
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.changes)
 
 
 @dataclass(frozen=True)
@@ -55,10 +78,11 @@ class MapDiff:
     nodes: tuple[NodeChange, ...]
     relations: tuple[RelationChange, ...]
     entries: tuple[EntryChange, ...]
+    heading: tuple[FieldChange, ...] = ()  # the map's title, summary and render defaults
 
     @property
     def empty(self) -> bool:
-        return not (self.nodes or self.relations or self.entries)
+        return not (self.nodes or self.relations or self.entries or self.heading)
 
     def union(self) -> Map:
         """Both versions in one map: the new one, plus what was removed, with every relation
@@ -92,7 +116,10 @@ class MapDiff:
         nodes = f"nodes: {', '.join(parts) or 'no change'}"
         relations = f"relations: {added} added, {removed} removed"
         entries = f"actors and sources: {len(self.entries)} changed"
-        return "; ".join([nodes, relations, entries])
+        heading = (
+            [f"map: {', '.join(c.name for c in self.heading)} changed"] if self.heading else []
+        )
+        return "; ".join([nodes, relations, entries, *heading])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,6 +131,7 @@ class MapDiff:
                     "kind": c.node.kind.value,
                     "status": c.status,
                     "fields": list(c.fields),
+                    "changes": [f.to_json() for f in c.changes if f.name != "text"],
                     "old_text": c.old.text if c.old else None,
                     "new_text": c.new.text if c.new else None,
                 }
@@ -118,7 +146,17 @@ class MapDiff:
                 }
                 for r in self.relations
             ],
-            "entries": [asdict(e) | {"fields": list(e.fields)} for e in self.entries],
+            "entries": [
+                {
+                    "section": e.section,
+                    "id": e.id,
+                    "status": e.status,
+                    "fields": list(e.fields),
+                    "changes": [f.to_json() for f in e.changes],
+                }
+                for e in self.entries
+            ],
+            "map": [c.to_json() for c in self.heading],
         }
 
 
@@ -156,6 +194,25 @@ def _entry_fields(entry: Actor | Source) -> dict[str, Any]:
     return {f.name: getattr(entry, f.name) for f in fields(entry) if f.name != "span"}
 
 
+def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChange, ...]:
+    """The fields whose values differ, in the order of `new`, then those only `old` has."""
+    names = [*new, *(k for k in old if k not in new)]
+    return tuple(FieldChange(k, old.get(k), new.get(k)) for k in names if old.get(k) != new.get(k))
+
+
+def _heading(m: Map) -> dict[str, Any]:
+    """The map's own fields, with each `render:` default as a field of its own."""
+    return {
+        **{name: getattr(m, name) for name in _MAP_FIELDS},
+        **{f"render.{key}": value for key, value in m.render.items()},
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON holds it."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def diff_maps(old: Map, new: Map) -> MapDiff:
     changes: list[NodeChange] = []
     for node in new.nodes.values():
@@ -164,9 +221,10 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
             changes.append(NodeChange(node.id, "added", None, node))
             continue
         # Supports and attacks are reported as relations, not as changes of the node.
-        changed = tuple(f for f in _NODE_FIELDS if _value(before, f) != _value(node, f))
+        changed = _changes(*({f: _value(n, f) for f in _NODE_FIELDS} for n in (before, node)))
         if changed:
-            status: Status = "reworded" if "text" in changed else "changed"
+            reworded = any(c.name == "text" for c in changed)
+            status: Status = "reworded" if reworded else "changed"
             changes.append(NodeChange(node.id, status, before, node, changed))
     changes += [
         NodeChange(n.id, "removed", n, None) for n in old.nodes.values() if n.id not in new.nodes
@@ -183,13 +241,11 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
         for key, entry in now.items():
             if key not in was:
                 entries.append(EntryChange(section, key, "added"))
-            else:
-                a, b = _entry_fields(was[key]), _entry_fields(entry)
-                differ = tuple(name for name in b if a[name] != b[name])
-                if differ:
-                    entries.append(EntryChange(section, key, "changed", differ))
+            elif differ := _changes(_entry_fields(was[key]), _entry_fields(entry)):
+                entries.append(EntryChange(section, key, "changed", differ))
         entries += [EntryChange(section, key, "removed") for key in was if key not in now]
-    return MapDiff(old, new, tuple(changes), tuple(relations), tuple(entries))
+    heading = _changes(_heading(old), _heading(new))
+    return MapDiff(old, new, tuple(changes), tuple(relations), tuple(entries), heading)
 
 
 def word_diff(old: str, new: str) -> str:
@@ -208,6 +264,27 @@ def word_diff(old: str, new: str) -> str:
 
 
 _SIGNS = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
+_WORDY = 40  # characters: longer texts are shown as a word diff, shorter ones as old -> new
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return one_line(str(value))
+
+
+def _described(changes: Iterable[FieldChange]) -> str:
+    """`name: old -> new` for each change; long texts as a word diff."""
+    parts = []
+    for c in changes:
+        texts = isinstance(c.old, str) and isinstance(c.new, str)
+        if texts and max(len(c.old), len(c.new)) > _WORDY:
+            parts.append(f"{c.name}: {word_diff(c.old, c.new)}")
+        else:
+            parts.append(f"{c.name}: {_shown(c.old)} -> {_shown(c.new)}")
+    return "; ".join(parts)
 
 
 def format_text(d: MapDiff) -> str:
@@ -215,22 +292,23 @@ def format_text(d: MapDiff) -> str:
     lines = [f"--- {d.old.path}", f"+++ {d.new.path}"]
     if d.empty:
         return "\n".join([*lines, "no changes"]) + "\n"
+    lines += [f"~ map {_described([c])}" for c in d.heading]
     for c in d.nodes:
         node = c.node
         head = f"{_SIGNS[c.status]} {node.kind} {c.id}"
         if c.status == "reworded" and c.old and c.new:
-            others = [f for f in c.fields if f != "text"]
-            extra = f" (also {', '.join(others)})" if others else ""
-            lines.append(f"{head} reworded{extra}: {word_diff(c.old.text, c.new.text)}")
+            others = [f for f in c.changes if f.name != "text"]
+            extra = f" (also {_described(others)})" if others else ""
+            lines.append(f"{head} reworded: {word_diff(c.old.text, c.new.text)}{extra}")
         elif c.status == "changed":
-            lines.append(f"{head} changed: {', '.join(c.fields)}")
+            lines.append(f"{head} changed: {_described(c.changes)}")
         else:
             lines.append(f"{head} {c.status}: {one_line(node.text)}")
     for r in d.relations:
         verb = "supports" if r.relation is Relation.SUPPORT else "attacks"
         lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")
     for e in d.entries:
-        detail = f": {', '.join(e.fields)}" if e.fields else ""
+        detail = f": {_described(e.changes)}" if e.changes else ""
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
     return "\n".join(printable(line) for line in lines) + "\n"

@@ -61,10 +61,9 @@ class DotOptions:
 
 # What a diff marks: green added, red removed (drawn faded), amber changed.
 MARK_COLOURS = {"added": "#1A9850", "removed": "#D73027", "changed": "#E6A100"}
-_FADED = "#9A9A9A"
 
 
-def _marked(mark: str | None, kind: str) -> dict[str, str]:
+def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
     """The attributes that draw a diff's mark; `kind` is the element's own class."""
     if mark is None:
         return {}
@@ -72,7 +71,8 @@ def _marked(mark: str | None, kind: str) -> dict[str, str]:
         return {"penwidth": "4", "class": _quote(f"{kind} focus")}
     attrs = {"color": MARK_COLOURS[mark], "penwidth": "3", "class": f"{kind} {mark}"}
     if mark == "removed":
-        attrs |= {"fontcolor": _FADED, "fillcolor": "#F4F4F4", "style": "filled,dashed"}
+        fill, text = theme.faded
+        attrs |= {"fontcolor": text, "fillcolor": fill, "style": "filled,dashed"}
     return {k: _quote(v) for k, v in attrs.items()}
 
 
@@ -235,7 +235,7 @@ def _add_nodes(
                 }
                 if node.id in options.fill:
                     attrs["fillcolor"] = _quote(options.fill[node.id])
-                attrs |= _marked(options.marks.get(node.id), kind.value)
+                attrs |= _marked(options.marks.get(node.id), kind.value, theme)
                 link = _link(node, m)
                 if link:
                     attrs |= {"URL": _text(link), "target": "_blank"}
@@ -379,7 +379,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                     "id": _text(f"{u}->{v}" + (f":{relation.value}" if k else "")),
                     "tooltip": _text(f"{u} {verb} {v}"),
                 }
-                attrs |= _marked(options.edge_marks.get((u, relation.value, v)), relation.value)
+                attrs |= _marked(
+                    options.edge_marks.get((u, relation.value, v)), relation.value, theme
+                )
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
         dot.body.extend(_legend(options.theme, options.legend_note))

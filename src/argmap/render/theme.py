@@ -37,6 +37,7 @@ class Theme:
     font: str
     nodes: dict[Kind, NodeStyle]
     edges: dict[Relation, EdgeStyle]
+    faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
 
 
 # Borders: claim thick and rounded, reason plain, objection with cut corners (diagonals),
@@ -91,6 +92,7 @@ def _theme(
     muted: str,
     fills: dict[Kind, str],
     inks: dict[Kind, str],
+    faded: tuple[str, str],
 ) -> Theme:
     nodes = {
         kind: NodeStyle(style, width, fills[kind], inks[kind], inks[kind])
@@ -100,14 +102,24 @@ def _theme(
         relation: EdgeStyle(style, head, inks[_EDGE_KIND[relation]], width)
         for relation, (style, head, width) in _LINES.items()
     }
-    return Theme(name, background, text, muted, "Helvetica", nodes, edges)
+    return Theme(name, background, text, muted, "Helvetica", nodes, edges, faded)
 
 
 THEMES = {
-    "light": _theme("light", "#FFFFFF", "#1A1A1A", "#555555", _LIGHT_FILL, _INK),
-    "dark": _theme("dark", "#111418", "#E8E8E8", "#A0A0A0", _DARK_FILL, _DARK_INK),
+    "light": _theme(
+        "light", "#FFFFFF", "#1A1A1A", "#555555", _LIGHT_FILL, _INK, ("#F4F4F4", "#666666")
+    ),
+    "dark": _theme(
+        "dark", "#111418", "#E8E8E8", "#A0A0A0", _DARK_FILL, _DARK_INK, ("#1E2228", "#9CA3AB")
+    ),
     "print": _theme(
-        "print", "#FFFFFF", "#000000", "#444444", _GREY_FILL, dict.fromkeys(Kind, "#000000")
+        "print",
+        "#FFFFFF",
+        "#000000",
+        "#444444",
+        _GREY_FILL,
+        dict.fromkeys(Kind, "#000000"),
+        ("#F4F4F4", "#555555"),
     ),
 }
 
