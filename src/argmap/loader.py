@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterator
@@ -56,7 +57,7 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
         text = data
     with gc_paused():
         tree, problems = compose(text, file)
-        builder = _MapBuilder(file, problems)
+        builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
     return Loaded(file, text, result, tuple(builder.diagnostics))
 
@@ -100,6 +101,10 @@ _INVISIBLE = re.compile(
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
+# Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
+_HASHTAG = re.compile(r"(\s+)(#\S.*?)\s*$")
+
+
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
@@ -108,7 +113,12 @@ def _is_blank(node: YNode) -> bool:
 @dataclass
 class _MapBuilder:
     file: str
+    content: str  # the file's text
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.content.splitlines()
 
     def error(self, rule: str, span: Span, message: str, hint: str) -> None:
         self.diagnostics.append(Diagnostic(rule, Severity.ERROR, span, message, hint))
@@ -314,12 +324,34 @@ class _MapBuilder:
 
     def text(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         if isinstance(node, YScalar):
+            if node.plain:
+                self.hashtag_after(node, what)
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
         self.wrong_type(
             node, what, "text", '"..." (quote text that has a colon or starts with [ or {)'
         )
         return None
+
+    def hashtag_after(self, node: YScalar, what: str) -> None:
+        """Warn of unquoted text that goes on after ` #`, which YAML reads as a comment: a
+        hashtag (`#4dw`) cuts the text short without a word. A comment proper (`# ...`,
+        with a space) is left alone."""
+        row, column = node.span.end_line, node.span.end_column
+        rest = self.lines[row - 1][column - 1 :] if row <= len(self.lines) else ""
+        cut = _HASHTAG.match(rest)
+        if cut is None:
+            return
+        whole = f"{node.value} {cut[2]}".replace("\\", "\\\\").replace('"', '\\"')
+        self.diagnostics.append(
+            Diagnostic(
+                "comment-in-text",
+                Severity.WARNING,
+                Span.point(self.file, row, column + len(cut[1])),
+                f"{what} ends before `{cut[2]}`: YAML reads ` #` and what follows as a comment",
+                f'quote the text to keep all of it: `"{whole}"`',
+            )
+        )
 
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):

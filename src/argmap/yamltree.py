@@ -277,14 +277,46 @@ class _Builder:
             )
 
 
-def _quote_hint(line: str) -> str:
-    """How to write a value with ": " in it, shown on the line that has one."""
+_KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to its colon
+
+
+def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
+    """Why YAML found `key: value` where it reads a value. The colon that starts the line is
+    a key indented deeper than the key above, whose value YAML reads on; any other colon is
+    a ": " inside a value, which needs quotes."""
+    line = lines[row] if row < len(lines) else ""
+    key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
+    above = next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
+    if key is not None and above is not None:
+        outer = re.match(_KEY, lines[above])
+        name = f"`{outer[1]}:`" if outer else "the line above"
+        return (
+            f"`{key[1]}:` is indented deeper than {name} on line {above + 1}, so YAML reads "
+            f"it as more of that value; indent the keys of one mapping alike"
+        )
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
-    field = re.match(r"\s*(?:- )?([^\s:#{}\[\]][^:#]*):\s+(.*?)\s*$", line)
+    field = re.match(_KEY + r":\s+(.*?)\s*$", line)
     if field is None or not field[2]:
         return hint
     value = field[2].replace("\\", "\\\\").replace('"', '\\"')
     return f'{hint}: `{field[1]}: "{value}"`'
+
+
+def _syntax_hint(problem: str, text: str, mark: Any) -> str:
+    """What to do about a YAML syntax error at `mark`."""
+    if mark is None:
+        return "fix the YAML syntax at this point"
+    if problem.startswith("mapping values are not allowed"):
+        return _mapping_values_hint(text.splitlines(), mark.line, mark.column)
+    closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
+    if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
+        # More text right after a closing quote: the quote was meant to be inside the text.
+        inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
+        return (
+            f"the quoted text ends at the {closed} just before this point; to put a {closed} "
+            f"inside it, {inside}, or quote the text with the other kind of quote"
+        )
+    return "fix the YAML syntax at this point"
 
 
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
@@ -301,9 +333,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{problem} ({error.context})"
-        hint = "fix the YAML syntax at this point"
-        if problem.startswith("mapping values are not allowed") and mark:
-            hint = _quote_hint("".join(text.splitlines()[mark.line : mark.line + 1]))
+        hint = _syntax_hint(problem, text, mark)
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"

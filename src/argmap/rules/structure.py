@@ -47,6 +47,17 @@ RULES = [
         "claims:\n  c1:\n    text: First wording\n",
     ),
     Rule(
+        "comment-in-text",
+        Severity.WARNING,
+        "Unquoted text goes on after ` #`, which YAML reads as a comment.",
+        "In YAML a `#` after a space starts a comment, so `text: A four-day week #4dw works` "
+        "stores only `A four-day week`, with no error. A hashtag (`#` and no space) in "
+        "unquoted text is reported; a comment proper (`# ...`) is not. Quote the text to "
+        "keep the `#`.",
+        "claims:\n  c1:\n    text: Try the four-day week #4dw now.\n",
+        'claims:\n  c1:\n    text: "Try the four-day week #4dw now."\n',
+    ),
+    Rule(
         "unknown-field",
         E,
         "A field that the format does not define (usually a typo).",
