@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from argmap.diagnostics import Severity, did_you_mean
 from argmap.model import Ref, Relation
 from argmap.rules.base import Context, Finding, Rule
+from argmap.spec import ID_RE
 
 
 def _unknown_reference(ctx: Context) -> Iterator[Finding]:
@@ -22,15 +23,35 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         for field, ref, known, what in named:
             if ref.id not in known:
                 section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-                article = "an" if what == "actor" else "a"
                 yield (
                     ref.span,
                     f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`, "
                     f"which is not in {section}",
-                    did_you_mean(
-                        ref.id, known, fallback=f"add {article} {what} `{ref.id}` to {section}"
-                    ),
+                    did_you_mean(ref.id, known, fallback=_unknown_hint(field, ref.id, what, known)),
                 )
+
+
+def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object]) -> str:
+    """What to do about a name that no entry has, by what it looks like."""
+    written = name.casefold().strip()
+    for key, entry in known.items():  # the text of a node, or the name of an actor
+        if written in (str(getattr(entry, a, "")).casefold().strip() for a in ("text", "name")):
+            return f"write the id, not the {'text' if what == 'node' else 'name'}: `{field}: {key}`"
+    section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
+    pieces = [p.strip() for p in name.split(",")]
+    if what == "node" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
+        return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
+    if what == "source" and name.startswith(("http://", "https://")):
+        return (
+            f"`source` names an entry of `sources`: add one there, such as "
+            f"`my-source: {{title: ..., url: {name}}}`, and write `source: my-source`"
+        )
+    if not ID_RE.match(name):
+        return (
+            f"`{field}` takes the id of {'an' if what == 'actor' else 'a'} {what} in {section} "
+            "(letters, digits, `_`, `.` and `-`), not its text or name"
+        )
+    return f"add {'an' if what == 'actor' else 'a'} {what} `{name}` to {section}"
 
 
 def _self_reference(ctx: Context) -> Iterator[Finding]:
