@@ -29,7 +29,7 @@ from argmap.render.batch import Job, run_one
 from argmap.render.dot import GROUPS, DotOptions, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
-from argmap.render.text import MAX_LINES, columns, pieces, wrap_lines
+from argmap.text import MAX_LINES, columns, pieces, wrap_lines
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"

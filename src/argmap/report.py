@@ -14,6 +14,7 @@ from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.printable import printable
 from argmap.rules import REGISTRY
+from argmap.text import columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +54,16 @@ def _excerpt(lines: list[str], d: Diagnostic) -> tuple[str, str] | None:
     line (a 10 MB text field) is cut to a window around the column."""
     if not 0 < d.span.line <= len(lines) or not lines[d.span.line - 1].strip():
         return None
-    line = lines[d.span.line - 1].expandtabs(1)
+    line = lines[d.span.line - 1].replace("\t", "→")  # a tab shows, one column wide
     start = d.span.column - 1
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
     offset = max(0, start - WIDTH // 2)
     line = printable(line[offset : offset + WIDTH])  # one character for one: columns hold
     start, end = start - offset, min(end - offset, len(line))
+    # Carets by display column: a Chinese character takes two, a combining mark none.
+    indent, width = columns(line[:start]), columns(line[start:end])
     gutter = f"{d.span.line:>5} | "
-    return gutter + line, " " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, end - start)
+    return gutter + line, " " * (len(gutter) - 2) + "| " + " " * indent + "^" * max(1, width)
 
 
 def _with_excerpts(

@@ -17,8 +17,8 @@ import graphviz
 
 from argmap.graph import Graph
 from argmap.model import Kind, Map, Node, Relation
-from argmap.render.text import min_width, wrap_lines
 from argmap.render.theme import THEMES, Theme
+from argmap.text import min_width, wrap_lines
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
