@@ -425,6 +425,19 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
             assert columns(line) + 1 + columns(first) > width
 
 
+def test_a_long_url_breaks_after_its_separators() -> None:
+    url = "https://example.org/a-very-long-url-that-goes-on/and-on?page=2"
+    assert wrap_lines(f"see {url}", 30) == [
+        "see",
+        "https://example.org/a-very-",
+        "long-url-that-goes-on/and-on?",
+        "page=2",
+    ]
+    assert wrap_lines("Donaudampfschifffahrtsgesellschaft", 30) == [
+        "Donaudampfschifffahrtsgesellschaft"  # no separator: whole, up to twice the width
+    ]
+
+
 def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:
     text = "免费公共交通可以减少交通拥堵和空气污染，并帮助低收入家庭。"  # noqa: RUF001
     lines = wrap_lines(text, 20)

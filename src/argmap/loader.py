@@ -470,12 +470,12 @@ class _MapBuilder:
         if value != spec.FORMAT_VERSION or isinstance(value, bool):
             if value is not _INVALID:
                 newer = isinstance(value, int) and value > spec.FORMAT_VERSION
-                self.invalid(
-                    node,
-                    f"format version {value!r} is not supported",
-                    f"this argmap reads `argmap: {spec.FORMAT_VERSION}`"
-                    + ("; a map written for a newer argmap needs an upgrade" if newer else ""),
-                )
+                hint = f"this argmap reads `argmap: {spec.FORMAT_VERSION}`"
+                if newer:
+                    hint += "; a map written for a newer argmap needs an upgrade"
+                elif value == str(spec.FORMAT_VERSION):
+                    hint = f"the version is a number: write `argmap: {value}`, without quotes"
+                self.invalid(node, f"format version {value!r} is not supported", hint)
             return None
         return spec.FORMAT_VERSION
 

@@ -38,6 +38,7 @@ _NO_BREAK_BEFORE = frozenset(
 )
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
 _REGIONAL = range(0x1F1E6, 0x1F200)  # two regional indicators make one flag
+_SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after the mark
 
 
 def _wide(text: str) -> bool:
@@ -138,12 +139,30 @@ def pieces(text: str) -> Iterator[tuple[str, bool]]:
             yield part, False
 
 
+def _long_word(word: str, width: int) -> list[str]:
+    """A word wider than `width` in lines: each broken after a `/`, `-`, `.`, `?`, `&`, `=`
+    or `_` (a URL, a path) where one falls late enough in the line, else left whole up to
+    twice the width, and cut at the width beyond that."""
+    chunks = []
+    while columns(word) > width:
+        head = _prefix(word, width)
+        cut = max((m.end() for m in _SEPARATOR.finditer(head)), default=0)
+        if cut > len(head) // 3:
+            head = head[:cut]
+        elif columns(word) <= 2 * width:
+            break
+        chunks.append(head)
+        word = word[len(head) :]
+    return [*chunks, word]
+
+
 def wrap_lines(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken at spaces and between East Asian
-    characters. A longer word has a line of its own, up to twice the width; beyond that
-    (a URL) it is cut. At most MAX_LINES lines, the last ending in " …" when text was
-    left out. (Greedy like `textwrap.wrap`, which was a third of the time spent building
-    DOT, and which counts characters, not columns.)"""
+    characters. A longer word breaks after the separators of a URL or path; without them
+    it has a line of its own, up to twice the width, and is cut beyond that. At most
+    MAX_LINES lines, the last ending in " …" when text was left out. (Greedy like
+    `textwrap.wrap`, which was a third of the time spent building DOT, and which counts
+    characters, not columns.)"""
     lines: list[str] = []
     line, used = "", 0
     plain = not _wide(text)  # most text: words, one column per character
@@ -157,10 +176,9 @@ def wrap_lines(text: str, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while size > 2 * width:
-            head = _prefix(piece, width)
-            lines.append(head)
-            piece = piece[len(head) :]
+        if size > width:
+            *whole, piece = _long_word(piece, width)
+            lines += whole
             size = columns(piece)
         line, used = piece, size
         if len(lines) >= MAX_LINES:

@@ -43,6 +43,7 @@ _BARE_ID = graphviz.quoting.ID.fullmatch
 _KEYWORDS = graphviz.quoting.KEYWORDS
 _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
+TITLE_WRAP = 70  # columns of the map's title per line
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,11 @@ def _broken(lines: list[str]) -> str:
     return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
 
 
-def _fitted(markup: str, text: str, points: float) -> str:
-    """An HTML-like label of `markup` (which shows `text`), in a table cell wide enough for
+def _fitted(markup: str, lines: list[str], points: float) -> str:
+    """An HTML-like label of `markup` (which shows `lines`), in a table cell wide enough for
     it when it holds East Asian text (see `min_width`). The text starts at the cell's left
     edge: centred, it would be centred by the engine's measure, which is too narrow."""
-    width = min_width([text], points)
+    width = min_width(lines, points)
     if not width:
         return f"<{markup}>"
     return (
@@ -318,13 +319,15 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     options = options or DotOptions()
     theme = THEMES[options.theme]
     dot = graphviz.Digraph("argmap")
-    title = _html(m.title)
+    # A long title wraps: on one line it would set the width of the whole drawing.
+    title = wrap_lines(_clean(m.title), TITLE_WRAP) if _clean(m.title) else []
+    markup = "<BR/>".join(f"<B>{_html(line)}</B>" for line in title)
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,
         fontname=theme.font,
         fontcolor=theme.text,
-        label=_fitted(f"<B>{title}</B>", m.title, 18) if title else _plain(""),  # not <B></B>
+        label=_fitted(markup, title, 18) if markup else _plain(""),  # not <B></B>
         labelloc="t",
         fontsize="18",
         nodesep="0.35",
@@ -357,7 +360,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
-                label=_fitted(_html(label), label, 11),
+                label=_fitted(_html(label), [label], 11),
                 style="rounded,dashed",
                 color=theme.muted,
                 fontcolor=theme.muted,
