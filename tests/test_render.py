@@ -144,6 +144,40 @@ def test_a_title_that_shows_nothing_is_drawn_without_one() -> None:
     assert ET.fromstring(svg).find(f".//{SVG}g[@id='keep-targeting']") is not None
 
 
+def test_claims_share_the_top_rank_even_when_one_attacks_another() -> None:
+    """A rival claim that attacks the main one was drawn a rank below it; an objection on
+    a cycle with a claim could sit above it. Claims are drawn together, at the top."""
+    text = """argmap: 1
+title: Rival claims
+claims:
+  ban: {text: Ban children from social media.}
+  design: {text: Make platforms safe by design instead., attacks: ban}
+reasons:
+  harm: {text: Heavy use harms sleep., supports: ban}
+objections:
+  evasion: {text: Teenagers get round bans., attacks: design}
+  loop: {text: This objection and the claim attack each other., attacks: ban}
+rebuttals:
+  answer: {text: The ban answers the loop., attacks: loop}
+"""
+    m = loads(text).map
+    assert m is not None
+    root = ET.fromstring(render(m))
+
+    def middle(element_id: str) -> float:
+        """The height of the middle of a node's box (a rank lines up the middles)."""
+        shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}path")
+        if shape is None:
+            shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}polygon")
+        assert shape is not None, element_id
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points", ""))
+        ys = [float(y) for y in numbers[1::2]]
+        return round((min(ys) + max(ys)) / 2)
+
+    assert middle("ban") == middle("design")
+    assert all(middle("ban") < middle(n) for n in ("harm", "evasion", "loop", "answer"))
+
+
 ENGINES = [
     "builtin",
     pytest.param(
@@ -428,10 +462,9 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
 def test_a_long_url_breaks_after_its_separators() -> None:
     url = "https://example.org/a-very-long-url-that-goes-on/and-on?page=2"
     assert wrap_lines(f"see {url}", 30) == [
-        "see",
-        "https://example.org/a-very-",
-        "long-url-that-goes-on/and-on?",
-        "page=2",
+        "see https://example.org/a-",
+        "very-long-url-that-goes-on/",
+        "and-on?page=2",
     ]
     assert wrap_lines("Donaudampfschifffahrtsgesellschaft", 30) == [
         "Donaudampfschifffahrtsgesellschaft"  # no separator: whole, up to twice the width

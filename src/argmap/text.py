@@ -139,20 +139,25 @@ def pieces(text: str) -> Iterator[tuple[str, bool]]:
             yield part, False
 
 
-def _long_word(word: str, width: int) -> list[str]:
-    """A word wider than `width` in lines: each broken after a `/`, `-`, `.`, `?`, `&`, `=`
-    or `_` (a URL, a path) where one falls late enough in the line, else left whole up to
-    twice the width, and cut at the width beyond that."""
+def _long_word(word: str, room: int, width: int) -> list[str]:
+    """A word wider than the line, in pieces: the first for the `room` left on the line it
+    starts on ("" when it cannot break there), the others a line each. Each piece ends
+    after a `/`, `-`, `.`, `?`, `&`, `=` or `_` (a URL, a path) that falls late enough in
+    its line; a word without one is left whole up to twice the width, and cut beyond."""
     chunks = []
-    while columns(word) > width:
-        head = _prefix(word, width)
+    space = room
+    while columns(word) > space:
+        head = _prefix(word, space) if space else ""  # (a prefix has a character at least)
         cut = max((m.end() for m in _SEPARATOR.finditer(head)), default=0)
         if cut > len(head) // 3:
             head = head[:cut]
+        elif space < width:  # the rest of a line: start the word on the next one instead
+            head = ""
         elif columns(word) <= 2 * width:
             break
         chunks.append(head)
         word = word[len(head) :]
+        space = width
     return [*chunks, word]
 
 
@@ -174,12 +179,19 @@ def wrap_lines(text: str, width: int) -> list[str]:
             line += " " + piece if spaced else piece
             used += gap + size
             continue
-        if line:
-            lines.append(line)
-        if size > width:
-            *whole, piece = _long_word(piece, width)
-            lines += whole
+        if size > width:  # a URL, say: its first piece may still end this line
+            if line:
+                first, *rest = _long_word(piece, max(0, width - used - gap), width)
+                if first:
+                    line += " " + first if spaced else first
+                lines.append(line)
+            else:
+                rest = _long_word(piece, width, width)
+            lines += rest[:-1]
+            piece = rest[-1]
             size = columns(piece)
+        elif line:
+            lines.append(line)
         line, used = piece, size
         if len(lines) >= MAX_LINES:
             break

@@ -217,16 +217,20 @@ def _add_nodes(
     theme: Theme,
     options: DotOptions,
     names: dict[str, str],
+    claims_first: bool = False,
 ) -> None:
     """Nodes in one block per kind, the kind's style set once for the block: a node's own
     attributes are only what differs (id, label, tooltip, link), which keeps DOT building
-    a small part of rendering."""
+    a small part of rendering. `claims_first` puts every claim on the first rank (the top,
+    drawn TB), even one that attacks another claim or sits on a cycle."""
     for kind in Kind:
         of_kind = [node for node in nodes if node.kind is kind]
         if not of_kind:
             continue
         with parent.subgraph() as block:
             block.body.append(_defaults(options.theme, kind))
+            if claims_first and kind is Kind.CLAIM:
+                block.body.append("\trank=same\n")
             for node in of_kind:
                 name = names[node.id]
                 attrs = {
@@ -356,7 +360,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
-    _add_nodes(dot, loose, m, theme, options, names)
+    # Not with groups: a rank shared across clusters would pull them apart.
+    _add_nodes(dot, loose, m, theme, options, names, claims_first=not clusters)
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
