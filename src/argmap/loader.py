@@ -140,6 +140,18 @@ class _MapBuilder:
                 "start the file with `argmap: 1` and `title: ...` at the left margin",
             )
             return None
+        if not any(k in _MAP_FIELDS.by_name or k in spec.SECTIONS for k in tree.entries):
+            # Another tool's YAML (docker-compose.yml, a CI workflow) met in a folder: one
+            # error that says so, not one per key.
+            self.error(
+                "not-a-map",
+                tree.span,
+                "this YAML file has none of a map's keys (`argmap`, `title`, `claims`, ...): "
+                "it is not an argument map",
+                "check only the folder that holds the maps (`argmap check maps/`); pre-commit "
+                "can pass `--maps-dir maps`",
+            )
+            return None
         if "argmap" in tree.entries:
             written = tree.entries["argmap"][1]
             if not _is_blank(written) and self.version(written, "`argmap` of the map") is None:

@@ -47,6 +47,17 @@ RULES = [
         "claims:\n  c1:\n    text: First wording\n",
     ),
     Rule(
+        "not-a-map",
+        E,
+        "A YAML file with none of a map's keys: another tool's file, not an argument map.",
+        "`argmap check` of a folder reads every YAML file in it. A file with none of "
+        "`argmap`, `title`, `summary`, `render` and the sections (a docker-compose.yml, a "
+        "CI workflow) gets this one error rather than one per key. Point argmap at the "
+        "folder that holds the maps, or give pre-commit `--maps-dir`.",
+        "",
+        "",
+    ),
+    Rule(
         "comment-in-text",
         Severity.WARNING,
         "Unquoted text goes on after ` #`, which YAML reads as a comment.",
