@@ -197,6 +197,12 @@ class _MapBuilder:
             nodes=nodes,
             actors=actors,
             sources=sources,
+            unreadable=frozenset(
+                key
+                for entries in sections.values()
+                for key, node, _ in entries
+                if not isinstance(node, YMap)
+            ),
         )
 
     def section(self, tree: YMap, name: str) -> list[tuple[str, YNode, Span]]:
@@ -272,6 +278,15 @@ class _MapBuilder:
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
+                if guess and guess not in node.entries and not _is_blank(value):
+                    # Read on as if corrected, so that the typo is the one error it causes
+                    # (`support:` would also make "supports nothing" and "disconnected").
+                    converted = _CONVERTERS[by_name[guess].type](
+                        self, value, f"`{key}` of {what}", by_name[guess]
+                    )
+                    if converted is not None:
+                        values[guess] = converted
+                        spans[guess] = value.span
                 continue
             cut = None
             if isinstance(value, YScalar) and value.plain and not value.is_null:

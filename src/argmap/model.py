@@ -127,6 +127,9 @@ class Map:
     actors: Mapping[str, Actor] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     render: Mapping[str, Any] = field(default_factory=dict)  # the map's `render:` defaults
+    # Ids written in a section whose entry could not be read (its own error says why):
+    # references to them are not reported again as unknown.
+    unreadable: frozenset[str] = frozenset()
 
     def of_kind(self, kind: Kind) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind is kind]

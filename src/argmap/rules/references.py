@@ -21,7 +21,7 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         if node.source:
             named.append(("source", node.source, m.sources, "source"))
         for field, ref, known, what in named:
-            if ref.id not in known:
+            if ref.id not in known and ref.id not in m.unreadable:
                 section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
                 yield (
                     ref.span,

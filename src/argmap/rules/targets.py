@@ -15,8 +15,16 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         for node in ctx.map.of_kind(kind):
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
-                yield (node.span, f"{kind} `{node.id}` {verb} nothing", hint)
+                other = node.attacks if relation is Relation.SUPPORT else node.supports
+                yield (node.span, f"{kind} `{node.id}` {verb} nothing", swapped if other else hint)
 
+    # A node with the other relation is in the wrong section.
+    swapped = (
+        "it has `attacks`: a node that argues against another is an objection; move it "
+        "under `objections:`"
+        if relation is Relation.SUPPORT
+        else "it has `supports`: a node that backs another is a reason; move it under `reasons:`"
+    )
     target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
     example = {
         Kind.REASON: (
