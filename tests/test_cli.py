@@ -288,3 +288,16 @@ def test_query_as_json() -> None:
         "credulous": False,
         "sceptical": False,
     }
+
+
+def test_a_query_says_when_sceptical_acceptance_is_vacuous(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "argmap: 1\ntitle: An odd cycle\nclaims:\n  a: {text: A., attacks: c}\n"
+        "  b: {text: B., attacks: a}\n  c: {text: C., attacks: b}\n"
+    )
+    stable = invoke("evaluate", str(odd), "--semantics", "stable", "--query", "a")
+    assert "no\n" in stable.stdout
+    assert "yes (vacuously: there is no stable extension)" in stable.stdout
+    grounded = invoke("evaluate", str(odd), "--semantics", "grounded", "--query", "a")
+    assert "vacuously" not in grounded.stdout

@@ -587,7 +587,9 @@ def _print_query(m: Any, semantics: str, support: str, node: str, output_format:
     yes = {True: "yes", False: "no"}
     typer.echo(f"{node} under {semantics} (supports: {support}):")
     typer.echo(f"  credulously accepted (in some extension): {yes[credulous]}")
-    typer.echo(f"  sceptically accepted (in every extension): {yes[sceptical]}")
+    # In every extension but in none: there are none (stable semantics of an odd cycle).
+    vacuous = f" (vacuously: there is no {semantics} extension)" if sceptical > credulous else ""
+    typer.echo(f"  sceptically accepted (in every extension): {yes[sceptical]}{vacuous}")
 
 
 @app.command()
