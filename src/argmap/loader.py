@@ -278,7 +278,7 @@ class _MapBuilder:
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
-                if guess and guess not in node.entries and not _is_blank(value):
+                if guess in by_name and guess not in node.entries and not _is_blank(value):
                     # Read on as if corrected, so that the typo is the one error it causes
                     # (`support:` would also make "supports nothing" and "disconnected").
                     converted = _CONVERTERS[by_name[guess].type](
