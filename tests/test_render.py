@@ -189,6 +189,17 @@ ENGINES = [
 ]
 
 
+@pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed")
+def test_hostile_urls_cannot_inject_through_the_system_engine() -> None:
+    """Graphviz 2.43 writes `href` unescaped, and its PDF links end at a `'`: the URL's
+    quotes and brackets are percent-encoded before they reach it."""
+    m = load_map(HOSTILE)
+    safe_svg(render(m, RenderOptions(engine="system")), "https://example.org/?q=")
+    pdf = render(m, RenderOptions(engine="system", format="pdf"))
+    assert b"/URI (https://example.org/?q=%22%3E%3Cscript%3E" in pdf
+    assert b"javascript" not in pdf.replace(b"%27javascript:alert(2)", b"")
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_engines_draw_html_labels(engine: str) -> None:
     svg = render(load_map(SEED), RenderOptions(engine=engine)).decode("utf-8")

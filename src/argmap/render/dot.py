@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import graphviz
 
@@ -43,6 +44,7 @@ _BARE_ID = graphviz.quoting.ID.fullmatch
 _KEYWORDS = graphviz.quoting.KEYWORDS
 _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
+_UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 TITLE_WRAP = 70  # columns of the map's title per line
 
 
@@ -180,9 +182,12 @@ def _tooltip(node: Node, m: Map) -> str:
 
 
 def _link(node: Node, m: Map) -> str | None:
+    """The node's source URL, http(s) only, with the characters that could end an
+    attribute or a string percent-encoded, as a browser would send them: Graphviz 2.43
+    writes `href` without escaping `"` or `<`, and its PDF links end at a `'`."""
     source = m.sources.get(node.source.id) if node.source else None
     if source and source.url and source.url.split(":", 1)[0].lower() in ("http", "https"):
-        return source.url
+        return _UNSAFE_IN_URL.sub(lambda c: quote(c[0], safe=""), source.url)
     return None
 
 
