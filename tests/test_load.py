@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 
-from argmap.loader import loads
+from argmap.graph import build_graph, neighbourhood
+from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
+from argmap.semantics import evaluate
+from conftest import SEED
 
 MAP = """\
 argmap: 1
@@ -136,3 +140,17 @@ def test_missing_file_is_an_io_error(tmp_path) -> None:  # type: ignore[no-untyp
 
     loaded = load(tmp_path / "nope.yaml")
     assert loaded.map is None and loaded.diagnostics[0].rule == "io-error"
+
+
+def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
+    """A huge `render: {wrap: N}` drew a 20 KB map as a 156,817-pixel-wide PNG; a huge
+    --depth looped on after the neighbourhood was whole; a huge --limit overflowed."""
+    wide = loads("argmap: 1\ntitle: T\nrender: {wrap: 100000}\nclaims:\n  c: {text: x}\n")
+    assert [(d.rule, d.message) for d in wide.diagnostics] == [
+        ("invalid-value", "`wrap` of `render` is 100000, more than 200")
+    ]
+    seed = load(str(SEED)).map
+    assert seed is not None
+    g = build_graph(seed)
+    assert set(neighbourhood(g, "unwise", 10**12)) == set(g)
+    assert evaluate(seed, "preferred", limit=sys.maxsize).labellings

@@ -17,6 +17,7 @@ import typer
 
 from argmap import __version__
 from argmap.printable import printable
+from argmap.spec import MAX_WRAP
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -254,7 +255,7 @@ def render(
     ] = None,
     wrap: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(min=10, help="Characters per line of node text."),
+        typer.Option(min=10, max=MAX_WRAP, help="Characters per line of node text."),
     ] = None,
     legend: Annotated[
         Optional[bool],  # noqa: UP045

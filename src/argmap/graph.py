@@ -76,6 +76,8 @@ def neighbourhood(g: Graph, center: str, depth: int) -> Graph:
         frontier = [
             m for n in frontier for m in (*g.predecessors(n), *g.successors(n)) if m not in seen
         ]
+        if not frontier:  # the whole component is in: a larger depth adds nothing
+            break
         seen.update(frontier)
     return g.subgraph(seen)
 

@@ -475,6 +475,11 @@ class _MapBuilder:
                 node, f"{what} is {value}, less than {f.minimum}", f"use {f.minimum} or more"
             )
             return None
+        if f.maximum is not None and value > f.maximum:
+            self.invalid(
+                node, f"{what} is {value}, more than {f.maximum}", f"use {f.maximum} or less"
+            )
+            return None
         return value
 
     def boolean(self, node: YNode, what: str, f: spec.Field = _ANY) -> bool | None:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from argmap.model import ActorKind, Kind
 
 FORMAT_VERSION = 1
+MAX_WRAP = 200  # characters per line: wider makes drawings that no screen shows (or RAM holds)
 # Patterns are written without flags, and end with _END rather than `$` (which in Python
 # matches before a final newline), so that the JSON Schema (ECMA-262 patterns, which
 # jsonschema checks with Python's `re.search`) means exactly what the loader does.
@@ -50,6 +51,7 @@ class Field:
     example: str = "..."  # what a hint suggests writing
     choices: tuple[str, ...] = ()  # the allowed values of a "choice"
     minimum: int = 0  # the least value of an "integer"
+    maximum: int | None = None  # and the largest, if any
 
 
 NODE_FIELDS = (
@@ -93,7 +95,13 @@ RENDER_FIELDS = (
         "Colours: light (the default), dark or print (greyscale).",
         choices=("light", "dark", "print"),
     ),
-    Field("wrap", "integer", "Characters per line of node text (default 36).", minimum=10),
+    Field(
+        "wrap",
+        "integer",
+        "Characters per line of node text (default 36).",
+        minimum=10,
+        maximum=MAX_WRAP,
+    ),
     Field("legend", "boolean", "Draw the legend (default true)."),
     Field(
         "group-by",
@@ -152,7 +160,8 @@ def _field_schema(f: Field) -> dict[str, Any]:
         "date": {"type": "string", "format": "date"},
         "url": {"type": "string", "pattern": URL_PATTERN},
         "choice": {"enum": list(f.choices)},
-        "integer": {"type": "integer", "minimum": f.minimum},
+        "integer": {"type": "integer", "minimum": f.minimum}
+        | ({} if f.maximum is None else {"maximum": f.maximum}),
         "boolean": {"type": "boolean"},
         "version": {"const": FORMAT_VERSION},
     }

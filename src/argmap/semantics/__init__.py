@@ -7,6 +7,7 @@ evaluate(map, "df-quad")   -> a score in [0, 1] for every node
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from itertools import islice
 
@@ -127,7 +128,9 @@ def evaluate(
         return Evaluation(semantics, support, af, (grounded(af),))
     if semantics == "ideal":
         return Evaluation(semantics, support, af, (sat.ideal(af),))
-    found = list(islice(sat.ENUMERATORS[semantics](af), None if limit is None else limit + 1))
+    # One more than the limit says whether it cut; a limit beyond any list is none.
+    stop = None if limit is None or limit >= sys.maxsize else limit + 1
+    found = list(islice(sat.ENUMERATORS[semantics](af), stop))
     cut = limit is not None and len(found) > limit
     return Evaluation(semantics, support, af, tuple(found[:limit]), truncated=cut)
 
