@@ -82,6 +82,11 @@ def test_show_keeps_every_node_of_a_deep_map(tmp_path: Path) -> None:
     path.write_text(f"argmap: 1\ntitle: Deep\nclaims:\n  r0: {{text: C.}}\nreasons:\n{chain}\n")
     output = invoke("show", str(path)).output
     assert all(f"reason r{i}: Reason number {i} of a long chain." in output for i in range(1, 40))
+    # Past 30 levels, nodes line up at the 30th, each with its level: a chain of thousands
+    # indented four more characters a line took quadratic time and memory.
+    assert "[level 39] + reason r38" in output
+    indents = [len(line) - len(line.lstrip(" │├└─")) for line in output.splitlines()]
+    assert max(indents) <= 4 * 31
 
 
 def test_show_marks_unanswered_objections() -> None:

@@ -49,15 +49,24 @@ def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | Non
     return label
 
 
+# Levels drawn nested. A chain of thousands of objections would otherwise indent each
+# line by four characters more than the last: output, time and memory quadratic.
+MAX_NESTING = 30
+
+
 def _add(tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> int:
     """Adds `entry` and what is under it to `tree`; returns how many levels that took."""
     stack = [(tree, entry, 1)]
     deepest = 0
     while stack:  # iterative, like the outline itself
         parent, current, depth = stack.pop()
-        deepest = max(deepest, depth)
-        branch = parent.add(_label(current, actors, labels))
-        stack.extend((branch, child, depth + 1) for child in reversed(current.children))
+        deepest = max(deepest, min(depth, MAX_NESTING))
+        label = _label(current, actors, labels)
+        if depth > MAX_NESTING:  # lined up at the deepest level drawn, marked with its own
+            label = Text(f"[level {depth}] ", "dim") + label
+        branch = parent.add(label)
+        under = branch if depth < MAX_NESTING else parent
+        stack.extend((under, child, depth + 1) for child in reversed(current.children))
     return deepest
 
 
@@ -77,17 +86,18 @@ def print_outline(
     console.width = max(console.width, 4 * depth + _MIN_TEXT_WIDTH)
     console.print(root)
     marks = "+ supports its parent, - attacks it"
-    unanswered = sum(1 for n in m.of_kind(Kind.OBJECTION) if _unanswered(n.id, trees, loose))
+    unanswered = _unanswered(trees, loose)
     nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
     answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
     console.print(Text(f"{nodes}; {marks}; {answered}", "dim"))
 
 
-def _unanswered(node_id: str, *forests: list[Entry]) -> bool:
+def _unanswered(*forests: list[Entry]) -> int:
+    """How many objections nothing attacks (each node is in the outline in full once)."""
     stack = [e for forest in forests for e in forest]
+    count = 0
     while stack:
         entry = stack.pop()
-        if entry.node.id == node_id and not entry.repeat:
-            return entry.unanswered
+        count += entry.unanswered and not entry.repeat
         stack.extend(entry.children)
-    return False
+    return count
