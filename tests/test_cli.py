@@ -306,3 +306,25 @@ def test_a_query_says_when_sceptical_acceptance_is_vacuous(tmp_path: Path) -> No
     assert "yes (vacuously: there is no stable extension)" in stable.stdout
     grounded = invoke("evaluate", str(odd), "--semantics", "grounded", "--query", "a")
     assert "vacuously" not in grounded.stdout
+
+
+@pytest.mark.parametrize("command", [["render", "-"], ["export", "-", "--to", "apx"]])
+def test_output_onto_the_file_standard_input_reads_is_refused(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`render - -o /dev/stdin < map.yaml` renamed the drawing over the map."""
+    victim = tmp_path / "victim.yaml"
+    victim.write_bytes((ROOT / "maps" / "circular-firing-squad.yaml").read_bytes())
+    before = victim.read_bytes()
+    for output in ("/dev/stdin", "/dev/fd/0"):
+        with victim.open("rb") as stdin:
+            done = subprocess.run(
+                [sys.executable, "-m", "argmap", *command, "-o", output],
+                stdin=stdin,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 2, done.stderr
+        assert "standard input" in done.stderr or "is an input" in done.stderr
+        assert victim.read_bytes() == before

@@ -820,7 +820,7 @@ def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
         return
     from argmap.files import same_file, write_atomic
 
-    if any(Path(i).is_file() and same_file(i, output) for i in inputs):
+    if any((i == "-" or Path(i).is_file()) and same_file(i, output) for i in inputs):
         _fail(f"-o {output} is an input of this command; give another output file")
 
     try:

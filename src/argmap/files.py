@@ -53,9 +53,14 @@ _DESCRIPTOR = re.compile(r"/dev/std(?:out|err)|/dev/fd/\d+|/proc/self/fd/\d+")
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:
-    """Whether two paths lead to one file, through any links (a looping link leads nowhere
-    else)."""
-    return os.path.realpath(a) == os.path.realpath(b)
+    """Whether two paths lead to one file, through any links or by a hard link; `-` is
+    what standard input reads (so `-o /dev/stdin` is the input). A path not there yet (or
+    a looping link) is compared by name."""
+    try:
+        first, second = (os.fstat(0) if str(p) == "-" else Path(p).stat() for p in (a, b))
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

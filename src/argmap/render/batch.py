@@ -14,7 +14,7 @@ from typing import Any
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import write_atomic
+from argmap.files import same_file, write_atomic
 from argmap.graph import build_graph
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
@@ -97,6 +97,8 @@ def _refuse_collisions(jobs: list[Job]) -> None:
     for job in jobs:
         if job.output == STDOUT:
             continue
+        if job.source == STDOUT and same_file("-", job.output):  # `render - -o /dev/stdin`
+            raise PlanError(f"-o {job.output} is the map itself (standard input); give another")
         target = os.path.realpath(job.output)
         if maps.get(target) == job.source:
             raise PlanError(f"-o {job.output} is the map itself; give another output file")
