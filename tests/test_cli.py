@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -328,3 +329,17 @@ def test_output_onto_the_file_standard_input_reads_is_refused(
         assert done.returncode == 2, done.stderr
         assert "standard input" in done.stderr or "is an input" in done.stderr
         assert victim.read_bytes() == before
+
+
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    """Python holds such a name with lone surrogates, which cannot be printed or written:
+    they showed as internal errors. They are shown as �."""
+    name = os.fsdecode(b"bad\xff.yaml")
+    shutil.copy(ROOT / "maps" / "circular-firing-squad.yaml", tmp_path / name)
+    for args in (["diff", name, name], ["diff", name, name, "-f", "json"], ["new", "n" + name]):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *args], cwd=tmp_path, capture_output=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        assert "bad\ufffd.yaml".encode() in done.stdout
+    assert invoke("check", str(tmp_path / ("n" + name))).exit_code == 0

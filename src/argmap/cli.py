@@ -539,7 +539,6 @@ def evaluate(
     limit: Annotated[int, typer.Option(min=1, help="Extensions to list at most.")] = 1000,
 ) -> None:
     """Which claims stand: label every node under a semantics, and give each claim a verdict."""
-    import json
 
     from argmap.diagnostics import did_you_mean
     from argmap.semantics.output import format_text, to_json
@@ -557,7 +556,7 @@ def evaluate(
         raise typer.Exit(code)
     result = _evaluation(m, semantics, support, limit)
     if output_format == "json":
-        typer.echo(json.dumps(to_json(m, result), indent=2, ensure_ascii=False))
+        typer.echo(_json(to_json(m, result)))
     else:
         typer.echo(format_text(m, result), nl=False)
     raise typer.Exit(code)
@@ -579,11 +578,9 @@ def _print_query(m: Any, semantics: str, support: str, node: str, output_format:
         credulous = sat.credulous(af, node, semantics)
         sceptical = sat.sceptical(af, node, semantics)
     if output_format == "json":
-        import json
-
         answer: dict[str, Any] = {"node": node, "semantics": semantics, "support": support}
         answer |= {"credulous": credulous, "sceptical": sceptical}
-        typer.echo(json.dumps(answer, indent=2, ensure_ascii=False))
+        typer.echo(_json(answer))
         return
     yes = {True: "yes", False: "no"}
     typer.echo(f"{node} under {semantics} (supports: {support}):")
@@ -646,7 +643,8 @@ def import_(
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
-    _emit(to_map_yaml(af, f"Imported from {Path(path).name}").encode("utf-8"), output, [path])
+    title = printable(f"Imported from {Path(path).name}")
+    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path])
 
 
 @app.command()
@@ -729,7 +727,6 @@ def diff(
     OLD may be a git revision: `argmap diff HEAD~1 maps/x.yaml` compares the committed map
     with the one in the work tree. The svg marks added parts green, removed ones red
     (faded) and changed ones amber."""
-    import json
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.loader import load, loads
@@ -764,7 +761,7 @@ def diff(
         document = changes.to_json()
         if verdicts is not None:
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
-        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+        data = (_json(document) + "\n").encode()
     else:
         data = _diff_svg(changes, theme, verdicts, evaluate)
     _emit(data, output, [old, new])
@@ -810,6 +807,16 @@ def _warn_svg_id_clashes(m: Any) -> None:
 
     for d in run_rule(REGISTRY["svg-id-clash"], m, build_graph(m), Settings()):
         typer.echo(headline(d), err=True)
+
+
+def _json(document: Any) -> str:
+    """JSON for programs, with the file names that are not UTF-8 (which Python holds as
+    lone surrogates, which cannot be written) shown with U+FFFD."""
+    import json
+
+    from argmap.printable import writable
+
+    return writable(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
@@ -863,10 +870,11 @@ def new(
         _fail(f"{path} already exists; use --force to overwrite it")
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
     try:
-        write_atomic(path, template.replace("THIS_FILE", str(path)))
+        # The name goes into comments: shown as printable, it cannot end one and start YAML.
+        write_atomic(path, template.replace("THIS_FILE", printable(str(path))))
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
-    typer.echo(f"wrote {path}; next: argmap check {path}")
+    typer.echo(printable(f"wrote {path}; next: argmap check {path}"))
 
 
 @app.command()

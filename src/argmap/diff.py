@@ -291,7 +291,7 @@ def format_text(d: MapDiff) -> str:
     """The diff for people: one line per change, the rewording as a word diff."""
     lines = [f"--- {d.old.path}", f"+++ {d.new.path}"]
     if d.empty:
-        return "\n".join([*lines, "no changes"]) + "\n"
+        return "\n".join(printable(line) for line in [*lines, "no changes"]) + "\n"
     lines += [f"~ map {_described([c])}" for c in d.heading]
     for c in d.nodes:
         node = c.node

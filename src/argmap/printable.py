@@ -10,11 +10,20 @@ from __future__ import annotations
 _TABLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
 _UNSAFE = [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _TABLE |= dict.fromkeys(_UNSAFE, 0xFFFD)
+# Lone surrogates: how Python holds the bytes of a file name that is not UTF-8. They cannot
+# be written out at all.
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), 0xFFFD)
+_TABLE |= _SURROGATES
 
 
 def printable(text: str) -> str:
     """`text` with nothing a terminal would act on."""
     return text.translate(_TABLE)
+
+
+def writable(text: str) -> str:
+    """`text` with what cannot be encoded (the undecodable bytes of a file name) as �."""
+    return text if text.isascii() else text.translate(_SURROGATES)
 
 
 def one_line(text: str) -> str:
