@@ -207,6 +207,7 @@ def test_focus_unknown_id_is_reported(maps: Path) -> None:
         (["render", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
         (["show", "MAP", "--support", "necessary"], "--support works only with --evaluate"),
         (["diff", "MAP", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
+        (["render", "MAP", "--wrap", "100000"], "--wrap must be at most 200, not 100000"),
     ],
 )
 def test_an_option_that_would_be_ignored_is_refused(

@@ -17,7 +17,6 @@ import typer
 
 from argmap import __version__
 from argmap.printable import printable
-from argmap.spec import MAX_WRAP
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -255,7 +254,7 @@ def render(
     ] = None,
     wrap: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(min=10, max=MAX_WRAP, help="Characters per line of node text."),
+        typer.Option(min=10, help="Characters per line of node text, 10 to 200."),
     ] = None,
     legend: Annotated[
         Optional[bool],  # noqa: UP045
@@ -291,6 +290,10 @@ def render(
             _fail(f"--{name.replace('_', '-')} must be one of {', '.join(allowed)}, not `{value}`")
     _only_with("--depth", depth is not None, "--focus", focus)
     _only_with("--support", support != "none", "--evaluate", evaluate)
+    from argmap.spec import MAX_WRAP  # here, not at the top: `argmap --version` stays quick
+
+    if wrap is not None and wrap > MAX_WRAP:
+        _fail(f"--wrap must be at most {MAX_WRAP}, not {wrap}")
     overrides = {
         "direction": direction,
         "theme": theme,
