@@ -153,7 +153,8 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         (b'tool = "argmap"\n', None),
         (b"[tool]\nargmap = 5\n", "[tool.argmap]: the settings must be a table"),
         (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2:15: cannot read settings: not UTF-8"),
-        (b"[tool.argmap]\nignore = [\n", "cannot read settings"),
+        (b"[tool.argmap]\nignore = [\n", "toml: cannot read settings: Invalid value (at end"),
+        (b"[tool.argmap]\nignore = [1,,]\n", "toml:2:13: cannot read settings: Invalid value\n"),
     ],
 )
 def test_settings_files_that_are_not_argmaps_or_are_broken(
@@ -164,6 +165,16 @@ def test_settings_files_that_are_not_argmaps_or_are_broken(
     result = invoke("check", str(SEED))
     assert result.exit_code == (0 if error is None else 2), result.output
     assert error is None or error in result.output
+
+
+def test_settings_file_named_by_config(tmp_path: Path) -> None:
+    assert invoke("check", "--config", os.devnull, str(SEED)).exit_code == 0  # empty: defaults
+    result = invoke("check", "--config", str(tmp_path), str(SEED))
+    assert result.exit_code == 2
+    assert "is a folder" in result.output
+    result = invoke("check", "--config", str(tmp_path / "none.toml"), str(SEED))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
 
 
 def test_rules_lists_every_rule() -> None:

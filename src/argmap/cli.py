@@ -194,8 +194,10 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
     from argmap import config as settings_file
 
     try:
-        if config is not None and not config.is_file():
+        if config is not None and not config.exists():
             _fail(f"settings file {config} does not exist")
+        if config is not None and config.is_dir():
+            _fail(f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml")
         found = config if config is not None else settings_file.find(Path.cwd())
         return settings_file.load(found).override(**overrides)
     except settings_file.ConfigError as error:

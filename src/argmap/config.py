@@ -3,6 +3,7 @@ pyproject.toml, overridden by the command line. Every key is validated here, onc
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -94,8 +95,19 @@ def _read(path: Path) -> dict[str, Any]:
             f"{path}:{error.line}:{error.column}: cannot read settings: {error}; "
             "save the file as UTF-8"
         ) from error
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read settings: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}{_toml_error(error)}") from error
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read settings: {error.strerror or error}") from error
+
+
+def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+    """`:line:col: cannot read settings: problem`, the position first as for maps (tomllib
+    gives it only inside its message before Python 3.14)."""
+    found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(error), re.DOTALL)
+    if found is None:
+        return f": cannot read settings: {error}"
+    return f":{found[2]}:{found[3]}: cannot read settings: {found[1]}"
 
 
 def load(path: Path | None) -> Settings:

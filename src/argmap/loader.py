@@ -507,7 +507,9 @@ class _MapBuilder:
                     hint += "; a map written for a newer argmap needs an upgrade"
                 elif value == str(spec.FORMAT_VERSION):
                     hint = f"the version is a number: write `argmap: {value}`, without quotes"
-                self.invalid(node, f"format version {value!r} is not supported", hint)
+                assert isinstance(node, YScalar)  # scalar() read a value from it
+                written = node.value if node.plain else f'"{node.value}"'
+                self.invalid(node, f"format version `{written}` is not supported", hint)
             return None
         return spec.FORMAT_VERSION
 
