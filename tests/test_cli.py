@@ -60,7 +60,7 @@ def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
     "command",
     [
         ["export", "IN", "--to", "apx", "-o", "IN"],
-        ["import", "AF", "-o", "AF"],
+        ["import", "AF", "-o", "AF", "--force"],
         ["diff", "IN", "IN", "-o", "IN"],
     ],
 )

@@ -130,6 +130,17 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     out = tmp_path / "back.yaml"
     assert runner.invoke(app, ["import", str(apx), "-o", str(out)]).exit_code == 0
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+    # A map is someone's work: import does not replace one unless told to.
+    out.write_text("edited\n")
+    again = runner.invoke(app, ["import", str(apx), "-o", str(out)])
+    assert again.exit_code == 2 and "already exists; use --force" in again.output
+    assert out.read_text() == "edited\n"
+    assert runner.invoke(app, ["import", str(apx), "-o", str(out), "--force"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+    # ICCMA 2023's own files end in .af.
+    (tmp_path / "f.af").write_text("p af 2\n1 2\n")
+    result = runner.invoke(app, ["import", str(tmp_path / "f.af")])
+    assert result.exit_code == 0 and "attacks:\n    - '2'" in result.output
     bad = tmp_path / "bad.apx"
     bad.write_text("att(a,b).\n")
     result = runner.invoke(app, ["import", str(bad)])

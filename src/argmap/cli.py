@@ -82,6 +82,7 @@ WriteOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--output", "-o", help="Write here instead of standard output."),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 ThemeOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
@@ -629,18 +630,22 @@ def import_(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--from",
-            help="apx or i23 (default: from the file's extension).",
+            help="apx or i23 (default: from the extension: .apx, or .i23 or .af for ICCMA 2023).",
             autocompletion=_choices(ICCMA),
         ),
     ] = None,
     output: WriteOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Read an argumentation framework (ICCMA formats) as a map of claims."""
     from argmap.interchange.iccma import InterchangeError, read_framework, to_map_yaml
 
-    fmt = from_format or Path(path).suffix.lstrip(".").lower()
+    suffix = Path(path).suffix.lstrip(".").lower()
+    fmt = from_format or ("i23" if suffix == "af" else suffix)  # ICCMA 2023 names files .af
     if fmt not in ("apx", "i23"):
         _fail(f"cannot tell the format of {path}; give --from apx or --from i23")
+    if output not in (None, "-"):
+        _refuse_to_overwrite(output, force)
     try:
         af = read_framework(path, fmt)
     except InterchangeError as error:
@@ -824,6 +829,12 @@ def _json(document: Any) -> str:
     return writable(json.dumps(document, indent=2, ensure_ascii=False))
 
 
+def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
+    """A map is someone's work: commands that write one do not replace it unless told."""
+    if os.path.lexists(path) and not force:  # a link that leads nowhere is there too
+        _fail(f"{path} already exists; use --force to overwrite it")
+
+
 def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
     """Bytes to standard output, or atomically to a file that is none of the `inputs`."""
     if output is None or output == "-":
@@ -864,15 +875,14 @@ def show(
 @app.command()
 def new(
     path: Annotated[Path, typer.Argument(help="Where to write the new map.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write a commented starter map that passes `argmap check`."""
     from importlib.resources import files
 
     from argmap.files import write_atomic
 
-    if os.path.lexists(path) and not force:  # a link that leads nowhere is there too
-        _fail(f"{path} already exists; use --force to overwrite it")
+    _refuse_to_overwrite(path, force)
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
     try:
         # The name goes into comments: shown as printable, it cannot end one and start YAML.
