@@ -71,7 +71,7 @@ def test_no_link_leads_a_drawing_onto_a_map(maps: Path, tmp_path: Path) -> None:
     loop = tmp_path / "loop.svg"
     loop.symlink_to(loop)
     looped = invoke("render", str(maps / "seed.yaml"), "-o", str(loop))
-    assert looped.exit_code == 1 and "symbolic link that loops" in looped.output
+    assert looped.exit_code == 2 and "symbolic link that loops" in looped.output
 
 
 def test_dev_stdout_appends_as_a_shell_does(maps: Path, tmp_path: Path) -> None:
@@ -149,6 +149,13 @@ def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path:
     assert "1 of 2 maps rendered" in result.output
     assert (out / "seed.svg").read_bytes() == before  # not clobbered
     assert (out / "sub" / "every.svg").exists()
+
+
+def test_an_output_that_cannot_be_written_exits_2(maps: Path, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    result = invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "file" / "x.svg"))
+    assert result.exit_code == 2  # a file argmap cannot write, as elsewhere; not a map error
+    assert "error: cannot write" in result.output
 
 
 def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:

@@ -408,7 +408,7 @@ def _print_outcomes(
     outcomes: list[Outcome], check_only: bool = False, flags: Sequence[str] = ()
 ) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
-    exit code: 2 a map could not be read or an option does not fit it, 1 a map failed,
+    exit code: 2 a map could not be read or written or an option does not fit it, 1 a map failed,
     else 0. A stale drawing is named with the command that brings it up to date (the
     render's `flags` with the map and its output)."""
     from dataclasses import replace

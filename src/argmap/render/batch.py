@@ -36,7 +36,7 @@ class Outcome:
     error: str | None = None  # why it was not rendered, besides the map's own errors
     stale: str = ""  # --check: why the file on disk is not the rendering ("" if it is)
     data: bytes = field(default=b"", repr=False)  # the rendering, when it goes to stdout
-    usage: bool = False  # `error` is an option that does not fit the map (exit 2)
+    usage: bool = False  # `error` is an option that does not fit the map, or a file (exit 2)
 
     @property
     def failed(self) -> bool:
@@ -182,7 +182,8 @@ def run_one(
     try:
         write_atomic(job.output, data)
     except OSError as error:
-        return Outcome(job, report, error=f"cannot write {job.output}: {error.strerror or error}")
+        problem = f"cannot write {job.output}: {error.strerror or error}"
+        return Outcome(job, report, error=problem, usage=True)
     return Outcome(job, report)
 
 
