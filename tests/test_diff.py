@@ -148,6 +148,19 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
     assert "error[yaml-syntax]" in result.output
 
 
+def test_dev_null_is_no_map_as_in_git() -> None:
+    new = load(NEW).map
+    assert new is not None
+    added = json.loads(invoke("diff", os.devnull, NEW, "-f", "json").stdout)
+    assert [n["id"] for n in added["nodes"]] == list(new.nodes)
+    assert {n["status"] for n in added["nodes"]} == {"added"}
+    assert added["map"] == []  # the title is not news
+    removed = invoke("diff", NEW, os.devnull)
+    assert removed.exit_code == 0
+    assert f"nodes: {len(new.nodes)} removed" in removed.stdout
+    assert invoke("diff", os.devnull, os.devnull).exit_code == 2
+
+
 def test_json_is_machine_readable() -> None:
     data = json.loads(invoke("diff", OLD, NEW, "-f", "json").stdout)
     assert {n["status"] for n in data["nodes"]} == {"added", "removed", "reworded", "changed"}

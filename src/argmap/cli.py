@@ -747,17 +747,22 @@ def diff(
     if theme is not None and theme not in THEMES:
         _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     _only_with("--support", support != "none", "--evaluate", evaluate)
-    if Path(old).is_file() or old == "-":
+    if old == os.devnull:  # as in git: no map before, so everything is added
+        before = None
+    elif old == "-" or (Path(old).exists() and not Path(old).is_dir()):
         before = load(old)
     else:
         try:
             before = loads(read_at(old, new), f"{old}:{new}")
         except RevisionError as error:
             _fail(f"{error} (OLD is neither a file nor a revision that has {new})")
-    if before.map is None:
+    if before is not None and before.map is None:
         _report_unusable(before)
-    after, code = _load_usable(new)
-    changes = diff_maps(before.map, after)
+    old_map = before.map if before is not None else None
+    new_map, code = (None, 0) if new == os.devnull else _load_usable(new)
+    if old_map is None and new_map is None:
+        _fail(f"both sides are {os.devnull}; name a map")
+    changes = diff_maps(old_map or _no_map(old, new_map), new_map or _no_map(new, old_map))
     verdicts = None
     if evaluate is not None:
         _evaluation(changes.new, evaluate, support)  # validates both, with the usual messages
@@ -776,6 +781,15 @@ def diff(
         data = _diff_svg(changes, theme, verdicts, evaluate)
     _emit(data, output, [old, new])
     raise typer.Exit(code)
+
+
+def _no_map(path: str, other: Any) -> Any:
+    """An empty map for a side of a diff that has none, with the other side's title,
+    summary and render defaults, so that only the nodes and entries show as changes."""
+    from argmap.model import Map, Span
+
+    span = Span(path, 1, 1, 1, 1)
+    return Map(path, other.title, span, summary=other.summary, render=other.render)
 
 
 def _diff_svg(
