@@ -61,6 +61,23 @@ def test_bytes_with_bom_and_unicode() -> None:
     assert loaded.map is not None and loaded.map.title == "Débat — 討論 🙂"
 
 
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_unicode_line_separators_are_text_as_in_yaml_1_2_and_editors(separator: str) -> None:
+    """YAML 1.1 (libyaml) ends a line at NEL, LINE and PARAGRAPH SEPARATOR; an editor does
+    not, so they are read as characters, and line numbers stay the editor's."""
+    loaded = loads(
+        f"argmap: 1\n# a comment{separator}with a separator\ntitle: One{separator}title\n"
+        f"claims:\n  c: {{text: 'Quoted{separator}\ue000 text', supports: nowhere}}\n",
+        "m.yaml",
+    )
+    assert loaded.map is not None
+    assert loaded.map.title == f"One{separator}title"
+    assert loaded.map.nodes["c"].text == f"Quoted{separator}\ue000 text"  # a private-use one too
+    assert loaded.diagnostics == ()
+    [target] = loaded.map.nodes["c"].supports
+    assert (target.span.line, target.span.column) == (5, 40)
+
+
 @pytest.mark.parametrize(
     ("text", "rule", "line", "column"),
     [

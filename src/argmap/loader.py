@@ -16,6 +16,7 @@ from argmap import spec
 from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
+from argmap.text import source_lines
 from argmap.yamltree import YMap, YNode, YScalar, YSeq, compose, decode, kind_name
 
 
@@ -118,7 +119,7 @@ class _MapBuilder:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        return self.content.splitlines()
+        return source_lines(self.content)
 
     def error(self, rule: str, span: Span, message: str, hint: str) -> None:
         self.diagnostics.append(Diagnostic(rule, Severity.ERROR, span, message, hint))

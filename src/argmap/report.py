@@ -14,7 +14,7 @@ from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.printable import printable
 from argmap.rules import REGISTRY
-from argmap.text import columns
+from argmap.text import columns, source_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ def _with_excerpts(
 ) -> Iterator[tuple[Diagnostic, tuple[str, str] | None]]:
     """Each diagnostic with its excerpt when asked for (each file split into lines once)."""
     for report in result.files:
-        lines = report.text.splitlines() if style.show_source and report.diagnostics else []
+        lines = source_lines(report.text) if style.show_source and report.diagnostics else []
         for d in report.diagnostics:
             yield d, _excerpt(lines, d) if style.show_source else None
 

@@ -16,6 +16,7 @@ from itertools import repeat
 from unicodedata import category, east_asian_width
 
 MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Every East Asian wide or full-width character (two columns) is in these blocks, with a
 # few narrow ones; text with none of them is measured one column per character.
@@ -228,3 +229,9 @@ def min_width(lines: list[str], points: float) -> str:
         return ""
     widest = max(sum(map(_ems, line)) for line in wide)
     return f' WIDTH="{math.ceil(widest * points)}"'
+
+
+def source_lines(text: str) -> list[str]:
+    """A file's lines as an editor numbers them: only CR, LF and CRLF end a line, not the
+    other breaks `str.splitlines` knows (NEL, LINE SEPARATOR, form feed)."""
+    return _LINE_BREAK.split(text)

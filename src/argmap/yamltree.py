@@ -21,6 +21,7 @@ from yaml.resolver import Resolver
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8
 from argmap.model import Span
+from argmap.text import source_lines
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -82,6 +83,7 @@ class YMap:
 
 YNode = YScalar | YSeq | YMap
 
+_YAML11_BREAKS = "\x85\u2028\u2029"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _constructor = SafeConstructor()
 
@@ -138,8 +140,9 @@ def _size(node: YNode, memo: dict[int, int]) -> int:
 class _Builder:
     """Consumes events; keeps a stack of open collections instead of recursing."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, restore: dict[int, int] | None = None) -> None:
         self.file = file
+        self.restore = restore  # placeholders back to the characters they stood for
         self.diagnostics: list[Diagnostic] = []
         # Open collections: [collection, its anchor, the key awaiting its value (mappings)]
         self.stack: list[list[Any]] = []
@@ -152,7 +155,7 @@ class _Builder:
     def run(self, next_event: Callable[[], Any]) -> None:
         """Read events up to the end of the stream. Scalars, the bulk of a map, are built
         inline: this loop is most of the time spent loading a map."""
-        file, stack, add = self.file, self.stack, self._add
+        file, stack, add, restore = self.file, self.stack, self._add, self.restore
         scalar, end_of = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         while True:
             event = next_event()
@@ -163,7 +166,7 @@ class _Builder:
                     self._bad_tag(event)
                 start, end = event.start_mark, event.end_mark
                 node = YScalar(
-                    event.value,
+                    event.value if restore is None else event.value.translate(restore),
                     event.implicit[0],
                     tag,
                     Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1),
@@ -307,7 +310,7 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     if mark is None:
         return "fix the YAML syntax at this point"
     if problem.startswith("mapping values are not allowed"):
-        return _mapping_values_hint(text.splitlines(), mark.line, mark.column)
+        return _mapping_values_hint(source_lines(text), mark.line, mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
         # More text right after a closing quote: the quote was meant to be inside the text.
@@ -319,10 +322,24 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     return "fix the YAML syntax at this point"
 
 
+def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
+    """The text with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR swapped for private-use
+    characters it does not use, and the way back. YAML 1.1, which libyaml reads, ends a
+    line at each of them; YAML 1.2 and every editor do not, so left in they would shift
+    every line number after them and break a comment or plain text in two."""
+    found = [c for c in _YAML11_BREAKS if c in text]
+    if not found:
+        return text, None
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    swap = {ord(c): ord(p) for c, p in zip(found, free, strict=False)}
+    return text.translate(swap), {p: c for c, p in swap.items()}
+
+
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document. The tree is None when the text is not usable YAML."""
-    builder = _Builder(file)
-    parser = _Loader(text)
+    parsed, restore = _without_yaml11_breaks(text)
+    builder = _Builder(file, restore)
+    parser = _Loader(parsed)
     try:
         builder.run(parser.get_event)
     except _Abort as stop:
