@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from argmap.config import Settings
 from argmap.render import RenderOptions
-from argmap.render.batch import Outcome
+from argmap.render.batch import Outcome, PlanError
 from argmap.watch import watch
 from conftest import SEED
 
@@ -73,3 +76,50 @@ def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
     assert clash.exit_code == 2 and "would both be drawn to" in clash.output
     onto_a_file = runner.invoke(app, ["watch", paths[0], "-o", paths[1]])
     assert onto_a_file.exit_code == 2 and "watch draws into a folder" in onto_a_file.output
+
+
+def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """The file watcher cannot name such a file: its change is said, and watching goes on."""
+    latin1 = tmp_path / os.fsdecode(b"caf\xe9")
+    try:
+        latin1.mkdir()
+    except OSError:  # a file system that takes only UTF-8 names has no such files
+        pytest.skip("file names must be UTF-8 here")
+    with pytest.raises(PlanError, match="its path is not UTF-8"):
+        watch(
+            [str(latin1)],
+            str(tmp_path / "out"),
+            RenderOptions(),
+            {},
+            Settings(),
+            on_outcomes=print,
+            on_refusal=print,
+        )
+    maps, out = tmp_path / "maps", tmp_path / "out"
+    maps.mkdir()
+    seed = maps / "seed.yaml"
+    shutil.copy(SEED, seed)
+    rounds: list[list[Outcome]] = []
+    refusals: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch,
+        args=([str(maps)], str(out), RenderOptions(), {}, Settings()),
+        kwargs={"on_outcomes": rounds.append, "on_refusal": refusals.append, "stop": stop},
+    )
+    thread.start()
+    try:
+        assert wait_for(lambda: len(rounds) == 1)
+        time.sleep(0.5)  # let the watcher start
+        shutil.copy(SEED, maps / os.fsdecode(b"n\xe9.yaml"))
+        assert wait_for(lambda: refusals), "the unnamed change is not said"
+        assert "not UTF-8" in refusals[0]
+        assert wait_for(lambda: len(rounds) >= 2)
+        assert len(rounds[-1]) == 2  # every map again, the new one with it
+        time.sleep(0.5)
+        seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
+        assert wait_for(lambda: b"Saved" in (out / "seed.svg").read_bytes()), "watching stopped"
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()

@@ -90,7 +90,7 @@ ThemeOption = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"argmap: error: {message}", err=True)
+    typer.echo(printable(f"argmap: error: {message}"), err=True)  # it may hold a file name
     raise typer.Exit(code)
 
 

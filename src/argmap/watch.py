@@ -38,22 +38,54 @@ def watch(
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # argmap says "stopped" itself
     folder = output.rstrip("/") + "/"
-    on_outcomes(run_all(plan(paths, folder, base.format), base, overrides, settings, workers=1))
     roots = [p if Path(p).is_dir() else str(Path(p).parent) for p in paths]
-    for changes in changes_of(
-        *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
-    ):
-        changed = {os.path.realpath(p) for _, p in changes}
-        # Plan again: a folder may have gained a map since the last round.
+    for root in roots:
+        if not _utf8(str(Path(root).absolute())):
+            raise PlanError(
+                f"cannot watch {root}: its path is not UTF-8, and the file watcher follows "
+                "only UTF-8 names; rename the folder, or render it with `argmap render`"
+            )
+
+    def draw(jobs: list[Job]) -> None:
+        on_outcomes(run_all(jobs, base, overrides, settings, workers=1))
+
+    def follow() -> None:
+        """Draw each map that changes, until `stop` is set or Ctrl-C."""
+        for changes in changes_of(
+            *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
+        ):
+            changed = {os.path.realpath(p) for _, p in changes}
+            # Plan again: a folder may have gained a map since the last round.
+            try:
+                planned = plan(paths, folder, base.format)
+            except PlanError as error:
+                on_refusal(str(error))
+                continue
+            jobs = [
+                job
+                for job in planned
+                if os.path.realpath(job.source) in changed and Path(job.source).is_file()
+            ]
+            if jobs:
+                draw(jobs)
+
+    while True:
+        draw(plan(paths, folder, base.format))  # every map, and again for what a stop missed
         try:
-            planned = plan(paths, folder, base.format)
-        except PlanError as error:
-            on_refusal(str(error))
-            continue
-        jobs: list[Job] = [
-            job
-            for job in planned
-            if os.path.realpath(job.source) in changed and Path(job.source).is_file()
-        ]
-        if jobs:
-            on_outcomes(run_all(jobs, base, overrides, settings, workers=1))
+            follow()
+            return
+        except RuntimeError as error:  # watchfiles cannot name a file that is not UTF-8
+            if "decode path" not in str(error):
+                raise
+            on_refusal(
+                "a file whose name is not UTF-8 changed, and the file watcher cannot follow such "
+                "names: drawing every map again, then watching on (renaming the file avoids this)"
+            )
+
+
+def _utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")  # undecodable bytes are surrogates, which UTF-8 refuses
+    except UnicodeEncodeError:
+        return False
+    return True
