@@ -261,6 +261,26 @@ def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> No
     assert result.stdout.strip()
 
 
+@pytest.mark.parametrize(
+    ("command", "problem"),
+    [
+        (["evaluate", "BROKEN", "--query", "nope"], "--query: no node `nope`"),
+        (["evaluate", "BROKEN", "--semantics", "nope"], "unknown semantics `nope`"),
+        (["show", "BROKEN", "--evaluate", "nope"], "unknown semantics `nope`"),
+        (["diff", "BROKEN", "BROKEN", "--evaluate", "nope"], "unknown semantics `nope`"),
+    ],
+)
+def test_an_option_that_does_not_fit_is_refused_before_a_maps_errors(
+    command: list[str], problem: str
+) -> None:
+    """A usage error exits 2 with the problem alone, not after promising exit 1."""
+    broken = str(DATA / "bad" / "seed-with-errors.yaml")
+    result = invoke(*(broken if word == "BROKEN" else word for word in command))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"argmap: error: {problem}")
+    assert result.stderr.count("\n") == 1  # the map's errors are for when the command runs
+
+
 def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) -> None:
     two = tmp_path / "two.yaml"
     two.write_text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -477,11 +477,12 @@ def _progress(total: int) -> Any:
     return progress
 
 
-def _load_usable(path: str) -> tuple[Any, int]:
+def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[Any, int]:
     """The map at `path` and the exit code its errors call for. A file that cannot be used
-    as a map ends the command (exit 1 or 2). A usable map's errors (a dangling reference, a
-    support cycle) are printed on stderr first, because a result from a broken map can
-    mislead; the command still gives that result, and exits 1."""
+    as a map ends the command (exit 1 or 2), as does an option that does not `fit` it. A
+    usable map's errors (a dangling reference, a support cycle) are printed on stderr
+    first, because a result from a broken map can mislead; the command still gives that
+    result, and exits 1."""
     from argmap.checker import CheckResult, FileReport, check_loaded
     from argmap.config import Settings
     from argmap.diagnostics import Severity
@@ -491,6 +492,8 @@ def _load_usable(path: str) -> tuple[Any, int]:
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
+    if fits is not None:
+        fits(loaded.map)
     errors = tuple(d for d in check_loaded(loaded, Settings()) if d.severity is Severity.ERROR)
     if not errors:
         return loaded.map, 0
@@ -512,13 +515,18 @@ def _report_unusable(loaded: Any) -> NoReturn:
     raise typer.Exit(result.exit_code)
 
 
-def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
-    from argmap.semantics import evaluate as run
-
-    if semantics not in SEMANTICS:
+def _semantics_options(semantics: str | None, support: str) -> None:
+    """Refuse a semantics or support reading argmap does not have, before any map is read."""
+    if semantics is not None and semantics not in SEMANTICS:
         _fail(f"unknown semantics `{semantics}`; choose {', '.join(SEMANTICS)}")
     if support not in SUPPORTS:
         _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
+
+
+def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
+    from argmap.semantics import evaluate as run
+
+    _semantics_options(semantics, support)
     return run(m, semantics, support, limit)
 
 
@@ -549,15 +557,19 @@ def evaluate(
     from argmap.diagnostics import did_you_mean
     from argmap.semantics.output import format_text, to_json
 
-    m, code = _load_usable(path)
     if output_format not in ("text", "json"):
         _fail(f"unknown format `{output_format}`; choose text or json")
-    if query is not None:
-        if query not in m.nodes:
+    _semantics_options(semantics, support)
+    if query is not None and semantics in ("h-categorizer", "df-quad"):
+        _fail("--query asks about extensions; use an extension semantics such as preferred")
+
+    def has_query(m: Any) -> None:
+        if query is not None and query not in m.nodes:
             hint = did_you_mean(query, m.nodes, fallback="`argmap show` lists the ids")
             _fail(f"--query: no node `{query}`; {hint}")
-        if semantics in ("h-categorizer", "df-quad"):
-            _fail("--query asks about extensions; use an extension semantics such as preferred")
+
+    m, code = _load_usable(path, has_query)
+    if query is not None:
         _print_query(m, semantics, support, query, output_format)
         raise typer.Exit(code)
     result = _evaluation(m, semantics, support, limit)
@@ -747,6 +759,7 @@ def diff(
     if theme is not None and theme not in THEMES:
         _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     _only_with("--support", support != "none", "--evaluate", evaluate)
+    _semantics_options(evaluate, support)
     if old == os.devnull:  # as in git: no map before, so everything is added
         before = None
     elif old == "-" or (Path(old).exists() and not Path(old).is_dir()):
@@ -877,6 +890,7 @@ def show(
     from argmap.show import print_outline
 
     _only_with("--support", support != "none", "--evaluate", evaluate)
+    _semantics_options(evaluate, support)
     m, code = _load_usable(path)
     labels = None
     if evaluate is not None:
