@@ -60,9 +60,9 @@ def combine(values: list[float]) -> float:
 @given(bipolar(acyclic=True))
 def test_df_quad_on_acyclic_maps_is_exact(case) -> None:  # type: ignore[no-untyped-def]
     args, attackers, supporters, weight = case
-    order = list(args)  # edges only run from later to earlier... reversed below
-    order.reverse()
-    s = gradual.df_quad(args, attackers, supporters, weight, order).scores
+    result = gradual.df_quad(args, attackers, supporters, weight)
+    assert result.exact and result.converged and result.rounds == 1
+    s = result.scores
     for a in args:
         va, vs, w = (
             combine([s[b] for b in attackers[a]]),
@@ -79,10 +79,23 @@ def test_df_quad_on_acyclic_maps_is_exact(case) -> None:  # type: ignore[no-unty
 def test_df_quad_iterates_on_cycles_and_says_so() -> None:
     args = ("a", "b")
     result = gradual.df_quad(
-        args, {"a": ("b",), "b": ("a",)}, {"a": (), "b": ()}, {"a": 0.5, "b": 0.5}, None
+        args, {"a": ("b",), "b": ("a",)}, {"a": (), "b": ()}, {"a": 0.5, "b": 0.5}
     )
     assert 0 <= result.scores["a"] <= 1
-    assert result.rounds >= 1
+    assert not result.exact and result.rounds >= 1
+
+
+def test_only_a_cycle_is_iterated_and_what_it_does_not_reach_is_exact() -> None:
+    """a and b attack each other at full weight: their scores swap between 0 and 1 for
+    ever. c, attacked by d alone, is exact all the same; e, attacked by a, is whatever
+    a's score was when the iteration gave up, and the result says it did not settle."""
+    args = ("a", "b", "c", "d", "e")
+    attackers = {"a": ("b",), "b": ("a",), "c": ("d",), "d": (), "e": ("a",)}
+    weight = {"a": 1.0, "b": 1.0, "c": 0.8, "d": 0.5, "e": 0.5}
+    result = gradual.df_quad(args, attackers, dict.fromkeys(args, ()), weight)
+    assert not result.converged and result.rounds == gradual.MAX_ROUNDS
+    assert result.scores["c"] == 0.8 - 0.8 * 0.5
+    assert result.scores["e"] == 0.5 - 0.5 * result.scores["a"]
 
 
 def test_weights_are_base_scores() -> None:

@@ -11,9 +11,7 @@ import sys
 from dataclasses import dataclass
 from itertools import islice
 
-import networkx as nx
-
-from argmap.graph import Graph, build_graph
+from argmap.graph import build_graph
 from argmap.model import Map, Relation
 from argmap.semantics import gradual, sat
 from argmap.semantics.framework import SUPPORTS, Framework, from_graph
@@ -84,13 +82,6 @@ class Evaluation:
         return self.status(node)
 
 
-def _acyclic_order(g: Graph) -> list[str] | None:
-    try:
-        return list(nx.topological_sort(g))
-    except nx.NetworkXUnfeasible:
-        return None
-
-
 def evaluate(
     m: Map, semantics: str, support: str = "none", limit: int | None = DEFAULT_LIMIT
 ) -> Evaluation:
@@ -117,12 +108,11 @@ def evaluate(
             a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.SUPPORT)
             for a in af.arguments
         }
-        order = _acyclic_order(g)
         return Evaluation(
             semantics,
             support,
             af,
-            scores=gradual.df_quad(af.arguments, attackers, supporters, weight, order),
+            scores=gradual.df_quad(af.arguments, attackers, supporters, weight),
         )
     if semantics == "grounded":
         return Evaluation(semantics, support, af, (grounded(af),))

@@ -7,11 +7,14 @@
 - DF-QuAD (Rago, Toni, Aurisicchio & Baroni 2016, "Discontinuity-free decision support with
   quantitative argumentation debates", KR): attackers' and supporters' scores combine as
   F(v1..vn) = 1 - (1 - v1)...(1 - vn); then with va for the attackers and vs for the
-  supporters, s(a) = w - w(va - vs) if va >= vs, else w + (1 - w)(vs - va). Exact in one
-  pass on an acyclic map (in topological order); on cycles it is iterated and may not
-  settle, which the result says.
+  supporters, s(a) = w - w(va - vs) if va >= vs, else w + (1 - w)(vs - va). It may not
+  settle on a cycle, which the result says.
 
-The base score w is the node's `weight`, 0.5 when it has none.
+The base score w is the node's `weight`, 0.5 when it has none. Both are computed one
+strongly connected component at a time, in dependency order: a node on no cycle takes its
+score in one step once its attackers (and supporters) have theirs, and only the nodes of a
+cycle are iterated, so a map is exact in one pass where it has no cycles, and one cycle
+that does not settle costs no more than its own nodes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from math import prod
+
+import networkx as nx
 
 DEFAULT_WEIGHT = 0.5
 TOLERANCE = 1e-9
@@ -28,25 +33,44 @@ MAX_ROUNDS = 10_000
 @dataclass(frozen=True)
 class Scores:
     scores: dict[str, float]
-    rounds: int  # iterations used
-    converged: bool  # the last change was below TOLERANCE
+    rounds: int  # iterations of the slowest cycle; 1 when there is no cycle
+    converged: bool  # every cycle's last change was below TOLERANCE
+    exact: bool = False  # no cycle: one pass computed every score
 
 
 Step = Callable[[str, Mapping[str, float]], float]
 
 
-def _iterate(arguments: tuple[str, ...], start: Mapping[str, float], step: Step) -> Scores:
-    """Jacobi iteration from `start` until no score moves by TOLERANCE or more."""
+def _iterate(
+    arguments: tuple[str, ...],
+    start: Mapping[str, float],
+    step: Step,
+    inputs: Mapping[str, tuple[str, ...]],
+) -> Scores:
+    """Component by component (see the module's docstring); a cycle is iterated as a
+    whole (Jacobi) from `start` until no score in it moves by TOLERANCE or more."""
+    g = nx.DiGraph()
+    g.add_nodes_from(arguments)
+    g.add_edges_from((b, a) for a in arguments for b in inputs[a])
+    components = nx.condensation(g)
     score = dict(start)
-    for rounds in range(1, MAX_ROUNDS + 1):
-        change = 0.0
-        new = {a: step(a, score) for a in arguments}
-        for a, value in new.items():
-            change = max(change, abs(value - score[a]))
-        score = new
-        if change < TOLERANCE:
-            return Scores({a: score[a] for a in arguments}, rounds, True)
-    return Scores({a: score[a] for a in arguments}, MAX_ROUNDS, False)
+    rounds, converged, exact = 1, True, True
+    for component in nx.topological_sort(components):
+        members = components.nodes[component]["members"]
+        if len(members) == 1:
+            (a,) = members
+            if not g.has_edge(a, a):
+                score[a] = step(a, score)  # its inputs are final
+                continue
+        exact, used, change = False, 0, 1.0
+        while change >= TOLERANCE and used < MAX_ROUNDS:
+            new = {a: step(a, score) for a in members}
+            change = max(abs(value - score[a]) for a, value in new.items())
+            score.update(new)
+            used += 1
+        converged = converged and change < TOLERANCE
+        rounds = max(rounds, used)
+    return Scores({a: score[a] for a in arguments}, rounds, converged, exact)
 
 
 def h_categorizer(
@@ -57,7 +81,7 @@ def h_categorizer(
     def step(a: str, s: Mapping[str, float]) -> float:
         return weight[a] / (1 + sum(s[b] for b in attackers[a]))
 
-    return _iterate(arguments, weight, step)
+    return _iterate(arguments, weight, step, attackers)
 
 
 def df_quad(
@@ -65,7 +89,6 @@ def df_quad(
     attackers: Mapping[str, tuple[str, ...]],
     supporters: Mapping[str, tuple[str, ...]],
     weight: Mapping[str, float],
-    acyclic_order: list[str] | None,
 ) -> Scores:
     def combine(values: list[float]) -> float:
         return 1 - prod(1 - v for v in values)
@@ -76,9 +99,5 @@ def df_quad(
         w = weight[a]
         return w - w * (va - vs) if va >= vs else w + (1 - w) * (vs - va)
 
-    if acyclic_order is not None:
-        score = dict(weight)
-        for a in acyclic_order:  # every attacker and supporter of a is final already
-            score[a] = step(a, score)
-        return Scores({a: score[a] for a in arguments}, 1, True)
-    return _iterate(arguments, weight, step)
+    inputs = {a: attackers[a] + supporters[a] for a in arguments}
+    return _iterate(arguments, weight, step, inputs)

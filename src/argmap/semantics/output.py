@@ -12,7 +12,7 @@ from argmap.semantics.labels import extension
 
 def _heading(e: Evaluation) -> str:
     if e.scores is not None:
-        if e.scores.rounds == 1:
+        if e.scores.exact:
             return f"{e.semantics} scores (exact: one pass over an acyclic map)"
         settled = "converged" if e.scores.converged else "did NOT converge"
         return f"{e.semantics} scores ({settled} after {e.scores.rounds} rounds)"
