@@ -10,8 +10,10 @@
 3. Sceptical queries (`evaluate --query`) on frameworks made to have 2^n preferred
    extensions that all hold the argument asked about, and on long paths of mutual attacks
    (each maximal extension found by growing a complete labelling).
+4. Gradual scores (h-categorizer, DF-QuAD) on random acyclic maps with two attacks and one
+   support per node, and the same maps with one cycle that never settles added upstream.
 
-    python bench/semantics.py                 # all three
+    python bench/semantics.py                 # all four
     python bench/semantics.py grounded        # one part
 """
 
@@ -21,11 +23,12 @@ import platform
 import random
 import sys
 import time
+from functools import partial
 from itertools import pairwise
 
 import clingo
 
-from argmap.semantics import sat
+from argmap.semantics import gradual, sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 
@@ -152,12 +155,54 @@ def bench_queries() -> None:
         print(f"| {n:,} arguments | {' | '.join(times)} |", flush=True)
 
 
+def gradual_map(
+    n: int, cycle: bool
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict]:
+    """Relations run from later nodes to earlier ones; with `cycle`, a0 and a1 attack each
+    other at full weight (their scores swap between 0 and 1) and a5 is attacked by a0."""
+    rng = random.Random(n)
+    names = tuple(f"a{i}" for i in range(n))
+    attackers: dict[str, list[str]] = {a: [] for a in names}
+    supporters: dict[str, list[str]] = {a: [] for a in names}
+    for edges, per_node in ((attackers, 2), (supporters, 1)):
+        for _ in range(per_node * n):
+            target, source = sorted(rng.sample(range(2, n), 2))
+            edges[names[target]].append(names[source])
+    weight = dict.fromkeys(names, 0.5)
+    if cycle:
+        attackers["a0"].append("a1")
+        attackers["a1"].append("a0")
+        attackers["a5"].append("a0")
+        weight["a0"] = weight["a1"] = 1.0
+    return (
+        names,
+        {a: tuple(v) for a, v in attackers.items()},
+        {a: tuple(v) for a, v in supporters.items()},
+        weight,
+    )
+
+
+def bench_gradual() -> None:
+    print("| nodes | map | h-categorizer | DF-QuAD | DF-QuAD rounds |")
+    print("| ---: | --- | ---: | ---: | ---: |")
+    for n in (1_000, 10_000, 100_000):
+        for cycle in (False, True):
+            names, attackers, supporters, weight = gradual_map(n, cycle)
+            _, h_took = timed(partial(gradual.h_categorizer, names, attackers, weight))
+            scores, d_took = timed(partial(gradual.df_quad, names, attackers, supporters, weight))
+            kind = "one cycle that never settles" if cycle else "acyclic"
+            print(
+                f"| {n:,} | {kind} | {h_took:.3f} s | {d_took:.3f} s | {scores.rounds:,} |",
+                flush=True,
+            )
+
+
 if __name__ == "__main__":
     print(
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"clingo {clingo.__version__}\n"
     )
-    parts = sys.argv[1:] or ["grounded", "preferred", "queries"]
+    parts = sys.argv[1:] or ["grounded", "preferred", "queries", "gradual"]
     if "grounded" in parts:
         bench_grounded()
         print()
@@ -166,3 +211,6 @@ if __name__ == "__main__":
         print()
     if "queries" in parts:
         bench_queries()
+        print()
+    if "gradual" in parts:
+        bench_gradual()
