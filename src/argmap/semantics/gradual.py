@@ -25,6 +25,8 @@ from math import prod
 
 import networkx as nx
 
+from argmap.loader import gc_paused
+
 DEFAULT_WEIGHT = 0.5
 TOLERANCE = 1e-9
 MAX_ROUNDS = 10_000
@@ -49,10 +51,11 @@ def _iterate(
 ) -> Scores:
     """Component by component (see the module's docstring); a cycle is iterated as a
     whole (Jacobi) from `start` until no score in it moves by TOLERANCE or more."""
-    g = nx.DiGraph()
-    g.add_nodes_from(arguments)
-    g.add_edges_from((b, a) for a in arguments for b in inputs[a])
-    components = nx.condensation(g)
+    with gc_paused():  # the graphs hold no cycles worth collecting
+        g = nx.DiGraph()
+        g.add_nodes_from(arguments)
+        g.add_edges_from((b, a) for a in arguments for b in inputs[a])
+        components = nx.condensation(g)
     score = dict(start)
     rounds, converged, exact = 1, True, True
     for component in nx.topological_sort(components):
