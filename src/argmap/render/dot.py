@@ -265,14 +265,22 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
     return line
 
 
+# Padded, so that the words keep clear of the lines they name.
+_LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr><td>{}</td></tr></table>>'
+
+
 @functools.lru_cache(maxsize=64)
-def _legend(theme_name: str, note: str) -> tuple[str, ...]:
-    """The legend's DOT statements, built once per theme and note."""
+def _legend(theme_name: str, note: str, rankdir: str) -> tuple[str, ...]:
+    """The legend's DOT statements, built once per theme, note and direction."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="Legend" + (f" · {_html(note)}" if note else ""),
-            style="dashed",
+            # Solid, square and titled at the top: unlike a group's dashed, rounded frame
+            # with its name below.
+            style="solid",
+            penwidth="0.8",
+            labelloc="b" if rankdir == "BT" else "t",  # Graphviz turns clusters upside down
             color=theme.muted,
             fontcolor=theme.muted,
             fontsize="10",
@@ -292,14 +300,14 @@ def _legend(theme_name: str, note: str) -> tuple[str, ...]:
         legend.edge(
             "_legend_reason",
             "_legend_claim",
-            label="supports",
+            label=_LEGEND_EDGE_LABEL.format("supports"),
             id="_legend_supports",
             **_edge_attrs(theme, Relation.SUPPORT),
         )
         legend.edge(
             "_legend_rebuttal",
             "_legend_objection",
-            label="attacks",
+            label=_LEGEND_EDGE_LABEL.format("attacks"),
             id="_legend_attacks",
             **_edge_attrs(theme, Relation.ATTACK),
         )
@@ -397,6 +405,6 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 )
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
-        dot.body.extend(_legend(options.theme, options.legend_note))
+        dot.body.extend(_legend(options.theme, options.legend_note, _RANKDIR[options.direction]))
     source: str = dot.source
     return source
