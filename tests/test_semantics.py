@@ -135,10 +135,15 @@ def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> 
         return
     a = data.draw(st.sampled_from(af.arguments))
     for name, extensions in brute(af).items():
-        if name in ("grounded", "ideal"):
-            continue
         assert sat.credulous(af, a, name) == any(a in s for s in extensions), name
         assert sat.sceptical(af, a, name) == all(a in s for s in extensions), name
+
+
+def test_a_query_under_a_semantics_argmap_lacks_is_refused() -> None:
+    af = Framework.of(["a", "b"], [("a", "b")])
+    for query in (sat.credulous, sat.sceptical):
+        with pytest.raises(ValueError, match="unknown semantics 'semistable'"):
+            query(af, "a", "semistable")
 
 
 def test_sceptical_preferred_does_not_multiply_independent_choices(

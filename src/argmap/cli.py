@@ -582,19 +582,12 @@ def evaluate(
 
 def _print_query(m: Any, semantics: str, support: str, node: str, output_format: str) -> None:
     from argmap.graph import build_graph
-    from argmap.semantics import evaluate as run
     from argmap.semantics import sat
     from argmap.semantics.framework import from_graph
 
-    if semantics not in SEMANTICS:
-        _fail(f"unknown semantics `{semantics}`; choose {', '.join(SEMANTICS)}")
-    if semantics in ("grounded", "ideal"):  # one extension: both questions agree
-        accepted = run(m, semantics, support).labellings[0][node] == "in"
-        credulous = sceptical = accepted
-    else:
-        af = from_graph(build_graph(m), support)
-        credulous = sat.credulous(af, node, semantics)
-        sceptical = sat.sceptical(af, node, semantics)
+    af = from_graph(build_graph(m), support)
+    credulous = sat.credulous(af, node, semantics)
+    sceptical = sat.sceptical(af, node, semantics)
     if output_format == "json":
         answer: dict[str, Any] = {"node": node, "semantics": semantics, "support": support}
         answer |= {"credulous": credulous, "sceptical": sceptical}

@@ -187,8 +187,23 @@ def ideal(af: Framework) -> Labelling:
     return {a: IN if a in sceptical else OUT if a in attacked else UNDEC for a in af.arguments}
 
 
+def _only_extension(af: Framework, semantics: str) -> Labelling | None:
+    """The one labelling of grounded and ideal semantics (None for the others); ValueError
+    for a semantics that argmap does not have."""
+    if semantics == "grounded":
+        return grounded(af)
+    if semantics == "ideal":
+        return ideal(af)
+    if semantics not in ENUMERATORS:
+        known = ", ".join(["grounded", "ideal", *ENUMERATORS])
+        raise ValueError(f"unknown semantics {semantics!r}; choose {known}")
+    return None
+
+
 def credulous(af: Framework, argument: str, semantics: str) -> bool:
     """Is `argument` in some extension? (Complete and preferred agree on this.)"""
+    if (only := _only_extension(af, semantics)) is not None:
+        return only[argument] == IN
     if semantics in ("complete", "preferred", "stable"):
         with _Encoding(af, stable=semantics == "stable") as enc:
             return enc.solve([enc.lit(argument, IN)]) is not None
@@ -197,6 +212,8 @@ def credulous(af: Framework, argument: str, semantics: str) -> bool:
 
 def sceptical(af: Framework, argument: str, semantics: str) -> bool:
     """Is `argument` in every extension? (True when there is none, as for stable.)"""
+    if (only := _only_extension(af, semantics)) is not None:
+        return only[argument] == IN
     if semantics == "stable":
         with _Encoding(af, stable=True) as enc:
             return enc.solve([-enc.lit(argument, IN)]) is None
