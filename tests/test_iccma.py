@@ -80,6 +80,15 @@ def test_seed_export_golden(golden) -> None:  # type: ignore[no-untyped-def]
     golden("iccma/seed.i23", to_i23(af))
 
 
+def test_apx_comments_are_skipped_and_quoted_text_is_not_one() -> None:
+    af = from_apx("%* arg(c).\n still a comment *% arg(b). % arg(x).\narg(d). att(b,d).\n")
+    assert af.arguments == ("b", "d")
+    assert af.attacks == {("b", "d")}
+    assert from_apx('arg("ab"). att("ab","ab").\n').attacks == {("ab", "ab")}
+    with pytest.raises(InterchangeError, match="`a%b` cannot be a map id"):  # not a comment
+        from_apx('arg("a%b").\n')
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
@@ -88,6 +97,9 @@ def test_seed_export_golden(golden) -> None:  # type: ignore[no-untyped-def]
         ("arg(a). arg(b,c).\n", (1, 9)),
         ('arg("a b").\n', (1, 5)),
         ("% only a comment\narg(A).\n", (2, 1)),
+        ('arg("ab"). arg(ab).\n', (1, 16)),  # two arguments in ASP, one id in a map
+        ('arg(ab).\natt("ab",ab).\n', (2, 5)),  # "ab" is not ab
+        ("arg(a).\n%* not closed\narg(b).\n", (2, 1)),
     ],
 )
 def test_bad_apx_is_refused_with_a_position(text: str, where: tuple[int, int]) -> None:

@@ -2,9 +2,10 @@
 Models of Argumentation, so that argmap can be checked against, and compared with, its
 solvers:
 
-- APX (ASPARTIX): `arg(a).` and `att(a,b).` facts, `%` comments. Ids that are not plain
-  ASP constants (a lower-case letter, then letters, digits, `_`) are written as quoted
-  strings, which ASP reads as constants too.
+- APX (ASPARTIX): `arg(a).` and `att(a,b).` facts, `%` and `%* ... *%` comments. Ids that
+  are not plain ASP constants (a lower-case letter, then letters, digits, `_`) are written
+  as quoted strings. ASP tells `"ab"` from `ab`; a map id cannot, so a file that uses both
+  is refused rather than read as one argument.
 - I23 (ICCMA 2023): `p af N`, then one `i j` line per attack, arguments numbered 1..N in
   map order; `#` lines are comments (argmap writes `# i id` for each argument).
 
@@ -29,6 +30,8 @@ _NUMBER = re.compile(r"[0-9]+\Z")
 _DIGITS = 15  # a number with more is out of range: not converted (Python limits int())
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
 _TERM = r'(?:"(?:[^"\\]|\\.)*"|[a-z][A-Za-z0-9_]*|[0-9]+)'
+# A quoted string (which may hold a %), a block comment, or a comment to the end of the line.
+_APX_LEXEME = re.compile(r'"(?:[^"\\\n]|\\.)*"|%\*.*?\*%|%[^\r\n]*', re.DOTALL)
 _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_TERM})\s*(?:,\s*({_TERM})\s*)?\)\s*\.")
 
 
@@ -89,11 +92,27 @@ def read_framework(path: str, fmt: str) -> Framework:
     return from_apx(text, path) if fmt == "apx" else from_i23(text, path)
 
 
+def _without_comments(text: str, reader: _Reader) -> str:
+    """`text` with its comments blanked out, line breaks kept: positions stay the same."""
+
+    def blank(match: re.Match[str]) -> str:
+        found = match.group()
+        if found.startswith('"'):
+            return found
+        if found.startswith("%*") and (len(found) < 4 or not found.endswith("*%")):
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - text.rfind("\n", 0, match.start())
+            raise reader.fail(line, column, "`%*` opens a comment that no `*%` closes", "close it")
+        return re.sub(r"[^\r\n]", " ", found)
+
+    return _APX_LEXEME.sub(blank, text)
+
+
 def from_apx(text: str, path: str = "<apx>") -> Framework:
     reader = _Reader(path)
-    arguments: dict[str, None] = {}
+    arguments: dict[str, str] = {}  # id -> the term that names it
     attacks: list[tuple[str, str, int, int]] = []
-    for number, raw in enumerate(source_lines(text), start=1):
+    for number, raw in enumerate(source_lines(_without_comments(text, reader)), start=1):
         line, position = raw, 0
         while (rest := line[position:].lstrip()) and not rest.startswith("%"):
             match = _FACT.match(line, position)
@@ -122,20 +141,27 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
                         f"`{name}` cannot be a map id",
                         "ids use letters, digits, `_`, `.` and `-`",
                     )
-                arguments[name] = None
+                if arguments.setdefault(name, first) != first:
+                    raise reader.fail(
+                        number,
+                        match.start(2) + 1,
+                        f"`{first}` and `{arguments[name]}` are two arguments in ASP, and "
+                        "would be one id in a map",
+                        "rename one of them",
+                    )
             else:
-                attacks.append((_unterm(first), _unterm(second), number, match.start(2) + 1))
+                attacks.append((first, second, number, match.start(2) + 1))
             position = match.end()
     for a, b, number, column in attacks:
         for x in (a, b):
-            if x not in arguments:
+            if arguments.get(_unterm(x)) != x:
                 raise reader.fail(
                     number,
                     column,
-                    f"attack names `{x}`, which has no arg({x}).",
-                    f"add arg({_term(x)}).",
+                    f"attack names `{x}`, and no `arg({x}).` says so",
+                    f"add `arg({x}).`",
                 )
-    return Framework.of(arguments, ((a, b) for a, b, _, _ in attacks))
+    return Framework.of(arguments, ((_unterm(a), _unterm(b)) for a, b, _, _ in attacks))
 
 
 def from_i23(text: str, path: str = "<i23>") -> Framework:
