@@ -3,6 +3,8 @@ with a position."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,3 +159,16 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     bad.write_text("att(a,b).\n")
     result = runner.invoke(app, ["import", str(bad)])
     assert result.exit_code == 1 and "bad.apx:1:5: error[import]" in result.output
+
+
+def test_a_self_attack_imports_and_checks_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Self-defeating arguments are common in competition frameworks: kept, and evaluated."""
+    runner = CliRunner()
+    (tmp_path / "self.i23").write_text("p af 2\n1 1\n1 2\n")
+    out = tmp_path / "self.yaml"
+    assert runner.invoke(app, ["import", str(tmp_path / "self.i23"), "-o", str(out)]).exit_code == 0
+    checked = runner.invoke(app, ["check", str(out)])
+    assert checked.exit_code == 0 and "warning[self-attack]" in checked.output
+    result = runner.invoke(app, ["evaluate", str(out), "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["extensions"] == [[]]  # 1 defeats itself; 2 stays undecided

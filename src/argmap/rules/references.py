@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from argmap.diagnostics import Severity, did_you_mean
 from argmap.model import Ref, Relation
@@ -54,15 +54,16 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object])
     return f"add {'an' if what == 'actor' else 'a'} {what} `{name}` to {section}"
 
 
-def _self_reference(ctx: Context) -> Iterator[Finding]:
-    for node in ctx.map.nodes.values():
-        for relation, ref in node.targets():
-            if ref.id == node.id:
-                yield (
-                    ref.span,
-                    f"{node.kind} `{node.id}` {relation.value}s itself",
-                    "point it at the node it argues about",
-                )
+def _itself(relation: Relation, message: str, hint: str) -> Callable[[Context], Iterator[Finding]]:
+    """Findings for each node that names itself in `relation`'s field."""
+
+    def check(ctx: Context) -> Iterator[Finding]:
+        for node in ctx.map.nodes.values():
+            for ref in node.supports if relation is Relation.SUPPORT else node.attacks:
+                if ref.id == node.id:
+                    yield ref.span, f"{node.kind} `{node.id}` {message}", hint
+
+    return check
 
 
 def _repeated_target(ctx: Context) -> Iterator[Finding]:
@@ -102,12 +103,31 @@ RULES = [
     Rule(
         "self-reference",
         Severity.ERROR,
-        "A node supports or attacks itself.",
-        "A node arguing for or against itself says nothing about the debate; it is almost "
-        "always a copy-paste slip.",
+        "A node supports itself.",
+        "A node that is its own reason says nothing about the debate (it is circular "
+        "reasoning in one step); it is almost always a copy-paste slip.",
         "claims:\n  c1: {text: A claim., supports: c1}\n",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
-        _self_reference,
+        _itself(Relation.SUPPORT, "supports itself", "point it at the node it backs"),
+    ),
+    Rule(
+        "self-attack",
+        Severity.WARNING,
+        "A node attacks itself.",
+        "In a debate a node that attacks itself is usually a slip. In formal argumentation it "
+        "is a self-defeating argument, which no extension accepts, and frameworks imported "
+        "from the argumentation competitions often have them; so the map is still drawn and "
+        "evaluated as written.",
+        "claims:\n  c1: {text: A claim.}\n"
+        "objections:\n  o1: {text: An objection., attacks: [o1, c1]}\n",
+        "claims:\n  c1: {text: A claim.}\nobjections:\n  o1: {text: An objection., attacks: c1}\n"
+        "rebuttals:\n  b1: {text: An answer., attacks: o1}\n",
+        _itself(
+            Relation.ATTACK,
+            "attacks itself, so no extension can accept it",
+            "point it at the node it argues against; if it defeats itself on purpose (as in "
+            'an imported framework), leave it and ignore the rule (`ignore = ["self-attack"]`)',
+        ),
     ),
     Rule(
         "repeated-target",
