@@ -66,6 +66,11 @@ def test_i23_comments_name_arguments_only_when_they_name_each_once(comments: str
     assert from_i23(f"p af 2\n{comments}1 2\n").arguments == ("1", "2")
 
 
+def test_i23_comments_about_no_argument_do_not_undo_the_names() -> None:
+    af = from_i23("p af 2\n# 1 a\n# 2 b\n# 3 c\n1 2\n")
+    assert af.arguments == ("a", "b") and af.attacks == {("a", "b")}
+
+
 @settings(max_examples=100)
 @given(frameworks())
 def test_imported_map_has_the_same_framework(af: Framework) -> None:

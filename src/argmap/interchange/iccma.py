@@ -212,7 +212,8 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     if size is None:
         raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
     numbers = [str(i) for i in range(1, size + 1)]
-    if len(set(names.values())) == size and all(n in names for n in numbers):
+    named = {names[n] for n in numbers if n in names}  # a comment about no argument is just one
+    if len(named) == size:
         return Framework.of((names[n] for n in numbers), ((names[a], names[b]) for a, b in attacks))
     return Framework.of(numbers, attacks)
 
