@@ -56,16 +56,19 @@ def roots(g: Graph) -> list[str]:
     return [n for n, kind in g.nodes(data="kind") if kind is Kind.CLAIM]
 
 
-def reaching(g: Graph, targets: Iterable[str]) -> set[str]:
-    """Every node with a path of edges to one of `targets` (the targets included)."""
-    seen = set(targets)
-    queue = deque(seen)
+def levels(g: Graph, targets: Iterable[str]) -> dict[str, int]:
+    """Every node with a path of edges to one of `targets`, and the fewest edges on such a
+    path (0 for the targets): how far from the claims a node argues, when they are the
+    targets."""
+    level = dict.fromkeys(targets, 0)
+    queue = deque(level)
     while queue:
-        for predecessor in g.predecessors(queue.popleft()):
-            if predecessor not in seen:
-                seen.add(predecessor)
+        node = queue.popleft()
+        for predecessor in g.predecessors(node):
+            if predecessor not in level:
+                level[predecessor] = level[node] + 1
                 queue.append(predecessor)
-    return seen
+    return level
 
 
 def neighbourhood(g: Graph, center: str, depth: int) -> Graph:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.graph import Graph, arguments_for, reaching, roots
+from argmap.graph import Graph, arguments_for, levels, roots
 from argmap.model import Kind, Node, Relation
 
 
@@ -27,7 +27,7 @@ def outline(g: Graph) -> tuple[list[Entry], list[Entry]]:
     claims = roots(g)
     expanded: set[str] = set()
     trees = [_expand(g, claim, expanded) for claim in claims]
-    connected = reaching(g, claims)
+    connected = levels(g, claims)
     loose = [_expand(g, n, expanded) for n in g.nodes if n not in connected and n not in expanded]
     return trees, loose
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import graphviz
 
-from argmap.graph import Graph
+from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import THEMES, Theme
 from argmap.text import min_width, wrap_lines
@@ -350,6 +350,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         nodesep="0.35",
         ranksep="0.5",
         pad="0.3",
+        # Rank the nodes of groups with the rest, so a group spans the ranks of its nodes:
+        # otherwise Graphviz ranks each group alone and stacks the groups in extra ranks.
+        newrank="true",
         tooltip=_plain(m.summary or m.title),
         id="_map",
     )
@@ -387,6 +390,11 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 id=f"_group_{i + 1}",
             )
             _add_nodes(cluster, members, m, theme, options, names)
+    # A node's rank is how far it argues from the claims: an edge to a node as far or
+    # farther out than the arguing node (objections attacking each other, or a rebuttal
+    # that also attacks the claim) does not push it a rank further. Left to rank such
+    # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
+    level = levels(g, roots(g))
     for relation in Relation:
         edges = [(u, v, k) for u, v, k, r in g.edges(keys=True, data="relation") if r is relation]
         if not edges:
@@ -403,6 +411,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 attrs |= _marked(
                     options.edge_marks.get((u, relation.value, v)), relation.value, theme
                 )
+                if u in level and v in level and level[u] != level[v] + 1:
+                    attrs["constraint"] = "false"
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
         dot.body.extend(_legend(options.theme, options.legend_note, _RANKDIR[options.direction]))

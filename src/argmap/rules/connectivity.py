@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
-from argmap.graph import reaching, roots
+from argmap.graph import levels, roots
 from argmap.model import Kind
 from argmap.rules.base import Context, Finding, Rule
 
 
 def _disconnected(ctx: Context) -> Iterator[Finding]:
-    connected = reaching(ctx.graph, roots(ctx.graph))
+    connected = levels(ctx.graph, roots(ctx.graph))
     for node in ctx.map.nodes.values():
         if node.id in connected or node.kind is Kind.CLAIM:
             continue
