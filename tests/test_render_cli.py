@@ -185,6 +185,15 @@ def test_an_output_name_that_does_not_say_the_format_is_refused(maps: Path, tmp_
     assert (tmp_path / "x.jpg").read_bytes().startswith(b"\x89PNG")
 
 
+def test_a_link_to_a_map_is_drawn_under_its_own_name(maps: Path, tmp_path: Path) -> None:
+    (maps / "latest.yaml").symlink_to(maps / "seed.yaml")
+    out = tmp_path / "build"
+    result = invoke("render", str(maps), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "latest.svg").read_bytes() == (out / "seed.svg").read_bytes()
+    assert "3 of 3 maps rendered" in result.output
+
+
 def test_many_maps_into_one_file_or_onto_a_map_are_refused(maps: Path, tmp_path: Path) -> None:
     many = invoke("render", str(maps), "-o", str(tmp_path / "one.svg"))
     assert many.exit_code == 2 and "give a folder" in many.output
