@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shlex
@@ -278,6 +279,61 @@ def test_screenshot_in_chromium(tmp_path: Path) -> None:
     assert len(colours) > 50  # text, boxes and edges, not an empty page
     # The claim's fill colour (light theme) is on the page.
     assert any(rgb == (0xE3, 0xF0, 0xFA) for _, rgb in colours)
+
+
+# Run in Chromium on the SVG inline: each line of text against the box of its node.
+_FIT_CHECK = """<!doctype html><html><body>SVG<script>
+const spilled = [];
+for (const node of document.querySelectorAll("g.node")) {
+  const shape = node.querySelector("polygon, path, ellipse");
+  if (!shape) continue;
+  const box = shape.getBBox();
+  for (const text of node.querySelectorAll("text")) {
+    const t = text.getBBox();
+    if (t.x < box.x - 1 || t.x + t.width > box.x + box.width + 1) spilled.push(text.textContent);
+  }
+}
+document.body.dataset.spilled = JSON.stringify(spilled);
+document.body.dataset.lines = document.querySelectorAll("g.node text").length;
+</script></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        SEED,
+        DATA / "good" / "every-feature.yaml",
+        "argmap: 1\ntitle: Scripts\nclaims:\n"
+        "  c: {text: 'Ünïcödé wörds — “quoted” and 討論は文字ごとに折り返される長い主張です。'}\n"
+        "  w: {text: 'WWWWWWWWWW MMMMMMMMMM WWWWWWWWWW MMMMMMMMMM mmmmmmmmmm'}\n",
+    ],
+    ids=["seed", "every-feature", "scripts"],
+)
+def test_text_stays_inside_its_box_in_chromium(tmp_path: Path, source: Path | str) -> None:
+    """Measured by the browser with the fonts it has, not by the engine's estimate: the
+    layout must leave room for the font the viewer draws with."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    path = source if isinstance(source, Path) else tmp_path / "m.yaml"
+    if isinstance(source, str):
+        path.write_text(source, encoding="utf-8")
+    svg = tmp_path / "m.svg"
+    assert invoke("render", str(path), "-o", str(svg)).exit_code == 0
+    inline = svg.read_text(encoding="utf-8")
+    page = tmp_path / "fit.html"
+    page.write_text(_FIT_CHECK.replace("SVG", inline[inline.index("<svg") :]), encoding="utf-8")
+    done = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r'<body data-spilled="([^"]*)" data-lines="(\d+)"', done.stdout)
+    assert found, done.stdout[-2000:] + done.stderr[-2000:]
+    assert int(found[2]) > 2  # the check saw the text
+    assert html.unescape(found[1]) == "[]", "text spills out of its box"
 
 
 def test_python_m_argmap_render(tmp_path: Path) -> None:

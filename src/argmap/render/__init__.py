@@ -10,8 +10,12 @@ from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
 from argmap.render.dot import DotOptions, build_dot
 from argmap.render.engines import EngineError, Layout, select
+from argmap.render.theme import DRAWN_FONT, FONT, SVG_FONTS
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
+# The engines name the one font; a viewer without it takes one as wide (theme.SVG_FONTS).
+_FONT_ATTRIBUTE = f'font-family="{FONT}"'.encode()
+_FONTS_ATTRIBUTE = f'font-family="{SVG_FONTS}"'.encode()
 
 
 class RenderError(Exception):
@@ -97,6 +101,8 @@ class Drawing:
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
+        if options.format in ("png", "pdf"):
+            dot_options = replace(dot_options, font=DRAWN_FONT)
         if options.focus is not None:
             note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
             marks = {**dot_options.marks, options.focus: "focus"}
@@ -118,6 +124,8 @@ class Drawing:
             from argmap.render.pdf import svg_to_pdf
 
             return svg_to_pdf(data)
+        if self.options.format == "svg":
+            return data.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
         return data
 
     def cancel(self) -> None:

@@ -62,7 +62,10 @@ def plan(
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
     # A map named twice (`maps/ maps/x.yaml`) is drawn once; a link to a map under another
     # name (`latest.yaml` -> `v3.yaml`) is drawn under its own name too.
-    unique = {s if s == STDOUT else os.path.abspath(s): s for s in discover(paths, maps_dir)}
+    unique = {
+        s if s == STDOUT else os.path.normpath(Path(s).absolute()): s
+        for s in discover(paths, maps_dir)
+    }
     sources = list(unique.values())
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:

@@ -18,7 +18,7 @@ import graphviz
 
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
-from argmap.render.theme import THEMES, Theme
+from argmap.render.theme import FONT, THEMES, Theme
 from argmap.text import min_width, wrap_lines
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
@@ -52,6 +52,7 @@ TITLE_WRAP = 70  # columns of the map's title per line
 class DotOptions:
     direction: str = "TB"  # where the claims are: TB top, BT bottom, LR left, RL right
     theme: str = "light"
+    font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
     wrap: int = 36  # characters per label line
     legend: bool = True
     group_by: str | None = None
@@ -342,7 +343,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,
-        fontname=theme.font,
+        fontname=options.font,
         fontcolor=theme.text,
         label=_fitted(markup, title, 18) if markup else _plain(""),  # not <B></B>
         labelloc="t",
@@ -359,12 +360,12 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     dot.attr(
         "node",
         shape="box",
-        fontname=theme.font,
+        fontname=options.font,
         fontcolor=theme.text,
         fontsize="12",
         margin="0.15,0.08",
     )
-    dot.attr("edge", fontname=theme.font)
+    dot.attr("edge", fontname=options.font)
     loose: list[Node] = []
     clusters: dict[str, tuple[str, list[Node]]] = {}
     for n in g.nodes:

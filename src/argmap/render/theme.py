@@ -34,11 +34,21 @@ class Theme:
     background: str
     text: str
     muted: str  # actor names, legend frame
-    font: str
     nodes: dict[Kind, NodeStyle]
     edges: dict[Relation, EdgeStyle]
     faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
 
+
+# An SVG is drawn by its viewer with the viewer's fonts. The layout engines measure its
+# text in DejaVu Sans, and it asks for that or for Verdana, whose letters are as wide
+# (Windows and macOS have Verdana, most Linux systems DejaVu), so that the text fits its
+# box wherever it is opened. Measured as Helvetica, text spilled out of its box on systems
+# without a font as narrow, such as Debian with Chromium.
+FONT = "DejaVu Sans"
+SVG_FONTS = "DejaVu Sans,Verdana,sans-serif"
+# PNG and PDF are drawn by argmap's own tools: graphviz-pure with fonts of its own, a
+# Helvetica among them but no DejaVu Sans, and reportlab in Helvetica.
+DRAWN_FONT = "Helvetica"
 
 # Borders: claim thick and rounded, reason plain, objection with cut corners (diagonals),
 # rebuttal rounded and dashed. Edges: support solid with a filled arrow, attack dashed with
@@ -102,7 +112,7 @@ def _theme(
         relation: EdgeStyle(style, head, inks[_EDGE_KIND[relation]], width)
         for relation, (style, head, width) in _LINES.items()
     }
-    return Theme(name, background, text, muted, "Helvetica", nodes, edges, faded)
+    return Theme(name, background, text, muted, nodes, edges, faded)
 
 
 THEMES = {
