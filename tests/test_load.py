@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import pytest
@@ -50,9 +49,32 @@ def test_values_and_spans() -> None:
     assert objection.text == "yes"  # the word as written, not YAML 1.1's boolean
     assert [r.id for r in objection.attacks] == ["keep-targeting"]
     assert objection.attacks[0].span.line == 17
-    assert m.sources["benen"].date == dt.date(2009, 3, 13)
+    assert m.sources["benen"].date == "2009-03-13"
     assert m.actors["moveon"].kind is ActorKind.ORGANISATION
     assert list(m.nodes) == ["keep-targeting", "squad"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2009-03-13", "2009-03-13"),
+        ("'2009-03-13'", "2009-03-13"),
+        ("2009-03-13T10:00:00Z", "2009-03-13"),
+        ("'2009-03-13 10:00:00 +02:00'", "2009-03-13"),
+        ("2009-03", "2009-03"),
+        ("2009", "2009"),
+        ("2009-13", None),
+        ("2009-02-30", None),
+        ("March 2009", None),
+        ("99", None),
+        ("true", None),
+    ],
+)
+def test_a_source_date_to_the_day_month_or_year(written: str, read: str | None) -> None:
+    loaded = loads(f"argmap: 1\ntitle: T\nsources:\n  s: {{title: S, date: {written}}}\n")
+    assert loaded.map is not None
+    assert loaded.map.sources["s"].date == read
+    assert [d.rule for d in loaded.diagnostics] == ([] if read else ["invalid-value"])
 
 
 def test_bytes_with_bom_and_unicode() -> None:

@@ -6,7 +6,6 @@ renderer, with each part marked added, removed or changed."""
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -29,7 +28,7 @@ class FieldChange:
     new: Any
 
     def to_json(self) -> dict[str, Any]:
-        return {"field": self.name, "old": _plain(self.old), "new": _plain(self.new)}
+        return {"field": self.name, "old": self.old, "new": self.new}
 
 
 @dataclass(frozen=True)
@@ -206,11 +205,6 @@ def _heading(m: Map) -> dict[str, Any]:
         **{name: getattr(m, name) for name in _MAP_FIELDS},
         **{f"render.{key}": value for key, value in m.render.items()},
     }
-
-
-def _plain(value: Any) -> Any:
-    """A value as JSON holds it."""
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def diff_maps(old: Map, new: Map) -> MapDiff:

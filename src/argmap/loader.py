@@ -111,6 +111,15 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
+def _real_date(written: str) -> bool:
+    """Whether a YYYY, YYYY-MM or YYYY-MM-DD names a day, month or year the calendar has."""
+    try:
+        dt.date.fromisoformat((written + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -420,22 +429,21 @@ class _MapBuilder:
             return None
         return float(value)
 
-    def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> dt.date | None:
+    def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
+        """An ISO date to the day, month or year, as written (a date YAML read is one)."""
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+        if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
+            return value.isoformat()[:10]
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            written = str(value).strip()
+            if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
+                return written[:10]  # of a timestamp, the day
         if value is not _INVALID:
             self.invalid(
                 node,
                 f"{what} is not an ISO date",
-                "write the date as YYYY-MM-DD, e.g. `2009-03-13`",
+                "write it as YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not "
+                "known: `2009-03-13`, `2009-03`, `2009`",
             )
         return None
 

@@ -6,7 +6,6 @@ back at the exact line and column.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -109,7 +108,7 @@ class Source:
     span: Span
     author: str | None = None
     publisher: str | None = None
-    date: dt.date | None = None
+    date: str | None = None  # ISO 8601 to the day, month or year: 2009-03-13, 2009-03, 2009
     url: str | None = None
 
 

@@ -26,6 +26,13 @@ def _any_case(word: str) -> str:
 # A URL that a source may have: http(s) with a host, or mailto, and no white space.
 URL_PATTERN = rf"^(?:{_any_case('http')}[sS]?://[^\s/?#]|{_any_case('mailto')}:\S)\S*{_END}"
 
+# A source's date: ISO 8601 to the day, the month or the year (the calendar is checked
+# too), or a YAML timestamp, of which the day is kept.
+_ZONE = r"(?: *(?:[Zz]|[+-][0-9]{1,2}(?::[0-9]{2})?))?"
+_TIME = rf"(?:[Tt ][0-9]{{1,2}}:[0-9]{{2}}:[0-9]{{2}}(?:\.[0-9]*)?{_ZONE})?"
+_DAY = rf"(?:0[1-9]|[12][0-9]|3[01]){_TIME}"
+PARTIAL_DATE_RE = re.compile(rf"^[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-{_DAY})?)?{_END}")
+
 FieldType = Literal[
     "text",
     "ref",
@@ -79,7 +86,12 @@ SOURCE_FIELDS = (
     Field("title", "text", "Title of the article, speech or document.", required=True),
     Field("author", "text", "Who wrote it."),
     Field("publisher", "text", "Where it appeared."),
-    Field("date", "date", "When it appeared, as an ISO date (2009-03-13)."),
+    Field(
+        "date",
+        "date",
+        "When it appeared, as an ISO date: 2009-03-13, or 2009-03 or 2009 when the day or "
+        "month is not known.",
+    ),
     Field("url", "url", "Where to read it: an http, https or mailto URL."),
 )
 RENDER_FIELDS = (
@@ -143,6 +155,8 @@ SCALAR = ["string", "number", "boolean"]
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     if "enum" in schema:
         return {**schema, "enum": [*schema["enum"], None]}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
     if "type" not in schema:
         return {"anyOf": [schema, {"type": "null"}]}
     types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
@@ -157,7 +171,13 @@ def _field_schema(f: Field) -> dict[str, Any]:
         "refs": {"oneOf": [id_ref, {"type": "array", "items": id_ref}]},
         "tags": {"type": "array", "items": {"type": SCALAR}},
         "weight": {"type": "number", "minimum": 0, "maximum": 1},
-        "date": {"type": "string", "format": "date"},
+        # A plain 2009 is a number in YAML; 2009-03-13 is text to editors (YAML 1.2).
+        "date": {
+            "anyOf": [
+                {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        },
         "url": {"type": "string", "pattern": URL_PATTERN},
         "choice": {"enum": list(f.choices)},
         "integer": {"type": "integer", "minimum": f.minimum}

@@ -172,11 +172,8 @@ def _tooltip(node: Node, m: Map) -> str:
         parts.append(f"“{node.quote}”")
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
-        date = source.date.isoformat() if source.date else None
-        parts.append(
-            "Source: "
-            + ", ".join(filter(None, [source.title, source.author, source.publisher, date]))
-        )
+        about = [source.title, source.author, source.publisher, source.date]
+        parts.append("Source: " + ", ".join(filter(None, about)))
     if node.note:
         parts.append(f"Note: {node.note}")
     return "\n".join(parts)
