@@ -41,7 +41,7 @@ def test_values_and_spans() -> None:
     claim = m.nodes["keep-targeting"]
     assert claim.kind is Kind.CLAIM
     assert claim.span == Span("seed.yaml", 8, 3, 8, 17)
-    assert claim.by is not None and claim.by.span == Span("seed.yaml", 10, 9, 10, 15)
+    assert [r.span for r in claim.by] == [Span("seed.yaml", 10, 9, 10, 15)]
     assert claim.field_span("text") == Span("seed.yaml", 9, 11, 9, 57)
     assert claim.tags == ("strategy",)
     assert claim.weight == 0.7

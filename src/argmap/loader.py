@@ -328,7 +328,7 @@ class _MapBuilder:
             kind=kind,
             text=v.get("text", ""),
             span=span,
-            by=v.get("by"),
+            by=v.get("by", ()),
             source=v.get("source"),
             quote=v.get("quote"),
             supports=v.get("supports", ()),
@@ -396,7 +396,6 @@ class _MapBuilder:
         first = node.items[0] if isinstance(node, YSeq) and node.items else None
         name = first.value if isinstance(first, YScalar) else f"my-{f.name}"
         example = {
-            "by": f"one actor id, `by: {name}` (a node has one author)",
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
         self.wrong_type(node, what, "an id", example)

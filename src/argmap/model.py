@@ -70,7 +70,7 @@ class Node:
     kind: Kind
     text: str
     span: Span  # the node's id key
-    by: Ref | None = None
+    by: tuple[Ref, ...] = ()  # the actors who argue it, in the order written
     source: Ref | None = None
     quote: str | None = None
     supports: tuple[Ref, ...] = ()

@@ -37,8 +37,9 @@ def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | Non
         label.append("  (shown above)", "dim")
         return label
     label.append(": " + one_line(node.text))
-    if node.by is not None:
-        label.append(f"  ({one_line(actors.get(node.by.id, node.by.id))})", "dim")
+    if node.by:
+        names = ", ".join(actors.get(ref.id, ref.id) for ref in node.by)
+        label.append(f"  ({one_line(names)})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")
     if labels is not None:

@@ -63,7 +63,11 @@ class Field:
 
 NODE_FIELDS = (
     Field("text", "text", "What the node says, in a sentence or two.", required=True),
-    Field("by", "ref", "Id of the actor who argues it (see `actors`)."),
+    Field(
+        "by",
+        "refs",
+        "Id of the actor who argues it, or a list of ids when several do (see `actors`).",
+    ),
     Field("source", "ref", "Id of the source where it was said (see `sources`)."),
     Field("quote", "text", "The source's exact words."),
     Field("supports", "refs", "Id, or list of ids, of the nodes this one supports."),

@@ -137,6 +137,11 @@ def _fitted(markup: str, lines: list[str], points: float) -> str:
     )
 
 
+def _actor_name(actor_id: str, m: Map) -> str:
+    actor = m.actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
 def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
     kind = node.kind.value.upper() + (f" · {_html(badge.upper())}" if badge else "")
@@ -147,9 +152,8 @@ def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>{_broken(lines)}</TD></TR>',
     ]
     byline = []
-    if node.by is not None:
-        actor = m.actors.get(node.by.id)
-        byline.append("— " + (actor.name if actor else node.by.id))
+    if node.by:
+        byline.append("— " + ", ".join(_actor_name(ref.id, m) for ref in node.by))
     if node.quote:
         byline.append("“quoted”")
     if byline:  # smaller type: as many characters fit in a third more width
@@ -191,9 +195,8 @@ def _link(node: Node, m: Map) -> str | None:
 
 def _group(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
     """The cluster a node belongs to: (key, label), or None."""
-    if group_by == "actor" and node.by is not None:
-        actor = m.actors.get(node.by.id)
-        return node.by.id, actor.name if actor else node.by.id
+    if group_by == "actor" and node.by:  # a node is in one group: its first actor's
+        return node.by[0].id, _actor_name(node.by[0].id, m)
     if group_by == "source" and node.source is not None:
         source = m.sources.get(node.source.id)
         return node.source.id, source.title if source else node.source.id

@@ -17,7 +17,11 @@ def _unused(section: str) -> Rule:
 
     def check(ctx: Context) -> Iterator[Finding]:
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
-        used = {ref.id for n in ctx.map.nodes.values() if (ref := getattr(n, field))}
+        used = (
+            {ref.id for n in ctx.map.nodes.values() for ref in n.by}
+            if field == "by"
+            else {n.source.id for n in ctx.map.nodes.values() if n.source}
+        )
         for entry in entries.values():
             if entry.id not in used:
                 yield (

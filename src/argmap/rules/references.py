@@ -16,8 +16,7 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         named: list[tuple[str, Ref, Mapping[str, object], str]] = [
             (relation.value + "s", ref, m.nodes, "node") for relation, ref in node.targets()
         ]
-        if node.by:
-            named.append(("by", node.by, m.actors, "actor"))
+        named += [("by", ref, m.actors, "actor") for ref in node.by]
         if node.source:
             named.append(("source", node.source, m.sources, "source"))
         for field, ref, known, what in named:
@@ -39,7 +38,7 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object])
             return f"write the id, not the {'text' if what == 'node' else 'name'}: `{field}: {key}`"
     section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
     pieces = [p.strip() for p in name.split(",")]
-    if what == "node" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
+    if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
     if what == "source" and name.startswith(("http://", "https://")):
         return (
