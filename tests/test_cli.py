@@ -96,6 +96,17 @@ def test_show_marks_unanswered_objections() -> None:
     assert "not connected to any claim" in result.output
 
 
+def test_show_details_gives_quotes_sources_tags_and_notes() -> None:
+    every = str(DATA / "good" / "every-feature.yaml")
+    plain = invoke("show", every).output
+    detailed = invoke("show", every, "--details").output
+    assert "source:" not in plain and "“the exact words of the paper”" not in plain
+    assert "“the exact words of the paper”" in detailed
+    assert "source: A paper with a link, A. Author, A Journal," in detailed
+    assert "<https://example.org/paper>" in detailed
+    assert "tags: core" in detailed and "note: A note for readers." in detailed
+
+
 def test_check_exit_codes(tmp_path: Path) -> None:
     assert invoke("check", str(DATA / "bad" / "tabs.yaml")).exit_code == 1
     assert invoke("check", str(tmp_path / "missing.yaml")).exit_code == 2

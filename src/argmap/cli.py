@@ -878,6 +878,9 @@ def show(
     path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
     evaluate: EvaluateOption = None,
     support: SupportOption = "none",
+    details: Annotated[
+        bool, typer.Option("--details", help="Each node's quote, source, tags and note too.")
+    ] = False,
 ) -> None:
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
     from argmap.show import print_outline
@@ -889,7 +892,7 @@ def show(
     if evaluate is not None:
         result = _evaluation(m, evaluate, support)
         labels = {n: result.label(n) for n in m.nodes}
-    print_outline(m, sys.stdout, color=_color(), labels=labels)
+    print_outline(m, sys.stdout, color=_color(), labels=labels, details=details)
     raise typer.Exit(code)
 
 

@@ -111,6 +111,10 @@ class Source:
     date: str | None = None  # ISO 8601 to the day, month or year: 2009-03-13, 2009-03, 2009
     url: str | None = None
 
+    def describe(self) -> str:
+        """Title, author, publisher and date, as a reference reads."""
+        return ", ".join(filter(None, [self.title, self.author, self.publisher, self.date]))
+
 
 @dataclass(frozen=True, slots=True)
 class Map:

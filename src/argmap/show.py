@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich.console import Console
@@ -10,7 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.graph import build_graph
-from argmap.model import Kind, Map, Relation
+from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
 
@@ -29,8 +30,26 @@ _MIN_TEXT_WIDTH = 60  # columns a node's text has, however deep it is
 STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
 
 
-def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> Text:
+def _details(node: Node, m: Map) -> list[str]:
+    """The quote, source (with its URL), tags and note of a node, one line each."""
+    source = m.sources.get(node.source.id) if node.source else None
+    return [
+        line
+        for line in (
+            f"“{node.quote}”" if node.quote else "",
+            f"source: {source.describe()}" + (f" <{source.url}>" if source.url else "")
+            if source
+            else "",
+            f"tags: {', '.join(node.tags)}" if node.tags else "",
+            f"note: {node.note}" if node.note else "",
+        )
+        if line
+    ]
+
+
+def _label(entry: Entry, m: Map, actors: dict[str, str], options: _Options) -> Text:
     node = entry.node
+    labels = options.labels
     label = Text(_MARKS[entry.relation])
     label.append(f"{node.kind} {printable(node.id)}", KIND_STYLES[node.kind])
     if entry.repeat:
@@ -47,6 +66,9 @@ def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | Non
 
         word = labels[node.id]
         label.append(f"  [{word}]", STANDING_STYLES.get(STANDING.get(word, ""), "bold"))
+    if options.details:
+        for line in _details(node, m):
+            label.append("\n" + one_line(line), "dim italic")
     return label
 
 
@@ -55,14 +77,20 @@ def _label(entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | Non
 MAX_NESTING = 30
 
 
-def _add(tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, str] | None) -> int:
+@dataclass(frozen=True)
+class _Options:
+    labels: Mapping[str, str] | None  # node id -> label, status or score
+    details: bool  # quotes, sources, tags and notes under each node
+
+
+def _add(tree: Tree, entry: Entry, m: Map, actors: dict[str, str], options: _Options) -> int:
     """Adds `entry` and what is under it to `tree`; returns how many levels that took."""
     stack = [(tree, entry, 1)]
     deepest = 0
     while stack:  # iterative, like the outline itself
         parent, current, depth = stack.pop()
         deepest = max(deepest, min(depth, MAX_NESTING))
-        label = _label(current, actors, labels)
+        label = _label(current, m, actors, options)
         if depth > MAX_NESTING:  # lined up at the deepest level drawn, marked with its own
             label = Text(f"[level {depth}] ", "dim") + label
         branch = parent.add(label)
@@ -72,17 +100,24 @@ def _add(tree: Tree, entry: Entry, actors: dict[str, str], labels: Mapping[str, 
 
 
 def print_outline(
-    m: Map, out: TextIO, *, color: bool, labels: Mapping[str, str] | None = None
+    m: Map,
+    out: TextIO,
+    *,
+    color: bool,
+    labels: Mapping[str, str] | None = None,
+    details: bool = False,
 ) -> None:
-    """The outline; with `labels` (node id -> label, status or score), each node marked."""
+    """The outline; with `labels` (node id -> label, status or score), each node marked,
+    and with `details`, its quote, source, tags and note under it."""
+    options = _Options(labels, details)
     console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
     actors = {a.id: a.name for a in m.actors.values()}
     trees, loose = outline(build_graph(m))
     root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
-    depth = max((_add(root, entry, actors, labels) for entry in trees), default=0)
+    depth = max((_add(root, entry, m, actors, options) for entry in trees), default=0)
     if loose:
         lost = root.add(Text("not connected to any claim", "bold yellow"))
-        depth = max(depth, *(1 + _add(lost, entry, actors, labels) for entry in loose))
+        depth = max(depth, *(1 + _add(lost, entry, m, actors, options) for entry in loose))
     # Each level indents by 4: past the console's width, rich would drop the deepest nodes.
     console.width = max(console.width, 4 * depth + _MIN_TEXT_WIDTH)
     console.print(root)

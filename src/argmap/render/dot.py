@@ -176,8 +176,7 @@ def _tooltip(node: Node, m: Map) -> str:
         parts.append(f"“{node.quote}”")
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
-        about = [source.title, source.author, source.publisher, source.date]
-        parts.append("Source: " + ", ".join(filter(None, about)))
+        parts.append(f"Source: {source.describe()}")
     if node.note:
         parts.append(f"Note: {node.note}")
     return "\n".join(parts)
