@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -159,6 +160,23 @@ def test_dev_null_is_no_map_as_in_git() -> None:
     assert removed.exit_code == 0
     assert f"nodes: {len(new.nodes)} removed" in removed.stdout
     assert invoke("diff", os.devnull, os.devnull).exit_code == 2
+
+
+def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
+    """Renaming an id (and the references to it) is one change, not a node removed, one
+    added and every relation of it moved."""
+    old = (ROOT / OLD).read_text()
+    assert old.count("unwise") > 1  # the objection, and the rebuttals that attack it
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text(re.sub(r"(?<!very )unwise", "very-unwise", old))  # the id, not the text
+    text = invoke("diff", OLD, str(renamed)).stdout
+    assert "~ objection very-unwise renamed from unwise\n" in text
+    assert "relations: 0 added, 0 removed" in text and "nodes: 1 renamed" in text
+    data = json.loads(invoke("diff", OLD, str(renamed), "-f", "json").stdout)
+    [node] = data["nodes"]
+    assert (node["id"], node["status"], node["old_id"]) == ("very-unwise", "renamed", "unwise")
+    both = invoke("diff", OLD, str(renamed), "--evaluate", "grounded").stdout
+    assert "no claim changed" in both
 
 
 def test_json_is_machine_readable() -> None:

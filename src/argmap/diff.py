@@ -14,7 +14,7 @@ from typing import Any, Literal
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
 
-Status = Literal["added", "removed", "reworded", "changed"]
+Status = Literal["added", "removed", "renamed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
 _MAP_FIELDS = ("title", "summary")
 
@@ -37,7 +37,8 @@ class NodeChange:
     status: Status
     old: Node | None
     new: Node | None
-    changes: tuple[FieldChange, ...] = ()  # for reworded and changed nodes
+    changes: tuple[FieldChange, ...] = ()  # for renamed, reworded and changed nodes
+    old_id: str | None = None  # for a renamed node: its id in the old version
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -98,7 +99,7 @@ class MapDiff:
     def marks(self) -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
         """Node id -> status, and (source, relation, target) -> status, for drawing."""
         nodes: dict[str, str] = {
-            c.id: "changed" if c.status == "reworded" else c.status for c in self.nodes
+            c.id: "changed" if c.status in ("renamed", "reworded") else c.status for c in self.nodes
         }
         edges: dict[tuple[str, str, str], str] = {
             (r.source, r.relation.value, r.target): r.status for r in self.relations
@@ -129,6 +130,7 @@ class MapDiff:
                     "id": c.id,
                     "kind": c.node.kind.value,
                     "status": c.status,
+                    **({"old_id": c.old_id} if c.old_id else {}),
                     "fields": list(c.fields),
                     "changes": [f.to_json() for f in c.changes if f.name != "text"],
                     "old_text": c.old.text if c.old else None,
@@ -207,7 +209,53 @@ def _heading(m: Map) -> dict[str, Any]:
     }
 
 
+def _renames(old: Map, new: Map) -> dict[str, str]:
+    """Old id -> new id of each node whose id alone changed: a node gone from the old version
+    and one new in the new version, of the same kind and text (white space aside), each the
+    other's only match."""
+
+    def by_text(nodes: Iterable[Node]) -> dict[tuple[Kind, str], list[str]]:
+        found: dict[tuple[Kind, str], list[str]] = {}
+        for n in nodes:
+            found.setdefault((n.kind, " ".join(n.text.split())), []).append(n.id)
+        return found
+
+    gone = by_text(n for n in old.nodes.values() if n.id not in new.nodes)
+    came = by_text(n for n in new.nodes.values() if n.id not in old.nodes)
+    return {
+        was[0]: now[0]
+        for key, was in gone.items()
+        if len(was) == 1 and len(now := came.get(key, [])) == 1
+    }
+
+
+def _with_ids(m: Map, renames: Mapping[str, str]) -> Map:
+    """`m` with nodes renamed, and the references to them."""
+    if not renames:
+        return m
+
+    def ref(r: Ref) -> Ref:
+        return replace(r, id=renames.get(r.id, r.id))
+
+    nodes = {
+        renames.get(key, key): replace(
+            n,
+            id=renames.get(key, key),
+            supports=tuple(map(ref, n.supports)),
+            attacks=tuple(map(ref, n.attacks)),
+        )
+        for key, n in m.nodes.items()
+    }
+    return replace(m, nodes=nodes)
+
+
 def diff_maps(old: Map, new: Map) -> MapDiff:
+    """The changes from `old` to `new`. A node whose id alone changed is renamed, not
+    removed and added; the diff's old map then uses its new id (for relations, the union
+    and verdicts)."""
+    renames = _renames(old, new)
+    renamed = {now: was for was, now in renames.items()}
+    old = _with_ids(old, renames)
     changes: list[NodeChange] = []
     for node in new.nodes.values():
         before = old.nodes.get(node.id)
@@ -216,7 +264,9 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
             continue
         # Supports and attacks are reported as relations, not as changes of the node.
         changed = _changes(*({f: _value(n, f) for f in _NODE_FIELDS} for n in (before, node)))
-        if changed:
+        if node.id in renamed:
+            changes.append(NodeChange(node.id, "renamed", before, node, changed, renamed[node.id]))
+        elif changed:
             reworded = any(c.name == "text" for c in changed)
             status: Status = "reworded" if reworded else "changed"
             changes.append(NodeChange(node.id, status, before, node, changed))
@@ -257,7 +307,7 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(out)
 
 
-_SIGNS = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
+_SIGNS = {"added": "+", "removed": "-", "renamed": "~", "reworded": "~", "changed": "~"}
 _WORDY = 40  # characters: longer texts are shown as a word diff, shorter ones as old -> new
 
 
@@ -294,6 +344,9 @@ def format_text(d: MapDiff) -> str:
             others = [f for f in c.changes if f.name != "text"]
             extra = f" (also {_described(others)})" if others else ""
             lines.append(f"{head} reworded: {word_diff(c.old.text, c.new.text)}{extra}")
+        elif c.status == "renamed":
+            also = f" (also {_described(c.changes)})" if c.changes else ""
+            lines.append(f"{head} renamed from {c.old_id}{also}")
         elif c.status == "changed":
             lines.append(f"{head} changed: {_described(c.changes)}")
         else:
