@@ -177,6 +177,13 @@ def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
     assert (node["id"], node["status"], node["old_id"]) == ("very-unwise", "renamed", "unwise")
     both = invoke("diff", OLD, str(renamed), "--evaluate", "grounded").stdout
     assert "no claim changed" in both
+    drawn = tmp_path / "diff.svg"
+    assert invoke("diff", OLD, str(renamed), "-f", "svg", "-o", str(drawn)).exit_code == 0
+    svg = drawn.read_text()
+    old_map = load(OLD).map
+    assert old_map is not None
+    assert "RENAMED FROM UNWISE" in svg
+    assert svg.count('class="node') == len(old_map.nodes) + 4  # once each, and the legend's
 
 
 def test_json_is_machine_readable() -> None:

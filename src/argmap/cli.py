@@ -807,10 +807,11 @@ def _diff_svg(
 
     nodes, edges = changes.marks()
     note = "green added, red removed, amber changed"
-    badges = dict(nodes)  # the change in words too, for readers who cannot tell the colours
+    # The change in words too, for readers who cannot tell the colours.
+    badges = nodes | {c.id: f"renamed from {c.old_id}" for c in changes.nodes if c.old_id}
     for c in verdicts or []:
         verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}"
-        badges[c["claim"]] = " · ".join(filter(None, (nodes.get(c["claim"]), verdict)))
+        badges[c["claim"]] = " · ".join(filter(None, (badges.get(c["claim"]), verdict)))
     if verdicts is not None:
         note += f"; claims whose verdict under {semantics} changed say how"
     union = changes.union()
