@@ -182,8 +182,17 @@ def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
     svg = drawn.read_text()
     old_map = load(OLD).map
     assert old_map is not None
-    assert "RENAMED FROM UNWISE" in svg
+    assert "RENAMED FROM unwise" in svg  # the id as written
     assert svg.count('class="node') == len(old_map.nodes) + 4  # once each, and the legend's
+
+
+def test_the_order_of_actors_is_a_change(tmp_path: Path) -> None:
+    """The first actor leads the byline and the group a node is drawn in."""
+    head = "argmap: 1\ntitle: J\nactors: {ann: {name: Ann}, bob: {name: Bob}}\nclaims:\n"
+    (tmp_path / "a.yaml").write_text(head + "  c1: {text: C., by: [ann, bob]}\n")
+    (tmp_path / "b.yaml").write_text(head + "  c1: {text: C., by: [bob, ann]}\n")
+    text = invoke("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).stdout
+    assert "~ claim c1 changed: by: [ann, bob] -> [bob, ann]" in text
 
 
 def test_json_is_machine_readable() -> None:

@@ -155,6 +155,8 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert again.exit_code == 2 and "already exists; use --force" in again.output
     assert out.read_text() == "edited\n"
     assert runner.invoke(app, ["import", str(apx), "-o", str(out), "--force"]).exit_code == 0
+    into = runner.invoke(app, ["import", str(apx), "-o", str(tmp_path), "--force"])
+    assert into.exit_code == 2 and "is a folder; name the map file to write" in into.output
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
     # ICCMA 2023's own files end in .af.
     (tmp_path / "f.af").write_text("p af 2\n1 2\n")

@@ -95,6 +95,8 @@ def test_unicode_line_separators_are_text_as_in_yaml_1_2_and_editors(separator: 
     assert loaded.map is not None
     assert loaded.map.title == f"One{separator}title"
     assert loaded.map.nodes["c"].text == f"Quoted{separator}\ue000 text"  # a private-use one too
+    escaped = loads(f'argmap: 1\n# {separator}\ntitle: "\\uE000 \\uE001"\n').map
+    assert escaped is not None and escaped.title == "\ue000 \ue001"  # escapes are not stand-ins
     assert loaded.diagnostics == ()
     [target] = loaded.map.nodes["c"].supports
     assert (target.span.line, target.span.column) == (5, 40)

@@ -15,7 +15,7 @@ from pathlib import Path
 import graphviz
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.checker import check_loaded
@@ -448,6 +448,7 @@ WORDS = st.lists(
 
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
+@example(["0", "0", "\uff9e\uff71\uff01"], 3)  # a zero-width mark, then a word too long
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""

@@ -193,6 +193,9 @@ def test_a_link_to_a_map_is_drawn_under_its_own_name(maps: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert (out / "latest.svg").read_bytes() == (out / "seed.svg").read_bytes()
     assert "3 of 3 maps rendered" in result.output
+    (tmp_path / "linked").symlink_to(maps)  # the same map by another folder: drawn once
+    again = invoke("render", str(maps / "seed.yaml"), str(tmp_path / "linked" / "seed.yaml"))
+    assert again.exit_code == 0 and again.output.count("wrote ") == 1, again.output
 
 
 def test_many_maps_into_one_file_or_onto_a_map_are_refused(maps: Path, tmp_path: Path) -> None:

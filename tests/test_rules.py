@@ -66,3 +66,12 @@ def test_circular_support_lists_the_cycle() -> None:
     (cycle,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "circular-support"]
     assert cycle.message == "circular support: a -> b -> d -> a"
     assert cycle.span.line == 6
+
+
+def test_an_actor_named_twice_in_by_is_a_repeat() -> None:
+    fragment = (
+        "actors:\n  ann: {name: Ann}\n  bob: {name: Bob}\n"
+        "claims:\n  c: {text: C, by: [bob, ann, bob]}\n"
+    )
+    assert rules_reported(fragment) == ["repeated-target"]
+    assert rules_reported(fragment.replace(", bob]", "]")) == []

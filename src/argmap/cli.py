@@ -808,9 +808,10 @@ def _diff_svg(
     nodes, edges = changes.marks()
     note = "green added, red removed, amber changed"
     # The change in words too, for readers who cannot tell the colours.
-    badges = nodes | {c.id: f"renamed from {c.old_id}" for c in changes.nodes if c.old_id}
+    badges = {n: status.upper() for n, status in nodes.items()}
+    badges |= {c.id: f"RENAMED FROM {c.old_id}" for c in changes.nodes if c.old_id}  # as written
     for c in verdicts or []:
-        verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}"
+        verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}".upper()
         badges[c["claim"]] = " · ".join(filter(None, (badges.get(c["claim"]), verdict)))
     if verdicts is not None:
         note += f"; claims whose verdict under {semantics} changed say how"
@@ -852,6 +853,8 @@ def _json(document: Any) -> str:
 
 def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
     """A map is someone's work: commands that write one do not replace it unless told."""
+    if Path(path).is_dir():
+        _fail(f"{path} is a folder; name the map file to write, such as {Path(path) / 'map.yaml'}")
     if os.path.lexists(path) and not force:  # a link that leads nowhere is there too
         _fail(f"{path} already exists; use --force to overwrite it")
 

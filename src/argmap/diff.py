@@ -183,7 +183,7 @@ def _value(node: Node, name: str) -> Any:
     if isinstance(value, Ref):
         return value.id
     if isinstance(value, tuple) and value and isinstance(value[0], Ref):
-        return tuple(sorted(r.id for r in value))
+        return tuple(r.id for r in value)  # in order: the first actor leads the drawing
     return value
 
 
@@ -264,7 +264,8 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
             continue
         # Supports and attacks are reported as relations, not as changes of the node.
         changed = _changes(*({f: _value(n, f) for f in _NODE_FIELDS} for n in (before, node)))
-        if node.id in renamed:
+        if node.id in renamed:  # the text differs in white space at most: not news
+            changed = tuple(c for c in changed if c.name != "text")
             changes.append(NodeChange(node.id, "renamed", before, node, changed, renamed[node.id]))
         elif changed:
             reworded = any(c.name == "text" for c in changed)

@@ -183,6 +183,8 @@ def wrap_lines(text: str, width: int) -> list[str]:
         if size > width:  # a URL, say: its first piece may still end this line
             if line:
                 first, *rest = _long_word(piece, max(0, width - used - gap), width)
+                if not rest:  # a line of its own after all (this one shows nothing yet)
+                    first, rest = "", [first]
                 if first:
                     line += " " + first if spaced else first
                 lines.append(line)

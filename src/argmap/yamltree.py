@@ -84,6 +84,7 @@ class YMap:
 YNode = YScalar | YSeq | YMap
 
 _YAML11_BREAKS = "\x85\u2028\u2029"
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _constructor = SafeConstructor()
 
@@ -330,7 +331,9 @@ def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     found = [c for c in _YAML11_BREAKS if c in text]
     if not found:
         return text, None
-    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    # Free: neither in the text nor made by an escape in a quoted string (`"\\uE000"`).
+    escaped = {int("".join(digits), 16) for digits in _ESCAPE.findall(text)}
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text and c not in escaped)
     swap = {ord(c): ord(p) for c, p in zip(found, free, strict=False)}
     return text.translate(swap), {p: c for c, p in swap.items()}
 

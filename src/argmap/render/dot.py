@@ -57,7 +57,7 @@ class DotOptions:
     legend: bool = True
     group_by: str | None = None
     fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
-    badges: Mapping[str, str] = field(default_factory=dict)  # node id -> word after its kind
+    badges: Mapping[str, str] = field(default_factory=dict)  # node id -> words after its kind
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
     marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
@@ -144,7 +144,7 @@ def _actor_name(actor_id: str, m: Map) -> str:
 
 def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
-    kind = node.kind.value.upper() + (f" · {_html(badge.upper())}" if badge else "")
+    kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
     lines = wrap_lines(node.text, wrap)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'

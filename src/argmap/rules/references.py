@@ -83,6 +83,15 @@ def _repeated_target(ctx: Context) -> Iterator[Finding]:
                     "the same target",
                 )
             named[relation].add(ref.id)
+        actors: set[str] = set()
+        for ref in node.by:
+            if ref.id in actors:
+                yield (
+                    ref.span,
+                    f"{node.kind} `{node.id}` names `{ref.id}` twice in `by`",
+                    "delete the repeated id; each actor is named once",
+                )
+            actors.add(ref.id)
 
 
 RULES = [
@@ -131,10 +140,11 @@ RULES = [
     Rule(
         "repeated-target",
         Severity.WARNING,
-        "A node names the same target twice, or both supports and attacks it.",
-        "Naming a target twice in `supports` or `attacks` is a copy-paste slip: the relation "
-        "still counts once. A node that both supports and attacks one target contradicts "
-        "itself, and every evaluation of the map then rests on that contradiction.",
+        "A node names the same target (or actor) twice, or both supports and attacks a target.",
+        "Naming a target twice in `supports` or `attacks`, or an actor twice in `by`, is a "
+        "copy-paste slip: the relation still counts once. A node that both supports and "
+        "attacks one target contradicts itself, and every evaluation of the map then rests "
+        "on that contradiction.",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: [c1, c1]}\n",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
         _repeated_target,
