@@ -64,6 +64,8 @@ def test_values_and_spans() -> None:
         ("2009-03", "2009-03"),
         ("2009", "2009"),
         ("2009-13", None),
+        ("'0000'", None),  # the calendar has no year 0
+        ("' 2009'", None),  # as the schema says
         ("2009-02-30", None),
         ("March 2009", None),
         ("99", None),

@@ -434,7 +434,7 @@ class _MapBuilder:
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]
         if isinstance(value, (str, int)) and not isinstance(value, bool):
-            written = str(value).strip()
+            written = str(value)
             if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
                 return written[:10]  # of a timestamp, the day
         if value is not _INVALID:

@@ -31,7 +31,7 @@ URL_PATTERN = rf"^(?:{_any_case('http')}[sS]?://[^\s/?#]|{_any_case('mailto')}:\
 _ZONE = r"(?: *(?:[Zz]|[+-][0-9]{1,2}(?::[0-9]{2})?))?"
 _TIME = rf"(?:[Tt ][0-9]{{1,2}}:[0-9]{{2}}:[0-9]{{2}}(?:\.[0-9]*)?{_ZONE})?"
 _DAY = rf"(?:0[1-9]|[12][0-9]|3[01]){_TIME}"
-PARTIAL_DATE_RE = re.compile(rf"^[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-{_DAY})?)?{_END}")
+PARTIAL_DATE_RE = re.compile(rf"^(?!0000)[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-{_DAY})?)?{_END}")
 
 FieldType = Literal[
     "text",
