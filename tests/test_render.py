@@ -513,3 +513,13 @@ def test_lines_break_only_between_whole_characters(
     text: str, width: int, expected: list[str]
 ) -> None:
     assert wrap_lines(text, width) == expected
+
+
+def test_printable_text_has_no_character_to_clean() -> None:
+    """`_clean` skips its regular expression for printable text: every character it
+    removes must be one that makes text not printable. All of Unicode, one by one."""
+    from argmap.render.dot import _CONTROL
+
+    removed = [c for c in map(chr, range(0x110000)) if _CONTROL.match(c)]
+    assert len(removed) > 2000  # controls, bidi overrides, surrogates, noncharacters
+    assert not any(c.isprintable() for c in removed)

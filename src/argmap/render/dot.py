@@ -83,8 +83,10 @@ def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
 def _clean(text: str) -> str:
     """Without control characters or white space at the ends, and with a zero-width space
     after each backslash: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
-    graph's, the label) in tooltips and HTML-like labels even when the backslash is escaped."""
-    return _CONTROL.sub("", text).strip().replace("\\", "\\\u200b")
+    graph's, the label) in tooltips and HTML-like labels even when the backslash is escaped.
+    (Printable text, most of it, has none of _CONTROL's characters: a tenth of the time.)"""
+    kept = text if text.isprintable() else _CONTROL.sub("", text)
+    return kept.strip().replace("\\", "\\\u200b")
 
 
 def _html(text: str) -> str:
