@@ -6,6 +6,8 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,10 @@ def wait_for(condition, timeout: float = 20.0) -> bool:  # type: ignore[no-untyp
     return False
 
 
-def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
-    maps, out = tmp_path / "maps", tmp_path / "out"
-    maps.mkdir()
-    seed = maps / "seed.yaml"
-    shutil.copy(SEED, seed)
+@contextmanager
+def watching(maps: Path, out: Path) -> Iterator[tuple[list[list[Outcome]], list[str]]]:
+    """`watch` on `maps` in a thread: each round's outcomes and each refusal, as they come;
+    stopped (and checked to stop) at the end."""
     rounds: list[list[Outcome]] = []
     refusals: list[str] = []
     stop = threading.Event()
@@ -41,6 +42,19 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
     )
     thread.start()
     try:
+        yield rounds, refusals
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
+    maps, out = tmp_path / "maps", tmp_path / "out"
+    maps.mkdir()
+    seed = maps / "seed.yaml"
+    shutil.copy(SEED, seed)
+    with watching(maps, out) as (rounds, refusals):
         assert wait_for(lambda: len(rounds) == 1)
         assert (out / "seed.svg").exists()
         time.sleep(0.5)  # let the watcher start before the first save
@@ -56,10 +70,6 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
         shutil.copy(SEED, maps / "seed.yml")  # would be drawn onto out/seed.svg too
         assert wait_for(lambda: refusals), "a map added onto another's drawing is not refused"
         assert "would both be drawn to" in refusals[0]
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
 
 
 def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
@@ -99,16 +109,7 @@ def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None
     maps.mkdir()
     seed = maps / "seed.yaml"
     shutil.copy(SEED, seed)
-    rounds: list[list[Outcome]] = []
-    refusals: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=watch,
-        args=([str(maps)], str(out), RenderOptions(), {}, Settings()),
-        kwargs={"on_outcomes": rounds.append, "on_refusal": refusals.append, "stop": stop},
-    )
-    thread.start()
-    try:
+    with watching(maps, out) as (rounds, refusals):
         assert wait_for(lambda: len(rounds) == 1)
         time.sleep(0.5)  # let the watcher start
         shutil.copy(SEED, maps / os.fsdecode(b"n\xe9.yaml"))
@@ -119,7 +120,3 @@ def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None
         time.sleep(0.5)
         seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
         assert wait_for(lambda: b"Saved" in (out / "seed.svg").read_bytes()), "watching stopped"
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-    assert not thread.is_alive()

@@ -524,9 +524,9 @@ def _semantics_options(semantics: str | None, support: str) -> None:
 
 
 def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
+    """The evaluation of `m`; the command checked the options with _semantics_options."""
     from argmap.semantics import evaluate as run
 
-    _semantics_options(semantics, support)
     return run(m, semantics, support, limit)
 
 
@@ -771,7 +771,6 @@ def diff(
     changes = diff_maps(old_map or _no_map(old, new_map), new_map or _no_map(new, old_map))
     verdicts = None
     if evaluate is not None:
-        _evaluation(changes.new, evaluate, support)  # validates both, with the usual messages
         verdicts = verdict_changes(changes.old, changes.new, evaluate, support)
     if output_format == "text":
         text = format_text(changes)

@@ -134,5 +134,10 @@ class Map:
     # references to them are not reported again as unknown.
     unreadable: frozenset[str] = frozenset()
 
+    def actor_name(self, actor_id: str) -> str:
+        """The actor's name, or the id itself when `actors` has no such entry."""
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
     def of_kind(self, kind: Kind) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind is kind]

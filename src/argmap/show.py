@@ -32,22 +32,18 @@ STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"
 
 def _details(node: Node, m: Map) -> list[str]:
     """The quote, source (with its URL), tags and note of a node, one line each."""
+    lines = [f"“{node.quote}”"] if node.quote else []
     source = m.sources.get(node.source.id) if node.source else None
-    return [
-        line
-        for line in (
-            f"“{node.quote}”" if node.quote else "",
-            f"source: {source.describe()}" + (f" <{source.url}>" if source.url else "")
-            if source
-            else "",
-            f"tags: {', '.join(node.tags)}" if node.tags else "",
-            f"note: {node.note}" if node.note else "",
-        )
-        if line
-    ]
+    if source is not None:
+        lines.append(f"source: {source.describe()}" + (f" <{source.url}>" if source.url else ""))
+    if node.tags:
+        lines.append(f"tags: {', '.join(node.tags)}")
+    if node.note:
+        lines.append(f"note: {node.note}")
+    return lines
 
 
-def _label(entry: Entry, m: Map, actors: dict[str, str], options: _Options) -> Text:
+def _label(entry: Entry, m: Map, options: _Options) -> Text:
     node = entry.node
     labels = options.labels
     label = Text(_MARKS[entry.relation])
@@ -57,7 +53,7 @@ def _label(entry: Entry, m: Map, actors: dict[str, str], options: _Options) -> T
         return label
     label.append(": " + one_line(node.text))
     if node.by:
-        names = ", ".join(actors.get(ref.id, ref.id) for ref in node.by)
+        names = ", ".join(m.actor_name(ref.id) for ref in node.by)
         label.append(f"  ({one_line(names)})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")
@@ -83,14 +79,14 @@ class _Options:
     details: bool  # quotes, sources, tags and notes under each node
 
 
-def _add(tree: Tree, entry: Entry, m: Map, actors: dict[str, str], options: _Options) -> int:
+def _add(tree: Tree, entry: Entry, m: Map, options: _Options) -> int:
     """Adds `entry` and what is under it to `tree`; returns how many levels that took."""
     stack = [(tree, entry, 1)]
     deepest = 0
     while stack:  # iterative, like the outline itself
         parent, current, depth = stack.pop()
         deepest = max(deepest, min(depth, MAX_NESTING))
-        label = _label(current, m, actors, options)
+        label = _label(current, m, options)
         if depth > MAX_NESTING:  # lined up at the deepest level drawn, marked with its own
             label = Text(f"[level {depth}] ", "dim") + label
         branch = parent.add(label)
@@ -111,13 +107,12 @@ def print_outline(
     and with `details`, its quote, source, tags and note under it."""
     options = _Options(labels, details)
     console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
-    actors = {a.id: a.name for a in m.actors.values()}
     trees, loose = outline(build_graph(m))
     root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
-    depth = max((_add(root, entry, m, actors, options) for entry in trees), default=0)
+    depth = max((_add(root, entry, m, options) for entry in trees), default=0)
     if loose:
         lost = root.add(Text("not connected to any claim", "bold yellow"))
-        depth = max(depth, *(1 + _add(lost, entry, m, actors, options) for entry in loose))
+        depth = max(depth, *(1 + _add(lost, entry, m, options) for entry in loose))
     # Each level indents by 4: past the console's width, rich would drop the deepest nodes.
     console.width = max(console.width, 4 * depth + _MIN_TEXT_WIDTH)
     console.print(root)

@@ -233,6 +233,12 @@ def min_width(lines: list[str], points: float) -> str:
     return f' WIDTH="{math.ceil(widest * points)}"'
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index (libyaml's reader reports only that)."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def source_lines(text: str) -> list[str]:
     """A file's lines as an editor numbers them: only CR, LF and CRLF end a line, not the
     other breaks `str.splitlines` knows (NEL, LINE SEPARATOR, form feed)."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from argmap.checker import SUFFIXES
 from argmap.config import Settings
+from argmap.printable import writable
 from argmap.render import RenderOptions
 from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
 
@@ -40,7 +41,8 @@ def watch(
     folder = output.rstrip("/") + "/"
     roots = [p if Path(p).is_dir() else str(Path(p).parent) for p in paths]
     for root in roots:
-        if not _utf8(str(Path(root).absolute())):
+        where = str(Path(root).absolute())
+        if writable(where) != where:  # undecodable bytes of the name: not UTF-8
             raise PlanError(
                 f"cannot watch {root}: its path is not UTF-8, and the file watcher follows "
                 "only UTF-8 names; rename the folder, or render it with `argmap render`"
@@ -81,11 +83,3 @@ def watch(
                 "a file whose name is not UTF-8 changed, and the file watcher cannot follow such "
                 "names: drawing every map again, then watching on (renaming the file avoids this)"
             )
-
-
-def _utf8(path: str) -> bool:
-    try:
-        path.encode("utf-8")  # undecodable bytes are surrogates, which UTF-8 refuses
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -21,7 +21,7 @@ from yaml.resolver import Resolver
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8
 from argmap.model import Span
-from argmap.text import source_lines
+from argmap.text import position, source_lines
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -113,12 +113,6 @@ class _Abort(Exception):
 
 def _span(file: str, start: Any, end: Any) -> Span:
     return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index (libyaml's reader reports only that)."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _syntax(file: str, line: int, column: int, message: str, hint: str) -> Diagnostic:
@@ -359,7 +353,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
             hint = "indent with spaces"
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
+        line, column = position(text, error.position)
         return None, [
             *builder.diagnostics,
             _syntax(

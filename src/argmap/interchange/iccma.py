@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.semantics.framework import Framework
 from argmap.spec import ID_RE
-from argmap.text import source_lines
+from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
 MAX_ARGUMENTS = 1_000_000  # an imported map holds one claim per argument
@@ -100,8 +100,7 @@ def _without_comments(text: str, reader: _Reader) -> str:
         if found.startswith('"'):
             return found
         if found.startswith("%*") and (len(found) < 4 or not found.endswith("*%")):
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - text.rfind("\n", 0, match.start())
+            line, column = position(text, match.start())
             raise reader.fail(line, column, "`%*` opens a comment that no `*%` closes", "close it")
         return re.sub(r"[^\r\n]", " ", found)
 

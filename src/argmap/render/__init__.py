@@ -79,8 +79,9 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         badges = {n: f"{s:.2f}" for n, s in scores.items()}
         note = f"{options.evaluate} scores: red 0 (defeated) to green 1"
     else:
-        badges = {n: result.label(n).upper() for n in m.nodes}
-        fill = {n: STANDING_FILLS[theme][STANDING[result.label(n)]] for n in m.nodes}
+        labels = {n: result.label(n) for n in m.nodes}
+        badges = {n: label.upper() for n, label in labels.items()}
+        fill = {n: STANDING_FILLS[theme][STANDING[label]] for n, label in labels.items()}
         note = f"{options.evaluate} semantics: green accepted, red rejected, yellow undecided"
     return replace(options.dot, fill=fill, badges=badges, legend_note=note)
 

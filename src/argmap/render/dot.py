@@ -139,11 +139,6 @@ def _fitted(markup: str, lines: list[str], points: float) -> str:
     )
 
 
-def _actor_name(actor_id: str, m: Map) -> str:
-    actor = m.actors.get(actor_id)
-    return actor.name if actor else actor_id
-
-
 def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     style = theme.nodes[node.kind]
     kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
@@ -155,7 +150,7 @@ def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
     ]
     byline = []
     if node.by:
-        byline.append("— " + ", ".join(_actor_name(ref.id, m) for ref in node.by))
+        byline.append("— " + ", ".join(m.actor_name(ref.id) for ref in node.by))
     if node.quote:
         byline.append("“quoted”")
     if byline:  # smaller type: as many characters fit in a third more width
@@ -197,7 +192,7 @@ def _link(node: Node, m: Map) -> str | None:
 def _group(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
     """The cluster a node belongs to: (key, label), or None."""
     if group_by == "actor" and node.by:  # a node is in one group: its first actor's
-        return node.by[0].id, _actor_name(node.by[0].id, m)
+        return node.by[0].id, m.actor_name(node.by[0].id)
     if group_by == "source" and node.source is not None:
         source = m.sources.get(node.source.id)
         return node.source.id, source.title if source else node.source.id
