@@ -178,6 +178,29 @@ rebuttals:
     assert all(middle("ban") < middle(n) for n in ("harm", "evasion", "loop", "answer"))
 
 
+def star(leaves: int) -> Map:
+    """One claim and `leaves` objections to it that nothing answers."""
+    objections = "".join(
+        f"  o{i}: {{text: Objection {i} to the claim in a dozen words or so., attacks: c}}\n"
+        for i in range(leaves)
+    )
+    m = loads(
+        f"argmap: 1\ntitle: Star\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
+    ).map
+    assert m is not None
+    return m
+
+
+def test_many_leaves_of_one_node_stagger_into_rows() -> None:
+    """Forty objections to one claim were drawn side by side: a ribbon 38 times as wide
+    as deep. In rows (as `unflatten -l` does) the drawing keeps to a screen's shape."""
+    root = ET.fromstring(render(star(40)))
+    width, height = (float(root.get(a, "").removesuffix("pt")) for a in ("width", "height"))
+    assert width / height < 10
+    assert "minlen" not in dot_of(star(8))  # a few stay on one row
+    assert dot_of(star(9)).count("minlen=2") == 4
+
+
 ENGINES = [
     "builtin",
     pytest.param(

@@ -46,6 +46,8 @@ _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 TITLE_WRAP = 70  # columns of the map's title per line
+STAGGER_ROW = 8  # leaves of one node side by side before they stagger into more rows
+STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 
 
 @dataclass(frozen=True)
@@ -323,6 +325,25 @@ def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
     }
 
 
+def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
+    """Rows for the leaves (nodes nothing argues about) of a node argued about by many:
+    as `unflatten -l` does, the edge of the i-th leaf asks for a length of 1 + i % rows.
+    Side by side on one rank, forty objections to a claim made a drawing forty boxes
+    wide and one deep (10,000 by 270 points); in rows, it keeps to a screen's shape."""
+    leaves: dict[str, list[str]] = {}
+    for u, v in g.edges():
+        # Only edges that rank their node: see the note on `constraint` in `build_dot`.
+        if g.in_degree(u) == 0 and level.get(u) == level.get(v, -2) + 1:
+            leaves.setdefault(v, []).append(u)
+    lengths = {}
+    for v, arguers in leaves.items():
+        rows = min(-(-len(arguers) // STAGGER_ROW), STAGGER_ROWS)
+        for i, u in enumerate(dict.fromkeys(arguers)):  # a node may support and attack
+            if rows > 1:
+                lengths[u, v] = 1 + i % rows
+    return lengths
+
+
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph).
 
@@ -392,6 +413,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     # that also attacks the claim) does not push it a rank further. Left to rank such
     # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
     level = levels(g, roots(g))
+    length = _staggered(g, level)
     for relation in Relation:
         edges = [(u, v, k) for u, v, k, r in g.edges(keys=True, data="relation") if r is relation]
         if not edges:
@@ -410,6 +432,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 )
                 if u in level and v in level and level[u] != level[v] + 1:
                     attrs["constraint"] = "false"
+                if (u, v) in length:
+                    attrs["minlen"] = str(length[u, v])
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
         dot.body.extend(_legend(options.theme, options.legend_note, _RANKDIR[options.direction]))
