@@ -472,6 +472,7 @@ WORDS = st.lists(
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
 @example(["0", "0", "\uff9e\uff71\uff01"], 3)  # a zero-width mark, then a word too long
+@example(["0", "0\U000e0100"], 3)  # a variation selector in text with no wide character
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""

@@ -171,8 +171,8 @@ def wrap_lines(text: str, width: int) -> list[str]:
     characters, not columns.)"""
     lines: list[str] = []
     line, used = "", 0
-    plain = not _wide(text)  # most text: words, one column per character
-    measure = len if plain else columns
+    plain = not _wide(text)  # most text: words, broken at spaces only
+    measure = len if text.isascii() else columns  # (a combining mark takes no column)
     for piece, spaced in zip(text.split(), repeat(True)) if plain else pieces(text):
         size = measure(piece)
         gap = 1 if spaced else 0

@@ -46,7 +46,7 @@ _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 TITLE_WRAP = 70  # columns of the map's title per line
-STAGGER_ROW = 8  # leaves of one node side by side before they stagger into more rows
+STAGGER_ROW = 8  # arguers of one node side by side before they stagger into more rows
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 
 
@@ -326,21 +326,21 @@ def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
 
 
 def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
-    """Rows for the leaves (nodes nothing argues about) of a node argued about by many:
-    as `unflatten -l` does, the edge of the i-th leaf asks for a length of 1 + i % rows.
-    Side by side on one rank, forty objections to a claim made a drawing forty boxes
-    wide and one deep (10,000 by 270 points); in rows, it keeps to a screen's shape."""
-    leaves: dict[str, list[str]] = {}
-    for u, v in g.edges():
+    """Rows for the nodes that argue about a node argued about by many: as `unflatten -l`
+    does for leaves, the edge of the i-th asks for a length of 1 + i % rows (a node's own
+    arguers then go below it). Side by side on one rank, forty objections to a claim
+    made a drawing forty boxes wide and one deep (10,000 by 270 points); in rows, it
+    keeps nearer a screen's shape."""
+    arguers: dict[str, dict[str, None]] = {}
+    for u, v in g.edges():  # (a node that supports and attacks a target argues once)
         # Only edges that rank their node: see the note on `constraint` in `build_dot`.
-        if g.in_degree(u) == 0 and level.get(u) == level.get(v, -2) + 1:
-            leaves.setdefault(v, []).append(u)
-    lengths = {}
-    for v, arguers in leaves.items():
-        rows = min(-(-len(arguers) // STAGGER_ROW), STAGGER_ROWS)
-        for i, u in enumerate(dict.fromkeys(arguers)):  # a node may support and attack
-            if rows > 1:
-                lengths[u, v] = 1 + i % rows
+        if level.get(u) == level.get(v, -2) + 1:
+            arguers.setdefault(v, {})[u] = None
+    lengths: dict[tuple[str, str], int] = {}
+    for v, nodes in arguers.items():
+        rows = min(-(-len(nodes) // STAGGER_ROW), STAGGER_ROWS)
+        if rows > 1:
+            lengths.update(((u, v), 1 + i % rows) for i, u in enumerate(nodes))
     return lengths
 
 
