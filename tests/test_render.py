@@ -476,7 +476,7 @@ WORDS = st.lists(
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
-    lines = wrap_lines(" \n ".join(words), width)
+    lines = wrap_lines(" \t ".join(words), width)
     # Only a piece that does not fit stretches its line, and not past twice the width.
     assert all(
         columns(line) <= width or (len(list(pieces(line))) == 1 and columns(line) <= 2 * width)
@@ -493,6 +493,22 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         for line, following in itertools.pairwise(lines):
             first = next(pieces(following))[0]
             assert columns(line) + 1 + columns(first) > width
+
+
+def test_line_breaks_written_in_the_text_stay() -> None:
+    """A `|` block's lines (a list, say) were run together into one paragraph."""
+    text = "Two things:\n- one\n- another, long enough to wrap\n\n\n\nThat is all.\n"
+    assert wrap_lines(text, 20) == [
+        "Two things:",
+        "- one",
+        "- another, long",
+        "enough to wrap",
+        "",
+        "That is all.",
+    ]
+    many = "\n".join(["line"] * MAX_LINES) + "\n\nmore"
+    assert wrap_lines(many, 20) == [*["line"] * (MAX_LINES - 1), "line …"]
+    assert wrap_lines("\n".join(["line"] * (MAX_LINES - 1)) + "\n\nmore", 20)[-1] == "…"
 
 
 def test_a_long_url_breaks_after_its_separators() -> None:

@@ -164,11 +164,43 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
 
 def wrap_lines(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken at spaces and between East Asian
-    characters. A longer word breaks after the separators of a URL or path; without them
-    it has a line of its own, up to twice the width, and is cut beyond that. At most
-    MAX_LINES lines, the last ending in " …" when text was left out. (Greedy like
-    `textwrap.wrap`, which was a third of the time spent building DOT, and which counts
-    characters, not columns.)"""
+    characters. A line break written in the text (a `|` block, a list) starts a new
+    line, and a blank line between paragraphs stays, one. A longer word breaks after the
+    separators of a URL or path; without them it has a line of its own, up to twice the
+    width, and is cut beyond that. At most MAX_LINES lines, the last ending in " …" when
+    text was left out."""
+    lines: list[str] = []
+    cut = False
+    for paragraph in _LINE_BREAK.split(text) if "\n" in text or "\r" in text else (text,):
+        if not paragraph or paragraph.isspace():
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        if len(lines) >= MAX_LINES:
+            cut = True
+            break
+        wrapped, cut = _wrapped(paragraph, width, MAX_LINES - len(lines))
+        lines += wrapped
+        if cut:
+            break
+    while lines and not lines[-1]:
+        lines.pop()
+    if not cut:
+        return lines or [""]
+    if len(lines) < MAX_LINES:  # the text went on after a blank line
+        return [*lines, "…"]
+    last = lines[MAX_LINES - 1]
+    if columns(last) > width - 2:
+        last = _prefix(_prefix(last, width - 1).rsplit(" ", 1)[0], width - 2)
+        if columns(last) > width - 2:  # one wide character, and the width is tiny
+            last = ""
+    return [*lines[: MAX_LINES - 1], last + " …"]
+
+
+def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
+    """One paragraph in lines, and whether it went on past `limit` lines (then the lines
+    are `limit` or more). Greedy like `textwrap.wrap`, which was a third of the time spent
+    building DOT, and which counts characters, not columns."""
     lines: list[str] = []
     line, used = "", 0
     plain = not _wide(text)  # most text: words, broken at spaces only
@@ -196,17 +228,9 @@ def wrap_lines(text: str, width: int) -> list[str]:
         elif line:
             lines.append(line)
         line, used = piece, size
-        if len(lines) >= MAX_LINES:
-            break
-    else:
-        lines.append(line)
-        return lines
-    last = lines[MAX_LINES - 1]
-    if columns(last) > width - 2:
-        last = _prefix(_prefix(last, width - 1).rsplit(" ", 1)[0], width - 2)
-        if columns(last) > width - 2:  # one wide character, and the width is tiny
-            last = ""
-    return [*lines[: MAX_LINES - 1], last + " …"]
+        if len(lines) >= limit:
+            return lines, True
+    return [*lines, line], False
 
 
 def _ems(c: str) -> float:
