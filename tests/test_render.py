@@ -29,6 +29,7 @@ from argmap.render.batch import Job, run_one
 from argmap.render.dot import GROUPS, DotOptions, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
+from argmap.render.theme import STANDING_FILLS, THEMES
 from argmap.text import MAX_LINES, columns, pieces, wrap_lines
 from conftest import DATA, SEED
 
@@ -354,6 +355,29 @@ def test_direction_theme_wrap_legend() -> None:
     assert "circumstances" in lines  # a word longer than a line is not cut
     bylines = re.findall(r'POINT-SIZE="9" COLOR="#[0-9A-F]{6}">([^<]*)<BR', narrow)
     assert bylines and max(map(len, bylines)) <= 12 + 12 // 3  # small type: a third more
+
+
+def _contrast(one: str, other: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+
+    def luminance(colour: str) -> float:
+        channels = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_small_text_reads_on_every_fill(name: str) -> None:
+    """The kind names (8 points) and actor names (9) reach WCAG AA, 4.5:1, on the node's
+    fill and on the fills `evaluate` gives; the kind names were 2.6:1 to 4.5:1."""
+    theme = THEMES[name]
+    for style in theme.nodes.values():
+        for fill in (style.fill, *STANDING_FILLS[name].values()):
+            assert _contrast(style.header, fill) >= 4.5, (style.header, fill)
+            assert _contrast(theme.muted, fill) >= 4.5, (theme.muted, fill)
 
 
 def test_kinds_and_relations_differ_without_colour() -> None:

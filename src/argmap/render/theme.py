@@ -86,6 +86,21 @@ _DARK_INK = {
     Kind.OBJECTION: "#F0884A",
     Kind.REBUTTAL: "#E3A3C7",
 }
+# The kind names, small type on the fills: each ink darkened (lightened, on dark fills)
+# until it reads at 4.5:1 (WCAG AA) on its fill and on every standing fill of `evaluate`.
+# The inks themselves, on the light fills, were 2.6:1 to 4.5:1.
+_LIGHT_HEADER = {
+    Kind.CLAIM: "#005D92",
+    Kind.REASON: "#00654A",
+    Kind.OBJECTION: "#914000",
+    Kind.REBUTTAL: "#7A4964",
+}
+_DARK_HEADER = {
+    Kind.CLAIM: "#87CAEF",
+    Kind.REASON: "#63D5B3",
+    Kind.OBJECTION: "#F5B38B",
+    Kind.REBUTTAL: "#E7B2D0",
+}
 _GREY_FILL = {
     Kind.CLAIM: "#E6E6E6",
     Kind.REASON: "#FFFFFF",
@@ -102,10 +117,11 @@ def _theme(
     muted: str,
     fills: dict[Kind, str],
     inks: dict[Kind, str],
+    headers: dict[Kind, str],
     faded: tuple[str, str],
 ) -> Theme:
     nodes = {
-        kind: NodeStyle(style, width, fills[kind], inks[kind], inks[kind])
+        kind: NodeStyle(style, width, fills[kind], inks[kind], headers[kind])
         for kind, (style, width) in _SHAPES.items()
     }
     edges = {
@@ -117,10 +133,24 @@ def _theme(
 
 THEMES = {
     "light": _theme(
-        "light", "#FFFFFF", "#1A1A1A", "#555555", _LIGHT_FILL, _INK, ("#F4F4F4", "#666666")
+        "light",
+        "#FFFFFF",
+        "#1A1A1A",
+        "#555555",
+        _LIGHT_FILL,
+        _INK,
+        _LIGHT_HEADER,
+        ("#F4F4F4", "#666666"),
     ),
     "dark": _theme(
-        "dark", "#111418", "#E8E8E8", "#A0A0A0", _DARK_FILL, _DARK_INK, ("#1E2228", "#9CA3AB")
+        "dark",
+        "#111418",
+        "#E8E8E8",
+        "#C4C4C4",  # 4.5:1 on every fill, for the actor names
+        _DARK_FILL,
+        _DARK_INK,
+        _DARK_HEADER,
+        ("#1E2228", "#9CA3AB"),
     ),
     "print": _theme(
         "print",
@@ -128,6 +158,7 @@ THEMES = {
         "#000000",
         "#444444",
         _GREY_FILL,
+        dict.fromkeys(Kind, "#000000"),
         dict.fromkeys(Kind, "#000000"),
         ("#F4F4F4", "#555555"),
     ),
