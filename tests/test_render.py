@@ -202,6 +202,26 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert dot_of(star(9)).count("minlen=2") == 4
 
 
+def test_the_title_keeps_clear_of_the_first_row() -> None:
+    """The title's last line sat 2 points above the claims' boxes."""
+    root = ET.fromstring(render(load_map(SEED)))
+    title = root.findall(f".//{SVG}g[@id='a__map']//{SVG}text")
+    baseline = max(float(t.get("y", "")) for t in title)
+    tops = [
+        min(float(y) for y in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d", ""))[1::2])
+        for shape in root.findall(f".//{SVG}g[@class='node claim']//{SVG}path")
+    ]
+    assert min(tops) - baseline >= 16  # 12 points of space, and the descenders'
+
+
+def test_a_long_group_name_wraps() -> None:
+    m = load_map(SEED)
+    long = "A very long title of a source, " * 5
+    m = replace(m, sources={k: replace(v, title=long) for k, v in m.sources.items()})
+    dot = dot_of(m, group_by="source")
+    assert "A very long title of a source, A very<BR/>long title" in dot
+
+
 ENGINES = [
     "builtin",
     pytest.param(

@@ -46,6 +46,7 @@ _quote = graphviz.quoting.quote
 _BREAK = '<BR ALIGN="LEFT"/>'
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 TITLE_WRAP = 70  # columns of the map's title per line
+GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 STAGGER_ROW = 8  # arguers of one node side by side before they stagger into more rows
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 
@@ -128,16 +129,19 @@ def _broken(lines: list[str]) -> str:
     return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
 
 
-def _fitted(markup: str, lines: list[str], points: float) -> str:
-    """An HTML-like label of `markup` (which shows `lines`), in a table cell wide enough for
-    it when it holds East Asian text (see `min_width`). The text starts at the cell's left
-    edge: centred, it would be centred by the engine's measure, which is too narrow."""
+def _fitted(lines: list[str], points: float, bold: bool = False, below: int = 0) -> str:
+    """An HTML-like label of `lines`, centred, in a table cell wide enough for them when
+    they hold East Asian text (see `min_width`), with `below` points of space under it.
+    The text starts at the cell's left edge: centred, it would be centred by the
+    engine's measure, which is too narrow."""
+    markup = "<BR/>".join(f"<B>{_html(line)}</B>" if bold else _html(line) for line in lines)
     width = min_width(lines, points)
-    if not width:
+    if not width and not below:
         return f"<{markup}>"
+    space = f'<TR><TD HEIGHT="{below}"></TD></TR>' if below else ""
     return (
         '<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
-        f'<TR><TD ALIGN="LEFT"{width}>{markup}</TD></TR></TABLE>>'
+        f'<TR><TD ALIGN="LEFT"{width}>{markup}</TD></TR>{space}</TABLE>>'
     )
 
 
@@ -356,13 +360,13 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     dot = graphviz.Digraph("argmap")
     # A long title wraps: on one line it would set the width of the whole drawing.
     title = wrap_lines(_clean(m.title), TITLE_WRAP) if _clean(m.title) else []
-    markup = "<BR/>".join(f"<B>{_html(line)}</B>" for line in title)
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,
         fontname=options.font,
         fontcolor=theme.text,
-        label=_fitted(markup, title, 18) if markup else _plain(""),  # not <B></B>
+        # Clear of the first row of boxes, which it touched.
+        label=_fitted(title, 18, bold=True, below=12) if title else _plain(""),  # not <B></B>
         labelloc="t",
         fontsize="18",
         nodesep="0.35",
@@ -399,7 +403,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
-                label=_fitted(_html(label), [label], 11),
+                label=_fitted(wrap_lines(_clean(label), GROUP_WRAP), 11),
                 style="rounded,dashed",
                 color=theme.muted,
                 fontcolor=theme.muted,
