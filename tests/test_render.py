@@ -24,7 +24,7 @@ from argmap.diagnostics import Severity
 from argmap.graph import build_graph
 from argmap.loader import load, loads
 from argmap.model import Map
-from argmap.render import RenderError, RenderOptions, engines, options_for, render
+from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import GROUPS, DotOptions, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
@@ -212,6 +212,35 @@ def test_the_title_keeps_clear_of_the_first_row() -> None:
         for shape in root.findall(f".//{SVG}g[@class='node claim']//{SVG}path")
     ]
     assert min(tops) - baseline >= 16  # 12 points of space, and the descenders'
+
+
+def test_right_to_left_text_reads_from_the_right_in_svg() -> None:
+    """Hebrew or Arabic text goes in a right-to-left isolate, line by line: laid out left
+    to right, `(כך!).` put its `.` and `!` at the wrong end. Text that starts with a
+    Latin letter is left to right (the bidi rule P2); PNG and PDF, drawn by tools that
+    know no isolates, get none. A map's own isolates are removed, as ever."""
+    text = """argmap: 1
+title: שמות מתחם
+claims:
+  he: {text: "שמות מתחם בינלאומיים צריכים להיות מוצגים בכתב המקורי שלהם (כך!)."}
+  en: {text: "English first, then עברית.", by: ע}
+  sneaky: {text: "\u2067abc\u2069"}
+"""
+    m = loads(text).map
+    assert m is not None
+    dot = dot_of(m, wrap=30)
+    assert "\u2067שמות מתחם בינלאומיים צריכים\u2069<BR" in dot  # noqa: RUF001 (Hebrew)
+    assert "\u2067להיות מוצגים בכתב המקורי שלהם\u2069<BR" in dot  # noqa: RUF001
+    assert "\u2067(כך!).\u2069" in dot
+    assert "<B>\u2067שמות מתחם\u2069</B>" in dot  # noqa: RUF001 (the title)
+    assert "\u2067— ע\u2069" in dot and ">English first" in dot
+    assert dot.count("\u2067") == 5 and dot.count("\u2069") == 5  # 3 lines, title, byline
+    drawing = start(RenderOptions(format="png"))
+    try:
+        drawing.draw(m)
+    finally:
+        drawing.cancel()
+    assert "\u2067" not in drawing.dot and "(כך!)." in drawing.dot
 
 
 def test_a_long_group_name_wraps() -> None:

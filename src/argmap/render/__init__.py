@@ -102,8 +102,8 @@ class Drawing:
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
-        if options.format in ("png", "pdf"):
-            dot_options = replace(dot_options, font=DRAWN_FONT)
+        if options.format in ("png", "pdf"):  # drawn by tools without bidi or isolates
+            dot_options = replace(dot_options, font=DRAWN_FONT, isolate=False)
         if options.focus is not None:
             note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
             marks = {**dot_options.marks, options.focus: "focus"}

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from unicodedata import bidirectional
 from urllib.parse import quote
 
 import graphviz
@@ -56,6 +57,7 @@ class DotOptions:
     direction: str = "TB"  # where the claims are: TB top, BT bottom, LR left, RL right
     theme: str = "light"
     font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
+    isolate: bool = True  # right-to-left lines in bidi isolates, for viewers that follow them
     wrap: int = 36  # characters per label line
     legend: bool = True
     group_by: str | None = None
@@ -123,18 +125,46 @@ def _statement(head: str, attrs: dict[str, str]) -> str:
     return f"\t{head} [{' '.join(f'{k}={v}' for k, v in attrs.items())}]\n"
 
 
-def _broken(lines: list[str]) -> str:
-    """Lines as HTML-like label text, each ending in a left-aligned break. One escape for
-    all of them: no line holds a newline to confuse with the breaks."""
-    return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
+def _right_to_left(text: str) -> bool:
+    """Whether text's first letter is Arabic, Hebrew or another right-to-left script's:
+    it then reads from the right (the Unicode bidirectional algorithm's rule P2)."""
+    if text.isascii():
+        return False
+    for c in text:
+        direction = bidirectional(c)
+        if direction in ("L", "R", "AL"):
+            return direction != "L"
+    return False
 
 
-def _fitted(lines: list[str], points: float, bold: bool = False, below: int = 0) -> str:
+def _escaped(lines: list[str], isolate: bool) -> list[str]:
+    """Lines escaped for an HTML-like label. With `isolate`, the lines of right-to-left
+    text each go in a right-to-left isolate (U+2067 ... U+2069), which a browser's bidi
+    algorithm follows: an SVG viewer lays a line out left to right, and put its final
+    `.` or `!` at the wrong end. (Aligned right by Graphviz, by its own measure of the
+    text, the lines would not line up in a browser anyway: they stay aligned left.)"""
+    if isolate and _right_to_left(" ".join(lines)):
+        return [f"\u2067{_html(line)}\u2069" for line in lines]
+    return [_html(line) for line in lines]
+
+
+def _broken(lines: list[str], isolate: bool) -> str:
+    """Lines as HTML-like label text, each ending in a left-aligned break."""
+    if not isolate or all(line.isascii() for line in lines):
+        # One escape for all: no line holds a newline to confuse with the breaks.
+        return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
+    return "".join(line + _BREAK for line in _escaped(lines, isolate))
+
+
+def _fitted(
+    lines: list[str], points: float, isolate: bool, bold: bool = False, below: int = 0
+) -> str:
     """An HTML-like label of `lines`, centred, in a table cell wide enough for them when
     they hold East Asian text (see `min_width`), with `below` points of space under it.
     The text starts at the cell's left edge: centred, it would be centred by the
     engine's measure, which is too narrow."""
-    markup = "<BR/>".join(f"<B>{_html(line)}</B>" if bold else _html(line) for line in lines)
+    escaped = _escaped(lines, isolate)
+    markup = "<BR/>".join(f"<B>{line}</B>" if bold else line for line in escaped)
     width = min_width(lines, points)
     if not width and not below:
         return f"<{markup}>"
@@ -145,14 +175,16 @@ def _fitted(lines: list[str], points: float, bold: bool = False, below: int = 0)
     )
 
 
-def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
-    style = theme.nodes[node.kind]
+def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
+    style, wrap, isolate = theme.nodes[node.kind], options.wrap, options.isolate
+    badge = options.badges.get(node.id, "")
     kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
     lines = wrap_lines(node.text, wrap)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
         f"<B>{kind}</B></FONT></TD></TR>",
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>{_broken(lines)}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>'
+        f"{_broken(lines, isolate)}</TD></TR>",
     ]
     byline = []
     if node.by:
@@ -164,7 +196,7 @@ def _label(node: Node, m: Map, theme: Theme, wrap: int, badge: str = "") -> str:
         rows.append(
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
             f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-            f"{_broken(lines)}</FONT></TD></TR>"
+            f"{_broken(lines, isolate)}</FONT></TD></TR>"
         )
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
@@ -242,7 +274,7 @@ def _add_nodes(
             for node in of_kind:
                 name = names[node.id]
                 attrs = {
-                    "label": _label(node, m, theme, options.wrap, options.badges.get(node.id, "")),
+                    "label": _label(node, m, theme, options),
                     "id": name,
                     "tooltip": _text(_tooltip(node, m)),
                 }
@@ -366,7 +398,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         fontname=options.font,
         fontcolor=theme.text,
         # Clear of the first row of boxes, which it touched.
-        label=_fitted(title, 18, bold=True, below=12) if title else _plain(""),  # not <B></B>
+        label=_fitted(title, 18, options.isolate, bold=True, below=12)
+        if title
+        else _plain(""),  # not <B></B>
         labelloc="t",
         fontsize="18",
         nodesep="0.35",
@@ -403,7 +437,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
-                label=_fitted(wrap_lines(_clean(label), GROUP_WRAP), 11),
+                label=_fitted(wrap_lines(_clean(label), GROUP_WRAP), 11, options.isolate),
                 style="rounded,dashed",
                 color=theme.muted,
                 fontcolor=theme.muted,
