@@ -290,6 +290,16 @@ def test_other_formats(fmt: str, magic: bytes) -> None:
     assert render(load_map(SEED), RenderOptions(format=fmt)).startswith(magic)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_pdf_is_the_same_bytes_each_time(engine: str) -> None:
+    """A creation date and a random id made every PDF differ: `render --check` could
+    never pass for one."""
+    options = RenderOptions(format="pdf", engine=engine)
+    first = render(load_map(SEED), options)
+    time.sleep(1.1)  # a second later: the dates are to the second
+    assert render(load_map(SEED), options) == first
+
+
 def test_pdf_keeps_the_links() -> None:
     m = load_map(EVERY)
     linked = ET.fromstring(render(m, RenderOptions())).findall(f".//{SVG}a[@{XLINK}href]")

@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -73,6 +74,38 @@ def test_no_link_leads_a_drawing_onto_a_map(maps: Path, tmp_path: Path) -> None:
     loop.symlink_to(loop)
     looped = invoke("render", str(maps / "seed.yaml"), "-o", str(loop))
     assert looped.exit_code == 2 and "symbolic link that loops" in looped.output
+
+
+def test_no_drawing_or_export_replaces_a_yaml_file(maps: Path, tmp_path: Path) -> None:
+    """`-o other.yaml --format svg`, a link named like the drawing that leads to a map
+    outside the run, `export -o map.yaml`, `diff -o map.yaml`: each replaced a map."""
+    seed, other = maps / "seed.yaml", tmp_path / "other.yaml"
+    shutil.copy(seed, other)
+    link = tmp_path / "drawing.svg"
+    link.symlink_to(other)
+    for args in (
+        ["render", str(seed), "-o", str(other), "--format", "svg"],
+        ["render", str(seed), "-o", str(link)],
+        ["export", str(seed), "--to", "apx", "-o", str(other)],
+        ["diff", str(seed), str(seed), "-o", str(other)],
+    ):
+        refused = invoke(*args)
+        assert refused.exit_code == 2 and "(a map?), which it would replace" in refused.output
+    assert other.read_bytes() == seed.read_bytes()
+
+
+def test_a_map_on_standard_input_is_drawn_beside_the_others(maps: Path, tmp_path: Path) -> None:
+    """The workers of a parallel render read standard input as empty: its map is drawn
+    by the main process, into `stdin.svg`."""
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", "-", str(maps / "seed.yaml"), "-o", f"{out}/"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (out / "stdin.svg").read_bytes() == (out / "seed.svg").read_bytes()
 
 
 def test_dev_stdout_appends_as_a_shell_does(maps: Path, tmp_path: Path) -> None:
@@ -413,3 +446,35 @@ def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: s
     for pid in engines:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)  # gone (and reaped: its parent waited for it)
+
+
+@pytest.mark.parametrize("where", ["group", "main"])
+def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, where: str) -> None:
+    """Ctrl-C reaches the whole process group, `kill -INT` the main process only. The
+    workers met the interrupt as a failure of their map and went on to the next: the
+    run went on writing drawings for 20 s, and printed worker tracebacks."""
+    for i in range(8):
+        shutil.copy(SEED, maps / f"copy{i}.yaml")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text("#!/bin/sh\nexec sleep 2\n")
+    (fake / "dot").chmod(0o755)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
+    run = subprocess.Popen(
+        [*command, "--engine", "system"],
+        env={**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"},
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal gives
+    )
+    time.sleep(1)  # started, and the first layouts under way
+    stopped = time.monotonic()
+    if where == "group":
+        os.killpg(run.pid, signal.SIGINT)
+    else:
+        run.send_signal(signal.SIGINT)
+    _, stderr = run.communicate(timeout=30)
+    assert time.monotonic() - stopped < 3
+    assert run.returncode == 130 and stderr.strip().endswith(b"interrupted"), stderr
+    assert b"Traceback" not in stderr
+    assert not out.exists() or not list(out.rglob("*.svg"))

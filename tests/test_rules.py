@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.checker import check_loaded
-from argmap.config import Settings, parse
+from argmap.config import ConfigError, Settings, parse
 from argmap.loader import loads
 from argmap.rules import REGISTRY
 from argmap.rules.base import EXAMPLE_HEADER
@@ -42,6 +42,16 @@ def test_select_and_ignore() -> None:
     assert set(rules_reported(bad, parse({"select": ["unknown-reference"]}, "t"))) == {
         "unknown-reference"
     }
+
+
+def test_selecting_no_rule_is_refused() -> None:
+    """`--select "$RULES"` with the variable unset, or `select = []`, switched every rule
+    off: a broken map passed."""
+    with pytest.raises(ConfigError, match="names no rule"):
+        parse({"select": []}, "t")
+    with pytest.raises(ConfigError, match="names no rule"):
+        Settings().override(select=[" , "])
+    assert parse({"ignore": []}, "t").enabled("long-text")
 
 
 def test_long_text_limit_is_an_option() -> None:

@@ -659,7 +659,7 @@ def import_(
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     title = printable(f"Imported from {Path(path).name}")
-    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path])
+    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], is_map=True)
 
 
 @app.command()
@@ -858,16 +858,19 @@ def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
         _fail(f"{path} already exists; use --force to overwrite it")
 
 
-def _emit(data: bytes, output: str | None, inputs: Sequence[str]) -> None:
-    """Bytes to standard output, or atomically to a file that is none of the `inputs`."""
+def _emit(data: bytes, output: str | None, inputs: Sequence[str], is_map: bool = False) -> None:
+    """Bytes to standard output, or atomically to a file that is none of the `inputs`, nor
+    a YAML file unless `data` is a map (written where --force allowed)."""
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from argmap.files import same_file, write_atomic
+    from argmap.files import replaces_yaml, same_file, write_atomic
 
     if any((i == "-" or Path(i).is_file()) and same_file(i, output) for i in inputs):
         _fail(f"-o {output} is an input of this command; give another output file")
+    if not is_map and (problem := replaces_yaml(output)):
+        _fail(f"-o {problem}; give another output file")
 
     try:
         write_atomic(output, data)
@@ -963,7 +966,7 @@ def _metavars(command: Any) -> None:
 
 # SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
 # under way are stopped on the way out; render's worker processes inherit the handler. The
-# signal is noted here: typer turns an interrupt into exit status 130 itself.
+# signal is noted here: typer turns an interrupt into exit status 130, silently.
 _TERMINATED: list[int] = []
 
 
@@ -989,9 +992,11 @@ def main() -> None:
         command(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
     except KeyboardInterrupt:
         _stopped(_TERMINATED[0] if _TERMINATED else signal.SIGINT)
-    except SystemExit:
+    except SystemExit as exiting:
         if _TERMINATED:
             _stopped(_TERMINATED[0])
+        if exiting.code == 130:  # typer's way out of Ctrl-C
+            _stopped(signal.SIGINT)
         raise
     except BrokenPipeError:  # `argmap check ... | head`
         sys.stderr.close()

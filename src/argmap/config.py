@@ -46,7 +46,7 @@ class Settings:
         where = ""  # the command line: the option names itself
         return replace(
             self,
-            select=rule_ids(select, where, "--select") if select is not None else self.select,
+            select=_selected(select, where, "--select") if select is not None else self.select,
             ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else self.ignore,
             strict=self.strict if strict is None else strict,
         )
@@ -63,6 +63,19 @@ def rule_ids(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
                 raise ConfigError(f"{prefix}`{key}` names an unknown rule `{rule_id}`; {hint}")
             result.add(rule_id)
     return frozenset(result)
+
+
+def _selected(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
+    """The rules to run: at least one. An empty list (`--select "$RULES"` with the variable
+    unset) would switch every rule off and pass any map."""
+    selected = rule_ids(ids, where, key)
+    if not selected:
+        prefix = f"{where}: " if where else ""
+        raise ConfigError(
+            f"{prefix}`{key}` names no rule, which would check nothing; name the rules to "
+            "run, e.g. `long-text,unknown-reference`, or leave it out to run them all"
+        )
+    return selected
 
 
 def find(start: Path) -> Path | None:
@@ -140,7 +153,8 @@ def parse(table: Any, where: str, origin: str | None = None) -> Settings:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f'{where}: `{key}` must be a list of rule ids, e.g. ["long-text"]')
-        ids[key] = rule_ids(value, where, key)
+        read = _selected if key == "select" and key in table else rule_ids
+        ids[key] = read(value, where, key)
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{where}: `strict` must be true or false")

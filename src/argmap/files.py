@@ -63,6 +63,18 @@ def same_file(a: str | Path, b: str | Path) -> bool:
     return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
+def replaces_yaml(path: str | Path) -> str | None:
+    """Why writing to `path` would replace a YAML file (a map, most likely, which no
+    drawing or export may replace: `-o map.yaml --format svg`, a link named like the
+    drawing), or None."""
+    target = os.path.realpath(path)
+    if not (target.lower().endswith((".yaml", ".yml")) and Path(target).is_file()):
+        return None
+    if Path(path).is_symlink():
+        return f"{path} leads to the YAML file {target} (a map?), which it would replace"
+    return f"{path} is a YAML file (a map?), which it would replace"
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`. Creates the
     folders on the way, as every command that writes a file does. A symbolic link is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,6 +17,11 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 # The engines name the one font; a viewer without it takes one as wide (theme.SVG_FONTS).
 _FONT_ATTRIBUTE = f'font-family="{FONT}"'.encode()
 _FONTS_ATTRIBUTE = f'font-family="{SVG_FONTS}"'.encode()
+
+
+# A PDF's creation time, which would make every render differ (`render --check`): set to
+# the epoch in as many bytes, which keeps the file's table of offsets right.
+_UNDATED = re.compile(rb"(/CreationDate \()D:\d{14}(Z?\))")
 
 
 class RenderError(Exception):
@@ -127,6 +133,8 @@ class Drawing:
             return svg_to_pdf(data)
         if self.options.format == "svg":
             return data.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
+        if self.options.format == "pdf":  # Graphviz's own, dated by cairo
+            return _UNDATED.sub(rb"\1D:19700101000000\2", data)
         return data
 
     def cancel(self) -> None:

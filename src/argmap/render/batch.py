@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Any
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import same_file, write_atomic
+from argmap.files import replaces_yaml, same_file, write_atomic
 from argmap.graph import build_graph
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
@@ -79,9 +80,7 @@ def plan(
     if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
-        jobs = [
-            Job(s, str(folder / _relative(Path(s), roots).with_suffix(f".{fmt}"))) for s in sources
-        ]
+        jobs = [Job(s, str(folder / _relative(s, roots).with_suffix(f".{fmt}"))) for s in sources]
     elif output is not None:
         jobs = [Job(s, output) for s in sources]
     else:
@@ -111,6 +110,8 @@ def _refuse_collisions(jobs: list[Job]) -> None:
                 f"{job.source} would be drawn onto {job.output}, which is the map "
                 f"{maps[target]}; give another output file or folder with -o"
             )
+        if problem := replaces_yaml(job.output):
+            raise PlanError(f"-o {problem}; give another output file")
         if target in seen:
             raise PlanError(
                 f"{seen[target]} and {job.source} would both be drawn to {job.output}; "
@@ -119,12 +120,16 @@ def _refuse_collisions(jobs: list[Job]) -> None:
         seen[target] = job.source
 
 
-def _relative(source: Path, roots: list[Path]) -> Path:
-    """Where a map sits below the folder it was found in, to mirror in the output folder."""
+def _relative(source: str, roots: list[Path]) -> Path:
+    """Where a map's drawing goes inside an output folder: its path under the folder
+    given on the command line, else its name (`stdin` for standard input's)."""
+    if source == STDOUT:
+        return Path("stdin")
+    path = Path(source)
     for root in roots:
-        if source.is_relative_to(root):
-            return source.relative_to(root)
-    return Path(source.name)
+        if path.is_relative_to(root):
+            return path.relative_to(root)
+    return Path(path.name)
 
 
 def _draw(
@@ -191,6 +196,38 @@ def run_one(
     return Outcome(job, report)
 
 
+_busy = False  # in a worker: whether it is rendering a map (else it waits for one)
+
+
+def _worker_signals() -> None:
+    """A worker leaves Ctrl-C to the main process, which stops the workers with SIGTERM.
+    (The pool runs each map under `except BaseException`: a worker that met the
+    interrupt as an exception would go on to its next map, and one waiting for work
+    would print a traceback.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    if _busy:  # stop the engine and remove the temporary file on the way out
+        raise KeyboardInterrupt
+    os._exit(128 + signum)
+
+
+def _in_worker(
+    job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings, check_only: bool
+) -> Outcome:
+    """`run_one` in a worker process, which ends when SIGTERM interrupts it."""
+    global _busy
+    _busy = True
+    try:
+        return run_one(job, base, overrides, settings, check_only)
+    except KeyboardInterrupt:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _busy = False
+
+
 def run_all(
     jobs: Sequence[Job],
     base: RenderOptions,
@@ -210,12 +247,19 @@ def run_all(
             on_done(outcomes[-1])
         return outcomes
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals) as pool:
         futures = {
-            pool.submit(run_one, job, base, overrides, settings, check_only): i
+            pool.submit(_in_worker, job, base, overrides, settings, check_only): i
             for i, job in enumerate(jobs)
+            if job.source != STDOUT
         }
         try:
+            # Standard input is this process's: a worker's reads as empty. Its map is
+            # drawn here while the workers draw the others.
+            for i, job in enumerate(jobs):
+                if job.source == STDOUT:
+                    results[i] = run_one(job, base, overrides, settings, check_only)
+                    on_done(results[i])
             for future in as_completed(futures):
                 i = futures[future]
                 try:

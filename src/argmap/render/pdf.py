@@ -34,7 +34,9 @@ def svg_to_pdf(svg: bytes) -> bytes:
     if drawing is None:
         raise EngineError("could not convert the SVG to PDF")
     out = io.BytesIO()
-    pdf = Canvas(out, pagesize=(drawing.width, drawing.height))
+    # Invariant: no creation date or random document id, so that the same map gives the
+    # same bytes and `render --check` can compare them.
+    pdf = Canvas(out, pagesize=(drawing.width, drawing.height), invariant=True)
     renderPDF.draw(drawing, pdf, 0, 0)
     for url, box in links(svg, drawing.width, drawing.height):
         pdf.linkURL(url, box)
