@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -385,3 +386,37 @@ def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert "bad\ufffd.yaml".encode() in done.stdout
     assert invoke("check", str(tmp_path / ("n" + name))).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("redirect", "command"),
+    [
+        (">/dev/full", "check"),
+        (">&-", "check"),
+        (">&-", "render -o -"),
+        (">/dev/full", "show"),
+    ],
+)
+def test_output_that_cannot_be_written_is_an_error_not_a_bug(redirect: str, command: str) -> None:
+    """A full disk or a closed standard output was reported as an internal error (exit 3)."""
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m argmap {command} {shlex.quote(str(SEED))} {redirect}",
+        shell=True,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("argmap: error: cannot write"), done.stderr
+
+
+def test_a_closed_standard_error_loses_only_the_messages(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "seed.yaml")
+    done = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m argmap render {tmp_path / 'seed.yaml'} 2>&-",
+        shell=True,
+        check=False,
+    )
+    assert done.returncode == 0 and (tmp_path / "seed.svg").exists()

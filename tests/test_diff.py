@@ -233,3 +233,14 @@ def test_svg_warns_when_both_versions_together_clash(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert "warning[svg-id-clash]" in result.stderr and "`a_r`" in result.stderr
+
+
+def test_the_output_name_gives_the_format(tmp_path: Path) -> None:
+    """`diff -o changes.svg` wrote the text report into a file named .svg."""
+    drawing, report = tmp_path / "changes.svg", tmp_path / "changes.json"
+    assert invoke("diff", OLD, NEW, "-o", str(drawing)).exit_code == 0
+    ET.fromstring(drawing.read_bytes())  # an SVG
+    assert invoke("diff", OLD, NEW, "-o", str(report)).exit_code == 0
+    assert "nodes" in json.loads(report.read_text())
+    refused = invoke("diff", OLD, NEW, "-o", str(drawing), "--format", "text")
+    assert refused.exit_code == 2 and "does not match --format text" in refused.output

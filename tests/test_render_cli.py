@@ -143,7 +143,14 @@ def test_a_folder_into_a_folder_then_check(maps: Path, tmp_path: Path) -> None:
         "seed.svg",
         "sub/every.svg",
     ]
-    assert "2 of 2 maps rendered" in result.output
+    assert f"2 of 2 maps rendered into {os.path.relpath(out)}{os.sep}" in result.output
+    (maps / "warn.yaml").write_text(
+        "argmap: 1\ntitle: W\nactors:\n  idle: {name: Idle}\nclaims:\n  c: {text: C}\n"
+    )
+    warned = invoke("render", str(maps))  # the summary counted only maps with warnings
+    assert "3 files checked: 1 warning" in warned.output
+    assert "3 of 3 maps rendered, each next to its map" in warned.output
+    (maps / "warn.yaml").unlink()
     # Up to date: --check passes and writes nothing.
     assert invoke("render", str(maps), "-o", str(out), "--check").exit_code == 0
     # A changed map makes its committed SVG stale.
@@ -478,3 +485,26 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
     assert run.returncode == 130 and stderr.strip().endswith(b"interrupted"), stderr
     assert b"Traceback" not in stderr
     assert not out.exists() or not list(out.rglob("*.svg"))
+
+
+def test_check_needs_a_file_it_can_read(maps: Path, tmp_path: Path) -> None:
+    """`--check` compared standard output with a file named `-`, and called a folder or
+    an unreadable file "missing"."""
+    seed = str(maps / "seed.yaml")
+    refused = invoke("render", seed, "-o", "-", "--check")
+    assert refused.exit_code == 2 and "not stdout" in refused.output
+    (maps / "seed.svg").mkdir()
+    folder = invoke("render", seed, "--check")
+    assert (
+        folder.exit_code == 1 and "cannot read" in folder.output and "missing" not in folder.output
+    )
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="no `script` to make a terminal")
+def test_no_png_is_poured_onto_a_terminal() -> None:
+    command = f"{shlex.quote(sys.executable)} -m argmap render {shlex.quote(str(SEED))} -o - -f png"
+    done = subprocess.run(
+        ["script", "-q", "-e", "-c", command, "/dev/null"], capture_output=True, check=False
+    )
+    assert done.returncode == 2 and b"not for a terminal" in done.stdout
+    assert b"PNG" not in done.stdout.replace(b"a PNG is", b"")

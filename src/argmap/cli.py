@@ -6,10 +6,13 @@ Exit codes: 0 fine, 1 the maps have errors, 2 usage or I/O error.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import shlex
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -20,7 +23,7 @@ from argmap.printable import printable
 
 if TYPE_CHECKING:
     from argmap.config import Settings
-    from argmap.render.batch import Outcome
+    from argmap.render.batch import Job, Outcome
 
 app = typer.Typer(
     name="argmap",
@@ -122,7 +125,9 @@ def _terminal(stream: object) -> bool:
 
 def _color() -> bool:
     return (
-        _terminal(sys.stdout) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        _terminal(sys.stdout)
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM") != "dumb"
     )
 
 
@@ -379,6 +384,10 @@ def _run_render(
             f"cannot tell the format of -o {output} from `.{suffix}`; "
             f"name it .{', .'.join(FORMATS)}, or give --format"
         )
+    if check_only and any(job.output == STDOUT for job in planned):
+        _fail("--check compares drawings with the files on disk; give -o a file, not stdout")
+    if fmt in ("png", "pdf") and _terminal(sys.stdout) and any(j.output == STDOUT for j in planned):
+        _fail(f"a {fmt.upper()} is not for a terminal; give -o a file, or pipe it: -o - | ...")
     if not planned:
         if maps_dir is not None:
             return 0  # pre-commit passed no maps this time
@@ -423,8 +432,8 @@ def _print_outcomes(
         (o, tuple(d for d in o.report.diagnostics if d.severity is not Severity.INFO))
         for o in outcomes
     ]
-    reports = CheckResult(tuple(replace(o.report, diagnostics=ds) for o, ds in shown if ds))
-    if reports.files:
+    reports = CheckResult(tuple(replace(o.report, diagnostics=ds) for o, ds in shown))
+    if any(ds for _, ds in shown):  # (the summary counts every map checked)
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
     for outcome in outcomes:
         if outcome.error:
@@ -442,11 +451,24 @@ def _print_outcomes(
     failed = sum(o.failed for o in outcomes)
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
-        typer.echo(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}", err=True)
+        where = "" if check_only else _where([o.job for o in outcomes])
+        typer.echo(
+            printable(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"), err=True
+        )
     elif outcomes and outcomes[0].job.output != STDOUT:
         typer.echo(printable(f"wrote {outcomes[0].job.output}"), err=True)
     usage = any(o.usage for o in outcomes)
     return 2 if reports.exit_code == 2 or usage else 1 if failed else 0
+
+
+def _where(jobs: Sequence[Job]) -> str:
+    """Where the drawings of a run went, for its summary."""
+    if any(job.output == "-" for job in jobs):
+        return ""
+    if all(Path(job.output).parent == Path(job.source).parent for job in jobs):
+        return ", each next to its map"
+    folder = os.path.commonpath([Path(job.output).absolute().parent for job in jobs])
+    return f" into {os.path.relpath(folder)}{os.sep}"
 
 
 def _progress(total: int) -> Any:
@@ -724,14 +746,14 @@ def diff(
     old: Annotated[str, typer.Argument(help="The old map: a file, or a git revision of NEW.")],
     new: Annotated[str, typer.Argument(help="The new map file.")],
     output_format: Annotated[
-        str,
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
-            help="text, json or svg.",
+            help="text, json or svg (default: from -o's extension, else text).",
             autocompletion=_choices(("text", "json", "svg")),
         ),
-    ] = "text",
+    ] = None,
     output: WriteOption = None,
     theme: ThemeOption = None,
     evaluate: EvaluateOption = None,
@@ -747,6 +769,13 @@ def diff(
     from argmap.loader import load, loads
     from argmap.revisions import RevisionError, read_at
 
+    # An -o name that says svg or json gives the format (a drawing written as text was
+    # a surprise); one that says another than --format is refused.
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named = suffix if suffix in ("svg", "json") else None
+    if output_format is not None and named is not None and named != output_format:
+        _fail(f"-o {output} does not match --format {output_format}")
+    output_format = output_format or named or "text"
     if output_format not in ("text", "json", "svg"):
         _fail(f"unknown format `{output_format}`; choose text, json or svg")
     if theme is not None and theme not in THEMES:
@@ -981,11 +1010,30 @@ def _stopped(signum: int) -> NoReturn:
     sys.exit(128 + signum)
 
 
+class _Closed(io.TextIOBase):
+    """A stand-in for a closed standard output, whose writes fail with EBADF, as writes
+    to a closed descriptor do (text through it, drawings through its `buffer`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "standard output is closed", "standard output")
+
+    @property
+    def buffer(self) -> _Closed:
+        return self
+
+
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    # A stream the shell closed (`>&-`) is None. Output written to a closed standard
+    # output fails, as to a closed file; messages to a closed standard error go nowhere.
+    sys.stdout = sys.stdout or _Closed()
+    sys.stderr = sys.stderr or Path(os.devnull).open("w")  # noqa: SIM115 (open until the exit)
     try:
         command = typer.main.get_command(app)
         _metavars(command)
@@ -1003,6 +1051,14 @@ def main() -> None:
         sys.exit(1)
     except MemoryError:
         typer.echo("argmap: error: out of memory: the input is too big for this machine", err=True)
+        sys.exit(2)
+    except OSError as error:  # writing the output: a full disk, a closed descriptor
+        where = error.filename or "the output"
+        with suppress(OSError):  # standard error may be the stream that failed
+            typer.echo(
+                printable(f"argmap: error: cannot write {where}: {error.strerror or error}"),
+                err=True,
+            )
         sys.exit(2)
     except Exception as error:  # a bug: one line for the user, the traceback on request
         if os.environ.get("ARGMAP_DEBUG"):

@@ -181,10 +181,10 @@ def run_one(
     if check_only:
         try:
             current = Path(job.output).read_bytes()
-        except OSError:
-            current = None
-        if current is None:
+        except FileNotFoundError:
             return Outcome(job, report, stale="missing")
+        except OSError as error:
+            return Outcome(job, report, error=f"cannot read {job.output}: {error.strerror}")
         return Outcome(job, report, stale="" if current == data else "differs from a fresh render")
     if job.output == STDOUT:
         return Outcome(job, report, data=data)
