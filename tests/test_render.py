@@ -300,6 +300,21 @@ def test_a_pdf_is_the_same_bytes_each_time(engine: str) -> None:
     assert render(load_map(SEED), options) == first
 
 
+def test_a_png_is_at_most_16320_pixels_a_side() -> None:
+    """Drawn at full size, a map of claims side by side made a PNG a million pixels wide
+    (2.5 GB to draw): a larger drawing is scaled down to fit."""
+    claims = "".join(
+        f"  c{i}: {{text: Claim {i} with a few more words to it.}}\n" for i in range(80)
+    )
+    m = loads(f"argmap: 1\ntitle: Wide\nclaims:\n{claims}").map
+    assert m is not None
+    png = render(m, RenderOptions(format="png"))
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width == 16_320 and 0 < height < 1_000  # scaled, not cut: the same shape
+    svg = ET.fromstring(render(m))
+    assert float(svg.get("width", "").removesuffix("pt")) > 12_240  # SVG keeps its size
+
+
 def test_pdf_keeps_the_links() -> None:
     m = load_map(EVERY)
     linked = ET.fromstring(render(m, RenderOptions())).findall(f".//{SVG}a[@{XLINK}href]")
@@ -351,7 +366,9 @@ def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(engines, "TIMEOUT", 0.5)
     layout = fake_engine(tmp_path, "sleep 30").launch("svg")
     layout.feed("digraph {" + "a;" * 200_000 + "}")  # more than a pipe holds: never read
-    with pytest.raises(EngineError, match=r"took over 0\.5 s; gave up"):
+    with pytest.raises(
+        EngineError, match=r"took over 0\.5 s, and was stopped; draw part of the map with --focus"
+    ):
         layout.result()
     assert layout.process.returncode is not None
 
@@ -388,6 +405,19 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
         run(fake_engine(tmp_path, "exit 3"), "digraph {" + "a;" * 200_000 + "}")
+
+
+def test_an_engine_out_of_memory_says_what_to_do(tmp_path: Path) -> None:
+    """The builtin engine's panic printed a Rust backtrace into the one-line error."""
+    panic = "echo 'memory allocation of 3293695440 bytes failed' >&2; echo 'stack backtrace:' >&2"
+    engine = fake_engine(tmp_path, f"{panic}; echo '   0: std::alloc::rust_oom' >&2; exit 134")
+    with pytest.raises(EngineError, match=r"ran out of memory.*--focus ID --depth N") as raised:
+        run(engine, "digraph {}")
+    assert "rust_oom" not in str(raised.value)
+    other = "echo \"thread 'main' panicked at x.rs\" >&2; echo 'stack backtrace:' >&2"
+    engine = fake_engine(tmp_path, f"{other}; echo '   0: frame' >&2; exit 101")
+    with pytest.raises(EngineError, match=r"failed: thread 'main' panicked at x.rs$"):
+        run(engine, "digraph {}")
 
 
 def test_no_writable_temporary_folder_is_a_clear_error(

@@ -14,6 +14,9 @@ from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, SVG_FONTS
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
+# A PNG of 3,000 claims side by side was a million pixels wide and took 2.5 GB to draw;
+# at most 16,320 pixels a side (170 inches at 96 dpi), a larger drawing is scaled down.
+PNG_MAX_INCHES = 170
 # The engines name the one font; a viewer without it takes one as wide (theme.SVG_FONTS).
 _FONT_ATTRIBUTE = f'font-family="{FONT}"'.encode()
 _FONTS_ATTRIBUTE = f'font-family="{SVG_FONTS}"'.encode()
@@ -110,6 +113,8 @@ class Drawing:
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by tools without bidi or isolates
             dot_options = replace(dot_options, font=DRAWN_FONT, isolate=False)
+        if options.format == "png":
+            dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.focus is not None:
             note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
             marks = {**dot_options.marks, options.focus: "focus"}

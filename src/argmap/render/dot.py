@@ -58,6 +58,7 @@ class DotOptions:
     theme: str = "light"
     font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
     isolate: bool = True  # right-to-left lines in bidi isolates, for viewers that follow them
+    max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
     wrap: int = 36  # characters per label line
     legend: bool = True
     group_by: str | None = None
@@ -412,6 +413,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         tooltip=_plain(m.summary or m.title),
         id="_map",
     )
+    if options.max_inches:
+        dot.attr(size=f"{options.max_inches},{options.max_inches}")
     dot.attr(
         "node",
         shape="box",

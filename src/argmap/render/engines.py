@@ -100,7 +100,10 @@ class Layout:
             self._unlimit()
         if self.expired.is_set():
             self.cancel()
-            raise EngineError(f"{self.engine} layout engine took over {TIMEOUT} s; gave up")
+            raise EngineError(
+                f"the {self.engine} layout engine took over {TIMEOUT} s, and was stopped; "
+                f"{_TOO_BIG}"
+            )
         with self.output, self.errors:
             self.output.seek(0)
             self.errors.seek(0)
@@ -139,9 +142,17 @@ def _capacity(pipe: IO[bytes]) -> int:
     return size
 
 
+_TOO_BIG = "draw part of the map with --focus ID --depth N, or split it into several maps"
+
+
 def _errors(stderr: bytes) -> str:
-    """Graphviz's error lines, without its warnings about font metrics."""
-    lines = stderr.decode("utf-8", "replace").splitlines()
+    """Graphviz's error lines, without its warnings about font metrics, or what running
+    out of memory means (the builtin engine then prints a Rust backtrace)."""
+    text = stderr.decode("utf-8", "replace")
+    if "memory allocation of" in text or "out of memory" in text.lower():
+        return f"it ran out of memory: the drawing is too large; {_TOO_BIG}"
+    text = text.split("stack backtrace:")[0]  # a panic's frames say nothing to a user
+    lines = text.splitlines()
     return "; ".join(line.strip() for line in lines if "Warning" not in line and line.strip())
 
 
