@@ -508,3 +508,19 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
     )
     assert done.returncode == 2 and b"not for a terminal" in done.stdout
     assert b"PNG" not in done.stdout.replace(b"a PNG is", b"")
+
+
+def test_a_pdf_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
+    """Helvetica has no Hebrew: the PDF showed boxes, and said nothing."""
+    path = tmp_path / "he.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Names\nclaims:\n  c: {text: Plain words.}\n"
+        "  he: {text: שמות מתחם בינלאומיים}\n",
+        encoding="utf-8",
+    )
+    warned = invoke("render", str(path), "-o", str(tmp_path / "he.pdf"))
+    assert warned.exit_code == 0 and (tmp_path / "he.pdf").exists()
+    assert f"{path}:5:3: warning[pdf-font]" in warned.output
+    assert "11 characters" in warned.output and "in 1 of its texts" in warned.output
+    assert "pdf-font" not in invoke("render", str(path)).output  # an SVG draws them
+    assert "pdf-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.pdf")).output

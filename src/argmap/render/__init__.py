@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from argmap.diagnostics import did_you_mean
+from argmap.diagnostics import Diagnostic, did_you_mean
 from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
 from argmap.render.dot import DotOptions, build_dot
@@ -104,6 +104,7 @@ class Drawing:
     layout: Layout | None = None  # the engine's process; None for DOT output
     to_pdf: bool = False  # the layout is SVG, to convert
     dot: str = ""
+    warnings: list[Diagnostic] = field(default_factory=list)  # what the drawing will lack
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -119,8 +120,12 @@ class Drawing:
             note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
             marks = {**dot_options.marks, options.focus: "focus"}
             dot_options = replace(dot_options, marks=marks, legend_note=note)
-        g = build_graph(m) if graph is None else graph
-        self.dot = build_dot(_focus(g, m, options), m, dot_options)
+        g = _focus(build_graph(m) if graph is None else graph, m, options)
+        self.dot = build_dot(g, m, dot_options)
+        if self.to_pdf:
+            from argmap.render.pdf import font_warning
+
+            self.warnings = [w for w in [font_warning(m, g.nodes)] if w is not None]
         if self.layout is not None:
             self.layout.feed(self.dot)
 

@@ -154,7 +154,9 @@ def _draw(
                 drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
             except RenderError as error:
                 failure = error
-        report = FileReport(loaded.path, loaded.text, check_loaded(loaded, settings, graph))
+        found = check_loaded(loaded, settings, graph)
+        lacks = drawing.warnings if drawing is not None else []
+        report = FileReport(loaded.path, loaded.text, (*found, *lacks))
         if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
             return report, None, failure
         try:
