@@ -137,6 +137,8 @@ def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> 
     for name, extensions in brute(af).items():
         assert sat.credulous(af, a, name) == any(a in s for s in extensions), name
         assert sat.sceptical(af, a, name) == all(a in s for s in extensions), name
+        out = sat.sceptical(af, a, name, OUT)
+        assert out == all(a in attacked_by(af, s) for s in extensions), name
 
 
 def test_a_query_under_a_semantics_argmap_lacks_is_refused() -> None:
@@ -172,6 +174,10 @@ def test_sceptical_preferred_does_not_multiply_independent_choices(
     monkeypatch.setattr(sat, "_maximise", counted)
     assert sat.sceptical(af, "t", "preferred")
     assert not sat.sceptical(af, "w", "preferred") and not sat.sceptical(af, "x3", "preferred")
+    # Out in every one: each part is asked whether it always has an attacker of `t` in.
+    assert not sat.sceptical(af, "t", "preferred", OUT) and sat.sceptical(
+        af, "v3", "preferred", OUT
+    )
 
 
 def test_attackers_sharing_their_upstream_are_asked_together(
