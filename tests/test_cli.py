@@ -305,8 +305,9 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert "a is contested" in both
     cut = invoke("evaluate", str(two), "--semantics", "preferred", "--limit", "1").output
     assert cut.startswith("preferred semantics: more than 1 extension;")
-    assert "claim a      accepted" in cut  # a status over what was found, not a label
-    assert "(1; there are more)" in cut
+    assert "claim a      contested" in cut  # a status over them all, not a label
+    assert "the statuses are exact all the same" in cut
+    assert "a is contested" in cut
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
     assert "on a scale from 0 (defeated) to 1 (unopposed)" in score
 
