@@ -12,8 +12,10 @@
    (each maximal extension found by growing a complete labelling).
 4. Gradual scores (h-categorizer, DF-QuAD) on random acyclic maps with two attacks and one
    support per node, and the same maps with one cycle that never settles added upstream.
+5. Statuses past the limit (`evaluate`, `show`, `render --evaluate` on a map with more than
+   1000 extensions): the enumeration of 1001, then the exact statuses by SAT queries.
 
-    python bench/semantics.py                 # all four
+    python bench/semantics.py                 # all five
     python bench/semantics.py grounded        # one part
 """
 
@@ -28,7 +30,9 @@ from itertools import pairwise
 
 import clingo
 
-from argmap.semantics import gradual, sat
+from argmap.interchange.iccma import to_map_yaml
+from argmap.loader import loads
+from argmap.semantics import evaluate, gradual, sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 
@@ -197,12 +201,54 @@ def bench_gradual() -> None:
             )
 
 
+def debate(claims: int, pairs: int, rebuttals: int, seed: int) -> Framework:
+    """Claims attacked by pairs of objections that attack each other (2^pairs preferred
+    extensions or so), and rebuttals of objections, some of earlier rebuttals."""
+    rng = random.Random(seed)
+    targets = [f"c{i}" for i in range(claims)]
+    objections = [x for i in range(pairs) for x in (f"a{i}", f"b{i}")]
+    attacks = {(f"a{i}", f"b{i}") for i in range(pairs)} | {
+        (f"b{i}", f"a{i}") for i in range(pairs)
+    }
+    attacks |= {(o, rng.choice(targets)) for o in objections}
+    for i in range(rebuttals):
+        attacks |= {(f"x{i}", o) for o in rng.sample(objections, 2)}
+        if i and rng.random() < 0.3:
+            attacks.add((f"x{i}", f"x{rng.randrange(i)}"))
+    return Framework.of([*targets, *objections, *(f"x{i}" for i in range(rebuttals))], attacks)
+
+
+def bench_statuses() -> None:
+    print("| framework | arguments | semantics | enumerate 1001 | exact statuses |")
+    print("| --- | ---: | --- | ---: | ---: |")
+    pairs = [(f"a{i}", f"b{i}") for i in range(11)]
+    cases = {
+        "11 pairs, each `b` attacking `t`": Framework.of(
+            ["t", *(x for pair in pairs for x in pair)],
+            [*pairs, *((b, a) for a, b in pairs), *((b, "t") for _, b in pairs)],
+        ),
+        "a debate: 20 claims, 80 pairs, 120 rebuttals": debate(20, 80, 120, 7),
+    }
+    for name, af in cases.items():
+        m = loads(to_map_yaml(af, name)).map
+        assert m is not None
+        for semantics in sat.ENUMERATORS:
+            e, listing = timed(lambda m=m, s=semantics: evaluate(m, s))
+            assert e.truncated
+            _, deciding = timed(lambda e=e, m=m: [e.status(n) for n in m.nodes])
+            print(
+                f"| {name} | {len(af.arguments)} | {semantics} | {listing:.2f} s "
+                f"| {deciding:.2f} s |",
+                flush=True,
+            )
+
+
 if __name__ == "__main__":
     print(
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"clingo {clingo.__version__}\n"
     )
-    parts = sys.argv[1:] or ["grounded", "preferred", "queries", "gradual"]
+    parts = sys.argv[1:] or ["grounded", "preferred", "queries", "gradual", "statuses"]
     if "grounded" in parts:
         bench_grounded()
         print()
@@ -214,3 +260,6 @@ if __name__ == "__main__":
         print()
     if "gradual" in parts:
         bench_gradual()
+        print()
+    if "statuses" in parts:
+        bench_statuses()

@@ -306,10 +306,34 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert "a is contested" in both
     cut = invoke("evaluate", str(two), "--semantics", "preferred", "--limit", "1").output
     assert cut.startswith("preferred semantics: more than 1 extension;")
-    assert "claim a      accepted" in cut  # a status over what was found, not a label
-    assert "(1; there are more)" in cut
+    assert "claim a      contested" in cut  # a status over them all, not a label
+    assert "the statuses are exact all the same" in cut
+    assert "a is contested" in cut
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
     assert "on a scale from 0 (defeated) to 1 (unopposed)" in score
+
+
+def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: Path) -> None:
+    """11 objections `b` attack the claim, each attacked back by its own `a`: 2048
+    preferred extensions, and the claim is in one only, not among the first 1000. Show and
+    render called it rejected, from those 1000, and did not say they were not all."""
+    pairs = tmp_path / "pairs.yaml"
+    objections = "".join(
+        f"  a{i}: {{text: A{i}., attacks: b{i}}}\n  b{i}: {{text: B{i}., attacks: [a{i}, t]}}\n"
+        for i in range(11)
+    )
+    pairs.write_text(
+        f"argmap: 1\ntitle: Pairs\nclaims:\n  t: {{text: T.}}\nobjections:\n{objections}"
+    )
+    note = "more than 1000 extensions (the enumeration stopped); statuses are exact"
+    shown = invoke("show", str(pairs), "--evaluate", "preferred").output
+    assert "claim t: T.  [contested]" in shown and note in shown
+    drawn = invoke("render", str(pairs), "--evaluate", "preferred", "-o", "-", "-f", "dot").output
+    assert "CLAIM · CONTESTED" in drawn and note in drawn
+    listed = invoke("evaluate", str(pairs), "--semantics", "preferred").output
+    assert "claim t        contested" in listed and "t is contested" in listed
+    assert invoke("show", str(pairs), "--evaluate", "grounded").output.count("[undec]") == 23
+    assert note not in invoke("show", str(pairs), "--evaluate", "grounded").output
 
 
 def test_help_names_values_not_python_types() -> None:

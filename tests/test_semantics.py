@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.semantics import sat
+from argmap.interchange.iccma import to_map_yaml
+from argmap.loader import loads
+from argmap.semantics import evaluate, sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 from argmap.semantics.labels import IN, OUT, UNDEC, Labelling, extension
@@ -137,6 +139,52 @@ def test_credulous_and_sceptical_queries(af: Framework, data: st.DataObject) -> 
     for name, extensions in brute(af).items():
         assert sat.credulous(af, a, name) == any(a in s for s in extensions), name
         assert sat.sceptical(af, a, name) == all(a in s for s in extensions), name
+        out = sat.sceptical(af, a, name, OUT)
+        assert out == all(a in attacked_by(af, s) for s in extensions), name
+
+
+def brute_status(af: Framework, a: str, extensions: set[Ext]) -> str:
+    """A node's status from the definitions, over every extension."""
+    if not extensions:
+        return "no extension"
+    if all(a in s for s in extensions):
+        return "accepted"
+    if any(a in s for s in extensions):
+        return "contested"
+    return "rejected" if all(a in attacked_by(af, s) for s in extensions) else "undecided"
+
+
+@settings(max_examples=100, deadline=None)
+@given(frameworks(most=8), st.integers(0, 2))
+def test_statuses_are_exact_when_the_limit_cuts_the_list(af: Framework, limit: int) -> None:
+    """Statuses were taken from the extensions found: with 2048 preferred extensions, a
+    claim in none of the first 1000 was drawn "rejected", though it was in others."""
+    m = loads(to_map_yaml(af, "random")).map
+    assert m is not None
+    for name, extensions in brute(af).items():
+        if name in sat.ENUMERATORS:
+            e = evaluate(m, name, limit=limit)
+            assert e.truncated == (len(extensions) > limit)
+            for a in af.arguments:
+                assert e.status(a) == brute_status(af, a, extensions), (name, a, e.labellings)
+
+
+def test_a_claim_in_no_extension_found_is_not_rejected() -> None:
+    """Each of 11 arguments `b` attacks `t` and is attacked back by its own `a`: 2048
+    preferred extensions, and `t` is in one only (every `a` in), not among the first 1000."""
+    attacks: list[tuple[str, str]] = []
+    for i in range(11):
+        attacks += [(f"a{i}", f"b{i}"), (f"b{i}", f"a{i}"), (f"b{i}", "t")]
+    af = Framework.of(["t", *sorted({x for pair in attacks for x in pair} - {"t"})], attacks)
+    m = loads(to_map_yaml(af, "pairs")).map
+    assert m is not None
+    e = evaluate(m, "preferred")
+    assert e.truncated and all(lab["t"] == OUT for lab in e.labellings)
+    assert e.status("t") == "contested" and e.label("t") == "contested"
+    assert "is contested" in e.verdict("t")
+    assert e.cut_note() == "more than 1000 extensions (the enumeration stopped); statuses are exact"
+    for name in ("complete", "semi-stable", "stable"):  # the same with a small limit
+        assert evaluate(m, name, limit=3).status("t") == "contested", name
 
 
 def test_a_query_under_a_semantics_argmap_lacks_is_refused() -> None:
@@ -172,6 +220,10 @@ def test_sceptical_preferred_does_not_multiply_independent_choices(
     monkeypatch.setattr(sat, "_maximise", counted)
     assert sat.sceptical(af, "t", "preferred")
     assert not sat.sceptical(af, "w", "preferred") and not sat.sceptical(af, "x3", "preferred")
+    # Out in every one: each part is asked whether it always has an attacker of `t` in.
+    assert not sat.sceptical(af, "t", "preferred", OUT) and sat.sceptical(
+        af, "v3", "preferred", OUT
+    )
 
 
 def test_attackers_sharing_their_upstream_are_asked_together(

@@ -923,11 +923,11 @@ def show(
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options(evaluate, support)
     m, code = _load_usable(path)
-    labels = None
+    labels, note = None, ""
     if evaluate is not None:
         result = _evaluation(m, evaluate, support)
-        labels = {n: result.label(n) for n in m.nodes}
-    print_outline(m, sys.stdout, color=_color(), labels=labels, details=details)
+        labels, note = {n: result.label(n) for n in m.nodes}, result.cut_note()
+    print_outline(m, sys.stdout, color=_color(), labels=labels, details=details, note=note)
     raise typer.Exit(code)
 
 

@@ -102,9 +102,11 @@ def print_outline(
     color: bool,
     labels: Mapping[str, str] | None = None,
     details: bool = False,
+    note: str = "",
 ) -> None:
     """The outline; with `labels` (node id -> label, status or score), each node marked,
-    and with `details`, its quote, source, tags and note under it."""
+    with `details`, its quote, source, tags and note under it, and `note` (about the
+    labels, say) at the end."""
     options = _Options(labels, details)
     console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
     trees, loose = outline(build_graph(m))
@@ -121,6 +123,8 @@ def print_outline(
     nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
     answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
     console.print(Text(f"{nodes}; {marks}; {answered}", "dim"))
+    if note:
+        console.print(Text(printable(note), "yellow"))
 
 
 def _unanswered(*forests: list[Entry]) -> int:

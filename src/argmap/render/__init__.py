@@ -92,6 +92,7 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         badges = {n: label.upper() for n, label in labels.items()}
         fill = {n: STANDING_FILLS[theme][STANDING[label]] for n, label in labels.items()}
         note = f"{options.evaluate} semantics: green accepted, red rejected, yellow undecided"
+        note = "; ".join(filter(None, (note, result.cut_note())))
     return replace(options.dot, fill=fill, badges=badges, legend_note=note)
 
 

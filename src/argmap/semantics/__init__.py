@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 
 from argmap.graph import build_graph
@@ -44,7 +45,10 @@ class Evaluation:
 
     def status(self, node: str) -> str:
         """accepted (in every extension), contested (in some), rejected (out in every),
-        undecided (otherwise), or "no extension" (stable may have none)."""
+        undecided (otherwise), or "no extension" (stable may have none). Exact even when
+        the limit cut the list of extensions."""
+        if self.truncated:
+            return self._exact_statuses[node]
         if not self.labellings:
             return NO_EXTENSION
         labels = {labelling[node] for labelling in self.labellings}
@@ -54,17 +58,49 @@ class Evaluation:
             return CONTESTED
         return REJECTED if labels == {OUT} else UNDECIDED
 
+    @cached_property
+    def _exact_statuses(self) -> dict[str, str]:
+        """Every node's status when the list is cut: the grounded labelling settles what
+        it labels in or out (every extension here is complete, and a cut list means there
+        are some), the extensions found what they show (in in one, not in another:
+        contested), and SAT queries the rest."""
+        af, semantics = self.framework, self.semantics
+        settled = grounded(af)
+        # Complete and preferred agree on credulous acceptance, found for all in one go.
+        credulous = sat.credulously_accepted(af) if semantics in ("complete", "preferred") else None
+        statuses = {}
+        for a in af.arguments:
+            if settled[a] != UNDEC:
+                statuses[a] = ACCEPTED if settled[a] == IN else REJECTED
+                continue
+            seen = {labelling[a] for labelling in self.labellings}
+            if IN in seen or (
+                a in credulous if credulous is not None else sat.credulous(af, a, semantics)
+            ):
+                always = seen <= {IN} and sat.sceptical(af, a, semantics)
+                statuses[a] = ACCEPTED if always else CONTESTED
+            else:
+                always = seen <= {OUT} and sat.sceptical(af, a, semantics, OUT)
+                statuses[a] = REJECTED if always else UNDECIDED
+        return statuses
+
+    def cut_note(self) -> str:
+        """That the limit cut the list of extensions, for output that shows statuses
+        without the list ("" when it did not): the list is partial, the statuses are not."""
+        if not self.truncated:
+            return ""
+        found = len(self.labellings)
+        return f"more than {found} extensions (the enumeration stopped); statuses are exact"
+
     def verdict(self, node: str) -> str:
         """One line on where `node` stands."""
         if self.scores is not None:
             score = self.scores.scores[node]
             return f"scores {score:.2f} on a scale from 0 (defeated) to 1 (unopposed)"
         where = f"the {self.semantics} extension"
-        if self.truncated:
-            found = len(self.labellings)
-            where = f"the {self.semantics} extensions found ({found}; there are more)"
-        elif len(self.labellings) > 1:
-            where = f"every {self.semantics} extension ({len(self.labellings)})"
+        if self.truncated or len(self.labellings) > 1:
+            count = f"more than {len(self.labellings)}" if self.truncated else len(self.labellings)
+            where = f"every {self.semantics} extension ({count})"
         return {
             ACCEPTED: f"stands: accepted in {where}",
             CONTESTED: f"is contested: accepted in some {self.semantics} extensions, not all",

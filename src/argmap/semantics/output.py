@@ -25,8 +25,8 @@ def format_text(m: Map, e: Evaluation) -> str:
     lines = [f"{_heading(e)}; supports read as: {e.support}"]
     if e.truncated:
         lines.append(
-            f"(the enumeration stopped at --limit {len(e.labellings)}; statuses are over the "
-            "extensions found)"
+            f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
+            "all the same: SAT queries decide them)"
         )
     width = max((len(f"{n.kind} {n.id}") for n in m.nodes.values()), default=0)
     for node in m.nodes.values():
@@ -49,7 +49,7 @@ def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
             entry["score"] = e.scores.scores[node.id]
         else:
             entry["status"] = e.status(node.id)
-            if len(e.labellings) == 1:
+            if len(e.labellings) == 1 and not e.truncated:  # one extension of many: no label
                 entry["label"] = e.labellings[0][node.id]
         nodes.append(entry)
     result: dict[str, Any] = {"semantics": e.semantics, "support": e.support, "nodes": nodes}

@@ -19,7 +19,9 @@ argument attacks (Dunne 2009, "The computational complexity of ideal semantics",
 with at most one SAT call per argument. Sceptical acceptance under preferred semantics asks
 only for a preferred extension without the argument, among the arguments upstream of it,
 and for an argument on no cycle asks instead, of each connected part upstream, for one
-that leaves an attacker not out.
+that leaves an attacker not out. Whether an argument is out in every extension (a node's
+status, when there are too many extensions to list) is asked in the same ways: of a part,
+whether it always has an attacker in.
 """
 
 from __future__ import annotations
@@ -207,63 +209,78 @@ def credulous(af: Framework, argument: str, semantics: str) -> bool:
     if semantics in ("complete", "preferred", "stable"):
         with _Encoding(af, stable=semantics == "stable") as enc:
             return enc.solve([enc.lit(argument, IN)]) is not None
-    return _semi_stable_with(af, argument, inside=True)
+    return _semi_stable_with(af, argument, IN)
 
 
-def sceptical(af: Framework, argument: str, semantics: str) -> bool:
-    """Is `argument` in every extension? (True when there is none, as for stable.)"""
+def sceptical(af: Framework, argument: str, semantics: str, label: str = IN) -> bool:
+    """Does every extension give `argument` `label`: is it in every one (IN), or defeated
+    in every one (OUT)? (True when there is none, as for stable.) Decides a node's status
+    without the list of extensions, which may be too long to make."""
     if (only := _only_extension(af, semantics)) is not None:
-        return only[argument] == IN
+        return only[argument] == label
     if semantics == "stable":
         with _Encoding(af, stable=True) as enc:
-            return enc.solve([-enc.lit(argument, IN)]) is None
+            return enc.solve([-enc.lit(argument, label)]) is None
     settled = grounded(af)  # what it labels in or out, every complete labelling does
     if settled[argument] != UNDEC or semantics == "complete":  # grounded is one of those
-        return settled[argument] == IN
+        return settled[argument] == label
     if semantics == "preferred":
         # The rest decides alone: an attacker labelled out neither puts an argument out nor
         # keeps it from being in, and those labelled in attack only arguments labelled out.
-        return _always_in(af.only({a for a, label in settled.items() if label == UNDEC}), argument)
-    return not _semi_stable_with(af, argument, inside=False)
+        undecided = af.only({a for a, lab in settled.items() if lab == UNDEC})
+        return _always(undecided, argument, label)
+    return not _semi_stable_with(af, argument, label, has=False)
 
 
-def _always_in(af: Framework, argument: str) -> bool:
-    """Whether every preferred labelling puts `argument` in.
+def _always(af: Framework, argument: str, label: str) -> bool:
+    """Whether every preferred labelling gives `argument` `label` (IN or OUT).
 
     Preferred semantics is directional (Baroni & Giacomin 2007): only the arguments with a
     chain of attacks to `argument` count, and the preferred labellings of any part that
     nothing outside attacks are the restrictions of the whole framework's. An argument is
-    in exactly when all its attackers are out; when it is on no cycle, the arguments
-    upstream of it fall into connected parts, and each part is asked on its own whether
-    it can leave one of its attackers of `argument` not out. Choices in different parts
+    in exactly when all its attackers are out, and out when one of them is in; when it is
+    on no cycle, the arguments upstream of it fall into connected parts whose labellings
+    combine freely, and each part is asked on its own: whether it can leave one of its
+    attackers of `argument` not out (then `argument` is not always in), or whether it
+    always has one of them in (then `argument` is always out). Choices in different parts
     then add up rather than multiply."""
     af = af.upstream(argument)
     attackers = af.attackers[argument]
     if argument in af.upstream_of(attackers):  # on a cycle
-        return not _preferred_other_than(af, [argument], IN)
+        return not _preferred_other_than(af, [argument], label)
     attacking = set(attackers)
     for part in af.parts(without=argument):
         inside = [a for a in part if a in attacking]
-        if inside and _preferred_other_than(af.only(part), inside, OUT):
+        if not inside:
+            continue
+        if label == IN and _preferred_other_than(af.only(part), inside, OUT):
             return False
-    return True
+        if label == OUT and not _preferred_other_than(af.only(part), inside, IN, every=True):
+            return True
+    return label == IN  # unattacked, `argument` is always in
 
 
-def _preferred_other_than(af: Framework, arguments: list[str], label: str) -> bool:
-    """Whether some preferred labelling gives one of `arguments` another label than
-    `label`. Each round takes a complete labelling that does; one that gives it the
-    opposite label answers at once (growing the extension keeps an argument in, and keeps
-    its attacker in); else it is grown into a preferred one, and if that one gives `label`
-    after all, no later round looks inside its extension again. A preferred extension is
-    inside no other, so none that fits is ever ruled out."""
+def _preferred_other_than(
+    af: Framework, arguments: list[str], label: str, every: bool = False
+) -> bool:
+    """Whether some preferred labelling gives one of `arguments` (with `every`, each of
+    them) another label than `label`. Each round takes a complete labelling that does;
+    one that gives it the opposite label answers at once (growing the extension keeps an
+    argument in, and keeps its attacker in); else it is grown into a preferred one, and if
+    that one gives `label` after all, no later round looks inside its extension again. A
+    preferred extension is inside no other, so none that fits is ever ruled out."""
+    fits = all if every else any
     with _Encoding(af) as enc:
-        wanted = enc.solver.nof_vars() + 1  # "one of them is not `label`", as an assumption
-        enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
+        wanted = enc.solver.nof_vars() + 1  # "(each) one of them is not `label`", assumed
+        if every:
+            enc.solver.append_formula([[-wanted, -enc.lit(a, label)] for a in arguments])
+        else:
+            enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
         while (found := enc.solve([wanted])) is not None:
-            if any(found[a] not in (label, UNDEC) for a in arguments):
+            if fits(found[a] not in (label, UNDEC) for a in arguments):
                 return True
             best = _maximise(enc, found, IN)
-            if any(best[a] != label for a in arguments):
+            if fits(best[a] != label for a in arguments):
                 return True
             enc.solver.add_clause([enc.lit(a, IN) for a, lab in best.items() if lab != IN])
     return False
@@ -277,17 +294,19 @@ ENUMERATORS = {
 }
 
 
-def _semi_stable_with(af: Framework, argument: str, inside: bool) -> bool:
-    """Whether some semi-stable labelling has `argument` in (`inside`) or not in. Each round
-    grows a complete labelling that fits into a maximal range, and asks whether a complete
-    labelling of exactly that range fits; if none does, no later round looks inside it."""
-    sign = 1 if inside else -1
+def _semi_stable_with(af: Framework, argument: str, label: str, has: bool = True) -> bool:
+    """Whether some semi-stable labelling gives `argument` `label` (`has`) or another one.
+    Each round grows a complete labelling that fits into a maximal range, and asks whether
+    a complete labelling of exactly that range fits; if none does, no later round looks
+    inside it (a maximal range inside it is the same range)."""
+    sign = 1 if has else -1
     with _Encoding(af) as enc, _Encoding(af) as exact:
-        while (found := enc.solve([sign * enc.lit(argument, IN)])) is not None:
+        while (found := enc.solve([sign * enc.lit(argument, label)])) is not None:
             best = _maximise(enc, found, "range")
-            rest = [a for a, label in best.items() if label == UNDEC]
-            span = [-exact.lit(a, UNDEC) for a, label in best.items() if label != UNDEC]
-            within = [*span, *(exact.lit(a, UNDEC) for a in rest), sign * exact.lit(argument, IN)]
+            rest = [a for a, lab in best.items() if lab == UNDEC]
+            span = [-exact.lit(a, UNDEC) for a, lab in best.items() if lab != UNDEC]
+            wanted = sign * exact.lit(argument, label)
+            within = [*span, *(exact.lit(a, UNDEC) for a in rest), wanted]
             if exact.solve(within) is not None:
                 return True
             if not rest:
