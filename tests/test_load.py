@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
+import yaml
 
+from argmap import yamltree
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
@@ -143,6 +145,40 @@ def test_alias_bomb_fails_fast_and_small() -> None:
     assert loaded.map is None
     assert [d.rule for d in loaded.diagnostics] == ["yaml-syntax"]
     assert "alias" in loaded.diagnostics[0].message
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test that takes this runs with libyaml's parser and with PyYAML's own."""
+    if request.param == "pure":
+        monkeypatch.setattr(yamltree, "_Loader", yaml.SafeLoader)
+    else:
+        monkeypatch.setattr(yamltree, "_Loader", yaml.CSafeLoader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "argmap: 1\ntitle: t\nclaims: &a\n  c: {text: x, supports: *a}\n",
+        "argmap: 1\ntitle: t\nclaims: &a\n  c:\n    text: x\n    tags: [*a]\n",
+        # The anchor written last names the node, even if one before it is complete.
+        "argmap: 1\ntitle: &a t\nclaims: &a\n  c: {text: x, supports: *a}\n",
+    ],
+)
+def test_an_alias_inside_its_own_anchor_is_a_loop(parser: str, text: str) -> None:
+    """It was reported as an undefined alias, though its anchor is right above."""
+    loaded = loads(text, "m.yaml")
+    assert loaded.map is None
+    [found] = loaded.diagnostics
+    assert (found.rule, found.span.line) == ("yaml-syntax", 4 if "{" in text else 6)
+    assert "inside the very value that `&a` names" in found.message
+    assert "move `*a` out" in found.hint
+
+
+def test_an_undefined_alias_is_named(parser: str) -> None:
+    [found] = loads("argmap: 1\ntitle: *nope\n", "m.yaml").diagnostics
+    assert found.message == "unknown alias `*nope`"
 
 
 def test_harmless_aliases_are_fine() -> None:

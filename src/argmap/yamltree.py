@@ -139,8 +139,10 @@ class _Builder:
         self.file = file
         self.restore = restore  # placeholders back to the characters they stood for
         self.diagnostics: list[Diagnostic] = []
-        # Open collections: [collection, its anchor, the key awaiting its value (mappings)]
+        # Open collections: [collection, the key awaiting its value (mappings)]
         self.stack: list[list[Any]] = []
+        # An anchor names its node from where it is written, as in YAML: a later `&a` wins,
+        # and an alias of a collection still open is one inside the value it names.
         self.anchors: dict[str, YNode] = {}
         self.sizes: dict[int, int] = {}
         self.expanded = 0
@@ -170,11 +172,9 @@ class _Builder:
                     self.anchors[event.anchor] = node
                 add(node)
             elif kind in end_of:
-                collection, anchor, _ = stack.pop()
+                collection = stack.pop()[0]
                 start, end = collection.span, event.end_mark
                 collection.span = Span(file, start.line, start.column, end.line + 1, end.column + 1)
-                if anchor:
-                    self.anchors[anchor] = collection
                 add(collection)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._open(event)
@@ -196,7 +196,9 @@ class _Builder:
             )
         span = _span(self.file, event.start_mark, event.end_mark)
         collection = YMap(span) if type(event) is yaml.MappingStartEvent else YSeq(span)
-        self.stack.append([collection, event.anchor, None])
+        if event.anchor:
+            self.anchors[event.anchor] = collection
+        self.stack.append([collection, None])
 
     def _document(self, event: Any) -> None:
         self.documents += 1
@@ -208,12 +210,17 @@ class _Builder:
             )
 
     def _alias(self, event: Any) -> None:
-        target = self.anchors.get(event.anchor)
-        if target is None:  # libyaml reports this itself; the pure parser leaves it to us
+        name = event.anchor
+        target = self.anchors.get(name)
+        if target is None:  # neither parser checks aliases: the composer they feed would
+            raise self._stop(event, f"unknown alias `*{name}`", f"define `&{name}` before using it")
+        if any(open_[0] is target for open_ in self.stack):
             raise self._stop(
                 event,
-                f"unknown alias `*{event.anchor}`",
-                f"define `&{event.anchor}` before using it",
+                f"the alias `*{name}` is inside the very value that `&{name}` names: "
+                "a loop, which would make that value contain itself",
+                f"move `*{name}` out of the value marked `&{name}`, or write out what it "
+                "should stand for",
             )
         self.expanded += _size(target, self.sizes)
         if self.expanded > MAX_ALIAS_EXPANSION:
@@ -242,7 +249,7 @@ class _Builder:
             self.root = node
             return
         top = self.stack[-1]
-        parent, key = top[0], top[2]
+        parent, key = top
         if isinstance(parent, YSeq):
             parent.items.append(node)
             return
@@ -257,9 +264,9 @@ class _Builder:
                         "use a simple word as the key",
                     )
                 )
-            top[2] = node
+            top[1] = node
             return
-        top[2] = None
+        top[1] = None
         first = parent.entries.get(key.value)
         if first is None:
             parent.entries[key.value] = (key, node)
