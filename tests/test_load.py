@@ -181,6 +181,31 @@ def test_an_undefined_alias_is_named(parser: str) -> None:
     assert found.message == "unknown alias `*nope`"
 
 
+def test_a_merge_key_is_one_error_and_its_fields_are_read_on(parser: str) -> None:
+    """`<<: *base` gave "unknown field `<<`" and then, the fields being missing, a missing
+    `text` and an objection that attacks nothing."""
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  c: {text: claim}\n  d: &d {text: other, tags: [x]}\n"
+        "objections:\n  o:\n    <<: [*d, {text: hidden, attacks: c}]\n    text: mine\n"
+    )
+    loaded = loads(text, "m.yaml")
+    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [
+        ("yaml-syntax", 8, 5)
+    ]
+    assert "merge keys" in loaded.diagnostics[0].message
+    assert "write the fields out" in loaded.diagnostics[0].hint
+    assert loaded.map is not None
+    o = loaded.map.nodes["o"]
+    assert (o.text, o.tags, [r.id for r in o.attacks]) == ("mine", ("x",), ["c"])
+
+
+def test_a_quoted_merge_key_is_an_ordinary_unknown_field(parser: str) -> None:
+    loaded = loads("argmap: 1\ntitle: t\nclaims:\n  c: {text: x, '<<': y}\n")
+    assert [(d.rule, d.message) for d in loaded.diagnostics] == [
+        ("unknown-field", "unknown field `<<` in claim `c`")
+    ]
+
+
 def test_harmless_aliases_are_fine() -> None:
     text = "argmap: 1\ntitle: &t Shared\nsummary: *t\n"
     loaded = loads(text)

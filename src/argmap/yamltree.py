@@ -175,6 +175,8 @@ class _Builder:
                 collection = stack.pop()[0]
                 start, end = collection.span, event.end_mark
                 collection.span = Span(file, start.line, start.column, end.line + 1, end.column + 1)
+                if type(collection) is YMap and "<<" in collection.entries:
+                    self._merge(collection)
                 add(collection)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._open(event)
@@ -230,6 +232,28 @@ class _Builder:
                 "write the values out instead of nesting aliases of aliases",
             )
         self._add(target)
+
+    def _merge(self, mapping: YMap) -> None:
+        """Refuse a YAML 1.1 merge key (`<<: *base`): a map writes each node's fields where
+        it is. The merged fields are read on as if written out (the mapping's own first), so
+        that the merge key is the one error it causes, not also a missing `text`."""
+        key, value = mapping.entries["<<"]
+        if not key.plain:  # a quoted "<<" is an ordinary key
+            return
+        del mapping.entries["<<"]
+        self.diagnostics.append(
+            Diagnostic(
+                "yaml-syntax",
+                Severity.ERROR,
+                key.span,
+                "merge keys (`<<: *name`) are not supported in a map",
+                "write the fields out in this mapping instead of merging them from an anchor",
+            )
+        )
+        for merged in value.items if isinstance(value, YSeq) else (value,):
+            if isinstance(merged, YMap):
+                for name, entry in merged.entries.items():
+                    mapping.entries.setdefault(name, entry)
 
     def _stop(self, event: Any, message: str, hint: str) -> _Abort:
         """The abort for a problem at the start of `event`."""
