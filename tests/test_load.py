@@ -213,10 +213,41 @@ def test_harmless_aliases_are_fine() -> None:
     assert loaded.map is not None and loaded.map.summary == "Shared"
 
 
-def test_deep_nesting_is_refused_without_recursion() -> None:
-    loaded = loads("argmap: 1\ntitle: a\nnote: " + "[" * 100_000 + "]" * 100_000 + "\n")
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_refused_without_recursion(parser: str, opening: str) -> None:
+    """At argmap's own limit and in its words, though libyaml, which scans 1,000 brackets
+    ahead of its events, meets its own limit first."""
+    closing = "]" if opening == "[" else "}"
+    nested = opening * 100_000 + closing * 100_000
+    loaded = loads(f"argmap: 1\ntitle: a\nnote: {nested}\n", "m.yaml")
     assert loaded.map is None
-    assert loaded.diagnostics[0].rule == "yaml-syntax"
+    [found] = loaded.diagnostics
+    assert found.rule == "yaml-syntax"
+    assert found.message == f"the document is nested more than {yamltree.MAX_DEPTH} levels deep"
+    assert found.hint == "a map needs only a few levels; flatten the structure"
+    # At the first level too many: `note:` is the first, its value's brackets the rest.
+    assert (found.span.line, found.span.column) == (3, 7 + (yamltree.MAX_DEPTH - 1) * len(opening))
+
+
+@pytest.mark.parametrize(
+    ("escaped", "hint"),
+    [
+        (
+            r"\uD83D\uDE00",
+            r"`\uD83D\uDE00` is a UTF-16 surrogate pair, which YAML does not join into one "
+            r"character: write the character itself (😀) or `\U0001F600`",
+        ),
+        (r"\udb40\udc01", r"write the character itself or `\U000E0001`"),
+        (r"\uDE00 \uD83D", "a surrogate (D800 to DFFF)"),
+        (r"\U00110000", "or a number past 10FFFF"),
+    ],
+)
+def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint: str) -> None:
+    """JSON writes a character past U+FFFF as two UTF-16 halves; YAML does not join them."""
+    [found] = loads(f'argmap: 1\ntitle: "Hi {escaped}"\n', "m.yaml").diagnostics
+    # At the backslash that starts the escape.
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", 2, 12)
+    assert hint in found.hint
 
 
 def test_no_python_objects_are_constructed() -> None:
