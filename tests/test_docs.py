@@ -57,6 +57,16 @@ def test_schema_accepts_the_maps_and_rejects_typos() -> None:
         ("mailto:", False),
         ("ftp://example.org", False),
         ("javascript:alert(1)", False),
+        ("https://example.org/d\u00e9bat", True),
+        # Control characters and invisible formatting marks: the link would differ from
+        # the address shown.
+        ("https://example.com/\u0000x\u202ey\x07z", False),
+        ("https://example.org/a\u202eb", False),
+        ("https://example.org/\x1b[2J", False),
+        ("https://example.org/\x85", False),
+        ("https://\u200bexample.org", False),
+        ("mailto:\u2066someone@example.org", False),
+        ("https://example.org/\ufeff", False),
     ],
 )
 def test_schema_and_loader_agree_on_urls(url: str, valid: bool) -> None:

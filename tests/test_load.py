@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
+import yaml
 
+from argmap import yamltree
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
@@ -145,6 +147,65 @@ def test_alias_bomb_fails_fast_and_small() -> None:
     assert "alias" in loaded.diagnostics[0].message
 
 
+@pytest.fixture(params=["libyaml", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test that takes this runs with libyaml's parser and with PyYAML's own."""
+    if request.param == "pure":
+        monkeypatch.setattr(yamltree, "_Loader", yaml.SafeLoader)
+    else:
+        monkeypatch.setattr(yamltree, "_Loader", yaml.CSafeLoader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "argmap: 1\ntitle: t\nclaims: &a\n  c: {text: x, supports: *a}\n",
+        "argmap: 1\ntitle: t\nclaims: &a\n  c:\n    text: x\n    tags: [*a]\n",
+        # The anchor written last names the node, even if one before it is complete.
+        "argmap: 1\ntitle: &a t\nclaims: &a\n  c: {text: x, supports: *a}\n",
+    ],
+)
+def test_an_alias_inside_its_own_anchor_is_a_loop(parser: str, text: str) -> None:
+    """It was reported as an undefined alias, though its anchor is right above."""
+    loaded = loads(text, "m.yaml")
+    assert loaded.map is None
+    [found] = loaded.diagnostics
+    assert (found.rule, found.span.line) == ("yaml-syntax", 4 if "{" in text else 6)
+    assert "inside the very value that `&a` names" in found.message
+    assert "move `*a` out" in found.hint
+
+
+def test_an_undefined_alias_is_named(parser: str) -> None:
+    [found] = loads("argmap: 1\ntitle: *nope\n", "m.yaml").diagnostics
+    assert found.message == "unknown alias `*nope`"
+
+
+def test_a_merge_key_is_one_error_and_its_fields_are_read_on(parser: str) -> None:
+    """`<<: *base` gave "unknown field `<<`" and then, the fields being missing, a missing
+    `text` and an objection that attacks nothing."""
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  c: {text: claim}\n  d: &d {text: other, tags: [x]}\n"
+        "objections:\n  o:\n    <<: [*d, {text: hidden, attacks: c}]\n    text: mine\n"
+    )
+    loaded = loads(text, "m.yaml")
+    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [
+        ("yaml-syntax", 8, 5)
+    ]
+    assert "merge keys" in loaded.diagnostics[0].message
+    assert "write the fields out" in loaded.diagnostics[0].hint
+    assert loaded.map is not None
+    o = loaded.map.nodes["o"]
+    assert (o.text, o.tags, [r.id for r in o.attacks]) == ("mine", ("x",), ["c"])
+
+
+def test_a_quoted_merge_key_is_an_ordinary_unknown_field(parser: str) -> None:
+    loaded = loads("argmap: 1\ntitle: t\nclaims:\n  c: {text: x, '<<': y}\n")
+    assert [(d.rule, d.message) for d in loaded.diagnostics] == [
+        ("unknown-field", "unknown field `<<` in claim `c`")
+    ]
+
+
 def test_harmless_aliases_are_fine() -> None:
     text = "argmap: 1\ntitle: &t Shared\nsummary: *t\n"
     loaded = loads(text)
@@ -152,10 +213,41 @@ def test_harmless_aliases_are_fine() -> None:
     assert loaded.map is not None and loaded.map.summary == "Shared"
 
 
-def test_deep_nesting_is_refused_without_recursion() -> None:
-    loaded = loads("argmap: 1\ntitle: a\nnote: " + "[" * 100_000 + "]" * 100_000 + "\n")
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_refused_without_recursion(parser: str, opening: str) -> None:
+    """At argmap's own limit and in its words, though libyaml, which scans 1,000 brackets
+    ahead of its events, meets its own limit first."""
+    closing = "]" if opening == "[" else "}"
+    nested = opening * 100_000 + closing * 100_000
+    loaded = loads(f"argmap: 1\ntitle: a\nnote: {nested}\n", "m.yaml")
     assert loaded.map is None
-    assert loaded.diagnostics[0].rule == "yaml-syntax"
+    [found] = loaded.diagnostics
+    assert found.rule == "yaml-syntax"
+    assert found.message == f"the document is nested more than {yamltree.MAX_DEPTH} levels deep"
+    assert found.hint == "a map needs only a few levels; flatten the structure"
+    # At the first level too many: `note:` is the first, its value's brackets the rest.
+    assert (found.span.line, found.span.column) == (3, 7 + (yamltree.MAX_DEPTH - 1) * len(opening))
+
+
+@pytest.mark.parametrize(
+    ("escaped", "hint"),
+    [
+        (
+            r"\uD83D\uDE00",
+            r"`\uD83D\uDE00` is a UTF-16 surrogate pair, which YAML does not join into one "
+            r"character: write the character itself (😀) or `\U0001F600`",
+        ),
+        (r"\udb40\udc01", r"write the character itself or `\U000E0001`"),
+        (r"\uDE00 \uD83D", "a surrogate (D800 to DFFF)"),
+        (r"\U00110000", "or a number past 10FFFF"),
+    ],
+)
+def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint: str) -> None:
+    """JSON writes a character past U+FFFF as two UTF-16 halves; YAML does not join them."""
+    [found] = loads(f'argmap: 1\ntitle: "Hi {escaped}"\n', "m.yaml").diagnostics
+    # At the backslash that starts the escape.
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", 2, 12)
+    assert hint in found.hint
 
 
 def test_no_python_objects_are_constructed() -> None:

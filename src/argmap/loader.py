@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import gc
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ _INVALID = object()
 _INVISIBLE = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*"
 )
+_URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
@@ -449,6 +451,20 @@ class _MapBuilder:
     def url(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         url = self.text(node, what)
         if url is None:
+            return None
+        unseen = _URL_UNSEEN.search(url)
+        if unseen is not None:  # the link drawn would differ from the address one reads
+            code = ord(unseen[0])
+            if unicodedata.category(unseen[0]) == "Cc":
+                held = f"the control character U+{code:04X}"
+            else:
+                held = f"the invisible character U+{code:04X} {unicodedata.name(unseen[0])}"
+            self.invalid(
+                node,
+                f"{what} holds {held}: the link would not be the address shown",
+                "remove it"
+                + (f"; if the address needs it, write it as `%{code:02X}`" if code < 0x80 else ""),
+            )
             return None
         if not re.match(spec.URL_PATTERN, url):
             self.invalid(

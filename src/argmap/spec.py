@@ -23,8 +23,16 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-# A URL that a source may have: http(s) with a host, or mailto, and no white space.
-URL_PATTERN = rf"^(?:{_any_case('http')}[sS]?://[^\s/?#]|{_any_case('mailto')}:\S)\S*{_END}"
+# What a URL may not hold: white space; control characters (C0, DEL, C1), which a link
+# drops or turns into something else; and invisible formatting marks (bidirectional
+# controls, zero-width characters), which make the address shown differ from the one linked.
+URL_UNSEEN = r"\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_URL_CHAR = rf"[^\s{URL_UNSEEN}]"
+# A URL that a source may have: http(s) with a host, or mailto, and none of the above.
+URL_PATTERN = (
+    rf"^(?:{_any_case('http')}[sS]?://[^\s{URL_UNSEEN}/?#]|{_any_case('mailto')}:{_URL_CHAR})"
+    rf"{_URL_CHAR}*{_END}"
+)
 
 # A source's date: ISO 8601 to the day, the month or the year (the calendar is checked
 # too), or a YAML timestamp, of which the day is kept.

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64  # far beyond any map, far below Python's recursion limit
 MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may stand for in one file
+_TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -85,7 +86,12 @@ YNode = YScalar | YSeq | YMap
 
 _YAML11_BREAKS = "\x85\u2028\u2029"
 _ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+_SURROGATE_PAIR = re.compile(r"\\u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})", re.IGNORECASE)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# libyaml's words for two errors that argmap words itself.
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+_REPARSE_LIMIT = 256 * 1024  # characters PyYAML's parser reads in well under a second
 _constructor = SafeConstructor()
 
 
@@ -119,6 +125,16 @@ def _syntax(file: str, line: int, column: int, message: str, hint: str) -> Diagn
     return Diagnostic("yaml-syntax", Severity.ERROR, Span.point(file, line, column), message, hint)
 
 
+def _too_deep(file: str, line: int, column: int) -> Diagnostic:
+    return _syntax(
+        file,
+        line,
+        column,
+        _TOO_DEEP,
+        "a map needs only a few levels; flatten the structure",
+    )
+
+
 def _size(node: YNode, memo: dict[int, int]) -> int:
     """How many nodes a subtree stands for once aliases are expanded."""
     key = id(node)
@@ -139,8 +155,10 @@ class _Builder:
         self.file = file
         self.restore = restore  # placeholders back to the characters they stood for
         self.diagnostics: list[Diagnostic] = []
-        # Open collections: [collection, its anchor, the key awaiting its value (mappings)]
+        # Open collections: [collection, the key awaiting its value (mappings)]
         self.stack: list[list[Any]] = []
+        # An anchor names its node from where it is written, as in YAML: a later `&a` wins,
+        # and an alias of a collection still open is one inside the value it names.
         self.anchors: dict[str, YNode] = {}
         self.sizes: dict[int, int] = {}
         self.expanded = 0
@@ -170,11 +188,11 @@ class _Builder:
                     self.anchors[event.anchor] = node
                 add(node)
             elif kind in end_of:
-                collection, anchor, _ = stack.pop()
+                collection = stack.pop()[0]
                 start, end = collection.span, event.end_mark
                 collection.span = Span(file, start.line, start.column, end.line + 1, end.column + 1)
-                if anchor:
-                    self.anchors[anchor] = collection
+                if type(collection) is YMap and "<<" in collection.entries:
+                    self._merge(collection)
                 add(collection)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._open(event)
@@ -189,14 +207,13 @@ class _Builder:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
             self._bad_tag(event)
         if len(self.stack) >= MAX_DEPTH:
-            raise self._stop(
-                event,
-                f"the document is nested more than {MAX_DEPTH} levels deep",
-                "a map needs only a few levels; flatten the structure",
-            )
+            mark = event.start_mark
+            raise _Abort(_too_deep(self.file, mark.line + 1, mark.column + 1))
         span = _span(self.file, event.start_mark, event.end_mark)
         collection = YMap(span) if type(event) is yaml.MappingStartEvent else YSeq(span)
-        self.stack.append([collection, event.anchor, None])
+        if event.anchor:
+            self.anchors[event.anchor] = collection
+        self.stack.append([collection, None])
 
     def _document(self, event: Any) -> None:
         self.documents += 1
@@ -208,12 +225,17 @@ class _Builder:
             )
 
     def _alias(self, event: Any) -> None:
-        target = self.anchors.get(event.anchor)
-        if target is None:  # libyaml reports this itself; the pure parser leaves it to us
+        name = event.anchor
+        target = self.anchors.get(name)
+        if target is None:  # neither parser checks aliases: the composer they feed would
+            raise self._stop(event, f"unknown alias `*{name}`", f"define `&{name}` before using it")
+        if any(open_[0] is target for open_ in self.stack):
             raise self._stop(
                 event,
-                f"unknown alias `*{event.anchor}`",
-                f"define `&{event.anchor}` before using it",
+                f"the alias `*{name}` is inside the very value that `&{name}` names: "
+                "a loop, which would make that value contain itself",
+                f"move `*{name}` out of the value marked `&{name}`, or write out what it "
+                "should stand for",
             )
         self.expanded += _size(target, self.sizes)
         if self.expanded > MAX_ALIAS_EXPANSION:
@@ -223,6 +245,28 @@ class _Builder:
                 "write the values out instead of nesting aliases of aliases",
             )
         self._add(target)
+
+    def _merge(self, mapping: YMap) -> None:
+        """Refuse a YAML 1.1 merge key (`<<: *base`): a map writes each node's fields where
+        it is. The merged fields are read on as if written out (the mapping's own first), so
+        that the merge key is the one error it causes, not also a missing `text`."""
+        key, value = mapping.entries["<<"]
+        if not key.plain:  # a quoted "<<" is an ordinary key
+            return
+        del mapping.entries["<<"]
+        self.diagnostics.append(
+            Diagnostic(
+                "yaml-syntax",
+                Severity.ERROR,
+                key.span,
+                "merge keys (`<<: *name`) are not supported in a map",
+                "write the fields out in this mapping instead of merging them from an anchor",
+            )
+        )
+        for merged in value.items if isinstance(value, YSeq) else (value,):
+            if isinstance(merged, YMap):
+                for name, entry in merged.entries.items():
+                    mapping.entries.setdefault(name, entry)
 
     def _stop(self, event: Any, message: str, hint: str) -> _Abort:
         """The abort for a problem at the start of `event`."""
@@ -242,7 +286,7 @@ class _Builder:
             self.root = node
             return
         top = self.stack[-1]
-        parent, key = top[0], top[2]
+        parent, key = top
         if isinstance(parent, YSeq):
             parent.items.append(node)
             return
@@ -257,9 +301,9 @@ class _Builder:
                         "use a simple word as the key",
                     )
                 )
-            top[2] = node
+            top[1] = node
             return
-        top[2] = None
+        top[1] = None
         first = parent.entries.get(key.value)
         if first is None:
             parent.entries[key.value] = (key, node)
@@ -300,10 +344,31 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     return f'{hint}: `{field[1]}: "{value}"`'
 
 
+def _escape_hint(line: str, column: int) -> str:
+    """What to write instead of a `\\u` or `\\U` escape that names no character, at `column`
+    (0-based) of `line`. JSON and JavaScript write a character past U+FFFF as two UTF-16
+    halves (`\\uD83D\\uDE00`); YAML escapes name code points, so it needs the pair's one."""
+    pair = _SURROGATE_PAIR.match(line, column)
+    if pair is None:
+        return (
+            "a `\\u` or `\\U` escape must name a Unicode character, which a surrogate "
+            "(D800 to DFFF) or a number past 10FFFF is not; write the character itself, or "
+            "`\\U` and its eight hex digits"
+        )
+    code = 0x10000 + (int(pair[1], 16) - 0xD800) * 0x400 + (int(pair[2], 16) - 0xDC00)
+    shown = f" ({chr(code)})" if chr(code).isprintable() else ""
+    return (
+        f"`{pair[0]}` is a UTF-16 surrogate pair, which YAML does not join into one "
+        f"character: write the character itself{shown} or `\\U{code:08X}`"
+    )
+
+
 def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     """What to do about a YAML syntax error at `mark`."""
     if mark is None:
         return "fix the YAML syntax at this point"
+    if problem.startswith(_BAD_ESCAPE):
+        return _escape_hint(source_lines(text)[mark.line], mark.column - 2)
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(source_lines(text), mark.line, mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
@@ -335,8 +400,14 @@ def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document. The tree is None when the text is not usable YAML."""
     parsed, restore = _without_yaml11_breaks(text)
+    return _compose(text, parsed, restore, file, _Loader)
+
+
+def _compose(
+    text: str, parsed: str, restore: dict[int, int] | None, file: str, loader: Any
+) -> tuple[YNode | None, list[Diagnostic]]:
     builder = _Builder(file, restore)
-    parser = _Loader(parsed)
+    parser = loader(parsed)
     try:
         builder.run(parser.get_event)
     except _Abort as stop:
@@ -344,6 +415,18 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if error.problem == _LIBYAML_TOO_DEEP:
+            # libyaml scans up to 1,000 open brackets ahead of the events it hands over, so
+            # its own limit is met before MAX_DEPTH. PyYAML's parser, which has no limit,
+            # finds where MAX_DEPTH is passed; being some 50 times slower, only in the
+            # first part of a file (past it, the point is libyaml's, inside the nesting).
+            if mark and mark.index <= _REPARSE_LIMIT:
+                deeper = _compose(text, parsed, restore, file, yaml.SafeLoader)
+                if deeper[1] and deeper[1][-1].message == _TOO_DEEP:
+                    return deeper
+            return None, [*builder.diagnostics, _too_deep(file, line, column)]
+        if error.problem == _BAD_ESCAPE and column > 2:
+            column -= 2  # at the backslash that starts the escape rather than at its digits
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{problem} ({error.context})"

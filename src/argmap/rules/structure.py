@@ -31,8 +31,9 @@ RULES = [
         E,
         "The file is not valid YAML, or uses YAML features a map does not allow.",
         "The map must parse as one YAML document. Tabs used for indentation, unclosed "
-        "brackets and quotes, control characters, custom tags (`!!python/object`), more "
-        "than one document, nesting deeper than 64 levels and aliases that expand to more "
+        "brackets and quotes, control characters, custom tags (`!!python/object`), merge "
+        "keys (`<<: *base`), more than one document, nesting deeper than 64 levels, an "
+        "alias inside the value its anchor names (a loop) and aliases that expand to more "
         "than 100,000 values (a 'billion laughs' bomb) are all refused here.",
         "claims:\n  c1: {text: An unclosed mapping\n",
         "claims:\n  c1: {text: A closed mapping}\n",
