@@ -1005,9 +1005,14 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def _stopped(signum: int) -> NoReturn:
-    """The way out after a signal: exit 128 + its number, as shells report it."""
-    typer.echo("interrupted" if signum == 2 else "terminated", err=True)  # 2: SIGINT
-    sys.exit(128 + signum)
+    """The way out after a signal: exit 128 + its number, as shells report it. At once:
+    the threads of an interrupted render's process pool would complain, on the way out,
+    of the workers it stopped."""
+    with suppress(OSError):
+        typer.echo("interrupted" if signum == 2 else "terminated", err=True)  # 2: SIGINT
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(128 + signum)
 
 
 class _Closed(io.TextIOBase):

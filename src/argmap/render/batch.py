@@ -6,8 +6,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,10 +142,11 @@ def _draw(
     drawing: Drawing | None = None
     failure: RenderError | None = None
     try:
-        drawing = start(base)
-    except RenderError as error:
-        failure = error
-    try:
+        with _held_interrupts():
+            try:
+                drawing = start(base)
+            except RenderError as error:
+                failure = error
         loaded = load(job.source)
         if loaded.map is None or _has_errors(loaded.diagnostics, settings):
             return FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)), None, None
@@ -198,7 +200,26 @@ def run_one(
     return Outcome(job, report)
 
 
-_busy = False  # in a worker: whether it is rendering a map (else it waits for one)
+# In a worker: whether it is rendering a map (else it waits for one), and whether it is
+# starting a layout engine, when an interrupt waits (`_held_interrupts`).
+_busy = False
+_holding = False
+_held = False
+
+
+@contextmanager
+def _held_interrupts() -> Iterator[None]:
+    """A worker's interrupt that comes while the block starts the layout engine takes
+    effect after it, once the engine is one that `Drawing.cancel` can stop: raised inside
+    `subprocess.Popen`, it left the engine running after argmap had gone."""
+    global _holding
+    _holding = True
+    try:
+        yield
+    finally:
+        _holding = False
+        if _held:
+            raise KeyboardInterrupt
 
 
 def _worker_signals() -> None:
@@ -211,9 +232,13 @@ def _worker_signals() -> None:
 
 
 def _stop_worker(signum: int, frame: object) -> None:
-    if _busy:  # stop the engine and remove the temporary file on the way out
+    global _held
+    if _holding:
+        _held = True
+    elif _busy:  # stop the engine and remove the temporary file on the way out
         raise KeyboardInterrupt
-    os._exit(128 + signum)
+    else:
+        os._exit(128 + signum)
 
 
 def _in_worker(
@@ -272,7 +297,10 @@ def run_all(
                 on_done(results[i])
         except BaseException:  # interrupted: stop the workers now, and so their engines
             pool.shutdown(wait=False, cancel_futures=True)
-            for worker in multiprocessing.active_children():
-                worker.terminate()
+            children = multiprocessing.active_children()
+            for child in children:
+                child.terminate()
+            for child in children:  # each stops its engine first (the pool no longer waits)
+                child.join(timeout=10)
             raise
     return [results[i] for i in range(len(jobs))]
