@@ -444,3 +444,26 @@ def test_a_closed_standard_error_loses_only_the_messages(tmp_path: Path) -> None
         check=False,
     )
     assert done.returncode == 0 and (tmp_path / "seed.svg").exists()
+
+
+def test_a_dash_is_standard_input_or_output_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new -` wrote a file named `-`; `diff - -` read standard input twice; `import -`
+    titled the map "Imported from -"."""
+    monkeypatch.chdir(tmp_path)
+    starter = runner.invoke(app, ["new", "-"])
+    assert starter.exit_code == 0 and starter.output.startswith("# An argument map")
+    assert not (tmp_path / "-").exists()
+    refused = runner.invoke(app, ["diff", "-", "-"], input=SEED.read_text())
+    assert refused.exit_code == 2 and "standard input holds one map" in refused.output
+    imported = runner.invoke(app, ["import", "-", "--from", "apx"], input="arg(a).\n")
+    assert "title: Imported from standard input" in imported.output
+
+
+def test_a_folder_or_a_broken_link_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    broken = runner.invoke(app, ["check", str(tmp_path / "gone.yaml")])
+    assert f"a link to {tmp_path / 'nowhere.yaml'}, which does not exist" in broken.output
+    folder = runner.invoke(app, ["show", str(tmp_path)])
+    assert folder.exit_code == 2 and "a folder, not a map file" in folder.output

@@ -524,3 +524,10 @@ def test_a_pdf_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
     assert "11 characters" in warned.output and "in 1 of its texts" in warned.output
     assert "pdf-font" not in invoke("render", str(path)).output  # an SVG draws them
     assert "pdf-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.pdf")).output
+
+
+def test_a_missing_engine_is_exit_2(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like a usage error: nothing about the map, and what to install."""
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
+    missing = invoke("render", str(maps / "seed.yaml"), "--engine", "system")
+    assert missing.exit_code == 2 and "install Graphviz" in missing.output

@@ -451,7 +451,7 @@ def _print_outcomes(
     failed = sum(o.failed for o in outcomes)
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
-        where = "" if check_only else _where([o.job for o in outcomes])
+        where = "" if check_only or len(outcomes) == 1 else _where([o.job for o in outcomes])
         typer.echo(
             printable(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"), err=True
         )
@@ -680,7 +680,7 @@ def import_(
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
-    title = printable(f"Imported from {Path(path).name}")
+    title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
     _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], is_map=True)
 
 
@@ -782,6 +782,8 @@ def diff(
         _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options(evaluate, support)
+    if old == new == "-":
+        _fail("standard input holds one map; give the other as a file or a git revision")
     if old == os.devnull:  # as in git: no map before, so everything is added
         before = None
     elif old == "-" or (Path(old).exists() and not Path(old).is_dir()):
@@ -933,7 +935,7 @@ def show(
 
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the new map.")],
+    path: Annotated[Path, typer.Argument(help="Where to write the new map; - is stdout.")],
     force: ForceOption = False,
 ) -> None:
     """Write a commented starter map that passes `argmap check`."""
@@ -941,8 +943,11 @@ def new(
 
     from argmap.files import write_atomic
 
-    _refuse_to_overwrite(path, force)
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
+    if str(path) == "-":  # as everywhere else, not a file named `-`
+        sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
+        return
+    _refuse_to_overwrite(path, force)
     try:
         # The name goes into comments: shown as printable, it cannot end one and start YAML.
         write_atomic(path, template.replace("THIS_FILE", printable(str(path))))

@@ -38,6 +38,13 @@ def load(path: str | Path) -> Loaded:
         data = read_input(path)
     except FileNotFoundError:
         problem = "no such file or folder", "check the path: it is relative to the current folder"
+        if Path(path).is_symlink():
+            problem = (
+                f"a link to {Path(path).readlink()}, which does not exist",
+                "point the link at the map, or remove it",
+            )
+    except IsADirectoryError:
+        problem = "a folder, not a map file", "name a map file in it"
     except TooLarge as error:
         problem = f"cannot read the file: {error.strerror}", "split the debate into several maps"
     except OSError as error:

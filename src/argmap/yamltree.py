@@ -107,7 +107,7 @@ def kind_name(node: YNode) -> str:
         return "text"
     if value is None:
         return "nothing"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "text"}.get(
+    return {bool: "a boolean", int: "a number", float: "a decimal number", str: "text"}.get(
         type(value), "a date"
     )
 

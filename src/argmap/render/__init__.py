@@ -165,7 +165,11 @@ def start(options: RenderOptions | None = None) -> Drawing:
     to_pdf = options.format == "pdf" and options.engine != "system"
     fmt = "svg" if to_pdf else options.format
     try:
-        return Drawing(options, select(options.engine, fmt).launch(fmt), to_pdf)
+        engine = select(options.engine, fmt)
+    except EngineError as error:  # a missing engine: what to install (exit 2, as for usage)
+        raise OptionError(str(error)) from error
+    try:
+        return Drawing(options, engine.launch(fmt), to_pdf)
     except EngineError as error:
         raise RenderError(str(error)) from error
 
