@@ -26,7 +26,7 @@ from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
 from argmap.render.batch import Job, run_one
-from argmap.render.dot import GROUPS, DotOptions, _plain, _text, build_dot
+from argmap.render.dot import GROUPS, STAGGER_MAX_NODES, DotOptions, _plain, _text, build_dot
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES
@@ -200,6 +200,7 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert width / height < 10
     assert "minlen" not in dot_of(star(8))  # a few stay on one row
     assert dot_of(star(9)).count("minlen=2") == 4
+    assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
 def test_the_title_keeps_clear_of_the_first_row() -> None:
