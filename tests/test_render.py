@@ -30,7 +30,7 @@ from argmap.render.dot import GROUPS, STAGGER_MAX_NODES, DotOptions, _plain, _te
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES
-from argmap.text import MAX_LINES, columns, pieces, wrap_lines
+from argmap.text import MAX_LINES, columns, pieces, wrap_lines, wrap_paragraphs
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -244,6 +244,18 @@ claims:
     assert "\u2067" not in drawing.dot and "(כך!)." in drawing.dot
 
 
+def test_each_paragraph_reads_in_its_own_direction() -> None:
+    """Decided once for the whole text, an English paragraph after a Hebrew one went in
+    a right-to-left isolate too, its `.` at the wrong end."""
+    text = 'argmap: 1\ntitle: T\nclaims:\n  a: {text: "שלום עולם.\\nEnglish after."}\n'
+    m = loads(text).map
+    assert m is not None
+    dot = dot_of(m)
+    assert "\u2067שלום עולם.\u2069<BR" in dot  # noqa: RUF001 (Hebrew)
+    assert "\u2067English" not in dot
+    assert '<BR ALIGN="LEFT"/>English after.<BR' in dot
+
+
 def test_a_long_group_name_wraps() -> None:
     m = load_map(SEED)
     long = "A very long title of a source, " * 5
@@ -292,9 +304,10 @@ def test_other_formats(fmt: str, magic: bytes) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_pdf_is_the_same_bytes_each_time(engine: str) -> None:
+def test_a_pdf_is_the_same_bytes_each_time(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A creation date and a random id made every PDF differ: `render --check` could
-    never pass for one."""
+    never pass for one. (A time zone other than UTC adds an offset to the date.)"""
+    monkeypatch.setenv("TZ", "Europe/Paris")
     options = RenderOptions(format="pdf", engine=engine)
     first = render(load_map(SEED), options)
     time.sleep(1.1)  # a second later: the dates are to the second
@@ -623,6 +636,28 @@ def test_line_breaks_written_in_the_text_stay() -> None:
     many = "\n".join(["line"] * MAX_LINES) + "\n\nmore"
     assert wrap_lines(many, 20) == [*["line"] * (MAX_LINES - 1), "line …"]
     assert wrap_lines("\n".join(["line"] * (MAX_LINES - 1)) + "\n\nmore", 20)[-1] == "…"
+
+
+@given(
+    st.lists(st.one_of(WORDS.map(" ".join), st.just(""), st.just("   ")), max_size=20),
+    st.integers(min_value=3, max_value=60),
+)
+def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) -> None:
+    """Lines written in the text, blank ones among them, within the width and the line
+    limit; a paragraph's words in order; at most one blank line in a row."""
+    text = "\n".join(paragraphs)
+    wrapped = wrap_paragraphs(text, width)
+    lines = wrap_lines(text, width)
+    assert lines == [line for p in wrapped for line in p]
+    assert len(lines) <= MAX_LINES
+    assert all(
+        columns(line) <= width or (len(list(pieces(line))) == 1 and columns(line) <= 2 * width)
+        for line in lines
+    )
+    assert not any(a == b == "" for a, b in itertools.pairwise(lines))
+    if not lines[-1].endswith("…"):  # whole: every word, in order
+        words = [w for p in paragraphs for w in p.split()]
+        assert "".join(lines).replace(" ", "") == "".join(words)
 
 
 def test_a_long_url_breaks_after_its_separators() -> None:

@@ -464,7 +464,7 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
         shutil.copy(SEED, maps / f"copy{i}.yaml")
     fake = tmp_path / "bin"
     fake.mkdir()
-    (fake / "dot").write_text("#!/bin/sh\nexec sleep 2\n")
+    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 5\n")
     (fake / "dot").chmod(0o755)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
@@ -485,6 +485,11 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
     assert run.returncode == 130 and stderr.strip().endswith(b"interrupted"), stderr
     assert b"Traceback" not in stderr
     assert not out.exists() or not list(out.rglob("*.svg"))
+    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    assert engines
+    for pid in engines:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # stopped with the run
 
 
 def test_check_needs_a_file_it_can_read(maps: Path, tmp_path: Path) -> None:

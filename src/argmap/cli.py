@@ -468,7 +468,9 @@ def _where(jobs: Sequence[Job]) -> str:
     if all(Path(job.output).parent == Path(job.source).parent for job in jobs):
         return ", each next to its map"
     folder = os.path.commonpath([Path(job.output).absolute().parent for job in jobs])
-    return f" into {os.path.relpath(folder)}{os.sep}"
+    with suppress(ValueError):  # on Windows, a folder on another drive stays absolute
+        folder = os.path.relpath(folder)
+    return f" into {folder}{os.sep}"
 
 
 def _progress(total: int) -> Any:
@@ -999,7 +1001,7 @@ def _metavars(command: Any) -> None:
 
 
 # SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
-# under way are stopped on the way out; render's worker processes inherit the handler. The
+# under way are stopped on the way out (render's workers have their own handler). The
 # signal is noted here: typer turns an interrupt into exit status 130, silently.
 _TERMINATED: list[int] = []
 
@@ -1021,14 +1023,23 @@ def _stopped(signum: int) -> NoReturn:
 
 
 class _Closed(io.TextIOBase):
-    """A stand-in for a closed standard output, whose writes fail with EBADF, as writes
-    to a closed descriptor do (text through it, drawings through its `buffer`)."""
+    """A stand-in for a closed standard input or output: reading or writing it fails with
+    EBADF, as with a closed descriptor (text through it, bytes through its `buffer`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def readable(self) -> bool:
+        return True
 
     def writable(self) -> bool:
         return True
 
+    def read(self, size: int | None = -1) -> Any:
+        raise OSError(errno.EBADF, f"{self.name} is closed", self.name)
+
     def write(self, data: Any) -> int:
-        raise OSError(errno.EBADF, "standard output is closed", "standard output")
+        raise OSError(errno.EBADF, f"{self.name} is closed", self.name)
 
     @property
     def buffer(self) -> _Closed:
@@ -1040,9 +1051,11 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
-    # A stream the shell closed (`>&-`) is None. Output written to a closed standard
-    # output fails, as to a closed file; messages to a closed standard error go nowhere.
-    sys.stdout = sys.stdout or _Closed()
+    # A stream the shell closed (`>&-`) is None. Reading a closed standard input or
+    # writing a closed output fails, as with a closed file; messages to a closed
+    # standard error go nowhere.
+    sys.stdin = sys.stdin or _Closed("standard input")
+    sys.stdout = sys.stdout or _Closed("standard output")
     sys.stderr = sys.stderr or Path(os.devnull).open("w")  # noqa: SIM115 (open until the exit)
     try:
         command = typer.main.get_command(app)

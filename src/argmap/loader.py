@@ -465,7 +465,8 @@ class _MapBuilder:
             if unicodedata.category(unseen[0]) == "Cc":
                 held = f"the control character U+{code:04X}"
             else:
-                held = f"the invisible character U+{code:04X} {unicodedata.name(unseen[0])}"
+                name = unicodedata.name(unseen[0], "")  # (unassigned ones have none)
+                held = f"the invisible character U+{code:04X}" + (f" {name}" if name else "")
             self.invalid(
                 node,
                 f"{what} holds {held}: the link would not be the address shown",

@@ -17,6 +17,9 @@ from unicodedata import category, east_asian_width
 
 MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Where a node's text starts a new line: also at the breaks of YAML 1.1 (which the loader
+# keeps as text, so that line numbers are as editors count them).
+_PARAGRAPH = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Every East Asian wide or full-width character (two columns) is in these blocks, with a
 # few narrow ones; text with none of them is measured one column per character.
@@ -169,32 +172,52 @@ def wrap_lines(text: str, width: int) -> list[str]:
     separators of a URL or path; without them it has a line of its own, up to twice the
     width, and is cut beyond that. At most MAX_LINES lines, the last ending in " …" when
     text was left out."""
-    lines: list[str] = []
-    cut = False
-    for paragraph in _LINE_BREAK.split(text) if "\n" in text or "\r" in text else (text,):
-        if not paragraph or paragraph.isspace():
-            if lines and lines[-1]:
-                lines.append("")
+    return [line for paragraph in wrap_paragraphs(text, width) for line in paragraph]
+
+
+def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
+    """`wrap_lines`, by the paragraphs written (a blank line is a paragraph of one empty
+    line): each may read in a direction of its own."""
+    paragraphs: list[list[str]] = []
+    count, cut = 0, False
+    for written in _PARAGRAPH.split(text) if _PARAGRAPH.search(text) else (text,):
+        if not written or written.isspace():
+            if paragraphs and paragraphs[-1] != [""]:
+                paragraphs.append([""])
+                count += 1
             continue
-        if len(lines) >= MAX_LINES:
+        if count >= MAX_LINES:
             cut = True
             break
-        wrapped, cut = _wrapped(paragraph, width, MAX_LINES - len(lines))
-        lines += wrapped
+        wrapped, cut = _wrapped(written, width, MAX_LINES - count)
+        paragraphs.append(wrapped)
+        count += len(wrapped)
         if cut:
             break
-    while lines and not lines[-1]:
-        lines.pop()
+    while paragraphs and paragraphs[-1] == [""]:
+        paragraphs.pop()
+        count -= 1
     if not cut:
-        return lines or [""]
-    if len(lines) < MAX_LINES:  # the text went on after a blank line
-        return [*lines, "…"]
-    last = lines[MAX_LINES - 1]
-    if columns(last) > width - 2:
-        last = _prefix(_prefix(last, width - 1).rsplit(" ", 1)[0], width - 2)
-        if columns(last) > width - 2:  # one wide character, and the width is tiny
-            last = ""
-    return [*lines[: MAX_LINES - 1], last + " …"]
+        return paragraphs or [[""]]
+    if count < MAX_LINES:  # the text went on after a blank line
+        return [*paragraphs, ["…"]]
+    # The last line shown ends in " …": drop the lines past it, then shorten it to fit.
+    while count > MAX_LINES:
+        excess = count - MAX_LINES
+        last = paragraphs[-1]
+        if len(last) > excess:
+            paragraphs[-1] = last[: len(last) - excess]
+            count = MAX_LINES
+        else:
+            paragraphs.pop()
+            count -= len(last)
+    line = paragraphs[-1][-1]
+    if columns(line) > width - 2:
+        line = _prefix(_prefix(line, width - 1).rsplit(" ", 1)[0], width - 2)
+        if columns(line) > width - 2:  # one wide character, and the width is tiny
+            line = ""
+    paragraphs[-1][-1] = line + " …"
+    return paragraphs
 
 
 def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:

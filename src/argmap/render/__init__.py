@@ -23,7 +23,8 @@ _FONTS_ATTRIBUTE = f'font-family="{SVG_FONTS}"'.encode()
 
 
 # A PDF's creation time, which would make every render differ (`render --check`): set to
-# the epoch in as many bytes, which keeps the file's table of offsets right.
+# the epoch in as many bytes, which keeps the file's table of offsets right. (The engine
+# runs in UTC, so that the time has no offset after it.)
 _UNDATED = re.compile(rb"(/CreationDate \()D:\d{14}(Z?\))")
 
 

@@ -246,8 +246,8 @@ def _in_worker(
 ) -> Outcome:
     """`run_one` in a worker process, which ends when SIGTERM interrupts it."""
     global _busy
-    _busy = True
     try:
+        _busy = True
         return run_one(job, base, overrides, settings, check_only)
     except KeyboardInterrupt:
         os._exit(128 + signal.SIGTERM)
@@ -300,7 +300,9 @@ def run_all(
             children = multiprocessing.active_children()
             for child in children:
                 child.terminate()
-            for child in children:  # each stops its engine first (the pool no longer waits)
+            # Each stops its engine first (on Windows, where terminate() kills, the engines
+            # end with their pipes); the pool, shut down, no longer waits for them.
+            for child in children:
                 child.join(timeout=10)
             raise
     return [results[i] for i in range(len(jobs))]

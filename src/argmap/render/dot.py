@@ -20,7 +20,7 @@ import graphviz
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import FONT, THEMES, Theme
-from argmap.text import min_width, wrap_lines
+from argmap.text import min_width, wrap_lines, wrap_paragraphs
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
@@ -152,21 +152,23 @@ def _escaped(lines: list[str], isolate: bool) -> list[str]:
     return [_html(line) for line in lines]
 
 
-def _broken(lines: list[str], isolate: bool) -> str:
-    """Lines as HTML-like label text, each ending in a left-aligned break."""
+def _broken(paragraphs: list[list[str]], isolate: bool) -> str:
+    """The lines of `paragraphs` as HTML-like label text, each ending in a left-aligned
+    break; each paragraph reads in its own direction."""
+    lines = [line for paragraph in paragraphs for line in paragraph]
     if not isolate or all(line.isascii() for line in lines):
         # One escape for all: no line holds a newline to confuse with the breaks.
         return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
-    return "".join(line + _BREAK for line in _escaped(lines, isolate))
+    return "".join(line + _BREAK for p in paragraphs for line in _escaped(p, isolate))
 
 
 def _fitted(
     lines: list[str], points: float, isolate: bool, bold: bool = False, below: int = 0
 ) -> str:
-    """An HTML-like label of `lines`, centred, in a table cell wide enough for them when
-    they hold East Asian text (see `min_width`), with `below` points of space under it.
-    The text starts at the cell's left edge: centred, it would be centred by the
-    engine's measure, which is too narrow."""
+    """An HTML-like label of `lines` (each line centred in the label), in a table cell
+    wide enough for them when they hold East Asian text (see `min_width`), with `below`
+    points of space under it. The cell is aligned left, at the label's edge: centred, it
+    would be placed by the engine's measure of the text, which is too narrow."""
     escaped = _escaped(lines, isolate)
     markup = "<BR/>".join(f"<B>{line}</B>" if bold else line for line in escaped)
     width = min_width(lines, points)
@@ -183,12 +185,13 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
     style, wrap, isolate = theme.nodes[node.kind], options.wrap, options.isolate
     badge = options.badges.get(node.id, "")
     kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
-    lines = wrap_lines(node.text, wrap)
+    paragraphs = wrap_paragraphs(node.text, wrap)
+    lines = [line for paragraph in paragraphs for line in paragraph]
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.header}">'
         f"<B>{kind}</B></FONT></TD></TR>",
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>'
-        f"{_broken(lines, isolate)}</TD></TR>",
+        f"{_broken(paragraphs, isolate)}</TD></TR>",
     ]
     byline = []
     if node.by:
@@ -200,7 +203,7 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
         rows.append(
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
             f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-            f"{_broken(lines, isolate)}</FONT></TD></TR>"
+            f"{_broken([lines], isolate)}</FONT></TD></TR>"
         )
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'

@@ -7,6 +7,7 @@ on PATH. A missing engine or format is an EngineError that says what to install.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,13 @@ class Engine:
                 ) from error
             try:
                 process = subprocess.Popen(
-                    [self.command, f"-T{fmt}"], stdin=subprocess.PIPE, stdout=output, stderr=errors
+                    [self.command, f"-T{fmt}"],
+                    stdin=subprocess.PIPE,
+                    stdout=output,
+                    stderr=errors,
+                    # In UTC: a PDF's creation date is then written the one way, which
+                    # `render._UNDATED` sets to the epoch (a time zone adds its offset).
+                    env={**os.environ, "TZ": "UTC"},
                 )
             except OSError as error:
                 raise EngineError(
