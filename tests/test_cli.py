@@ -472,3 +472,12 @@ def test_a_folder_or_a_broken_link_is_named_as_such(tmp_path: Path) -> None:
     assert f"a link to {tmp_path / 'nowhere.yaml'}, which does not exist" in broken.output
     folder = runner.invoke(app, ["show", str(tmp_path)])
     assert folder.exit_code == 2 and "a folder, not a map file" in folder.output
+
+
+def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:
+    """`check a.yaml ./a.yaml` said "2 files checked", and `check - -` read stdin twice."""
+    shutil.copy(SEED, tmp_path / "a.yaml")
+    twice = runner.invoke(app, ["check", str(tmp_path / "a.yaml"), f"{tmp_path}/./a.yaml"])
+    assert "1 file checked" in twice.output
+    stdin = runner.invoke(app, ["check", "-", "-"], input=SEED.read_text())
+    assert stdin.exit_code == 0 and "1 file checked" in stdin.output

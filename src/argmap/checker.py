@@ -50,10 +50,21 @@ class CheckResult:
 
 def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) -> Iterator[str]:
     """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
-    A path that does not exist is passed on, so that loading reports it.
+    A path that does not exist is passed on, so that loading reports it. A map named twice
+    (`maps/ maps/x.yaml`, or through a linked folder) comes once; a link to a map under
+    another name (`latest.yaml` -> `v3.yaml`) comes under its own.
 
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
     files under `maps_dir`, and any file whose first line of content is `argmap: 1`."""
+    seen: set[tuple[str, str]] = set()
+    for found in _found(paths, maps_dir):
+        key = (found, "") if found == "-" else (os.path.realpath(found), Path(found).name)
+        if key not in seen:
+            seen.add(key)
+            yield found
+
+
+def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator[str]:
     for path in paths:
         p = Path(path)
         if str(path) == "-" or not p.is_dir():

@@ -62,13 +62,7 @@ def plan(
 ) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
-    # A map named twice (`maps/ maps/x.yaml`, or through a linked folder) is drawn once; a
-    # link to a map under another name (`latest.yaml` -> `v3.yaml`) is drawn under its own.
-    unique = {
-        (s, "") if s == STDOUT else (os.path.realpath(s), Path(s).name): s
-        for s in discover(paths, maps_dir)
-    }
-    sources = list(unique.values())
+    sources = list(discover(paths, maps_dir))  # each map once
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
