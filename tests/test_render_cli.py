@@ -528,6 +528,10 @@ def test_a_pdf_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
     assert f"{path}:5:3: warning[pdf-font]" in warned.output
     assert "11 characters" in warned.output and "in 1 of its texts" in warned.output
     assert "pdf-font" not in invoke("render", str(path)).output  # an SVG draws them
+    settings = tmp_path / "settings.toml"
+    settings.write_text('ignore = ["pdf-font"]\n')
+    quiet = invoke("render", str(path), "-o", str(tmp_path / "q.pdf"), "--config", str(settings))
+    assert quiet.exit_code == 0 and "pdf-font" not in quiet.output
     assert "pdf-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.pdf")).output
 
 

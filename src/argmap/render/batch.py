@@ -151,7 +151,7 @@ def _draw(
             except RenderError as error:
                 failure = error
         found = check_loaded(loaded, settings, graph)
-        lacks = drawing.warnings if drawing is not None else []
+        lacks = [w for w in drawing.warnings if settings.enabled(w.rule)] if drawing else []
         report = FileReport(loaded.path, loaded.text, (*found, *lacks))
         if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
             return report, None, failure

@@ -1,8 +1,9 @@
 """The rule registry: every check argmap runs, by id.
 
 Adding a rule is adding a module with `RULES = [...]` here and one line in `_MODULES`.
-Rules marked `loader=True` are reported while loading (the file cannot be read as a map
-otherwise); the rest run on the loaded map and its graph.
+Rules without a check are reported while loading (the file cannot be read as a map
+otherwise), or, marked `drawing=True`, while drawing; the rest run on the loaded map and
+its graph.
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ from importlib import import_module
 
 from argmap.rules.base import Context, Option, Rule
 
-_MODULES = ("structure", "references", "targets", "cycles", "connectivity", "hygiene", "dialectic")
+_MODULES = (
+    "structure",
+    "references",
+    "targets",
+    "cycles",
+    "connectivity",
+    "hygiene",
+    "dialectic",
+    "drawing",
+)
 
 
 def _collect() -> dict[str, Rule]:

@@ -41,9 +41,10 @@ class Rule:
     why: str  # why it matters: the rule's documentation
     bad: str  # a map fragment (after EXAMPLE_HEADER) that the rule reports
     good: str  # the same fragment, fixed
-    check: Check | None = None  # None: the loader reports it
+    check: Check | None = None  # None: the loader, or the drawing, reports it
     options: Mapping[str, Option] = field(default_factory=dict)
+    drawing: bool = False  # reported while drawing (`argmap render`), not by `check`
 
     @property
     def family(self) -> str:
-        return "loader" if self.check is None else "map"
+        return "drawing" if self.drawing else "loader" if self.check is None else "map"

@@ -1,0 +1,23 @@
+"""Rules that `argmap render` reports while drawing: what a drawing cannot show."""
+
+from __future__ import annotations
+
+from argmap.diagnostics import Severity
+from argmap.rules.base import Rule
+
+RULES = [
+    Rule(
+        "pdf-font",
+        Severity.WARNING,
+        "A PDF drawn in Helvetica cannot show some of the map's letters.",
+        "A PDF that argmap draws itself uses the standard PDF font Helvetica, which has the "
+        "letters of Western European languages only (Windows-1252): Greek, Cyrillic, Hebrew, "
+        "Arabic, Chinese or emoji would show as boxes. Reported by `argmap render` for PDF, "
+        "at the first node that has such letters; render SVG, or the PDF with "
+        "`--engine system` (Graphviz with the machine's fonts). Ignore it where the boxes "
+        "do not matter.",
+        "",
+        "",
+        drawing=True,
+    ),
+]
