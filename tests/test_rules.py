@@ -52,6 +52,10 @@ def test_selecting_no_rule_is_refused() -> None:
     with pytest.raises(ConfigError, match="names no rule"):
         Settings().override(select=[" , "])
     assert parse({"ignore": []}, "t").enabled("long-text")
+    with pytest.raises(ConfigError, match="also ignored"):
+        Settings().override(select=["long-text"], ignore=["long-text"])
+    with pytest.raises(ConfigError, match="also ignored"):
+        parse({"select": ["long-text"], "ignore": ["long-text", "svg-id-clash"]}, "t")
 
 
 def test_long_text_limit_is_an_option() -> None:

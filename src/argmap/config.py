@@ -44,11 +44,14 @@ class Settings:
     ) -> Settings:
         """These settings with the command line's choices on top."""
         where = ""  # the command line: the option names itself
-        return replace(
-            self,
-            select=_selected(select, where, "--select") if select is not None else self.select,
-            ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else self.ignore,
-            strict=self.strict if strict is None else strict,
+        return _checking_some(
+            replace(
+                self,
+                select=_selected(select, where, "--select") if select is not None else self.select,
+                ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else self.ignore,
+                strict=self.strict if strict is None else strict,
+            ),
+            where,
         )
 
 
@@ -158,13 +161,25 @@ def parse(table: Any, where: str, origin: str | None = None) -> Settings:
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{where}: `strict` must be true or false")
-    return Settings(
+    settings = Settings(
         select=ids["select"] if "select" in table else None,
         ignore=ids["ignore"],
         strict=strict,
         rule_options=_rule_options(table.get("rules", {}), where),
         origin=origin,
     )
+    return _checking_some(settings, where)
+
+
+def _checking_some(settings: Settings, where: str) -> Settings:
+    """`settings`, unless every rule they select they also ignore: then nothing is checked."""
+    if settings.select is not None and settings.select <= settings.ignore:
+        prefix = f"{where}: " if where else ""
+        raise ConfigError(
+            f"{prefix}every rule selected is also ignored ({', '.join(sorted(settings.select))}), "
+            "which would check nothing; drop one of them from `ignore`"
+        )
+    return settings
 
 
 def _rule_options(table: Any, where: str) -> dict[str, dict[str, Any]]:
