@@ -29,9 +29,14 @@ def wait_for(condition, timeout: float = 20.0) -> bool:  # type: ignore[no-untyp
 
 
 @contextmanager
-def watching(maps: Path, out: Path) -> Iterator[tuple[list[list[Outcome]], list[str]]]:
-    """`watch` on `maps` in a thread: each round's outcomes and each refusal, as they come;
-    stopped (and checked to stop) at the end."""
+def watching(tmp_path: Path) -> Iterator[tuple[Path, Path, list[list[Outcome]], list[str]]]:
+    """`watch` in a thread on a folder holding the seed map, once its first round is drawn
+    and the watcher has started: the map, the output folder, each round's outcomes and
+    each refusal, as they come; stopped (and checked to stop) at the end."""
+    maps, out = tmp_path / "maps", tmp_path / "out"
+    maps.mkdir()
+    seed = maps / "seed.yaml"
+    shutil.copy(SEED, seed)
     rounds: list[list[Outcome]] = []
     refusals: list[str] = []
     stop = threading.Event()
@@ -42,7 +47,9 @@ def watching(maps: Path, out: Path) -> Iterator[tuple[list[list[Outcome]], list[
     )
     thread.start()
     try:
-        yield rounds, refusals
+        assert wait_for(lambda: len(rounds) == 1)
+        time.sleep(0.5)  # let the watcher start before the first change
+        yield seed, out, rounds, refusals
     finally:
         stop.set()
         thread.join(timeout=10)
@@ -50,14 +57,8 @@ def watching(maps: Path, out: Path) -> Iterator[tuple[list[list[Outcome]], list[
 
 
 def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
-    maps, out = tmp_path / "maps", tmp_path / "out"
-    maps.mkdir()
-    seed = maps / "seed.yaml"
-    shutil.copy(SEED, seed)
-    with watching(maps, out) as (rounds, refusals):
-        assert wait_for(lambda: len(rounds) == 1)
+    with watching(tmp_path) as (seed, out, rounds, refusals):
         assert (out / "seed.svg").exists()
-        time.sleep(0.5)  # let the watcher start before the first save
         seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
         assert wait_for(lambda: len(rounds) >= 2), "no render after the save"
         assert b"Saved" in (out / "seed.svg").read_bytes()
@@ -67,7 +68,7 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
         assert broken.failed
         assert [d.rule for d in broken.report.diagnostics] == ["unknown-reference"]
         assert b"Saved" in (out / "seed.svg").read_bytes()  # the last good drawing stays
-        shutil.copy(SEED, maps / "seed.yml")  # would be drawn onto out/seed.svg too
+        shutil.copy(SEED, seed.with_suffix(".yml"))  # would be drawn onto out/seed.svg too
         assert wait_for(lambda: refusals), "a map added onto another's drawing is not refused"
         assert "would both be drawn to" in refusals[0]
 
@@ -105,14 +106,8 @@ def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None
             on_outcomes=print,
             on_refusal=print,
         )
-    maps, out = tmp_path / "maps", tmp_path / "out"
-    maps.mkdir()
-    seed = maps / "seed.yaml"
-    shutil.copy(SEED, seed)
-    with watching(maps, out) as (rounds, refusals):
-        assert wait_for(lambda: len(rounds) == 1)
-        time.sleep(0.5)  # let the watcher start
-        shutil.copy(SEED, maps / os.fsdecode(b"n\xe9.yaml"))
+    with watching(tmp_path) as (seed, out, rounds, refusals):
+        shutil.copy(SEED, seed.parent / os.fsdecode(b"n\xe9.yaml"))
         assert wait_for(lambda: refusals), "the unnamed change is not said"
         assert "not UTF-8" in refusals[0]
         assert wait_for(lambda: len(rounds) >= 2)

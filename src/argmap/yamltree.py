@@ -431,6 +431,21 @@ def _compose(
         if error.context:
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
+        opened = error.context_mark
+        if (
+            error.context == "while scanning a quoted scalar"
+            and opened is not None
+            and (
+                error.problem
+                in ("found unexpected end of stream", "found unexpected document separator")
+            )
+        ):
+            # The end of the file is where it was found; the quote left open is the cause.
+            quote = text[opened.index : opened.index + 1]
+            hint = (
+                f"the text quoted with {quote} on line {opened.line + 1}, column "
+                f"{opened.column + 1}, is never closed: end it with {quote}"
+            )
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
