@@ -337,7 +337,8 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
 
 
 def test_help_names_values_not_python_types() -> None:
-    """What follows an option in --help is a name (`--format FORMAT`), a flag shows none."""
+    """What follows an option in --help is a name (`--format FORMAT`), a flag shows none,
+    and an argument no Python type."""
     done = subprocess.run(
         [sys.executable, "-m", "argmap", "render", "--help"],
         capture_output=True,
@@ -348,6 +349,8 @@ def test_help_names_values_not_python_types() -> None:
     options = done.stdout[done.stdout.index("Options") :]
     assert "FORMAT" in options and "GROUP-BY" in options
     assert "<str>" not in options and "<bool>" not in options and "<int>" not in options
+    arguments = done.stdout[done.stdout.index("Arguments") : done.stdout.index("Options")]
+    assert "PATHS" in arguments and "<" not in arguments  # not `<list[str]>`
 
 
 def test_query_as_json() -> None:

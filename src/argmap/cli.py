@@ -988,9 +988,12 @@ def schema() -> None:
 
 def _metavars(command: Any) -> None:
     """Name what goes after each option in --help as users know it (`--format FORMAT`, a
-    flag nothing), not by its Python type (`<str>`), which typer 0.29 shows otherwise."""
+    flag nothing), not by its Python type (`<str>`), which typer 0.29 shows otherwise; an
+    argument's help says what it is, without a type (`<list[str]>`)."""
     help_option = command.get_help_option(command.context_class(command))  # made on demand
     for param in [*command.params, *filter(None, [help_option])]:
+        if param.param_type_name == "argument":
+            setattr(param, "display_type_rich", _no_type)  # noqa: B010 (a method, replaced)
         if param.metavar is None:
             if getattr(param, "is_flag", False):
                 param.metavar = ""
@@ -998,6 +1001,10 @@ def _metavars(command: Any) -> None:
                 param.metavar = max(param.opts, key=len).lstrip("-").upper()
     for sub in getattr(command, "commands", {}).values():
         _metavars(sub)
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 # SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap import spec
+from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
 from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
@@ -102,11 +103,9 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
 )
 _INVALID = object()
-# What shows nothing: whitespace, control characters, and zero-width and bidirectional
+# What shows nothing: white space, control characters, and zero-width and bidirectional
 # formatting marks. A field of only these is an empty one.
-_INVISIBLE = re.compile(
-    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*"
-)
+_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 

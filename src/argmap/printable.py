@@ -4,12 +4,13 @@ bidirectional override must not make a line read other than it is."""
 
 from __future__ import annotations
 
+from argmap.characters import BIDI_CONTROL, CONTROL, code_points
+
 # Control characters as their visible pictures (ESC as ␛, a newline as ␊); C1 controls and
 # bidirectional overrides and isolates as �. One character for one, so that a caret under
 # a source line stays in its column.
 _TABLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
-_UNSAFE = [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_TABLE |= dict.fromkeys(_UNSAFE, 0xFFFD)
+_TABLE |= {c: 0xFFFD for c in code_points(CONTROL, BIDI_CONTROL) if c not in _TABLE}
 # Lone surrogates: how Python holds the bytes of a file name that is not UTF-8. They cannot
 # be written out at all.
 _SURROGATES = dict.fromkeys(range(0xD800, 0xE000), 0xFFFD)

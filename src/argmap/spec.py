@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
 from argmap.model import ActorKind, Kind
 
 FORMAT_VERSION = 1
@@ -26,7 +27,7 @@ def _any_case(word: str) -> str:
 # What a URL may not hold: white space; control characters (C0, DEL, C1), which a link
 # drops or turns into something else; and invisible formatting marks (bidirectional
 # controls, zero-width characters), which make the address shown differ from the one linked.
-URL_UNSEEN = r"\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+URL_UNSEEN = char_class(code_points(CONTROL, INVISIBLE))
 _URL_CHAR = rf"[^\s{URL_UNSEEN}]"
 # A URL that a source may have: http(s) with a host, or mailto, and none of the above.
 URL_PATTERN = (

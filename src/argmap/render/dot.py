@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import graphviz
 
+from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import FONT, THEMES, Theme
@@ -31,12 +32,16 @@ _RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 # Control characters (C0 and C1), the bidirectional overrides and isolates that can make text
 # display other than it reads ("Trojan Source"), and what XML cannot hold: lone surrogates
 # and the non-characters (U+FDD0..U+FDEF, and the last two code points of every plane).
-_NONCHARACTERS = "".join(
-    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+_NONCHARACTERS = (
+    range(0xD800, 0xE000),
+    range(0xFDD0, 0xFDF0),
+    *(range(plane + 0xFFFE, plane + 0x10000) for plane in range(0, 0x110000, 0x10000)),
 )
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
-    + _NONCHARACTERS
+    "["
+    + char_class(
+        c for c in code_points(CONTROL, BIDI_CONTROL, _NONCHARACTERS) if c not in (0x09, 0x0A)
+    )
     + "]"
 )
 # What graphviz writes without quotes. `fullmatch`: the pattern ends in `$`, which also

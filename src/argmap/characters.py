@@ -1,0 +1,57 @@
+"""The characters that text from a map is checked for, named once, so that the loader, the
+URL check, the drawing and the terminal agree on them: a set copied into each with small
+differences let U+2065 through one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+# Control characters: C0, DEL and C1.
+CONTROL = (range(0x00, 0x20), range(0x7F, 0xA0))
+# Bidirectional embeddings, overrides and isolates: they can make text display other than
+# it reads ("Trojan Source").
+BIDI_CONTROL = (range(0x202A, 0x202F), range(0x2066, 0x206A))
+# What shows nothing besides control characters and white space: the soft hyphen, the
+# Arabic letter mark, the Mongolian vowel separator, zero-width characters and direction
+# marks, the bidirectional controls, the word joiner and invisible operators, the
+# deprecated format characters, and the byte-order mark.
+INVISIBLE = (
+    range(0x00AD, 0x00AE),
+    range(0x061C, 0x061D),
+    range(0x180E, 0x180F),
+    range(0x200B, 0x2010),
+    *BIDI_CONTROL,
+    range(0x2060, 0x2070),
+    range(0xFEFF, 0xFF00),
+)
+
+
+def code_points(*sets: Iterable[range]) -> Iterator[int]:
+    """Every code point of `sets`."""
+    for ranges in sets:
+        for span in ranges:
+            yield from span
+
+
+def char_class(points: Iterable[int]) -> str:
+    """The body of a regular-expression character class that matches `points`: `\\x00-\\x1f`
+    and the like, ranges for runs."""
+    parts: list[str] = []
+    ordered = sorted(set(points))
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        first, last = _escape(ordered[start]), _escape(ordered[end])
+        parts.append(first if start == end else f"{first}-{last}")
+        start = end + 1
+    return "".join(parts)
+
+
+def _escape(point: int) -> str:
+    """A code point as a regular-expression escape (those of the Basic Multilingual Plane
+    read alike in Python and in JSON Schema)."""
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
