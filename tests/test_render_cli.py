@@ -535,6 +535,39 @@ def test_a_pdf_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
     assert "pdf-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.pdf")).output
 
 
+def test_a_builtin_png_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
+    """The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese."""
+    path = tmp_path / "idn.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Names\nclaims:\n  he: {text: שמות מתחם and Имена}\n"
+        "  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
+        encoding="utf-8",
+    )
+    warned = invoke("render", str(path), "-o", str(tmp_path / "idn.png"))
+    assert warned.exit_code == 0 and (tmp_path / "idn.png").exists()
+    assert f"{path}:5:3: warning[png-font]" in warned.output  # at the Arabic, not the Hebrew
+    assert "12 characters" in warned.output and "in 2 of its texts" in warned.output
+    assert "png-font" not in invoke("render", str(path)).output  # an SVG draws them
+    assert "png-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.png")).output
+
+
+@pytest.mark.skipif(shutil.which("graphviz-pure") is None, reason="no builtin engine")
+def test_the_builtin_png_font_is_the_one_described() -> None:
+    """`render.fonts` says which characters the builtin engine's PNG font has: a character
+    it lacks is drawn as the same box as an unassigned one (in a node as wide: the engine
+    measures an unknown character by its UTF-8 bytes)."""
+    from argmap.render.fonts import PNG_FONT
+
+    def png(text: str) -> bytes:
+        dot = f'digraph {{ node [shape=plaintext fontname=Helvetica]; a [label="{text}"] }}'
+        engine = [shutil.which("graphviz-pure") or "", "-Tpng"]
+        return subprocess.run(engine, input=dot.encode(), capture_output=True, check=True).stdout
+
+    boxes = {2: png("\u0378"), 3: png("\ue000"), 4: png("\U000f0000")}
+    for c in "Āé€Жא‰ẞ" + "ب中ก😀\u1200":  # U+1200: Ethiopic
+        assert (png(c) != boxes[len(c.encode())]) is PNG_FONT.has(c), c
+
+
 def test_a_missing_engine_is_exit_2(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Like a usage error: nothing about the map, and what to install."""
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent))

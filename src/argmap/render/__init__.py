@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, did_you_mean
 from argmap.graph import Graph, build_graph, neighbourhood
@@ -12,6 +12,9 @@ from argmap.model import Map
 from argmap.render.dot import DotOptions, build_dot
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, SVG_FONTS
+
+if TYPE_CHECKING:
+    from argmap.render.fonts import DrawnFont
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 # A PNG of 3,000 claims side by side was a million pixels wide and took 2.5 GB to draw;
@@ -124,12 +127,23 @@ class Drawing:
             dot_options = replace(dot_options, marks=marks, legend_note=note)
         g = _focus(build_graph(m) if graph is None else graph, m, options)
         self.dot = build_dot(g, m, dot_options)
-        if self.to_pdf:
-            from argmap.render.pdf import font_warning
+        font = self._drawn_font()
+        if font is not None:
+            from argmap.render.fonts import font_warning
 
-            self.warnings = [w for w in [font_warning(m, g.nodes)] if w is not None]
+            self.warnings = [w for w in [font_warning(m, g.nodes, font)] if w is not None]
         if self.layout is not None:
             self.layout.feed(self.dot)
+
+    def _drawn_font(self) -> DrawnFont | None:
+        """The font that argmap's own tools draw this rendering's text in, if they do: the
+        PDF it converts, the builtin engine's PNG (not the machine's fonts)."""
+        from argmap.render.fonts import PDF_FONT, PNG_FONT
+
+        if self.to_pdf:
+            return PDF_FONT
+        builtin = self.layout is not None and self.layout.engine == "builtin"
+        return PNG_FONT if builtin and self.options.format == "png" else None
 
     def result(self) -> bytes:
         """The rendering; RenderError with a message for the user if the engine failed."""

@@ -12,10 +12,8 @@ import io
 import logging
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from argmap.diagnostics import Diagnostic, Severity
-from argmap.model import Map, Span
 from argmap.render.engines import EngineError
 
 _SVG = "{http://www.w3.org/2000/svg}"
@@ -24,44 +22,6 @@ _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"scale\(([^ )]+) ([^ )]+)\).*translate\(([^ )]+) ([^ )]+)\)")
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
-
-
-def font_warning(m: Map, drawn: Iterable[str]) -> Diagnostic | None:
-    """A warning when the map's drawn text (title, the `drawn` nodes' text and actors) has
-    characters outside Windows-1252, which the standard PDF fonts lack: they show as
-    boxes. One for the map, at the first node (or the title) that has them."""
-    missing: dict[str, None] = {}
-    first: Span | None = None
-    count = 0
-    parts = [(m.title, m.span)] + [
-        (" ".join([n.text, *(m.actor_name(r.id) for r in n.by)]), n.span)
-        for n in (m.nodes[i] for i in drawn)
-    ]
-    for text, span in parts:
-        found = [c for c in text if not c.isspace() and not _in_standard_fonts(c)]
-        if found:
-            missing.update(dict.fromkeys(found))
-            first = first or span
-            count += 1
-    if first is None:
-        return None
-    shown = "".join(list(missing)[:8]) + ("…" if len(missing) > 8 else "")
-    return Diagnostic(
-        "pdf-font",
-        Severity.WARNING,
-        first,
-        f"the PDF's font, Helvetica, has no letters for {len(missing)} characters of this "
-        f"map ({shown}), in {count} of its texts: they show as boxes",
-        "render SVG, or a PDF with --engine system (Graphviz with the machine's fonts)",
-    )
-
-
-def _in_standard_fonts(c: str) -> bool:
-    try:
-        c.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def svg_to_pdf(svg: bytes) -> bytes:

@@ -20,4 +20,18 @@ RULES = [
         "",
         drawing=True,
     ),
+    Rule(
+        "png-font",
+        Severity.WARNING,
+        "A PNG drawn by the builtin engine cannot show some of the map's letters.",
+        "The builtin engine draws a PNG's text in a font of its own, Arimo, which has the "
+        "letters of Latin, Greek, Cyrillic and Hebrew scripts but not Arabic, Indic, Thai, "
+        "Chinese, Japanese, Korean or emoji: they would show as boxes. Reported by "
+        "`argmap render` for PNG, at the first node that has such letters; render SVG "
+        "(drawn by its viewer with the machine's fonts), or the PNG with `--engine system` "
+        "(Graphviz with the machine's fonts). Ignore it where the boxes do not matter.",
+        "",
+        "",
+        drawing=True,
+    ),
 ]
