@@ -103,6 +103,7 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
 )
 _INVALID = object()
+_NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, and zero-width and bidirectional
 # formatting marks. A field of only these is an empty one.
 _INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
@@ -234,8 +235,10 @@ class _MapBuilder:
                 node, f"`{name}`", "a mapping of id -> " + what, f"`{name}: {{my-id: ...}}`"
             )
             return []
-        entries = []
+        entries: list[tuple[str, YNode, Span]] = []
         for key, (key_node, value) in node.entries.items():
+            if self.outdented_field(name, key_node, value, entries):
+                continue
             if not spec.ID_RE.match(key):
                 self.error(
                     "invalid-id",
@@ -250,6 +253,30 @@ class _MapBuilder:
                 )
             entries.append((key, value, key_node.span))
         return entries
+
+    def outdented_field(
+        self, section: str, key: YScalar, value: YNode, entries: list[tuple[str, YNode, Span]]
+    ) -> bool:
+        """Whether `key: value` among a section's nodes is a field of the node above it,
+        indented as an id: reported, and read on as that node's, so that the indentation is
+        the one error it causes (not also a node that "attacks nothing")."""
+        if section not in _NODE_SECTIONS or isinstance(value, YMap) or not entries:
+            return False
+        above, fields, where = entries[-1]
+        if key.value not in _NODE_FIELDS.by_name or not isinstance(fields, YMap):
+            return False
+        if key.value in fields.entries or not fields.entries:
+            return False
+        indent = next(iter(fields.entries.values()))[0].span.column - 1
+        self.error(
+            "wrong-type",
+            key.span,
+            f"`{key.value}` is a field, written where the ids of `{section}` go",
+            f"if it is a field of `{above}` (line {where.line}), indent it "
+            f"by {indent} spaces like that node's other fields",
+        )
+        fields.entries[key.value] = (key, value)
+        return True
 
     def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
         self.error(
@@ -293,6 +320,11 @@ class _MapBuilder:
                     )
                 else:
                     cut = None
+                if known is _NODE_FIELDS and isinstance(value, YMap) and "text" in value.entries:
+                    hint = (
+                        f"`{key}` has a `text` of its own: if it is a node, written inside "
+                        f"{what}, indent it by {at.column - 1} spaces like the other ids"
+                    )
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is

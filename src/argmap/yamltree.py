@@ -322,13 +322,18 @@ class _Builder:
 _KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to its colon
 
 
+def _line_above(lines: list[str], row: int) -> int | None:
+    """The nearest line before `row` that is neither blank nor a comment."""
+    return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
+
+
 def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found `key: value` where it reads a value. The colon that starts the line is
     a key indented deeper than the key above, whose value YAML reads on; any other colon is
     a ": " inside a value, which needs quotes."""
     line = lines[row] if row < len(lines) else ""
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
-    above = next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
+    above = _line_above(lines, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
         name = f"`{outer[1]}:`" if outer else "the line above"
@@ -342,6 +347,24 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return hint
     value = field[2].replace("\\", "\\\\").replace('"', '\\"')
     return f'{hint}: `{field[1]}: "{value}"`'
+
+
+def _indentation_hint(lines: list[str], row: int, column: int) -> str:
+    """Why YAML found no key where a mapping's next key should be, at the start of a line:
+    a line indented unlike the line above it. libyaml reads the first line out of place as
+    the start of a value and stops at the next, so the line above is the likelier one."""
+    line = lines[row] if row < len(lines) else ""
+    above = _line_above(lines, row)
+    here = len(line) - len(line.lstrip(" "))
+    if above is None or column != here or not line.strip():
+        return "fix the YAML syntax at this point"
+    there = len(lines[above]) - len(lines[above].lstrip(" "))
+    if here == there:
+        return "fix the YAML syntax at this point"
+    return (
+        f"this line is indented by {here} spaces and line {above + 1} above it by {there}: "
+        f"the keys of one mapping are indented alike (is line {above + 1} out of place?)"
+    )
 
 
 def _escape_hint(line: str, column: int) -> str:
@@ -379,6 +402,8 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
             f"the quoted text ends at the {closed} just before this point; to put a {closed} "
             f"inside it, {inside}, or quote the text with the other kind of quote"
         )
+    if problem.startswith("did not find expected key"):
+        return _indentation_hint(source_lines(text), mark.line, mark.column)
     return "fix the YAML syntax at this point"
 
 

@@ -19,15 +19,36 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         named += [("by", ref, m.actors, "actor") for ref in node.by]
         if node.source:
             named.append(("source", node.source, m.sources, "source"))
+        spaces = {"node": m.nodes, "actor": m.actors, "source": m.sources}
         for field, ref, known, what in named:
-            if ref.id not in known and ref.id not in m.unreadable:
-                section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
+            if ref.id in known or ref.id in m.unreadable:
+                continue
+            said = f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`"
+            other = next((k for k, ids in spaces.items() if ref.id in ids), None)
+            if other is not None:  # `by: a-node`, `supports: an-actor`
                 yield (
                     ref.span,
-                    f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`, "
-                    f"which is not in {section}",
-                    did_you_mean(ref.id, known, fallback=_unknown_hint(field, ref.id, what, known)),
+                    f"{said}, which is {_a(other)} {other}, not {_a(what)} {what}",
+                    f"`{field}` takes {_a(what)} {what}'s id; {_GOES_IN[other]}",
                 )
+                continue
+            section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
+            yield (
+                ref.span,
+                f"{said}, which is not in {section}",
+                did_you_mean(ref.id, known, fallback=_unknown_hint(field, ref.id, what, known)),
+            )
+
+
+_GOES_IN = {
+    "node": "a node it argues with goes in `supports` or `attacks`",
+    "actor": "who said it goes in `by`",
+    "source": "where it was said goes in `source`",
+}
+
+
+def _a(what: str) -> str:
+    return "an" if what == "actor" else "a"
 
 
 def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object]) -> str:
@@ -47,10 +68,10 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object])
         )
     if not ID_RE.match(name):
         return (
-            f"`{field}` takes the id of {'an' if what == 'actor' else 'a'} {what} in {section} "
+            f"`{field}` takes the id of {_a(what)} {what} in {section} "
             "(letters, digits, `_`, `.` and `-`), not its text or name"
         )
-    return f"add {'an' if what == 'actor' else 'a'} {what} `{name}` to {section}"
+    return f"add {_a(what)} {what} `{name}` to {section}"
 
 
 def _itself(relation: Relation, message: str, hint: str) -> Callable[[Context], Iterator[Finding]]:
