@@ -37,6 +37,9 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     result = invoke("check", "--strict", str(path))
     assert (result.exit_code, result.output) == (0, STARTER_CHECK)
     assert invoke("new", str(path)).exit_code == 2  # never overwrites silently
+    drawing = invoke("new", str(tmp_path / "debate.svg"))  # a map is YAML, whatever -o was
+    assert drawing.exit_code == 2 and f"name it {tmp_path / 'debate.yaml'}" in drawing.output
+    assert not (tmp_path / "debate.svg").exists()
     shown = invoke("show", str(path))
     assert shown.exit_code == 0
     assert "claim build-lane" in shown.output
@@ -97,6 +100,26 @@ def test_show_marks_unanswered_objections() -> None:
     assert "not connected to any claim" in result.output
 
 
+@pytest.mark.parametrize("color", [True, False])
+def test_show_without_colour_has_no_styles_at_all(color: bool) -> None:
+    """NO_COLOR (or no terminal): plain text, not colourless bold and dim."""
+    import io
+
+    from argmap.loader import load
+    from argmap.show import print_outline
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    loaded = load(SEED)
+    assert loaded.map is not None
+    print_outline(loaded.map, out, color=color)
+    assert ("\x1b[" in out.getvalue()) is color
+    assert "MoveOn" in out.getvalue()
+
+
 def test_show_details_gives_quotes_sources_tags_and_notes() -> None:
     every = str(DATA / "good" / "every-feature.yaml")
     plain = invoke("show", every).output
@@ -110,7 +133,9 @@ def test_show_details_gives_quotes_sources_tags_and_notes() -> None:
 
 def test_check_exit_codes(tmp_path: Path) -> None:
     assert invoke("check", str(DATA / "bad" / "tabs.yaml")).exit_code == 1
-    assert invoke("check", str(tmp_path / "missing.yaml")).exit_code == 2
+    missing = invoke("check", str(tmp_path / "missing.yaml"), str(SEED))
+    assert missing.exit_code == 2  # and the map that is there is not counted as read
+    assert missing.output.endswith("1 file checked, 1 not read: 1 error\n")
     assert invoke("check", str(tmp_path)).exit_code == 2  # no maps in the folder
     assert invoke("check", "--format", "xml", str(tmp_path)).exit_code == 2
     assert invoke("check", "--select", "no-such-rule", str(tmp_path)).exit_code == 2
@@ -351,6 +376,23 @@ def test_help_names_values_not_python_types() -> None:
     assert "<str>" not in options and "<bool>" not in options and "<int>" not in options
     arguments = done.stdout[done.stdout.index("Arguments") : done.stdout.index("Options")]
     assert "PATHS" in arguments and "<" not in arguments  # not `<list[str]>`
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["render", "m.yaml", "--wrap", "5"], "Invalid value for '--wrap'"),
+        (["rendr"], "No such command 'rendr'. Did you mean 'render'?"),
+        (["check", "--bogus"], "No such option: --bogus"),
+    ],
+)
+def test_the_parsers_usage_errors_are_one_line_like_argmaps_own(args: list[str], said: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"argmap: error: {said}") and done.stderr.count("\n") == 1
+    assert "--help`)" in done.stderr
 
 
 def test_query_as_json() -> None:

@@ -949,6 +949,14 @@ def new(
     if str(path) == "-":  # as everywhere else, not a file named `-`
         sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
         return
+    from argmap.checker import SUFFIXES
+
+    if path.suffix.lower() not in SUFFIXES:  # `argmap new map.svg`: a drawing's name
+        _fail(
+            f"a map is a YAML file, and {path} does not end in .yaml or .yml "
+            "(which `argmap check FOLDER` looks for); name it "
+            f"{path.with_suffix('.yaml') if path.suffix else f'{path}.yaml'}"
+        )
     _refuse_to_overwrite(path, force)
     try:
         # The name goes into comments: shown as printable, it cannot end one and start YAML.
@@ -1005,6 +1013,24 @@ def _metavars(command: Any) -> None:
 
 def _no_type(ctx: Any) -> None:
     return None
+
+
+# The parser's errors: click's ClickException, which typer 0.29 carries a copy of.
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+def _usage(error: Any) -> NoReturn:
+    """A mistake on the command line that the parser found (an unknown option, a value out
+    of range), on one line like argmap's own; with no arguments at all, the help."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        typer.echo(context.get_help())
+    else:
+        see = f" (see `{context.command_path} --help`)" if context is not None else ""
+        typer.echo(printable(f"argmap: error: {error.format_message()}{see}"), err=True)
+    sys.exit(error.exit_code)
 
 
 # SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
@@ -1067,7 +1093,11 @@ def main() -> None:
     try:
         command = typer.main.get_command(app)
         _metavars(command)
-        command(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
+        try:  # `prog_name`: also under `python -m argmap`, for usage and completion
+            code = command.main(prog_name="argmap", standalone_mode=False)
+        except _USAGE_ERROR as error:
+            _usage(error)
+        sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         _stopped(_TERMINATED[0] if _TERMINATED else signal.SIGINT)
     except SystemExit as exiting:

@@ -108,7 +108,10 @@ def print_outline(
     with `details`, its quote, source, tags and note under it, and `note` (about the
     labels, say) at the end."""
     options = _Options(labels, details)
-    console = Console(file=out, highlight=False, no_color=not color, soft_wrap=False)
+    # Without colour, no styles at all (bold, dim): plain text, as `check` prints it.
+    console = Console(
+        file=out, highlight=False, color_system="auto" if color else None, soft_wrap=False
+    )
     trees, loose = outline(build_graph(m))
     root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
     depth = max((_add(root, entry, m, options) for entry in trees), default=0)
