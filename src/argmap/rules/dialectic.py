@@ -12,6 +12,8 @@ from argmap.rules.base import Context, Finding, Rule
 def _unanswered_objection(ctx: Context) -> Iterator[Finding]:
     g = ctx.graph
     for node in ctx.map.of_kind(Kind.OBJECTION):
+        if not node.attacks:  # an objection in the wrong place: objection-without-target
+            continue
         if not any(r is Relation.ATTACK for _, _, r in g.in_edges(node.id, data="relation")):
             yield (
                 node.span,

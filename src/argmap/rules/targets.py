@@ -16,7 +16,11 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
         for node in ctx.map.of_kind(kind):
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
                 other = node.attacks if relation is Relation.SUPPORT else node.supports
-                yield (node.span, f"{kind} `{node.id}` {verb} nothing", swapped if other else hint)
+                yield (
+                    node.span,
+                    f"{kind} `{node.id}` {verb} nothing",
+                    swapped + _rebuttals_then(ctx, node.id, kind) if other else hint,
+                )
 
     # A node with the other relation is in the wrong section.
     swapped = (
@@ -49,6 +53,22 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
         claim + example[1],
         check,
     )
+
+
+def _rebuttals_then(ctx: Context, moved: str, kind: Kind) -> str:
+    """The rebuttals that answer an objection about to become a reason, which then attack a
+    reason and must be objections too: said now, rather than in the next check's round."""
+    if kind is not Kind.OBJECTION:
+        return ""
+    answers = [
+        a
+        for a, _, r in ctx.graph.in_edges(moved, data="relation")
+        if r is Relation.ATTACK and ctx.map.nodes[a].kind is Kind.REBUTTAL
+    ]
+    if not answers:
+        return ""
+    names = ", ".join(f"`{a}`" for a in answers)
+    return f", and the rebuttals that answer it ({names}) under `objections:`"
 
 
 def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
