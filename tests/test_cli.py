@@ -354,7 +354,8 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     shown = invoke("show", str(pairs), "--evaluate", "preferred").output
     assert "claim t: T.  [contested]" in shown and note in shown
     drawn = invoke("render", str(pairs), "--evaluate", "preferred", "-o", "-", "-f", "dot").output
-    assert "CLAIM · CONTESTED" in drawn and note in drawn
+    legend = drawn[drawn.index("cluster__legend") :].replace("<BR/>", " ")
+    assert "CLAIM · CONTESTED" in drawn and note.replace(";", "") in legend
     listed = invoke("evaluate", str(pairs), "--semantics", "preferred").output
     assert "claim t        contested" in listed and "t is contested" in listed
     assert invoke("show", str(pairs), "--evaluate", "grounded").output.count("[undec]") == 23

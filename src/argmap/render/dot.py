@@ -53,6 +53,7 @@ _BREAK = '<BR ALIGN="LEFT"/>'
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 TITLE_WRAP = 70  # columns of the map's title per line
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
+LEGEND_WRAP = 36  # columns of the legend's note per line
 STAGGER_ROW = 8  # arguers of one node side by side before they stagger into more rows
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 # Maps larger than this are not staggered: their drawings are searched and zoomed rather
@@ -320,9 +321,13 @@ _LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr><td>{}</td></tr></t
 def _legend(theme_name: str, note: str, rankdir: str) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme, note and direction."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
+    # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
+    # that a long note does not make the legend as wide as the map.
+    parts = [part for part in note.split("; ") if part]
+    lines = ["Legend", *(line for part in parts for line in wrap_lines(part, LEGEND_WRAP))]
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
-            label="Legend" + (f" · {_html(note)}" if note else ""),
+            label="<" + "<BR/>".join(map(_html, lines)) + ">",
             # Solid, square and titled at the top: unlike a group's dashed, rounded frame
             # with its name below.
             style="solid",
