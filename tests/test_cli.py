@@ -393,7 +393,7 @@ def test_the_parsers_usage_errors_are_one_line_like_argmaps_own(args: list[str],
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(f"argmap: error: {said}") and done.stderr.count("\n") == 1
-    assert "--help`)" in done.stderr
+    assert "; see `argmap" in done.stderr
 
 
 def test_query_as_json() -> None:

@@ -25,7 +25,37 @@ if TYPE_CHECKING:
     from argmap.config import Settings
     from argmap.render.batch import Job, Outcome
 
+# The parser's errors: click's ClickException, of which typer 0.29 carries a copy.
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+class _Commands(typer.core.TyperGroup):
+    """argmap's commands. A mistake on the command line that the parser finds (an unknown
+    option, a value out of range) is one line like argmap's own errors, not a framed box."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except _USAGE_ERROR as error:
+            _usage(error)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage(error: Any) -> NoReturn:
+    """A usage error on one line; with no arguments at all, the help."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        typer.echo(context.get_help())
+    else:
+        see = f"; see `{context.command_path} --help`" if context is not None else ""
+        typer.echo(printable(f"argmap: error: {error.format_message()}{see}"), err=True)
+    sys.exit(error.exit_code)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="argmap",
     help="Argument maps as code: check, show and render debates written in YAML.",
     no_args_is_help=True,
@@ -1015,24 +1045,6 @@ def _no_type(ctx: Any) -> None:
     return None
 
 
-# The parser's errors: click's ClickException, which typer 0.29 carries a copy of.
-_USAGE_ERROR: type[Exception] = next(
-    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
-)
-
-
-def _usage(error: Any) -> NoReturn:
-    """A mistake on the command line that the parser found (an unknown option, a value out
-    of range), on one line like argmap's own; with no arguments at all, the help."""
-    context = getattr(error, "ctx", None)
-    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
-        typer.echo(context.get_help())
-    else:
-        see = f" (see `{context.command_path} --help`)" if context is not None else ""
-        typer.echo(printable(f"argmap: error: {error.format_message()}{see}"), err=True)
-    sys.exit(error.exit_code)
-
-
 # SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
 # under way are stopped on the way out (render's workers have their own handler). The
 # signal is noted here: typer turns an interrupt into exit status 130, silently.
@@ -1093,11 +1105,7 @@ def main() -> None:
     try:
         command = typer.main.get_command(app)
         _metavars(command)
-        try:  # `prog_name`: also under `python -m argmap`, for usage and completion
-            code = command.main(prog_name="argmap", standalone_mode=False)
-        except _USAGE_ERROR as error:
-            _usage(error)
-        sys.exit(code if isinstance(code, int) else 0)
+        command(prog_name="argmap")  # also under `python -m argmap`, for usage and completion
     except KeyboardInterrupt:
         _stopped(_TERMINATED[0] if _TERMINATED else signal.SIGINT)
     except SystemExit as exiting:
