@@ -135,7 +135,7 @@ def _text(text: str) -> str:
 
 def _statement(head: str, attrs: dict[str, str]) -> str:
     """A node or edge statement; `attrs` values are DOT already (`_text`, `_quote`, HTML)."""
-    return f"\t{head} [{' '.join(f'{k}={v}' for k, v in attrs.items())}]\n"
+    return f"\t{head} [{' '.join([f'{k}={v}' for k, v in attrs.items()])}]\n"
 
 
 def _right_to_left(text: str) -> bool:
@@ -476,22 +476,23 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
     level = levels(g, roots(g))
     length = _staggered(g, level)
-    for relation in Relation:
-        edges = [(u, v, k) for u, v, k, r in g.edges(keys=True, data="relation") if r is relation]
+    by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
+    for u, v, k, r in g.edges(keys=True, data="relation"):
+        by_relation[r].append((u, v, k))
+    for relation, edges in by_relation.items():
         if not edges:
             continue
         verb = "supports" if relation is Relation.SUPPORT else "attacks"
+        value = relation.value  # (an enum's value is a property: read once, not per edge)
         with dot.subgraph() as block:
             block.body.append(_defaults(options.theme, relation))
             for u, v, k in edges:
                 attrs = {
                     # A node that both supports and attacks a target has two edges to it.
-                    "id": _text(f"{u}->{v}" + (f":{relation.value}" if k else "")),
+                    "id": _text(f"{u}->{v}" + (f":{value}" if k else "")),
                     "tooltip": _text(f"{u} {verb} {v}"),
                 }
-                attrs |= _marked(
-                    options.edge_marks.get((u, relation.value, v)), relation.value, theme
-                )
+                attrs |= _marked(options.edge_marks.get((u, value, v)), value, theme)
                 if u in level and v in level and level[u] != level[v] + 1:
                     attrs["constraint"] = "false"
                 if (u, v) in length:
