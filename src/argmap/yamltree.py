@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -39,8 +39,9 @@ _resolver = Resolver()
 _READABLE = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "boolean"}
 
 
-@dataclass(slots=True)
-class YScalar:
+class YScalar(NamedTuple):
+    """A NamedTuple, like Span, built as a tuple (see `_new`): a map is mostly scalars."""
+
     value: str  # the text as written (after YAML unescaping), never resolved eagerly
     plain: bool  # unquoted: YAML may read it as a number, boolean, null or date
     tag: str | None
@@ -93,8 +94,8 @@ _BAD_ESCAPE = "found invalid Unicode character escape code"
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 _REPARSE_LIMIT = 256 * 1024  # characters PyYAML's parser reads in well under a second
 _constructor = SafeConstructor()
-# A Span built as the tuple it is: its own constructor, a Python function, takes twice as
-# long, and a map has one for every value.
+# A Span or YScalar built as the tuple it is: a NamedTuple's own constructor, a Python
+# function, takes twice as long, and a map has one of each for every value.
 _new = tuple.__new__
 
 
@@ -181,12 +182,14 @@ class _Builder:
                 if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
                     self._bad_tag(event)
                 start, end = event.start_mark, event.end_mark
-                node = YScalar(
-                    event.value if restore is None else event.value.translate(restore),
-                    event.implicit[0],
-                    tag,
-                    _new(
-                        Span, (file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                span = (file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                node = _new(
+                    YScalar,
+                    (
+                        event.value if restore is None else event.value.translate(restore),
+                        event.implicit[0],
+                        tag,
+                        _new(Span, span),
                     ),
                 )
                 if event.anchor:
