@@ -313,4 +313,6 @@ def position(text: str, index: int) -> tuple[int, int]:
 def source_lines(text: str) -> list[str]:
     """A file's lines as an editor numbers them: only CR, LF and CRLF end a line, not the
     other breaks `str.splitlines` knows (NEL, LINE SEPARATOR, form feed)."""
+    if "\r" not in text:  # (most files: `str.split` is several times faster than the regex)
+        return text.split("\n")
     return _LINE_BREAK.split(text)
