@@ -164,10 +164,10 @@ def _escaped(lines: list[str], isolate: bool) -> list[str]:
 def _broken(paragraphs: list[list[str]], isolate: bool) -> str:
     """The lines of `paragraphs` as HTML-like label text, each ending in a left-aligned
     break; each paragraph reads in its own direction."""
-    lines = [line for paragraph in paragraphs for line in paragraph]
-    if not isolate or all(line.isascii() for line in lines):
+    joined = "\n".join([line for paragraph in paragraphs for line in paragraph])
+    if not isolate or joined.isascii():
         # One escape for all: no line holds a newline to confuse with the breaks.
-        return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
+        return _html(joined).replace("\n", _BREAK) + _BREAK
     return "".join(line + _BREAK for p in paragraphs for line in _escaped(p, isolate))
 
 
