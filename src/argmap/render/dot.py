@@ -190,7 +190,9 @@ def _fitted(
     )
 
 
-def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
+def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[str, str]) -> str:
+    """A node's label; `bylines` holds the drawing's byline rows built so far, each built
+    once: a map has few actors, and many nodes."""
     style, wrap, isolate = theme.nodes[node.kind], options.wrap, options.isolate
     badge = options.badges.get(node.id, "")
     kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
@@ -204,16 +206,19 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
     ]
     byline = []
     if node.by:
-        byline.append("— " + ", ".join(m.actor_name(ref.id) for ref in node.by))
+        byline.append("— " + ", ".join([m.actor_name(ref.id) for ref in node.by]))
     if node.quote:
         byline.append("“quoted”")
-    if byline:  # smaller type: as many characters fit in a third more width
-        lines = wrap_lines(" ".join(byline), wrap + wrap // 3)
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
-            f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-            f"{_broken([lines], isolate)}</FONT></TD></TR>"
-        )
+    if byline:
+        written = " ".join(byline)
+        if written not in bylines:  # smaller type: as many characters fit in a third more width
+            lines = wrap_lines(written, wrap + wrap // 3)
+            bylines[written] = (
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
+                f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
+                f"{_broken([lines], isolate)}</FONT></TD></TR>"
+            )
+        rows.append(bylines[written])
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         + "".join(rows)
@@ -273,6 +278,7 @@ def _add_nodes(
     theme: Theme,
     options: DotOptions,
     names: dict[str, str],
+    bylines: dict[str, str],
     claims_first: bool = False,
 ) -> None:
     """Nodes in one block per kind, the kind's style set once for the block: a node's own
@@ -290,7 +296,7 @@ def _add_nodes(
             for node in of_kind:
                 name = names[node.id]
                 attrs = {
-                    "label": _label(node, m, theme, options),
+                    "label": _label(node, m, theme, options, bylines),
                     "id": name,
                     "tooltip": _text(_tooltip(node, m)),
                 }
@@ -457,7 +463,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
     # Not with groups: a rank shared across clusters would pull them apart.
-    _add_nodes(dot, loose, m, theme, options, names, claims_first=not clusters)
+    bylines: dict[str, str] = {}
+    _add_nodes(dot, loose, m, theme, options, names, bylines, claims_first=not clusters)
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
@@ -469,7 +476,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 tooltip=_plain(label),  # else the map's summary, inherited from the graph
                 id=f"_group_{i + 1}",
             )
-            _add_nodes(cluster, members, m, theme, options, names)
+            _add_nodes(cluster, members, m, theme, options, names, bylines)
     # A node's rank is how far it argues from the claims: an edge to a node as far or
     # farther out than the arguing node (objections attacking each other, or a rebuttal
     # that also attacks the claim) does not push it a rank further. Left to rank such
