@@ -415,8 +415,8 @@ class _MapBuilder:
         hashtag (`#4dw`) cuts the text short without a word. A comment proper (`# ...`,
         with a space) is left alone."""
         row, column = node.span.end_line, node.span.end_column
-        rest = self.lines[row - 1][column - 1 :] if row <= len(self.lines) else ""
-        cut = _HASHTAG.match(rest)
+        line = self.lines[row - 1] if row <= len(self.lines) else ""
+        cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
         if cut is None:
             return
         whole = f"{node.value} {cut[2]}".replace("\\", "\\\\").replace('"', '\\"')

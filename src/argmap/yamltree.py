@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -39,8 +39,9 @@ _resolver = Resolver()
 _READABLE = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "boolean"}
 
 
-@dataclass(slots=True)
-class YScalar:
+class YScalar(NamedTuple):
+    """A NamedTuple, like Span, built as a tuple (see `_new`): a map is mostly scalars."""
+
     value: str  # the text as written (after YAML unescaping), never resolved eagerly
     plain: bool  # unquoted: YAML may read it as a number, boolean, null or date
     tag: str | None
@@ -93,6 +94,9 @@ _BAD_ESCAPE = "found invalid Unicode character escape code"
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 _REPARSE_LIMIT = 256 * 1024  # characters PyYAML's parser reads in well under a second
 _constructor = SafeConstructor()
+# A Span or YScalar built as the tuple it is: a NamedTuple's own constructor, a Python
+# function, takes twice as long, and a map has one of each for every value.
+_new = tuple.__new__
 
 
 def kind_name(node: YNode) -> str:
@@ -118,7 +122,7 @@ class _Abort(Exception):
 
 
 def _span(file: str, start: Any, end: Any) -> Span:
-    return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return _new(Span, (file, start.line + 1, start.column + 1, end.line + 1, end.column + 1))
 
 
 def _syntax(file: str, line: int, column: int, message: str, hint: str) -> Diagnostic:
@@ -167,41 +171,69 @@ class _Builder:
 
     def run(self, next_event: Callable[[], Any]) -> None:
         """Read events up to the end of the stream. Scalars, the bulk of a map, are built
-        inline: this loop is most of the time spent loading a map."""
-        file, stack, add, restore = self.file, self.stack, self._add, self.restore
+        and every value is added to its collection inline: this loop is most of the time
+        spent loading a map."""
+        file, stack, restore = self.file, self.stack, self.restore
         scalar, end_of = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         while True:
             event = next_event()
             kind = type(event)
+            node: YNode
             if kind is scalar:
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
                     self._bad_tag(event)
                 start, end = event.start_mark, event.end_mark
-                node = YScalar(
-                    event.value if restore is None else event.value.translate(restore),
-                    event.implicit[0],
-                    tag,
-                    Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1),
+                span = (file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                node = _new(
+                    YScalar,
+                    (
+                        event.value if restore is None else event.value.translate(restore),
+                        event.implicit[0],
+                        tag,
+                        _new(Span, span),
+                    ),
                 )
                 if event.anchor:
                     self.anchors[event.anchor] = node
-                add(node)
             elif kind in end_of:
-                collection = stack.pop()[0]
+                node = collection = stack.pop()[0]
                 start, end = collection.span, event.end_mark
-                collection.span = Span(file, start.line, start.column, end.line + 1, end.column + 1)
+                collection.span = _new(
+                    Span, (file, start.line, start.column, end.line + 1, end.column + 1)
+                )
                 if type(collection) is YMap and "<<" in collection.entries:
                     self._merge(collection)
-                add(collection)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._open(event)
+                continue
             elif kind is yaml.AliasEvent:
-                self._alias(event)
+                node = self._alias(event)
             elif kind is yaml.DocumentStartEvent:
                 self._document(event)
+                continue
             elif kind is yaml.StreamEndEvent:
                 return
+            else:
+                continue
+            # The value into the open collection: an item, a mapping's key, or a key's value.
+            if not stack:
+                self.root = node
+                continue
+            top = stack[-1]
+            parent, key = top
+            if type(parent) is YSeq:
+                parent.items.append(node)
+            elif key is None:
+                if type(node) is not YScalar:
+                    raise self._bad_key(node)
+                top[1] = node
+            else:
+                top[1] = None
+                if key.value in parent.entries:
+                    self._duplicate(parent, key)
+                else:
+                    parent.entries[key.value] = (key, node)
 
     def _open(self, event: Any) -> None:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
@@ -224,7 +256,7 @@ class _Builder:
                 "split the documents into separate files",
             )
 
-    def _alias(self, event: Any) -> None:
+    def _alias(self, event: Any) -> YNode:
         name = event.anchor
         target = self.anchors.get(name)
         if target is None:  # neither parser checks aliases: the composer they feed would
@@ -244,7 +276,7 @@ class _Builder:
                 f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)",
                 "write the values out instead of nesting aliases of aliases",
             )
-        self._add(target)
+        return target
 
     def _merge(self, mapping: YMap) -> None:
         """Refuse a YAML 1.1 merge key (`<<: *base`): a map writes each node's fields where
@@ -280,43 +312,28 @@ class _Builder:
             "remove the tag; maps hold only plain text, numbers, dates, lists and mappings",
         )
 
-    def _add(self, node: YNode) -> None:
-        """`node` into the open collection: an item, a mapping's key, or a key's value."""
-        if not self.stack:
-            self.root = node
-            return
-        top = self.stack[-1]
-        parent, key = top
-        if isinstance(parent, YSeq):
-            parent.items.append(node)
-            return
-        if key is None:
-            if not isinstance(node, YScalar):
-                raise _Abort(
-                    _syntax(
-                        self.file,
-                        node.span.line,
-                        node.span.column,
-                        "a mapping key must be plain text, not a list or mapping",
-                        "use a simple word as the key",
-                    )
-                )
-            top[1] = node
-            return
-        top[1] = None
-        first = parent.entries.get(key.value)
-        if first is None:
-            parent.entries[key.value] = (key, node)
-        else:
-            self.diagnostics.append(
-                Diagnostic(
-                    "duplicate-key",
-                    Severity.ERROR,
-                    key.span,
-                    f"duplicate key `{key.value}`: already defined on line {first[0].span.line}",
-                    "remove or rename one of them; YAML would silently keep only the last",
-                )
+    def _bad_key(self, node: YNode) -> _Abort:
+        return _Abort(
+            _syntax(
+                self.file,
+                node.span.line,
+                node.span.column,
+                "a mapping key must be plain text, not a list or mapping",
+                "use a simple word as the key",
             )
+        )
+
+    def _duplicate(self, mapping: YMap, key: YScalar) -> None:
+        first = mapping.entries[key.value][0]
+        self.diagnostics.append(
+            Diagnostic(
+                "duplicate-key",
+                Severity.ERROR,
+                key.span,
+                f"duplicate key `{key.value}`: already defined on line {first.span.line}",
+                "remove or rename one of them; YAML would silently keep only the last",
+            )
+        )
 
 
 _KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to its colon

@@ -99,8 +99,11 @@ def _clean(text: str) -> str:
     """Without control characters or white space at the ends, and with a zero-width space
     after each backslash: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
     graph's, the label) in tooltips and HTML-like labels even when the backslash is escaped.
-    (Printable text, most of it, has none of _CONTROL's characters: a tenth of the time.)"""
-    kept = text if text.isprintable() else _CONTROL.sub("", text)
+    Every character _CONTROL finds is unprintable, and running it costs ten times testing
+    that: printable text, most of it, and printable lines joined by newlines (labels,
+    tooltips), which _CONTROL keeps, skip it."""
+    printable = text.isprintable() or text.replace("\n", "").isprintable()
+    kept = text if printable else _CONTROL.sub("", text)
     return kept.strip().replace("\\", "\\\u200b")
 
 
@@ -132,7 +135,7 @@ def _text(text: str) -> str:
 
 def _statement(head: str, attrs: dict[str, str]) -> str:
     """A node or edge statement; `attrs` values are DOT already (`_text`, `_quote`, HTML)."""
-    return f"\t{head} [{' '.join(f'{k}={v}' for k, v in attrs.items())}]\n"
+    return f"\t{head} [{' '.join([f'{k}={v}' for k, v in attrs.items()])}]\n"
 
 
 def _right_to_left(text: str) -> bool:
@@ -161,10 +164,10 @@ def _escaped(lines: list[str], isolate: bool) -> list[str]:
 def _broken(paragraphs: list[list[str]], isolate: bool) -> str:
     """The lines of `paragraphs` as HTML-like label text, each ending in a left-aligned
     break; each paragraph reads in its own direction."""
-    lines = [line for paragraph in paragraphs for line in paragraph]
-    if not isolate or all(line.isascii() for line in lines):
+    joined = "\n".join([line for paragraph in paragraphs for line in paragraph])
+    if not isolate or joined.isascii():
         # One escape for all: no line holds a newline to confuse with the breaks.
-        return _html("\n".join(lines)).replace("\n", _BREAK) + _BREAK
+        return _html(joined).replace("\n", _BREAK) + _BREAK
     return "".join(line + _BREAK for p in paragraphs for line in _escaped(p, isolate))
 
 
@@ -187,7 +190,9 @@ def _fitted(
     )
 
 
-def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
+def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[str, str]) -> str:
+    """A node's label; `bylines` holds the drawing's byline rows built so far, each built
+    once: a map has few actors, and many nodes."""
     style, wrap, isolate = theme.nodes[node.kind], options.wrap, options.isolate
     badge = options.badges.get(node.id, "")
     kind = node.kind.value.upper() + (f" · {_html(badge)}" if badge else "")
@@ -201,16 +206,19 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions) -> str:
     ]
     byline = []
     if node.by:
-        byline.append("— " + ", ".join(m.actor_name(ref.id) for ref in node.by))
+        byline.append("— " + ", ".join([m.actor_name(ref.id) for ref in node.by]))
     if node.quote:
         byline.append("“quoted”")
-    if byline:  # smaller type: as many characters fit in a third more width
-        lines = wrap_lines(" ".join(byline), wrap + wrap // 3)
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
-            f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-            f"{_broken([lines], isolate)}</FONT></TD></TR>"
-        )
+    if byline:
+        written = " ".join(byline)
+        if written not in bylines:  # smaller type: as many characters fit in a third more width
+            lines = wrap_lines(written, wrap + wrap // 3)
+            bylines[written] = (
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
+                f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
+                f"{_broken([lines], isolate)}</FONT></TD></TR>"
+            )
+        rows.append(bylines[written])
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         + "".join(rows)
@@ -270,6 +278,7 @@ def _add_nodes(
     theme: Theme,
     options: DotOptions,
     names: dict[str, str],
+    bylines: dict[str, str],
     claims_first: bool = False,
 ) -> None:
     """Nodes in one block per kind, the kind's style set once for the block: a node's own
@@ -287,7 +296,7 @@ def _add_nodes(
             for node in of_kind:
                 name = names[node.id]
                 attrs = {
-                    "label": _label(node, m, theme, options),
+                    "label": _label(node, m, theme, options, bylines),
                     "id": name,
                     "tooltip": _text(_tooltip(node, m)),
                 }
@@ -454,7 +463,8 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
     # Not with groups: a rank shared across clusters would pull them apart.
-    _add_nodes(dot, loose, m, theme, options, names, claims_first=not clusters)
+    bylines: dict[str, str] = {}
+    _add_nodes(dot, loose, m, theme, options, names, bylines, claims_first=not clusters)
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
@@ -466,29 +476,30 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 tooltip=_plain(label),  # else the map's summary, inherited from the graph
                 id=f"_group_{i + 1}",
             )
-            _add_nodes(cluster, members, m, theme, options, names)
+            _add_nodes(cluster, members, m, theme, options, names, bylines)
     # A node's rank is how far it argues from the claims: an edge to a node as far or
     # farther out than the arguing node (objections attacking each other, or a rebuttal
     # that also attacks the claim) does not push it a rank further. Left to rank such
     # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
     level = levels(g, roots(g))
     length = _staggered(g, level)
-    for relation in Relation:
-        edges = [(u, v, k) for u, v, k, r in g.edges(keys=True, data="relation") if r is relation]
+    by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
+    for u, v, k, r in g.edges(keys=True, data="relation"):
+        by_relation[r].append((u, v, k))
+    for relation, edges in by_relation.items():
         if not edges:
             continue
         verb = "supports" if relation is Relation.SUPPORT else "attacks"
+        value = relation.value  # (an enum's value is a property: read once, not per edge)
         with dot.subgraph() as block:
             block.body.append(_defaults(options.theme, relation))
             for u, v, k in edges:
                 attrs = {
                     # A node that both supports and attacks a target has two edges to it.
-                    "id": _text(f"{u}->{v}" + (f":{relation.value}" if k else "")),
+                    "id": _text(f"{u}->{v}" + (f":{value}" if k else "")),
                     "tooltip": _text(f"{u} {verb} {v}"),
                 }
-                attrs |= _marked(
-                    options.edge_marks.get((u, relation.value, v)), relation.value, theme
-                )
+                attrs |= _marked(options.edge_marks.get((u, value, v)), value, theme)
                 if u in level and v in level and level[u] != level[v] + 1:
                     attrs["constraint"] = "false"
                 if (u, v) in length:
