@@ -622,6 +622,17 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
             assert columns(line) + 1 + columns(first) > width
 
 
+@given(st.lists(st.from_regex(r"[a-z.,]{1,14}", fullmatch=True), max_size=40), st.integers(3, 40))
+def test_plain_words_wrap_as_textwrap_does(words: list[str], width: int) -> None:
+    """ASCII words take a fast path (each line cut at the last space that fits): the same
+    greedy lines as `textwrap`, a word too long for a line on one of its own."""
+    import textwrap
+
+    expected = textwrap.wrap(" ".join(words), width, break_long_words=False, break_on_hyphens=False)
+    if len(expected) <= MAX_LINES and all(len(word) <= width for word in words):
+        assert wrap_lines(" ".join(words), width) == (expected or [""])
+
+
 def test_line_breaks_written_in_the_text_stay() -> None:
     """A `|` block's lines (a list, say) were run together into one paragraph."""
     text = "Two things:\n- one\n- another, long enough to wrap\n\n\n\nThat is all.\n"
@@ -633,6 +644,7 @@ def test_line_breaks_written_in_the_text_stay() -> None:
         "",
         "That is all.",
     ]
+    assert wrap_lines("a word", 0) == wrap_lines("a word", 1)  # a width of 0 looped forever
     many = "\n".join(["line"] * MAX_LINES) + "\n\nmore"
     assert wrap_lines(many, 20) == [*["line"] * (MAX_LINES - 1), "line …"]
     assert wrap_lines("\n".join(["line"] * (MAX_LINES - 1)) + "\n\nmore", 20)[-1] == "…"

@@ -178,6 +178,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
 def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
     """`wrap_lines`, by the paragraphs written (a blank line is a paragraph of one empty
     line): each may read in a direction of its own."""
+    width = max(width, 1)  # (no line of 0 columns would ever hold a character)
     paragraphs: list[list[str]] = []
     count, cut = 0, False
     for written in _PARAGRAPH.split(text) if _PARAGRAPH.search(text) else (text,):
