@@ -267,13 +267,16 @@ class _MapBuilder:
             return False
         if key.value in fields.entries or not fields.entries:
             return False
-        indent = next(iter(fields.entries.values()))[0].span.column - 1
+        first = next(iter(fields.entries.values()))[0].span
+        if first.line == where.line:  # `o: {text: ...}`: the fields are written in braces
+            move = "write it inside that node's `{...}`"
+        else:
+            move = f"indent it by {first.column - 1} spaces like that node's other fields"
         self.error(
             "wrong-type",
             key.span,
             f"`{key.value}` is a field, written where the ids of `{section}` go",
-            f"if it is a field of `{above}` (line {where.line}), indent it "
-            f"by {indent} spaces like that node's other fields",
+            f"if it is a field of `{above}` (line {where.line}), {move}",
         )
         fields.entries[key.value] = (key, value)
         return True
