@@ -135,7 +135,7 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     assert invoke("check", str(DATA / "bad" / "tabs.yaml")).exit_code == 1
     missing = invoke("check", str(tmp_path / "missing.yaml"), str(SEED))
     assert missing.exit_code == 2  # and the map that is there is not counted as read
-    assert missing.output.endswith("1 file checked, 1 not read: 1 error\n")
+    assert missing.output.endswith("1 file checked: 1 error\n")
     assert invoke("check", str(tmp_path)).exit_code == 2  # no maps in the folder
     assert invoke("check", "--format", "xml", str(tmp_path)).exit_code == 2
     assert invoke("check", "--select", "no-such-rule", str(tmp_path)).exit_code == 2
@@ -385,6 +385,7 @@ def test_help_names_values_not_python_types() -> None:
         (["render", "m.yaml", "--wrap", "5"], "Invalid value for '--wrap'"),
         (["rendr"], "No such command 'rendr'. Did you mean 'render'?"),
         (["check", "--bogus"], "No such option: --bogus"),
+        (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),
     ],
 )
 def test_the_parsers_usage_errors_are_one_line_like_argmaps_own(args: list[str], said: str) -> None:
@@ -394,6 +395,13 @@ def test_the_parsers_usage_errors_are_one_line_like_argmaps_own(args: list[str],
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(f"argmap: error: {said}") and done.stderr.count("\n") == 1
     assert "; see `argmap" in done.stderr
+
+
+def test_no_arguments_print_the_help_once() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2 and done.stdout.count("Usage: argmap") == 1
 
 
 def test_query_as_json() -> None:

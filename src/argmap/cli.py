@@ -40,17 +40,23 @@ class _Commands(typer.core.TyperGroup):
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
         except _USAGE_ERROR as error:
             _usage(error)
+        except typer.Abort:  # how typer before 0.15 passes on an interrupt
+            raise KeyboardInterrupt from None
         sys.exit(code if isinstance(code, int) else 0)
 
 
 def _usage(error: Any) -> NoReturn:
-    """A usage error on one line; with no arguments at all, the help."""
-    context = getattr(error, "ctx", None)
-    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
-        typer.echo(context.get_help())
+    """A usage error on one line; with no arguments at all, the help (which typer's rich
+    mode has printed already: its message is then empty)."""
+    message = error.format_message()
+    if type(error).__name__ == "NoArgsIsHelpError":
+        if message:
+            typer.echo(message)
     else:
-        see = f"; see `{context.command_path} --help`" if context is not None else ""
-        typer.echo(printable(f"argmap: error: {error.format_message()}{see}"), err=True)
+        context = getattr(error, "ctx", None)
+        where = context.command_path if context is not None else "argmap"
+        message = f"{message.rstrip('.')}; see `{where} --help`"
+        typer.echo(printable(f"argmap: error: {message}"), err=True)
     sys.exit(error.exit_code)
 
 

@@ -112,7 +112,7 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 
 
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
-_HASHTAG = re.compile(r"(\s+)(#\S.*?)\s*$")
+_HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
 
 def _is_blank(node: YNode) -> bool:
@@ -278,7 +278,8 @@ class _MapBuilder:
             f"`{key.value}` is a field, written where the ids of `{section}` go",
             f"if it is a field of `{above}` (line {where.line}), {move}",
         )
-        fields.entries[key.value] = (key, value)
+        # Read on with the field in a copy: the mapping may be an alias's too (`b: *a`).
+        entries[-1] = (above, YMap(fields.span, {**fields.entries, key.value: (key, value)}), where)
         return True
 
     def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
@@ -323,7 +324,13 @@ class _MapBuilder:
                     )
                 else:
                     cut = None
-                if known is _NODE_FIELDS and isinstance(value, YMap) and "text" in value.entries:
+                if (
+                    guess is None
+                    and known is _NODE_FIELDS
+                    and isinstance(value, YMap)
+                    and "text" in value.entries
+                    and value.span.line > key_node.span.line  # written as a block, indented
+                ):
                     hint = (
                         f"`{key}` has a `text` of its own: if it is a node, written inside "
                         f"{what}, indent it by {at.column - 1} spaces like the other ids"
@@ -422,13 +429,14 @@ class _MapBuilder:
         cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
         if cut is None:
             return
-        whole = f"{node.value} {cut[2]}".replace("\\", "\\\\").replace('"', '\\"')
+        hashtag = cut[2].rstrip()
+        whole = f"{node.value} {hashtag}".replace("\\", "\\\\").replace('"', '\\"')
         self.diagnostics.append(
             Diagnostic(
                 "comment-in-text",
                 Severity.WARNING,
                 Span.point(self.file, row, column + len(cut[1])),
-                f"{what} ends before `{cut[2]}`: YAML reads ` #` and what follows as a comment",
+                f"{what} ends before `{hashtag}`: YAML reads ` #` and what follows as a comment",
                 f'quote the text to keep all of it: `"{whole}"`',
             )
         )

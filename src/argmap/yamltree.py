@@ -366,22 +366,37 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     return f'{hint}: `{field[1]}: "{value}"`'
 
 
+# A line that is a mapping's key (`by: x`, `text:`), not a list item or a value's text.
+_KEY_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:(?: |$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found no key where a mapping's next key should be, at the start of a line:
-    a line indented unlike the line above it. libyaml reads the first line out of place as
-    the start of a value and stops at the next, so the line above is the likelier one."""
+    keys of one mapping indented unlike each other. libyaml stops at the second of two
+    keys that differ, which is not always the one out of place: the keys before and after
+    the two say which one is."""
+    generic = "fix the YAML syntax at this point"
     line = lines[row] if row < len(lines) else ""
     above = _line_above(lines, row)
-    here = len(line) - len(line.lstrip(" "))
-    if above is None or column != here or not line.strip():
-        return "fix the YAML syntax at this point"
-    there = len(lines[above]) - len(lines[above].lstrip(" "))
-    if here == there:
-        return "fix the YAML syntax at this point"
-    return (
-        f"this line is indented by {here} spaces and line {above + 1} above it by {there}: "
-        f"the keys of one mapping are indented alike (is line {above + 1} out of place?)"
-    )
+    if above is None or column != _indent(line) or not _KEY_LINE.match(line):
+        return generic
+    here, there = _indent(line), _indent(lines[above])
+    if here == there or not _KEY_LINE.match(lines[above]):
+        return generic  # a list, or the text of a value: not a matter of keys
+    before = _line_above(lines, above)
+    after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
+    around = {_indent(lines[i]) for i in (before, after) if i is not None}
+    if here in around:
+        said = f"line {above + 1} is indented by {there} spaces, and the key after it by {here}"
+    elif there in around:
+        said = f"line {row + 1} is indented by {here} spaces, and the key before it by {there}"
+    else:
+        said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
+    return f"{said}: the keys of one mapping are indented alike"
 
 
 def _escape_hint(line: str, column: int) -> str:
