@@ -987,11 +987,13 @@ def new(
         return
     from argmap.checker import SUFFIXES
 
-    if path.suffix.lower() not in SUFFIXES:  # `argmap new map.svg`: a drawing's name
+    if not path.name.lower().endswith(SUFFIXES):  # `argmap new map.svg`: a drawing's name
+        stem = (
+            path.with_suffix("") if path.suffix else path.with_name(path.name.rstrip(".") or "map")
+        )
         _fail(
             f"a map is a YAML file, and {path} does not end in .yaml or .yml "
-            "(which `argmap check FOLDER` looks for); name it "
-            f"{path.with_suffix('.yaml') if path.suffix else f'{path}.yaml'}"
+            f"(which `argmap check FOLDER` looks for); name it {stem}.yaml"
         )
     _refuse_to_overwrite(path, force)
     try:
