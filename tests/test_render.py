@@ -459,7 +459,7 @@ def test_direction_theme_wrap_legend() -> None:
     bylines = re.findall(r'POINT-SIZE="9" COLOR="#[0-9A-F]{6}">([^<]*)<BR', narrow)
     assert bylines and max(map(len, bylines)) <= 12 + 12 // 3  # small type: a third more
     # The actor, and "quoted" as a word, not in quotation marks: read as the quotation.
-    assert "— Harry Reid, quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
+    assert "— Harry Reid · quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
 
 
 def _contrast(one: str, other: str) -> float:

@@ -204,15 +204,16 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 12)}>'
         f"{_broken(paragraphs, isolate)}</TD></TR>",
     ]
-    # "— Harry Reid, quoted": the actor, and whether the node carries the source's own
-    # words (as `“quoted”`, the mark read as the quotation itself).
+    # "— Harry Reid · quoted": the actors, and whether the node carries the source's own
+    # words (as `“quoted”`, the mark read as the quotation itself; after a comma, as one
+    # more actor).
     byline = []
     if node.by:
         byline.append("— " + ", ".join([m.actor_name(ref.id) for ref in node.by]))
     if node.quote:
         byline.append("quoted")
     if byline:
-        written = ", ".join(byline)
+        written = " · ".join(byline)
         if written not in bylines:  # smaller type: as many characters fit in a third more width
             lines = wrap_lines(written, wrap + wrap // 3)
             bylines[written] = (
