@@ -303,7 +303,10 @@ def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> No
     [
         (["evaluate", "BROKEN", "--query", "nope"], "--query: no node `nope`"),
         (["evaluate", "BROKEN", "--semantics", "nope"], "unknown semantics `nope`"),
-        (["show", "BROKEN", "--evaluate", "nope"], "unknown semantics `nope`"),
+        (
+            ["show", "BROKEN", "--evaluate", "prefered"],
+            "unknown semantics `prefered`; did you mean",
+        ),
         (["diff", "BROKEN", "BROKEN", "--evaluate", "nope"], "unknown semantics `nope`"),
     ],
 )
@@ -335,7 +338,7 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert "the statuses are exact all the same" in cut
     assert "a is contested" in cut
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
-    assert "on a scale from 0 (defeated) to 1 (unopposed)" in score
+    assert "on a scale from 0 (defeated) to 1 (upheld)" in score
 
 
 def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: Path) -> None:

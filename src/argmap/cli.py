@@ -578,7 +578,11 @@ def _report_unusable(loaded: Any) -> NoReturn:
 def _semantics_options(semantics: str | None, support: str) -> None:
     """Refuse a semantics or support reading argmap does not have, before any map is read."""
     if semantics is not None and semantics not in SEMANTICS:
-        _fail(f"unknown semantics `{semantics}`; choose {', '.join(SEMANTICS)}")
+        from argmap.diagnostics import did_you_mean
+
+        choose = f"choose {', '.join(SEMANTICS)}"
+        hint = did_you_mean(semantics, SEMANTICS, fallback=choose)
+        _fail(f"unknown semantics `{semantics}`; {hint}")
     if support not in SUPPORTS:
         _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
 

@@ -370,6 +370,23 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
 _KEY_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:(?: |$)")
 
 
+_BRACKETED = re.compile(r"( *(?:- )?[^\s:#][^:#]*): +([\[{].*?)\s*$")
+
+
+def _bracket_hint(lines: list[str], row: int) -> str:
+    """Text that starts with `[` or `{` (`title: [Draft] A title`), which YAML reads as a
+    list or a mapping, then finds more text after it."""
+    field = _BRACKETED.fullmatch(lines[row]) if row < len(lines) else None
+    if field is None:
+        return ""
+    what = "a list" if field[2][0] == "[" else "a mapping"
+    value = field[2].replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f"text that starts with {field[2][0]} is read as {what}; quote it: "
+        f'`{field[1].strip()}: "{value}"`'
+    )
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -435,7 +452,8 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
             f"inside it, {inside}, or quote the text with the other kind of quote"
         )
     if problem.startswith("did not find expected key"):
-        return _indentation_hint(source_lines(text), mark.line, mark.column)
+        lines = source_lines(text)
+        return _bracket_hint(lines, mark.line) or _indentation_hint(lines, mark.line, mark.column)
     return "fix the YAML syntax at this point"
 
 
@@ -503,6 +521,23 @@ def _compose(
                 f"the text quoted with {quote} on line {opened.line + 1}, column "
                 f"{opened.column + 1}, is never closed: end it with {quote}"
             )
+        elif (
+            error.context in ("while parsing a flow sequence", "while parsing a flow mapping")
+            and opened is not None
+            and mark is not None
+            and (error.problem or "").startswith("did not find expected ','")
+        ):
+            bracket = text[opened.index : opened.index + 1]
+            closing = {"[": "]", "{": "}"}.get(bracket, bracket)
+            found = text[mark.index : mark.index + 1]
+            where = f"the {bracket} on line {opened.line + 1}, column {opened.column + 1},"
+            if mark.line > opened.line:  # found on a later line: left open on its own
+                hint = (
+                    f"{where} is never closed: end it with {closing}, or quote the text if it "
+                    f"starts with {bracket}"
+                )
+            elif found in ("]", "}"):
+                hint = f"{where} is closed with {found}: end it with {closing}"
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"

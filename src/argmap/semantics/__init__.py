@@ -96,7 +96,10 @@ class Evaluation:
         """One line on where `node` stands."""
         if self.scores is not None:
             score = self.scores.scores[node]
-            return f"scores {score:.2f} on a scale from 0 (defeated) to 1 (unopposed)"
+            return (
+                f"scores {score:.2f} on a scale from 0 (defeated) to 1 (upheld); a node that "
+                "nothing argues about keeps its weight (0.5 unless it has one)"
+            )
         where = f"the {self.semantics} extension"
         if self.truncated or len(self.labellings) > 1:
             count = f"more than {len(self.labellings)}" if self.truncated else len(self.labellings)

@@ -22,7 +22,9 @@ def _heading(e: Evaluation) -> str:
 
 
 def format_text(m: Map, e: Evaluation) -> str:
-    lines = [f"{_heading(e)}; supports read as: {e.support}"]
+    # DF-QuAD counts supports itself; --support only says which attacks they add.
+    counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
+    lines = [f"{_heading(e)}; supports read as: {e.support}{counted}"]
     if e.truncated:
         lines.append(
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
