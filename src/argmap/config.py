@@ -42,13 +42,17 @@ class Settings:
         ignore: Iterable[str] | None = None,
         strict: bool | None = None,
     ) -> Settings:
-        """These settings with the command line's choices on top."""
+        """These settings with the command line's choices on top. A rule selected on the
+        command line is checked even if the settings file ignores it: the command line
+        is the more particular wish."""
         where = ""  # the command line: the option names itself
+        chosen = _selected(select, where, "--select") if select is not None else None
+        kept = self.ignore - chosen if chosen is not None else self.ignore
         return _checking_some(
             replace(
                 self,
-                select=_selected(select, where, "--select") if select is not None else self.select,
-                ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else self.ignore,
+                select=chosen if chosen is not None else self.select,
+                ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else kept,
                 strict=self.strict if strict is None else strict,
             ),
             where,
@@ -174,10 +178,10 @@ def parse(table: Any, where: str, origin: str | None = None) -> Settings:
 def _checking_some(settings: Settings, where: str) -> Settings:
     """`settings`, unless every rule they select they also ignore: then nothing is checked."""
     if settings.select is not None and settings.select <= settings.ignore:
-        prefix = f"{where}: " if where else ""
+        prefix, ignore = (f"{where}: ", "`ignore`") if where else ("", "--ignore")
         raise ConfigError(
             f"{prefix}every rule selected is also ignored ({', '.join(sorted(settings.select))}), "
-            "which would check nothing; drop one of them from `ignore`"
+            f"which would check nothing; drop one of them from {ignore}"
         )
     return settings
 
