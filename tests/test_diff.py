@@ -139,6 +139,13 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     missing = invoke("diff", "HEAD~5", "maps/x.yaml")
     assert missing.exit_code == 2
     assert "cannot read maps/x.yaml at `HEAD~5`" in missing.output
+    # git's REV:path, as the header writes it: a map renamed since (x.yaml -> y.yaml).
+    shutil.move(repo / "maps" / "x.yaml", repo / "maps" / "y.yaml")
+    renamed = invoke("diff", "HEAD:maps/x.yaml", "maps/y.yaml")
+    assert renamed.exit_code == 0, renamed.output
+    assert renamed.stdout.startswith("--- HEAD:maps/x.yaml\n+++ maps/y.yaml\n")
+    added = invoke("diff", "HEAD", "maps/y.yaml")
+    assert added.exit_code == 2 and "argmap diff /dev/null maps/y.yaml" in added.output
 
 
 def test_unreadable_map_is_reported(tmp_path: Path) -> None:

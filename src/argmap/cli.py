@@ -804,7 +804,8 @@ def diff(
     """Show what changed between two versions of a map: nodes, relations, actors, sources.
 
     OLD may be a git revision: `argmap diff HEAD~1 maps/x.yaml` compares the committed map
-    with the one in the work tree. The svg marks added parts green, removed ones red
+    with the one in the work tree; `HEAD~1:maps/old-name.yaml` names the map at another
+    path. The svg marks added parts green, removed ones red
     (faded) and changed ones amber."""
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
@@ -830,11 +831,18 @@ def diff(
         before = None
     elif old == "-" or (Path(old).exists() and not Path(old).is_dir()):
         before = load(old)
-    else:
+    else:  # a revision of NEW, or git's REV:path (the form the header shows)
+        revision, colon, path = old.partition(":")
+        if not (colon and path):
+            revision, path = old, new
         try:
-            before = loads(read_at(old, new), f"{old}:{new}")
+            before = loads(read_at(revision, path), f"{revision}:{path}")
         except RevisionError as error:
-            _fail(f"{error} (OLD is neither a file nor a revision that has {new})")
+            _fail(
+                f"{error} (OLD is neither a file nor a revision that has {path}); for a map "
+                f"added since, `argmap diff {os.devnull} {new}`; for one renamed, OLD as "
+                "REV:old/path.yaml"
+            )
     if before is not None and before.map is None:
         _report_unusable(before)
     old_map = before.map if before is not None else None
