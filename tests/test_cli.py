@@ -179,6 +179,12 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert invoke("check", map_path).exit_code == 0
     result = invoke("check", "--select", "unknwn-reference", map_path)
     assert result.output.startswith("argmap: error: `--select` names an unknown rule")
+    # argmap.toml, without the dot, is read too (as ruff reads ruff.toml).
+    (tmp_path / ".argmap.toml").unlink()
+    (tmp_path / "pyproject.toml").unlink()
+    assert invoke("check", map_path).exit_code == 1
+    (tmp_path / "argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+    assert invoke("check", map_path).exit_code == 0
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""Settings for `argmap check`: from `.argmap.toml` or `[tool.argmap]` in the nearest
-pyproject.toml, overridden by the command line. Every key is validated here, once."""
+"""Settings for `argmap check`: from `.argmap.toml` (or `argmap.toml`) or `[tool.argmap]`
+in the nearest pyproject.toml, overridden by the command line. Every key is validated
+here, once."""
 
 from __future__ import annotations
 
@@ -86,11 +87,13 @@ def _selected(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
 
 
 def find(start: Path) -> Path | None:
-    """The nearest `.argmap.toml`, or pyproject.toml with a [tool.argmap] table, upwards."""
+    """The nearest `.argmap.toml` or `argmap.toml` (as ruff reads `.ruff.toml` and
+    `ruff.toml`), or pyproject.toml with a [tool.argmap] table, upwards."""
     for folder in [start, *start.parents]:
-        own = folder / ".argmap.toml"
-        if own.is_file():
-            return own
+        for name in (".argmap.toml", "argmap.toml"):
+            own = folder / name
+            if own.is_file():
+                return own
         pyproject = folder / "pyproject.toml"
         # Another project's pyproject.toml, even a broken one, is none of argmap's business.
         if pyproject.is_file() and _mentions_argmap(pyproject):
