@@ -418,6 +418,8 @@ def test_query_as_json() -> None:
     result = invoke("evaluate", seed, "--semantics", "preferred", "--query", "unwise", "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
+        "argmap": __version__,
+        "map": seed,
         "node": "unwise",
         "semantics": "preferred",
         "support": "none",

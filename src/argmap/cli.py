@@ -638,7 +638,7 @@ def evaluate(
         raise typer.Exit(code)
     result = _evaluation(m, semantics, support, limit)
     if output_format == "json":
-        typer.echo(_json(to_json(m, result)))
+        typer.echo(_json({"map": m.path, **to_json(m, result)}))
     else:
         typer.echo(format_text(m, result), nl=False)
     raise typer.Exit(code)
@@ -653,7 +653,8 @@ def _print_query(m: Any, semantics: str, support: str, node: str, output_format:
     credulous = sat.credulous(af, node, semantics)
     sceptical = sat.sceptical(af, node, semantics)
     if output_format == "json":
-        answer: dict[str, Any] = {"node": node, "semantics": semantics, "support": support}
+        answer: dict[str, Any] = {"map": m.path, "node": node, "semantics": semantics}
+        answer["support"] = support
         answer |= {"credulous": credulous, "sceptical": sceptical}
         typer.echo(_json(answer))
         return
@@ -921,14 +922,15 @@ def _warn_svg_id_clashes(m: Any) -> None:
         typer.echo(headline(d), err=True)
 
 
-def _json(document: Any) -> str:
-    """JSON for programs, with the file names that are not UTF-8 (which Python holds as
-    lone surrogates, which cannot be written) shown with U+FFFD."""
+def _json(document: dict[str, Any]) -> str:
+    """JSON for programs, led by the version of argmap that wrote it (as `check` writes
+    it), with the file names that are not UTF-8 (which Python holds as lone surrogates,
+    which cannot be written) shown with U+FFFD."""
     import json
 
     from argmap.printable import writable
 
-    return writable(json.dumps(document, indent=2, ensure_ascii=False))
+    return writable(json.dumps({"argmap": __version__, **document}, indent=2, ensure_ascii=False))
 
 
 def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
