@@ -373,11 +373,11 @@ _KEY_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:(?: |$)")
 _BRACKETED = re.compile(r"( *(?:- )?[^\s:#][^:#]*): +([\[{].*?)\s*$")
 
 
-def _bracket_hint(lines: list[str], row: int) -> str:
+def _bracket_hint(lines: list[str], row: int, column: int) -> str:
     """Text that starts with `[` or `{` (`title: [Draft] A title`), which YAML reads as a
-    list or a mapping, then finds more text after it."""
+    list or a mapping, then finds more text after it (at `column`, past the bracket)."""
     field = _BRACKETED.fullmatch(lines[row]) if row < len(lines) else None
-    if field is None:
+    if field is None or column <= field.start(2):
         return ""
     what = "a list" if field[2][0] == "[" else "a mapping"
     value = field[2].replace("\\", "\\\\").replace('"', '\\"')
@@ -453,7 +453,8 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         )
     if problem.startswith("did not find expected key"):
         lines = source_lines(text)
-        return _bracket_hint(lines, mark.line) or _indentation_hint(lines, mark.line, mark.column)
+        bracket = _bracket_hint(lines, mark.line, mark.column)
+        return bracket or _indentation_hint(lines, mark.line, mark.column)
     return "fix the YAML syntax at this point"
 
 
