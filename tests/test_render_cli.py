@@ -515,40 +515,38 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
     assert b"PNG" not in done.stdout.replace(b"a PNG is", b"")
 
 
-def test_a_pdf_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
-    """Helvetica has no Hebrew: the PDF showed boxes, and said nothing."""
-    path = tmp_path / "he.yaml"
-    path.write_text(
-        "argmap: 1\ntitle: Names\nclaims:\n  c: {text: Plain words.}\n"
-        "  he: {text: שמות מתחם בינלאומיים}\n",
-        encoding="utf-8",
-    )
-    warned = invoke("render", str(path), "-o", str(tmp_path / "he.pdf"))
-    assert warned.exit_code == 0 and (tmp_path / "he.pdf").exists()
-    assert f"{path}:5:3: warning[pdf-font]" in warned.output
-    assert "11 characters" in warned.output and "in 1 of its texts" in warned.output
-    assert "pdf-font" not in invoke("render", str(path)).output  # an SVG draws them
+@pytest.mark.parametrize(
+    ("fmt", "claims", "counted"),
+    [
+        # Helvetica (the PDF's) has no Hebrew: the PDF showed boxes, and said nothing.
+        ("pdf", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1)),
+        # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese:
+        # the warning is at the Arabic, not the Hebrew.
+        (
+            "png",
+            "  he: {text: שמות מתחם and Имена}\n  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
+            (12, 2),
+        ),
+    ],
+)
+def test_a_drawing_warns_of_letters_its_font_lacks(
+    tmp_path: Path, fmt: str, claims: str, counted: tuple[int, int]
+) -> None:
+    rule = f"{fmt}-font"
+    path = tmp_path / "names.yaml"
+    path.write_text(f"argmap: 1\ntitle: Names\nclaims:\n{claims}", encoding="utf-8")
+    warned = invoke("render", str(path), "-o", str(tmp_path / f"names.{fmt}"))
+    assert warned.exit_code == 0 and (tmp_path / f"names.{fmt}").exists()
+    assert f"{path}:5:3: warning[{rule}]" in warned.output
+    characters, texts = counted
+    assert f"{characters} characters" in warned.output
+    assert f"in {texts} of its texts" in warned.output
+    assert rule not in invoke("render", str(path)).output  # an SVG draws them
     settings = tmp_path / "settings.toml"
-    settings.write_text('ignore = ["pdf-font"]\n')
-    quiet = invoke("render", str(path), "-o", str(tmp_path / "q.pdf"), "--config", str(settings))
-    assert quiet.exit_code == 0 and "pdf-font" not in quiet.output
-    assert "pdf-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.pdf")).output
-
-
-def test_a_builtin_png_warns_of_letters_its_font_lacks(tmp_path: Path) -> None:
-    """The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese."""
-    path = tmp_path / "idn.yaml"
-    path.write_text(
-        "argmap: 1\ntitle: Names\nclaims:\n  he: {text: שמות מתחם and Имена}\n"
-        "  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
-        encoding="utf-8",
-    )
-    warned = invoke("render", str(path), "-o", str(tmp_path / "idn.png"))
-    assert warned.exit_code == 0 and (tmp_path / "idn.png").exists()
-    assert f"{path}:5:3: warning[png-font]" in warned.output  # at the Arabic, not the Hebrew
-    assert "12 characters" in warned.output and "in 2 of its texts" in warned.output
-    assert "png-font" not in invoke("render", str(path)).output  # an SVG draws them
-    assert "png-font" not in invoke("render", str(SEED), "-o", str(tmp_path / "s.png")).output
+    settings.write_text(f'ignore = ["{rule}"]\n')
+    quiet = invoke("render", str(path), "-o", str(tmp_path / f"q.{fmt}"), "--config", str(settings))
+    assert quiet.exit_code == 0 and rule not in quiet.output
+    assert rule not in invoke("render", str(SEED), "-o", str(tmp_path / f"s.{fmt}")).output
 
 
 @pytest.mark.skipif(shutil.which("graphviz-pure") is None, reason="no builtin engine")

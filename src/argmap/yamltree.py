@@ -92,6 +92,7 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # libyaml's words for two errors that argmap words itself.
 _BAD_ESCAPE = "found invalid Unicode character escape code"
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+_FIX = "fix the YAML syntax at this point"  # the hint when nothing more particular applies
 _REPARSE_LIMIT = 256 * 1024  # characters PyYAML's parser reads in well under a second
 _constructor = SafeConstructor()
 # A Span or YScalar built as the tuple it is: a NamedTuple's own constructor, a Python
@@ -396,14 +397,13 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     keys of one mapping indented unlike each other. libyaml stops at the second of two
     keys that differ, which is not always the one out of place: the keys before and after
     the two say which one is."""
-    generic = "fix the YAML syntax at this point"
     line = lines[row] if row < len(lines) else ""
     above = _line_above(lines, row)
     if above is None or column != _indent(line) or not _KEY_LINE.match(line):
-        return generic
+        return _FIX
     here, there = _indent(line), _indent(lines[above])
     if here == there or not _KEY_LINE.match(lines[above]):
-        return generic  # a list, or the text of a value: not a matter of keys
+        return _FIX  # a list, or the text of a value: not a matter of keys
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
@@ -438,7 +438,7 @@ def _escape_hint(line: str, column: int) -> str:
 def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     """What to do about a YAML syntax error at `mark`."""
     if mark is None:
-        return "fix the YAML syntax at this point"
+        return _FIX
     if problem.startswith(_BAD_ESCAPE):
         return _escape_hint(source_lines(text)[mark.line], mark.column - 2)
     if problem.startswith("mapping values are not allowed"):
@@ -455,7 +455,7 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         lines = source_lines(text)
         bracket = _bracket_hint(lines, mark.line, mark.column)
         return bracket or _indentation_hint(lines, mark.line, mark.column)
-    return "fix the YAML syntax at this point"
+    return _FIX
 
 
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
