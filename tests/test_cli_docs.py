@@ -44,6 +44,10 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(DATA / "bad" / "seed-with-errors.yaml", tmp_path / "broken.yaml")
     shutil.copy(DATA / "diff" / "old.yaml", tmp_path / "old.yaml")
     shutil.copy(DATA / "diff" / "new.yaml", tmp_path / "new.yaml")
+    # The settings file that cli.md shows, for its example of settings errors.
+    broken_settings = re.search(r"`broken.toml`:\n\n```toml\n(.*?)```", DOC.read_text(), re.DOTALL)
+    assert broken_settings is not None
+    (tmp_path / "broken.toml").write_text(broken_settings[1])
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")

@@ -243,7 +243,10 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
         found = config if config is not None else settings_file.find(Path.cwd())
         return settings_file.load(found).override(**overrides)
     except settings_file.ConfigError as error:
-        _fail(str(error))
+        *others, last = error.problems
+        for problem in others:
+            typer.echo(printable(f"argmap: error: {problem}"), err=True)
+        _fail(last)
 
 
 @app.command()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,19 @@ from typing import Any
 from argmap.diagnostics import did_you_mean
 from argmap.files import NotUtf8, decode_utf8
 from argmap.rules import REGISTRY
+from argmap.tomlkeys import Locator
 
 KEYS = ("select", "ignore", "strict", "rules")
 
 
 class ConfigError(Exception):
-    """A setting that cannot be used; the CLI reports it as a usage error (exit 2)."""
+    """Settings that cannot be used; the CLI reports each problem as a usage error (exit 2).
+    `key` is the setting's path in its table and `value` the item of its list that is
+    wrong, so that a settings file can say where (`parse`)."""
+
+    def __init__(self, *problems: str, key: tuple[str, ...] = (), value: str | None = None) -> None:
+        super().__init__("\n".join(problems))
+        self.problems, self.key, self.value = problems, key, value
 
 
 @dataclass(frozen=True)
@@ -46,42 +53,42 @@ class Settings:
         """These settings with the command line's choices on top. A rule selected on the
         command line is checked even if the settings file ignores it: the command line
         is the more particular wish."""
-        where = ""  # the command line: the option names itself
-        chosen = _selected(select, where, "--select") if select is not None else None
+        chosen = _selected(select, "--select") if select is not None else None
         kept = self.ignore - chosen if chosen is not None else self.ignore
         return _checking_some(
             replace(
                 self,
                 select=chosen if chosen is not None else self.select,
-                ignore=rule_ids(ignore, where, "--ignore") if ignore is not None else kept,
+                ignore=rule_ids(ignore, "--ignore") if ignore is not None else kept,
                 strict=self.strict if strict is None else strict,
             ),
-            where,
+            "--ignore",
         )
 
 
-def rule_ids(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
-    """Validated rule ids; `a,b` and repeated options both work."""
+def rule_ids(ids: Iterable[str], key: str) -> frozenset[str]:
+    """Validated rule ids; `a,b` and repeated options both work. `key` names the option
+    or setting that gave them."""
     result = set()
     for item in ids:
         for rule_id in filter(None, (part.strip() for part in item.split(","))):
             if rule_id not in REGISTRY:
                 hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
-                prefix = f"{where}: " if where else ""
-                raise ConfigError(f"{prefix}`{key}` names an unknown rule `{rule_id}`; {hint}")
+                message = f"`{key}` names an unknown rule `{rule_id}`; {hint}"
+                raise ConfigError(message, key=(key,), value=item)
             result.add(rule_id)
     return frozenset(result)
 
 
-def _selected(ids: Iterable[str], where: str, key: str) -> frozenset[str]:
+def _selected(ids: Iterable[str], key: str) -> frozenset[str]:
     """The rules to run: at least one. An empty list (`--select "$RULES"` with the variable
     unset) would switch every rule off and pass any map."""
-    selected = rule_ids(ids, where, key)
+    selected = rule_ids(ids, key)
     if not selected:
-        prefix = f"{where}: " if where else ""
         raise ConfigError(
-            f"{prefix}`{key}` names no rule, which would check nothing; name the rules to "
-            "run, e.g. `long-text,unknown-reference`, or leave it out to run them all"
+            f"`{key}` names no rule, which would check nothing; name the rules to "
+            "run, e.g. `long-text,unknown-reference`, or leave it out to run them all",
+            key=(key,),
         )
     return selected
 
@@ -97,7 +104,7 @@ def find(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         # Another project's pyproject.toml, even a broken one, is none of argmap's business.
         if pyproject.is_file() and _mentions_argmap(pyproject):
-            tool = _read(pyproject).get("tool")
+            tool = _read(pyproject)[0].get("tool")
             if isinstance(tool, dict) and "argmap" in tool:
                 return pyproject
     return None
@@ -110,9 +117,11 @@ def _mentions_argmap(path: Path) -> bool:
         return False
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    """The file's table and its text."""
     try:
-        return tomllib.loads(decode_utf8(path.read_bytes()))
+        text = decode_utf8(path.read_bytes())
+        return tomllib.loads(text), text
     except NotUtf8 as error:
         raise ConfigError(
             f"{path}:{error.line}:{error.column}: cannot read settings: {error}; "
@@ -137,82 +146,127 @@ def load(path: Path | None) -> Settings:
     """Settings from a file (None: the defaults)."""
     if path is None:
         return Settings()
-    data = _read(path)
+    data, text = _read(path)
     table: Any = data
+    within: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("argmap", {}) if isinstance(tool, dict) else None
-    where = f"{path}" + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
-    return parse(table, where, str(path))
+        within = ("tool", "argmap")
+    return parse(table, str(path), str(path), Locator(text, within))
 
 
-def parse(table: Any, where: str, origin: str | None = None) -> Settings:
+def parse(
+    table: Any, where: str, origin: str | None = None, locator: Locator | None = None
+) -> Settings:
+    """Settings from a TOML table. Every problem is reported, each as `where:line:col:
+    message` (the position when `locator` finds the setting in the file's text)."""
+    problems: list[str] = []
+
+    def report(error: ConfigError) -> None:
+        at = locator.find(error.key, error.value) if locator is not None else None
+        position = f":{at[0]}:{at[1]}" if at else ""
+        context = " [tool.argmap]" if locator and locator.within and not at else ""
+        problems.append(f"{where}{position}{context}: {error}")
+
     if not isinstance(table, Mapping):
-        raise ConfigError(f"{where}: the settings must be a table (`ignore = [...]` and so on)")
+        report(ConfigError("the settings must be a table (`ignore = [...]` and so on)"))
+        raise ConfigError(*problems)
     for key in table:
         if key == "tool" and origin is not None and not origin.endswith("pyproject.toml"):
-            raise ConfigError(
-                f"{where}: `[tool.argmap]` belongs in pyproject.toml; in this file the settings "
-                "go at the top level (`ignore = [...]`, `[rules.long-text]`)"
+            report(
+                ConfigError(
+                    "`[tool.argmap]` belongs in pyproject.toml; in this file the settings go "
+                    "at the top level (`ignore = [...]`, `[rules.long-text]`)",
+                    key=("tool",),
+                )
             )
-        if key not in KEYS:
+        elif key not in KEYS:
             hint = did_you_mean(key, KEYS, fallback="known settings: " + ", ".join(KEYS))
-            raise ConfigError(f"{where}: unknown setting `{key}`; {hint}")
-    ids = {}
+            report(ConfigError(f"unknown setting `{key}`; {hint}", key=(key,)))
+    ids: dict[str, frozenset[str]] = {}
     for key in ("select", "ignore"):
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f'{where}: `{key}` must be a list of rule ids, e.g. ["long-text"]')
+            report(
+                ConfigError(f'`{key}` must be a list of rule ids, e.g. ["long-text"]', key=(key,))
+            )
+            continue
         read = _selected if key == "select" and key in table else rule_ids
-        ids[key] = read(value, where, key)
+        try:
+            ids[key] = read(value, key)
+        except ConfigError as error:
+            report(error)
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        raise ConfigError(f"{where}: `strict` must be true or false")
+        report(ConfigError("`strict` must be true or false", key=("strict",)))
+    options = _rule_options(table.get("rules", {}), report)
+    if problems:
+        raise ConfigError(*problems)
     settings = Settings(
         select=ids["select"] if "select" in table else None,
         ignore=ids["ignore"],
         strict=strict,
-        rule_options=_rule_options(table.get("rules", {}), where),
+        rule_options=options,
         origin=origin,
     )
-    return _checking_some(settings, where)
+    try:
+        return _checking_some(settings, "`ignore`")
+    except ConfigError as error:
+        report(error)
+        raise ConfigError(*problems) from None
 
 
-def _checking_some(settings: Settings, where: str) -> Settings:
+def _checking_some(settings: Settings, ignore: str) -> Settings:
     """`settings`, unless every rule they select they also ignore: then nothing is checked."""
     if settings.select is not None and settings.select <= settings.ignore:
-        prefix, ignore = (f"{where}: ", "`ignore`") if where else ("", "--ignore")
         raise ConfigError(
-            f"{prefix}every rule selected is also ignored ({', '.join(sorted(settings.select))}), "
-            f"which would check nothing; drop one of them from {ignore}"
+            f"every rule selected is also ignored ({', '.join(sorted(settings.select))}), "
+            f"which would check nothing; drop one of them from {ignore}",
+            key=("ignore",),
         )
     return settings
 
 
-def _rule_options(table: Any, where: str) -> dict[str, dict[str, Any]]:
+def _rule_options(table: Any, report: Callable[[ConfigError], None]) -> dict[str, dict[str, Any]]:
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: `rules` must be a table of rule id -> options")
+        report(ConfigError("`rules` must be a table of rule id -> options", key=("rules",)))
+        return {}
     options: dict[str, dict[str, Any]] = {}
     for rule_id, values in table.items():
         rule = REGISTRY.get(rule_id)
         if rule is None:
             hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
-            raise ConfigError(f"{where}: unknown rule `{rule_id}` in `rules`; {hint}")
+            if rule_id in KEYS:  # written below `[rules]`, which holds the rest of the file
+                hint = f"`{rule_id}` is a setting: write it above the first [table]"
+            report(
+                ConfigError(f"unknown rule `{rule_id}` in `rules`; {hint}", key=("rules", rule_id))
+            )
+            continue
         if not isinstance(values, dict):
-            raise ConfigError(f"{where}: `rules.{rule_id}` must be a table of options")
+            report(
+                ConfigError(f"`rules.{rule_id}` must be a table of options", key=("rules", rule_id))
+            )
+            continue
         for name, value in values.items():
+            key = ("rules", rule_id, name)
             option = rule.options.get(name)
             if option is None:
                 known = ", ".join(rule.options) or "none"
-                raise ConfigError(
-                    f"{where}: rule `{rule_id}` has no option `{name}` (its options: {known})"
+                report(
+                    ConfigError(
+                        f"rule `{rule_id}` has no option `{name}` (its options: {known})", key=key
+                    )
                 )
-            if type(value) is not option.type:
-                raise ConfigError(
-                    f"{where}: `rules.{rule_id}.{name}` must be {option.type.__name__}, "
-                    f"not {type(value).__name__}"
+            elif type(value) is not option.type:
+                report(
+                    ConfigError(
+                        f"`rules.{rule_id}.{name}` must be {option.type.__name__}, "
+                        f"not {type(value).__name__}",
+                        key=key,
+                    )
                 )
-            if isinstance(value, int) and value < 1:
-                raise ConfigError(f"{where}: `rules.{rule_id}.{name}` must be at least 1")
+            elif isinstance(value, int) and value < 1:
+                report(ConfigError(f"`rules.{rule_id}.{name}` must be at least 1", key=key))
         options[rule_id] = dict(values)
     return options
