@@ -93,3 +93,9 @@ def test_render_check_hook(repo: Path, home: Path) -> None:
         "maps/seed.svg: stale: differs from a fresh render (argmap render maps/seed.yaml)"
         in stale.stdout
     )
+    # A map with errors: one line, since the check hook has printed its diagnostics.
+    seed.write_text(seed.read_text().replace("attacks: singular-focus", "attacks: singular-focuss"))
+    broken = hook(repo, home, "argmap-render-check")
+    assert broken.returncode == 1
+    assert "maps/seed.yaml: not drawn: 1 error (argmap check maps/seed.yaml)" in broken.stdout
+    assert "unknown-reference" not in broken.stdout

@@ -190,6 +190,12 @@ def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path:
     assert "1 of 2 maps rendered" in result.output
     assert (out / "seed.svg").read_bytes() == before  # not clobbered
     assert (out / "sub" / "every.svg").exists()
+    # --quiet: the map in one line, without its diagnostics; the exit code is the same.
+    quiet = invoke("render", str(maps), "-o", str(out), "--quiet")
+    assert quiet.exit_code == 1
+    assert f"{seed}: not drawn: 1 error (argmap check {seed})" in quiet.output
+    assert "unknown-reference" not in quiet.output
+    assert "1 of 2 maps rendered" in quiet.output
 
 
 def test_an_output_that_cannot_be_written_exits_2(maps: Path, tmp_path: Path) -> None:
@@ -210,6 +216,9 @@ def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:
     assert "warning[unused-actor]" in result.output
     assert "unanswered-objection" not in result.output  # an info note: for `argmap check`
     assert (tmp_path / "warn.svg").exists()
+    quiet = invoke("render", str(path), "-q")
+    assert quiet.exit_code == 0
+    assert quiet.output == f"wrote {tmp_path / 'warn.svg'}\n"
 
 
 def test_stdout_takes_one_map_only(maps: Path) -> None:

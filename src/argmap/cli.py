@@ -315,6 +315,15 @@ def render(
         bool,
         typer.Option("--check", help="Write nothing; exit 1 if an output file is not up to date."),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No diagnostics: a map with errors is named in one line (argmap check "
+            "lists them), warnings are not shown.",
+        ),
+    ] = False,
     config: ConfigOption = None,
     maps_dir: Annotated[
         Optional[Path],  # noqa: UP045
@@ -375,6 +384,7 @@ def render(
         settings=_settings(config),
         jobs=jobs,
         check_only=check_only,
+        quiet=quiet,
         maps_dir=maps_dir,
         evaluate=evaluate,
         support=support,
@@ -395,6 +405,7 @@ def _run_render(
     settings: Settings,
     jobs: int | None,
     check_only: bool,
+    quiet: bool,
     maps_dir: Path | None,
     evaluate: str | None,
     support: str,
@@ -449,16 +460,20 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    return _print_outcomes(outcomes, check_only, flags)
+    return _print_outcomes(outcomes, check_only, flags, quiet)
 
 
 def _print_outcomes(
-    outcomes: list[Outcome], check_only: bool = False, flags: Sequence[str] = ()
+    outcomes: list[Outcome],
+    check_only: bool = False,
+    flags: Sequence[str] = (),
+    quiet: bool = False,
 ) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
     exit code: 2 a map could not be read or written or an option does not fit it, 1 a map failed,
     else 0. A stale drawing is named with the command that brings it up to date (the
-    render's `flags` with the map and its output)."""
+    render's `flags` with the map and its output). `quiet` names a map with errors in one
+    line instead of its diagnostics, for a pre-commit hook that runs after `argmap check`."""
     from dataclasses import replace
 
     from argmap.checker import CheckResult
@@ -472,10 +487,15 @@ def _print_outcomes(
         for o in outcomes
     ]
     reports = CheckResult(tuple(replace(o.report, diagnostics=ds) for o, ds in shown))
-    if any(ds for _, ds in shown):  # (the summary counts every map checked)
+    if any(ds for _, ds in shown) and not quiet:  # (the summary counts every map checked)
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
-    for outcome in outcomes:
-        if outcome.error:
+    for outcome, report in zip(outcomes, reports.files, strict=True):
+        errors = sum(d.severity is Severity.ERROR for d in report.diagnostics)
+        if quiet and errors and not outcome.error:
+            found = f"{errors} error{'s' if errors > 1 else ''}"
+            lists = f"argmap check {shlex.quote(outcome.job.source)}"
+            typer.echo(printable(f"{outcome.job.source}: not drawn: {found} ({lists})"), err=True)
+        elif outcome.error:
             typer.echo(printable(f"{outcome.job.source}: error: {outcome.error}"), err=True)
         elif outcome.stale:
             job = outcome.job
