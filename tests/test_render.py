@@ -726,3 +726,23 @@ def test_printable_text_has_no_character_to_clean() -> None:
     removed = [c for c in map(chr, range(0x110000)) if _CONTROL.match(c)]
     assert len(removed) > 2000  # controls, bidi overrides, surrogates, noncharacters
     assert not any(c.isprintable() for c in removed)
+
+
+def test_the_map_is_freed_while_the_engine_works(tmp_path: Path) -> None:
+    """networkx's graph refers to itself through its cached views; the map it holds was
+    left to the cyclic collector, whose pass after a render took as long as the check."""
+    import gc
+
+    from argmap.model import Node
+    from argmap.render.batch import Job, _lay_out
+
+    job = Job(str(SEED), str(tmp_path / "seed.svg"))
+    gc.collect()
+    gc.disable()
+    try:
+        report, drawing, failure = _lay_out(job, RenderOptions(), {}, Settings())
+        assert drawing is not None and failure is None and report.diagnostics
+        assert not [o for o in gc.get_objects() if isinstance(o, Node)]
+        assert b"<svg" in drawing.result()
+    finally:
+        gc.enable()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
-from argmap.graph import Graph, build_graph
+from argmap.graph import Graph, graph_for
 from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Map, Span
 from argmap.rules import REGISTRY, Context, Rule
@@ -108,11 +109,10 @@ def check_loaded(
     if loaded.map is None:  # unusable file: its errors cannot be switched off
         return loaded.diagnostics
     diagnostics = [d for d in loaded.diagnostics if settings.enabled(d.rule)]
-    with gc_paused():
-        if graph is None:
-            graph = build_graph(loaded.map)
+    given = nullcontext(graph) if graph is not None else graph_for(loaded.map)
+    with gc_paused(), given as g:
         for rule in REGISTRY.values():
-            diagnostics.extend(run_rule(rule, loaded.map, graph, settings))
+            diagnostics.extend(run_rule(rule, loaded.map, g, settings))
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 
 

@@ -10,7 +10,8 @@ unknown-reference rule reports them. Nothing else in argmap builds graphs by han
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -36,6 +37,19 @@ def build_graph(m: Map) -> Graph:
         (u, v, {"relation": relation, "span": span}) for (u, v, relation), span in edges.items()
     )
     return g
+
+
+@contextmanager
+def graph_for(m: Map) -> Iterator[Graph]:
+    """The map's graph for the block, emptied after it. A networkx graph refers to itself
+    through the views it caches (`g.edges`): left to itself, it and the map it holds would
+    wait for the cyclic garbage collector, whose pass over a large map takes as long as
+    checking it."""
+    g = build_graph(m)
+    try:
+        yield g
+    finally:
+        g.clear()
 
 
 def relation_subgraph(g: Graph, relation: Relation) -> Graph:

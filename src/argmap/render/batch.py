@@ -17,7 +17,7 @@ from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import replaces_yaml, same_file, write_atomic
-from argmap.graph import build_graph
+from argmap.graph import graph_for
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
 
@@ -134,25 +134,8 @@ def _draw(
     map's own errors. The layout engine starts first and lays the map out while its rules
     are checked; when the map has errors the engine is stopped."""
     drawing: Drawing | None = None
-    failure: RenderError | None = None
     try:
-        with _held_interrupts():
-            try:
-                drawing = start(base)
-            except RenderError as error:
-                failure = error
-        loaded = load(job.source)
-        if loaded.map is None or _has_errors(loaded.diagnostics, settings):
-            return FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)), None, None
-        graph = build_graph(loaded.map)
-        if drawing is not None:
-            try:
-                drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
-            except RenderError as error:
-                failure = error
-        found = check_loaded(loaded, settings, graph)
-        lacks = [w for w in drawing.warnings if settings.enabled(w.rule)] if drawing else []
-        report = FileReport(loaded.path, loaded.text, (*found, *lacks))
+        report, drawing, failure = _lay_out(job, base, overrides, settings)
         if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
             return report, None, failure
         try:
@@ -162,6 +145,42 @@ def _draw(
     finally:  # errors, or an interrupt: leave no engine running (a no-op once it is done)
         if drawing is not None:
             drawing.cancel()
+
+
+def _lay_out(
+    job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings
+) -> tuple[FileReport, Drawing | None, RenderError | None]:
+    """The map's check report, and its drawing under way (None if the engine could not
+    start) and why it cannot be drawn. The map and its graph are freed on return, while
+    the engine works."""
+    drawing: Drawing | None = None
+    failure: RenderError | None = None
+    try:
+        with _held_interrupts():
+            try:
+                drawing = start(base)
+            except RenderError as error:
+                failure = error
+        loaded = load(job.source)
+        if loaded.map is None or _has_errors(loaded.diagnostics, settings):  # not drawn
+            return (
+                FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)),
+                drawing,
+                None,
+            )
+        with graph_for(loaded.map) as graph:
+            if drawing is not None:
+                try:
+                    drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
+                except RenderError as error:
+                    failure = error
+            found = check_loaded(loaded, settings, graph)
+        lacks = [w for w in drawing.warnings if settings.enabled(w.rule)] if drawing else []
+        return FileReport(loaded.path, loaded.text, (*found, *lacks)), drawing, failure
+    except BaseException:  # the caller never gets the drawing to stop
+        if drawing is not None:
+            drawing.cancel()
+        raise
 
 
 def run_one(
