@@ -68,10 +68,26 @@ def test_long_text_limit_is_an_option() -> None:
     assert rules_reported(fragment, settings) == ["long-text"]
 
 
-def test_unusable_file_errors_cannot_be_ignored() -> None:
-    loaded = loads("argmap: 1\ntitle: 'open\n")
-    settings = parse({"ignore": ["yaml-syntax"]}, "t")
-    assert [d.rule for d in check_loaded(loaded, settings)] == ["yaml-syntax"]
+def test_errors_that_drop_content_cannot_be_switched_off() -> None:
+    """`--select long-text` passed a map whose second `claims:` hid the first, and
+    rendered it without them; `ignore` could do the same."""
+    dropped = "claims:\n  a: {text: A}\nclaims:\n  b: {text: B}\n"
+    assert rules_reported(dropped, parse({"select": ["long-text"]}, "t")) == ["duplicate-key"]
+    only_long = parse({"select": ["long-text"]}, "t")
+    assert rules_reported("claims:\n  c: {text: 'open}\n", only_long) == ["yaml-syntax"]
+    for rule_id in ("yaml-syntax", "duplicate-key", "unknown-field", "duplicate-id"):
+        with pytest.raises(ConfigError, match=f"`ignore` names `{rule_id}`, which cannot be"):
+            parse({"ignore": ["long-text", rule_id]}, "t")
+        with pytest.raises(ConfigError, match="`--ignore` names"):
+            Settings().override(ignore=[rule_id])
+    # The rest stay the user's to switch off.
+    assert (
+        rules_reported(
+            dropped.replace("claims:\n  b", "reasons:\n  b"),
+            parse({"ignore": ["reason-without-target", "disconnected"]}, "t"),
+        )
+        == []
+    )
 
 
 def test_circular_support_lists_the_cycle() -> None:

@@ -17,6 +17,8 @@ from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
 KEYS = ("select", "ignore", "strict", "rules")
+# Rules that run whatever is selected or ignored (`Rule.required`).
+REQUIRED = frozenset(rule.id for rule in REGISTRY.values() if rule.required)
 
 
 class ConfigError(Exception):
@@ -38,7 +40,9 @@ class Settings:
     origin: str | None = None  # the file the settings came from
 
     def enabled(self, rule_id: str) -> bool:
-        return rule_id not in self.ignore and (self.select is None or rule_id in self.select)
+        return rule_id in REQUIRED or (
+            rule_id not in self.ignore and (self.select is None or rule_id in self.select)
+        )
 
     def options(self, rule_id: str) -> dict[str, Any]:
         defaults = {name: o.default for name, o in REGISTRY[rule_id].options.items()}
@@ -59,7 +63,7 @@ class Settings:
             replace(
                 self,
                 select=chosen if chosen is not None else self.select,
-                ignore=rule_ids(ignore, "--ignore") if ignore is not None else kept,
+                ignore=_ignored(ignore, "--ignore") if ignore is not None else kept,
                 strict=self.strict if strict is None else strict,
             ),
             "--ignore",
@@ -78,6 +82,19 @@ def rule_ids(ids: Iterable[str], key: str) -> frozenset[str]:
                 raise ConfigError(message, key=(key,), value=item)
             result.add(rule_id)
     return frozenset(result)
+
+
+def _ignored(ids: Iterable[str], key: str) -> frozenset[str]:
+    """The rules to switch off: none that must run."""
+    ignored = rule_ids(ids, key)
+    if needed := sorted(ignored & REQUIRED):
+        raise ConfigError(
+            f"`{key}` names `{needed[0]}`, which cannot be switched off: with such an error, "
+            "the map argmap reads is not what the file says; fix the map instead",
+            key=(key,),
+            value=needed[0],
+        )
+    return ignored
 
 
 def _selected(ids: Iterable[str], key: str) -> frozenset[str]:
@@ -192,7 +209,7 @@ def parse(
                 ConfigError(f'`{key}` must be a list of rule ids, e.g. ["long-text"]', key=(key,))
             )
             continue
-        read = _selected if key == "select" and key in table else rule_ids
+        read = _ignored if key == "ignore" else _selected if key in table else rule_ids
         try:
             ids[key] = read(value, key)
         except ConfigError as error:

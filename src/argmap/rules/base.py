@@ -44,6 +44,9 @@ class Rule:
     check: Check | None = None  # None: the loader, or the drawing, reports it
     options: Mapping[str, Option] = field(default_factory=dict)
     drawing: bool = False  # reported while drawing (`argmap render`), not by `check`
+    # Always checked, whatever is selected or ignored: what it reports means the map read is
+    # not the file (content dropped), so a check would pass and a drawing lack it silently.
+    required: bool = False
 
     @property
     def family(self) -> str:

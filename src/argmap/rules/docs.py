@@ -27,13 +27,18 @@ def markdown() -> str:
         "Each example is a map that starts with "
         + " and ".join(f"`{line}`" for line in EXAMPLE_HEADER.splitlines())
         + ".",
-        'Switch rules off with `--ignore ID` or `ignore = ["ID"]` under `[tool.argmap]`.',
+        'Switch rules off with `--ignore ID` or `ignore = ["ID"]` under `[tool.argmap]`, all',
+        "but those marked *always checked*: their errors mean that the map argmap reads is",
+        "not what the file says (something in it was dropped), so they run whatever",
+        "`--select` and `ignore` say.",
         "",
         "| rule | severity | what it finds |",
         "| --- | --- | --- |",
     ]
     out += [
-        f"| [`{r.id}`](#{r.id}) | {r.severity.value} | {r.summary} |" for r in REGISTRY.values()
+        f"| [`{r.id}`](#{r.id}) | {r.severity.value}{', always' if r.required else ''} "
+        f"| {r.summary} |"
+        for r in REGISTRY.values()
     ]
     for severity in Severity:
         for rule in (r for r in REGISTRY.values() if r.severity is severity):
@@ -41,7 +46,8 @@ def markdown() -> str:
                 "",
                 f"## {rule.id}",
                 "",
-                f"*{rule.severity.value}*: {rule.summary}",
+                f"*{rule.severity.value}*{', *always checked*' if rule.required else ''}: "
+                + rule.summary,
                 "",
                 rule.why,
             ]

@@ -1,4 +1,5 @@
-"""Rules the loader reports: a file that breaks them cannot be read as the author meant."""
+"""Rules the loader reports: a file that breaks them cannot be read as the author meant.
+Those `required` always run: with such an error, the map argmap reads is not the file."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ RULES = [
         "This makes `argmap check` exit with status 2, like a usage error.",
         "",
         "",
+        required=True,
     ),
     Rule(
         "encoding",
@@ -25,6 +27,7 @@ RULES = [
         "characters. A UTF-8 byte-order mark is accepted and ignored.",
         "",
         "",
+        required=True,
     ),
     Rule(
         "yaml-syntax",
@@ -37,6 +40,7 @@ RULES = [
         "than 100,000 values (a 'billion laughs' bomb) are all refused here.",
         "claims:\n  c1: {text: An unclosed mapping\n",
         "claims:\n  c1: {text: A closed mapping}\n",
+        required=True,
     ),
     Rule(
         "duplicate-key",
@@ -46,6 +50,7 @@ RULES = [
         "would vanish without a word. argmap keeps the first and reports the second.",
         "claims:\n  c1:\n    text: First wording\n    text: Second wording\n",
         "claims:\n  c1:\n    text: First wording\n",
+        required=True,
     ),
     Rule(
         "not-a-map",
@@ -57,6 +62,7 @@ RULES = [
         "folder that holds the maps, or give pre-commit `--maps-dir`.",
         "",
         "",
+        required=True,
     ),
     Rule(
         "comment-in-text",
@@ -77,6 +83,7 @@ RULES = [
         "closest known name as a hint. See docs/format.md for the fields of each section.",
         "claims:\n  c1:\n    txt: MoveOn will keep targeting moderate Democrats.\n",
         "claims:\n  c1:\n    text: MoveOn will keep targeting moderate Democrats.\n",
+        required=True,
     ),
     Rule(
         "wrong-type",
@@ -86,6 +93,7 @@ RULES = [
         "shape cannot be used.",
         "claims:\n  c1:\n    text: [not, a, sentence]\n",
         "claims:\n  c1:\n    text: Not a list but a sentence.\n",
+        required=True,
     ),
     Rule(
         "invalid-value",
@@ -95,6 +103,7 @@ RULES = [
         "or mailto, so that a rendered map never links to `javascript:` or a local file.",
         "claims:\n  c1:\n    text: A claim.\n    weight: 1.5\n",
         "claims:\n  c1:\n    text: A claim.\n    weight: 0.9\n",
+        required=True,
     ),
     Rule(
         "invalid-id",
@@ -131,5 +140,6 @@ RULES = [
         "reference names exactly one node. (Actors and sources have ids of their own.)",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  c1: {text: A reason., supports: c1}\n",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: c1}\n",
+        required=True,
     ),
 ]
