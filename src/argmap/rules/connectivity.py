@@ -1,4 +1,4 @@
-"""Nodes that are not part of the debate about any claim."""
+"""Nodes that are not part of the debate about any claim, and maps without a claim."""
 
 from __future__ import annotations
 
@@ -6,12 +6,28 @@ from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.graph import levels, roots
-from argmap.model import Kind
+from argmap.model import Kind, Span
 from argmap.rules.base import Context, Finding, Rule
 
 
+def _no_claim(ctx: Context) -> Iterator[Finding]:
+    m = ctx.map
+    if not roots(ctx.graph):
+        nodes = len(m.nodes)
+        what = f": its {nodes} node{'s' * (nodes > 1)} argue{'s' * (nodes == 1)} about nothing"
+        yield (
+            Span.point(m.path, m.span.line, m.span.column),
+            "the map has no claim" + (what if nodes else ", nor any other node"),
+            "add the position the debate is about under `claims:`, "
+            "e.g. `claims: {my-claim: {text: ...}}`",
+        )
+
+
 def _disconnected(ctx: Context) -> Iterator[Finding]:
-    connected = levels(ctx.graph, roots(ctx.graph))
+    claims = roots(ctx.graph)
+    if not claims:
+        return  # one no-claim warning, not one per node
+    connected = levels(ctx.graph, claims)
     for node in ctx.map.nodes.values():
         if node.id in connected or node.kind is Kind.CLAIM:
             continue
@@ -27,6 +43,17 @@ def _disconnected(ctx: Context) -> Iterator[Finding]:
 
 
 RULES = [
+    Rule(
+        "no-claim",
+        Severity.WARNING,
+        "A map without a claim: nothing for its reasons and objections to argue about.",
+        "Claims are what a debate is about, and the top of its drawing. A map without one "
+        "(a new file, or claims written under another section) draws as an empty picture "
+        "or as loose nodes.",
+        "summary: A debate yet to be written.\n",
+        "summary: A debate yet to be written.\nclaims:\n  c1: {text: A claim.}\n",
+        _no_claim,
+    ),
     Rule(
         "disconnected",
         Severity.WARNING,
