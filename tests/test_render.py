@@ -93,6 +93,11 @@ def test_hostile_text_cannot_inject() -> None:
     assert "\ufffe" not in svg.decode("utf-8")  # nor a non-character
     assert any(t.startswith("subgraph") for t in titles)  # a keyword is quoted, not DOT
     assert svg_to_pdf(svg).startswith(b"%PDF")
+    # The map's title is the document's, for a browser's tab and a PDF viewer.
+    heading = root.find(f"{SVG}g/{SVG}title")
+    assert heading is not None
+    assert heading.text == 'Title "]; evil -> x [label=pwned]; <script>alert(1)</script> &amp; {}'
+    assert b"/Title (MoveOn isn't backing off)" in svg_to_pdf(render(load_map(SEED)))
 
 
 # Text, with now and then what has broken DOT or SVG before: character references,

@@ -120,14 +120,14 @@ def test_dev_stdout_appends_as_a_shell_does(maps: Path, tmp_path: Path) -> None:
             check=False,
         )
     assert done.returncode == 0
-    assert log.read_text().startswith("kept\ndigraph argmap {")
+    assert log.read_text().startswith('kept\ndigraph "MoveOn isn\'t backing off" {')
 
 
 def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
     assert invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "x.png")).exit_code == 0
     assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")
     result = invoke("render", str(maps / "seed.yaml"), "-o", "-", "--format", "dot")
-    assert result.exit_code == 0 and result.stdout.startswith("digraph argmap {")
+    assert result.exit_code == 0 and result.stdout.startswith("digraph \"MoveOn isn't")
     assert (
         invoke("render", str(maps / "seed.yaml"), "-o", "x.png", "--format", "svg").exit_code == 2
     )

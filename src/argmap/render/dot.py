@@ -420,7 +420,10 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     Graphviz wraps a link around an element as `a_` + its id (the svg-id-clash rule)."""
     options = options or DotOptions()
     theme = THEMES[options.theme]
-    dot = graphviz.Digraph("argmap")
+    # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
+    # Graphviz writes it as it is, without expanding backslashes: quoting is all it needs.
+    name = _clean(m.title).replace("&", "&amp;")
+    dot = graphviz.Digraph(graphviz.quoting.nohtml(name) if name else "argmap")
     # A long title wraps: on one line it would set the width of the whole drawing.
     title = wrap_lines(_clean(m.title), TITLE_WRAP) if _clean(m.title) else []
     dot.attr(

@@ -37,12 +37,21 @@ def svg_to_pdf(svg: bytes) -> bytes:
     # Invariant: no creation date or random document id, so that the same map gives the
     # same bytes and `render --check` can compare them.
     pdf = Canvas(out, pagesize=(drawing.width, drawing.height), invariant=True)
+    pdf.setTitle(title(svg))  # what a PDF viewer shows: else "untitled"
+    pdf.setAuthor("")  # else "anonymous"
+    pdf.setCreator("argmap")
     renderPDF.draw(drawing, pdf, 0, 0)
     for url, box in links(svg, drawing.width, drawing.height):
         pdf.linkURL(url, box)
     pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def title(svg: bytes) -> str:
+    """The drawing's title: Graphviz writes the graph's name as the SVG's first <title>."""
+    found = ET.fromstring(svg).find(f"{_SVG}g/{_SVG}title")
+    return found.text or "" if found is not None else ""
 
 
 def links(svg: bytes, width: float, height: float) -> Iterator[tuple[str, Box]]:
