@@ -308,12 +308,16 @@ def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> No
     ("command", "problem"),
     [
         (["evaluate", "BROKEN", "--query", "nope"], "--query: no node `nope`"),
-        (["evaluate", "BROKEN", "--semantics", "nope"], "unknown semantics `nope`"),
+        (["evaluate", "BROKEN", "--semantics", "nope"], "--semantics must be one of grounded,"),
         (
             ["show", "BROKEN", "--evaluate", "prefered"],
-            "unknown semantics `prefered`; did you mean",
+            "--evaluate must be one of grounded,",
         ),
-        (["diff", "BROKEN", "BROKEN", "--evaluate", "nope"], "unknown semantics `nope`"),
+        (["diff", "BROKEN", "BROKEN", "--evaluate", "nope"], "--evaluate must be one of"),
+        (
+            ["render", "BROKEN", "--theme", "Dark"],
+            "--theme must be one of light, dark, print, not `Dark`; did you mean `dark`?",
+        ),
     ],
 )
 def test_an_option_that_does_not_fit_is_refused_before_a_maps_errors(

@@ -289,3 +289,19 @@ def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
     g = build_graph(seed)
     assert set(neighbourhood(g, "unwise", 10**12)) == set(g)
     assert evaluate(seed, "preferred", limit=sys.maxsize).labellings
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ('"30"', "write it as `30` (no quotes)"),
+        ("30.5", "write it as `30`"),
+        ("5.2", "write it as `10`"),  # within the field's bounds
+        ("wide", "write it as `40`"),
+        (".inf", "write it as `40`"),
+    ],
+)
+def test_a_number_that_is_not_whole_gets_the_one_meant(value: str, hint: str) -> None:
+    loaded = loads(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C}}\nrender: {{wrap: {value}}}\n")
+    [problem] = loaded.diagnostics
+    assert problem.rule == "wrong-type" and problem.hint == hint

@@ -580,3 +580,10 @@ def test_a_missing_engine_is_exit_2(maps: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
     missing = invoke("render", str(maps / "seed.yaml"), "--engine", "system")
     assert missing.exit_code == 2 and "install Graphviz" in missing.output
+
+
+def test_focus_on_an_actor_says_what_it_is(maps: Path) -> None:
+    result = invoke("render", str(maps / "seed.yaml"), "--focus", "moveon")
+    assert result.exit_code == 2
+    assert "--focus: `moveon` is an actor in" in result.output
+    assert "not a node; give the id of a claim" in result.output

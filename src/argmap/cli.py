@@ -139,6 +139,16 @@ def _only_with(option: str, given: bool, needed: str, value: object) -> None:
         _fail(f"{option} works only with {needed}; add {needed}, or leave out {option}")
 
 
+def _choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
+    """Refuse a value that `option` does not take, naming the closest one it does."""
+    if value is None or value in allowed:
+        return
+    from argmap.diagnostics import did_you_mean
+
+    hint = did_you_mean(value, allowed)
+    _fail(f"{option} must be one of {', '.join(allowed)}, not `{value}`" + f"; {hint}" * bool(hint))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"argmap {__version__}")
@@ -212,13 +222,10 @@ def check(
 ) -> None:
     """Check maps for errors and warnings; exit 1 if any map has errors."""
     from argmap.checker import check as run_check
-    from argmap.diagnostics import did_you_mean
     from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary
 
-    reporter = REPORTERS.get(output_format)
-    if reporter is None:
-        hint = did_you_mean(output_format, REPORTERS, fallback="")
-        _fail(f"unknown format `{output_format}`; choose {', '.join(REPORTERS)}. {hint}".strip())
+    _choice("--format", output_format, list(REPORTERS))
+    reporter = REPORTERS[output_format]
     settings = _settings(config, select=select, ignore=ignore, strict=strict)
     result = run_check(paths, settings, maps_dir)
     style = Style(
@@ -342,8 +349,7 @@ def render(
         "engine": (engine, ENGINES),
     }
     for name, (value, allowed) in choices.items():
-        if value is not None and value not in allowed:
-            _fail(f"--{name.replace('_', '-')} must be one of {', '.join(allowed)}, not `{value}`")
+        _choice(f"--{name.replace('_', '-')}", value, allowed)
     _only_with("--depth", depth is not None, "--focus", focus)
     _only_with("--support", support != "none", "--evaluate", evaluate)
     from argmap.spec import MAX_WRAP  # here, not at the top: `argmap --version` stays quick
@@ -416,8 +422,7 @@ def _run_render(
 
     suffix = Path(output).suffix.lstrip(".").lower() if output and output != STDOUT else ""
     fmt = output_format or (suffix if suffix in FORMATS else "svg")
-    if fmt not in FORMATS:
-        _fail(f"unknown format `{fmt}`; choose {', '.join(FORMATS)}")
+    _choice("--format", fmt, FORMATS)
     if output_format and suffix in FORMATS and suffix != output_format:
         _fail(f"-o {output} does not match --format {output_format}")
     try:
@@ -598,16 +603,10 @@ def _report_unusable(loaded: Any) -> NoReturn:
     raise typer.Exit(result.exit_code)
 
 
-def _semantics_options(semantics: str | None, support: str) -> None:
+def _semantics_options(option: str, semantics: str | None, support: str) -> None:
     """Refuse a semantics or support reading argmap does not have, before any map is read."""
-    if semantics is not None and semantics not in SEMANTICS:
-        from argmap.diagnostics import did_you_mean
-
-        choose = f"choose {', '.join(SEMANTICS)}"
-        hint = did_you_mean(semantics, SEMANTICS, fallback=choose)
-        _fail(f"unknown semantics `{semantics}`; {hint}")
-    if support not in SUPPORTS:
-        _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
+    _choice(option, semantics, SEMANTICS)
+    _choice("--support", support, SUPPORTS)
 
 
 def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
@@ -641,19 +640,17 @@ def evaluate(
 ) -> None:
     """Which claims stand: label every node under a semantics, and give each claim a verdict."""
 
-    from argmap.diagnostics import did_you_mean
+    from argmap.diagnostics import no_node
     from argmap.semantics.output import format_text, to_json
 
-    if output_format not in ("text", "json"):
-        _fail(f"unknown format `{output_format}`; choose text or json")
-    _semantics_options(semantics, support)
+    _choice("--format", output_format, ("text", "json"))
+    _semantics_options("--semantics", semantics, support)
     if query is not None and semantics in ("h-categorizer", "df-quad"):
         _fail("--query asks about extensions; use an extension semantics such as preferred")
 
     def has_query(m: Any) -> None:
         if query is not None and query not in m.nodes:
-            hint = did_you_mean(query, m.nodes, fallback="`argmap show` lists the ids")
-            _fail(f"--query: no node `{query}`; {hint}")
+            _fail(no_node(m, query, "--query"))
 
     m, code = _load_usable(path, has_query)
     if query is not None:
@@ -706,10 +703,8 @@ def export(
     from argmap.interchange.iccma import to_apx, to_i23
     from argmap.semantics.framework import from_graph
 
-    if to not in ("apx", "i23"):
-        _fail(f"--to must be apx or i23, not `{to}`")
-    if support not in SUPPORTS:
-        _fail(f"--support must be one of {', '.join(SUPPORTS)}, not `{support}`")
+    _choice("--to", to, ("apx", "i23"))
+    _choice("--support", support, SUPPORTS)
     m, code = _load_usable(path)
     af = from_graph(build_graph(m), support)
     _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output, [path])
@@ -770,10 +765,8 @@ def watch(
     from argmap.render.batch import PlanError
     from argmap.watch import watch as run_watch
 
-    if output_format not in FORMATS:
-        _fail(f"unknown format `{output_format}`; choose {', '.join(FORMATS)}")
-    if theme is not None and theme not in THEMES:
-        _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
+    _choice("--format", output_format, FORMATS)
+    _choice("--theme", theme, THEMES)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
@@ -843,12 +836,10 @@ def diff(
     if output_format is not None and named is not None and named != output_format:
         _fail(f"-o {output} does not match --format {output_format}")
     output_format = output_format or named or "text"
-    if output_format not in ("text", "json", "svg"):
-        _fail(f"unknown format `{output_format}`; choose text, json or svg")
-    if theme is not None and theme not in THEMES:
-        _fail(f"--theme must be one of {', '.join(THEMES)}, not `{theme}`")
+    _choice("--format", output_format, ("text", "json", "svg"))
+    _choice("--theme", theme, THEMES)
     _only_with("--support", support != "none", "--evaluate", evaluate)
-    _semantics_options(evaluate, support)
+    _semantics_options("--evaluate", evaluate, support)
     if old == new == "-":
         _fail("standard input holds one map; give the other as a file or a git revision")
     if old == os.devnull:  # as in git: no map before, so everything is added
@@ -998,7 +989,7 @@ def show(
     from argmap.show import print_outline
 
     _only_with("--support", support != "none", "--evaluate", evaluate)
-    _semantics_options(evaluate, support)
+    _semantics_options("--evaluate", evaluate, support)
     m, code = _load_usable(path)
     labels, note = None, ""
     if evaluate is not None:
@@ -1056,8 +1047,7 @@ def rules(
     """List every rule: id, severity and what it checks."""
     from argmap.rules.docs import markdown, table
 
-    if output_format not in ("text", "markdown"):
-        _fail(f"unknown format `{output_format}`; choose text or markdown")
+    _choice("--format", output_format, ("text", "markdown"))
     typer.echo(table() if output_format == "text" else markdown(), nl=False)
 
 

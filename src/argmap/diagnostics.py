@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from argmap.model import Span
+from argmap.model import Map, Span
 from argmap.printable import printable
 
 
@@ -49,6 +49,9 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     # Fuzzy matching costs a SequenceMatcher per candidate: keep to plausible lengths, and
     # give up on huge vocabularies rather than stall a check of a 100,000-node map.
     near = [c for c in choices if abs(len(c) - len(word)) <= 3]
+    folded = word.casefold()
+    if same := [c for c in near if c.casefold() == folded]:  # `Dark` for `dark`, `TB` for `tb`
+        return same[0]
     if len(near) > _MAX_CANDIDATES:
         return None
     close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
@@ -59,6 +62,19 @@ def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> st
     """A hint naming the closest known word, or `fallback` when nothing is close."""
     guess = closest(word, choices)
     return f"did you mean `{guess}`?" if guess else fallback
+
+
+def no_node(m: Map, node_id: str, option: str) -> str:
+    """Why `option`'s `node_id` names no node of `m`: what it names instead (an actor or a
+    source), or the closest node id."""
+    other = "an actor" if node_id in m.actors else "a source" if node_id in m.sources else ""
+    if other:
+        return (
+            f"{option}: `{node_id}` is {other} in {m.path}, not a node; give the id of a "
+            "claim, reason, objection or rebuttal (`argmap show` lists them)"
+        )
+    hint = did_you_mean(node_id, m.nodes, fallback="`argmap show` lists the ids")
+    return f"{option}: no node `{node_id}` in {m.path}; {hint}"
 
 
 def count(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:

@@ -538,11 +538,12 @@ class _MapBuilder:
         return None
 
     def integer(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
-        value = self.scalar(node, what, "a whole number", f"`{max(f.minimum, 40)}`")
+        example = f"`{_whole(node, f)}`"
+        value = self.scalar(node, what, "a whole number", example)
         if value is _INVALID:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(node, what, "a whole number", f"`{max(f.minimum, 40)}`")
+            self.wrong_type(node, what, "a whole number", example + " (no quotes)" * _quoted(node))
             return None
         if value < f.minimum:
             self.invalid(
@@ -599,6 +600,20 @@ class _MapBuilder:
 
     def invalid(self, node: YNode, message: str, hint: str) -> None:
         self.error("invalid-value", node.span, message, hint)
+
+
+def _whole(node: YNode, f: spec.Field) -> int:
+    """The whole number a user meant by a `node` that is not one (`"30"`, `30.5`), within
+    the field's bounds; 40 where nothing can be read from it."""
+    try:
+        meant = round(float(node.value)) if isinstance(node, YScalar) else 40
+    except (ValueError, OverflowError):  # not a number, or an infinite or NaN one
+        meant = 40
+    return max(f.minimum, meant if f.maximum is None else min(meant, f.maximum))
+
+
+def _quoted(node: YNode) -> bool:
+    return isinstance(node, YScalar) and not node.plain
 
 
 _CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str, spec.Field], Any]] = {

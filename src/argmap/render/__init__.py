@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from argmap.diagnostics import Diagnostic, did_you_mean
+from argmap.diagnostics import Diagnostic, no_node
 from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
 from argmap.render.dot import DotOptions, build_dot
@@ -70,8 +70,7 @@ def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
     if options.focus is None:
         return g
     if options.focus not in m.nodes:
-        hint = did_you_mean(options.focus, m.nodes, fallback="`argmap show` lists the ids")
-        raise OptionError(f"--focus: no node `{options.focus}` in {m.path}; {hint}")
+        raise OptionError(no_node(m, options.focus, "--focus"))
     return neighbourhood(g, options.focus, options.depth)
 
 
