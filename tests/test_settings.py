@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap import config
+from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
 
@@ -52,7 +53,7 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
     assert problems(path) == (
         ":5:1: unknown setting `selct`; did you mean `select`?",
         # In an inline table the position is the line that holds it.
-        ":6:1: `rules.long-text.max-length` must be int, not str",
+        ":6:1: `rules.long-text.max-length` must be a whole number, not text",
     )
     path.write_text("[tool]\nargmap = 5\n")
     assert problems(path) == (
@@ -77,3 +78,78 @@ def test_locator(
     text: str, key: tuple[str, ...], value: str | None, where: tuple[int, int] | None
 ) -> None:
     assert Locator(text).find(key, value) == where
+
+
+TWICE = "is written twice, on lines"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        # tomllib: "Cannot overwrite a value (at line 3, column 17)", the value's end.
+        (
+            ".argmap.toml",
+            'ignore = []\nstrict = 1\n  ignore = ["x"]\n',
+            f":3:3: `ignore` {TWICE} 1 and 3",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.argmap]\nstrict = true\nstrict = 1\n",
+            f":3:1: `strict` {TWICE} 2 and 3",
+        ),
+        # tomllib: "Cannot declare ('rules', 'x') twice".
+        (".argmap.toml", "[rules.x]\n[rules.x]\n", f":2:1: `rules.x` {TWICE} 1 and 2"),
+        (
+            "pyproject.toml",
+            "[tool.argmap]\n[tool.argmap]\n",
+            f":2:1: `tool.argmap` {TWICE} 1 and 2",
+        ),
+        # No line wrote the key before (a value, then a key inside it): tomllib's words.
+        (".argmap.toml", "a = 1\na.b = 2\n", ":2:8: Cannot overwrite a value"),
+    ],
+)
+def test_a_key_written_twice_is_named_with_both_lines(
+    tmp_path: Path, name: str, text: str, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    where, said = problem.split(" ", 1)
+    hint = "; write it once" if TWICE in said else ""
+    assert problems(path) == (f"{where} cannot read settings: {said}{hint}",)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('ignore = [\n  "long-text",\n  "unknown-field"\n', ":1:10:"),  # "Unclosed array"
+        ("strict = true\nignore = [\n", ":2:10:"),  # "Invalid value (at end of document)"
+        ('ignore = ["a]", [ ]\n# ]\nstrict = true\n', ":1:10:"),  # not a string's or comment's
+        ('select = ["a",\n"b"\nstrict = true\n', ":1:10:"),  # "Unclosed array (at line 3...)"
+    ],
+)
+def test_an_unclosed_list_is_named_where_it_opens(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / ".argmap.toml"
+    path.write_text(text)
+    assert problems(path) == (
+        f"{where} cannot read settings: this `[` is never closed; end the list with `]`",
+    )
+
+
+def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:
+    path = tmp_path / ".argmap.toml"
+    for value, named in [
+        ("'400'", "text"),
+        ("4.5", "a decimal number"),
+        ("true", "true or false"),
+        ("[4]", "a list"),
+        ("{}", "a table"),
+        ("1979-05-27", "a date"),
+    ]:
+        path.write_text(f"[rules.long-text]\nmax-length = {value}\n")
+        assert problems(path) == (
+            f":2:1: `rules.long-text.max-length` must be a whole number, not {named}",
+        )
+    # Every rule option's type has a name too.
+    assert {o.type for rule in REGISTRY.values() for o in rule.options.values()} <= set(
+        config._TOML_TYPES
+    )

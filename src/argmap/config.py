@@ -4,6 +4,7 @@ here, once."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -17,6 +18,18 @@ from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
 KEYS = ("select", "ignore", "strict", "rules")
+# What tomllib reads each TOML type as, named as a user says it (`int`, `str` are Python's).
+_TOML_TYPES: dict[type, str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a decimal number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+    datetime.datetime: "a date and time",
+    datetime.date: "a date",
+    datetime.time: "a time",
+}
 
 
 class ConfigError(Exception):
@@ -117,43 +130,59 @@ def _mentions_argmap(path: Path) -> bool:
         return False
 
 
-def _read(path: Path) -> tuple[dict[str, Any], str]:
-    """The file's table and its text."""
+def _read(path: Path) -> tuple[dict[str, Any], Locator]:
+    """The file's table, and a Locator over its text for `parse`."""
+    within = ("tool", "argmap") if path.name == "pyproject.toml" else ()
     try:
         text = decode_utf8(path.read_bytes())
-        return tomllib.loads(text), text
+        return tomllib.loads(text), Locator(text, within)
     except NotUtf8 as error:
         raise ConfigError(
             f"{path}:{error.line}:{error.column}: cannot read settings: {error}; "
             "save the file as UTF-8"
         ) from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}{_toml_error(error)}") from error
+        raise ConfigError(f"{path}{_toml_error(error, Locator(text, within))}") from error
     except OSError as error:
         raise ConfigError(f"{path}: cannot read settings: {error.strerror or error}") from error
 
 
-def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+_TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
+
+
+def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     """`:line:col: cannot read settings: problem`, the position first as for maps (tomllib
-    gives it only inside its message before Python 3.14)."""
-    found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(error), re.DOTALL)
+    gives it only inside its message before Python 3.14). Where tomllib's words or place
+    would puzzle, plainer ones: the key written twice, with both lines; the `[` never
+    closed, rather than the end of the file where tomllib gave up."""
+    found = _TOML_ERROR.fullmatch(str(error))
     if found is None:
         return f": cannot read settings: {error}"
-    return f":{found[2]}:{found[3]}: cannot read settings: {found[1]}"
+    problem, at = found[1], (int(found[2]), int(found[3])) if found[2] else None
+    unclosed = locator.unclosed() if at is None or problem == "Unclosed array" else None
+    repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
+    if unclosed is not None:
+        at, problem = unclosed, "this `[` is never closed; end the list with `]`"
+    elif repeated is not None:
+        path, at, first = repeated
+        inside = path[: len(locator.within)] == locator.within and path != locator.within
+        name = ".".join(path[len(locator.within) :] if inside else path)
+        problem = f"`{name}` is written twice, on lines {first} and {at[0]}; write it once"
+    elif at is None:
+        return f": cannot read settings: {error}"
+    return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
 
 
 def load(path: Path | None) -> Settings:
     """Settings from a file (None: the defaults)."""
     if path is None:
         return Settings()
-    data, text = _read(path)
+    data, locator = _read(path)
     table: Any = data
-    within: tuple[str, ...] = ()
-    if path.name == "pyproject.toml":
+    if locator.within:
         tool = data.get("tool", {})
         table = tool.get("argmap", {}) if isinstance(tool, dict) else None
-        within = ("tool", "argmap")
-    return parse(table, str(path), str(path), Locator(text, within))
+    return parse(table, str(path), str(path), locator)
 
 
 def parse(
@@ -261,8 +290,8 @@ def _rule_options(table: Any, report: Callable[[ConfigError], None]) -> dict[str
             elif type(value) is not option.type:
                 report(
                     ConfigError(
-                        f"`rules.{rule_id}.{name}` must be {option.type.__name__}, "
-                        f"not {type(value).__name__}",
+                        f"`rules.{rule_id}.{name}` must be {_TOML_TYPES[option.type]}, "
+                        f"not {_TOML_TYPES[type(value)]}",
                         key=key,
                     )
                 )
