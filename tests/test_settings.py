@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from argmap import config
+from argmap.checker import check
 from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
+from conftest import DATA
 
 
 def problems(path: Path) -> tuple[str, ...]:
@@ -153,3 +157,59 @@ def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:
     assert {o.type for rule in REGISTRY.values() for o in rule.options.values()} <= set(
         config._TOML_TYPES
     )
+
+
+def test_each_map_has_the_settings_nearest_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the map's own folder up, wherever argmap runs; standard input's from here."""
+    project, maps = tmp_path / "proj", tmp_path / "proj" / "maps"
+    (maps / "deep").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.argmap]\nignore = ["long-text"]\n')
+    (maps / ".argmap.toml").write_text("strict = true\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    resolve = config.Resolver(select=["unknown-reference", "unused-source"])
+    for path, origin in [
+        (project / "a.yaml", project / "pyproject.toml"),
+        (maps / "deep" / "b.yaml", maps / ".argmap.toml"),
+        ("../proj/maps/x/../b.yaml", maps / ".argmap.toml"),  # `..` as `cd` takes it
+        ("../proj/maps/../c.yaml", project / "pyproject.toml"),
+        ("-", None),  # standard input: here, where no settings file is
+    ]:
+        assert resolve(path).origin == (origin and str(origin)), path
+    # The command line's choices on top of each file's.
+    assert resolve(maps / "b.yaml").select == {"unknown-reference", "unused-source"}
+    assert resolve(project / "a.yaml").ignore == {"long-text"}
+    monkeypatch.chdir(maps)
+    assert config.Resolver()("-").strict
+    # --config: one file for every map.
+    named = config.Resolver(project / "pyproject.toml")
+    assert {named(p).origin for p in (maps / "b.yaml", "-")} == {str(project / "pyproject.toml")}
+
+
+def test_each_folder_is_looked_at_and_each_file_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maps = tmp_path / "maps"
+    (maps / "sub").mkdir(parents=True)
+    (tmp_path / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+    for i in range(40):
+        shutil.copy(DATA / "report" / "mixed.yaml", maps / ("sub" if i % 2 else ".") / f"{i}.yaml")
+    looked: Counter[Path] = Counter()
+    read: Counter[Path] = Counter()
+    own, read_file = config._own, config._read
+    monkeypatch.setattr(config, "_own", lambda folder: looked.update([folder]) or own(folder))
+    monkeypatch.setattr(config, "_read", lambda path: read.update([path]) or read_file(path))
+    result = check([maps], config.Resolver())
+    assert not {d.rule for d in result.diagnostics} & {"unknown-reference"}
+    assert read == {tmp_path / ".argmap.toml": 1}
+    assert looked == {maps / "sub": 1, maps: 1, tmp_path: 1}  # and no folder above
+
+
+def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:
+    with pytest.raises(config.ConfigError, match="`--select` names an unknown rule `nope`"):
+        config.Resolver(select=["nope"])
+    (tmp_path / "wrong.toml").write_text("strict = 1\n")
+    with pytest.raises(config.ConfigError, match="`strict` must be true or false"):
+        config.Resolver(tmp_path / "wrong.toml")
