@@ -160,11 +160,10 @@ def test_machine_formats_keep_stdout_pure() -> None:
     assert json.loads(result.stdout)["summary"]["error"] == 1
 
 
-def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_from_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["unknown-reference"]\n')
     (tmp_path / "sub").mkdir()
-    monkeypatch.chdir(tmp_path / "sub")
-    map_path = str(DATA / "report" / "mixed.yaml")
+    map_path = str(shutil.copy(DATA / "report" / "mixed.yaml", tmp_path / "sub"))
     assert invoke("check", map_path).exit_code == 0
     (tmp_path / ".argmap.toml").write_text("slect = []\n")
     result = invoke("check", map_path)
@@ -196,16 +195,15 @@ def test_settings_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         (b'tool = "argmap"\n', None),
         (b"[tool]\nargmap = 5\n", "[tool.argmap]: the settings must be a table"),
         (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2:15: cannot read settings: not UTF-8"),
-        (b"[tool.argmap]\nignore = [\n", "toml: cannot read settings: Invalid value (at end"),
+        (b"[tool.argmap]\nignore = [\n", "toml:2:10: cannot read settings: this `[` is never"),
         (b"[tool.argmap]\nignore = [1,,]\n", "toml:2:13: cannot read settings: Invalid value\n"),
     ],
 )
 def test_settings_files_that_are_not_argmaps_or_are_broken(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pyproject: bytes, error: str | None
+    tmp_path: Path, pyproject: bytes, error: str | None
 ) -> None:
     (tmp_path / "pyproject.toml").write_bytes(pyproject)
-    monkeypatch.chdir(tmp_path)
-    result = invoke("check", str(SEED))
+    result = invoke("check", shutil.copy(SEED, tmp_path))
     assert result.exit_code == (0 if error is None else 2), result.output
     assert error is None or error in result.output
 
@@ -218,6 +216,58 @@ def test_settings_file_named_by_config(tmp_path: Path) -> None:
     result = invoke("check", "--config", str(tmp_path / "none.toml"), str(SEED))
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def project(root: Path) -> tuple[Path, Path]:
+    """A project whose pyproject.toml ignores unknown-reference, with a map under it and
+    one in a folder whose own .argmap.toml ignores it too and makes warnings fail; each
+    map has an unknown reference and two warnings."""
+    lax, strict = root / "proj" / "maps" / "lax.yaml", root / "proj" / "maps" / "strict" / "x.yaml"
+    strict.parent.mkdir(parents=True)
+    (root / "proj" / "pyproject.toml").write_text('[tool.argmap]\nignore = ["unknown-reference"]\n')
+    (strict.parent / ".argmap.toml").write_text('ignore = ["unknown-reference"]\nstrict = true\n')
+    for path in (lax, strict):
+        shutil.copy(DATA / "report" / "mixed.yaml", path)
+    (root / "elsewhere").mkdir()
+    return lax, strict
+
+
+def test_each_map_is_checked_with_the_settings_nearest_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lax, strict = project(tmp_path)
+    monkeypatch.chdir(tmp_path / "elsewhere")  # `cd /tmp && argmap check ~/proj/maps/`
+    for paths, code in [([lax], 0), ([strict], 1), ([lax.parent], 1)]:
+        result = invoke("check", *map(str, paths))
+        assert result.exit_code == code, result.output
+        assert "unknown-reference" not in result.output
+    # The command line on top of each map's settings; --config for every map.
+    assert invoke("check", "--no-strict", str(lax.parent)).exit_code == 0
+    assert invoke("check", "--config", str(strict.parent / ".argmap.toml"), str(lax)).exit_code == 1
+    defaults = invoke("check", "--config", os.devnull, str(lax.parent))
+    assert defaults.output.count("error[unknown-reference]") == 2
+    # Standard input: the settings of the current folder.
+    text = lax.read_text()
+    assert "error[unknown-reference]" in invoke("check", "-", input=text).output
+    monkeypatch.chdir(strict.parent)
+    assert invoke("check", "-", input=text).exit_code == 1
+    monkeypatch.chdir(lax.parent)
+    assert invoke("check", "-", input=text).exit_code == 0
+
+
+def test_a_settings_file_with_mistakes_is_reported_once(tmp_path: Path) -> None:
+    lax, strict = project(tmp_path)
+    (strict.parent / ".argmap.toml").write_text("strict = 1\nslect = []\n")
+    shutil.copy(strict, strict.with_name("y.yaml"))
+    where = strict.parent / ".argmap.toml"
+    for command in ("check", "render"):
+        result = invoke(command, str(lax.parent))
+        assert result.exit_code == 2
+        assert result.output == (
+            f"argmap: error: {where}:2:1: unknown setting `slect`; did you mean `select`?\n"
+            f"argmap: error: {where}:1:1: `strict` must be true or false\n"
+        )
+    assert not list(tmp_path.rglob("*.svg"))  # nothing is drawn
 
 
 def test_rules_lists_every_rule() -> None:

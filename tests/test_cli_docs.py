@@ -44,10 +44,13 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(DATA / "bad" / "seed-with-errors.yaml", tmp_path / "broken.yaml")
     shutil.copy(DATA / "diff" / "old.yaml", tmp_path / "old.yaml")
     shutil.copy(DATA / "diff" / "new.yaml", tmp_path / "new.yaml")
-    # The settings file that cli.md shows, for its example of settings errors.
-    broken_settings = re.search(r"`broken.toml`:\n\n```toml\n(.*?)```", DOC.read_text(), re.DOTALL)
-    assert broken_settings is not None
-    (tmp_path / "broken.toml").write_text(broken_settings[1])
+    # The settings files that cli.md shows (`broken.toml`, `drafts/.argmap.toml`), each
+    # named just above its text.
+    shown = re.findall(r"`([^`\s]+\.toml)`:\n\n```toml\n(.*?)```", DOC.read_text(), re.DOTALL)
+    assert len(shown) == 2
+    for name, text in shown:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")

@@ -198,6 +198,26 @@ def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path:
     assert "1 of 2 maps rendered" in quiet.output
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_map_is_drawn_under_the_settings_nearest_to_it(
+    maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """Each map's own settings, in the worker that draws it too (-j 2), wherever argmap
+    runs: the same error stops one map, and is ignored in the other's folder."""
+    for path in (maps / "seed.yaml", maps / "sub" / "seed.yaml"):
+        path.write_text(SEED.read_text().replace("attacks: singular-focus", "attacks: nowhere"))
+    (maps / "sub" / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+    monkeypatch.chdir(maps / "sub")  # whose settings are not the other map's
+    out = tmp_path / "out"
+    result = invoke("render", str(maps), "-o", str(out), "-j", jobs)
+    assert result.exit_code == 1
+    assert f"{maps / 'seed.yaml'}:" in result.output
+    assert f"{maps / 'sub' / 'seed.yaml'}:" not in result.output
+    assert (out / "sub" / "seed.svg").exists() and not (out / "seed.svg").exists()
+    every = invoke("render", str(maps), "-o", str(out), "-j", jobs, "--config", os.devnull)
+    assert every.output.count("error[unknown-reference]") == 2
+
+
 def test_an_output_that_cannot_be_written_exits_2(maps: Path, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     result = invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "file" / "x.svg"))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from argmap import config
+from argmap.checker import check
+from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
+from conftest import DATA
 
 
 def problems(path: Path) -> tuple[str, ...]:
@@ -52,7 +57,7 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
     assert problems(path) == (
         ":5:1: unknown setting `selct`; did you mean `select`?",
         # In an inline table the position is the line that holds it.
-        ":6:1: `rules.long-text.max-length` must be int, not str",
+        ":6:1: `rules.long-text.max-length` must be a whole number, not text",
     )
     path.write_text("[tool]\nargmap = 5\n")
     assert problems(path) == (
@@ -77,3 +82,134 @@ def test_locator(
     text: str, key: tuple[str, ...], value: str | None, where: tuple[int, int] | None
 ) -> None:
     assert Locator(text).find(key, value) == where
+
+
+TWICE = "is written twice, on lines"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        # tomllib: "Cannot overwrite a value (at line 3, column 17)", the value's end.
+        (
+            ".argmap.toml",
+            'ignore = []\nstrict = 1\n  ignore = ["x"]\n',
+            f":3:3: `ignore` {TWICE} 1 and 3",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.argmap]\nstrict = true\nstrict = 1\n",
+            f":3:1: `strict` {TWICE} 2 and 3",
+        ),
+        # tomllib: "Cannot declare ('rules', 'x') twice".
+        (".argmap.toml", "[rules.x]\n[rules.x]\n", f":2:1: `rules.x` {TWICE} 1 and 2"),
+        (
+            "pyproject.toml",
+            "[tool.argmap]\n[tool.argmap]\n",
+            f":2:1: `tool.argmap` {TWICE} 1 and 2",
+        ),
+        # No line wrote the key before (a value, then a key inside it): tomllib's words.
+        (".argmap.toml", "a = 1\na.b = 2\n", ":2:8: Cannot overwrite a value"),
+    ],
+)
+def test_a_key_written_twice_is_named_with_both_lines(
+    tmp_path: Path, name: str, text: str, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    where, said = problem.split(" ", 1)
+    hint = "; write it once" if TWICE in said else ""
+    assert problems(path) == (f"{where} cannot read settings: {said}{hint}",)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('ignore = [\n  "long-text",\n  "unknown-field"\n', ":1:10:"),  # "Unclosed array"
+        ("strict = true\nignore = [\n", ":2:10:"),  # "Invalid value (at end of document)"
+        ('ignore = ["a]", [ ]\n# ]\nstrict = true\n', ":1:10:"),  # not a string's or comment's
+        ('select = ["a",\n"b"\nstrict = true\n', ":1:10:"),  # "Unclosed array (at line 3...)"
+    ],
+)
+def test_an_unclosed_list_is_named_where_it_opens(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / ".argmap.toml"
+    path.write_text(text)
+    assert problems(path) == (
+        f"{where} cannot read settings: this `[` is never closed; end the list with `]`",
+    )
+
+
+def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:
+    path = tmp_path / ".argmap.toml"
+    for value, named in [
+        ("'400'", "text"),
+        ("4.5", "a decimal number"),
+        ("true", "true or false"),
+        ("[4]", "a list"),
+        ("{}", "a table"),
+        ("1979-05-27", "a date"),
+    ]:
+        path.write_text(f"[rules.long-text]\nmax-length = {value}\n")
+        assert problems(path) == (
+            f":2:1: `rules.long-text.max-length` must be a whole number, not {named}",
+        )
+    # Every rule option's type has a name too.
+    assert {o.type for rule in REGISTRY.values() for o in rule.options.values()} <= set(
+        config._TOML_TYPES
+    )
+
+
+def test_each_map_has_the_settings_nearest_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the map's own folder up, wherever argmap runs; standard input's from here."""
+    project, maps = tmp_path / "proj", tmp_path / "proj" / "maps"
+    (maps / "deep").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.argmap]\nignore = ["long-text"]\n')
+    (maps / ".argmap.toml").write_text("strict = true\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    resolve = config.Resolver(select=["unknown-reference", "unused-source"])
+    for path, origin in [
+        (project / "a.yaml", project / "pyproject.toml"),
+        (maps / "deep" / "b.yaml", maps / ".argmap.toml"),
+        ("../proj/maps/x/../b.yaml", maps / ".argmap.toml"),  # `..` as `cd` takes it
+        ("../proj/maps/../c.yaml", project / "pyproject.toml"),
+        ("-", None),  # standard input: here, where no settings file is
+    ]:
+        assert resolve(path).origin == (origin and str(origin)), path
+    # The command line's choices on top of each file's.
+    assert resolve(maps / "b.yaml").select == {"unknown-reference", "unused-source"}
+    assert resolve(project / "a.yaml").ignore == {"long-text"}
+    monkeypatch.chdir(maps)
+    assert config.Resolver()("-").strict
+    # --config: one file for every map.
+    named = config.Resolver(project / "pyproject.toml")
+    assert {named(p).origin for p in (maps / "b.yaml", "-")} == {str(project / "pyproject.toml")}
+
+
+def test_each_folder_is_looked_at_and_each_file_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maps = tmp_path / "maps"
+    (maps / "sub").mkdir(parents=True)
+    (tmp_path / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+    for i in range(40):
+        shutil.copy(DATA / "report" / "mixed.yaml", maps / ("sub" if i % 2 else ".") / f"{i}.yaml")
+    looked: Counter[Path] = Counter()
+    read: Counter[Path] = Counter()
+    own, read_file = config._own, config._read
+    monkeypatch.setattr(config, "_own", lambda folder: looked.update([folder]) or own(folder))
+    monkeypatch.setattr(config, "_read", lambda path: read.update([path]) or read_file(path))
+    result = check([maps], config.Resolver())
+    assert not {d.rule for d in result.diagnostics} & {"unknown-reference"}
+    assert read == {tmp_path / ".argmap.toml": 1}
+    assert looked == {maps / "sub": 1, maps: 1, tmp_path: 1}  # and no folder above
+
+
+def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:
+    with pytest.raises(config.ConfigError, match="`--select` names an unknown rule `nope`"):
+        config.Resolver(select=["nope"])
+    (tmp_path / "wrong.toml").write_text("strict = 1\n")
+    with pytest.raises(config.ConfigError, match="`strict` must be true or false"):
+        config.Resolver(tmp_path / "wrong.toml")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.config import Settings
+from argmap.config import Resolver
 from argmap.render import RenderOptions
 from argmap.render.batch import Outcome, PlanError
 from argmap.watch import watch
@@ -42,7 +42,7 @@ def watching(tmp_path: Path) -> Iterator[tuple[Path, Path, list[list[Outcome]], 
     stop = threading.Event()
     thread = threading.Thread(
         target=watch,
-        args=([str(maps)], str(out), RenderOptions(), {}, Settings()),
+        args=([str(maps)], str(out), RenderOptions(), {}, Resolver()),
         kwargs={"on_outcomes": rounds.append, "on_refusal": refusals.append, "stop": stop},
     )
     thread.start()
@@ -71,6 +71,30 @@ def test_watch_renders_on_save_and_stops(tmp_path: Path) -> None:
         shutil.copy(SEED, seed.with_suffix(".yml"))  # would be drawn onto out/seed.svg too
         assert wait_for(lambda: refusals), "a map added onto another's drawing is not refused"
         assert "would both be drawn to" in refusals[0]
+
+
+def test_watch_finds_the_settings_of_a_folder_made_since(tmp_path: Path) -> None:
+    """Each map's settings are its folder's: a folder made while watching has its own,
+    and their mistakes are refused (each on its own), not the end of watching."""
+    with watching(tmp_path) as (seed, out, _, refusals):
+        lax, wrong = seed.parent / "lax", seed.parent / "wrong"
+        lax.mkdir()
+        wrong.mkdir()
+        (lax / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
+        (wrong / ".argmap.toml").write_text("strict = 1\nslect = []\n")
+        time.sleep(0.5)  # let the watcher follow the new folders
+        broken = seed.read_text().replace("attacks: singular-focus\n", "attacks: nowhere\n")
+        (lax / "x.yaml").write_text(broken)
+        assert wait_for(lambda: (out / "lax" / "x.svg").exists()), "its settings are not found"
+        shutil.copy(SEED, wrong / "x.yaml")
+        assert wait_for(lambda: len(refusals) == 2), "a settings file's mistakes are not said"
+        where = wrong / ".argmap.toml"
+        assert refusals == [
+            f"{where}:2:1: unknown setting `slect`; did you mean `select`?",
+            f"{where}:1:1: `strict` must be true or false",
+        ]
+        seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
+        assert wait_for(lambda: b"Saved" in (out / "seed.svg").read_bytes()), "watching stopped"
 
 
 def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
@@ -102,7 +126,7 @@ def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None
             str(tmp_path / "out"),
             RenderOptions(),
             {},
-            Settings(),
+            Resolver(),
             on_outcomes=print,
             on_refusal=print,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +24,12 @@ class FileReport:
     path: str
     text: str  # for showing the offending line
     diagnostics: tuple[Diagnostic, ...]
+    strict: bool = False  # its warnings fail the check too (each map has its own settings)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     files: tuple[FileReport, ...]
-    strict: bool = False
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -41,11 +41,14 @@ class CheckResult:
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 errors (or warnings when strict), 2 a file could not be read."""
+        """0 clean, 1 errors (or warnings in a strict file), 2 a file could not be read."""
         if any(d.rule == "io-error" for d in self.diagnostics):
             return 2
-        counts = self.counts
-        failed = counts[Severity.ERROR] or (self.strict and counts[Severity.WARNING])
+        failed = any(
+            d.severity is Severity.ERROR or (f.strict and d.severity is Severity.WARNING)
+            for f in self.files
+            for d in f.diagnostics
+        )
         return 1 if failed else 0
 
 
@@ -127,16 +130,19 @@ def run_rule(rule: Rule, m: Map, graph: Graph, settings: Settings) -> Iterator[D
 
 def check(
     paths: Iterable[str | Path],
-    settings: Settings | None = None,
+    settings: Settings | Callable[[str], Settings] | None = None,
     maps_dir: str | Path | None = None,
 ) -> CheckResult:
-    """Check map files and folders of maps (with `maps_dir`, only the maps among `paths`)."""
-    settings = settings or Settings()
+    """Check map files and folders of maps (with `maps_dir`, only the maps among `paths`).
+    `settings` are for every map, or each map's from its path (`config.Resolver`, which
+    finds the settings file nearest to each); by default, argmap's defaults."""
     names = [str(p) for p in paths]
     reports = []
     for path in discover(names, maps_dir):
+        chosen = settings(path) if callable(settings) else settings or Settings()
         loaded = load(path)
-        reports.append(FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)))
+        diagnostics = check_loaded(loaded, chosen)
+        reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
     if not reports and maps_dir is None:
         where = ", ".join(names) or "."
         nothing = Diagnostic(
@@ -147,4 +153,4 @@ def check(
             "pass map files, or folders that hold them",
         )
         reports.append(FileReport(where, "", (nothing,)))
-    return CheckResult(tuple(reports), settings.strict)
+    return CheckResult(tuple(reports))

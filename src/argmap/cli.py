@@ -11,8 +11,8 @@ import io
 import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -22,7 +22,7 @@ from argmap import __version__
 from argmap.printable import printable
 
 if TYPE_CHECKING:
-    from argmap.config import Settings
+    from argmap.config import Resolver, Settings
     from argmap.render.batch import Job, Outcome
 
 # The parser's errors: click's ClickException, of which typer 0.29 carries a copy.
@@ -115,7 +115,10 @@ SupportOption = Annotated[
 ]
 ConfigOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option(help="Settings file (default: nearest .argmap.toml or pyproject.toml)."),
+    typer.Option(
+        help="Settings file for every map (default: the .argmap.toml or pyproject.toml "
+        "nearest to each map)."
+    ),
 ]
 WriteOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -226,8 +229,8 @@ def check(
 
     _choice("--format", output_format, list(REPORTERS))
     reporter = REPORTERS[output_format]
-    settings = _settings(config, select=select, ignore=ignore, strict=strict)
-    result = run_check(paths, settings, maps_dir)
+    with _settings(config, select=select, ignore=ignore, strict=strict) as settings:
+        result = run_check(paths, settings, maps_dir)
     style = Style(
         color=output_format == "text" and _color(),
         show_source=_terminal(sys.stdout) if show_source is None else show_source,
@@ -238,17 +241,15 @@ def check(
     raise typer.Exit(result.exit_code)
 
 
-def _settings(config: Path | None, **overrides: Any) -> Settings:
-    """Settings from --config or the nearest settings file, with command-line overrides."""
+@contextmanager
+def _settings(config: Path | None, **overrides: Any) -> Iterator[Resolver]:
+    """Each map's settings: from --config, or the settings file nearest to the map, with
+    command-line overrides (config.Resolver). A settings file with mistakes, met anywhere
+    in the block, ends the command as a usage error that names each of them."""
     from argmap import config as settings_file
 
     try:
-        if config is not None and not config.exists():
-            _fail(f"settings file {config} does not exist")
-        if config is not None and config.is_dir():
-            _fail(f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml")
-        found = config if config is not None else settings_file.find(Path.cwd())
-        return settings_file.load(found).override(**overrides)
+        yield settings_file.Resolver(config, **overrides)
     except settings_file.ConfigError as error:
         *others, last = error.problems
         for problem in others:
@@ -379,23 +380,24 @@ def render(
     flags = [f"{name} {shlex.quote(str(v))}" for name, v in given.items() if v is not None]
     if legend is not None:
         flags.append("--legend" if legend else "--no-legend")
-    code = _run_render(
-        paths,
-        output=output,
-        output_format=output_format,
-        engine=engine,
-        focus=focus,
-        depth=2 if depth is None else depth,
-        overrides=overrides,
-        settings=_settings(config),
-        jobs=jobs,
-        check_only=check_only,
-        quiet=quiet,
-        maps_dir=maps_dir,
-        evaluate=evaluate,
-        support=support,
-        flags=flags,
-    )
+    with _settings(config) as settings:
+        code = _run_render(
+            paths,
+            output=output,
+            output_format=output_format,
+            engine=engine,
+            focus=focus,
+            depth=2 if depth is None else depth,
+            overrides=overrides,
+            settings=settings,
+            jobs=jobs,
+            check_only=check_only,
+            quiet=quiet,
+            maps_dir=maps_dir,
+            evaluate=evaluate,
+            support=support,
+            flags=flags,
+        )
     raise typer.Exit(code)
 
 
@@ -408,7 +410,7 @@ def _run_render(
     focus: str | None,
     depth: int,
     overrides: dict[str, Any],
-    settings: Settings,
+    settings: Callable[[str], Settings],
     jobs: int | None,
     check_only: bool,
     quiet: bool,
@@ -781,22 +783,23 @@ def watch(
     if Path(output).exists() and not Path(output).is_dir():
         _fail(f"-o {output} is a file; watch draws into a folder, such as build/")
     folder = output.rstrip("/" + os.sep) + "/"
-    settings = _settings(config)
-    typer.echo(
-        printable(f"watching {', '.join(paths)}; drawings go to {folder} (Ctrl-C stops)"), err=True
-    )
-    try:
-        run_watch(
-            paths,
-            output,
-            RenderOptions(format=output_format),
-            {"theme": theme},
-            settings,
-            on_outcomes=report,
-            on_refusal=refuse,
+    with _settings(config) as settings:
+        typer.echo(
+            printable(f"watching {', '.join(paths)}; drawings go to {folder} (Ctrl-C stops)"),
+            err=True,
         )
-    except PlanError as error:
-        _fail(str(error))
+        try:
+            run_watch(
+                paths,
+                output,
+                RenderOptions(format=output_format),
+                {"theme": theme},
+                settings,
+                on_outcomes=report,
+                on_refusal=refuse,
+            )
+        except PlanError as error:
+            _fail(str(error))
     typer.echo("stopped", err=True)
 
 

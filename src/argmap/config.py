@@ -1,9 +1,11 @@
-"""Settings for `argmap check`: from `.argmap.toml` (or `argmap.toml`) or `[tool.argmap]`
-in the nearest pyproject.toml, overridden by the command line. Every key is validated
-here, once."""
+"""Settings for `argmap check` and `render`: from `.argmap.toml` (or `argmap.toml`) or
+`[tool.argmap]` in pyproject.toml, the nearest to each map, overridden by the command
+line. Every key is validated here, once."""
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -19,6 +21,18 @@ from argmap.tomlkeys import Locator
 KEYS = ("select", "ignore", "strict", "rules")
 # Rules that run whatever is selected or ignored (`Rule.required`).
 REQUIRED = frozenset(rule.id for rule in REGISTRY.values() if rule.required)
+# What tomllib reads each TOML type as, named as a user says it (`int`, `str` are Python's).
+_TOML_TYPES: dict[type, str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a decimal number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+    datetime.datetime: "a date and time",
+    datetime.date: "a date",
+    datetime.time: "a time",
+}
 
 
 class ConfigError(Exception):
@@ -110,67 +124,135 @@ def _selected(ids: Iterable[str], key: str) -> frozenset[str]:
     return selected
 
 
-def find(start: Path) -> Path | None:
-    """The nearest `.argmap.toml` or `argmap.toml` (as ruff reads `.ruff.toml` and
-    `ruff.toml`), or pyproject.toml with a [tool.argmap] table, upwards."""
-    for folder in [start, *start.parents]:
-        for name in (".argmap.toml", "argmap.toml"):
-            own = folder / name
-            if own.is_file():
-                return own
-        pyproject = folder / "pyproject.toml"
-        # Another project's pyproject.toml, even a broken one, is none of argmap's business.
-        if pyproject.is_file() and _mentions_argmap(pyproject):
-            tool = _read(pyproject)[0].get("tool")
-            if isinstance(tool, dict) and "argmap" in tool:
-                return pyproject
-    return None
+class Resolver:
+    """Each map's settings, found as ruff and eslint find theirs: from the nearest settings
+    file upwards from the map's own folder (standard input's, `-`, is the current folder),
+    or from `config` for every map; the command line's choices on top (as in
+    `Settings.override`). Each folder is looked at, and each file read, once: 10,000 maps
+    in a folder cost one look-up. A file with mistakes raises ConfigError, naming them
+    all; the command line's own mistakes, and `config`'s, are raised at once, even if no
+    map is found."""
+
+    def __init__(
+        self,
+        config: Path | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        strict: bool | None = None,
+    ) -> None:
+        if config is not None and not config.exists():
+            raise ConfigError(f"settings file {config} does not exist")
+        if config is not None and config.is_dir():
+            raise ConfigError(
+                f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml"
+            )
+        self._on_top: Callable[[Settings], Settings] = lambda s: s.override(select, ignore, strict)
+        self._given = self._on_top(load(config))  # also for a map with no settings file above
+        self._config = config
+        self._nearest: dict[Path, Settings] = {}  # by folder
+
+    def __call__(self, path: str | Path) -> Settings:
+        """The settings for the map at `path`."""
+        if self._config is not None:
+            return self._given
+        # `..` taken away lexically, as `cd ..` does; a link is in the folder it is in.
+        return self._find(Path(os.path.abspath(path)).parent)  # noqa: PTH100
+
+    def _find(self, folder: Path) -> Settings:
+        """The settings of the nearest settings file from `folder` up."""
+        below: list[Path] = []
+        while folder not in self._nearest:
+            own = _own(folder)
+            if own is None and folder.parent != folder:
+                below.append(folder)
+                folder = folder.parent
+            else:
+                self._nearest[folder] = self._given if own is None else self._on_top(own)
+        self._nearest.update(dict.fromkeys(below, self._nearest[folder]))
+        return self._nearest[folder]
 
 
-def _mentions_argmap(path: Path) -> bool:
+def _own(folder: Path) -> Settings | None:
+    """The settings of the folder's own settings file: `.argmap.toml` or `argmap.toml` (as
+    ruff reads `.ruff.toml` and `ruff.toml`), or pyproject.toml with a [tool.argmap]
+    table; None if it has none."""
+    for name in (".argmap.toml", "argmap.toml"):
+        if (folder / name).is_file():
+            return load(folder / name)
+    pyproject = folder / "pyproject.toml"
     try:
-        return b"argmap" in path.read_bytes()
-    except OSError:
-        return False
+        raw = pyproject.read_bytes()
+    except OSError:  # none, or a folder: another project's pyproject.toml is not argmap's
+        return None
+    if b"argmap" not in raw:  # nor is one that does not name it, even a broken one
+        return None
+    data, locator = _parse(pyproject, raw)
+    tool = data.get("tool")
+    return _from(pyproject, data, locator) if isinstance(tool, dict) and "argmap" in tool else None
 
 
-def _read(path: Path) -> tuple[dict[str, Any], str]:
-    """The file's table and its text."""
+def _read(path: Path) -> tuple[dict[str, Any], Locator]:
+    """The file's table, and a Locator over its text for `parse`."""
     try:
-        text = decode_utf8(path.read_bytes())
-        return tomllib.loads(text), text
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read settings: {error.strerror or error}") from error
+    return _parse(path, raw)
+
+
+def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
+    """The table of `raw`, the bytes of `path`, and a Locator over its text."""
+    within = ("tool", "argmap") if path.name == "pyproject.toml" else ()
+    try:
+        text = decode_utf8(raw)
+        return tomllib.loads(text), Locator(text, within)
     except NotUtf8 as error:
         raise ConfigError(
             f"{path}:{error.line}:{error.column}: cannot read settings: {error}; "
             "save the file as UTF-8"
         ) from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}{_toml_error(error)}") from error
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read settings: {error.strerror or error}") from error
+        raise ConfigError(f"{path}{_toml_error(error, Locator(text, within))}") from error
 
 
-def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+_TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
+
+
+def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     """`:line:col: cannot read settings: problem`, the position first as for maps (tomllib
-    gives it only inside its message before Python 3.14)."""
-    found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(error), re.DOTALL)
+    gives it only inside its message before Python 3.14). Where tomllib's words or place
+    would puzzle, plainer ones: the key written twice, with both lines; the `[` never
+    closed, rather than the end of the file where tomllib gave up."""
+    found = _TOML_ERROR.fullmatch(str(error))
     if found is None:
         return f": cannot read settings: {error}"
-    return f":{found[2]}:{found[3]}: cannot read settings: {found[1]}"
+    problem, at = found[1], (int(found[2]), int(found[3])) if found[2] else None
+    unclosed = locator.unclosed() if at is None or problem == "Unclosed array" else None
+    repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
+    if unclosed is not None:
+        at, problem = unclosed, "this `[` is never closed; end the list with `]`"
+    elif repeated is not None:
+        path, at, first = repeated
+        inside = path[: len(locator.within)] == locator.within and path != locator.within
+        name = ".".join(path[len(locator.within) :] if inside else path)
+        problem = f"`{name}` is written twice, on lines {first} and {at[0]}; write it once"
+    elif at is None:
+        return f": cannot read settings: {error}"
+    return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
 
 
 def load(path: Path | None) -> Settings:
     """Settings from a file (None: the defaults)."""
-    if path is None:
-        return Settings()
-    data, text = _read(path)
+    return Settings() if path is None else _from(path, *_read(path))
+
+
+def _from(path: Path, data: dict[str, Any], locator: Locator) -> Settings:
+    """Settings from a file's table (from its [tool.argmap] in pyproject.toml)."""
     table: Any = data
-    within: tuple[str, ...] = ()
-    if path.name == "pyproject.toml":
+    if locator.within:
         tool = data.get("tool", {})
         table = tool.get("argmap", {}) if isinstance(tool, dict) else None
-        within = ("tool", "argmap")
-    return parse(table, str(path), str(path), Locator(text, within))
+    return parse(table, str(path), str(path), locator)
 
 
 def parse(
@@ -278,8 +360,8 @@ def _rule_options(table: Any, report: Callable[[ConfigError], None]) -> dict[str
             elif type(value) is not option.type:
                 report(
                     ConfigError(
-                        f"`rules.{rule_id}.{name}` must be {option.type.__name__}, "
-                        f"not {type(value).__name__}",
+                        f"`rules.{rule_id}.{name}` must be {_TOML_TYPES[option.type]}, "
+                        f"not {_TOML_TYPES[type(value)]}",
                         key=key,
                     )
                 )

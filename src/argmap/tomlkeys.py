@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
@@ -10,6 +11,11 @@ _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
 _HEADER = re.compile(rf"\s*\[\[?\s*(?P<keys>{_DOTTED})\s*\]")
 _ASSIGN = re.compile(rf"\s*(?P<keys>{_DOTTED})\s*=")
 _KEY = re.compile(r"""[A-Za-z0-9_-]+|"((?:[^"\\]|\\.)*)"|'([^']*)'""")
+# Brackets, and what can hold one that is not: strings and comments.
+_BRACKET = re.compile(
+    r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[][]""",
+    re.DOTALL,
+)
 
 
 def _keys(dotted: str) -> tuple[str, ...]:
@@ -34,33 +40,60 @@ class Locator:
         if not key:
             return None
         path = self.within + key
-        table: tuple[str, ...] = ()
         holder: tuple[int, int] | None = None
+        for number, column, start, written, header in self._written():
+            if written[: len(path)] == path:  # the key itself, or a key inside it
+                if value is not None and (item := self._item(value, start)) is not None:
+                    return item
+                return number, column
+            if holder is None and path[: len(written)] == written and not header:
+                holder = number, column
+        return holder
+
+    def repeated(self, line: int) -> tuple[tuple[str, ...], tuple[int, int], int] | None:
+        """The key (or [table]) written on `line` if an earlier line wrote it too: its full
+        path, where it is on `line`, and the earlier line. tomllib says only that it
+        "cannot overwrite a value" (or "declare" a table twice), at the second."""
+        first: dict[tuple[str, ...], int] = {}
+        for number, column, _, written, _ in self._written():
+            if number == line:
+                return (written, (number, column), first[written]) if written in first else None
+            first.setdefault(written, number)
+        return None
+
+    def unclosed(self) -> tuple[int, int] | None:
+        """Where the first `[` that is never closed is written (brackets in strings and
+        comments do not count); tomllib reports only where it gave up, at the end."""
+        opened: list[int] = []
+        for token in _BRACKET.finditer(self.text):
+            if token[0] == "[":
+                opened.append(token.start())
+            elif token[0] == "]" and opened:
+                opened.pop()
+        return self._position(opened[0]) if opened else None
+
+    def _written(self) -> Iterator[tuple[int, int, int, tuple[str, ...], bool]]:
+        """Each key or [table] written at the start of a line: its line and column, the
+        offset of the line, its full path, and whether it is a table's header."""
+        table: tuple[str, ...] = ()
         offset = 0
         for number, line in enumerate(self.text.splitlines(keepends=True), 1):
             start = offset
             offset += len(line)
             header = _HEADER.match(line)
-            written = _keys(header["keys"]) if header else None
-            if header is None and (assign := _ASSIGN.match(line)) is not None:
-                written = table + _keys(assign["keys"])
-            if written is None:
-                continue
             if header is not None:
-                table = written
-            column = len(line) - len(line.lstrip()) + 1
-            if written[: len(path)] == path:  # the key itself, or a key inside it
-                if value is not None and (item := self._item(value, start)) is not None:
-                    return item
-                return number, column
-            if holder is None and path[: len(written)] == written and header is None:
-                holder = number, column
-        return holder
+                table = written = _keys(header["keys"])
+            elif (assign := _ASSIGN.match(line)) is not None:
+                written = table + _keys(assign["keys"])
+            else:
+                continue
+            yield number, len(line) - len(line.lstrip()) + 1, start, written, header is not None
 
     def _item(self, value: str, start: int) -> tuple[int, int] | None:
         """Where the string `value` is written from offset `start` on, quoted either way."""
         found = re.compile(rf"""(["']){re.escape(value)}\1""").search(self.text, start)
-        if found is None:
-            return None
-        before = self.text[: found.start()]
-        return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+        return None if found is None else self._position(found.start())
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

@@ -10,7 +10,7 @@ from threading import Event
 from typing import Any
 
 from argmap.checker import SUFFIXES
-from argmap.config import Settings
+from argmap.config import ConfigError, Settings
 from argmap.printable import writable
 from argmap.render import RenderOptions
 from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
@@ -25,7 +25,7 @@ def watch(
     output: str,
     base: RenderOptions,
     overrides: dict[str, Any],
-    settings: Settings,
+    settings: Callable[[str], Settings],
     *,
     on_outcomes: Callable[[list[Outcome]], None],
     on_refusal: Callable[[str], None],
@@ -33,8 +33,11 @@ def watch(
 ) -> None:
     """Render every map once, then each map again when it is saved, until `stop` is set
     (or Ctrl-C). `output` is a folder; outcomes go to `on_outcomes` after each round.
-    Raises PlanError if the maps cannot all be drawn into the folder; a map added later
-    that cannot (its drawing would overwrite another's) goes to `on_refusal`."""
+    `settings` gives each map's (config.Resolver), each folder's found once. Raises
+    PlanError if the maps cannot all be drawn into the folder, ConfigError if their
+    settings have mistakes; a map saved later that cannot be drawn for either reason (its
+    drawing would overwrite another's; a settings file first met now) goes to
+    `on_refusal`, each mistake on its own."""
     from watchfiles import watch as changes_of
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # argmap says "stopped" itself
@@ -68,8 +71,13 @@ def watch(
                 for job in planned
                 if os.path.realpath(job.source) in changed and Path(job.source).is_file()
             ]
-            if jobs:
+            if not jobs:
+                continue
+            try:
                 draw(jobs)
+            except ConfigError as error:
+                for problem in error.problems:
+                    on_refusal(problem)
 
     while True:
         draw(plan(paths, folder, base.format))  # every map, and again for what a stop missed

@@ -272,24 +272,28 @@ def run_all(
     jobs: Sequence[Job],
     base: RenderOptions,
     overrides: dict[str, Any],
-    settings: Settings,
+    settings: Callable[[str], Settings],
     *,
     check_only: bool = False,
     workers: int | None = None,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
 ) -> list[Outcome]:
-    """Every job's outcome, in the order of `jobs`; one failure does not stop the rest."""
+    """Every job's outcome, in the order of `jobs`; one failure does not stop the rest.
+    `settings` gives each map's (config.Resolver). They are all found first, here: a
+    settings file with mistakes (ConfigError) stops the run before any map is drawn, and
+    each worker gets its map's settings with the job."""
+    chosen = [settings(job.source) for job in jobs]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         outcomes = []
-        for job in jobs:
-            outcomes.append(run_one(job, base, overrides, settings, check_only))
+        for job, its in zip(jobs, chosen, strict=True):
+            outcomes.append(run_one(job, base, overrides, its, check_only))
             on_done(outcomes[-1])
         return outcomes
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals) as pool:
         futures = {
-            pool.submit(_in_worker, job, base, overrides, settings, check_only): i
+            pool.submit(_in_worker, job, base, overrides, chosen[i], check_only): i
             for i, job in enumerate(jobs)
             if job.source != STDOUT
         }
@@ -298,7 +302,7 @@ def run_all(
             # drawn here while the workers draw the others.
             for i, job in enumerate(jobs):
                 if job.source == STDOUT:
-                    results[i] = run_one(job, base, overrides, settings, check_only)
+                    results[i] = run_one(job, base, overrides, chosen[i], check_only)
                     on_done(results[i])
             for future in as_completed(futures):
                 i = futures[future]
