@@ -679,6 +679,14 @@ def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) ->
         assert "".join(lines).replace(" ", "") == "".join(words)
 
 
+def test_no_break_spaces_hold_words_together() -> None:
+    """`10\u00a0km` was split as `10` at the end of a line and `km` on the next."""
+    assert wrap_lines("aaaa bbbb 10\u00a0km cccc", 12) == ["aaaa bbbb", "10\u00a0km cccc"]
+    french = "Il a dit\u202f: «\u202fnon\u202f» et puis"
+    assert wrap_lines(french, 12) == ["Il a dit\u202f:", "«\u202fnon\u202f» et", "puis"]
+    assert wrap_lines("x 1\u2007000 y", 4) == ["x", "1\u2007000", "y"]
+
+
 def test_a_long_url_breaks_after_its_separators() -> None:
     url = "https://example.org/a-very-long-url-that-goes-on/and-on?page=2"
     assert wrap_lines(f"see {url}", 30) == [

@@ -43,6 +43,10 @@ _NO_BREAK_BEFORE = frozenset(
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
 _REGIONAL = range(0x1F1E6, 0x1F200)  # two regional indicators make one flag
 _SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after the mark
+# No-break spaces (`10\u00a0km`, French `«\u202fmot\u202f»`) hold words together; `str.split`
+# would break lines at them as at any space.
+_NO_BREAK = ("\u00a0", "\u2007", "\u202f")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 def _wide(text: str) -> bool:
@@ -126,7 +130,7 @@ def pieces(text: str) -> Iterator[tuple[str, bool]]:
     """What a line may break between, each with whether a space goes before it: words,
     and inside a word each Chinese or Japanese character (or emoji), with what belongs to
     it: combining marks, joined emoji, punctuation after it, an opening bracket before."""
-    for word in text.split():
+    for word in _words(text):
         if word.isascii():
             yield word, True
             continue
@@ -141,6 +145,13 @@ def pieces(text: str) -> Iterator[tuple[str, bool]]:
         yield parts[0], True
         for part in parts[1:]:
             yield part, False
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`: what lies between spaces a line may break at."""
+    if not any(space in text for space in _NO_BREAK):  # (most text: the fast way)
+        return text.split()
+    return [word for word in _BREAKING_SPACE.split(text) if word]
 
 
 def _long_word(word: str, room: int, width: int) -> list[str]:
@@ -225,7 +236,7 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
     """One paragraph in lines, and whether it went on past `limit` lines (then the lines
     are `limit` or more). Greedy like `textwrap.wrap`, which was a third of the time spent
     building DOT, and which counts characters, not columns."""
-    words = text.split()
+    words = _words(text)
     plain = not _wide(text)  # most text: words, broken at spaces only
     if plain:
         joined = " ".join(words)
