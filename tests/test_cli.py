@@ -134,8 +134,12 @@ def test_show_details_gives_quotes_sources_tags_and_notes() -> None:
 def test_check_exit_codes(tmp_path: Path) -> None:
     assert invoke("check", str(DATA / "bad" / "tabs.yaml")).exit_code == 1
     missing = invoke("check", str(tmp_path / "missing.yaml"), str(SEED))
-    assert missing.exit_code == 2  # and the map that is there is not counted as read
-    assert missing.output.endswith("1 file checked: 1 error\n")
+    assert missing.exit_code == 2  # the path that is not there is counted apart
+    assert missing.output.endswith("1 file checked, 1 not read: 1 error\n")
+    # A folder's maps are found whatever the case of their names.
+    (tmp_path / "LOUD.YAML").write_bytes(SEED.read_bytes())
+    assert invoke("check", str(tmp_path)).output == "1 file checked: no problems\n"
+    (tmp_path / "LOUD.YAML").unlink()
     assert invoke("check", str(tmp_path)).exit_code == 2  # no maps in the folder
     assert invoke("check", "--format", "xml", str(tmp_path)).exit_code == 2
     assert invoke("check", "--select", "no-such-rule", str(tmp_path)).exit_code == 2

@@ -19,6 +19,11 @@ from argmap.rules import REGISTRY, Context, Rule
 SUFFIXES = (".yaml", ".yml")
 
 
+def is_yaml_name(path: str | Path) -> bool:
+    """Whether the file's name is a YAML file's, in any case (`MAP.YAML` too)."""
+    return Path(path).suffix.lower() in SUFFIXES
+
+
 @dataclass(frozen=True, slots=True)
 class FileReport:
     path: str
@@ -78,7 +83,7 @@ def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator
         for found in sorted(p.rglob("*")):
             relative = found.relative_to(p).parts
             if (
-                found.suffix in SUFFIXES
+                is_yaml_name(found)
                 and found.is_file()
                 and not any(part.startswith(".") for part in relative)
             ):
@@ -90,7 +95,7 @@ _VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
 
 def _is_map(path: Path, maps_dir: Path) -> bool:
     real, maps = Path(os.path.realpath(path)), Path(os.path.realpath(maps_dir))  # loops too
-    if path.suffix in SUFFIXES and real.is_relative_to(maps):
+    if is_yaml_name(path) and real.is_relative_to(maps):
         return True
     try:
         with path.open("rb") as stream:

@@ -1016,9 +1016,9 @@ def new(
     if str(path) == "-":  # as everywhere else, not a file named `-`
         sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
         return
-    from argmap.checker import SUFFIXES
+    from argmap.checker import is_yaml_name
 
-    if not path.name.lower().endswith(SUFFIXES):  # `argmap new map.svg`: a drawing's name
+    if not is_yaml_name(path):  # `argmap new map.svg`: a drawing's name
         stem = (
             path.with_suffix("") if path.suffix else path.with_name(path.name.rstrip(".") or "map")
         )

@@ -30,15 +30,19 @@ Reporter = Callable[[CheckResult, TextIO, Style], None]
 
 def summary(result: CheckResult) -> str:
     """`3 files checked: 1 error, 2 warnings`. A path that could not be read (one that does
-    not exist, a folder without maps) is not counted: its error says what it is."""
-    files = sum(not any(d.rule == "io-error" for d in f.diagnostics) for f in result.files)
+    not exist, a folder without maps) is counted apart: its error says what it is."""
+    unread = sum(any(d.rule == "io-error" for d in f.diagnostics) for f in result.files)
+    files = len(result.files) - unread
     counts = result.counts
     parts = [
         f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}"
         for severity, n in counts.items()
         if n
     ]
-    return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts) or 'no problems'}"
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if unread:
+        checked += f", {unread} not read"
+    return f"{checked}: {', '.join(parts) or 'no problems'}"
 
 
 def headline(d: Diagnostic) -> str:

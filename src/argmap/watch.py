@@ -9,7 +9,7 @@ from pathlib import Path
 from threading import Event
 from typing import Any
 
-from argmap.checker import SUFFIXES
+from argmap.checker import is_yaml_name
 from argmap.config import ConfigError, Settings
 from argmap.printable import writable
 from argmap.render import RenderOptions
@@ -17,7 +17,7 @@ from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
 
 
 def _is_map_file(change: Any, path: str) -> bool:
-    return Path(path).suffix in SUFFIXES
+    return is_yaml_name(path)
 
 
 def watch(
