@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from argmap.checker import check_loaded
 from argmap.config import Settings
 from argmap.diagnostics import Severity
-from argmap.graph import build_graph
+from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
@@ -465,6 +465,25 @@ def test_direction_theme_wrap_legend() -> None:
     assert bylines and max(map(len, bylines)) <= 12 + 12 // 3  # small type: a third more
     # The actor, and "quoted" as a word, not in quotation marks: read as the quotation.
     assert "— Harry Reid · quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
+
+
+def test_the_legend_shows_what_is_drawn() -> None:
+    """A focus on two nodes had a legend of every kind and relation, larger than it."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n"
+        "objections:\n  o: {text: O, attacks: c}\nrebuttals:\n  b: {text: B, attacks: o}\n"
+    ).map
+    assert m is not None
+    dot = build_dot(build_graph(m), m, DotOptions())
+    legend = dot[dot.index("cluster__legend") :]
+    assert re.findall(r"id=_legend_(\w+)", legend) == ["claim", "objection", "rebuttal", "attacks"]
+    assert "_legend_rebuttal -> _legend_objection" in legend
+    # An attack on the claim alone: the sample joins two points, not a rebuttal drawn in.
+    two = build_dot(neighbourhood(build_graph(m), "c", 1), m, DotOptions())
+    legend = two[two.index("cluster__legend") :]
+    assert "_legend_rebuttal" not in legend and "_legend_reason" not in legend
+    assert "_legend_attacks_from -> _legend_attacks_to" in legend
+    assert "_legend_supports" not in legend
 
 
 def _contrast(one: str, other: str) -> float:

@@ -329,9 +329,25 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
 _LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr><td>{}</td></tr></table>>'
 
 
+# Each relation's sample in the legend: between the kinds it joins most often.
+_SAMPLES = {
+    Relation.SUPPORT: (Kind.REASON, Kind.CLAIM, "supports"),
+    Relation.ATTACK: (Kind.REBUTTAL, Kind.OBJECTION, "attacks"),
+}
+
+
 @functools.lru_cache(maxsize=64)
-def _legend(theme_name: str, note: str, rankdir: str) -> tuple[str, ...]:
-    """The legend's DOT statements, built once per theme, note and direction."""
+def _legend(
+    theme_name: str,
+    note: str,
+    rankdir: str,
+    kinds: frozenset[Kind] = frozenset(Kind),
+    relations: frozenset[Relation] = frozenset(Relation),
+) -> tuple[str, ...]:
+    """The legend's DOT statements, built once per theme, note, direction and what the
+    drawing holds: only the `kinds` and `relations` drawn (a focus on two nodes had a
+    legend of four kinds, larger than the drawing). A relation's sample joins the kinds
+    it joins most often, or two points when the drawing lacks one of them."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
@@ -351,7 +367,7 @@ def _legend(theme_name: str, note: str, rankdir: str) -> tuple[str, ...]:
             id="_legend",
             tooltip="Legend",  # else the map's summary, inherited from the graph
         )
-        for kind in Kind:
+        for kind in (k for k in Kind if k in kinds):
             legend.node(
                 f"_legend_{kind.value}",
                 id=f"_legend_{kind.value}",
@@ -361,20 +377,19 @@ def _legend(theme_name: str, note: str, rankdir: str) -> tuple[str, ...]:
                 height="0.3",
                 **_node_style(theme, kind),
             )
-        legend.edge(
-            "_legend_reason",
-            "_legend_claim",
-            label=_LEGEND_EDGE_LABEL.format("supports"),
-            id="_legend_supports",
-            **_edge_attrs(theme, Relation.SUPPORT),
-        )
-        legend.edge(
-            "_legend_rebuttal",
-            "_legend_objection",
-            label=_LEGEND_EDGE_LABEL.format("attacks"),
-            id="_legend_attacks",
-            **_edge_attrs(theme, Relation.ATTACK),
-        )
+        for relation in (r for r in Relation if r in relations):
+            tail, head, verb = _SAMPLES[relation]
+            ends = [f"_legend_{tail.value}", f"_legend_{head.value}"]
+            if not {tail, head} <= kinds:
+                ends = [f"_legend_{verb}_{end}" for end in ("from", "to")]
+                for end in ends:
+                    legend.node(end, id=end, label="", shape="point", width="0.05")
+            legend.edge(
+                *ends,
+                label=_LEGEND_EDGE_LABEL.format(verb),
+                id=f"_legend_{verb}",
+                **_edge_attrs(theme, relation),
+            )
     return tuple(scratch.body)
 
 
@@ -512,6 +527,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                     attrs["minlen"] = str(length[u, v])
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
     if options.legend:
-        dot.body.extend(_legend(options.theme, options.legend_note, _RANKDIR[options.direction]))
+        kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
+        relations = frozenset(r for r, edges in by_relation.items() if edges)
+        rankdir = _RANKDIR[options.direction]
+        dot.body.extend(_legend(options.theme, options.legend_note, rankdir, kinds, relations))
     source: str = dot.source
     return source
