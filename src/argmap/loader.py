@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import gc
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from argmap import spec
-from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
+from argmap.characters import (
+    CONTROL,
+    INVISIBLE,
+    char_class,
+    code_points,
+    describe,
+    is_hidden,
+    located,
+    visible,
+)
 from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
@@ -118,6 +126,25 @@ _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
+
+
+def _invalid_id(key: str, span: Span) -> tuple[str, str]:
+    """Why `key`, written at `span`, is not an id, and what to do: the first character the
+    pattern refuses, named and placed, since the id may look right (an invisible character,
+    a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented)."""
+    at = spec.refused_at(key)
+    rule = f"ids use only {spec.ID_CHARS}"
+    if at == len(key):
+        return "an id is empty", f"write one: {rule}"
+    c, shown = key[at], visible(key)
+    where = f"{describe(c)} {located(span, key, at)}"
+    if is_hidden(c):
+        return f"id `{shown}` holds {where}", "delete it"
+    if at == 0 and c in "_.-":
+        return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
+    spaced = key.strip().replace(" ", "-")
+    fix = f"; for a space write `-`: `{spaced}`" if spec.ID_RE.match(spaced) else ""
+    return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
 def _real_date(written: str) -> bool:
@@ -240,12 +267,7 @@ class _MapBuilder:
             if self.outdented_field(name, key_node, value, entries):
                 continue
             if not spec.ID_RE.match(key):
-                self.error(
-                    "invalid-id",
-                    key_node.span,
-                    f"`{key}` is not a valid id",
-                    "ids start with a letter or digit and use only letters, digits, `_`, `.`, `-`",
-                )
+                self.error("invalid-id", key_node.span, *_invalid_id(key, key_node.span))
             if not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 self.wrong_type(
@@ -504,14 +526,9 @@ class _MapBuilder:
         unseen = _URL_UNSEEN.search(url)
         if unseen is not None:  # the link drawn would differ from the address one reads
             code = ord(unseen[0])
-            if unicodedata.category(unseen[0]) == "Cc":
-                held = f"the control character U+{code:04X}"
-            else:
-                name = unicodedata.name(unseen[0], "")  # (unassigned ones have none)
-                held = f"the invisible character U+{code:04X}" + (f" {name}" if name else "")
             self.invalid(
                 node,
-                f"{what} holds {held}: the link would not be the address shown",
+                f"{what} holds {describe(unseen[0])}: the link would not be the address shown",
                 "remove it"
                 + (f"; if the address needs it, write it as `%{code:02X}`" if code < 0x80 else ""),
             )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from argmap.diagnostics import Severity, did_you_mean
 from argmap.model import Ref, Relation
 from argmap.rules.base import Context, Finding, Rule
-from argmap.spec import ID_RE
+from argmap.spec import ID_CHARS, ID_RE
 
 
 def _unknown_reference(ctx: Context) -> Iterator[Finding]:
@@ -69,7 +69,7 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object])
     if not ID_RE.match(name):
         return (
             f"`{field}` takes the id of {_a(what)} {what} in {section} "
-            "(letters, digits, `_`, `.` and `-`), not its text or name"
+            f"({ID_CHARS}), not its text or name"
         )
     return f"add {_a(what)} {what} `{name}` to {section}"
 

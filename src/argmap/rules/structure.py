@@ -99,9 +99,11 @@ RULES = [
     Rule(
         "invalid-id",
         E,
-        "An id with characters other than letters, digits, `_`, `.` and `-`.",
+        "An id with characters other than ASCII letters, digits, `_`, `.` and `-`.",
         "Ids appear in references, file names, DOT and HTML; keeping them plain keeps them "
-        "safe and easy to type. They must start with a letter or a digit.",
+        "safe and easy to type, and no two of them look alike (a Cyrillic `\u0430` is not a "
+        "Latin `a`) or differ by a character that shows nothing. They must start with a "
+        "letter or a digit. The message names the first character not allowed, and where.",
         'claims:\n  "my claim!":\n    text: A claim.\n',
         "claims:\n  my-claim:\n    text: A claim.\n",
     ),
