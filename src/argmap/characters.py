@@ -77,6 +77,11 @@ def visible(text: str) -> str:
     return text.translate(_UNSHOWN)
 
 
+def invisible_at(text: str) -> int | None:
+    """The index of the first INVISIBLE character of `text`, if any."""
+    return next((i for i, c in enumerate(text) if ord(c) in _INVISIBLE), None)
+
+
 def describe(c: str) -> str:
     """One character as a message names it: by its code point and Unicode name, and shown
     itself when it is visible, so that a reader can tell two look-alikes apart."""
@@ -91,10 +96,12 @@ def describe(c: str) -> str:
 
 
 def located(span: Span, text: str, index: int) -> str:
-    """Where `text[index]` is written, for a message, when `span` is where `text` is: its
+    """`text[index]` named, and where it is written, when `span` is where `text` is: at its
     column when `text` is written on one line as it reads (plain, or quoted without
-    escapes, the only ways its length and the span's agree), else its place in `text`."""
+    escapes, the only ways its length and the span's agree), else by its place in `text`."""
     written = span.end_column - span.column
     if span.line == span.end_line and written in (len(text), len(text) + 2):
-        return f"at column {span.column + index + (written - len(text)) // 2}"
-    return f"as character {index + 1}"
+        where = f"at column {span.column + index + (written - len(text)) // 2}"
+    else:
+        where = f"as character {index + 1}"
+    return f"{describe(text[index])} {where}"

@@ -137,7 +137,7 @@ def _invalid_id(key: str, span: Span) -> tuple[str, str]:
     if at == len(key):
         return "an id is empty", f"write one: {rule}"
     c, shown = key[at], visible(key)
-    where = f"{describe(c)} {located(span, key, at)}"
+    where = located(span, key, at)
     if is_hidden(c):
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
