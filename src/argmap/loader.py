@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import gc
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 _INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
+# The host of an http(s) URL: after the user and password, if any, before the port or path.
+_HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
 
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
@@ -145,6 +148,22 @@ def _invalid_id(key: str, span: Span) -> tuple[str, str]:
     spaced = key.strip().replace(" ", "-")
     fix = f"; for a space write `-`: `{spaced}`" if spec.ID_RE.match(spaced) else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
+
+
+def _script(letter: str) -> str:
+    """The script a letter belongs to, as the first word of its Unicode name says:
+    LATIN, CYRILLIC, GREEK, ..."""
+    return unicodedata.name(letter, "").partition(" ")[0]
+
+
+def _punycode(host: str) -> str:
+    """`host` as a browser shows an international name: each part with other letters than
+    ASCII in punycode, `xn--...`. Part by part with the punycode codec rather than with
+    the idna one, which refuses a part that is too long or that it cannot normalise."""
+    return ".".join(
+        p if p.isascii() else "xn--" + p.lower().encode("punycode").decode("ascii")
+        for p in host.split(".")
+    )
 
 
 def _real_date(written: str) -> bool:
@@ -541,7 +560,39 @@ class _MapBuilder:
                 + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
             )
             return None
+        self.mixed_scripts(node, what, url)
         return url
+
+    def mixed_scripts(self, node: YNode, what: str, url: str) -> None:
+        """Warn of a link whose host mixes Latin letters with Cyrillic or Greek ones in one
+        part: the classic look-alike address (`example.com` with a Cyrillic a), which a
+        browser shows in its punycode form and a drawing links as written, so that the
+        address one reads is not where the link goes. A host each part of which is in one
+        script (all Cyrillic, or a Cyrillic name under `.com`) is a name like any other."""
+        host = _HOST.match(url)
+        if host is None:  # mailto: not linked
+            return
+        start = host.start(1)
+        for label in host[1].split("."):
+            letters = [(i, _script(c)) for i, c in enumerate(label, start) if c.isalpha()]
+            scripts = {script for _, script in letters}
+            if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+                at = next(i for i, script in letters if script != "LATIN")
+                mixed = " and ".join(s.title() for s in ("LATIN", *sorted(scripts - {"LATIN"})))
+                linked = url[: host.start(1)] + _punycode(host[1]) + url[host.end(1) :]
+                self.diagnostics.append(
+                    Diagnostic(
+                        "mixed-script-url",
+                        Severity.WARNING,
+                        node.span,
+                        f"{what} mixes {mixed} letters in its host, as look-alike addresses "
+                        f"do: {located(node.span, url, at)}",
+                        f"retype it as a Latin letter; if the address is right as written, "
+                        f"write it as a browser shows it: `{linked}`",
+                    )
+                )
+                return
+            start += len(label) + 1
 
     def choice(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         name = self.text(node, what)

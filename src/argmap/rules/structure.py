@@ -97,6 +97,21 @@ RULES = [
         "claims:\n  c1:\n    text: A claim.\n    weight: 0.9\n",
     ),
     Rule(
+        "mixed-script-url",
+        Severity.WARNING,
+        "A URL whose host mixes Latin letters with Cyrillic or Greek ones: a look-alike address.",
+        "`https://ex\u0430mple.com/` with a Cyrillic `\u0430` reads as `example.com` but is "
+        "another address, which browsers show as `xn--exmple-4nf.com`; a drawing would link "
+        "it as written. A part of a host (between dots) that mixes Latin letters with "
+        "Cyrillic or Greek ones is how such addresses are made, so the warning names the "
+        "letter and shows the address as a browser does. A host each part of which is in "
+        "one script (an all-Cyrillic `.\u0440\u0444` name) is not reported.",
+        'sources:\n  s: {title: A page, url: "https://ex\\u0430mple.com/"}\n'
+        "claims:\n  c1: {text: A claim., source: s}\n",
+        'sources:\n  s: {title: A page, url: "https://example.com/"}\n'
+        "claims:\n  c1: {text: A claim., source: s}\n",
+    ),
+    Rule(
         "invalid-id",
         E,
         "An id with characters other than ASCII letters, digits, `_`, `.` and `-`.",
