@@ -250,6 +250,36 @@ def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint
     assert hint in found.hint
 
 
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("    attacks: - c1", "write `attacks: [c1]`, or put `- c1` on the next line, indented"),
+        (
+            "    by: - ann, bob  # both",
+            "write `by: [ann, bob]`, or put each on a line of its own, indented",
+        ),
+        (
+            '    text: - "no", he said',
+            'text that starts with `- ` is quoted: `text: "- \\"no\\", he said"`',
+        ),
+        (
+            '    text: "A" - b',
+            "a list item (`- `) starts a line of its own: put it on the next line",
+        ),
+    ],
+)
+def test_a_list_item_after_its_key_says_what_to_write(line: str, hint: str) -> None:
+    """YAML refuses `key: - item`: a list there is written in brackets, or below."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c1:\n{line}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert (found.rule, found.span.line, found.span.column) == (
+        "yaml-syntax",
+        5,
+        line.index("- ", 5) + 1,
+    )
+    assert hint in found.hint
+
+
 def test_no_python_objects_are_constructed() -> None:
     loaded = loads("argmap: 1\ntitle: !!python/object/apply:os.system [echo]\n")
     assert loaded.map is None
