@@ -280,6 +280,21 @@ def test_a_list_item_after_its_key_says_what_to_write(line: str, hint: str) -> N
     assert hint in found.hint
 
 
+def test_list_items_indented_deeper_are_read_apart_where_written() -> None:
+    """YAML joins `- c2`, indented deeper than `- c1`, to it as `c1 - c2`: reported once,
+    at the `-`, and read on as two references, each at its own place."""
+    text = "argmap: 1\ntitle: T\nclaims:\n  c1: {text: A}\n  c2:\n    text: B\n"
+    loaded = loads(text + "    attacks:\n    - c1\n      - c2  # note\n", "m.yaml")
+    [found] = loaded.diagnostics
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", 9, 7)
+    assert found.hint == "line up its `-` with the `-` on line 8 (column 5)"
+    assert loaded.map is not None
+    written = [(r.id, r.span) for r in loaded.map.nodes["c2"].attacks]
+    assert written == [("c1", Span("m.yaml", 8, 7, 8, 9)), ("c2", Span("m.yaml", 9, 9, 9, 11))]
+    prose = loads(text.replace("text: B", "text: B\n      - as in a list"), "m.yaml")
+    assert prose.diagnostics == ()  # text goes on as written: only ids and tags are lists
+
+
 def test_no_python_objects_are_constructed() -> None:
     loaded = loads("argmap: 1\ntitle: !!python/object/apply:os.system [echo]\n")
     assert loaded.map is None

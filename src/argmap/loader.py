@@ -122,6 +122,8 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
 
+# A line that is a list's item: its `- ` and the item's text.
+_ITEM = re.compile(r" *(-) +(\S.*?)\s*")
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
@@ -495,18 +497,60 @@ class _MapBuilder:
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
-            return (Ref(node.value, node.span),)
+            return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
         if isinstance(node, YSeq):
-            refs = tuple(r for item in node.items if (r := self.ref(item, f"an item of {what}")))
-            return refs
+            items = [piece for item in node.items for piece in self.joined(item)]
+            return tuple(r for item in items if (r := self.ref(item, f"an item of {what}")))
         self.wrong_type(node, what, "an id or a list of ids", "`[first-id, second-id]`")
         return None
 
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):
-            return tuple(t for item in node.items if (t := self.text(item, f"a tag in {what}")))
+            items = [piece for item in node.items for piece in self.joined(item)]
+            return tuple(t for item in items if (t := self.text(item, f"a tag in {what}")))
         self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
         return None
+
+    def joined(self, node: YNode) -> list[YNode]:
+        """The items a list's value was meant to be: YAML reads lines that start with `- `,
+        indented deeper than the one above (`- c1`, then `  - c2`), as more of its plain
+        value, `c1 - c2`. Reported, and read on as the items, so that the indentation is
+        the one error it causes (not also an unknown id `c1 - c2`)."""
+        span = node.span
+        if not isinstance(node, YScalar) or not node.plain or span.end_line == span.line:
+            return [node]
+        after = self.lines[span.line : span.end_line]  # the value's lines after its first
+        after[-1] = after[-1][: span.end_column - 1]
+        items = [item for line in after if (item := _ITEM.fullmatch(line))]
+        head = self.lines[span.line - 1]
+        before, start = head[: span.column - 1].rstrip(), head[span.column - 1 :].rstrip()
+        if len(items) < len(after) or not before.endswith(("-", ":")):  # (or in brackets)
+            return [node]
+        found = [(span.line, span.column, start)]
+        found += [
+            (row, item.start(2) + 1, item[2]) for row, item in enumerate(items, span.line + 1)
+        ]
+        pieces: list[YNode] = [
+            YScalar(text, True, None, Span(self.file, row, column, row, column + len(text)))
+            for row, column, text in found
+        ]
+        more = len(items) > 1
+        if before.endswith("-"):
+            hint = f"line up {'each' if more else 'its'} `-` with the `-` on line {span.line} "
+            hint += f"(column {len(before)})"
+        else:
+            listed = ", ".join(text for _, _, text in found)
+            key = re.split(r"[\s{,]", before)[-1]  # (after the `{` or `,` of a mapping in braces)
+            hint = f"write a list: `{key} [{listed}]`"
+        self.error(
+            "yaml-syntax",
+            Span.point(self.file, span.line + 1, items[0].start(1) + 1),
+            f"`- {items[0][2]}` on line {span.line + 1}{' and the lines after it' if more else ''}"
+            f" {'are' if more else 'is'} indented deeper than line {span.line}, so YAML joined "
+            f"the lines into one value, `{node.value}`",
+            hint,
+        )
+        return pieces
 
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
         value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
