@@ -262,6 +262,7 @@ def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint
             '    text: - "no", he said',
             'text that starts with `- ` is quoted: `text: "- \\"no\\", he said"`',
         ),
+        ("    weight: - 0.5", "`weight` takes one value, not a list: `weight: 0.5`"),
         (
             '    text: "A" - b',
             "a list item (`- `) starts a line of its own: put it on the next line",

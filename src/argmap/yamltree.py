@@ -389,27 +389,32 @@ def _bracket_hint(lines: list[str], row: int, column: int) -> str:
     )
 
 
-# The fields whose values are text: a `- ` that starts one is quoted, not a list.
-_TEXT_FIELDS = frozenset(
-    f.name
-    for fields in (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS)
-    for f in fields
-    if f.type in ("text", "url")
+# The type of each field by its name, for what a hint suggests writing in it.
+_FIELDS = (
+    spec.MAP_FIELDS,
+    spec.RENDER_FIELDS,
+    spec.NODE_FIELDS,
+    spec.ACTOR_FIELDS,
+    spec.SOURCE_FIELDS,
 )
+_FIELD_TYPES = {f.name: f.type for fields in _FIELDS for f in fields}
 
 
 def _dash_hint(line: str, column: int) -> str:
     """What to write instead of a list item after a key on its line (`attacks: - c1`, the
     `-` at `column`), which YAML refuses: a list is in brackets there, or its items go on
-    the lines below; text that starts with `- ` is quoted."""
+    the lines below; text that starts with `- ` is quoted; a field of one value has none."""
     field = re.fullmatch(_KEY + r":\s+", line[:column])
     item = re.sub(r"\s+#.*", "", line[column + 1 :]).strip()
     if field is None or not item:
         return "a list item (`- `) starts a line of its own: put it on the next line, indented"
     key = field[1].strip()
-    if key in _TEXT_FIELDS:
+    kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a section, or a typo of a field)
+    if kind == "text":
         value = f"- {item}".replace("\\", "\\\\").replace('"', '\\"')
         return f'text that starts with `- ` is quoted: `{key}: "{value}"`'
+    if kind not in ("refs", "tags"):
+        return f"`{key}` takes one value, not a list: `{key}: {item}`"
     items = [i.strip() for i in item.split(",")]
     below = f"`- {item}` on the next line" if len(items) == 1 else "each on a line of its own"
     return f"write `{key}: [{', '.join(items)}]`, or put {below}, indented"
