@@ -250,6 +250,52 @@ def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint
     assert hint in found.hint
 
 
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("    attacks: - c1", "write `attacks: [c1]`, or put `- c1` on the next line, indented"),
+        (
+            "    by: - ann, bob  # both",
+            "write `by: [ann, bob]`, or put each on a line of its own, indented",
+        ),
+        (
+            '    text: - "no", he said',
+            'text that starts with `- ` is quoted: `text: "- \\"no\\", he said"`',
+        ),
+        ("    weight: - 0.5", "`weight` takes one value, not a list: `weight: 0.5`"),
+        (
+            '    text: "A" - b',
+            "a list item (`- `) starts a line of its own: put it on the next line",
+        ),
+    ],
+)
+def test_a_list_item_after_its_key_says_what_to_write(line: str, hint: str) -> None:
+    """YAML refuses `key: - item`: a list there is written in brackets, or below."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c1:\n{line}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert (found.rule, found.span.line, found.span.column) == (
+        "yaml-syntax",
+        5,
+        line.index("- ", 5) + 1,
+    )
+    assert hint in found.hint
+
+
+def test_list_items_indented_deeper_are_read_apart_where_written() -> None:
+    """YAML joins `- c2`, indented deeper than `- c1`, to it as `c1 - c2`: reported once,
+    at the `-`, and read on as two references, each at its own place."""
+    text = "argmap: 1\ntitle: T\nclaims:\n  c1: {text: A}\n  c2:\n    text: B\n"
+    loaded = loads(text + "    attacks:\n    - c1\n      - c2  # note\n", "m.yaml")
+    [found] = loaded.diagnostics
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", 9, 7)
+    assert found.hint == "line up its `-` with the `-` on line 8 (column 5)"
+    assert loaded.map is not None
+    written = [(r.id, r.span) for r in loaded.map.nodes["c2"].attacks]
+    assert written == [("c1", Span("m.yaml", 8, 7, 8, 9)), ("c2", Span("m.yaml", 9, 9, 9, 11))]
+    prose = loads(text.replace("text: B", "text: B\n      - as in a list"), "m.yaml")
+    assert prose.diagnostics == ()  # text goes on as written: only ids and tags are lists
+
+
 def test_no_python_objects_are_constructed() -> None:
     loaded = loads("argmap: 1\ntitle: !!python/object/apply:os.system [echo]\n")
     assert loaded.map is None

@@ -4,7 +4,10 @@ differences let U+2065 through one of them."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
+
+from argmap.model import Span
 
 # Control characters: C0, DEL and C1.
 CONTROL = (range(0x00, 0x20), range(0x7F, 0xA0))
@@ -55,3 +58,50 @@ def _escape(point: int) -> str:
     if point < 0x100:
         return f"\\x{point:02x}"
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+_CONTROL = frozenset(code_points(CONTROL))
+_INVISIBLE = frozenset(code_points(INVISIBLE))
+_UNSHOWN = dict.fromkeys(_INVISIBLE)
+
+
+def is_hidden(c: str) -> bool:
+    """Whether `c` shows nothing in the text it is part of: a control character or one of
+    INVISIBLE. Two strings that differ only by these read alike."""
+    return ord(c) in _CONTROL or ord(c) in _INVISIBLE
+
+
+def visible(text: str) -> str:
+    """`text` as it reads: without its INVISIBLE characters (a message that quotes it names
+    them apart, since quoted they would show nothing)."""
+    return text.translate(_UNSHOWN)
+
+
+def invisible_at(text: str) -> int | None:
+    """The index of the first INVISIBLE character of `text`, if any."""
+    return next((i for i, c in enumerate(text) if ord(c) in _INVISIBLE), None)
+
+
+def describe(c: str) -> str:
+    """One character as a message names it: by its code point and Unicode name, and shown
+    itself when it is visible, so that a reader can tell two look-alikes apart."""
+    code = f"U+{ord(c):04X}"
+    if ord(c) in _CONTROL:
+        return f"the control character {code}"  # (control characters have no names)
+    name = unicodedata.name(c, "")  # (unassigned ones have none either)
+    named = f"{code} {name}" if name else code
+    if ord(c) in _INVISIBLE:
+        return f"the invisible character {named}"
+    return f"the space {named}" if c.isspace() else f"`{c}` {named}"
+
+
+def located(span: Span, text: str, index: int) -> str:
+    """`text[index]` named, and where it is written, when `span` is where `text` is: at its
+    column when `text` is written on one line as it reads (plain, or quoted without
+    escapes, the only ways its length and the span's agree), else by its place in `text`."""
+    written = span.end_column - span.column
+    if span.line == span.end_line and written in (len(text), len(text) + 2):
+        where = f"at column {span.column + index + (written - len(text)) // 2}"
+    else:
+        where = f"as character {index + 1}"
+    return f"{describe(text[index])} {where}"

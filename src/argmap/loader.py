@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from argmap import spec
-from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
+from argmap.characters import (
+    CONTROL,
+    INVISIBLE,
+    char_class,
+    code_points,
+    describe,
+    is_hidden,
+    located,
+    visible,
+)
 from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
@@ -109,8 +118,12 @@ _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 _INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
+# The host of an http(s) URL: after the user and password, if any, before the port or path.
+_HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
 
+# A line that is a list's item: its `- ` and the item's text.
+_ITEM = re.compile(r" *(-) +(\S.*?)\s*")
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
@@ -118,6 +131,41 @@ _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
+
+
+def _invalid_id(key: str, span: Span) -> tuple[str, str]:
+    """Why `key`, written at `span`, is not an id, and what to do: the first character the
+    pattern refuses, named and placed, since the id may look right (an invisible character,
+    a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented)."""
+    at = spec.refused_at(key)
+    rule = f"ids use only {spec.ID_CHARS}"
+    if at == len(key):
+        return "an id is empty", f"write one: {rule}"
+    c, shown = key[at], visible(key)
+    where = located(span, key, at)
+    if is_hidden(c):
+        return f"id `{shown}` holds {where}", "delete it"
+    if at == 0 and c in "_.-":
+        return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
+    spaced = key.strip().replace(" ", "-")
+    fix = f"; for a space write `-`: `{spaced}`" if spec.ID_RE.match(spaced) else ""
+    return f"id `{shown}` has {where}, which an id may not hold", rule + fix
+
+
+def _script(letter: str) -> str:
+    """The script a letter belongs to, as the first word of its Unicode name says:
+    LATIN, CYRILLIC, GREEK, ..."""
+    return unicodedata.name(letter, "").partition(" ")[0]
+
+
+def _punycode(host: str) -> str:
+    """`host` as a browser shows an international name: each part with other letters than
+    ASCII in punycode, `xn--...`. Part by part with the punycode codec rather than with
+    the idna one, which refuses a part that is too long or that it cannot normalise."""
+    return ".".join(
+        p if p.isascii() else "xn--" + p.lower().encode("punycode").decode("ascii")
+        for p in host.split(".")
+    )
 
 
 def _real_date(written: str) -> bool:
@@ -240,12 +288,7 @@ class _MapBuilder:
             if self.outdented_field(name, key_node, value, entries):
                 continue
             if not spec.ID_RE.match(key):
-                self.error(
-                    "invalid-id",
-                    key_node.span,
-                    f"`{key}` is not a valid id",
-                    "ids start with a letter or digit and use only letters, digits, `_`, `.`, `-`",
-                )
+                self.error("invalid-id", key_node.span, *_invalid_id(key, key_node.span))
             if not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 self.wrong_type(
@@ -454,18 +497,60 @@ class _MapBuilder:
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
-            return (Ref(node.value, node.span),)
+            return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
         if isinstance(node, YSeq):
-            refs = tuple(r for item in node.items if (r := self.ref(item, f"an item of {what}")))
-            return refs
+            items = [piece for item in node.items for piece in self.joined(item)]
+            return tuple(r for item in items if (r := self.ref(item, f"an item of {what}")))
         self.wrong_type(node, what, "an id or a list of ids", "`[first-id, second-id]`")
         return None
 
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):
-            return tuple(t for item in node.items if (t := self.text(item, f"a tag in {what}")))
+            items = [piece for item in node.items for piece in self.joined(item)]
+            return tuple(t for item in items if (t := self.text(item, f"a tag in {what}")))
         self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
         return None
+
+    def joined(self, node: YNode) -> list[YNode]:
+        """The items a list's value was meant to be: YAML reads lines that start with `- `,
+        indented deeper than the one above (`- c1`, then `  - c2`), as more of its plain
+        value, `c1 - c2`. Reported, and read on as the items, so that the indentation is
+        the one error it causes (not also an unknown id `c1 - c2`)."""
+        span = node.span
+        if not isinstance(node, YScalar) or not node.plain or span.end_line == span.line:
+            return [node]
+        after = self.lines[span.line : span.end_line]  # the value's lines after its first
+        after[-1] = after[-1][: span.end_column - 1]
+        items = [item for line in after if (item := _ITEM.fullmatch(line))]
+        head = self.lines[span.line - 1]
+        before, start = head[: span.column - 1].rstrip(), head[span.column - 1 :].rstrip()
+        if len(items) < len(after) or not before.endswith(("-", ":")):  # (or in brackets)
+            return [node]
+        found = [(span.line, span.column, start)]
+        found += [
+            (row, item.start(2) + 1, item[2]) for row, item in enumerate(items, span.line + 1)
+        ]
+        pieces: list[YNode] = [
+            YScalar(text, True, None, Span(self.file, row, column, row, column + len(text)))
+            for row, column, text in found
+        ]
+        more = len(items) > 1
+        if before.endswith("-"):
+            hint = f"line up {'each' if more else 'its'} `-` with the `-` on line {span.line} "
+            hint += f"(column {len(before)})"
+        else:
+            listed = ", ".join(text for _, _, text in found)
+            key = re.split(r"[\s{,]", before)[-1]  # (after the `{` or `,` of a mapping in braces)
+            hint = f"write a list: `{key} [{listed}]`"
+        self.error(
+            "yaml-syntax",
+            Span.point(self.file, span.line + 1, items[0].start(1) + 1),
+            f"`- {items[0][2]}` on line {span.line + 1}{' and the lines after it' if more else ''}"
+            f" {'are' if more else 'is'} indented deeper than line {span.line}, so YAML joined "
+            f"the lines into one value, `{node.value}`",
+            hint,
+        )
+        return pieces
 
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
         value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
@@ -504,14 +589,9 @@ class _MapBuilder:
         unseen = _URL_UNSEEN.search(url)
         if unseen is not None:  # the link drawn would differ from the address one reads
             code = ord(unseen[0])
-            if unicodedata.category(unseen[0]) == "Cc":
-                held = f"the control character U+{code:04X}"
-            else:
-                name = unicodedata.name(unseen[0], "")  # (unassigned ones have none)
-                held = f"the invisible character U+{code:04X}" + (f" {name}" if name else "")
             self.invalid(
                 node,
-                f"{what} holds {held}: the link would not be the address shown",
+                f"{what} holds {describe(unseen[0])}: the link would not be the address shown",
                 "remove it"
                 + (f"; if the address needs it, write it as `%{code:02X}`" if code < 0x80 else ""),
             )
@@ -524,7 +604,39 @@ class _MapBuilder:
                 + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
             )
             return None
+        self.mixed_scripts(node, what, url)
         return url
+
+    def mixed_scripts(self, node: YNode, what: str, url: str) -> None:
+        """Warn of a link whose host mixes Latin letters with Cyrillic or Greek ones in one
+        part: the classic look-alike address (`example.com` with a Cyrillic a), which a
+        browser shows in its punycode form and a drawing links as written, so that the
+        address one reads is not where the link goes. A host each part of which is in one
+        script (all Cyrillic, or a Cyrillic name under `.com`) is a name like any other."""
+        host = _HOST.match(url)
+        if host is None:  # mailto: not linked
+            return
+        start = host.start(1)
+        for label in host[1].split("."):
+            letters = [(i, _script(c)) for i, c in enumerate(label, start) if c.isalpha()]
+            scripts = {script for _, script in letters}
+            if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+                at = next(i for i, script in letters if script != "LATIN")
+                mixed = " and ".join(s.title() for s in ("LATIN", *sorted(scripts - {"LATIN"})))
+                linked = url[: host.start(1)] + _punycode(host[1]) + url[host.end(1) :]
+                self.diagnostics.append(
+                    Diagnostic(
+                        "mixed-script-url",
+                        Severity.WARNING,
+                        node.span,
+                        f"{what} mixes {mixed} letters in its host, as look-alike addresses "
+                        f"do: {located(node.span, url, at)}",
+                        f"retype it as a Latin letter; if the address is right as written, "
+                        f"write it as a browser shows it: `{linked}`",
+                    )
+                )
+                return
+            start += len(label) + 1
 
     def choice(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         name = self.text(node, what)

@@ -16,8 +16,19 @@ MAX_WRAP = 200  # characters per line: wider makes drawings that no screen shows
 # matches before a final newline), so that the JSON Schema (ECMA-262 patterns, which
 # jsonschema checks with Python's `re.search`) means exactly what the loader does.
 _END = r"(?![\s\S])"
-ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]*{_END}"
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+ID_PATTERN = rf"^{_ID}{_END}"
 ID_RE = re.compile(ID_PATTERN)
+# What an id may hold, as a hint says it: "letters" alone would take in `Ключ` and `é`.
+ID_CHARS = "ASCII letters, digits, `_`, `.` and `-`"
+_ID_START = re.compile(_ID)
+
+
+def refused_at(key: str) -> int:
+    """Where `key` stops being an id: the index of the first character the pattern refuses
+    (len(key) for an id, and for the empty key)."""
+    start = _ID_START.match(key)
+    return start.end() if start else 0
 
 
 def _any_case(word: str) -> str:

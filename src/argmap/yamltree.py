@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
+from argmap import spec
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8
 from argmap.model import Span
@@ -388,6 +389,37 @@ def _bracket_hint(lines: list[str], row: int, column: int) -> str:
     )
 
 
+# The type of each field by its name, for what a hint suggests writing in it.
+_FIELDS = (
+    spec.MAP_FIELDS,
+    spec.RENDER_FIELDS,
+    spec.NODE_FIELDS,
+    spec.ACTOR_FIELDS,
+    spec.SOURCE_FIELDS,
+)
+_FIELD_TYPES = {f.name: f.type for fields in _FIELDS for f in fields}
+
+
+def _dash_hint(line: str, column: int) -> str:
+    """What to write instead of a list item after a key on its line (`attacks: - c1`, the
+    `-` at `column`), which YAML refuses: a list is in brackets there, or its items go on
+    the lines below; text that starts with `- ` is quoted; a field of one value has none."""
+    field = re.fullmatch(_KEY + r":\s+", line[:column])
+    item = re.sub(r"\s+#.*", "", line[column + 1 :]).strip()
+    if field is None or not item:
+        return "a list item (`- `) starts a line of its own: put it on the next line, indented"
+    key = field[1].strip()
+    kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a section, or a typo of a field)
+    if kind == "text":
+        value = f"- {item}".replace("\\", "\\\\").replace('"', '\\"')
+        return f'text that starts with `- ` is quoted: `{key}: "{value}"`'
+    if kind not in ("refs", "tags"):
+        return f"`{key}` takes one value, not a list: `{key}: {item}`"
+    items = [i.strip() for i in item.split(",")]
+    below = f"`- {item}` on the next line" if len(items) == 1 else "each on a line of its own"
+    return f"write `{key}: [{', '.join(items)}]`, or put {below}, indented"
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -443,6 +475,8 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         return _escape_hint(source_lines(text)[mark.line], mark.column - 2)
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(source_lines(text), mark.line, mark.column)
+    if problem.startswith("block sequence entries are not allowed"):
+        return _dash_hint(source_lines(text)[mark.line], mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
         # More text right after a closing quote: the quote was meant to be inside the text.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.semantics.framework import Framework
-from argmap.spec import ID_RE
+from argmap.spec import ID_CHARS, ID_RE
 from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
@@ -138,7 +138,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
                         number,
                         match.start(2) + 1,
                         f"`{name}` cannot be a map id",
-                        "ids use letters, digits, `_`, `.` and `-`",
+                        f"ids use only {ID_CHARS}",
                     )
                 if arguments.setdefault(name, first) != first:
                     raise reader.fail(

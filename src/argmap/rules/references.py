@@ -2,29 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
+from typing import Protocol
 
-from argmap.diagnostics import Severity, did_you_mean
-from argmap.model import Ref, Relation
+from argmap.characters import describe, invisible_at, located, visible
+from argmap.diagnostics import Severity, closest
+from argmap.model import Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
-from argmap.spec import ID_RE
+from argmap.spec import ID_CHARS, ID_RE
+
+
+class _Entry(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+class _Space:
+    """The entries of one id space (nodes, actors or sources), with what hints on unknown
+    references to it need: worked out at the first such reference, as most maps have none
+    and some have 100,000 ids."""
+
+    def __init__(self, entries: Mapping[str, _Entry]) -> None:
+        self.entries = entries
+
+    @functools.cached_property
+    def valid(self) -> list[str]:
+        """The ids that are valid: "did you mean" suggests none that is an error itself."""
+        return [k for k in self.entries if ID_RE.match(k)]
+
+    @functools.cached_property
+    def by_look(self) -> dict[str, str]:
+        """The ids that hold invisible characters, by how they read."""
+        return {seen: k for k in self.entries if (seen := visible(k)) != k}
 
 
 def _unknown_reference(ctx: Context) -> Iterator[Finding]:
     m = ctx.map
+    spaces = {"node": _Space(m.nodes), "actor": _Space(m.actors), "source": _Space(m.sources)}
     for node in m.nodes.values():
-        named: list[tuple[str, Ref, Mapping[str, object], str]] = [
-            (relation.value + "s", ref, m.nodes, "node") for relation, ref in node.targets()
+        named: list[tuple[str, Ref, str]] = [
+            (relation.value + "s", ref, "node") for relation, ref in node.targets()
         ]
-        named += [("by", ref, m.actors, "actor") for ref in node.by]
+        named += [("by", ref, "actor") for ref in node.by]
         if node.source:
-            named.append(("source", node.source, m.sources, "source"))
-        spaces = {"node": m.nodes, "actor": m.actors, "source": m.sources}
-        for field, ref, known, what in named:
-            if ref.id in known or ref.id in m.unreadable:
+            named.append(("source", node.source, "source"))
+        for field, ref, what in named:
+            if ref.id in spaces[what].entries or ref.id in m.unreadable:
                 continue
             said = f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`"
-            other = next((k for k, ids in spaces.items() if ref.id in ids), None)
+            other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
             if other is not None:  # `by: a-node`, `supports: an-actor`
                 yield (
                     ref.span,
@@ -33,11 +60,35 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
             section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-            yield (
-                ref.span,
-                f"{said}, which is not in {section}",
-                did_you_mean(ref.id, known, fallback=_unknown_hint(field, ref.id, what, known)),
-            )
+            yield ref.span, f"{said}, which is not in {section}", _hint(field, ref, what, spaces)
+
+
+def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space]) -> str:
+    """The id a reference that is not in the map most likely means, and how it differs
+    where the two look alike (an invisible character, a Cyrillic letter for a Latin one),
+    or else what to do."""
+    space, name = spaces[what], ref.id
+    seen = visible(name)
+    at = invisible_at(name)
+    if at is not None and (seen in space.entries or seen in space.by_look):
+        return f"it reads `{seen}` but holds {located(ref.span, name, at)}; delete it"
+    written = space.by_look.get(seen)
+    if written is not None:
+        entry = space.entries[written].span
+        at = invisible_at(written) or 0  # (one there is: by_look holds no other ids)
+        return (
+            f"the id on line {entry.line} reads `{seen}` but holds "
+            f"{located(entry, written, at)}; delete it there"
+        )
+    guess = closest(name, space.valid)
+    if guess is None:
+        return _unknown_hint(field, name, what, space.entries)
+    alike = f"did you mean `{guess}`?"
+    if len(guess) == len(name):
+        for i, (c, meant) in enumerate(zip(name, guess, strict=True)):
+            if c != meant and not c.isascii():
+                return f"{alike} `{name}` has {located(ref.span, name, i)}, not {describe(meant)}"
+    return alike
 
 
 _GOES_IN = {
@@ -51,7 +102,7 @@ def _a(what: str) -> str:
     return "an" if what == "actor" else "a"
 
 
-def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object]) -> str:
+def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, _Entry]) -> str:
     """What to do about a name that no entry has, by what it looks like."""
     written = name.casefold().strip()
     for key, entry in known.items():  # the text of a node, or the name of an actor
@@ -69,7 +120,7 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, object])
     if not ID_RE.match(name):
         return (
             f"`{field}` takes the id of {_a(what)} {what} in {section} "
-            "(letters, digits, `_`, `.` and `-`), not its text or name"
+            f"({ID_CHARS}), not its text or name"
         )
     return f"add {_a(what)} {what} `{name}` to {section}"
 
@@ -121,7 +172,9 @@ RULES = [
         Severity.ERROR,
         "`supports`, `attacks`, `by` or `source` names an id that is not in the map.",
         "A dangling reference is usually a typo or a node that was renamed or deleted; the "
-        "relation would silently vanish from the graph. The hint names the closest id.",
+        "relation would silently vanish from the graph. The hint names the closest valid "
+        "id and, when the two look alike, the character that differs: an invisible one, or "
+        "a letter of another script (a Cyrillic `\u0430`) in place of a Latin one.",
         "claims:\n  keep-targeting: {text: MoveOn will keep targeting moderates.}\n"
         "objections:\n  unwise: {text: Very unwise., attacks: keep-targetting}\n",
         "claims:\n  keep-targeting: {text: MoveOn will keep targeting moderates.}\n"

@@ -37,7 +37,9 @@ RULES = [
         "brackets and quotes, control characters, custom tags (`!!python/object`), merge "
         "keys (`<<: *base`), more than one document, nesting deeper than 64 levels, an "
         "alias inside the value its anchor names (a loop) and aliases that expand to more "
-        "than 100,000 values (a 'billion laughs' bomb) are all refused here.",
+        "than 100,000 values (a 'billion laughs' bomb) are all refused here. So is a list "
+        "item indented deeper than the one above it, which YAML joins to it as one value "
+        "(`c1 - c2`): the map is read on with the items apart.",
         "claims:\n  c1: {text: An unclosed mapping\n",
         "claims:\n  c1: {text: A closed mapping}\n",
         required=True,
@@ -106,11 +108,28 @@ RULES = [
         required=True,
     ),
     Rule(
+        "mixed-script-url",
+        Severity.WARNING,
+        "A URL whose host mixes Latin letters with Cyrillic or Greek ones: a look-alike address.",
+        "`https://ex\u0430mple.com/` with a Cyrillic `\u0430` reads as `example.com` but is "
+        "another address, which browsers show as `xn--exmple-4nf.com`; a drawing would link "
+        "it as written. A part of a host (between dots) that mixes Latin letters with "
+        "Cyrillic or Greek ones is how such addresses are made, so the warning names the "
+        "letter and shows the address as a browser does. A host each part of which is in "
+        "one script (an all-Cyrillic `.\u0440\u0444` name) is not reported.",
+        'sources:\n  s: {title: A page, url: "https://ex\\u0430mple.com/"}\n'
+        "claims:\n  c1: {text: A claim., source: s}\n",
+        'sources:\n  s: {title: A page, url: "https://example.com/"}\n'
+        "claims:\n  c1: {text: A claim., source: s}\n",
+    ),
+    Rule(
         "invalid-id",
         E,
-        "An id with characters other than letters, digits, `_`, `.` and `-`.",
+        "An id with characters other than ASCII letters, digits, `_`, `.` and `-`.",
         "Ids appear in references, file names, DOT and HTML; keeping them plain keeps them "
-        "safe and easy to type. They must start with a letter or a digit.",
+        "safe and easy to type, and no two of them look alike (a Cyrillic `\u0430` is not a "
+        "Latin `a`) or differ by a character that shows nothing. They must start with a "
+        "letter or a digit. The message names the first character not allowed, and where.",
         'claims:\n  "my claim!":\n    text: A claim.\n',
         "claims:\n  my-claim:\n    text: A claim.\n",
     ),
