@@ -120,6 +120,9 @@ TEXT = st.lists(
     st.lists(TEXT, max_size=3),
     st.sampled_from([None, *GROUPS]),
 )
+@example(
+    {"title": "0\n\n0", **dict.fromkeys(("text", "quote", "name", "source", "url"), "0")}, [], None
+)
 def test_any_map_that_passes_the_check_renders_safely(
     texts: dict[str, str], tags: list[str], group_by: str | None
 ) -> None:

@@ -179,7 +179,8 @@ def _fitted(
     points of space under it. The cell is aligned left, at the label's edge: centred, it
     would be placed by the engine's measure of the text, which is too narrow."""
     escaped = _escaped(lines, isolate)
-    markup = "<BR/>".join(f"<B>{line}</B>" if bold else line for line in escaped)
+    # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs.)
+    markup = "<BR/>".join(f"<B>{line}</B>" if bold and line else line for line in escaped)
     width = min_width(lines, points)
     if not width and not below:
         return f"<{markup}>"
