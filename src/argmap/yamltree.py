@@ -346,12 +346,20 @@ def _line_above(lines: list[str], row: int) -> int | None:
     return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
 
 
+_LONGEST_KEY = 1024  # characters of a plain key, in libyaml (as the YAML spec allows)
+
+
 def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found `key: value` where it reads a value. The colon that starts the line is
     a key indented deeper than the key above, whose value YAML reads on; any other colon is
     a ": " inside a value, which needs quotes."""
     line = lines[row] if row < len(lines) else ""
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
+    if key is not None and len(key[1]) > _LONGEST_KEY:
+        return (
+            f"`{key[1][:20]}…` is a key of {len(key[1]):,} characters, and YAML reads a key "
+            f"of at most {_LONGEST_KEY:,}; use a short id"
+        )
     above = _line_above(lines, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
