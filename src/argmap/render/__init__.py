@@ -89,14 +89,16 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         scores = result.scores.scores
         fill = {n: score_fill(theme, s) for n, s in scores.items()}
         badges = {n: f"{s:.2f}" for n, s in scores.items()}
-        note = f"{options.evaluate} scores: red 0 (defeated) to green 1"
+        note = f"{options.evaluate} scores, from 0 (defeated) to 1"
+        samples = tuple((f"score {s:g}", score_fill(theme, s)) for s in (0, 0.5, 1))
     else:
         labels = {n: result.label(n) for n in m.nodes}
         badges = {n: label.upper() for n, label in labels.items()}
         fill = {n: STANDING_FILLS[theme][STANDING[label]] for n, label in labels.items()}
-        note = f"{options.evaluate} semantics: green accepted, red rejected, yellow undecided"
-        note = "; ".join(filter(None, (note, result.cut_note())))
-    return replace(options.dot, fill=fill, badges=badges, legend_note=note)
+        note = "; ".join(filter(None, (f"{options.evaluate} semantics", result.cut_note())))
+        words = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+        samples = tuple((word, STANDING_FILLS[theme][key]) for key, word in words.items())
+    return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 
 
 @dataclass

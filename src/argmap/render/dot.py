@@ -74,6 +74,9 @@ class DotOptions:
     fill: Mapping[str, str] = field(default_factory=dict)  # node id -> fill colour override
     badges: Mapping[str, str] = field(default_factory=dict)  # node id -> words after its kind
     legend_note: str = ""  # extra line in the legend (e.g. which semantics colours show)
+    # What the fills mean when they are not the kinds' (an evaluation): (word, fill) samples
+    # in the legend, whose kinds are then drawn unfilled.
+    legend_fills: tuple[tuple[str, str], ...] = ()
     marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
 
@@ -344,11 +347,13 @@ def _legend(
     rankdir: str,
     kinds: frozenset[Kind] = frozenset(Kind),
     relations: frozenset[Relation] = frozenset(Relation),
+    fills: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme, note, direction and what the
     drawing holds: only the `kinds` and `relations` drawn (a focus on two nodes had a
     legend of four kinds, larger than the drawing). A relation's sample joins the kinds
-    it joins most often, or two points when the drawing lacks one of them."""
+    it joins most often, or two points when the drawing lacks one of them. With `fills`,
+    the kinds are drawn unfilled and each fill is shown with what it means."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
@@ -368,15 +373,23 @@ def _legend(
             id="_legend",
             tooltip="Legend",  # else the map's summary, inherited from the graph
         )
+        sample = {"fontsize": "10", "margin": "0.1,0.03", "height": "0.3"}
         for kind in (k for k in Kind if k in kinds):
+            style = _node_style(theme, kind) | ({"fillcolor": theme.background} if fills else {})
+            name = f"_legend_{kind.value}"
+            legend.node(name, id=name, label=kind.value, **sample, **style)
+        for i, (word, fill) in enumerate(fills):
+            name = f"_legend_fill_{i}"
             legend.node(
-                f"_legend_{kind.value}",
-                id=f"_legend_{kind.value}",
-                label=kind.value,
-                fontsize="10",
-                margin="0.1,0.03",
-                height="0.3",
-                **_node_style(theme, kind),
+                name,
+                id=name,
+                label=_plain(word),
+                shape="box",
+                style="filled",
+                fillcolor=fill,
+                color=theme.muted,
+                fontcolor=theme.text,
+                **sample,
             )
         for relation in (r for r in Relation if r in relations):
             tail, head, verb = _SAMPLES[relation]
@@ -531,6 +544,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
         relations = frozenset(r for r, edges in by_relation.items() if edges)
         rankdir = _RANKDIR[options.direction]
-        dot.body.extend(_legend(options.theme, options.legend_note, rankdir, kinds, relations))
+        legend = _legend(
+            options.theme, options.legend_note, rankdir, kinds, relations, options.legend_fills
+        )
+        dot.body.extend(legend)
     source: str = dot.source
     return source
