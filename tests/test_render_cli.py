@@ -196,6 +196,16 @@ def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path:
     assert f"{seed}: not drawn: 1 error (argmap check {seed})" in quiet.output
     assert "unknown-reference" not in quiet.output
     assert "1 of 2 maps rendered" in quiet.output
+    # Why a path could not be read still shows; and standard input's errors, which
+    # `argmap check -` could not read again.
+    missing = invoke("render", "-q", str(maps / "nope.yaml"), "-o", str(out))
+    assert missing.exit_code == 2 and "error[io-error] no such file" in missing.output
+    piped = runner.invoke(app, ["render", "-q", "-", "-o", "-"], input=seed.read_text())
+    assert (
+        piped.exit_code == 1
+        and "<stdin>:" in piped.output
+        and "error[unknown-reference]" in piped.output
+    )
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -168,13 +168,20 @@ def test_each_map_has_the_settings_nearest_to_it(
     (project / "pyproject.toml").write_text('[tool.argmap]\nignore = ["long-text"]\n')
     (maps / ".argmap.toml").write_text("strict = true\n")
     (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "other" / "deep").mkdir(parents=True)
+    (tmp_path / "other" / ".argmap.toml").write_text("")
+    (maps / "link").symlink_to(tmp_path / "other" / "deep")
+    (maps / "alias.yaml").symlink_to(tmp_path / "other" / "deep" / "m.yaml")
     monkeypatch.chdir(tmp_path / "elsewhere")
     resolve = config.Resolver(select=["unknown-reference", "unused-source"])
     for path, origin in [
         (project / "a.yaml", project / "pyproject.toml"),
         (maps / "deep" / "b.yaml", maps / ".argmap.toml"),
-        ("../proj/maps/x/../b.yaml", maps / ".argmap.toml"),  # `..` as `cd` takes it
+        ("../proj/maps/x/../b.yaml", maps / ".argmap.toml"),
         ("../proj/maps/../c.yaml", project / "pyproject.toml"),
+        # Where opening the file finds it: beyond a link to a folder, `..` is its parent.
+        ("../proj/maps/link/../m.yaml", tmp_path / "other" / ".argmap.toml"),
+        (maps / "alias.yaml", maps / ".argmap.toml"),  # a linked map: in the link's folder
         ("-", None),  # standard input: here, where no settings file is
     ]:
         assert resolve(path).origin == (origin and str(origin)), path

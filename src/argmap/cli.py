@@ -486,20 +486,31 @@ def _print_outcomes(
     from argmap.checker import CheckResult
     from argmap.diagnostics import Severity
     from argmap.render.batch import STDOUT
-    from argmap.report import Style, write_text
+    from argmap.report import Style, counted, write_text
 
     # Errors and warnings; info notes (an unanswered objection) are for `argmap check`.
     shown = [
         (o, tuple(d for d in o.report.diagnostics if d.severity is not Severity.INFO))
         for o in outcomes
     ]
-    reports = CheckResult(tuple(replace(o.report, diagnostics=ds) for o, ds in shown))
-    if any(ds for _, ds in shown) and not quiet:  # (the summary counts every map checked)
+    # Quiet, a map that was read is named in one line; why a path could not be read, and
+    # what standard input holds (`argmap check -` could not read it again), still show.
+    brief = [
+        quiet and o.job.source != "-" and not any(d.rule == "io-error" for d in ds)
+        for o, ds in shown
+    ]
+    reports = CheckResult(
+        tuple(
+            replace(o.report, diagnostics=() if b else ds)
+            for (o, ds), b in zip(shown, brief, strict=True)
+        )
+    )
+    if any(f.diagnostics for f in reports.files):  # (the summary counts every map checked)
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
-    for outcome, report in zip(outcomes, reports.files, strict=True):
-        errors = sum(d.severity is Severity.ERROR for d in report.diagnostics)
-        if quiet and errors and not outcome.error:
-            found = f"{errors} error{'s' if errors > 1 else ''}"
+    for (outcome, diagnostics), briefly in zip(shown, brief, strict=True):
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        if briefly and errors and not outcome.error:
+            found = counted(errors, "error")
             lists = f"argmap check {shlex.quote(outcome.job.source)}"
             typer.echo(printable(f"{outcome.job.source}: not drawn: {found} ({lists})"), err=True)
         elif outcome.error:

@@ -155,8 +155,9 @@ class Resolver:
         """The settings for the map at `path`."""
         if self._config is not None:
             return self._given
-        # `..` taken away lexically, as `cd ..` does; a link is in the folder it is in.
-        return self._find(Path(os.path.abspath(path)).parent)  # noqa: PTH100
+        # The folder the file is in, as opening it finds it (`link/../m.yaml` is beside
+        # where the link leads); a map that is itself a link is in the link's folder.
+        return self._find(Path(os.path.realpath(Path(path).absolute().parent)))
 
     def _find(self, folder: Path) -> Settings:
         """The settings of the nearest settings file from `folder` up."""

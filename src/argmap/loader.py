@@ -122,8 +122,9 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
 
-# A line that is a list's item: its `- ` and the item's text.
-_ITEM = re.compile(r" *(-) +(\S.*?)\s*")
+# A line that is a list's item: its `- ` and the item's text (matched on the line without
+# its trailing white space: `.*?\s*` would be quadratic in the line's length).
+_ITEM = re.compile(r" *(-) +(\S.*)")
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
@@ -521,7 +522,7 @@ class _MapBuilder:
             return [node]
         after = self.lines[span.line : span.end_line]  # the value's lines after its first
         after[-1] = after[-1][: span.end_column - 1]
-        items = [item for line in after if (item := _ITEM.fullmatch(line))]
+        items = [item for line in after if (item := _ITEM.fullmatch(line.rstrip()))]
         head = self.lines[span.line - 1]
         before, start = head[: span.column - 1].rstrip(), head[span.column - 1 :].rstrip()
         if len(items) < len(after) or not before.endswith(("-", ":")):  # (or in brackets)

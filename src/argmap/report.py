@@ -28,18 +28,22 @@ class Style:
 Reporter = Callable[[CheckResult, TextIO, Style], None]
 
 
+def counted(n: int, thing: str) -> str:
+    """`1 error`, `2 errors`."""
+    return f"{n} {thing}{'s' if n != 1 else ''}"
+
+
 def summary(result: CheckResult) -> str:
     """`3 files checked: 1 error, 2 warnings`. A path that could not be read (one that does
     not exist, a folder without maps) is counted apart: its error says what it is."""
     unread = sum(any(d.rule == "io-error" for d in f.diagnostics) for f in result.files)
     files = len(result.files) - unread
-    counts = result.counts
     parts = [
-        f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}"
-        for severity, n in counts.items()
+        f"{n} {severity.value}" if severity is Severity.INFO else counted(n, severity.value)
+        for severity, n in result.counts.items()
         if n
     ]
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    checked = counted(files, "file") + " checked"
     if unread:
         checked += f", {unread} not read"
     return f"{checked}: {', '.join(parts) or 'no problems'}"

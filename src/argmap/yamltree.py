@@ -408,12 +408,19 @@ _FIELDS = (
 _FIELD_TYPES = {f.name: f.type for fields in _FIELDS for f in fields}
 
 
+def _without_comment(text: str) -> str:
+    r"""`text` without a YAML comment (` #` on), stripped. (Not `\s+#.*` in a regular
+    expression: tried at each space of a long run of them, it is quadratic.)"""
+    cut = re.search(r"(?:^|\s)#", text)
+    return (text[: cut.start()] if cut else text).strip()
+
+
 def _dash_hint(line: str, column: int) -> str:
     """What to write instead of a list item after a key on its line (`attacks: - c1`, the
     `-` at `column`), which YAML refuses: a list is in brackets there, or its items go on
     the lines below; text that starts with `- ` is quoted; a field of one value has none."""
     field = re.fullmatch(_KEY + r":\s+", line[:column])
-    item = re.sub(r"\s+#.*", "", line[column + 1 :]).strip()
+    item = " ".join(_without_comment(line[column + 1 :]).split())
     if field is None or not item:
         return "a list item (`- `) starts a line of its own: put it on the next line, indented"
     key = field[1].strip()
