@@ -36,10 +36,10 @@ def test_every_problem_with_its_line_and_column(tmp_path: Path) -> None:
         "[rules]\n"
         'ignore = ["long-text"]\n'
     )
-    assert problems(path) == (
-        ":6:1: unknown setting `colour`; known settings: select, ignore, strict, rules",
+    assert problems(path) == (  # in the order of the file
         ":3:3: `select` names an unknown rule `unknown-ruel`; did you mean `unknown-field`?",
         ":5:1: `strict` must be true or false",
+        ":6:1: unknown setting `colour`; known settings: select, ignore, strict, rules",
         ":8:1: `rules.long-text.max-length` must be at least 1",
         ":9:1: rule `long-text` has no option `max` (its options: max-length)",
         # A setting written below a table belongs to the table: the hint says so.
@@ -75,7 +75,8 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
         ("ignore = ['a']\n", ("ignore",), "b", (1, 1)),  # the item not found: the key
         ("x = {y = {z = 1}}\n", ("x", "y", "z"), None, (1, 1)),
         ("x = 1\n", ("y",), None, None),
-        ("x = 1\n", (), None, None),
+        ('x = """\nstrict = 3\n"""\nstrict = 3\n', ("strict",), None, (4, 1)),  # not in text
+        ('ignore = ["a"]\nselect = ["b"]\n', ("ignore",), "b", (1, 1)),  # not the next key's
     ],
 )
 def test_locator(
@@ -220,3 +221,13 @@ def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_pat
     (tmp_path / "wrong.toml").write_text("strict = 1\n")
     with pytest.raises(config.ConfigError, match="`strict` must be true or false"):
         config.Resolver(tmp_path / "wrong.toml")
+
+
+def test_a_file_and_the_command_line_that_leave_no_rule_name_the_file(tmp_path: Path) -> None:
+    (tmp_path / ".argmap.toml").write_text('select = ["long-text"]\n')
+    with pytest.raises(config.ConfigError) as raised:
+        config.Resolver(ignore=["long-text"])(tmp_path / "m.yaml")
+    assert raised.value.problems == (
+        f"{tmp_path / '.argmap.toml'} with the command line: every rule selected is also "
+        "ignored (long-text), which would check nothing; drop one of them from --ignore",
+    )

@@ -90,8 +90,8 @@ def test_watch_finds_the_settings_of_a_folder_made_since(tmp_path: Path) -> None
         assert wait_for(lambda: len(refusals) == 2), "a settings file's mistakes are not said"
         where = wrong / ".argmap.toml"
         assert refusals == [
-            f"{where}:2:1: unknown setting `slect`; did you mean `select`?",
             f"{where}:1:1: `strict` must be true or false",
+            f"{where}:2:1: unknown setting `slect`; did you mean `select`?",
         ]
         seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
         assert wait_for(lambda: b"Saved" in (out / "seed.svg").read_bytes()), "watching stopped"

@@ -146,7 +146,9 @@ class Resolver:
             raise ConfigError(
                 f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml"
             )
-        self._on_top: Callable[[Settings], Settings] = lambda s: s.override(select, ignore, strict)
+        self._on_top: Callable[[Settings], Settings] = lambda s: _overridden(
+            s, select, ignore, strict
+        )
         self._given = self._on_top(load(config))  # also for a map with no settings file above
         self._config = config
         self._nearest: dict[Path, Settings] = {}  # by folder
@@ -171,6 +173,24 @@ class Resolver:
                 self._nearest[folder] = self._given if own is None else self._on_top(own)
         self._nearest.update(dict.fromkeys(below, self._nearest[folder]))
         return self._nearest[folder]
+
+
+def _overridden(
+    settings: Settings,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    strict: bool | None,
+) -> Settings:
+    """`settings` with the command line's choices on top; when the two together leave no
+    rule to run, the message names the settings file too."""
+    try:
+        return settings.override(select, ignore, strict)
+    except ConfigError as error:
+        if settings.origin is None:
+            raise
+        raise ConfigError(
+            *(f"{settings.origin} with the command line: {p}" for p in error.problems)
+        ) from None
 
 
 def _own(folder: Path) -> Settings | None:
@@ -261,17 +281,20 @@ def parse(
 ) -> Settings:
     """Settings from a TOML table. Every problem is reported, each as `where:line:col:
     message` (the position when `locator` finds the setting in the file's text)."""
-    problems: list[str] = []
+    found: list[tuple[tuple[int, int], str]] = []  # in the order of the file, then read
 
     def report(error: ConfigError) -> None:
         at = locator.find(error.key, error.value) if locator is not None else None
         position = f":{at[0]}:{at[1]}" if at else ""
         context = " [tool.argmap]" if locator and locator.within and not at else ""
-        problems.append(f"{where}{position}{context}: {error}")
+        found.append((at or (0, 0), f"{where}{position}{context}: {error}"))
+
+    def problems() -> list[str]:
+        return [message for _, message in sorted(found, key=lambda f: f[0])]
 
     if not isinstance(table, Mapping):
         report(ConfigError("the settings must be a table (`ignore = [...]` and so on)"))
-        raise ConfigError(*problems)
+        raise ConfigError(*problems())
     for key in table:
         if key == "tool" and origin is not None and not origin.endswith("pyproject.toml"):
             report(
@@ -301,8 +324,8 @@ def parse(
     if not isinstance(strict, bool):
         report(ConfigError("`strict` must be true or false", key=("strict",)))
     options = _rule_options(table.get("rules", {}), report)
-    if problems:
-        raise ConfigError(*problems)
+    if found:
+        raise ConfigError(*problems())
     settings = Settings(
         select=ids["select"] if "select" in table else None,
         ignore=ids["ignore"],
@@ -314,7 +337,7 @@ def parse(
         return _checking_some(settings, "`ignore`")
     except ConfigError as error:
         report(error)
-        raise ConfigError(*problems) from None
+        raise ConfigError(*problems()) from None
 
 
 def _checking_some(settings: Settings, ignore: str) -> Settings:

@@ -16,6 +16,8 @@ _BRACKET = re.compile(
     r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[][]""",
     re.DOTALL,
 )
+# A string over several lines, whose lines are text, not keys.
+_LONG_STRING = re.compile(r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}""", re.DOTALL)
 
 
 def _keys(dotted: str) -> tuple[str, ...]:
@@ -41,12 +43,15 @@ class Locator:
             return None
         path = self.within + key
         holder: tuple[int, int] | None = None
-        for number, column, start, written, header in self._written():
-            if written[: len(path)] == path:  # the key itself, or a key inside it
-                if value is not None and (item := self._item(value, start)) is not None:
+        written = list(self._written())
+        for i, (number, column, start, keys, header) in enumerate(written):
+            if keys[: len(path)] == path:  # the key itself, or a key inside it
+                # Its list's items come before the next key.
+                end = written[i + 1][2] if i + 1 < len(written) else len(self.text)
+                if value is not None and (item := self._item(value, start, end)) is not None:
                     return item
                 return number, column
-            if holder is None and path[: len(written)] == written and not header:
+            if holder is None and path[: len(keys)] == keys and not header:
                 holder = number, column
         return holder
 
@@ -77,9 +82,12 @@ class Locator:
         offset of the line, its full path, and whether it is a table's header."""
         table: tuple[str, ...] = ()
         offset = 0
+        strings = [(m.start(), m.end()) for m in _LONG_STRING.finditer(self.text)]
         for number, line in enumerate(self.text.splitlines(keepends=True), 1):
             start = offset
             offset += len(line)
+            if any(a < start < b for a, b in strings):
+                continue
             header = _HEADER.match(line)
             if header is not None:
                 table = written = _keys(header["keys"])
@@ -89,9 +97,10 @@ class Locator:
                 continue
             yield number, len(line) - len(line.lstrip()) + 1, start, written, header is not None
 
-    def _item(self, value: str, start: int) -> tuple[int, int] | None:
-        """Where the string `value` is written from offset `start` on, quoted either way."""
-        found = re.compile(rf"""(["']){re.escape(value)}\1""").search(self.text, start)
+    def _item(self, value: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the string `value` is written between offsets `start` and `end`, quoted
+        either way."""
+        found = re.compile(rf"""(["']){re.escape(value)}\1""").search(self.text, start, end)
         return None if found is None else self._position(found.start())
 
     def _position(self, offset: int) -> tuple[int, int]:
