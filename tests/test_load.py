@@ -281,6 +281,24 @@ def test_a_list_item_after_its_key_says_what_to_write(line: str, hint: str) -> N
     assert hint in found.hint
 
 
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        (
+            "claims: - c1",
+            "`claims` holds ids by name, not a list: write `claims:`, then "
+            "`c1: {text: ...}` on the next line, indented",
+        ),
+        ("actors: - jo  # her", "write `actors:`, then `jo: {name: ...}` on the next line"),
+        ("render: - direction", "`render` holds options by name, not a list: write `render:`"),
+    ],
+)
+def test_a_list_after_a_section_says_it_holds_names(line: str, hint: str) -> None:
+    """`claims: [c1]`, the list hint, would be an error of its own: a section is a mapping."""
+    [found] = loads(f"argmap: 1\ntitle: T\n{line}\n", "m.yaml").diagnostics
+    assert found.rule == "yaml-syntax" and hint in found.hint
+
+
 def test_list_items_indented_deeper_are_read_apart_where_written() -> None:
     """YAML joins `- c2`, indented deeper than `- c1`, to it as `c1 - c2`: reported once,
     at the `-`, and read on as two references, each at its own place."""
@@ -351,3 +369,18 @@ def test_a_number_that_is_not_whole_gets_the_one_meant(value: str, hint: str) ->
     loaded = loads(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C}}\nrender: {{wrap: {value}}}\n")
     [problem] = loaded.diagnostics
     assert problem.rule == "wrong-type" and problem.hint == hint
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "claims:\n  " + "an-id-" * 200 + ": {text: A}",
+        'claims:\n  "' + "a b " * 300 + '": {text: A}',  # quoted, with spaces
+        "k" * 1100 + ": 1",  # at the top level: YAML says it found no `:`
+    ],
+)
+def test_a_key_longer_than_yaml_reads_says_so_briefly(line: str) -> None:
+    [found] = loads(f"argmap: 1\ntitle: T\n{line}\n", "m.yaml").diagnostics
+    assert found.rule == "yaml-syntax"
+    assert "characters, and YAML reads a key of at most 1,024; use a short id" in found.hint
+    assert len(found.hint) < 120

@@ -102,7 +102,7 @@ def test_hostile_text_cannot_inject() -> None:
 
 # Text, with now and then what has broken DOT or SVG before: character references,
 # keywords with a final newline, non-characters, backslash escapes.
-FRAGMENTS = ["&#1;", "&#xD800;", "&amp;", "&", "graph\n", "edge", "\ufffe", "\\N", '"', "<b>"]
+FRAGMENTS = ["&#1;", "&#xD800;", "&amp;", "&", "graph\n", "edge", "\ufffe", "\\N", '"', "<b>", "\\"]
 TEXT = st.lists(
     st.one_of(
         st.text(st.characters(blacklist_categories=["Cs"]), max_size=20), st.sampled_from(FRAGMENTS)
@@ -353,7 +353,7 @@ def test_pdf_link_boxes_cover_the_linked_shapes() -> None:
         "</a></g></svg>"
     )
     # The page is twice the viewBox; PDF's y axis runs up from the bottom of the page.
-    assert list(links(svg.encode(), 400, 200)) == [("https://x.org", (8, 8, 28, 48))]
+    assert list(links(ET.fromstring(svg), 400, 200)) == [("https://x.org", (8, 8, 28, 48))]
 
 
 def test_builtin_engine_cannot_write_pdf_itself() -> None:

@@ -108,3 +108,13 @@ def test_an_actor_named_twice_in_by_is_a_repeat() -> None:
     )
     assert rules_reported(fragment) == ["repeated-target"]
     assert rules_reported(fragment.replace(", bob]", "]")) == []
+
+
+def test_loose_nodes_are_reported_without_a_claim_too() -> None:
+    """With no claim, `disconnected` stayed silent for no-claim to speak: switched off, or
+    not selected, no-claim said nothing either."""
+    fragment = "reasons:\n  r: {text: R, supports: s}\n  s: {text: S, supports: r}\n"
+    assert rules_reported(fragment, parse({"select": ["disconnected"]}, "t")) == [
+        "disconnected",
+        "disconnected",
+    ]

@@ -46,7 +46,7 @@ _SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after
 # No-break spaces (`10\u00a0km`, French `«\u202fmot\u202f»`) hold words together; `str.split`
 # would break lines at them as at any space.
 _NO_BREAK = ("\u00a0", "\u2007", "\u202f")
-_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+_BREAKING_SPACE = re.compile(rf"[^\S{''.join(_NO_BREAK)}]+")
 
 
 def _wide(text: str) -> bool:

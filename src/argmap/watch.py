@@ -54,33 +54,37 @@ def watch(
     def draw(jobs: list[Job]) -> None:
         on_outcomes(run_all(jobs, base, overrides, settings, workers=1))
 
+    def redraw(which: Callable[[list[Job]], list[Job]]) -> None:
+        """Plan again (a folder may have gained a map) and draw the jobs `which` keeps; what
+        cannot be drawn (a clash of outputs, a settings file with mistakes) is refused."""
+        try:
+            jobs = which(plan(paths, folder, base.format))
+            if jobs:
+                draw(jobs)
+        except PlanError as error:
+            on_refusal(str(error))
+        except ConfigError as error:
+            for problem in error.problems:
+                on_refusal(problem)
+
     def follow() -> None:
         """Draw each map that changes, until `stop` is set or Ctrl-C."""
         for changes in changes_of(
             *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
         ):
             changed = {os.path.realpath(p) for _, p in changes}
-            # Plan again: a folder may have gained a map since the last round.
-            try:
-                planned = plan(paths, folder, base.format)
-            except PlanError as error:
-                on_refusal(str(error))
-                continue
-            jobs = [
-                job
-                for job in planned
-                if os.path.realpath(job.source) in changed and Path(job.source).is_file()
-            ]
-            if not jobs:
-                continue
-            try:
-                draw(jobs)
-            except ConfigError as error:
-                for problem in error.problems:
-                    on_refusal(problem)
 
+            def saved(planned: list[Job], changed: set[str] = changed) -> list[Job]:
+                return [
+                    job
+                    for job in planned
+                    if os.path.realpath(job.source) in changed and Path(job.source).is_file()
+                ]
+
+            redraw(saved)
+
+    draw(plan(paths, folder, base.format))  # every map; a mistake here ends the watch
     while True:
-        draw(plan(paths, folder, base.format))  # every map, and again for what a stop missed
         try:
             follow()
             return
@@ -91,3 +95,4 @@ def watch(
                 "a file whose name is not UTF-8 changed, and the file watcher cannot follow such "
                 "names: drawing every map again, then watching on (renaming the file avoids this)"
             )
+        redraw(lambda planned: planned)  # again, for what the stop missed

@@ -349,17 +349,26 @@ def _line_above(lines: list[str], row: int) -> int | None:
 _LONGEST_KEY = 1024  # characters of a plain key, in libyaml (as the YAML spec allows)
 
 
+def _long_key(written: str) -> str:
+    """The hint for a key longer than YAML reads (`written`, the line up to its colon),
+    which it reports as a colon out of place; "" for a shorter one."""
+    key = written.strip().removeprefix("- ").strip().strip("\"'")
+    if len(key) <= _LONGEST_KEY:
+        return ""
+    return (
+        f"`{key[:20]}…` is a key of {len(key):,} characters, and YAML reads a key of at "
+        f"most {_LONGEST_KEY:,}; use a short id"
+    )
+
+
 def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found `key: value` where it reads a value. The colon that starts the line is
     a key indented deeper than the key above, whose value YAML reads on; any other colon is
     a ": " inside a value, which needs quotes."""
     line = lines[row] if row < len(lines) else ""
+    if long := _long_key(line[:column]):
+        return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
-    if key is not None and len(key[1]) > _LONGEST_KEY:
-        return (
-            f"`{key[1][:20]}…` is a key of {len(key[1]):,} characters, and YAML reads a key "
-            f"of at most {_LONGEST_KEY:,}; use a short id"
-        )
     above = _line_above(lines, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
@@ -424,7 +433,14 @@ def _dash_hint(line: str, column: int) -> str:
     if field is None or not item:
         return "a list item (`- `) starts a line of its own: put it on the next line, indented"
     key = field[1].strip()
-    kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a section, or a typo of a field)
+    if key in spec.SECTIONS or key == "render":  # mappings: names, each with its value
+        first = spec.SECTIONS[key][1][0].name if key in spec.SECTIONS else "..."
+        value = f"{{{first}: ...}}" if key in spec.SECTIONS else "..."
+        return (
+            f"`{key}` holds {'ids' if key in spec.SECTIONS else 'options'} by name, not a list: "
+            f"write `{key}:`, then `{item}: {value}` on the next line, indented"
+        )
+    kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
     if kind == "text":
         value = f"- {item}".replace("\\", "\\\\").replace('"', '\\"')
         return f'text that starts with `- ` is quoted: `{key}: "{value}"`'
@@ -490,6 +506,11 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         return _escape_hint(source_lines(text)[mark.line], mark.column - 2)
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(source_lines(text), mark.line, mark.column)
+    if problem.startswith("could not find expected ':'"):  # a key past YAML's length, say
+        lines = source_lines(text)
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if long := _long_key(line[: mark.column].partition(":")[0]):
+            return long
     if problem.startswith("block sequence entries are not allowed"):
         return _dash_hint(source_lines(text)[mark.line], mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]

@@ -162,7 +162,9 @@ def _lay_out(
             except RenderError as error:
                 failure = error
         loaded = load(job.source)
-        if loaded.map is None or _has_errors(loaded.diagnostics, settings):  # not drawn
+        if loaded.map is None or _has_errors(
+            loaded.diagnostics, settings
+        ):  # (the caller stops the engine)
             return (
                 FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)),
                 drawing,

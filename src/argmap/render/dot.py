@@ -98,16 +98,23 @@ def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
     return {k: _quote(v) for k, v in attrs.items()}
 
 
-def _clean(text: str) -> str:
-    """Without control characters or white space at the ends, and with a zero-width space
-    after each backslash: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
-    graph's, the label) in tooltips and HTML-like labels even when the backslash is escaped.
-    Every character _CONTROL finds is unprintable, and running it costs ten times testing
-    that: printable text, most of it, and printable lines joined by newlines (labels,
-    tooltips), which _CONTROL keeps, skip it."""
+_BACKSLASH_ESCAPING = re.compile(r'\\(?=["\n]|$)')
+
+
+def _kept(text: str) -> str:
+    """Without control characters or white space at the ends. Every character _CONTROL
+    finds is unprintable, and running it costs ten times testing that: printable text,
+    most of it, and printable lines joined by newlines (labels, tooltips), which _CONTROL
+    keeps, skip it."""
     printable = text.isprintable() or text.replace("\n", "").isprintable()
-    kept = text if printable else _CONTROL.sub("", text)
-    return kept.strip().replace("\\", "\\\u200b")
+    return (text if printable else _CONTROL.sub("", text)).strip()
+
+
+def _clean(text: str) -> str:
+    """`_kept`, with a zero-width space after each backslash: Graphviz expands `\\N`,
+    `\\G`, `\\L` (the node's name, the graph's, the label) in tooltips and HTML-like
+    labels even when the backslash is escaped."""
+    return _kept(text).replace("\\", "\\\u200b")
 
 
 def _html(text: str) -> str:
@@ -345,9 +352,9 @@ def _legend(
     theme_name: str,
     note: str,
     rankdir: str,
-    kinds: frozenset[Kind] = frozenset(Kind),
-    relations: frozenset[Relation] = frozenset(Relation),
-    fills: tuple[tuple[str, str], ...] = (),
+    kinds: frozenset[Kind],
+    relations: frozenset[Relation],
+    fills: tuple[tuple[str, str], ...],
 ) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme, note, direction and what the
     drawing holds: only the `kinds` and `relations` drawn (a focus on two nodes had a
@@ -450,11 +457,12 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     options = options or DotOptions()
     theme = THEMES[options.theme]
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
-    # Graphviz writes it as it is, without expanding backslashes: quoting is all it needs.
-    name = _clean(m.title).replace("&", "&amp;")
+    # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
+    # or the string's as an escape: only there does it take a zero-width space after it.
+    name = _BACKSLASH_ESCAPING.sub("\\\u200b", _kept(m.title)).replace("&", "&amp;")
     dot = graphviz.Digraph(graphviz.quoting.nohtml(name) if name else "argmap")
     # A long title wraps: on one line it would set the width of the whole drawing.
-    title = wrap_lines(_clean(m.title), TITLE_WRAP) if _clean(m.title) else []
+    title = wrap_lines(_clean(m.title), TITLE_WRAP) if name else []
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,

@@ -37,26 +37,22 @@ def svg_to_pdf(svg: bytes) -> bytes:
     # Invariant: no creation date or random document id, so that the same map gives the
     # same bytes and `render --check` can compare them.
     pdf = Canvas(out, pagesize=(drawing.width, drawing.height), invariant=True)
-    pdf.setTitle(title(svg))  # what a PDF viewer shows: else "untitled"
+    root = ET.fromstring(svg)
+    heading = root.find(f"{_SVG}g/{_SVG}title")  # Graphviz's: the graph's name, the map's title
+    pdf.setTitle(heading.text or "" if heading is not None else "")  # else "untitled"
     pdf.setAuthor("")  # else "anonymous"
     pdf.setCreator("argmap")
     renderPDF.draw(drawing, pdf, 0, 0)
-    for url, box in links(svg, drawing.width, drawing.height):
+    for url, box in links(root, drawing.width, drawing.height):
         pdf.linkURL(url, box)
     pdf.showPage()
     pdf.save()
     return out.getvalue()
 
 
-def title(svg: bytes) -> str:
-    """The drawing's title: Graphviz writes the graph's name as the SVG's first <title>."""
-    found = ET.fromstring(svg).find(f"{_SVG}g/{_SVG}title")
-    return found.text or "" if found is not None else ""
-
-
-def links(svg: bytes, width: float, height: float) -> Iterator[tuple[str, Box]]:
-    """Each link of a Graphviz SVG and the box its shapes cover, on a `width` x `height` page."""
-    root = ET.fromstring(svg)
+def links(root: ET.Element, width: float, height: float) -> Iterator[tuple[str, Box]]:
+    """Each link of a Graphviz SVG (parsed) and the box its shapes cover, on a `width` x
+    `height` page."""
     graph = root.find(f"{_SVG}g")
     transform = _TRANSFORM.search(graph.get("transform", "") if graph is not None else "")
     sx, sy, tx, ty = map(float, transform.groups()) if transform else (1.0, 1.0, 0.0, 0.0)

@@ -24,10 +24,8 @@ def _no_claim(ctx: Context) -> Iterator[Finding]:
 
 
 def _disconnected(ctx: Context) -> Iterator[Finding]:
-    claims = roots(ctx.graph)
-    if not claims:
-        return  # one no-claim warning, not one per node
-    connected = levels(ctx.graph, claims)
+    # (With no claim at all, each node is still reported: no-claim may be switched off.)
+    connected = levels(ctx.graph, roots(ctx.graph))
     for node in ctx.map.nodes.values():
         if node.id in connected or node.kind is Kind.CLAIM:
             continue
