@@ -621,9 +621,10 @@ class _MapBuilder:
         for label in host[1].split("."):
             letters = [(i, _script(c)) for i, c in enumerate(label, start) if c.isalpha()]
             scripts = {script for _, script in letters}
-            if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
-                at = next(i for i, script in letters if script != "LATIN")
-                mixed = " and ".join(s.title() for s in ("LATIN", *sorted(scripts - {"LATIN"})))
+            alike = scripts & {"CYRILLIC", "GREEK"}  # (letters drawn like Latin ones)
+            if "LATIN" in scripts and alike:
+                at = next(i for i, script in letters if script in alike)
+                mixed = " and ".join(s.title() for s in ("LATIN", *sorted(alike)))
                 linked = url[: host.start(1)] + _punycode(host[1]) + url[host.end(1) :]
                 self.diagnostics.append(
                     Diagnostic(
