@@ -116,6 +116,9 @@ _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, and zero-width and bidirectional
 # formatting marks. A field of only these is an empty one.
 _INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
+# A control character other than a line break (LF, CR, NEL) or a tab: YAML refuses one
+# written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one.
+_CONTROL_CHAR = re.compile(f"[{char_class(set(code_points(CONTROL)) - {9, 10, 13, 0x85})}]")
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
@@ -457,12 +460,29 @@ class _MapBuilder:
         if isinstance(node, YScalar):
             if node.plain:
                 self.hashtag_after(node, what)
+            # (In a text field only: a URL or a choice read as text says more of its own.)
+            elif f is not _ANY and not node.value.isprintable():
+                self.control_character(node, what)
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
         self.wrong_type(
             node, what, "text", '"..." (quote text that has a colon or starts with [ or {)'
         )
         return None
+
+    def control_character(self, node: YScalar, what: str) -> None:
+        """Warn of a control character that a quoted text's escape made (`"\\a"`)."""
+        if bad := _CONTROL_CHAR.search(node.value):
+            self.diagnostics.append(
+                Diagnostic(
+                    "control-character",
+                    Severity.WARNING,
+                    node.span,
+                    f"{what} holds {located(node.span, node.value, bad.start())}",
+                    "delete it: no drawing shows it, and a terminal may act on it "
+                    "(a line break or a tab is written as itself)",
+                )
+            )
 
     def hashtag_after(self, node: YScalar, what: str) -> None:
         """Warn of unquoted text that goes on after ` #`, which YAML reads as a comment: a

@@ -78,6 +78,17 @@ RULES = [
         'claims:\n  c1:\n    text: "Try the four-day week #4dw now."\n',
     ),
     Rule(
+        "control-character",
+        Severity.WARNING,
+        "Quoted text holds a control character, made by an escape such as `\\a` or `\\e`.",
+        "YAML refuses a control character written as it is, but an escape in double quotes "
+        "makes one: a bell, an escape that starts a terminal's colour or cursor code. No "
+        "drawing shows it, and a terminal that prints the map may act on it. Line breaks "
+        "and tabs are not reported.",
+        'claims:\n  c1:\n    text: "Ring the bell\\a now."\n',
+        'claims:\n  c1:\n    text: "Ring the bell now."\n',
+    ),
+    Rule(
         "unknown-field",
         E,
         "A field that the format does not define (usually a typo).",
