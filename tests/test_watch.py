@@ -139,3 +139,15 @@ def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None
         time.sleep(0.5)
         seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
         assert wait_for(lambda: b"Saved" in (out / "seed.svg").read_bytes()), "watching stopped"
+
+
+def test_a_gone_maps_drawing_goes_unless_changed_since(tmp_path: Path) -> None:
+    """A renamed map left its old drawing in the folder. One changed since it was drawn
+    (by hand, or another run) stays."""
+    with watching(tmp_path) as (seed, out, _, _):
+        renamed = seed.rename(seed.with_name("renamed.yaml"))
+        assert wait_for(lambda: (out / "renamed.svg").exists() and not (out / "seed.svg").exists())
+        (out / "renamed.svg").write_text("<svg>edited</svg>")
+        renamed.unlink()
+        time.sleep(1.5)  # (past the watcher's debounce: time for a removal to happen)
+        assert (out / "renamed.svg").read_text() == "<svg>edited</svg>"

@@ -808,6 +808,9 @@ def watch(
                 settings,
                 on_outcomes=report,
                 on_refusal=refuse,
+                on_removed=lambda drawing: typer.echo(
+                    printable(f"removed {drawing}: its map is gone"), err=True
+                ),
             )
         except PlanError as error:
             _fail(str(error))

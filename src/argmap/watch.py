@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from threading import Event
 from typing import Any
@@ -29,6 +30,7 @@ def watch(
     *,
     on_outcomes: Callable[[list[Outcome]], None],
     on_refusal: Callable[[str], None],
+    on_removed: Callable[[str], None] = lambda drawing: None,
     stop: Event | None = None,
 ) -> None:
     """Render every map once, then each map again when it is saved, until `stop` is set
@@ -37,7 +39,10 @@ def watch(
     PlanError if the maps cannot all be drawn into the folder, ConfigError if their
     settings have mistakes; a map saved later that cannot be drawn for either reason (its
     drawing would overwrite another's; a settings file first met now) goes to
-    `on_refusal`, each mistake on its own."""
+    `on_refusal`, each mistake on its own. When a map is deleted (or renamed), the drawing
+    this watch made of it is removed, unless it has changed since, and named to
+    `on_removed`: a renamed map's old drawing would otherwise stay in the folder."""
+    from watchfiles import Change
     from watchfiles import watch as changes_of
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # argmap says "stopped" itself
@@ -51,8 +56,31 @@ def watch(
                 "only UTF-8 names; rename the folder, or render it with `argmap render`"
             )
 
+    # Each map's drawing made here, as it was written: the map's real path -> the drawing,
+    # its time and size (a drawing changed since, by hand or by another run, stays).
+    made: dict[str, tuple[str, int, int]] = {}
+
     def draw(jobs: list[Job]) -> None:
-        on_outcomes(run_all(jobs, base, overrides, settings, workers=1))
+        outcomes = run_all(jobs, base, overrides, settings, workers=1)
+        for outcome in outcomes:
+            with suppress(OSError):  # not written (the map has errors), or gone since
+                if not outcome.failed:
+                    written = Path(outcome.job.output).stat()
+                    source = os.path.realpath(outcome.job.source)
+                    made[source] = (outcome.job.output, written.st_mtime_ns, written.st_size)
+        on_outcomes(outcomes)
+
+    def clear(deleted: set[str]) -> None:
+        """Remove the drawings made here of the maps in `deleted` (real paths) that are gone."""
+        for source in deleted & made.keys():
+            if Path(source).exists():  # saved by renaming a new file over it: still there
+                continue
+            drawing, time, size = made.pop(source)
+            with suppress(OSError):
+                now = Path(drawing).stat()
+                if (now.st_mtime_ns, now.st_size) == (time, size):
+                    Path(drawing).unlink()
+                    on_removed(drawing)
 
     def redraw(which: Callable[[list[Job]], list[Job]]) -> None:
         """Plan again (a folder may have gained a map) and draw the jobs `which` keeps; what
@@ -73,6 +101,7 @@ def watch(
             *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
         ):
             changed = {os.path.realpath(p) for _, p in changes}
+            clear({os.path.realpath(p) for change, p in changes if change == Change.deleted})
 
             def saved(planned: list[Job], changed: set[str] = changed) -> list[Job]:
                 return [
