@@ -384,3 +384,20 @@ def test_a_key_longer_than_yaml_reads_says_so_briefly(line: str) -> None:
     assert found.rule == "yaml-syntax"
     assert "characters, and YAML reads a key of at most 1,024; use a short id" in found.hint
     assert len(found.hint) < 120
+
+
+def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
+    text = 'argmap: 1\ntitle: "T\\e[2J"\nclaims:\n  c: {text: "a\\tb\\nc", tags: ["eco\\anomy"]}\n'
+    found = [(d.rule, d.span.line, d.message) for d in loads(text, "m.yaml").diagnostics]
+    assert found == [
+        (
+            "control-character",
+            2,
+            "`title` of the map holds the control character U+001B as character 2",
+        ),
+        (
+            "control-character",
+            4,
+            "a tag in `tags` of claim `c` holds the control character U+0007 as character 4",
+        ),
+    ]  # (a tab and a line break are not reported)

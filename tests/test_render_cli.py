@@ -586,6 +586,10 @@ def test_a_drawing_warns_of_letters_its_font_lacks(
     quiet = invoke("render", str(path), "-o", str(tmp_path / f"q.{fmt}"), "--config", str(settings))
     assert quiet.exit_code == 0 and rule not in quiet.output
     assert rule not in invoke("render", str(SEED), "-o", str(tmp_path / f"s.{fmt}")).output
+    # Control characters (from escapes) are left out of drawings: not letters it lacks.
+    path.write_text('argmap: 1\ntitle: "T\\e[2J"\nclaims:\n  c: {text: "a\\a\\x9b b"}\n')
+    controls = invoke("render", str(path), "-o", str(tmp_path / f"c.{fmt}"))
+    assert rule not in controls.output and "control-character" in controls.output
 
 
 @pytest.mark.skipif(shutil.which("graphviz-pure") is None, reason="no builtin engine")

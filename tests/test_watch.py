@@ -15,7 +15,7 @@ import pytest
 from argmap.config import Resolver
 from argmap.render import RenderOptions
 from argmap.render.batch import Outcome, PlanError
-from argmap.watch import watch
+from argmap.watch import GRACE, watch
 from conftest import SEED
 
 
@@ -149,5 +149,34 @@ def test_a_gone_maps_drawing_goes_unless_changed_since(tmp_path: Path) -> None:
         assert wait_for(lambda: (out / "renamed.svg").exists() and not (out / "seed.svg").exists())
         (out / "renamed.svg").write_text("<svg>edited</svg>")
         renamed.unlink()
-        time.sleep(1.5)  # (past the watcher's debounce: time for a removal to happen)
+        time.sleep(3 * GRACE)  # (time for a removal to happen)
         assert (out / "renamed.svg").read_text() == "<svg>edited</svg>"
+
+
+def test_a_maps_drawing_stays_while_it_is_there(tmp_path: Path) -> None:
+    """Deleted and written anew a moment later (broken, even), a map is saved, not gone; a
+    link to a map keeps its drawing when the map it led to goes; deleting one of two maps
+    that would be drawn to one file draws the other."""
+    with watching(tmp_path) as (seed, out, rounds, refusals):
+        good = seed.read_text()
+        seed.unlink()
+        time.sleep(GRACE / 4)
+        seed.write_text(good.replace("attacks: singular-focus\n", "attacks: nowhere\n"))
+        assert wait_for(lambda: len(rounds) >= 2)
+        time.sleep(3 * GRACE)
+        assert (out / "seed.svg").exists()  # the last good drawing
+        seed.write_text(good)
+        (seed.parent / "v2.yaml").write_text(good)
+        link = seed.parent / "current.yaml"
+        link.symlink_to("v2.yaml")
+        assert wait_for(lambda: (out / "current.svg").exists() and (out / "v2.svg").exists())
+        link.unlink()
+        link.symlink_to("seed.yaml")
+        (seed.parent / "v2.yaml").unlink()
+        assert wait_for(lambda: not (out / "v2.svg").exists())
+        assert (out / "current.svg").exists()
+        shutil.copy(seed, seed.with_suffix(".yml"))  # refused: drawn onto out/seed.svg too
+        assert wait_for(lambda: refusals)
+        seed.unlink()
+        assert wait_for(lambda: any(o.job.source.endswith(".yml") for r in rounds for o in r))
+        assert (out / "seed.svg").exists()

@@ -528,7 +528,7 @@ class _MapBuilder:
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
-            return tuple(t for item in items if (t := self.text(item, f"a tag in {what}")))
+            return tuple(t for item in items if (t := self.text(item, f"a tag in {what}", f)))
         self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
         return None
 

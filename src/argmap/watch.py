@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -15,6 +16,8 @@ from argmap.config import ConfigError, Settings
 from argmap.printable import writable
 from argmap.render import RenderOptions
 from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
+
+GRACE = 1.0  # seconds a deleted map stays gone before its drawing is removed
 
 
 def _is_map_file(change: Any, path: str) -> bool:
@@ -39,9 +42,10 @@ def watch(
     PlanError if the maps cannot all be drawn into the folder, ConfigError if their
     settings have mistakes; a map saved later that cannot be drawn for either reason (its
     drawing would overwrite another's; a settings file first met now) goes to
-    `on_refusal`, each mistake on its own. When a map is deleted (or renamed), the drawing
-    this watch made of it is removed, unless it has changed since, and named to
-    `on_removed`: a renamed map's old drawing would otherwise stay in the folder."""
+    `on_refusal`, each mistake on its own. When a map is deleted (or renamed) and stays
+    gone for GRACE seconds, the drawing this watch made of it is removed, unless it has
+    changed since, and named to `on_removed`: a renamed map's old drawing would otherwise
+    stay in the folder."""
     from watchfiles import Change
     from watchfiles import watch as changes_of
 
@@ -56,9 +60,14 @@ def watch(
                 "only UTF-8 names; rename the folder, or render it with `argmap render`"
             )
 
-    # Each map's drawing made here, as it was written: the map's real path -> the drawing,
-    # its time and size (a drawing changed since, by hand or by another run, stays).
+    # Each map's drawing made here, as it was written: the map's path -> the drawing, its
+    # time and size (a drawing changed since, by hand or by another map, stays). By the
+    # path the map is watched at, not where a link leads: a link moved to another map
+    # keeps its drawing when the old one is deleted.
     made: dict[str, tuple[str, int, int]] = {}
+    # Maps deleted, and when their drawings go if they are still gone: a writer that
+    # deletes a map and writes it anew a moment later is saving it.
+    gone: dict[str, float] = {}
 
     def draw(jobs: list[Job]) -> None:
         outcomes = run_all(jobs, base, overrides, settings, workers=1)
@@ -66,21 +75,29 @@ def watch(
             with suppress(OSError):  # not written (the map has errors), or gone since
                 if not outcome.failed:
                     written = Path(outcome.job.output).stat()
-                    source = os.path.realpath(outcome.job.source)
+                    source = os.path.abspath(outcome.job.source)  # noqa: PTH100
                     made[source] = (outcome.job.output, written.st_mtime_ns, written.st_size)
         on_outcomes(outcomes)
 
-    def clear(deleted: set[str]) -> None:
-        """Remove the drawings made here of the maps in `deleted` (real paths) that are gone."""
-        for source in deleted & made.keys():
-            if Path(source).exists():  # saved by renaming a new file over it: still there
+    def clear() -> set[str]:
+        """Remove the drawings made here of the maps gone for GRACE seconds; the drawings
+        removed."""
+        removed = set()
+        for source, when in list(gone.items()):
+            if Path(source).exists():  # back again: it was saved
+                del gone[source]
                 continue
-            drawing, time, size = made.pop(source)
+            if when > time.monotonic():  # not gone for long enough yet
+                continue
+            del gone[source]
+            drawing, written, size = made.pop(source, ("", 0, -1))  # (-1: no file's size)
             with suppress(OSError):
                 now = Path(drawing).stat()
-                if (now.st_mtime_ns, now.st_size) == (time, size):
+                if (now.st_mtime_ns, now.st_size) == (written, size):
                     Path(drawing).unlink()
+                    removed.add(drawing)
                     on_removed(drawing)
+        return removed
 
     def redraw(which: Callable[[list[Job]], list[Job]]) -> None:
         """Plan again (a folder may have gained a map) and draw the jobs `which` keeps; what
@@ -98,16 +115,31 @@ def watch(
     def follow() -> None:
         """Draw each map that changes, until `stop` is set or Ctrl-C."""
         for changes in changes_of(
-            *roots, watch_filter=_is_map_file, stop_event=stop, debounce=300, raise_interrupt=False
+            *roots,
+            watch_filter=_is_map_file,
+            stop_event=stop,
+            debounce=300,
+            raise_interrupt=False,
+            rust_timeout=int(GRACE * 500),  # no change for a while: see to what is gone
+            yield_on_timeout=True,
         ):
+            deleted = {os.path.abspath(p) for c, p in changes if c == Change.deleted}  # noqa: PTH100
+            gone.update(dict.fromkeys(deleted & made.keys(), time.monotonic() + GRACE))
             changed = {os.path.realpath(p) for _, p in changes}
-            clear({os.path.realpath(p) for change, p in changes if change == Change.deleted})
+            removed = clear()
+            if not changed and not removed:
+                continue
 
-            def saved(planned: list[Job], changed: set[str] = changed) -> list[Job]:
+            def saved(
+                planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
+            ) -> list[Job]:
+                """The maps saved, and any whose drawing was the one removed (the other
+                of two maps that would be drawn to one file, refused until now)."""
                 return [
                     job
                     for job in planned
-                    if os.path.realpath(job.source) in changed and Path(job.source).is_file()
+                    if (os.path.realpath(job.source) in changed or job.output in removed)
+                    and Path(job.source).is_file()
                 ]
 
             redraw(saved)

@@ -101,20 +101,20 @@ def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
 _BACKSLASH_ESCAPING = re.compile(r'\\(?=["\n]|$)')
 
 
-def _kept(text: str) -> str:
-    """Without control characters or white space at the ends. Every character _CONTROL
-    finds is unprintable, and running it costs ten times testing that: printable text,
-    most of it, and printable lines joined by newlines (labels, tooltips), which _CONTROL
-    keeps, skip it."""
+def drawn_text(text: str) -> str:
+    """`text` as a drawing shows it: without control characters or white space at the
+    ends. Every character _CONTROL finds is unprintable, and running it costs ten times
+    testing that: printable text, most of it, and printable lines joined by newlines
+    (labels, tooltips), which _CONTROL keeps, skip it."""
     printable = text.isprintable() or text.replace("\n", "").isprintable()
     return (text if printable else _CONTROL.sub("", text)).strip()
 
 
 def _clean(text: str) -> str:
-    """`_kept`, with a zero-width space after each backslash: Graphviz expands `\\N`,
+    """`drawn_text`, with a zero-width space after each backslash: Graphviz expands `\\N`,
     `\\G`, `\\L` (the node's name, the graph's, the label) in tooltips and HTML-like
     labels even when the backslash is escaped."""
-    return _kept(text).replace("\\", "\\\u200b")
+    return drawn_text(text).replace("\\", "\\\u200b")
 
 
 def _html(text: str) -> str:
@@ -459,7 +459,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
     # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
     # or the string's as an escape: only there does it take a zero-width space after it.
-    name = _BACKSLASH_ESCAPING.sub("\\\u200b", _kept(m.title)).replace("&", "&amp;")
+    name = _BACKSLASH_ESCAPING.sub("\\\u200b", drawn_text(m.title)).replace("&", "&amp;")
     dot = graphviz.Digraph(graphviz.quoting.nohtml(name) if name else "argmap")
     # A long title wraps: on one line it would set the width of the whole drawing.
     title = wrap_lines(_clean(m.title), TITLE_WRAP) if name else []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
+from argmap.render.dot import drawn_text
 
 
 def _in_windows_1252(c: str) -> bool:
@@ -76,7 +77,8 @@ PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo)
 
 def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | None:
     """A warning when the map's drawn text (title, the `drawn` nodes' text and actors) has
-    characters that `font` lacks: they show as boxes. One for the map, at the first node
+    characters that `font` lacks: they show as boxes (control characters, which drawings
+    leave out, do not). One for the map, at the first node
     (or the title) that has them."""
     missing: dict[str, None] = {}
     first: Span | None = None
@@ -86,7 +88,7 @@ def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | 
         for n in (m.nodes[i] for i in drawn)
     ]
     for text, span in parts:
-        found = [c for c in text if not c.isspace() and not font.has(c)]
+        found = [c for c in drawn_text(text) if not c.isspace() and not font.has(c)]
         if found:
             missing.update(dict.fromkeys(found))
             first = first or span
