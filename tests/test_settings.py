@@ -231,3 +231,7 @@ def test_a_file_and_the_command_line_that_leave_no_rule_name_the_file(tmp_path: 
         f"{tmp_path / '.argmap.toml'} with the command line: every rule selected is also "
         "ignored (long-text), which would check nothing; drop one of them from --ignore",
     )
+    # The command line's own mistake is its own: no settings file named.
+    with pytest.raises(config.ConfigError) as raised:
+        config.Resolver(tmp_path / ".argmap.toml", select=["long-txt"])
+    assert raised.value.problems[0].startswith("`--select` names an unknown rule `long-txt`")

@@ -73,15 +73,18 @@ class Settings:
         is the more particular wish."""
         chosen = _selected(select, "--select") if select is not None else None
         kept = self.ignore - chosen if chosen is not None else self.ignore
-        return _checking_some(
-            replace(
-                self,
-                select=chosen if chosen is not None else self.select,
-                ignore=_ignored(ignore, "--ignore") if ignore is not None else kept,
-                strict=self.strict if strict is None else strict,
-            ),
-            "--ignore",
+        combined = replace(
+            self,
+            select=chosen if chosen is not None else self.select,
+            ignore=_ignored(ignore, "--ignore") if ignore is not None else kept,
+            strict=self.strict if strict is None else strict,
         )
+        try:
+            return _checking_some(combined, "--ignore")
+        except ConfigError as error:  # the file's choices and the command line's together
+            if self.origin is None:
+                raise
+            raise ConfigError(f"{self.origin} with the command line: {error}") from None
 
 
 def rule_ids(ids: Iterable[str], key: str) -> frozenset[str]:
@@ -146,9 +149,7 @@ class Resolver:
             raise ConfigError(
                 f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml"
             )
-        self._on_top: Callable[[Settings], Settings] = lambda s: _overridden(
-            s, select, ignore, strict
-        )
+        self._on_top: Callable[[Settings], Settings] = lambda s: s.override(select, ignore, strict)
         self._given = self._on_top(load(config))  # also for a map with no settings file above
         self._config = config
         self._nearest: dict[Path, Settings] = {}  # by folder
@@ -173,24 +174,6 @@ class Resolver:
                 self._nearest[folder] = self._given if own is None else self._on_top(own)
         self._nearest.update(dict.fromkeys(below, self._nearest[folder]))
         return self._nearest[folder]
-
-
-def _overridden(
-    settings: Settings,
-    select: Iterable[str] | None,
-    ignore: Iterable[str] | None,
-    strict: bool | None,
-) -> Settings:
-    """`settings` with the command line's choices on top; when the two together leave no
-    rule to run, the message names the settings file too."""
-    try:
-        return settings.override(select, ignore, strict)
-    except ConfigError as error:
-        if settings.origin is None:
-            raise
-        raise ConfigError(
-            *(f"{settings.origin} with the command line: {p}" for p in error.problems)
-        ) from None
 
 
 def _own(folder: Path) -> Settings | None:
