@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +27,15 @@ from argmap.loader import load, loads
 from argmap.model import Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
 from argmap.render.batch import Job, run_one
-from argmap.render.dot import GROUPS, STAGGER_MAX_NODES, DotOptions, _plain, _text, build_dot
+from argmap.render.dot import (
+    GROUPS,
+    STAGGER_MAX_NODES,
+    DotOptions,
+    _plain,
+    _text,
+    build_dot,
+    dot_pieces,
+)
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES
@@ -364,7 +373,7 @@ def test_builtin_engine_cannot_write_pdf_itself() -> None:
 def run(engine: Engine, dot: str) -> bytes:
     """SVG from `engine` the way a render drives it."""
     layout = engine.launch("svg")
-    layout.feed(dot)
+    layout.feed([dot])
     return layout.result()
 
 
@@ -377,17 +386,40 @@ def fake_engine(tmp_path: Path, script: str) -> Engine:
 
 def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> None:
     layout = fake_engine(tmp_path, "cat > /dev/null; sleep 30").launch("svg")
-    layout.feed("digraph {}")
+    layout.feed(["digraph {}"])
     start = time.perf_counter()
     layout.cancel()
     assert time.perf_counter() - start < 5
     assert layout.process.returncode is not None  # killed, not left running
 
 
+def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> None:
+    """Graphviz's `dot` parses as it reads: each piece reaches the engine before the next
+    is built, and the pieces are whole statements."""
+    seen = tmp_path / "seen"
+    layout = fake_engine(tmp_path, f"cat > {seen}; cat {seen}").launch("svg")
+    m = load_map(EVERY)
+    pieces = list(dot_pieces(build_graph(m), m, DotOptions(group_by="actor")))
+    assert len(pieces) > 4 and all(piece.endswith("\n") for piece in pieces)
+    assert pieces[0].startswith("digraph ") and "rankdir=" in pieces[0]
+
+    def built() -> Iterator[str]:
+        for i, piece in enumerate(pieces):
+            if i:  # the engine has read what came before
+                deadline = time.monotonic() + 10
+                while seen.read_text() != "".join(pieces[:i]) and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                assert seen.read_text() == "".join(pieces[:i])
+            yield piece
+
+    assert layout.feed(built()) == build_dot(build_graph(m), m, DotOptions(group_by="actor"))
+    assert layout.result() == "".join(pieces).encode()
+
+
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engines, "TIMEOUT", 0.5)
     layout = fake_engine(tmp_path, "sleep 30").launch("svg")
-    layout.feed("digraph {" + "a;" * 200_000 + "}")  # more than a pipe holds: never read
+    layout.feed(["digraph {" + "a;" * 200_000 + "}"])  # more than a pipe holds: never read
     with pytest.raises(
         EngineError, match=r"took over 0\.5 s, and was stopped; draw part of the map with --focus"
     ):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic, no_node
 from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
-from argmap.render.dot import DotOptions, build_dot
+from argmap.render.dot import DotOptions, dot_pieces
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, SVG_FONTS
 
@@ -127,14 +127,13 @@ class Drawing:
             marks = {**dot_options.marks, options.focus: "focus"}
             dot_options = replace(dot_options, marks=marks, legend_note=note)
         g = _focus(build_graph(m) if graph is None else graph, m, options)
-        self.dot = build_dot(g, m, dot_options)
+        pieces = dot_pieces(g, m, dot_options)
+        self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         font = self._drawn_font()
         if font is not None:
             from argmap.render.fonts import font_warning
 
             self.warnings = [w for w in [font_warning(m, g.nodes, font)] if w is not None]
-        if self.layout is not None:
-            self.layout.feed(self.dot)
 
     def _drawn_font(self) -> DrawnFont | None:
         """The font that argmap's own tools draw this rendering's text in, if they do: the

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from unicodedata import bidirectional
 from urllib.parse import quote
@@ -285,8 +285,17 @@ def _node_style(theme: Theme, kind: Kind) -> dict[str, str]:
     }
 
 
-def _add_nodes(
+def _by_kind(nodes: list[Node]) -> Iterator[tuple[Kind, list[Node]]]:
+    """`nodes` in one block per kind, in the kinds' order."""
+    for kind in Kind:
+        of_kind = [node for node in nodes if node.kind is kind]
+        if of_kind:
+            yield kind, of_kind
+
+
+def _add_block(
     parent: graphviz.Digraph,
+    kind: Kind,
     nodes: list[Node],
     m: Map,
     theme: Theme,
@@ -295,32 +304,28 @@ def _add_nodes(
     bylines: dict[str, str],
     claims_first: bool = False,
 ) -> None:
-    """Nodes in one block per kind, the kind's style set once for the block: a node's own
+    """A block of nodes of one kind, the kind's style set once for the block: a node's own
     attributes are only what differs (id, label, tooltip, link), which keeps DOT building
     a small part of rendering. `claims_first` puts every claim on the first rank (the top,
     drawn TB), even one that attacks another claim or sits on a cycle."""
-    for kind in Kind:
-        of_kind = [node for node in nodes if node.kind is kind]
-        if not of_kind:
-            continue
-        with parent.subgraph() as block:
-            block.body.append(_defaults(options.theme, kind))
-            if claims_first and kind is Kind.CLAIM:
-                block.body.append("\trank=same\n")
-            for node in of_kind:
-                name = names[node.id]
-                attrs = {
-                    "label": _label(node, m, theme, options, bylines),
-                    "id": name,
-                    "tooltip": _text(_tooltip(node, m)),
-                }
-                if node.id in options.fill:
-                    attrs["fillcolor"] = _quote(options.fill[node.id])
-                attrs |= _marked(options.marks.get(node.id), kind.value, theme)
-                link = _link(node, m)
-                if link:
-                    attrs |= {"URL": _text(link), "target": "_blank"}
-                block.body.append(_statement(name, attrs))
+    with parent.subgraph() as block:
+        block.body.append(_defaults(options.theme, kind))
+        if claims_first and kind is Kind.CLAIM:
+            block.body.append("\trank=same\n")
+        for node in nodes:
+            name = names[node.id]
+            attrs = {
+                "label": _label(node, m, theme, options, bylines),
+                "id": name,
+                "tooltip": _text(_tooltip(node, m)),
+            }
+            if node.id in options.fill:
+                attrs["fillcolor"] = _quote(options.fill[node.id])
+            attrs |= _marked(options.marks.get(node.id), kind.value, theme)
+            link = _link(node, m)
+            if link:
+                attrs |= {"URL": _text(link), "target": "_blank"}
+            block.body.append(_statement(name, attrs))
 
 
 @functools.cache
@@ -448,7 +453,13 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
 
 
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
-    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph).
+    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
+    return "".join(dot_pieces(g, m, options))
+
+
+def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[str]:
+    """`build_dot`'s DOT source in pieces, each given as soon as it is built: Graphviz's
+    `dot` parses a piece while the next is built (a tenth of a 1,000-node rendering).
 
     Every element gets its SVG id here: a node its map id, an edge `u->v`, and argmap's
     own elements (the graph, groups, the legend) ids that start with `_`, which no map id
@@ -494,6 +505,15 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
         margin="0.15,0.08",
     )
     dot.attr("edge", fontname=options.font)
+    sent = 0
+
+    def fresh() -> str:
+        """The statements added to the graph since the last piece."""
+        nonlocal sent
+        piece, sent = "".join(dot.body[sent:]), len(dot.body)
+        return piece
+
+    yield next(iter(dot)) + fresh()  # `digraph name {` and the graph's attributes
     loose: list[Node] = []
     clusters: dict[str, tuple[str, list[Node]]] = {}
     for n in g.nodes:
@@ -507,7 +527,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     names = {n: _text(n) for n in g.nodes}
     # Not with groups: a rank shared across clusters would pull them apart.
     bylines: dict[str, str] = {}
-    _add_nodes(dot, loose, m, theme, options, names, bylines, claims_first=not clusters)
+    for kind, block in _by_kind(loose):
+        _add_block(dot, kind, block, m, theme, options, names, bylines, not clusters)
+        yield fresh()
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
@@ -519,7 +541,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 tooltip=_plain(label),  # else the map's summary, inherited from the graph
                 id=f"_group_{i + 1}",
             )
-            _add_nodes(cluster, members, m, theme, options, names, bylines)
+            for kind, block in _by_kind(members):
+                _add_block(cluster, kind, block, m, theme, options, names, bylines)
+        yield fresh()
     # A node's rank is how far it argues from the claims: an edge to a node as far or
     # farther out than the arguing node (objections attacking each other, or a rebuttal
     # that also attacks the claim) does not push it a rank further. Left to rank such
@@ -548,6 +572,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
                 if (u, v) in length:
                     attrs["minlen"] = str(length[u, v])
                 block.body.append(_statement(f"{names[u]} -> {names[v]}", attrs))
+        yield fresh()
     if options.legend:
         kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
         relations = frozenset(r for r, edges in by_relation.items() if edges)
@@ -556,5 +581,4 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
             options.theme, options.legend_note, rankdir, kinds, relations, options.legend_fills
         )
         dot.body.extend(legend)
-    source: str = dot.source
-    return source
+    yield fresh() + "}\n"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,15 +86,24 @@ class Layout:
             self.timer.daemon = True
             self.timer.start()
 
-    def feed(self, dot: str) -> None:
-        """Hand the engine its DOT; it lays the graph out in its own process meanwhile."""
-        assert self.process.stdin is not None
-        data = dot.encode("utf-8")
-        if len(data) > _capacity(self.process.stdin):  # writing waits for the engine to read
-            self._limit()
+    def feed(self, pieces: Iterable[str]) -> str:
+        """Hand the engine its DOT, piece by piece as the pieces are built (Graphviz's `dot`
+        parses each while the next is built), and return it whole. The engine lays the
+        graph out in its own process meanwhile."""
+        stdin = self.process.stdin
+        assert stdin is not None
+        room, written, fed = _capacity(stdin), 0, []
         # A broken pipe means the engine stopped before reading it all: `result` says why.
-        with suppress(BrokenPipeError), self.process.stdin:  # closing it ends the DOT
-            self.process.stdin.write(data)
+        with suppress(BrokenPipeError), stdin:  # closing it ends the DOT
+            for piece in pieces:
+                fed.append(piece)
+                data = piece.encode("utf-8")
+                written += len(data)
+                if written > room:  # writing waits for the engine to read
+                    self._limit()
+                stdin.write(data)
+                stdin.flush()
+        return "".join(fed)
 
     def result(self) -> bytes:
         """The engine's output; EngineError if it failed or took too long."""
