@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -570,6 +571,20 @@ def test_output_that_cannot_be_written_is_an_error_not_a_bug(redirect: str, comm
         assert "internal" not in done.stderr
     else:
         assert done.stderr.startswith("argmap: error: cannot write"), done.stderr
+
+
+@pytest.mark.parametrize("command", ["check --format json", "show", "render -o -"])
+def test_a_reader_that_stops_reading_ends_argmap_quietly(command: str) -> None:
+    """`argmap check maps/ | head`: exit 1 said the map had errors."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", *command.split(), str(SEED)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before argmap writes anything
+    assert process.wait(timeout=60) == 128 + signal.SIGPIPE
+    assert process.stderr.read() == b""
 
 
 def test_a_closed_standard_error_loses_only_the_messages(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import errno
 import io
 import os
 import shlex
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -1119,6 +1120,13 @@ def _stopped(signum: int) -> NoReturn:
     os._exit(128 + signum)
 
 
+def _quiet_pipe() -> NoReturn:
+    """`argmap check ... | head`: the reader has all it wants. Exit as a program that
+    SIGPIPE ends, silently (exit 1 would say the map has errors), and at once: flushing
+    what is left of the output would fail again."""
+    os._exit(128 + signal.SIGPIPE)
+
+
 class _Closed(io.TextIOBase):
     """A stand-in for a closed standard input or output: reading or writing it fails with
     EBADF, as with a closed descriptor (text through it, bytes through its `buffer`)."""
@@ -1145,8 +1153,6 @@ class _Closed(io.TextIOBase):
 
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
-    import signal
-
     signal.signal(signal.SIGTERM, _terminate)
     # A stream the shell closed (`>&-`) is None. Reading a closed standard input or
     # writing a closed output fails, as with a closed file; messages to a closed
@@ -1165,10 +1171,11 @@ def main() -> None:
             _stopped(_TERMINATED[0])
         if exiting.code == 130:  # typer's way out of Ctrl-C
             _stopped(signal.SIGINT)
+        if isinstance(exiting.__context__, BrokenPipeError):  # click's exit 1 for it
+            _quiet_pipe()
         raise
-    except BrokenPipeError:  # `argmap check ... | head`
-        sys.stderr.close()
-        sys.exit(1)
+    except BrokenPipeError:
+        _quiet_pipe()
     except MemoryError:
         typer.echo("argmap: error: out of memory: the input is too big for this machine", err=True)
         sys.exit(2)
