@@ -513,12 +513,24 @@ def test_the_legend_shows_what_is_drawn() -> None:
     legend = dot[dot.index("cluster__legend") :]
     assert re.findall(r"id=_legend_(\w+)", legend) == ["claim", "objection", "rebuttal", "attacks"]
     assert "_legend_rebuttal -> _legend_objection" in legend
-    # An attack on the claim alone: the sample joins two points, not a rebuttal drawn in.
+    # An attack on the claim alone: the sample joins the kinds drawn, not a rebuttal drawn
+    # in (it joined two black points, which the dark theme hid, beside an unjoined box).
     two = build_dot(neighbourhood(build_graph(m), "c", 1), m, DotOptions())
     legend = two[two.index("cluster__legend") :]
     assert "_legend_rebuttal" not in legend and "_legend_reason" not in legend
+    assert "_legend_objection -> _legend_claim" in legend
+    assert "_legend_supports" not in legend and "_legend_attacks_from" not in legend
+    # Objections attacking each other: no two kinds to join, two points in the legend's
+    # colour.
+    rivals = loads(
+        "argmap: 1\ntitle: T\nobjections:\n  o: {text: O, attacks: p}\n  p: {text: P, attacks: o}\n"
+    ).map
+    assert rivals is not None
+    dark = build_dot(build_graph(rivals), rivals, DotOptions(theme="dark"))
+    legend = dark[dark.index("cluster__legend") :]
     assert "_legend_attacks_from -> _legend_attacks_to" in legend
-    assert "_legend_supports" not in legend
+    muted = THEMES["dark"].muted
+    assert re.search(rf"_legend_attacks_from \[.*color=\"{muted}\".*fillcolor=\"{muted}\"", legend)
 
 
 def _contrast(one: str, other: str) -> float:

@@ -558,28 +558,34 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
     ("fmt", "claims", "counted"),
     [
         # Helvetica (the PDF's) has no Hebrew: the PDF showed boxes, and said nothing.
-        ("pdf", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1)),
+        ("pdf", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1, "5:14")),
+        # An actor's name is drawn too: the warning is at the actor, not the node.
+        (
+            "pdf",
+            "  c: {text: Plain words., by: kyr}\nactors:\n  kyr: {name: Κυριάκος Μητσοτάκης}\n",
+            (12, 1, "6:3"),
+        ),
         # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese:
         # the warning is at the Arabic, not the Hebrew.
         (
             "png",
             "  he: {text: שמות מתחם and Имена}\n  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
-            (12, 2),
+            (12, 2, "5:14"),
         ),
     ],
 )
 def test_a_drawing_warns_of_letters_its_font_lacks(
-    tmp_path: Path, fmt: str, claims: str, counted: tuple[int, int]
+    tmp_path: Path, fmt: str, claims: str, counted: tuple[int, int, str]
 ) -> None:
     rule = f"{fmt}-font"
     path = tmp_path / "names.yaml"
     path.write_text(f"argmap: 1\ntitle: Names\nclaims:\n{claims}", encoding="utf-8")
     warned = invoke("render", str(path), "-o", str(tmp_path / f"names.{fmt}"))
     assert warned.exit_code == 0 and (tmp_path / f"names.{fmt}").exists()
-    assert f"{path}:5:3: warning[{rule}]" in warned.output
-    characters, texts = counted
+    characters, texts, where = counted  # at the text, not its node's id
+    assert f"{path}:{where}: warning[{rule}]" in warned.output
     assert f"{characters} characters" in warned.output
-    assert f"in {texts} of its texts" in warned.output
+    assert f"in {texts} text{'s' * (texts > 1)}:" in warned.output
     assert rule not in invoke("render", str(path)).output  # an SVG draws them
     settings = tmp_path / "settings.toml"
     settings.write_text(f'ignore = ["{rule}"]\n')

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from unicodedata import bidirectional
@@ -345,11 +346,33 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
 _LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr><td>{}</td></tr></table>>'
 
 
-# Each relation's sample in the legend: between the kinds it joins most often.
+# Each relation's sample in the legend: between the kinds it joins in most debates.
 _SAMPLES = {
-    Relation.SUPPORT: (Kind.REASON, Kind.CLAIM, "supports"),
-    Relation.ATTACK: (Kind.REBUTTAL, Kind.OBJECTION, "attacks"),
+    Relation.SUPPORT: (Kind.REASON, Kind.CLAIM),
+    Relation.ATTACK: (Kind.REBUTTAL, Kind.OBJECTION),
 }
+_VERBS = {Relation.SUPPORT: "supports", Relation.ATTACK: "attacks"}
+Sample = tuple[Relation, tuple[Kind, Kind] | None]
+
+
+def _samples(
+    g: Graph, by_relation: Mapping[Relation, list[tuple[str, str, int]]]
+) -> tuple[Sample, ...]:
+    """Each drawn relation with the two kinds its legend sample joins: the usual ones when
+    the drawing has both, else the two different kinds it joins most often in the drawing
+    (an objection attacking a claim, in a focus without rebuttals), else None (two points)."""
+    kinds = {n: g.nodes[n]["kind"] for n in g.nodes}
+    samples: list[Sample] = []
+    for relation, edges in by_relation.items():
+        if not edges:
+            continue
+        usual = _SAMPLES[relation]
+        if set(usual) <= set(kinds.values()):
+            samples.append((relation, usual))
+            continue
+        pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges if kinds[u] is not kinds[v])
+        samples.append((relation, pairs.most_common(1)[0][0] if pairs else None))
+    return tuple(samples)
 
 
 @functools.lru_cache(maxsize=64)
@@ -358,14 +381,13 @@ def _legend(
     note: str,
     rankdir: str,
     kinds: frozenset[Kind],
-    relations: frozenset[Relation],
+    samples: tuple[Sample, ...],
     fills: tuple[tuple[str, str], ...],
 ) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme, note, direction and what the
-    drawing holds: only the `kinds` and `relations` drawn (a focus on two nodes had a
-    legend of four kinds, larger than the drawing). A relation's sample joins the kinds
-    it joins most often, or two points when the drawing lacks one of them. With `fills`,
-    the kinds are drawn unfilled and each fill is shown with what it means."""
+    drawing holds: only the `kinds` and relations (`samples`) drawn (a focus on two nodes
+    had a legend of four kinds, larger than the drawing). With `fills`, the kinds are
+    drawn unfilled and each fill is shown with what it means."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
@@ -403,13 +425,22 @@ def _legend(
                 fontcolor=theme.text,
                 **sample,
             )
-        for relation in (r for r in Relation if r in relations):
-            tail, head, verb = _SAMPLES[relation]
-            ends = [f"_legend_{tail.value}", f"_legend_{head.value}"]
-            if not {tail, head} <= kinds:
+        for relation, joined in samples:
+            verb = _VERBS[relation]
+            if joined is None:  # no two kinds to join: two points, in the legend's colour
                 ends = [f"_legend_{verb}_{end}" for end in ("from", "to")]
                 for end in ends:
-                    legend.node(end, id=end, label="", shape="point", width="0.05")
+                    legend.node(
+                        end,
+                        id=end,
+                        label="",
+                        shape="point",
+                        width="0.05",
+                        color=theme.muted,
+                        fillcolor=theme.muted,
+                    )
+            else:
+                ends = [f"_legend_{kind.value}" for kind in joined]
             legend.edge(
                 *ends,
                 label=_LEGEND_EDGE_LABEL.format(verb),
@@ -556,7 +587,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     for relation, edges in by_relation.items():
         if not edges:
             continue
-        verb = "supports" if relation is Relation.SUPPORT else "attacks"
+        verb = _VERBS[relation]
         value = relation.value  # (an enum's value is a property: read once, not per edge)
         with dot.subgraph() as block:
             block.body.append(_defaults(options.theme, relation))
@@ -575,10 +606,10 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         yield fresh()
     if options.legend:
         kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
-        relations = frozenset(r for r, edges in by_relation.items() if edges)
         rankdir = _RANKDIR[options.direction]
+        samples = _samples(g, by_relation)
         legend = _legend(
-            options.theme, options.legend_note, rankdir, kinds, relations, options.legend_fills
+            options.theme, options.legend_note, rankdir, kinds, samples, options.legend_fills
         )
         dot.body.extend(legend)
     yield fresh() + "}\n"

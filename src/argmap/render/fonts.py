@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import drawn_text
+from argmap.report import counted
 
 
 def _in_windows_1252(c: str) -> bool:
@@ -76,22 +77,25 @@ PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo)
 
 
 def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | None:
-    """A warning when the map's drawn text (title, the `drawn` nodes' text and actors) has
-    characters that `font` lacks: they show as boxes (control characters, which drawings
-    leave out, do not). One for the map, at the first node
-    (or the title) that has them."""
+    """A warning when the map's drawn text (title, the `drawn` nodes' text and their actors'
+    names) has characters that `font` lacks: they show as boxes (control characters, which
+    drawings leave out, do not). One for the map, at the first text that has them: a
+    node's text, or the actor whose name it is."""
     missing: dict[str, None] = {}
     first: Span | None = None
     count = 0
-    parts = [(m.title, m.span)] + [
-        (" ".join([n.text, *(m.actor_name(r.id) for r in n.by)]), n.span)
-        for n in (m.nodes[i] for i in drawn)
+    nodes = [m.nodes[i] for i in drawn]
+    actors = {r.id: r.span for n in nodes for r in n.by}  # each name once, where first used
+    parts = [
+        (m.title, m.span),
+        *((n.text, n.fields.get("text", n.span)) for n in nodes),
+        *((m.actor_name(a), m.actors[a].span if a in m.actors else at) for a, at in actors.items()),
     ]
     for text, span in parts:
         found = [c for c in drawn_text(text) if not c.isspace() and not font.has(c)]
         if found:
             missing.update(dict.fromkeys(found))
-            first = first or span
+            first = span if first is None or span < first else first
             count += 1
     if first is None:
         return None
@@ -100,7 +104,8 @@ def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | 
         font.rule,
         Severity.WARNING,
         first,
-        f"the {font.format}'s font, {font.name}, has no letters for {len(missing)} characters "
-        f"of this map ({shown}), in {count} of its texts: they show as boxes",
+        f"the {font.format}'s font, {font.name}, has no letters for "
+        f"{counted(len(missing), 'character')} of this map ({shown}), in "
+        f"{counted(count, 'text')}: they show as boxes",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )
