@@ -825,3 +825,12 @@ def test_the_map_is_freed_while_the_engine_works(tmp_path: Path) -> None:
         assert b"<svg" in drawing.result()
     finally:
         gc.enable()
+
+
+def test_a_tooltip_has_no_blank_line_after_a_block_of_text() -> None:
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      Fell:\n      - by 24 %;\n"
+        '    quote: "Ha demostrado su eficacia"\n    note: >\n      Checked.\n'
+    ).map
+    assert m is not None
+    assert 'tooltip="Fell:\n- by 24 %;\n“Ha demostrado su eficacia”\nNote: Checked."' in dot_of(m)

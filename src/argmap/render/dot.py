@@ -242,14 +242,16 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[
 
 
 def _tooltip(node: Node, m: Map) -> str:
-    parts = [node.text]
+    """The node's full text, quote, source and note, one after the other. Each is trimmed:
+    a text written as a block (`text: |`) ends in a line break, which left a blank line."""
+    parts = [node.text.strip()]
     if node.quote:
-        parts.append(f"“{node.quote}”")
+        parts.append(f"“{node.quote.strip()}”")
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
         parts.append(f"Source: {source.describe()}")
     if node.note:
-        parts.append(f"Note: {node.note}")
+        parts.append(f"Note: {node.note.strip()}")
     return "\n".join(parts)
 
 
