@@ -162,25 +162,28 @@ def test_a_title_that_shows_nothing_is_drawn_without_one() -> None:
     assert ET.fromstring(svg).find(f".//{SVG}g[@id='keep-targeting']") is not None
 
 
-def test_claims_share_the_top_rank_even_when_one_attacks_another() -> None:
+@pytest.mark.parametrize("group_by", [None, "actor"])
+def test_claims_share_the_top_rank_even_when_one_attacks_another(group_by: str | None) -> None:
     """A rival claim that attacks the main one was drawn a rank below it; an objection on
-    a cycle with a claim could sit above it. Claims are drawn together, at the top."""
+    a cycle with a claim could sit above it. Claims are drawn together, at the top, in
+    groups too (with them the rival claim, with fewer arguments under it, went down)."""
     text = """argmap: 1
 title: Rival claims
 claims:
-  ban: {text: Ban children from social media.}
-  design: {text: Make platforms safe by design instead., attacks: ban}
+  ban: {text: Ban children from social media., by: a}
+  design: {text: Make platforms safe by design instead., attacks: ban, by: b}
 reasons:
-  harm: {text: Heavy use harms sleep., supports: ban}
+  harm: {text: Heavy use harms sleep., supports: ban, by: a}
+  deeper: {text: Sleep matters for learning., supports: harm, by: a}
 objections:
-  evasion: {text: Teenagers get round bans., attacks: design}
-  loop: {text: This objection and the claim attack each other., attacks: ban}
+  evasion: {text: Teenagers get round bans., attacks: design, by: a}
+  loop: {text: This objection and the claim attack each other., attacks: ban, by: b}
 rebuttals:
-  answer: {text: The ban answers the loop., attacks: loop}
+  answer: {text: The ban answers the loop., attacks: loop, by: a}
 """
     m = loads(text).map
     assert m is not None
-    root = ET.fromstring(render(m))
+    root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(group_by=group_by))))
 
     def middle(element_id: str) -> float:
         """The height of the middle of a node's box (a rank lines up the middles)."""
@@ -193,7 +196,7 @@ rebuttals:
         return round((min(ys) + max(ys)) / 2)
 
     assert middle("ban") == middle("design")
-    assert all(middle("ban") < middle(n) for n in ("harm", "evasion", "loop", "answer"))
+    assert all(middle("ban") < middle(n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
 
 
 def star(leaves: int) -> Map:
@@ -403,13 +406,16 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
     assert len(pieces) > 4 and all(piece.endswith("\n") for piece in pieces)
     assert pieces[0].startswith("digraph ") and "rankdir=" in pieces[0]
 
+    def read() -> str:  # (the engine's shell may not have made the file yet)
+        return seen.read_text() if seen.exists() else ""
+
     def built() -> Iterator[str]:
         for i, piece in enumerate(pieces):
             if i:  # the engine has read what came before
                 deadline = time.monotonic() + 10
-                while seen.read_text() != "".join(pieces[:i]) and time.monotonic() < deadline:
+                while read() != "".join(pieces[:i]) and time.monotonic() < deadline:
                     time.sleep(0.01)
-                assert seen.read_text() == "".join(pieces[:i])
+                assert read() == "".join(pieces[:i])
             yield piece
 
     assert layout.feed(built()) == build_dot(build_graph(m), m, DotOptions(group_by="actor"))

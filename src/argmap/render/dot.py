@@ -305,16 +305,12 @@ def _add_block(
     options: DotOptions,
     names: dict[str, str],
     bylines: dict[str, str],
-    claims_first: bool = False,
 ) -> None:
     """A block of nodes of one kind, the kind's style set once for the block: a node's own
     attributes are only what differs (id, label, tooltip, link), which keeps DOT building
-    a small part of rendering. `claims_first` puts every claim on the first rank (the top,
-    drawn TB), even one that attacks another claim or sits on a cycle."""
+    a small part of rendering."""
     with parent.subgraph() as block:
         block.body.append(_defaults(options.theme, kind))
-        if claims_first and kind is Kind.CLAIM:
-            block.body.append("\trank=same\n")
         for node in nodes:
             name = names[node.id]
             attrs = {
@@ -558,10 +554,9 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
-    # Not with groups: a rank shared across clusters would pull them apart.
     bylines: dict[str, str] = {}
     for kind, block in _by_kind(loose):
-        _add_block(dot, kind, block, m, theme, options, names, bylines, not clusters)
+        _add_block(dot, kind, block, m, theme, options, names, bylines)
         yield fresh()
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
@@ -577,6 +572,11 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             for kind, block in _by_kind(members):
                 _add_block(cluster, kind, block, m, theme, options, names, bylines)
         yield fresh()
+    # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
+    # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
+    claims = [names[n] for n in g.nodes if g.nodes[n]["kind"] is Kind.CLAIM]
+    if len(claims) > 1:
+        dot.body.append(f"\t{{rank=same; {'; '.join(claims)}}}\n")
     # A node's rank is how far it argues from the claims: an edge to a node as far or
     # farther out than the arguing node (objections attacking each other, or a rebuttal
     # that also attacks the claim) does not push it a rank further. Left to rank such
