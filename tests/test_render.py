@@ -24,7 +24,7 @@ from argmap.config import Settings
 from argmap.diagnostics import Severity
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
-from argmap.model import Map
+from argmap.model import Kind, Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import (
@@ -184,19 +184,29 @@ rebuttals:
     m = loads(text).map
     assert m is not None
     root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(group_by=group_by))))
+    top = middle(root, "ban")
+    assert middle(root, "design") == top
+    assert all(top < middle(root, n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
 
-    def middle(element_id: str) -> float:
-        """The height of the middle of a node's box (a rank lines up the middles)."""
-        shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}path")
-        if shape is None:
-            shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}polygon")
-        assert shape is not None, element_id
-        numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points", ""))
-        ys = [float(y) for y in numbers[1::2]]
-        return round((min(ys) + max(ys)) / 2)
 
-    assert middle("ban") == middle("design")
-    assert all(middle("ban") < middle(n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
+def middle(root: ET.Element, element_id: str) -> float:
+    """The height of the middle of a node's box in an SVG (a rank lines up the middles)."""
+    shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}path")
+    if shape is None:
+        shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}polygon")
+    assert shape is not None, element_id
+    numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points", ""))
+    ys = [float(y) for y in numbers[1::2]]
+    return round((min(ys) + max(ys)) / 2)
+
+
+def test_the_legend_is_one_row_on_the_last_row() -> None:
+    """The legend's samples were ranked with the map: its edges as long as the map's rows
+    were tall, and it could sit among the nodes in the middle of the drawing."""
+    m = load_map(SEED)
+    root = ET.fromstring(render(m))
+    (row,) = {middle(root, f"_legend_{kind.value}") for kind in Kind}
+    assert all(middle(root, n) <= row for n in m.nodes)  # (SVG's y grows downwards)
 
 
 def star(leaves: int) -> Map:

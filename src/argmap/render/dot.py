@@ -406,6 +406,10 @@ def _legend(
             tooltip="Legend",  # else the map's summary, inherited from the graph
         )
         sample = {"fontsize": "10", "margin": "0.1,0.03", "height": "0.3"}
+        # One row, which Graphviz puts on the first rank (the far end from the claims):
+        # ranked with the map, its samples were as long as the map's rows were tall, and
+        # it could sit among the nodes in the middle of the drawing.
+        legend.body.append("\trank=same\n")
         for kind in (k for k in Kind if k in kinds):
             style = _node_style(theme, kind) | ({"fillcolor": theme.background} if fills else {})
             name = f"_legend_{kind.value}"
