@@ -110,3 +110,22 @@ def test_loader_agrees_with_pyyaml_on_valid_maps(document: dict[str, object]) ->
     for section in ("claims", "reasons", "objections", "rebuttals"):
         for key, value in (data.get(section) or {}).items():
             assert loaded.map.nodes[str(key)].text == value["text"]
+
+
+TAGS = st.sampled_from(["!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!"])
+FIELDS = st.sampled_from(["weight", "text", "by", "quote"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(TAGS, st.text(alphabet="0123456789:-.+_xeTtrufalsyNn~ ", max_size=12), FIELDS, TAGS)
+def test_a_tag_may_force_any_type_on_any_value(
+    tag: str, value: str, field: str, title_tag: str
+) -> None:
+    """`!!bool x` and `!!timestamp x` were internal errors: PyYAML's constructors trust
+    the resolver to have matched the value to its tag."""
+    quoted = value.replace("'", "''")
+    run(
+        f"argmap: {title_tag} '1'\ntitle: {title_tag} '{quoted}'\n"
+        f"render: {{legend: {tag} '{quoted}', wrap: {tag} '{quoted}'}}\n"
+        f"claims:\n  c: {{text: T, {field}: {tag} '{quoted}'}}\n"
+    )

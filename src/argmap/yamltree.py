@@ -62,7 +62,9 @@ class YScalar(NamedTuple):
         construct = SafeConstructor.yaml_constructors[tag]
         try:
             return construct(_constructor, yaml.ScalarNode(tag, self.value))
-        except (ConstructorError, ValueError, OverflowError) as error:
+        # PyYAML's constructors trust the resolver: on a value a tag forces (`!!bool x`,
+        # `!!timestamp x`) they fail with a lookup, not a ValueError.
+        except (ConstructorError, ValueError, OverflowError, LookupError, AttributeError) as error:
             kind = _READABLE.get(tag.removeprefix(_CORE), tag.removeprefix(_CORE))
             raise ValueError(f"`{self.value}` is not a valid {kind}") from error
 
