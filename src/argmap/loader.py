@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from argmap import spec
 from argmap.characters import (
@@ -623,6 +624,16 @@ class _MapBuilder:
                 f"{what} must be an http, https or mailto URL, without spaces",
                 "write the full address, e.g. `https://example.org/article`"
                 + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
+            )
+            return None
+        try:  # a host or port that no browser could follow (`https://[::1`, `:99999`)
+            urlsplit(url).port  # noqa: B018 (read for the ValueError it raises)
+        except ValueError as error:
+            reason = str(error)
+            self.invalid(
+                node,
+                f"{what} is not an address a link can follow: {reason[0].lower()}{reason[1:]}",
+                "check the host (an IPv6 one in `[...]`) and the port after `:` (0 to 65535)",
             )
             return None
         self.mixed_scripts(node, what, url)

@@ -616,7 +616,10 @@ def _compose(
             hint = "indent with spaces"
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
     except yaml.reader.ReaderError as error:
-        line, column = position(text, error.position)
+        offset = error.position
+        if loader is not yaml.SafeLoader:  # libyaml counts the UTF-8 bytes, not characters
+            offset = len(parsed.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line, column = position(text, offset)
         return None, [
             *builder.diagnostics,
             _syntax(
