@@ -688,6 +688,7 @@ WORDS = st.lists(
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
 @example(["0", "0", "\uff9e\uff71\uff01"], 3)  # a zero-width mark, then a word too long
+@example(["-", "an", "item", "that", "wraps", "under", "its", "words"], 9)  # a hanging indent
 @example(["0", "0\U000e0100"], 3)  # a variation selector in text with no wide character
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
@@ -705,7 +706,8 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         assert len(lines) == MAX_LINES
     else:  # whole: every word, in order, a line break only where the next piece did not fit
         assert "".join(lines).replace(" ", "") == "".join(words)
-        assert all(line == line.strip() for line in lines)
+        # (A line may start with spaces: a list item's hanging indent, `- ` or `1. `.)
+        assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
             first = next(pieces(following))[0]
             assert columns(line) + 1 + columns(first) > width
@@ -729,11 +731,22 @@ def test_line_breaks_written_in_the_text_stay() -> None:
         "Two things:",
         "- one",
         "- another, long",
-        "enough to wrap",
+        "  enough to wrap",  # under its first word: a hanging indent
         "",
         "That is all.",
     ]
     assert wrap_lines("a word", 0) == wrap_lines("a word", 1)  # a width of 0 looped forever
+    assert wrap_lines("12) an item that wraps", 12) == ["12) an item", "    that", "    wraps"]
+    assert wrap_lines("- on a narrow line", 5)[:2] == ["- on", "a"]  # no room to indent
+    block = text.strip().replace("\n", "\n      ")
+    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      {block}\n").map
+    assert m is not None
+    assert '- another, long<BR ALIGN="LEFT"/>  enough' in dot_of(m, wrap=20)
+    hebrew = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      - שמות מתחם בינלאומיים\n"
+    ).map
+    assert hebrew is not None
+    assert '"/>  \u2067בינלאומיים\u2069<BR' in dot_of(hebrew, wrap=12)  # noqa: RUF001 (Hebrew)
     many = "\n".join(["line"] * MAX_LINES) + "\n\nmore"
     assert wrap_lines(many, 20) == [*["line"] * (MAX_LINES - 1), "line …"]
     assert wrap_lines("\n".join(["line"] * (MAX_LINES - 1)) + "\n\nmore", 20)[-1] == "…"

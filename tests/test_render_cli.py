@@ -480,10 +480,14 @@ def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: s
         env=env,
         stderr=subprocess.PIPE,
     )
+
+    def started() -> list[int]:  # (a file the engine's shell has made but not yet written)
+        return [int(pid) for p in tmp_path.glob("engine.*") if (pid := p.read_text().strip())]
+
     deadline = time.monotonic() + 30
-    while len(list(tmp_path.glob("engine.*"))) < int(jobs) and time.monotonic() < deadline:
+    while len(started()) < int(jobs) and time.monotonic() < deadline:
         time.sleep(0.05)
-    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    engines = started()
     assert engines, "no engine started"
     run.terminate()
     _, stderr = run.communicate(timeout=30)

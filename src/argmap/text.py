@@ -20,6 +20,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Where a node's text starts a new line: also at the breaks of YAML 1.1 (which the loader
 # keeps as text, so that line numbers are as editors count them).
 _PARAGRAPH = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# A line of a text that is a list's item (`- `, `* `, a bullet or an en dash, `1. `, `2) `):
+# the lines it wraps into are indented under its words.
+_LIST_ITEM = re.compile(r"[ \t]*([-*\u2022\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 # Every East Asian wide or full-width character (two columns) is in these blocks, with a
 # few narrow ones; text with none of them is measured one column per character.
@@ -179,7 +182,8 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
 def wrap_lines(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken at spaces and between East Asian
     characters. A line break written in the text (a `|` block, a list) starts a new
-    line, and a blank line between paragraphs stays, one. A longer word breaks after the
+    line, and a blank line between paragraphs stays, one. A list's item (`- `, `1. `)
+    wraps with its later lines indented under its words. A longer word breaks after the
     separators of a URL or path; without them it has a line of its own, up to twice the
     width, and is cut beyond that. At most MAX_LINES lines, the last ending in " …" when
     text was left out."""
@@ -201,7 +205,7 @@ def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
         if count >= MAX_LINES:
             cut = True
             break
-        wrapped, cut = _wrapped(written, width, MAX_LINES - count)
+        wrapped, cut = _item_wrapped(written, width, MAX_LINES - count)
         paragraphs.append(wrapped)
         count += len(wrapped)
         if cut:
@@ -230,6 +234,17 @@ def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
             line = ""
     paragraphs[-1][-1] = line + " …"
     return paragraphs
+
+
+def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
+    """`_wrapped`, with a hanging indent for a list's item: its second and later lines
+    start under its first word, not under its `-`."""
+    item = _LIST_ITEM.match(text)
+    indent = len(item[1]) + 1 if item else 0
+    if item is None or indent > width // 3:
+        return _wrapped(text, width, limit)
+    lines, cut = _wrapped(text[item.end() :], width - indent, limit)
+    return [f"{item[1]} {lines[0]}", *(" " * indent + line for line in lines[1:])], cut
 
 
 def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:

@@ -167,9 +167,14 @@ def _escaped(lines: list[str], isolate: bool) -> list[str]:
     algorithm follows: an SVG viewer lays a line out left to right, and put its final
     `.` or `!` at the wrong end. (Aligned right by Graphviz, by its own measure of the
     text, the lines would not line up in a browser anyway: they stay aligned left.)"""
+    # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
     if isolate and _right_to_left(" ".join(lines)):
-        return [f"\u2067{_html(line)}\u2069" for line in lines]
-    return [_html(line) for line in lines]
+        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines]
+    return [_indent(line) + _html(line) for line in lines]
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" "))]
 
 
 def _broken(paragraphs: list[list[str]], isolate: bool) -> str:
