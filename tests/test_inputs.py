@@ -55,3 +55,16 @@ def test_seed_with_four_mistakes_reports_each_where_it_is() -> None:
         ("unknown-reference", 93, 14),
     ]
     assert result.exit_code == 1
+
+
+def test_a_control_character_met_by_the_python_parser_is_no_crash() -> None:
+    """Nesting deeper than libyaml's limit is parsed again with PyYAML's Python parser,
+    whose reader refuses a control character anywhere in the text as it starts: that
+    was an internal error. The nesting, first in the file, is the error reported."""
+    from argmap.loader import loads
+
+    # (Far enough into the file that libyaml has not read it when it stops.)
+    text = "argmap: 1\ntitle: t\nx: " + "[" * 1100 + "]" * 1100 + "\n# pad\n" * 20_000
+    (diagnostic,) = loads(text + "n: a\x01b\n", "deep.yaml").diagnostics
+    assert diagnostic.rule == "yaml-syntax" and diagnostic.span.line == 3
+    assert "nested more than" in diagnostic.message

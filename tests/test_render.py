@@ -547,6 +547,16 @@ def test_the_legend_shows_what_is_drawn() -> None:
     assert "_legend_attacks_from -> _legend_attacks_to" in legend
     muted = THEMES["dark"].muted
     assert re.search(rf"_legend_attacks_from \[.*color=\"{muted}\".*fillcolor=\"{muted}\"", legend)
+    # A claim attacking the reason that supports another: the attack's sample would run
+    # back over the support's between the same two boxes, their words on top of each other.
+    back = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c1: {text: A}\n  c2: {text: B, attacks: r}\n"
+        "reasons:\n  r: {text: R, supports: c1}\n"
+    ).map
+    assert back is not None
+    legend = dot_of(back)[dot_of(back).index("cluster__legend") :]
+    assert "_legend_reason -> _legend_claim" in legend and "_legend_claim ->" not in legend
+    assert "_legend_attacks_from -> _legend_attacks_to" in legend
 
 
 def _contrast(one: str, other: str) -> float:

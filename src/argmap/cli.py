@@ -1124,7 +1124,7 @@ def _quiet_pipe() -> NoReturn:
     """`argmap check ... | head`: the reader has all it wants. Exit as a program that
     SIGPIPE ends, silently (exit 1 would say the map has errors), and at once: flushing
     what is left of the output would fail again."""
-    os._exit(128 + signal.SIGPIPE)
+    os._exit(141)  # 128 + SIGPIPE (13), which Windows does not define
 
 
 class _Closed(io.TextIOBase):

@@ -555,8 +555,9 @@ def _compose(
     text: str, parsed: str, restore: dict[int, int] | None, file: str, loader: Any
 ) -> tuple[YNode | None, list[Diagnostic]]:
     builder = _Builder(file, restore)
-    parser = loader(parsed)
+    parser = None
     try:
+        parser = loader(parsed)  # (PyYAML's own reader refuses control characters here)
         builder.run(parser.get_event)
     except _Abort as stop:
         return None, [*builder.diagnostics, stop.diagnostic]
@@ -633,7 +634,8 @@ def _compose(
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML errors without a mark
         return None, [*builder.diagnostics, _syntax(file, 1, 1, str(error), "fix the YAML")]
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     return builder.root, builder.diagnostics
 
 

@@ -363,18 +363,24 @@ def _samples(
 ) -> tuple[Sample, ...]:
     """Each drawn relation with the two kinds its legend sample joins: the usual ones when
     the drawing has both, else the two different kinds it joins most often in the drawing
-    (an objection attacking a claim, in a focus without rebuttals), else None (two points)."""
+    (an objection attacking a claim, in a focus without rebuttals) that no other sample
+    joins, else None (two points)."""
     kinds = {n: g.nodes[n]["kind"] for n in g.nodes}
     samples: list[Sample] = []
+    joined: set[frozenset[Kind]] = set()  # two samples between two boxes would overlap
     for relation, edges in by_relation.items():
         if not edges:
             continue
         usual = _SAMPLES[relation]
-        if set(usual) <= set(kinds.values()):
-            samples.append((relation, usual))
-            continue
         pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges if kinds[u] is not kinds[v])
-        samples.append((relation, pairs.most_common(1)[0][0] if pairs else None))
+        pair: tuple[Kind, Kind] | None = usual if set(usual) <= set(kinds.values()) else None
+        for found, _ in pairs.most_common() if pair is None else ():
+            if frozenset(found) not in joined:
+                pair = found
+                break
+        if pair is not None:
+            joined.add(frozenset(pair))
+        samples.append((relation, pair))
     return tuple(samples)
 
 

@@ -88,7 +88,8 @@ class Layout:
 
     def feed(self, pieces: Iterable[str]) -> str:
         """Hand the engine its DOT, piece by piece as the pieces are built (Graphviz's `dot`
-        parses each while the next is built), and return it whole. The engine lays the
+        parses each while the next is built), and return what it was handed: all of it,
+        unless the engine stopped reading (then `result` says why). The engine lays the
         graph out in its own process meanwhile."""
         stdin = self.process.stdin
         assert stdin is not None

@@ -13,7 +13,8 @@ RULES = [
         "A PDF that argmap draws itself uses the standard PDF font Helvetica, which has the "
         "letters of Western European languages only (Windows-1252): Greek, Cyrillic, Hebrew, "
         "Arabic, Chinese or emoji would show as boxes. Reported by `argmap render` for PDF, "
-        "at the first node that has such letters; render SVG, or the PDF with "
+        "at the first text that has such letters (a node's, or an actor's name); render SVG, "
+        "or the PDF with "
         "`--engine system` (Graphviz with the machine's fonts). Ignore it where the boxes "
         "do not matter.",
         "",
@@ -27,7 +28,8 @@ RULES = [
         "The builtin engine draws a PNG's text in a font of its own, Arimo, which has the "
         "letters of Latin, Greek, Cyrillic and Hebrew scripts but not Arabic, Indic, Thai, "
         "Chinese, Japanese, Korean or emoji: they would show as boxes. Reported by "
-        "`argmap render` for PNG, at the first node that has such letters; render SVG "
+        "`argmap render` for PNG, at the first text that has such letters (a node's, or an "
+        "actor's name); render SVG "
         "(drawn by its viewer with the machine's fonts), or the PNG with `--engine system` "
         "(Graphviz with the machine's fonts). Ignore it where the boxes do not matter.",
         "",
