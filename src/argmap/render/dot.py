@@ -372,12 +372,10 @@ def _samples(
         if not edges:
             continue
         usual = _SAMPLES[relation]
-        pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges if kinds[u] is not kinds[v])
         pair: tuple[Kind, Kind] | None = usual if set(usual) <= set(kinds.values()) else None
-        for found, _ in pairs.most_common() if pair is None else ():
-            if frozenset(found) not in joined:
-                pair = found
-                break
+        if pair is None:
+            pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges if kinds[u] is not kinds[v])
+            pair = next((p for p, _ in pairs.most_common() if frozenset(p) not in joined), None)
         if pair is not None:
             joined.add(frozenset(pair))
         samples.append((relation, pair))
