@@ -501,7 +501,7 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
 
 def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[str]:
     """`build_dot`'s DOT source in pieces, each given as soon as it is built: Graphviz's
-    `dot` parses a piece while the next is built (a tenth of a 1,000-node rendering).
+    `dot` parses a piece while the next is built (8 ms of argmap's 70 at 1,000 nodes).
 
     Every element gets its SVG id here: a node its map id, an edge `u->v`, and argmap's
     own elements (the graph, groups, the legend) ids that start with `_`, which no map id
