@@ -189,15 +189,16 @@ rebuttals:
     assert all(top < middle(root, n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
 
 
-def middle(root: ET.Element, element_id: str) -> float:
-    """The height of the middle of a node's box in an SVG (a rank lines up the middles)."""
+def middle(root: ET.Element, element_id: str, axis: int = 1) -> float:
+    """The height (axis 1; across, axis 0) of the middle of a node's box in an SVG (a rank
+    lines up the middles)."""
     shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}path")
     if shape is None:
         shape = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}polygon")
     assert shape is not None, element_id
     numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points", ""))
-    ys = [float(y) for y in numbers[1::2]]
-    return round((min(ys) + max(ys)) / 2)
+    values = [float(v) for v in numbers[axis::2]]
+    return round((min(values) + max(values)) / 2)
 
 
 def test_the_legend_is_one_row_on_the_last_row() -> None:
@@ -207,6 +208,23 @@ def test_the_legend_is_one_row_on_the_last_row() -> None:
     root = ET.fromstring(render(m))
     (row,) = {middle(root, f"_legend_{kind.value}") for kind in Kind}
     assert all(middle(root, n) <= row for n in m.nodes)  # (SVG's y grows downwards)
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_two_legend_samples_at_one_box_put_it_between_them(direction: str) -> None:
+    """A reason and an objection, both at the claim: the support's sample arched past the
+    objection to reach the claim, out of the legend's frame."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nreasons:\n  r: {text: R, supports: c}\n"
+        "objections:\n  o: {text: O, attacks: c}\n"
+    ).map
+    assert m is not None
+    root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
+    across = 0 if direction == "TB" else 1
+    reason, claim, objection = (
+        middle(root, f"_legend_{kind}", across) for kind in ("reason", "claim", "objection")
+    )
+    assert min(reason, objection) < claim < max(reason, objection)
 
 
 def star(leaves: int) -> Map:
@@ -364,6 +382,27 @@ def test_pdf_keeps_the_links() -> None:
     linked = ET.fromstring(render(m, RenderOptions())).findall(f".//{SVG}a[@{XLINK}href]")
     pdf = render(m, RenderOptions(format="pdf"))
     assert pdf.count(b"/URI (https://example.org/paper)") == len(linked) == 4
+
+
+def test_the_pdf_font_has_the_characters_described() -> None:
+    """`render.fonts` says which characters argmap's PDF draws: those of the Arimo it
+    brings (the builtin engine's PNG font too), but Hebrew, which reportlab would set
+    backwards. Helvetica, reportlab's own, had Western European letters only."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from argmap.render import pdf
+    from argmap.render.fonts import PDF_FONT, PNG_FONT
+
+    for style in ("Regular", "Bold"):
+        cmap = TTFontFile(str(Path(pdf.__file__).parent / "pdf-font" / f"Arimo-{style}.ttf"))
+        # (U+FFFF ends a cmap's last segment: reportlab lists it; no character is there.)
+        has = {c for c in cmap.charToGlyph if c >= 0x20 and c != 0xFFFF}
+        assert has == {c for c in range(0x20, 0x30000) if PNG_FONT.has(chr(c))}, style
+    assert all(PDF_FONT.has(c) for c in "zażółć Ελληνικά Кириллица Tiếng Việt")
+    assert not any(PDF_FONT.has(c) for c in "עבר" + "عربي" + "中文")
+    m = loads("argmap: 1\ntitle: Zażółć\nclaims:\n  c: {text: Ελληνικά}\n").map
+    assert m is not None
+    assert b"/BaseFont /AAAAAA+Arimo" in render(m, RenderOptions(format="pdf"))
 
 
 def test_pdf_link_boxes_cover_the_linked_shapes() -> None:

@@ -11,7 +11,7 @@ from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map
 from argmap.render.dot import DotOptions, dot_pieces
 from argmap.render.engines import EngineError, Layout, select
-from argmap.render.theme import DRAWN_FONT, FONT, SVG_FONTS
+from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
 
 if TYPE_CHECKING:
     from argmap.render.fonts import DrawnFont
@@ -119,7 +119,8 @@ class Drawing:
         options = self.options if style is None else replace(self.options, dot=style)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by tools without bidi or isolates
-            dot_options = replace(dot_options, font=DRAWN_FONT, isolate=False)
+            family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
+            dot_options = replace(dot_options, font=family, isolate=False)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.focus is not None:

@@ -234,7 +234,7 @@ def _held_interrupts() -> Iterator[None]:
     finally:
         _holding = False
         if _held:
-            raise KeyboardInterrupt
+            _interrupt()
 
 
 def _worker_signals() -> None:
@@ -251,9 +251,16 @@ def _stop_worker(signum: int, frame: object) -> None:
     if _holding:
         _held = True
     elif _busy:  # stop the engine and remove the temporary file on the way out
-        raise KeyboardInterrupt
+        _interrupt()
     else:
         os._exit(128 + signum)
+
+
+def _interrupt() -> None:
+    """Stop the worker's map, once: the pool terminates its workers again when it sees
+    one gone, and that second interrupt broke off stopping the engine, which ran on."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def _in_worker(

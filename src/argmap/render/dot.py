@@ -436,6 +436,7 @@ def _legend(
                 fontcolor=theme.text,
                 **sample,
             )
+        heads, tails = set(), set()
         for relation, joined in samples:
             verb = _VERBS[relation]
             if joined is None:  # no two kinds to join: two points, in the legend's colour
@@ -452,12 +453,17 @@ def _legend(
                     )
             else:
                 ends = [f"_legend_{kind.value}" for kind in joined]
-            legend.edge(
-                *ends,
-                label=_LEGEND_EDGE_LABEL.format(verb),
-                id=f"_legend_{verb}",
-                **_edge_attrs(theme, relation),
-            )
+            attrs = _edge_attrs(theme, relation)
+            # Graphviz puts an edge's tail before its head in the row: of two samples into
+            # one box (a reason and an objection at a claim), the second arched past the
+            # first one's tail. Written from the box and drawn back, it leaves the box
+            # between the two.
+            if ends[1] in heads or ends[0] in tails:
+                ends.reverse()
+                attrs |= {"dir": "back", "arrowtail": attrs.pop("arrowhead")}
+            tails.add(ends[0])
+            heads.add(ends[1])
+            legend.edge(*ends, label=_LEGEND_EDGE_LABEL.format(verb), id=f"_legend_{verb}", **attrs)
     return tuple(scratch.body)
 
 

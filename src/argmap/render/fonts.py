@@ -7,25 +7,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from unicodedata import bidirectional
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import drawn_text
 from argmap.report import counted
 
-
-def _in_windows_1252(c: str) -> bool:
-    try:
-        c.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 # The characters of Arimo, the sans-serif font that graphviz-pure 0.2.2 draws PNG text in
-# (for Helvetica and Arial): its cmap, read with fontTools from the font the engine embeds.
-# Latin, Greek, Cyrillic and Hebrew, but no Arabic, Indic, Thai, CJK or emoji.
-# `test_the_builtin_png_font_is_the_one_described` checks a sample against the engine.
+# (for Helvetica and Arial), and argmap's PDF in: its cmap, read with fontTools from the
+# font the engine embeds. Latin, Greek, Cyrillic and Hebrew, but no Arabic, Indic, Thai,
+# CJK or emoji. `test_the_builtin_png_font_is_the_one_described` checks a sample against
+# the engine, and `test_the_pdf_font_has_the_characters_described` the font argmap brings.
 # fmt: off
 _ARIMO = (
     (0x0020, 0x007E), (0x00A0, 0x0377), (0x037A, 0x037F), (0x0384, 0x038A), (0x038C, 0x038C),
@@ -63,23 +56,34 @@ def _in_arimo(c: str) -> bool:
 
 @dataclass(frozen=True)
 class DrawnFont:
-    """The font a drawing's text is in, and the rule that warns of what it lacks."""
+    """The font a drawing's text is in, and the rule that warns of what it cannot draw."""
 
     rule: str
     format: str
     name: str
-    has: Callable[[str], bool]
+    has: Callable[[str], bool]  # whether the drawing shows the character as written
+    instead: str  # what the drawing shows instead
 
 
-# reportlab's PDF: the standard PDF font Helvetica, Western European letters only.
-PDF_FONT = DrawnFont("pdf-font", "PDF", "Helvetica", _in_windows_1252)
-PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo)
+def _in_arimo_left_to_right(c: str) -> bool:
+    """reportlab sets each line left to right: Hebrew, which Arimo has, reads backwards."""
+    return _in_arimo(c) and bidirectional(c) != "R"
+
+
+PDF_FONT = DrawnFont(
+    "pdf-font",
+    "PDF",
+    "Arimo",
+    _in_arimo_left_to_right,
+    "letters the font lacks are left out, and right-to-left text reads backwards",
+)
+PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, "they show as boxes")
 
 
 def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | None:
     """A warning when the map's drawn text (title, the `drawn` nodes' text and their actors'
-    names) has characters that `font` lacks: they show as boxes (control characters, which
-    drawings leave out, do not). One for the map, at the first text that has them: a
+    names) has characters that `font` cannot draw (control characters, which drawings leave
+    out, are not counted). One for the map, at the first text that has them: a
     node's text, or the actor whose name it is."""
     missing: dict[str, None] = {}
     first: Span | None = None
@@ -104,8 +108,8 @@ def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | 
         font.rule,
         Severity.WARNING,
         first,
-        f"the {font.format}'s font, {font.name}, has no letters for "
+        f"the {font.format}'s font, {font.name}, cannot draw "
         f"{counted(len(missing), 'character')} of this map ({shown}), in "
-        f"{counted(count, 'text')}: they show as boxes",
+        f"{counted(count, 'text')}: {font.instead}",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )

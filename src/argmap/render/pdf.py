@@ -2,9 +2,10 @@
 
 Chosen over Graphviz's own PDF output because the builtin engine cannot write PDF and
 `dot -Tpdf` needs a system Graphviz with cairo; see docs/render.md for the comparison.
-reportlab draws with the 14 standard PDF fonts, so scripts outside Latin-1 need
-`--engine system` (Graphviz with the machine's fonts). svglib drops links, so they are
-laid back over the drawing as PDF link annotations, from the SVG's `<a>` elements."""
+The text is drawn in the Arimo that argmap brings (pdf-font/), which reportlab embeds:
+reportlab's own standard fonts have Western European letters only. svglib drops links,
+so they are laid back over the drawing as PDF link annotations, from the SVG's `<a>`
+elements."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ import logging
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from argmap.render.engines import EngineError
+from argmap.render.theme import PDF_FONT_FAMILY
+
+_FONT_FOLDER = Path(__file__).parent / "pdf-font"
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _HREF = "{http://www.w3.org/1999/xlink}href"
@@ -30,7 +37,7 @@ def svg_to_pdf(svg: bytes) -> bytes:
     from svglib.svglib import svg2rlg
 
     logging.getLogger("svglib").setLevel(logging.ERROR)  # font fallbacks are not news
-    drawing = svg2rlg(io.BytesIO(svg))
+    drawing = svg2rlg(io.BytesIO(svg), font_map=_font_map())
     if drawing is None:
         raise EngineError("could not convert the SVG to PDF")
     out = io.BytesIO()
@@ -48,6 +55,27 @@ def svg_to_pdf(svg: bytes) -> bytes:
     pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+@cache
+def _font_map() -> Any:
+    """svglib's fonts for argmap's PDF: Arimo and its bold, read once (a font is
+    registered with reportlab for the whole process, under argmap's own names)."""
+    from reportlab.pdfbase.ttfonts import TTFError
+    from svglib.fonts import FontMap
+
+    fonts = FontMap()
+    for weight, style in (("normal", "Regular"), ("bold", "Bold")):
+        path = _FONT_FOLDER / f"{PDF_FONT_FAMILY}-{style}.ttf"
+        try:
+            _, registered = fonts.register_font(
+                PDF_FONT_FAMILY, str(path), weight, rlgFontName=f"argmap-{PDF_FONT_FAMILY}-{style}"
+            )
+        except TTFError:  # (svglib 2 returns False, svglib 1 lets reportlab's error through)
+            registered = False
+        if not registered:
+            raise EngineError(f"cannot read the PDF font {path}; reinstall argmap")
+    return fonts
 
 
 def links(root: ET.Element, width: float, height: float) -> Iterator[tuple[str, Box]]:

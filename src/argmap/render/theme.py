@@ -47,8 +47,11 @@ class Theme:
 FONT = "DejaVu Sans"
 SVG_FONTS = "DejaVu Sans,Verdana,sans-serif"
 # PNG and PDF are drawn by argmap's own tools: graphviz-pure with fonts of its own, a
-# Helvetica among them but no DejaVu Sans, and reportlab in Helvetica.
+# Helvetica among them (Arimo, whose letters are as wide) but no DejaVu Sans; and
+# reportlab, in the Arimo that argmap brings (render/pdf-font), named as such so that
+# svglib takes it rather than its standard Helvetica. The engines measure both alike.
 DRAWN_FONT = "Helvetica"
+PDF_FONT_FAMILY = "Arimo"
 
 # Borders: claim thick and rounded, reason plain, objection with cut corners (diagonals),
 # rebuttal rounded and dashed. Edges: support solid with a filled arrow, attack dashed with

@@ -9,14 +9,15 @@ RULES = [
     Rule(
         "pdf-font",
         Severity.WARNING,
-        "A PDF drawn in Helvetica cannot show some of the map's letters.",
-        "A PDF that argmap draws itself uses the standard PDF font Helvetica, which has the "
-        "letters of Western European languages only (Windows-1252): Greek, Cyrillic, Hebrew, "
-        "Arabic, Chinese or emoji would show as boxes. Reported by `argmap render` for PDF, "
-        "at the first text that has such letters (a node's, or an actor's name); render SVG, "
-        "or the PDF with "
-        "`--engine system` (Graphviz with the machine's fonts). Ignore it where the boxes "
-        "do not matter.",
+        "A PDF that argmap draws itself cannot show some of the map's letters.",
+        "A PDF that argmap draws itself (with svglib and reportlab) sets its text in Arimo, "
+        "a font argmap brings, which has the letters of Latin, Greek and Cyrillic scripts "
+        "but not Arabic, Indic, Thai, Chinese, Japanese, Korean or emoji: those would be "
+        "left out. reportlab also sets every line left to right, so Hebrew would read "
+        "backwards. Reported by `argmap render` for PDF, at the first text that has such "
+        "letters (a node's, or an actor's name); render SVG, or the PDF with "
+        "`--engine system` (Graphviz with the machine's fonts). Ignore it where the "
+        "missing letters do not matter.",
         "",
         "",
         drawing=True,
