@@ -113,3 +113,22 @@ def test_source_excerpt_of_a_huge_line_is_a_window() -> None:
     assert max(map(len, lines)) < 400
     source, caret = lines[headline + 1], lines[headline + 2]
     assert source[caret.index("^") : caret.index("^") + 3] == "txt"
+
+
+def test_sarif_columns_are_utf16_code_units(tmp_path: Path) -> None:
+    """SARIF's default column unit, in which GitHub and editors slice a line: after an
+    emoji, a column counted in characters pointed one too far left."""
+    path = tmp_path / "emoji.yaml"
+    path.write_text("argmap: 1\ntitle: T\nclaims:\n  c: {text: 😀😀 x, txt: y}\n", encoding="utf-8")
+    result = check([str(path)])
+    (text,) = [d for d in result.diagnostics if d.rule == "unknown-field"]
+    assert (text.span.column, text.span.end_column) == (19, 22)  # characters, as `check` says
+    (found,) = [
+        r
+        for r in json.loads(render(result, "sarif"))["runs"][0]["results"]
+        if r["ruleId"] == "unknown-field"
+    ]
+    region = found["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (21, 24)
+    line = path.read_text(encoding="utf-8").splitlines()[3].encode("utf-16-le")
+    assert line[(21 - 1) * 2 : (24 - 1) * 2].decode("utf-16-le") == "txt"

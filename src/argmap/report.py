@@ -183,8 +183,18 @@ def _uri(file: str) -> str:
     return path.as_uri() if path.is_absolute() else path.as_posix()
 
 
+def _utf16(lines: dict[str, list[str]], file: str, line: int, column: int) -> int:
+    """A column in UTF-16 code units, SARIF's default unit, in which GitHub and editors
+    slice a line: a character beyond U+FFFF (an emoji) counts two."""
+    text = lines.get(file)
+    if text is None or not 1 <= line <= len(text):
+        return column
+    return column + sum(1 for c in text[line - 1][: column - 1] if c > "\uffff")
+
+
 def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
+    lines = {report.path: source_lines(report.text) for report in result.files}
     rule_ids = list(REGISTRY)
     rules = [
         {
@@ -209,9 +219,11 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
                         "artifactLocation": {"uri": _uri(d.span.file)},
                         "region": {
                             "startLine": d.span.line,
-                            "startColumn": d.span.column,
+                            "startColumn": _utf16(lines, d.span.file, d.span.line, d.span.column),
                             "endLine": d.span.end_line,
-                            "endColumn": d.span.end_column,
+                            "endColumn": _utf16(
+                                lines, d.span.file, d.span.end_line, d.span.end_column
+                            ),
                         },
                     }
                 }
@@ -232,6 +244,7 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
                     }
                 },
                 "results": results,
+                "columnKind": "utf16CodeUnits",
             }
         ],
     }
