@@ -754,7 +754,10 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         assert "".join(words).startswith(shown.replace(" ", ""))
         assert len(lines) == MAX_LINES
     else:  # whole: every word, in order, a line break only where the next piece did not fit
-        assert "".join(lines).replace(" ", "") == "".join(words)
+        # (A space that French typography keeps, as before `:`, is a no-break space.)
+        assert "".join(lines).replace(" ", "").replace("\u00a0", "") == "".join(words).replace(
+            "\u00a0", ""
+        )
         # (A line may start with spaces: a list item's hanging indent, `- ` or `1. `.)
         assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
@@ -762,15 +765,35 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
             assert columns(line) + 1 + columns(first) > width
 
 
-@given(st.lists(st.from_regex(r"[a-z.,]{1,14}", fullmatch=True), max_size=40), st.integers(3, 40))
+@given(
+    st.lists(st.from_regex(r"[a-z][a-z.,]{0,13}", fullmatch=True), max_size=40), st.integers(3, 40)
+)
 def test_plain_words_wrap_as_textwrap_does(words: list[str], width: int) -> None:
     """ASCII words take a fast path (each line cut at the last space that fits): the same
-    greedy lines as `textwrap`, a word too long for a line on one of its own."""
+    greedy lines as `textwrap`, a word too long for a line on one of its own. (Words of
+    letters: a lone `.` or `:` stays with the word before, where textwrap breaks.)"""
     import textwrap
 
     expected = textwrap.wrap(" ".join(words), width, break_long_words=False, break_on_hyphens=False)
     if len(expected) <= MAX_LINES and all(len(word) <= width for word in words):
         assert wrap_lines(" ".join(words), width) == (expected or [""])
+
+
+@pytest.mark.parametrize("width", range(10, 41))
+def test_french_spaces_hold_their_words_together(width: int) -> None:
+    """French sets a space before `:`, `;`, `?` and `»` and after `«`, and writes
+    `1 200 €`: lines began with `: 1,7 cotisant` or `» coûterait`, or ended in `«`."""
+    text = (
+        "Le ratio se dégrade : 1,7 cotisant par retraité ; le dispositif « carrières "
+        "longues » coûterait 1 200 € par mois, et 12 000 000 € en tout ?"
+    )
+    lines = wrap_lines(text, width)
+    if not lines[-1].endswith(" …"):  # (at most MAX_LINES lines)
+        assert " ".join(lines).replace("\u00a0", " ") == text
+    for line, following in itertools.pairwise(lines):
+        assert following[0] not in ":;?»€" and not line.endswith("«")
+        assert not (line[-1].isdigit() and following[:3].isdigit())
+    assert wrap_lines("In 2023 100 people came.", 7) == ["In 2023", "100", "people", "came."]
 
 
 def test_line_breaks_written_in_the_text_stay() -> None:

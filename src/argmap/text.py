@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import pairwise, repeat
 from unicodedata import category, east_asian_width
 
 MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
@@ -50,6 +50,15 @@ _SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after
 # would break lines at them as at any space.
 _NO_BREAK = ("\u00a0", "\u2007", "\u202f")
 _BREAKING_SPACE = re.compile(rf"[^\S{''.join(_NO_BREAK)}]+")
+# French sets a space before `:`, `;`, `!`, `?`, `»` and after `«`, and writes `1 200 €`:
+# typed as plain spaces, lines began with `: environ` or `» coûterait`, and split `1 200`.
+# Such a space holds its words together as a no-break space would.
+_ENDS = re.compile(r"[:;!?»\u203a%‰€$£¥.,)\]…]+")  # a word of these goes with the one before
+_OPENS = re.compile(r"[«\u2039(\[„¿¡]+")  # and of these, with the one after
+_DIGITS = re.compile(r"\d{3}(?:[.,]\d+)?[:;!?»\u203a%‰€$£¥.,)\]…]*")  # `200`, `000,50`, `200;`
+_NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`: not `2023`
+_MAY_END = frozenset(":;!?»\u203a%‰€$£¥.,)]…0123456789")  # (a line's first character, when so)
+_MAY_OPEN = frozenset("«\u2039([„¿¡")
 
 
 def _wide(text: str) -> bool:
@@ -129,11 +138,12 @@ def _odd_flags(piece: str) -> bool:
     return count % 2 == 1
 
 
-def pieces(text: str) -> Iterator[tuple[str, bool]]:
-    """What a line may break between, each with whether a space goes before it: words,
-    and inside a word each Chinese or Japanese character (or emoji), with what belongs to
-    it: combining marks, joined emoji, punctuation after it, an opening bracket before."""
-    for word in _words(text):
+def pieces(text: str, words: list[str] | None = None) -> Iterator[tuple[str, bool]]:
+    """What a line may break between, each with whether a space goes before it: words
+    (`text`'s, or `words`), and inside a word each Chinese or Japanese character (or
+    emoji), with what belongs to it: combining marks, joined emoji, punctuation after it,
+    an opening bracket before."""
+    for word in _words(text) if words is None else words:
         if word.isascii():
             yield word, True
             continue
@@ -155,6 +165,41 @@ def _words(text: str) -> list[str]:
     if not any(space in text for space in _NO_BREAK):  # (most text: the fast way)
         return text.split()
     return [word for word in _BREAKING_SPACE.split(text) if word]
+
+
+def _glued(words: list[str]) -> list[str]:
+    """`words`, with each that French typography keeps on the line of its neighbour
+    joined to it by a no-break space: a `:` or `»` to the word before, a `«` to the word
+    after, and a group of three digits to the number before (`1 200 000`)."""
+    glued: list[str] = []
+    opened = False
+    for word in words:
+        if glued and (
+            opened
+            or _ENDS.fullmatch(word)
+            or (_DIGITS.fullmatch(word) and _NUMBER_END.search(glued[-1]))
+        ):
+            glued[-1] += "\u00a0" + word
+        else:
+            glued.append(word)
+        opened = _OPENS.fullmatch(word) is not None
+    return glued
+
+
+def _splits_a_phrase(lines: list[str]) -> bool:
+    """Whether a line starts with what `_glued` keeps on the line before, or ends with
+    what it keeps on the next. (Checked on a paragraph's few lines, not its many words:
+    most text has no such break, and pays only for a look at each line's ends.)"""
+    for before, line in pairwise(lines):
+        if line and line[0] in _MAY_END:
+            first = line.split(" ", 1)[0]
+            if _ENDS.fullmatch(first) or (
+                _DIGITS.fullmatch(first) and _NUMBER_END.search(before.rsplit(" ", 1)[-1])
+            ):
+                return True
+        if before and before[-1] in _MAY_OPEN and _OPENS.fullmatch(before.rsplit(" ", 1)[-1]):
+            return True
+    return False
 
 
 def _long_word(word: str, room: int, width: int) -> list[str]:
@@ -252,18 +297,26 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
     are `limit` or more). Greedy like `textwrap.wrap`, which was a third of the time spent
     building DOT, and which counts characters, not columns."""
     words = _words(text)
+    found = _fill(text, words, width, limit)
+    if len(found[0]) > 1 and _splits_a_phrase(found[0]):
+        return _fill(text, _glued(words), width, limit)
+    return found
+
+
+def _fill(text: str, words: list[str], width: int, limit: int) -> tuple[list[str], bool]:
+    """`_wrapped`, of `text` in `words`."""
     plain = not _wide(text)  # most text: words, broken at spaces only
     if plain:
         joined = " ".join(words)
         # A character of ASCII is a column, and of other plain text a column at most.
-        if text.isascii() or len(joined) <= width:
+        if joined.isascii() or len(joined) <= width:
             found = _at_spaces(joined, width, limit)
             if found is not None:
                 return found
     lines: list[str] = []
     line, used = "", 0
     measure = len if text.isascii() else columns  # (a combining mark takes no column)
-    for piece, spaced in zip(words, repeat(True)) if plain else pieces(text):
+    for piece, spaced in zip(words, repeat(True)) if plain else pieces(text, words):
         size = measure(piece)
         gap = 1 if spaced else 0
         if line and used + gap + size <= width:
