@@ -426,11 +426,8 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     legend = drawn[drawn.index("cluster__legend") :].replace("<BR/>", " ")
     assert "CLAIM · CONTESTED" in drawn and note.replace(";", "") in legend
     # The legend shows what each fill means, and its kinds unfilled: fills are standings.
-    assert re.findall(r"_legend_fill_\d+ \[label=(\w+)", legend) == [
-        "accepted",
-        "rejected",
-        "undecided",
-    ]
+    # Only the words the nodes show: every node is contested here.
+    assert re.findall(r"_legend_fill_\d+ \[label=(\w+)", legend) == ["contested"]
     assert re.search(r'_legend_claim \[[^]]*fillcolor="#FFFFFF"', legend)
     listed = invoke("evaluate", str(pairs), "--semantics", "preferred").output
     assert "claim t        contested" in listed and "t is contested" in listed

@@ -227,6 +227,33 @@ def test_two_legend_samples_at_one_box_put_it_between_them(direction: str) -> No
     assert min(reason, objection) < claim < max(reason, objection)
 
 
+def test_an_evaluated_drawing_explains_the_words_its_nodes_show() -> None:
+    """The legend said accepted, rejected and undecided beside nodes marked IN, CONTESTED
+    or NO EXTENSION, and contested had undecided's fill."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        "  o: {text: O, attacks: c}\n  p: {text: P, attacks: q}\n  q: {text: Q, attacks: p}\n"
+        "  r: {text: R, attacks: r}\n"
+    ).map
+    assert m is not None
+
+    def legend(semantics: str, support: str = "none") -> tuple[list[str], str]:
+        options = RenderOptions(format="dot", evaluate=semantics, support=support)
+        dot = render(m, options).decode()
+        drawn = dot[dot.index("cluster__legend") :]
+        found = re.findall(r'_legend_fill_\d+ \[label=("[^"]*"|\w+)', drawn)
+        return [word.strip('"') for word in found], drawn
+
+    words, _ = legend("grounded")  # one extension: its labels, and what they mean
+    assert words == ["in: accepted", "out: rejected", "undec: undecided"]
+    words, drawn = legend("preferred", "deductive")  # p and q: in one extension each
+    assert words == ["accepted", "contested", "rejected", "undecided"]
+    assert "preferred semantics, deductive support" in drawn.replace("<BR/>", " ")
+    assert len(set(STANDING_FILLS["light"].values())) == 4  # each its own
+    words, _ = legend("stable")  # r attacks itself: no stable extension
+    assert words == ["no extension"]
+
+
 def star(leaves: int) -> Map:
     """One claim and `leaves` objections to it that nothing answers."""
     objections = "".join(

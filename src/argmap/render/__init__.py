@@ -89,16 +89,30 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         scores = result.scores.scores
         fill = {n: score_fill(theme, s) for n, s in scores.items()}
         badges = {n: f"{s:.2f}" for n, s in scores.items()}
-        note = f"{options.evaluate} scores, from 0 (defeated) to 1"
+        # (No-break spaces: wrapped, the note left "1" on a line of its own.)
+        note = f"{options.evaluate} scores, from\u00a00 (defeated) to\u00a01"
         samples = tuple((f"score {s:g}", score_fill(theme, s)) for s in (0, 0.5, 1))
     else:
         labels = {n: result.label(n) for n in m.nodes}
         badges = {n: label.upper() for n, label in labels.items()}
         fill = {n: STANDING_FILLS[theme][STANDING[label]] for n, label in labels.items()}
-        note = "; ".join(filter(None, (f"{options.evaluate} semantics", result.cut_note())))
-        words = {"in": "accepted", "out": "rejected", "undec": "undecided"}
-        samples = tuple((word, STANDING_FILLS[theme][key]) for key, word in words.items())
+        note = f"{options.evaluate} semantics"
+        # The legend names the words the nodes show, each with its fill: it said
+        # accepted, rejected and undecided beside nodes marked IN, CONTESTED or NO EXTENSION.
+        shown = set(labels.values())
+        samples = tuple(
+            (_LEGEND_WORDS.get(label, label), STANDING_FILLS[theme][STANDING[label]])
+            for label in STANDING
+            if label in shown
+        )
+    if options.support != "none":
+        note += f", {options.support} support"
+    note = "; ".join(filter(None, (note, result.cut_note())))
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
+
+
+# A label of one extension, in the legend with what it means for the node.
+_LEGEND_WORDS = {"in": "in: accepted", "out": "out: rejected", "undec": "undec: undecided"}
 
 
 @dataclass

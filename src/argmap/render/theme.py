@@ -170,18 +170,18 @@ THEMES = {
 # Evaluated maps: the fill says where a node stands (the same words as `argmap evaluate`),
 # and the label says it too, so that it reads without colour.
 STANDING_FILLS = {
-    "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1"},
-    "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17"},
-    "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6"},
+    "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1", "contested": "#CCDDF5"},
+    "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17", "contested": "#24446A"},
+    "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6", "contested": "#F4F4F4"},
 }
-STANDING = {  # an evaluation's status -> the fill it takes
+STANDING = {  # an evaluation's status -> the fill it takes, in the legend's order
     "in": "in",
     "accepted": "in",
-    "contested": "undec",
-    "undec": "undec",
-    "undecided": "undec",
+    "contested": "contested",  # in some extensions: neither accepted nor undecided
     "out": "out",
     "rejected": "out",
+    "undec": "undec",
+    "undecided": "undec",
     "no extension": "undec",
 }
 
