@@ -530,6 +530,24 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     return _FIX
 
 
+def _end_of(lines: list[str]) -> tuple[int, int]:
+    """Where the file's last line with text on it ends (line, column)."""
+    row = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    return row + 1, len(lines[row]) + 1 if lines else 1
+
+
+def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, tuple[str, str]] | None:
+    """Where the innermost `[` or `{` still open starts ("line 5, column 11"), and the
+    bracket with the one that closes it."""
+    for collection, _ in reversed(stack):
+        span = collection.span
+        bracket = lines[span.line - 1][span.column - 1 : span.column]
+        if bracket in ("[", "{"):
+            closing = "]" if bracket == "[" else "}"
+            return f"line {span.line}, column {span.column}", (bracket, closing)
+    return None
+
+
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     """The text with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR swapped for private-use
     characters it does not use, and the way back. YAML 1.1, which libyaml reads, ends a
@@ -612,6 +630,13 @@ def _compose(
                 )
             elif found in ("]", "}"):
                 hint = f"{where} is closed with {found}: end it with {closing}"
+        if mark is not None and not text[mark.index :].strip():
+            # At the end of the file: said past its last line; the cause is what is open.
+            lines = source_lines(text)
+            line, column = _end_of(lines)
+            if hint == _FIX and (bracket := _open_bracket(builder.stack, lines)):
+                where, (opened_at, closing) = bracket
+                hint = f"the {opened_at} on {where}, is never closed: end it with {closing}"
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
