@@ -536,15 +536,15 @@ def _end_of(lines: list[str]) -> tuple[int, int]:
     return row + 1, len(lines[row]) + 1 if lines else 1
 
 
-def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, tuple[str, str]] | None:
-    """Where the innermost `[` or `{` still open starts ("line 5, column 11"), and the
-    bracket with the one that closes it."""
+def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, str, str] | None:
+    """The innermost `[` or `{` still open, where it starts ("line 5, column 11"), and
+    the bracket that closes it."""
     for collection, _ in reversed(stack):
         span = collection.span
         bracket = lines[span.line - 1][span.column - 1 : span.column]
         if bracket in ("[", "{"):
             closing = "]" if bracket == "[" else "}"
-            return f"line {span.line}, column {span.column}", (bracket, closing)
+            return bracket, f"line {span.line}, column {span.column}", closing
     return None
 
 
@@ -634,9 +634,8 @@ def _compose(
             # At the end of the file: said past its last line; the cause is what is open.
             lines = source_lines(text)
             line, column = _end_of(lines)
-            if hint == _FIX and (bracket := _open_bracket(builder.stack, lines)):
-                where, (opened_at, closing) = bracket
-                hint = f"the {opened_at} on {where}, is never closed: end it with {closing}"
+            if hint == _FIX and (left_open := _open_bracket(builder.stack, lines)):
+                hint = "the {} on {}, is never closed: end it with {}".format(*left_open)
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
