@@ -306,7 +306,9 @@ def test_focus_unknown_id_is_reported(maps: Path) -> None:
         (["render", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
         (["show", "MAP", "--support", "necessary"], "--support works only with --evaluate"),
         (["diff", "MAP", "MAP", "--support", "deductive"], "--support works only with --evaluate"),
-        (["render", "MAP", "--wrap", "100000"], "--wrap must be at most 200, not 100000"),
+        (["render", "MAP", "--wrap", "100000"], "--wrap must be 10 to 200 characters, not 100000"),
+        # Both ends in the same words (the low end was click's "Input should be ...").
+        (["render", "MAP", "--wrap", "5"], "--wrap must be 10 to 200 characters, not 5"),
     ],
 )
 def test_an_option_that_would_be_ignored_is_refused(

@@ -310,7 +310,7 @@ def render(
     ] = None,
     wrap: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(min=10, help="Characters per line of node text, 10 to 200."),
+        typer.Option(help="Characters per line of node text, 10 to 200."),
     ] = None,
     legend: Annotated[
         Optional[bool],  # noqa: UP045
@@ -354,10 +354,10 @@ def render(
         _choice(f"--{name.replace('_', '-')}", value, allowed)
     _only_with("--depth", depth is not None, "--focus", focus)
     _only_with("--support", support != "none", "--evaluate", evaluate)
-    from argmap.spec import MAX_WRAP  # here, not at the top: `argmap --version` stays quick
+    from argmap.spec import MAX_WRAP, MIN_WRAP  # here: `argmap --version` stays quick
 
-    if wrap is not None and wrap > MAX_WRAP:
-        _fail(f"--wrap must be at most {MAX_WRAP}, not {wrap}")
+    if wrap is not None and not MIN_WRAP <= wrap <= MAX_WRAP:
+        _fail(f"--wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {wrap}")
     overrides = {
         "direction": direction,
         "theme": theme,

@@ -11,6 +11,7 @@ from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
 from argmap.model import ActorKind, Kind
 
 FORMAT_VERSION = 1
+MIN_WRAP = 10  # characters per line: narrower breaks most words
 MAX_WRAP = 200  # characters per line: wider makes drawings that no screen shows (or RAM holds)
 # Patterns are written without flags, and end with _END rather than `$` (which in Python
 # matches before a final newline), so that the JSON Schema (ECMA-262 patterns, which
@@ -135,7 +136,7 @@ RENDER_FIELDS = (
         "wrap",
         "integer",
         "Characters per line of node text (default 36).",
-        minimum=10,
+        minimum=MIN_WRAP,
         maximum=MAX_WRAP,
     ),
     Field("legend", "boolean", "Draw the legend (default true)."),
