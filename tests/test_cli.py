@@ -455,7 +455,7 @@ def test_help_names_values_not_python_types() -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["render", "m.yaml", "--wrap", "5"], "Invalid value for '--wrap'"),
+        (["render", "m.yaml", "--focus", "c", "--depth", "-1"], "Invalid value for '--depth'"),
         (["rendr"], "No such command 'rendr'. Did you mean 'render'?"),
         (["check", "--bogus"], "No such option: --bogus"),
         (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),
