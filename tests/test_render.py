@@ -962,3 +962,7 @@ def test_a_tooltip_has_no_blank_line_after_a_block_of_text() -> None:
     ).map
     assert m is not None
     assert 'tooltip="Fell:\n- by 24 %;\n“Ha demostrado su eficacia”\nNote: Checked."' in dot_of(m)
+    # A quote in quotation marks of its own is not quoted again: “« Nous devons »”.
+    french = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: T, quote: « Nous devons »}\n").map
+    assert french is not None
+    assert 'tooltip="T\n« Nous devons »"' in dot_of(french)

@@ -14,6 +14,7 @@ from argmap.graph import build_graph
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
+from argmap.text import in_quotes
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -32,7 +33,7 @@ STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"
 
 def _details(node: Node, m: Map) -> list[str]:
     """The quote, source (with its URL), tags and note of a node, one line each."""
-    lines = [f"“{node.quote}”"] if node.quote else []
+    lines = [in_quotes(node.quote)] if node.quote else []
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
         lines.append(f"source: {source.describe()}" + (f" <{source.url}>" if source.url else ""))

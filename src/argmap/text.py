@@ -390,6 +390,17 @@ def position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+# What a quotation may already start with: quotation marks of every kind.
+_QUOTE_MARKS = "\"'“”„\u2018\u2019\u201a«»\u2039\u203a「『"
+
+
+def in_quotes(text: str) -> str:
+    """A quotation, trimmed, between “ and ”, unless written with quotation marks of its
+    own: `« Nous devons »` was shown as `“« Nous devons »”`."""
+    text = text.strip()
+    return text if text[:1] in _QUOTE_MARKS else f"“{text}”"
+
+
 def source_lines(text: str) -> list[str]:
     """A file's lines as an editor numbers them: only CR, LF and CRLF end a line, not the
     other breaks `str.splitlines` knows (NEL, LINE SEPARATOR, form feed)."""

@@ -22,7 +22,7 @@ from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import FONT, THEMES, Theme
-from argmap.text import min_width, wrap_lines, wrap_paragraphs
+from argmap.text import in_quotes, min_width, wrap_lines, wrap_paragraphs
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
@@ -251,7 +251,7 @@ def _tooltip(node: Node, m: Map) -> str:
     a text written as a block (`text: |`) ends in a line break, which left a blank line."""
     parts = [node.text.strip()]
     if node.quote:
-        parts.append(f"“{node.quote.strip()}”")
+        parts.append(in_quotes(node.quote))
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
         parts.append(f"Source: {source.describe()}")
