@@ -617,6 +617,51 @@ def test_a_folder_or_a_broken_link_is_named_as_such(tmp_path: Path) -> None:
     assert folder.exit_code == 2 and "a folder, not a map file" in folder.output
 
 
+def test_what_a_folder_holds_but_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    """A link that leads nowhere or in a loop, in a folder given to `check`, was passed
+    over without a word; a name too long for the system stopped the run as "cannot
+    write", the other maps unchecked."""
+    shutil.copy(SEED, tmp_path / "good.yaml")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / ".hidden.yaml").symlink_to(tmp_path / "nowhere.yaml")  # hidden: left out
+    found = runner.invoke(app, ["check", str(tmp_path)])
+    assert found.exit_code == 2 and "1 file checked, 2 not read" in found.output
+    assert f"{tmp_path / 'gone.yaml'}:1:1: error[io-error] a link to" in found.output
+    assert f"{tmp_path / 'loop.yaml'}:1:1: error[io-error] cannot read the file" in found.output
+    long = runner.invoke(app, ["check", "x" * 300 + ".yaml", str(SEED)])
+    assert long.exit_code == 2 and "1 file checked, 1 not read" in long.output
+    assert "cannot read the file: File name too long" in long.output
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_folder_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    """A subfolder that cannot be listed was skipped, and CI passed with its maps
+    unchecked; one that can be listed but not entered stopped the run ("cannot write")."""
+    closed, unentered = tmp_path / "closed", tmp_path / "unentered"
+    for folder in (closed, unentered):
+        folder.mkdir()
+        shutil.copy(SEED, folder / "m.yaml")
+    shutil.copy(SEED, tmp_path / "good.yaml")
+    closed.chmod(0)
+    unentered.chmod(0o644)
+    command = [sys.executable, "-m", "argmap", "check", str(tmp_path)]
+    if os.geteuid() == 0:  # root reads everything: drop the capabilities that let it
+        if shutil.which("setpriv") is None:
+            pytest.skip("root, and no setpriv to drop its file capabilities")
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", "--bounding-set", caps, "--inh-caps", caps, *command]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        closed.chmod(0o755)
+        unentered.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert f"{closed}:1:1: error[io-error] cannot read the folder" in done.stdout
+    assert f"{unentered / 'm.yaml'}:1:1: error[io-error] cannot read the file" in done.stdout
+    assert "1 file checked, 2 not read" in done.stderr + done.stdout
+
+
 def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:
     """`check a.yaml ./a.yaml` said "2 files checked", and `check - -` read stdin twice."""
     shutil.copy(SEED, tmp_path / "a.yaml")

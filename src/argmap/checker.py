@@ -76,18 +76,40 @@ def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) ->
 def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator[str]:
     for path in paths:
         p = Path(path)
-        if str(path) == "-" or not p.is_dir():
+        try:
+            folder = str(path) != "-" and p.is_dir()
+        except OSError:  # (a name too long, a folder on the way that cannot be entered)
+            folder = False  # loading says why: it stopped the run as "cannot write"
+        if not folder:
             if maps_dir is None or _is_map(p, Path(maps_dir)):
                 yield str(path)
             continue
-        for found in sorted(p.rglob("*")):
-            relative = found.relative_to(p).parts
-            if (
-                is_yaml_name(found)
-                and found.is_file()
-                and not any(part.startswith(".") for part in relative)
-            ):
-                yield str(found)
+        yield from _in_folder(p)
+
+
+def _in_folder(folder: Path) -> list[str]:
+    """The YAML files in `folder` and its subfolders, hidden ones left out, in order; and,
+    for loading to report, each subfolder that cannot be read and each link that leads
+    nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.)"""
+    found: list[str] = []
+    unreadable: list[OSError] = []
+    for root, folders, files in os.walk(folder, onerror=unreadable.append):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if not name.startswith(".") and is_yaml_name(path) and _maybe_file(path):
+                found.append(str(path))
+    found += [str(error.filename) for error in unreadable if error.filename]
+    return sorted(found)
+
+
+def _maybe_file(path: Path) -> bool:
+    """A file, a link (loading says where it leads), or what cannot be looked at (loading
+    says why); not a pipe or a device, which reading would wait on or never finish."""
+    try:
+        return path.is_file() or path.is_symlink()
+    except OSError:  # in a folder that can be listed but not entered
+        return True
 
 
 _VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")

@@ -181,7 +181,11 @@ def _own(folder: Path) -> Settings | None:
     ruff reads `.ruff.toml` and `ruff.toml`), or pyproject.toml with a [tool.argmap]
     table; None if it has none."""
     for name in (".argmap.toml", "argmap.toml"):
-        if (folder / name).is_file():
+        try:
+            found = (folder / name).is_file()
+        except OSError:  # a folder that cannot be entered: nor can its maps be read, and
+            return None  # loading says so (this stopped the run as "cannot write")
+        if found:
             return load(folder / name)
     pyproject = folder / "pyproject.toml"
     try:

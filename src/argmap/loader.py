@@ -8,7 +8,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,10 @@ def load(path: str | Path) -> Loaded:
         problem = f"cannot read the file: {error.strerror}", "split the debate into several maps"
     except OSError as error:
         reason = error.strerror or str(error)
-        problem = f"cannot read the file: {reason}", "check the path and its permissions"
+        what = "file"
+        with suppress(OSError):
+            what = "folder" if Path(path).is_dir() else what  # (one that cannot be listed)
+        problem = f"cannot read the {what}: {reason}", "check the path and its permissions"
     else:
         return loads(data, name)
     diagnostic = Diagnostic("io-error", Severity.ERROR, Span.point(name), *problem)
