@@ -92,6 +92,18 @@ def test_no_drawing_or_export_replaces_a_yaml_file(maps: Path, tmp_path: Path) -
         refused = invoke(*args)
         assert refused.exit_code == 2 and "(a map?), which it would replace" in refused.output
     assert other.read_bytes() == seed.read_bytes()
+    # Nor writes a YAML file that is no map: a new name, or through a link that leads
+    # nowhere yet (which made the folders on the way, and wrote the drawing there).
+    dangling = tmp_path / "new.svg"
+    dangling.symlink_to(tmp_path / "sub" / "new.yaml")
+    for args, said in (
+        (["render", str(seed), "-o", str(dangling)], "a YAML file's name, and this output is no"),
+        (["export", str(seed), "--to", "apx", "-o", str(tmp_path / "x.yaml")], "names a YAML"),
+        (["diff", str(seed), str(seed), "-o", str(tmp_path / "d.yml")], "names a YAML file"),
+    ):
+        refused = invoke(*args)
+        assert refused.exit_code == 2 and said in refused.output, refused.output
+    assert not (tmp_path / "sub").exists() and not (tmp_path / "x.yaml").exists()
 
 
 def test_a_map_on_standard_input_is_drawn_beside_the_others(maps: Path, tmp_path: Path) -> None:

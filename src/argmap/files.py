@@ -66,11 +66,17 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 def replaces_yaml(path: str | Path) -> str | None:
     """Why writing to `path` would replace a YAML file (a map, most likely, which no
     drawing or export may replace: `-o map.yaml --format svg`, a link named like the
-    drawing), or None."""
+    drawing) or write one that is no map (through a link that leads nowhere yet, or a
+    new `.yaml` name), or None."""
     target = os.path.realpath(path)
-    if not (target.lower().endswith((".yaml", ".yml")) and Path(target).is_file()):
+    if not target.lower().endswith((".yaml", ".yml")):
         return None
-    if Path(path).is_symlink():
+    link = Path(path).is_symlink()
+    if not Path(target).is_file():
+        if link:
+            return f"{path} leads to {target}, a YAML file's name, and this output is no map"
+        return f"{path} names a YAML file, and this output is no map"
+    if link:
         return f"{path} leads to the YAML file {target} (a map?), which it would replace"
     return f"{path} is a YAML file (a map?), which it would replace"
 

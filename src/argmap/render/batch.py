@@ -99,14 +99,15 @@ def _refuse_collisions(jobs: list[Job]) -> None:
             raise PlanError(f"-o {job.output} is the map itself (standard input); give another")
         target = os.path.realpath(job.output)
         if maps.get(target) == job.source:
-            raise PlanError(f"-o {job.output} is the map itself; give another output file")
+            # ("The output": without -o, it is the drawing's name beside the map, a link.)
+            raise PlanError(f"the output {job.output} is the map itself; give another with -o")
         if target in maps:
             raise PlanError(
                 f"{job.source} would be drawn onto {job.output}, which is the map "
                 f"{maps[target]}; give another output file or folder with -o"
             )
         if problem := replaces_yaml(job.output):
-            raise PlanError(f"-o {problem}; give another output file")
+            raise PlanError(f"the output {problem}; give another with -o")
         if target in seen:
             raise PlanError(
                 f"{seen[target]} and {job.source} would both be drawn to {job.output}; "
