@@ -36,6 +36,16 @@ def decode_utf8(data: bytes) -> str:
         raise NotUtf8(data, error.start) from error
 
 
+def utf16(data: bytes) -> bool:
+    """Whether the bytes look like UTF-16 (or UTF-32): a byte-order mark of theirs, or, as
+    text of Latin letters in UTF-16 has, a zero in every other byte. (UTF-8 has no zero
+    bytes but for the control character U+0000, which YAML refuses anyway.)"""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:64]
+    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4
+
+
 def read_input(path: str | Path) -> bytes:
     """A file's bytes (`-`: standard input), refusing more than MAX_INPUT."""
     if str(path) == "-":
