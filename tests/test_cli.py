@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -660,6 +661,34 @@ def test_a_folder_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
     assert f"{closed}:1:1: error[io-error] cannot read the folder" in done.stdout
     assert f"{unentered / 'm.yaml'}:1:1: error[io-error] cannot read the file" in done.stdout
     assert "1 file checked, 2 not read" in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_output_cut_short_is_never_silent(tmp_path: Path, unbuffered: str) -> None:
+    """Under `python -u` (PYTHONUNBUFFERED), standard output wrote what the pipe took and
+    dropped the rest: a reader that stopped early (`| head -c 10`) left exit 0, not 141,
+    and a non-blocking pipe got 64 KiB of a drawing, exit 0."""
+    claims = "".join(f"  c{i}: {{text: Claim number {i} of a long list.}}\n" for i in range(600))
+    path = tmp_path / "many.yaml"
+    path.write_text(f"argmap: 1\ntitle: Many\nclaims:\n{claims}")
+    command = [sys.executable, "-m", "argmap", "render", str(path), "-o", "-", "-f", "dot"]
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
+        assert run.stdout is not None and run.stdout.read(10) == b"digraph Ma"
+        run.stdout.close()  # as `head -c 10` does
+        assert run.wait(timeout=60) == 128 + signal.SIGPIPE and not run.stderr.read()
+    if not hasattr(os, "set_blocking"):
+        return
+    reader, writer = os.pipe()
+    os.set_blocking(writer, False)
+    with subprocess.Popen(command, stdout=writer, stderr=subprocess.PIPE, env=env) as run:
+        os.close(writer)
+        time.sleep(1)  # the pipe fills up while nobody reads
+        with os.fdopen(reader, "rb") as stream:
+            data = stream.read()
+        code, said = run.wait(timeout=60), run.stderr.read() if run.stderr else b""
+    whole = subprocess.run(command, capture_output=True, check=True).stdout
+    assert (code == 0 and data == whole) or (code == 2 and b"cannot write the output" in said)
 
 
 def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:

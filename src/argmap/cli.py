@@ -1151,6 +1151,23 @@ class _Closed(io.TextIOBase):
         return self
 
 
+def _buffered(stream: Any) -> Any:
+    """Standard output through a buffer, also under `python -u` (PYTHONUNBUFFERED): its
+    raw file writes what a pipe takes and returns the count, which writers do not check,
+    so output was cut short without a word (a drawing to a full pipe: its first 64 KiB,
+    exit 0). A buffer writes it all, or raises an error that says why. Lines still go out
+    as they are written."""
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        return stream
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=True,
+    )
+
+
 def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
     signal.signal(signal.SIGTERM, _terminate)
@@ -1158,7 +1175,7 @@ def main() -> None:
     # writing a closed output fails, as with a closed file; messages to a closed
     # standard error go nowhere.
     sys.stdin = sys.stdin or _Closed("standard input")
-    sys.stdout = sys.stdout or _Closed("standard output")
+    sys.stdout = _buffered(sys.stdout) if sys.stdout else _Closed("standard output")
     sys.stderr = sys.stderr or Path(os.devnull).open("w")  # noqa: SIM115 (open until the exit)
     try:
         command = typer.main.get_command(app)
@@ -1186,7 +1203,8 @@ def main() -> None:
                 printable(f"argmap: error: cannot write {where}: {error.strerror or error}"),
                 err=True,
             )
-        sys.exit(2)
+            sys.stderr.flush()
+        os._exit(2)  # at once: flushing what is left of the output would fail again
     except Exception as error:  # a bug: one line for the user, the traceback on request
         if os.environ.get("ARGMAP_DEBUG"):
             raise
