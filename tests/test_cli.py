@@ -123,6 +123,14 @@ def test_show_without_colour_has_no_styles_at_all(color: bool) -> None:
     assert "MoveOn" in out.getvalue()
 
 
+def test_each_standing_has_its_colour_in_show() -> None:
+    """`contested` was shown in plain bold once it had a fill of its own in drawings."""
+    from argmap.render.theme import STANDING
+    from argmap.show import STANDING_STYLES
+
+    assert set(STANDING.values()) <= set(STANDING_STYLES)
+
+
 def test_show_details_gives_quotes_sources_tags_and_notes() -> None:
     every = str(DATA / "good" / "every-feature.yaml")
     plain = invoke("show", every).output

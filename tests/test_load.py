@@ -133,6 +133,22 @@ def test_refusals_point_at_the_problem(text: str, rule: str, line: int, column: 
     assert (rule, line, column) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("argmap: 1\nclaims:\n  b: [\n", "the [ on line 3, column 6, is never closed"),
+        ("argmap: 1\nclaims:\n  b: &x [\n", "the [ on line 3, column 9, is never closed"),
+        ("argmap: 1\nclaims:\n  b: !!map {\r\n", "the { on line 3, column 12, is never"),
+        ("argmap: 1\nclaims: {b: [a, {c: [", "the [ on line 2, column 21, is never closed"),
+    ],
+)
+def test_a_bracket_left_open_at_the_end_is_named(text: str, said: str) -> None:
+    """At the end of the file libyaml says only that it found no node: the cause is the
+    innermost bracket still open, written after an anchor or a tag too."""
+    (found,) = loads(text, "m.yaml").diagnostics
+    assert found.rule == "yaml-syntax" and said in found.hint, found.hint
+
+
 def test_duplicate_key_keeps_the_first_value() -> None:
     loaded = loads("argmap: 1\ntitle: first\ntitle: second\n")
     assert loaded.map is not None and loaded.map.title == "first"

@@ -39,7 +39,7 @@ from argmap.render.dot import (
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES
-from argmap.text import MAX_LINES, columns, pieces, wrap_lines, wrap_paragraphs
+from argmap.text import MAX_LINES, columns, in_quotes, pieces, wrap_lines, wrap_paragraphs
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -248,7 +248,7 @@ def test_an_evaluated_drawing_explains_the_words_its_nodes_show() -> None:
     assert words == ["in: accepted", "out: rejected", "undec: undecided"]
     words, drawn = legend("preferred", "deductive")  # p and q: in one extension each
     assert words == ["accepted", "contested", "rejected", "undecided"]
-    assert "preferred semantics, deductive support" in drawn.replace("<BR/>", " ")
+    assert "preferred semantics, deductive\u00a0support" in drawn.replace("<BR/>", " ")
     assert len(set(STANDING_FILLS["light"].values())) == 4  # each its own
     words, _ = legend("stable")  # r attacks itself: no stable extension
     assert words == ["no extension"]
@@ -427,6 +427,9 @@ def test_the_pdf_font_has_the_characters_described() -> None:
         assert has == {c for c in range(0x20, 0x30000) if PNG_FONT.has(chr(c))}, style
     assert all(PDF_FONT.has(c) for c in "zażółć Ελληνικά Кириллица Tiếng Việt")
     assert not any(PDF_FONT.has(c) for c in "עבר" + "عربي" + "中文")
+    # The warning says what happens to what it has: no word of Hebrew for an emoji.
+    assert PDF_FONT.instead(["😀"]) == "the letters the font lacks are left out"
+    assert PDF_FONT.instead(["ע"]) == "right-to-left text reads backwards"
     m = loads("argmap: 1\ntitle: Zażółć\nclaims:\n  c: {text: Ελληνικά}\n").map
     assert m is not None
     assert b"/BaseFont /AAAAAA+Arimo" in render(m, RenderOptions(format="pdf"))
@@ -806,7 +809,7 @@ def test_plain_words_wrap_as_textwrap_does(words: list[str], width: int) -> None
         assert wrap_lines(" ".join(words), width) == (expected or [""])
 
 
-@pytest.mark.parametrize("width", range(10, 41))
+@pytest.mark.parametrize("width", range(12, 41))  # from the widest phrase held together
 def test_french_spaces_hold_their_words_together(width: int) -> None:
     """French sets a space before `:`, `;`, `?` and `»` and after `«`, and writes
     `1 200 €`: lines began with `: 1,7 cotisant` or `» coûterait`, or ended in `«`."""
@@ -821,6 +824,13 @@ def test_french_spaces_hold_their_words_together(width: int) -> None:
         assert following[0] not in ":;?»€" and not line.endswith("«")
         assert not (line[-1].isdigit() and following[:3].isdigit())
     assert wrap_lines("In 2023 100 people came.", 7) == ["In 2023", "100", "people", "came."]
+    # What is held together still fits a line; Chinese text keeps its own breaks.
+    numbers = "The results were 12 100 200 300 400 500 600 700 800 900 and more"
+    assert all(len(line) <= width for line in wrap_lines(numbers, width))
+    assert all(len(line) <= width for line in wrap_lines(" ".join([":"] * 60), width))
+    assert "\u00a0" not in "".join(
+        wrap_lines("他说 « 这个项目太贵了 » 而且 « 没有必要 » 。", width)
+    )
 
 
 def test_line_breaks_written_in_the_text_stay() -> None:
@@ -966,3 +976,5 @@ def test_a_tooltip_has_no_blank_line_after_a_block_of_text() -> None:
     french = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: T, quote: « Nous devons »}\n").map
     assert french is not None
     assert 'tooltip="T\n« Nous devons »"' in dot_of(french)
+    assert in_quotes("'90s policy failed") == "“'90s policy failed”"  # not a quotation mark
+    assert in_quotes(" „Ja“ ") == "„Ja“"

@@ -28,7 +28,12 @@ _MIN_TEXT_WIDTH = 60  # columns a node's text has, however deep it is
 
 
 # Where a node stands, when evaluated: the same three colours as a rendered map.
-STANDING_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
+STANDING_STYLES = {
+    "in": "bold green",
+    "out": "bold red",
+    "undec": "bold yellow",
+    "contested": "bold blue",
+}
 
 
 def _details(node: Node, m: Map) -> list[str]:

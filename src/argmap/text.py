@@ -53,12 +53,13 @@ _BREAKING_SPACE = re.compile(rf"[^\S{''.join(_NO_BREAK)}]+")
 # French sets a space before `:`, `;`, `!`, `?`, `»` and after `«`, and writes `1 200 €`:
 # typed as plain spaces, lines began with `: environ` or `» coûterait`, and split `1 200`.
 # Such a space holds its words together as a no-break space would.
-_ENDS = re.compile(r"[:;!?»\u203a%‰€$£¥.,)\]…]+")  # a word of these goes with the one before
-_OPENS = re.compile(r"[«\u2039(\[„¿¡]+")  # and of these, with the one after
-_DIGITS = re.compile(r"\d{3}(?:[.,]\d+)?[:;!?»\u203a%‰€$£¥.,)\]…]*")  # `200`, `000,50`, `200;`
+_CLOSING = ":;!?»\u203a%‰€$£¥.,)]…"  # a word of these goes with the one before
+_OPENING = "«\u2039([„¿¡"  # and of these, with the one after
+_ENDS = re.compile(f"[{re.escape(_CLOSING)}]+")
+_OPENS = re.compile(f"[{re.escape(_OPENING)}]+")
+_DIGITS = re.compile(rf"\d{{3}}(?:[.,]\d+)?[{re.escape(_CLOSING)}]*")  # `200`, `000,50`, `200;`
 _NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`: not `2023`
-_MAY_END = frozenset(":;!?»\u203a%‰€$£¥.,)]…0123456789")  # (a line's first character, when so)
-_MAY_OPEN = frozenset("«\u2039([„¿¡")
+_MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when so)
 
 
 def _wide(text: str) -> bool:
@@ -167,17 +168,22 @@ def _words(text: str) -> list[str]:
     return [word for word in _BREAKING_SPACE.split(text) if word]
 
 
-def _glued(words: list[str]) -> list[str]:
+def _glued(words: list[str], width: int) -> list[str]:
     """`words`, with each that French typography keeps on the line of its neighbour
     joined to it by a no-break space: a `:` or `»` to the word before, a `«` to the word
-    after, and a group of three digits to the number before (`1 200 000`)."""
+    after, and a group of three digits to the number before (`1 200 000`); so long as
+    what they make fits on a line (a long number, a row of `:`, is broken after all)."""
     glued: list[str] = []
     opened = False
     for word in words:
-        if glued and (
-            opened
-            or _ENDS.fullmatch(word)
-            or (_DIGITS.fullmatch(word) and _NUMBER_END.search(glued[-1]))
+        if (
+            glued
+            and len(glued[-1]) + 1 + len(word) <= width
+            and (
+                opened
+                or _ENDS.fullmatch(word)
+                or (_DIGITS.fullmatch(word) and _NUMBER_END.search(glued[-1]))
+            )
         ):
             glued[-1] += "\u00a0" + word
         else:
@@ -197,7 +203,7 @@ def _splits_a_phrase(lines: list[str]) -> bool:
                 _DIGITS.fullmatch(first) and _NUMBER_END.search(before.rsplit(" ", 1)[-1])
             ):
                 return True
-        if before and before[-1] in _MAY_OPEN and _OPENS.fullmatch(before.rsplit(" ", 1)[-1]):
+        if before and before[-1] in _OPENING and _OPENS.fullmatch(before.rsplit(" ", 1)[-1]):
             return True
     return False
 
@@ -298,8 +304,10 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
     building DOT, and which counts characters, not columns."""
     words = _words(text)
     found = _fill(text, words, width, limit)
-    if len(found[0]) > 1 and _splits_a_phrase(found[0]):
-        return _fill(text, _glued(words), width, limit)
+    # (Not in Chinese or Japanese text, which breaks between characters and sets no such
+    # spaces.)
+    if len(found[0]) > 1 and not _wide(text) and _splits_a_phrase(found[0]):
+        return _fill(text, _glued(words, width), width, limit)
     return found
 
 
@@ -390,15 +398,18 @@ def position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-# What a quotation may already start with: quotation marks of every kind.
-_QUOTE_MARKS = "\"'“”„\u2018\u2019\u201a«»\u2039\u203a「『"
+# Quotation marks a quotation may open and close with, of many languages' kinds.
+_OPENING_QUOTES = "\"'“„«»\u2018\u201a\u201b\u201f\u2039\u203a「『〝\uff02"
+_CLOSING_QUOTES = "\"'”“»«\u2019\u2018\u203a\u2039」』〞〟\uff02"
 
 
 def in_quotes(text: str) -> str:
-    """A quotation, trimmed, between “ and ”, unless written with quotation marks of its
-    own: `« Nous devons »` was shown as `“« Nous devons »”`."""
+    """A quotation, trimmed, between “ and ”, unless written between quotation marks of
+    its own: `« Nous devons »` was shown as `“« Nous devons »”`."""
     text = text.strip()
-    return text if text[:1] in _QUOTE_MARKS else f"“{text}”"
+    if len(text) > 1 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
+        return text
+    return f"“{text}”"
 
 
 def source_lines(text: str) -> list[str]:

@@ -530,6 +530,9 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     return _FIX
 
 
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # a node's anchor and tag, before it
+
+
 def _end_of(lines: list[str]) -> tuple[int, int]:
     """Where the file's last line with text on it ends (line, column)."""
     row = max((i for i, line in enumerate(lines) if line.strip()), default=0)
@@ -541,10 +544,14 @@ def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, str, s
     the bracket that closes it."""
     for collection, _ in reversed(stack):
         span = collection.span
-        bracket = lines[span.line - 1][span.column - 1 : span.column]
+        line = lines[span.line - 1]
+        # (The span starts at an anchor or a tag written before the bracket: `&a [`.)
+        properties = _PROPERTIES.match(line, span.column - 1)  # (matches empty text too)
+        at = properties.end() if properties else span.column - 1
+        bracket = line[at : at + 1]
         if bracket in ("[", "{"):
             closing = "]" if bracket == "[" else "}"
-            return bracket, f"line {span.line}, column {span.column}", closing
+            return bracket, f"line {span.line}, column {at + 1}", closing
     return None
 
 

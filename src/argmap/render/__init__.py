@@ -106,7 +106,7 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
             if label in shown
         )
     if options.support != "none":
-        note += f", {options.support} support"
+        note += f", {options.support}\u00a0support"
     note = "; ".join(filter(None, (note, result.cut_note())))
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 

@@ -62,7 +62,7 @@ class DrawnFont:
     format: str
     name: str
     has: Callable[[str], bool]  # whether the drawing shows the character as written
-    instead: str  # what the drawing shows instead
+    instead: Callable[[list[str]], str]  # what it shows instead of these characters
 
 
 def _in_arimo_left_to_right(c: str) -> bool:
@@ -70,14 +70,19 @@ def _in_arimo_left_to_right(c: str) -> bool:
     return _in_arimo(c) and bidirectional(c) != "R"
 
 
-PDF_FONT = DrawnFont(
-    "pdf-font",
-    "PDF",
-    "Arimo",
-    _in_arimo_left_to_right,
-    "letters the font lacks are left out, and right-to-left text reads backwards",
-)
-PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, "they show as boxes")
+def _pdf_instead(missing: list[str]) -> str:
+    """What a PDF shows for `missing`: nothing of the letters Arimo lacks, and those it
+    has (right-to-left, the only others missing) in the wrong order."""
+    said = []
+    if any(not _in_arimo(c) for c in missing):
+        said.append("the letters the font lacks are left out")
+    if any(_in_arimo(c) for c in missing):
+        said.append("right-to-left text reads backwards")
+    return ", and ".join(said)
+
+
+PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", _in_arimo_left_to_right, _pdf_instead)
+PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, lambda missing: "they show as boxes")
 
 
 def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | None:
@@ -110,6 +115,6 @@ def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | 
         first,
         f"the {font.format}'s font, {font.name}, cannot draw "
         f"{counted(len(missing), 'character')} of this map ({shown}), in "
-        f"{counted(count, 'text')}: {font.instead}",
+        f"{counted(count, 'text')}: {font.instead(list(missing))}",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )

@@ -71,7 +71,7 @@ def _font_map() -> Any:
             _, registered = fonts.register_font(
                 PDF_FONT_FAMILY, str(path), weight, rlgFontName=f"argmap-{PDF_FONT_FAMILY}-{style}"
             )
-        except TTFError:  # (svglib 2 returns False, svglib 1 lets reportlab's error through)
+        except TTFError:  # (svglib 1 returns False; svglib 2 lets reportlab's error through)
             registered = False
         if not registered:
             raise EngineError(f"cannot read the PDF font {path}; reinstall argmap")

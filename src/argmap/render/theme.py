@@ -172,7 +172,7 @@ THEMES = {
 STANDING_FILLS = {
     "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1", "contested": "#CCDDF5"},
     "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17", "contested": "#24446A"},
-    "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6", "contested": "#F4F4F4"},
+    "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6", "contested": "#D3D3D3"},
 }
 STANDING = {  # an evaluation's status -> the fill it takes, in the legend's order
     "in": "in",
