@@ -61,6 +61,9 @@ def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
     blocked = invoke("new", str(tmp_path / "taken" / "sub" / "x.yaml"))
     assert blocked.exit_code == 2
     assert f"{tmp_path / 'taken'} is a file, not a folder" in blocked.output
+    if os.name == "posix":  # a device was "a link that leads nowhere"
+        device = invoke("new", f"{os.devnull}/x.yaml")
+        assert device.exit_code == 2 and f"{os.devnull} is a device or a pipe" in device.output
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,11 @@ def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
     assert clash.exit_code == 2 and "would both be drawn to" in clash.output
     onto_a_file = runner.invoke(app, ["watch", paths[0], "-o", paths[1]])
     assert onto_a_file.exit_code == 2 and "watch draws into a folder" in onto_a_file.output
+    # Standard output made a folder named `-`; a device was called a file.
+    stdout = runner.invoke(app, ["watch", paths[0], "-o", "-"])
+    assert stdout.exit_code == 2 and "-o - is standard output" in stdout.output
+    device = runner.invoke(app, ["watch", paths[0], "-o", os.devnull])
+    assert device.exit_code == 2 and f"-o {os.devnull} is no folder" in device.output
 
 
 def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:

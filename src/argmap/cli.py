@@ -792,8 +792,11 @@ def watch(
     def refuse(problem: str) -> None:
         typer.echo(printable(f"argmap: error: {problem}"), err=True)
 
+    if output == "-":  # (it made a folder named `-`)
+        _fail("-o - is standard output; watch draws files into a folder, such as build/")
     if Path(output).exists() and not Path(output).is_dir():
-        _fail(f"-o {output} is a file; watch draws into a folder, such as build/")
+        what = "a file" if Path(output).is_file() else "no folder"  # /dev/full, a pipe
+        _fail(f"-o {output} is {what}; watch draws into a folder, such as build/")
     folder = output.rstrip("/" + os.sep) + "/"
     with _settings(config) as settings:
         typer.echo(

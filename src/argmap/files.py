@@ -118,7 +118,13 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     except (FileExistsError, NotADirectoryError) as error:
         # The first parent that is there (or a link that leads nowhere) is no folder.
         blocking = next(p for p in target.parents if p.exists() or p.is_symlink())
-        what = "a file" if blocking.is_file() else "a link that leads nowhere"
+        what = (
+            "a file"
+            if blocking.is_file()
+            else "a link that leads nowhere"
+            if not blocking.exists()
+            else "a device or a pipe"
+        )
         raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is {what}, not a folder") from error
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
