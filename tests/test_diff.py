@@ -156,6 +156,19 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
     assert "error[yaml-syntax]" in result.output
 
 
+def test_an_old_side_that_is_no_file_is_named_as_such(tmp_path: Path) -> None:
+    """A mistyped file, a folder, or a link that leads nowhere as OLD was reported in
+    git's words: "not a git repository", "invalid object name"."""
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    for old, said in (
+        (str(tmp_path / "typo.yaml"), "typo.yaml: no such file, nor a git revision"),
+        (str(tmp_path), "is a folder; diff compares two maps"),
+        (str(tmp_path / "gone.yaml"), "gone.yaml: a link that leads nowhere, nor a git"),
+    ):
+        result = invoke("diff", old, OLD)
+        assert result.exit_code == 2 and said in result.output, result.output
+
+
 def test_dev_null_is_no_map_as_in_git() -> None:
     new = load(NEW).map
     assert new is not None

@@ -867,6 +867,8 @@ def diff(
         before = None
     elif old == "-" or (Path(old).exists() and not Path(old).is_dir()):
         before = load(old)
+    elif Path(old).is_dir():
+        _fail(f"{old} is a folder; diff compares two maps: name a map file in it")
     else:  # a revision of NEW, or git's REV:path (the form the header shows)
         revision, colon, path = old.partition(":")
         if not (colon and path):
@@ -874,6 +876,11 @@ def diff(
         try:
             before = loads(read_at(revision, path), f"{revision}:{path}")
         except RevisionError as error:
+            if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):
+                # A file's name (git's words about it were of repositories and objects).
+                gone = Path(old).is_symlink()
+                what = "a link that leads nowhere" if gone else "no such file"
+                _fail(f"{old}: {what}, nor a git revision; check the path")
             _fail(
                 f"{error} (OLD is neither a file nor a revision that has {path}); for a map "
                 f"added since, `argmap diff {os.devnull} {new}`; for one renamed, OLD as "
