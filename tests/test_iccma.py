@@ -179,3 +179,13 @@ def test_a_self_attack_imports_and_checks_with_a_warning(tmp_path) -> None:  # t
     result = runner.invoke(app, ["evaluate", str(out), "-f", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["extensions"] == [[]]  # 1 defeats itself; 2 stays undecided
+
+
+def test_apx_has_the_argument_limit_of_i23(monkeypatch: pytest.MonkeyPatch) -> None:
+    """I23 refused more than a million arguments; APX imported two million in 6 GB."""
+    from argmap.interchange import iccma
+
+    monkeypatch.setattr(iccma, "MAX_ARGUMENTS", 3)
+    assert len(from_apx("arg(a). arg(b). arg(c). arg(a).").arguments) == 3
+    with pytest.raises(InterchangeError, match=r"<apx>:2:9: error\[import\] the framework has"):
+        from_apx("arg(a). arg(b).\narg(c). arg(d).")

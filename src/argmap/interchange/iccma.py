@@ -140,6 +140,13 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
                         f"`{name}` cannot be a map id",
                         f"ids use only {ID_CHARS}",
                     )
+                if len(arguments) == MAX_ARGUMENTS and name not in arguments:
+                    raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
+                        number,
+                        match.start(1) + 1,
+                        f"the framework has more than {MAX_ARGUMENTS:,} arguments",
+                        f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
+                    )
                 if arguments.setdefault(name, first) != first:
                     raise reader.fail(
                         number,
