@@ -293,6 +293,9 @@ def test_many_maps_into_one_file_or_onto_a_map_are_refused(maps: Path, tmp_path:
     many = invoke("render", str(maps), "-o", str(tmp_path / "one.svg"))
     assert many.exit_code == 2 and "give a folder" in many.output
     assert not (tmp_path / "one.svg").exists()
+    (tmp_path / "notes.txt").write_text("kept")  # a file there: each map failed on it
+    onto_a_file = invoke("render", str(maps), "-o", str(tmp_path / "notes.txt"))
+    assert onto_a_file.exit_code == 2 and "notes.txt is a file; give a folder" in onto_a_file.output
     twice = invoke("render", str(maps), str(maps / "sub" / "every.yaml"), "-o", str(tmp_path))
     assert twice.exit_code == 0  # one map named twice is drawn once
     seed = maps / "seed.yaml"
