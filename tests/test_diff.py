@@ -264,3 +264,7 @@ def test_the_output_name_gives_the_format(tmp_path: Path) -> None:
     assert "nodes" in json.loads(report.read_text())
     refused = invoke("diff", OLD, NEW, "-o", str(drawing), "--format", "text")
     assert refused.exit_code == 2 and "does not match --format text" in refused.output
+    # A drawing's name diff cannot write: the text report went into `changes.png`.
+    png = invoke("diff", OLD, NEW, "-o", str(tmp_path / "changes.png"))
+    assert png.exit_code == 2 and "diff writes text, json or svg, not png" in png.output
+    assert not (tmp_path / "changes.png").exists()

@@ -4,6 +4,7 @@ with a position."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -189,3 +190,12 @@ def test_apx_has_the_argument_limit_of_i23(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(from_apx("arg(a). arg(b). arg(c). arg(a).").arguments) == 3
     with pytest.raises(InterchangeError, match=r"<apx>:2:9: error\[import\] the framework has"):
         from_apx("arg(a). arg(b).\narg(c). arg(d).")
+
+
+def test_the_output_name_must_match_the_format(tmp_path: Path) -> None:
+    """`export --to apx -o out.i23` wrote APX into a file named .i23."""
+    refused = CliRunner().invoke(
+        app, ["export", str(SEED), "--to", "apx", "-o", str(tmp_path / "out.i23")]
+    )
+    assert refused.exit_code == 2 and "does not match --to apx" in refused.output
+    assert not (tmp_path / "out.i23").exists()

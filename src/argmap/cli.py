@@ -726,6 +726,9 @@ def export(
 
     _choice("--to", to, ("apx", "i23"))
     _choice("--support", support, SUPPORTS)
+    named = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    if named in ("apx", "i23") and named != to:  # (as render refuses `-o x.png -f svg`)
+        _fail(f"-o {output} does not match --to {to}")
     m, code = _load_usable(path)
     af = from_graph(build_graph(m), support)
     _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output, [path])
@@ -863,6 +866,8 @@ def diff(
     named = suffix if suffix in ("svg", "json") else None
     if output_format is not None and named is not None and named != output_format:
         _fail(f"-o {output} does not match --format {output_format}")
+    if suffix in DRAWINGS and named is None:  # a drawing's name: text went into `out.png`
+        _fail(f"-o {output}: diff writes text, json or svg, not {suffix}")
     output_format = output_format or named or "text"
     _choice("--format", output_format, ("text", "json", "svg"))
     _choice("--theme", theme, THEMES)
