@@ -135,6 +135,21 @@ def test_bad_i23_is_refused(text: str) -> None:
         from_i23(text, "x.i23")
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("p af 3\n4 4\n", ":2:1: error[import] argument number 4 is out of range 1..3"),
+        ("p af 3\n 2   4\n", ":2:6: error[import] argument number 4 is out of range"),
+        ("p af 3\n1 " + "9" * 30 + "\n", f":2:3: error[import] argument number {'9' * 20}…"),
+    ],
+)
+def test_a_number_out_of_range_is_pointed_at(text: str, said: str) -> None:
+    """It was reported at column 1, without the number."""
+    with pytest.raises(InterchangeError) as refused:
+        from_i23(text, "x.i23")
+    assert str(refused.value).startswith("x.i23" + said)
+
+
 def test_read_framework_decodes_utf8_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "bom.i23").write_bytes(b"\xef\xbb\xbfp af 2\n1 2\n")
     assert read_framework(str(tmp_path / "bom.i23"), "i23").attacks == {("1", "2")}

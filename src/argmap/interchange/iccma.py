@@ -207,13 +207,15 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
                 "two argument numbers per line",
             )
         a, b = (_int(p) for p in parts)
-        if not (1 <= a <= size and 1 <= b <= size):
-            raise reader.fail(
-                number,
-                1,
-                f"argument number out of range 1..{size}",
-                "fix the number or the `p af N` line",
-            )
+        for found, value in zip(re.finditer(r"\S+", raw), (a, b), strict=True):
+            if not 1 <= value <= size:  # (at the number, and said, however long)
+                shown = found[0] if len(found[0]) <= 20 else found[0][:20] + "…"
+                raise reader.fail(
+                    number,
+                    found.start() + 1,
+                    f"argument number {shown} is out of range 1..{size}",
+                    "fix the number or the `p af N` line",
+                )
         attacks.add((str(a), str(b)))
     if size is None:
         raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
