@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from argmap.checker import check
+from argmap.diagnostics import Diagnostic, Severity
 from argmap.report import REPORTERS, Style, summary
 from conftest import ROOT
 
@@ -132,3 +133,21 @@ def test_sarif_columns_are_utf16_code_units(tmp_path: Path) -> None:
     assert (region["startColumn"], region["endColumn"]) == (21, 24)
     line = path.read_text(encoding="utf-8").splitlines()[3].encode("utf-16-le")
     assert line[(21 - 1) * 2 : (24 - 1) * 2].decode("utf-16-le") == "txt"
+
+
+def test_a_file_name_that_is_not_utf8_leaves_machine_output_valid() -> None:
+    """Python holds the bytes of such a name as lone surrogates: JSON and SARIF wrote them
+    as bytes that are not UTF-8 (or, with PYTHONIOENCODING=utf-8, an internal error), and
+    a relative SARIF URI was not percent-encoded."""
+    from argmap.checker import CheckResult, FileReport
+    from argmap.model import Span
+
+    name = "maps/bad\udcff #1 100%.yaml"  # os.fsdecode(b"maps/bad\xff #1 100%.yaml")
+    found = Diagnostic("io-error", Severity.ERROR, Span.point(name), "cannot read", "")
+    result = CheckResult((FileReport(name, "", (found,)),))
+    for name_ in ("json", "sarif", "github"):
+        render(result, name_).encode("utf-8")  # (strict: no lone surrogate left)
+    assert json.loads(render(result, "json"))["files"] == ["maps/bad\ufffd #1 100%.yaml"]
+    (sarif,) = json.loads(render(result, "sarif"))["runs"][0]["results"]
+    uri = sarif["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "maps/bad%FF%20%231%20100%25.yaml"

@@ -4,16 +4,18 @@ one registry that both the library and the CLI's `--format` choices read."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from argmap import __version__
 from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.printable import printable
+from argmap.printable import printable, writable
 from argmap.rules import REGISTRY
 from argmap.text import columns, source_lines
 
@@ -121,6 +123,12 @@ def _write_rich(result: CheckResult, out: TextIO, style: Style) -> None:
     console.print(Text(summary(result), "bold red" if failed else "bold green"))
 
 
+def _dump(document: dict[str, Any], out: TextIO) -> None:
+    """JSON, with the file names that are not UTF-8 (held as lone surrogates, which no
+    encoding writes: an internal error, or bytes that were not UTF-8) shown with U+FFFD."""
+    out.write(writable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+
+
 def _record(d: Diagnostic) -> dict[str, Any]:
     return {
         "file": d.span.file,
@@ -143,8 +151,7 @@ def write_json(result: CheckResult, out: TextIO, style: Style) -> None:
         "exit_code": result.exit_code,
         "diagnostics": [_record(d) for d in result.diagnostics],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _dump(document, out)
 
 
 def _escape_data(text: str) -> str:
@@ -172,7 +179,7 @@ def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
         }
         attrs = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items())
         message = d.message + (f"\n{d.hint}" if d.hint else "")
-        out.write(f"::{_GITHUB_LEVELS[d.severity]} {attrs}::{_escape_data(message)}\n")
+        out.write(writable(f"::{_GITHUB_LEVELS[d.severity]} {attrs}::{_escape_data(message)}\n"))
     out.write(summary(result) + "\n")
 
 
@@ -180,8 +187,10 @@ _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def _uri(file: str) -> str:
+    """A URI reference (its bytes percent-encoded: a space, `#`, `%`, a line break, or a
+    byte of a name that is not UTF-8)."""
     path = Path(file)
-    return path.as_uri() if path.is_absolute() else path.as_posix()
+    return path.as_uri() if path.is_absolute() else quote(os.fsencode(path.as_posix()))
 
 
 def _utf16(lines: dict[str, list[str]], file: str, line: int, column: int) -> int:
@@ -251,8 +260,7 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
             }
         ],
     }
-    json.dump(log, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _dump(log, out)
 
 
 _PLACE = re.compile(r"(.+?):(\d+):(\d+): (.*)", re.DOTALL)  # `file:line:col: message`
@@ -269,7 +277,7 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
             if place:
                 where = f",file={_escape_property(place[1])},line={place[2]},col={place[3]}"
                 text = place[4]
-            out.write(f"::error title=argmap (settings){where}::{_escape_data(text)}\n")
+            out.write(writable(f"::error title=argmap (settings){where}::{_escape_data(text)}\n"))
     elif name == "sarif":
         notifications = [
             {
@@ -302,8 +310,7 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
             ],
             "results": [],
         }
-        json.dump({**_SARIF_LOG, "runs": [run]}, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _dump({**_SARIF_LOG, "runs": [run]}, out)
     elif name == "json":
         document = {
             "argmap": __version__,
@@ -313,8 +320,7 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
             "diagnostics": [],
             "settings_errors": list(problems),
         }
-        json.dump(document, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _dump(document, out)
 
 
 REPORTERS: dict[str, Reporter] = {
