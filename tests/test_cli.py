@@ -644,6 +644,14 @@ def test_what_a_folder_holds_but_cannot_be_read_is_reported(tmp_path: Path) -> N
     assert found.exit_code == 2 and "1 file checked, 2 not read" in found.output
     assert f"{tmp_path / 'gone.yaml'}:1:1: error[io-error] a link to" in found.output
     assert f"{tmp_path / 'loop.yaml'}:1:1: error[io-error] cannot read the file" in found.output
+    if hasattr(os, "mkfifo"):  # a pipe named like a map, or a link to one: reading waited
+        os.mkfifo(tmp_path / "pipe")
+        (tmp_path / "to-pipe.yaml").symlink_to(tmp_path / "pipe")
+        os.mkfifo(tmp_path / "pipe.yaml")
+        command = [sys.executable, "-m", "argmap", "check", str(tmp_path)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+        assert done.returncode == 2 and "1 file checked, 2 not read" in done.stdout
+        assert "pipe" not in done.stdout
     long = runner.invoke(app, ["check", "x" * 300 + ".yaml", str(SEED)])
     assert long.exit_code == 2 and "1 file checked, 1 not read" in long.output
     assert "cannot read the file: File name too long" in long.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -104,11 +105,12 @@ def _in_folder(folder: Path) -> list[str]:
 
 
 def _maybe_file(path: Path) -> bool:
-    """A file, a link (loading says where it leads), or what cannot be looked at (loading
-    says why); not a pipe or a device, which reading would wait on or never finish."""
+    """A file (or a link to one), or what cannot be looked at, a link that leads nowhere
+    or in a loop among them (loading says why); not a pipe or a device, nor a link to
+    one, which reading would wait on or never finish."""
     try:
-        return path.is_file() or path.is_symlink()
-    except OSError:  # in a folder that can be listed but not entered
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # (and in a folder that can be listed but not entered)
         return True
 
 
