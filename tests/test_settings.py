@@ -273,3 +273,13 @@ def test_settings_with_mistakes_still_give_a_machine_its_format(tmp_path: Path) 
     github = stdout("github").splitlines()
     assert github[0].startswith("::error title=argmap (settings),file=") and len(github) == 2
     assert ",line=1,col=11::`ignore` names an unknown rule `nope-one`" in github[0]
+
+
+def test_a_line_break_inside_a_toml_string_is_no_line(tmp_path: Path) -> None:
+    """TOML ends lines at LF only: a U+2028 or a NEL in a string made every line
+    number after it one too many (the error pointed past the end of the file)."""
+    settings = tmp_path / ".argmap.toml"
+    settings.write_text('strict = "a\u2028b\u0085c"\nunknown = 1\n', encoding="utf-8")
+    with pytest.raises(config.ConfigError) as refused:
+        config.load(settings)
+    assert any(p.startswith(f"{settings}:2:1: unknown setting") for p in refused.value.problems)

@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from argmap.text import position
+
 MAX_INPUT = 256 * 2**20  # bytes: far beyond any debate, and reading /dev/zero ends
 
 
@@ -22,8 +24,7 @@ class NotUtf8(ValueError):
 
     def __init__(self, data: bytes, start: int) -> None:
         prefix = data[:start].decode("utf-8")  # valid up to there
-        self.line = prefix.count("\n") + 1
-        self.column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        self.line, self.column = position(prefix, len(prefix))
         super().__init__(f"not UTF-8 (byte 0x{data[start]:02x} at offset {start})")
 
 

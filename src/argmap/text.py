@@ -393,9 +393,13 @@ def min_width(lines: list[str], points: float) -> str:
 
 
 def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index (libyaml's reader reports only that)."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    """1-based line and column of a character index (libyaml's reader reports only that),
+    lines counted as `source_lines` counts them: a lone CR ends one too."""
+    if text.find("\r", 0, index) == -1:  # (most files)
+        line = text.count("\n", 0, index) + 1
+        return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    lines = source_lines(text[:index])
+    return len(lines), len(lines[-1]) + 1
 
 
 # Quotation marks a quotation may open and close with, of many languages' kinds.

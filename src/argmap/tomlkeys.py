@@ -10,6 +10,7 @@ _PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
 _HEADER = re.compile(rf"\s*\[\[?\s*(?P<keys>{_DOTTED})\s*\]")
 _ASSIGN = re.compile(rf"\s*(?P<keys>{_DOTTED})\s*=")
+_LINE = re.compile(r"[^\n]*\n?")  # a line and its end, as TOML ends lines (LF, CRLF)
 _KEY = re.compile(r"""[A-Za-z0-9_-]+|"((?:[^"\\]|\\.)*)"|'([^']*)'""")
 # Brackets, and what can hold one that is not: strings and comments.
 _BRACKET = re.compile(
@@ -83,7 +84,9 @@ class Locator:
         table: tuple[str, ...] = ()
         offset = 0
         strings = [(m.start(), m.end()) for m in _LONG_STRING.finditer(self.text)]
-        for number, line in enumerate(self.text.splitlines(keepends=True), 1):
+        # (Lines as TOML ends them, at LF: `splitlines` also split at U+2028 or a form feed
+        # inside a string, and every line number after it was one too many.)
+        for number, line in enumerate(_LINE.findall(self.text), 1):
             start = offset
             offset += len(line)
             if any(a < start < b for a, b in strings):
