@@ -50,6 +50,16 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     assert "- rebuttal side-streets" in shown.output
 
 
+def test_a_name_as_long_as_the_system_allows_is_written(tmp_path: Path) -> None:
+    """The temporary file beside it was named after all of it, and 14 bytes longer."""
+    from argmap.files import write_atomic
+
+    for name in ("n" * 250 + ".svg", "ü" * 125 + ".svg"):  # 254 and 254 bytes
+        write_atomic(tmp_path / name, b"<svg/>")
+        assert (tmp_path / name).read_bytes() == b"<svg/>"
+    assert len(list(tmp_path.iterdir())) == 2  # and no temporary file left
+
+
 def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
     deep = tmp_path / "maps" / "2026" / "debate.yaml"
     assert invoke("new", str(deep)).exit_code == 0

@@ -127,7 +127,10 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
             else "a device or a pipe"
         )
         raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is {what}, not a folder") from error
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # (The name's start only: a name near the system's 255 bytes made one too long.)
+    fd, temporary = tempfile.mkstemp(
+        prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
