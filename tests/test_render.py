@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import graphviz
 import pytest
@@ -433,6 +434,29 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     m = loads("argmap: 1\ntitle: Zażółć\nclaims:\n  c: {text: Ελληνικά}\n").map
     assert m is not None
     assert b"/BaseFont /AAAAAA+Arimo" in render(m, RenderOptions(format="pdf"))
+
+
+def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
+    """A group's name (a source's title, a tag) is drawn and was not looked at; text past
+    a label's last line is not drawn, and was."""
+    from argmap.render.fonts import PDF_FONT, font_warning
+
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n"
+        "  c: {text: Plain words., tags: [漢字], source: s}\n"
+        "  d: {text: " + "word " * 60 + "漢字}\n"
+        "sources:\n  s: {title: 資料}\n"
+    ).map
+    assert m is not None
+
+    def warned(**style: Any) -> str | None:
+        found = font_warning(m, ["c", "d"], PDF_FONT, DotOptions(**style))
+        return None if found is None else f"{found.span.line}:{found.span.column} {found.message}"
+
+    assert warned(wrap=10) is None  # d's 漢字 are past its twelfth line
+    assert (warned(wrap=10, group_by="tag") or "").startswith("4:33 ")  # at the tags
+    assert "(資料)" in (warned(wrap=10, group_by="source") or "")
+    assert "漢字" in (warned(wrap=200) or "")  # on the label after all
 
 
 def test_pdf_link_boxes_cover_the_linked_shapes() -> None:

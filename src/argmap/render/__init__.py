@@ -148,7 +148,8 @@ class Drawing:
         if font is not None:
             from argmap.render.fonts import font_warning
 
-            self.warnings = [w for w in [font_warning(m, g.nodes, font)] if w is not None]
+            warning = font_warning(m, g.nodes, font, dot_options)
+            self.warnings = [warning] if warning is not None else []
 
     def _drawn_font(self) -> DrawnFont | None:
         """The font that argmap's own tools draw this rendering's text in, if they do: the

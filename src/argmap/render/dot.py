@@ -270,7 +270,7 @@ def _link(node: Node, m: Map) -> str | None:
     return None
 
 
-def _group(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
+def group_of(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
     """The cluster a node belongs to: (key, label), or None."""
     if group_by == "actor" and node.by:  # a node is in one group: its first actor's
         return node.by[0].id, m.actor_name(node.by[0].id)
@@ -566,7 +566,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     clusters: dict[str, tuple[str, list[Node]]] = {}
     for n in g.nodes:
         node: Node = g.nodes[n]["node"]
-        group = _group(node, m, options.group_by)
+        group = group_of(node, m, options.group_by)
         if group is None:
             loose.append(node)
         else:

@@ -11,8 +11,9 @@ from unicodedata import bidirectional
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
-from argmap.render.dot import drawn_text
+from argmap.render.dot import DotOptions, drawn_text, group_of
 from argmap.report import counted
+from argmap.text import wrap_lines
 
 # The characters of Arimo, the sans-serif font that graphviz-pure 0.2.2 draws PNG text in
 # (for Helvetica and Arial), and argmap's PDF in: its cmap, read with fontTools from the
@@ -85,20 +86,31 @@ PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", _in_arimo_left_to_right, _pdf_i
 PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, lambda missing: "they show as boxes")
 
 
-def font_warning(m: Map, drawn: Iterable[str], font: DrawnFont) -> Diagnostic | None:
-    """A warning when the map's drawn text (title, the `drawn` nodes' text and their actors'
-    names) has characters that `font` cannot draw (control characters, which drawings leave
-    out, are not counted). One for the map, at the first text that has them: a
-    node's text, or the actor whose name it is."""
+def font_warning(
+    m: Map, drawn: Iterable[str], font: DrawnFont, style: DotOptions
+) -> Diagnostic | None:
+    """A warning when the map's drawn text (title, the `drawn` nodes' text as far as their
+    labels show it, their actors' names, their groups' names) has characters that `font`
+    cannot draw (control characters, which drawings leave out, are not counted). One for
+    the map, at the first text that has them: a node's text, the actor whose name it is,
+    the source or the tags of a group."""
     missing: dict[str, None] = {}
     first: Span | None = None
     count = 0
     nodes = [m.nodes[i] for i in drawn]
     actors = {r.id: r.span for n in nodes for r in n.by}  # each name once, where first used
+    groups: dict[str, tuple[str, Span]] = {}
+    for n in nodes:
+        if group := group_of(n, m, style.group_by):
+            key, label = group
+            at = m.sources[key].span if style.group_by == "source" and key in m.sources else None
+            groups.setdefault(key, (label, at or n.fields.get("tags", n.span)))
     parts = [
         (m.title, m.span),
-        *((n.text, n.fields.get("text", n.span)) for n in nodes),
+        # (As far as the label shows it: past MAX_LINES lines, the text is cut.)
+        *((" ".join(wrap_lines(n.text, style.wrap)), n.fields.get("text", n.span)) for n in nodes),
         *((m.actor_name(a), m.actors[a].span if a in m.actors else at) for a, at in actors.items()),
+        *(groups.values() if style.group_by != "actor" else ()),  # (actors: their names, above)
     ]
     for text, span in parts:
         found = [c for c in drawn_text(text) if not c.isspace() and not font.has(c)]
