@@ -37,14 +37,18 @@ def decode_utf8(data: bytes) -> str:
         raise NotUtf8(data, error.start) from error
 
 
-def utf16(data: bytes) -> bool:
-    """Whether the bytes look like UTF-16 (or UTF-32): a byte-order mark of theirs, or, as
-    text of Latin letters in UTF-16 has, a zero in every other byte. (UTF-8 has no zero
-    bytes but for the control character U+0000, which YAML refuses anyway.)"""
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes look like it: a byte-order mark of theirs, or,
+    as text of Latin letters in them has, zero bytes between (one in two, three in four).
+    (UTF-8 has no zero bytes but for the control character U+0000, which YAML refuses.)"""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
+        return "UTF-16"
     head = data[:64]
-    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4
+    if len(head) < 4 or max(head[0::2].count(0), head[1::2].count(0)) <= len(head) // 4:
+        return None
+    return "UTF-32" if head.count(0) > len(head) * 5 // 8 else "UTF-16"
 
 
 def read_input(path: str | Path) -> bytes:

@@ -20,7 +20,7 @@ from yaml.resolver import Resolver
 
 from argmap import spec
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import NotUtf8, decode_utf8, utf16
+from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
 from argmap.text import position, source_lines
 
@@ -672,13 +672,13 @@ def _compose(
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text. Only UTF-8 is accepted (a UTF-8 byte-order mark is dropped)."""
-    if utf16(data):  # (said to have a zero byte, or a byte 0xff, it left the user guessing)
+    if encoding := wide_encoding(data):  # (a zero byte, or a byte 0xff, left one guessing)
         return None, [
             Diagnostic(
                 "encoding",
                 Severity.ERROR,
                 Span.point(file, 1, 1),
-                "the file is UTF-16, not UTF-8",
+                f"the file is {encoding}, not UTF-8",
                 "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)",
             )
         ]
