@@ -141,6 +141,7 @@ def test_bad_i23_is_refused(text: str) -> None:
         ("p af 3\n4 4\n", ":2:1: error[import] argument number 4 is out of range 1..3"),
         ("p af 3\n 2   4\n", ":2:6: error[import] argument number 4 is out of range"),
         ("p af 3\n1 " + "9" * 30 + "\n", f":2:3: error[import] argument number {'9' * 20}…"),
+        ("p  af   2000000\n", ":1:9: error[import] the framework declares more than"),
     ],
 )
 def test_a_number_out_of_range_is_pointed_at(text: str, said: str) -> None:

@@ -38,7 +38,7 @@ def decode_utf8(data: bytes) -> str:
 
 
 def wide_encoding(data: bytes) -> str | None:
-    """"UTF-16" or "UTF-32" when the bytes look like it: a byte-order mark of theirs, or,
+    """`UTF-16` or `UTF-32` when the bytes look like it: a byte-order mark of theirs, or,
     as text of Latin letters in them has, zero bytes between (one in two, three in four).
     (UTF-8 has no zero bytes but for the control character U+0000, which YAML refuses.)"""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):

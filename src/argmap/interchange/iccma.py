@@ -194,7 +194,7 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
             if size > MAX_ARGUMENTS:
                 raise reader.fail(
                     number,
-                    6,
+                    raw.rindex(parts[2]) + 1,  # (at N, however the line is spaced)
                     f"the framework declares more than {MAX_ARGUMENTS:,} arguments",
                     f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
                 )
