@@ -123,13 +123,12 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     except (FileExistsError, NotADirectoryError) as error:
         # The first parent that is there (or a link that leads nowhere) is no folder.
         blocking = next(p for p in target.parents if p.exists() or p.is_symlink())
-        what = (
-            "a file"
-            if blocking.is_file()
-            else "a link that leads nowhere"
-            if not blocking.exists()
-            else "a device or a pipe"
-        )
+        if blocking.is_file():
+            what = "a file"
+        elif blocking.exists():
+            what = "a device or a pipe"
+        else:
+            what = "a link that leads nowhere"
         raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is {what}, not a folder") from error
     # (The name's start only: a name near the system's 255 bytes made one too long.)
     fd, temporary = tempfile.mkstemp(

@@ -143,15 +143,18 @@ def _record(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def write_json(result: CheckResult, out: TextIO, style: Style) -> None:
-    document = {
+def _document(result: CheckResult) -> dict[str, Any]:
+    return {
         "argmap": __version__,
         "files": [report.path for report in result.files],
         "summary": {s.value: n for s, n in result.counts.items()},
         "exit_code": result.exit_code,
         "diagnostics": [_record(d) for d in result.diagnostics],
     }
-    _dump(document, out)
+
+
+def write_json(result: CheckResult, out: TextIO, style: Style) -> None:
+    _dump(_document(result), out)
 
 
 def _escape_data(text: str) -> str:
@@ -165,11 +168,17 @@ def _escape_property(text: str) -> str:
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+def _command(level: str, properties: dict[str, object], message: str) -> str:
+    """One workflow command: `::error title=...,file=...,line=...::message`."""
+    attrs = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items())
+    return writable(f"::{level} {attrs}::{_escape_data(message)}\n")
+
+
 def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
     """GitHub Actions workflow commands: annotations on the pull request's diff."""
     for d in result.diagnostics:
         s = d.span
-        properties = {
+        properties: dict[str, object] = {
             "title": f"argmap ({d.rule})",
             "file": s.file,
             "line": s.line,
@@ -177,9 +186,8 @@ def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
             "endLine": s.end_line,
             "endColumn": s.end_column,
         }
-        attrs = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items())
         message = d.message + (f"\n{d.hint}" if d.hint else "")
-        out.write(writable(f"::{_GITHUB_LEVELS[d.severity]} {attrs}::{_escape_data(message)}\n"))
+        out.write(_command(_GITHUB_LEVELS[d.severity], properties, message))
     out.write(summary(result) + "\n")
 
 
@@ -226,41 +234,27 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
             "ruleIndex": rule_ids.index(d.rule),
             "level": _SARIF_LEVELS[d.severity],
             "message": {"text": d.message + (f". Hint: {d.hint}" if d.hint else "")},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.span.file)},
-                        "region": {
-                            "startLine": d.span.line,
-                            "startColumn": _utf16(lines, d.span.file, d.span.line, d.span.column),
-                            "endLine": d.span.end_line,
-                            "endColumn": _utf16(
-                                lines, d.span.file, d.span.end_line, d.span.end_column
-                            ),
-                        },
-                    }
-                }
-            ],
+            "locations": _locations(
+                d.span.file,
+                startLine=d.span.line,
+                startColumn=_utf16(lines, d.span.file, d.span.line, d.span.column),
+                endLine=d.span.end_line,
+                endColumn=_utf16(lines, d.span.file, d.span.end_line, d.span.end_column),
+            ),
         }
         for d in result.diagnostics
     ]
-    log = {
-        **_SARIF_LOG,
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "argmap",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-                "columnKind": "utf16CodeUnits",
-            }
-        ],
-    }
-    _dump(log, out)
+    _dump(_sarif(rules, results=results, columnKind="utf16CodeUnits"), out)
+
+
+def _locations(file: str, **region: int) -> list[dict[str, Any]]:
+    return [{"physicalLocation": {"artifactLocation": {"uri": _uri(file)}, "region": region}}]
+
+
+def _sarif(rules: list[dict[str, Any]], **run: Any) -> dict[str, Any]:
+    """A SARIF log of one run of argmap, with `rules` and what else the run holds."""
+    driver = {"name": "argmap", "version": __version__, "rules": rules}
+    return {**_SARIF_LOG, "runs": [{"tool": {"driver": driver}, **run}]}
 
 
 _PLACE = re.compile(r"(.+?):(\d+):(\d+): (.*)", re.DOTALL)  # `file:line:col: message`
@@ -270,57 +264,31 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
     """For a machine, in its format, why nothing was checked: settings with mistakes (each
     problem `file:line:col: message`, or without the place). SARIF's upload and GitHub's
     annotations had an empty output, and showed nothing."""
-    places = [_PLACE.fullmatch(problem) for problem in problems]
+    # Each problem's text, and its place when it has one: (file, line, column).
+    said = [
+        (place[4], (place[1], int(place[2]), int(place[3]))) if place else (problem, None)
+        for problem, place in ((p, _PLACE.fullmatch(p)) for p in problems)
+    ]
     if name == "github":
-        for problem, place in zip(problems, places, strict=True):
-            where, text = "", problem
-            if place:
-                where = f",file={_escape_property(place[1])},line={place[2]},col={place[3]}"
-                text = place[4]
-            out.write(writable(f"::error title=argmap (settings){where}::{_escape_data(text)}\n"))
+        for text, where in said:
+            properties: dict[str, object] = {"title": "argmap (settings)"}
+            if where:
+                properties |= dict(zip(("file", "line", "col"), where, strict=True))
+            out.write(_command("error", properties, text))
     elif name == "sarif":
-        notifications = [
-            {
-                "level": "error",
-                "message": {"text": place[4] if place else problem},
-                **(
-                    {
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {"uri": _uri(place[1])},
-                                    "region": {
-                                        "startLine": int(place[2]),
-                                        "startColumn": int(place[3]),
-                                    },
-                                }
-                            }
-                        ]
-                    }
-                    if place
-                    else {}
-                ),
-            }
-            for problem, place in zip(problems, places, strict=True)
-        ]
-        run = {
-            "tool": {"driver": {"name": "argmap", "version": __version__, "rules": []}},
-            "invocations": [
-                {"executionSuccessful": False, "toolConfigurationNotifications": notifications}
-            ],
-            "results": [],
-        }
-        _dump({**_SARIF_LOG, "runs": [run]}, out)
+        notifications: list[dict[str, Any]] = []
+        for text, where in said:
+            notifications.append({"level": "error", "message": {"text": text}})
+            if where:
+                file, line, column = where
+                notifications[-1]["locations"] = _locations(
+                    file, startLine=line, startColumn=column
+                )
+        invocation = {"executionSuccessful": False, "toolConfigurationNotifications": notifications}
+        _dump(_sarif([], invocations=[invocation], results=[]), out)
     elif name == "json":
-        document = {
-            "argmap": __version__,
-            "files": [],
-            "summary": {s.value: 0 for s in Severity},
-            "exit_code": 2,
-            "diagnostics": [],
-            "settings_errors": list(problems),
-        }
-        _dump(document, out)
+        unchecked = CheckResult(())
+        _dump(_document(unchecked) | {"exit_code": 2, "settings_errors": list(problems)}, out)
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -534,9 +534,10 @@ _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # a node's anchor and tag, before 
 
 
 def _end_of(lines: list[str]) -> tuple[int, int]:
-    """Where the file's last line with text on it ends (line, column)."""
+    """Where the file's last line with text on it ends (line, column). (`lines` holds one
+    line at least: `source_lines` of empty text is `[""]`.)"""
     row = max((i for i, line in enumerate(lines) if line.strip()), default=0)
-    return row + 1, len(lines[row]) + 1 if lines else 1
+    return row + 1, len(lines[row]) + 1
 
 
 def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, str, str] | None:

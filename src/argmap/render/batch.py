@@ -67,16 +67,14 @@ def plan(
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
     into_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    if (
-        many
-        and not into_folder
-        and output is not None
-        and (Path(output).suffix in _SUFFIXES or Path(output).exists())
-    ):  # (a file already there: each map failed to be drawn into it, one by one)
-        raise PlanError(
-            f"{len(sources)} maps need a folder for -o, and {output} "
-            f"{'is' if Path(output).exists() else 'names'} a file; give a folder such as build/"
-        )
+    if many and not into_folder and output is not None:
+        # (A file already there, whatever its name: each map failed on it, one by one.)
+        there = Path(output).exists()
+        if there or Path(output).suffix in _SUFFIXES:
+            raise PlanError(
+                f"{len(sources)} maps need a folder for -o, and {output} "
+                f"{'is' if there else 'names'} a file; give a folder such as build/"
+            )
     if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
