@@ -459,6 +459,28 @@ def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
     assert "漢字" in (warned(wrap=200) or "")  # on the label after all
 
 
+def test_grouping_that_draws_no_group_is_warned_of() -> None:
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C, by: a}\n"
+        "reasons:\n  r: {text: R, supports: c, tags: [cost]}\nactors:\n  a: {name: A}\n"
+    ).map
+    assert m is not None
+
+    def warned(group_by: str, focus: str | None = None) -> list[str]:
+        drawing = start(RenderOptions(format="dot", focus=focus, depth=0))
+        drawing.draw(m, style=DotOptions(group_by=group_by))
+        return [f"{w.rule}: {w.message}" for w in drawing.warnings]
+
+    assert warned("actor") == warned("tag") == []
+    assert warned("source") == [
+        "no-groups: grouping by source draws no groups: no node in the drawing names a source"
+    ]
+    assert warned("tag", focus="r") == []
+    assert warned("tag", focus="c") == [  # only c is drawn, and it has no tag
+        "no-groups: grouping by tag draws no groups: no node in the drawing has a tag"
+    ]
+
+
 def test_pdf_link_boxes_cover_the_linked_shapes() -> None:
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from argmap.diagnostics import Diagnostic, no_node
+from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import Graph, build_graph, neighbourhood
-from argmap.model import Map
-from argmap.render.dot import DotOptions, dot_pieces
+from argmap.model import Map, Span
+from argmap.render.dot import DotOptions, dot_pieces, group_of
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
 
@@ -111,6 +112,30 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 
 
+# What a node needs to be in a group, and how to give it that.
+_GROUP_FIELDS = {
+    "actor": ("names an actor", "`by: an-actor`"),
+    "source": ("names a source", "`source: a-source`"),
+    "tag": ("has a tag", "`tags: [a-tag]`"),
+}
+
+
+def _ungrouped(m: Map, drawn: Iterable[str], group_by: str | None) -> Diagnostic | None:
+    """A warning when grouping draws no group at all: the drawing looks as it would
+    without grouping, and nothing else would say why."""
+    if group_by is None or any(group_of(m.nodes[i], m, group_by) for i in drawn):
+        return None
+    has, example = _GROUP_FIELDS[group_by]
+    others = " or ".join(g for g in _GROUP_FIELDS if g != group_by)
+    return Diagnostic(
+        "no-groups",
+        Severity.WARNING,
+        Span.point(m.path),
+        f"grouping by {group_by} draws no groups: no node in the drawing {has}",
+        f"add {example} to the nodes to group, or group by {others}",
+    )
+
+
 # A label of one extension, in the legend with what it means for the node.
 _LEGEND_WORDS = {"in": "in: accepted", "out": "out: rejected", "undec": "undec: undecided"}
 
@@ -144,12 +169,13 @@ class Drawing:
         g = _focus(build_graph(m) if graph is None else graph, m, options)
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
+        warnings = [_ungrouped(m, g.nodes, dot_options.group_by)]
         font = self._drawn_font()
         if font is not None:
             from argmap.render.fonts import font_warning
 
-            warning = font_warning(m, g.nodes, font, dot_options)
-            self.warnings = [warning] if warning is not None else []
+            warnings.append(font_warning(m, g.nodes, font, dot_options))
+        self.warnings = [w for w in warnings if w is not None]
 
     def _drawn_font(self) -> DrawnFont | None:
         """The font that argmap's own tools draw this rendering's text in, if they do: the

@@ -7,6 +7,19 @@ from argmap.rules.base import Rule
 
 RULES = [
     Rule(
+        "no-groups",
+        Severity.WARNING,
+        "Grouping (`--group-by`, or `group-by` under `render`) draws no group.",
+        "`--group-by actor|source|tag` draws a box around the nodes of each actor, source "
+        "or tag. When no node in the drawing has what it groups by (no `by`, no `source`, "
+        "no `tags`; with `--focus`, none of the nodes drawn), there is no group to draw and "
+        "the drawing looks as it would without grouping. Reported by `argmap render`. Give "
+        "the nodes what they are to be grouped by, or group by something they have.",
+        "",
+        "",
+        drawing=True,
+    ),
+    Rule(
         "pdf-font",
         Severity.WARNING,
         "A PDF that argmap draws itself cannot show some of the map's letters.",
