@@ -433,7 +433,9 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     assert PDF_FONT.instead(["ע"]) == "right-to-left text reads backwards"
     m = loads("argmap: 1\ntitle: Zażółć\nclaims:\n  c: {text: Ελληνικά}\n").map
     assert m is not None
-    assert b"/BaseFont /AAAAAA+Arimo" in render(m, RenderOptions(format="pdf"))
+    pdf = render(m, RenderOptions(format="pdf"))
+    assert b"/BaseFont /AAAAAA+Arimo" in pdf
+    assert b"Helvetica" not in pdf  # reportlab's default font, which nothing uses
 
 
 def test_the_pdf_font_warning_follows_what_is_drawn() -> None:

@@ -28,6 +28,8 @@ _HREF = "{http://www.w3.org/1999/xlink}href"
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"scale\(([^ )]+) ([^ )]+)\).*translate\(([^ )]+) ([^ )]+)\)")
 
+# The PDF font's names in reportlab, argmap's own (a font is registered for the process).
+_REGULAR, _BOLD = (f"argmap-{PDF_FONT_FAMILY}-{style}" for style in ("Regular", "Bold"))
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
 
 
@@ -43,7 +45,11 @@ def svg_to_pdf(svg: bytes) -> bytes:
     out = io.BytesIO()
     # Invariant: no creation date or random document id, so that the same map gives the
     # same bytes and `render --check` can compare them.
-    pdf = Canvas(out, pagesize=(drawing.width, drawing.height), invariant=True)
+    # The page and the drawing start in Arimo: reportlab's default, Helvetica, unused,
+    # was named in the file (a font list showed it, not embedded, beside Arimo).
+    size = (drawing.width, drawing.height)
+    pdf = Canvas(out, pagesize=size, invariant=True, initialFontName=_REGULAR)
+    drawing.initialFontName = _REGULAR
     root = ET.fromstring(svg)
     heading = root.find(f"{_SVG}g/{_SVG}title")  # Graphviz's: the graph's name, the map's title
     pdf.setTitle(heading.text or "" if heading is not None else "")  # else "untitled"
@@ -65,11 +71,11 @@ def _font_map() -> Any:
     from svglib.fonts import FontMap
 
     fonts = FontMap()
-    for weight, style in (("normal", "Regular"), ("bold", "Bold")):
+    for weight, style, name in (("normal", "Regular", _REGULAR), ("bold", "Bold", _BOLD)):
         path = _FONT_FOLDER / f"{PDF_FONT_FAMILY}-{style}.ttf"
         try:
             _, registered = fonts.register_font(
-                PDF_FONT_FAMILY, str(path), weight, rlgFontName=f"argmap-{PDF_FONT_FAMILY}-{style}"
+                PDF_FONT_FAMILY, str(path), weight, rlgFontName=name
             )
         except TTFError:  # (svglib 1 returns False; svglib 2 lets reportlab's error through)
             registered = False
