@@ -527,7 +527,7 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
     """Graphviz's `dot` parses as it reads: each piece reaches the engine before the next
     is built, and the pieces are whole statements."""
     seen = tmp_path / "seen"
-    layout = fake_engine(tmp_path, f"cat > {seen}; cat {seen}").launch("svg")
+    layout = fake_engine(tmp_path, f"cat > {seen}; echo '<svg/>'").launch("svg")
     m = load_map(EVERY)
     pieces = list(dot_pieces(build_graph(m), m, DotOptions(group_by="actor")))
     assert len(pieces) > 4 and all(piece.endswith("\n") for piece in pieces)
@@ -546,7 +546,7 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
             yield piece
 
     assert layout.feed(built()) == build_dot(build_graph(m), m, DotOptions(group_by="actor"))
-    assert layout.result() == "".join(pieces).encode()
+    assert layout.result() == b"<svg/>\n"
 
 
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -592,6 +592,30 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
         run(fake_engine(tmp_path, "exit 3"), "digraph {" + "a;" * 200_000 + "}")
+
+
+def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
+    """A `dot` on PATH that is not Graphviz's (a wrapper, a broken build) wrote its output
+    into the drawing's file."""
+    with pytest.raises(
+        EngineError,
+        match=r"is not SVG \(it starts `Usage: dot \[options\]`\): is .*fake-dot Graphviz\?$",
+    ):
+        run(
+            fake_engine(tmp_path, "cat > /dev/null; printf 'Usage: dot [options]\\n\\033[1m'"),
+            "digraph {}",
+        )
+    with pytest.raises(EngineError, match=r"failed: it wrote nothing, and said nothing of why$"):
+        run(fake_engine(tmp_path, "cat > /dev/null"), "digraph {}")
+    # Graphviz's own SVG, PNG and JSON pass, whatever comes before the <svg>.
+    for fmt, output in [
+        ("svg", "<?xml?>\\n<!-- T -->\\n<svg>"),
+        ("png", "\\211PNG\\r\\n\\032\\n"),
+        ("json", "  {}"),
+    ]:
+        layout = fake_engine(tmp_path, f"cat > /dev/null; printf '{output}'").launch(fmt)
+        layout.feed(["digraph {}"])
+        assert layout.result().startswith(output[:2].encode() if fmt != "png" else b"\x89PNG")
 
 
 def test_an_engine_out_of_memory_says_what_to_do(tmp_path: Path) -> None:

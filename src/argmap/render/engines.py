@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,16 +63,22 @@ class Engine:
                     f"cannot run {self.command}: {error.strerror or error}"
                 ) from error
             opened.pop_all()  # the output files stay open for the Layout
-        return Layout(self.name, process, output, errors)
+        return Layout(self, fmt, process, output, errors)
 
 
 class Layout:
     """The engine's process: `feed` gives it the DOT, `result` waits for its output."""
 
     def __init__(
-        self, engine: str, process: subprocess.Popen[bytes], output: IO[bytes], errors: IO[bytes]
+        self,
+        engine: Engine,
+        fmt: str,
+        process: subprocess.Popen[bytes],
+        output: IO[bytes],
+        errors: IO[bytes],
     ) -> None:
-        self.engine, self.process, self.output, self.errors = engine, process, output, errors
+        self.engine, self.command, self.fmt = engine.name, engine.command, fmt
+        self.process, self.output, self.errors = process, output, errors
         self.expired = threading.Event()
         self.timer: threading.Timer | None = None
 
@@ -128,7 +134,16 @@ class Layout:
             stdout, stderr = self.output.read(), self.errors.read()
         if self.process.returncode != 0 or not stdout:
             message = _errors(stderr) or f"exit status {self.process.returncode}"
+            if self.process.returncode == 0:
+                message = "it wrote nothing, and said nothing of why"
             raise EngineError(f"the {self.engine} layout engine failed: {message}")
+        if not _SIGNATURES.get(self.fmt, bool)(stdout):
+            line = (stdout[:80].decode("utf-8", "replace").strip().splitlines() or [""])[0]
+            start = "".join(c for c in line if c.isprintable())[:40]
+            raise EngineError(
+                f"the {self.engine} layout engine wrote something that is not "
+                f"{self.fmt.upper()} (it starts `{start}`): is {self.command} Graphviz?"
+            )
         return stdout
 
     def _unlimit(self) -> None:
@@ -148,6 +163,16 @@ class Layout:
             if stream is not None:
                 with suppress(BrokenPipeError):  # unsent DOT, which nobody wants now
                     stream.close()
+
+
+# How each format's output starts (Graphviz's SVG after an XML header and comments that
+# hold the map's title): what a `dot` on PATH that is not Graphviz, or a broken one, lacks.
+_SIGNATURES: dict[str, Callable[[bytes], bool]] = {
+    "svg": lambda data: b"<svg" in data,
+    "png": lambda data: data.startswith(b"\x89PNG\r\n\x1a\n"),
+    "pdf": lambda data: data.startswith(b"%PDF-"),
+    "json": lambda data: data.lstrip().startswith(b"{"),
+}
 
 
 def _capacity(pipe: IO[bytes]) -> int:
