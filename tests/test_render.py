@@ -36,6 +36,7 @@ from argmap.render.dot import (
     _text,
     build_dot,
     dot_pieces,
+    ranking,
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
@@ -616,6 +617,57 @@ def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
         layout = fake_engine(tmp_path, f"cat > /dev/null; printf '{output}'").launch(fmt)
         layout.feed(["digraph {}"])
         assert layout.result().startswith(output[:2].encode() if fmt != "png" else b"\x89PNG")
+
+
+RIVALS = (
+    "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n"
+    "objections:\n  o1: {text: A, attacks: [c, o2]}\n  o2: {text: B, attacks: c}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "warned"),
+    [  # Graphviz's router fails on an edge that does not rank its nodes ...
+        ("grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; echo '<svg/>'", False),
+        # ... or on any edge, unless there is no routing to do.
+        ('case "$*" in *-Gsplines=curved*) echo "<svg/>";; *) {lost};; esac', True),
+    ],
+    ids=["ranked", "curved"],
+)
+def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, warned: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    lost = "{ echo 'Error: lost o1 o2 edge' >&2; exit 1; }"
+    engine = fake_engine(tmp_path, "cat > in.dot; " + script.format(lost=lost))
+    m = loads(RIVALS, "rivals.yaml").map
+    assert m is not None
+    drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
+    drawing.draw(m)
+    assert "o1 -> o2 [" in drawing.dot and "constraint=false" in drawing.dot
+    assert drawing.result() == b"<svg/>\n"
+    assert [(w.rule, w.span.file) for w in drawing.warnings] == (
+        [("curved-edges", "rivals.yaml")] if warned else []
+    )
+    # An engine that loses the edge whatever is done says so.
+    drawing = replace(
+        start(RenderOptions(format="dot")),
+        layout=fake_engine(tmp_path, f"cat > /dev/null; {lost}").launch("svg"),
+    )
+    drawing.draw(m)
+    with pytest.raises(RenderError, match=r"failed: Error: lost o1 o2 edge$"):
+        drawing.result()
+
+
+def test_ranking_takes_off_only_the_named_edges_constraint() -> None:
+    m = loads(RIVALS + "  o3: {text: D, attacks: [c, o2]}\n").map
+    assert m is not None
+    dot = build_dot(build_graph(m), m, DotOptions())
+    assert dot.count("constraint=false") == 2
+    ranked = ranking(dot, [("o3", "o2")])
+    assert ranked.count("constraint=false") == 1
+    assert "o1 -> o2 [" in ranked and re.search(r"o1 -> o2 \[.*constraint=false", ranked)
+    assert ranking(dot, [("o1", "o")]) == dot  # (ids in full)
 
 
 def test_an_engine_out_of_memory_says_what_to_do(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import Graph, build_graph, neighbourhood
 from argmap.model import Map, Span
-from argmap.render.dot import DotOptions, dot_pieces, group_of
+from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
 
@@ -150,6 +150,7 @@ class Drawing:
     to_pdf: bool = False  # the layout is SVG, to convert
     dot: str = ""
     warnings: list[Diagnostic] = field(default_factory=list)  # what the drawing will lack
+    path: str = ""  # the map's, for the warnings
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -169,6 +170,7 @@ class Drawing:
         g = _focus(build_graph(m) if graph is None else graph, m, options)
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
+        self.path = m.path
         warnings = [_ungrouped(m, g.nodes, dot_options.group_by)]
         font = self._drawn_font()
         if font is not None:
@@ -192,7 +194,7 @@ class Drawing:
         if self.layout is None:
             return self.dot.encode("utf-8")
         try:
-            data = self.layout.result()
+            data = self._laid_out(self.layout)
         except EngineError as error:
             raise RenderError(str(error)) from error
         if self.to_pdf:
@@ -203,6 +205,37 @@ class Drawing:
             return data.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
+        return data
+
+    def _laid_out(self, layout: Layout) -> bytes:
+        """The engine's output. Graphviz's router fails to draw an edge of some drawings
+        with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with
+        those edges ranking their nodes, and failing that, with edges drawn as plain
+        curves, which need no routing (warned of: they may cross boxes)."""
+        try:
+            return layout.result()
+        except EngineError as error:
+            if not error.lost:
+                raise
+            self.layout = layout.again(ranking(self.dot, error.lost))
+        try:
+            return self.layout.result()
+        except EngineError as error:
+            if not error.lost:
+                raise
+            self.layout = layout.again(self.dot, "splines=curved")
+        data = self.layout.result()
+        self.warnings.append(
+            Diagnostic(
+                "curved-edges",
+                Severity.WARNING,
+                Span.point(self.path),
+                "Graphviz could not route every edge of this drawing around its boxes (a "
+                "fault of its router, mostly with groups): the edges are drawn as plain "
+                "curves, and some may cross boxes",
+                "draw it with another --direction or --group-by, or without groups",
+            )
+        )
         return data
 
     def cancel(self) -> None:

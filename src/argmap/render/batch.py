@@ -9,7 +9,7 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -141,14 +141,21 @@ def _draw(
     try:
         report, drawing, failure = _lay_out(job, base, overrides, settings)
         if drawing is None or failure is not None or _has_errors(report.diagnostics, settings):
-            return report, None, failure
+            return _lacking(report, drawing, settings), None, failure
         try:
-            return report, drawing.result(), None
+            data = drawing.result()
         except RenderError as error:
-            return report, None, error
+            return _lacking(report, drawing, settings), None, error
+        return _lacking(report, drawing, settings), data, None
     finally:  # errors, or an interrupt: leave no engine running (a no-op once it is done)
         if drawing is not None:
             drawing.cancel()
+
+
+def _lacking(report: FileReport, drawing: Drawing | None, settings: Settings) -> FileReport:
+    """The report with the warnings of what the drawing lacks, once it is laid out."""
+    lacks = [w for w in drawing.warnings if settings.enabled(w.rule)] if drawing else []
+    return replace(report, diagnostics=(*report.diagnostics, *lacks))
 
 
 def _lay_out(
@@ -181,8 +188,7 @@ def _lay_out(
                 except RenderError as error:
                     failure = error
             found = check_loaded(loaded, settings, graph)
-        lacks = [w for w in drawing.warnings if settings.enabled(w.rule)] if drawing else []
-        return FileReport(loaded.path, loaded.text, (*found, *lacks)), drawing, failure
+        return FileReport(loaded.path, loaded.text, tuple(found)), drawing, failure
     except BaseException:  # the caller never gets the drawing to stop
         if drawing is not None:
             drawing.cancel()

@@ -11,7 +11,7 @@ import functools
 import html
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from unicodedata import bidirectional
 from urllib.parse import quote
@@ -479,6 +479,16 @@ def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
     }
 
 
+def ranking(dot: str, edges: Iterable[tuple[str, str]]) -> str:
+    """`dot` with `edges` (their ends' ids) ranking their nodes after all (see the note on
+    `constraint` in `dot_pieces`): Graphviz's router fails to draw some edges that do not,
+    between groups, and draws them once they do."""
+    for u, v in edges:
+        head = rf"^(\s*{re.escape(_text(u))} -> {re.escape(_text(v))} \[.*?) constraint=false"
+        dot = re.sub(head, r"\1", dot, flags=re.MULTILINE)
+    return dot
+
+
 def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
     """Rows for the nodes that argue about a node argued about by many: as `unflatten -l`
     does for leaves, the edge of the i-th asks for a length of 1 + i % rows (a node's own
@@ -489,7 +499,7 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
     if len(g) > STAGGER_MAX_NODES:
         return {}
     for u, v in g.edges():  # (a node that supports and attacks a target argues once)
-        # Only edges that rank their node: see the note on `constraint` in `build_dot`.
+        # Only edges that rank their node: see the note on `constraint` in `dot_pieces`.
         if level.get(u) == level.get(v, -2) + 1:
             arguers.setdefault(v, {})[u] = None
     lengths: dict[tuple[str, str], int] = {}

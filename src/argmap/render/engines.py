@@ -8,6 +8,7 @@ on PATH. A missing engine or format is an EngineError that says what to install.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,16 +29,20 @@ PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how ma
 class EngineError(Exception):
     """A layout engine is missing, cannot produce a format, or failed."""
 
+    # The edges that Graphviz's router could not draw (`lost u v edge`), by their ends.
+    lost: tuple[tuple[str, str], ...] = ()
+
 
 @dataclass(frozen=True, slots=True)
 class Engine:
     name: str  # builtin or system
     command: str
 
-    def launch(self, fmt: str) -> Layout:
+    def launch(self, fmt: str, *graph: str) -> Layout:
         """Start the engine's process; it waits for its DOT (`Layout.feed`). Starting it
         before the DOT exists hides its own start-up behind argmap's work: loading its
-        plugins and fonts takes Graphviz's `dot` several milliseconds."""
+        plugins and fonts takes Graphviz's `dot` several milliseconds. `graph` holds graph
+        attributes that override the DOT's (`splines=curved`)."""
         # Files, not pipes, for the engine's output: it writes them at its own pace with no
         # Python thread to drain them, so a busy caller cannot slow it down.
         with ExitStack() as opened:
@@ -50,7 +55,7 @@ class Engine:
                 ) from error
             try:
                 process = subprocess.Popen(
-                    [self.command, f"-T{fmt}"],
+                    [self.command, f"-T{fmt}", *(f"-G{setting}" for setting in graph)],
                     stdin=subprocess.PIPE,
                     stdout=output,
                     stderr=errors,
@@ -77,7 +82,8 @@ class Layout:
         output: IO[bytes],
         errors: IO[bytes],
     ) -> None:
-        self.engine, self.command, self.fmt = engine.name, engine.command, fmt
+        self.launched, self.fmt = engine, fmt
+        self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
         self.expired = threading.Event()
         self.timer: threading.Timer | None = None
@@ -136,7 +142,9 @@ class Layout:
             message = _errors(stderr) or f"exit status {self.process.returncode}"
             if self.process.returncode == 0:
                 message = "it wrote nothing, and said nothing of why"
-            raise EngineError(f"the {self.engine} layout engine failed: {message}")
+            failure = EngineError(f"the {self.engine} layout engine failed: {message}")
+            failure.lost = tuple(_LOST.findall(stderr.decode("utf-8", "replace")))
+            raise failure
         if not _SIGNATURES.get(self.fmt, bool)(stdout):
             line = (stdout[:80].decode("utf-8", "replace").strip().splitlines() or [""])[0]
             start = "".join(c for c in line if c.isprintable())[:40]
@@ -145,6 +153,12 @@ class Layout:
                 f"{self.fmt.upper()} (it starts `{start}`): is {self.command} Graphviz?"
             )
         return stdout
+
+    def again(self, dot: str, *graph: str) -> Layout:
+        """The same engine and format laying out `dot` (with `graph`'s attributes)."""
+        layout = self.launched.launch(self.fmt, *graph)
+        layout.feed([dot])
+        return layout
 
     def _unlimit(self) -> None:
         if self.timer is not None:
@@ -185,6 +199,9 @@ def _capacity(pipe: IO[bytes]) -> int:
     return size
 
 
+# Graphviz's word for an edge its router failed to draw (its ends are map ids, which hold no
+# spaces, or argmap's own `_legend_...` names).
+_LOST = re.compile(r"lost (\S+) (\S+) edge")
 _TOO_BIG = "draw part of the map with --focus ID --depth N, or split it into several maps"
 
 
