@@ -94,12 +94,8 @@ class Evaluation:
 
     def verdict(self, node: str) -> str:
         """One line on where `node` stands."""
-        if self.scores is not None:
-            score = self.scores.scores[node]
-            return (
-                f"scores {score:.2f} on a scale from 0 (defeated) to 1 (upheld); a node that "
-                "nothing argues about keeps its weight (0.5 unless it has one)"
-            )
+        if self.scores is not None:  # (the scale is said once, before the verdicts: SCALE)
+            return f"scores {self.scores.scores[node]:.2f}"
         where = f"the {self.semantics} extension"
         if self.truncated or len(self.labellings) > 1:
             count = f"more than {len(self.labellings)}" if self.truncated else len(self.labellings)
@@ -119,6 +115,13 @@ class Evaluation:
         if len(self.labellings) == 1 and not self.truncated:
             return self.labellings[0][node]
         return self.status(node)
+
+
+# What a gradual semantics' scores mean, said with its verdicts.
+SCALE = (
+    "scores run from 0, defeated, to 1, upheld; a node that nothing argues about keeps its "
+    "weight, 0.5 unless it has one"
+)
 
 
 def evaluate(
