@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from argmap import __version__
 from argmap.cli import app
+from argmap.loader import loads
 from conftest import DATA, ROOT, SEED
 
 runner = CliRunner()
@@ -102,12 +103,48 @@ def test_show_keeps_every_node_of_a_deep_map(tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text(f"argmap: 1\ntitle: Deep\nclaims:\n  r0: {{text: C.}}\nreasons:\n{chain}\n")
     output = invoke("show", str(path)).output
-    assert all(f"reason r{i}: Reason number {i} of a long chain." in output for i in range(1, 40))
-    # Past 30 levels, nodes line up at the 30th, each with its level: a chain of thousands
-    # indented four more characters a line took quadratic time and memory.
+    assert all(f"reason r{i}: Reason number" in output for i in range(1, 40))
+    # Past as many levels as the terminal holds (10 in 80 columns, 30 at most), nodes line
+    # up at the last, each with its level: a chain of thousands indented four more
+    # characters a line took quadratic time and memory.
     assert "[level 39] + reason r38" in output
     indents = [len(line) - len(line.lstrip(" │├└─")) for line in output.splitlines()]
-    assert max(indents) <= 4 * 31
+    assert max(indents) == 4 * 10
+    wide = runner.invoke(app, ["show", str(path)], env={"COLUMNS": "1000"}).output
+    assert max(len(line) - len(line.lstrip(" │├└─")) for line in wide.splitlines()) == 4 * 30
+
+
+def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> None:
+    """rich breaks at spaces only: a Japanese text went whole to the next line, leaving
+    `claim c:` alone, and a line could start with its 。; a deep tree was as wide as its
+    depth needed, past the terminal, which broke every line again."""
+    import io
+
+    from rich.cells import cell_len
+
+    from argmap.show import print_outline
+
+    japanese = "原発の運転は差し止めるべきであり、現在の体制のまま再稼働を認めるべきではない。" * 2
+    chain = "".join(
+        f"  r{i}: {{text: Reason number {i} of a chain with words enough to wrap a line, "
+        f"supports: r{i - 1}, by: a}}\n"
+        for i in range(1, 16)
+    )
+    m = loads(
+        f"argmap: 1\ntitle: T\nclaims:\n  r0: {{text: {japanese}}}\nreasons:\n{chain}"
+        "actors:\n  a: {name: An actor with a long name}\n"
+    ).map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False)  # (80 columns: no terminal)
+    lines = out.getvalue().splitlines()
+    assert max(map(cell_len, lines)) <= 80
+    assert lines[1].startswith("└── claim r0: 原発の運転は") and cell_len(lines[1]) >= 76
+    assert not any(line.lstrip("│├└─ ").startswith(("。", "、")) for line in lines)
+    # Deeper than 80 columns hold (10 levels, and 40 columns for the text), nodes line up
+    # at the 10th level, each with its own.
+    assert any(re.match(r"[ │]{36}[├└]── \[level 11\] \+ reason r10: Reason", x) for x in lines)
+    assert all(f"reason r{i}: Reason" in out.getvalue() for i in range(1, 16))
 
 
 def test_show_marks_unanswered_objections() -> None:

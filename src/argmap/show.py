@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -14,7 +15,7 @@ from argmap.graph import build_graph
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import in_quotes
+from argmap.text import fill, in_quotes
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -24,7 +25,9 @@ KIND_STYLES = {
     Kind.REBUTTAL: "magenta",
 }
 _MARKS = {None: "", Relation.SUPPORT: "+ ", Relation.ATTACK: "- "}
-_MIN_TEXT_WIDTH = 60  # columns a node's text has, however deep it is
+_MIN_TEXT_WIDTH = 40  # columns a node's text has, however deep it is
+_INDENT = 4  # columns a level of the tree indents by
+_SPACES = re.compile(" {2,}")
 
 
 # Where a node stands, when evaluated: the same three colours as a rendered map.
@@ -74,8 +77,9 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
     return label
 
 
-# Levels drawn nested. A chain of thousands of objections would otherwise indent each
-# line by four characters more than the last: output, time and memory quadratic.
+# Levels drawn nested at most; fewer where the terminal is narrow, so that no line is
+# wider than it. A chain of thousands of objections would otherwise indent each line by
+# four characters more than the last: output, time and memory quadratic.
 MAX_NESTING = 30
 
 
@@ -83,22 +87,41 @@ MAX_NESTING = 30
 class _Options:
     labels: Mapping[str, str] | None  # node id -> label, status or score
     details: bool  # quotes, sources, tags and notes under each node
+    width: int  # columns of the terminal (or of a tree of one level and the shortest text)
+    nesting: int  # levels drawn nested (MAX_NESTING, or as many as the width holds)
 
 
-def _add(tree: Tree, entry: Entry, m: Map, options: _Options) -> int:
-    """Adds `entry` and what is under it to `tree`; returns how many levels that took."""
-    stack = [(tree, entry, 1)]
-    deepest = 0
+def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> None:
+    """Adds `entry`, at `level` of the tree, and what is under it to `tree`."""
+    stack = [(tree, entry, level)]
     while stack:  # iterative, like the outline itself
         parent, current, depth = stack.pop()
-        deepest = max(deepest, min(depth, MAX_NESTING))
         label = _label(current, m, options)
-        if depth > MAX_NESTING:  # lined up at the deepest level drawn, marked with its own
+        if depth > options.nesting:  # lined up at the deepest level drawn, with its own
             label = Text(f"[level {depth}] ", "dim") + label
-        branch = parent.add(label)
-        under = branch if depth < MAX_NESTING else parent
+        branch = parent.add(_lines(label, options.width - _INDENT * min(depth, options.nesting)))
+        under = branch if depth < options.nesting else parent
         stack.extend((under, child, depth + 1) for child in reversed(current.children))
-    return deepest
+
+
+def _lines(label: Text, width: int) -> Text:
+    """`label` in lines of `width` columns, broken where its script allows, as drawings
+    break text (rich breaks at spaces only: a Japanese sentence went whole to the next
+    line, and a line could start with its 。)."""
+    lines = []
+    for part in label.split("\n"):
+        plain, at = part.plain, 0
+        # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
+        spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
+        for line in fill(spaced, width):
+            while at < len(plain) and plain[at].isspace():
+                at += 1
+            start, count = at, sum(not c.isspace() for c in line)
+            while count:
+                count -= not plain[at].isspace()
+                at += 1
+            lines.append(part[start:at])
+    return Text("\n").join(lines)
 
 
 def print_outline(
@@ -113,19 +136,22 @@ def print_outline(
     """The outline; with `labels` (node id -> label, status or score), each node marked,
     with `details`, its quote, source, tags and note under it, and `note` (about the
     labels, say) at the end."""
-    options = _Options(labels, details)
     # Without colour, no styles at all (bold, dim): plain text, as `check` prints it.
     console = Console(
         file=out, highlight=False, color_system="auto" if color else None, soft_wrap=False
     )
     trees, loose = outline(build_graph(m))
-    root = Tree(Text(one_line(m.title), "bold"), guide_style="dim")
-    depth = max((_add(root, entry, m, options) for entry in trees), default=0)
+    # Past the console's width, rich would drop the deepest nodes.
+    console.width = max(console.width, _INDENT + _MIN_TEXT_WIDTH)
+    nesting = min(MAX_NESTING, (console.width - _MIN_TEXT_WIDTH) // _INDENT)
+    options = _Options(labels, details, console.width, nesting)
+    root = Tree(_lines(Text(one_line(m.title), "bold"), console.width), guide_style="dim")
+    for entry in trees:
+        _add(root, entry, m, options, 1)
     if loose:
         lost = root.add(Text("not connected to any claim", "bold yellow"))
-        depth = max(depth, *(1 + _add(lost, entry, m, options) for entry in loose))
-    # Each level indents by 4: past the console's width, rich would drop the deepest nodes.
-    console.width = max(console.width, 4 * depth + _MIN_TEXT_WIDTH)
+        for entry in loose:
+            _add(lost, entry, m, options, 2)
     console.print(root)
     marks = "+ supports its parent, - attacks it"
     unanswered = _unanswered(trees, loose)

@@ -241,6 +241,12 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return [line for paragraph in wrap_paragraphs(text, width) for line in paragraph]
 
 
+def fill(text: str, width: int) -> list[str]:
+    """One paragraph in lines of at most `width` columns, broken as `wrap_lines` breaks
+    them, however many lines it takes (no line is left out)."""
+    return _wrapped(text, max(width, 1), len(text) + 1)[0]
+
+
 def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
     """`wrap_lines`, by the paragraphs written (a blank line is a paragraph of one empty
     line): each may read in a direction of its own."""
