@@ -957,6 +957,23 @@ def test_french_spaces_hold_their_words_together(width: int) -> None:
     )
 
 
+@pytest.mark.parametrize("width", range(14, 41))
+def test_numbers_keep_their_units_and_signs_their_terms(width: int) -> None:
+    """Lines ended in `P <` (`0.05` on the next), `130` (`km/h`), `15` (`Prozent`), and
+    Japanese ones in `5` (`年間`)."""
+    text = "It should change from P < 0.05 to P < 0.005 at 130 km/h, or by 15 Prozent"
+    lines = wrap_lines(text, width)
+    assert " ".join(lines).replace("\u00a0", " ") == text
+    apart = {("P", "<"), ("<", "0.05"), ("<", "0.005"), ("130", "km/h,"), ("15", "Prozent")}
+    for line, following in itertools.pairwise(lines):
+        assert (line.split()[-1], following.split()[0]) not in apart
+    japanese = (
+        "火力燃料費の増加は2011〜2015年度の5年間で累計14.7兆円、国民1人当たり11万円超の負担増"
+    )
+    for line, following in itertools.pairwise(wrap_lines(japanese, width)):
+        assert not (line[-1].isdigit() and following[0] in "年兆万人")
+
+
 def test_line_breaks_written_in_the_text_stay() -> None:
     """A `|` block's lines (a list, say) were run together into one paragraph."""
     text = "Two things:\n- one\n- another, long enough to wrap\n\n\n\nThat is all.\n"
@@ -1004,7 +1021,8 @@ def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) ->
     assert not any(a == b == "" for a, b in itertools.pairwise(lines))
     if not lines[-1].endswith("…"):  # whole: every word, in order
         words = [w for p in paragraphs for w in p.split()]
-        assert "".join(lines).replace(" ", "") == "".join(words)
+        # (A number and the word after it are held together by a no-break space.)
+        assert "".join(lines).replace(" ", "").replace("\u00a0", "") == "".join(words)
 
 
 def test_no_break_spaces_hold_words_together() -> None:

@@ -56,8 +56,14 @@ _BREAKING_SPACE = re.compile(rf"[^\S{''.join(_NO_BREAK)}]+")
 _CLOSING = ":;!?»\u203a%‰€$£¥.,)]…"  # a word of these goes with the one before
 _OPENING = "«\u2039([„¿¡"  # and of these, with the one after
 _ENDS = re.compile(f"[{re.escape(_CLOSING)}]+")
-_OPENS = re.compile(f"[{re.escape(_OPENING)}]+")
 _DIGITS = re.compile(rf"\d{{3}}(?:[.,]\d+)?[{re.escape(_CLOSING)}]*")  # `200`, `000,50`, `200;`
+# A number, kept with the word after it (its unit: `130 km/h`, `15 Prozent`), and a sign
+# of relation, kept with the words on both sides (`P < 0.05`), as typesetters keep them.
+_RELATIONS = "<>=\u2264\u2265\u2248\u2260\u00b1\u00d7\u2212+~\u2192"
+_RELATION = re.compile(f"[{re.escape(_RELATIONS)}]+")
+# What the word after joins: an opening `«`, a number, a sign of relation.
+_HOLDS = re.compile(rf"[{re.escape(_OPENING)}]+|[-+\u2212]?\d+(?:[.,:/]\d+)*|{_RELATION.pattern}")
+_MAY_HOLD = frozenset(_OPENING + _RELATIONS + "0123456789")  # (the last character of one)
 _NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`: not `2023`
 _MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when so)
 
@@ -116,6 +122,7 @@ def _joins(c: str, piece: str, glue: bool) -> bool:
         or last == "\u200d"
         or 0x1F3FB <= ord(c) <= 0x1F3FF  # a skin tone, part of the emoji before it
         or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
+        or (last.isdigit() and "\u4e00" <= c <= "\u9fff")  # a number, its counter: `5年`
         or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
         or not (_breaks_around(c) or _breaks_around(_base(piece)))
     )
@@ -169,10 +176,11 @@ def _words(text: str) -> list[str]:
 
 
 def _glued(words: list[str], width: int) -> list[str]:
-    """`words`, with each that French typography keeps on the line of its neighbour
-    joined to it by a no-break space: a `:` or `»` to the word before, a `«` to the word
-    after, and a group of three digits to the number before (`1 200 000`); so long as
-    what they make fits on a line (a long number, a row of `:`, is broken after all)."""
+    """`words`, with each that typography keeps on the line of its neighbour joined to it
+    by a no-break space: French's `:` or `»` to the word before, `«` to the word after,
+    a group of three digits to the number before (`1 200 000`), a number's unit to the
+    number, a sign of relation to both its neighbours; so long as what they make fits on
+    a line (a long number, a row of `:`, is broken after all)."""
     glued: list[str] = []
     opened = False
     for word in words:
@@ -182,13 +190,14 @@ def _glued(words: list[str], width: int) -> list[str]:
             and (
                 opened
                 or _ENDS.fullmatch(word)
+                or _RELATION.fullmatch(word)
                 or (_DIGITS.fullmatch(word) and _NUMBER_END.search(glued[-1]))
             )
         ):
             glued[-1] += "\u00a0" + word
         else:
             glued.append(word)
-        opened = _OPENS.fullmatch(word) is not None
+        opened = _HOLDS.fullmatch(word) is not None
     return glued
 
 
@@ -203,7 +212,9 @@ def _splits_a_phrase(lines: list[str]) -> bool:
                 _DIGITS.fullmatch(first) and _NUMBER_END.search(before.rsplit(" ", 1)[-1])
             ):
                 return True
-        if before and before[-1] in _OPENING and _OPENS.fullmatch(before.rsplit(" ", 1)[-1]):
+        if before and before[-1] in _MAY_HOLD and _HOLDS.fullmatch(before.rsplit(" ", 1)[-1]):
+            return True
+        if line and line[0] in _RELATIONS and _RELATION.fullmatch(line.split(" ", 1)[0]):
             return True
     return False
 
