@@ -40,7 +40,7 @@ from argmap.render.dot import (
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
-from argmap.render.theme import STANDING_FILLS, THEMES
+from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import MAX_LINES, columns, in_quotes, pieces, wrap_lines, wrap_paragraphs
 from conftest import DATA, SEED
 
@@ -769,10 +769,26 @@ def test_small_text_reads_on_every_fill(name: str) -> None:
     """The kind names (8 points) and actor names (9) reach WCAG AA, 4.5:1, on the node's
     fill and on the fills `evaluate` gives; the kind names were 2.6:1 to 4.5:1."""
     theme = THEMES[name]
+    scores = [score_fill(name, s / 8) for s in range(9)]
     for style in theme.nodes.values():
-        for fill in (style.fill, *STANDING_FILLS[name].values()):
+        for fill in (style.fill, *STANDING_FILLS[name].values(), *scores):
             assert _contrast(style.header, fill) >= 4.5, (style.header, fill)
             assert _contrast(theme.muted, fill) >= 4.5, (theme.muted, fill)
+
+
+def test_scores_further_apart_differ_more_in_fill() -> None:
+    """A straight mix of the "out" and "in" fills made 0.25 and 0.62 the same beige: the
+    fill now runs from "out" through grey at 0.5 to "in", each side its own hue."""
+    for name in ("light", "dark"):
+        fills = STANDING_FILLS[name]
+        assert [score_fill(name, s) for s in (0, 1)] == [fills["out"], fills["in"]]
+        middle = score_fill(name, 0.5)
+        channels = [int(middle[i : i + 2], 16) for i in (1, 3, 5)]
+        assert max(channels) - min(channels) <= 12  # a grey
+        low, high = score_fill(name, 0.25), score_fill(name, 0.62)
+        red, green = int(low[1:3], 16) - int(low[3:5], 16), int(high[3:5], 16) - int(high[1:3], 16)
+        assert red > 16 and green > 4  # reddish, and greenish
+    assert score_fill("print", 0) == "#BDBDBD" and score_fill("print", 1) == "#FFFFFF"
 
 
 def test_kinds_and_relations_differ_without_colour() -> None:

@@ -186,11 +186,25 @@ STANDING = {  # an evaluation's status -> the fill it takes, in the legend's ord
 }
 
 
+# A score of 0.5, neither way: a grey, from which scores go towards "out" or "in".
+_SCORE_MIDDLE = {"light": "#F2F2F2", "dark": "#30353B"}
+
+
 def score_fill(theme: str, score: float) -> str:
-    """A fill between the theme's "out" (score 0) and "in" (score 1) colours."""
+    """A fill for a score from 0 to 1: from the theme's "out" colour through a grey at 0.5
+    to its "in" colour, so that how far a score is from 0.5 shows as how strong its colour
+    is (a straight mix of the two made every middling score the same beige). In print,
+    from grey to white."""
     low, high = STANDING_FILLS[theme]["out"], STANDING_FILLS[theme]["in"]
+    if theme not in _SCORE_MIDDLE:
+        return _mix(low, high, score)
+    return _mix(_SCORE_MIDDLE[theme], high if score >= 0.5 else low, abs(score - 0.5) * 2)
+
+
+def _mix(start: str, end: str, share: float) -> str:
+    """The colour `share` of the way from `start` to `end` (#RRGGBB)."""
     mix = [
-        round(int(low[i : i + 2], 16) * (1 - score) + int(high[i : i + 2], 16) * score)
+        round(int(start[i : i + 2], 16) * (1 - share) + int(end[i : i + 2], 16) * share)
         for i in (1, 3, 5)
     ]
     return "#" + "".join(f"{c:02X}" for c in mix)
