@@ -472,6 +472,9 @@ def test_grouping_that_draws_no_group_is_warned_of() -> None:
     def warned(group_by: str, focus: str | None = None) -> list[str]:
         drawing = start(RenderOptions(format="dot", focus=focus, depth=0))
         drawing.draw(m, style=DotOptions(group_by=group_by))
+        # The legend says what the dashed frames are, where there are some.
+        framed = f"dashed frame: one {group_by}&#x27;s nodes" in drawing.dot
+        assert framed is (not drawing.warnings)
         return [f"{w.rule}: {w.message}" for w in drawing.warnings]
 
     assert warned("actor") == warned("tag") == []

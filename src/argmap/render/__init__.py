@@ -112,6 +112,11 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 
 
+def _noted(options: DotOptions, note: str) -> DotOptions:
+    """`options` with one more line for the legend."""
+    return replace(options, legend_note="; ".join(filter(None, (options.legend_note, note))))
+
+
 # What a node needs to be in a group, and how to give it that.
 _GROUP_FIELDS = {
     "actor": ("names an actor", "`by: an-actor`"),
@@ -164,14 +169,16 @@ class Drawing:
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.focus is not None:
-            note = "; ".join(filter(None, (dot_options.legend_note, "heavy border: the focus")))
             marks = {**dot_options.marks, options.focus: "focus"}
-            dot_options = replace(dot_options, marks=marks, legend_note=note)
+            dot_options = _noted(replace(dot_options, marks=marks), "heavy border: the focus")
         g = _focus(build_graph(m) if graph is None else graph, m, options)
+        ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
+        if dot_options.group_by is not None and ungrouped is None:
+            dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
-        warnings = [_ungrouped(m, g.nodes, dot_options.group_by)]
+        warnings = [ungrouped]
         font = self._drawn_font()
         if font is not None:
             from argmap.render.fonts import font_warning
