@@ -662,6 +662,26 @@ def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
         drawing.result()
 
 
+@pytest.mark.parametrize("name", ["builtin", "system"])
+def test_a_real_lost_edge_is_drawn(name: str) -> None:
+    """A map's shape on which Graphviz (16.1.0, ported, and Debian's 2.43) loses an edge
+    with groups: drawn with every edge, each where the DOT puts it."""
+    if name == "system" and not shutil.which("dot"):
+        pytest.skip("no system Graphviz")
+    m = load_map(DATA / "render" / "lost-edge.yaml")
+    style = DotOptions(group_by="actor")
+    dot = build_dot(build_graph(m), m, style)
+    with pytest.raises(EngineError, match="lost suburbs-slower fire-worried edge") as lost:
+        run(select(name, "svg"), dot)  # (else this map no longer tests the retry)
+    assert lost.value.lost == (("suburbs-slower", "fire-worried"),)
+    drawing = start(RenderOptions(engine=name))
+    drawing.draw(m, style=style)
+    svg = ET.fromstring(drawing.result())
+    drawn = {g.get("id") for g in svg.iter("{http://www.w3.org/2000/svg}g")}
+    edges = {f"{u}->{v}" for u, v in build_graph(m).edges()}
+    assert edges <= drawn and not drawing.warnings
+
+
 def test_ranking_takes_off_only_the_named_edges_constraint() -> None:
     m = loads(RIVALS + "  o3: {text: D, attacks: [c, o2]}\n").map
     assert m is not None
