@@ -110,3 +110,22 @@ def test_weights_are_base_scores() -> None:
     assert abs(e.scores.scores["c"] - (0.9 - 0.9 * 0.2)) < 1e-12
     h = evaluate(m, "h-categorizer").scores
     assert h is not None and abs(h.scores["c"] - 0.9 / 1.2) < 1e-9
+
+
+def test_df_quad_takes_the_attacks_of_the_support_reading() -> None:
+    """`--support deductive` said DF-QuAD's supports were read so, and it took the map's
+    attacks alone: a supports x, x attacks b, so a attacks b too (a supported attack)."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  b: {text: B}\nreasons:\n  a: {text: A, supports: x}\n"
+        "objections:\n  x: {text: X, attacks: b}\n"
+    ).map
+    assert m is not None
+
+    def b(support: str) -> float:
+        scores = evaluate(m, "df-quad", support).scores
+        assert scores is not None
+        return scores.scores["b"]
+
+    x = 0.5 + 0.5 * 0.5  # raised by its supporter a
+    assert b("none") == b("necessary") == 0.5 - 0.5 * x
+    assert b("deductive") == 0.5 - 0.5 * combine([x, 0.5])

@@ -141,11 +141,7 @@ def evaluate(
         return Evaluation(
             semantics, support, af, scores=gradual.h_categorizer(af.arguments, af.attackers, weight)
         )
-    if semantics == "df-quad":
-        attackers = {
-            a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.ATTACK)
-            for a in af.arguments
-        }
+    if semantics == "df-quad":  # the attacks of the `support` reading, and the supports
         supporters = {
             a: tuple(u for u, _, r in g.in_edges(a, data="relation") if r is Relation.SUPPORT)
             for a in af.arguments
@@ -154,7 +150,7 @@ def evaluate(
             semantics,
             support,
             af,
-            scores=gradual.df_quad(af.arguments, attackers, supporters, weight),
+            scores=gradual.df_quad(af.arguments, af.attackers, supporters, weight),
         )
     if semantics == "grounded":
         return Evaluation(semantics, support, af, (grounded(af),))
