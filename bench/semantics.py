@@ -8,8 +8,9 @@
    Computation 1(2); subset-maximal ones by domain heuristics, as ASPARTIX does since
    2017): the same extensions must come out, and the table gives the time ratio.
 3. Sceptical queries (`evaluate --query`) on frameworks made to have 2^n preferred
-   extensions that all hold the argument asked about, and on long paths of mutual attacks
-   (each maximal extension found by growing a complete labelling).
+   extensions that all hold the argument asked about (off a cycle, and on one), and on
+   long paths of mutual attacks (each maximal extension found by growing a complete
+   labelling).
 4. Gradual scores (h-categorizer, DF-QuAD) on random acyclic maps with two attacks and one
    support per node, and the same maps with one cycle that never settles added upstream.
 5. Statuses past the limit (`evaluate`, `show`, `render --evaluate` on a map with more than
@@ -126,6 +127,17 @@ def floating(pairs: int) -> Framework:
     return Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
 
 
+def on_a_cycle(pairs: int) -> Framework:
+    """`t` and `u` attack each other; `u` is attacked by `a` and `b`, which attack each
+    other, and by one `z` per pair of arguments that attack each other and both attack
+    their `z`: `t` is in each of the 2**(pairs + 1) preferred extensions."""
+    attacks = [("a", "b"), ("b", "a"), ("a", "u"), ("b", "u"), ("t", "u"), ("u", "t")]
+    for j in range(pairs):
+        x, y, z = f"x{j}", f"y{j}", f"z{j}"
+        attacks += [(x, y), (y, x), (x, z), (y, z), (z, "u")]
+    return Framework.of(sorted({a for attack in attacks for a in attack}), attacks)
+
+
 def mutual_path(n: int) -> Framework:
     """n arguments in a row, each attacking its neighbours: all undecided in the grounded
     labelling, and every maximal extension has about n / 2 arguments."""
@@ -143,6 +155,17 @@ def bench_queries() -> None:
         assert answer, "t is in every preferred extension"
         print(
             f"| {pairs:,} | {len(af.arguments):,} | 2^{pairs:,} | {took:.3f} s |",
+            flush=True,
+        )
+    print()
+    print("| pairs | arguments | preferred extensions | sceptical query of `t`, on a cycle |")
+    print("| ---: | ---: | ---: | ---: |")
+    for pairs in (12, 16, 100, 1_000):
+        af = on_a_cycle(pairs)
+        answer, took = timed(lambda af=af: sat.sceptical(af, "t", "preferred"))
+        assert answer, "t is in every preferred extension"
+        print(
+            f"| {pairs:,} | {len(af.arguments):,} | 2^{pairs + 1:,} | {took:.3f} s |",
             flush=True,
         )
     print()

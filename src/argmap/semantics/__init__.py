@@ -60,14 +60,16 @@ class Evaluation:
 
     @cached_property
     def _exact_statuses(self) -> dict[str, str]:
-        """Every node's status when the list is cut: the grounded labelling settles what
-        it labels in or out (every extension here is complete, and a cut list means there
-        are some), the extensions found what they show (in in one, not in another:
-        contested), and SAT queries the rest."""
+        """Every node's status when the list is cut: the grounded labelling (for preferred,
+        the ideal one) settles what it labels in or out (every extension here is complete,
+        and a cut list means there are some), the extensions found what they show (in in
+        one, not in another: contested), and SAT queries the rest."""
         af, semantics = self.framework, self.semantics
         settled = grounded(af)
         # Complete and preferred agree on credulous acceptance, found for all in one go.
         credulous = sat.credulously_accepted(af) if semantics in ("complete", "preferred") else None
+        if semantics == "preferred":  # its ideal extension is in every preferred one
+            settled = sat.ideal(af, credulous)
         statuses = {}
         for a in af.arguments:
             if settled[a] != UNDEC:

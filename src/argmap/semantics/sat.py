@@ -35,6 +35,9 @@ from argmap.semantics.grounded import grounded
 from argmap.semantics.labels import IN, OUT, UNDEC, Labelling
 
 SOLVER = "cadical153"
+# Preferred extensions looked at one by one before the ideal extension is asked (see
+# `sceptical`): most maps need a few.
+_ROUNDS = 64
 
 
 class _Encoding:
@@ -172,9 +175,10 @@ def credulously_accepted(af: Framework) -> set[str]:
     return accepted
 
 
-def ideal(af: Framework) -> Labelling:
-    """The ideal labelling: in for the ideal extension, out for what it attacks."""
-    accepted = credulously_accepted(af)
+def ideal(af: Framework, accepted: set[str] | None = None) -> Labelling:
+    """The ideal labelling: in for the ideal extension, out for what it attacks.
+    `accepted` is `credulously_accepted(af)`, if already known."""
+    accepted = credulously_accepted(af) if accepted is None else accepted
     # Conflict-free: of two accepted arguments where one attacks the other, neither is kept.
     sceptical = {a for a in accepted if not any(b in accepted for b in af.attackers[a])}
     changed = True
@@ -228,12 +232,21 @@ def sceptical(af: Framework, argument: str, semantics: str, label: str = IN) -> 
         # The rest decides alone: an attacker labelled out neither puts an argument out nor
         # keeps it from being in, and those labelled in attack only arguments labelled out.
         undecided = af.only({a for a, lab in settled.items() if lab == UNDEC})
-        return _always(undecided, argument, label)
+        upstream = undecided.upstream(argument)
+        if (always := _always(upstream, argument, label, _ROUNDS)) is not None:
+            return always
+        # Many preferred extensions, each looked at in turn (2^16 took 400 s). The ideal
+        # extension is in every one, and what it attacks out of each: it may settle the
+        # question with a SAT call for each argument or so.
+        if (known := ideal(upstream)[argument]) != UNDEC:
+            return known == label
+        return _always(upstream, argument, label, None) is True
     return not _semi_stable_with(af, argument, label, has=False)
 
 
-def _always(af: Framework, argument: str, label: str) -> bool:
-    """Whether every preferred labelling gives `argument` `label` (IN or OUT).
+def _always(af: Framework, argument: str, label: str, rounds: int | None) -> bool | None:
+    """Whether every preferred labelling gives `argument` `label` (IN or OUT); None if
+    that takes more than `rounds` preferred extensions in one part.
 
     Preferred semantics is directional (Baroni & Giacomin 2007): only the arguments with a
     chain of attacks to `argument` count, and the preferred labellings of any part that
@@ -247,24 +260,30 @@ def _always(af: Framework, argument: str, label: str) -> bool:
     af = af.upstream(argument)
     attackers = af.attackers[argument]
     if argument in af.upstream_of(attackers):  # on a cycle
-        return not _preferred_other_than(af, [argument], label)
+        other = _preferred_other_than(af, [argument], label, rounds=rounds)
+        return None if other is None else not other
     attacking = set(attackers)
     for part in af.parts(without=argument):
         inside = [a for a in part if a in attacking]
         if not inside:
             continue
-        if label == IN and _preferred_other_than(af.only(part), inside, OUT):
-            return False
-        if label == OUT and not _preferred_other_than(af.only(part), inside, IN, every=True):
-            return True
+        if label == IN:
+            other = _preferred_other_than(af.only(part), inside, OUT, rounds=rounds)
+            if other is not False:
+                return None if other is None else False
+        else:
+            other = _preferred_other_than(af.only(part), inside, IN, every=True, rounds=rounds)
+            if other is not True:
+                return None if other is None else True
     return label == IN  # unattacked, `argument` is always in
 
 
 def _preferred_other_than(
-    af: Framework, arguments: list[str], label: str, every: bool = False
-) -> bool:
+    af: Framework, arguments: list[str], label: str, every: bool = False, rounds: int | None = None
+) -> bool | None:
     """Whether some preferred labelling gives one of `arguments` (with `every`, each of
-    them) another label than `label`. Each round takes a complete labelling that does;
+    them) another label than `label`; None after `rounds` rounds without an answer.
+    Each round takes a complete labelling that does;
     one that gives it the opposite label answers at once (growing the extension keeps an
     argument in, and keeps its attacker in); else it is grown into a preferred one, and if
     that one gives `label` after all, no later round looks inside its extension again. A
@@ -277,6 +296,10 @@ def _preferred_other_than(
         else:
             enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
         while (found := enc.solve([wanted])) is not None:
+            if rounds is not None:
+                if rounds == 0:
+                    return None
+                rounds -= 1
             if fits(found[a] not in (label, UNDEC) for a in arguments):
                 return True
             best = _maximise(enc, found, IN)
