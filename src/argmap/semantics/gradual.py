@@ -66,11 +66,22 @@ def _iterate(
                 score[a] = step(a, score)  # its inputs are final
                 continue
         exact, used, change = False, 0, 1.0
+        before: dict[str, float] = {}  # the scores of two rounds ago
         while change >= TOLERANCE and used < MAX_ROUNDS:
             new = {a: step(a, score) for a in members}
             change = max(abs(value - score[a]) for a, value in new.items())
-            score.update(new)
             used += 1
+            if new == before and change >= TOLERANCE:
+                # Back to the scores of two rounds ago: every round from here swaps between
+                # the same two, as each depends on the last alone. The scores after
+                # MAX_ROUNDS rounds are known without running them (a dense cycle took
+                # 200 s to), and are those of this round or the last.
+                if (MAX_ROUNDS - used) % 2 == 0:
+                    score.update(new)
+                used = MAX_ROUNDS
+                break
+            before = {a: score[a] for a in members}
+            score.update(new)
         converged = converged and change < TOLERANCE
         rounds = max(rounds, used)
     return Scores({a: score[a] for a in arguments}, rounds, converged, exact)
