@@ -468,7 +468,7 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
     # The scale once, before the verdicts, not in each.
     assert "\nverdicts (scores run from 0, defeated, to 1, upheld; a node that" in score
-    assert score.endswith(", 0.5 unless it has one):\n  a scores 0.37\n")
+    assert score.endswith(", 1 unless it has one):\n  a scores 0.62\n")
 
 
 def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: Path) -> None:

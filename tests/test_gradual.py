@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.interchange.iccma import from_i23, to_map_yaml
 from argmap.loader import loads
 from argmap.semantics import evaluate, gradual
 
@@ -172,3 +173,23 @@ def _every_round(arguments, start, step, inputs):  # type: ignore[no-untyped-def
         converged = converged and change < gradual.TOLERANCE
         rounds = max(rounds, used)
     return gradual.Scores({a: score[a] for a in arguments}, rounds, converged, exact)
+
+
+def test_h_categorizer_without_weights_is_besnard_and_hunters() -> None:
+    """Unweighted, each argument's base score is 1, as in the classic definition: with
+    0.5 the scores were not only halved but ranked otherwise (an argument attacked once by
+    an unattacked one above one attacked by three weakened ones)."""
+    framework = from_i23(
+        "p af 15\n2 1\n4 3\n5 3\n6 3\n"
+        + "".join(f"{b} {a}\n" for a in (4, 5, 6) for b in range(3 * a - 5, 3 * a - 2)),
+        "ranking.af",
+    )
+    m = loads(to_map_yaml(framework, "ranking")).map
+    assert m is not None
+    e = evaluate(m, "h-categorizer")
+    assert e.scores is not None
+    s = {node: e.scores.scores[node] for node in m.nodes}
+    assert abs(s["1"] - 1 / 2) < 1e-9 and abs(s["3"] - 1 / (1 + 3 / 4)) < 1e-9
+    assert s["3"] > s["1"]
+    df = evaluate(m, "df-quad").scores  # DF-QuAD's base score stays a neutral 0.5
+    assert df is not None and df.scores["2"] == 0.5

@@ -95,7 +95,12 @@ NODE_FIELDS = (
     Field("attacks", "refs", "Id, or list of ids, of the nodes this one attacks."),
     Field("tags", "tags", "Free labels, for grouping and filtering."),
     Field("note", "text", "A remark for readers of the map; not part of the argument."),
-    Field("weight", "weight", "Base score from 0 to 1 for gradual semantics (default 0.5)."),
+    Field(
+        "weight",
+        "weight",
+        "Base score from 0 to 1 for gradual semantics (default 1 under h-categorizer, 0.5 "
+        "under DF-QuAD).",
+    ),
 )
 ACTOR_FIELDS = (
     Field("name", "text", "The person's or organisation's name.", required=True),

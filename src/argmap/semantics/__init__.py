@@ -96,7 +96,7 @@ class Evaluation:
 
     def verdict(self, node: str) -> str:
         """One line on where `node` stands."""
-        if self.scores is not None:  # (the scale is said once, before the verdicts: SCALE)
+        if self.scores is not None:  # (the scale is said once, before the verdicts: `scale`)
             return f"scores {self.scores.scores[node]:.2f}"
         where = f"the {self.semantics} extension"
         if self.truncated or len(self.labellings) > 1:
@@ -119,11 +119,13 @@ class Evaluation:
         return self.status(node)
 
 
-# What a gradual semantics' scores mean, said with its verdicts.
-SCALE = (
-    "scores run from 0, defeated, to 1, upheld; a node that nothing argues about keeps its "
-    "weight, 0.5 unless it has one"
-)
+def scale(semantics: str) -> str:
+    """What a gradual semantics' scores mean, said with its verdicts."""
+    default = f"{gradual.DEFAULT_WEIGHTS[semantics]:g}"
+    return (
+        "scores run from 0, defeated, to 1, upheld; a node that nothing argues about keeps "
+        f"its weight, {default} unless it has one"
+    )
 
 
 def evaluate(
@@ -136,9 +138,8 @@ def evaluate(
         raise ValueError(f"unknown support reading {support!r}; choose {', '.join(SUPPORTS)}")
     g = build_graph(m)
     af = from_graph(g, support)
-    weight = {
-        n.id: gradual.DEFAULT_WEIGHT if n.weight is None else n.weight for n in m.nodes.values()
-    }
+    default = gradual.DEFAULT_WEIGHTS.get(semantics, 0.0)
+    weight = {n.id: default if n.weight is None else n.weight for n in m.nodes.values()}
     if semantics == "h-categorizer":
         return Evaluation(
             semantics, support, af, scores=gradual.h_categorizer(af.arguments, af.attackers, weight)

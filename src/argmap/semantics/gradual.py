@@ -27,7 +27,10 @@ import networkx as nx
 
 from argmap.loader import gc_paused
 
-DEFAULT_WEIGHT = 0.5
+# A node's base score when it has no `weight`: 1 in the h-categorizer as Besnard and Hunter
+# define it (the weighted one of Amgoud et al. uses the weights given), and a neutral 0.5
+# in DF-QuAD, where supporters raise it and attackers lower it.
+DEFAULT_WEIGHTS = {"h-categorizer": 1.0, "df-quad": 0.5}
 TOLERANCE = 1e-9
 MAX_ROUNDS = 10_000
 

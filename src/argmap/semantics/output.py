@@ -6,7 +6,7 @@ from typing import Any
 
 from argmap.model import Kind, Map
 from argmap.printable import one_line, printable
-from argmap.semantics import SCALE, Evaluation
+from argmap.semantics import Evaluation, scale
 from argmap.semantics.labels import extension
 
 
@@ -38,7 +38,7 @@ def format_text(m: Map, e: Evaluation) -> str:
         for number, labelling in enumerate(e.labellings, 1):
             members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
             lines.append(f"extension {number}: {members}")
-    lines.append("verdicts:" if e.scores is None else f"verdicts ({SCALE}):")
+    lines.append("verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):")
     lines += [f"  {c.id} {e.verdict(c.id)}" for c in m.of_kind(Kind.CLAIM)]
     return "\n".join(printable(line) for line in lines) + "\n"
 
@@ -56,7 +56,11 @@ def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
         nodes.append(entry)
     result: dict[str, Any] = {"semantics": e.semantics, "support": e.support, "nodes": nodes}
     if e.scores is not None:
-        result |= {"converged": e.scores.converged, "rounds": e.scores.rounds, "scale": SCALE}
+        result |= {
+            "converged": e.scores.converged,
+            "rounds": e.scores.rounds,
+            "scale": scale(e.semantics),
+        }
     else:
         result |= {
             "extensions": [sorted(extension(labelling)) for labelling in e.labellings],
