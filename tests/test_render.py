@@ -453,7 +453,9 @@ def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
     assert m is not None
 
     def warned(**style: Any) -> str | None:
-        found = font_warning(m, ["c", "d"], PDF_FONT, DotOptions(**style))
+        wrap = DotOptions(**style).wrap
+        shown = {n: wrap_lines(m.nodes[n].text, wrap) for n in ("c", "d")}
+        found = font_warning(m, shown, PDF_FONT, DotOptions(**style))
         return None if found is None else f"{found.span.line}:{found.span.column} {found.message}"
 
     assert warned(wrap=10) is None  # d's 漢字 are past its twelfth line
@@ -485,6 +487,29 @@ def test_grouping_that_draws_no_group_is_warned_of() -> None:
     assert warned("tag", focus="c") == [  # only c is drawn, and it has no tag
         "no-groups: grouping by tag draws no groups: no node in the drawing has a tag"
     ]
+
+
+def test_a_png_or_pdf_that_cuts_a_text_short_says_so() -> None:
+    """Past 12 lines a label's text is left out; an SVG keeps it in the tooltip, a PNG or
+    PDF nowhere, and nothing said so."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: Short.}\nreasons:\n"
+        "  r: {text: " + "word " * 40 + "end, supports: c}\n"
+        "  s: {text: " + "word " * 40 + "end, supports: c}\n"
+    ).map
+    assert m is not None
+
+    def warned(fmt: str, wrap: int) -> list[str]:
+        drawing = replace(start(RenderOptions(format="dot")), options=RenderOptions(format=fmt))
+        drawing.draw(m, style=DotOptions(wrap=wrap))
+        return [f"{w.rule} {w.span.line}:{w.span.column} {w.message}" for w in drawing.warnings]
+
+    assert warned("png", 10) == [
+        "cut-text 6:13 the PNG shows the text of `r` and 1 other cut short, after 12 lines of "
+        "10 characters"
+    ]
+    assert warned("pdf", 10)[0].startswith("cut-text 6:13 the PDF shows")
+    assert warned("svg", 10) == [] and warned("png", 30) == []
 
 
 def test_pdf_link_boxes_cover_the_linked_shapes() -> None:

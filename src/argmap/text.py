@@ -249,7 +249,13 @@ def wrap_lines(text: str, width: int) -> list[str]:
     separators of a URL or path; without them it has a line of its own, up to twice the
     width, and is cut beyond that. At most MAX_LINES lines, the last ending in " …" when
     text was left out."""
-    return [line for paragraph in wrap_paragraphs(text, width) for line in paragraph]
+    return shown_lines(text, width)[0]
+
+
+def shown_lines(text: str, width: int) -> tuple[list[str], bool]:
+    """`wrap_lines`, and whether text was left out past MAX_LINES."""
+    paragraphs, cut = _paragraphs(text, width)
+    return [line for paragraph in paragraphs for line in paragraph], cut
 
 
 def fill(text: str, width: int) -> list[str]:
@@ -261,6 +267,11 @@ def fill(text: str, width: int) -> list[str]:
 def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
     """`wrap_lines`, by the paragraphs written (a blank line is a paragraph of one empty
     line): each may read in a direction of its own."""
+    return _paragraphs(text, width)[0]
+
+
+def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
+    """`wrap_paragraphs`, and whether text was left out."""
     width = max(width, 1)  # (no line of 0 columns would ever hold a character)
     paragraphs: list[list[str]] = []
     count, cut = 0, False
@@ -282,9 +293,9 @@ def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
         paragraphs.pop()
         count -= 1
     if not cut:
-        return paragraphs or [[""]]
+        return paragraphs or [[""]], False
     if count < MAX_LINES:  # the text went on after a blank line
-        return [*paragraphs, ["…"]]
+        return [*paragraphs, ["…"]], True
     # The last line shown ends in " …": drop the lines past it, then shorten it to fit.
     while count > MAX_LINES:
         excess = count - MAX_LINES
@@ -301,7 +312,7 @@ def wrap_paragraphs(text: str, width: int) -> list[list[str]]:
         if columns(line) > width - 2:  # one wide character, and the width is tiny
             line = ""
     paragraphs[-1][-1] = line + " …"
-    return paragraphs
+    return paragraphs, True
 
 
 def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,9 @@ from argmap.model import Map, Span
 from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
+from argmap.report import counted
+from argmap.spec import MAX_WRAP
+from argmap.text import MAX_LINES, shown_lines
 
 if TYPE_CHECKING:
     from argmap.render.fonts import DrawnFont
@@ -141,6 +144,26 @@ def _ungrouped(m: Map, drawn: Iterable[str], group_by: str | None) -> Diagnostic
     )
 
 
+def _cut_short(
+    m: Map, shown: Mapping[str, tuple[list[str], bool]], fmt: str, wrap: int
+) -> Diagnostic | None:
+    """A warning when a PNG or PDF shows some node's text in part: past MAX_LINES lines of
+    its label, the rest is left out, and such a drawing has no tooltip to show it."""
+    cut = sorted((m.nodes[n] for n, (_, short) in shown.items() if short), key=lambda n: n.span)
+    if not cut:
+        return None
+    more = f" and {counted(len(cut) - 1, 'other')}" if len(cut) > 1 else ""
+    return Diagnostic(
+        "cut-text",
+        Severity.WARNING,
+        cut[0].fields.get("text", cut[0].span),
+        f"the {fmt.upper()} shows the text of `{cut[0].id}`{more} cut short, after "
+        f"{MAX_LINES} lines of {wrap} characters",
+        f"widen the lines (--wrap {wrap}, up to {MAX_WRAP}), shorten the text, or render "
+        "SVG, whose tooltips hold each text whole",
+    )
+
+
 # A label of one extension, in the legend with what it means for the node.
 _LEGEND_WORDS = {"in": "in: accepted", "out": "out: rejected", "undec": "undec: undecided"}
 
@@ -179,11 +202,16 @@ class Drawing:
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
         warnings = [ungrouped]
-        font = self._drawn_font()
-        if font is not None:
-            from argmap.render.fonts import font_warning
+        if options.format in ("png", "pdf"):  # no tooltip holds what a label leaves out
+            wrap = dot_options.wrap
+            shown = {n: shown_lines(m.nodes[n].text, wrap) for n in g.nodes}
+            warnings.append(_cut_short(m, shown, options.format, wrap))
+            font = self._drawn_font()
+            if font is not None:
+                from argmap.render.fonts import font_warning
 
-            warnings.append(font_warning(m, g.nodes, font, dot_options))
+                lines = {n: drawn for n, (drawn, _) in shown.items()}
+                warnings.append(font_warning(m, lines, font, dot_options))
         self.warnings = [w for w in warnings if w is not None]
 
     def _drawn_font(self) -> DrawnFont | None:

@@ -5,7 +5,7 @@ shows as a box, so the render warns of it (rules `png-font`, `pdf-font`)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from unicodedata import bidirectional
 
@@ -13,7 +13,6 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import DotOptions, drawn_text, group_of
 from argmap.report import counted
-from argmap.text import wrap_lines
 
 # The characters of Arimo, the sans-serif font that graphviz-pure 0.2.2 draws PNG text in
 # (for Helvetica and Arial), and argmap's PDF in: its cmap, read with fontTools from the
@@ -87,17 +86,17 @@ PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, lambda missing: "the
 
 
 def font_warning(
-    m: Map, drawn: Iterable[str], font: DrawnFont, style: DotOptions
+    m: Map, shown: Mapping[str, list[str]], font: DrawnFont, style: DotOptions
 ) -> Diagnostic | None:
-    """A warning when the map's drawn text (title, the `drawn` nodes' text as far as their
-    labels show it, their actors' names, their groups' names) has characters that `font`
+    """A warning when the map's drawn text (title, the drawn nodes' text as far as their
+    labels show it, `shown`, their actors' names, their groups' names) has characters that `font`
     cannot draw (control characters, which drawings leave out, are not counted). One for
     the map, at the first text that has them: a node's text, the actor whose name it is,
     the source or the tags of a group."""
     missing: dict[str, None] = {}
     first: Span | None = None
     count = 0
-    nodes = [m.nodes[i] for i in drawn]
+    nodes = [m.nodes[i] for i in shown]
     actors = {r.id: r.span for n in nodes for r in n.by}  # each name once, where first used
     groups: dict[str, tuple[str, Span]] = {}
     for n in nodes:
@@ -108,7 +107,7 @@ def font_warning(
     parts = [
         (m.title, m.span),
         # (As far as the label shows it: past MAX_LINES lines, the text is cut.)
-        *((" ".join(wrap_lines(n.text, style.wrap)), n.fields.get("text", n.span)) for n in nodes),
+        *((" ".join(shown[n.id]), n.fields.get("text", n.span)) for n in nodes),
         *((m.actor_name(a), m.actors[a].span if a in m.actors else at) for a, at in actors.items()),
         *(groups.values() if style.group_by != "actor" else ()),  # (actors: their names, above)
     ]
@@ -120,13 +119,13 @@ def font_warning(
             count += 1
     if first is None:
         return None
-    shown = "".join(list(missing)[:8]) + ("…" if len(missing) > 8 else "")
+    sample = "".join(list(missing)[:8]) + ("…" if len(missing) > 8 else "")
     return Diagnostic(
         font.rule,
         Severity.WARNING,
         first,
         f"the {font.format}'s font, {font.name}, cannot draw "
-        f"{counted(len(missing), 'character')} of this map ({shown}), in "
+        f"{counted(len(missing), 'character')} of this map ({sample}), in "
         f"{counted(count, 'text')}: {font.instead(list(missing))}",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )

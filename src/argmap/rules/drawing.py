@@ -7,6 +7,20 @@ from argmap.rules.base import Rule
 
 RULES = [
     Rule(
+        "cut-text",
+        Severity.WARNING,
+        "A PNG or PDF shows a node's text cut short.",
+        "A node's label shows at most 12 lines of its text, wrapped at `--wrap` characters "
+        "(36 unless set); the rest is left out, with `…` at the end. An SVG keeps the whole "
+        "text in the node's tooltip, but a PNG or a PDF has no tooltips, so the rest is not "
+        "in the file at all. Reported by `argmap render` for PNG and PDF, at the first node "
+        "cut. Widen the lines, shorten the text (the `long-text` rule of `argmap check` "
+        "warns of long texts), or render SVG.",
+        "",
+        "",
+        drawing=True,
+    ),
+    Rule(
         "curved-edges",
         Severity.WARNING,
         "Graphviz could not route the drawing's edges around its boxes: they are curves.",
