@@ -147,6 +147,31 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     assert all(f"reason r{i}: Reason" in out.getvalue() for i in range(1, 16))
 
 
+def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nodes not connected to any claim are drawn on the second level: in 44 to 47 columns
+    they were wrapped for the first, and ran 4 columns past the terminal."""
+    import io
+
+    from rich.cells import cell_len
+
+    from argmap.show import print_outline
+
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        "  o: {text: " + "A loose objection that has a text long enough to wrap. " * 3 + ", "
+        "attacks: p}\n  p: {text: Another, attacks: o}\n"
+    ).map
+    assert m is not None
+    for width in (44, 45, 47, 48, 60):
+        monkeypatch.setenv("COLUMNS", str(width))
+        out = io.StringIO()
+        print_outline(m, out, color=False)
+        assert max(map(cell_len, out.getvalue().splitlines())) <= max(width, 48)
+        assert "(shown above)" in out.getvalue()
+
+
 def test_show_marks_unanswered_objections() -> None:
     result = invoke("show", str(DATA / "report" / "mixed.yaml"))
     assert "objection unwise" in result.output and "[unanswered]" in result.output

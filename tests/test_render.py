@@ -636,6 +636,8 @@ def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
         )
     with pytest.raises(EngineError, match=r"failed: it wrote nothing, and said nothing of why$"):
         run(fake_engine(tmp_path, "cat > /dev/null"), "digraph {}")
+    with pytest.raises(EngineError, match=r"failed: Error: syntax error in line 1$"):  # it said
+        run(fake_engine(tmp_path, "cat > /dev/null; echo 'Error: syntax error in line 1' >&2"), "x")
     # Graphviz's own SVG, PNG and JSON pass, whatever comes before the <svg>.
     for fmt, output in [
         ("svg", "<?xml?>\\n<!-- T -->\\n<svg>"),
@@ -657,10 +659,17 @@ RIVALS = (
     ("script", "warned"),
     [  # Graphviz's router fails on an edge that does not rank its nodes ...
         ("grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; echo '<svg/>'", False),
+        # ... and on another once that one ranks its nodes
+        (
+            "grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; "
+            "grep -q 'o3 -> o2 \\[.*constraint=false' in.dot && "
+            "{{ echo 'Error: lost o3 o2 edge' >&2; exit 1; }}; echo '<svg/>'",
+            False,
+        ),
         # ... or on any edge, unless there is no routing to do.
         ('case "$*" in *-Gsplines=curved*) echo "<svg/>";; *) {lost};; esac', True),
     ],
-    ids=["ranked", "curved"],
+    ids=["ranked", "ranked-twice", "curved"],
 )
 def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, warned: bool
@@ -668,7 +677,7 @@ def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     monkeypatch.chdir(tmp_path)
     lost = "{ echo 'Error: lost o1 o2 edge' >&2; exit 1; }"
     engine = fake_engine(tmp_path, "cat > in.dot; " + script.format(lost=lost))
-    m = loads(RIVALS, "rivals.yaml").map
+    m = loads(RIVALS + "  o3: {text: D, attacks: [c, o2]}\n", "rivals.yaml").map
     assert m is not None
     drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
     drawing.draw(m)

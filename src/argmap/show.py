@@ -141,8 +141,9 @@ def print_outline(
         file=out, highlight=False, color_system="auto" if color else None, soft_wrap=False
     )
     trees, loose = outline(build_graph(m))
-    # Past the console's width, rich would drop the deepest nodes.
-    console.width = max(console.width, _INDENT + _MIN_TEXT_WIDTH)
+    # Past the console's width, rich would drop the deepest nodes. (Two levels at least:
+    # the nodes not connected to any claim are drawn on the second.)
+    console.width = max(console.width, 2 * _INDENT + _MIN_TEXT_WIDTH)
     nesting = min(MAX_NESTING, (console.width - _MIN_TEXT_WIDTH) // _INDENT)
     options = _Options(labels, details, console.width, nesting)
     root = Tree(_lines(Text(one_line(m.title), "bold"), console.width), guide_style="dim")

@@ -164,6 +164,10 @@ def _cut_short(
     )
 
 
+# Layouts again with the lost edges ranked, before the edges are drawn as curves.
+_RANKINGS = 3
+
+
 # A label of one extension, in the legend with what it means for the node.
 _LEGEND_WORDS = {"in": "in: accepted", "out": "out: rejected", "undec": "undec: undecided"}
 
@@ -244,22 +248,30 @@ class Drawing:
 
     def _laid_out(self, layout: Layout) -> bytes:
         """The engine's output. Graphviz's router fails to draw an edge of some drawings
-        with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with
-        those edges ranking their nodes, and failing that, with edges drawn as plain
-        curves, which need no routing (warned of: they may cross boxes)."""
-        try:
-            return layout.result()
-        except EngineError as error:
-            if not error.lost:
-                raise
-            self.layout = layout.again(ranking(self.dot, error.lost))
-        try:
-            return self.layout.result()
-        except EngineError as error:
-            if not error.lost:
-                raise
-            self.layout = layout.again(self.dot, "splines=curved")
-        data = self.layout.result()
+        with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with the
+        edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
+        times), and failing that, with edges drawn as plain curves, which need no routing
+        (warned of: they may cross boxes)."""
+        lost: set[tuple[str, str]] = set()
+        tried = self.dot
+        for _ in range(_RANKINGS):
+            try:
+                return layout.result()
+            except EngineError as error:
+                if not error.lost:
+                    raise
+                lost.update(error.lost)
+            ranked = ranking(self.dot, lost)
+            if ranked == tried:  # no lost edge left to rank: it would fail the same way
+                break
+            layout, tried = self._again(layout, ranked), ranked
+        else:
+            try:
+                return layout.result()
+            except EngineError as error:
+                if not error.lost:
+                    raise
+        data = self._again(layout, self.dot, "splines=curved").result()
         self.warnings.append(
             Diagnostic(
                 "curved-edges",
@@ -272,6 +284,13 @@ class Drawing:
             )
         )
         return data
+
+    def _again(self, layout: Layout, dot: str, *graph: str) -> Layout:
+        """`layout`'s engine laying out `dot` (with `graph`'s attributes) anew: the drawing's
+        engine, for `cancel` to stop, from the moment it starts."""
+        self.layout = layout.again(*graph)
+        self.layout.feed([dot])
+        return self.layout
 
     def cancel(self) -> None:
         """Stop the engine if it is still running (a no-op once the result is in)."""

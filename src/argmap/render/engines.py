@@ -42,7 +42,7 @@ class Engine:
         """Start the engine's process; it waits for its DOT (`Layout.feed`). Starting it
         before the DOT exists hides its own start-up behind argmap's work: loading its
         plugins and fonts takes Graphviz's `dot` several milliseconds. `graph` holds graph
-        attributes that override the DOT's (`splines=curved`)."""
+        attributes for a DOT that does not set them (`splines=curved`)."""
         # Files, not pipes, for the engine's output: it writes them at its own pace with no
         # Python thread to drain them, so a busy caller cannot slow it down.
         with ExitStack() as opened:
@@ -140,7 +140,7 @@ class Layout:
             stdout, stderr = self.output.read(), self.errors.read()
         if self.process.returncode != 0 or not stdout:
             message = _errors(stderr) or f"exit status {self.process.returncode}"
-            if self.process.returncode == 0:
+            if self.process.returncode == 0 and not _errors(stderr):
                 message = "it wrote nothing, and said nothing of why"
             failure = EngineError(f"the {self.engine} layout engine failed: {message}")
             failure.lost = tuple(_LOST.findall(stderr.decode("utf-8", "replace")))
@@ -154,11 +154,10 @@ class Layout:
             )
         return stdout
 
-    def again(self, dot: str, *graph: str) -> Layout:
-        """The same engine and format laying out `dot` (with `graph`'s attributes)."""
-        layout = self.launched.launch(self.fmt, *graph)
-        layout.feed([dot])
-        return layout
+    def again(self, *graph: str) -> Layout:
+        """The same engine and format started anew (with `graph`'s attributes), waiting
+        for its DOT."""
+        return self.launched.launch(self.fmt, *graph)
 
     def _unlimit(self) -> None:
         if self.timer is not None:

@@ -10,11 +10,11 @@
   supporters, s(a) = w - w(va - vs) if va >= vs, else w + (1 - w)(vs - va). It may not
   settle on a cycle, which the result says.
 
-The base score w is the node's `weight`, 0.5 when it has none. Both are computed one
-strongly connected component at a time, in dependency order: a node on no cycle takes its
-score in one step once its attackers (and supporters) have theirs, and only the nodes of a
-cycle are iterated, so a map is exact in one pass where it has no cycles, and one cycle
-that does not settle costs no more than its own nodes.
+The base score w is the node's `weight` (DEFAULT_WEIGHTS when it has none). Both are
+computed one strongly connected component at a time, in dependency order: a node on no
+cycle takes its score in one step once its attackers (and supporters) have theirs, and
+only the nodes of a cycle are iterated, so a map is exact in one pass where it has no
+cycles, and one cycle that does not settle costs no more than its own nodes.
 """
 
 from __future__ import annotations
