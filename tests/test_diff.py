@@ -76,6 +76,18 @@ def test_word_diff() -> None:
     )
 
 
+def test_svg_says_what_the_drawing_lacks(tmp_path: Path) -> None:
+    """The drawing's own warnings (here, grouping by tags in a map without any) were left
+    unsaid by `diff -f svg`."""
+    result = invoke("diff", OLD, NEW, "-f", "svg", "-o", str(tmp_path / "d.svg"))
+    assert "no-groups" not in result.stderr
+    grouped = tmp_path / "grouped.yaml"
+    grouped.write_text(Path(NEW).read_text().replace("render:\n", "render:\n  group-by: tag\n"))
+    result = invoke("diff", OLD, str(grouped), "-f", "svg", "-o", str(tmp_path / "d.svg"))
+    assert result.exit_code == 0
+    assert "warning[no-groups] grouping by tag draws no groups" in result.stderr
+
+
 def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     out = tmp_path / "diff.svg"
     assert invoke("diff", OLD, NEW, "--format", "svg", "-o", str(out)).exit_code == 0

@@ -937,8 +937,9 @@ def _diff_svg(
     changes: Any, theme: str | None, verdicts: list[dict[str, Any]] | None, semantics: str | None
 ) -> bytes:
     """Both versions drawn together with the new map's `render:` defaults (--theme wins)."""
-    from argmap.render import RenderError, RenderOptions, options_for, render
+    from argmap.render import RenderError, RenderOptions, drawn, options_for
     from argmap.render.dot import DotOptions
+    from argmap.report import headline
 
     nodes, edges = changes.marks()
     note = "green added, red removed, amber changed"
@@ -957,9 +958,11 @@ def _diff_svg(
     options = options_for(union, base, {"theme": theme})
     _warn_svg_id_clashes(union)
     try:
-        data: bytes = render(union, options)
+        data, lacks = drawn(union, options)
     except RenderError as error:
         _fail(str(error), 1)
+    for warning in lacks:  # (grouping that draws no group, edges drawn as curves)
+        typer.echo(headline(warning), err=True)
     return data
 
 

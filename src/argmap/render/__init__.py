@@ -320,9 +320,14 @@ def start(options: RenderOptions | None = None) -> Drawing:
 
 def render(m: Map, options: RenderOptions | None = None) -> bytes:
     """The map drawn in `options.format`. Raises RenderError with a message for the user."""
+    return drawn(m, options)[0]
+
+
+def drawn(m: Map, options: RenderOptions | None = None) -> tuple[bytes, list[Diagnostic]]:
+    """`render`, and the warnings of what the drawing lacks (`Drawing.warnings`)."""
     drawing = start(options)
     try:
         drawing.draw(m)
-        return drawing.result()
+        return drawing.result(), drawing.warnings
     finally:
         drawing.cancel()
