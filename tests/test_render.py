@@ -1150,6 +1150,13 @@ def test_lines_break_only_between_whole_characters(
     assert wrap_lines(text, width) == expected
 
 
+def test_an_emoji_style_character_takes_two_columns() -> None:
+    """`❤️` (a heart and variation selector 16) is drawn as an emoji, two columns wide in
+    a terminal; counted as one, `show` made lines a terminal broke again."""
+    assert columns("❤") == 1 and columns("❤️") == 2 and columns("☀️x") == 3
+    assert wrap_lines("❤️ ❤️ ❤️ ❤️", 6) == ["❤️ ❤️", "❤️ ❤️"]
+
+
 def test_printable_text_has_no_character_to_clean() -> None:
     """`_clean` skips its regular expression for printable text: every character it
     removes must be one that makes text not printable. All of Unicode, one by one."""

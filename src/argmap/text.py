@@ -44,6 +44,7 @@ _NO_BREAK_BEFORE = frozenset(
     + "".join(map(chr, range(0x31F0, 0x3200)))
 )
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
+_EMOJI_STYLE = "\ufe0f"  # variation selector 16: the character before it drawn as an emoji
 _REGIONAL = range(0x1F1E6, 0x1F200)  # two regional indicators make one flag
 _SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after the mark
 # No-break spaces (`10\u00a0km`, French `«\u202fmot\u202f»`) hold words together; `str.split`
@@ -80,6 +81,8 @@ def _double(c: str) -> bool:
 
 
 def _char_columns(c: str) -> int:
+    if c == _EMOJI_STYLE:  # `❤` takes one column, and `❤️` two, as terminals draw it
+        return 1
     if category(c) in _ZERO_WIDTH:
         return 0
     return 2 if _double(c) else 1
