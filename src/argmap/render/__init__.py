@@ -254,7 +254,7 @@ class Drawing:
         (warned of: they may cross boxes)."""
         lost: set[tuple[str, str]] = set()
         tried = self.dot
-        for _ in range(_RANKINGS):
+        for rankings in range(_RANKINGS + 1):
             try:
                 return layout.result()
             except EngineError as error:
@@ -262,15 +262,9 @@ class Drawing:
                     raise
                 lost.update(error.lost)
             ranked = ranking(self.dot, lost)
-            if ranked == tried:  # no lost edge left to rank: it would fail the same way
+            if ranked == tried or rankings == _RANKINGS:  # (the same DOT would fail the same)
                 break
             layout, tried = self._again(layout, ranked), ranked
-        else:
-            try:
-                return layout.result()
-            except EngineError as error:
-                if not error.lost:
-                    raise
         data = self._again(layout, self.dot, "splines=curved").result()
         self.warnings.append(
             Diagnostic(
