@@ -282,12 +282,12 @@ def _preferred_other_than(
     af: Framework, arguments: list[str], label: str, every: bool = False, rounds: int | None = None
 ) -> bool | None:
     """Whether some preferred labelling gives one of `arguments` (with `every`, each of
-    them) another label than `label`; None after `rounds` rounds without an answer.
-    Each round takes a complete labelling that does;
-    one that gives it the opposite label answers at once (growing the extension keeps an
-    argument in, and keeps its attacker in); else it is grown into a preferred one, and if
-    that one gives `label` after all, no later round looks inside its extension again. A
-    preferred extension is inside no other, so none that fits is ever ruled out."""
+    them) another label than `label`; None after `rounds` rounds without an answer. Each
+    round takes a complete labelling that does; one that gives it the opposite label
+    answers at once (growing the extension keeps an argument in, and keeps its attacker
+    in); else it is grown into a preferred one, and if that one gives `label` after all, no
+    later round looks inside its extension again. A preferred extension is inside no
+    other, so none that fits is ever ruled out."""
     fits = all if every else any
     with _Encoding(af) as enc:
         wanted = enc.solver.nof_vars() + 1  # "(each) one of them is not `label`", assumed
