@@ -1154,6 +1154,7 @@ def test_an_emoji_style_character_takes_two_columns() -> None:
     """`❤️` (a heart and variation selector 16) is drawn as an emoji, two columns wide in
     a terminal; counted as one, `show` made lines a terminal broke again."""
     assert columns("❤") == 1 and columns("❤️") == 2 and columns("☀️x") == 3
+    assert columns("👍🏽") == 2  # (the skin tone is drawn in the emoji it follows)
     assert wrap_lines("❤️ ❤️ ❤️ ❤️", 6) == ["❤️ ❤️", "❤️ ❤️"]
 
 

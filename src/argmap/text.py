@@ -45,6 +45,7 @@ _NO_BREAK_BEFORE = frozenset(
 )
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
 _EMOJI_STYLE = "\ufe0f"  # variation selector 16: the character before it drawn as an emoji
+_SKIN_TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 _REGIONAL = range(0x1F1E6, 0x1F200)  # two regional indicators make one flag
 _SEPARATOR = re.compile(r"[/\-.?&=_]")  # where a URL or a path may break, after the mark
 # No-break spaces (`10\u00a0km`, French `«\u202fmot\u202f»`) hold words together; `str.split`
@@ -83,7 +84,7 @@ def _double(c: str) -> bool:
 def _char_columns(c: str) -> int:
     if c == _EMOJI_STYLE:  # `❤` takes one column, and `❤️` two, as terminals draw it
         return 1
-    if category(c) in _ZERO_WIDTH:
+    if category(c) in _ZERO_WIDTH or c in _SKIN_TONES:  # (a tone is drawn in its emoji)
         return 0
     return 2 if _double(c) else 1
 
@@ -123,7 +124,7 @@ def _joins(c: str, piece: str, glue: bool) -> bool:
         or kind in ("Mn", "Mc", "Me")
         or c in _NO_BREAK_BEFORE
         or last == "\u200d"
-        or 0x1F3FB <= ord(c) <= 0x1F3FF  # a skin tone, part of the emoji before it
+        or c in _SKIN_TONES  # part of the emoji before it
         or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
         or (last.isdigit() and "\u4e00" <= c <= "\u9fff")  # a number, its counter: `5年`
         or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
