@@ -241,17 +241,9 @@ def test_an_argument_in_every_one_of_many_preferred_extensions_is_found_so_quick
         x, y, z = f"x{i}", f"y{i}", f"z{i}"
         pairs += [(x, y), (y, x), (x, z), (y, z), (z, "u")]
     af = Framework.of(sorted({a for pair in pairs for a in pair}), pairs)
-    calls = 0
-    solve = sat._Encoding.solve
-
-    def counted(self: sat._Encoding, assumptions: list[int] | None = None) -> Labelling | None:
-        nonlocal calls
-        calls += 1
-        return solve(self, assumptions)
-
-    monkeypatch.setattr(sat._Encoding, "solve", counted)
+    calls = _counted_solves(monkeypatch)
     assert sat.sceptical(af, "t", "preferred") and sat.sceptical(af, "u", "preferred", OUT)
-    assert calls <= 4 * (sat._ROUNDS + len(af.arguments))
+    assert calls[0] <= 4 * (sat._ROUNDS + len(af.arguments))
     m = loads(to_map_yaml(af, "many")).map
     assert m is not None
     e = evaluate(m, "preferred", limit=10)
@@ -293,19 +285,24 @@ def test_growing_to_a_maximal_extension_takes_few_calls(
     args = [f"a{i}" for i in range(400)]
     pairs = list(pairwise(args))
     af = Framework.of(args, pairs + [(b, a) for a, b in pairs])
-    calls = 0
-    solve = sat._Encoding.solve
-
-    def counted(self: sat._Encoding, assumptions: list[int] | None = None) -> Labelling | None:
-        nonlocal calls
-        calls += 1
-        return solve(self, assumptions)
-
-    monkeypatch.setattr(sat._Encoding, "solve", counted)
+    calls = _counted_solves(monkeypatch)
     assert not sat.sceptical(af, "a200", semantics)
     assert not sat.sceptical(af, "a201", semantics)
     assert next(iter(sat.ENUMERATORS[semantics](af)))
-    assert calls <= 20
+    assert calls[0] <= 20
+
+
+def _counted_solves(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A count, in its one item, of the SAT calls made from here on."""
+    calls = [0]
+    solve = sat._Encoding.solve
+
+    def counted(self: sat._Encoding, assumptions: list[int] | None = None) -> Labelling | None:
+        calls[0] += 1
+        return solve(self, assumptions)
+
+    monkeypatch.setattr(sat._Encoding, "solve", counted)
+    return calls
 
 
 def test_grounded_of_a_long_chain_is_linear_and_alternates() -> None:
