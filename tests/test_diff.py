@@ -158,6 +158,12 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     assert renamed.stdout.startswith("--- HEAD:maps/x.yaml\n+++ maps/y.yaml\n")
     added = invoke("diff", "HEAD", "maps/y.yaml")
     assert added.exit_code == 2 and "argmap diff /dev/null maps/y.yaml" in added.output
+    # As in git, REV:path is from the top of the work tree, REV:./path from here.
+    monkeypatch.chdir(repo / "maps")
+    for spec in ("HEAD:maps/x.yaml", "HEAD:./x.yaml"):
+        below = invoke("diff", spec, "y.yaml")
+        assert below.exit_code == 0, below.output
+        assert "+ reason mission added" in below.stdout
 
 
 def test_unreadable_map_is_reported(tmp_path: Path) -> None:

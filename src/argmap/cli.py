@@ -858,7 +858,7 @@ def diff(
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.loader import load, loads
-    from argmap.revisions import RevisionError, read_at
+    from argmap.revisions import RevisionError, read_at, read_object
 
     # An -o name that says svg or json gives the format (a drawing written as text was
     # a surprise); one that says another than --format is refused.
@@ -886,7 +886,8 @@ def diff(
         if not (colon and path):
             revision, path = old, new
         try:
-            before = loads(read_at(revision, path), f"{revision}:{path}")
+            data = read_object(old, new) if colon and path else read_at(revision, path)
+            before = loads(data, f"{revision}:{path}")
         except RevisionError as error:
             if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):
                 # A file's name (git's words about it were of repositories and objects).
