@@ -103,11 +103,11 @@ def test_show_keeps_every_node_of_a_deep_map(tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text(f"argmap: 1\ntitle: Deep\nclaims:\n  r0: {{text: C.}}\nreasons:\n{chain}\n")
     output = invoke("show", str(path)).output
-    assert all(f"reason r{i}: Reason number" in output for i in range(1, 40))
+    assert all(f"reason r{i}:" in output for i in range(1, 40))
     # Past as many levels as the terminal holds (10 in 80 columns, 30 at most), nodes line
-    # up at the last, each with its level: a chain of thousands indented four more
-    # characters a line took quadratic time and memory.
-    assert "[level 39] + reason r38" in output
+    # up at the last, each with its level and the node it argues about: a chain of
+    # thousands indented four more characters a line took quadratic time and memory.
+    assert "[level 39, under r37] + reason r38" in output
     indents = [len(line) - len(line.lstrip(" │├└─")) for line in output.splitlines()]
     assert max(indents) == 4 * 10
     wide = runner.invoke(app, ["show", str(path)], env={"COLUMNS": "1000"}).output
@@ -142,9 +142,9 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     assert lines[1].startswith("└── claim r0: 原発の運転は") and cell_len(lines[1]) >= 76
     assert not any(line.lstrip("│├└─ ").startswith(("。", "、")) for line in lines)
     # Deeper than 80 columns hold (10 levels, and 40 columns for the text), nodes line up
-    # at the 10th level, each with its own.
-    assert any(re.match(r"[ │]{36}[├└]── \[level 11\] \+ reason r10: Reason", x) for x in lines)
-    assert all(f"reason r{i}: Reason" in out.getvalue() for i in range(1, 16))
+    # at the 10th level, each with its own and the node it argues about.
+    assert any(re.match(r"[ │]{36}[├└]── \[level 11, under r9\] \+ reason r10:", x) for x in lines)
+    assert all(f"reason r{i}:" in out.getvalue() for i in range(1, 16))
 
 
 def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
@@ -169,7 +169,30 @@ def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
         out = io.StringIO()
         print_outline(m, out, color=False)
         assert max(map(cell_len, out.getvalue().splitlines())) <= max(width, 48)
-        assert "(shown above)" in out.getvalue()
+        assert re.search(r"\(shown\s+above\)", out.getvalue())
+
+
+def test_show_gives_each_claim_a_tree_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claim that attacks another was nested under it with its whole debate, and its own
+    place at the top said only "(shown above)"."""
+    import io
+
+    from argmap.show import print_outline
+
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b: {text: B, attacks: a}\n"
+        "reasons:\n  r: {text: R, supports: b}\n"
+    ).map
+    assert m is not None
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    print_outline(m, out, color=False)
+    assert out.getvalue().splitlines()[1:5] == [
+        "├── claim a: A",
+        "│   └── - claim b  (see its own tree)",
+        "└── claim b: B",
+        "    └── + reason r: R",
+    ]
 
 
 def test_show_marks_unanswered_objections() -> None:

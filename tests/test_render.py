@@ -1116,6 +1116,12 @@ def test_a_long_url_breaks_after_its_separators() -> None:
     assert wrap_lines("Donaudampfschifffahrtsgesellschaft", 30) == [
         "Donaudampfschifffahrtsgesellschaft"  # no separator: whole, up to twice the width
     ]
+    # Not between the slashes of `https://` (`<https:/`, then `/www.rtve.es/`).
+    assert wrap_lines("see <https://www.rtve.es/noticias/2010/toros.html>", 12)[:3] == [
+        "see",
+        "<https://",
+        "www.rtve.es/",
+    ]
 
 
 def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:

@@ -1,7 +1,8 @@
 """The map as a tree to read top-down: each claim, under it what argues about it, and so on.
 
 A graph is not a tree: a node that argues about two others appears under both, and a
-cycle is cut where it would repeat (marked `repeat`)."""
+cycle is cut where it would repeat (marked `repeat`). Every claim is the top of its own
+tree: under another node, it is named, not expanded."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class Entry:
     node: Node
     relation: Relation | None  # how it bears on its parent; None at the top
     unanswered: bool = False  # an objection nothing attacks
-    repeat: bool = False  # shown in full elsewhere in the outline: not expanded again
+    repeat: bool = False  # shown in full elsewhere in the outline (a claim: at the top)
     children: list[Entry] = field(default_factory=list)
 
 
@@ -43,10 +44,14 @@ def _expand(g: Graph, top: str, expanded: set[str]) -> Entry:
     stack = [root]  # iterative: a chain of thousands of reasons must not hit the recursion limit
     while stack:
         entry = stack.pop()
-        if entry.node.id in expanded:
+        if entry.repeat or entry.node.id in expanded:
             entry.repeat = True
             continue
         expanded.add(entry.node.id)
         entry.children = [_entry(g, child, r) for child, r in arguments_for(g, entry.node.id)]
+        # A claim that argues about another is a tree of its own, not a branch of the other's
+        # (a rival claim's whole debate was nested under the claim it attacks).
+        for child in entry.children:
+            child.repeat = child.node.kind is Kind.CLAIM
         stack.extend(reversed(entry.children))
     return root

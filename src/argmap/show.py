@@ -58,7 +58,8 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
     label = Text(_MARKS[entry.relation])
     label.append(f"{node.kind} {printable(node.id)}", KIND_STYLES[node.kind])
     if entry.repeat:
-        label.append("  (shown above)", "dim")
+        where = "see its own tree" if node.kind is Kind.CLAIM else "shown above"
+        label.append(f"  ({where})", "dim")
         return label
     label.append(": " + one_line(node.text))
     if node.by:
@@ -93,15 +94,18 @@ class _Options:
 
 def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> None:
     """Adds `entry`, at `level` of the tree, and what is under it to `tree`."""
-    stack = [(tree, entry, level)]
+    stack: list[tuple[Tree, Entry, int, str]] = [(tree, entry, level, "")]
     while stack:  # iterative, like the outline itself
-        parent, current, depth = stack.pop()
+        parent, current, depth, above = stack.pop()
         label = _label(current, m, options)
-        if depth > options.nesting:  # lined up at the deepest level drawn, with its own
-            label = Text(f"[level {depth}] ", "dim") + label
+        if depth > options.nesting:
+            # Lined up at the deepest level drawn, each with its level and the node it
+            # argues about: by the lines alone, it would seem to argue about that level's.
+            label = Text(f"[level {depth}, under {printable(above)}] ", "dim") + label
         branch = parent.add(_lines(label, options.width - _INDENT * min(depth, options.nesting)))
         under = branch if depth < options.nesting else parent
-        stack.extend((under, child, depth + 1) for child in reversed(current.children))
+        below = current.node.id
+        stack.extend((under, child, depth + 1, below) for child in reversed(current.children))
 
 
 def _lines(label: Text, width: int) -> Text:
@@ -158,9 +162,9 @@ def print_outline(
     unanswered = _unanswered(trees, loose)
     nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
     answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
-    console.print(Text(f"{nodes}; {marks}; {answered}", "dim"))
+    console.print(_lines(Text(f"{nodes}; {marks}; {answered}", "dim"), console.width))
     if note:
-        console.print(Text(printable(note), "yellow"))
+        console.print(_lines(Text(printable(note), "yellow"), console.width))
 
 
 def _unanswered(*forests: list[Entry]) -> int:

@@ -233,7 +233,11 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
     size = columns(word)  # (of what is left: measured once, a 40,000-letter word took 5 s)
     while size > space:
         head = _prefix(word, space) if space else ""  # (a prefix has a character at least)
-        cut = max((m.end() for m in _SEPARATOR.finditer(head)), default=0)
+        # (Not between the slashes of `https://`.)
+        cut = max(
+            (m.end() for m in _SEPARATOR.finditer(head) if word[m.end() : m.end() + 1] != "/"),
+            default=0,
+        )
         if cut > len(head) // 3:
             head = head[:cut]
         elif space < width:  # the rest of a line: start the word on the next one instead
