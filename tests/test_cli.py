@@ -519,6 +519,32 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert score.endswith(", 1 unless it has one):\n  a scores 0.62\n")
 
 
+def test_evaluate_keeps_within_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Node lines of 178 columns and extensions of 330 ran past a terminal of 100."""
+    from rich.cells import cell_len
+
+    wide = tmp_path / "wide.yaml"
+    wide.write_text(
+        "argmap: 1\ntitle: T\nclaims:\n  a: {text: Safe.}\n"
+        "objections:\n  b: {text: Accidents., attacks: [a, c]}\n"
+        f"rebuttals:\n  c: {{text: {'Passive shutdown keeps the core cool. ' * 5}, attacks: b}}\n"
+        "reasons:\n"
+        + "".join(f"  reason-number-{i}: {{text: R., supports: a}}\n" for i in range(9))
+    )
+    piped = invoke("evaluate", str(wide), "--semantics", "preferred").output
+    assert max(map(cell_len, piped.splitlines())) > 200  # a line per node for other programs
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = invoke("evaluate", str(wide), "--semantics", "preferred").output
+    assert max(map(cell_len, shown.splitlines())) <= 60
+    lines = shown.splitlines()
+    row = next(line for line in lines if line.startswith("  rebuttal c "))
+    assert row.endswith("contested  Passive shutdown …")
+    after = lines[next(i for i, line in enumerate(lines) if line.startswith("extension 1:")) + 1]
+    assert after.startswith("  reason-number-")  # the rest of the list, under its first words
+
+
 def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: Path) -> None:
     """11 objections `b` attack the claim, each attacked back by its own `a`: 2048
     preferred extensions, and the claim is in one only, not among the first 1000. Show and

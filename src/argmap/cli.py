@@ -11,6 +11,7 @@ import functools
 import io
 import os
 import shlex
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -172,6 +173,14 @@ def _main(
 
 def _terminal(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _terminal_width() -> int | None:
+    """The terminal's columns when printing to one (or when COLUMNS says), else None: text
+    piped to another program keeps a line per item."""
+    if _terminal(sys.stdout) or "COLUMNS" in os.environ:
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _color() -> bool:
@@ -681,7 +690,7 @@ def evaluate(
     if output_format == "json":
         typer.echo(_json({"map": m.path, **to_json(m, result)}))
     else:
-        typer.echo(format_text(m, result), nl=False)
+        typer.echo(format_text(m, result, _terminal_width()), nl=False)
     raise typer.Exit(code)
 
 

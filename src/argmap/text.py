@@ -316,13 +316,22 @@ def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
         else:
             paragraphs.pop()
             count -= len(last)
-    line = paragraphs[-1][-1]
+    paragraphs[-1][-1] = _ended(paragraphs[-1][-1], width)
+    return paragraphs, True
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` columns: whole, or cut after a word and ending in " …"."""
+    return text if columns(text) <= width else _ended(text, width)
+
+
+def _ended(line: str, width: int) -> str:
+    """`line` ending in " …", after as many of its words as leave room for it."""
     if columns(line) > width - 2:
         line = _prefix(_prefix(line, width - 1).rsplit(" ", 1)[0], width - 2)
         if columns(line) > width - 2:  # one wide character, and the width is tiny
             line = ""
-    paragraphs[-1][-1] = line + " …"
-    return paragraphs, True
+    return line + " …"
 
 
 def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:

@@ -8,6 +8,7 @@ from argmap.model import Kind, Map
 from argmap.printable import one_line, printable
 from argmap.semantics import Evaluation, scale
 from argmap.semantics.labels import extension
+from argmap.text import columns, fill, shorten
 
 
 def _heading(e: Evaluation) -> str:
@@ -21,7 +22,10 @@ def _heading(e: Evaluation) -> str:
     return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}"
 
 
-def format_text(m: Map, e: Evaluation) -> str:
+def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
+    """The evaluation as a table of nodes, then the extensions and the verdicts. Within
+    `width` columns if given (a terminal's): each node's text shortened to its line (`show
+    --evaluate` gives it whole), the other lines wrapped."""
     # DF-QuAD counts supports itself; --support only says which attacks they add.
     counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
     lines = [f"{_heading(e)}; supports read as: {e.support}{counted}"]
@@ -30,17 +34,31 @@ def format_text(m: Map, e: Evaluation) -> str:
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
             "all the same: SAT queries decide them)"
         )
-    width = max((len(f"{n.kind} {n.id}") for n in m.nodes.values()), default=0)
+    lines = [part for line in lines for part in _hanging(printable(line), width)]
+    names = max((len(printable(f"{n.kind} {n.id}")) for n in m.nodes.values()), default=0)
     for node in m.nodes.values():
-        name = f"{node.kind} {node.id}"
-        lines.append(f"  {name:<{width}}  {e.label(node.id):<9}  {one_line(node.text)}")
+        row = f"  {printable(f'{node.kind} {node.id}'):<{names}}  {e.label(node.id):<9}  "
+        text = printable(one_line(node.text))
+        lines.append(row + (text if width is None else shorten(text, width - columns(row))))
     if len(e.labellings) > 1:
         for number, labelling in enumerate(e.labellings, 1):
             members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
-            lines.append(f"extension {number}: {members}")
-    lines.append("verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):")
-    lines += [f"  {c.id} {e.verdict(c.id)}" for c in m.of_kind(Kind.CLAIM)]
-    return "\n".join(printable(line) for line in lines) + "\n"
+            lines += _hanging(printable(f"extension {number}: {members}"), width)
+    lines += _hanging(
+        "verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):", width
+    )
+    for claim in m.of_kind(Kind.CLAIM):
+        lines += _hanging(printable(f"  {claim.id} {e.verdict(claim.id)}"), width)
+    return "\n".join(lines) + "\n"
+
+
+def _hanging(line: str, width: int | None) -> list[str]:
+    """`line` wrapped within `width` columns, its later lines indented under its words."""
+    if width is None:
+        return [line]
+    lead = " " * (len(line) - len(line.lstrip(" ")))
+    first, *rest = fill(line.lstrip(" "), max(width - len(lead) - 2, 1)) or [""]
+    return [lead + first, *(f"{lead}  {part}" for part in rest)]
 
 
 def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
