@@ -471,6 +471,25 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         return _FIX  # a list, or the text of a value: not a matter of keys
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
+    if after is not None and _indent(lines[after]) == there > here:
+        # A key with fields under it, between the key of the mapping above and that key's
+        # fields: it goes with the key (an id among ids). Told to line up with the fields
+        # above, as the keys before and after it are, it became a field itself.
+        outer = next(
+            (
+                i
+                for i in range(above - 1, -1, -1)
+                if _KEY_LINE.match(lines[i]) and _indent(lines[i]) < here
+            ),
+            None,
+        )
+        if outer is not None and (name := re.match(_KEY, lines[outer])):
+            return (
+                f"line {row + 1} is indented by {here} spaces, deeper than "
+                f"`{name[1].strip()}:` (line {outer + 1}, {_indent(lines[outer])} spaces) and "
+                f"less than its fields ({there}): indent it by {_indent(lines[outer])} "
+                f"spaces, like `{name[1].strip()}:`"
+            )
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
     if here in around:
         said = f"line {above + 1} is indented by {there} spaces, and the key after it by {here}"
@@ -479,6 +498,25 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
     return f"{said}: the keys of one mapping are indented alike"
+
+
+def _continued_hint(lines: list[str], above: int) -> str:
+    """Text that goes on to the next line (`above`) indented like the keys (`text: A long`
+    and `sentence.` below it), which YAML reads as a key without its colon."""
+    if above >= len(lines) or ":" in lines[above] or lines[above].lstrip()[:1] in ("-", "#"):
+        return ""
+    key = _line_above(lines, above)
+    while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
+        key = _line_above(lines, key)
+    field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
+    if key is None or field is None or _indent(lines[key]) != _indent(lines[above]):
+        return ""
+    name = field[1].strip()
+    return (
+        f"this line goes on with the text of `{name}:` on line {key + 1}, but starts "
+        f"where the keys do, so YAML reads it as a key: indent it further than `{name}:`, "
+        "or put the whole text in quotes"
+    )
 
 
 def _escape_hint(line: str, column: int) -> str:
@@ -607,6 +645,12 @@ def _compose(
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
         opened = error.context_mark
+        if (
+            error.context == "while scanning a simple key"
+            and opened is not None
+            and (continued := _continued_hint(source_lines(text), opened.line))
+        ):
+            hint, line, column = continued, opened.line + 1, opened.column + 1
         if (
             error.context == "while scanning a quoted scalar"
             and opened is not None
