@@ -460,8 +460,13 @@ def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
 
     assert warned(wrap=10) is None  # d's 漢字 are past its twelfth line
     assert (warned(wrap=10, group_by="tag") or "").startswith("4:33 ")  # at the tags
-    assert "(資料)" in (warned(wrap=10, group_by="source") or "")
-    assert "漢字" in (warned(wrap=200) or "")  # on the label after all
+    assert "(資 料)" in (warned(wrap=10, group_by="source") or "")
+    assert "(漢 字)" in (warned(wrap=200) or "")  # on the label after all
+    # At the title's text, not where the map starts (a comment above `argmap: 1`, say).
+    titled = loads("# A map\nargmap: 1\ntitle: 原発の再稼働\nclaims:\n  c: {text: C}\n").map
+    assert titled is not None
+    found = font_warning(titled, {"c": ["C"]}, PDF_FONT, DotOptions())
+    assert found is not None and (found.span.line, found.span.column) == (3, 8)
 
 
 def test_grouping_that_draws_no_group_is_warned_of() -> None:

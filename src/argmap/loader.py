@@ -231,7 +231,7 @@ class _MapBuilder:
             written = tree.entries["argmap"][1]
             if not _is_blank(written) and self.version(written, "`argmap` of the map") is None:
                 return None  # another format version: the rest of the file means other things
-        values, _ = self.fields(
+        values, spans = self.fields(
             tree, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
         )
         version = values.get("argmap", spec.FORMAT_VERSION)
@@ -269,6 +269,7 @@ class _MapBuilder:
             version=version,
             summary=values.get("summary"),
             render=values.get("render", {}),
+            fields=spans,
             nodes=nodes,
             actors=actors,
             sources=sources,

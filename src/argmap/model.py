@@ -130,6 +130,7 @@ class Map:
     actors: Mapping[str, Actor] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     render: Mapping[str, Any] = field(default_factory=dict)  # the map's `render:` defaults
+    fields: Mapping[str, Span] = field(default_factory=dict)  # field name -> span of its value
     # Ids written in a section whose entry could not be read (its own error says why):
     # references to them are not reported again as unknown.
     unreadable: frozenset[str] = frozenset()

@@ -105,7 +105,7 @@ def font_warning(
             at = m.sources[key].span if style.group_by == "source" and key in m.sources else None
             groups.setdefault(key, (label, at or n.fields.get("tags", n.span)))
     parts = [
-        (m.title, m.span),
+        (m.title, m.fields.get("title", m.span)),
         # (As far as the label shows it: past MAX_LINES lines, the text is cut.)
         *((" ".join(shown[n.id]), n.fields.get("text", n.span)) for n in nodes),
         *((m.actor_name(a), m.actors[a].span if a in m.actors else at) for a, at in actors.items()),
@@ -119,7 +119,8 @@ def font_warning(
             count += 1
     if first is None:
         return None
-    sample = "".join(list(missing)[:8]) + ("…" if len(missing) > 8 else "")
+    # Apart, so that letters of a script that joins them (Arabic) do not make a word.
+    sample = " ".join(list(missing)[:8]) + (" …" if len(missing) > 8 else "")
     return Diagnostic(
         font.rule,
         Severity.WARNING,
