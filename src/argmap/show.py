@@ -35,7 +35,7 @@ STANDING_STYLES = {
     "in": "bold green",
     "out": "bold red",
     "undec": "bold yellow",
-    "contested": "bold blue",
+    "contested": "bold cyan",
 }
 
 

@@ -167,11 +167,12 @@ THEMES = {
     ),
 }
 
-# Evaluated maps: the fill says where a node stands (the same words as `argmap evaluate`),
+# Evaluated maps: the fill says where a node stands (the same words as `argmap evaluate`;
+# contested, in some extensions and not others, a lavender: a blue was a claim's own fill),
 # and the label says it too, so that it reads without colour.
 STANDING_FILLS = {
-    "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1", "contested": "#CCDDF5"},
-    "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17", "contested": "#24446A"},
+    "light": {"in": "#BFE8CF", "out": "#F6C3BC", "undec": "#F7E3A1", "contested": "#DDCBF4"},
+    "dark": {"in": "#1F5A3A", "out": "#6A2A24", "undec": "#5E4E17", "contested": "#4A3470"},
     "print": {"in": "#FFFFFF", "out": "#BDBDBD", "undec": "#E6E6E6", "contested": "#D3D3D3"},
 }
 STANDING = {  # an evaluation's status -> the fill it takes, in the legend's order
