@@ -507,14 +507,27 @@ def test_a_png_or_pdf_that_cuts_a_text_short_says_so() -> None:
     def warned(fmt: str, wrap: int) -> list[str]:
         drawing = replace(start(RenderOptions(format="dot")), options=RenderOptions(format=fmt))
         drawing.draw(m, style=DotOptions(wrap=wrap))
-        return [f"{w.rule} {w.span.line}:{w.span.column} {w.message}" for w in drawing.warnings]
+        return [
+            f"{w.rule} {w.span.line}:{w.span.column} {w.message}; {w.hint}"
+            for w in drawing.warnings
+        ]
 
+    # The hint names the width that shows every text whole (it said `--wrap 10`, the one
+    # that cut them), which is then the narrowest that warns of nothing.
     assert warned("png", 10) == [
         "cut-text 6:13 the PNG shows the text of `r` and 1 other cut short, after 12 lines of "
-        "10 characters"
+        "10 characters; widen the lines to show all (`--wrap 19`), shorten the text, or render "
+        "SVG, whose tooltips hold each text whole"
     ]
+    assert warned("png", 18) != [] and warned("png", 19) == []
     assert warned("pdf", 10)[0].startswith("cut-text 6:13 the PDF shows")
-    assert warned("svg", 10) == [] and warned("png", 30) == []
+    assert warned("svg", 10) == []
+    lines = "".join(f"      line {i}\n" for i in range(14))
+    many = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n{lines}").map
+    assert many is not None
+    drawing = replace(start(RenderOptions(format="dot")), options=RenderOptions(format="png"))
+    drawing.draw(many, style=DotOptions(wrap=10))
+    assert drawing.warnings[0].hint.startswith("shorten the text")  # no width holds 14 lines
 
 
 def test_pdf_link_boxes_cover_the_linked_shapes() -> None:

@@ -147,15 +147,23 @@ def test_format_from_extension_and_stdout(maps: Path, tmp_path: Path) -> None:
     assert invoke("render", str(maps / "seed.yaml"), "--theme", "neon").exit_code == 2
 
 
-def test_a_folder_into_a_folder_then_check(maps: Path, tmp_path: Path) -> None:
+def test_a_folder_into_a_folder_then_check(
+    maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "build"
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     result = invoke("render", str(maps), "-o", str(out), "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.svg")) == [
         "seed.svg",
         "sub/every.svg",
     ]
-    assert f"2 of 2 maps rendered into {os.path.relpath(out)}{os.sep}" in result.output
+    # Outside the current folder, where it is (`../build/` read as a path to work out).
+    assert f"2 of 2 maps rendered into {out}{os.sep}" in result.output
+    monkeypatch.chdir(tmp_path)
+    again = invoke("render", str(maps), "-o", str(out), "--jobs", "2")
+    assert f"2 of 2 maps rendered into build{os.sep}" in again.output
     (maps / "warn.yaml").write_text(
         "argmap: 1\ntitle: W\nactors:\n  idle: {name: Idle}\nclaims:\n  c: {text: C}\n"
     )

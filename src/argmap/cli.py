@@ -563,7 +563,8 @@ def _where(jobs: Sequence[Job]) -> str:
         return ", each next to its map"
     folder = os.path.commonpath([Path(job.output).absolute().parent for job in jobs])
     with suppress(ValueError):  # on Windows, a folder on another drive stays absolute
-        folder = os.path.relpath(folder)
+        relative = os.path.relpath(folder)
+        folder = folder if relative.startswith(os.pardir) else relative  # (not `../out/`)
     return f" into {folder}{os.sep}"
 
 

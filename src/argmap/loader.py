@@ -190,6 +190,7 @@ class _MapBuilder:
     file: str
     content: str  # the file's text
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)  # sections with something not read
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -279,6 +280,7 @@ class _MapBuilder:
                 for key, node, _ in entries
                 if not isinstance(node, YMap)
             ),
+            unread_sections=frozenset(self.unread),
         )
 
     def section(self, tree: YMap, name: str) -> list[tuple[str, YNode, Span]]:
@@ -291,6 +293,7 @@ class _MapBuilder:
             self.wrong_type(
                 node, f"`{name}`", "a mapping of id -> " + what, f"`{name}: {{my-id: ...}}`"
             )
+            self.unread.add(name)
             return []
         entries: list[tuple[str, YNode, Span]] = []
         for key, (key_node, value) in node.entries.items():
@@ -303,6 +306,7 @@ class _MapBuilder:
                 self.wrong_type(
                     value, f"{what} `{key}`", "a mapping of fields", f"`{key}: {{{first}: ...}}`"
                 )
+                self.unread.add(name)
             entries.append((key, value, key_node.span))
         return entries
 
@@ -534,7 +538,9 @@ class _MapBuilder:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
             return tuple(t for item in items if (t := self.text(item, f"a tag in {what}", f)))
-        self.wrong_type(node, what, "a list of tags", "`[economy, polling]`")
+        written = isinstance(node, YScalar) and [t.strip() for t in node.value.split(",")]
+        example = ", ".join(written) if written and all(written) else "economy, polling"
+        self.wrong_type(node, what, "a list of tags", f"`[{example}]`")
         return None
 
     def joined(self, node: YNode) -> list[YNode]:

@@ -134,6 +134,9 @@ class Map:
     # Ids written in a section whose entry could not be read (its own error says why):
     # references to them are not reported again as unknown.
     unreadable: frozenset[str] = frozenset()
+    # Sections written with something that could not be read (`claims: [a, b]`): what
+    # they lack is not reported again (no claim, say).
+    unread_sections: frozenset[str] = frozenset()
 
     def actor_name(self, actor_id: str) -> str:
         """The actor's name, or the id itself when `actors` has no such entry."""

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import Graph, build_graph, neighbourhood
-from argmap.model import Map, Span
+from argmap.model import Map, Node, Span
 from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
 from argmap.report import counted
 from argmap.spec import MAX_WRAP
-from argmap.text import MAX_LINES, shown_lines
+from argmap.text import MAX_LINES, columns, shown_lines
 
 if TYPE_CHECKING:
     from argmap.render.fonts import DrawnFont
@@ -144,6 +144,19 @@ def _ungrouped(m: Map, drawn: Iterable[str], group_by: str | None) -> Diagnostic
     )
 
 
+def _whole(nodes: list[Node], wrap: int) -> int | None:
+    """The narrowest lines, wider than `wrap`, that show the text of all `nodes` whole;
+    None if even MAX_WRAP does not (many short lines, say)."""
+    for node in nodes:
+        # No fewer columns than the text's share of each line: fewer cannot hold it.
+        least = max(wrap + 1, -(-columns(node.text) // MAX_LINES))
+        fits = (w for w in range(least, MAX_WRAP + 1) if not shown_lines(node.text, w)[1])
+        if (found := next(fits, None)) is None:
+            return None
+        wrap = found - 1  # the next node's lines are at least as wide
+    return wrap + 1
+
+
 def _cut_short(
     m: Map, shown: Mapping[str, tuple[list[str], bool]], fmt: str, wrap: int
 ) -> Diagnostic | None:
@@ -153,14 +166,16 @@ def _cut_short(
     if not cut:
         return None
     more = f" and {counted(len(cut) - 1, 'other')}" if len(cut) > 1 else ""
+    widen = ""
+    if (wider := _whole(cut, wrap)) is not None:
+        widen = f"widen the lines to show all (`--wrap {wider}`), "
     return Diagnostic(
         "cut-text",
         Severity.WARNING,
         cut[0].fields.get("text", cut[0].span),
         f"the {fmt.upper()} shows the text of `{cut[0].id}`{more} cut short, after "
         f"{MAX_LINES} lines of {wrap} characters",
-        f"widen the lines (--wrap {wrap}, up to {MAX_WRAP}), shorten the text, or render "
-        "SVG, whose tooltips hold each text whole",
+        f"{widen}shorten the text, or render SVG, whose tooltips hold each text whole",
     )
 
 

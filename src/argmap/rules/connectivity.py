@@ -12,7 +12,7 @@ from argmap.rules.base import Context, Finding, Rule
 
 def _no_claim(ctx: Context) -> Iterator[Finding]:
     m = ctx.map
-    if not roots(ctx.graph):
+    if not roots(ctx.graph) and "claims" not in m.unread_sections:
         nodes = len(m.nodes)
         what = f": its {nodes} node{'s' * (nodes > 1)} argue{'s' * (nodes == 1)} about nothing"
         yield (
