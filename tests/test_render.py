@@ -1142,6 +1142,16 @@ def test_a_long_url_breaks_after_its_separators() -> None:
     ]
 
 
+def test_headings_break_near_their_middle() -> None:
+    """The legend's note left a word alone on its last line (`to 1`)."""
+    from argmap.text import balanced_lines
+
+    note = "df-quad scores, from 0 (defeated) to 1"
+    assert len(wrap_lines(note, 36)[-1]) <= 4
+    assert balanced_lines(note, 36) == ["df-quad scores, from", "0 (defeated) to 1"]
+    assert balanced_lines("Short title", 36) == ["Short title"]
+
+
 def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:
     text = "免费公共交通可以减少交通拥堵和空气污染，并帮助低收入家庭。"  # noqa: RUF001
     lines = wrap_lines(text, 20)

@@ -262,6 +262,19 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return shown_lines(text, width)[0]
 
 
+def balanced_lines(text: str, width: int) -> list[str]:
+    """`wrap_lines`, in as few lines, each as narrow as that allows: a heading of two
+    lines broken near its middle, not one that leaves a last word alone (`to 1`)."""
+    lines = wrap_lines(text, width)
+    if len(lines) < 2 or len(lines) >= MAX_LINES:
+        return lines
+    least = -(-columns(" ".join(lines)) // len(lines))
+    for narrower in range(least, width):
+        if len(tried := wrap_lines(text, narrower)) == len(lines):
+            return tried
+    return lines
+
+
 def shown_lines(text: str, width: int) -> tuple[list[str], bool]:
     """`wrap_lines`, and whether text was left out past MAX_LINES."""
     paragraphs, cut = _paragraphs(text, width)

@@ -22,7 +22,7 @@ from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import FONT, THEMES, Theme
-from argmap.text import in_quotes, min_width, wrap_lines, wrap_paragraphs
+from argmap.text import balanced_lines, in_quotes, min_width, wrap_lines, wrap_paragraphs
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
@@ -399,7 +399,7 @@ def _legend(
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
     parts = [part for part in note.split("; ") if part]
-    lines = ["Legend", *(line for part in parts for line in wrap_lines(part, LEGEND_WRAP))]
+    lines = ["Legend", *(line for part in parts for line in balanced_lines(part, LEGEND_WRAP))]
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="<" + "<BR/>".join(map(_html, lines)) + ">",
@@ -531,7 +531,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     name = _BACKSLASH_ESCAPING.sub("\\\u200b", drawn_text(m.title)).replace("&", "&amp;")
     dot = graphviz.Digraph(graphviz.quoting.nohtml(name) if name else "argmap")
     # A long title wraps: on one line it would set the width of the whole drawing.
-    title = wrap_lines(_clean(m.title), TITLE_WRAP) if name else []
+    title = balanced_lines(_clean(m.title), TITLE_WRAP) if name else []
     dot.attr(
         rankdir=_RANKDIR[options.direction],
         bgcolor=theme.background,
@@ -590,7 +590,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
-                label=_fitted(wrap_lines(_clean(label), GROUP_WRAP), 11, options.isolate),
+                label=_fitted(balanced_lines(_clean(label), GROUP_WRAP), 11, options.isolate),
                 style="rounded,dashed",
                 color=theme.muted,
                 fontcolor=theme.muted,
