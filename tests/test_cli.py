@@ -519,6 +519,29 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert score.endswith(", 1 unless it has one):\n  a scores 0.62\n")
 
 
+def test_output_that_cannot_take_a_maps_letters_is_no_crash(tmp_path: Path) -> None:
+    """Output in an encoding without `ö` (Windows redirects in cp1252; here ASCII) was an
+    internal error, exit 3."""
+    import json
+    import subprocess
+
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: Café\nclaims:\n  c: {text: 中文, nöte: x}\n")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "argmap", *args]
+        return subprocess.run(command, capture_output=True, env=env, check=False)
+
+    text = run("check", str(path))
+    assert text.returncode == 1 and b"unknown field `n\\xf6te`" in text.stdout
+    assert run("show", str(path)).stdout.startswith(b"Caf\\xe9\n")
+    document = run("check", "--format", "json", str(path))
+    assert json.loads(document.stdout)["diagnostics"][0]["message"].startswith(
+        "unknown field `nöte`"
+    )
+
+
 def test_evaluate_keeps_within_the_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -215,3 +215,13 @@ def test_the_output_name_must_match_the_format(tmp_path: Path) -> None:
     )
     assert refused.exit_code == 2 and "does not match --to apx" in refused.output
     assert not (tmp_path / "out.i23").exists()
+
+
+def test_an_import_error_shows_no_control_character_of_the_file(tmp_path: Path) -> None:
+    """The line an error quotes went to the terminal as written: `ESC[2J` cleared it."""
+    path = tmp_path / "x.i23"
+    path.write_text("p af 2\n1 2\x1b[2J\x07\n")
+    result = CliRunner().invoke(app, ["import", str(path)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u241b[2J\u2407" in result.output  # as the control pictures ␛ and ␇

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -104,6 +105,28 @@ def test_no_drawing_or_export_replaces_a_yaml_file(maps: Path, tmp_path: Path) -
         refused = invoke(*args)
         assert refused.exit_code == 2 and said in refused.output, refused.output
     assert not (tmp_path / "sub").exists() and not (tmp_path / "x.yaml").exists()
+
+
+def test_jobs_are_at_most_the_cores(
+    maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-j 10000` started a process per map: 200 on 2 cores, 8 GB of memory."""
+    from argmap.render import batch
+
+    started: list[int] = []
+
+    class Pool(batch.ProcessPoolExecutor):  # type: ignore[misc]
+        def __init__(self, max_workers: int, **kwargs: Any) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    for i in range(4):
+        shutil.copy(SEED, maps / f"copy{i}.yaml")
+    result = invoke("render", str(maps), "-o", str(tmp_path / "out"), "-j", "10000")
+    assert result.exit_code == 0, result.output
+    assert started == [2]
 
 
 def test_a_map_on_standard_input_is_drawn_beside_the_others(maps: Path, tmp_path: Path) -> None:

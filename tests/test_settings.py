@@ -215,6 +215,31 @@ def test_each_folder_is_looked_at_and_each_file_read_once(
     assert looked == {maps / "sub": 1, maps: 1, tmp_path: 1}  # and no folder above
 
 
+def test_ids_are_checked_whatever_the_settings_select(tmp_path: Path) -> None:
+    """`select = ["long-text"]` let `_map` through as an id, and the drawing then had
+    two elements with the id `_map`."""
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nclaims:\n  _map: {text: A}\n")
+    selected = check([path], config.Resolver(select=["long-text"]))
+    assert [d.rule for d in selected.diagnostics] == ["invalid-id"]
+    with pytest.raises(config.ConfigError, match="`invalid-id`, which cannot be switched off"):
+        config.Resolver(ignore=["invalid-id"])
+
+
+def test_a_settings_file_without_end_is_not_read(tmp_path: Path) -> None:
+    """A pyproject.toml that leads to /dev/zero (a pull request can commit the link) was
+    read until memory ran out; one that is a pipe, until something wrote to it."""
+    import os
+
+    (tmp_path / "pyproject.toml").symlink_to("/dev/zero")
+    assert config._own(tmp_path) is None
+    (tmp_path / "pyproject.toml").unlink()
+    os.mkfifo(tmp_path / "pyproject.toml")
+    assert config._own(tmp_path) is None
+    with pytest.raises(config.ConfigError, match="larger than 4 MiB"):
+        config.Resolver(Path("/dev/zero"))
+
+
 def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:
     with pytest.raises(config.ConfigError, match="`--select` names an unknown rule `nope`"):
         config.Resolver(select=["nope"])

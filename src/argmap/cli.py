@@ -334,7 +334,9 @@ def render(
     ] = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1, help="Maps rendered at once (default: CPU cores)."),
+        typer.Option(
+            "--jobs", "-j", min=1, help="Maps rendered at once (default and most: CPU cores)."
+        ),
     ] = None,
     check_only: Annotated[
         bool,
@@ -771,7 +773,7 @@ def import_(
     try:
         af = read_framework(path, fmt)
     except InterchangeError as error:
-        typer.echo(str(error), err=True)
+        typer.echo(printable(str(error)), err=True)  # it quotes the file
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
@@ -991,14 +993,11 @@ def _warn_svg_id_clashes(m: Any) -> None:
 
 
 def _json(document: dict[str, Any]) -> str:
-    """JSON for programs, led by the version of argmap that wrote it (as `check` writes
-    it), with the file names that are not UTF-8 (which Python holds as lone surrogates,
-    which cannot be written) shown with U+FFFD."""
-    import json
+    """JSON for programs on standard output, led by the version of argmap that wrote it (as
+    `check` writes it)."""
+    from argmap.report import json_text
 
-    from argmap.printable import writable
-
-    return writable(json.dumps({"argmap": __version__, **document}, indent=2, ensure_ascii=False))
+    return json_text({"argmap": __version__, **document}, sys.stdout)
 
 
 def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
@@ -1213,6 +1212,11 @@ def main() -> None:
     sys.stdin = sys.stdin or _Closed("standard input")
     sys.stdout = _buffered(sys.stdout) if sys.stdout else _Closed("standard output")
     sys.stderr = sys.stderr or Path(os.devnull).open("w")  # noqa: SIM115 (open until the exit)
+    # Output in an encoding that lacks some of a map's letters (Windows, redirected: cp1252)
+    # shows them as escapes rather than stopping with an error.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         command = typer.main.get_command(app)
         _metavars(command)

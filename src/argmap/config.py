@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import did_you_mean
-from argmap.files import NotUtf8, decode_utf8
+from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
@@ -199,7 +199,9 @@ def _own(folder: Path) -> Settings | None:
             return load(folder / name)
     pyproject = folder / "pyproject.toml"
     try:
-        raw = pyproject.read_bytes()
+        # (Only a file: a pull request's pyproject.toml that leads to /dev/zero or a pipe
+        # read without end.)
+        raw = read_input(pyproject, MAX_SETTINGS) if pyproject.is_file() else b""
     except OSError:  # none, or a folder: another project's pyproject.toml is not argmap's
         return None
     if b"argmap" not in raw:  # nor is one that does not name it, even a broken one
@@ -212,7 +214,7 @@ def _own(folder: Path) -> Settings | None:
 def _read(path: Path) -> tuple[dict[str, Any], Locator]:
     """The file's table, and a Locator over its text for `parse`."""
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_SETTINGS)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read settings: {error.strerror or error}") from error
     return _parse(path, raw)
@@ -233,6 +235,7 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
         raise ConfigError(f"{path}{_toml_error(error, Locator(text, within))}") from error
 
 
+MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project's pyproject
 _TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
 
 

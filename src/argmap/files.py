@@ -51,15 +51,15 @@ def wide_encoding(data: bytes) -> str | None:
     return "UTF-32" if head.count(0) > len(head) * 5 // 8 else "UTF-16"
 
 
-def read_input(path: str | Path) -> bytes:
-    """A file's bytes (`-`: standard input), refusing more than MAX_INPUT."""
+def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
+    """A file's bytes (`-`: standard input), refusing more than `limit`."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+        data = sys.stdin.buffer.read(limit + 1)
     else:
         with Path(path).open("rb") as stream:
-            data = stream.read(MAX_INPUT + 1)
-    if len(data) > MAX_INPUT:
-        raise TooLarge(errno.EFBIG, f"it is larger than {MAX_INPUT // 2**20} MiB")
+            data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(errno.EFBIG, f"it is larger than {limit // 2**20} MiB")
     return data
 
 

@@ -124,9 +124,16 @@ def _write_rich(result: CheckResult, out: TextIO, style: Style) -> None:
 
 
 def _dump(document: dict[str, Any], out: TextIO) -> None:
-    """JSON, with the file names that are not UTF-8 (held as lone surrogates, which no
-    encoding writes: an internal error, or bytes that were not UTF-8) shown with U+FFFD."""
-    out.write(writable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+    out.write(json_text(document, out) + "\n")
+
+
+def json_text(document: dict[str, Any], out: TextIO) -> str:
+    """JSON for `out`, with the file names that are not UTF-8 (held as lone surrogates,
+    which no encoding writes: an internal error, or bytes that were not UTF-8) shown with
+    U+FFFD. Other than ASCII as `\\u` escapes where `out` does not take UTF-8 (Windows,
+    redirected): an escape of the encoding's own would not be JSON."""
+    utf8 = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
+    return writable(json.dumps(document, indent=2, ensure_ascii=not utf8))
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:

@@ -143,6 +143,9 @@ RULES = [
         "letter or a digit. The message names the first character not allowed, and where.",
         'claims:\n  "my claim!":\n    text: A claim.\n',
         "claims:\n  my-claim:\n    text: A claim.\n",
+        # (A drawing's element ids are the map's ids: `_map`, or two ids that differ by a
+        # mark that shows nothing, would be two elements of one id.)
+        required=True,
     ),
     Rule(
         "missing-field",
