@@ -215,6 +215,27 @@ def test_each_folder_is_looked_at_and_each_file_read_once(
     assert looked == {maps / "sub": 1, maps: 1, tmp_path: 1}  # and no folder above
 
 
+def test_every_command_reads_the_maps_settings(tmp_path: Path) -> None:
+    """`check` and `render` followed the settings file; `evaluate`, `show`, `export` and
+    `diff` did not, and exited 1 on the map that `check` passed (and took a broken file)."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n"
+        "reasons:\n  a: {text: A, supports: [c, b]}\n  b: {text: B, supports: a}\n"
+    )
+    runner = CliRunner()
+    commands = [["check"], ["evaluate"], ["show"], ["export", "--to", "apx"]]
+    assert {runner.invoke(app, [*c, str(path)]).exit_code for c in commands} == {1}
+    (tmp_path / ".argmap.toml").write_text('ignore = ["circular-support"]\n')
+    assert {runner.invoke(app, [*c, str(path)]).exit_code for c in commands} == {0}
+    (tmp_path / ".argmap.toml").write_text("strict = 1\n")
+    assert {runner.invoke(app, [*c, str(path)]).exit_code for c in commands} == {2}
+
+
 def test_ids_are_checked_whatever_the_settings_select(tmp_path: Path) -> None:
     """`select = ["long-text"]` let `_map` through as an id, and the drawing then had
     two elements with the id `_map`."""

@@ -605,17 +605,18 @@ def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[
     first, because a result from a broken map can mislead; the command still gives that
     result, and exits 1."""
     from argmap.checker import CheckResult, FileReport, check_loaded
-    from argmap.config import Settings
     from argmap.diagnostics import Severity
     from argmap.loader import load
     from argmap.report import Style, write_text
 
+    with _settings(None) as resolver:  # the map's settings file, as `check` reads it
+        settings = resolver(path)
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
     if fits is not None:
         fits(loaded.map)
-    errors = tuple(d for d in check_loaded(loaded, Settings()) if d.severity is Severity.ERROR)
+    errors = tuple(d for d in check_loaded(loaded, settings) if d.severity is Severity.ERROR)
     if not errors:
         return loaded.map, 0
     write_text(CheckResult((FileReport(loaded.path, loaded.text, errors),)), sys.stderr, Style())
