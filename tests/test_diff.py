@@ -166,6 +166,19 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         assert "+ reason mission added" in below.stdout
 
 
+def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(
+    tmp_path: Path,
+) -> None:
+    """An OLD with a dangling reference was diffed without a word about it."""
+    old = tmp_path / "old.yaml"
+    old.write_text(Path(NEW).read_text().replace("attacks: [", "attacks: [gone, ", 1))
+    result = invoke("diff", str(old), NEW)
+    assert result.exit_code == 0, result.output
+    assert "error[unknown-reference]" in result.stderr and "names `gone`" in result.stderr
+    assert f"argmap: {old} has errors (above); the diff is from the map as it was" in result.stderr
+    assert invoke("diff", NEW, str(old)).exit_code == 1
+
+
 def test_unreadable_map_is_reported(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("argmap: 1\ntitle: 'open\n")

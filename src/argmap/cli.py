@@ -604,28 +604,32 @@ def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[
     usable map's errors (a dangling reference, a support cycle) are printed on stderr
     first, because a result from a broken map can mislead; the command still gives that
     result, and exits 1."""
-    from argmap.checker import CheckResult, FileReport, check_loaded
-    from argmap.diagnostics import Severity
     from argmap.loader import load
-    from argmap.report import Style, write_text
 
-    with _settings(None) as resolver:  # the map's settings file, as `check` reads it
-        settings = resolver(path)
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
     if fits is not None:
         fits(loaded.map)
+    said = "the map has errors (above); the output is for the map as it is, and the command exits 1"
+    return loaded.map, 1 if _print_errors(loaded, path, said) else 0
+
+
+def _print_errors(loaded: Any, path: str, said: str) -> bool:
+    """Prints the errors of a usable map (read with the settings for `path`), then `said`
+    about them; whether there were any."""
+    from argmap.checker import CheckResult, FileReport, check_loaded
+    from argmap.diagnostics import Severity
+    from argmap.report import Style, write_text
+
+    with _settings(None) as resolver:  # the map's settings file, as `check` reads it
+        settings = resolver(path)
     errors = tuple(d for d in check_loaded(loaded, settings) if d.severity is Severity.ERROR)
-    if not errors:
-        return loaded.map, 0
-    write_text(CheckResult((FileReport(loaded.path, loaded.text, errors),)), sys.stderr, Style())
-    typer.echo(
-        "argmap: the map has errors (above); the output is for the map as it is, and the "
-        "command exits 1",
-        err=True,
-    )
-    return loaded.map, 1
+    if errors:
+        result = CheckResult((FileReport(loaded.path, loaded.text, errors),))
+        write_text(result, sys.stderr, Style())
+        typer.echo(printable(f"argmap: {said}"), err=True)
+    return bool(errors)
 
 
 def _report_unusable(loaded: Any) -> NoReturn:
@@ -914,6 +918,9 @@ def diff(
             )
     if before is not None and before.map is None:
         _report_unusable(before)
+    if before is not None:  # (what the map had wrong then: the exit code is for NEW's)
+        said = f"{before.path} has errors (above); the diff is from the map as it was"
+        _print_errors(before, old if before.path == old else new, said)
     old_map = before.map if before is not None else None
     new_map, code = (None, 0) if new == os.devnull else _load_usable(new)
     if old_map is None and new_map is None:
