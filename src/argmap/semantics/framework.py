@@ -70,9 +70,9 @@ class Framework:
                     stack.append(attacker)
         return seen
 
-    def parts(self, without: str) -> list[set[str]]:
-        """The arguments other than `without`, in parts connected by attacks either way."""
-        seen = {without}
+    def parts(self, without: str | None = None) -> list[set[str]]:
+        """The arguments (other than `without`), in parts connected by attacks either way."""
+        seen = set() if without is None else {without}
         found = []
         for start in self.arguments:
             if start in seen:
