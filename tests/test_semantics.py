@@ -339,3 +339,52 @@ def test_ideal_and_queries_do_not_list_the_extensions(monkeypatch: pytest.Monkey
         assert sat.sceptical(af, "s", name) and not sat.sceptical(af, "a1", name), name
         assert sat.credulous(af, "a1", name) and not sat.credulous(af, "r", name), name
     assert sat.sceptical(af, "z", "complete") and not sat.sceptical(af, "s", "complete")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 7).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=10),
+            st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=10),
+        )
+    ),
+    st.sampled_from(["deductive", "necessary"]),
+)
+def test_support_readings_add_the_attacks_their_definitions_give(
+    shape: tuple[int, set[tuple[int, int]], set[tuple[int, int]]], reading: str
+) -> None:
+    """Against the definitions written out (Cayrol & Lagasquie-Schiex; Nouioua & Risch):
+    with `a ->+ x` a chain of one or more supports, deductive support adds a attacks b
+    where a ->+ x and x attacks b (supported), and x attacks c where c ->+ b and x attacks
+    b (mediated); necessary support adds x attacks c where x attacks b and b ->+ c
+    (secondary), and a attacks b where x ->+ a and x attacks b (extended)."""
+    import networkx as nx
+
+    from argmap.model import Relation
+    from argmap.semantics.framework import from_graph
+
+    n, supports, attacks = shape
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(f"n{i}" for i in range(n))
+    for edges, relation in ((supports, Relation.SUPPORT), (attacks, Relation.ATTACK)):
+        for u, v in edges:
+            g.add_edge(f"n{u}", f"n{v}", relation=relation)
+    chain = {(f"n{u}", f"n{v}") for u, v in supports}
+    while True:  # the transitive closure, the slow way
+        longer = chain | {(a, c) for a, b in chain for b2, c in chain if b == b2}
+        if longer == chain:
+            break
+        chain = longer
+    direct = {(f"n{u}", f"n{v}") for u, v in attacks}
+    expected = set(direct)
+    for x, b in direct:
+        if reading == "deductive":
+            expected |= {(a, b) for a, y in chain if y == x}
+            expected |= {(x, c) for c, y in chain if y == b}
+        else:
+            expected |= {(x, c) for y, c in chain if y == b}
+            expected |= {(a, b) for y, a in chain if y == x}
+    af = from_graph(g, reading)
+    assert {(a, b) for b in af.arguments for a in af.attackers[b]} == expected

@@ -16,7 +16,7 @@ that support implies, with x ->+ y a chain of one or more supports:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from argmap.graph import Graph
@@ -104,19 +104,26 @@ class Framework:
         )
 
 
-def _chains(arguments: Sequence[str], supports: dict[str, list[str]]) -> dict[str, set[str]]:
-    """For each argument, every argument it reaches by one or more supports."""
-    reach: dict[str, set[str]] = {}
-    for start in arguments:
-        seen: set[str] = set()
-        stack = list(supports[start])
-        while stack:
-            x = stack.pop()
-            if x not in seen:
-                seen.add(x)
-                stack.extend(supports[x])
-        reach[start] = seen
-    return reach
+class _Chains:
+    """Every argument that one reaches by one or more steps (supports, or supports taken
+    backwards), found when first asked for: only the ends of attacks are, and the whole
+    closure of a chain of 5,000 reasons was 12 million pairs (11 s and 1 GB)."""
+
+    def __init__(self, steps: dict[str, list[str]]) -> None:
+        self.steps = steps
+        self.found: dict[str, set[str]] = {}
+
+    def __getitem__(self, start: str) -> set[str]:
+        if start not in self.found:
+            seen: set[str] = set()
+            stack = list(self.steps[start])
+            while stack:
+                x = stack.pop()
+                if x not in seen:
+                    seen.add(x)
+                    stack.extend(self.steps[x])
+            self.found[start] = seen
+        return self.found[start]
 
 
 def from_graph(g: Graph, support: str = "none") -> Framework:
@@ -133,11 +140,12 @@ def from_graph(g: Graph, support: str = "none") -> Framework:
             supports[u].append(v)
     if support != "none":
         direct = set(attacks)
-        reach = _chains(arguments, supports)
-        supported_by: dict[str, set[str]] = {a: set() for a in arguments}
-        for a, reached in reach.items():
-            for x in reached:
-                supported_by[x].add(a)  # a ->+ x
+        reach = _Chains(supports)  # x ->+ each
+        backwards: dict[str, list[str]] = {a: [] for a in arguments}
+        for a, targets in supports.items():
+            for x in targets:
+                backwards[x].append(a)
+        supported_by = _Chains(backwards)  # each ->+ x
         for x, b in direct:
             if support == "deductive":
                 attacks |= {(a, b) for a in supported_by[x]}  # supported: a ->+ x, x att b
