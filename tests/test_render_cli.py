@@ -107,6 +107,20 @@ def test_no_drawing_or_export_replaces_a_yaml_file(maps: Path, tmp_path: Path) -
     assert not (tmp_path / "sub").exists() and not (tmp_path / "x.yaml").exists()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals")
+def test_a_png_is_not_written_onto_a_terminal_named_as_a_file(maps: Path) -> None:
+    """`-o -` onto a terminal was refused, `-o /dev/stdout` or `-o /dev/tty` not."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = invoke("render", str(maps / "seed.yaml"), "-o", os.ttyname(follower), "-f", "png")
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert result.exit_code == 2 and "a PNG is not for a terminal" in result.output
+
+
 def test_jobs_are_at_most_the_cores(
     maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -175,6 +175,23 @@ def _terminal(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _to_terminal(output: str) -> bool:
+    """Whether `output` (`-`, or a path such as /dev/stdout or /dev/tty) is a terminal."""
+    if output == "-":
+        return _terminal(sys.stdout)
+    if not output.startswith("/dev/"):
+        return False
+    try:
+        flags = getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)  # (POSIX's)
+        descriptor = os.open(output, os.O_WRONLY | flags)
+    except OSError:
+        return False
+    try:
+        return os.isatty(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def _terminal_width() -> int | None:
     """The terminal's columns when printing to one (or when COLUMNS says), else None: text
     piped to another program keeps a line per item."""
@@ -462,7 +479,7 @@ def _run_render(
         )
     if check_only and any(job.output == STDOUT for job in planned):
         _fail("--check compares drawings with the files on disk; give -o a file, not stdout")
-    if fmt in ("png", "pdf") and _terminal(sys.stdout) and any(j.output == STDOUT for j in planned):
+    if fmt in ("png", "pdf") and any(_to_terminal(j.output) for j in planned):
         _fail(f"a {fmt.upper()} is not for a terminal; give -o a file, or pipe it: -o - | ...")
     if not planned:
         if maps_dir is not None:
