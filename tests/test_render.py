@@ -639,6 +639,13 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
         run(fake_engine(tmp_path, "exit 3"), "digraph {" + "a;" * 200_000 + "}")
+    # A few lines of what it said, each cut short: 5 MB of it was all the message.
+    chatty = fake_engine(
+        tmp_path, "yes 'Error: x' | head -n 50000 >&2; printf '%05000d' 0 >&2; exit 1"
+    )
+    with pytest.raises(EngineError) as said:
+        run(chatty, "digraph {}")
+    assert len(str(said.value)) < 4000 and str(said.value).endswith("and 49991 more lines")
 
 
 def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:

@@ -204,6 +204,9 @@ _LOST = re.compile(r"lost (\S+) (\S+) edge")
 _TOO_BIG = "draw part of the map with --focus ID --depth N, or split it into several maps"
 
 
+_LINES, _LINE = 10, 300  # of an engine's error message, kept in argmap's
+
+
 def _errors(stderr: bytes) -> str:
     """Graphviz's error lines, without its warnings about font metrics, or what running
     out of memory means (the builtin engine then prints a Rust backtrace)."""
@@ -211,8 +214,11 @@ def _errors(stderr: bytes) -> str:
     if "memory allocation of" in text or "out of memory" in text.lower():
         return f"it ran out of memory: the drawing is too large; {_TOO_BIG}"
     text = text.split("stack backtrace:")[0]  # a panic's frames say nothing to a user
-    lines = text.splitlines()
-    return "; ".join(line.strip() for line in lines if "Warning" not in line and line.strip())
+    lines = [line.strip() for line in text.splitlines() if "Warning" not in line and line.strip()]
+    # A few lines, each cut short: a broken engine wrote 5 MB, then all of it the message.
+    shown = [line if len(line) <= _LINE else line[: _LINE - 2] + " …" for line in lines[:_LINES]]
+    more = f"; and {len(lines) - _LINES} more lines" if len(lines) > _LINES else ""
+    return "; ".join(shown) + more
 
 
 def _builtin() -> str | None:
