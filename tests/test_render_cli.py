@@ -614,6 +614,10 @@ def test_check_needs_a_file_it_can_read(maps: Path, tmp_path: Path) -> None:
     assert (
         folder.exit_code == 1 and "cannot read" in folder.output and "missing" not in folder.output
     )
+    if hasattr(os, "mkfifo"):  # a pipe waited for a writer, for ever
+        os.mkfifo(tmp_path / "pipe.svg")
+        piped = invoke("render", seed, "-o", str(tmp_path / "pipe.svg"), "--check")
+        assert piped.exit_code == 1 and "it is not a file" in piped.output
 
 
 @pytest.mark.skipif(shutil.which("script") is None, reason="no `script` to make a terminal")

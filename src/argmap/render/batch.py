@@ -208,8 +208,12 @@ def run_one(
             return Outcome(job, report)
         return Outcome(job, report, error=str(error), usage=error.usage)
     if check_only:
+        drawn = Path(job.output)
+        if drawn.exists() and not drawn.is_file():  # (a pipe would wait for a writer)
+            return Outcome(job, report, error=f"cannot read {job.output}: it is not a file")
         try:
-            current = Path(job.output).read_bytes()
+            with drawn.open("rb") as stream:
+                current = stream.read(len(data) + 1)  # (more than that differs anyway)
         except FileNotFoundError:
             return Outcome(job, report, stale="missing")
         except OSError as error:
