@@ -603,6 +603,13 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
             os.kill(pid, 0)  # stopped with the run
 
 
+def test_an_empty_output_name_is_refused(maps: Path) -> None:
+    """`-o ""` (a shell variable left unset) wrote into the current folder."""
+    for args in (["render", str(maps / "seed.yaml")], ["export", str(SEED), "--to", "apx"]):
+        refused = invoke(*args, "-o", "")
+        assert refused.exit_code == 2 and "is empty; name a file or folder" in refused.output
+
+
 def test_check_needs_a_file_it_can_read(maps: Path, tmp_path: Path) -> None:
     """`--check` compared standard output with a file named `-`, and called a folder or
     an unreadable file "missing"."""

@@ -123,9 +123,18 @@ ConfigOption = Annotated[
         "nearest to each map)."
     ),
 ]
+
+
+def _named(value: str | None) -> str | None:
+    """Refuses an empty -o (`-o ""`, a shell variable unset), which named the current folder."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("is empty; name a file or folder, or - for standard output")
+    return value
+
+
 WriteOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write here instead of standard output."),
+    typer.Option("--output", "-o", help="Write here instead of standard output.", callback=_named),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 ThemeOption = Annotated[
@@ -301,6 +310,7 @@ def render(
             "-o",
             help="Output file, folder (for many maps) or - for stdout. "
             "Default: next to each map, with the format's extension.",
+            callback=_named,
         ),
     ] = None,
     output_format: Annotated[
@@ -806,7 +816,9 @@ def import_(
 @app.command()
 def watch(
     paths: Annotated[list[str], typer.Argument(help="Map files or folders of maps to watch.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Folder for the drawings.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder for the drawings.", callback=_named)
+    ],
     output_format: Annotated[
         str,
         typer.Option(
