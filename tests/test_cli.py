@@ -44,6 +44,9 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     drawing = invoke("new", str(tmp_path / "debate.svg"))  # a map is YAML, whatever -o was
     assert drawing.exit_code == 2 and f"name it {tmp_path / 'debate.yaml'}" in drawing.output
     assert not (tmp_path / "debate.svg").exists()
+    # The command it suggests is quoted for the shell, as `$(...)` in a name would run.
+    odd = tmp_path / "$(touch pwned).yaml"
+    assert f"next: argmap check '{odd}'" in invoke("new", str(odd)).output
     shown = invoke("show", str(path))
     assert shown.exit_code == 0
     assert "claim build-lane" in shown.output

@@ -1119,7 +1119,7 @@ def new(
         write_atomic(path, template.replace("THIS_FILE", printable(str(path))))
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
-    typer.echo(printable(f"wrote {path}; next: argmap check {path}"))
+    typer.echo(printable(f"wrote {path}; next: argmap check {shlex.quote(str(path))}"))
 
 
 @app.command()
