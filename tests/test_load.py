@@ -47,6 +47,9 @@ def test_values_and_spans() -> None:
     assert claim.field_span("text") == Span("seed.yaml", 9, 11, 9, 57)
     assert claim.tags == ("strategy",)
     assert claim.weight == 0.7
+    # YAML 1.2's `1e-3` (a number to JSON and the schema too), which YAML 1.1 reads as text.
+    small = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: 1e-3}\n").map
+    assert small is not None and small.nodes["c"].weight == 0.001
     objection = m.nodes["squad"]
     assert objection.text == "yes"  # the word as written, not YAML 1.1's boolean
     assert [r.id for r in objection.attacks] == ["keep-targeting"]

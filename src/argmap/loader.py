@@ -116,6 +116,7 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
 )
 _INVALID = object()
+_EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, and zero-width and bidirectional
 # formatting marks. A field of only these is an empty one.
@@ -588,6 +589,9 @@ class _MapBuilder:
         value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
         if value is _INVALID:
             return None
+        if isinstance(value, str) and isinstance(node, YScalar) and node.plain:
+            # `1e-3`: a number in YAML 1.2 (and JSON, and the schema), text to YAML 1.1.
+            value = float(value) if _EXPONENT.fullmatch(value) else value
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", "`0.5`")
             return None
