@@ -117,6 +117,7 @@ def _lines(label: Text, width: int) -> Text:
         plain, at = part.plain, 0
         # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
         spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
+        cuts = []  # where each line starts and ends in `part`
         for line in fill(spaced, width):
             while at < len(plain) and plain[at].isspace():
                 at += 1
@@ -124,7 +125,10 @@ def _lines(label: Text, width: int) -> Text:
             while count:
                 count -= not plain[at].isspace()
                 at += 1
-            lines.append(part[start:at])
+            cuts += [start, at]
+        # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
+        # text of 80,000 characters in 2,000 lines took 8 s.
+        lines += part.divide(cuts)[1::2]
     return Text("\n").join(lines)
 
 
