@@ -589,9 +589,9 @@ class _MapBuilder:
         value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
         if value is _INVALID:
             return None
-        if isinstance(value, str) and isinstance(node, YScalar) and node.plain:
-            # `1e-3`: a number in YAML 1.2 (and JSON, and the schema), text to YAML 1.1.
-            value = float(value) if _EXPONENT.fullmatch(value) else value
+        plain = isinstance(node, YScalar) and node.plain
+        if plain and isinstance(value, str) and _EXPONENT.fullmatch(value):
+            value = float(value)  # `1e-3`: a number to YAML 1.2, JSON and the schema, not 1.1
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", "`0.5`")
             return None

@@ -3,6 +3,7 @@ one registry that both the library and the CLI's `--format` choices read."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -132,7 +133,7 @@ def json_text(document: dict[str, Any], out: TextIO) -> str:
     which no encoding writes: an internal error, or bytes that were not UTF-8) shown with
     U+FFFD. Other than ASCII as `\\u` escapes where `out` does not take UTF-8 (Windows,
     redirected): an escape of the encoding's own would not be JSON."""
-    utf8 = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
+    utf8 = codecs.lookup(getattr(out, "encoding", None) or "utf-8").name == "utf-8"
     return writable(json.dumps(document, indent=2, ensure_ascii=not utf8))
 
 

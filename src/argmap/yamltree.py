@@ -483,12 +483,12 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
             ),
             None,
         )
-        if outer is not None and (name := re.match(_KEY, lines[outer])):
+        if outer is not None and (found := re.match(_KEY, lines[outer])):
+            key, depth = f"`{found[1].strip()}:`", _indent(lines[outer])
             return (
-                f"line {row + 1} is indented by {here} spaces, deeper than "
-                f"`{name[1].strip()}:` (line {outer + 1}, {_indent(lines[outer])} spaces) and "
-                f"less than its fields ({there}): indent it by {_indent(lines[outer])} "
-                f"spaces, like `{name[1].strip()}:`"
+                f"line {row + 1} is indented by {here} spaces, deeper than {key} (line "
+                f"{outer + 1}, {depth} spaces) and less than its fields ({there}): indent it "
+                f"by {depth} spaces, like {key}"
             )
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
     if here in around:

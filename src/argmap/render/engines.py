@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from argmap.text import shorten
+
 BUILTIN_FORMATS = frozenset({"svg", "png", "jpeg", "json", "plain", "xdot"})
 ENGINES = ("auto", "builtin", "system")
 TIMEOUT = 600  # seconds: a layout that takes longer is stuck
@@ -216,7 +218,7 @@ def _errors(stderr: bytes) -> str:
     text = text.split("stack backtrace:")[0]  # a panic's frames say nothing to a user
     lines = [line.strip() for line in text.splitlines() if "Warning" not in line and line.strip()]
     # A few lines, each cut short: a broken engine wrote 5 MB, then all of it the message.
-    shown = [line if len(line) <= _LINE else line[: _LINE - 2] + " …" for line in lines[:_LINES]]
+    shown = [shorten(line, _LINE) for line in lines[:_LINES]]
     more = f"; and {len(lines) - _LINES} more lines" if len(lines) > _LINES else ""
     return "; ".join(shown) + more
 
