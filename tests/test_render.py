@@ -900,6 +900,28 @@ def test_focus_and_depth() -> None:
         render(m, RenderOptions(focus="singular-focuss"))
 
 
+def test_focus_says_what_it_leaves_out() -> None:
+    """A node at the edge of a focus names the relations the drawing leaves out, by kind and
+    by way: what argues about it, and what it argues about."""
+    m = load_map(SEED)
+
+    def notes(depth: int) -> dict[str, str]:
+        options = RenderOptions(format="dot", focus="singular-focus", depth=depth)
+        statements = re.split(r"\n(?=\t)", render(m, options).decode())
+        found = (
+            re.search(r'^\s*"?([\w-]+)"? \[.*<I>(.*?)<BR[^>]*></I>', s, re.S) for s in statements
+        )
+        return {match[1]: re.sub("<BR[^>]*>", " ", match[2]) for match in found if match}
+
+    assert notes(0) == {"singular-focus": "not drawn: 2 rebuttals against it, the claim it attacks"}
+    assert notes(1) == {
+        "keep-targeting": "not drawn: 2 reasons for it, 2 objections against it",
+        "no-reckless-risks": "not drawn: the objection it attacks",
+    }
+    assert notes(9) == {}  # the whole debate: nothing left out
+    assert "<I>" not in dot_of(m)  # nor without a focus
+
+
 def test_group_by_makes_clusters() -> None:
     dot = dot_of(load_map(SEED), group_by="actor")
     assert dot.count("subgraph cluster_") == 5 + 1  # five actors and the legend

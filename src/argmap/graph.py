@@ -99,6 +99,19 @@ def neighbourhood(g: Graph, center: str, depth: int) -> Graph:
     return g.subgraph(seen)
 
 
+def left_out(g: Graph, shown: Graph) -> dict[str, list[tuple[bool, str, Relation]]]:
+    """The relations of `g` that its subgraph `shown` leaves out, for each node of `shown`
+    that has any: (whether the other node argues about this one, the other, the relation)."""
+    missing: dict[str, list[tuple[bool, str, Relation]]] = {}
+    for node in shown:
+        arguing = ((True, u, r) for u, _, r in g.in_edges(node, data="relation"))
+        argued = ((False, v, r) for _, v, r in g.out_edges(node, data="relation"))
+        for relation in (*arguing, *argued):
+            if relation[1] not in shown:
+                missing.setdefault(node, []).append(relation)
+    return missing
+
+
 def arguments_for(g: Graph, node: str) -> list[tuple[str, Relation]]:
     """The nodes that argue about `node` (support or attack it), in map order."""
     found = {u: relation for u, _, relation in g.in_edges(node, data="relation")}

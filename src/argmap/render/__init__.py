@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity, no_node
-from argmap.graph import Graph, build_graph, neighbourhood
-from argmap.model import Map, Node, Span
+from argmap.graph import Graph, build_graph, left_out, neighbourhood
+from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
@@ -76,6 +77,31 @@ def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
     if options.focus not in m.nodes:
         raise OptionError(no_node(m, options.focus, "--focus"))
     return neighbourhood(g, options.focus, options.depth)
+
+
+def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
+    """A line for each node of a focused drawing whose relations lead out of it: what
+    argues about it and what it argues about, left out (`not drawn: 2 reasons for it, the
+    claim it attacks`). Without it a node at the edge of the focus looked settled."""
+    words = {Relation.SUPPORT: ("for it", "supports"), Relation.ATTACK: ("against it", "attacks")}
+    notes = {}
+    for node, missing in left_out(g, shown).items():
+        found = Counter(
+            (about, g.nodes[other]["kind"], relation) for about, other, relation in missing
+        )
+        parts = []
+        for (about, kind, relation), n in sorted(
+            found.items(), key=lambda item: (not item[0][0], list(Kind).index(item[0][1]))
+        ):
+            phrase, verb = words[relation]
+            if about:
+                parts.append(f"{counted(n, kind.value)} {phrase}")
+            else:
+                parts.append(
+                    f"the {kind.value} it {verb}" if n == 1 else f"{n} {kind.value}s it {verb}"
+                )
+        notes[node] = "not drawn: " + ", ".join(parts)
+    return notes
 
 
 def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
@@ -213,7 +239,10 @@ class Drawing:
         if options.focus is not None:
             marks = {**dot_options.marks, options.focus: "focus"}
             dot_options = _noted(replace(dot_options, marks=marks), "heavy border: the focus")
-        g = _focus(build_graph(m) if graph is None else graph, m, options)
+        whole = build_graph(m) if graph is None else graph
+        g = _focus(whole, m, options)
+        if g is not whole:
+            dot_options = replace(dot_options, notes=_not_drawn(whole, g))
         ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
         if dot_options.group_by is not None and ungrouped is None:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")

@@ -79,6 +79,7 @@ class DotOptions:
     # in the legend, whose kinds are then drawn unfilled.
     legend_fills: tuple[tuple[str, str], ...] = ()
     marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
+    notes: Mapping[str, str] = field(default_factory=dict)  # id -> a line below its byline
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
 
 
@@ -231,18 +232,28 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[
         byline.append("quoted")
     if byline:
         written = " · ".join(byline)
-        if written not in bylines:  # smaller type: as many characters fit in a third more width
-            lines = wrap_lines(written, wrap + wrap // 3)
-            bylines[written] = (
-                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
-                f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
-                f"{_broken([lines], isolate)}</FONT></TD></TR>"
-            )
+        if written not in bylines:
+            bylines[written] = _small_row(written, theme, options)
         rows.append(bylines[written])
+    note = options.notes.get(node.id)
+    if note is not None:
+        rows.append(_small_row(note, theme, options, italic=True))
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         + "".join(rows)
         + "</TABLE>>"
+    )
+
+
+def _small_row(text: str, theme: Theme, options: DotOptions, italic: bool = False) -> str:
+    """A label's row in small, muted type (a byline, a note): as many characters fit in a
+    third more width."""
+    lines = wrap_lines(text, options.wrap + options.wrap // 3)
+    broken = _broken([lines], options.isolate)
+    return (
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{min_width(lines, 9)}>'
+        f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">'
+        f"{f'<I>{broken}</I>' if italic else broken}</FONT></TD></TR>"
     )
 
 
