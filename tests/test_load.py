@@ -158,6 +158,25 @@ def test_duplicate_key_keeps_the_first_value() -> None:
     assert "line 2" in loaded.diagnostics[0].message
 
 
+def test_an_id_indented_like_fields_is_read_as_its_own_node() -> None:
+    """`b:` written among `a:`'s fields: its fields go with it, beside `a`, in map order."""
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    by: x\n"
+        "    b:\n    text: B.\n    attacks: a\n    by: x\n  c:\n    text: C.\n"
+    )
+    loaded = loads(text)
+    assert loaded.map is not None
+    assert list(loaded.map.nodes) == ["a", "b", "c"]
+    a, b = loaded.map.nodes["a"], loaded.map.nodes["b"]
+    assert (a.text, b.text, [r.id for r in b.attacks]) == ("A.", "B.", ["a"])
+    (found,) = loaded.diagnostics
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", 7, 5)
+    assert "(`text`, `by`)" in found.message and "by 2 spaces, like `a:`" in found.hint
+    # An empty field that is a field's name, then a repeated key: a duplicate, as written.
+    note = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    note:\n    text: B.\n"
+    assert [d.rule for d in loads(note).diagnostics] == ["duplicate-key"]
+
+
 def test_alias_bomb_fails_fast_and_small() -> None:
     levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     pairs = zip("abcdefgh", "bcdefghi", strict=True)

@@ -172,6 +172,8 @@ class _Builder:
         self.expanded = 0
         self.root: YNode | None = None
         self.documents = 0
+        # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
+        self.repeated: dict[int, tuple[YMap, list[tuple[YScalar, YNode, Diagnostic]]]] = {}
 
     def run(self, next_event: Callable[[], Any]) -> None:
         """Read events up to the end of the stream. Scalars, the bulk of a map, are built
@@ -217,6 +219,8 @@ class _Builder:
                 self._document(event)
                 continue
             elif kind is yaml.StreamEndEvent:
+                if self.repeated:
+                    self._regroup()
                 return
             else:
                 continue
@@ -235,7 +239,7 @@ class _Builder:
             else:
                 top[1] = None
                 if key.value in parent.entries:
-                    self._duplicate(parent, key)
+                    self._duplicate(parent, key, node)
                 else:
                     parent.entries[key.value] = (key, node)
 
@@ -327,15 +331,95 @@ class _Builder:
             )
         )
 
-    def _duplicate(self, mapping: YMap, key: YScalar) -> None:
+    def _duplicate(self, mapping: YMap, key: YScalar, value: YNode) -> None:
         first = mapping.entries[key.value][0]
+        diagnostic = Diagnostic(
+            "duplicate-key",
+            Severity.ERROR,
+            key.span,
+            f"duplicate key `{key.value}`: already defined on line {first.span.line}",
+            "remove or rename one of them; YAML would silently keep only the last",
+        )
+        self.diagnostics.append(diagnostic)
+        self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
+
+    def _regroup(self) -> None:
+        """An id indented like the fields above it (`nit:` among `ubi:`'s fields) is read as
+        an empty field, and the fields under it as `ubi`'s own again. Such an id is moved
+        out beside `ubi`, with the fields after it, and said as one error: left as YAML
+        reads it, it was an unknown field, a duplicate key for each of its fields, and an
+        unknown reference wherever the map names it."""
+        parents: dict[int, tuple[YMap, YScalar]] = {}
+        stack: list[YNode] = [self.root] if self.root is not None else []
+        while stack:  # (a mapping an alias repeats is visited once for each place)
+            node = stack.pop()
+            if isinstance(node, YMap):
+                for key, value in node.entries.values():
+                    if isinstance(value, YMap):
+                        parents.setdefault(id(value), (node, key))
+                    stack.append(value)
+            elif isinstance(node, YSeq):
+                stack.extend(node.items)
+        for mapping, repeats in self.repeated.values():
+            if id(mapping) in parents:
+                self._split(mapping, repeats, *parents[id(mapping)])
+
+    def _split(
+        self,
+        mapping: YMap,
+        repeats: list[tuple[YScalar, YNode, Diagnostic]],
+        outer: YMap,
+        own: YScalar,
+    ) -> None:
+        """`mapping` (the value of `own` in `outer`) split at an empty key that is no field's
+        name, written after the first of each repeated key and before the repeats."""
+        items = list(mapping.entries.values())
+        where = [(k.span.line, k.span.column) for k, _ in items]
+        first_repeat = min((k.span.line, k.span.column) for k, _, _ in repeats)
+        last_first = max(where[items.index(mapping.entries[k.value])] for k, _, _ in repeats)
+        at = next(
+            (
+                i
+                for i, (key, value) in enumerate(items)
+                if last_first < where[i] < first_repeat
+                and where[i][1] == where[0][1]  # lined up with the fields, as in block style
+                and type(value) is YScalar
+                and value.is_null
+                and key.plain
+                and key.value not in _FIELD_TYPES
+                and key.value not in outer.entries
+            ),
+            None,
+        )
+        moved = sorted(
+            [*items[at + 1 :], *((k, v) for k, v, _ in repeats)] if at is not None else [],
+            key=lambda entry: (entry[0].span.line, entry[0].span.column),
+        )
+        if at is None or len({k.value for k, _ in moved}) < len(moved):
+            return
+        name = items[at][0]
+        start, end = moved[0][0].span, moved[-1][1].span
+        fields = YMap(
+            _new(Span, (self.file, start.line, start.column, end.end_line, end.end_column))
+        )
+        fields.entries = {k.value: (k, v) for k, v in moved}
+        mapping.entries = {k.value: (k, v) for k, v in items[:at]}
+        entries = list(outer.entries.items())
+        place = next(i for i, (_, (k, _)) in enumerate(entries) if k is own) + 1
+        entries.insert(place, (name.value, (name, fields)))
+        outer.entries = dict(entries)
+        said = {id(d) for _, _, d in repeats}
+        self.diagnostics = [d for d in self.diagnostics if id(d) not in said]
+        repeated = ", ".join(f"`{k.value}`" for k, _, _ in repeats)
         self.diagnostics.append(
             Diagnostic(
-                "duplicate-key",
+                "yaml-syntax",
                 Severity.ERROR,
-                key.span,
-                f"duplicate key `{key.value}`: already defined on line {first.span.line}",
-                "remove or rename one of them; YAML would silently keep only the last",
+                name.span,
+                f"`{name.value}:` is indented like the fields of `{own.value}`, and the keys "
+                f"after it repeat {own.value}'s ({repeated}): read here as an entry of its "
+                f"own, beside `{own.value}`",
+                f"indent `{name.value}:` by {own.span.column - 1} spaces, like `{own.value}:`",
             )
         )
 
@@ -375,10 +459,13 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
         name = f"`{outer[1]}:`" if outer else "the line above"
-        return (
+        said = (
             f"`{key[1]}:` is indented deeper than {name} on line {above + 1}, so YAML reads "
-            f"it as more of that value; indent the keys of one mapping alike"
+            f"it as more of that value"
         )
+        if outer is not None and _out_of_line(lines, above, _indent(line)):
+            return f"{said}; indent line {above + 1} by {_indent(line)} spaces, like `{key[1]}:`"
+        return f"{said}; indent the keys of one mapping alike"
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     field = re.match(_KEY + r":\s+(.*?)\s*$", line)
     if field is None or not field[2]:
@@ -457,6 +544,32 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+# A key whose value is on the lines below it (`claims:`, `work-effort:`), not on its line.
+_HEAD_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s*(?:#.*)?")
+
+
+def _out_of_line(lines: list[str], row: int, depth: int) -> str:
+    """Why the key on `row` belongs `depth` spaces in, like the keys after it: the key
+    before it at that depth is there too, or heads a mapping that `row` leaves empty by
+    standing level with it (`claims:`, then `ubi:` not indented under it); "" if neither."""
+    before = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if _KEY_LINE.match(lines[i]) and _indent(lines[i]) <= depth
+        ),
+        None,
+    )
+    if before is None:
+        return ""
+    level, name = _indent(lines[before]), re.match(_KEY, lines[before])
+    if level == depth:
+        return f"and the keys before and after it by {depth}"
+    if level == _indent(lines[row]) and _HEAD_LINE.fullmatch(lines[before]) and name:
+        return f"level with `{name[1].strip()}:` on line {before + 1}, which it leaves empty"
+    return ""
+
+
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found no key where a mapping's next key should be, at the start of a line:
     keys of one mapping indented unlike each other. libyaml stops at the second of two
@@ -471,7 +584,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         return _FIX  # a list, or the text of a value: not a matter of keys
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
-    if after is not None and _indent(lines[after]) == there > here:
+    if after is not None and _indent(lines[after]) == there > here and _HEAD_LINE.fullmatch(line):
         # A key with fields under it, between the key of the mapping above and that key's
         # fields: it goes with the key (an id among ids). Told to line up with the fields
         # above, as the keys before and after it are, it became a field itself.
@@ -485,6 +598,11 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         )
         if outer is not None and (found := re.match(_KEY, lines[outer])):
             key, depth = f"`{found[1].strip()}:`", _indent(lines[outer])
+            if why := _out_of_line(lines, outer, here):
+                return (
+                    f"line {outer + 1}, {key}, is indented by {depth} spaces, {why}: "
+                    f"indent it by {here} spaces"
+                )
             return (
                 f"line {row + 1} is indented by {here} spaces, deeper than {key} (line "
                 f"{outer + 1}, {depth} spaces) and less than its fields ({there}): indent it "
@@ -493,11 +611,15 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
     if here in around:
         said = f"line {above + 1} is indented by {there} spaces, and the key after it by {here}"
+        fix = f"; indent line {above + 1} by {here} spaces"
     elif there in around:
         said = f"line {row + 1} is indented by {here} spaces, and the key before it by {there}"
+        # (Deeper than the keys around it, the line may be right and they wrong.)
+        fix = f"; indent it by {there} spaces" if there > here else ""
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
-    return f"{said}: the keys of one mapping are indented alike"
+        fix = ""
+    return f"{said}: the keys of one mapping are indented alike{fix}"
 
 
 def _continued_hint(lines: list[str], above: int) -> str:
