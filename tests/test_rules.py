@@ -121,3 +121,15 @@ def test_loose_nodes_are_reported_without_a_claim_too() -> None:
         "disconnected",
         "disconnected",
     ]
+
+
+def test_did_you_mean_never_names_the_node_itself() -> None:
+    """`work-leisure` attacking `work-effort` (not in the map): its own id is the closest,
+    and suggesting it would make the node attack itself."""
+    fragment = (
+        "claims:\n  ubi: {text: Pay everyone.}\n"
+        "rebuttals:\n  work-leisure: {text: Less work is more leisure., attacks: work-effort}\n"
+    )
+    loaded = loads(EXAMPLE_HEADER + fragment, "example.yaml")
+    (found,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "unknown-reference"]
+    assert "did you mean" not in found.hint and "add a node `work-effort`" in found.hint

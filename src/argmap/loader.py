@@ -237,9 +237,19 @@ class _MapBuilder:
             tree, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
         )
         version = values.get("argmap", spec.FORMAT_VERSION)
-        sections = {
-            name: self.section(tree, name) for name in spec.SECTIONS if name in tree.entries
-        }
+        # A section's name misspelt (`objection:`) is reported as an unknown field, and its
+        # entries read as that section's: else every reference to them was an error too.
+        names = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
+        keys = {name: name for name in spec.SECTIONS if name in tree.entries}
+        for key in tree.entries:
+            meant = None if key in names else closest(key, names)
+            if (
+                meant in spec.SECTIONS
+                and meant not in keys
+                and isinstance(tree.entries[key][1], YMap)
+            ):
+                keys[meant] = key
+        sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
         sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
@@ -284,10 +294,10 @@ class _MapBuilder:
             unread_sections=frozenset(self.unread),
         )
 
-    def section(self, tree: YMap, name: str) -> list[tuple[str, YNode, Span]]:
-        """The entries of a section as (id, value, span of the id); checks ids and shapes."""
+    def section(self, node: YNode, name: str) -> list[tuple[str, YNode, Span]]:
+        """The entries of section `name` (its value `node`) as (id, value, span of the id);
+        checks ids and shapes."""
         what = name[:-1]
-        node = tree.entries[name][1]
         if isinstance(node, YScalar) and node.is_null:
             return []
         if not isinstance(node, YMap):

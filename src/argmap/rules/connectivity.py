@@ -25,13 +25,20 @@ def _no_claim(ctx: Context) -> Iterator[Finding]:
 
 def _disconnected(ctx: Context) -> Iterator[Finding]:
     # (With no claim at all, each node is still reported: no-claim may be switched off.)
-    connected = levels(ctx.graph, roots(ctx.graph))
-    for node in ctx.map.nodes.values():
+    m = ctx.map
+    # A node without a target, or naming one not in the map, has an error that says why;
+    # nor are the nodes that lead to it reported: one typo down a chain of rebuttals told
+    # the user to remove each valid node below it.
+    unsettled = [
+        node.id
+        for node in m.nodes.values()
+        if node.kind is not Kind.CLAIM
+        and (not (targets := node.targets()) or any(ref.id not in m.nodes for _, ref in targets))
+    ]
+    connected = levels(ctx.graph, [*roots(ctx.graph), *unsettled])
+    for node in m.nodes.values():
         if node.id in connected or node.kind is Kind.CLAIM:
             continue
-        targets = node.targets()
-        if not targets or any(ref.id not in ctx.map.nodes for _, ref in targets):
-            continue  # the *-without-target and unknown-reference errors already say why
         yield (
             node.span,
             f"{node.kind} `{node.id}` does not lead to any claim",

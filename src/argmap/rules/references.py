@@ -60,13 +60,14 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
             section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-            yield ref.span, f"{said}, which is not in {section}", _hint(field, ref, what, spaces)
+            hint = _hint(field, ref, what, spaces, node.id)
+            yield ref.span, f"{said}, which is not in {section}", hint
 
 
-def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space]) -> str:
+def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) -> str:
     """The id a reference that is not in the map most likely means, and how it differs
     where the two look alike (an invisible character, a Cyrillic letter for a Latin one),
-    or else what to do."""
+    or else what to do. `own` is the id of the node that names it."""
     space, name = spaces[what], ref.id
     seen = visible(name)
     at = invisible_at(name)
@@ -80,7 +81,8 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space]) -> str:
             f"the id on line {entry.line} reads `{seen}` but holds "
             f"{located(entry, written, at)}; delete it there"
         )
-    guess = closest(name, space.valid)
+    # Never the node's own id: a node that argued about itself is an error of its own.
+    guess = closest(name, (k for k in space.valid if k != own or what != "node"))
     if guess is None:
         return _unknown_hint(field, name, what, space.entries)
     alike = f"did you mean `{guess}`?"
