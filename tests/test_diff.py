@@ -210,6 +210,8 @@ def test_dev_null_is_no_map_as_in_git() -> None:
     removed = invoke("diff", NEW, os.devnull)
     assert removed.exit_code == 0
     assert f"nodes: {len(new.nodes)} removed" in removed.stdout
+    entries = len(new.actors) + len(new.sources)
+    assert f"actors and sources: {entries} removed" in removed.stdout  # not "changed"
     assert invoke("diff", os.devnull, os.devnull).exit_code == 2
 
 

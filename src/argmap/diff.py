@@ -7,6 +7,7 @@ renderer, with each part marked added, removed or changed."""
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
@@ -107,15 +108,11 @@ class MapDiff:
         return nodes, edges
 
     def summary(self) -> str:
-        counts: dict[str, int] = {}
-        for change in self.nodes:
-            counts[change.status] = counts.get(change.status, 0) + 1
-        parts = [f"{n} {status}" for status, n in counts.items()]
         added = sum(r.status == "added" for r in self.relations)
         removed = len(self.relations) - added
-        nodes = f"nodes: {', '.join(parts) or 'no change'}"
+        nodes = f"nodes: {_counts(self.nodes)}"
         relations = f"relations: {added} added, {removed} removed"
-        entries = f"actors and sources: {len(self.entries)} changed"
+        entries = f"actors and sources: {_counts(self.entries)}"
         heading = (
             [f"map: {', '.join(c.name for c in self.heading)} changed"] if self.heading else []
         )
@@ -306,6 +303,12 @@ def word_diff(old: str, new: str) -> str:
         if j2 > j1:
             out.append("{+" + " ".join(b[j1:j2]) + "+}")
     return " ".join(out)
+
+
+def _counts(changes: Iterable[NodeChange | EntryChange]) -> str:
+    """`1 reworded, 2 added`: how many changes of each status, in the order first met."""
+    counts = Counter(change.status for change in changes)
+    return ", ".join(f"{n} {status}" for status, n in counts.items()) or "no change"
 
 
 _SIGNS = {"added": "+", "removed": "-", "renamed": "~", "reworded": "~", "changed": "~"}
