@@ -619,7 +619,9 @@ def test_help_names_values_not_python_types() -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["render", "m.yaml", "--focus", "c", "--depth", "-1"], "Invalid value for '--depth'"),
+        (["render", "m.yaml", "--focus", "c", "--depth", "-1"], "--depth must be at least 0;"),
+        (["evaluate", "m.yaml", "--limit", "0"], "--limit must be at least 1;"),
+        (["render", "m.yaml", "--focus", "c", "--depth", "x"], "Invalid value for '--depth'"),
         (["rendr"], "No such command 'rendr'. Did you mean 'render'?"),
         (["check", "--bogus"], "No such option: --bogus"),
         (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),

@@ -401,8 +401,8 @@ def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
         ('"30"', "write it as `30` (no quotes)"),
         ("30.5", "write it as `30`"),
         ("5.2", "write it as `10`"),  # within the field's bounds
-        ("wide", "write it as `40`"),
-        (".inf", "write it as `40`"),
+        ("wide", "write it as `36`"),
+        (".inf", "write it as `36`"),
     ],
 )
 def test_a_number_that_is_not_whole_gets_the_one_meant(value: str, hint: str) -> None:
@@ -441,3 +441,46 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
             "a tag in `tags` of claim `c` holds the control character U+0007 as character 4",
         ),
     ]  # (a tab and a line break are not reported)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "hint"),
+    [
+        ("weight", "70%", "write it as `0.7`"),
+        ("weight", "12,5 %", "write it as `0.125`"),
+        ("weight", "0,7", "write it as `0.7`"),
+        ("weight", "0%", "write it as `0`"),
+        ("weight", "high", "write it as `0.5`"),
+        ("weight", "70", "use a number from 0 to 1: `0.7` for 70%"),
+        ("weight", "250", "use a number from 0 to 1"),
+        ("date", "06.05.2020", "write it as YYYY-MM-DD: `2020-05-06`"),
+        ("date", "05/06/2020", "write it as YYYY-MM-DD: `2020-06-05` or `2020-05-06`"),
+        ("date", "06/13/2020", "write it as YYYY-MM-DD: `2020-06-13`"),
+        ("date", "31.02.2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
+    ],
+)
+def test_a_value_written_the_local_way_gets_the_one_meant(
+    field: str, value: str, hint: str
+) -> None:
+    """A percentage, a decimal comma, a day-first date: the hint writes the user's value."""
+    where = (
+        "reasons:\n  r:\n    text: R\n    supports: c\n"
+        if field == "weight"
+        else "sources:\n  s:\n    title: S\n"
+    )
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C}}\n{where}    {field}: {value}\n"
+    [problem] = [d for d in loads(text).diagnostics if d.rule in ("wrong-type", "invalid-value")]
+    assert problem.hint.startswith(hint) and (hint.endswith("YYYY") or problem.hint == hint)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("schilder-ungültig", "schilder-ungueltig"),
+        ("café crème", "cafe-creme"),
+        ("Straße", "Strasse"),
+    ],
+)
+def test_an_id_with_letters_beyond_ascii_is_spelled_out(written: str, meant: str) -> None:
+    [problem] = loads(f"argmap: 1\ntitle: T\nclaims:\n  {written}: {{text: C}}\n").diagnostics
+    assert problem.rule == "invalid-id" and problem.hint.endswith(f"write it as `{meant}`")

@@ -58,9 +58,32 @@ def _usage(error: Any) -> NoReturn:
     else:
         context = getattr(error, "ctx", None)
         where = context.command_path if context is not None else "argmap"
+        message = _out_of_range(error) or message
         message = f"{message.rstrip('.')}; see `{where} --help`"
         typer.echo(printable(f"argmap: error: {message}"), err=True)
     sys.exit(error.exit_code)
+
+
+def _out_of_range(error: Any) -> str:
+    """`--jobs must be at least 1`, as argmap words its own checks (`--wrap must be 10 to
+    200 characters`), for a number out of an option's range; "" for any other error.
+    (Typer keeps the range on the option, and says `greater than`; click, on its type.)"""
+    param = getattr(error, "param", None)
+    said = str(getattr(error, "message", ""))
+    if not getattr(param, "opts", None) or not any(w in said for w in ("range", "than")):
+        return ""
+    ranged: Any = param if hasattr(param, "min") else getattr(param, "type", None)
+    low, high = getattr(ranged, "min", None), getattr(ranged, "max", None)
+    if low is None and high is None:
+        return ""
+    span = (
+        f"at least {low}"
+        if high is None
+        else f"at most {high}"
+        if low is None
+        else f"{low} to {high}"
+    )
+    return f"{param.opts[0]} must be {span}"  # type: ignore[union-attr]
 
 
 app = typer.Typer(

@@ -156,9 +156,39 @@ def _invalid_id(key: str, span: Span) -> tuple[str, str]:
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
         return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
-    spaced = key.strip().replace(" ", "-")
-    fix = f"; for a space write `-`: `{spaced}`" if spec.ID_RE.match(spaced) else ""
+    written = _ascii_id(key)
+    fix = f"; write it as `{written}`" if spec.ID_RE.match(written) else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
+
+
+# Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters.
+_SPELLED_OUT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ø": "oe",
+        "Ø": "Oe",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+    }
+)
+
+
+def _ascii_id(key: str) -> str:
+    """`key` in the characters an id may hold, as far as that is spelling: spaces as `-`,
+    letters without their accents (`é` as `e`, `ü` as `ue`). Other scripts stay as they are."""
+    spelled = unicodedata.normalize("NFKD", key.strip().translate(_SPELLED_OUT))
+    return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
 
 def _script(letter: str) -> str:
@@ -184,6 +214,26 @@ def _real_date(written: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+
+
+def _iso_dates(written: str) -> list[str]:
+    """The days a date written the local way may mean, as ISO dates: `06.05.2020` is the
+    6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12."""
+    found = _LOCAL_DATE.fullmatch(written.strip())
+    if found is None:
+        return []
+    first, mark, second, year = found.groups()
+    orders = [(first, second)] if mark == "." else [(first, second), (second, first)]
+    meant = []
+    for day, month in orders:
+        try:
+            meant.append(dt.date(int(year), int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return list(dict.fromkeys(meant))  # (the 5th of May either way)
 
 
 @dataclass
@@ -596,17 +646,22 @@ class _MapBuilder:
         return pieces
 
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
-        value = self.scalar(node, what, "a number from 0 to 1", "`0.5`")
+        meant = _fraction(node)
+        example = f"`{0.5 if meant is None else meant:g}`"
+        value = self.scalar(node, what, "a number from 0 to 1", example)
         if value is _INVALID:
             return None
         plain = isinstance(node, YScalar) and node.plain
         if plain and isinstance(value, str) and _EXPONENT.fullmatch(value):
             value = float(value)  # `1e-3`: a number to YAML 1.2, JSON and the schema, not 1.1
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong_type(node, what, "a number from 0 to 1", "`0.5`")
+            self.wrong_type(node, what, "a number from 0 to 1", example)
             return None
         if not 0 <= value <= 1:
-            self.invalid(node, f"{what} is {value}, outside 0..1", "use a number from 0 to 1")
+            hint = "use a number from 0 to 1"
+            if 1 < value <= 100:  # a percentage
+                hint += f": `{value / 100:g}` for {value:g}%"
+            self.invalid(node, f"{what} is {value}, outside 0..1", hint)
             return None
         return float(value)
 
@@ -620,10 +675,13 @@ class _MapBuilder:
             if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
                 return written[:10]  # of a timestamp, the day
         if value is not _INVALID:
+            meant = _iso_dates(str(value)) if isinstance(value, str) else []
             self.invalid(
                 node,
                 f"{what} is not an ISO date",
-                "write it as YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not "
+                f"write it as YYYY-MM-DD: {' or '.join(f'`{d}`' for d in meant)}"
+                if meant
+                else "write it as YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not "
                 "known: `2009-03-13`, `2009-03`, `2009`",
             )
         return None
@@ -771,13 +829,33 @@ class _MapBuilder:
         self.error("invalid-value", node.span, message, hint)
 
 
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?) ?%")
+_DECIMAL_COMMA = re.compile(r"(\d+),(\d+)")
+
+
+def _fraction(node: YNode) -> float | None:
+    """The number from 0 to 1 a weight written as a percentage (`70%`) or with a decimal
+    comma (`0,7`) means."""
+    if not isinstance(node, YScalar):
+        return None
+    written = node.value.strip()
+    if percent := _PERCENT.fullmatch(written):
+        value = float(percent[1].replace(",", ".")) / 100
+    elif comma := _DECIMAL_COMMA.fullmatch(written):
+        value = float(f"{comma[1]}.{comma[2]}")
+    else:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
 def _whole(node: YNode, f: spec.Field) -> int:
     """The whole number a user meant by a `node` that is not one (`"30"`, `30.5`), within
-    the field's bounds; 40 where nothing can be read from it."""
+    the field's bounds; the field's example (its default) where nothing can be read."""
+    fallback = int(f.example) if f.example.isdigit() else f.minimum
     try:
-        meant = round(float(node.value)) if isinstance(node, YScalar) else 40
+        meant = round(float(node.value)) if isinstance(node, YScalar) else fallback
     except (ValueError, OverflowError):  # not a number, or an infinite or NaN one
-        meant = 40
+        meant = fallback
     return max(f.minimum, meant if f.maximum is None else min(meant, f.maximum))
 
 

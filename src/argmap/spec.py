@@ -141,6 +141,7 @@ RENDER_FIELDS = (
         "wrap",
         "integer",
         "Characters per line of node text (default 36).",
+        example="36",
         minimum=MIN_WRAP,
         maximum=MAX_WRAP,
     ),
