@@ -88,6 +88,19 @@ def test_svg_says_what_the_drawing_lacks(tmp_path: Path) -> None:
     assert "warning[no-groups] grouping by tag draws no groups" in result.stderr
 
 
+def test_svg_takes_the_drawing_options_of_render(tmp_path: Path) -> None:
+    """--group-by, --direction and --wrap win over the map's `render:`, as in render; on a
+    diff that draws nothing they are refused, not ignored."""
+    out = tmp_path / "d.svg"
+    result = invoke("diff", OLD, NEW, "-o", str(out), "--group-by", "actor", "--wrap", "60")
+    assert result.exit_code == 0
+    groups = [g for g in ET.parse(out).iter(f"{SVG}g") if g.get("class") == "cluster"]
+    assert len(groups) > 1  # the actors' frames and the legend
+    result = invoke("diff", OLD, NEW, "--direction", "LR", "--theme", "dark")
+    assert result.exit_code == 2
+    assert "--direction and --theme are for the drawing: add -f svg" in result.stderr
+
+
 def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     out = tmp_path / "diff.svg"
     assert invoke("diff", OLD, NEW, "--format", "svg", "-o", str(out)).exit_code == 0

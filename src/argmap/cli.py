@@ -164,6 +164,39 @@ ThemeOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
 ]
+DirectionOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        help="Where the claims go: TB (top), BT, LR or RL.", autocompletion=_choices(DIRECTIONS)
+    ),
+]
+GroupByOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--group-by",
+        help="Box the nodes of each actor, source or tag; none overrides the map's own.",
+        autocompletion=_choices(GROUPS),
+    ),
+]
+WrapOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(help="Characters per line of node text, 10 to 200."),
+]
+
+
+def _drawing(
+    direction: str | None, theme: str | None, group_by: str | None, wrap: int | None
+) -> dict[str, Any]:
+    """The drawing options given on the command line, checked, as `options_for` takes them
+    (None: not given)."""
+    _choice("--direction", direction, DIRECTIONS)
+    _choice("--theme", theme, THEMES)
+    _choice("--group-by", group_by, GROUPS)
+    from argmap.spec import MAX_WRAP, MIN_WRAP  # here: `argmap --version` stays quick
+
+    if wrap is not None and not MIN_WRAP <= wrap <= MAX_WRAP:
+        _fail(f"--wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {wrap}")
+    return {"direction": direction, "theme": theme, "group_by": group_by, "wrap": wrap}
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -351,12 +384,7 @@ def render(
             help="Layout engine: auto, builtin or system.", autocompletion=_choices(ENGINES)
         ),
     ] = "auto",
-    direction: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            help="Where the claims go: TB (top), BT, LR or RL.", autocompletion=_choices(DIRECTIONS)
-        ),
-    ] = None,
+    direction: DirectionOption = None,
     theme: ThemeOption = None,
     focus: Annotated[
         Optional[str],  # noqa: UP045
@@ -366,18 +394,8 @@ def render(
         Optional[int],  # noqa: UP045
         typer.Option(min=0, help="With --focus: how many steps out (default 2)."),
     ] = None,
-    group_by: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--group-by",
-            help="Box the nodes of each actor, source or tag; none overrides the map's own.",
-            autocompletion=_choices(GROUPS),
-        ),
-    ] = None,
-    wrap: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(help="Characters per line of node text, 10 to 200."),
-    ] = None,
+    group_by: GroupByOption = None,
+    wrap: WrapOption = None,
     legend: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option("--legend/--no-legend", help="Draw the legend."),
@@ -413,26 +431,13 @@ def render(
     choices = {
         "evaluate": (evaluate, SEMANTICS),
         "support": (support, SUPPORTS),
-        "direction": (direction, DIRECTIONS),
-        "theme": (theme, THEMES),
-        "group_by": (group_by, GROUPS),
         "engine": (engine, ENGINES),
     }
     for name, (value, allowed) in choices.items():
-        _choice(f"--{name.replace('_', '-')}", value, allowed)
+        _choice(f"--{name}", value, allowed)
     _only_with("--depth", depth is not None, "--focus", focus)
     _only_with("--support", support != "none", "--evaluate", evaluate)
-    from argmap.spec import MAX_WRAP, MIN_WRAP  # here: `argmap --version` stays quick
-
-    if wrap is not None and not MIN_WRAP <= wrap <= MAX_WRAP:
-        _fail(f"--wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {wrap}")
-    overrides = {
-        "direction": direction,
-        "theme": theme,
-        "group_by": group_by,
-        "wrap": wrap,
-        "legend": legend,
-    }
+    overrides = _drawing(direction, theme, group_by, wrap) | {"legend": legend}
     given = {
         "--format": output_format,
         "--engine": None if engine == "auto" else engine,
@@ -915,6 +920,9 @@ def diff(
     ] = None,
     output: WriteOption = None,
     theme: ThemeOption = None,
+    direction: DirectionOption = None,
+    group_by: GroupByOption = None,
+    wrap: WrapOption = None,
     evaluate: EvaluateOption = None,
     support: SupportOption = "none",
 ) -> None:
@@ -939,7 +947,11 @@ def diff(
         _fail(f"-o {output}: diff writes text, json or svg, not {suffix}")
     output_format = output_format or named or "text"
     _choice("--format", output_format, ("text", "json", "svg"))
-    _choice("--theme", theme, THEMES)
+    drawing = _drawing(direction, theme, group_by, wrap)
+    drawn_only = [f"--{k.replace('_', '-')}" for k, v in drawing.items() if v is not None]
+    if drawn_only and output_format != "svg":
+        said = " and ".join(drawn_only)
+        _fail(f"{said} {'are' if len(drawn_only) > 1 else 'is'} for the drawing: add -f svg")
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options("--evaluate", evaluate, support)
     if old == new == "-":
@@ -992,7 +1004,7 @@ def diff(
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
         data = (_json(document) + "\n").encode()
     else:
-        data = _diff_svg(changes, theme, verdicts, evaluate)
+        data = _diff_svg(changes, drawing, verdicts, evaluate)
     _emit(data, output, [old, new])
     raise typer.Exit(code)
 
@@ -1007,9 +1019,13 @@ def _no_map(path: str, other: Any) -> Any:
 
 
 def _diff_svg(
-    changes: Any, theme: str | None, verdicts: list[dict[str, Any]] | None, semantics: str | None
+    changes: Any,
+    drawing: dict[str, Any],
+    verdicts: list[dict[str, Any]] | None,
+    semantics: str | None,
 ) -> bytes:
-    """Both versions drawn together with the new map's `render:` defaults (--theme wins)."""
+    """Both versions drawn together with the new map's `render:` defaults; the command
+    line's `drawing` options win."""
     from argmap.render import RenderError, RenderOptions, drawn, options_for
     from argmap.render.dot import DotOptions
     from argmap.report import headline
@@ -1028,7 +1044,7 @@ def _diff_svg(
     base = RenderOptions(
         dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
     )
-    options = options_for(union, base, {"theme": theme})
+    options = options_for(union, base, drawing)
     _warn_svg_id_clashes(union)
     try:
         data, lacks = drawn(union, options)
