@@ -737,8 +737,33 @@ def test_a_real_lost_edge_is_drawn(name: str) -> None:
     drawing.draw(m, style=style)
     svg = ET.fromstring(drawing.result())
     drawn = {g.get("id") for g in svg.iter("{http://www.w3.org/2000/svg}g")}
-    edges = {f"{u}->{v}" for u, v in build_graph(m).edges()}
-    assert edges <= drawn and not drawing.warnings
+    # (Two nodes that attack each other are one line, `u<->v`.)
+    for u, v in build_graph(m).edges():
+        assert {f"{u}->{v}", f"{u}<->{v}", f"{v}<->{u}"} & drawn, (u, v)
+    assert not drawing.warnings
+
+
+def test_nodes_that_attack_each_other_are_one_line_with_two_heads() -> None:
+    """Drawn as two edges, Graphviz laid them on one path, their dashes merging into what
+    read as a solid line (a support). The line kept is the one that ranks its nodes."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        "  o1: {text: A, attacks: [c, o2, o3]}\n  o2: {text: B, attacks: [c, o1]}\n"
+        "rebuttals:\n  o3: {text: D, attacks: o1}\n"
+    ).map
+    assert m is not None
+    g = build_graph(m)
+    assert {("o1", "o2"), ("o2", "o1"), ("o3", "o1"), ("o1", "o3")} <= set(g.edges())
+    dot = build_dot(g, m, DotOptions())
+    edges = re.findall(r"^\t+(\S+) -> (\S+) \[(.*)\]$", dot, re.MULTILINE)
+    both = {(u, v): attrs for u, v, attrs in edges if "dir=both" in attrs}
+    assert set(both) == {("o1", "o2"), ("o3", "o1")}  # o3 argues farther out: its edge ranks
+    assert all("arrowtail=tee" in a and "<->" in a for a in both.values())
+    assert ("o2", "o1") not in {(u, v) for u, v, _ in edges}
+    assert 'tooltip="o1 and o2 attack each other"' in both["o1", "o2"]
+    # A diff that adds one of the two draws them apart, each with its mark.
+    marked = build_dot(g, m, DotOptions(edge_marks={("o2", "attack", "o1"): "added"}))
+    assert "o2 -> o1 [" in marked and "o1 -> o2 [" in marked
 
 
 def test_ranking_takes_off_only_the_named_edges_constraint() -> None:

@@ -500,6 +500,28 @@ def ranking(dot: str, edges: Iterable[tuple[str, str]]) -> str:
     return dot
 
 
+def _mutual(
+    edges: list[tuple[str, str, int]],
+    level: Mapping[str, int],
+    marks: Mapping[tuple[str, str, str], str],
+    relation: str,
+) -> set[tuple[str, str]]:
+    """Of two nodes that attack (or support) each other, the one edge to draw, with an
+    arrowhead at each end. Drawn apart, Graphviz laid the two edges on one path: their
+    dashes merged into what read as one solid line, a support. The edge kept is the one
+    that ranks its nodes, if either does; a pair a diff marks unlike stays two edges."""
+    pairs = {(u, v) for u, v, _ in edges if u != v}
+    kept: set[tuple[str, str]] = set()
+    for u, v, _ in edges:  # (in map order, not a set's: the same DOT every time)
+        if (v, u) not in pairs or (v, u) in kept or u == v:
+            continue
+        if marks.get((u, relation, v)) != marks.get((v, relation, u)):
+            continue
+        ranks = level.get(v, -2) + 1 == level.get(u)
+        kept.add((u, v) if ranks or level.get(u, -2) + 1 != level.get(v) else (v, u))
+    return kept
+
+
 def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
     """Rows for the nodes that argue about a node argued about by many: as `unflatten -l`
     does for leaves, the edge of the i-th asks for a length of 1 + i % rows (a node's own
@@ -631,14 +653,24 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             continue
         verb = _VERBS[relation]
         value = relation.value  # (an enum's value is a property: read once, not per edge)
+        mutual = _mutual(edges, level, options.edge_marks, value)
         with dot.subgraph() as block:
             block.body.append(_defaults(options.theme, relation))
             for u, v, k in edges:
+                if (v, u) in mutual:
+                    continue  # drawn as one line with the other
                 attrs = {
                     # A node that both supports and attacks a target has two edges to it.
                     "id": _text(f"{u}->{v}" + (f":{value}" if k else "")),
                     "tooltip": _text(f"{u} {verb} {v}"),
                 }
+                if (u, v) in mutual:
+                    attrs |= {
+                        "id": _text(f"{u}<->{v}"),
+                        "tooltip": _text(f"{u} and {v} {verb[:-1]} each other"),
+                        "dir": "both",
+                        "arrowtail": theme.edges[relation].arrowhead,
+                    }
                 attrs |= _marked(options.edge_marks.get((u, value, v)), value, theme)
                 if u in level and v in level and level[u] != level[v] + 1:
                     attrs["constraint"] = "false"
