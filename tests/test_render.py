@@ -919,7 +919,9 @@ def test_focus_and_depth() -> None:
     statements = re.split(r"\n(?=\t)", focused)  # a tooltip may span lines
     heavy = [s.split(" [")[0].strip() for s in statements if re.search(r'class="\w+ focus"', s)]
     assert heavy == ['"singular-focus"']
-    assert "heavy border: the focus" in focused
+    assert "FOCUS and a heavy border: the focus" in focused
+    assert "4 of 11 nodes, up to 1 step from it" in focused  # the legend says it is a part
+    assert "OBJECTION · FOCUS" in focused  # a claim's border is as heavy as the focus's
     assert nodes(1) == {"singular-focus", "keep-targeting", "elected-to-do", "no-reckless-risks"}
     with pytest.raises(RenderError, match="did you mean `singular-focus`"):
         render(m, RenderOptions(focus="singular-focuss"))

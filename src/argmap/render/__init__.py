@@ -236,13 +236,23 @@ class Drawing:
             dot_options = replace(dot_options, font=family, isolate=False)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
-        if options.focus is not None:
-            marks = {**dot_options.marks, options.focus: "focus"}
-            dot_options = _noted(replace(dot_options, marks=marks), "heavy border: the focus")
         whole = build_graph(m) if graph is None else graph
         g = _focus(whole, m, options)
-        if g is not whole:
-            dot_options = replace(dot_options, notes=_not_drawn(whole, g))
+        if options.focus is not None:
+            # Named above its text too: a claim's own border is as heavy as the focus's.
+            focus, badges = options.focus, dict(dot_options.badges)
+            badges[focus] = " · ".join(filter(None, (badges.get(focus), "FOCUS")))
+            steps = counted(options.depth, "step")
+            dot_options = _noted(
+                replace(
+                    dot_options,
+                    marks={**dot_options.marks, focus: "focus"},
+                    badges=badges,
+                    notes=_not_drawn(whole, g),
+                ),
+                f"FOCUS and a heavy border: the focus; {len(g)} of {len(whole)} nodes, "
+                f"up to {steps} from it",
+            )
         ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
         if dot_options.group_by is not None and ungrouped is None:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
