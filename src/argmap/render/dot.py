@@ -30,6 +30,19 @@ GROUPS = ("actor", "source", "tag")
 # Edges run from the arguing node to its target, so Graphviz's rank direction is the
 # opposite of where the claims go: claims at the top (TB) is rankdir=BT.
 _RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+# A cluster's `labelloc` that puts its label at the top of the drawing: Graphviz turns
+# clusters upside down with the rank direction BT.
+_TOP = {"BT": "b", "TB": "t", "RL": "t", "LR": "t"}
+# Where a group's name goes: where the fewest edges cross it, in 144 drawings of 12 real
+# maps, each grouping, each direction. Drawn TB or BT, on the side away from the claims
+# (Graphviz's own place; at the top of the frame drawn TB, 2.5 times as many crossed it);
+# drawn LR or RL, below the frame, at a corner (at the top, centred, 1.7 times as many).
+_GROUP_LABEL = {
+    "BT": {},
+    "TB": {},
+    "RL": {"labelloc": "b", "labeljust": "l"},
+    "LR": {"labelloc": "b", "labeljust": "l"},
+}
 # Control characters (C0 and C1), the bidirectional overrides and isolates that can make text
 # display other than it reads ("Trojan Source"), and what XML cannot hold: lone surrogates
 # and the non-characters (U+FDD0..U+FDEF, and the last two code points of every plane).
@@ -418,7 +431,7 @@ def _legend(
             # with its name below.
             style="solid",
             penwidth="0.8",
-            labelloc="b" if rankdir == "BT" else "t",  # Graphviz turns clusters upside down
+            labelloc=_TOP[rankdir],
             color=theme.muted,
             fontcolor=theme.muted,
             fontsize="10",
@@ -620,6 +633,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     for kind, block in _by_kind(loose):
         _add_block(dot, kind, block, m, theme, options, names, bylines)
         yield fresh()
+    rankdir = _RANKDIR[options.direction]
     for i, (label, members) in enumerate(clusters.values()):
         with dot.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(
@@ -628,6 +642,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 color=theme.muted,
                 fontcolor=theme.muted,
                 fontsize="11",
+                **_GROUP_LABEL[rankdir],
                 tooltip=_plain(label),  # else the map's summary, inherited from the graph
                 id=f"_group_{i + 1}",
             )
@@ -680,7 +695,6 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         yield fresh()
     if options.legend:
         kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
-        rankdir = _RANKDIR[options.direction]
         samples = _samples(g, by_relation)
         legend = _legend(
             options.theme, options.legend_note, rankdir, kinds, samples, options.legend_fills
