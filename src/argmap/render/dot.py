@@ -437,6 +437,7 @@ def _legend(
             fontsize="10",
             id="_legend",
             tooltip="Legend",  # else the map's summary, inherited from the graph
+            margin="14",  # (the samples' words, below their lines, touched the frame in PNGs)
         )
         sample = {"fontsize": "10", "margin": "0.1,0.03", "height": "0.3"}
         # One row, which Graphviz puts on the first rank (the far end from the claims):
