@@ -16,8 +16,10 @@ from typer.testing import CliRunner
 from argmap.cli import app
 from argmap.diff import diff_maps, word_diff
 from argmap.loader import load
-from argmap.render.dot import MARK_COLOURS
+from argmap.render.theme import THEMES
 from conftest import DATA, ROOT
+
+MARK_COLOURS = THEMES["light"].marks
 
 OLD = "tests/data/diff/old.yaml"
 NEW = "tests/data/diff/new.yaml"
@@ -131,6 +133,10 @@ def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     assert kind_line("party-unity") == "REBUTTAL · REMOVED"
     assert kind_line("unwise") == "OBJECTION · CHANGED"
     assert kind_line("elected-to-do") == "REBUTTAL"
+    # The legend shows each mark the drawing holds, drawn as the nodes are.
+    for mark in ("added", "removed", "changed"):
+        assert stroke(f"_legend_{mark}") == MARK_COLOURS[mark]
+    assert "green added" not in out.read_text()  # (words the samples replace)
 
     def height(element_id: str) -> float:
         text = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}text")
@@ -139,6 +145,13 @@ def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
 
     # The new version's `render: {direction: BT}` puts the claims at the bottom.
     assert height("keep-targeting") > height("party-unity")
+
+
+def test_print_draws_a_diff_in_greys(tmp_path: Path) -> None:
+    out = tmp_path / "diff.svg"
+    assert invoke("diff", OLD, NEW, "-o", str(out), "--theme", "print").exit_code == 0
+    colours = set(re.findall(r'(?:stroke|fill)="(#[0-9a-fA-F]{6})"', out.read_text()))
+    assert colours and all(c[1:3] == c[3:5] == c[5:7] for c in colours), colours
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -249,7 +262,8 @@ def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
     old_map = load(OLD).map
     assert old_map is not None
     assert "RENAMED FROM unwise" in svg  # the id as written
-    assert svg.count('class="node') == len(old_map.nodes) + 4  # once each, and the legend's
+    # once each, and the legend's samples: four kinds and the mark `changed`
+    assert svg.count('class="node') == len(old_map.nodes) + 4 + 1
 
 
 def test_the_order_of_actors_is_a_change(tmp_path: Path) -> None:

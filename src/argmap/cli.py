@@ -1031,7 +1031,7 @@ def _diff_svg(
     from argmap.report import headline
 
     nodes, edges = changes.marks()
-    note = "green added, red removed, amber changed"
+    note = ""  # (the legend shows each mark the drawing holds)
     # The change in words too, for readers who cannot tell the colours.
     badges = {n: status.upper() for n, status in nodes.items()}
     badges |= {c.id: f"RENAMED FROM {c.old_id}" for c in changes.nodes if c.old_id}  # as written
@@ -1039,7 +1039,7 @@ def _diff_svg(
         verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}".upper()
         badges[c["claim"]] = " · ".join(filter(None, (badges.get(c["claim"]), verdict)))
     if verdicts is not None:
-        note += f"; claims whose verdict under {semantics} changed say how"
+        note = f"claims whose verdict under {semantics} changed say how"
     union = changes.union()
     base = RenderOptions(
         dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)

@@ -96,21 +96,27 @@ class DotOptions:
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
 
 
-# What a diff marks: green added, red removed (drawn faded), amber changed.
-MARK_COLOURS = {"added": "#1A9850", "removed": "#D73027", "changed": "#E6A100"}
+# What a diff marks, in the order its legend shows them.
+DIFF_MARKS = ("added", "removed", "changed")
 
 
-def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
-    """The attributes that draw a diff's mark; `kind` is the element's own class."""
-    if mark is None:
-        return {}
+def _mark_attrs(mark: str, kind: str, theme: Theme) -> dict[str, str]:
+    """The attributes that draw a mark (a diff's, or the focus); `kind` is the element's
+    own class."""
     if mark == "focus":  # the node a focused drawing is about: a heavier border, same colour
-        return {"penwidth": "4", "class": _quote(f"{kind} focus")}
-    attrs = {"color": MARK_COLOURS[mark], "penwidth": "3", "class": f"{kind} {mark}"}
+        return {"penwidth": "4", "class": f"{kind} focus"}
+    attrs = {"color": theme.marks[mark], "penwidth": "3", "class": f"{kind} {mark}"}
     if mark == "removed":
         fill, text = theme.faded
         attrs |= {"fontcolor": text, "fillcolor": fill, "style": "filled,dashed"}
-    return {k: _quote(v) for k, v in attrs.items()}
+    return attrs
+
+
+def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
+    """`_mark_attrs` as DOT, for a statement; none without a mark."""
+    if mark is None:
+        return {}
+    return {k: _quote(v) for k, v in _mark_attrs(mark, kind, theme).items()}
 
 
 _BACKSLASH_ESCAPING = re.compile(r'\\(?=["\n]|$)')
@@ -414,11 +420,13 @@ def _legend(
     kinds: frozenset[Kind],
     samples: tuple[Sample, ...],
     fills: tuple[tuple[str, str], ...],
+    marks: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
     """The legend's DOT statements, built once per theme, note, direction and what the
     drawing holds: only the `kinds` and relations (`samples`) drawn (a focus on two nodes
     had a legend of four kinds, larger than the drawing). With `fills`, the kinds are
-    drawn unfilled and each fill is shown with what it means."""
+    drawn unfilled and each fill is shown with what it means; with `marks`, a sample of
+    each of a diff's marks the drawing holds, named."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
@@ -461,6 +469,11 @@ def _legend(
                 fontcolor=theme.text,
                 **sample,
             )
+        for mark in marks:
+            name = f"_legend_{mark}"
+            attrs = {"shape": "box", "style": "filled", "fillcolor": theme.background}
+            attrs |= {"fontcolor": theme.text} | _mark_attrs(mark, "mark", theme)
+            legend.node(name, id=name, label=mark, **sample, **attrs)
         heads, tails = set(), set()
         for relation, joined in samples:
             verb = _VERBS[relation]
@@ -697,8 +710,16 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     if options.legend:
         kinds = frozenset(g.nodes[n]["kind"] for n in g.nodes)
         samples = _samples(g, by_relation)
+        shown = {*options.marks.values(), *options.edge_marks.values()}
+        marks = tuple(mark for mark in DIFF_MARKS if mark in shown)
         legend = _legend(
-            options.theme, options.legend_note, rankdir, kinds, samples, options.legend_fills
+            options.theme,
+            options.legend_note,
+            rankdir,
+            kinds,
+            samples,
+            options.legend_fills,
+            marks,
         )
         dot.body.extend(legend)
     yield fresh() + "}\n"

@@ -37,6 +37,7 @@ class Theme:
     nodes: dict[Kind, NodeStyle]
     edges: dict[Relation, EdgeStyle]
     faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
+    marks: dict[str, str]  # a diff's border colours: added, removed, changed
 
 
 # An SVG is drawn by its viewer with the viewer's fonts. The layout engines measure its
@@ -122,6 +123,7 @@ def _theme(
     inks: dict[Kind, str],
     headers: dict[Kind, str],
     faded: tuple[str, str],
+    marks: dict[str, str],
 ) -> Theme:
     nodes = {
         kind: NodeStyle(style, width, fills[kind], inks[kind], headers[kind])
@@ -131,7 +133,12 @@ def _theme(
         relation: EdgeStyle(style, head, inks[_EDGE_KIND[relation]], width)
         for relation, (style, head, width) in _LINES.items()
     }
-    return Theme(name, background, text, muted, nodes, edges, faded)
+    return Theme(name, background, text, muted, nodes, edges, faded, marks)
+
+
+# What a diff marks, as diffs do: green added, red removed (drawn faded), amber changed; in
+# print, black, light grey and mid grey (each also named above its text: REASON · ADDED).
+_MARKS = {"added": "#1A9850", "removed": "#D73027", "changed": "#E6A100"}
 
 
 THEMES = {
@@ -144,6 +151,7 @@ THEMES = {
         _INK,
         _LIGHT_HEADER,
         ("#F4F4F4", "#666666"),
+        _MARKS,
     ),
     "dark": _theme(
         "dark",
@@ -154,6 +162,7 @@ THEMES = {
         _DARK_INK,
         _DARK_HEADER,
         ("#1E2228", "#9CA3AB"),
+        _MARKS,
     ),
     "print": _theme(
         "print",
@@ -164,6 +173,7 @@ THEMES = {
         dict.fromkeys(Kind, "#000000"),
         dict.fromkeys(Kind, "#000000"),
         ("#F4F4F4", "#555555"),
+        {"added": "#000000", "removed": "#A6A6A6", "changed": "#707070"},
     ),
 }
 
