@@ -227,10 +227,12 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
     """A word wider than the line, in pieces: the first for the `room` left on the line it
     starts on ("" when it cannot break there), the others a line each. Each piece ends
     after a `/`, `-`, `.`, `?`, `&`, `=` or `_` (a URL, a path) that falls late enough in
-    its line; a word without one is left whole up to twice the width, and cut beyond."""
+    its line; a word without one is left whole up to twice the width, and cut beyond (with a
+    hyphen, between two letters of a script with capitals)."""
     chunks = []
     space = room
     size = columns(word)  # (of what is left: measured once, a 40,000-letter word took 5 s)
+    hyphens = word.rstrip(_CLOSING).isalpha()  # a word of letters: no URL, path or number
     while size > space:
         head = _prefix(word, space) if space else ""  # (a prefix has a character at least)
         # (Not between the slashes of `https://`.)
@@ -244,11 +246,25 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
             head = ""
         elif size <= 2 * width:
             break
+        elif hyphens and len(head) > 2 and _cased(head[-1]) and _cased(word[len(head)]):
+            # Cut between two letters of a word (a German compound): a hyphen says so.
+            head = head[:-1]
+            chunks.append(head + "-")
+            word = word[len(head) :]
+            size -= columns(head)
+            space = width
+            continue
         chunks.append(head)
         word = word[len(head) :]
         size -= columns(head)
         space = width
     return [*chunks, word]
+
+
+def _cased(c: str) -> bool:
+    """A letter of a script with capitals (Latin, Greek, Cyrillic), whose words take a
+    hyphen where they are cut."""
+    return c.lower() != c.upper()
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
