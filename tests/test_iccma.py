@@ -4,6 +4,7 @@ with a position."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,8 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     into = runner.invoke(app, ["import", str(apx), "-o", str(tmp_path), "--force"])
     assert into.exit_code == 2 and "is a folder; name the map file to write" in into.output
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+    # A device is no one's work: written into, as a shell's `>` would.
+    assert runner.invoke(app, ["import", str(apx), "-o", os.devnull]).exit_code == 0
     # ICCMA 2023's own files end in .af.
     (tmp_path / "f.af").write_text("p af 2\n1 2\n")
     result = runner.invoke(app, ["import", str(tmp_path / "f.af")])

@@ -1077,10 +1077,14 @@ def _json(document: dict[str, Any]) -> str:
 
 
 def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
-    """A map is someone's work: commands that write one do not replace it unless told."""
-    if Path(path).is_dir():
-        _fail(f"{path} is a folder; name the map file to write, such as {Path(path) / 'map.yaml'}")
-    if os.path.lexists(path) and not force:  # a link that leads nowhere is there too
+    """A map is someone's work: commands that write one do not replace it unless told. A
+    device or a pipe (`-o /dev/null`, `/dev/stdout`) is no one's work: it is written into."""
+    target = Path(path)
+    if target.is_dir():
+        _fail(f"{path} is a folder; name the map file to write, such as {target / 'map.yaml'}")
+    # (A link that leads nowhere is there too.)
+    there = target.is_file() or (target.is_symlink() and not target.exists())
+    if there and not force:
         _fail(f"{path} already exists; use --force to overwrite it")
 
 
