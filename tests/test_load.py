@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,7 +14,7 @@ from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
 from argmap.semantics import evaluate
-from conftest import SEED
+from conftest import DATA, SEED
 
 MAP = """\
 argmap: 1
@@ -484,3 +486,53 @@ def test_a_value_written_the_local_way_gets_the_one_meant(
 def test_an_id_with_letters_beyond_ascii_is_spelled_out(written: str, meant: str) -> None:
     [problem] = loads(f"argmap: 1\ntitle: T\nclaims:\n  {written}: {{text: C}}\n").diagnostics
     assert problem.rule == "invalid-id" and problem.hint.endswith(f"write it as `{meant}`")
+
+
+def _followed(text: str, line: int, hint: str) -> str | None:
+    """`text` with the one line an indentation hint names moved as far as it says; None
+    for a hint that names no line and depth."""
+    forms = (
+        (r"indent line (\d+) by (\d+) spaces", None),
+        (
+            r"^line (\d+)(?:, `[^`]*`,)? is indented by \d+ spaces.*; indent it by (\d+) spaces",
+            None,
+        ),
+        (r"indent `[^`]*:` by (\d+) spaces|is a section of the map: indent it by (\d+)", line),
+    )
+    for form, at in forms:
+        found = re.search(form, hint)
+        if found is not None:
+            row, spaces = (at, found[1] or found[2]) if at else (int(found[1]), found[2])
+            lines = text.split("\n")
+            lines[row - 1] = " " * int(spaces) + lines[row - 1].lstrip(" ")
+            return "\n".join(lines)
+    return None
+
+
+@pytest.mark.parametrize("shift", [-4, -2, -1, 1, 2, 3, 4])
+@pytest.mark.parametrize("path", [SEED, DATA / "good" / "every-feature.yaml"], ids=["seed", "all"])
+def test_an_indentation_hint_followed_to_the_letter_mends_the_file(path: Path, shift: int) -> None:
+    """Each line of a map moved by `shift` spaces: where the first error's hint says which
+    line to move and how far, doing just that gives a file YAML reads."""
+    text = path.read_text()
+    lines = text.split("\n")
+    followed = 0
+    for i, line in enumerate(lines):
+        if (
+            not line.strip()
+            or line.lstrip().startswith("#")
+            or len(line) - len(line.lstrip()) + shift < 0
+        ):
+            continue
+        moved = lines.copy()
+        moved[i] = " " * (len(line) - len(line.lstrip()) + shift) + line.lstrip(" ")
+        errors = [d for d in loads("\n".join(moved)).diagnostics if d.rule == "yaml-syntax"]
+        mended = (
+            _followed("\n".join(moved), errors[0].span.line, errors[0].hint) if errors else None
+        )
+        if mended is None:
+            continue
+        followed += 1
+        after = [d.message for d in loads(mended).diagnostics if d.rule == "yaml-syntax"]
+        assert not after, (i + 1, errors[0].hint, after)
+    assert followed > 5  # (the seed map's lines give hints of every form above)

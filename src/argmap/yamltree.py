@@ -10,6 +10,7 @@ no Python object other than plain data is ever constructed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -463,7 +464,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             f"`{key[1]}:` is indented deeper than {name} on line {above + 1}, so YAML reads "
             f"it as more of that value"
         )
-        if outer is not None and _out_of_line(lines, above, _indent(line)):
+        fields = not _HEAD_LINE.fullmatch(lines[above]) and not _HEAD_LINE.fullmatch(line)
+        if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
             return f"{said}; indent line {above + 1} by {_indent(line)} spaces, like `{key[1]}:`"
         return f"{said}; indent the keys of one mapping alike"
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
@@ -549,10 +551,23 @@ _HEAD_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s*(?:#.*)?")
 
 
 def _out_of_line(lines: list[str], row: int, depth: int) -> str:
-    """Why the key on `row` belongs `depth` spaces in, like the keys after it: the key
-    before it at that depth is there too, or heads a mapping that `row` leaves empty by
-    standing level with it (`claims:`, then `ubi:` not indented under it); "" if neither."""
-    before = next(
+    """Why the key on `row` belongs `depth` spaces in, like the keys after it: it stands
+    level with the key right above it, which heads a mapping it leaves empty (`claims:`,
+    then `ubi:` not indented under it), or the key before it at that depth is there too
+    (an id among ids, for a key that names no section); "" if neither."""
+    before = _line_above(lines, row)
+    name = re.match(_KEY, lines[row])
+    if before is None or name is None or not _KEY_LINE.match(lines[before]):
+        return ""
+    above = re.match(_KEY, lines[before])
+    if _indent(lines[before]) == _indent(lines[row]) < depth and _HEAD_LINE.fullmatch(
+        lines[before]
+    ):
+        head = above[1].strip() if above else ""
+        return f"level with `{head}:` on line {before + 1}, which it leaves empty"
+    if name[1].strip() in _TOP_KEYS:  # a section where sections go: the mistake is elsewhere
+        return ""
+    sibling = next(
         (
             i
             for i in range(row - 1, -1, -1)
@@ -560,14 +575,36 @@ def _out_of_line(lines: list[str], row: int, depth: int) -> str:
         ),
         None,
     )
-    if before is None:
-        return ""
-    level, name = _indent(lines[before]), re.match(_KEY, lines[before])
-    if level == depth:
+    if sibling is not None and _indent(lines[sibling]) == depth:
         return f"and the keys before and after it by {depth}"
-    if level == _indent(lines[row]) and _HEAD_LINE.fullmatch(lines[before]) and name:
-        return f"level with `{name[1].strip()}:` on line {before + 1}, which it leaves empty"
     return ""
+
+
+# What a map's top level holds: a key with one of these names at the margin is where it goes.
+_TOP_KEYS = frozenset(spec.SECTIONS) | {f.name for f in spec.MAP_FIELDS}
+
+
+def _is_section(line: str) -> bool:
+    """Whether `line` is a section's key (`claims:`) at the margin."""
+    key = re.match(_KEY, line)
+    return key is not None and _indent(line) == 0 and key[1].strip() in spec.SECTIONS
+
+
+def _usual_id_indent(lines: list[str]) -> int | None:
+    """How far the file indents the first id of its sections, most often."""
+    firsts = Counter(
+        _indent(lines[after])
+        for i, line in enumerate(lines)
+        if _is_section(line) and (after := _line_below(lines, i)) is not None
+    )
+    return firsts.most_common(1)[0][0] if firsts else None
+
+
+def _line_below(lines: list[str], row: int) -> int | None:
+    """The nearest line after `row` that is neither blank nor a comment."""
+    return next(
+        (i for i in range(row + 1, len(lines)) if lines[i].strip()[:1] not in ("", "#")), None
+    )
 
 
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
@@ -603,19 +640,45 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                     f"line {outer + 1}, {key}, is indented by {depth} spaces, {why}: "
                     f"indent it by {here} spaces"
                 )
+            named = re.match(_KEY, line)
+            if named is not None and named[1].strip() in _TOP_KEYS:
+                return f"`{named[1].strip()}:` is a section of the map: indent it by 0 spaces"
+            section = outer if _is_section(lines[outer]) else _line_above(lines, outer)
+            if section is not None and _is_section(lines[section]):
+                # Two ids of one section unlike: the one indented as the other sections'
+                # ids are is right.
+                first = next(i for i in range(section + 1, row) if _KEY_LINE.match(lines[i]))
+                at, usual = _indent(lines[first]), _usual_id_indent(lines)
+                fix = (
+                    f"; indent it by {at} spaces, like line {first + 1}"
+                    if at == usual
+                    else f"; indent line {first + 1} by {here} spaces"
+                    if here == usual
+                    else ""
+                )
+                head = re.match(_KEY, lines[section])
+                return (
+                    f"line {row + 1} is indented by {here} spaces, and the first key of "
+                    f"`{head[1].strip() if head else ''}:` (line {first + 1}) by {at}: the "
+                    f"keys of one mapping are indented alike{fix}"
+                )
             return (
                 f"line {row + 1} is indented by {here} spaces, deeper than {key} (line "
                 f"{outer + 1}, {depth} spaces) and less than its fields ({there}): indent it "
                 f"by {depth} spaces, like {key}"
             )
+    # How far to move the line out of place, said only of a key with its value on its line:
+    # a key with fields under it may be right where it is, and its fields and the rest wrong.
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
     if here in around:
         said = f"line {above + 1} is indented by {there} spaces, and the key after it by {here}"
-        fix = f"; indent line {above + 1} by {here} spaces"
+        fix = f"; indent line {above + 1} by {here} spaces" * (
+            not _HEAD_LINE.fullmatch(lines[above])
+        )
     elif there in around:
         said = f"line {row + 1} is indented by {here} spaces, and the key before it by {there}"
         # (Deeper than the keys around it, the line may be right and they wrong.)
-        fix = f"; indent it by {there} spaces" if there > here else ""
+        fix = f"; indent it by {there} spaces" * (there > here and not _HEAD_LINE.fullmatch(line))
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
         fix = ""
