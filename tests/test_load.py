@@ -179,6 +179,23 @@ def test_an_id_indented_like_fields_is_read_as_its_own_node() -> None:
     assert [d.rule for d in loads(note).diagnostics] == ["duplicate-key"]
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        # A section's empty entry, then an id repeated: no node's fields to split.
+        "claims:\n  c: {text: C}\nsources:\n  s1: {title: A}\n  s2:\n  s1: {title: B}\n",
+        # A node in flow style: its keys are not a matter of indentation.
+        "claims:\n  ubi: {text: a,\n        nit: ,\n        text: b}\n",
+        # An anchor's mapping, which an alias repeats: split, it would change both places.
+        "claims:\n  ubi: &u\n    text: a\n    nit:\n    text: b\nreasons:\n  r: *u\n",
+    ],
+)
+def test_a_repeated_key_elsewhere_stays_a_duplicate(written: str) -> None:
+    found = loads("argmap: 1\ntitle: t\n" + written).diagnostics
+    assert "duplicate-key" in [d.rule for d in found]
+    assert not any("indented like the fields" in d.message for d in found)
+
+
 def test_alias_bomb_fails_fast_and_small() -> None:
     levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     pairs = zip("abcdefgh", "bcdefghi", strict=True)

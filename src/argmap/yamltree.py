@@ -349,80 +349,92 @@ class _Builder:
         an empty field, and the fields under it as `ubi`'s own again. Such an id is moved
         out beside `ubi`, with the fields after it, and said as one error: left as YAML
         reads it, it was an unknown field, a duplicate key for each of its fields, and an
-        unknown reference wherever the map names it."""
-        parents: dict[int, tuple[YMap, YScalar]] = {}
-        stack: list[YNode] = [self.root] if self.root is not None else []
-        while stack:  # (a mapping an alias repeats is visited once for each place)
-            node = stack.pop()
-            if isinstance(node, YMap):
-                for key, value in node.entries.values():
-                    if isinstance(value, YMap):
-                        parents.setdefault(id(value), (node, key))
-                    stack.append(value)
-            elif isinstance(node, YSeq):
-                stack.extend(node.items)
-        for mapping, repeats in self.repeated.values():
-            if id(mapping) in parents:
-                self._split(mapping, repeats, *parents[id(mapping)])
-
-    def _split(
-        self,
-        mapping: YMap,
-        repeats: list[tuple[YScalar, YNode, Diagnostic]],
-        outer: YMap,
-        own: YScalar,
-    ) -> None:
-        """`mapping` (the value of `own` in `outer`) split at an empty key that is no field's
-        name, written after the first of each repeated key and before the repeats."""
-        items = list(mapping.entries.values())
-        where = [(k.span.line, k.span.column) for k, _ in items]
-        first_repeat = min((k.span.line, k.span.column) for k, _, _ in repeats)
-        last_first = max(where[items.index(mapping.entries[k.value])] for k, _, _ in repeats)
-        at = next(
-            (
-                i
-                for i, (key, value) in enumerate(items)
-                if last_first < where[i] < first_repeat
-                and where[i][1] == where[0][1]  # lined up with the fields, as in block style
-                and type(value) is YScalar
-                and value.is_null
-                and key.plain
-                and key.value not in _FIELD_TYPES
-                and key.value not in outer.entries
-            ),
-            None,
-        )
-        moved = sorted(
-            [*items[at + 1 :], *((k, v) for k, v, _ in repeats)] if at is not None else [],
-            key=lambda entry: (entry[0].span.line, entry[0].span.column),
-        )
-        if at is None or len({k.value for k, _ in moved}) < len(moved):
+        unknown reference wherever the map names it. Only an entry of a section is split
+        (`claims: {ubi: ...}`), and not an anchor's, which an alias repeats elsewhere."""
+        if not isinstance(self.root, YMap):
             return
-        name = items[at][0]
-        start, end = moved[0][0].span, moved[-1][1].span
-        fields = YMap(
-            _new(Span, (self.file, start.line, start.column, end.end_line, end.end_column))
-        )
-        fields.entries = {k.value: (k, v) for k, v in moved}
-        mapping.entries = {k.value: (k, v) for k, v in items[:at]}
-        entries = list(outer.entries.items())
-        place = next(i for i, (_, (k, _)) in enumerate(entries) if k is own) + 1
-        entries.insert(place, (name.value, (name, fields)))
-        outer.entries = dict(entries)
-        said = {id(d) for _, _, d in repeats}
+        anchored = {id(node) for node in self.anchors.values()}
+        said: set[int] = set()
+        for section in (v for _, v in self.root.entries.values() if isinstance(v, YMap)):
+            moved: dict[str, tuple[YScalar, YMap]] = {}  # an id -> the id moved out after it
+            taken = set(section.entries)
+            for own, value in section.entries.values():
+                found = self.repeated.get(id(value))
+                if found is None or id(value) in anchored or id(section) in anchored:
+                    continue
+                mapping = found[0]  # (`value`, known to be a mapping)
+                split = _split(mapping, found[1], self.file)
+                if split is None or split[0].value in taken:
+                    continue
+                name, fields, kept = split
+                mapping.entries = kept
+                moved[own.value] = (name, fields)
+                taken.add(name.value)
+                said.update(id(d) for _, _, d in found[1])
+                repeated = ", ".join(f"`{k.value}`" for k, _, _ in found[1])
+                self.diagnostics.append(
+                    Diagnostic(
+                        "yaml-syntax",
+                        Severity.ERROR,
+                        name.span,
+                        f"`{name.value}:` is indented like the fields of `{own.value}`, and "
+                        f"the keys after it repeat {own.value}'s ({repeated}): read here as "
+                        f"an entry of its own, beside `{own.value}`",
+                        f"indent `{name.value}:` by {own.span.column - 1} spaces, like "
+                        f"`{own.value}:`",
+                    )
+                )
+            if moved:  # (each section rebuilt once: once per id moved, it was quadratic)
+                entries: dict[str, tuple[YScalar, YNode]] = {}
+                for key, entry in section.entries.items():
+                    entries[key] = entry
+                    if key in moved:
+                        name, fields = moved[key]
+                        entries[name.value] = (name, fields)
+                section.entries = entries
         self.diagnostics = [d for d in self.diagnostics if id(d) not in said]
-        repeated = ", ".join(f"`{k.value}`" for k, _, _ in repeats)
-        self.diagnostics.append(
-            Diagnostic(
-                "yaml-syntax",
-                Severity.ERROR,
-                name.span,
-                f"`{name.value}:` is indented like the fields of `{own.value}`, and the keys "
-                f"after it repeat {own.value}'s ({repeated}): read here as an entry of its "
-                f"own, beside `{own.value}`",
-                f"indent `{name.value}:` by {own.span.column - 1} spaces, like `{own.value}:`",
-            )
-        )
+
+
+def _split(
+    mapping: YMap, repeats: list[tuple[YScalar, YNode, Diagnostic]], file: str
+) -> tuple[YScalar, YMap, dict[str, tuple[YScalar, YNode]]] | None:
+    """Where `mapping` splits: at an empty key that is no field's name, lined up with the
+    fields, written after the first of each repeated key and before the repeats. That key,
+    a mapping of the entries after it (the repeats among them), and the entries before it;
+    None if there is no such key, or the mapping is in flow style (`{text: a, b: , ...}`)."""
+    items = list(mapping.entries.values())
+    first = items[0][0].span
+    if (mapping.span.line, mapping.span.column) != (first.line, first.column):
+        return None  # (a block mapping starts at its first key; a flow one at its `{`)
+    where = [(k.span.line, k.span.column) for k, _ in items]
+    index = {k.value: i for i, (k, _) in enumerate(items)}
+    first_repeat = min((k.span.line, k.span.column) for k, _, _ in repeats)
+    last_first = max(where[index[k.value]] for k, _, _ in repeats)
+    at = next(
+        (
+            i
+            for i, (key, value) in enumerate(items)
+            if last_first < where[i] < first_repeat
+            and where[i][1] == where[0][1]  # lined up with the fields
+            and type(value) is YScalar
+            and value.is_null
+            and key.plain
+            and key.value not in _FIELD_TYPES
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    moved = sorted(
+        [*items[at + 1 :], *((k, v) for k, v, _ in repeats)],
+        key=lambda entry: (entry[0].span.line, entry[0].span.column),
+    )
+    if len({k.value for k, _ in moved}) < len(moved):
+        return None
+    start, end = moved[0][0].span, moved[-1][1].span
+    fields = YMap(_new(Span, (file, start.line, start.column, end.end_line, end.end_column)))
+    fields.entries = {k.value: (k, v) for k, v in moved}
+    return items[at][0], fields, {k.value: (k, v) for k, v in items[:at]}
 
 
 _KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to its colon
