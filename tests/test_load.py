@@ -472,6 +472,7 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
         ("weight", "high", "write it as `0.5`"),
         ("weight", "70", "use a number from 0 to 1: `0.7` for 70%"),
         ("weight", "250", "use a number from 0 to 1"),
+        ("weight", "1.5", "use a number from 0 to 1"),  # (not 1.5%)
         ("date", "06.05.2020", "write it as YYYY-MM-DD: `2020-05-06`"),
         ("date", "05/06/2020", "write it as YYYY-MM-DD: `2020-06-05` or `2020-05-06`"),
         ("date", "06/13/2020", "write it as YYYY-MM-DD: `2020-06-13`"),
@@ -503,6 +504,10 @@ def test_a_value_written_the_local_way_gets_the_one_meant(
 def test_an_id_with_letters_beyond_ascii_is_spelled_out(written: str, meant: str) -> None:
     [problem] = loads(f"argmap: 1\ntitle: T\nclaims:\n  {written}: {{text: C}}\n").diagnostics
     assert problem.rule == "invalid-id" and problem.hint.endswith(f"write it as `{meant}`")
+    # Not as an id the section has already: it would be a duplicate.
+    both = f"argmap: 1\ntitle: T\nclaims:\n  {meant}: {{text: C}}\n  {written}: {{text: D}}\n"
+    [problem] = loads(both).diagnostics
+    assert problem.rule == "invalid-id" and "write it as" not in problem.hint
 
 
 def _followed(text: str, line: int, hint: str) -> str | None:

@@ -761,6 +761,15 @@ def test_nodes_that_attack_each_other_are_one_line_with_two_heads() -> None:
     assert all("arrowtail=tee" in a and "<->" in a for a in both.values())
     assert ("o2", "o1") not in {(u, v) for u, v, _ in edges}
     assert 'tooltip="o1 and o2 attack each other"' in both["o1", "o2"]
+    # Two nodes that both support and attack each other: two lines, each its own id.
+    both = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        "  a: {text: A, attacks: [c, b], supports: b}\n"
+        "  b: {text: B, attacks: [c, a], supports: a}\n"
+    ).map
+    assert both is not None
+    ids = re.findall(r'id="([^"]*<->[^"]*)"', build_dot(build_graph(both), both, DotOptions()))
+    assert len(ids) == 2 and len(set(ids)) == 2, ids
     # A diff that adds one of the two draws them apart, each with its mark.
     marked = build_dot(g, m, DotOptions(edge_marks={("o2", "attack", "o1"): "added"}))
     assert "o2 -> o1 [" in marked and "o1 -> o2 [" in marked

@@ -7,7 +7,7 @@ import functools
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,7 +142,7 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
-def _invalid_id(key: str, span: Span) -> tuple[str, str]:
+def _invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, str]:
     """Why `key`, written at `span`, is not an id, and what to do: the first character the
     pattern refuses, named and placed, since the id may look right (an invisible character,
     a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented)."""
@@ -156,8 +156,8 @@ def _invalid_id(key: str, span: Span) -> tuple[str, str]:
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
         return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
-    written = _ascii_id(key)
-    fix = f"; write it as `{written}`" if spec.ID_RE.match(written) else ""
+    written = _ascii_id(key)  # (unless another id is written so: `cafe` beside `café`)
+    fix = f"; write it as `{written}`" if spec.ID_RE.match(written) and written not in taken else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
@@ -361,7 +361,8 @@ class _MapBuilder:
             if self.outdented_field(name, key_node, value, entries):
                 continue
             if not spec.ID_RE.match(key):
-                self.error("invalid-id", key_node.span, *_invalid_id(key, key_node.span))
+                problem = _invalid_id(key, key_node.span, node.entries)
+                self.error("invalid-id", key_node.span, *problem)
             if not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 self.wrong_type(
@@ -659,7 +660,7 @@ class _MapBuilder:
             return None
         if not 0 <= value <= 1:
             hint = "use a number from 0 to 1"
-            if 1 < value <= 100:  # a percentage
+            if isinstance(value, int) and 1 < value <= 100:  # a percentage
                 hint += f": `{value / 100:g}` for {value:g}%"
             self.invalid(node, f"{what} is {value}, outside 0..1", hint)
             return None

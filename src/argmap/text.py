@@ -232,7 +232,7 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
     chunks = []
     space = room
     size = columns(word)  # (of what is left: measured once, a 40,000-letter word took 5 s)
-    hyphens = word.rstrip(_CLOSING).isalpha()  # a word of letters: no URL, path or number
+    hyphens = word.strip(_CLOSING + _OPENING).isalpha()  # letters: no URL, path or number
     while size > space:
         head = _prefix(word, space) if space else ""  # (a prefix has a character at least)
         # (Not between the slashes of `https://`.)

@@ -695,7 +695,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 }
                 if (u, v) in mutual:
                     attrs |= {
-                        "id": _text(f"{u}<->{v}"),
+                        "id": _text(f"{u}<->{v}" + (f":{value}" if k else "")),
                         "tooltip": _text(f"{u} and {v} {verb[:-1]} each other"),
                         "dir": "both",
                         "arrowtail": theme.edges[relation].arrowhead,
