@@ -96,7 +96,16 @@ def neighbourhood(g: Graph, center: str, depth: int) -> Graph:
         if not frontier:  # the whole component is in: a larger depth adds nothing
             break
         seen.update(frontier)
-    return g.subgraph(seen)
+    # Built in the map's order: `g.subgraph(seen)` lists its nodes in the order of the set,
+    # which changes from run to run, and with it the drawing, byte for byte.
+    sub = nx.MultiDiGraph(**g.graph)
+    sub.add_nodes_from((n, g.nodes[n]) for n in g if n in seen)
+    sub.add_edges_from(
+        (u, v, k, data)
+        for u, v, k, data in g.edges(keys=True, data=True)
+        if u in seen and v in seen
+    )
+    return sub
 
 
 def left_out(g: Graph, shown: Graph) -> dict[str, list[tuple[bool, str, Relation]]]:
