@@ -283,8 +283,13 @@ class _MapBuilder:
             written = tree.entries["argmap"][1]
             if not _is_blank(written) and self.version(written, "`argmap` of the map") is None:
                 return None  # another format version: the rest of the file means other things
+        adopted = self.at_the_margin(tree)
         values, spans = self.fields(
-            tree, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
+            tree,
+            _MAP_FIELDS,
+            "the map",
+            Span.point(self.file),
+            extra=(*spec.SECTIONS, *(k for keys in adopted.values() for k in keys)),
         )
         version = values.get("argmap", spec.FORMAT_VERSION)
         # A section's name misspelt (`objection:`) is reported as an unknown field, and its
@@ -300,6 +305,10 @@ class _MapBuilder:
             ):
                 keys[meant] = key
         sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
+        for name, ids in adopted.items():
+            entries = YMap(tree.entries[ids[0]][0].span)
+            entries.entries = {k: tree.entries[k] for k in ids}
+            sections[name] = self.section(entries, name)
         sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
@@ -343,6 +352,34 @@ class _MapBuilder:
             ),
             unread_sections=frozenset(self.unread),
         )
+
+    def at_the_margin(self, tree: YMap) -> dict[str, list[str]]:
+        """Ids written at the margin after their section's key (`claims:`, then `ubi:` not
+        indented under it), which leaves the section empty: section -> the ids, read as its
+        own, with one error. Else each was an unknown field, and each reference to one an
+        error too."""
+        adopted: dict[str, list[str]] = {}
+        section = None
+        names = [*_MAP_FIELDS.by_name, *spec.SECTIONS]  # (a key close to one is a typo of it)
+        for key, (key_node, value) in tree.entries.items():
+            if key in spec.SECTIONS or key in _MAP_FIELDS.by_name:
+                empty = isinstance(value, YScalar) and value.is_null
+                section = key if key in spec.SECTIONS and empty and key not in adopted else None
+            elif section is not None and isinstance(value, YMap) and closest(key, names) is None:
+                ids = adopted.setdefault(section, [])
+                if not ids:
+                    self.error(
+                        "yaml-syntax",
+                        key_node.span,
+                        f"`{key}:` is written at the margin, where sections go, after "
+                        f"`{section}:`, which it leaves empty",
+                        f"indent the ids of `{section}` by 2 spaces, and their fields by 4; "
+                        f"they are read here as its own",
+                    )
+                ids.append(key)
+            else:
+                section = None
+        return adopted
 
     def section(self, node: YNode, name: str) -> list[tuple[str, YNode, Span]]:
         """The entries of section `name` (its value `node`) as (id, value, span of the id);
