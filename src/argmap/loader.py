@@ -236,6 +236,10 @@ def _iso_dates(written: str) -> list[str]:
     return list(dict.fromkeys(meant))  # (the 5th of May either way)
 
 
+# The names a map's top level holds.
+_TOP_NAMES = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -294,10 +298,9 @@ class _MapBuilder:
         version = values.get("argmap", spec.FORMAT_VERSION)
         # A section's name misspelt (`objection:`) is reported as an unknown field, and its
         # entries read as that section's: else every reference to them was an error too.
-        names = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
         keys = {name: name for name in spec.SECTIONS if name in tree.entries}
         for key in tree.entries:
-            meant = None if key in names else closest(key, names)
+            meant = None if key in _TOP_NAMES else closest(key, _TOP_NAMES)
             if (
                 meant in spec.SECTIONS
                 and meant not in keys
@@ -360,12 +363,12 @@ class _MapBuilder:
         error too."""
         adopted: dict[str, list[str]] = {}
         section = None
-        names = [*_MAP_FIELDS.by_name, *spec.SECTIONS]  # (a key close to one is a typo of it)
         for key, (key_node, value) in tree.entries.items():
             if key in spec.SECTIONS or key in _MAP_FIELDS.by_name:
                 empty = isinstance(value, YScalar) and value.is_null
                 section = key if key in spec.SECTIONS and empty and key not in adopted else None
-            elif section is not None and isinstance(value, YMap) and closest(key, names) is None:
+            # (A key close to a section's or field's name is a typo of it: `reason:`.)
+            elif section is not None and isinstance(value, YMap) and not closest(key, _TOP_NAMES):
                 ids = adopted.setdefault(section, [])
                 if not ids:
                     self.error(
