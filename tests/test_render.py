@@ -1074,11 +1074,26 @@ WORDS = st.lists(
 )
 
 
+def _assert_the_words(lines: list[str], words: str) -> None:
+    """`lines` hold `words` (written together), in order, and nothing else: but for spaces,
+    and a hyphen where a word of letters was cut between two of them."""
+    rest = words
+    for line in lines:
+        line = line.replace(" ", "").replace("\u00a0", "")
+        if not rest.startswith(line):
+            assert line.endswith("-") and line[-2:-1].isalpha(), (line, rest)
+            line = line[:-1]
+            assert rest.startswith(line) and rest[len(line) : len(line) + 1].isalpha()
+        rest = rest[len(line) :]
+    assert rest == ""
+
+
 @given(WORDS, st.integers(min_value=3, max_value=60))
 @example(["0", "0", "\uff9e\uff71\uff01"], 3)  # a zero-width mark, then a word too long
 @example(["-", "an", "item", "that", "wraps", "under", "its", "words"], 9)  # a hanging indent
 @example(["0", "0\U000e0100"], 3)  # a variation selector in text with no wide character
 @example(["Geschwindigkeitsbegrenzung"], 10)  # cut with a hyphen
+@example(["::AA??¿"], 3)  # cut after what is no letter: no hyphen
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
@@ -1094,17 +1109,8 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         assert "".join(words).startswith(shown.replace(" ", ""))
         assert len(lines) == MAX_LINES
     else:  # whole: every word, in order, a line break only where the next piece did not fit
-        # (A space that French typography keeps, as before `:`, is a no-break space; a word
-        # of letters cut between two of them takes a hyphen.)
-        rest = "".join(words).replace("\u00a0", "")
-        for line in lines:
-            line = line.replace(" ", "").replace("\u00a0", "")
-            if not rest.startswith(line):
-                assert line.endswith("-") and line[-2:-1].isalpha(), (line, rest)
-                line = line[:-1]
-                assert rest.startswith(line) and rest[len(line) : len(line) + 1].isalpha()
-            rest = rest[len(line) :]
-        assert rest == ""
+        # (A space that French typography keeps, as before `:`, is a no-break space.)
+        _assert_the_words(lines, "".join(words).replace("\u00a0", ""))
         # (A line may start with spaces: a list item's hanging indent, `- ` or `1. `.)
         assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
@@ -1215,7 +1221,7 @@ def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) ->
     if not lines[-1].endswith("…"):  # whole: every word, in order
         words = [w for p in paragraphs for w in p.split()]
         # (A number and the word after it are held together by a no-break space.)
-        assert "".join(lines).replace(" ", "").replace("\u00a0", "") == "".join(words)
+        _assert_the_words(lines, "".join(words))
 
 
 def test_no_break_spaces_hold_words_together() -> None:

@@ -246,8 +246,9 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
             head = ""
         elif size <= 2 * width:
             break
-        elif hyphens and len(head) > 2 and _cased(head[-1]) and _cased(word[len(head)]):
-            # Cut between two letters of a word (a German compound): a hyphen says so.
+        elif hyphens and len(head) > 2 and _cased(head[-2]) and _cased(head[-1]):
+            # Cut between two letters of a word (a German compound): a hyphen says so, in
+            # the place of the second.
             head = head[:-1]
             chunks.append(head + "-")
             word = word[len(head) :]

@@ -447,7 +447,8 @@ def _legend(
             tooltip="Legend",  # else the map's summary, inherited from the graph
             margin="14",  # (the samples' words, below their lines, touched the frame in PNGs)
         )
-        sample = {"fontsize": "10", "margin": "0.1,0.03", "height": "0.3"}
+        # (A margin wide enough that "objection" keeps clear of its cut corners.)
+        sample = {"fontsize": "10", "margin": "0.16,0.03", "height": "0.3"}
         # One row, which Graphviz puts on the first rank (the far end from the claims):
         # ranked with the map, its samples were as long as the map's rows were tall, and
         # it could sit among the nodes in the middle of the drawing.
