@@ -287,26 +287,25 @@ class _MapBuilder:
             written = tree.entries["argmap"][1]
             if not _is_blank(written) and self.version(written, "`argmap` of the map") is None:
                 return None  # another format version: the rest of the file means other things
-        adopted = self.at_the_margin(tree)
+        # What each key that names nothing at the top level is a typo of, if anything:
+        # worked out once, for the two readings below.
+        meant = {k: closest(k, _TOP_NAMES) for k in tree.entries if k not in _TOP_NAMES}
+        adopted = self.at_the_margin(tree, meant)
+        top = tree
+        if adopted:  # (the map's own fields, without the ids read as a section's)
+            read = {k for keys in adopted.values() for k in keys}
+            top = YMap(tree.span, {k: e for k, e in tree.entries.items() if k not in read})
         values, spans = self.fields(
-            tree,
-            _MAP_FIELDS,
-            "the map",
-            Span.point(self.file),
-            extra=(*spec.SECTIONS, *(k for keys in adopted.values() for k in keys)),
+            top, _MAP_FIELDS, "the map", Span.point(self.file), extra=tuple(spec.SECTIONS)
         )
         version = values.get("argmap", spec.FORMAT_VERSION)
         # A section's name misspelt (`objection:`) is reported as an unknown field, and its
         # entries read as that section's: else every reference to them was an error too.
         keys = {name: name for name in spec.SECTIONS if name in tree.entries}
-        for key in tree.entries:
-            meant = None if key in _TOP_NAMES else closest(key, _TOP_NAMES)
-            if (
-                meant in spec.SECTIONS
-                and meant not in keys
-                and isinstance(tree.entries[key][1], YMap)
-            ):
-                keys[meant] = key
+        for key, section in meant.items():
+            mapping = isinstance(tree.entries[key][1], YMap)
+            if section in spec.SECTIONS and section not in keys and mapping:
+                keys[section] = key
         sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
         for name, ids in adopted.items():
             entries = YMap(tree.entries[ids[0]][0].span)
@@ -356,11 +355,11 @@ class _MapBuilder:
             unread_sections=frozenset(self.unread),
         )
 
-    def at_the_margin(self, tree: YMap) -> dict[str, list[str]]:
+    def at_the_margin(self, tree: YMap, meant: dict[str, str | None]) -> dict[str, list[str]]:
         """Ids written at the margin after their section's key (`claims:`, then `ubi:` not
         indented under it), which leaves the section empty: section -> the ids, read as its
         own, with one error. Else each was an unknown field, and each reference to one an
-        error too."""
+        error too. `meant` is what each unknown key is a typo of, if anything."""
         adopted: dict[str, list[str]] = {}
         section = None
         for key, (key_node, value) in tree.entries.items():
@@ -368,7 +367,7 @@ class _MapBuilder:
                 empty = isinstance(value, YScalar) and value.is_null
                 section = key if key in spec.SECTIONS and empty and key not in adopted else None
             # (A key close to a section's or field's name is a typo of it: `reason:`.)
-            elif section is not None and isinstance(value, YMap) and not closest(key, _TOP_NAMES):
+            elif section is not None and isinstance(value, YMap) and meant[key] is None:
                 ids = adopted.setdefault(section, [])
                 if not ids:
                     self.error(
