@@ -295,6 +295,31 @@ def test_the_title_keeps_clear_of_the_first_row() -> None:
     assert min(tops) - baseline >= 16  # 12 points of space, and the descenders'
 
 
+@pytest.mark.parametrize("title", ["MoveOn isn't backing off", "هل يجب تدريس الطب " * 8])
+def test_the_title_is_centred_by_the_viewers_measure(title: str) -> None:
+    """Placed from its left end by the engine's measure of the text, an Arabic title sat
+    80 points off centre in a browser, which draws it narrower: each line is centred on
+    the drawing instead, however wide the viewer draws it."""
+    m = loads(f"argmap: 1\ntitle: {title}\nclaims:\n  a: {{text: A claim.}}\n").map
+    assert m is not None
+    root = ET.fromstring(render(m))
+    graph = root.find(f".//{SVG}g[@id='a__map']")
+    assert graph is not None
+    corners = graph.find(f".//{SVG}polygon")
+    assert corners is not None
+    xs = [float(p.split(",")[0]) for p in corners.get("points", "").split()]
+    lines = graph.findall(f".//{SVG}text")
+    assert len(lines) == (1 if len(title) < 70 else 3)
+    for line in lines:
+        assert line.get("text-anchor") == "middle"
+        assert float(line.get("x", "")) == pytest.approx((min(xs) + max(xs)) / 2, abs=0.01)
+    # The node's own lines keep the engine's placement, at the left of their box.
+    assert {t.get("text-anchor") for t in root.iter(f"{SVG}text")} - {None} == {
+        "start",
+        "middle",
+    }
+
+
 def test_right_to_left_text_reads_from_the_right_in_svg() -> None:
     """Hebrew or Arabic text goes in a right-to-left isolate, line by line: laid out left
     to right, `(כך!).` put its `.` and `!` at the wrong end. Text that starts with a

@@ -13,7 +13,8 @@ from argmap.graph import Graph, build_graph, left_out, neighbourhood
 from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
-from argmap.render.theme import DRAWN_FONT, FONT, PDF_FONT_FAMILY, SVG_FONTS
+from argmap.render.svg import centred_title, for_viewers
+from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY
 from argmap.report import counted
 from argmap.spec import MAX_WRAP
 from argmap.text import MAX_LINES, columns, shown_lines
@@ -25,9 +26,6 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 # A PNG of 3,000 claims side by side was a million pixels wide and took 2.5 GB to draw;
 # at most 16,320 pixels a side (170 inches at 96 dpi), a larger drawing is scaled down.
 PNG_MAX_INCHES = 170
-# The engines name the one font; a viewer without it takes one as wide (theme.SVG_FONTS).
-_FONT_ATTRIBUTE = f'font-family="{FONT}"'.encode()
-_FONTS_ATTRIBUTE = f'font-family="{SVG_FONTS}"'.encode()
 
 
 # A PDF's creation time, which would make every render differ (`render --check`): set to
@@ -293,9 +291,9 @@ class Drawing:
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
-            return svg_to_pdf(data)
+            return svg_to_pdf(centred_title(data))
         if self.options.format == "svg":
-            return data.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
+            return for_viewers(data)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
         return data
