@@ -1094,9 +1094,30 @@ WORDS = st.lists(
     st.one_of(
         st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1),
         st.text("中文字「」。，あア한ＡＢ12abーっ\u3099\u200d👨🏻🇯🇵\U000e0100", min_size=1),  # noqa: RUF001 (wide characters)
+        st.text("ภาษาไทยไม่เว้นวรรค", min_size=1),  # Thai: no spaces between its words
     ),
     max_size=60,
 )
+
+
+def _line_pieces(text: str, line: str, width: int) -> tuple[list[str], list[str]]:
+    """What `line`, wrapped from `text` at `width`, may break between by itself (in the
+    language of the whole text), and the text's own pieces that the line starts with:
+    Japanese and Thai phrases depend on the text around them."""
+    words = [w for w in line.split(" ") if w]
+    alone = [piece for piece, _ in pieces(text, words, width)]
+    own = [p for p, _ in pieces(text, None, width) if words and words[0].startswith(p)]
+    return alone, own
+
+
+def _unbreakable(text: str, line: str, width: int) -> bool:
+    alone, own = _line_pieces(text, line, width)
+    return len(alone) == 1 or line.strip() in own
+
+
+def _first_pieces(text: str, line: str, width: int) -> list[str]:
+    alone, own = _line_pieces(text, line, width)
+    return [alone[0], *own]
 
 
 def _assert_the_words(lines: list[str], words: str) -> None:
@@ -1122,10 +1143,11 @@ def _assert_the_words(lines: list[str], words: str) -> None:
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
-    lines = wrap_lines(" \t ".join(words), width)
+    text = " \t ".join(words)
+    lines = wrap_lines(text, width)
     # Only a piece that does not fit stretches its line, and not past twice the width.
     assert all(
-        columns(line) <= width or (len(list(pieces(line))) == 1 and columns(line) <= 2 * width)
+        columns(line) <= width or (_unbreakable(text, line, width) and columns(line) <= 2 * width)
         for line in lines
     )
     assert len(lines) <= MAX_LINES
@@ -1139,8 +1161,8 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         # (A line may start with spaces: a list item's hanging indent, `- ` or `1. `.)
         assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
-            first = next(pieces(following))[0]
-            assert columns(line) + 1 + columns(first) > width
+            firsts = _first_pieces(text, following, width)
+            assert any(columns(line) + 1 + columns(first) > width for first in firsts)
 
 
 @given(
@@ -1239,7 +1261,7 @@ def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) ->
     assert lines == [line for p in wrapped for line in p]
     assert len(lines) <= MAX_LINES
     assert all(
-        columns(line) <= width or (len(list(pieces(line))) == 1 and columns(line) <= 2 * width)
+        columns(line) <= width or (_unbreakable(text, line, width) and columns(line) <= 2 * width)
         for line in lines
     )
     assert not any(a == b == "" for a, b in itertools.pairwise(lines))
@@ -1293,6 +1315,53 @@ def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "原子力発電所の再稼働は、電力の安定供給と温室効果ガスの削減のために必要である"
+            "（民法上の責任も含む）。",  # noqa: RUF001 (Japanese)
+            "ja",
+        ),
+        (
+            "การศึกษาภาคบังคับควรขยายเป็นสิบสองปีเพื่อให้เด็กทุกคนได้รับโอกาสที่เท่าเทียมกันในการเรียนรู้",
+            "th",
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [16, 24, 30, 36])
+def test_japanese_and_thai_break_between_phrases(text: str, language: str, width: int) -> None:
+    """Broken between any two characters, a line split a Japanese word (`責任` / `も`),
+    and Thai, which has no spaces, was one long word cut anywhere, its lines too long:
+    lines now end where BudouX's phrases do, within the width."""
+    import budoux
+
+    parser = budoux.load_default_thai_parser() if language == "th" else None
+    phrases = (parser or budoux.load_default_japanese_parser()).parse(text)
+    ends = set(itertools.accumulate(map(len, phrases)))
+    lines = wrap_lines(text, width)
+    assert "".join(lines) == text and len(lines) > 1
+    assert all(columns(line) <= width for line in lines)
+    assert set(itertools.accumulate(map(len, lines))) <= ends
+
+
+def test_a_japanese_phrase_wider_than_the_line_breaks_between_characters() -> None:
+    """`原子力発電所の` (a nuclear plant's) is 14 columns: broken between its characters,
+    while `再稼働` (restart), which fits, is kept whole."""
+    assert wrap_lines("原子力発電所の再稼働", 8) == ["原子力発", "電所の", "再稼働"]
+
+
+def test_no_phrase_splits_a_number() -> None:
+    """BudouX put a break inside `平成27年` (the year 2015, as `平成2` / `7年`)."""
+    text = "最高裁判所の判決 平成27年12月16日（平成26年(オ)第1023号）"  # noqa: RUF001
+    assert wrap_lines(text, 20) == [
+        "最高裁判所の判決",
+        "平成27年12月16日",
+        "（平成26年",  # noqa: RUF001
+        "(オ)第1023号）",  # noqa: RUF001
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "width", "expected"),
     [
         # Korean and full-width letters break at spaces, like Latin words
@@ -1306,8 +1375,9 @@ def test_chinese_breaks_between_characters_and_counts_twocolumns() -> None:
         ),
         # a combining mark (here a voiced mark) stays with its character, and takes no room
         ("東京のか\u3099くせいはと\u309aても", 10, ["東京のか\u3099く", "せいはと\u309aて", "も"]),
-        # a variation selector stays with its kanji; an emoji sequence is one piece
-        ("でいます葛\U000e0100飾区", 10, ["でいます葛\U000e0100", "飾区"]),
+        # a variation selector stays with its kanji (in a phrase, 葛飾区, a ward of Tokyo);
+        # an emoji sequence is one piece
+        ("でいます葛\U000e0100飾区", 10, ["でいます", "葛\U000e0100飾区"]),
         ("家族👨\u200d👩\u200d👧\u200d👦です", 8, ["家族", "👨\u200d👩\u200d👧\u200d👦", "です"]),
     ],
 )

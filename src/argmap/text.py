@@ -2,18 +2,26 @@
 estimate of how wide East Asian text draws.
 
 Most text is ASCII or has no East Asian wide characters: words, one column per
-character, and Graphviz measures it. Chinese and Japanese are written without spaces and
-break between characters; those characters take two columns, and the builtin engine does
-not know their width at all (see `min_width`).
+character, and Graphviz measures it. Chinese, Japanese and Thai are written without spaces:
+Chinese breaks between characters, Japanese and Thai between phrases (see `pieces`). East
+Asian characters take two columns, and the builtin engine does not know their width at all
+(see `min_width`).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise, repeat
+from typing import TYPE_CHECKING
 from unicodedata import category, east_asian_width
+
+from argmap.spec import MAX_WRAP
+
+if TYPE_CHECKING:
+    from budoux import Parser
 
 MAX_LINES = 12  # longer text is cut in the label; the tooltip keeps all of it
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -43,6 +51,12 @@ _NO_BREAK_BEFORE = frozenset(
     "\u200dーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ〻"
     + "".join(map(chr, range(0x31F0, 0x3200)))
 )
+# Japanese (text with kana) and Thai break between phrases, which BudouX's models find (as
+# Chrome's `word-break: auto-phrase` does): between any two characters, a line broke a
+# word in two (`責任` / `も`), and Thai, read as one long word, was cut anywhere.
+_KANA = re.compile("[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_STRETCH = 1_000  # characters parsed at a time: more than a label's 12 lines show
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
 _EMOJI_STYLE = "\ufe0f"  # variation selector 16: the character before it drawn as an emoji
 _SKIN_TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))
@@ -68,6 +82,11 @@ _HOLDS = re.compile(rf"[{re.escape(_OPENING)}]+|[-+\u2212]?\d+(?:[.,:/]\d+)*|{_R
 _MAY_HOLD = frozenset(_OPENING + _RELATIONS + "0123456789")  # (the last character of one)
 _NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`: not `2023`
 _MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when so)
+
+
+def _by_spaces(text: str) -> bool:
+    """Whether `text` breaks at spaces only: it has no Chinese, Japanese or Thai."""
+    return text.isascii() or not (_MAYBE_WIDE.search(text) or _THAI.search(text))
 
 
 def _wide(text: str) -> bool:
@@ -115,8 +134,8 @@ def _breaks_around(c: str) -> bool:
     return _double(c) and _WORDLIKE.match(c) is None
 
 
-def _joins(c: str, piece: str, glue: bool) -> bool:
-    """Whether `c` stays on the line of the `piece` before it, inside one word."""
+def _held(c: str, piece: str, glue: bool) -> bool:
+    """Whether no line may break between the `piece` before and `c`, whatever the script."""
     kind = category(c)
     last = piece[-1]
     return (
@@ -126,10 +145,40 @@ def _joins(c: str, piece: str, glue: bool) -> bool:
         or last == "\u200d"
         or c in _SKIN_TONES  # part of the emoji before it
         or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
-        or (last.isdigit() and "\u4e00" <= c <= "\u9fff")  # a number, its counter: `5年`
         or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
-        or not (_breaks_around(c) or _breaks_around(_base(piece)))
+        # A number, and its counter: `27年` (BudouX's phrases split `平成2` / `7年`).
+        or (last.isdigit() and (c.isdigit() or "\u4e00" <= c <= "\u9fff"))
     )
+
+
+def _joins(c: str, piece: str, glue: bool) -> bool:
+    """Whether `c` stays on the line of the `piece` before it, in a word broken between
+    characters."""
+    return _held(c, piece, glue) or not (_breaks_around(c) or _breaks_around(_base(piece)))
+
+
+@functools.cache
+def _parser(language: str) -> Parser:
+    """BudouX's parser for Japanese (`ja`) or Thai (`th`), read once, when first needed."""
+    import budoux
+
+    if language == "th":
+        return budoux.load_default_thai_parser()
+    return budoux.load_default_japanese_parser()
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(stretch: str, language: str) -> list[str]:
+    """The phrases of `stretch`: kept, since a text is wrapped at several widths to find
+    the one it fits (a title, a text cut short)."""
+    return _parser(language).parse(stretch)
+
+
+def _phrases(word: str, language: str) -> Iterator[str]:
+    """The phrases of `word`, a stretch at a time: a label shows a text's start only, and
+    a text may be a megabyte long."""
+    for start in range(0, len(word), _STRETCH):
+        yield from _parsed(word[start : start + _STRETCH], language)
 
 
 def _base(piece: str) -> str:
@@ -150,26 +199,52 @@ def _odd_flags(piece: str) -> bool:
     return count % 2 == 1
 
 
-def pieces(text: str, words: list[str] | None = None) -> Iterator[tuple[str, bool]]:
-    """What a line may break between, each with whether a space goes before it: words
-    (`text`'s, or `words`), and inside a word each Chinese or Japanese character (or
-    emoji), with what belongs to it: combining marks, joined emoji, punctuation after it,
-    an opening bracket before."""
+def pieces(
+    text: str, words: list[str] | None = None, width: int = MAX_WRAP
+) -> Iterator[tuple[str, bool]]:
+    """What a line of `width` columns may break between, each with whether a space goes
+    before it: words (`text`'s, or `words`), and inside a word each Chinese character (or
+    emoji), or each Japanese or Thai phrase (a Japanese one wider than the line, each of
+    its characters), with what belongs to it: combining marks, joined emoji, punctuation
+    after it, an opening bracket before. Given as found: the lines wanted may end long
+    before the text does."""
+    japanese = not text.isascii() and _KANA.search(text) is not None
     for word in _words(text) if words is None else words:
         if word.isascii():
             yield word, True
             continue
-        parts = [word[0]]
-        glue = category(word[0]) in ("Ps", "Pi")
-        for c in word[1:]:
-            if _joins(c, parts[-1], glue):
-                parts[-1] += c
+        language = "th" if _THAI.search(word) else "ja" if japanese and _wide(word) else ""
+        if not language:
+            yield from _spaced(_joined(word, _joins))
+            continue
+        for phrase, spaced in _spaced(_joined(_phrases(word, language), _held)):
+            if language == "ja" and columns(phrase) > width:  # (Thai would break a syllable)
+                yield from _spaced(_joined(phrase, _joins), spaced)
             else:
-                parts.append(c)
-            glue = category(c) in ("Ps", "Pi")
-        yield parts[0], True
-        for part in parts[1:]:
-            yield part, False
+                yield phrase, spaced
+
+
+def _spaced(parts: Iterator[str], spaced: bool = True) -> Iterator[tuple[str, bool]]:
+    """The parts of a word, the first with a space before it if `spaced`, the others with none."""
+    for part in parts:
+        yield part, spaced
+        spaced = False
+
+
+def _joined(units: Iterable[str], joins: Callable[[str, str, bool], bool]) -> Iterator[str]:
+    """`units` (a word's characters or phrases), each joined to the one before where
+    `joins` says it stays on that one's line."""
+    each = iter(units)
+    part = next(each)
+    glue = category(part[-1]) in ("Ps", "Pi")
+    for unit in each:
+        if joins(unit[0], part, glue):
+            part += unit
+        else:
+            yield part
+            part = unit
+        glue = category(unit[-1]) in ("Ps", "Pi")
+    yield part
 
 
 def _words(text: str) -> list[str]:
@@ -390,7 +465,7 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
 
 def _fill(text: str, words: list[str], width: int, limit: int) -> tuple[list[str], bool]:
     """`_wrapped`, of `text` in `words`."""
-    plain = not _wide(text)  # most text: words, broken at spaces only
+    plain = _by_spaces(text)  # most text: words, broken at spaces only
     if plain:
         joined = " ".join(words)
         # A character of ASCII is a column, and of other plain text a column at most.
@@ -401,7 +476,7 @@ def _fill(text: str, words: list[str], width: int, limit: int) -> tuple[list[str
     lines: list[str] = []
     line, used = "", 0
     measure = len if text.isascii() else columns  # (a combining mark takes no column)
-    for piece, spaced in zip(words, repeat(True)) if plain else pieces(text, words):
+    for piece, spaced in zip(words, repeat(True)) if plain else pieces(text, words, width):
         size = measure(piece)
         gap = 1 if spaced else 0
         if line and used + gap + size <= width:
