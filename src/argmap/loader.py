@@ -137,6 +137,11 @@ _ITEM = re.compile(r" *(-) +(\S.*)")
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
 
+def _node_like(node: YNode) -> bool:
+    """Whether a value is a node's fields: the ids of a section, not a section misspelt."""
+    return isinstance(node, YMap) and "text" in node.entries
+
+
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
@@ -289,7 +294,11 @@ class _MapBuilder:
                 return None  # another format version: the rest of the file means other things
         # What each key that names nothing at the top level is a typo of, if anything:
         # worked out once, for the two readings below.
-        meant = {k: closest(k, _TOP_NAMES) for k in tree.entries if k not in _TOP_NAMES}
+        meant = {
+            k: None if _node_like(v) else closest(k, _TOP_NAMES)
+            for k, (_, v) in tree.entries.items()
+            if k not in _TOP_NAMES
+        }
         adopted = self.at_the_margin(tree, meant)
         top = tree
         if adopted:  # (the map's own fields, without the ids read as a section's)
@@ -396,13 +405,24 @@ class _MapBuilder:
             self.unread.add(name)
             return []
         entries: list[tuple[str, YNode, Span]] = []
-        for key, (key_node, value) in node.entries.items():
+        keys = list(node.entries)
+        for at, (key, (key_node, value)) in enumerate(node.entries.items()):
             if self.outdented_field(name, key_node, value, entries):
                 continue
             if not spec.ID_RE.match(key):
                 problem = _invalid_id(key, key_node.span, node.entries)
                 self.error("invalid-id", key_node.span, *problem)
-            if not isinstance(value, YMap):
+            if (
+                name in _NODE_SECTIONS
+                and isinstance(value, YScalar)
+                and value.is_null
+                and at + 1 < len(keys)
+                and keys[at + 1] in _NODE_FIELDS.by_name
+            ):
+                # An empty id, its fields below it at its own indentation: those fields
+                # are reported, and read on as its own (see `outdented_field`).
+                value = YMap(value.span)
+            elif not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 self.wrong_type(
                     value, f"{what} `{key}`", "a mapping of fields", f"`{key}: {{{first}: ...}}`"
@@ -422,10 +442,12 @@ class _MapBuilder:
         above, fields, where = entries[-1]
         if key.value not in _NODE_FIELDS.by_name or not isinstance(fields, YMap):
             return False
-        if key.value in fields.entries or not fields.entries:
+        if key.value in fields.entries:
             return False
-        first = next(iter(fields.entries.values()))[0].span
-        if first.line == where.line:  # `o: {text: ...}`: the fields are written in braces
+        first = next(iter(fields.entries.values()))[0].span if fields.entries else None
+        if first is None or first.column <= where.column:  # (`a:` alone, then its fields)
+            move = f"indent it by {where.column + 1} spaces, under `{above}:`"
+        elif first.line == where.line:  # `o: {text: ...}`: the fields are written in braces
             move = "write it inside that node's `{...}`"
         else:
             move = f"indent it by {first.column - 1} spaces like that node's other fields"
@@ -470,8 +492,15 @@ class _MapBuilder:
                 if key in extra:
                     continue
                 names = [*by_name, *extra]
-                guess = closest(key, names)
+                node_like = known is _MAP_FIELDS and _node_like(value)
+                guess = None if node_like else closest(key, names)  # (`spaces` is no `sources`)
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                if node_like:
+                    hint = (
+                        f"`{key}` has a `text`, as a node has: write it under a section's "
+                        "key (`claims:`, `reasons:`, `objections:` or `rebuttals:`), indented "
+                        "by 2 spaces, and its fields by 4"
+                    )
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
                 if cut and piece and cut[2] == key_node.span.line and guess is None:
                     cut = (cut[0], f"{cut[1]}, {key}", cut[2])

@@ -469,6 +469,11 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
+    if key is not None and above is not None and ":" not in _without_comment(lines[above]):
+        # The line above is no key: a key written without its colon, or more of a text.
+        return _missing_colon(lines, above, _indent(line) > _indent(lines[above])) or (
+            _quote_hint(lines, above, row)
+        )
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
         name = f"`{outer[1]}:`" if outer else "the line above"
@@ -697,11 +702,48 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     return f"{said}: the keys of one mapping are indented alike{fix}"
 
 
+_KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
+
+
+def _missing_colon(lines: list[str], row: int, alone: bool) -> str:
+    """The hint for line `row` when it is a key without its colon: a field's or a section's
+    name and its value (`title My map`), or, if `alone`, an id by itself (`spaces`, with
+    its fields indented below it)."""
+    written = _without_comment(lines[row]).removeprefix("- ")
+    word, _, value = written.partition(" ")
+    value = value.strip()
+    if ":" in written or not (
+        word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
+    ):
+        return ""
+    fixed = f"{word}: {value}" if value else f"{word}:"
+    return f"line {row + 1} has no `:` after `{word}`: write `{fixed}`"
+
+
+def _quote_hint(lines: list[str], above: int, row: int) -> str:
+    """The hint for a ": " on line `row` inside a text written over the lines before it,
+    from its key's line on (`text:` and two lines of prose): quote the whole text."""
+    key: int | None = above
+    while key is not None and not _KEY_LINE.match(lines[key]):
+        key = _line_above(lines, key)
+    field = re.match(_KEY + r":(.*)", lines[key]) if key is not None else None
+    if key is None or field is None:
+        return 'a ": " inside a value starts a mapping; put the value in quotes'
+    words = [field[2].strip(), *(line.strip() for line in lines[key + 1 : row + 1])]
+    value = " ".join(w for w in words if w).replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'a ": " inside the text of `{field[1].strip()}:` (line {key + 1}) starts a mapping; '
+        f'put the whole text in quotes: `{field[1].strip()}: "{value}"`'
+    )
+
+
 def _continued_hint(lines: list[str], above: int) -> str:
     """Text that goes on to the next line (`above`) indented like the keys (`text: A long`
     and `sentence.` below it), which YAML reads as a key without its colon."""
     if above >= len(lines) or ":" in lines[above] or lines[above].lstrip()[:1] in ("-", "#"):
         return ""
+    if missing := _missing_colon(lines, above, alone=False):
+        return missing
     key = _line_above(lines, above)
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
