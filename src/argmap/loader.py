@@ -7,7 +7,7 @@ import functools
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -484,9 +484,11 @@ class _MapBuilder:
         spans: dict[str, Span] = {}
         written = set()
         blank: dict[str, Span] = {}
-        # A field's plain text, and its line: a comma in `{text: Cheap, fast}` cuts it short.
-        cut: tuple[str, str, int] | None = None
-        for key, (key_node, value) in node.entries.items():
+        # A field's plain text, and whether the comma that cut it short is reported: a comma
+        # in `{text: Cheap, fast}` ends the field, and `fast` is a key of its own.
+        cut: tuple[str, YScalar, bool] | None = None
+        items = list(node.entries.items())
+        for index, (key, (key_node, value)) in enumerate(items):
             f = by_name.get(key)
             if f is None:
                 if key in extra:
@@ -502,11 +504,15 @@ class _MapBuilder:
                         "by 2 spaces, and its fields by 4"
                     )
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
-                if cut and piece and cut[2] == key_node.span.line and guess is None:
-                    cut = (cut[0], f"{cut[1]}, {key}", cut[2])
+                if cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
+                    if cut[2]:
+                        continue  # more of the text, said with its first piece
+                    whole = self.cut_text(cut[1], items[index:], by_name)
+                    whole = whole.replace("\\", "\\\\").replace('"', '\\"')
+                    cut = (cut[0], cut[1], True)
                     hint = (
                         "a comma inside {...} ends the field; if it belongs to the text, "
-                        f'quote the text: `{cut[0]}: "{cut[1]}"`'
+                        f'quote the text: `{cut[0]}: "{whole}"`'
                     )
                 else:
                     cut = None
@@ -536,7 +542,7 @@ class _MapBuilder:
                 continue
             cut = None
             if isinstance(value, YScalar) and value.plain and not value.is_null:
-                cut = (key, value.value, value.span.end_line)
+                cut = (key, value, False)
             if _is_blank(value):
                 blank[key] = value.span  # an empty field is an absent one
                 continue
@@ -556,6 +562,22 @@ class _MapBuilder:
                     hint += f" ({meaning})"
                 self.error(rule, blank.get(f.name, at), message, hint)
         return values, spans
+
+    def cut_text(
+        self, text: YScalar, rest: list[tuple[str, tuple[YScalar, YNode]]], known: Mapping[str, Any]
+    ) -> str:
+        """The text of a field cut short by commas (`text`), as written up to the last of the
+        keys on its line that `rest` starts with (`{url: ...@40.7,-73.9,12z}`)."""
+        end, pieces = text.span, [text.value]
+        for key, (key_node, value) in rest:
+            if key in known or key_node.span.line != end.end_line or not _is_blank(value):
+                break
+            end = key_node.span
+            pieces.append(key)
+        start = text.span
+        if start.line != end.end_line:  # (a text over several lines: its pieces, joined)
+            return ", ".join(pieces)
+        return self.lines[start.line - 1][start.column - 1 : end.end_column - 1]
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
         v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span)

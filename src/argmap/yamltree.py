@@ -532,10 +532,12 @@ def _without_comment(text: str) -> str:
     return (text[: cut.start()] if cut else text).strip()
 
 
-def _dash_hint(line: str, column: int) -> str:
-    """What to write instead of a list item after a key on its line (`attacks: - c1`, the
-    `-` at `column`), which YAML refuses: a list is in brackets there, or its items go on
-    the lines below; text that starts with `- ` is quoted; a field of one value has none."""
+def _dash_hint(lines: list[str], row: int, column: int) -> str:
+    """What to write instead of a list item after a key on its line `row` (`attacks: - c1`,
+    the `-` at `column`), which YAML refuses: a list is in brackets there (with the items
+    below it, if any), or its items go on the lines below; text that starts with `- ` is
+    quoted; a field of one value has none."""
+    line = lines[row]
     field = re.fullmatch(_KEY + r":\s+", line[:column])
     item = " ".join(_without_comment(line[column + 1 :]).split())
     if field is None or not item:
@@ -555,8 +557,19 @@ def _dash_hint(line: str, column: int) -> str:
     if kind not in ("refs", "tags"):
         return f"`{key}` takes one value, not a list: `{key}: {item}`"
     items = [i.strip() for i in item.split(",")]
+    last = row
+    for after in lines[row + 1 :]:  # (`- c2` below it, indented)
+        more = _ITEM_LINE.fullmatch(_without_comment(after))
+        if more is None or _indent(after) <= _indent(line):
+            break
+        items.append(more[1])
+        last += 1
     below = f"`- {item}` on the next line" if len(items) == 1 else "each on a line of its own"
-    return f"write `{key}: [{', '.join(items)}]`, or put {below}, indented"
+    instead = f" in place of lines {row + 1} to {last + 1}" if last > row else ""
+    return f"write `{key}: [{', '.join(items)}]`{instead}, or put {below}, indented"
+
+
+_ITEM_LINE = re.compile(r" *- +(\S.*)")
 
 
 def _indent(line: str) -> int:
@@ -737,6 +750,29 @@ def _quote_hint(lines: list[str], above: int, row: int) -> str:
     )
 
 
+# A field in a {...} mapping, up to its value: after the `{` or a `,`, its key and `: `.
+_FLOW_FIELD = re.compile(r"[{,]\s*([^\s:#{}\[\],][^:#{}\[\],]*?):\s+")
+# Where that value ends: at the next of the node's fields, or the mapping's end.
+_FLOW_VALUE_END = re.compile(
+    rf",\s*(?:{'|'.join(map(re.escape, sorted(_KNOWN_KEYS)))}):\s|\}}\s*(?:#.*)?$"
+)
+
+
+def _flow_value_hint(line: str, column: int) -> str:
+    """A value in a {...} mapping that goes on past what YAML reads as its end, at `column`
+    (`{text: Cost: $9 a day, by: a}`, `{text: [draft] Tolls work.}`): quote it."""
+    field = max(_FLOW_FIELD.finditer(line, 0, column), key=lambda m: m.start(), default=None)
+    end = _FLOW_VALUE_END.search(line, column)
+    if field is None or end is None:
+        return ""
+    value = line[field.end() : end.start()].strip()
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'`{field[1]}:` goes on past where YAML ends its value (at a ": ", a bracket or a quote '
+        f'inside it); quote the whole value: `{field[1]}: "{value}"`'
+    )
+
+
 def _continued_hint(lines: list[str], above: int) -> str:
     """Text that goes on to the next line (`above`) indented like the keys (`text: A long`
     and `sentence.` below it), which YAML reads as a key without its colon."""
@@ -791,7 +827,7 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         if long := _long_key(line[: mark.column].partition(":")[0]):
             return long
     if problem.startswith("block sequence entries are not allowed"):
-        return _dash_hint(source_lines(text)[mark.line], mark.column)
+        return _dash_hint(source_lines(text), mark.line, mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
         # More text right after a closing quote: the quote was meant to be inside the text.
@@ -921,6 +957,8 @@ def _compose(
                 )
             elif found in ("]", "}"):
                 hint = f"{where} is closed with {found}: end it with {closing}"
+            elif bracket == "{" and hint == _FIX:
+                hint = _flow_value_hint(source_lines(text)[mark.line], mark.column) or hint
         if mark is not None and not text[mark.index :].strip():
             # At the end of the file: said past its last line; the cause is what is open.
             lines = source_lines(text)

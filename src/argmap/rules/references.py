@@ -114,6 +114,9 @@ def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, _Entry])
     pieces = [p.strip() for p in name.split(",")]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
+    words = name.split()
+    if what != "source" and len(words) > 1 and all(w in known for w in words):
+        return f"to name several, put commas between them: `{field}: [{', '.join(words)}]`"
     if what == "source" and name.startswith(("http://", "https://")):
         return (
             f"`source` names an entry of `sources`: add one there, such as "
