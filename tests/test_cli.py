@@ -117,6 +117,31 @@ def test_show_keeps_every_node_of_a_deep_map(tmp_path: Path) -> None:
     assert max(len(line) - len(line.lstrip(" │├└─")) for line in wide.splitlines()) == 4 * 30
 
 
+def test_show_links_a_source_url_whole_however_its_line_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long URL broke across two lines, and a terminal opened half of it: on a terminal
+    that makes links, each piece now links to the whole URL."""
+    import io
+
+    from argmap.show import print_outline
+
+    url = "https://example.org/a-long-path/that-goes-on-and-on/and-on-past-the-line.pdf"
+    m = loads(
+        "argmap: 1\ntitle: T\nsources:\n  s: {title: A report, url: " + url + "}\n"
+        "claims:\n  c: {text: A claim., source: s, quote: Said so., tags: [x]}\n"
+    ).map
+    assert m is not None
+    monkeypatch.setenv("FORCE_COLOR", "1")  # (rich then writes as to a terminal)
+    out = io.StringIO()
+    print_outline(m, out, color=True, details=True)
+    links = re.findall("\x1b]8;id=\\d+;([^\x1b]*)\x1b\\\\", out.getvalue())
+    assert len(links) == 2 and set(links) == {url}  # one for each piece of the broken line
+    plain = io.StringIO()
+    print_outline(m, plain, color=False, details=True)
+    assert "\x1b" not in plain.getvalue() and "source: A report <https://" in plain.getvalue()
+
+
 def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> None:
     """rich breaks at spaces only: a Japanese text went whole to the next line, leaving
     `claim c:` alone, and a line could start with its 。 (lines end between phrases now); a

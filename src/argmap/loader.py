@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -251,6 +251,7 @@ class _MapBuilder:
     content: str  # the file's text
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # sections with something not read
+    bad_ids: dict[int, str] = field(default_factory=dict)  # invalid ids, by their diagnostic
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -344,6 +345,8 @@ class _MapBuilder:
                     )
                 elif isinstance(node, YMap):
                     nodes[key] = self.node(key, kind, node, span)
+        if self.bad_ids:
+            self.where_named(nodes)
         return Map(
             path=self.file,
             title=values.get("title", ""),
@@ -363,6 +366,22 @@ class _MapBuilder:
             ),
             unread_sections=frozenset(self.unread),
         )
+
+    def where_named(self, nodes: dict[str, Node]) -> None:
+        """Each invalid id's hint, with the lines that name it: renamed where it is written
+        only, it would make each of them an unknown reference."""
+        named: dict[str, set[int]] = {}
+        for node in nodes.values():
+            for ref in (*node.supports, *node.attacks, *node.by, *filter(None, [node.source])):
+                named.setdefault(ref.id, set()).add(ref.span.line)
+        for index, key in self.bad_ids.items():
+            if lines := sorted(named.get(key, ())):
+                said = ", ".join(map(str, lines[:-1])) + " and " if len(lines) > 1 else ""
+                where = f"line{'s' if len(lines) > 1 else ''} {said}{lines[-1]}"
+                diagnostic = self.diagnostics[index]
+                self.diagnostics[index] = replace(
+                    diagnostic, hint=f"{diagnostic.hint}; rename it where {where} name it too"
+                )
 
     def at_the_margin(self, tree: YMap, meant: dict[str, str | None]) -> dict[str, list[str]]:
         """Ids written at the margin after their section's key (`claims:`, then `ubi:` not
@@ -411,6 +430,7 @@ class _MapBuilder:
                 continue
             if not spec.ID_RE.match(key):
                 problem = _invalid_id(key, key_node.span, node.entries)
+                self.bad_ids[len(self.diagnostics)] = key
                 self.error("invalid-id", key_node.span, *problem)
             if (
                 name in _NODE_SECTIONS

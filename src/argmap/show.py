@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 from rich.tree import Tree
 
@@ -39,17 +40,22 @@ STANDING_STYLES = {
 }
 
 
-def _details(node: Node, m: Map) -> list[str]:
-    """The quote, source (with its URL), tags and note of a node, one line each."""
+def _details(node: Node, m: Map) -> list[Text]:
+    """The quote, source (with its URL), tags and note of a node, one line each. The URL is
+    a link where the terminal makes them: whole, however the line breaks it."""
     lines = [in_quotes(node.quote)] if node.quote else []
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
-        lines.append(f"source: {source.describe()}" + (f" <{source.url}>" if source.url else ""))
+        lines.append(f"source: {source.describe()}")
     if node.tags:
         lines.append(f"tags: {', '.join(node.tags)}")
     if node.note:
         lines.append(f"note: {node.note}")
-    return lines
+    texts = [Text(one_line(line), "dim italic") for line in lines]
+    if source is not None and source.url:
+        link = Style(dim=True, italic=True, link=source.url)
+        texts[1 if node.quote else 0].append(f" <{one_line(source.url)}>", link)
+    return texts
 
 
 def _label(entry: Entry, m: Map, options: _Options) -> Text:
@@ -74,7 +80,8 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
         label.append(f"  [{word}]", STANDING_STYLES.get(STANDING.get(word, ""), "bold"))
     if options.details:
         for line in _details(node, m):
-            label.append("\n" + one_line(line), "dim italic")
+            label.append("\n")
+            label.append_text(line)
     return label
 
 

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from argmap.diagnostics import Severity
 from argmap.model import Kind, Relation
 from argmap.rules.base import Context, Finding, Rule
+from argmap.spec import ID_RE
 
 
 def _unanswered_objection(ctx: Context) -> Iterator[Finding]:
     g = ctx.graph
     for node in ctx.map.of_kind(Kind.OBJECTION):
-        if not node.attacks:  # an objection in the wrong place: objection-without-target
+        # An objection in the wrong place (objection-without-target), or one whose id must
+        # be renamed first (invalid-id): the hint would name an id that cannot be written.
+        if not node.attacks or not ID_RE.match(node.id):
             continue
         if not any(r is Relation.ATTACK for _, _, r in g.in_edges(node.id, data="relation")):
             yield (
