@@ -296,10 +296,14 @@ def test_evaluate_says_which_claims_changed_verdict(tmp_path: Path) -> None:
     )
     assert data["verdicts"]["changed"] == [{"claim": "keep-targeting", "old": "in", "new": "out"}]
     svg = invoke("diff", OLD, str(newer), "-f", "svg", "--evaluate", "grounded").stdout
-    assert svg.count("CLAIM · CHANGED · IN → OUT") == 1
+    # (Each node says what the summary says of it: the claim was reworded.)
+    assert svg.count("CLAIM · REWORDED · IN → OUT") == 1
     assert ">claims whose verdict under<" in svg and ">grounded changed say how<" in svg
     same = invoke("diff", OLD, NEW, "--evaluate", "preferred")
     assert same.stdout.endswith("verdicts under preferred: no claim changed\n")
+    # The legend says so too, not that the claims whose verdict changed say how.
+    svg = invoke("diff", OLD, NEW, "-f", "svg", "--evaluate", "preferred").stdout
+    assert "say how" not in svg and ">no claim&#39;s verdict<" in svg
 
 
 def test_svg_warns_when_both_versions_together_clash(tmp_path: Path) -> None:

@@ -1033,13 +1033,16 @@ def _diff_svg(
     nodes, edges = changes.marks()
     note = ""  # (the legend shows each mark the drawing holds)
     # The change in words too, for readers who cannot tell the colours.
-    badges = {n: status.upper() for n, status in nodes.items()}
+    # (Each node says what the diff's summary says of it: `reworded`, not just "changed".)
+    badges = {c.id: c.status.upper() for c in changes.nodes}
     badges |= {c.id: f"RENAMED FROM {c.old_id}" for c in changes.nodes if c.old_id}  # as written
     for c in verdicts or []:
         verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}".upper()
         badges[c["claim"]] = " · ".join(filter(None, (badges.get(c["claim"]), verdict)))
-    if verdicts is not None:
+    if verdicts:
         note = f"claims whose verdict under {semantics} changed say how"
+    elif verdicts is not None:
+        note = f"no claim's verdict under {semantics} changed"
     union = changes.union()
     base = RenderOptions(
         dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
