@@ -228,3 +228,23 @@ def test_an_import_error_shows_no_control_character_of_the_file(tmp_path: Path) 
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\u241b[2J\u2407" in result.output  # as the control pictures ␛ and ␇
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "said"),
+    [
+        (
+            "arg(Big).\n",
+            "1:5",
+            '`Big` is no name in APX, which starts one with a small letter; quote it: `"Big"`',
+        ),
+        ("arg(a).\natt(a,Bee).\n", "2:7", "`Bee` is no name in APX"),
+        ("arg(über).\n", "1:5", "`über` cannot be a map id"),
+        ("arg(a) arg(b).\n", "1:1", "expected `arg(x).` or `att(x,y).`"),
+    ],
+)
+def test_apx_says_which_name_is_wrong(text: str, where: str, said: str) -> None:
+    """`arg(über).` and `arg(Big).` were "expected `arg(x).`", with no word of the name."""
+    with pytest.raises(InterchangeError) as error:
+        from_apx(text, "f.apx")
+    assert f"f.apx:{where}:" in str(error.value) and said in str(error.value)

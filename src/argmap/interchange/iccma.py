@@ -107,6 +107,26 @@ def _without_comments(text: str, reader: _Reader) -> str:
     return _APX_LEXEME.sub(blank, text)
 
 
+_ARGUMENTS = re.compile(r"\s*(?:arg|att)\s*\(([^()]*)\)")  # a fact, up to its `)`
+_NAME = re.compile(r"[^,\s]+")
+
+
+def _bad_name(reader: _Reader, number: int, line: str, position: int) -> None:
+    """Raise the error for a fact whose argument's name is no APX term (`arg(Big).`,
+    `arg(über).`), if that is what is wrong with it."""
+    fact = _ARGUMENTS.match(line, position)
+    names = _NAME.finditer(line, fact.start(1), fact.end(1)) if fact else iter(())
+    name = next((n for n in names if not re.fullmatch(_TERM, n[0])), None)
+    if name is None:
+        return
+    if ID_RE.match(name[0]):
+        message = f"`{name[0]}` is no name in APX, which starts one with a small letter"
+        hint = f'quote it: `"{name[0]}"`'
+    else:
+        message, hint = f"`{name[0]}` cannot be a map id", f"ids use only {ID_CHARS}"
+    raise reader.fail(number, name.start() + 1, message, hint)
+
+
 def from_apx(text: str, path: str = "<apx>") -> Framework:
     reader = _Reader(path)
     arguments: dict[str, str] = {}  # id -> the term that names it
@@ -116,6 +136,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
         while (rest := line[position:].lstrip()) and not rest.startswith("%"):
             match = _FACT.match(line, position)
             if match is None:
+                _bad_name(reader, number, line, position)
                 column = len(line) - len(line[position:].lstrip()) + 1
                 raise reader.fail(
                     number,
