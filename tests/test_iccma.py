@@ -105,7 +105,7 @@ def test_apx_comments_are_skipped_and_quoted_text_is_not_one() -> None:
         ("arg(a)\n", (1, 1)),
         ("arg(a). arg(b,c).\n", (1, 9)),
         ('arg("a b").\n', (1, 5)),
-        ("% only a comment\narg(A).\n", (2, 1)),
+        ("% only a comment\narg(A).\n", (2, 5)),  # at the name that is no term
         ('arg("ab"). arg(ab).\n', (1, 16)),  # two arguments in ASP, one id in a map
         ('arg(ab).\natt("ab",ab).\n', (2, 5)),  # "ab" is not ab
         ("arg(a).\n%* not closed\narg(b).\n", (2, 1)),

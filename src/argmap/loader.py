@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from argmap import spec
 from argmap.characters import (
+    BIDI_CONTROL,
     CONTROL,
     INVISIBLE,
     char_class,
@@ -122,10 +123,16 @@ _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # formatting marks. A field of only these is an empty one.
 _INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
 # A control character other than a line break (LF, CR, NEL) or a tab: YAML refuses one
-# written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one.
-_CONTROL_CHAR = re.compile(f"[{char_class(set(code_points(CONTROL)) - {9, 10, 13, 0x85})}]")
+# written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one. And the
+# bidirectional controls, which YAML takes as they are ("Trojan Source").
+_CONTROL_CHAR = re.compile(
+    f"[{char_class(set(code_points(CONTROL, BIDI_CONTROL)) - {9, 10, 13, 0x85})}]"
+)
+_BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
+# What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
+_SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
@@ -642,7 +649,7 @@ class _MapBuilder:
             if node.plain:
                 self.hashtag_after(node, what)
             # (In a text field only: a URL or a choice read as text says more of its own.)
-            elif f is not _ANY and not node.value.isprintable():
+            if f is not _ANY and not node.value.isprintable():
                 self.control_character(node, what)
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
@@ -652,16 +659,23 @@ class _MapBuilder:
         return None
 
     def control_character(self, node: YScalar, what: str) -> None:
-        """Warn of a control character that a quoted text's escape made (`"\\a"`)."""
+        """Warn of a control character that a quoted text's escape made (`"\\a"`), or a
+        bidirectional control."""
         if bad := _CONTROL_CHAR.search(node.value):
+            hint = (
+                "delete it: no drawing shows it, and an editor or a terminal shows the text "
+                "after it reordered (right-to-left text needs none: drawings set its direction)"
+                if bad[0] in _BIDI_CONTROL
+                else "delete it: no drawing shows it, and a terminal may act on it (a line "
+                "break or a tab is written as itself)"
+            )
             self.diagnostics.append(
                 Diagnostic(
                     "control-character",
                     Severity.WARNING,
                     node.span,
                     f"{what} holds {located(node.span, node.value, bad.start())}",
-                    "delete it: no drawing shows it, and a terminal may act on it "
-                    "(a line break or a tab is written as itself)",
+                    hint,
                 )
             )
 
@@ -812,11 +826,16 @@ class _MapBuilder:
             )
             return None
         if not re.match(spec.URL_PATTERN, url):
+            full = f"https://{url.strip()}"  # (`www.python.org/...`, as a browser's bar shows it)
+            hint = (
+                f"write it with its scheme: `{full}`"
+                if not _SCHEME.match(url) and re.match(spec.URL_PATTERN, full) and "." in url
+                else "write the full address, e.g. `https://example.org/article`"
+            )
             self.invalid(
                 node,
                 f"{what} must be an http, https or mailto URL, without spaces",
-                "write the full address, e.g. `https://example.org/article`"
-                + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
+                hint + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
             )
             return None
         try:  # a host or port that no browser could follow (`https://[::1`, `:99999`)

@@ -80,11 +80,15 @@ RULES = [
     Rule(
         "control-character",
         Severity.WARNING,
-        "Quoted text holds a control character, made by an escape such as `\\a` or `\\e`.",
+        "Text holds a control character (made by an escape such as `\\a` or `\\e`), or a "
+        "bidirectional control.",
         "YAML refuses a control character written as it is, but an escape in double quotes "
         "makes one: a bell, an escape that starts a terminal's colour or cursor code. No "
         "drawing shows it, and a terminal that prints the map may act on it. Line breaks "
-        "and tabs are not reported.",
+        "and tabs are not reported. The bidirectional embeddings, overrides and isolates "
+        "(U+202A to U+202E, U+2066 to U+2069) YAML takes as they are: an editor shows the "
+        'text after one reordered, so that the map may read other than it says ("Trojan '
+        'Source"), and drawings leave them out.',
         'claims:\n  c1:\n    text: "Ring the bell\\a now."\n',
         'claims:\n  c1:\n    text: "Ring the bell now."\n',
     ),
