@@ -336,8 +336,8 @@ claims:
     assert m is not None
     dot = dot_of(m, wrap=30)
     assert "\u2067שמות מתחם בינלאומיים צריכים\u2069<BR" in dot  # noqa: RUF001 (Hebrew)
-    assert "\u2067להיות מוצגים בכתב המקורי שלהם\u2069<BR" in dot  # noqa: RUF001
-    assert "\u2067(כך!).\u2069" in dot
+    assert "\u2067להיות מוצגים בכתב המקורי\u2069<BR" in dot  # noqa: RUF001
+    assert "\u2067שלהם (כך!).\u2069" in dot  # (no word alone on the last line)
     assert "<B>\u2067שמות מתחם\u2069</B>" in dot  # noqa: RUF001 (the title)
     assert "\u2067— ע\u2069" in dot and ">English first" in dot
     assert dot.count("\u2067") == 5 and dot.count("\u2069") == 5  # 3 lines, title, byline
@@ -1162,7 +1162,28 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
             firsts = _first_pieces(text, following, width)
-            assert any(columns(line) + 1 + columns(first) > width for first in firsts)
+            # (But for a word moved down to the last line, which it would leave alone.)
+            orphan = following is lines[-1] and len(following.split()) == 2
+            assert orphan or any(columns(line) + 1 + columns(first) > width for first in firsts)
+
+
+def test_a_short_last_word_is_not_alone_on_its_line() -> None:
+    """`economy.` ended a box of the seed map alone on its line (as `reform.`, `sort.`, ...):
+    the word before it moves down to it, unless that would overfill the line, leave the
+    line before shorter, or split what is held together."""
+    text = (
+        "The ads, calls and emails only encourage constituents to call their Member of "
+        "Congress and support legislation that revives the economy."
+    )
+    assert wrap_lines(text, 36)[-2:] == ["legislation that revives", "the economy."]
+    assert wrap_lines("- an item that wraps under the words it has.", 20) == [
+        "- an item that wraps",
+        "  under the words",
+        "  it has.",
+    ]
+    assert wrap_lines("ab cdefghijklmnop xyz", 20) == ["ab cdefghijklmnop", "xyz"]
+    assert wrap_lines("Il lui a dit « salut x.", 20) == ["Il lui a dit « salut", "x."]
+    assert wrap_lines("短い文です。これは長い文章の例です。", 10)[-1] == "例です。"  # (no spaces)
 
 
 @given(
@@ -1170,13 +1191,23 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
 )
 def test_plain_words_wrap_as_textwrap_does(words: list[str], width: int) -> None:
     """ASCII words take a fast path (each line cut at the last space that fits): the same
-    greedy lines as `textwrap`, a word too long for a line on one of its own. (Words of
-    letters: a lone `.` or `:` stays with the word before, where textwrap breaks.)"""
+    greedy lines as `textwrap`, a word too long for a line on one of its own, and a short
+    last word not alone on its line. (Words of letters: a lone `.` or `:` stays with the
+    word before, where textwrap breaks.)"""
     import textwrap
 
     expected = textwrap.wrap(" ".join(words), width, break_long_words=False, break_on_hyphens=False)
     if len(expected) <= MAX_LINES and all(len(word) <= width for word in words):
-        assert wrap_lines(" ".join(words), width) == (expected or [""])
+        lines = wrap_lines(" ".join(words), width)
+        assert (
+            lines == (expected or [""])
+            or (  # or a short last word joined by one more
+                lines[:-2] == expected[:-2]
+                and " ".join(lines[-2:]) == " ".join(expected[-2:])
+                and len(expected[-1].split()) == 1
+                and len(lines[-1].split()) == 2
+            )
+        )
 
 
 @pytest.mark.parametrize("width", range(12, 41))  # from the widest phrase held together

@@ -400,6 +400,8 @@ def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
             cut = True
             break
         wrapped, cut = _item_wrapped(written, width, MAX_LINES - count)
+        if not cut:
+            wrapped = _without_orphan(wrapped, width)
         paragraphs.append(wrapped)
         count += len(wrapped)
         if cut:
@@ -423,6 +425,25 @@ def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
             count -= len(last)
     paragraphs[-1][-1] = _ended(paragraphs[-1][-1], width)
     return paragraphs, True
+
+
+def _without_orphan(lines: list[str], width: int) -> list[str]:
+    """`lines`, but for a last line of one short word (`economy.`): the word before it moves
+    down to it (as CSS's `text-wrap: pretty` does). Text broken between characters, with
+    no spaces, has no such word."""
+    if len(lines) < 2 or " " in lines[-1].lstrip(" ") or 4 * columns(lines[-1].lstrip()) > width:
+        return lines
+    head, _, word = lines[-2].rpartition(" ")
+    if not head.strip():  # (one word on that line too)
+        return lines
+    last = lines[-1]
+    indent = last[: len(last) - len(last.lstrip(" "))]  # (a list item's hanging indent)
+    moved = f"{indent}{word} {last.lstrip(' ')}"
+    # Not past the width, nor leaving a line shorter than the last, nor splitting what is
+    # held together (`130` / `km/h`).
+    if not columns(moved) <= min(width, columns(head)) or _splits_a_phrase([head, moved]):
+        return lines
+    return [*lines[:-2], head, moved]
 
 
 def shorten(text: str, width: int) -> str:
