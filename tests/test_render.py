@@ -44,7 +44,15 @@ from argmap.render.dot import (
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
-from argmap.text import MAX_LINES, columns, in_quotes, pieces, wrap_lines, wrap_paragraphs
+from argmap.text import (
+    MAX_LINES,
+    columns,
+    in_quotes,
+    listed,
+    pieces,
+    wrap_lines,
+    wrap_paragraphs,
+)
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -1379,6 +1387,23 @@ def test_a_japanese_phrase_wider_than_the_line_breaks_between_characters() -> No
     """`原子力発電所の` (a nuclear plant's) is 14 columns: broken between its characters,
     while `再稼働` (restart), which fits, is kept whole."""
     assert wrap_lines("原子力発電所の再稼働", 8) == ["原子力発", "電所の", "再稼働"]
+
+
+@pytest.mark.parametrize(
+    ("names", "byline"),
+    [
+        (["経団連", "家族法研究者"], "経団連、家族法研究者"),
+        (["Harry Reid", "経団連"], "Harry Reid, 経団連"),
+        (["김철수", "이영희"], "김철수, 이영희"),  # Korean lists with commas
+    ],
+)
+def test_bylines_list_names_as_their_script_does(names: list[str], byline: str) -> None:
+    assert listed(names) == byline
+    actors = "".join(f"  a{i}: {{name: {name}}}\n" for i, name in enumerate(names))
+    by = ", ".join(f"a{i}" for i in range(len(names)))
+    m = loads(f"argmap: 1\ntitle: T\nactors:\n{actors}claims:\n  c: {{text: C., by: [{by}]}}\n").map
+    assert m is not None
+    assert f"— {byline}" in dot_of(m, wrap=60)
 
 
 def test_no_phrase_splits_a_number() -> None:

@@ -16,7 +16,7 @@ from argmap.graph import build_graph
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import fill, in_quotes
+from argmap.text import fill, in_quotes, listed
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -69,7 +69,7 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
         return label
     label.append(": " + one_line(node.text))
     if node.by:
-        names = ", ".join(m.actor_name(ref.id) for ref in node.by)
+        names = listed([m.actor_name(ref.id) for ref in node.by])
         label.append(f"  ({one_line(names)})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")

@@ -565,6 +565,13 @@ def min_width(lines: list[str], points: float) -> str:
     return f' WIDTH="{math.ceil(widest * points)}"'
 
 
+def listed(names: list[str]) -> str:
+    """`names` one after another, as their script lists them: Chinese and Japanese with
+    `、`, others (Korean too) with `, `."""
+    cjk = names and all(_wide(name) and not _WORDLIKE.search(name) for name in names)
+    return ("、" if cjk else ", ").join(names)
+
+
 def position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character index (libyaml's reader reports only that),
     lines counted as `source_lines` counts them: a lone CR ends one too."""

@@ -22,7 +22,14 @@ from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, levels, roots
 from argmap.model import Kind, Map, Node, Relation
 from argmap.render.theme import FONT, THEMES, Theme
-from argmap.text import balanced_lines, in_quotes, min_width, wrap_lines, wrap_paragraphs
+from argmap.text import (
+    balanced_lines,
+    in_quotes,
+    listed,
+    min_width,
+    wrap_lines,
+    wrap_paragraphs,
+)
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 GROUPS = ("actor", "source", "tag")
@@ -246,7 +253,7 @@ def _label(node: Node, m: Map, theme: Theme, options: DotOptions, bylines: dict[
     # more actor).
     byline = []
     if node.by:
-        byline.append("— " + ", ".join([m.actor_name(ref.id) for ref in node.by]))
+        byline.append("— " + listed([m.actor_name(ref.id) for ref in node.by]))
     if node.quote:
         byline.append("quoted")
     if byline:
