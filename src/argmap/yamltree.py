@@ -470,10 +470,9 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
     if key is not None and above is not None and ":" not in _without_comment(lines[above]):
-        # The line above is no key: a key written without its colon, or more of a text.
-        return _missing_colon(lines, above, _indent(line) > _indent(lines[above])) or (
-            _quote_hint(lines, above, row)
-        )
+        # The line above is no key but more of a text (or a key without its colon: see
+        # `_colon_left_out`).
+        return _quote_hint(lines, above, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
         name = f"`{outer[1]}:`" if outer else "the line above"
@@ -718,19 +717,33 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
 _KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
 
 
-def _missing_colon(lines: list[str], row: int, alone: bool) -> str:
-    """The hint for line `row` when it is a key without its colon: a field's or a section's
-    name and its value (`title My map`), or, if `alone`, an id by itself (`spaces`, with
-    its fields indented below it)."""
+def _missing_colon(lines: list[str], row: int, alone: bool) -> tuple[str, str] | None:
+    """What is wrong and what to write, when line `row` is a key without its colon: a
+    field's or a section's name and its value (`title My map`), or, if `alone`, an id by
+    itself (`spaces`, with its fields indented below it)."""
     written = _without_comment(lines[row]).removeprefix("- ")
     word, _, value = written.partition(" ")
     value = value.strip()
     if ":" in written or not (
         word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
     ):
-        return ""
+        return None
     fixed = f"{word}: {value}" if value else f"{word}:"
-    return f"line {row + 1} has no `:` after `{word}`: write `{fixed}`"
+    return f"`{word}` is written without its `:`", f"write `{fixed}`"
+
+
+def _colon_left_out(
+    lines: list[str], row: int, column: int
+) -> tuple[tuple[str, str], int, int] | None:
+    """For a key on line `row` (its colon at `column`) that YAML reads as more of the text
+    above it, when the line above is a key written without its colon: what to say, and
+    the line and column where the colon goes."""
+    above = _line_above(lines, row) if row < len(lines) else None
+    if above is None or not re.fullmatch(r"\s*(?:- )?[\w.-]+", lines[row][:column]):
+        return None
+    said = _missing_colon(lines, above, _indent(lines[row]) > _indent(lines[above]))
+    word = re.match(r"\s*(?:- )?\S+", lines[above])
+    return (said, above + 1, word.end() + 1) if said and word else None
 
 
 def _quote_hint(lines: list[str], above: int, row: int) -> str:
@@ -779,7 +792,7 @@ def _continued_hint(lines: list[str], above: int) -> str:
     if above >= len(lines) or ":" in lines[above] or lines[above].lstrip()[:1] in ("-", "#"):
         return ""
     if missing := _missing_colon(lines, above, alone=False):
-        return missing
+        return ": ".join(missing)
     key = _line_above(lines, above)
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
@@ -920,6 +933,12 @@ def _compose(
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
         opened = error.context_mark
+        if (
+            mark is not None
+            and problem.startswith("mapping values are not allowed")
+            and (left_out := _colon_left_out(source_lines(text), mark.line, mark.column))
+        ):
+            (problem, hint), line, column = left_out
         if (
             error.context == "while scanning a simple key"
             and opened is not None
