@@ -26,8 +26,11 @@ whether it always has an attacker in.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
+from typing import Any
 
+import pysolvers
 from pysat.solvers import Solver
 
 from argmap.semantics.framework import Framework
@@ -68,13 +71,26 @@ class _Encoding:
         )
 
     def __enter__(self) -> _Encoding:
+        # SIGTERM (`timeout`, a cancelled CI job) stops the process at once while the solver
+        # runs: Python's own handler (the CLI's) would run only when the solver returns,
+        # which on a hard framework may be hours. Nothing is half-written meanwhile.
+        try:
+            self.on_term: Any = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        except ValueError:  # (not the main thread, where signals are not handled)
+            self.on_term = None
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.solver.delete()
+        if self.on_term is not None:
+            signal.signal(signal.SIGTERM, self.on_term)
 
     def solve(self, assumptions: list[int] | None = None) -> Labelling | None:
-        if not self.solver.solve(assumptions=assumptions or []):
+        try:
+            found = self.solver.solve(assumptions=assumptions or [])
+        except pysolvers.error as error:  # Ctrl-C, which the solver catches as its own error
+            raise KeyboardInterrupt from error
+        if not found:
             return None
         model = self.solver.get_model() or []
         # The model lists every variable v in order, as v or -v.
