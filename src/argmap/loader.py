@@ -30,7 +30,16 @@ from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.text import source_lines
-from argmap.yamltree import YMap, YNode, YScalar, YSeq, compose, decode, kind_name
+from argmap.yamltree import (
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    compose,
+    decode,
+    double_quoted,
+    kind_name,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,12 +543,11 @@ class _MapBuilder:
                 if cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
                     if cut[2]:
                         continue  # more of the text, said with its first piece
-                    whole = self.cut_text(cut[1], items[index:], by_name)
-                    whole = whole.replace("\\", "\\\\").replace('"', '\\"')
+                    whole = double_quoted(self.cut_text(cut[1], items[index:], by_name))
                     cut = (cut[0], cut[1], True)
                     hint = (
                         "a comma inside {...} ends the field; if it belongs to the text, "
-                        f'quote the text: `{cut[0]}: "{whole}"`'
+                        f"quote the text: `{cut[0]}: {whole}`"
                     )
                 else:
                     cut = None
@@ -689,14 +697,14 @@ class _MapBuilder:
         if cut is None:
             return
         hashtag = cut[2].rstrip()
-        whole = f"{node.value} {hashtag}".replace("\\", "\\\\").replace('"', '\\"')
+        whole = double_quoted(f"{node.value} {hashtag}")
         self.diagnostics.append(
             Diagnostic(
                 "comment-in-text",
                 Severity.WARNING,
                 Span.point(self.file, row, column + len(cut[1])),
                 f"{what} ends before `{hashtag}`: YAML reads ` #` and what follows as a comment",
-                f'quote the text to keep all of it: `"{whole}"`',
+                f"quote the text to keep all of it: `{whole}`",
             )
         )
 

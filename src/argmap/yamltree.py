@@ -104,6 +104,11 @@ _constructor = SafeConstructor()
 _new = tuple.__new__
 
 
+def double_quoted(text: str) -> str:
+    """`text` as YAML reads it in double quotes: for a hint that says to quote it."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def kind_name(node: YNode) -> str:
     """How a diagnostic names what the user wrote."""
     if isinstance(node, YMap):
@@ -488,8 +493,7 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     field = re.match(_KEY + r":\s+(.*?)\s*$", line)
     if field is None or not field[2]:
         return hint
-    value = field[2].replace("\\", "\\\\").replace('"', '\\"')
-    return f'{hint}: `{field[1]}: "{value}"`'
+    return f"{hint}: `{field[1]}: {double_quoted(field[2])}`"
 
 
 # A line that is a mapping's key (`by: x`, `text:`), not a list item or a value's text.
@@ -506,10 +510,9 @@ def _bracket_hint(lines: list[str], row: int, column: int) -> str:
     if field is None or column <= field.start(2):
         return ""
     what = "a list" if field[2][0] == "[" else "a mapping"
-    value = field[2].replace("\\", "\\\\").replace('"', '\\"')
     return (
         f"text that starts with {field[2][0]} is read as {what}; quote it: "
-        f'`{field[1].strip()}: "{value}"`'
+        f"`{field[1].strip()}: {double_quoted(field[2])}`"
     )
 
 
@@ -551,8 +554,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
         )
     kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
     if kind == "text":
-        value = f"- {item}".replace("\\", "\\\\").replace('"', '\\"')
-        return f'text that starts with `- ` is quoted: `{key}: "{value}"`'
+        return f"text that starts with `- ` is quoted: `{key}: {double_quoted(f'- {item}')}`"
     if kind not in ("refs", "tags"):
         return f"`{key}` takes one value, not a list: `{key}: {item}`"
     items = [i.strip() for i in item.split(",")]
@@ -756,10 +758,10 @@ def _quote_hint(lines: list[str], above: int, row: int) -> str:
     if key is None or field is None:
         return 'a ": " inside a value starts a mapping; put the value in quotes'
     words = [field[2].strip(), *(line.strip() for line in lines[key + 1 : row + 1])]
-    value = " ".join(w for w in words if w).replace("\\", "\\\\").replace('"', '\\"')
+    value = double_quoted(" ".join(w for w in words if w))
     return (
         f'a ": " inside the text of `{field[1].strip()}:` (line {key + 1}) starts a mapping; '
-        f'put the whole text in quotes: `{field[1].strip()}: "{value}"`'
+        f"put the whole text in quotes: `{field[1].strip()}: {value}`"
     )
 
 
@@ -778,11 +780,10 @@ def _flow_value_hint(line: str, column: int) -> str:
     end = _FLOW_VALUE_END.search(line, column)
     if field is None or end is None:
         return ""
-    value = line[field.end() : end.start()].strip()
-    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    value = double_quoted(line[field.end() : end.start()].strip())
     return (
         f'`{field[1]}:` goes on past where YAML ends its value (at a ": ", a bracket or a quote '
-        f'inside it); quote the whole value: `{field[1]}: "{value}"`'
+        f"inside it); quote the whole value: `{field[1]}: {value}`"
     )
 
 
