@@ -329,3 +329,21 @@ def test_a_line_break_inside_a_toml_string_is_no_line(tmp_path: Path) -> None:
     with pytest.raises(config.ConfigError) as refused:
         config.load(settings)
     assert any(p.startswith(f"{settings}:2:1: unknown setting") for p in refused.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [(".argmap.toml", "[" * 2000 + "]" * 2000), ("pyproject.toml", "{a=" * 900 + "1" + "}" * 900)],
+)
+def test_values_nested_hundreds_deep_are_refused_in_words(
+    tmp_path: Path, name: str, value: str
+) -> None:
+    """tomllib reads each level with a call of its own: Python's recursion limit ended
+    argmap with an internal error (and `watch` with it)."""
+    settings = tmp_path / name
+    section = "[tool.argmap]\n" if name == "pyproject.toml" else ""
+    settings.write_text(f"{section}strict = {value}\n")
+    assert problems(settings) == (
+        ": cannot read settings: lists or tables are nested too deeply (hundreds of levels), "
+        "where argmap's settings need a few; remove the extra `[` or `{`",
+    )

@@ -233,6 +233,11 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
         ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}{_toml_error(error, Locator(text, within))}") from error
+    except RecursionError as error:  # tomllib reads each level of nesting with a call
+        raise ConfigError(
+            f"{path}: cannot read settings: lists or tables are nested too deeply (hundreds "
+            "of levels), where argmap's settings need a few; remove the extra `[` or `{`"
+        ) from error
 
 
 MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project's pyproject

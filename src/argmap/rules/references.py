@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Protocol
 
 from argmap.characters import describe, invisible_at, located, visible
-from argmap.diagnostics import Severity, closest
+from argmap.diagnostics import Severity, Vocabulary
 from argmap.model import Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
@@ -30,6 +30,21 @@ class _Space:
     def valid(self) -> list[str]:
         """The ids that are valid: "did you mean" suggests none that is an error itself."""
         return [k for k in self.entries if ID_RE.match(k)]
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.valid)
+
+    @functools.cached_property
+    def by_words(self) -> dict[str, str]:
+        """The ids by the text of their node or the name of their actor, as written in a
+        reference by mistake (the first of those that read alike)."""
+        texts: dict[str, str] = {}
+        for key, entry in self.entries.items():
+            for attribute in ("text", "name"):
+                if words := str(getattr(entry, attribute, "")).casefold().strip():
+                    texts.setdefault(words, key)
+        return texts
 
     @functools.cached_property
     def by_look(self) -> dict[str, str]:
@@ -82,9 +97,9 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
             f"{located(entry, written, at)}; delete it there"
         )
     # Never the node's own id: a node that argued about itself is an error of its own.
-    guess = closest(name, (k for k in space.valid if k != own or what != "node"))
+    guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:
-        return _unknown_hint(field, name, what, space.entries)
+        return _unknown_hint(field, name, what, space)
     alike = f"did you mean `{guess}`?"
     if len(guess) == len(name):
         for i, (c, meant) in enumerate(zip(name, guess, strict=True)):
@@ -104,12 +119,12 @@ def _a(what: str) -> str:
     return "an" if what == "actor" else "a"
 
 
-def _unknown_hint(field: str, name: str, what: str, known: Mapping[str, _Entry]) -> str:
+def _unknown_hint(field: str, name: str, what: str, space: _Space) -> str:
     """What to do about a name that no entry has, by what it looks like."""
-    written = name.casefold().strip()
-    for key, entry in known.items():  # the text of a node, or the name of an actor
-        if written in (str(getattr(entry, a, "")).casefold().strip() for a in ("text", "name")):
-            return f"write the id, not the {'text' if what == 'node' else 'name'}: `{field}: {key}`"
+    known = space.entries
+    key = space.by_words.get(name.casefold().strip())  # the text of a node, an actor's name
+    if key is not None:
+        return f"write the id, not the {'text' if what == 'node' else 'name'}: `{field}: {key}`"
     section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
     pieces = [p.strip() for p in name.split(",")]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
