@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -27,7 +28,10 @@ from argmap.loader import load, loads
 from argmap.semantics.framework import Framework, from_graph
 from conftest import SEED
 
-IDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+# Ids that YAML would read as something else than text, written plain, among the others.
+IDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,6}", fullmatch=True) | st.sampled_from(
+    ["1", "1.5", "1e3", "true", "Null", "yes", "0x1f", "1_000", "2001-01-01", "0o7", "NaN"]
+)
 
 
 @st.composite
@@ -74,11 +78,17 @@ def test_i23_comments_about_no_argument_do_not_undo_the_names() -> None:
 
 
 @settings(max_examples=100)
-@given(frameworks())
-def test_imported_map_has_the_same_framework(af: Framework) -> None:
-    loaded = loads(to_map_yaml(af, "t"))
-    assert loaded.map is not None
+@given(frameworks(), st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "S"])))
+def test_imported_map_has_the_same_framework(af: Framework, title: str) -> None:
+    text = to_map_yaml(af, title or "t")
+    loaded = loads(text)
+    assert loaded.map is not None and loaded.map.title == (title or "t")
     assert from_graph(build_graph(loaded.map)) == af
+    # Any YAML reader reads the ids as text, as argmap does: `1` and `true` are quoted.
+    read = yaml.safe_load(text)
+    assert read["title"] == (title or "t")
+    assert list(read["claims"]) == list(af.arguments)
+    assert {(a, b) for a, c in read["claims"].items() for b in c.get("attacks", [])} == af.attacks
 
 
 def test_seed_export_golden(golden) -> None:  # type: ignore[no-untyped-def]

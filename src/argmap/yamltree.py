@@ -104,6 +104,12 @@ _constructor = SafeConstructor()
 _new = tuple.__new__
 
 
+def reads_as_text(plain: str) -> bool:
+    """Whether YAML reads `plain`, written unquoted, as text (not `1`, `true`, `null`)."""
+    tag: str = _resolver.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _CORE + "str"
+
+
 def double_quoted(text: str) -> str:
     """`text` as YAML reads it in double quotes: for a hint that says to quote it."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
