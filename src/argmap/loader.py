@@ -141,6 +141,9 @@ _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
+# What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
+# which spec.URL_PATTERN refuses anywhere): a browser refuses a link to such a host.
+_NOT_IN_HOSTS = frozenset("<>^|\\")
 _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
@@ -847,13 +850,23 @@ class _MapBuilder:
             )
             return None
         try:  # a host or port that no browser could follow (`https://[::1`, `:99999`)
-            urlsplit(url).port  # noqa: B018 (read for the ValueError it raises)
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 (read for the ValueError it raises)
         except ValueError as error:
             reason = str(error)
             self.invalid(
                 node,
                 f"{what} is not an address a link can follow: {reason[0].lower()}{reason[1:]}",
                 "check the host (an IPv6 one in `[...]`) and the port after `:` (0 to 65535)",
+            )
+            return None
+        forbidden = next((c for c in parts.hostname or "" if c in _NOT_IN_HOSTS), None)
+        if forbidden is not None:
+            self.invalid(
+                node,
+                f"{what} is not an address a link can follow: its host `{parts.hostname}` "
+                f"holds `{forbidden}`, which no host name can",
+                "copy the address from the browser's address bar",
             )
             return None
         self.mixed_scripts(node, what, url)

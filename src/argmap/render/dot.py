@@ -127,6 +127,7 @@ def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
 
 
 _BACKSLASH_ESCAPING = re.compile(r'\\(?=["\n]|$)')
+_EXPANDED = re.compile(r"\\(?=[EGHLNT])")
 
 
 def drawn_text(text: str) -> str:
@@ -139,10 +140,13 @@ def drawn_text(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """`drawn_text`, with a zero-width space after each backslash: Graphviz expands `\\N`,
-    `\\G`, `\\L` (the node's name, the graph's, the label) in tooltips and HTML-like
-    labels even when the backslash is escaped."""
-    return drawn_text(text).replace("\\", "\\\u200b")
+    """`drawn_text`, with a zero-width space between a backslash and a capital that would
+    make a Graphviz escape: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
+    graph's, the label) and an edge's `\\E`, `\\H`, `\\T` in tooltips and HTML-like labels
+    even when the backslash is escaped. (Only there: one after every backslash came along
+    when a reader copied a tooltip's `C:\\dir` or `\\frac`.)"""
+    drawn = drawn_text(text)
+    return _EXPANDED.sub("\\\u200b", drawn) if "\\" in drawn else drawn
 
 
 def _html(text: str) -> str:
