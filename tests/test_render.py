@@ -292,6 +292,41 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
+def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
+    """Aligned left, every line of an Arabic or Hebrew text was ragged where it starts. Its
+    lines start at the box's right, as far in as the others start from its left; the
+    header and a byline in Latin letters stay at the left."""
+    m = loads(
+        "argmap: 1\ntitle: t\nactors:\n  jo: {name: Jo Smith}\nclaims:\n"
+        "  a: {text: يجب أن تُدرَّس العلوم في الجامعات العربية باللغة العربية, by: jo}\n"
+        "objections:\n  b:\n    attacks: a\n    text: |\n"
+        "      - רשימה של דברים שונים וארוכים מאוד מאוד\n      - שניים\n"
+    ).map
+    assert m is not None
+    root = ET.fromstring(render(m))
+    for node in ("a", "b"):
+        group = root.find(f".//{SVG}g[@id='{node}']")
+        assert group is not None
+        shape = group.find(f".//{SVG}path")
+        shape = group.find(f".//{SVG}polygon") if shape is None else shape
+        assert shape is not None
+        xs = [
+            float(x) for x in re.findall(r"(-?[\d.]+),", shape.get("d") or shape.get("points", ""))
+        ]
+        header, *lines = group.iter(f"{SVG}text")
+        left = float(header.get("x", ""))
+        rtl = [t for t in lines if (t.text or "").lstrip().startswith("\u2067")]
+        assert len(rtl) >= 2 and header.get("direction") is None
+        for line in lines:
+            if line in rtl:
+                assert line.get("direction") == "rtl" and line.get("text-anchor") == "start"
+                assert float(line.get("x", "")) == pytest.approx(
+                    max(xs) - (left - min(xs)), abs=0.01
+                )
+            else:  # the byline
+                assert line.get("direction") is None and float(line.get("x", "")) == left
+
+
 def test_the_title_keeps_clear_of_the_first_row() -> None:
     """The title's last line sat 2 points above the claims' boxes."""
     root = ET.fromstring(render(load_map(SEED)))

@@ -196,8 +196,8 @@ def _escaped(lines: list[str], isolate: bool) -> list[str]:
     """Lines escaped for an HTML-like label. With `isolate`, the lines of right-to-left
     text each go in a right-to-left isolate (U+2067 ... U+2069), which a browser's bidi
     algorithm follows: an SVG viewer lays a line out left to right, and put its final
-    `.` or `!` at the wrong end. (Aligned right by Graphviz, by its own measure of the
-    text, the lines would not line up in a browser anyway: they stay aligned left.)"""
+    `.` or `!` at the wrong end. (Graphviz places them from the left, by its own measure
+    of the text: `svg.right_aligned` moves them to the right.)"""
     # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
     if isolate and _right_to_left(" ".join(lines)):
         return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines]

@@ -33,7 +33,44 @@ def centred_title(svg: bytes) -> bytes:
     return b"".join((svg[: graph.start()], title, memoryview(svg)[graph.end() :]))
 
 
+# In the engine's order: a group's start (a node's, or not), a shape (a node's first is its
+# box), and the start of a line of right-to-left text (in dot._escaped's isolate, U+2067,
+# after a list item's hanging indent).
+_PARTS = re.compile(
+    rb'<g id="[^"]*" class="(node)?'
+    rb'|<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"'
+    rb'|text-anchor="start" x="([^"]*)"(?=[^>]*>(?: |&#160;)*\xe2\x81\xa7)'
+)
+_X = re.compile(rb"(-?[\d.]+),-?[\d.]")
+
+
+def right_aligned(svg: bytes) -> bytes:
+    """`svg` with each line of right-to-left text in a node starting at the box's right,
+    as far in from it as the lines start from its left, and read from there: aligned
+    left, Arabic and Hebrew were ragged at the start of every line. (The engine cannot
+    align them: it places lines by its own measure of the text, wider than a browser
+    draws Arabic.)"""
+    if "\u2067".encode() not in svg:
+        return svg
+    pieces, done = [], 0
+    in_node, box = False, None  # box: the node's shape's left and right
+    for part in _PARTS.finditer(svg):
+        if part[0].startswith(b"<g"):
+            in_node, box = part[1] is not None, None
+        elif part[2] is not None:
+            if in_node and box is None and (xs := [float(x) for x in _X.findall(part[2])]):
+                box = min(xs), max(xs)
+        elif box is not None:
+            start = box[1] - (float(part[3]) - box[0])
+            pieces += [
+                svg[done : part.start()],
+                b'direction="rtl" text-anchor="start" x="%.2f"' % start,
+            ]
+            done = part.end()
+    return b"".join([*pieces, memoryview(svg)[done:]])
+
+
 def for_viewers(svg: bytes) -> bytes:
-    """The SVG a browser or an editor is given: the title centred, and fonts to fall back
-    on."""
-    return centred_title(svg.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE))
+    """The SVG a browser or an editor is given: the title centred, right-to-left lines
+    aligned right, and fonts to fall back on."""
+    return right_aligned(centred_title(svg.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)))
