@@ -77,6 +77,41 @@ def test_no_link_leads_a_drawing_onto_a_map(maps: Path, tmp_path: Path) -> None:
     assert looped.exit_code == 2 and "symbolic link that loops" in looped.output
 
 
+def test_no_link_in_the_output_folder_leads_a_drawing_out_of_it(maps: Path, tmp_path: Path) -> None:
+    """A pull request could commit links into the folder CI renders into, to have
+    argmap write (or `--check` read) files anywhere: a link to a file, one that leads
+    nowhere yet, a linked subfolder. Each such map fails alone; the others are drawn, and
+    links that stay inside the folder are written through."""
+    out, victim, elsewhere = tmp_path / "build", tmp_path / "victim.txt", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim.write_text("keep")
+    (out / "real").mkdir(parents=True)
+    shutil.copy(SEED, maps / "inside.yaml")
+    shutil.copy(SEED, maps / "dangling.yaml")
+    shutil.copy(SEED, maps / "plain.yaml")
+    (out / "seed.svg").symlink_to(victim)
+    (out / "dangling.svg").symlink_to(Path("..", "gone", "new.svg"))
+    (out / "sub").symlink_to(elsewhere)
+    (out / "inside.svg").symlink_to(Path("real", "inside.svg"))
+    linked = tmp_path / "linked-build"
+    linked.symlink_to(out)  # the folder itself a link: fine
+    for check in ([], ["--check"]):
+        result = invoke("render", str(maps), "-o", f"{linked}{os.sep}", *check)
+        assert result.exit_code == 1, result.output
+        for name in ("seed.svg", "dangling.svg", f"sub{os.sep}every.svg"):
+            assert (
+                f"error: {linked / name} leads to" in result.output
+                and f"outside the output folder {linked}{os.sep}; remove the link" in result.output
+            )
+        assert "Traceback" not in result.output
+        assert "plain.svg: stale" not in result.output
+    assert victim.read_text() == "keep"
+    assert list(elsewhere.iterdir()) == [] and not (tmp_path / "gone").exists()
+    assert (out / "plain.svg").read_bytes().startswith(b"<?xml")
+    assert (out / "inside.svg").is_symlink()
+    assert (out / "real" / "inside.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_no_drawing_or_export_replaces_a_yaml_file(maps: Path, tmp_path: Path) -> None:
     """`-o other.yaml --format svg`, a link named like the drawing that leads to a map
     outside the run, `export -o map.yaml`, `diff -o map.yaml`: each replaced a map."""

@@ -29,6 +29,7 @@ _SUFFIXES = {f".{fmt}" for fmt in FORMATS}
 class Job:
     source: str
     output: str  # a path, or "-" for standard output
+    folder: str | None = None  # -o when it is a folder, which no link may lead out of
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,10 @@ def plan(
     if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
-        jobs = [Job(s, str(folder / _relative(s, roots).with_suffix(f".{fmt}"))) for s in sources]
+        jobs = [
+            Job(s, str(folder / _relative(s, roots).with_suffix(f".{fmt}")), str(folder))
+            for s in sources
+        ]
     elif output is not None:
         jobs = [Job(s, output) for s in sources]
     else:
@@ -129,6 +133,21 @@ def _relative(source: str, roots: list[Path]) -> Path:
         if path.is_relative_to(root):
             return path.relative_to(root)
     return Path(path.name)
+
+
+def _leads_out(job: Job) -> str | None:
+    """Why the drawing may be neither written nor read: a link inside the output folder
+    (to a file or to a folder on the way) leads out of it. A pull request can commit such
+    links into a folder that CI renders into, to have it write, or read, any file."""
+    if job.folder is None:
+        return None
+    target = os.path.realpath(job.output)
+    if Path(target).is_relative_to(os.path.realpath(job.folder)):
+        return None
+    return (
+        f"{job.output} leads to {target}, outside the output folder {job.folder}{os.sep}; "
+        "remove the link or render to another folder"
+    )
 
 
 def _draw(
@@ -207,6 +226,8 @@ def run_one(
         if error is None:
             return Outcome(job, report)
         return Outcome(job, report, error=str(error), usage=error.usage)
+    if problem := _leads_out(job):
+        return Outcome(job, report, error=problem)
     if check_only:
         drawn = Path(job.output)
         if drawn.exists() and not drawn.is_file():  # (a pipe would wait for a writer)
