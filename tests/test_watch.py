@@ -185,3 +185,35 @@ def test_a_maps_drawing_stays_while_it_is_there(tmp_path: Path) -> None:
         seed.unlink()
         assert wait_for(lambda: any(o.job.source.endswith(".yml") for r in rounds for o in r))
         assert (out / "seed.svg").exists()
+
+
+def test_watch_goes_on_when_its_folder_is_made_again(tmp_path: Path) -> None:
+    """`git checkout` of another branch, or `rm -rf maps && cp -r ... maps`, removes the
+    folder watched and makes it anew: the watcher stayed on the folder that was, and
+    heard nothing more. The removal is said once; when the folder is back, every map is
+    drawn again (a map that did not come back loses its drawing), and watching goes on."""
+    with watching(tmp_path) as (seed, out, _, refusals):
+        maps, good = seed.parent, seed.read_text()
+        shutil.rmtree(maps)
+        assert wait_for(lambda: refusals), "the removal is not said"
+        time.sleep(3 * GRACE)  # (said once, however long it is gone)
+        assert refusals == [
+            f"{maps}{os.sep} was removed; waiting for it to come back (Ctrl-C stops)"
+        ]
+        maps.mkdir()
+        (maps / "new.yaml").write_text(good)
+        assert wait_for(lambda: (out / "new.svg").exists()), "the folder back is not drawn"
+        assert wait_for(lambda: not (out / "seed.svg").exists())
+        time.sleep(0.5)
+        saved = good.replace("title: MoveOn isn't backing off", "title: Saved")
+        (maps / "new.yaml").write_text(saved)
+        assert wait_for(lambda: b"Saved" in (out / "new.svg").read_bytes()), "watching stopped"
+        # Removed and made anew at once: there when looked for, but another folder.
+        shutil.rmtree(maps)
+        maps.mkdir()
+        (maps / "new.yaml").write_text(good)
+        assert wait_for(lambda: b"Saved" not in (out / "new.svg").read_bytes())
+        time.sleep(0.5)
+        (maps / "new.yaml").write_text(saved)
+        assert wait_for(lambda: b"Saved" in (out / "new.svg").read_bytes()), "watching stopped"
+        assert len(refusals) == 1

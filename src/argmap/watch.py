@@ -20,10 +20,6 @@ from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
 GRACE = 1.0  # seconds a deleted map stays gone before its drawing is removed
 
 
-def _is_map_file(change: Any, path: str) -> bool:
-    return is_yaml_name(path)
-
-
 def watch(
     paths: Sequence[str],
     output: str,
@@ -45,13 +41,18 @@ def watch(
     `on_refusal`, each mistake on its own. When a map is deleted (or renamed) and stays
     gone for GRACE seconds, the drawing this watch made of it is removed, unless it has
     changed since, and named to `on_removed`: a renamed map's old drawing would otherwise
-    stay in the folder."""
+    stay in the folder. When a folder watched is removed (`git checkout`, `rm -rf maps`),
+    `on_refusal` is told once, and the watch waits for it to be back, then draws every map
+    again and watches on."""
     from watchfiles import Change
     from watchfiles import watch as changes_of
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # argmap says "stopped" itself
     folder = output.rstrip("/") + "/"
     roots = [p if Path(p).is_dir() else str(Path(p).parent) for p in paths]
+    # The folders watched, by the absolute paths the watcher names their removals with.
+    watched = {os.path.abspath(root) for root in roots}  # noqa: PTH100
+    stopping = stop or Event()  # (also ends the wait for a folder removed)
     for root in roots:
         where = str(Path(root).absolute())
         if writable(where) != where:  # undecodable bytes of the name: not UTF-8
@@ -112,43 +113,85 @@ def watch(
             for problem in error.problems:
                 on_refusal(problem)
 
-    def follow() -> None:
-        """Draw each map that changes, until `stop` is set or Ctrl-C."""
-        for changes in changes_of(
-            *roots,
-            watch_filter=_is_map_file,
-            stop_event=stop,
-            debounce=300,
-            raise_interrupt=False,
-            rust_timeout=int(GRACE * 500),  # no change for a while: see to what is gone
-            yield_on_timeout=True,
-        ):
-            deleted = {os.path.abspath(p) for c, p in changes if c == Change.deleted}  # noqa: PTH100
-            gone.update(dict.fromkeys(deleted & made.keys(), time.monotonic() + GRACE))
-            changed = {os.path.realpath(p) for _, p in changes}
-            removed = clear()
-            if not changed and not removed:
-                continue
+    def wanted(change: Change, path: str) -> bool:
+        """A map's change, or a folder watched removed (or renamed away): the watcher stays
+        on the folder that was, and hears nothing of one made again in its place."""
+        return is_yaml_name(path) or (
+            change == Change.deleted and os.path.abspath(path) in watched  # noqa: PTH100
+        )
 
-            def saved(
-                planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
-            ) -> list[Job]:
-                """The maps saved, and any whose drawing was the one removed (the other
-                of two maps that would be drawn to one file, refused until now)."""
-                return [
-                    job
-                    for job in planned
-                    if (os.path.realpath(job.source) in changed or job.output in removed)
-                    and Path(job.source).is_file()
-                ]
+    def lost() -> str | None:
+        """A folder watched that is no folder now, if any."""
+        return next((root for root in roots if not Path(root).is_dir()), None)
 
-            redraw(saved)
+    def follow(everything: bool) -> bool:
+        """Draw each map that changes (and every map first, if `everything`, once the
+        watcher has started: no change in between is missed), until `stop` is set or
+        Ctrl-C, or a folder watched is removed: whether that is why it ended."""
+        try:
+            for changes in changes_of(
+                *roots,
+                watch_filter=wanted,
+                stop_event=stopping,
+                debounce=300,
+                raise_interrupt=False,
+                rust_timeout=int(GRACE * 500),  # no change for a while: see to what is gone
+                yield_on_timeout=True,
+            ):
+                deleted = {os.path.abspath(p) for c, p in changes if c == Change.deleted}  # noqa: PTH100
+                gone.update(dict.fromkeys(deleted & made.keys(), time.monotonic() + GRACE))
+                # (By the removal, not the folder's absence: one made again at once is
+                # another folder, which the watcher does not follow.)
+                if deleted & watched or lost():
+                    return True
+                changed = {os.path.realpath(p) for _, p in changes}
+                removed = clear()
+                if everything:
+                    everything = False
+                    redraw(lambda planned: planned)
+                    continue
+                if not changed and not removed:
+                    continue
+
+                def saved(
+                    planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
+                ) -> list[Job]:
+                    """The maps saved, and any whose drawing was the one removed (the other
+                    of two maps that would be drawn to one file, refused until now)."""
+                    return [
+                        job
+                        for job in planned
+                        if (os.path.realpath(job.source) in changed or job.output in removed)
+                        and Path(job.source).is_file()
+                    ]
+
+                redraw(saved)
+        except FileNotFoundError:  # the watcher started on a folder removed since
+            if lost():
+                return True
+            raise
+        return False
+
+    def back() -> bool:
+        """Wait until the folders watched are all there again (saying so, unless they
+        are already): whether they are, or the watch was stopped first."""
+        with suppress(KeyboardInterrupt):  # Ctrl-C stops the watch here too
+            if away := lost():
+                on_refusal(
+                    f"{Path(away)}{os.sep} was removed; waiting for it to come back (Ctrl-C stops)"
+                )
+            while lost():
+                if stopping.wait(GRACE / 2):
+                    return False
+            return True
+        return False
 
     draw(plan(paths, folder, base.format))  # every map; a mistake here ends the watch
+    everything = False
     while True:
         try:
-            follow()
-            return
+            if not follow(everything) or not back():
+                return
         except RuntimeError as error:  # watchfiles cannot name a file that is not UTF-8
             if "decode path" not in str(error):
                 raise
@@ -156,4 +199,4 @@ def watch(
                 "a file whose name is not UTF-8 changed, and the file watcher cannot follow such "
                 "names: drawing every map again, then watching on (renaming the file avoids this)"
             )
-        redraw(lambda planned: planned)  # again, for what the stop missed
+        everything = True  # every map again, for what changed while no watcher was on
