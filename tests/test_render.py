@@ -46,6 +46,7 @@ from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
     MAX_LINES,
+    balanced_lines,
     columns,
     in_quotes,
     listed,
@@ -1456,6 +1457,31 @@ def test_no_phrase_splits_a_number() -> None:
         "（平成26年",  # noqa: RUF001
         "(オ)第1023号）",  # noqa: RUF001
     ]
+
+
+def test_an_ordinal_keeps_its_number() -> None:
+    """`第` (the nth) ended a line, and its number started the next: `民法第` / `750条`."""
+    assert wrap_lines("損害賠償は民法第750条による", 8) == [
+        "損害賠償",
+        "は民法",
+        "第750条",
+        "による",
+    ]
+    assert wrap_lines("参加者は約100人だった", 8)[1].startswith("約100人")
+
+
+def test_a_balanced_title_cuts_no_phrase_that_its_width_keeps() -> None:
+    """Balanced at a narrower width, a Japanese title's phrases wider than that were cut
+    between characters (`基づく損害賠` / `償請求は`), where the title's width keeps them."""
+    title = "民法第750条に基づく損害賠償請求は認められるべきか"
+    assert wrap_lines(title, 16) == [
+        "民法第750条に",
+        "基づく",
+        "損害賠償請求は",
+        "認められるべきか",
+    ]
+    assert balanced_lines(title, 16) == wrap_lines(title, 16)
+    assert balanced_lines("MoveOn isn't backing off", 20) == ["MoveOn isn't", "backing off"]
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ _NO_BREAK_BEFORE = frozenset(
 # word in two (`責任` / `も`), and Thai, read as one long word, was cut anywhere.
 _KANA = re.compile("[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_BEFORE_NUMBERS = frozenset("第約計各毎")  # Chinese and Japanese: the nth, about, in all, each
 _STRETCH = 1_000  # characters parsed at a time: more than a label's 12 lines show
 _ZERO_WIDTH = ("Mn", "Me", "Cf")  # combining marks, variation selectors, joiners
 _EMOJI_STYLE = "\ufe0f"  # variation selector 16: the character before it drawn as an emoji
@@ -146,8 +147,10 @@ def _held(c: str, piece: str, glue: bool) -> bool:
         or c in _SKIN_TONES  # part of the emoji before it
         or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
         or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
-        # A number, and its counter: `27年` (BudouX's phrases split `平成2` / `7年`).
+        # A number, and its counter: `27年` (BudouX's phrases split `平成2` / `7年`); and
+        # what comes before one: `第750条` (the 750th), `約100人` (about 100).
         or (last.isdigit() and (c.isdigit() or "\u4e00" <= c <= "\u9fff"))
+        or (c.isdigit() and last in _BEFORE_NUMBERS)
     )
 
 
@@ -360,11 +363,24 @@ def balanced_lines(text: str, width: int) -> list[str]:
     lines = wrap_lines(text, width)
     if len(lines) < 2 or len(lines) >= MAX_LINES:
         return lines
+    # Breaking no more than `width` does: narrower, a Japanese phrase or a long word that
+    # fits `width` would be cut (`損害賠` / `償`).
+    whole = _breaks(piece for piece, _ in pieces(text, None, width)) | _breaks(lines)
     least = -(-columns(" ".join(lines)) // len(lines))
     for narrower in range(least, width):
-        if len(tried := wrap_lines(text, narrower)) == len(lines):
+        tried = wrap_lines(text, narrower)
+        if len(tried) == len(lines) and _breaks(tried) <= whole:
             return tried
     return lines
+
+
+def _breaks(parts: Iterable[str]) -> set[int]:
+    """Where `parts` (lines, or pieces) end, counted in characters other than spaces."""
+    ends, at = set(), 0
+    for part in parts:
+        at += sum(not c.isspace() for c in part)
+        ends.add(at)
+    return ends
 
 
 def shown_lines(text: str, width: int) -> tuple[list[str], bool]:
