@@ -121,7 +121,7 @@ def test_show_links_a_source_url_whole_however_its_line_breaks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long URL broke across two lines, and a terminal opened half of it: on a terminal
-    that makes links, each piece now links to the whole URL."""
+    that makes links, each piece now links to the whole URL; piped, it is not broken."""
     import io
 
     from argmap.show import print_outline
@@ -139,7 +139,9 @@ def test_show_links_a_source_url_whole_however_its_line_breaks(
     assert len(links) == 2 and set(links) == {url}  # one for each piece of the broken line
     plain = io.StringIO()
     print_outline(m, plain, color=False, details=True)
-    assert "\x1b" not in plain.getvalue() and "source: A report <https://" in plain.getvalue()
+    # Without links (piped, no colour), the URL has a line of its own, whole, to be copied.
+    assert "\x1b" not in plain.getvalue()
+    assert f"source: A report\n    <{url}>\n" in plain.getvalue()
 
 
 def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> None:
@@ -175,6 +177,28 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     # at the 10th level, each with its own and the node it argues about.
     assert any(re.match(r"[ │]{36}[├└]── \[level 11, under r9\] \+ reason r10:", x) for x in lines)
     assert all(f"reason r{i}:" in out.getvalue() for i in range(1, 16))
+
+
+def test_show_cuts_a_word_longer_than_two_lines_with_a_hyphen() -> None:
+    """A word over twice the width is cut between two letters, with a hyphen that the text
+    does not hold: counting the text's characters by the lines ran past its end (an
+    internal error, exit 3)."""
+    import io
+
+    from argmap.show import print_outline
+
+    word = "x" * 200
+    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: See {word} and -- here-}}\n").map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False)
+    lines = out.getvalue().splitlines()[1:-1]
+    assert lines[1].endswith("x-") and len(lines[1].strip()) <= 80
+    shown = "".join(
+        line.lstrip("└─ ").removesuffix("x-") + ("x" if line.endswith("x-") else "")
+        for line in lines
+    )
+    assert shown.replace(" ", "") == f"claimc:See{word}and--here-"
 
 
 def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(

@@ -40,9 +40,10 @@ STANDING_STYLES = {
 }
 
 
-def _details(node: Node, m: Map) -> list[Text]:
+def _details(node: Node, m: Map, links: bool) -> list[Text]:
     """The quote, source (with its URL), tags and note of a node, one line each. The URL is
-    a link where the terminal makes them: whole, however the line breaks it."""
+    a link where the terminal makes them (`links`): whole, however the line breaks it;
+    elsewhere it has a line of its own, to be copied whole (`_lines` breaks no word)."""
     lines = [in_quotes(node.quote)] if node.quote else []
     source = m.sources.get(node.source.id) if node.source else None
     if source is not None:
@@ -54,7 +55,8 @@ def _details(node: Node, m: Map) -> list[Text]:
     texts = [Text(one_line(line), "dim italic") for line in lines]
     if source is not None and source.url:
         link = Style(dim=True, italic=True, link=source.url)
-        texts[1 if node.quote else 0].append(f" <{one_line(source.url)}>", link)
+        before = " " if links else "\n"
+        texts[1 if node.quote else 0].append(f"{before}<{one_line(source.url)}>", link)
     return texts
 
 
@@ -79,7 +81,7 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
         word = labels[node.id]
         label.append(f"  [{word}]", STANDING_STYLES.get(STANDING.get(word, ""), "bold"))
     if options.details:
-        for line in _details(node, m):
+        for line in _details(node, m, options.links):
             label.append("\n")
             label.append_text(line)
     return label
@@ -97,6 +99,7 @@ class _Options:
     details: bool  # quotes, sources, tags and notes under each node
     width: int  # columns of the terminal (or of a tree of one level and the shortest text)
     nesting: int  # levels drawn nested (MAX_NESTING, or as many as the width holds)
+    links: bool  # URLs are links (in colour, on a terminal that makes them)
 
 
 def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> None:
@@ -118,24 +121,32 @@ def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> Non
 def _lines(label: Text, width: int) -> Text:
     """`label` in lines of `width` columns, broken where its script allows, as drawings
     break text (rich breaks at spaces only: a Japanese sentence went whole to the next
-    line, and a line could start with its 。)."""
+    line, and a line could start with its 。). A line of one word (a URL) stays whole."""
     lines = []
     for part in label.split("\n"):
         plain, at = part.plain, 0
+        if " " not in plain.strip():
+            lines.append(part)
+            continue
         # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
         spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
         cuts = []  # where each line starts and ends in `part`
+        cut_words = []  # whether each line ends in a hyphen of `fill`'s, not of the text
         for line in fill(spaced, width):
             while at < len(plain) and plain[at].isspace():
                 at += 1
             start, count = at, sum(not c.isspace() for c in line)
-            while count:
+            while count and at < len(plain):
+                if count == 1 and line[-1] == "-" and plain[at] != "-":
+                    break  # (a word over twice the width, cut between two letters)
                 count -= not plain[at].isspace()
                 at += 1
             cuts += [start, at]
+            cut_words.append(bool(count))
         # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
         # text of 80,000 characters in 2,000 lines took 8 s.
-        lines += part.divide(cuts)[1::2]
+        for piece, cut in zip(part.divide(cuts)[1::2], cut_words, strict=True):
+            lines.append(piece + "-" if cut else piece)
     return Text("\n").join(lines)
 
 
@@ -160,7 +171,7 @@ def print_outline(
     # the nodes not connected to any claim are drawn on the second.)
     console.width = max(console.width, 2 * _INDENT + _MIN_TEXT_WIDTH)
     nesting = min(MAX_NESTING, (console.width - _MIN_TEXT_WIDTH) // _INDENT)
-    options = _Options(labels, details, console.width, nesting)
+    options = _Options(labels, details, console.width, nesting, links=color)
     root = Tree(_lines(Text(one_line(m.title), "bold"), console.width), guide_style="dim")
     for entry in trees:
         _add(root, entry, m, options, 1)
@@ -168,14 +179,16 @@ def print_outline(
         lost = root.add(Text("not connected to any claim", "bold yellow"))
         for entry in loose:
             _add(lost, entry, m, options, 2)
+    if not color:  # lines are broken already: no more, and no URL's line cut short
+        console.width = 1_000_000
     console.print(root)
     marks = "+ supports its parent, - attacks it"
     unanswered = _unanswered(trees, loose)
     nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
     answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
-    console.print(_lines(Text(f"{nodes}; {marks}; {answered}", "dim"), console.width))
+    console.print(_lines(Text(f"{nodes}; {marks}; {answered}", "dim"), options.width))
     if note:
-        console.print(_lines(Text(printable(note), "yellow"), console.width))
+        console.print(_lines(Text(printable(note), "yellow"), options.width))
 
 
 def _unanswered(*forests: list[Entry]) -> int:
