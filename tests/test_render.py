@@ -493,18 +493,20 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     from argmap.render import pdf
-    from argmap.render.fonts import PDF_FONT, PNG_FONT
+    from argmap.render.fonts import PDF_FONT, in_arimo
 
     for style in ("Regular", "Bold"):
         cmap = TTFontFile(str(Path(pdf.__file__).parent / "pdf-font" / f"Arimo-{style}.ttf"))
         # (U+FFFF ends a cmap's last segment: reportlab lists it; no character is there.)
         has = {c for c in cmap.charToGlyph if c >= 0x20 and c != 0xFFFF}
-        assert has == {c for c in range(0x20, 0x30000) if PNG_FONT.has(chr(c))}, style
-    assert all(PDF_FONT.has(c) for c in "zażółć Ελληνικά Кириллица Tiếng Việt")
-    assert not any(PDF_FONT.has(c) for c in "עבר" + "عربي" + "中文")
+        assert has == {c for c in range(0x20, 0x30000) if in_arimo(chr(c))}, style
+    assert all(PDF_FONT.shows(c) for c in "zażółć Ελληνικά Кириллица Tiếng Việt")
+    assert not any(PDF_FONT.shows(c) for c in "עבר" + "عربي" + "中文")
     # The warning says what happens to what it has: no word of Hebrew for an emoji.
     assert PDF_FONT.instead(["😀"]) == "the letters the font lacks are left out"
-    assert PDF_FONT.instead(["ע"]) == "right-to-left text reads backwards"
+    assert PDF_FONT.instead(["ע"]) == (
+        "right-to-left text is set left to right, its words and punctuation in the wrong order"
+    )
     m = loads("argmap: 1\ntitle: Zażółć\nclaims:\n  c: {text: Ελληνικά}\n").map
     assert m is not None
     pdf = render(m, RenderOptions(format="pdf"))

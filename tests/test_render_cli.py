@@ -684,13 +684,14 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
             "  c: {text: Ελληνικά i zażółć., by: ali}\nactors:\n  ali: {name: علي حسن}\n",
             (6, 1, "6:3"),
         ),
-        # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese:
-        # the warning is at the Arabic, not the Hebrew.
+        # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese;
+        # it sets the Hebrew left to right, as the PDF does.
         (
             "png",
-            "  he: {text: שמות מתחם and Имена}\n  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
+            "  ru: {text: Имена}\n  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
             (12, 2, "5:14"),
         ),
+        ("png", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1, "5:14")),
     ],
 )
 def test_a_drawing_warns_of_letters_its_font_lacks(
@@ -722,7 +723,7 @@ def test_the_builtin_png_font_is_the_one_described() -> None:
     """`render.fonts` says which characters the builtin engine's PNG font has: a character
     it lacks is drawn as the same box as an unassigned one (in a node as wide: the engine
     measures an unknown character by its UTF-8 bytes)."""
-    from argmap.render.fonts import PNG_FONT
+    from argmap.render.fonts import in_arimo
 
     def png(text: str) -> bytes:
         dot = f'digraph {{ node [shape=plaintext fontname=Helvetica]; a [label="{text}"] }}'
@@ -731,7 +732,7 @@ def test_the_builtin_png_font_is_the_one_described() -> None:
 
     boxes = {2: png("\u0378"), 3: png("\ue000"), 4: png("\U000f0000")}
     for c in "Āé€Жא‰ẞ" + "ب中ก😀\u1200":  # U+1200: Ethiopic
-        assert (png(c) != boxes[len(c.encode())]) is PNG_FONT.has(c), c
+        assert (png(c) != boxes[len(c.encode())]) is in_arimo(c), c
 
 
 def test_a_missing_engine_is_exit_2(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:

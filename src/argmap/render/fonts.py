@@ -1,11 +1,12 @@
 """What the fonts of argmap's own PNG and PDF drawings can show. Their text is drawn by
-tools that bring their own fonts rather than the machine's: a character the font lacks
-shows as a box, so the render warns of it (rules `png-font`, `pdf-font`)."""
+tools that bring their own fonts rather than the machine's, and lay every line out left to
+right: a character the font lacks shows as a box or not at all, and Hebrew reads in the
+wrong order, so the render warns of them (rules `png-font`, `pdf-font`)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from unicodedata import bidirectional
 
@@ -49,40 +50,44 @@ _ARIMO = (
 _ARIMO_STARTS = [start for start, _ in _ARIMO]
 
 
-def _in_arimo(c: str) -> bool:
+def in_arimo(c: str) -> bool:
+    """Whether Arimo has a glyph for `c`."""
     i = bisect_right(_ARIMO_STARTS, ord(c)) - 1
     return i >= 0 and ord(c) <= _ARIMO[i][1]
 
 
 @dataclass(frozen=True)
 class DrawnFont:
-    """The font a drawing's text is in, and the rule that warns of what it cannot draw."""
+    """The font a drawing's text is in, and the rule that warns of what it cannot show.
+    Both tools that draw in it (reportlab, the builtin engine's rasteriser) set every line
+    left to right: Hebrew, which Arimo has, comes out with its words and punctuation in
+    the wrong order."""
 
     rule: str
     format: str
     name: str
-    has: Callable[[str], bool]  # whether the drawing shows the character as written
-    instead: Callable[[list[str]], str]  # what it shows instead of these characters
+    lacking: str  # what the drawing shows for a character the font has no glyph for
+
+    @staticmethod
+    def shows(c: str) -> bool:
+        """Whether the drawing shows the character as written."""
+        return in_arimo(c) and bidirectional(c) not in ("R", "AL")
+
+    def instead(self, missing: list[str]) -> str:
+        """What the drawing shows instead of the characters `missing`."""
+        said = []
+        if any(not in_arimo(c) for c in missing):
+            said.append(f"the letters the font lacks {self.lacking}")
+        if any(in_arimo(c) for c in missing):
+            said.append(
+                "right-to-left text is set left to right, its words and punctuation in the "
+                "wrong order"
+            )
+        return ", and ".join(said)
 
 
-def _in_arimo_left_to_right(c: str) -> bool:
-    """reportlab sets each line left to right: Hebrew, which Arimo has, reads backwards."""
-    return _in_arimo(c) and bidirectional(c) != "R"
-
-
-def _pdf_instead(missing: list[str]) -> str:
-    """What a PDF shows for `missing`: nothing of the letters Arimo lacks, and those it
-    has (right-to-left, the only others missing) in the wrong order."""
-    said = []
-    if any(not _in_arimo(c) for c in missing):
-        said.append("the letters the font lacks are left out")
-    if any(_in_arimo(c) for c in missing):
-        said.append("right-to-left text reads backwards")
-    return ", and ".join(said)
-
-
-PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", _in_arimo_left_to_right, _pdf_instead)
-PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", _in_arimo, lambda missing: "they show as boxes")
+PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", "are left out")
+PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", "show as boxes")
 
 
 def font_warning(
@@ -112,7 +117,7 @@ def font_warning(
         *(groups.values() if style.group_by != "actor" else ()),  # (actors: their names, above)
     ]
     for text, span in parts:
-        found = [c for c in drawn_text(text) if not c.isspace() and not font.has(c)]
+        found = [c for c in drawn_text(text) if not c.isspace() and not font.shows(c)]
         if found:
             missing.update(dict.fromkeys(found))
             first = span if first is None or span < first else first
@@ -125,8 +130,8 @@ def font_warning(
         font.rule,
         Severity.WARNING,
         first,
-        f"the {font.format}'s font, {font.name}, cannot draw "
-        f"{counted(len(missing), 'character')} of this map ({sample}), in "
+        f"the {font.format}, in {font.name}, cannot show "
+        f"{counted(len(missing), 'character')} of this map as written ({sample}), in "
         f"{counted(count, 'text')}: {font.instead(list(missing))}",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )

@@ -56,7 +56,8 @@ RULES = [
         "a font argmap brings, which has the letters of Latin, Greek and Cyrillic scripts "
         "but not Arabic, Indic, Thai, Chinese, Japanese, Korean or emoji: those would be "
         "left out. reportlab also sets every line left to right, so Hebrew would read "
-        "backwards. Reported by `argmap render` for PDF, at the first text that has such "
+        "with its words and punctuation in the wrong order. Reported by `argmap render` "
+        "for PDF, at the first text that has such "
         "letters (a node's, or an actor's name); render SVG, or the PDF with "
         "`--engine system` (Graphviz with the machine's fonts). Ignore it where the "
         "missing letters do not matter.",
@@ -70,7 +71,9 @@ RULES = [
         "A PNG drawn by the builtin engine cannot show some of the map's letters.",
         "The builtin engine draws a PNG's text in a font of its own, Arimo, which has the "
         "letters of Latin, Greek, Cyrillic and Hebrew scripts but not Arabic, Indic, Thai, "
-        "Chinese, Japanese, Korean or emoji: they would show as boxes. Reported by "
+        "Chinese, Japanese, Korean or emoji: they would show as boxes. It also sets every "
+        "line left to right, so Hebrew would read with its words and punctuation in the "
+        "wrong order. Reported by "
         "`argmap render` for PNG, at the first text that has such letters (a node's, or an "
         "actor's name); render SVG "
         "(drawn by its viewer with the machine's fonts), or the PNG with `--engine system` "
