@@ -13,7 +13,7 @@ from argmap.graph import Graph, build_graph, left_out, neighbourhood
 from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
-from argmap.render.svg import centred_title, for_viewers
+from argmap.render.svg import centred_title, crossed_boxes, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY
 from argmap.report import counted
 from argmap.spec import MAX_WRAP
@@ -288,6 +288,8 @@ class Drawing:
             data = self._laid_out(self.layout)
         except EngineError as error:
             raise RenderError(str(error)) from error
+        if self.to_pdf or self.options.format == "svg":
+            self._crossing(data)
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -330,6 +332,27 @@ class Drawing:
             )
         )
         return data
+
+    def _crossing(self, svg: bytes) -> None:
+        """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
+        such an edge seems to start or end at the box it crosses."""
+        crossed = crossed_boxes(svg)
+        if not crossed:
+            return
+        named = ", ".join(f"`{edge.split(':')[0].replace('->', ' → ')}`" for edge in crossed[:3])
+        more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
+        self.warnings.append(
+            Diagnostic(
+                "crossed-box",
+                Severity.WARNING,
+                Span.point(self.path),
+                f"{counted(len(crossed), 'edge')} of this drawing "
+                f"{'runs' if len(crossed) == 1 else 'run'} through another node's box "
+                f"({named}{more}), and may seem to start or end there: Graphviz's router does "
+                "this now and then, mostly in drawings with groups",
+                "draw it with another --direction, or without --group-by",
+            )
+        )
 
     def _again(self, layout: Layout, dot: str, *graph: str) -> Layout:
         """`layout`'s engine laying out `dot` (with `graph`'s attributes) anew: the drawing's

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 
 from argmap.render.theme import FONT, SVG_FONTS
 
@@ -74,3 +76,70 @@ def for_viewers(svg: bytes) -> bytes:
     """The SVG a browser or an editor is given: the title centred, right-to-left lines
     aligned right, and fonts to fall back on."""
     return right_aligned(centred_title(svg.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)))
+
+
+# A node's or an edge's group, then its first shape: a node's box, an edge's path (from
+# its tail's box to its head's, a chain of cubic Bézier curves: `M p C p p p p p p ...`).
+_SHAPES = re.compile(
+    rb'<g id="([^"]*)" class="(node|edge)'
+    rb'|<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"'
+)
+_POINT = re.compile(rb"(-?[\d.]+),(-?[\d.]+)")
+_INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
+_CELL = 100.0  # points: the side of the squares boxes are looked up by
+
+
+def crossed_boxes(svg: bytes) -> list[str]:
+    """The ids of the edges whose curve runs through a box other than its ends', in the
+    engine's SVG: Graphviz's router does so now and then in a drawing with groups, and
+    the edge then seems to come from, or go to, the box it crosses."""
+    boxes: list[tuple[float, float, float, float]] = []
+    names: list[str] = []  # each box's node
+    edges: list[tuple[str, list[tuple[float, float]]]] = []
+    kind, name = b"", ""
+    for part in _SHAPES.finditer(svg):
+        if part[1] is not None:
+            kind, name = part[2], html.unescape(part[1].decode("utf-8"))
+            continue
+        points = [(float(x), float(y)) for x, y in _POINT.findall(part[3])]
+        if kind == b"node" and points:
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            names.append(name)
+        elif kind == b"edge" and len(points) >= 4:
+            edges.append((name, points))
+        kind = b""  # (a group's first shape only)
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, (left, top, right, bottom) in enumerate(boxes):
+        for cx in range(int(left // _CELL), int(right // _CELL) + 1):
+            for cy in range(int(top // _CELL), int(bottom // _CELL) + 1):
+                cells.setdefault((cx, cy), []).append(i)
+    crossed = []
+    for name, points in edges:
+        ends = name.split(":")[0].split("->", 1)  # `tail->head`, `tail->head:attack`
+        if any(names[i] not in ends for p in _along(points) for i in _boxes_at(p, boxes, cells)):
+            crossed.append(name)
+    return crossed
+
+
+def _along(points: list[tuple[float, float]]) -> Iterator[tuple[float, float]]:
+    """Points along a chain of cubic Bézier curves, eight to each."""
+    for i in range(0, len(points) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[i : i + 4]
+        for step in range(1, 9):
+            t = step / 8
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            yield a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3
+
+
+def _boxes_at(
+    point: tuple[float, float],
+    boxes: list[tuple[float, float, float, float]],
+    cells: dict[tuple[int, int], list[int]],
+) -> Iterator[int]:
+    """The boxes that hold `point`, _INSIDE points in from their edges at least."""
+    x, y = point
+    for i in cells.get((int(x // _CELL), int(y // _CELL)), ()):
+        left, top, right, bottom = boxes[i]
+        if left + _INSIDE < x < right - _INSIDE and top + _INSIDE < y < bottom - _INSIDE:
+            yield i
