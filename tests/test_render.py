@@ -354,8 +354,8 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
 
 
 def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SVG and argmap's own PDF are looked at (`crossed-box`); a PNG, which holds no
-    shapes to look at, is not."""
+    """SVG and argmap's own PDF with groups are looked at (`crossed-box`); a PNG, which
+    holds no shapes to look at, is not, nor a drawing without groups."""
     import argmap.render
 
     seen: list[bytes] = []
@@ -368,10 +368,14 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
     messages = {}
     for fmt in ("svg", "pdf", "png"):
         drawing = start(RenderOptions(format=fmt))
-        drawing.draw(load_map(SEED))
+        drawing.draw(load_map(SEED), style=DotOptions(group_by="actor"))
         drawing.result()
         messages[fmt] = [w.message for w in drawing.warnings if w.rule == "crossed-box"]
     assert len(seen) == 2 and all(b"<svg" in svg for svg in seen)
+    ungrouped = start(RenderOptions())  # (where Graphviz routes around every box)
+    ungrouped.draw(load_map(SEED))
+    ungrouped.result()
+    assert len(seen) == 2
     assert messages["png"] == [] and messages["svg"] == messages["pdf"]
     assert messages["svg"][0].startswith(
         "4 edges of this drawing run through another node's box (`c → a`, `d → a`, `e → a` "

@@ -42,7 +42,8 @@ RULES = [
         "Graphviz's edge router now and then draws an edge through a box that is not one "
         "of its ends, mostly in drawings with groups (`--group-by`): the edge then seems "
         "to start or end at the box it crosses, which misreads the debate. argmap looks "
-        "at every edge of the SVG the engine lays out and names those that cross a box. "
+        "at every edge of the SVG the engine lays out with groups and names those that cross "
+        "a box. "
         "Reported by `argmap render` for SVG, and for PDF without `--engine system`. "
         "Another direction (`--direction LR`), another grouping or none usually routes "
         "cleanly.",
