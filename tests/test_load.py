@@ -558,3 +558,95 @@ def test_an_indentation_hint_followed_to_the_letter_mends_the_file(path: Path, s
         after = [d.message for d in loads(mended).diagnostics if d.rule == "yaml-syntax"]
         assert not after, (i + 1, errors[0].hint, after)
     assert followed > 5  # (the seed map's lines give hints of every form above)
+
+
+FIXABLE = """\
+argmap: 1
+title: Cars in the city
+claims:
+  ban:
+    text: Ban cars from the centre.
+    by: traders
+    tags: [policy, learning]
+  weather:
+    text: Winter makes cycling hard.
+    attacks: ban
+actors:
+  traders: {name: Traders}
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "mistake", "said"),
+    [
+        # A `#` in brackets starts a comment, which hides the `]`.
+        ("    tags: [policy, learning]", "    tags: [#policy, learning]", "starts a comment"),
+        ("    tags: [policy, learning]", "    tags: [a, b #policy]  # x", "starts a comment"),
+        # A key without its colon, or without the space after it.
+        ("  weather:", "  weather", "`weather` is written without its `:`"),
+        ("    by: traders", "    by:traders", "has no space after its `:`"),
+        ("    by: traders", "    by:traders  # who", "has no space after its `:`"),
+        ("    attacks: ban", "    attacks:ban", "has no space after its `:`"),
+        ("    text: Ban cars from the centre.", "    text Ban cars", "written without its `:`"),
+        # Words after a quoted part of the value.
+        ("    text: Winter makes cycling hard.", "    text: 'Ventas' dijo el jefe", "left over"),
+        ("    text: Winter makes cycling hard.", '    text: "No" he said  # x', "left over"),
+    ]
+    + [
+        # Text that starts with a character YAML reads as one of its own.
+        ("    text: Ban cars from the centre.", f"    text: {start}", "quote")
+        for start in (
+            "*Ban* cars now.",
+            "*Ban cars now",
+            "* Ban cars",
+            "&Ban* cars",
+            "& Ban cars",
+            "!Important: ban cars.",
+            "!Important",
+            "!Urgent, ban cars",
+            "|Ban cars",
+            "> Ban cars",
+            "`Ban` cars",
+            "@ecologistas: ban cars",
+            "%40 of cars",
+            "? Ban cars",
+            "[Draft] Ban cars",
+            "{Draft} Ban cars",
+            "- Ban cars",
+            ": Ban cars",
+            '*Ban* "cars" now  # note',
+        )
+    ],
+)
+def test_a_syntax_hint_followed_to_the_letter_mends_the_file(
+    written: str, mistake: str, said: str
+) -> None:
+    """The hint's text, written in place of the line the error is on, loads clean."""
+    text = FIXABLE.replace(written + "\n", mistake + "\n", 1)
+    assert text != FIXABLE
+    [found] = loads(text, "m.yaml").diagnostics
+    assert found.rule == "yaml-syntax" and said in f"{found.rule} {found.message} {found.hint}"
+    assert found.hint != yamltree._FIX
+    fix = re.search(
+        r"(?:write|quote it:|whole value:|the item:|is quoted:|in quotes:) `(.*?)`(?=: |$)",
+        found.hint,
+    )
+    assert fix is not None, found.hint
+    lines = text.splitlines()
+    row = found.span.line - 1
+    assert lines[row].strip().startswith(fix[1].partition(":")[0].partition("[")[0])
+    lines[row] = lines[row][: len(lines[row]) - len(lines[row].lstrip())] + fix[1]
+    mended = loads("\n".join(lines) + "\n", "m.yaml")
+    assert not mended.diagnostics, (found.hint, mended.diagnostics)
+    assert mended.map is not None
+
+
+def test_a_tag_or_alias_of_yaml_keeps_its_own_hint() -> None:
+    """`!!str` is a tag and `*a` alone an alias, meant as such: not text to quote."""
+    for value, hint in [
+        ("!!python/object:x y", "remove the tag"),
+        ("*nowhere  # c", "define `&nowhere` before using it"),
+        ("!!binary abc", "remove the tag"),
+    ]:
+        [found] = loads(FIXABLE.replace("Ban cars from the centre.", value), "m.yaml").diagnostics
+        assert found.hint.startswith(hint), found.hint

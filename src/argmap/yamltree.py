@@ -171,8 +171,9 @@ def _size(node: YNode, memo: dict[int, int]) -> int:
 class _Builder:
     """Consumes events; keeps a stack of open collections instead of recursing."""
 
-    def __init__(self, file: str, restore: dict[int, int] | None = None) -> None:
+    def __init__(self, file: str, restore: dict[int, int] | None = None, text: str = "") -> None:
         self.file = file
+        self.text = text  # for the hints of errors found here
         self.restore = restore  # placeholders back to the characters they stood for
         self.diagnostics: list[Diagnostic] = []
         # Open collections: [collection, the key awaiting its value (mappings)]
@@ -280,7 +281,11 @@ class _Builder:
         name = event.anchor
         target = self.anchors.get(name)
         if target is None:  # neither parser checks aliases: the composer they feed would
-            raise self._stop(event, f"unknown alias `*{name}`", f"define `&{name}` before using it")
+            hint = f"define `&{name}` before using it"
+            lines, end = source_lines(self.text), event.end_mark
+            if end.line < len(lines) and _without_comment(lines[end.line][end.column :]):
+                hint = self._text_hint(event) or hint  # words after it: text, meant
+            raise self._stop(event, f"unknown alias `*{name}`", hint)
         if any(open_[0] is target for open_ in self.stack):
             raise self._stop(
                 event,
@@ -326,11 +331,19 @@ class _Builder:
         return _Abort(_syntax(self.file, mark.line + 1, mark.column + 1, message, hint))
 
     def _bad_tag(self, event: Any) -> None:
+        tag: str = event.tag
+        hint = "remove the tag; maps hold only plain text, numbers, dates, lists and mappings"
+        if tag.startswith("!") and type(event) is yaml.ScalarEvent:
+            # A local tag (`!Important:`), not a YAML type (`!!str`): a word of the text, meant.
+            hint = self._text_hint(event) or hint
         raise self._stop(
-            event,
-            f"the YAML tag `{event.tag.replace(_CORE, '!!')}` is not allowed in a map",
-            "remove the tag; maps hold only plain text, numbers, dates, lists and mappings",
+            event, f"the YAML tag `{tag.replace(_CORE, '!!')}` is not allowed in a map", hint
         )
+
+    def _text_hint(self, event: Any) -> str:
+        """The hint to quote text that starts where `event` does with a YAML indicator."""
+        mark = event.start_mark
+        return _indicator_hint(source_lines(self.text), mark.line, mark.column, brackets=False)
 
     def _bad_key(self, node: YNode) -> _Abort:
         return _Abort(
@@ -506,19 +519,40 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
 _KEY_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:(?: |$)")
 
 
-_BRACKETED = re.compile(r"( *(?:- )?[^\s:#][^:#]*): +([\[{].*?)\s*$")
+# What YAML reads a value that starts with each of its indicators as; `- ` (see
+# `_dash_hint`) and `: ` (`_mapping_values_hint`) are told apart where YAML finds them.
+_RESERVED = "is reserved by YAML"
+_INDICATORS = {
+    "[": "is read as a list",
+    "{": "is read as a mapping",
+    "*": "is read as an alias (`*name`, the value marked `&name`)",
+    "&": "is read as an anchor (`&name`, which names the value after it)",
+    "!": "is read as a tag (`!name`, the type of the value after it)",
+    "|": "is read as a block of text, which starts on the line below",
+    ">": "is read as a block of text, which starts on the line below",
+    "%": _RESERVED,
+    "@": _RESERVED,
+    "`": _RESERVED,
+    "? ": "is read as a key",
+}
+_INDICATED = re.compile(r"( *(?:- )?[^\s:#][^:#]*): +([\[{*&!|>%@`].*|\? .*)")
 
 
-def _bracket_hint(lines: list[str], row: int, column: int) -> str:
-    """Text that starts with `[` or `{` (`title: [Draft] A title`), which YAML reads as a
-    list or a mapping, then finds more text after it (at `column`, past the bracket)."""
-    field = _BRACKETED.fullmatch(lines[row]) if row < len(lines) else None
-    if field is None or column <= field.start(2):
+def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> str:
+    """Text that starts with a character YAML reads as one of its own, on the line of an
+    error at `column` from that character on (`title: [Draft] A title`, `text: *Key* ...`,
+    `text: @eco ...`): quote it. With `brackets`, one that starts with `[` or `{` too,
+    which YAML reads on past until it closes: said only of an error past its start."""
+    field = _INDICATED.fullmatch(lines[row]) if row < len(lines) else None
+    if field is None or column < field.start(2):
         return ""
-    what = "a list" if field[2][0] == "[" else "a mapping"
+    start = "? " if field[2].startswith("? ") else field[2][0]
+    if start in "[{" and (not brackets or column == field.start(2)):
+        return ""
+    shown = {"`": "a backtick", "? ": "`? `"}.get(start, start)
     return (
-        f"text that starts with {field[2][0]} is read as {what}; quote it: "
-        f"`{field[1].strip()}: {double_quoted(field[2])}`"
+        f"text that starts with {shown} {_INDICATORS[start]}; quote it: "
+        f"`{field[1].strip()}: {double_quoted(_without_comment(field[2]))}`"
     )
 
 
@@ -725,19 +759,31 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
 _KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
 
 
-def _missing_colon(lines: list[str], row: int, alone: bool) -> tuple[str, str] | None:
-    """What is wrong and what to write, when line `row` is a key without its colon: a
-    field's or a section's name and its value (`title My map`), or, if `alone`, an id by
-    itself (`spaces`, with its fields indented below it)."""
-    written = _without_comment(lines[row]).removeprefix("- ")
+def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """What is wrong and what to write when line `row` is a key without its colon, and the
+    line and column where the colon goes: a field's or a section's name and its value
+    (`title My map`), or an id by itself, its fields indented below it (`spaces`). Or a
+    field's name and value without a space between (`by:traders`), which YAML reads as
+    one word: what to write, and where the space goes."""
+    written = _without_comment(lines[row])
+    at = _indent(lines[row]) + 2 * written.startswith("- ")  # where the key starts
+    written = written.removeprefix("- ")
+    glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
+    if glued is not None and glued[1] in _KNOWN_KEYS:
+        word = glued[1]
+        said = f"`{written}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
+        fix = f"write `{word}: {glued[2]}`: a `:` ends a key only when a space follows it"
+        return (said, fix), row + 1, at + len(word) + 2
     word, _, value = written.partition(" ")
     value = value.strip()
+    below = _line_below(lines, row)
+    alone = below is not None and _indent(lines[below]) > _indent(lines[row])
     if ":" in written or not (
         word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
     ):
         return None
     fixed = f"{word}: {value}" if value else f"{word}:"
-    return f"`{word}` is written without its `:`", f"write `{fixed}`"
+    return (f"`{word}` is written without its `:`", f"write `{fixed}`"), row + 1, at + len(word) + 1
 
 
 def _colon_left_out(
@@ -749,9 +795,7 @@ def _colon_left_out(
     above = _line_above(lines, row) if row < len(lines) else None
     if above is None or not re.fullmatch(r"\s*(?:- )?[\w.-]+", lines[row][:column]):
         return None
-    said = _missing_colon(lines, above, _indent(lines[row]) > _indent(lines[above]))
-    word = re.match(r"\s*(?:- )?\S+", lines[above])
-    return (said, above + 1, word.end() + 1) if said and word else None
+    return _missing_colon(lines, above)
 
 
 def _quote_hint(lines: list[str], above: int, row: int) -> str:
@@ -798,8 +842,6 @@ def _continued_hint(lines: list[str], above: int) -> str:
     and `sentence.` below it), which YAML reads as a key without its colon."""
     if above >= len(lines) or ":" in lines[above] or lines[above].lstrip()[:1] in ("-", "#"):
         return ""
-    if missing := _missing_colon(lines, above, alone=False):
-        return ": ".join(missing)
     key = _line_above(lines, above)
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
@@ -849,6 +891,11 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     if problem.startswith("block sequence entries are not allowed"):
         return _dash_hint(source_lines(text), mark.line, mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
+    if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
+        end = len(text[: mark.index].rstrip(" "))
+        line = source_lines(text)[mark.line]
+        if left := _left_over_hint(line, mark.column + end - mark.index):
+            return left
     if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
         # More text right after a closing quote: the quote was meant to be inside the text.
         inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
@@ -856,11 +903,27 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
             f"the quoted text ends at the {closed} just before this point; to put a {closed} "
             f"inside it, {inside}, or quote the text with the other kind of quote"
         )
+    lines = source_lines(text)
     if problem.startswith("did not find expected key"):
-        lines = source_lines(text)
-        bracket = _bracket_hint(lines, mark.line, mark.column)
+        bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)
         return bracket or _indentation_hint(lines, mark.line, mark.column)
-    return _FIX
+    return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
+
+
+def _left_over_hint(line: str, end: int) -> str:
+    """Words after a value's closing quote (`quote: 'las ventas...' dijo el presidente`),
+    the quote just before column `end` (0-based) of `line`: the quote that starts the value."""
+    field = re.match(_KEY + r":\s+(['\"])", line)
+    if field is None or line[end - 1 : end] != field[2] or end <= field.end():
+        return ""
+    closed, rest = field[2], line[end:]
+    words = _without_comment(rest)
+    spaces = rest[: len(rest) - len(rest.lstrip())]
+    value = double_quoted(line[field.start(2) : end] + spaces + words)
+    return (
+        f"the quoted text ends at the {closed} before `{words}`, which is left over; quote "
+        f"the whole value: `{field[1].strip()}: {value}`"
+    )
 
 
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # a node's anchor and tag, before it
@@ -873,9 +936,9 @@ def _end_of(lines: list[str]) -> tuple[int, int]:
     return row + 1, len(lines[row]) + 1
 
 
-def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, str, str] | None:
-    """The innermost `[` or `{` still open, where it starts ("line 5, column 11"), and
-    the bracket that closes it."""
+def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, int, int, str] | None:
+    """The innermost `[` or `{` still open, its line and column, and the bracket that
+    closes it."""
     for collection, _ in reversed(stack):
         span = collection.span
         line = lines[span.line - 1]
@@ -885,8 +948,41 @@ def _open_bracket(stack: list[list[Any]], lines: list[str]) -> tuple[str, str, s
         bracket = line[at : at + 1]
         if bracket in ("[", "{"):
             closing = "]" if bracket == "[" else "}"
-            return bracket, f"line {span.line}, column {at + 1}", closing
+            return bracket, span.line, at + 1, closing
     return None
+
+
+# In brackets, where a comment starts (a `#` after a space, a comma or a bracket), or a
+# quoted text, passed over whole.
+_FLOW_COMMENT = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|(?<![^\s\[{,])#")
+# An item in brackets, its spaces around it apart.
+_FLOW_ITEM = re.compile(r"(?<=[\[{,])(\s*)([^\s,\[\]{}\"'][^,\[\]{}]*?)(?=\s*(?:[,\]}]|$))")
+
+
+def _hidden_by_comment(
+    lines: list[str], left_open: tuple[str, int, int, str]
+) -> tuple[tuple[str, str], int, int] | None:
+    """A `[` or `{` left open (line, column) because a `#` after it on its line starts a
+    comment, which hides the bracket that closes it (`tags: [#policy, learning]`): what to
+    say, the line written with the items that hold a `#` quoted, and where the `#` is."""
+    bracket, row, column, closing = left_open
+    line = lines[row - 1]
+    comment = next((m for m in _FLOW_COMMENT.finditer(line, column) if m[0] == "#"), None)
+    if comment is None or closing not in line[comment.start() :]:
+        return None
+
+    def quoted(item: re.Match[str]) -> str:
+        text = item[2]
+        hides = re.search(r"(?:^|\s)#", text) and ": " not in text
+        return item[1] + (double_quoted(text) if hides else text)
+
+    fixed = (line[: column - 1] + _FLOW_ITEM.sub(quoted, line[column - 1 :])).strip()
+    said = (
+        f"a `#` after a space, a comma or a bracket starts a comment: the rest of line {row} "
+        f"is not read, its `{closing}` with it, so the `{bracket}` is never closed"
+    )
+    hint = f"quote the item: `{fixed}`" if fixed != line.strip() else "quote the item with `#`"
+    return (said, hint), row, comment.start() + 1
 
 
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
@@ -913,7 +1009,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
 def _compose(
     text: str, parsed: str, restore: dict[int, int] | None, file: str, loader: Any
 ) -> tuple[YNode | None, list[Diagnostic]]:
-    builder = _Builder(file, restore)
+    builder = _Builder(file, restore, text)
     parser = None
     try:
         parser = loader(parsed)  # (PyYAML's own reader refuses control characters here)
@@ -940,18 +1036,22 @@ def _compose(
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
         opened = error.context_mark
+        lines = source_lines(text)
+        at_end = mark is not None and not text[mark.index :].strip()
+        if at_end:  # said past its last line: at the end of its last text instead
+            line, column = _end_of(lines)
         if (
             mark is not None
             and problem.startswith("mapping values are not allowed")
-            and (left_out := _colon_left_out(source_lines(text), mark.line, mark.column))
+            and (left_out := _colon_left_out(lines, mark.line, mark.column))
         ):
             (problem, hint), line, column = left_out
-        if (
-            error.context == "while scanning a simple key"
-            and opened is not None
-            and (continued := _continued_hint(source_lines(text), opened.line))
-        ):
-            hint, line, column = continued, opened.line + 1, opened.column + 1
+        if error.context == "while scanning a simple key" and opened is not None:
+            # (A key without its colon, or its space, read on as one key over two lines.)
+            if missing := _missing_colon(lines, opened.line):
+                (problem, hint), line, column = missing
+            elif continued := _continued_hint(lines, opened.line):
+                hint, line, column = continued, opened.line + 1, opened.column + 1
         if (
             error.context == "while scanning a quoted scalar"
             and opened is not None
@@ -984,13 +1084,19 @@ def _compose(
             elif found in ("]", "}"):
                 hint = f"{where} is closed with {found}: end it with {closing}"
             elif bracket == "{" and hint == _FIX:
-                hint = _flow_value_hint(source_lines(text)[mark.line], mark.column) or hint
-        if mark is not None and not text[mark.index :].strip():
-            # At the end of the file: said past its last line; the cause is what is open.
-            lines = source_lines(text)
-            line, column = _end_of(lines)
-            if hint == _FIX and (left_open := _open_bracket(builder.stack, lines)):
-                hint = "the {} on {}, is never closed: end it with {}".format(*left_open)
+                hint = _flow_value_hint(lines[mark.line], mark.column) or hint
+        left_open = _open_bracket(builder.stack, lines)
+        if at_end and hint == _FIX and left_open:  # the cause is what is still open
+            hint = "the {} on line {}, column {}, is never closed: end it with {}".format(
+                *left_open
+            )
+        if (
+            mark is not None
+            and left_open
+            and (hidden := _hidden_by_comment(lines, left_open))
+            and mark.line >= hidden[1]  # (found past the line, which the comment ends)
+        ):
+            (problem, hint), line, column = hidden
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
