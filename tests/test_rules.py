@@ -156,3 +156,17 @@ def test_every_misspelt_reference_has_its_hint_among_thousands_of_ids() -> None:
     assert len(found) == 3000
     assert [d.hint for d in found[:2]] == ["did you mean `policy-0`?", "did you mean `policy-1`?"]
     assert found[-1].hint == "did you mean `policy-2999`?"
+
+
+def test_nothing_is_said_of_the_node_a_duplicate_id_left_out() -> None:
+    """The reason kept for an id an objection also has: the rebuttal of the objection was
+    told to move to `objections` (which broke the map), and the objection's source and
+    actor were unused."""
+    fragment = (
+        "sources:\n  s: {title: S}\nactors:\n  a: {name: A}\n"
+        "claims:\n  c: {text: C.}\n"
+        "reasons:\n  o: {text: R., supports: c}\n"
+        "objections:\n  o: {text: O., attacks: c, source: s, by: a}\n"
+        "rebuttals:\n  b: {text: B., attacks: o}\n"
+    )
+    assert rules_reported(fragment) == ["duplicate-id"]

@@ -351,6 +351,7 @@ class _MapBuilder:
             if isinstance(node, YMap)
         }
         nodes: dict[str, Node] = {}
+        duplicates: list[Node] = []
         for kind in Kind:
             for key, node, span in sections.get(kind.section, []):
                 if key in nodes:
@@ -362,10 +363,12 @@ class _MapBuilder:
                         "ids are unique across claims, reasons, objections and rebuttals; "
                         "rename one",
                     )
+                    if isinstance(node, YMap):  # (its fields' mistakes are said now too)
+                        duplicates.append(self.node(key, kind, node, span))
                 elif isinstance(node, YMap):
                     nodes[key] = self.node(key, kind, node, span)
         if self.bad_ids:
-            self.where_named(nodes)
+            self.where_named([*nodes.values(), *duplicates])
         return Map(
             path=self.file,
             title=values.get("title", ""),
@@ -377,20 +380,22 @@ class _MapBuilder:
             nodes=nodes,
             actors=actors,
             sources=sources,
+            # (A duplicate id's later entry is not read into the map either: rules.base.twice.)
             unreadable=frozenset(
                 key
                 for entries in sections.values()
                 for key, node, _ in entries
                 if not isinstance(node, YMap)
-            ),
+            )
+            | {node.id for node in duplicates},
             unread_sections=frozenset(self.unread),
         )
 
-    def where_named(self, nodes: dict[str, Node]) -> None:
+    def where_named(self, nodes: list[Node]) -> None:
         """Each invalid id's hint, with the lines that name it: renamed where it is written
         only, it would make each of them an unknown reference."""
         named: dict[str, set[int]] = {}
-        for node in nodes.values():
+        for node in nodes:
             for ref in (*node.supports, *node.attacks, *node.by, *filter(None, [node.source])):
                 named.setdefault(ref.id, set()).add(ref.span.line)
         for index, key in self.bad_ids.items():

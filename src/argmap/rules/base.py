@@ -30,6 +30,8 @@ class Context:
 
 
 Finding = tuple[Span, str, str]  # where, message, hint
+
+
 Check = Callable[[Context], Iterable[Finding]]
 
 
@@ -51,3 +53,10 @@ class Rule:
     @property
     def family(self) -> str:
         return "drawing" if self.drawing else "loader" if self.check is None else "map"
+
+
+def twice(m: Map) -> frozenset[str]:
+    """The ids of nodes written twice (duplicate-id): the map holds the first, not the
+    later one, so what names such an id may mean the other, and what the later one names
+    is not seen. (`unreadable` holds them, with the ids of entries that are no mapping.)"""
+    return m.unreadable & m.nodes.keys()

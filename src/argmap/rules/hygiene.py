@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
-from argmap.rules.base import Context, Finding, Option, Rule
+from argmap.rules.base import Context, Finding, Option, Rule, twice
 
 W = Severity.WARNING
 
@@ -16,6 +16,8 @@ def _unused(section: str) -> Rule:
     article = "An" if what == "actor" else "A"
 
     def check(ctx: Context) -> Iterator[Finding]:
+        if twice(ctx.map):  # a node left out for its id may name any of them
+            return
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         used = (
             {ref.id for n in ctx.map.nodes.values() for ref in n.by}

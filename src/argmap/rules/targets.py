@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.model import Kind, Relation
-from argmap.rules.base import Context, Finding, Rule
+from argmap.rules.base import Context, Finding, Rule, twice
 
 
 def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
@@ -72,6 +72,9 @@ def _rebuttals_then(ctx: Context, moved: str, kind: Kind) -> str:
 
 
 def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
+    # Of an id written twice the map has the first node, not perhaps the one meant: moving
+    # the rebuttal to answer a reason would break it (duplicate-id says to rename one).
+    doubtful = twice(ctx.map)
     for node in ctx.map.of_kind(Kind.REBUTTAL):
         if not node.attacks:
             yield (
@@ -81,7 +84,11 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
             )
         for ref in node.attacks:
             target = ctx.map.nodes.get(ref.id)
-            if target is not None and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL):
+            if (
+                target is not None
+                and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL)
+                and ref.id not in doubtful
+            ):
                 yield (
                     ref.span,
                     f"rebuttal `{node.id}` attacks the {target.kind} `{ref.id}`; "
