@@ -86,6 +86,24 @@ def test_a_source_date_to_the_day_month_or_year(written: str, read: str | None) 
     assert [d.rule for d in loaded.diagnostics] == ([] if read else ["invalid-value"])
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2009-02-30", "February 2009 has 28 days; write the day it was, as YYYY-MM-DD"),
+        ("2024-02-30", "February 2024 has 29 days"),
+        ("2022-13-45", "there is no month 13; write it as YYYY-MM-DD"),
+        ("2022-25-12", "there is no month 25; the month comes first: `2022-12-25`"),
+        ("'2009-04-31'", "April 2009 has 30 days"),
+    ],
+)
+def test_a_date_the_calendar_has_not_is_told_why(written: str, said: str) -> None:
+    """Not "write it as `2009-03-13`": an unrelated date read as the correction."""
+    loaded = loads(f"argmap: 1\ntitle: T\nsources:\n  s: {{title: S, date: {written}}}\n")
+    (diagnostic,) = loaded.diagnostics
+    assert said in f"{diagnostic.message}; {diagnostic.hint}"
+    assert "2009-03-13" not in diagnostic.hint
+
+
 def test_bytes_with_bom_and_unicode() -> None:
     loaded = loads("\ufeffargmap: 1\ntitle: Débat — 討論 🙂\n".encode())
     assert loaded.diagnostics == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import gc
@@ -238,6 +239,31 @@ def _real_date(written: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?(?=$|[Tt ])")
+
+
+def _no_such_day(written: str) -> tuple[str, str] | None:
+    """Why an ISO date that the calendar has not (`2009-02-30`, `2022-13-01`) is none, and
+    what to write: an example date in the hint read as the correction."""
+    found = _ISO_DAY.match(written.strip())
+    if found is None or int(found[1]) < 1:
+        return None
+    year, month, day = int(found[1]), int(found[2]), int(found[3] or 1)
+    if not 1 <= month <= 12:
+        if found[3] and 1 <= day <= 12:  # `2022-25-12`
+            swapped = f"{year:04}-{day:02}-{month:02}"
+            if _real_date(swapped):
+                return f"there is no month {month}", f"the month comes first: `{swapped}`"
+        return f"there is no month {month}", "write it as YYYY-MM-DD: year, month (01-12), day"
+    last = calendar.monthrange(year, month)[1]
+    if 1 <= day <= last:
+        return None
+    hint = "write the day it was, as YYYY-MM-DD (or YYYY-MM if the day is not known)"
+    if day < 1:
+        return "there is no day 0", hint
+    return f"{calendar.month_name[month]} {year} has {last} days", hint
 
 
 _LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
@@ -808,6 +834,9 @@ class _MapBuilder:
 
     def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         """An ISO date to the day, month or year, as written (a date YAML read is one)."""
+        if isinstance(node, YScalar) and (wrong := _no_such_day(node.value)) is not None:
+            self.invalid(node, f"{what}: `{node.value}` is no date: {wrong[0]}", wrong[1])
+            return None
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]
