@@ -104,6 +104,17 @@ def test_a_date_the_calendar_has_not_is_told_why(written: str, said: str) -> Non
     assert "2009-03-13" not in diagnostic.hint
 
 
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("items", "known fields: argmap, title"), ("titel", "did you mean `title`?")],
+)
+def test_a_top_level_key_is_a_typo_only_of_a_name_much_like_it(key: str, hint: str) -> None:
+    """`items` was "did you mean `title`?": as alike as an id must be to a misspelt one."""
+    loaded = loads(f"argmap: 1\ntitle: T\n{key}: x\nclaims:\n  c: {{text: C.}}\n")
+    (diagnostic,) = loaded.diagnostics
+    assert diagnostic.rule == "unknown-field" and diagnostic.hint.startswith(hint)
+
+
 def test_bytes_with_bom_and_unicode() -> None:
     loaded = loads("\ufeffargmap: 1\ntitle: Débat — 討論 🙂\n".encode())
     assert loaded.diagnostics == ()

@@ -288,6 +288,20 @@ def _iso_dates(written: str) -> list[str]:
 
 # The names a map's top level holds.
 _TOP_NAMES = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
+# How alike (RapidFuzz's ratio, 0-100) a top-level key must be to one of them to be read
+# as its typo: `closest` takes 60, at which `items` is `title`; a typo here misreads a
+# whole section, and the names are short and few, so a closer likeness (`titel`: 80).
+_TOP_LIKENESS = 75
+
+
+def _top_name(key: str) -> str | None:
+    """The name of the map's top level that `key` is a typo of, if any."""
+    guess = closest(key, _TOP_NAMES)
+    if guess is None:
+        return None
+    from rapidfuzz import fuzz
+
+    return guess if fuzz.ratio(key.casefold(), guess.casefold()) >= _TOP_LIKENESS else None
 
 
 @dataclass
@@ -341,7 +355,7 @@ class _MapBuilder:
         # What each key that names nothing at the top level is a typo of, if anything:
         # worked out once, for the two readings below.
         meant = {
-            k: None if _node_like(v) else closest(k, _TOP_NAMES)
+            k: None if _node_like(v) else _top_name(k)
             for k, (_, v) in tree.entries.items()
             if k not in _TOP_NAMES
         }
@@ -565,7 +579,9 @@ class _MapBuilder:
                     continue
                 names = [*by_name, *extra]
                 node_like = known is _MAP_FIELDS and _node_like(value)
-                guess = None if node_like else closest(key, names)  # (`spaces` is no `sources`)
+                guess = None
+                if not node_like:  # (`spaces` is no `sources`)
+                    guess = _top_name(key) if known is _MAP_FIELDS else closest(key, names)
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
                 if node_like:
                     hint = (
