@@ -170,3 +170,18 @@ def test_nothing_is_said_of_the_node_a_duplicate_id_left_out() -> None:
         "rebuttals:\n  b: {text: B., attacks: o}\n"
     )
     assert rules_reported(fragment) == ["duplicate-id"]
+
+
+def test_a_source_named_by_its_publisher_author_or_title_is_told_its_id() -> None:
+    """`source: ABC`, the publisher of source `abc-shops`, was "add a source `ABC`"."""
+    fragment = (
+        "sources:\n  abc-shops: {title: Ventas, author: Ana, publisher: ABC}\n"
+        "claims:\n  c1: {text: One., source: ABC}\n  c2: {text: Two., source: ana}\n"
+        "  c3: {text: Three., source: Ventas}\n"
+    )
+    loaded = loads(EXAMPLE_HEADER + fragment, "example.yaml")
+    hints = [d.hint for d in check_loaded(loaded, Settings()) if d.rule == "unknown-reference"]
+    assert hints == [
+        f"write the id, not the {what}: `source: abc-shops`"
+        for what in ("publisher", "author", "title")
+    ]

@@ -36,15 +36,19 @@ class _Space:
         return Vocabulary(self.valid)
 
     @functools.cached_property
-    def by_words(self) -> dict[str, str]:
-        """The ids by the text of their node or the name of their actor, as written in a
-        reference by mistake (the first of those that read alike)."""
-        texts: dict[str, str] = {}
+    def by_words(self) -> dict[str, tuple[str, list[str]]]:
+        """The ids by the text of their node, the name of their actor, or the title, author
+        or publisher of their source, as written in a reference by mistake: which of those
+        it is (the first that reads alike), and every id it is of (a publisher has several
+        sources)."""
+        found: dict[str, tuple[str, list[str]]] = {}
         for key, entry in self.entries.items():
-            for attribute in ("text", "name"):
-                if words := str(getattr(entry, attribute, "")).casefold().strip():
-                    texts.setdefault(words, key)
-        return texts
+            for attribute in ("text", "name", "title", "author", "publisher"):
+                if words := str(getattr(entry, attribute, None) or "").casefold().strip():
+                    ids = found.setdefault(words, (attribute, []))[1]
+                    if key not in ids:
+                        ids.append(key)
+        return found
 
     @functools.cached_property
     def by_look(self) -> dict[str, str]:
@@ -122,9 +126,14 @@ def _a(what: str) -> str:
 def _unknown_hint(field: str, name: str, what: str, space: _Space) -> str:
     """What to do about a name that no entry has, by what it looks like."""
     known = space.entries
-    key = space.by_words.get(name.casefold().strip())  # the text of a node, an actor's name
-    if key is not None:
-        return f"write the id, not the {'text' if what == 'node' else 'name'}: `{field}: {key}`"
+    # The text of a node, an actor's name, a source's title or publisher.
+    written = space.by_words.get(name.casefold().strip())
+    if written is not None:
+        attribute, (key, *more) = written
+        if more:
+            ids = ", ".join(f"`{k}`" for k in (key, *more))
+            return f"write the id, not the {attribute}, which {len(more) + 1} {what}s have: {ids}"
+        return f"write the id, not the {attribute}: `{field}: {key}`"
     section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
     pieces = [p.strip() for p in name.split(",")]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
