@@ -434,7 +434,7 @@ def test_a_settings_file_with_mistakes_is_reported_once(tmp_path: Path) -> None:
         result = invoke(command, str(lax.parent))
         assert result.exit_code == 2
         assert result.output == (
-            f"argmap: error: {where}:1:1: `strict` must be true or false\n"
+            f"argmap: error: {where}:1:10: `strict` must be true or false\n"
             f"argmap: error: {where}:2:1: unknown setting `slect`; did you mean `select`?\n"
         )
     assert not list(tmp_path.rglob("*.svg"))  # nothing is drawn

@@ -38,9 +38,9 @@ def test_every_problem_with_its_line_and_column(tmp_path: Path) -> None:
     )
     assert problems(path) == (  # in the order of the file
         ":3:3: `select` names an unknown rule `unknown-ruel`; did you mean `unknown-field`?",
-        ":5:1: `strict` must be true or false",
+        ":5:10: `strict` must be true or false",  # at the value, as a type is wrong
         ":6:1: unknown setting `colour`; known settings: select, ignore, strict, rules",
-        ":8:1: `rules.long-text.max-length` must be at least 1",
+        ":8:14: `rules.long-text.max-length` must be at least 1",
         ":9:1: rule `long-text` has no option `max` (its options: max-length)",
         # A setting written below a table belongs to the table: the hint says so.
         ":11:1: unknown rule `ignore` in `rules`; `ignore` is a setting: write it above the "
@@ -152,7 +152,7 @@ def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:
     ]:
         path.write_text(f"[rules.long-text]\nmax-length = {value}\n")
         assert problems(path) == (
-            f":2:1: `rules.long-text.max-length` must be a whole number, not {named}",
+            f":2:14: `rules.long-text.max-length` must be a whole number, not {named}",
         )
     # Every rule option's type has a name too.
     assert {o.type for rule in REGISTRY.values() for o in rule.options.values()} <= set(
@@ -347,3 +347,19 @@ def test_values_nested_hundreds_deep_are_refused_in_words(
         ": cannot read settings: lists or tables are nested too deeply (hundreds of levels), "
         "where argmap's settings need a few; remove the extra `[` or `{`",
     )
+
+
+def test_a_settings_file_is_told_its_own_syntax(tmp_path: Path) -> None:
+    """`select = []` was told to name rules as the command line does (`long-text,...`)."""
+    path = tmp_path / ".argmap.toml"
+    path.write_text("select = []\n")
+    (said,) = problems(path)
+    assert said.startswith(":1:1: ") and '`select = ["long-text", "unknown-reference"]`' in said
+
+
+def test_argmap_table_without_tool_in_pyproject_is_refused_where_written(tmp_path: Path) -> None:
+    """`[argmap]` in pyproject.toml, which nothing reads, was silently no settings."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[argmap]\nstrict = true\n')
+    with pytest.raises(config.ConfigError) as raised:
+        config.Resolver()(tmp_path / "m.yaml")
+    assert "pyproject.toml:4:1: settings for argmap go under [tool.argmap]" in str(raised.value)

@@ -90,7 +90,7 @@ def test_watch_finds_the_settings_of_a_folder_made_since(tmp_path: Path) -> None
         assert wait_for(lambda: len(refusals) == 2), "a settings file's mistakes are not said"
         where = wrong / ".argmap.toml"
         assert refusals == [
-            f"{where}:1:1: `strict` must be true or false",
+            f"{where}:1:10: `strict` must be true or false",
             f"{where}:2:1: unknown setting `slect`; did you mean `select`?",
         ]
         seed.write_text(seed.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))

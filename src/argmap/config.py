@@ -40,9 +40,16 @@ class ConfigError(Exception):
     `key` is the setting's path in its table and `value` the item of its list that is
     wrong, so that a settings file can say where (`parse`)."""
 
-    def __init__(self, *problems: str, key: tuple[str, ...] = (), value: str | None = None) -> None:
+    def __init__(
+        self,
+        *problems: str,
+        key: tuple[str, ...] = (),
+        value: str | None = None,
+        at_value: bool = False,
+    ) -> None:
         super().__init__("\n".join(problems))
         self.problems, self.key, self.value = problems, key, value
+        self.at_value = at_value  # said at the setting's value, not its key (a wrong type)
 
 
 @dataclass(frozen=True)
@@ -129,9 +136,14 @@ def _selected(ids: Iterable[str], key: str, report: Report = _raise) -> frozense
     ids = list(ids)
     selected = rule_ids(ids, key, report)
     if not selected and not any(item.strip(", ") for item in ids):  # (not: all unknown)
+        example = (
+            "`--select long-text,unknown-reference`"
+            if key.startswith("--")
+            else f'`{key} = ["long-text", "unknown-reference"]`'
+        )
         raise ConfigError(
-            f"`{key}` names no rule, which would check nothing; name the rules to "
-            "run, e.g. `long-text,unknown-reference`, or leave it out to run them all",
+            f"`{key}` names no rule, which would check nothing; name the rules to run, "
+            f"e.g. {example}, or leave it out to run them all",
             key=(key,),
         )
     return selected
@@ -208,7 +220,8 @@ def _own(folder: Path) -> Settings | None:
         return None
     data, locator = _parse(pyproject, raw)
     tool = data.get("tool")
-    return _from(pyproject, data, locator) if isinstance(tool, dict) and "argmap" in tool else None
+    read = "argmap" in data or (isinstance(tool, dict) and "argmap" in tool)  # (see `_from`)
+    return _from(pyproject, data, locator) if read else None
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Locator]:
@@ -283,6 +296,12 @@ def _from(path: Path, data: dict[str, Any], locator: Locator) -> Settings:
     if locator.within:
         tool = data.get("tool", {})
         table = tool.get("argmap", {}) if isinstance(tool, dict) else None
+        if "argmap" in data:  # a table no tool reads: its settings were silently not used
+            line, column = replace(locator, within=()).find(("argmap",)) or (1, 1)
+            raise ConfigError(
+                f"{path}:{line}:{column}: settings for argmap go under [tool.argmap] in "
+                "pyproject.toml, not [argmap]; add `tool.` to the name of the table"
+            )
     return parse(table, str(path), str(path), locator)
 
 
@@ -294,7 +313,7 @@ def parse(
     found: list[tuple[tuple[int, int], str]] = []  # in the order of the file, then read
 
     def report(error: ConfigError) -> None:
-        at = locator.find(error.key, error.value) if locator is not None else None
+        at = locator.find(error.key, error.value, error.at_value) if locator else None
         position = f":{at[0]}:{at[1]}" if at else ""
         context = " [tool.argmap]" if locator and locator.within and not at else ""
         found.append((at or (0, 0), f"{where}{position}{context}: {error}"))
@@ -322,7 +341,11 @@ def parse(
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             report(
-                ConfigError(f'`{key}` must be a list of rule ids, e.g. ["long-text"]', key=(key,))
+                ConfigError(
+                    f'`{key}` must be a list of rule ids, e.g. ["long-text"]',
+                    key=(key,),
+                    at_value=True,
+                )
             )
             continue
         read = _ignored if key == "ignore" else _selected if key in table else rule_ids
@@ -332,7 +355,7 @@ def parse(
             report(error)
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        report(ConfigError("`strict` must be true or false", key=("strict",)))
+        report(ConfigError("`strict` must be true or false", key=("strict",), at_value=True))
     options = _rule_options(table.get("rules", {}), report)
     if found:
         raise ConfigError(*problems())
@@ -397,9 +420,14 @@ def _rule_options(table: Any, report: Callable[[ConfigError], None]) -> dict[str
                         f"`rules.{rule_id}.{name}` must be {_TOML_TYPES[option.type]}, "
                         f"not {_TOML_TYPES[type(value)]}",
                         key=key,
+                        at_value=True,
                     )
                 )
             elif isinstance(value, int) and value < 1:
-                report(ConfigError(f"`rules.{rule_id}.{name}` must be at least 1", key=key))
+                report(
+                    ConfigError(
+                        f"`rules.{rule_id}.{name}` must be at least 1", key=key, at_value=True
+                    )
+                )
         options[rule_id] = dict(values)
     return options

@@ -36,10 +36,12 @@ class Locator:
     text: str
     within: tuple[str, ...] = ()
 
-    def find(self, key: tuple[str, ...], value: str | None = None) -> tuple[int, int] | None:
+    def find(
+        self, key: tuple[str, ...], value: str | None = None, at_value: bool = False
+    ) -> tuple[int, int] | None:
         """The line and column (from 1) where `key` is written, or the item `value` of its
-        list; where a table that holds it is written (an inline one, say) if not itself;
-        None if nowhere."""
+        list, or (`at_value`) its value; where a table that holds it is written (an inline
+        one, say) if not itself; None if nowhere."""
         if not key:
             return None
         path = self.within + key
@@ -51,6 +53,11 @@ class Locator:
                 end = written[i + 1][2] if i + 1 < len(written) else len(self.text)
                 if value is not None and (item := self._item(value, start, end)) is not None:
                     return item
+                if at_value and keys == path and not header:
+                    after = _ASSIGN.match(self.text, start)
+                    assert after is not None  # (how `_written` found the key)
+                    rest = self.text[after.end() : end]
+                    return self._position(end - len(rest.lstrip(" \t")))
                 return number, column
             if holder is None and path[: len(keys)] == keys and not header:
                 holder = number, column
