@@ -236,6 +236,33 @@ def test_every_command_reads_the_maps_settings(tmp_path: Path) -> None:
     assert {runner.invoke(app, [*c, str(path)]).exit_code for c in commands} == {2}
 
 
+def test_strict_settings_fail_every_command_on_warnings_as_check(tmp_path: Path) -> None:
+    """`strict = true` failed `check` on a warning, and `render`, `show`, `evaluate`,
+    `export` and `diff` passed the map: the settings were said to make them agree."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nsources:\n  s: {title: S}\nclaims:\n  c: {text: C}\n")
+    runner = CliRunner()
+    commands = [
+        ["check"],
+        ["render", "-o", str(tmp_path / "m.svg")],
+        ["evaluate"],
+        ["show"],
+        ["export", "--to", "apx"],
+        ["diff", str(path)],
+    ]
+    assert {runner.invoke(app, [*c, str(path)]).exit_code for c in commands} == {0}
+    (tmp_path / ".argmap.toml").write_text("strict = true\n")
+    for command in commands:
+        result = runner.invoke(app, [*command, str(path)])
+        assert result.exit_code == 1, command
+        assert "`strict = true` in " in result.stderr or command == ["check"]
+    assert (tmp_path / "m.svg").exists()  # drawn all the same, as the others give theirs
+
+
 def test_ids_are_checked_whatever_the_settings_select(tmp_path: Path) -> None:
     """`select = ["long-text"]` let `_map` through as an id, and the drawing then had
     two elements with the id `_map`."""

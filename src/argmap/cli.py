@@ -541,7 +541,7 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    return _print_outcomes(outcomes, check_only, flags, quiet)
+    return _print_outcomes(outcomes, check_only, flags, quiet, settings)
 
 
 def _print_outcomes(
@@ -549,12 +549,15 @@ def _print_outcomes(
     check_only: bool = False,
     flags: Sequence[str] = (),
     quiet: bool = False,
+    settings: Callable[[str], Settings] | None = None,
 ) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
     exit code: 2 a map could not be read or written or an option does not fit it, 1 a map failed,
     else 0. A stale drawing is named with the command that brings it up to date (the
     render's `flags` with the map and its output). `quiet` names a map with errors in one
-    line instead of its diagnostics, for a pre-commit hook that runs after `argmap check`."""
+    line instead of its diagnostics, for a pre-commit hook that runs after `argmap check`.
+    A map whose `settings` say `strict = true` fails on its warnings too, as in `check`,
+    drawn all the same."""
     from dataclasses import replace
 
     from argmap.checker import CheckResult
@@ -599,6 +602,13 @@ def _print_outcomes(
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
             sys.stdout.flush()
+    strictly = 0  # maps drawn, yet failed as `check` fails them: on their warnings
+    for o in outcomes:
+        its = settings(o.job.source) if settings is not None and not o.failed else None
+        if its and its.strict and any(d.severity is Severity.WARNING for d in o.report.diagnostics):
+            strictly += 1
+            said = f"{o.job.source}: its warnings fail it under {_strictly(its)}"
+            typer.echo(printable(said), err=True)
     failed = sum(o.failed for o in outcomes)
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
@@ -609,7 +619,7 @@ def _print_outcomes(
     elif outcomes and outcomes[0].job.output != STDOUT:
         typer.echo(printable(f"wrote {outcomes[0].job.output}"), err=True)
     usage = any(o.usage for o in outcomes)
-    return 2 if reports.exit_code == 2 or usage else 1 if failed else 0
+    return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
 
 
 def _where(jobs: Sequence[Job]) -> str:
@@ -619,10 +629,15 @@ def _where(jobs: Sequence[Job]) -> str:
     if all(Path(job.output).parent == Path(job.source).parent for job in jobs):
         return ", each next to its map"
     folder = os.path.commonpath([Path(job.output).absolute().parent for job in jobs])
-    with suppress(ValueError):  # on Windows, a folder on another drive stays absolute
-        relative = os.path.relpath(folder)
-        folder = folder if relative.startswith(os.pardir) else relative  # (not `../out/`)
-    return f" into {folder}{os.sep}"
+    return f" into {_from_here(folder)}{os.sep}"
+
+
+def _from_here(path: str) -> str:
+    """`path` from the current folder if it is below it, else as it is (not `../out/`)."""
+    with suppress(ValueError):  # on Windows, a path on another drive stays absolute
+        relative = os.path.relpath(path)
+        return path if relative.startswith(os.pardir) else relative
+    return path
 
 
 def _progress(total: int) -> Any:
@@ -666,25 +681,35 @@ def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[
         _report_unusable(loaded)
     if fits is not None:
         fits(loaded.map)
-    said = "the map has errors (above); the output is for the map as it is, and the command exits 1"
-    return loaded.map, 1 if _print_errors(loaded, path, said) else 0
+    then = "the output is for the map as it is, and the command exits 1"
+    return loaded.map, 1 if _print_errors(loaded, path, "the map", then) else 0
 
 
-def _print_errors(loaded: Any, path: str, said: str) -> bool:
-    """Prints the errors of a usable map (read with the settings for `path`), then `said`
-    about them; whether there were any."""
+def _print_errors(loaded: Any, path: str, subject: str, then: str) -> bool:
+    """Prints what fails a usable map under the settings for `path`, as `check` reads
+    them: its errors, and its warnings too under `strict = true`; then that `subject`
+    has them, and `then`. Whether there were any."""
     from argmap.checker import CheckResult, FileReport, check_loaded
     from argmap.diagnostics import Severity
     from argmap.report import Style, write_text
 
-    with _settings(None) as resolver:  # the map's settings file, as `check` reads it
+    with _settings(None) as resolver:
         settings = resolver(path)
-    errors = tuple(d for d in check_loaded(loaded, settings) if d.severity is Severity.ERROR)
-    if errors:
-        result = CheckResult((FileReport(loaded.path, loaded.text, errors),))
+    failing = (Severity.ERROR, Severity.WARNING) if settings.strict else (Severity.ERROR,)
+    found = tuple(d for d in check_loaded(loaded, settings) if d.severity in failing)
+    if found:
+        result = CheckResult((FileReport(loaded.path, loaded.text, found),))
         write_text(result, sys.stderr, Style())
-        typer.echo(printable(f"argmap: {said}"), err=True)
-    return bool(errors)
+        kinds = [f"{s.value}s" for s in failing if any(d.severity is s for d in found)]
+        why = f", and {_strictly(settings)} fails a map on them" if settings.strict else ""
+        said = f"{subject} has {' and '.join(kinds)} (above){why if 'warnings' in kinds else ''}"
+        typer.echo(printable(f"argmap: {said}; {then}"), err=True)
+    return bool(found)
+
+
+def _strictly(settings: Settings) -> str:
+    """Where `strict = true`, which fails a map on its warnings as `check` does, is set."""
+    return f"`strict = true` in {_from_here(settings.origin) if settings.origin else 'settings'}"
 
 
 def _report_unusable(loaded: Any) -> NoReturn:
@@ -983,8 +1008,8 @@ def diff(
     if before is not None and before.map is None:
         _report_unusable(before)
     if before is not None:  # (what the map had wrong then: the exit code is for NEW's)
-        said = f"{before.path} has errors (above); the diff is from the map as it was"
-        _print_errors(before, old if before.path == old else new, said)
+        then = "the diff is from the map as it was"
+        _print_errors(before, old if before.path == old else new, before.path, then)
     old_map = before.map if before is not None else None
     new_map, code = (None, 0) if new == os.devnull else _load_usable(new)
     if old_map is None and new_map is None:
