@@ -47,6 +47,7 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     # The command it suggests is quoted for the shell, as `$(...)` in a name would run.
     odd = tmp_path / "$(touch pwned).yaml"
     assert f"next: argmap check '{odd}'" in invoke("new", str(odd)).output
+    assert f"# Check it:   argmap check '{odd}'\n" in odd.read_text()  # and in the map
     shown = invoke("show", str(path))
     assert shown.exit_code == 0
     assert "claim build-lane" in shown.output

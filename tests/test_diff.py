@@ -190,6 +190,13 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         below = invoke("diff", spec, "y.yaml")
         assert below.exit_code == 0, below.output
         assert "+ reason mission added" in below.stdout
+    # Here the old side is labelled with its path from the top, which reads it again:
+    # `HEAD:x.yaml` was "cannot read x.yaml at `HEAD`".
+    shutil.copy(repo / "maps" / "y.yaml", repo / "maps" / "x.yaml")
+    labelled = invoke("diff", "HEAD", "x.yaml")
+    assert labelled.stdout.startswith("--- HEAD:maps/x.yaml\n+++ x.yaml\n"), labelled.output
+    again = invoke("diff", "HEAD:maps/x.yaml", "x.yaml")
+    assert (again.exit_code, again.stdout) == (0, labelled.stdout)
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

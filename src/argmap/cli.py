@@ -992,8 +992,11 @@ def diff(
         if not (colon and path):
             revision, path = old, new
         try:
-            data = read_object(old, new) if colon and path else read_at(revision, path)
-            before = loads(data, f"{revision}:{path}")
+            if colon and path:
+                data, label = read_object(old, new), old
+            else:
+                data, label = read_at(revision, path)  # (a label that reads it again)
+            before = loads(data, label)
         except RevisionError as error:
             if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):
                 # A file's name (git's words about it were of repositories and objects).
@@ -1186,8 +1189,9 @@ def new(
         )
     _refuse_to_overwrite(path, force)
     try:
-        # The name goes into comments: shown as printable, it cannot end one and start YAML.
-        write_atomic(path, template.replace("THIS_FILE", printable(str(path))))
+        # The name goes into comments, as a command to copy: quoted for the shell as the
+        # line below, and shown as printable, it cannot end one and start YAML.
+        write_atomic(path, template.replace("THIS_FILE", printable(shlex.quote(str(path)))))
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
     typer.echo(printable(f"wrote {path}; next: argmap check {shlex.quote(str(path))}"))

@@ -10,10 +10,16 @@ class RevisionError(Exception):
     """The revision or the file in it cannot be read; the message says why."""
 
 
-def read_at(revision: str, path: str | Path) -> bytes:
-    """The bytes of `path` (a file in a git work tree) at `revision`."""
+def read_at(revision: str, path: str | Path) -> tuple[bytes, str]:
+    """The bytes of `path` (a file in a git work tree) at `revision`, and git's `REV:path`
+    for it, the path from the top of the work tree: the name that reads the same file
+    when given back (`argmap diff HEAD x.yaml` in maps/ is of `HEAD:maps/x.yaml`; its
+    `HEAD:x.yaml` was read from the top, and was not there)."""
     target = Path(path)
-    return _show(f"{revision}:./{target.name}", str(path), (target.parent,))
+    data = _show(f"{revision}:./{target.name}", str(path), (target.parent,))
+    found = _git(target.parent, "rev-parse", "--show-prefix")
+    prefix = found.stdout.decode("utf-8", "replace").strip() if found.returncode == 0 else None
+    return data, f"{revision}:{prefix}{target.name}" if prefix is not None else f"{revision}:{path}"
 
 
 def read_object(spec: str, near: str | Path) -> bytes:
@@ -30,15 +36,7 @@ def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
         raise RevisionError(f"`{revision}` is not a file or a git revision")
     reason = "git show failed"
     for folder in folders:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(folder), "show", spec],
-                capture_output=True,
-                check=False,
-                timeout=60,
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise RevisionError(f"cannot run git: {error}") from error
+        done = _git(folder, "show", spec)
         if done.returncode == 0:
             return done.stdout
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -46,3 +44,13 @@ def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
         if "not a git repository" not in reason:
             break
     raise RevisionError(f"cannot read {path} at `{revision}`: {reason}")
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """git's `args`, run in `folder`."""
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise RevisionError(f"cannot run git: {error}") from error
