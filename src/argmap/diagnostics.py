@@ -57,8 +57,9 @@ class Vocabulary:
             self.by_length.setdefault(len(word), []).append(word)
             self.folded.setdefault(word.casefold(), []).append(word)
 
-    def closest(self, word: str, besides: str = "") -> str | None:
-        """The known word (never `besides`) that `word` is most likely a misspelling of."""
+    def closest(self, word: str, besides: str = "", likeness: int = 60) -> str | None:
+        """The known word (never `besides`) that `word` is most likely a misspelling of:
+        one at least `likeness` alike (RapidFuzz's ratio, 0 to 100), if any."""
         for same in self.folded.get(word.casefold(), ()):  # `Dark` for `dark`, `TB` for `tb`
             if same != besides:
                 return same
@@ -76,13 +77,13 @@ class Vocabulary:
         # common over both lengths), a hundred times faster.
         from rapidfuzz import fuzz, process
 
-        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=60)
+        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=likeness)
         return best[0] if best else None
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The known word `word` is most likely a misspelling of, if any."""
-    return Vocabulary(choices).closest(word)
+def closest(word: str, choices: Iterable[str], likeness: int = 60) -> str | None:
+    """The known word `word` is most likely a misspelling of, if any (`Vocabulary`)."""
+    return Vocabulary(choices).closest(word, likeness=likeness)
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:

@@ -296,12 +296,7 @@ _TOP_LIKENESS = 75
 
 def _top_name(key: str) -> str | None:
     """The name of the map's top level that `key` is a typo of, if any."""
-    guess = closest(key, _TOP_NAMES)
-    if guess is None:
-        return None
-    from rapidfuzz import fuzz
-
-    return guess if fuzz.ratio(key.casefold(), guess.casefold()) >= _TOP_LIKENESS else None
+    return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
 
 
 @dataclass
