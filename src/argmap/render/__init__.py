@@ -297,7 +297,7 @@ class Drawing:
 
             return svg_to_pdf(centred_title(data))
         if self.options.format == "svg":
-            return for_viewers(data)
+            return for_viewers(data, right_to_left="\u2067" in self.dot)  # (dot._escaped's)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
         return data

@@ -52,8 +52,6 @@ def right_aligned(svg: bytes) -> bytes:
     left, Arabic and Hebrew were ragged at the start of every line. (The engine cannot
     align them: it places lines by its own measure of the text, wider than a browser
     draws Arabic.)"""
-    if "\u2067".encode() not in svg:
-        return svg
     pieces, done = [], 0
     in_node, box = False, None  # box: the node's shape's left and right
     for part in _PARTS.finditer(svg):
@@ -72,10 +70,12 @@ def right_aligned(svg: bytes) -> bytes:
     return b"".join([*pieces, memoryview(svg)[done:]])
 
 
-def for_viewers(svg: bytes) -> bytes:
-    """The SVG a browser or an editor is given: the title centred, right-to-left lines
-    aligned right, and fonts to fall back on."""
-    return right_aligned(centred_title(svg.replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)))
+def for_viewers(svg: bytes, right_to_left: bool) -> bytes:
+    """The SVG a browser or an editor is given: the title centred, fonts to fall back on,
+    and right-to-left lines aligned right if it has some (`right_to_left`: asked of the
+    DOT, in 0.03 ms, where looking through 2 MB of SVG took 1.3)."""
+    finished = centred_title(svg).replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
+    return right_aligned(finished) if right_to_left else finished
 
 
 # A node's or an edge's group, then its first shape: a node's box, an edge's path (from
