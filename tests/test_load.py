@@ -301,6 +301,30 @@ def test_harmless_aliases_are_fine() -> None:
     assert loaded.map is not None and loaded.map.summary == "Shared"
 
 
+def test_an_anchor_no_alias_uses_is_warned_of_as_text_that_lost_its_start(parser: str) -> None:
+    """`text: &growth cuts pay` stored `cuts pay`, with no word from YAML or argmap."""
+    text = (
+        "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: &growth cuts pay  # comment\n"
+        "  c2:\n    text: &a The costs\n    tags: [&fiscal, budget]\n"
+        "  c3: &node\n    text: &a Later\n  c4: {text: *a}\n"
+    )
+    loaded = loads(text, "m.yaml")
+    found = [(d.rule, d.severity.value, d.span.line, d.span.column) for d in loaded.diagnostics]
+    assert found == [
+        ("unused-anchor", "warning", 5, 11),
+        ("unused-anchor", "warning", 7, 11),  # `&a` named again below, before any alias
+        ("unused-anchor", "warning", 8, 12),
+        ("unused-anchor", "warning", 9, 7),
+    ]
+    growth, costs, fiscal, node = loaded.diagnostics
+    assert "the text is `cuts pay`, without `&growth`" in growth.message
+    assert growth.hint == 'quote the text to keep `&growth`: `text: "&growth cuts pay"`'
+    assert costs.hint == 'quote the text to keep `&a`: `text: "&a The costs"`'
+    assert "the value after it is empty" in fiscal.message
+    assert node.hint == "delete `&node`, or repeat the value where it is needed with `*node`"
+    assert loaded.map is not None and loaded.map.nodes["c4"].text == "Later"
+
+
 @pytest.mark.parametrize("opening", ["[", "{a: "])
 def test_deep_nesting_is_refused_without_recursion(parser: str, opening: str) -> None:
     """At argmap's own limit and in its words, though libyaml, which scans 1,000 brackets

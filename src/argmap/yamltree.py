@@ -181,6 +181,10 @@ class _Builder:
         # An anchor names its node from where it is written, as in YAML: a later `&a` wins,
         # and an alias of a collection still open is one inside the value it names.
         self.anchors: dict[str, YNode] = {}
+        # Anchors no alias has used yet, and those a later `&name` replaced unused: text
+        # that starts with `&` loses its first word to one, with no error from YAML.
+        self.unused: dict[str, tuple[Any, YNode]] = {}
+        self.replaced: list[tuple[Any, YNode]] = []
         self.sizes: dict[int, int] = {}
         self.expanded = 0
         self.root: YNode | None = None
@@ -214,7 +218,7 @@ class _Builder:
                     ),
                 )
                 if event.anchor:
-                    self.anchors[event.anchor] = node
+                    self._anchor(event, node)
             elif kind in end_of:
                 node = collection = stack.pop()[0]
                 start, end = collection.span, event.end_mark
@@ -234,6 +238,8 @@ class _Builder:
             elif kind is yaml.StreamEndEvent:
                 if self.repeated:
                     self._regroup()
+                if self.unused or self.replaced:
+                    self._unused_anchors()
                 return
             else:
                 continue
@@ -265,8 +271,42 @@ class _Builder:
         span = _span(self.file, event.start_mark, event.end_mark)
         collection = YMap(span) if type(event) is yaml.MappingStartEvent else YSeq(span)
         if event.anchor:
-            self.anchors[event.anchor] = collection
+            self._anchor(event, collection)
         self.stack.append([collection, None])
+
+    def _anchor(self, event: Any, node: YNode) -> None:
+        name = event.anchor
+        if name in self.unused:
+            self.replaced.append(self.unused[name])
+        self.unused[name] = (event, node)
+        self.anchors[name] = node
+
+    def _unused_anchors(self) -> None:
+        for event, node in sorted(
+            [*self.replaced, *self.unused.values()], key=lambda found: found[0].start_mark.index
+        ):
+            name, mark = event.anchor, event.start_mark
+            message = f"`&{name}` is read as an anchor (a name for the value after it, which "
+            message += f"an alias `*{name}` repeats), and no alias uses it"
+            hint = f"delete `&{name}`, or repeat the value where it is needed with `*{name}`"
+            if isinstance(node, YScalar) and node.plain:
+                if node.value:
+                    message += f": the text is `{node.value}`, without `&{name}`"
+                else:
+                    message += ": the value after it is empty"
+                lines = source_lines(self.text)
+                field = _INDICATED.fullmatch(lines[mark.line]) if mark.line < len(lines) else None
+                if field is not None and field.start(2) == mark.column:
+                    hint = f"quote the text to keep `&{name}`: {_quoted(field)}"
+            self.diagnostics.append(
+                Diagnostic(
+                    "unused-anchor",
+                    Severity.WARNING,
+                    Span.point(self.file, mark.line + 1, mark.column + 1),
+                    message,
+                    hint,
+                )
+            )
 
     def _document(self, event: Any) -> None:
         self.documents += 1
@@ -280,6 +320,7 @@ class _Builder:
     def _alias(self, event: Any) -> YNode:
         name = event.anchor
         target = self.anchors.get(name)
+        self.unused.pop(name, None)
         if target is None:  # neither parser checks aliases: the composer they feed would
             hint = f"define `&{name}` before using it"
             lines, end = source_lines(self.text), event.end_mark
@@ -550,10 +591,12 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     if start in "[{" and (not brackets or column == field.start(2)):
         return ""
     shown = {"`": "a backtick", "? ": "`? `"}.get(start, start)
-    return (
-        f"text that starts with {shown} {_INDICATORS[start]}; quote it: "
-        f"`{field[1].strip()}: {double_quoted(_without_comment(field[2]))}`"
-    )
+    return f"text that starts with {shown} {_INDICATORS[start]}; quote it: {_quoted(field)}"
+
+
+def _quoted(field: re.Match[str]) -> str:
+    """The line of a field whose text starts with an indicator (`_INDICATED`), quoted."""
+    return f"`{field[1].strip()}: {double_quoted(_without_comment(field[2]))}`"
 
 
 # The type of each field by its name, for what a hint suggests writing in it.

@@ -78,6 +78,17 @@ RULES = [
         'claims:\n  c1:\n    text: "Try the four-day week #4dw now."\n',
     ),
     Rule(
+        "unused-anchor",
+        Severity.WARNING,
+        "An anchor (`&name`) that no alias (`*name`) uses: usually text that starts with `&`.",
+        "YAML reads `&name` before a value as an anchor, a name that an alias `*name` "
+        "elsewhere repeats the value by. So `text: &more jobs for all` stores `jobs for "
+        "all`, with no error. An anchor that no alias uses is reported; quote a text that "
+        "starts with `&` to keep it, or delete the anchor.",
+        "claims:\n  c1:\n    text: &more jobs for all.\n",
+        'claims:\n  c1:\n    text: "&more jobs for all."\n',
+    ),
+    Rule(
         "control-character",
         Severity.WARNING,
         "Text holds a control character (made by an escape such as `\\a` or `\\e`), or a "
