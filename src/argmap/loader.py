@@ -423,6 +423,7 @@ class _MapBuilder:
                 if not isinstance(node, YMap)
             )
             | {node.id for node in duplicates},
+            duplicates=tuple(duplicates),
             unread_sections=frozenset(self.unread),
         )
 

@@ -134,6 +134,9 @@ class Map:
     # Ids written in a section whose entry could not be read (its own error says why):
     # references to them are not reported again as unknown.
     unreadable: frozenset[str] = frozenset()
+    # Nodes written under an id already taken (duplicate-id): not in `nodes`, but what they
+    # name is named all the same (its actor and source are not unused).
+    duplicates: tuple[Node, ...] = ()
     # Sections written with something that could not be read (`claims: [a, b]`): what
     # they lack is not reported again (no claim, say).
     unread_sections: frozenset[str] = frozenset()

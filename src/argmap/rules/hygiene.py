@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
-from argmap.rules.base import Context, Finding, Option, Rule, twice
+from argmap.rules.base import Context, Finding, Option, Rule
 
 W = Severity.WARNING
 
@@ -16,13 +16,12 @@ def _unused(section: str) -> Rule:
     article = "An" if what == "actor" else "A"
 
     def check(ctx: Context) -> Iterator[Finding]:
-        if twice(ctx.map):  # a node left out for its id may name any of them
-            return
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
+        nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
         used = (
-            {ref.id for n in ctx.map.nodes.values() for ref in n.by}
+            {ref.id for n in nodes for ref in n.by}
             if field == "by"
-            else {n.source.id for n in ctx.map.nodes.values() if n.source}
+            else {n.source.id for n in nodes if n.source}
         )
         for entry in entries.values():
             if entry.id not in used:
