@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
@@ -32,10 +33,14 @@ from argmap.model import Kind, Map
 from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import (
+    _PLAIN_ID,
     GROUPS,
     STAGGER_MAX_NODES,
     DotOptions,
+    _attr_list,
+    _edge_text,
     _plain,
+    _quote,
     _text,
     build_dot,
     dot_pieces,
@@ -45,7 +50,12 @@ from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
+    _BREAKING_SPACE,
+    _PARAGRAPH,
     MAX_LINES,
+    _has_break,
+    _paragraphs,
+    _words,
     balanced_lines,
     columns,
     in_quotes,
@@ -1193,6 +1203,39 @@ def test_fast_quoting_is_graphviz_quoting(text: str) -> None:
     assert _text(text) == graphviz.quoting.quote(_plain(text))
 
 
+IDS = st.one_of(st.from_regex(r"[A-Za-z0-9_.-]+", fullmatch=True), st.text(min_size=1))
+
+
+@given(
+    IDS,
+    IDS,
+    st.sampled_from(["->", "<->", " supports ", " and "]),
+    st.sampled_from(["", ":support", " attack each other"]),
+)
+def test_an_edge_between_plain_ids_is_only_quoted(u: str, v: str, between: str, end: str) -> None:
+    """An edge's id or tooltip that joins two valid ids takes a fast path past `_text`."""
+    text = f"{u}{between}{v}{end}"
+    assert _edge_text(text, _PLAIN_ID(u) is not None and _PLAIN_ID(v) is not None) == _text(text)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["label", "color", "style", "id", "tooltip", "fontsize", "URL"]),
+        st.one_of(st.text(), st.text().map(graphviz.escape), st.sampled_from(["<b>", "1.5"])),
+        max_size=5,
+    )
+)
+@example({"label": "<b>"})
+@example({"label": graphviz.escape("<b>")})
+def test_attribute_lists_are_written_as_graphviz_writes_them(attrs: dict[str, str]) -> None:
+    """Graphviz's quoting is kept for each value: a str and the same text marked "not
+    HTML" (`graphviz.escape`'s) are kept apart, as graphviz quotes them unlike."""
+    with warnings.catch_warnings():  # (a value ending in a backslash: DotSyntaxWarning)
+        warnings.simplefilter("ignore")
+        assert _attr_list(attrs) == graphviz.quoting.a_list(kwargs=attrs)
+    assert (_quote("<b>"), _quote(graphviz.escape("<b>"))) == ("<b>", '"<b>"')
+
+
 WORDS = st.lists(
     st.one_of(
         st.text(st.characters(blacklist_categories=["Z", "C"]), min_size=1),
@@ -1408,6 +1451,28 @@ def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) ->
         words = [w for p in paragraphs for w in p.split()]
         # (A number and the word after it are held together by a no-break space.)
         _assert_the_words(lines, "".join(words))
+
+
+# Text that typography holds together in places (`1 200 €`, `« mot »`, `P < 0.05`), list items,
+# long words and URLs.
+_TYPESET = "Le ratio a word : ; ? « » 1 200 000,50 € 130 km/h P < 0.05 - 1. 2) * https://e.org/a"
+TYPESET = st.lists(st.sampled_from([*_TYPESET.split(), "x" * 30]), max_size=50).map(" ".join)
+
+
+@given(st.one_of(WORDS.map(" ".join), TYPESET, st.text()), st.integers(0, 60))
+@example("- an item that wraps under its words", 9)
+@example(" ".join(["word"] * 200), 10)  # cut short
+@example("   ", 10)
+def test_one_paragraph_wraps_as_in_a_text_of_several(text: str, width: int) -> None:
+    """Most text is one paragraph, which takes a fast path past the loop over paragraphs:
+    it wraps as that loop wraps it, which it goes through with a line break after it."""
+    assert _paragraphs(text, width) == _paragraphs(text + "\n", width)
+
+
+@given(st.text())
+def test_quick_looks_for_breaks_and_spaces_agree_with_the_regular_expressions(text: str) -> None:
+    assert _has_break(text) == (_PARAGRAPH.search(text) is not None)
+    assert _words(text) == [word for word in _BREAKING_SPACE.split(text) if word]
 
 
 def test_no_break_spaces_hold_words_together() -> None:
