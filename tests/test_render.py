@@ -1198,12 +1198,14 @@ def test_links_only_for_http_sources() -> None:
     assert "mailto:" not in dot
 
 
-@given(st.text())
+IDS = st.one_of(st.from_regex(r"[A-Za-z0-9_.-]+", fullmatch=True), st.text(min_size=1))
+
+
+@given(st.one_of(st.text(), IDS))
+@example("graph")
+@example("Node")
 def test_fast_quoting_is_graphviz_quoting(text: str) -> None:
     assert _text(text) == graphviz.quoting.quote(_plain(text))
-
-
-IDS = st.one_of(st.from_regex(r"[A-Za-z0-9_.-]+", fullmatch=True), st.text(min_size=1))
 
 
 @given(
