@@ -70,9 +70,10 @@ _CONTROL = re.compile(
 _BARE_ID = graphviz.quoting.ID.fullmatch
 _KEYWORDS = graphviz.quoting.KEYWORDS
 # Graphviz's quoting of an attribute's value, kept: it takes microseconds (four regular
-# expressions), and a drawing's values are few (colours, styles, sizes). Typed: a value
-# marked "not HTML" (`graphviz.escape`'s) is quoted unlike the same str.
-_quote = functools.lru_cache(maxsize=4096, typed=True)(graphviz.quoting.quote)
+# expressions), and a drawing's values are few (colours, styles, sizes; its title, its
+# groups' names). Typed: a value marked "not HTML" (`graphviz.escape`'s) is quoted unlike
+# the same str.
+_quote = functools.lru_cache(maxsize=1024, typed=True)(graphviz.quoting.quote)
 _BREAK = '<BR ALIGN="LEFT"/>'
 # A valid map's id: `_text` only quotes it, if even that, and an edge's id and tooltip
 # made of two, joined by `->` or words (see `_edge_text`).
@@ -686,7 +687,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # Written as graphviz writes DOT, not through its Digraph: each of its subgraphs and
     # attribute statements took tens of µs, a fifth of the DOT's time at 100 nodes.
     body = [
-        f"digraph {graphviz.quoting.quote(graphviz.quoting.nohtml(name or 'argmap'))} {{\n",
+        f"digraph {_quote(graphviz.quoting.nohtml(name or 'argmap'))} {{\n",
         f"\t{_attr_list(graph)}\n",
         *([f"\t{_attr_list({'size': f'{size},{size}'})}\n"] if size else []),
         f"\tnode [{_attr_list(node_defaults)}]\n",
@@ -751,13 +752,14 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             for k, data in keyed.items():
                 by_relation[data["relation"]].append((u, v, k))
     plain = {n for n in g.nodes if _PLAIN_ID(n)}
+    edge_marks = options.edge_marks
     for relation, of_relation in by_relation.items():
         if not of_relation:
             continue
         verb = _VERBS[relation]
         value = relation.value  # (an enum's value is a property: read once, not per edge)
         arrowtail = theme.edges[relation].arrowhead
-        mutual = _mutual(of_relation, level, options.edge_marks, value)
+        mutual = _mutual(of_relation, level, edge_marks, value)
         body += ["\t{\n", "\t" + _defaults(options.theme, relation)]
         for u, v, k in of_relation:
             if (v, u) in mutual:
@@ -769,10 +771,11 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             tooltip = f"{u} and {v} {verb[:-1]} each other" if both else f"{u} {verb} {v}"
             ends_plain = u in plain and v in plain
             attrs = {"dir": "both", "arrowtail": arrowtail} if both else {}
-            attrs |= _marked(options.edge_marks.get((u, value, v)), value, theme)
+            if edge_marks:  # (most drawings have none: no key to build per edge)
+                attrs |= _marked(edge_marks.get((u, value, v)), value, theme)
             if u in level and v in level and level[u] != level[v] + 1:
                 attrs["constraint"] = "false"
-            if (u, v) in length:
+            if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])
             body.append(
                 f"\t\t{names[u]} -> {names[v]} [id={_edge_text(ident, ends_plain)} "
