@@ -235,6 +235,8 @@ class Drawing:
             dot_options = replace(dot_options, font=family, isolate=False)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
+        if options.format == "pdf" and not self.to_pdf:  # Graphviz's own, its links by cairo
+            dot_options = replace(dot_options, pdf_links=True)
         whole = build_graph(m) if graph is None else graph
         g = _focus(whole, m, options)
         if options.focus is not None:

@@ -79,6 +79,7 @@ _BREAK = '<BR ALIGN="LEFT"/>'
 # made of two, joined by `->` or words (see `_edge_text`).
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]+").fullmatch
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
+_BRACKETS = re.compile(r"[()]")
 TITLE_WRAP = 70  # columns of the map's title per line
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 LEGEND_WRAP = 36  # columns of the legend's note per line
@@ -96,6 +97,7 @@ class DotOptions:
     font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
     isolate: bool = True  # right-to-left lines in bidi isolates, for viewers that follow them
     max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
+    pdf_links: bool = False  # links for Graphviz's own PDF (`_pdf_url`), not for an SVG
     wrap: int = 36  # characters per label line
     legend: bool = True
     group_by: str | None = None
@@ -333,7 +335,9 @@ class _Nodes:
             source = self.m.sources.get(node.source.id)
             cited = f"Source: {source.describe()}" if source is not None else ""
             url = _link(source) if source is not None else None
-            link = "" if url is None else f" URL={_text(url)} target=_blank"
+            if url is not None:
+                url = _pdf_url(url) if self.options.pdf_links else _text(url)
+            link = "" if url is None else f" URL={url} target=_blank"
             found = self.sources[node.source.id] = (cited, link)
         return found
 
@@ -376,6 +380,15 @@ def _link(source: Source) -> str | None:
     if source.url and source.url.split(":", 1)[0].lower() in ("http", "https"):
         return _UNSAFE_IN_URL.sub(lambda c: quote(c[0], safe=""), source.url)
     return None
+
+
+def _pdf_url(url: str) -> str:
+    """A link (`_link`'s) as DOT for Graphviz's own PDF, whose cairo writes it into a PDF
+    string as it is: its `&` stays one (escaped as for an SVG, the link led to `&amp;`,
+    another address), and its brackets are percent-encoded (an unbalanced one ended the
+    string, and broke the file)."""
+    escaped: str = _quote(graphviz.escape(_BRACKETS.sub(lambda c: quote(c[0]), drawn_text(url))))
+    return escaped
 
 
 def group_of(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
