@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import re
@@ -325,6 +326,31 @@ def test_an_output_that_cannot_be_written_exits_2(maps: Path, tmp_path: Path) ->
     result = invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "file" / "x.svg"))
     assert result.exit_code == 2  # a file argmap cannot write, as elsewhere; not a map error
     assert "error: cannot write" in result.output
+    assert "is a file, not a folder; move that out of the way, or write elsewhere" in result.output
+
+
+@pytest.mark.parametrize(
+    ("error", "hint"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "you may not write there"),
+        (OSError(errno.EROFS, "Read-only file system"), "its file system is read-only"),
+        (OSError(errno.ENOSPC, "No space left on device"), "free some space on that disk"),
+    ],
+)
+def test_an_output_that_cannot_be_written_says_what_to_do(
+    maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, hint: str
+) -> None:
+    """The reason alone (`cannot write build/x.svg: Permission denied`) left the newcomer
+    to work out the fix, where a map that cannot be read is told one."""
+
+    def refuse(path: object, data: object) -> None:
+        raise error
+
+    monkeypatch.setattr("argmap.render.batch.write_atomic", refuse)
+    out = tmp_path / "out.svg"
+    result = invoke("render", str(maps / "seed.yaml"), "-o", str(out))
+    assert result.exit_code == 2
+    assert f"cannot write {out}: {error.strerror}; {hint}" in result.output
 
 
 def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:

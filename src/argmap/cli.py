@@ -1126,7 +1126,7 @@ def _emit(data: bytes, output: str | None, inputs: Sequence[str], is_map: bool =
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from argmap.files import replaces_yaml, same_file, write_atomic
+    from argmap.files import replaces_yaml, same_file, write_atomic, write_problem
 
     if any((i == "-" or Path(i).is_file()) and same_file(i, output) for i in inputs):
         _fail(f"-o {output} is an input of this command; give another output file")
@@ -1136,7 +1136,7 @@ def _emit(data: bytes, output: str | None, inputs: Sequence[str], is_map: bool =
     try:
         write_atomic(output, data)
     except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
+        _fail(write_problem(output, error))
     typer.echo(printable(f"wrote {output}"), err=True)
 
 
@@ -1171,7 +1171,7 @@ def new(
     """Write a commented starter map that passes `argmap check`."""
     from importlib.resources import files
 
-    from argmap.files import write_atomic
+    from argmap.files import write_atomic, write_problem
 
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
     if str(path) == "-":  # as everywhere else, not a file named `-`
@@ -1193,7 +1193,7 @@ def new(
         # line below, and shown as printable, it cannot end one and start YAML.
         write_atomic(path, template.replace("THIS_FILE", printable(shlex.quote(str(path)))))
     except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror or error}")
+        _fail(write_problem(path, error))
     typer.echo(printable(f"wrote {path}; next: argmap check {shlex.quote(str(path))}"))
 
 

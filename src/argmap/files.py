@@ -145,6 +145,27 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         raise
 
 
+# What to do when an output cannot be written, by the reason the system gives.
+_WRITE_HINTS = {
+    errno.EACCES: "you may not write there: write elsewhere, or change the folder's permissions",
+    errno.EPERM: "you may not write there: write elsewhere, or change the folder's permissions",
+    errno.EROFS: "its file system is read-only: write elsewhere",
+    errno.ENOSPC: "free some space on that disk, or write elsewhere",
+    errno.EDQUOT: "free some space on that disk, or write elsewhere",
+    errno.ENOTDIR: "move that out of the way, or write elsewhere",
+    errno.ENAMETOOLONG: "give it a shorter name",
+    errno.ELOOP: "remove the link, or write elsewhere",
+    errno.ENOENT: "its folder cannot hold new files: write elsewhere",
+}
+
+
+def write_problem(path: str | Path, error: OSError) -> str:
+    """Why `path` could not be written (`write_atomic`'s `error`), and what to do: `cannot
+    write build/x.svg: Permission denied; you may not write there: ...`."""
+    hint = _WRITE_HINTS.get(error.errno or 0, "check the path and its permissions")
+    return f"cannot write {path}: {error.strerror or error}; {hint}"
+
+
 def _mode(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777

@@ -16,7 +16,7 @@ from typing import Any
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import replaces_yaml, same_file, write_atomic
+from argmap.files import replaces_yaml, same_file, write_atomic, write_problem
 from argmap.graph import graph_for
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
@@ -245,8 +245,7 @@ def run_one(
     try:
         write_atomic(job.output, data)
     except OSError as error:
-        problem = f"cannot write {job.output}: {error.strerror or error}"
-        return Outcome(job, report, error=problem, usage=True)
+        return Outcome(job, report, error=write_problem(job.output, error), usage=True)
     return Outcome(job, report)
 
 
