@@ -939,6 +939,12 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         line = source_lines(text)[mark.line]
         if left := _left_over_hint(line, mark.column + end - mark.index):
             return left
+    if mark.index and closed in ("'", '"') and after.strip(" \r\n"):
+        # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
+        # left over as words are; in brackets (`tags: ["a"]`) it is YAML's own.
+        line = source_lines(text)[mark.line]
+        if after in ",]}" and (left := _left_over_hint(line, mark.column)):
+            return left
     if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
         # More text right after a closing quote: the quote was meant to be inside the text.
         inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
@@ -961,6 +967,8 @@ def _left_over_hint(line: str, end: int) -> str:
         return ""
     closed, rest = field[2], line[end:]
     words = _without_comment(rest)
+    if not words.strip():
+        return ""
     spaces = rest[: len(rest) - len(rest.lstrip())]
     value = double_quoted(line[field.start(2) : end] + spaces + words)
     return (
