@@ -30,7 +30,15 @@ from argmap.diagnostics import Severity
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import Kind, Map
-from argmap.render import RenderError, RenderOptions, engines, options_for, render, start
+from argmap.render import (
+    RenderError,
+    RenderOptions,
+    drawn,
+    engines,
+    options_for,
+    render,
+    start,
+)
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import (
     _PLAIN_ID,
@@ -561,6 +569,23 @@ def test_a_png_is_at_most_16320_pixels_a_side() -> None:
     assert width == 16_320 and 0 < height < 1_000  # scaled, not cut: the same shape
     svg = ET.fromstring(render(m))
     assert float(svg.get("width", "").removesuffix("pt")) > 12_240  # SVG keeps its size
+
+
+def test_a_png_scaled_down_is_warned_of() -> None:
+    """Scaled to fit, the text of a wide map was a few pixels high, without a word."""
+    claims = "".join(
+        f"  c{i}: {{text: Claim {i} with a few more words to it.}}\n" for i in range(80)
+    )
+    m = loads(f"argmap: 1\ntitle: Wide\nclaims:\n{claims}", "wide.yaml").map
+    assert m is not None
+    _, warnings = drawn(m, RenderOptions(format="png"))
+    scaled = [w for w in warnings if w.rule == "scaled-png"]
+    assert len(scaled) == 1 and scaled[0].span.file == "wide.yaml"
+    assert "the PNG is 16,320 by " in scaled[0].message
+    assert "scaled down to fit 16,320 pixels a side" in scaled[0].message
+    assert "render SVG or PDF" in scaled[0].hint
+    assert not drawn(load_map(SEED), RenderOptions(format="png"))[1]  # at full size
+    assert not [w for w in drawn(m)[1] if w.rule == "scaled-png"]  # an SVG keeps its size
 
 
 def test_pdf_keeps_the_links() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 # A PNG of 3,000 claims side by side was a million pixels wide and took 2.5 GB to draw;
 # at most 16,320 pixels a side (170 inches at 96 dpi), a larger drawing is scaled down.
 PNG_MAX_INCHES = 170
+PNG_DPI = 96  # Graphviz's pixels per inch in a PNG
 
 
 # A PDF's creation time, which would make every render differ (`render --check`): set to
@@ -302,7 +304,31 @@ class Drawing:
             return for_viewers(data, right_to_left="\u2067" in self.dot)  # (dot._escaped's)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
+        if self.options.format == "png":
+            self._scaled(data)
         return data
+
+    def _scaled(self, png: bytes) -> None:
+        """Warn of a PNG scaled down to PNG_MAX_INCHES a side: a map of 1,500 nodes laid out
+        in a wide tree came out 16,320 by 311 pixels, its text 2 pixels high, without a
+        word. (Its size is in the header, after the signature and the IHDR chunk's length
+        and type.)"""
+        width, height = struct.unpack(">II", png[16:24])
+        most = PNG_MAX_INCHES * PNG_DPI
+        if max(width, height) < most - 1:  # (the engine rounds)
+            return
+        self.warnings.append(
+            Diagnostic(
+                "scaled-png",
+                Severity.WARNING,
+                Span.point(self.path),
+                f"the PNG is {width:,} by {height:,} pixels: the drawing is larger, and was "
+                f"scaled down to fit {most:,} pixels a side, so its text may be too small "
+                "to read",
+                "render SVG or PDF, which keep the full size, or draw part of the map "
+                "(--focus ID --depth N)",
+            )
+        )
 
     def _laid_out(self, layout: Layout) -> bytes:
         """The engine's output. Graphviz's router fails to draw an edge of some drawings

@@ -52,6 +52,19 @@ RULES = [
         drawing=True,
     ),
     Rule(
+        "scaled-png",
+        Severity.WARNING,
+        "A PNG is scaled down to fit 16,320 pixels a side.",
+        "A PNG is at most 16,320 pixels a side (170 inches at 96 dots an inch): a larger "
+        "drawing, such as a map of a thousand nodes side by side, is scaled down to fit, "
+        "and its text may then be too small to read. Reported by `argmap render` for PNG, "
+        "with the PNG's size. Render SVG or PDF, which keep the full size, or draw part of "
+        "the map with `--focus ID --depth N`.",
+        "",
+        "",
+        drawing=True,
+    ),
+    Rule(
         "no-groups",
         Severity.WARNING,
         "Grouping (`--group-by`, or `group-by` under `render`) draws no group.",
