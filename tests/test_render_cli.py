@@ -321,6 +321,13 @@ def test_each_map_is_drawn_under_the_settings_nearest_to_it(
     assert every.output.count("error[unknown-reference]") == 2
 
 
+def test_an_output_named_for_another_format_is_told_the_name(maps: Path, tmp_path: Path) -> None:
+    result = invoke("render", str(maps / "seed.yaml"), "-f", "png", "-o", str(tmp_path / "x.svg"))
+    assert result.exit_code == 2
+    assert "does not match --format png; name it x.png, or leave out --format" in result.output
+    assert not (tmp_path / "x.svg").exists()
+
+
 def test_an_output_that_cannot_be_written_exits_2(maps: Path, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     result = invoke("render", str(maps / "seed.yaml"), "-o", str(tmp_path / "file" / "x.svg"))

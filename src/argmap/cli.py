@@ -500,7 +500,11 @@ def _run_render(
     fmt = output_format or (suffix if suffix in FORMATS else "svg")
     _choice("--format", fmt, FORMATS)
     if output_format and suffix in FORMATS and suffix != output_format:
-        _fail(f"-o {output} does not match --format {output_format}")
+        named = Path(output or "").with_suffix(f".{output_format}").name
+        _fail(
+            f"-o {output} does not match --format {output_format}; "
+            f"name it {named}, or leave out --format"
+        )
     try:
         planned = plan(paths, output, fmt, maps_dir)
     except PlanError as error:
