@@ -1236,6 +1236,13 @@ def test_map_render_section_is_the_default_and_options_win() -> None:
     )
 
 
+def test_group_by_none_in_a_map_draws_no_groups() -> None:
+    """`group-by: none`, the default said in a map, was an invalid value: no drawing."""
+    loaded = loads("argmap: 1\ntitle: T\nrender: {group-by: none}\nclaims:\n  c: {text: C}\n")
+    assert loaded.diagnostics == () and loaded.map is not None
+    assert options_for(loaded.map, RenderOptions(), {}).dot.group_by is None
+
+
 def test_links_only_for_http_sources() -> None:
     dot = dot_of(load_map(EVERY))
     assert 'URL="https://example.org/paper"' in dot

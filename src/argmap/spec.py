@@ -149,8 +149,9 @@ RENDER_FIELDS = (
     Field(
         "group-by",
         "choice",
-        "Draw boxes around the nodes of each actor, source or first tag.",
-        choices=("actor", "source", "tag"),
+        "Draw boxes around the nodes of each actor, source or first tag (`none`, the "
+        "default: no boxes).",
+        choices=("actor", "source", "tag", "none"),
     ),
 )
 MAP_FIELDS = (

@@ -66,7 +66,7 @@ def options_for(m: Map, base: RenderOptions, overrides: dict[str, Any]) -> Rende
     from_map = {names.get(k, k): v for k, v in m.render.items()}
     given = {k: v for k, v in overrides.items() if v is not None}
     dot = replace(base.dot, **{**from_map, **given})
-    if dot.group_by == "none":  # the command line undoing the map's own group-by
+    if dot.group_by == "none":  # (said in a map, or by the command line to undo the map's)
         dot = replace(dot, group_by=None)
     return replace(base, dot=dot)
 
