@@ -15,19 +15,29 @@
    support per node, and the same maps with one cycle that never settles added upstream.
 5. Statuses past the limit (`evaluate`, `show`, `render --evaluate` on a map with more than
    1000 extensions): the enumeration of 1001, then the exact statuses by SAT queries.
+6. Random frameworks as in ICCMA (`random`, not in the default run: it takes about 25
+   minutes): 1,000 to 5,000 arguments, each attacking 2, 3 or 4 others at random, written in
+   the ICCMA 2023 format, imported (`argmap import`) and evaluated (`argmap evaluate`) under
+   each semantics with a 60 s timeout, against clingo's enumeration of the complete,
+   preferred and stable extensions with the same timeout (the same extensions must come out
+   where both finish).
 
-    python bench/semantics.py                 # all five
+    python bench/semantics.py                 # the first five
     python bench/semantics.py grounded        # one part
 """
 
 from __future__ import annotations
 
+import json
 import platform
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 
 import clingo
 
@@ -46,6 +56,19 @@ undefended(X) :- att(Y,X), not defeated(Y).
 :- in(X), undefended(X).
 :- out(X), not undefended(X).
 #heuristic in(X) : arg(X). [1,true]
+#show in/1.
+"""
+
+
+# Complete labellings, the ASPARTIX way, for `clingo_extensions`: `in` and `out` guessed,
+# `out` exactly when undefended.
+COMPLETE_ASP = PREFERRED_ASP.replace("#heuristic in(X) : arg(X). [1,true]\n", "")
+STABLE_ASP = """
+in(X) :- arg(X), not out(X).
+out(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+:- out(X), not defeated(X).
 #show in/1.
 """
 
@@ -92,6 +115,28 @@ def clingo_preferred(af: Framework) -> set[frozenset[str]]:
             frozenset(str(s.arguments[0]) for s in model.symbols(shown=True))
         )
     )
+    return found
+
+
+def clingo_extensions(af: Framework, semantics: str, timeout: float) -> set[frozenset[str]] | None:
+    """Every complete, preferred or stable extension by clingo; None after `timeout` s."""
+    program = {"complete": COMPLETE_ASP, "preferred": PREFERRED_ASP, "stable": STABLE_ASP}
+    options = ["--heuristic=Domain", "--enum-mode=domRec"] if semantics == "preferred" else []
+    control = clingo.Control([*options, "0", "--warn=none"])
+    facts = [f"arg({a})." for a in af.arguments]
+    facts += [f"att({a},{b})." for a, b in af.attacks]
+    control.add("base", [], program[semantics] + "\n".join(facts))
+    control.ground([("base", [])])
+    found: set[frozenset[str]] = set()
+    with control.solve(
+        on_model=lambda model: found.add(
+            frozenset(str(s.arguments[0]) for s in model.symbols(shown=True))
+        ),
+        async_=True,
+    ) as handle:
+        if not handle.wait(timeout):
+            handle.cancel()
+            return None
     return found
 
 
@@ -260,6 +305,69 @@ def bench_statuses() -> None:
             )
 
 
+def out_degree_framework(arguments: int, degree: int) -> Framework:
+    """Each argument attacks `degree` others, drawn at random."""
+    rng = random.Random(arguments * 10 + degree)
+    attacks = set()
+    for a in range(1, arguments + 1):
+        targets: set[int] = set()
+        while len(targets) < degree:
+            if (b := rng.randrange(1, arguments + 1)) != a:
+                targets.add(b)
+        attacks |= {(str(a), str(b)) for b in targets}
+    return Framework.of([str(a) for a in range(1, arguments + 1)], attacks)
+
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+
+
+def run_evaluate(path: Path, semantics: str, timeout: float) -> dict | None:
+    """`argmap evaluate` as a user runs it: its JSON, or None after `timeout` s."""
+    command = [*ARGMAP, "evaluate", str(path), "--semantics", semantics, "-f", "json"]
+    try:
+        run = subprocess.run(command, capture_output=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(run.stdout)
+
+
+def bench_random(timeout: float = 60) -> None:
+    semantics = ("complete", "preferred", "stable", "semi-stable", "ideal")
+    asked = ("complete", "preferred", "stable")
+    over = f"> {timeout:.0f} s"
+    print(
+        "| arguments | attacks each | undecided (grounded) | "
+        + " | ".join([*semantics, *(f"clingo {s}" for s in asked)])
+        + " |"
+    )
+    print("| ---: | ---: | ---: |" + " ---: |" * (len(semantics) + len(asked)))
+    with tempfile.TemporaryDirectory() as tmp:
+        source, path = Path(tmp, "random.af"), Path(tmp, "random.yaml")
+        for arguments in (1_000, 1_500, 2_000, 5_000):
+            for degree in (2, 3, 4):
+                af = out_degree_framework(arguments, degree)
+                pairs = sorted((int(a), int(b)) for a, b in af.attacks)
+                source.write_text(f"p af {arguments}\n" + "".join(f"{a} {b}\n" for a, b in pairs))
+                imported = [*ARGMAP, "import", str(source), "-o", str(path), "--force"]
+                subprocess.run(imported, check=True, capture_output=True)
+                undecided = sum(label == "undec" for label in grounded(af).values())
+                cells, ours = [], {}
+                for name in semantics:
+                    result, took = timed(partial(run_evaluate, path, name, timeout))
+                    cells.append(over if result is None else f"{took:.1f} s")
+                    if result is not None and not result["truncated"]:
+                        ours[name] = {frozenset(e) for e in result["extensions"]}
+                for name in asked:
+                    theirs, took = timed(partial(clingo_extensions, af, name, timeout))
+                    cells.append(over if theirs is None else f"{took:.1f} s")
+                    if theirs is not None and name in ours:
+                        assert ours[name] == theirs, (arguments, degree, name)
+                print(
+                    f"| {arguments:,} | {degree} | {undecided:,} | {' | '.join(cells)} |",
+                    flush=True,
+                )
+
+
 if __name__ == "__main__":
     print(
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
@@ -280,3 +388,6 @@ if __name__ == "__main__":
         print()
     if "statuses" in parts:
         bench_statuses()
+        print()
+    if "random" in parts:
+        bench_random()
