@@ -622,11 +622,13 @@ class _MapBuilder:
                         spans[guess] = value.span
                 continue
             cut = None
-            if isinstance(value, YScalar) and value.plain and not value.is_null:
-                cut = (key, value, False)
-            if _is_blank(value):
-                blank[key] = value.span  # an empty field is an absent one
-                continue
+            if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
+                null = value.is_null
+                if value.plain and not null:
+                    cut = (key, value, False)
+                if null or _INVISIBLE.fullmatch(value.value):
+                    blank[key] = value.span  # an empty field is an absent one
+                    continue
             written.add(key)
             converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}", f)
             if converted is not None:
