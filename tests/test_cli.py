@@ -788,6 +788,19 @@ def test_output_that_cannot_be_written_is_an_error_not_a_bug(redirect: str, comm
         assert done.stderr.startswith("argmap: error: cannot write"), done.stderr
 
 
+def test_an_output_name_the_system_refuses_is_told_what_to_do(tmp_path: Path) -> None:
+    """`-o` a name over 255 bytes: the system's reason came alone, without a hint."""
+    out = tmp_path / ("x" * 300 + ".svg")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(SEED), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.endswith(": File name too long; give it a shorter name\n"), done.stderr
+
+
 @pytest.mark.parametrize("command", ["check --format json", "show", "render -o -"])
 def test_a_reader_that_stops_reading_ends_argmap_quietly(command: str) -> None:
     """`argmap check maps/ | head`: exit 1 said the map had errors."""

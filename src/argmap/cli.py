@@ -1353,12 +1353,13 @@ def main() -> None:
         typer.echo("argmap: error: out of memory: the input is too big for this machine", err=True)
         sys.exit(2)
     except OSError as error:  # writing the output: a full disk, a closed descriptor
-        where = error.filename or "the output"
+        from argmap.files import write_problem
+
+        said = f"cannot write the output: {error.strerror or error}"
+        if error.filename:  # (a name the system refused: too long, say)
+            said = write_problem(error.filename, error)
         with suppress(OSError):  # standard error may be the stream that failed
-            typer.echo(
-                printable(f"argmap: error: cannot write {where}: {error.strerror or error}"),
-                err=True,
-            )
+            typer.echo(printable(f"argmap: error: {said}"), err=True)
             sys.stderr.flush()
         os._exit(2)  # at once: flushing what is left of the output would fail again
     except Exception as error:  # a bug: one line for the user, the traceback on request
