@@ -39,6 +39,14 @@ def build_graph(m: Map) -> Graph:
     return g
 
 
+def adjacency(g: Graph) -> dict[str, dict[str, dict[int, dict[str, Any]]]]:
+    """`{u: {v: {key: edge attributes}}}`, in `g.edges`'s order, to read only: the graph's
+    own dicts, which networkx's views (`g.edges`, `g.adj`) took as long again to go
+    through as the work done with them, building DOT."""
+    own: dict[str, dict[str, dict[int, dict[str, Any]]]] = g._adj
+    return own
+
+
 @contextmanager
 def graph_for(m: Map) -> Iterator[Graph]:
     """The map's graph for the block, emptied after it. A networkx graph refers to itself

@@ -294,8 +294,7 @@ class _Builder:
                     message += f": the text is `{node.value}`, without `&{name}`"
                 else:
                     message += ": the value after it is empty"
-                lines = source_lines(self.text)
-                field = _INDICATED.fullmatch(lines[mark.line]) if mark.line < len(lines) else None
+                field = _indicated(source_lines(self.text), mark.line)
                 if field is not None and field.start(2) == mark.column:
                     hint = f"quote the text to keep `&{name}`: {_quoted(field)}"
             self.diagnostics.append(
@@ -584,7 +583,7 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     error at `column` from that character on (`title: [Draft] A title`, `text: *Key* ...`,
     `text: @eco ...`): quote it. With `brackets`, one that starts with `[` or `{` too,
     which YAML reads on past until it closes: said only of an error past its start."""
-    field = _INDICATED.fullmatch(lines[row]) if row < len(lines) else None
+    field = _indicated(lines, row)
     if field is None or column < field.start(2):
         return ""
     start = "? " if field[2].startswith("? ") else field[2][0]
@@ -592,6 +591,11 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
         return ""
     shown = {"`": "a backtick", "? ": "`? `"}.get(start, start)
     return f"text that starts with {shown} {_INDICATORS[start]}; quote it: {_quoted(field)}"
+
+
+def _indicated(lines: list[str], row: int) -> re.Match[str] | None:
+    """Line `row` as a field whose text starts with a YAML indicator (`_INDICATED`)."""
+    return _INDICATED.fullmatch(lines[row]) if row < len(lines) else None
 
 
 def _quoted(field: re.Match[str]) -> str:
@@ -939,19 +943,19 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         line = source_lines(text)[mark.line]
         if left := _left_over_hint(line, mark.column + end - mark.index):
             return left
-    if mark.index and closed in ("'", '"') and after.strip(" \r\n"):
+    if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
         # left over as words are; in brackets (`tags: ["a"]`) it is YAML's own.
         line = source_lines(text)[mark.line]
-        if after in ",]}" and (left := _left_over_hint(line, mark.column)):
+        if after in (",", "]", "}") and (left := _left_over_hint(line, mark.column)):
             return left
-    if mark.index and closed in ("'", '"') and after.strip(" ,]}#\r\n"):
-        # More text right after a closing quote: the quote was meant to be inside the text.
-        inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
-        return (
-            f"the quoted text ends at the {closed} just before this point; to put a {closed} "
-            f"inside it, {inside}, or quote the text with the other kind of quote"
-        )
+        if after.strip(" ,]}#\r\n"):
+            # More text right after a closing quote: the quote was meant to be inside it.
+            inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
+            return (
+                f"the quoted text ends at the {closed} just before this point; to put a "
+                f"{closed} inside it, {inside}, or quote the text with the other kind of quote"
+            )
     lines = source_lines(text)
     if problem.startswith("did not find expected key"):
         bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)

@@ -11,7 +11,7 @@ import functools
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from unicodedata import bidirectional
 from urllib.parse import quote
@@ -19,7 +19,7 @@ from urllib.parse import quote
 import graphviz
 
 from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
-from argmap.graph import Graph, levels, roots
+from argmap.graph import Graph, adjacency, levels, roots
 from argmap.model import Kind, Map, Node, Relation, Source
 from argmap.render.theme import FONT, THEMES, Theme
 from argmap.text import (
@@ -73,7 +73,7 @@ _KEYWORDS = graphviz.quoting.KEYWORDS
 # expressions), and a drawing's values are few (colours, styles, sizes; its title, its
 # groups' names). Typed: a value marked "not HTML" (`graphviz.escape`'s) is quoted unlike
 # the same str.
-_quote = functools.lru_cache(maxsize=1024, typed=True)(graphviz.quoting.quote)
+_quote: Callable[[str], str] = functools.lru_cache(maxsize=1024, typed=True)(graphviz.quoting.quote)
 _BREAK = '<BR ALIGN="LEFT"/>'
 # A valid map's id: `_text` only quotes it, if even that, and an edge's id and tooltip
 # made of two, joined by `->` or words (see `_edge_text`).
@@ -387,8 +387,7 @@ def _pdf_url(url: str) -> str:
     string as it is: its `&` stays one (escaped as for an SVG, the link led to `&amp;`,
     another address), and its brackets are percent-encoded (an unbalanced one ended the
     string, and broke the file)."""
-    escaped: str = _quote(graphviz.escape(_BRACKETS.sub(lambda c: quote(c[0]), drawn_text(url))))
-    return escaped
+    return _quote(graphviz.escape(_BRACKETS.sub(lambda c: quote(c[0]), drawn_text(url))))
 
 
 def group_of(node: Node, m: Map, group_by: str | None) -> tuple[str, str] | None:
@@ -633,9 +632,8 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
     arguers: dict[str, dict[str, None]] = {}
     if len(g) > STAGGER_MAX_NODES:
         return {}
-    # (The adjacency's own dicts, in `g.edges`'s order: a node that supports and attacks a
-    # target argues once.)
-    for u, targets in g._adj.items():
+    # (A node that supports and attacks a target argues once.)
+    for u, targets in adjacency(g).items():
         for v in targets:
             # Only edges that rank their node: see the note on `constraint` in `dot_pieces`.
             if level.get(u) == level.get(v, -2) + 1:
@@ -759,8 +757,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     level = levels(g, roots(g))
     length = _staggered(g, level)
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
-    # (From the adjacency's own dicts, in `g.edges`'s order: its view took as long again.)
-    for u, targets in g._adj.items():
+    for u, targets in adjacency(g).items():
         for v, keyed in targets.items():
             for k, data in keyed.items():
                 by_relation[data["relation"]].append((u, v, k))
