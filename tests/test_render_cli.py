@@ -648,6 +648,9 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
         env={**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"},
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a terminal gives
+        # Ctrl-C heeded, as from a terminal: a test run started in the background (`.ci/run
+        # &`) ignores SIGINT, which its processes inherit and rightly keep ignoring.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # Started, and the first layouts under way (a busy machine takes more than a second).
     deadline = time.monotonic() + 30
