@@ -720,14 +720,14 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
             "  c: {text: Ελληνικά i zażółć., by: ali}\nactors:\n  ali: {name: علي حسن}\n",
             (6, 1, "6:3"),
         ),
-        # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese;
-        # it sets the Hebrew left to right, as the PDF does.
+        # The builtin engine's PNG font has Hebrew and Cyrillic but no Arabic or Chinese
+        # (and its Hebrew reads from the right: not warned of).
         (
             "png",
-            "  ru: {text: Имена}\n  ar: {text: أسماء النطاقات}\n  zh: {text: 域名}\n",
-            (12, 2, "5:14"),
+            "  ru: {text: Имена}\n  he: {text: שמות}\n  ar: {text: أسماء النطاقات}\n"
+            "  zh: {text: 域名}\n",
+            (12, 2, "6:14"),
         ),
-        ("png", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1, "5:14")),
     ],
 )
 def test_a_drawing_warns_of_letters_its_font_lacks(

@@ -232,9 +232,10 @@ class Drawing:
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
-        if options.format in ("png", "pdf"):  # drawn by tools without bidi or isolates
+        if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
-            dot_options = replace(dot_options, font=family, isolate=False)
+            rtl = "none" if self.to_pdf else "engine"
+            dot_options = replace(dot_options, font=family, right_to_left=rtl)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.format == "pdf" and not self.to_pdf:  # Graphviz's own, its links by cairo

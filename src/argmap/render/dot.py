@@ -75,6 +75,7 @@ _KEYWORDS = graphviz.quoting.KEYWORDS
 # the same str.
 _quote: Callable[[str], str] = functools.lru_cache(maxsize=1024, typed=True)(graphviz.quoting.quote)
 _BREAK = '<BR ALIGN="LEFT"/>'
+_RIGHT_BREAK = '<BR ALIGN="RIGHT"/>'
 # A valid map's id: `_text` only quotes it, if even that, and an edge's id and tooltip
 # made of two, joined by `->` or words (see `_edge_text`).
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]+").fullmatch
@@ -95,7 +96,11 @@ class DotOptions:
     direction: str = "TB"  # where the claims are: TB top, BT bottom, LR left, RL right
     theme: str = "light"
     font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
-    isolate: bool = True  # right-to-left lines in bidi isolates, for viewers that follow them
+    # Right-to-left lines: in bidi isolates, which an SVG's viewer follows, and which it aligns
+    # right by its own measure of the text (`svg.right_aligned`) ("viewer"); in isolates that
+    # the engine both follows and aligns right, drawing them by its own measure (a PNG, or
+    # Graphviz's PDF: "engine"); or as they are (argmap's PDF, drawn without bidi: "none").
+    right_to_left: str = "viewer"
     max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
     pdf_links: bool = False  # links for Graphviz's own PDF (`_pdf_url`), not for an SVG
     wrap: int = 36  # characters per label line
@@ -217,16 +222,16 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _escaped(lines: list[str], isolate: bool) -> list[str]:
-    """Lines escaped for an HTML-like label. With `isolate`, the lines of right-to-left
-    text each go in a right-to-left isolate (U+2067 ... U+2069), which a browser's bidi
-    algorithm follows: an SVG viewer lays a line out left to right, and put its final
-    `.` or `!` at the wrong end. (Graphviz places them from the left, by its own measure
-    of the text: `svg.right_aligned` moves them to the right.)"""
+def _escaped(lines: list[str], right_to_left: str) -> tuple[list[str], bool]:
+    """Lines escaped for an HTML-like label, and whether they read from the right. Unless
+    `right_to_left` is "none", the lines of right-to-left text each go in a right-to-left
+    isolate (U+2067 ... U+2069), which browsers and the engines follow: laid out left to
+    right, a line put its final `.` or `!` at the wrong end. (See DotOptions for how they
+    come to the right of their box.)"""
     # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
-    if isolate and _right_to_left(" ".join(lines)):
-        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines]
-    return [_indent(line) + _html(line) for line in lines]
+    if right_to_left != "none" and _right_to_left(" ".join(lines)):
+        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines], True
+    return [_indent(line) + _html(line) for line in lines], False
 
 
 def _indent(line: str) -> str:
@@ -234,31 +239,39 @@ def _indent(line: str) -> str:
 
 
 def _row(
-    paragraphs: list[list[str]], points: int, isolate: bool, start: str = "", end: str = ""
+    paragraphs: list[list[str]], points: int, right_to_left: str, start: str = "", end: str = ""
 ) -> str:
     """A label's row of the lines of `paragraphs`, between `start` and `end` (a font), each
-    ending in a left-aligned break (each paragraph reads in its own direction), in a cell
-    wide enough for them if they hold East Asian text (see `min_width`)."""
+    ending in a break aligned left (each paragraph reads in its own direction), or right
+    for a right-to-left paragraph that the engine aligns (DotOptions.right_to_left), in a
+    cell wide enough for them if they hold East Asian text (see `min_width`)."""
     lines = [line for paragraph in paragraphs for line in paragraph]
     joined = "\n".join(lines)
     ascii = joined.isascii()  # (most text: nothing wide, nothing right-to-left)
-    if ascii or not isolate:
+    align = "LEFT"
+    if ascii:
         # One escape for all: no line holds a newline to confuse with the breaks.
         broken = _html(joined).replace("\n", _BREAK) + _BREAK
     else:
-        broken = "".join(line + _BREAK for p in paragraphs for line in _escaped(p, isolate))
+        pieces = []
+        for paragraph in paragraphs:
+            escaped, from_right = _escaped(paragraph, right_to_left)
+            breaks = _RIGHT_BREAK if from_right and right_to_left == "engine" else _BREAK
+            align = "TEXT" if breaks == _RIGHT_BREAK else align  # (breaks align in the cell)
+            pieces += [line + breaks for line in escaped]
+        broken = "".join(pieces)
     width = "" if ascii else min_width(lines, points)
-    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{width}>{start}{broken}{end}</TD></TR>'
+    return f'<TR><TD ALIGN="{align}" BALIGN="LEFT"{width}>{start}{broken}{end}</TD></TR>'
 
 
 def _fitted(
-    lines: list[str], points: float, isolate: bool, bold: bool = False, below: int = 0
+    lines: list[str], points: float, right_to_left: str, bold: bool = False, below: int = 0
 ) -> str:
     """An HTML-like label of `lines` (each line centred in the label), in a table cell
     wide enough for them when they hold East Asian text (see `min_width`), with `below`
     points of space under it. The cell is aligned left, at the label's edge: centred, it
     would be placed by the engine's measure of the text, which is too narrow."""
-    escaped = _escaped(lines, isolate)
+    escaped, _ = _escaped(lines, right_to_left)
     # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs.)
     markup = "<BR/>".join(f"<B>{line}</B>" if bold and line else line for line in escaped)
     width = min_width(lines, points)
@@ -299,7 +312,7 @@ class _Nodes:
         options = self.options
         badge = options.badges.get(node.id)
         header = _header(node.kind, self.theme, badge) if badge else self.headers[node.kind]
-        text = _row(wrap_paragraphs(node.text, options.wrap), 12, options.isolate)
+        text = _row(wrap_paragraphs(node.text, options.wrap), 12, options.right_to_left)
         byline = self._byline(node) if node.by or node.quote else ""
         note = options.notes.get(node.id)
         return (
@@ -356,7 +369,7 @@ def _small_row(text: str, theme: Theme, options: DotOptions, italic: bool = Fals
     third more width."""
     lines = wrap_lines(text, options.wrap + options.wrap // 3)
     start = f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">' + ("<I>" if italic else "")
-    return _row([lines], 9, options.isolate, start, ("</I>" if italic else "") + "</FONT>")
+    return _row([lines], 9, options.right_to_left, start, ("</I>" if italic else "") + "</FONT>")
 
 
 def _tooltip(node: Node, cited: str) -> str:
@@ -673,7 +686,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "fontname": options.font,
         "fontcolor": theme.text,
         # Clear of the first row of boxes, which it touched.
-        "label": _fitted(title, 18, options.isolate, bold=True, below=12)
+        "label": _fitted(title, 18, options.right_to_left, bold=True, below=12)
         if title
         else _plain(""),  # not <B></B>
         "labelloc": "t",
@@ -730,7 +743,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     rankdir = _RANKDIR[options.direction]
     for i, (label, members) in enumerate(clusters.values()):
         frame = {
-            "label": _fitted(balanced_lines(_clean(label), GROUP_WRAP), 11, options.isolate),
+            "label": _fitted(balanced_lines(_clean(label), GROUP_WRAP), 11, options.right_to_left),
             "style": "rounded,dashed",
             "color": theme.muted,
             "fontcolor": theme.muted,

@@ -1,7 +1,8 @@
 """What the fonts of argmap's own PNG and PDF drawings can show. Their text is drawn by
-tools that bring their own fonts rather than the machine's, and lay every line out left to
-right: a character the font lacks shows as a box or not at all, and Hebrew reads in the
-wrong order, so the render warns of them (rules `png-font`, `pdf-font`)."""
+tools that bring their own fonts rather than the machine's: a character the font lacks
+shows as a box or not at all, and the PDF's tool lays every line out left to right, so
+that Hebrew reads in the wrong order; the render warns of them (rules `png-font`,
+`pdf-font`)."""
 
 from __future__ import annotations
 
@@ -58,20 +59,20 @@ def in_arimo(c: str) -> bool:
 
 @dataclass(frozen=True)
 class DrawnFont:
-    """The font a drawing's text is in, and the rule that warns of what it cannot show.
-    Both tools that draw in it (reportlab, the builtin engine's rasteriser) set every line
-    left to right: Hebrew, which Arimo has, comes out with its words and punctuation in
-    the wrong order."""
+    """The font a drawing's text is in, and the rule that warns of what it cannot show."""
 
     rule: str
     format: str
     name: str
     lacking: str  # what the drawing shows for a character the font has no glyph for
+    # Whether the tool that draws it follows the bidi algorithm, as the builtin engine's
+    # rasteriser does; reportlab sets every line left to right, and Hebrew, which Arimo
+    # has, would come out with its words and punctuation in the wrong order.
+    bidi: bool
 
-    @staticmethod
-    def shows(c: str) -> bool:
+    def shows(self, c: str) -> bool:
         """Whether the drawing shows the character as written."""
-        return in_arimo(c) and bidirectional(c) not in ("R", "AL")
+        return in_arimo(c) and (self.bidi or bidirectional(c) not in ("R", "AL"))
 
     def instead(self, missing: list[str]) -> str:
         """What the drawing shows instead of the characters `missing`."""
@@ -86,8 +87,8 @@ class DrawnFont:
         return ", and ".join(said)
 
 
-PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", "are left out")
-PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", "show as boxes")
+PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", "are left out", bidi=False)
+PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", "show as boxes", bidi=True)
 
 
 def font_warning(
