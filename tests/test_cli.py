@@ -202,6 +202,50 @@ def test_show_cuts_a_word_longer_than_two_lines_with_a_hyphen() -> None:
     assert shown.replace(" ", "") == f"claimc:See{word}and--here-"
 
 
+def test_show_keeps_every_character_where_a_line_ends_in_a_hyphen_of_the_text() -> None:
+    """A line that `fill` ended with the `- ` of an attack (after a space) was read as a
+    word cut with a hyphen of fill's: the rest of the node shifted by a character, words
+    split in two (`Sixth repl` / `y that`) and the text's last character was lost."""
+    import io
+
+    from argmap.show import print_outline
+
+    chain = "".join(f"  r{i}: {{text: Reply {i}., attacks: r{i - 1}}}\n" for i in range(1, 11))
+    long_id = "reply-ten-flicker"
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: The claim.}\nrebuttals:\n"
+        "  r0: {text: Reply 0., attacks: c}\n"
+        + chain.replace("r10:", f"{long_id}:")
+        + f"  last: {{text: Sixth reply that ends with a period., attacks: {long_id}}}\n"
+    ).map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False)
+    shown = out.getvalue()
+    lines = [line.lstrip("│├└─ ") for line in shown.splitlines()]
+    assert f"[level 13, under {long_id}] -" in lines and "]-" not in shown
+    assert "rebuttal last: Sixth reply that ends with a period." in " ".join(lines)
+
+
+def test_show_sets_each_line_of_a_text_apart_as_drawings_do() -> None:
+    """A numbered argument (`1. ... 2. ... So ...`) ran together into one paragraph."""
+    import io
+
+    from argmap.show import print_outline
+
+    text = "|\n      The argument:\n      1. A premise.\n\n      2. Another.\n      So it holds."
+    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: {text}\n    by: a\n").map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False)
+    assert out.getvalue().splitlines()[1:5] == [
+        "└── claim c: The argument:",
+        "    1. A premise.",
+        "    2. Another.",
+        "    So it holds.  (a)",
+    ]
+
+
 def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -16,7 +16,7 @@ from argmap.graph import build_graph
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import fill, in_quotes, listed
+from argmap.text import fill, in_quotes, listed, written_lines
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -69,7 +69,9 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
         where = "see its own tree" if node.kind is Kind.CLAIM else "shown above"
         label.append(f"  ({where})", "dim")
         return label
-    label.append(": " + one_line(node.text))
+    # Each line as written on a line of its own, as drawings set them: a numbered argument
+    # (1. 2. 3. So ...) ran together into one paragraph.
+    label.append(": " + "\n".join(one_line(line) for line in written_lines(node.text)))
     if node.by:
         names = listed([m.actor_name(ref.id) for ref in node.by])
         label.append(f"  ({one_line(names)})", "dim")
@@ -137,9 +139,12 @@ def _lines(label: Text, width: int) -> Text:
                 at += 1
             start, count = at, sum(not c.isspace() for c in line)
             while count and at < len(plain):
+                if plain[at].isspace():
+                    at += 1
+                    continue
                 if count == 1 and line[-1] == "-" and plain[at] != "-":
                     break  # (a word over twice the width, cut between two letters)
-                count -= not plain[at].isspace()
+                count -= 1
                 at += 1
             cuts += [start, at]
             cut_words.append(bool(count))

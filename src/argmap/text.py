@@ -454,6 +454,12 @@ def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
     return paragraphs, True
 
 
+def written_lines(text: str) -> list[str]:
+    """The lines of `text` as written, which drawings set apart (paragraphs, a list's
+    items), without the blank ones."""
+    return [line for line in _PARAGRAPH.split(text) if line and not line.isspace()]
+
+
 def _has_break(text: str) -> bool:
     """Whether `text` has a line break (most text has none). In ASCII, a CR or LF: `in`
     finds them in a tenth of the time of a search for any."""
