@@ -963,6 +963,47 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
 
 
+def _runaway_quote(
+    stack: list[list[Any]], text: str, mark: Any
+) -> tuple[tuple[str, str], int, int] | None:
+    """A quoted text left open on its line, which YAML read on over the lines below to a
+    quote meant to be inside a later value (`text: 'Spaces.` ... `note: It's ...`), where
+    the text after that quote is an error: the problem, the hint, and the opening quote's
+    line and column, where the mistake is. (The value is the last one read, in the
+    collection still open.)"""
+    if mark is None or not stack:
+        return None
+    quote = text[mark.index - 1 : mark.index]
+    if quote not in ("'", '"') or not text[mark.index : mark.index + 1].strip(" ,]}#\r\n"):
+        return None
+    collection = stack[-1][0]
+    if type(collection) is YMap and collection.entries:
+        value = next(reversed(collection.entries.values()))[1]
+    elif type(collection) is YSeq and collection.items:
+        value = collection.items[-1]
+    else:
+        return None
+    if type(value) is not YScalar or value.plain:
+        return None
+    span = value.span
+    if span.line == span.end_line or (span.end_line, span.end_column) != (
+        mark.line + 1,
+        mark.column + 1,
+    ):
+        return None
+    inside = "write it twice (`''`)" if quote == "'" else 'write it as `\\"`'
+    return (
+        (
+            f"the text quoted with {quote} here is not closed on its line: YAML reads on to "
+            f"the {quote} on line {span.end_line}, column {span.end_column - 1}, and what "
+            "follows it there is not YAML",
+            f"end the text with {quote} on this line; to put a {quote} inside a text, {inside}",
+        ),
+        span.line,
+        span.column,
+    )
+
+
 def _left_over_hint(line: str, end: int) -> str:
     """Words after a value's closing quote (`quote: 'las ventas...' dijo el presidente`),
     the quote just before column `end` (0-based) of `line`: the quote that starts the value."""
@@ -1090,6 +1131,8 @@ def _compose(
         if error.context:
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
+        if runaway := _runaway_quote(builder.stack, text, mark):
+            (problem, hint), line, column = runaway
         opened = error.context_mark
         lines = source_lines(text)
         at_end = mark is not None and not text[mark.index :].strip()
