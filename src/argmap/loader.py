@@ -765,7 +765,9 @@ class _MapBuilder:
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
         self.wrong_type(node, what, "an id", example)
-        return None
+        # Read on with the list's first id, as the hint says: `source: [a, b]` also made
+        # "a is not the source of any node" and "quotes someone but names no source".
+        return Ref(first.value, first.span) if isinstance(first, YScalar) else None
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
