@@ -372,32 +372,37 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
 
 
 def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SVG and argmap's own PDF with groups are looked at (`crossed-box`); a PNG, which
-    holds no shapes to look at, is not, nor a drawing without groups."""
+    """Drawings with groups are looked at (`crossed-box`), a PNG by the SVG of its layout,
+    which its engine writes too; not a drawing without groups. The warning is at the
+    first edge's tail (it was at the file's first line, a comment, say)."""
     import argmap.render
 
     seen: list[bytes] = []
 
     def crossed(svg: bytes) -> list[str]:
         seen.append(svg)
-        return ["c->a", "d->a:attack", "e->a", "f->a"]
+        return ["unwise->keep-targeting:attack", "d->a", "e->a", "f->a"]
 
     monkeypatch.setattr(argmap.render, "crossed_boxes", crossed)
-    messages = {}
+    messages, spans = {}, {}
     for fmt in ("svg", "pdf", "png"):
         drawing = start(RenderOptions(format=fmt))
         drawing.draw(load_map(SEED), style=DotOptions(group_by="actor"))
-        drawing.result()
-        messages[fmt] = [w.message for w in drawing.warnings if w.rule == "crossed-box"]
-    assert len(seen) == 2 and all(b"<svg" in svg for svg in seen)
+        png = drawing.result()
+        found = [w for w in drawing.warnings if w.rule == "crossed-box"]
+        messages[fmt], spans[fmt] = [w.message for w in found], found[0].span
+    assert len(seen) == 3 and all(svg.startswith(b"<?xml") for svg in seen)
+    assert seen[2].rstrip().endswith(b"</svg>")  # (the PNG's own bytes apart)
+    assert png.startswith(b"\x89PNG")
     ungrouped = start(RenderOptions())  # (where Graphviz routes around every box)
     ungrouped.draw(load_map(SEED))
     ungrouped.result()
-    assert len(seen) == 2
-    assert messages["png"] == [] and messages["svg"] == messages["pdf"]
+    assert len(seen) == 3
+    assert messages["svg"] == messages["pdf"] == messages["png"]
+    assert spans["svg"] == spans["png"] == load_map(SEED).nodes["unwise"].span
     assert messages["svg"][0].startswith(
-        "4 edges of this drawing run through another node's box (`c → a`, `d → a`, `e → a` "
-        "and 1 other)"
+        "4 edges of this drawing run through another node's box (`unwise → keep-targeting`, "
+        "`d → a`, `e → a` and 1 other)"
     )
 
 
@@ -808,8 +813,8 @@ def test_the_engine_started_ahead_of_a_broken_map_is_stopped(
     launched: list[Layout] = []
     launch = Engine.launch
 
-    def spy(engine: Engine, fmt: str) -> Layout:
-        launched.append(launch(engine, fmt))
+    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
+        launched.append(launch(engine, fmt, *graph, svg=svg))
         return launched[-1]
 
     monkeypatch.setattr(Engine, "launch", spy)

@@ -225,6 +225,7 @@ class Drawing:
     warnings: list[Diagnostic] = field(default_factory=list)  # what the drawing will lack
     path: str = ""  # the map's, for the warnings
     grouped: bool = False  # nodes drawn in groups, whose edges Graphviz may route through boxes
+    spans: dict[str, Span] = field(default_factory=dict)  # grouped: where each node is written
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -261,6 +262,7 @@ class Drawing:
         self.grouped = dot_options.group_by is not None and ungrouped is None
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
+            self.spans = {n: m.nodes[n].span for n in g.nodes}
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
@@ -295,8 +297,9 @@ class Drawing:
             data = self._laid_out(self.layout)
         except EngineError as error:
             raise RenderError(str(error)) from error
-        if self.grouped and (self.to_pdf or self.options.format == "svg"):
-            self._crossing(data)
+        if self.grouped and self.options.format != "json":
+            # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
+            self._crossing(data if self.layout.fmt == "svg" else self.layout.svg)
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -368,17 +371,19 @@ class Drawing:
         """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
         such an edge seems to start or end at the box it crosses. Looked for in drawings
         with groups only, where Graphviz does it: 0.14 s at 1,000 nodes, 7% of the render
-        of such a drawing, and none in 84 drawings of 21 maps without groups."""
+        of such a drawing, and none in 84 drawings of 21 maps without groups. Warned of at
+        the first such edge's tail."""
         crossed = crossed_boxes(svg)
         if not crossed:
             return
+        tail = crossed[0].split(":")[0].split("->", 1)[0]
         named = ", ".join(f"`{edge.split(':')[0].replace('->', ' → ')}`" for edge in crossed[:3])
         more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
         self.warnings.append(
             Diagnostic(
                 "crossed-box",
                 Severity.WARNING,
-                Span.point(self.path),
+                self.spans.get(tail, Span.point(self.path)),
                 f"{counted(len(crossed), 'edge')} of this drawing "
                 f"{'runs' if len(crossed) == 1 else 'run'} through another node's box "
                 f"({named}{more}), and may seem to start or end there: Graphviz's router does "
@@ -415,7 +420,8 @@ def start(options: RenderOptions | None = None) -> Drawing:
     except EngineError as error:  # a missing engine: what to install (exit 2, as for usage)
         raise OptionError(str(error)) from error
     try:
-        return Drawing(options, engine.launch(fmt), to_pdf)
+        # A PNG, or Graphviz's own PDF, with the SVG of its layout, which `_crossing` reads.
+        return Drawing(options, engine.launch(fmt, svg=fmt in ("png", "pdf")), to_pdf)
     except EngineError as error:
         raise RenderError(str(error)) from error
 

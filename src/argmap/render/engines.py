@@ -40,11 +40,12 @@ class Engine:
     name: str  # builtin or system
     command: str
 
-    def launch(self, fmt: str, *graph: str) -> Layout:
+    def launch(self, fmt: str, *graph: str, svg: bool = False) -> Layout:
         """Start the engine's process; it waits for its DOT (`Layout.feed`). Starting it
         before the DOT exists hides its own start-up behind argmap's work: loading its
         plugins and fonts takes Graphviz's `dot` several milliseconds. `graph` holds graph
-        attributes for a DOT that does not set them (`splines=curved`)."""
+        attributes for a DOT that does not set them (`splines=curved`). With `svg`, the
+        engine also writes the SVG of the same layout (`Layout.svg`), ahead of `fmt`."""
         # Files, not pipes, for the engine's output: it writes them at its own pace with no
         # Python thread to drain them, so a busy caller cannot slow it down.
         with ExitStack() as opened:
@@ -57,7 +58,12 @@ class Engine:
                 ) from error
             try:
                 process = subprocess.Popen(
-                    [self.command, f"-T{fmt}", *(f"-G{setting}" for setting in graph)],
+                    [
+                        self.command,
+                        *(["-Tsvg"] if svg else []),
+                        f"-T{fmt}",
+                        *(f"-G{setting}" for setting in graph),
+                    ],
                     stdin=subprocess.PIPE,
                     stdout=output,
                     stderr=errors,
@@ -70,7 +76,7 @@ class Engine:
                     f"cannot run {self.command}: {error.strerror or error}"
                 ) from error
             opened.pop_all()  # the output files stay open for the Layout
-        return Layout(self, fmt, process, output, errors)
+        return Layout(self, fmt, process, output, errors, svg)
 
 
 class Layout:
@@ -83,8 +89,10 @@ class Layout:
         process: subprocess.Popen[bytes],
         output: IO[bytes],
         errors: IO[bytes],
+        with_svg: bool = False,
     ) -> None:
-        self.launched, self.fmt = engine, fmt
+        self.launched, self.fmt, self.with_svg = engine, fmt, with_svg
+        self.svg = b""  # with_svg: the layout's SVG, once `result` has its output
         self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
         self.expired = threading.Event()
@@ -140,6 +148,8 @@ class Layout:
             self.output.seek(0)
             self.errors.seek(0)
             stdout, stderr = self.output.read(), self.errors.read()
+        if self.with_svg and (end := stdout.find(b"</svg>\n") + 7) > 6:
+            self.svg, stdout = stdout[:end], stdout[end:]
         if self.process.returncode != 0 or not stdout:
             message = _errors(stderr) or f"exit status {self.process.returncode}"
             if self.process.returncode == 0 and not _errors(stderr):
@@ -159,7 +169,7 @@ class Layout:
     def again(self, *graph: str) -> Layout:
         """The same engine and format started anew (with `graph`'s attributes), waiting
         for its DOT."""
-        return self.launched.launch(self.fmt, *graph)
+        return self.launched.launch(self.fmt, *graph, svg=self.with_svg)
 
     def _unlimit(self) -> None:
         if self.timer is not None:

@@ -42,9 +42,9 @@ RULES = [
         "Graphviz's edge router now and then draws an edge through a box that is not one "
         "of its ends, mostly in drawings with groups (`--group-by`): the edge then seems "
         "to start or end at the box it crosses, which misreads the debate. argmap looks "
-        "at every edge of the SVG the engine lays out with groups and names those that cross "
-        "a box. "
-        "Reported by `argmap render` for SVG, and for PDF without `--engine system`. "
+        "at every edge of the SVG the engine lays out with groups (for a PNG or PDF, the SVG "
+        "of the same layout) and names those that cross a box. Reported by `argmap render` "
+        "for SVG, PNG and PDF, at the first such edge's tail. "
         "Another direction (`--direction LR`), another grouping or none usually routes "
         "cleanly.",
         "",
@@ -100,9 +100,7 @@ RULES = [
         "A PNG drawn by the builtin engine cannot show some of the map's letters.",
         "The builtin engine draws a PNG's text in a font of its own, Arimo, which has the "
         "letters of Latin, Greek, Cyrillic and Hebrew scripts but not Arabic, Indic, Thai, "
-        "Chinese, Japanese, Korean or emoji: they would show as boxes. It also sets every "
-        "line left to right, so Hebrew would read with its words and punctuation in the "
-        "wrong order. Reported by "
+        "Chinese, Japanese, Korean or emoji: they would show as boxes. Reported by "
         "`argmap render` for PNG, at the first text that has such letters (a node's, or an "
         "actor's name); render SVG "
         "(drawn by its viewer with the machine's fonts), or the PNG with `--engine system` "
