@@ -674,6 +674,15 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
             os.kill(pid, 0)  # stopped with the run
 
 
+def test_an_output_name_without_an_extension_is_said_to_be_a_file(tmp_path: Path) -> None:
+    """`-o build`, meant as a folder, wrote an SVG named build without a word."""
+    done = invoke("render", str(SEED), "-o", str(tmp_path / "build"))
+    assert done.exit_code == 0 and (tmp_path / "build").is_file()
+    assert done.output.endswith("build (a file; for a folder, end -o with /)\n")
+    named = invoke("render", str(SEED), "-o", str(tmp_path / "seed.svg"))
+    assert named.output == f"wrote {tmp_path / 'seed.svg'}\n"
+
+
 def test_an_empty_output_name_is_refused(maps: Path) -> None:
     """`-o ""` (a shell variable left unset) wrote into the current folder."""
     for args in (["render", str(maps / "seed.yaml")], ["export", str(SEED), "--to", "apx"]):

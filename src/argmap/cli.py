@@ -621,7 +621,10 @@ def _print_outcomes(
             printable(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"), err=True
         )
     elif outcomes and outcomes[0].job.output != STDOUT:
-        typer.echo(printable(f"wrote {outcomes[0].job.output}"), err=True)
+        output = outcomes[0].job.output
+        # (`-o build` for a folder wrote a file named build.)
+        bare = "" if Path(output).suffix else " (a file; for a folder, end -o with /)"
+        typer.echo(printable(f"wrote {output}{bare}"), err=True)
     usage = any(o.usage for o in outcomes)
     return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
 
