@@ -660,6 +660,55 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
 _ITEM_LINE = re.compile(r" *- +(\S.*)")
 
 
+_BLOCK_HEAD = re.compile(_KEY + r":\s+([|>])[-+0-9]*\s*(?:#.*)?")
+
+
+def _block_hint(lines: list[str], row: int, column: int) -> str:
+    """A line of a text block (`text: |`, then its lines) indented less than the block's
+    first line, which sets how far in the block is: the line ends the block."""
+    head = next(
+        (i for i in range(row - 1, -1, -1) if lines[i].strip() and _indent(lines[i]) < column), None
+    )
+    block = _BLOCK_HEAD.fullmatch(lines[head]) if head is not None and head < row - 1 else None
+    if head is None or block is None:
+        return ""
+    first = next((_indent(line) for line in lines[head + 1 : row] if line.strip()), 0)
+    if not _indent(lines[head]) < column < first:
+        return ""
+    return (
+        f"the text block (`{block[2]}`) of `{block[1].strip()}:` on line {head + 1} is "
+        f"indented by {first} spaces, as its first line is, and this line, indented by {column}, "
+        f"ends it: indent it by {first} spaces"
+    )
+
+
+def _key_among_items_hint(lines: list[str], row: int, column: int) -> str:
+    """What to do about a key where a list goes on (`claims:`, then `- id: c1` and its
+    fields, then `c2:`): a section holds its nodes by id, not as a list."""
+    first = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if _indent(lines[i]) <= column and lines[i].strip()[:1] not in ("", "#")
+        ),
+        None,
+    )
+    if first is None or _indent(lines[first]) != column or not _ITEM_LINE.match(lines[first]):
+        return _FIX
+    while first > 0 and _ITEM_LINE.match(lines[first - 1]) and _indent(lines[first - 1]) == column:
+        first -= 1  # (the list's first item)
+    head = _line_above(lines, first)
+    section = re.match(_KEY, lines[head]) if head is not None else None
+    said = f"the list that starts on line {first + 1} holds only items (`- `), and this is a key"
+    item = re.fullmatch(r" *- +(?:id|name): +([^\s#]+)\s*(?:#.*)?", lines[first])
+    if section is None or section[1].strip() not in spec.SECTIONS or item is None:
+        return f"{said}: make each an item, or the list a mapping of keys"
+    return (
+        f"{said}: `{section[1].strip()}:` holds its entries by id, not in a list: write "
+        f"line {first + 1} as `{item[1]}:`, its fields indented under it, as this entry is"
+    )
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -695,6 +744,16 @@ def _out_of_line(lines: list[str], row: int, depth: int) -> str:
     )
     if sibling is not None and _indent(lines[sibling]) == depth:
         return f"and the keys before and after it by {depth}"
+    # The first key of a mapping (a node's first field), the next two keys both at `depth`.
+    after = (i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i]))
+    below = [i for _, i in zip(range(2), after, strict=False)]
+    if (
+        _HEAD_LINE.fullmatch(lines[before])
+        and _indent(lines[before]) < _indent(lines[row])
+        and len(below) == 2
+        and all(_indent(lines[i]) == depth for i in below)
+    ):
+        return f"and the keys after it by {depth}"
     return ""
 
 
@@ -926,27 +985,29 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     """What to do about a YAML syntax error at `mark`."""
     if mark is None:
         return _FIX
+    lines = source_lines(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""  # (past the end: at its end)
     if problem.startswith(_BAD_ESCAPE):
-        return _escape_hint(source_lines(text)[mark.line], mark.column - 2)
+        return _escape_hint(line, mark.column - 2)
     if problem.startswith("mapping values are not allowed"):
-        return _mapping_values_hint(source_lines(text), mark.line, mark.column)
-    if problem.startswith("could not find expected ':'"):  # a key past YAML's length, say
-        lines = source_lines(text)
-        line = lines[mark.line] if mark.line < len(lines) else ""
-        if long := _long_key(line[: mark.column].partition(":")[0]):
-            return long
+        return _mapping_values_hint(lines, mark.line, mark.column)
+    # A key past YAML's length, say.
+    if problem.startswith("could not find expected ':'") and (
+        long := _long_key(line[: mark.column].partition(":")[0])
+    ):
+        return long
     if problem.startswith("block sequence entries are not allowed"):
-        return _dash_hint(source_lines(text), mark.line, mark.column)
+        return _dash_hint(lines, mark.line, mark.column)
+    if problem.startswith("did not find expected '-' indicator"):
+        return _key_among_items_hint(lines, mark.line, mark.column)
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
         end = len(text[: mark.index].rstrip(" "))
-        line = source_lines(text)[mark.line]
         if left := _left_over_hint(line, mark.column + end - mark.index):
             return left
     if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
         # left over as words are; in brackets (`tags: ["a"]`) it is YAML's own.
-        line = source_lines(text)[mark.line]
         if after in (",", "]", "}") and (left := _left_over_hint(line, mark.column)):
             return left
         if after.strip(" ,]}#\r\n"):
@@ -956,10 +1017,10 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
                 f"the quoted text ends at the {closed} just before this point; to put a "
                 f"{closed} inside it, {inside}, or quote the text with the other kind of quote"
             )
-    lines = source_lines(text)
     if problem.startswith("did not find expected key"):
         bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)
-        return bracket or _indentation_hint(lines, mark.line, mark.column)
+        block = _block_hint(lines, mark.line, mark.column)
+        return bracket or block or _indentation_hint(lines, mark.line, mark.column)
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
 
 
