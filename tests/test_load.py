@@ -526,10 +526,17 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
         ("weight", "70", "use a number from 0 to 1: `0.7` for 70%"),
         ("weight", "250", "use a number from 0 to 1"),
         ("weight", "1.5", "use a number from 0 to 1"),  # (not 1.5%)
-        ("date", "06.05.2020", "write it as YYYY-MM-DD: `2020-05-06`"),
-        ("date", "05/06/2020", "write it as YYYY-MM-DD: `2020-06-05` or `2020-05-06`"),
-        ("date", "06/13/2020", "write it as YYYY-MM-DD: `2020-06-13`"),
+        ("date", "06.05.2020", "write it as `2020-05-06`"),
+        ("date", "05/06/2020", "write it as `2020-06-05` or `2020-05-06`"),
+        ("date", "06/13/2020", "write it as `2020-06-13`"),
         ("date", "31.02.2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
+        # The month in words, as a reference gives it: to the day, or to the month.
+        ("date", "December 1969", "write it as `1969-12`"),
+        ("date", "Sept. 2020", "write it as `2020-09`"),
+        ("date", "4th Dec 1969", "write it as `1969-12-04`"),
+        ("date", "December 4 1969", "write it as `1969-12-04`"),
+        ("date", "31 June 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
+        ("date", "Ma 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
     ],
 )
 def test_a_value_written_the_local_way_gets_the_one_meant(

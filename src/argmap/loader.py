@@ -269,9 +269,48 @@ def _no_such_day(written: str) -> tuple[str, str] | None:
 _LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 
 
+# A date with its month in English words: `December 1969`, `4 Dec. 1969`, `Dec 4th, 1969`.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([A-Za-z]{3,9})\.?"
+_WORDED_DATE = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?,?)\s+(\d{{4}})")
+
+
+def _worded_date(written: str) -> str | None:
+    """A date with its month in English words as an ISO date, to the day or the month."""
+    found = _WORDED_DATE.fullmatch(written)
+    if found is None:
+        return None
+    day_first, month_first, month_second, day_second, year = found.groups()
+    name, day = (month_first or month_second).lower(), day_first or day_second
+    month = next((i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name)), None)
+    if month is None:
+        return None
+    try:
+        return dt.date(int(year), month, int(day or 1)).isoformat()[: 10 if day else 7]
+    except ValueError:  # (the 31st of June)
+        return None
+
+
 def _iso_dates(written: str) -> list[str]:
     """The days a date written the local way may mean, as ISO dates: `06.05.2020` is the
-    6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12."""
+    6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12;
+    `December 1969` is `1969-12`."""
+    if worded := _worded_date(written.strip()):
+        return [worded]
     found = _LOCAL_DATE.fullmatch(written.strip())
     if found is None:
         return []
@@ -865,7 +904,7 @@ class _MapBuilder:
             self.invalid(
                 node,
                 f"{what} is not an ISO date",
-                f"write it as YYYY-MM-DD: {' or '.join(f'`{d}`' for d in meant)}"
+                f"write it as {' or '.join(f'`{d}`' for d in meant)}"
                 if meant
                 else "write it as YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not "
                 "known: `2009-03-13`, `2009-03`, `2009`",
