@@ -49,14 +49,17 @@ def _int(digits: str) -> int:
 
 
 def _term(name: str) -> str:
+    """`name` as an ASP term: a constant, or a quoted string with ASP's escapes (a line
+    break in an id, which `check` refuses, broke the string and the file in two)."""
     if _CONSTANT.match(name):
         return name
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
 
 
 def _unterm(term: str) -> str:
     if term.startswith('"'):
-        return re.sub(r"\\(.)", r"\1", term[1:-1])
+        return re.sub(r"\\(.)", lambda e: "\n" if e[1] == "n" else e[1], term[1:-1])
     return term
 
 
@@ -66,10 +69,17 @@ def to_apx(af: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _one_line(name: str) -> str:
+    if len(f"{name}.".splitlines()) == 1:
+        return name
+    return name.encode("unicode_escape").decode("ascii")
+
+
 def to_i23(af: Framework) -> str:
     number = {a: i for i, a in enumerate(af.arguments, start=1)}
     lines = [f"p af {len(af.arguments)}"]
-    lines += [f"# {number[a]} {a}" for a in af.arguments]
+    # (An id that breaks the line, which `check` refuses, is written with escapes.)
+    lines += [f"# {number[a]} {_one_line(a)}" for a in af.arguments]
     lines += [f"{number[a]} {number[b]}" for a in af.arguments for b in af.targets[a]]
     return "\n".join(lines) + "\n"
 
