@@ -301,6 +301,21 @@ def test_harmless_aliases_are_fine() -> None:
     assert loaded.map is not None and loaded.map.summary == "Shared"
 
 
+def test_a_value_given_by_an_alias_is_wrong_where_the_alias_is(parser: str) -> None:
+    """`supports: *a` naming no node was reported at `&a x`, in another node's note (and
+    `tags: *a`, a wrong type, too): an alias's scalar has the alias's place."""
+    text = (
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C, note: &a x}\n"
+        "  d: {text: D, supports: *a}\n  e: {text: E, tags: *a}\n"
+    )
+    loaded = loads(text)
+    assert loaded.map is not None and loaded.map.nodes["c"].note == "x"
+    assert loaded.map.nodes["d"].supports[0].span[1:3] == (5, 26)
+    assert [(d.rule, d.span.line, d.span.column) for d in loaded.diagnostics] == [
+        ("wrong-type", 6, 22)
+    ]
+
+
 def test_an_anchor_no_alias_uses_is_warned_of_as_text_that_lost_its_start(parser: str) -> None:
     """`text: &growth cuts pay` stored `cuts pay`, with no word from YAML or argmap."""
     text = (

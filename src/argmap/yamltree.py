@@ -341,6 +341,10 @@ class _Builder:
                 f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)",
                 "write the values out instead of nesting aliases of aliases",
             )
+        if type(target) is YScalar:  # said to be wrong where it is used (`supports: *a`)
+            start, end = event.start_mark, event.end_mark
+            span = (self.file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+            return target._replace(span=_new(Span, span))
         return target
 
     def _merge(self, mapping: YMap) -> None:
