@@ -63,6 +63,17 @@ def test_github_escapes_newlines_and_separators(result) -> None:  # type: ignore
     assert any(line.startswith("::notice ") for line in lines)  # info is a notice
 
 
+@pytest.mark.parametrize("name", ["text", "github"])
+def test_a_line_separator_in_a_map_does_not_break_a_diagnostic(tmp_path: Path, name: str) -> None:
+    """U+2028 and U+2029 end a line for Python's and JavaScript's readers: an id with one
+    made one diagnostic two lines, in the text and in GitHub's annotations."""
+    path = tmp_path / "ls.yaml"
+    path.write_text('argmap: 1\ntitle: T\nclaims:\n  c: {text: C, supports: "a\\u2028b\\u2029"}\n')
+    out = render(check([str(path)]), name, Style(show_source=True))
+    assert len(out.splitlines()) == (4 if name == "text" else 2), out  # (+ the source line)
+    assert "a\ufffdb\ufffd" in out
+
+
 def test_json_is_complete(result) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(render(result, "json"))
     assert data["summary"] == {"error": 1, "warning": 2, "info": 1}

@@ -11,6 +11,9 @@ from argmap.characters import BIDI_CONTROL, CONTROL, code_points
 # a source line stays in its column.
 _TABLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
 _TABLE |= {c: 0xFFFD for c in code_points(CONTROL, BIDI_CONTROL) if c not in _TABLE}
+# The line and paragraph separators too, which end a line for Python's and JavaScript's
+# readers: a diagnostic is one line.
+_TABLE |= {0x2028: 0xFFFD, 0x2029: 0xFFFD}
 # Lone surrogates: how Python holds the bytes of a file name that is not UTF-8. They cannot
 # be written out at all.
 _SURROGATES = dict.fromkeys(range(0xD800, 0xE000), 0xFFFD)
