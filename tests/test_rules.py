@@ -158,6 +158,14 @@ def test_every_misspelt_reference_has_its_hint_among_thousands_of_ids() -> None:
     assert found[-1].hint == "did you mean `policy-2999`?"
 
 
+def test_an_unknown_id_of_a_megabyte_is_said_in_a_line() -> None:
+    """A text pasted where an id goes was said twice whole: one diagnostic of 2 MB."""
+    loaded = loads(EXAMPLE_HEADER + "claims:\n  c: {text: C, supports: " + "x" * 10**6 + "}\n")
+    (found,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "unknown-reference"]
+    assert len(found.message) + len(found.hint) < 400
+    assert found.message.endswith("…` (1,000,000 characters), which is not in the map")
+
+
 def test_nothing_is_said_of_the_node_a_duplicate_id_left_out() -> None:
     """The reason kept for an id an objection also has: the rebuttal of the objection was
     told to move to `objections` (which broke the map), and the objection's source and

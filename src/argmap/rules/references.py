@@ -79,8 +79,16 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
             section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-            hint = _hint(field, ref, what, spaces, node.id)
+            if len(ref.id) > _LONGEST_SHOWN:  # (a text pasted in: said twice, it was 2 MB)
+                shown = f"{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters"
+                said = f"`{field}` of {node.kind} `{node.id}` names `{shown})"
+                hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
+            else:
+                hint = _hint(field, ref, what, spaces, node.id)
             yield ref.span, f"{said}, which is not in {section}", hint
+
+
+_LONGEST_SHOWN = 80  # characters of an unknown id that its error shows
 
 
 def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) -> str:
