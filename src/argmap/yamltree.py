@@ -20,6 +20,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from argmap import spec
+from argmap.characters import describe
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
@@ -1146,6 +1147,23 @@ def _hidden_by_comment(
     return (said, hint), row, comment.start() + 1
 
 
+def _odd_indent(lines: list[str]) -> tuple[tuple[str, str], int, int] | None:
+    """The first of `lines` indented with a space YAML does not take for one (a no-break
+    space, pasted from a web page or a word processor): it reads as part of the key, which
+    then stands at the margin, and the error is found further on."""
+    for row, line in enumerate(lines):
+        indent = line[: len(line) - len(line.lstrip())]
+        odd = next((c for c in indent if c not in " \t"), None)
+        if odd is not None and _KEY_LINE.match(line[len(indent) :]):  # (not a text's line)
+            said = f"this line is indented with {describe(odd)}, which YAML does not read as "
+            return (
+                (said + "indentation, but as part of what follows", "indent with spaces"),
+                row + 1,
+                indent.index(odd) + 1,
+            )
+    return None
+
+
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     """The text with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR swapped for private-use
     characters it does not use, and the way back. YAML 1.1, which libyaml reads, ends a
@@ -1263,6 +1281,8 @@ def _compose(
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
+        elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1])):
+            (problem, hint), line, column = odd
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
     except yaml.reader.ReaderError as error:
         offset = error.position
