@@ -550,6 +550,7 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
         ("date", "Sept. 2020", "write it as `2020-09`"),
         ("date", "4th Dec 1969", "write it as `1969-12-04`"),
         ("date", "December 4 1969", "write it as `1969-12-04`"),
+        ("date", "4th of December, 1969", "write it as `1969-12-04`"),
         ("date", "31 June 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
         ("date", "Ma 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
     ],

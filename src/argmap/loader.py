@@ -286,7 +286,9 @@ _MONTH_NAMES = [
 ]
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([A-Za-z]{3,9})\.?"
-_WORDED_DATE = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?,?)\s+(\d{{4}})")
+_WORDED_DATE = re.compile(
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH},?|{_MONTH}(?:\s+{_DAY})?,?)\s+(\d{{4}})"
+)
 
 
 def _worded_date(written: str) -> str | None:
@@ -697,9 +699,12 @@ class _MapBuilder:
             end = key_node.span
             pieces.append(key)
         start = text.span
-        if start.line != end.end_line:  # (a text over several lines: its pieces, joined)
+        line = self.lines[start.line - 1]
+        # (A text over several lines, or given by an alias, `*a`, which the line shows: its
+        # pieces, joined.)
+        if start.line != end.end_line or line[start.column - 1 : start.column] == "*":
             return ", ".join(pieces)
-        return self.lines[start.line - 1][start.column - 1 : end.end_column - 1]
+        return line[start.column - 1 : end.end_column - 1]
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
         v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span)
@@ -798,15 +803,16 @@ class _MapBuilder:
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):
             return Ref(node.value, node.span)
-        first = node.items[0] if isinstance(node, YSeq) and node.items else None
-        name = first.value if isinstance(first, YScalar) else f"my-{f.name}"
+        items = node.items if isinstance(node, YSeq) else []
+        first = next((i for i in items if isinstance(i, YScalar) and not i.is_null), None)
+        name = first.value if first is not None else f"my-{f.name}"
         example = {
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
         self.wrong_type(node, what, "an id", example)
-        # Read on with the list's first id, as the hint says: `source: [a, b]` also made
+        # A source read on as the hint says, the list's first id: `source: [a, b]` also made
         # "a is not the source of any node" and "quotes someone but names no source".
-        return Ref(first.value, first.span) if isinstance(first, YScalar) else None
+        return Ref(first.value, first.span) if first is not None and f.name == "source" else None
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):

@@ -665,7 +665,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
 _ITEM_LINE = re.compile(r" *- +(\S.*)")
 
 
-_BLOCK_HEAD = re.compile(_KEY + r":\s+([|>])[-+0-9]*\s*(?:#.*)?")
+_BLOCK_HEAD = re.compile(_KEY + r":\s+([|>][-+0-9]*)\s*(?:#.*)?")
 
 
 def _block_hint(lines: list[str], row: int, column: int) -> str:
@@ -675,15 +675,21 @@ def _block_hint(lines: list[str], row: int, column: int) -> str:
         (i for i in range(row - 1, -1, -1) if lines[i].strip() and _indent(lines[i]) < column), None
     )
     block = _BLOCK_HEAD.fullmatch(lines[head]) if head is not None and head < row - 1 else None
-    if head is None or block is None:
-        return ""
-    first = next((_indent(line) for line in lines[head + 1 : row] if line.strip()), 0)
+    key = re.match(_KEY + ":", lines[row]) if row < len(lines) else None
+    if head is None or block is None or (key is not None and key[1].strip() in _KNOWN_KEYS):
+        return ""  # (a field of the node, not a line of the text: `_indentation_hint`'s)
+    digits = [c for c in block[2] if c.isdigit()]  # (`|2`: the block's indentation, said)
+    first = (
+        _indent(lines[head]) + int(digits[0])
+        if digits
+        else next((_indent(line) for line in lines[head + 1 : row] if line.strip()), 0)
+    )
     if not _indent(lines[head]) < column < first:
         return ""
     return (
         f"the text block (`{block[2]}`) of `{block[1].strip()}:` on line {head + 1} is "
-        f"indented by {first} spaces, as its first line is, and this line, indented by {column}, "
-        f"ends it: indent it by {first} spaces"
+        f"indented by {first} spaces{'' if digits else ', as its first line is'}, and this "
+        f"line, indented by {column}, ends it: indent it by {first} spaces"
     )
 
 
@@ -699,13 +705,17 @@ def _key_among_items_hint(lines: list[str], row: int, column: int) -> str:
         None,
     )
     if first is None or _indent(lines[first]) != column or not _ITEM_LINE.match(lines[first]):
-        return _FIX
-    while first > 0 and _ITEM_LINE.match(lines[first - 1]) and _indent(lines[first - 1]) == column:
-        first -= 1  # (the list's first item)
+        return ""
+    for above in range(first - 1, -1, -1):  # back to the list's first item, over its fields
+        if not lines[above].strip() or _indent(lines[above]) > column:
+            continue
+        if _indent(lines[above]) < column or not _ITEM_LINE.match(lines[above]):
+            break
+        first = above
     head = _line_above(lines, first)
     section = re.match(_KEY, lines[head]) if head is not None else None
     said = f"the list that starts on line {first + 1} holds only items (`- `), and this is a key"
-    item = re.fullmatch(r" *- +(?:id|name): +([^\s#]+)\s*(?:#.*)?", lines[first])
+    item = re.fullmatch(r" *- +id: +([^\s#]+)\s*(?:#.*)?", lines[first])
     if section is None or section[1].strip() not in spec.SECTIONS or item is None:
         return f"{said}: make each an item, or the list a mapping of keys"
     return (
@@ -1003,8 +1013,10 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
         return long
     if problem.startswith("block sequence entries are not allowed"):
         return _dash_hint(lines, mark.line, mark.column)
-    if problem.startswith("did not find expected '-' indicator"):
-        return _key_among_items_hint(lines, mark.line, mark.column)
+    if problem.startswith("did not find expected '-' indicator") and (
+        among := _key_among_items_hint(lines, mark.line, mark.column)
+    ):
+        return among
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
         end = len(text[: mark.index].rstrip(" "))
@@ -1055,6 +1067,14 @@ def _runaway_quote(
     if span.line == span.end_line or (span.end_line, span.end_column) != (
         mark.line + 1,
         mark.column + 1,
+    ):
+        return None
+    # Not a text quoted over lines on purpose: it swallowed a key, as far left as its own.
+    lines = source_lines(text)
+    field = _indent(lines[span.line - 1])
+    if not any(
+        _KEY_LINE.match(line) and _indent(line) <= field
+        for line in lines[span.line : span.end_line]
     ):
         return None
     inside = "write it twice (`''`)" if quote == "'" else 'write it as `\\"`'
@@ -1147,14 +1167,18 @@ def _hidden_by_comment(
     return (said, hint), row, comment.start() + 1
 
 
-def _odd_indent(lines: list[str]) -> tuple[tuple[str, str], int, int] | None:
+def _odd_indent(
+    lines: list[str], stack: list[list[Any]]
+) -> tuple[tuple[str, str], int, int] | None:
     """The first of `lines` indented with a space YAML does not take for one (a no-break
     space, pasted from a web page or a word processor): it reads as part of the key, which
-    then stands at the margin, and the error is found further on."""
+    then stands at the margin, and the error is found further on. (Only a key YAML read so,
+    in a mapping still open: not a line of a text block.)"""
+    keys = {k for c, _ in stack if type(c) is YMap for k in c.entries if not k[:1].isascii()}
     for row, line in enumerate(lines):
         indent = line[: len(line) - len(line.lstrip())]
         odd = next((c for c in indent if c not in " \t"), None)
-        if odd is not None and _KEY_LINE.match(line[len(indent) :]):  # (not a text's line)
+        if odd is not None and line.lstrip(" \t").partition(":")[0].rstrip() in keys:
             said = f"this line is indented with {describe(odd)}, which YAML does not read as "
             return (
                 (said + "indentation, but as part of what follows", "indent with spaces"),
@@ -1214,8 +1238,7 @@ def _compose(
         if error.context:
             problem = f"{problem} ({error.context})"
         hint = _syntax_hint(problem, text, mark)
-        if runaway := _runaway_quote(builder.stack, text, mark):
-            (problem, hint), line, column = runaway
+        runaway = _runaway_quote(builder.stack, text, mark)
         opened = error.context_mark
         lines = source_lines(text)
         at_end = mark is not None and not text[mark.index :].strip()
@@ -1281,8 +1304,10 @@ def _compose(
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
-        elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1])):
+        elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack)):
             (problem, hint), line, column = odd
+        if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
+            (problem, hint), line, column = runaway
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
     except yaml.reader.ReaderError as error:
         offset = error.position

@@ -69,7 +69,7 @@ def to_apx(af: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _one_line(name: str) -> str:
+def _without_breaks(name: str) -> str:
     if len(f"{name}.".splitlines()) == 1:
         return name
     return name.encode("unicode_escape").decode("ascii")
@@ -79,7 +79,7 @@ def to_i23(af: Framework) -> str:
     number = {a: i for i, a in enumerate(af.arguments, start=1)}
     lines = [f"p af {len(af.arguments)}"]
     # (An id that breaks the line, which `check` refuses, is written with escapes.)
-    lines += [f"# {number[a]} {_one_line(a)}" for a in af.arguments]
+    lines += [f"# {number[a]} {_without_breaks(a)}" for a in af.arguments]
     lines += [f"{number[a]} {number[b]}" for a in af.arguments for b in af.targets[a]]
     return "\n".join(lines) + "\n"
 

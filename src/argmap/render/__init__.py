@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import Graph, build_graph, left_out, neighbourhood
 from argmap.model import Kind, Map, Node, Relation, Span
-from argmap.render.dot import DotOptions, dot_pieces, group_of, ranking
+from argmap.render.dot import DotOptions, RightToLeft, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
 from argmap.render.svg import centred_title, crossed_boxes, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY
@@ -235,7 +235,7 @@ class Drawing:
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
-            rtl = "none" if self.to_pdf else "engine"
+            rtl: RightToLeft = "none" if self.to_pdf else "engine"
             dot_options = replace(dot_options, font=family, right_to_left=rtl)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 from unicodedata import bidirectional
 from urllib.parse import quote
 
@@ -91,6 +92,9 @@ STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and leng
 STAGGER_MAX_NODES = 500
 
 
+RightToLeft = Literal["viewer", "engine", "none"]  # see DotOptions.right_to_left
+
+
 @dataclass(frozen=True)
 class DotOptions:
     direction: str = "TB"  # where the claims are: TB top, BT bottom, LR left, RL right
@@ -100,7 +104,7 @@ class DotOptions:
     # right by its own measure of the text (`svg.right_aligned`) ("viewer"); in isolates that
     # the engine both follows and aligns right, drawing them by its own measure (a PNG, or
     # Graphviz's PDF: "engine"); or as they are (argmap's PDF, drawn without bidi: "none").
-    right_to_left: str = "viewer"
+    right_to_left: RightToLeft = "viewer"
     max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
     pdf_links: bool = False  # links for Graphviz's own PDF (`_pdf_url`), not for an SVG
     wrap: int = 36  # characters per label line
@@ -222,7 +226,7 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _escaped(lines: list[str], right_to_left: str) -> tuple[list[str], bool]:
+def _escaped(lines: list[str], right_to_left: RightToLeft) -> tuple[list[str], bool]:
     """Lines escaped for an HTML-like label, and whether they read from the right. Unless
     `right_to_left` is "none", the lines of right-to-left text each go in a right-to-left
     isolate (U+2067 ... U+2069), which browsers and the engines follow: laid out left to
@@ -239,7 +243,11 @@ def _indent(line: str) -> str:
 
 
 def _row(
-    paragraphs: list[list[str]], points: int, right_to_left: str, start: str = "", end: str = ""
+    paragraphs: list[list[str]],
+    points: int,
+    right_to_left: RightToLeft,
+    start: str = "",
+    end: str = "",
 ) -> str:
     """A label's row of the lines of `paragraphs`, between `start` and `end` (a font), each
     ending in a break aligned left (each paragraph reads in its own direction), or right
@@ -265,7 +273,7 @@ def _row(
 
 
 def _fitted(
-    lines: list[str], points: float, right_to_left: str, bold: bool = False, below: int = 0
+    lines: list[str], points: float, right_to_left: RightToLeft, bold: bool = False, below: int = 0
 ) -> str:
     """An HTML-like label of `lines` (each line centred in the label), in a table cell
     wide enough for them when they hold East Asian text (see `min_width`), with `below`

@@ -148,7 +148,12 @@ class Layout:
             self.output.seek(0)
             self.errors.seek(0)
             stdout, stderr = self.output.read(), self.errors.read()
-        if self.with_svg and (end := stdout.find(b"</svg>\n") + 7) > 6:
+        if self.with_svg and self.process.returncode == 0:
+            # The SVG, then the format asked for (on Windows, the SVG's lines end in CR LF).
+            end = stdout.find(b"</svg>") + len(b"</svg>")
+            if end < len(b"</svg>"):
+                raise EngineError(f"the {self.engine} engine wrote no SVG with its {self.fmt}")
+            end += next((len(e) for e in (b"\r\n", b"\n") if stdout.startswith(e, end)), 0)
             self.svg, stdout = stdout[:end], stdout[end:]
         if self.process.returncode != 0 or not stdout:
             message = _errors(stderr) or f"exit status {self.process.returncode}"

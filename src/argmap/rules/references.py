@@ -69,7 +69,10 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         for field, ref, what in named:
             if ref.id in spaces[what].entries or ref.id in m.unreadable:
                 continue
-            said = f"`{field}` of {node.kind} `{node.id}` names `{ref.id}`"
+            name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
+            if len(ref.id) > _LONGEST_SHOWN:
+                name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
+            said = f"`{field}` of {node.kind} `{node.id}` names {name}"
             other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
             if other is not None:  # `by: a-node`, `supports: an-actor`
                 yield (
@@ -79,16 +82,13 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
             section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-            if len(ref.id) > _LONGEST_SHOWN:  # (a text pasted in: said twice, it was 2 MB)
-                shown = f"{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters"
-                said = f"`{field}` of {node.kind} `{node.id}` names `{shown})"
+            hint = _hint(field, ref, what, spaces, node.id)
+            if len(ref.id) > _LONGEST_SHOWN and ref.id in hint:  # (said again, whole)
                 hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
-            else:
-                hint = _hint(field, ref, what, spaces, node.id)
             yield ref.span, f"{said}, which is not in {section}", hint
 
 
-_LONGEST_SHOWN = 80  # characters of an unknown id that its error shows
+_LONGEST_SHOWN = 1_000  # characters of an unknown id that its error shows
 
 
 def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) -> str:
