@@ -843,6 +843,22 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
     assert len(str(said.value)) < 4000 and str(said.value).endswith("and 49991 more lines")
 
 
+def test_the_svg_ahead_of_a_png_is_split_off_however_its_lines_end(tmp_path: Path) -> None:
+    """A PNG's engine writes the SVG of its layout first (for `crossed-box`): on Windows,
+    Graphviz ends its lines in CR LF; an engine that writes no SVG is an error, not a PNG
+    that starts with text."""
+    png = "\\211PNG\\r\\n\\032\\n"
+    for ending in ("\\n", "\\r\\n"):
+        engine = fake_engine(tmp_path, f"cat > /dev/null; printf '<svg>x</svg>{ending}{png}'")
+        layout = engine.launch("png", svg=True)
+        layout.feed(["digraph {}"])
+        assert layout.result() == b"\x89PNG\r\n\x1a\n" and layout.svg.startswith(b"<svg>")
+    layout = fake_engine(tmp_path, f"cat > /dev/null; printf '{png}'").launch("png", svg=True)
+    layout.feed(["digraph {}"])
+    with pytest.raises(EngineError, match="builtin engine wrote no SVG with its png"):
+        layout.result()
+
+
 def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
     """A `dot` on PATH that is not Graphviz's (a wrapper, a broken build) wrote its output
     into the drawing's file."""
