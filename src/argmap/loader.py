@@ -335,6 +335,14 @@ _TOP_NAMES = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
 _TOP_LIKENESS = 75
 
 
+def _kind_named(value: YNode) -> Kind | None:
+    """The kind of node `value` names (`kind: objection`, `type: Reasons`), if any."""
+    if not isinstance(value, YScalar):
+        return None
+    word = value.value.strip().lower().removesuffix("s")
+    return next((kind for kind in Kind if kind.value == word), None)
+
+
 def _top_name(key: str) -> str | None:
     """The name of the map's top level that `key` is a typo of, if any."""
     return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
@@ -625,6 +633,12 @@ class _MapBuilder:
                         f"`{key}` has a `text`, as a node has: write it under a section's "
                         "key (`claims:`, `reasons:`, `objections:` or `rebuttals:`), indented "
                         "by 2 spaces, and its fields by 4"
+                    )
+                said_kind = _kind_named(value) if known is _NODE_FIELDS else None
+                if key in ("kind", "type") and said_kind is not None:
+                    hint = (
+                        f"a node's kind is the section it is written in: write it under "
+                        f"`{said_kind.section}:`, without `{key}`"
                     )
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
                 if cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
