@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from argmap import __version__
 from argmap.cli import app
 from argmap.loader import loads
+from argmap.model import Map
 from conftest import DATA, ROOT, SEED
 
 runner = CliRunner()
@@ -27,6 +28,18 @@ STARTER_CHECK = "1 file checked: no problems\n"
 
 def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
     return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def outline_of(m: Map | None) -> str:
+    """`argmap show`'s outline of `m`, without colour (80 columns: no terminal)."""
+    import io
+
+    from argmap.show import print_outline
+
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False)
+    return out.getvalue()
 
 
 def test_version() -> None:
@@ -150,11 +163,7 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     `claim c:` alone, and a line could start with its 。 (lines end between phrases now); a
     deep tree was as wide as its depth needed, past the terminal, which broke every line
     again."""
-    import io
-
     from rich.cells import cell_len
-
-    from argmap.show import print_outline
 
     japanese = "原発の運転は差し止めるべきであり、現在の体制のまま再稼働を認めるべきではない。" * 2
     chain = "".join(
@@ -166,10 +175,8 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
         f"argmap: 1\ntitle: T\nclaims:\n  r0: {{text: {japanese}}}\nreasons:\n{chain}"
         "actors:\n  a: {name: An actor with a long name}\n"
     ).map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=False)  # (80 columns: no terminal)
-    lines = out.getvalue().splitlines()
+    outline = outline_of(m)
+    lines = outline.splitlines()
     assert max(map(cell_len, lines)) <= 80
     assert lines[1].startswith("└── claim r0: 原発の運転は") and cell_len(lines[1]) >= 70
     assert lines[1].endswith("再稼働を")  # at the end of a phrase, not of any character
@@ -177,23 +184,17 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     # Deeper than 80 columns hold (10 levels, and 40 columns for the text), nodes line up
     # at the 10th level, each with its own and the node it argues about.
     assert any(re.match(r"[ │]{36}[├└]── \[level 11, under r9\] \+ reason r10:", x) for x in lines)
-    assert all(f"reason r{i}:" in out.getvalue() for i in range(1, 16))
+    assert all(f"reason r{i}:" in outline for i in range(1, 16))
 
 
 def test_show_cuts_a_word_longer_than_two_lines_with_a_hyphen() -> None:
     """A word over twice the width is cut between two letters, with a hyphen that the text
     does not hold: counting the text's characters by the lines ran past its end (an
     internal error, exit 3)."""
-    import io
-
-    from argmap.show import print_outline
-
     word = "x" * 200
     m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: See {word} and -- here-}}\n").map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=False)
-    lines = out.getvalue().splitlines()[1:-1]
+    outline = outline_of(m)
+    lines = outline.splitlines()[1:-1]
     assert lines[1].endswith("x-") and len(lines[1].strip()) <= 80
     shown = "".join(
         line.lstrip("└─ ").removesuffix("x-") + ("x" if line.endswith("x-") else "")
@@ -206,10 +207,6 @@ def test_show_keeps_every_character_where_a_line_ends_in_a_hyphen_of_the_text() 
     """A line that `fill` ended with the `- ` of an attack (after a space) was read as a
     word cut with a hyphen of fill's: the rest of the node shifted by a character, words
     split in two (`Sixth repl` / `y that`) and the text's last character was lost."""
-    import io
-
-    from argmap.show import print_outline
-
     chain = "".join(f"  r{i}: {{text: Reply {i}., attacks: r{i - 1}}}\n" for i in range(1, 11))
     long_id = "reply-ten-flicker"
     m = loads(
@@ -218,27 +215,18 @@ def test_show_keeps_every_character_where_a_line_ends_in_a_hyphen_of_the_text() 
         + chain.replace("r10:", f"{long_id}:")
         + f"  last: {{text: Sixth reply that ends with a period., attacks: {long_id}}}\n"
     ).map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=False)
-    shown = out.getvalue()
-    lines = [line.lstrip("│├└─ ") for line in shown.splitlines()]
-    assert f"[level 13, under {long_id}] -" in lines and "]-" not in shown
+    outline = outline_of(m)
+    lines = [line.lstrip("│├└─ ") for line in outline.splitlines()]
+    assert f"[level 13, under {long_id}] -" in lines and "]-" not in outline
     assert "rebuttal last: Sixth reply that ends with a period." in " ".join(lines)
 
 
 def test_show_sets_each_line_of_a_text_apart_as_drawings_do() -> None:
     """A numbered argument (`1. ... 2. ... So ...`) ran together into one paragraph."""
-    import io
-
-    from argmap.show import print_outline
-
     text = "|\n      The argument:\n      1. A premise.\n\n      2. Another.\n      So it holds."
     m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: {text}\n    by: a\n").map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=False)
-    assert out.getvalue().splitlines()[1:5] == [
+    outline = outline_of(m)
+    assert outline.splitlines()[1:5] == [
         "└── claim c: The argument:",
         "    1. A premise.",
         "    2. Another.",
@@ -251,42 +239,30 @@ def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
 ) -> None:
     """Nodes not connected to any claim are drawn on the second level: in 44 to 47 columns
     they were wrapped for the first, and ran 4 columns past the terminal."""
-    import io
-
     from rich.cells import cell_len
-
-    from argmap.show import print_outline
 
     m = loads(
         "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
         "  o: {text: " + "A loose objection that has a text long enough to wrap. " * 3 + ", "
         "attacks: p}\n  p: {text: Another, attacks: o}\n"
     ).map
-    assert m is not None
     for width in (44, 45, 47, 48, 60):
         monkeypatch.setenv("COLUMNS", str(width))
-        out = io.StringIO()
-        print_outline(m, out, color=False)
-        assert max(map(cell_len, out.getvalue().splitlines())) <= max(width, 48)
-        assert re.search(r"\(shown\s+above\)", out.getvalue())
+        outline = outline_of(m)
+        assert max(map(cell_len, outline.splitlines())) <= max(width, 48)
+        assert re.search(r"\(shown\s+above\)", outline)
 
 
 def test_show_gives_each_claim_a_tree_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     """A claim that attacks another was nested under it with its whole debate, and its own
     place at the top said only "(shown above)"."""
-    import io
-
-    from argmap.show import print_outline
-
     m = loads(
         "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b: {text: B, attacks: a}\n"
         "reasons:\n  r: {text: R, supports: b}\n"
     ).map
-    assert m is not None
     monkeypatch.setenv("COLUMNS", "80")
-    out = io.StringIO()
-    print_outline(m, out, color=False)
-    assert out.getvalue().splitlines()[1:5] == [
+    outline = outline_of(m)
+    assert outline.splitlines()[1:5] == [
         "├── claim a: A",
         "│   └── - claim b  (see its own tree)",
         "└── claim b: B",

@@ -996,11 +996,10 @@ def _escape_hint(line: str, column: int) -> str:
     )
 
 
-def _syntax_hint(problem: str, text: str, mark: Any) -> str:
-    """What to do about a YAML syntax error at `mark`."""
+def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
+    """What to do about a YAML syntax error at `mark` (`lines`: the text's)."""
     if mark is None:
         return _FIX
-    lines = source_lines(text)
     line = lines[mark.line] if mark.line < len(lines) else ""  # (past the end: at its end)
     if problem.startswith(_BAD_ESCAPE):
         return _escape_hint(line, mark.column - 2)
@@ -1029,10 +1028,10 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
             return left
         if after.strip(" ,]}#\r\n"):
             # More text right after a closing quote: the quote was meant to be inside it.
-            inside = "write it twice (`''`)" if closed == "'" else 'write it as `\\"`'
             return (
                 f"the quoted text ends at the {closed} just before this point; to put a "
-                f"{closed} inside it, {inside}, or quote the text with the other kind of quote"
+                f"{closed} inside it, {_inside(closed)}, or quote the text with the other kind "
+                "of quote"
             )
     if problem.startswith("did not find expected key"):
         bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)
@@ -1041,8 +1040,13 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> str:
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
 
 
+def _inside(quote: str) -> str:
+    """How a quote goes inside a text quoted with it."""
+    return "write it twice (`''`)" if quote == "'" else 'write it as `\\"`'
+
+
 def _runaway_quote(
-    stack: list[list[Any]], text: str, mark: Any
+    stack: list[list[Any]], text: str, lines: list[str], mark: Any
 ) -> tuple[tuple[str, str], int, int] | None:
     """A quoted text left open on its line, which YAML read on over the lines below to a
     quote meant to be inside a later value (`text: 'Spaces.` ... `note: It's ...`), where
@@ -1070,20 +1074,19 @@ def _runaway_quote(
     ):
         return None
     # Not a text quoted over lines on purpose: it swallowed a key, as far left as its own.
-    lines = source_lines(text)
     field = _indent(lines[span.line - 1])
     if not any(
         _KEY_LINE.match(line) and _indent(line) <= field
         for line in lines[span.line : span.end_line]
     ):
         return None
-    inside = "write it twice (`''`)" if quote == "'" else 'write it as `\\"`'
     return (
         (
             f"the text quoted with {quote} here is not closed on its line: YAML reads on to "
             f"the {quote} on line {span.end_line}, column {span.end_column - 1}, and what "
             "follows it there is not YAML",
-            f"end the text with {quote} on this line; to put a {quote} inside a text, {inside}",
+            f"end the text with {quote} on this line; to put a {quote} inside a text, "
+            f"{_inside(quote)}",
         ),
         span.line,
         span.column,
@@ -1237,10 +1240,10 @@ def _compose(
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{problem} ({error.context})"
-        hint = _syntax_hint(problem, text, mark)
-        runaway = _runaway_quote(builder.stack, text, mark)
-        opened = error.context_mark
         lines = source_lines(text)
+        hint = _syntax_hint(problem, text, lines, mark)
+        runaway = _runaway_quote(builder.stack, text, lines, mark)
+        opened = error.context_mark
         at_end = mark is not None and not text[mark.index :].strip()
         if at_end:  # said past its last line: at the end of its last text instead
             line, column = _end_of(lines)
