@@ -726,3 +726,19 @@ def test_a_tag_or_alias_of_yaml_keeps_its_own_hint() -> None:
     ]:
         [found] = loads(FIXABLE.replace("Ban cars from the centre.", value), "m.yaml").diagnostics
         assert found.hint.startswith(hint), found.hint
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "hint"),
+    [
+        ("group-by", "speaker", "did you mean `actor`?"),  # another word for it
+        ("direction", "TD", "did you mean `TB`?"),  # Mermaid's
+        ("theme", "Dark", "did you mean `dark`?"),  # a misspelling
+        ("theme", "blue", "use one of: light, dark, print"),
+    ],
+)
+def test_a_render_value_argmap_lacks_gets_the_one_meant(field: str, value: str, hint: str) -> None:
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C}}\nrender: {{{field}: {value}}}\n"
+    loaded = loads(text)
+    [problem] = loaded.diagnostics
+    assert (problem.rule, problem.hint) == ("invalid-value", hint)

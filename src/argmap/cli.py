@@ -214,9 +214,9 @@ def _choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
     """Refuse a value that `option` does not take, naming the closest one it does."""
     if value is None or value in allowed:
         return
-    from argmap.diagnostics import did_you_mean
+    from argmap.diagnostics import value_hint
 
-    hint = did_you_mean(value, allowed)
+    hint = value_hint(value, allowed)
     _fail(f"{option} must be one of {', '.join(allowed)}, not `{value}`" + f"; {hint}" * bool(hint))
 
 

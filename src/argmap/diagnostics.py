@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
@@ -90,6 +90,48 @@ def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> st
     """A hint naming the closest known word, or `fallback` when nothing is close."""
     guess = closest(word, choices)
     return f"did you mean `{guess}`?" if guess else fallback
+
+
+# Words for an option's values that other tools use, or that a user says meaning argmap's
+# (Mermaid's `TD`, ICCMA's `PR`, `person` for whoever argues), to the value they mean; no
+# spelling is near enough for `closest` to find it.
+_SAID_ELSEWHERE = {
+    **dict.fromkeys(
+        ("person", "people", "speaker", "speakers", "author", "authors", "by", "who", "party"),
+        "actor",
+    ),
+    **dict.fromkeys(("reference", "references", "citation", "citations", "where"), "source"),
+    **dict.fromkeys(("label", "labels", "topic", "topics", "hashtag", "hashtags"), "tag"),
+    **dict.fromkeys(("off", "no", "false", "nothing"), "none"),
+    **dict.fromkeys(("td", "down", "top", "top-down", "vertical"), "TB"),
+    **dict.fromkeys(("up", "bottom", "bottom-up"), "BT"),
+    **dict.fromkeys(("left", "horizontal", "left-right"), "LR"),
+    **dict.fromkeys(("right", "right-left"), "RL"),
+    **dict.fromkeys(
+        ("grey", "gray", "greyscale", "grayscale", "mono", "monochrome", "bw", "paper"), "print"
+    ),
+    **dict.fromkeys(("night", "black"), "dark"),
+    **dict.fromkeys(("day", "white", "default"), "light"),
+    **dict.fromkeys(("gv", "graphviz"), "dot"),
+    "gr": "grounded",
+    "co": "complete",
+    "pr": "preferred",
+    "st": "stable",
+    "sst": "semi-stable",
+    "id": "ideal",
+    **dict.fromkeys(("h-cat", "hcat", "categoriser", "categorizer"), "h-categorizer"),
+    **dict.fromkeys(("pure", "graphviz-pure", "bundled", "internal"), "builtin"),
+    **dict.fromkeys(("dot", "installed", "external"), "system"),
+}
+
+
+def value_hint(value: str, choices: Sequence[str], *, fallback: str = "") -> str:
+    """`did_you_mean` for a value that an option or field does not take, which also knows
+    other tools' words for its values."""
+    meant = _SAID_ELSEWHERE.get(value.casefold())
+    if meant in choices:
+        return f"did you mean `{meant}`?"
+    return did_you_mean(value, choices, fallback=fallback)
 
 
 def no_node(m: Map, node_id: str, option: str) -> str:

@@ -27,7 +27,7 @@ from argmap.characters import (
     located,
     visible,
 )
-from argmap.diagnostics import Diagnostic, Severity, closest, did_you_mean
+from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.text import source_lines
@@ -1020,7 +1020,7 @@ class _MapBuilder:
         self.invalid(
             node,
             f"{what} is `{name}`",
-            did_you_mean(name, f.choices, fallback="use one of: " + ", ".join(f.choices)),
+            value_hint(name, f.choices, fallback="use one of: " + ", ".join(f.choices)),
         )
         return None
 
