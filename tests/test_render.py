@@ -1177,11 +1177,29 @@ def test_focus_says_what_it_leaves_out() -> None:
 
     assert notes(0) == {"singular-focus": "not drawn: 2 rebuttals against it, the claim it attacks"}
     assert notes(1) == {
-        "keep-targeting": "not drawn: 2 reasons for it, 2 objections against it",
-        "no-reckless-risks": "not drawn: the objection it attacks",
+        "keep-targeting": "not drawn: 2 reasons for it, 2 more objections against it",
+        "no-reckless-risks": "not drawn: another objection it attacks",
     }
     assert notes(9) == {}  # the whole debate: nothing left out
     assert "<I>" not in dot_of(m)  # nor without a focus
+
+
+def test_focus_says_another_where_some_of_the_same_are_drawn() -> None:
+    """`the claim it supports` read as if no claim it supports were drawn, beside one."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b: {text: B}\nreasons:\n"
+        "  r: {text: R, supports: [a, b]}\n  s: {text: S, supports: r}\n"
+        "  t: {text: T, supports: [a, r]}\n  far: {text: F, supports: t}\n"
+    ).map
+    assert m is not None
+    dot = render(m, RenderOptions(format="dot", focus="a", depth=1)).decode()
+    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
+    assert {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()} == {
+        "r": "not drawn: 1 more reason for it, another claim it supports",
+        "t": "not drawn: 1 reason for it",
+    }
+    dot = render(m, RenderOptions(format="dot", focus="s", depth=1)).decode()
+    assert "not drawn: 1 more reason for it, 2 claims it supports" in re.sub("<BR[^>]*>", " ", dot)
 
 
 def test_group_by_makes_clusters() -> None:

@@ -121,12 +121,19 @@ def left_out(g: Graph, shown: Graph) -> dict[str, list[tuple[bool, str, Relation
     that has any: (whether the other node argues about this one, the other, the relation)."""
     missing: dict[str, list[tuple[bool, str, Relation]]] = {}
     for node in shown:
-        arguing = ((True, u, r) for u, _, r in g.in_edges(node, data="relation"))
-        argued = ((False, v, r) for _, v, r in g.out_edges(node, data="relation"))
-        for relation in (*arguing, *argued):
+        for relation in relations_of(g, node):
             if relation[1] not in shown:
                 missing.setdefault(node, []).append(relation)
     return missing
+
+
+def relations_of(g: Graph, node: str) -> Iterator[tuple[bool, str, Relation]]:
+    """The relations of `node` in `g`: (whether the other node argues about this one, the
+    other, the relation)."""
+    for u, _, r in g.in_edges(node, data="relation"):
+        yield True, u, r
+    for _, v, r in g.out_edges(node, data="relation"):
+        yield False, v, r
 
 
 def arguments_for(g: Graph, node: str) -> list[tuple[str, Relation]]:

@@ -354,6 +354,7 @@ class _MapBuilder:
     content: str  # the file's text
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # sections with something not read
+    listed: set[str] = field(default_factory=set)  # ids written as a list's items, not read
     bad_ids: dict[int, str] = field(default_factory=dict)  # invalid ids, by their diagnostic
 
     @functools.cached_property
@@ -471,7 +472,8 @@ class _MapBuilder:
                 for key, node, _ in entries
                 if not isinstance(node, YMap)
             )
-            | {node.id for node in duplicates},
+            | {node.id for node in duplicates}
+            | self.listed,
             duplicates=tuple(duplicates),
             unread_sections=frozenset(self.unread),
         )
@@ -527,9 +529,14 @@ class _MapBuilder:
         if isinstance(node, YScalar) and node.is_null:
             return []
         if not isinstance(node, YMap):
-            self.wrong_type(
-                node, f"`{name}`", "a mapping of id -> " + what, f"`{name}: {{my-id: ...}}`"
-            )
+            listed = node.items if isinstance(node, YSeq) else []
+            items = [i for i in listed if isinstance(i, YMap) and i.entries]
+            # `- my-id: {...}` for each entry: the ids are there, and named elsewhere.
+            self.listed.update(next(iter(item.entries)) for item in items)
+            example = f"`{name}: {{my-id: ...}}`"
+            if items:
+                example += ", each id without the `- ` before it"
+            self.wrong_type(node, f"`{name}`", "a mapping of id -> " + what, example)
             self.unread.add(name)
             return []
         entries: list[tuple[str, YNode, Span]] = []

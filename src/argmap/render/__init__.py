@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity, no_node
-from argmap.graph import Graph, build_graph, left_out, neighbourhood
+from argmap.graph import Graph, build_graph, left_out, neighbourhood, relations_of
 from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import DotOptions, RightToLeft, dot_pieces, group_of, ranking
 from argmap.render.engines import EngineError, Layout, select
@@ -82,24 +82,27 @@ def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
 def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
     """A line for each node of a focused drawing whose relations lead out of it: what
     argues about it and what it argues about, left out (`not drawn: 2 reasons for it, the
-    claim it attacks`). Without it a node at the edge of the focus looked settled."""
+    claim it attacks`), and `other` where some of the same are drawn (`another claim it
+    supports`). Without it a node at the edge of the focus looked settled."""
     words = {Relation.SUPPORT: ("for it", "supports"), Relation.ATTACK: ("against it", "attacks")}
     notes = {}
     for node, missing in left_out(g, shown).items():
-        found = Counter(
-            (about, g.nodes[other]["kind"], relation) for about, other, relation in missing
+        found, drawn = (
+            Counter((about, g.nodes[other]["kind"], r) for about, other, r in relations)
+            for relations in (missing, relations_of(shown, node))
         )
         parts = []
         for (about, kind, relation), n in sorted(
             found.items(), key=lambda item: (not item[0][0], list(Kind).index(item[0][1]))
         ):
             phrase, verb = words[relation]
+            more = drawn[about, kind, relation] > 0
             if about:
-                parts.append(f"{counted(n, kind.value)} {phrase}")
+                parts.append(f"{counted(n, 'more ' * more + kind.value)} {phrase}")
+            elif n == 1:
+                parts.append(f"{'another' if more else 'the'} {kind.value} it {verb}")
             else:
-                parts.append(
-                    f"the {kind.value} it {verb}" if n == 1 else f"{n} {kind.value}s it {verb}"
-                )
+                parts.append(f"{n} {'other ' * more}{kind.value}s it {verb}")
         notes[node] = "not drawn: " + ", ".join(parts)
     return notes
 

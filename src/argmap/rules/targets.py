@@ -8,6 +8,9 @@ from argmap.diagnostics import Severity
 from argmap.model import Kind, Relation
 from argmap.rules.base import Context, Finding, Rule, twice
 
+# The hint for a node written in another section than a reason's, which backs a node.
+_A_REASON = "it has `supports`: a node that backs another is a reason; move it under `reasons:`"
+
 
 def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     verb = "supports" if relation is Relation.SUPPORT else "attacks"
@@ -19,7 +22,7 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
                 yield (
                     node.span,
                     f"{kind} `{node.id}` {verb} nothing",
-                    swapped + _rebuttals_then(ctx, node.id, kind) if other else hint,
+                    swapped + _rebuttals_then(ctx, node.id) if other else hint,
                 )
 
     # A node with the other relation is in the wrong section.
@@ -27,7 +30,7 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
         "it has `attacks`: a node that argues against another is an objection; move it "
         "under `objections:`"
         if relation is Relation.SUPPORT
-        else "it has `supports`: a node that backs another is a reason; move it under `reasons:`"
+        else _A_REASON
     )
     target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
     example = {
@@ -55,11 +58,10 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     )
 
 
-def _rebuttals_then(ctx: Context, moved: str, kind: Kind) -> str:
-    """The rebuttals that answer an objection about to become a reason, which then attack a
-    reason and must be objections too: said now, rather than in the next check's round."""
-    if kind is not Kind.OBJECTION:
-        return ""
+def _rebuttals_then(ctx: Context, moved: str) -> str:
+    """The rebuttals that answer an objection or rebuttal about to become a reason, which
+    then attack a reason and must be objections too: said now, rather than in the next
+    check's round."""
     answers = [
         a
         for a, _, r in ctx.graph.in_edges(moved, data="relation")
@@ -80,7 +82,9 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
             yield (
                 node.span,
                 f"rebuttal `{node.id}` attacks nothing",
-                "add `attacks: <objection id>` naming the objection it answers",
+                _A_REASON + _rebuttals_then(ctx, node.id)
+                if node.supports
+                else "add `attacks: <objection id>` naming the objection it answers",
             )
         for ref in node.attacks:
             target = ctx.map.nodes.get(ref.id)
@@ -98,7 +102,12 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
 
 
 RULES = [
-    _without(Kind.REASON, Relation.SUPPORT, "add `supports: <id>` naming the node it backs"),
+    _without(
+        Kind.REASON,
+        Relation.SUPPORT,
+        "add `supports: <id>` naming the node it backs, or move it under `claims:` if it is "
+        "a position of its own",
+    ),
     _without(
         Kind.OBJECTION, Relation.ATTACK, "add `attacks: <id>` naming the node it argues against"
     ),
