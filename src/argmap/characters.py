@@ -4,6 +4,7 @@ differences let U+2065 through one of them."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -105,3 +106,26 @@ def located(span: Span, text: str, index: int) -> str:
     else:
         where = f"as character {index + 1}"
     return f"{describe(text[index])} {where}"
+
+
+# A key's colon typed in another script's form: the full-width one of Chinese and Japanese
+# keyboards, and colons that look like it. YAML reads it as part of the text.
+_LOOKALIKE_KEY = re.compile(
+    r"[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*([\uFF1A\uFE55\uFE13\uA789\u2236])"
+)
+
+
+def lookalike_colon(text: str) -> tuple[str, int] | None:
+    """The key with its colon, and the index of the colon, if `text` starts with a Latin
+    key and a colon YAML does not read as one (`title` and a full-width colon)."""
+    found = _LOOKALIKE_KEY.match(text)
+    return (found[0].strip(" \t-"), found.start(1)) if found else None
+
+
+def colon_hint(key: str) -> tuple[str, str]:
+    """The problem and the hint for a key written with a look-alike colon (`lookalike_colon`)."""
+    return (
+        f"`{key}` ends in {describe(key[-1])}, which YAML does not read as the colon after a "
+        "key, but as text",
+        f"write `{key[:-1].rstrip()}:` with the colon `:`",
+    )

@@ -22,9 +22,11 @@ from argmap.characters import (
     INVISIBLE,
     char_class,
     code_points,
+    colon_hint,
     describe,
     is_hidden,
     located,
+    lookalike_colon,
     visible,
 )
 from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
@@ -598,12 +600,25 @@ class _MapBuilder:
         return True
 
     def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
+        if isinstance(node, YScalar) and node.plain and self.lookalike_key(node.value, node.span):
+            return
         self.error(
             "wrong-type",
             node.span,
             f"{what} must be {expected}, not {kind_name(node)}",
             f"write it as {example}",
         )
+
+    def lookalike_key(self, text: str, span: Span) -> str | None:
+        """Report a key written with a look-alike colon at the start of plain `text` (written
+        at `span`), which YAML read as text: the key meant, if there was one."""
+        found = lookalike_colon(text)
+        if found is None:
+            return None
+        key, at = found
+        where = Span(span.file, span.line, span.column + at, span.line, span.column + at + 1)
+        self.error("yaml-syntax", where, *colon_hint(key))
+        return key[:-1].rstrip()
 
     def fields(
         self,
@@ -628,6 +643,9 @@ class _MapBuilder:
             f = by_name.get(key)
             if f is None:
                 if key in extra:
+                    continue
+                if key_node.plain and (meant := self.lookalike_key(key, key_node.span)):
+                    written.add(meant)  # (not "missing" too)
                     continue
                 names = [*by_name, *extra]
                 node_like = known is _MAP_FIELDS and _node_like(value)

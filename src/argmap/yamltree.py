@@ -20,7 +20,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from argmap import spec
-from argmap.characters import describe
+from argmap.characters import colon_hint, describe, lookalike_colon
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
@@ -1191,6 +1191,18 @@ def _odd_indent(
     return None
 
 
+def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """A key written with a colon YAML does not read as one (`lookalike_colon`), which an
+    error on line `row` comes of: on that line, or above it in the text YAML read on into
+    it (up to the key line where that text starts)."""
+    for at in range(min(row, len(lines) - 1), -1, -1):
+        if found := lookalike_colon(lines[at]):
+            return colon_hint(found[0]), at + 1, found[1] + 1
+        if at < row and _KEY_LINE.match(lines[at]):
+            return None
+    return None
+
+
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     """The text with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR swapped for private-use
     characters it does not use, and the way back. YAML 1.1, which libyaml reads, ends a
@@ -1309,6 +1321,8 @@ def _compose(
             hint = "indent with spaces"
         elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack)):
             (problem, hint), line, column = odd
+        if mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
+            (problem, hint), line, column = lookalike
         if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
             (problem, hint), line, column = runaway
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
