@@ -187,6 +187,32 @@ def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> Non
     assert all(f"reason r{i}:" in outline for i in range(1, 16))
 
 
+def test_show_breaks_a_japanese_quote_as_its_text() -> None:
+    """A line without spaces was kept whole, as a URL is: a Japanese quote ran 108 columns
+    wide, piped, where its text and note broke at 80."""
+    import io
+
+    from rich.cells import cell_len
+
+    from argmap.show import print_outline
+
+    said = (
+        "朝鮮王朝儀軌等の朝鮮半島由来の貴重な図書について、"
+        + "韓国の人々の期待に応えて近くこれらをお渡ししたい"
+    )
+    m = loads(
+        f"argmap: 1\ntitle: T\nsources:\n  s: {{title: S, url: 'https://example.org/{'x' * 90}'}}"
+        f"\nclaims:\n  c: {{text: 返還する。, source: s, quote: {said}}}\n"
+    ).map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False, details=True)
+    lines = out.getvalue().splitlines()
+    assert lines[2].startswith("    “朝鮮王朝") and lines[3].endswith("お渡ししたい”")
+    assert max(cell_len(line) for line in lines[:4]) <= 80
+    assert lines[5] == f"    <https://example.org/{'x' * 90}>"  # a URL stays whole
+
+
 def test_show_cuts_a_word_longer_than_two_lines_with_a_hyphen() -> None:
     """A word over twice the width is cut between two letters, with a hyphen that the text
     does not hold: counting the text's characters by the lines ran past its end (an

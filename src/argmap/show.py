@@ -16,7 +16,7 @@ from argmap.graph import build_graph
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import fill, in_quotes, listed, written_lines
+from argmap.text import breaks_at_spaces, fill, in_quotes, listed, written_lines
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -123,11 +123,12 @@ def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> Non
 def _lines(label: Text, width: int) -> Text:
     """`label` in lines of `width` columns, broken where its script allows, as drawings
     break text (rich breaks at spaces only: a Japanese sentence went whole to the next
-    line, and a line could start with its 。). A line of one word (a URL) stays whole."""
+    line, and a line could start with its 。). A line of one word (a URL) stays whole; a
+    line of Chinese, Japanese or Thai without spaces is no word."""
     lines = []
     for part in label.split("\n"):
         plain, at = part.plain, 0
-        if " " not in plain.strip():
+        if " " not in plain.strip() and breaks_at_spaces(plain):
             lines.append(part)
             continue
         # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.

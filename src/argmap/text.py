@@ -88,7 +88,7 @@ _NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`
 _MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when so)
 
 
-def _by_spaces(text: str) -> bool:
+def breaks_at_spaces(text: str) -> bool:
     """Whether `text` breaks at spaces only: it has no Chinese, Japanese or Thai."""
     return text.isascii() or not (_MAYBE_WIDE.search(text) or _THAI.search(text))
 
@@ -527,7 +527,7 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
 
 def _fill(text: str, words: list[str], width: int, limit: int) -> tuple[list[str], bool]:
     """`_wrapped`, of `text` in `words`."""
-    plain = _by_spaces(text)  # most text: words, broken at spaces only
+    plain = breaks_at_spaces(text)  # most text: words, broken at spaces only
     if plain:
         joined = " ".join(words)
         # A character of ASCII is a column, and of other plain text a column at most.
