@@ -662,6 +662,13 @@ def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
     assert titled is not None
     found = font_warning(titled, {"c": ["C"]}, PDF_FONT, DotOptions())
     assert found is not None and (found.span.line, found.span.column) == (3, 8)
+    # The emoji only, not the variation selector after it, nor a joiner: they show nothing.
+    emoji = loads('argmap: 1\ntitle: T\nclaims:\n  c: {text: "\U0001f3db\ufe0f a\u200db"}\n').map
+    assert emoji is not None
+    found = font_warning(emoji, {"c": [emoji.nodes["c"].text]}, PDF_FONT, DotOptions())
+    assert found is not None and "cannot show 1 character of this map as written (\U0001f3db)" in (
+        found.message
+    )
 
 
 def test_grouping_that_draws_no_group_is_warned_of() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from unicodedata import bidirectional
+from unicodedata import bidirectional, category
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
@@ -55,6 +55,18 @@ def in_arimo(c: str) -> bool:
     """Whether Arimo has a glyph for `c`."""
     i = bisect_right(_ARIMO_STARTS, ord(c)) - 1
     return i >= 0 and ord(c) <= _ARIMO[i][1]
+
+
+def _unseen(c: str) -> bool:
+    """Whether `c` is drawn as nothing of its own, glyph or not: a space, a format
+    character (a joiner, a direction mark) or a variation selector (U+FE0F after an emoji,
+    which the warning listed as a character apart, showing nothing)."""
+    return (
+        c.isspace()
+        or category(c) == "Cf"
+        or "\ufe00" <= c <= "\ufe0f"
+        or ("\U000e0100" <= c <= "\U000e01ef")
+    )
 
 
 @dataclass(frozen=True)
@@ -118,7 +130,7 @@ def font_warning(
         *(groups.values() if style.group_by != "actor" else ()),  # (actors: their names, above)
     ]
     for text, span in parts:
-        found = [c for c in drawn_text(text) if not c.isspace() and not font.shows(c)]
+        found = [c for c in drawn_text(text) if not _unseen(c) and not font.shows(c)]
         if found:
             missing.update(dict.fromkeys(found))
             first = span if first is None or span < first else first
