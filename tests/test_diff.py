@@ -76,6 +76,10 @@ def test_word_diff() -> None:
     assert word_diff("keep targeting them", "keep pressuring them") == (
         "keep [-targeting-] {+pressuring+} them"
     )
+    # Text without spaces, by its phrases (Japanese) or characters (Chinese), as lines
+    # break it: it was one word, removed and added whole.
+    assert word_diff("返還は可能だ。", "返還は十分に可能だ。") == "返還は{+十分に+}可能だ。"
+    assert word_diff("中国的立场是明确的", "中国的立场很明确") == "中国的立场[-是-]{+很+}明确[-的-]"
 
 
 def test_svg_says_what_the_drawing_lacks(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
+from argmap.text import pieces
 
 Status = Literal["added", "removed", "renamed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -291,18 +292,26 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
 
 
 def word_diff(old: str, new: str) -> str:
-    """`new` with removed words as [-word-] and added ones as {+word+}, like git's word diff."""
-    a, b = old.split(), new.split()
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    """`new` with removed words as [-word-] and added ones as {+word+}, like git's word diff.
+    Words as lines break them: a Japanese phrase, a Chinese character (a sentence without
+    spaces was one word, removed whole and added whole for a word changed in it)."""
+    a, b = list(pieces(old)), list(pieces(new))
+    out: list[tuple[str, bool]] = []  # each piece, with whether a space goes before it
+    matcher = difflib.SequenceMatcher(a=[p for p, _ in a], b=[p for p, _ in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out += a[i1:i2]
+            out += b[j1:j2]
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            out.append(("[-" + _together(a[i1:i2]) + "-]", a[i1][1]))
         if j2 > j1:
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
+            out.append(("{+" + _together(b[j1:j2]) + "+}", b[j1][1]))
+    return _together(out)
+
+
+def _together(parts: list[tuple[str, bool]]) -> str:
+    """Pieces of text (`text.pieces`) as one, spaced where they were, but for the first."""
+    return "".join(" " * (spaced and at > 0) + part for at, (part, spaced) in enumerate(parts))
 
 
 def _counts(changes: Iterable[NodeChange | EntryChange]) -> str:
