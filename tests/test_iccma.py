@@ -89,6 +89,12 @@ def test_i23_comments_name_arguments_only_when_they_name_each_once(comments: str
     assert from_i23(f"p af 2\n{comments}1 2\n").arguments == ("1", "2")
 
 
+def test_i23_numbers_with_leading_zeros_are_their_value() -> None:
+    """Cut off by their count of digits, `0000000000000002` was out of range."""
+    af = from_i23(f"p af {'0' * 20}2\n{'0' * 20}1 0002\n")
+    assert af.arguments == ("1", "2") and af.attacks == {("1", "2")}
+
+
 def test_i23_comments_about_no_argument_do_not_undo_the_names() -> None:
     af = from_i23("p af 2\n# 1 a\n# 2 b\n# 3 c\n1 2\n")
     assert af.arguments == ("a", "b") and af.attacks == {("a", "b")}
@@ -125,10 +131,25 @@ def test_apx_comments_are_skipped_and_quoted_text_is_not_one() -> None:
         from_apx('arg("a%b").\n')
 
 
+def test_apx_facts_are_read_as_asp_reads_them_over_lines() -> None:
+    """A fact may go on over lines; facts may share one (each was read by its line)."""
+    af = from_apx("arg(a)\n.\natt(a,\n  b).\narg(\nb\n)\n.\n" + "arg(c). " * 1_000)
+    assert af.arguments == ("a", "b", "c")
+    assert af.attacks == {("a", "b")}
+
+
+def test_an_attack_on_an_argument_declared_quoted_says_how_it_is_written() -> None:
+    with pytest.raises(
+        InterchangeError,
+        match=r'x\.apx:1:25: .*`b`, another argument in ASP than `"b"`; write `"b"`',
+    ):
+        from_apx('arg(a). arg("b"). att(a,b).', "x.apx")
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("arg(a).\natt(a,b).\n", (2, 5)),
+        ("arg(a).\natt(a,b).\n", (2, 7)),  # at `b`, the one not declared
         ("arg(a)\n", (1, 1)),
         ("arg(a). arg(b,c).\n", (1, 9)),
         ('arg("a b").\n', (1, 5)),

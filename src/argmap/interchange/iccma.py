@@ -45,6 +45,9 @@ class InterchangeError(Exception):
 
 
 def _int(digits: str) -> int:
+    """The number `digits` write, or 10**_DIGITS if it has more digits (but for leading
+    zeros, which made `0000000000000002` out of range)."""
+    digits = digits.lstrip("0") or "0"
     return int(digits) if len(digits) <= _DIGITS else 10**_DIGITS
 
 
@@ -121,13 +124,21 @@ def _without_comments(text: str, reader: _Reader) -> str:
 
 _ARGUMENTS = re.compile(r"\s*(?:arg|att)\s*\(([^()]*)\)")  # a fact, up to its `)`
 _NAME = re.compile(r"[^,\s]+")
+_VISIBLE = re.compile(r"\S")
 
 
-def _bad_name(reader: _Reader, number: int, line: str, position: int) -> None:
-    """Raise the error for a fact whose argument's name is no APX term (`arg(Big).`,
-    `arg(über).`), if that is what is wrong with it."""
-    fact = _ARGUMENTS.match(line, position)
-    names = _NAME.finditer(line, fact.start(1), fact.end(1)) if fact else iter(())
+def _past_spaces(text: str, at: int) -> int:
+    """Where the first character of `text` from `at` on that is no space is (its length
+    if there is none)."""
+    found = _VISIBLE.search(text, at)
+    return len(text) if found is None else found.start()
+
+
+def _bad_name(reader: _Reader, text: str, at: int) -> None:
+    """Raise the error for the fact at `at` whose argument's name is no APX term
+    (`arg(Big).`, `arg(über).`), if that is what is wrong with it."""
+    fact = _ARGUMENTS.match(text, at)
+    names = _NAME.finditer(text, fact.start(1), fact.end(1)) if fact else iter(())
     name = next((n for n in names if not re.fullmatch(_TERM, n[0])), None)
     if name is None:
         return
@@ -136,70 +147,68 @@ def _bad_name(reader: _Reader, number: int, line: str, position: int) -> None:
         hint = f'quote it: `"{name[0]}"`'
     else:
         message, hint = f"`{name[0]}` cannot be a map id", f"ids use only {ID_CHARS}"
-    raise reader.fail(number, name.start() + 1, message, hint)
+    raise reader.fail(*position(text, name.start()), message, hint)
 
 
 def from_apx(text: str, path: str = "<apx>") -> Framework:
+    """The framework of an APX text. Its facts are read where they are in the whole text,
+    as ASP reads them (one may go on over lines), in time linear in its length: reading
+    line by line copied the rest of a line for each fact, quadratic in a file of one line."""
     reader = _Reader(path)
+    plain = _without_comments(text, reader)  # (the same positions as `text`)
     arguments: dict[str, str] = {}  # id -> the term that names it
-    attacks: list[tuple[str, str, int, int]] = []
-    for number, raw in enumerate(source_lines(_without_comments(text, reader)), start=1):
-        line, position = raw, 0
-        while (rest := line[position:].lstrip()) and not rest.startswith("%"):
-            match = _FACT.match(line, position)
-            if match is None:
-                _bad_name(reader, number, line, position)
-                column = len(line) - len(line[position:].lstrip()) + 1
+    attacks: list[tuple[str, str, int, int]] = []  # the terms, and where each is
+    at = _past_spaces(plain, 0)
+    while at < len(plain):
+        match = _FACT.match(plain, at)
+        if match is None:
+            _bad_name(reader, plain, at)
+            raise reader.fail(
+                *position(plain, at),
+                "expected `arg(x).` or `att(x,y).`",
+                "write one fact per statement, each ending with a period",
+            )
+        kind, first, second = match.groups()
+        if (kind == "arg") != (second is None):
+            raise reader.fail(
+                *position(plain, match.start(1)),
+                f"`{kind}` takes {'one' if kind == 'arg' else 'two'} argument(s)",
+                "arg(x). names an argument; att(x,y). says x attacks y",
+            )
+        if kind == "arg":
+            name = _unterm(first)
+            if not ID_RE.match(name):
                 raise reader.fail(
-                    number,
-                    column,
-                    "expected `arg(x).` or `att(x,y).`",
-                    "write one fact per statement, each ending with a period",
+                    *position(plain, match.start(2)),
+                    f"`{name}` cannot be a map id",
+                    f"ids use only {ID_CHARS}",
                 )
-            kind, first, second = match.groups()
-            if (kind == "arg") != (second is None):
+            if len(arguments) == MAX_ARGUMENTS and name not in arguments:
+                raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
+                    *position(plain, match.start(1)),
+                    f"the framework has more than {MAX_ARGUMENTS:,} arguments",
+                    f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
+                )
+            if arguments.setdefault(name, first) != first:
                 raise reader.fail(
-                    number,
-                    match.start(1) + 1,
-                    f"`{kind}` takes {'one' if kind == 'arg' else 'two'} argument(s)",
-                    "arg(x). names an argument; att(x,y). says x attacks y",
+                    *position(plain, match.start(2)),
+                    f"`{first}` and `{arguments[name]}` are two arguments in ASP, and "
+                    "would be one id in a map",
+                    "rename one of them",
                 )
-            if kind == "arg":
-                name = _unterm(first)
-                if not ID_RE.match(name):
-                    raise reader.fail(
-                        number,
-                        match.start(2) + 1,
-                        f"`{name}` cannot be a map id",
-                        f"ids use only {ID_CHARS}",
-                    )
-                if len(arguments) == MAX_ARGUMENTS and name not in arguments:
-                    raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
-                        number,
-                        match.start(1) + 1,
-                        f"the framework has more than {MAX_ARGUMENTS:,} arguments",
-                        f"argmap imports frameworks of up to {MAX_ARGUMENTS:,} arguments",
-                    )
-                if arguments.setdefault(name, first) != first:
-                    raise reader.fail(
-                        number,
-                        match.start(2) + 1,
-                        f"`{first}` and `{arguments[name]}` are two arguments in ASP, and "
-                        "would be one id in a map",
-                        "rename one of them",
-                    )
-            else:
-                attacks.append((first, second, number, match.start(2) + 1))
-            position = match.end()
-    for a, b, number, column in attacks:
-        for x in (a, b):
-            if arguments.get(_unterm(x)) != x:
-                raise reader.fail(
-                    number,
-                    column,
-                    f"attack names `{x}`, and no `arg({x}).` says so",
-                    f"add `arg({x}).`",
-                )
+        else:
+            attacks.append((first, second, match.start(2), match.start(3)))
+        at = _past_spaces(plain, match.end())
+    for a, b, *where in attacks:
+        for x, offset in zip((a, b), where, strict=True):
+            declared = arguments.get(_unterm(x))
+            if declared == x:
+                continue
+            message, hint = f"attack names `{x}`, and no `arg({x}).` says so", f"add `arg({x}).`"
+            if declared is not None:  # (`arg("b").`, and `b` here)
+                message = f"attack names `{x}`, another argument in ASP than `{declared}`"
+                hint = f"write `{declared}`, as its `arg` does"
+            raise reader.fail(*position(plain, offset), message, hint)
     return Framework.of(arguments, ((_unterm(a), _unterm(b)) for a, b, _, _ in attacks))
 
 
