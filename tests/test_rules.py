@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from argmap.checker import check_loaded
@@ -201,3 +203,14 @@ def test_a_source_named_by_its_publisher_author_or_title_is_told_its_id() -> Non
         f"write the id, not the {what}: `source: abc-shops`"
         for what in ("publisher", "author", "title")
     ]
+
+
+def test_check_takes_one_path_as_a_string_or_a_path(tmp_path: Path) -> None:
+    """`argmap.check("maps/")` took the string as paths, one per character: m, a, p, s and
+    /, which checked every YAML file on the disk."""
+    import argmap
+
+    (tmp_path / "m.yaml").write_text("argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n")
+    for given in (str(tmp_path), tmp_path, [str(tmp_path)], (tmp_path,)):
+        result = argmap.check(given)
+        assert [f.path for f in result.files] == [str(tmp_path / "m.yaml")], given

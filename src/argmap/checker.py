@@ -158,14 +158,16 @@ def run_rule(rule: Rule, m: Map, graph: Graph, settings: Settings) -> Iterator[D
 
 
 def check(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     settings: Settings | Callable[[str], Settings] | None = None,
     maps_dir: str | Path | None = None,
 ) -> CheckResult:
-    """Check map files and folders of maps (with `maps_dir`, only the maps among `paths`).
-    `settings` are for every map, or each map's from its path (`config.Resolver`, which
-    finds the settings file nearest to each); by default, argmap's defaults."""
-    names = [str(p) for p in paths]
+    """Check map files and folders of maps, one path or several (with `maps_dir`, only
+    the maps among `paths`). `settings` are for every map, or each map's from its path
+    (`config.Resolver`, which finds the settings file nearest to each); by default,
+    argmap's defaults."""
+    # (A string is one path: taken as paths, `"maps/"` was m, a, p, s and /, the whole disk.)
+    names = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
     reports = []
     for path in discover(names, maps_dir):
         chosen = settings(path) if callable(settings) else settings or Settings()
