@@ -571,6 +571,18 @@ def test_a_map_with_errors_gives_its_result_and_exit_1(command: list[str]) -> No
     assert result.stdout.strip()
 
 
+def test_export_of_a_map_with_errors_leaves_its_file_as_it_was(tmp_path: Path) -> None:
+    """`-o` replaced a good framework with the broken map's, an attack to a misspelt id
+    left out, which a solver would have read as the map's."""
+    broken = str(DATA / "bad" / "seed-with-errors.yaml")
+    out = tmp_path / "m.apx"
+    out.write_text("arg(a).\n")
+    result = invoke("export", broken, "--to", "apx", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"the map has errors (above); {out} is not written" in result.stderr
+    assert out.read_text() == "arg(a).\n"
+
+
 @pytest.mark.parametrize(
     ("command", "problem"),
     [

@@ -675,12 +675,17 @@ def _progress(total: int) -> Any:
     return progress
 
 
-def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[Any, int]:
+_ANYWAY = "the output is for the map as it is, and the command exits 1"
+
+
+def _load_usable(
+    path: str, fits: Callable[[Any], None] | None = None, then: str = _ANYWAY
+) -> tuple[Any, int]:
     """The map at `path` and the exit code its errors call for. A file that cannot be used
     as a map ends the command (exit 1 or 2), as does an option that does not `fit` it. A
     usable map's errors (a dangling reference, a support cycle) are printed on stderr
-    first, because a result from a broken map can mislead; the command still gives that
-    result, and exits 1."""
+    first, because a result from a broken map can mislead, with what the command does
+    `then`: as a rule it still gives that result, and exits 1."""
     from argmap.loader import load
 
     loaded = load(path)
@@ -688,7 +693,6 @@ def _load_usable(path: str, fits: Callable[[Any], None] | None = None) -> tuple[
         _report_unusable(loaded)
     if fits is not None:
         fits(loaded.map)
-    then = "the output is for the map as it is, and the command exits 1"
     return loaded.map, 1 if _print_errors(loaded, path, "the map", then) else 0
 
 
@@ -833,7 +837,13 @@ def export(
     named = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
     if named in ("apx", "i23") and named != to:  # (as render refuses `-o x.png -f svg`)
         _fail(f"-o {output} does not match --to {to}")
-    m, code = _load_usable(path)
+    to_file = output not in (None, "-")
+    # A file is not replaced with the framework of a broken map, which a solver would read
+    # as the map's (an attack to a misspelt id is left out), as `render` draws no such map.
+    then = f"{output} is not written, and the command exits 1" if to_file else _ANYWAY
+    m, code = _load_usable(path, then=then)
+    if code and to_file:
+        raise typer.Exit(code)
     af = from_graph(build_graph(m), support)
     _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output, [path])
     raise typer.Exit(code)
