@@ -222,7 +222,10 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert out.read_text() == "edited\n"
     assert runner.invoke(app, ["import", str(apx), "-o", str(out), "--force"]).exit_code == 0
     into = runner.invoke(app, ["import", str(apx), "-o", str(tmp_path), "--force"])
-    assert into.exit_code == 2 and "is a folder; name the map file to write" in into.output
+    assert (
+        into.exit_code == 2
+        and f"is a folder; name the file to write, such as {tmp_path / 'map.yaml'}" in into.output
+    )
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
     # A device is no one's work: written into, as a shell's `>` would.
     assert runner.invoke(app, ["import", str(apx), "-o", os.devnull]).exit_code == 0
@@ -234,6 +237,19 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     bad.write_text("att(a,b).\n")
     result = runner.invoke(app, ["import", str(bad)])
     assert result.exit_code == 1 and "bad.apx:1:5: error[import]" in result.output
+    # An APX file named as ICCMA's earlier competitions named them; --from as other choices.
+    (tmp_path / "apx.af").write_text("arg(a).\n")
+    result = runner.invoke(app, ["import", str(tmp_path / "apx.af")])
+    assert result.output.endswith("(read as I23 for its name; give --from apx for APX)\n")
+    assert runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "apx"]).exit_code == 0
+    result = runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "APX"])
+    assert result.exit_code == 2 and "not `APX`; did you mean `apx`?" in result.output
+    # -o a folder, which the file would have been renamed over (`-o .`: "resource busy").
+    result = runner.invoke(app, ["export", str(SEED), "--to", "i23", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"is a folder; name the file to write, such as {tmp_path / SEED.stem}.i23" in (
+        result.output
+    )
 
 
 def test_a_self_attack_imports_and_checks_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -845,7 +845,8 @@ def export(
     if code and to_file:
         raise typer.Exit(code)
     af = from_graph(build_graph(m), support)
-    _emit((to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8"), output, [path])
+    data = (to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8")
+    _emit(data, output, [path], f"{Path(path).stem if path != '-' else 'map'}.{to}")
     raise typer.Exit(code)
 
 
@@ -866,6 +867,7 @@ def import_(
     """Read an argumentation framework (ICCMA formats) as a map of claims."""
     from argmap.interchange.iccma import InterchangeError, read_framework, to_map_yaml
 
+    _choice("--from", from_format, ICCMA)
     suffix = Path(path).suffix.lstrip(".").lower()
     fmt = from_format or ("i23" if suffix == "af" else suffix)  # ICCMA 2023 names files .af
     if fmt not in ("apx", "i23"):
@@ -875,12 +877,16 @@ def import_(
     try:
         af = read_framework(path, fmt)
     except InterchangeError as error:
-        typer.echo(printable(str(error)), err=True)  # it quotes the file
+        # (ICCMA's earlier competitions named APX files .af too.)
+        guessed = " (read as I23 for its name; give --from apx for APX)" * (
+            from_format is None and suffix == "af"
+        )
+        typer.echo(printable(str(error) + guessed), err=True)  # it quotes the file
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
-    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], is_map=True)
+    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], "map.yaml", is_map=True)
 
 
 @app.command()
@@ -1050,7 +1056,7 @@ def diff(
         data = (_json(document) + "\n").encode()
     else:
         data = _diff_svg(changes, drawing, verdicts, evaluate)
-    _emit(data, output, [old, new])
+    _emit(data, output, [old, new], f"diff.{'txt' if output_format == 'text' else output_format}")
     raise typer.Exit(code)
 
 
@@ -1127,22 +1133,31 @@ def _json(document: dict[str, Any]) -> str:
 def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
     """A map is someone's work: commands that write one do not replace it unless told. A
     device or a pipe (`-o /dev/null`, `/dev/stdout`) is no one's work: it is written into."""
+    _not_a_folder(path, "map.yaml")
     target = Path(path)
-    if target.is_dir():
-        _fail(f"{path} is a folder; name the map file to write, such as {target / 'map.yaml'}")
     # (A link that leads nowhere is there too.)
     there = target.is_file() or (target.is_symlink() and not target.exists())
     if there and not force:
         _fail(f"{path} already exists; use --force to overwrite it")
 
 
-def _emit(data: bytes, output: str | None, inputs: Sequence[str], is_map: bool = False) -> None:
+def _not_a_folder(path: str | Path, name: str) -> None:
+    """Refuse an output path that is a folder, suggesting a file `name` in it."""
+    if Path(path).is_dir():
+        _fail(f"{path} is a folder; name the file to write, such as {Path(path) / name}")
+
+
+def _emit(
+    data: bytes, output: str | None, inputs: Sequence[str], name: str, is_map: bool = False
+) -> None:
     """Bytes to standard output, or atomically to a file that is none of the `inputs`, nor
-    a YAML file unless `data` is a map (written where --force allowed)."""
+    a YAML file unless `data` is a map (written where --force allowed), nor a folder (a
+    file `name` in it is suggested)."""
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    _not_a_folder(output, name)
     from argmap.files import replaces_yaml, same_file, write_atomic, write_problem
 
     if any((i == "-" or Path(i).is_file()) and same_file(i, output) for i in inputs):
