@@ -31,6 +31,7 @@ from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import Kind, Map
 from argmap.render import (
+    OptionError,
     RenderError,
     RenderOptions,
     drawn,
@@ -1789,3 +1790,23 @@ def test_a_tooltip_has_no_blank_line_after_a_block_of_text() -> None:
     assert 'tooltip="T\n« Nous devons »"' in dot_of(french)
     assert in_quotes("'90s policy failed") == "“'90s policy failed”"  # not a quotation mark
     assert in_quotes(" „Ja“ ") == "„Ja“"
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (RenderOptions(engine="dot"), "engine must be one of auto, builtin, system, not 'dot'"),
+        (RenderOptions(dot=DotOptions(theme="neon")), "theme must be one of light, dark, print"),
+        (RenderOptions(dot=DotOptions(direction="TD")), "direction must be one of TB, BT,"),
+        (RenderOptions(dot=DotOptions(group_by="person")), "group_by must be one of actor,"),
+        (RenderOptions(dot=DotOptions(wrap=0)), "wrap must be 10 to 200 characters, not 0"),
+        (RenderOptions(focus="unwise", depth=-1), "depth must be 0 or more, not -1"),
+    ],
+)
+def test_options_the_command_line_refuses_are_refused_to_the_library(
+    options: RenderOptions, said: str
+) -> None:
+    """A theme or direction argmap lacks was a KeyError in building the DOT; an engine it
+    lacks, a wrap of 0 or a depth of -1 went unremarked."""
+    with pytest.raises(OptionError, match=re.escape(said)):
+        render(load_map(SEED), options)

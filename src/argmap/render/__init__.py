@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import Graph, build_graph, left_out, neighbourhood, relations_of
 from argmap.model import Kind, Map, Node, Relation, Span
-from argmap.render.dot import DotOptions, RightToLeft, dot_pieces, group_of, ranking
-from argmap.render.engines import EngineError, Layout, select
+from argmap.render.dot import (
+    DIRECTIONS,
+    GROUPS,
+    DotOptions,
+    RightToLeft,
+    dot_pieces,
+    group_of,
+    ranking,
+)
+from argmap.render.engines import ENGINES, EngineError, Layout, select
 from argmap.render.svg import centred_title, crossed_boxes, for_viewers
-from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY
+from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
 from argmap.report import counted
-from argmap.spec import MAX_WRAP
+from argmap.spec import MAX_WRAP, MIN_WRAP
 from argmap.text import MAX_LINES, columns, shown_lines
 
 if TYPE_CHECKING:
@@ -69,6 +77,30 @@ def options_for(m: Map, base: RenderOptions, overrides: dict[str, Any]) -> Rende
     if dot.group_by == "none":  # (said in a map, or by the command line to undo the map's)
         dot = replace(dot, group_by=None)
     return replace(base, dot=dot)
+
+
+def _checked(options: RenderOptions, dot: DotOptions | None = None) -> None:
+    """Refuse options that the command line refuses, given by a library caller: a theme
+    or direction argmap lacks was a KeyError deep in building the DOT, an engine it lacks
+    or a wrap of 0 went unremarked."""
+    choices: list[tuple[str, object, tuple[object, ...]]] = [
+        ("engine", options.engine, ENGINES),
+    ]
+    if dot is not None:
+        choices += [
+            ("direction", dot.direction, DIRECTIONS),
+            ("theme", dot.theme, tuple(THEMES)),
+            ("group_by", dot.group_by, (*GROUPS, None)),
+        ]
+    for name, value, allowed in choices:
+        if value not in allowed:
+            raise OptionError(
+                f"{name} must be one of {', '.join(map(str, allowed))}, not {value!r}"
+            )
+    if dot is not None and not MIN_WRAP <= dot.wrap <= MAX_WRAP:
+        raise OptionError(f"wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {dot.wrap}")
+    if options.depth < 0:
+        raise OptionError(f"depth must be 0 or more, not {options.depth}")
 
 
 def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
@@ -235,6 +267,7 @@ class Drawing:
         options' DotOptions) and hand it to the engine, which lays it out in its own
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
+        _checked(options, options.dot)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
@@ -414,6 +447,7 @@ def start(options: RenderOptions | None = None) -> Drawing:
     options = options or RenderOptions()
     if options.format not in FORMATS:
         raise RenderError(f"unknown format `{options.format}`; choose {', '.join(FORMATS)}")
+    _checked(options)
     if options.format == "dot":
         return Drawing(options)
     to_pdf = options.format == "pdf" and options.engine != "system"
