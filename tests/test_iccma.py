@@ -312,3 +312,14 @@ def test_apx_says_which_name_is_wrong(text: str, where: str, said: str) -> None:
     with pytest.raises(InterchangeError) as error:
         from_apx(text, "f.apx")
     assert f"f.apx:{where}:" in str(error.value) and said in str(error.value)
+
+
+def test_imported_ids_that_other_yaml_readers_take_for_no_text_are_quoted() -> None:
+    """YAML 1.2 readers (yq, js-yaml) read `1e3` and `0o17` as numbers, YAML 1.1's spec
+    `y` and `n` as booleans; PyYAML reads them as text, and they were left plain."""
+    ids = ["1e3", "0o17", "0x1F", ".5", "y", "N", "abc", "a1e3", "yes-no"]
+    text = to_map_yaml(Framework.of(ids, []), "t")
+    for quoted in ids[:6]:
+        assert f"\n  '{quoted}':\n" in text
+    for plain in ids[6:]:
+        assert f"\n  {plain}:\n" in text

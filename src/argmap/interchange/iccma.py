@@ -268,6 +268,16 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     return Framework.of(numbers, attacks)
 
 
+# What YAML 1.2's core schema (yq, js-yaml) reads as no text, where PyYAML's YAML 1.1 reads
+# text: numbers in its forms, and the booleans `y` and `n` of YAML 1.1's own spec (Go's
+# yaml.v2), which PyYAML leaves out.
+_NOT_TEXT_ELSEWHERE = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[yYnN]"
+)
+
+
 def to_map_yaml(af: Framework, title: str) -> str:
     """A map of claims, one per argument, with the framework's attacks."""
     import yaml
@@ -288,8 +298,9 @@ def _map_events(af: Framework, title: str) -> Iterator[Any]:
 
     def scalar(value: str) -> e.ScalarEvent:
         # Plain where YAML reads it back as text; quoted where other readers would take
-        # a number (argmap reads ids as written).
-        return e.ScalarEvent(None, None, (reads_as_text(value), True), value)
+        # a number (argmap reads ids as written): YAML 1.1's, and 1.2's (`1e3`, `0o17`).
+        plain = reads_as_text(value) and not _NOT_TEXT_ELSEWHERE.fullmatch(value)
+        return e.ScalarEvent(None, None, (plain, True), value)
 
     def mapping() -> e.MappingStartEvent:
         return e.MappingStartEvent(None, None, True, flow_style=False)
