@@ -201,6 +201,13 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     assert labelled.stdout.startswith("--- HEAD:maps/x.yaml\n+++ x.yaml\n"), labelled.output
     again = invoke("diff", "HEAD:maps/x.yaml", "x.yaml")
     assert (again.exit_code, again.stdout) == (0, labelled.stdout)
+    # A folder at the revision: git lists its files, which read as a map of the wrong type.
+    folder = invoke("diff", "HEAD:maps", "x.yaml")
+    assert (folder.exit_code, folder.stderr) == (
+        2,
+        "argmap: error: maps is a folder at `HEAD`, not a map file; name a map in it, such "
+        "as HEAD:maps/map.yaml\n",
+    )
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

@@ -983,7 +983,7 @@ def diff(
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.loader import load, loads
-    from argmap.revisions import RevisionError, read_at, read_object
+    from argmap.revisions import FolderError, RevisionError, read_at, read_object
 
     # An -o name that says svg or json gives the format (a drawing written as text was
     # a surprise); one that says another than --format is refused.
@@ -1020,6 +1020,8 @@ def diff(
             else:
                 data, label = read_at(revision, path)  # (a label that reads it again)
             before = loads(data, label)
+        except FolderError as error:
+            _fail(str(error))
         except RevisionError as error:
             if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):
                 # A file's name (git's words about it were of repositories and objects).

@@ -10,6 +10,10 @@ class RevisionError(Exception):
     """The revision or the file in it cannot be read; the message says why."""
 
 
+class FolderError(RevisionError):
+    """The path names a folder at the revision, not a file."""
+
+
 def read_at(revision: str, path: str | Path) -> tuple[bytes, str]:
     """The bytes of `path` (a file in a git work tree) at `revision`, and git's `REV:path`
     for it, the path from the top of the work tree: the name that reads the same file
@@ -38,12 +42,24 @@ def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
     for folder in folders:
         done = _git(folder, "show", spec)
         if done.returncode == 0:
+            # (`git show` lists a folder's files, which read as a map of the wrong type.)
+            if done.stdout.startswith(b"tree ") and _kind(folder, spec) == "tree":
+                name = f"{spec}/map.yaml" if not spec.endswith((":", "/")) else f"{spec}map.yaml"
+                raise FolderError(
+                    f"{path or 'the top'} is a folder at `{revision}`, not a map file; name "
+                    f"a map in it, such as {name}"
+                )
             return done.stdout
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1].removeprefix("fatal: ") if message else reason
         if "not a git repository" not in reason:
             break
     raise RevisionError(f"cannot read {path} at `{revision}`: {reason}")
+
+
+def _kind(folder: Path, spec: str) -> str:
+    """What git's object `spec` is: blob (a file), tree (a folder)..."""
+    return _git(folder, "cat-file", "-t", spec).stdout.decode("ascii", "replace").strip()
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
