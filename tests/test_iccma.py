@@ -241,6 +241,9 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     (tmp_path / "apx.af").write_text("arg(a).\n")
     result = runner.invoke(app, ["import", str(tmp_path / "apx.af")])
     assert result.output.endswith("(read as I23 for its name; give --from apx for APX)\n")
+    (tmp_path / "i23.af").write_text("p af 2\n1 3\n")  # I23 after all: no word of APX
+    result = runner.invoke(app, ["import", str(tmp_path / "i23.af")])
+    assert result.output.endswith("fix the number or the `p af N` line\n")
     assert runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "apx"]).exit_code == 0
     result = runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "APX"])
     assert result.exit_code == 2 and "not `APX`; did you mean `apx`?" in result.output

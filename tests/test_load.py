@@ -742,3 +742,49 @@ def test_a_render_value_argmap_lacks_gets_the_one_meant(field: str, value: str, 
     loaded = loads(text)
     [problem] = loaded.diagnostics
     assert (problem.rule, problem.hint) == ("invalid-value", hint)
+
+
+# A full-width colon (which ruff would have written out as `:`).
+WIDE_COLON = "\uff1a"
+
+
+@pytest.mark.parametrize(
+    ("node", "said"),
+    [
+        # Text with a word and a full-width colon: not a key, whatever YAML makes of it.
+        (
+            f"    text: A plain text\n      Note{WIDE_COLON} goes on: with a colon\n",
+            "put the value in quotes",
+        ),
+        (
+            f'    text: "First line\n      title{WIDE_COLON} second \\q"\n',
+            "unknown escape character",
+        ),
+        (
+            f"    text: C\n    tags:\n      - Topic{WIDE_COLON}Economy\n      - see: also: this\n",
+            "quotes",
+        ),
+        (f"    text: |\n      title{WIDE_COLON} in a block\n- x\n", "did not find expected key"),
+        (f"    text: |\n      title{WIDE_COLON} in a block\n\t  x: y\n", "indent with spaces"),
+        (f"    text: C\n    tags: Topic{WIDE_COLON}Economy\n", "must be a list of tags"),
+        (f"    text\n      {WIDE_COLON} folded\n", "must be a mapping of fields"),
+    ],
+)
+def test_a_full_width_colon_in_text_is_no_key(node: str, said: str) -> None:
+    problems = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n{node}").diagnostics
+    assert problems and all("FULLWIDTH" not in d.message for d in problems)
+    assert said in problems[0].message + problems[0].hint
+
+
+def test_a_section_written_as_a_list_holds_every_id_it_names() -> None:
+    """Each item's ids are in the file: a node that names one is no unknown reference.
+    Written in brackets, there is no `- ` to take out."""
+    listed = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  - a: {text: A}\n    b: {text: B}\n"
+        "reasons:\n  r: {text: R, supports: [a, b]}\n"
+    )
+    [problem] = listed.diagnostics
+    assert problem.hint.endswith("each id without the `- ` before it")
+    flow = loads("argmap: 1\ntitle: T\nclaims: [{a: {text: A}}]\n")
+    [problem] = flow.diagnostics
+    assert problem.hint == "write it as `claims: {my-id: ...}`"

@@ -205,12 +205,26 @@ def test_a_source_named_by_its_publisher_author_or_title_is_told_its_id() -> Non
     ]
 
 
-def test_check_takes_one_path_as_a_string_or_a_path(tmp_path: Path) -> None:
+def test_check_takes_one_path_as_a_string_or_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`argmap.check("maps/")` took the string as paths, one per character: m, a, p, s and
-    /, which checked every YAML file on the disk."""
+    /, which checked every YAML file on the disk. (Here without a /: m, a, p and s.)"""
+    from pathlib import PurePath
+
     import argmap
 
-    (tmp_path / "m.yaml").write_text("argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n")
-    for given in (str(tmp_path), tmp_path, [str(tmp_path)], (tmp_path,)):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "m.yaml").write_text("argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n")
+    monkeypatch.chdir(tmp_path)
+    for given in ("maps", Path("maps"), PurePath("maps"), ["maps"], (Path("maps"),)):
         result = argmap.check(given)
-        assert [f.path for f in result.files] == [str(tmp_path / "m.yaml")], given
+        assert [f.path for f in result.files] == [str(Path("maps") / "m.yaml")], given
+
+
+def test_words_of_other_tools_name_the_value_they_mean() -> None:
+    from argmap.diagnostics import value_hint
+
+    assert value_hint("PR", ["grounded", "preferred"]) == "did you mean `preferred`?"
+    assert value_hint("TD", ["TB", "LR"]) == "did you mean `TB`?"
+    assert value_hint("person", ["source", "tag"], fallback="use one of") == "use one of"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from argmap.model import Span
 
@@ -110,16 +110,17 @@ def located(span: Span, text: str, index: int) -> str:
 
 # A key's colon typed in another script's form: the full-width one of Chinese and Japanese
 # keyboards, and colons that look like it. YAML reads it as part of the text.
-_LOOKALIKE_KEY = re.compile(
-    r"[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*([\uFF1A\uFE55\uFE13\uA789\u2236])"
-)
+_LOOKALIKE_KEY = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*([\uFF1A\uFE55\uFE13\uA789\u2236])")
 
 
-def lookalike_colon(text: str) -> tuple[str, int] | None:
-    """The key with its colon, and the index of the colon, if `text` starts with a Latin
-    key and a colon YAML does not read as one (`title` and a full-width colon)."""
+def lookalike_colon(text: str, keys: Collection[str]) -> tuple[str, int] | None:
+    """The key with its colon, and the index of the colon, if `text` starts with one of
+    `keys` and a colon YAML does not read as one (`title` and a full-width colon). (Only a
+    key that is one: text may well start with a word and a full-width colon.)"""
     found = _LOOKALIKE_KEY.match(text)
-    return (found[0].strip(" \t-"), found.start(1)) if found else None
+    if found is None or found[1] not in keys:
+        return None
+    return found[0].strip(" \t"), found.start(2)
 
 
 def colon_hint(key: str) -> tuple[str, str]:

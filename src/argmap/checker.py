@@ -158,7 +158,7 @@ def run_rule(rule: Rule, m: Map, graph: Graph, settings: Settings) -> Iterator[D
 
 
 def check(
-    paths: str | Path | Iterable[str | Path],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     settings: Settings | Callable[[str], Settings] | None = None,
     maps_dir: str | Path | None = None,
 ) -> CheckResult:
@@ -167,7 +167,8 @@ def check(
     (`config.Resolver`, which finds the settings file nearest to each); by default,
     argmap's defaults."""
     # (A string is one path: taken as paths, `"maps/"` was m, a, p, s and /, the whole disk.)
-    names = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
+    given = [paths] if isinstance(paths, str | os.PathLike) else paths
+    names = [os.fspath(p) for p in given]
     reports = []
     for path in discover(names, maps_dir):
         chosen = settings(path) if callable(settings) else settings or Settings()

@@ -10,6 +10,7 @@ import errno
 import functools
 import io
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -879,7 +880,7 @@ def import_(
     except InterchangeError as error:
         # (ICCMA's earlier competitions named APX files .af too.)
         guessed = " (read as I23 for its name; give --from apx for APX)" * (
-            from_format is None and suffix == "af"
+            from_format is None and suffix == "af" and _looks_like_apx(path)
         )
         typer.echo(printable(str(error) + guessed), err=True)  # it quotes the file
         raise typer.Exit(1) from None
@@ -1141,6 +1142,15 @@ def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
     there = target.is_file() or (target.is_symlink() and not target.exists())
     if there and not force:
         _fail(f"{path} already exists; use --force to overwrite it")
+
+
+def _looks_like_apx(path: str) -> bool:
+    """Whether the file starts with an APX fact (`arg(`, `att(`) in its first KiB."""
+    try:
+        with Path(path).open("rb") as stream:
+            return re.search(rb"\b(?:arg|att)\s*\(", stream.read(1024)) is not None
+    except OSError:
+        return False
 
 
 def _not_a_folder(path: str | Path, name: str) -> None:

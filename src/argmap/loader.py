@@ -125,8 +125,7 @@ class _Known:
 
 
 _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
-    _Known.of,
-    (spec.MAP_FIELDS, spec.NODE_FIELDS, spec.ACTOR_FIELDS, spec.SOURCE_FIELDS, spec.RENDER_FIELDS),
+    _Known.of, spec.ALL_FIELDS
 )
 _INVALID = object()
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
@@ -533,10 +532,13 @@ class _MapBuilder:
         if not isinstance(node, YMap):
             listed = node.items if isinstance(node, YSeq) else []
             items = [i for i in listed if isinstance(i, YMap) and i.entries]
-            # `- my-id: {...}` for each entry: the ids are there, and named elsewhere.
-            self.listed.update(next(iter(item.entries)) for item in items)
+            # `- my-id: {...}` for each entry: the ids are there, and named elsewhere. (The
+            # first key of each item, whose fields may follow it, and each with fields.)
+            for item in items:
+                self.listed.add(next(iter(item.entries)))
+                self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             example = f"`{name}: {{my-id: ...}}`"
-            if items:
+            if items and self.lines[node.span.line - 1][node.span.column - 1 :].startswith("-"):
                 example += ", each id without the `- ` before it"
             self.wrong_type(node, f"`{name}`", "a mapping of id -> " + what, example)
             self.unread.add(name)
@@ -562,9 +564,10 @@ class _MapBuilder:
                 value = YMap(value.span)
             elif not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
-                self.wrong_type(
-                    value, f"{what} `{key}`", "a mapping of fields", f"`{key}: {{{first}: ...}}`"
-                )
+                known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(name, _NODE_FIELDS)
+                if not (isinstance(value, YScalar) and self.lookalike_key(value, known)):
+                    example = f"`{key}: {{{first}: ...}}`"
+                    self.wrong_type(value, f"{what} `{key}`", "a mapping of fields", example)
                 self.unread.add(name)
             entries.append((key, value, key_node.span))
         return entries
@@ -600,8 +603,6 @@ class _MapBuilder:
         return True
 
     def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
-        if isinstance(node, YScalar) and node.plain and self.lookalike_key(node.value, node.span):
-            return
         self.error(
             "wrong-type",
             node.span,
@@ -609,15 +610,22 @@ class _MapBuilder:
             f"write it as {example}",
         )
 
-    def lookalike_key(self, text: str, span: Span) -> str | None:
-        """Report a key written with a look-alike colon at the start of plain `text` (written
-        at `span`), which YAML read as text: the key meant, if there was one."""
-        found = lookalike_colon(text)
+    def lookalike_key(self, node: YScalar, known: _Known) -> str | None:
+        """Report a `known` field written with a look-alike colon at the start of the plain
+        text `node`, which YAML read as text: the field meant, if there was one."""
+        found = lookalike_colon(node.value, known.by_name) if node.plain else None
         if found is None:
             return None
         key, at = found
-        where = Span(span.file, span.line, span.column + at, span.line, span.column + at + 1)
-        self.error("yaml-syntax", where, *colon_hint(key))
+        span = node.span
+        line, column = self.lines[span.line - 1], span.column + at
+        if line[column - 1 : column] != key[-1]:  # (folded from a later line: not said so)
+            return None
+        self.error(
+            "yaml-syntax",
+            Span(span.file, span.line, column, span.line, column + 1),
+            *colon_hint(key),
+        )
         return key[:-1].rstrip()
 
     def fields(
@@ -644,7 +652,7 @@ class _MapBuilder:
             if f is None:
                 if key in extra:
                     continue
-                if key_node.plain and (meant := self.lookalike_key(key, key_node.span)):
+                if meant := self.lookalike_key(key_node, known):
                     written.add(meant)  # (not "missing" too)
                     continue
                 names = [*by_name, *extra]

@@ -123,12 +123,12 @@ def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> Non
 def _lines(label: Text, width: int) -> Text:
     """`label` in lines of `width` columns, broken where its script allows, as drawings
     break text (rich breaks at spaces only: a Japanese sentence went whole to the next
-    line, and a line could start with its 。). A line of one word (a URL) stays whole; a
-    line of Chinese, Japanese or Thai without spaces is no word."""
+    line, and a line could start with its 。). A line of one word (a URL, whatever its
+    script) stays whole; a line of Chinese, Japanese or Thai without spaces is no word."""
     lines = []
     for part in label.split("\n"):
         plain, at = part.plain, 0
-        if " " not in plain.strip() and breaks_at_spaces(plain):
+        if " " not in plain.strip() and (breaks_at_spaces(plain) or "://" in plain):
             lines.append(part)
             continue
         # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.

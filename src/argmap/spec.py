@@ -164,6 +164,7 @@ MAP_FIELDS = (
         "Defaults for `argmap render` of this map; options on the command line win.",
     ),
 )
+ALL_FIELDS = (MAP_FIELDS, NODE_FIELDS, ACTOR_FIELDS, SOURCE_FIELDS, RENDER_FIELDS)
 SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "sources": ("Where things were said: id -> source.", SOURCE_FIELDS),
     "actors": ("Who argues: id -> person or organisation.", ACTOR_FIELDS),

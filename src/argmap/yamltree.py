@@ -1191,16 +1191,27 @@ def _odd_indent(
     return None
 
 
+# Every key of the map format: a look-alike colon after one of them is a key mistyped.
+_FORMAT_KEYS = frozenset(
+    [f.name for fields in spec.ALL_FIELDS for f in fields] + list(spec.SECTIONS)
+)
+# A key line whose text goes on over the lines below, whatever they hold: a block
+# (`text: |`, `note: >-`), or a quoted text left open on its line.
+_TEXT_GOES_ON = re.compile(r"""[^#]*?:[ \t]+(?:[|>]|"(?:[^"\\]|\\.)*$|'(?:[^']|'')*$)""")
+
+
 def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
-    """A key written with a colon YAML does not read as one (`lookalike_colon`), which an
-    error on line `row` comes of: on that line, or above it in the text YAML read on into
-    it (up to the key line where that text starts)."""
+    """A key of the format written with a colon YAML does not read as one
+    (`lookalike_colon`), which an error on line `row` comes of: on that line, or above it
+    in the plain text YAML read on into it, from the key line where that text starts (not
+    in a `|` or `>` block or a quoted text, whose lines are text whatever they hold)."""
+    found = None
     for at in range(min(row, len(lines) - 1), -1, -1):
-        if found := lookalike_colon(lines[at]):
-            return colon_hint(found[0]), at + 1, found[1] + 1
-        if at < row and _KEY_LINE.match(lines[at]):
-            return None
-    return None
+        if found is None and (key := lookalike_colon(lines[at], _FORMAT_KEYS)):
+            found = colon_hint(key[0]), at + 1, key[1] + 1
+        elif at < row and _KEY_LINE.match(lines[at]):
+            return None if _TEXT_GOES_ON.match(lines[at]) else found
+    return found
 
 
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
@@ -1316,13 +1327,13 @@ def _compose(
             and mark.line >= hidden[1]  # (found past the line, which the comment ends)
         ):
             (problem, hint), line, column = hidden
+        if mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
+            (problem, hint), line, column = lookalike
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
         elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack)):
             (problem, hint), line, column = odd
-        if mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
-            (problem, hint), line, column = lookalike
         if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
             (problem, hint), line, column = runaway
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]

@@ -79,28 +79,30 @@ def options_for(m: Map, base: RenderOptions, overrides: dict[str, Any]) -> Rende
     return replace(base, dot=dot)
 
 
-def _checked(options: RenderOptions, dot: DotOptions | None = None) -> None:
-    """Refuse options that the command line refuses, given by a library caller: a theme
-    or direction argmap lacks was a KeyError deep in building the DOT, an engine it lacks
-    or a wrap of 0 went unremarked."""
-    choices: list[tuple[str, object, tuple[object, ...]]] = [
-        ("engine", options.engine, ENGINES),
-    ]
-    if dot is not None:
-        choices += [
-            ("direction", dot.direction, DIRECTIONS),
-            ("theme", dot.theme, tuple(THEMES)),
-            ("group_by", dot.group_by, (*GROUPS, None)),
-        ]
-    for name, value, allowed in choices:
-        if value not in allowed:
-            raise OptionError(
-                f"{name} must be one of {', '.join(map(str, allowed))}, not {value!r}"
-            )
-    if dot is not None and not MIN_WRAP <= dot.wrap <= MAX_WRAP:
-        raise OptionError(f"wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {dot.wrap}")
+# Options that the command line refuses, given by a library caller, are refused too: a
+# theme or direction argmap lacks was a KeyError deep in building the DOT, an engine it
+# lacks or a wrap of 0 went unremarked.
+
+
+def _checked(options: RenderOptions) -> None:
+    """Refuse the options of a rendering that argmap lacks (see above)."""
+    _one_of("engine", options.engine, ENGINES)
     if options.depth < 0:
         raise OptionError(f"depth must be 0 or more, not {options.depth}")
+
+
+def _checked_style(dot: DotOptions) -> None:
+    """Refuse the options of a drawing's style that argmap lacks (see above)."""
+    _one_of("direction", dot.direction, DIRECTIONS)
+    _one_of("theme", dot.theme, tuple(THEMES))
+    _one_of("group_by", dot.group_by, (*GROUPS, None))
+    if not MIN_WRAP <= dot.wrap <= MAX_WRAP:
+        raise OptionError(f"wrap must be {MIN_WRAP} to {MAX_WRAP} characters, not {dot.wrap}")
+
+
+def _one_of(name: str, value: object, allowed: tuple[object, ...]) -> None:
+    if value not in allowed:
+        raise OptionError(f"{name} must be one of {', '.join(map(str, allowed))}, not {value!r}")
 
 
 def _focus(g: Graph, m: Map, options: RenderOptions) -> Graph:
@@ -267,7 +269,7 @@ class Drawing:
         options' DotOptions) and hand it to the engine, which lays it out in its own
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
-        _checked(options, options.dot)
+        _checked_style(options.dot)
         dot_options = _evaluated(m, options) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT

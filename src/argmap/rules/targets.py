@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
-from argmap.model import Kind, Relation
+from argmap.model import Kind, Node, Relation
 from argmap.rules.base import Context, Finding, Rule, twice
 
 # The hint for a node written in another section than a reason's, which backs a node.
@@ -22,10 +22,13 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
                 yield (
                     node.span,
                     f"{kind} `{node.id}` {verb} nothing",
-                    swapped + _rebuttals_then(ctx, node.id) if other else hint,
+                    swapped + (_rebuttals_then(ctx, node.id) if becomes_a_reason else "")
+                    if other
+                    else hint,
                 )
 
     # A node with the other relation is in the wrong section.
+    becomes_a_reason = relation is Relation.ATTACK  # (whose rebuttals must move too)
     swapped = (
         "it has `attacks`: a node that argues against another is an objection; move it "
         "under `objections:`"
@@ -73,6 +76,12 @@ def _rebuttals_then(ctx: Context, moved: str) -> str:
     return f", and the rebuttals that answer it ({names}) under `objections:`"
 
 
+def _an_objection(node: Node) -> bool:
+    """Whether `node` is an objection written under `reasons:`, which `reason-without-target`
+    says to move: a rebuttal that answers it is then where it belongs."""
+    return node.kind is Kind.REASON and bool(node.attacks) and not node.supports
+
+
 def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
     # Of an id written twice the map has the first node, not perhaps the one meant: moving
     # the rebuttal to answer a reason would break it (duplicate-id says to rename one).
@@ -92,6 +101,7 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
                 target is not None
                 and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL)
                 and ref.id not in doubtful
+                and not _an_objection(target)
             ):
                 yield (
                     ref.span,
