@@ -776,6 +776,12 @@ def test_a_full_width_colon_in_text_is_no_key(node: str, said: str) -> None:
     assert said in problems[0].message + problems[0].hint
 
 
+def test_a_tab_after_a_full_width_colon_is_said_where_it_is() -> None:
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n    title{WIDE_COLON}x\n\t  text: x\n"
+    [problem] = loads(text).diagnostics
+    assert (problem.span.line, problem.span.column, problem.hint) == (6, 1, "indent with spaces")
+
+
 def test_a_section_written_as_a_list_holds_every_id_it_names() -> None:
     """Each item's ids are in the file: a node that names one is no unknown reference.
     Written in brackets, there is no `- ` to take out."""

@@ -1327,13 +1327,13 @@ def _compose(
             and mark.line >= hidden[1]  # (found past the line, which the comment ends)
         ):
             (problem, hint), line, column = hidden
-        if mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
-            (problem, hint), line, column = lookalike
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
         elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack)):
             (problem, hint), line, column = odd
+        elif mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
+            (problem, hint), line, column = lookalike
         if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
             (problem, hint), line, column = runaway
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
