@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
@@ -296,17 +296,34 @@ def word_diff(old: str, new: str) -> str:
     Words as lines break them: a Japanese phrase, a Chinese character (a sentence without
     spaces was one word, removed whole and added whole for a word changed in it)."""
     a, b = list(pieces(old)), list(pieces(new))
-    out: list[tuple[str, bool]] = []  # each piece, with whether a space goes before it
-    matcher = difflib.SequenceMatcher(a=[p for p, _ in a], b=[p for p, _ in b], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    words_a, words_b = [p for p, _ in a], [p for p, _ in b]
+    # The words both texts start and end with, set apart: most rewordings change a few.
+    most, start, end = min(len(a), len(b)), 0, 0
+    while start < most and words_a[start] == words_b[start]:
+        start += 1
+    while end < most - start and words_a[-1 - end] == words_b[-1 - end]:
+        end += 1
+    was, now = words_a[start : len(a) - end], words_b[start : len(b) - end]
+    opcodes: Sequence[tuple[str, int, int, int, int]] = [("replace", 0, len(was), 0, len(now))]
+    if len(was) * len(now) <= _MOST_COMPARED:
+        opcodes = difflib.SequenceMatcher(a=was, b=now, autojunk=False).get_opcodes()
+    out = b[:start]  # each piece, with whether a space goes before it
+    for op, i1, i2, j1, j2 in opcodes:
+        removed, added = a[start + i1 : start + i2], b[start + j1 : start + j2]
         if op == "equal":
-            out += b[j1:j2]
+            out += added
             continue
-        if i2 > i1:
-            out.append(("[-" + _together(a[i1:i2]) + "-]", a[i1][1]))
-        if j2 > j1:
-            out.append(("{+" + _together(b[j1:j2]) + "+}", b[j1][1]))
-    return _together(out)
+        if removed:
+            out.append(("[-" + _together(removed) + "-]", removed[0][1]))
+        if added:
+            out.append(("{+" + _together(added) + "+}", added[0][1]))
+    return _together(out + b[len(b) - end :])
+
+
+# Words of a rewording compared with each other at most: difflib takes time that grows
+# with their product where words repeat (20,000 words of one took 87 s); past it, what
+# changed between the words both texts start and end with is said as one replacement.
+_MOST_COMPARED = 4_000_000
 
 
 def _together(parts: list[tuple[str, bool]]) -> str:
