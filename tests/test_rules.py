@@ -146,6 +146,24 @@ def test_did_you_mean_takes_the_first_written_of_equally_close_ids() -> None:
     assert Vocabulary(ids).closest("c-x9", besides="c-29") == "c-19"
     assert Vocabulary(["Dark", "dark"]).closest("DARK", besides="Dark") == "dark"
     assert Vocabulary(["tax-cut"]).closest("tax-cut", besides="tax-cut") is None
+    # Asked again, by the node that the answer is (its own id is never its hint): the next.
+    ids = Vocabulary(["c-29", "c-19"])
+    assert ids.closest("c-x9") == "c-29" and ids.closest("c-x9", besides="c-29") == "c-19"
+    assert ids.closest("c-x9", besides="c-19") == "c-29"
+
+
+def test_misspellings_past_a_budget_of_comparisons_are_not_guessed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """20,000 misspelt ids among 4,900 took 15 s to guess; a hostile map, far more."""
+    import argmap.diagnostics
+
+    monkeypatch.setattr(argmap.diagnostics, "_MOST_COMPARISONS", 3)
+    ids = Vocabulary(["abcd", "abce", "abcf"])
+    assert ids.closest("abcx") == "abcd"  # three comparisons: the budget
+    assert ids.closest("abcx") == "abcd"  # asked before: no comparison
+    assert ids.closest("abcy") is None  # past it
+    assert ids.closest("ABCE") == "abce"  # alike but for case: no comparison either
 
 
 def test_every_misspelt_reference_has_its_hint_among_thousands_of_ids() -> None:

@@ -9,6 +9,7 @@ no Python object other than plain data is ever constructed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -282,6 +283,11 @@ class _Builder:
         self.unused[name] = (event, node)
         self.anchors[name] = node
 
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once for all the hints that read them."""
+        return source_lines(self.text)
+
     def _unused_anchors(self) -> None:
         for event, node in sorted(
             [*self.replaced, *self.unused.values()], key=lambda found: found[0].start_mark.index
@@ -295,7 +301,7 @@ class _Builder:
                     message += f": the text is `{node.value}`, without `&{name}`"
                 else:
                     message += ": the value after it is empty"
-                field = _indicated(source_lines(self.text), mark.line)
+                field = _indicated(self.lines, mark.line)
                 if field is not None and field.start(2) == mark.column:
                     hint = f"quote the text to keep `&{name}`: {_quoted(field)}"
             self.diagnostics.append(
@@ -323,7 +329,7 @@ class _Builder:
         self.unused.pop(name, None)
         if target is None:  # neither parser checks aliases: the composer they feed would
             hint = f"define `&{name}` before using it"
-            lines, end = source_lines(self.text), event.end_mark
+            lines, end = self.lines, event.end_mark
             if end.line < len(lines) and _without_comment(lines[end.line][end.column :]):
                 hint = self._text_hint(event) or hint  # words after it: text, meant
             raise self._stop(event, f"unknown alias `*{name}`", hint)
@@ -388,7 +394,7 @@ class _Builder:
     def _text_hint(self, event: Any) -> str:
         """The hint to quote text that starts where `event` does with a YAML indicator."""
         mark = event.start_mark
-        return _indicator_hint(source_lines(self.text), mark.line, mark.column, brackets=False)
+        return _indicator_hint(self.lines, mark.line, mark.column, brackets=False)
 
     def _bad_key(self, node: YNode) -> _Abort:
         return _Abort(

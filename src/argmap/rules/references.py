@@ -46,8 +46,8 @@ class _Space:
             for attribute in ("text", "name", "title", "author", "publisher"):
                 if words := str(getattr(entry, attribute, None) or "").casefold().strip():
                     ids = found.setdefault(words, (attribute, []))[1]
-                    if key not in ids:
-                        ids.append(key)
+                    if not ids or ids[-1] != key:  # (once for an entry whose title is its
+                        ids.append(key)  # author's name; not `in`: 10,000 alike took 2.6 s)
         return found
 
     @functools.cached_property
