@@ -22,13 +22,10 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
                 yield (
                     node.span,
                     f"{kind} `{node.id}` {verb} nothing",
-                    swapped + (_rebuttals_then(ctx, node.id) if becomes_a_reason else "")
-                    if other
-                    else hint,
+                    swapped + _rebuttals_then(ctx, node.id, kind) if other else hint,
                 )
 
     # A node with the other relation is in the wrong section.
-    becomes_a_reason = relation is Relation.ATTACK  # (whose rebuttals must move too)
     swapped = (
         "it has `attacks`: a node that argues against another is an objection; move it "
         "under `objections:`"
@@ -61,10 +58,12 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     )
 
 
-def _rebuttals_then(ctx: Context, moved: str) -> str:
-    """The rebuttals that answer an objection or rebuttal about to become a reason, which
-    then attack a reason and must be objections too: said now, rather than in the next
-    check's round."""
+def _rebuttals_then(ctx: Context, moved: str, kind: Kind) -> str:
+    """The rebuttals that answer an objection or rebuttal (of `kind`) about to become a
+    reason, which then attack a reason and must be objections too: said now, rather than
+    in the next check's round. (A reason about to become an objection keeps them.)"""
+    if kind is Kind.REASON:
+        return ""
     answers = [
         a
         for a, _, r in ctx.graph.in_edges(moved, data="relation")
@@ -91,7 +90,7 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
             yield (
                 node.span,
                 f"rebuttal `{node.id}` attacks nothing",
-                _A_REASON + _rebuttals_then(ctx, node.id)
+                _A_REASON + _rebuttals_then(ctx, node.id, Kind.REBUTTAL)
                 if node.supports
                 else "add `attacks: <objection id>` naming the objection it answers",
             )
