@@ -154,10 +154,10 @@ def test_a_cycle_swapping_for_ever_gives_the_scores_of_every_round(
 def _every_round(arguments, start, step, inputs):  # type: ignore[no-untyped-def]
     """`gradual._iterate` without the shortcut: every round, up to the last."""
     g = nx.DiGraph()
-    g.add_nodes_from(arguments)
-    g.add_edges_from((b, a) for a in arguments for b in inputs[a])
+    g.add_nodes_from(range(len(arguments)))
+    g.add_edges_from((j, i) for i, of in enumerate(inputs) for j in of)
     components = nx.condensation(g)
-    score = dict(start)
+    score = list(start)
     rounds, converged, exact = 1, True, True
     for component in nx.topological_sort(components):
         members = components.nodes[component]["members"]
@@ -166,13 +166,14 @@ def _every_round(arguments, start, step, inputs):  # type: ignore[no-untyped-def
             continue
         exact, used, change = False, 0, 1.0
         while change >= gradual.TOLERANCE and used < gradual.MAX_ROUNDS:
-            new = {a: step(a, score) for a in members}
-            change = max(abs(value - score[a]) for a, value in new.items())
-            score.update(new)
+            new = {i: step(i, score) for i in members}
+            change = max(abs(value - score[i]) for i, value in new.items())
+            for i, value in new.items():
+                score[i] = value
             used += 1
         converged = converged and change < gradual.TOLERANCE
         rounds = max(rounds, used)
-    return gradual.Scores({a: score[a] for a in arguments}, rounds, converged, exact)
+    return gradual.Scores(dict(zip(arguments, score, strict=True)), rounds, converged, exact)
 
 
 def test_h_categorizer_without_weights_is_besnard_and_hunters() -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from math import prod
 
 import networkx as nx
 
@@ -43,36 +42,40 @@ class Scores:
     exact: bool = False  # no cycle: one pass computed every score
 
 
-Step = Callable[[str, Mapping[str, float]], float]
+# An argument's score from the scores so far, both by the argument's index in `arguments`:
+# lists indexed by position, where mappings by name made a cycle's 10,000 rounds take 15 s
+# at 400 nodes.
+Step = Callable[[int, list[float]], float]
 
 
 def _iterate(
     arguments: tuple[str, ...],
-    start: Mapping[str, float],
+    start: list[float],
     step: Step,
-    inputs: Mapping[str, tuple[str, ...]],
+    inputs: list[tuple[int, ...]],
 ) -> Scores:
     """Component by component (see the module's docstring); a cycle is iterated as a
-    whole (Jacobi) from `start` until no score in it moves by TOLERANCE or more."""
+    whole (Jacobi) from `start` until no score in it moves by TOLERANCE or more.
+    `start` and `inputs` are by index in `arguments`."""
     with gc_paused():  # the graphs hold no cycles worth collecting
         g = nx.DiGraph()
-        g.add_nodes_from(arguments)
-        g.add_edges_from((b, a) for a in arguments for b in inputs[a])
+        g.add_nodes_from(range(len(arguments)))
+        g.add_edges_from((j, i) for i, of in enumerate(inputs) for j in of)
         components = nx.condensation(g)
-    score = dict(start)
+    score = list(start)
     rounds, converged, exact = 1, True, True
     for component in nx.topological_sort(components):
-        members = components.nodes[component]["members"]
+        members = list(components.nodes[component]["members"])
         if len(members) == 1:
-            (a,) = members
-            if not g.has_edge(a, a):
-                score[a] = step(a, score)  # its inputs are final
+            (i,) = members
+            if not g.has_edge(i, i):
+                score[i] = step(i, score)  # its inputs are final
                 continue
         exact, used, change = False, 0, 1.0
-        before: dict[str, float] = {}  # the scores of two rounds ago
+        before: list[float] = []  # the scores of two rounds ago
         while change >= TOLERANCE and used < MAX_ROUNDS:
-            new = {a: step(a, score) for a in members}
-            change = max(abs(value - score[a]) for a, value in new.items())
+            new = [step(i, score) for i in members]
+            change = max(abs(value - score[i]) for i, value in zip(members, new, strict=True))
             used += 1
             if new == before and change >= TOLERANCE:
                 # Back to the scores of two rounds ago: every round from here swaps between
@@ -80,14 +83,24 @@ def _iterate(
                 # MAX_ROUNDS rounds are known without running them (a dense cycle took
                 # 200 s to), and are those of this round or the last.
                 if (MAX_ROUNDS - used) % 2 == 0:
-                    score.update(new)
+                    for i, value in zip(members, new, strict=True):
+                        score[i] = value
                 used = MAX_ROUNDS
                 break
-            before = {a: score[a] for a in members}
-            score.update(new)
+            before = [score[i] for i in members]
+            for i, value in zip(members, new, strict=True):
+                score[i] = value
         converged = converged and change < TOLERANCE
         rounds = max(rounds, used)
-    return Scores({a: score[a] for a in arguments}, rounds, converged, exact)
+    return Scores(dict(zip(arguments, score, strict=True)), rounds, converged, exact)
+
+
+def _indexed(
+    arguments: tuple[str, ...], inputs: Mapping[str, tuple[str, ...]]
+) -> list[tuple[int, ...]]:
+    """Each argument's `inputs` by index in `arguments`."""
+    index = {a: i for i, a in enumerate(arguments)}
+    return [tuple(index[b] for b in inputs[a]) for a in arguments]
 
 
 def h_categorizer(
@@ -95,10 +108,13 @@ def h_categorizer(
     attackers: Mapping[str, tuple[str, ...]],
     weight: Mapping[str, float],
 ) -> Scores:
-    def step(a: str, s: Mapping[str, float]) -> float:
-        return weight[a] / (1 + sum(s[b] for b in attackers[a]))
+    w = [weight[a] for a in arguments]
+    attacked_by = _indexed(arguments, attackers)
 
-    return _iterate(arguments, weight, step, attackers)
+    def step(i: int, s: list[float]) -> float:
+        return w[i] / (1 + sum([s[j] for j in attacked_by[i]]))
+
+    return _iterate(arguments, w, step, attacked_by)
 
 
 def df_quad(
@@ -107,14 +123,18 @@ def df_quad(
     supporters: Mapping[str, tuple[str, ...]],
     weight: Mapping[str, float],
 ) -> Scores:
-    def combine(values: list[float]) -> float:
-        return 1 - prod(1 - v for v in values)
+    w = [weight[a] for a in arguments]
+    attacked_by, supported_by = _indexed(arguments, attackers), _indexed(arguments, supporters)
 
-    def step(a: str, s: Mapping[str, float]) -> float:
-        va = combine([s[b] for b in attackers[a]])
-        vs = combine([s[b] for b in supporters[a]])
-        w = weight[a]
-        return w - w * (va - vs) if va >= vs else w + (1 - w) * (vs - va)
+    def combine(inputs: tuple[int, ...], s: list[float]) -> float:
+        kept = 1.0  # (math.prod's order: the same float, without a list per call)
+        for j in inputs:
+            kept *= 1 - s[j]
+        return 1 - kept
 
-    inputs = {a: attackers[a] + supporters[a] for a in arguments}
-    return _iterate(arguments, weight, step, inputs)
+    def step(i: int, s: list[float]) -> float:
+        va, vs, base = combine(attacked_by[i], s), combine(supported_by[i], s), w[i]
+        return base - base * (va - vs) if va >= vs else base + (1 - base) * (vs - va)
+
+    inputs = [att + sup for att, sup in zip(attacked_by, supported_by, strict=True)]
+    return _iterate(arguments, w, step, inputs)
