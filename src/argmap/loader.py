@@ -38,6 +38,7 @@ from argmap.yamltree import (
     YNode,
     YScalar,
     YSeq,
+    block_under,
     compose,
     decode,
     double_quoted,
@@ -728,11 +729,24 @@ class _MapBuilder:
                 rule = "missing-text" if f.name == "text" else "missing-field"
                 if f.name in blank:
                     message, hint = f"`{f.name}` of {what} is empty", f"fill it in ({meaning})"
+                    if unindented := self.block_left_empty(blank[f.name]):
+                        hint = unindented
                 else:
                     message, hint = f"{what} has no `{f.name}`", f"add `{f.name}: {f.example}`"
                     hint += f" ({meaning})"
                 self.error(rule, blank.get(f.name, at), message, hint)
         return values, spans
+
+    def block_left_empty(self, span: Span) -> str:
+        """The hint for an empty value at `span` written as a `|` or `>` block whose text
+        YAML read as keys (`yamltree.block_under`); "" if it is not one."""
+        if (block := block_under(self.lines, span.line - 1)) is None:
+            return ""
+        key, indicator = block
+        return (
+            f"the text under its `{indicator}` starts no further right than `{key}:`, so "
+            f"YAML reads it as keys: indent the text's lines further than `{key}:`"
+        )
 
     def cut_text(
         self, text: YScalar, rest: list[tuple[str, tuple[YScalar, YNode]]], known: Mapping[str, Any]

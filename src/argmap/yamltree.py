@@ -983,6 +983,61 @@ def _continued_hint(lines: list[str], above: int) -> str:
     )
 
 
+# A key whose value is a `|` or `>` block (with its chomping and indentation indicators).
+_BLOCK_KEY = re.compile(_KEY + r":[ \t]+([|>])[-+1-9]*[ \t]*(?:#.*)?$")
+
+
+def block_left_empty(lines: list[str], row: int) -> tuple[int, str, str] | None:
+    """The line, key and indicator (`|` or `>`) of the block that line `row` (0-based)
+    was written as the text of, if YAML reads that block as empty and `row` as a key of
+    its own: a line under the block's key, indented no further than the key (where a
+    block's lines must be indented further), with only more such text between them."""
+    if _is_field(lines[row]):  # (`text: |` then `by: x`: a text left out, perhaps)
+        return None
+    above = _line_above(lines, row)
+    while above is not None and _indent(lines[above]) == _indent(lines[row]):
+        if _BLOCK_KEY.match(lines[above]) or _is_field(lines[above]):
+            break  # (the block's key, or a field of the map's: not text)
+        above = _line_above(lines, above)
+    field = _BLOCK_KEY.match(lines[above]) if above is not None else None
+    if above is None or field is None or _indent(lines[row]) > field.start(1):
+        return None
+    return above, field[1].strip(), field[2]
+
+
+def block_under(lines: list[str], row: int) -> tuple[str, str] | None:
+    """The key and indicator of a block on line `row` (0-based) that YAML read as empty,
+    the text under it being indented no further than its key (`block_left_empty`)."""
+    below = _line_below(lines, row)
+    block = block_left_empty(lines, below) if below is not None else None
+    return block[1:] if block is not None and block[0] == row else None
+
+
+def _is_field(line: str) -> bool:
+    """Whether `line` starts with the key of one of the format's fields or sections."""
+    return line.lstrip(" ").removeprefix("- ").partition(":")[0].strip() in _KNOWN_KEYS
+
+
+def _empty_block(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """A syntax error in text written under `key: |` no further indented than `key`
+    (YAML reads such a line as a key, often a malformed one): what is wrong, what to
+    do, and where the text starts."""
+    if row >= len(lines) or (block := block_left_empty(lines, row)) is None:
+        return None
+    key_row, key, indicator = block
+    row = _line_below(lines, key_row) or row  # the text's first line
+    return (
+        (
+            f"this line is indented no further than `{key}:` on line {key_row + 1}, so YAML "
+            f"reads it as a key rather than as the text of its `{indicator}` block, which it "
+            "leaves empty",
+            f"indent the text's lines further than `{key}:` (2 more spaces, say)",
+        ),
+        row + 1,
+        _indent(lines[row]) + 1,
+    )
+
+
 def _escape_hint(line: str, column: int) -> str:
     """What to write instead of a `\\u` or `\\U` escape that names no character, at `column`
     (0-based) of `line`. JSON and JavaScript write a character past U+FFFF as two UTF-16
@@ -1282,7 +1337,10 @@ def _compose(
             and (left_out := _colon_left_out(lines, mark.line, mark.column))
         ):
             (problem, hint), line, column = left_out
-        if error.context == "while scanning a simple key" and opened is not None:
+        starts = opened if error.context == "while scanning a simple key" else mark
+        if starts is not None and (empty := _empty_block(lines, starts.line)):
+            (problem, hint), line, column = empty
+        elif error.context == "while scanning a simple key" and opened is not None:
             # (A key without its colon, or its space, read on as one key over two lines.)
             if missing := _missing_colon(lines, opened.line):
                 (problem, hint), line, column = missing
