@@ -345,6 +345,16 @@ def _kind_named(value: YNode) -> Kind | None:
     return next((kind for kind in Kind if kind.value == word), None)
 
 
+def _section_inside(section: str, what: str) -> str:
+    """The hint for a section of the map (`reasons:`) written inside node `what`, as if the
+    nodes under it were that node's own."""
+    hint = f"`{section}:` is a section of the map: write it unindented, at the start of a line"
+    relation = {"reasons": "supports", "objections": "attacks", "rebuttals": "attacks"}
+    if section in relation:
+        hint += f", and give each node under it `{relation[section]}:` naming {what}"
+    return hint
+
+
 def _top_name(key: str) -> str | None:
     """The name of the map's top level that `key` is a typo of, if any."""
     return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
@@ -358,6 +368,8 @@ class _MapBuilder:
     unread: set[str] = field(default_factory=set)  # sections with something not read
     listed: set[str] = field(default_factory=set)  # ids written as a list's items, not read
     bad_ids: dict[int, str] = field(default_factory=dict)  # invalid ids, by their diagnostic
+    # Sections written indented, among another section's ids, to be read as their own.
+    inner: list[tuple[str, YMap]] = field(default_factory=list)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -427,6 +439,9 @@ class _MapBuilder:
             entries = YMap(tree.entries[ids[0]][0].span)
             entries.entries = {k: tree.entries[k] for k in ids}
             sections[name] = self.section(entries, name)
+        while self.inner:  # (reading one may find another inside it)
+            name, inner = self.inner.pop(0)
+            sections[name] = [*sections.get(name, []), *self.section(inner, name)]
         sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
@@ -549,6 +564,8 @@ class _MapBuilder:
         for at, (key, (key_node, value)) in enumerate(node.entries.items()):
             if self.outdented_field(name, key_node, value, entries):
                 continue
+            if self.indented_section(name, key_node, value):
+                continue
             if not spec.ID_RE.match(key):
                 problem = _invalid_id(key, key_node.span, node.entries)
                 self.bad_ids[len(self.diagnostics)] = key
@@ -572,6 +589,26 @@ class _MapBuilder:
                 self.unread.add(name)
             entries.append((key, value, key_node.span))
         return entries
+
+    def indented_section(self, section: str, key: YScalar, value: YNode) -> bool:
+        """Whether `key: value` among a section's ids is a section of its own (`reasons:`
+        among the claims), indented: reported, and its entries read on as that section's,
+        so that the indentation is the one error it causes (not also a claim without text,
+        and every reference to its nodes unknown)."""
+        name = key.value
+        if name not in spec.SECTIONS or name == section or not isinstance(value, YMap):
+            return False
+        if not value.entries or any(type(v) is not YMap for _, v in value.entries.values()):
+            return False  # (an id of that name, with its fields)
+        self.error(
+            "wrong-type",
+            key.span,
+            f"`{name}` is a section of the map, indented here so that YAML reads it as an id "
+            f"in `{section}`",
+            f"write `{name}:` unindented, at the start of a line, as `{section}:` is",
+        )
+        self.inner.append((name, value))
+        return True
 
     def outdented_field(
         self, section: str, key: YScalar, value: YNode, entries: list[tuple[str, YNode, Span]]
@@ -674,6 +711,8 @@ class _MapBuilder:
                         f"a node's kind is the section it is written in: write it under "
                         f"`{said_kind.section}:`, without `{key}`"
                     )
+                if known is _NODE_FIELDS and key in spec.SECTIONS:
+                    hint = _section_inside(key, what)
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
                 if cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
                     if cut[2]:
