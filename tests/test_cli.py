@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -740,6 +741,23 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     assert "claim t        contested" in listed and "t is contested" in listed
     assert invoke("show", str(pairs), "--evaluate", "grounded").output.count("[undec]") == 23
     assert note not in invoke("show", str(pairs), "--evaluate", "grounded").output
+
+
+def test_show_and_render_say_scores_that_did_not_converge(tmp_path: Path) -> None:
+    """Two objections at full weight attack each other and the claim: DF-QuAD's scores
+    swap for ever. Show and render gave both objections 1.00, each under an attacker of
+    1.00, as if settled; `evaluate` alone said they were not."""
+    both = tmp_path / "both.yaml"
+    both.write_text(
+        "argmap: 1\ntitle: T\nclaims: {c: {text: C.}}\nobjections:\n"
+        "  a: {text: A., weight: 1, attacks: [b, c]}\n  b: {text: B., weight: 1, attacks: [a, c]}\n"
+    )
+    note = "did NOT converge after 10,000 rounds: the last round's scores"
+    assert note in invoke("show", str(both), "--evaluate", "df-quad").output
+    drawn = invoke("render", str(both), "--evaluate", "df-quad", "-o", "-", "-f", "dot").output
+    legend = html.unescape(drawn[drawn.index("cluster__legend") :].replace("<BR/>", " "))
+    assert note in legend
+    assert note not in invoke("show", str(both), "--evaluate", "h-categorizer").output
 
 
 def test_help_names_values_not_python_types() -> None:

@@ -191,7 +191,7 @@ def test_a_claim_in_no_extension_found_is_not_rejected() -> None:
     assert e.truncated and all(lab["t"] == OUT for lab in e.labellings)
     assert e.status("t") == "contested" and e.label("t") == "contested"
     assert "is contested" in e.verdict("t")
-    assert e.cut_note() == "more than 1000 extensions (the enumeration stopped); statuses are exact"
+    assert e.caveat() == "more than 1000 extensions (the enumeration stopped); statuses are exact"
     for name in ("complete", "semi-stable", "stable"):  # the same with a small limit
         assert evaluate(m, name, limit=3).status("t") == "contested", name
 

@@ -1202,7 +1202,7 @@ def show(
     labels, note = None, ""
     if evaluate is not None:
         result = _evaluation(m, evaluate, support)
-        labels, note = {n: result.label(n) for n in m.nodes}, result.cut_note()
+        labels, note = {n: result.label(n) for n in m.nodes}, result.caveat()
     print_outline(m, sys.stdout, color=_color(), labels=labels, details=details, note=note)
     raise typer.Exit(code)
 

@@ -174,7 +174,7 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         )
     if options.support != "none":
         note += f", {options.support}\u00a0support"
-    note = "; ".join(filter(None, (note, result.cut_note())))
+    note = "; ".join(filter(None, (note, result.caveat())))
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 
 

@@ -92,9 +92,13 @@ class Evaluation:
                 statuses[a] = REJECTED if always else UNDECIDED
         return statuses
 
-    def cut_note(self) -> str:
-        """That the limit cut the list of extensions, for output that shows statuses
-        without the list ("" when it did not): the list is partial, the statuses are not."""
+    def caveat(self) -> str:
+        """What output that shows statuses or scores without the whole evaluation must
+        say ("" when nothing): that the limit cut the list of extensions (the statuses are
+        exact all the same), or that the scores did not settle (they are the last round's,
+        which a node attacked by a full-score attacker may show at full score too)."""
+        if self.scores is not None and not self.scores.converged:
+            return f"did NOT converge after {self.scores.rounds:,} rounds: the last round's scores"
         if not self.truncated:
             return ""
         found = len(self.labellings)
