@@ -307,6 +307,22 @@ def test_show_gives_each_claim_a_tree_of_its_own(monkeypatch: pytest.MonkeyPatch
     ]
 
 
+def test_show_gives_a_node_that_supports_and_attacks_its_target_both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drawn with both edges, it was shown only as an attack: its support was left out."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims: {c: {text: C}}\n"
+        "objections: {o: {text: O, supports: c, attacks: c}}\n"
+    ).map
+    monkeypatch.setenv("COLUMNS", "80")
+    assert outline_of(m).splitlines()[1:4] == [
+        "└── claim c: C",
+        "    ├── + objection o: O  [unanswered]",
+        "    └── - objection o  (shown above)",
+    ]
+
+
 def test_show_marks_unanswered_objections() -> None:
     result = invoke("show", str(DATA / "report" / "mixed.yaml"))
     assert "objection unwise" in result.output and "[unanswered]" in result.output

@@ -137,6 +137,7 @@ def relations_of(g: Graph, node: str) -> Iterator[tuple[bool, str, Relation]]:
 
 
 def arguments_for(g: Graph, node: str) -> list[tuple[str, Relation]]:
-    """The nodes that argue about `node` (support or attack it), in map order."""
-    found = {u: relation for u, _, relation in g.in_edges(node, data="relation")}
-    return sorted(found.items(), key=lambda item: g.nodes[item[0]]["index"])
+    """The nodes that argue about `node` (support or attack it), in map order: a node
+    that both supports and attacks it, twice."""
+    found = dict.fromkeys((u, relation) for u, _, relation in g.in_edges(node, data="relation"))
+    return sorted(found, key=lambda item: g.nodes[item[0]]["index"])
