@@ -1047,6 +1047,16 @@ def test_direction_theme_wrap_legend() -> None:
     assert "— Harry Reid · quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
 
 
+def test_an_actor_named_twice_is_in_the_byline_once() -> None:
+    """`by: [a, a]` is warned of, and was drawn "— Ann, Ann"."""
+    m = loads(
+        "argmap: 1\ntitle: T\nactors: {a: {name: Ann}, b: {name: Bo}}\n"
+        "claims: {c: {text: C., by: [a, b, a]}}\n"
+    ).map
+    assert m is not None
+    assert "— Ann, Bo<BR" in dot_of(m)
+
+
 def test_the_legend_shows_what_is_drawn() -> None:
     """A focus on two nodes had a legend of every kind and relation, larger than it."""
     m = loads(

@@ -80,6 +80,12 @@ class Node:
     weight: float | None = None
     fields: Mapping[str, Span] = field(default_factory=dict)  # field name -> span of its value
 
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """The ids of the actors who argue it, each once (a repeat is warned of, and drawn
+        and shown once, as a repeated target is)."""
+        return tuple(dict.fromkeys(ref.id for ref in self.by))
+
     def targets(self) -> tuple[tuple[Relation, Ref], ...]:
         """Every outgoing relation of this node, supports first, in the order written."""
         return (

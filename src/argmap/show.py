@@ -73,7 +73,7 @@ def _label(entry: Entry, m: Map, options: _Options) -> Text:
     # (1. 2. 3. So ...) ran together into one paragraph.
     label.append(": " + "\n".join(one_line(line) for line in written_lines(node.text)))
     if node.by:
-        names = listed([m.actor_name(ref.id) for ref in node.by])
+        names = listed([m.actor_name(actor) for actor in node.actors])
         label.append(f"  ({one_line(names)})", "dim")
     if entry.unanswered:
         label.append("  [unanswered]", "bold yellow")

@@ -334,7 +334,7 @@ class _Nodes:
         """The row of "— Harry Reid · quoted": the actors, and whether the node carries the
         source's own words (as `“quoted”`, the mark read as the quotation itself; after a
         comma, as one more actor)."""
-        key = (tuple([ref.id for ref in node.by]), bool(node.quote))
+        key = (node.actors, bool(node.quote))
         row = self.bylines.get(key)
         if row is None:
             actors, quoted = key
