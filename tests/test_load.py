@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import yamltree
+from argmap.characters import is_hidden
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
@@ -794,3 +797,13 @@ def test_a_section_written_as_a_list_holds_every_id_it_names() -> None:
     flow = loads("argmap: 1\ntitle: T\nclaims: [{a: {text: A}}]\n")
     [problem] = flow.diagnostics
     assert problem.hint == "write it as `claims: {my-id: ...}`"
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_a_hint_quotes_text_as_yaml_reads_it_back(text: str) -> None:
+    """The value a hint says to write is the text itself once YAML reads it, and shows
+    each character that would show nothing (a tab was written as is, and the terminal's
+    mark for it, copied, became part of the text)."""
+    quoted = yamltree.double_quoted(text)
+    assert yaml.safe_load(quoted) == text
+    assert not any(is_hidden(c) for c in quoted)

@@ -47,15 +47,15 @@ def char_class(points: Iterable[int]) -> str:
         end = start
         while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
             end += 1
-        first, last = _escape(ordered[start]), _escape(ordered[end])
+        first, last = escape(ordered[start]), escape(ordered[end])
         parts.append(first if start == end else f"{first}-{last}")
         start = end + 1
     return "".join(parts)
 
 
-def _escape(point: int) -> str:
+def escape(point: int) -> str:
     """A code point as a regular-expression escape (those of the Basic Multilingual Plane
-    read alike in Python and in JSON Schema)."""
+    read alike in Python and in JSON Schema), which YAML's double quotes read too."""
     if point < 0x100:
         return f"\\x{point:02x}"
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"

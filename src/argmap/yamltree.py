@@ -21,7 +21,15 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from argmap import spec
-from argmap.characters import colon_hint, describe, lookalike_colon
+from argmap.characters import (
+    CONTROL,
+    INVISIBLE,
+    code_points,
+    colon_hint,
+    describe,
+    escape,
+    lookalike_colon,
+)
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
@@ -112,9 +120,19 @@ def reads_as_text(plain: str) -> bool:
     return tag == _CORE + "str"
 
 
+# What a hint writes escaped inside double quotes: a control or invisible character as
+# itself showed nothing, or (a tab) a mark that the terminal printer puts in its place and
+# that, copied into the map, became part of the text.
+_QUOTED = {p: escape(p) for p in code_points(CONTROL, INVISIBLE)} | {
+    ord("\t"): "\\t",
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+}
+
+
 def double_quoted(text: str) -> str:
     """`text` as YAML reads it in double quotes: for a hint that says to quote it."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + text.translate(_QUOTED) + '"'
 
 
 def kind_name(node: YNode) -> str:
