@@ -641,12 +641,21 @@ class _MapBuilder:
         return True
 
     def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
-        self.error(
-            "wrong-type",
-            node.span,
+        message, hint = (
             f"{what} must be {expected}, not {kind_name(node)}",
             f"write it as {example}",
         )
+        if alias := self.alias(node):
+            message += f" (`*{alias}` stands for the whole value marked `&{alias}`)"
+        self.error("wrong-type", node.span, message, hint)
+
+    def alias(self, node: YNode) -> str | None:
+        """The anchor's name if `node` is a collection written as an alias (`by: *bob`)."""
+        span = node.span
+        written = self.lines[span.line - 1][span.column - 1 : span.column] if span.line else ""
+        if isinstance(node, YScalar) or written != "*":
+            return None
+        return self.lines[span.line - 1][span.column : span.end_column - 1]
 
     def lookalike_key(self, node: YScalar, known: _Known) -> str | None:
         """Report a `known` field written with a look-alike colon at the start of the plain
@@ -906,6 +915,8 @@ class _MapBuilder:
         items = node.items if isinstance(node, YSeq) else []
         first = next((i for i in items if isinstance(i, YScalar) and not i.is_null), None)
         name = first.value if first is not None else f"my-{f.name}"
+        if alias := self.alias(node):  # (an entry's whole value, not its id)
+            name = alias
         example = {
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
@@ -920,7 +931,10 @@ class _MapBuilder:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
             return tuple(r for item in items if (r := self.ref(item, f"an item of {what}")))
-        self.wrong_type(node, what, "an id or a list of ids", "`[first-id, second-id]`")
+        example = "`[first-id, second-id]`"
+        if alias := self.alias(node):  # (an entry's whole value, not its id)
+            example = f"the id itself, as in `{f.name}: {alias}`"
+        self.wrong_type(node, what, "an id or a list of ids", example)
         return None
 
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:

@@ -175,6 +175,20 @@ def _too_deep(file: str, line: int, column: int) -> Diagnostic:
     )
 
 
+def _relocated(node: YNode, span: Span) -> YNode:
+    """A copy of `node`, and of everything in it, all at `span`. (As deep as the nesting
+    limit; as large as the limit on what aliases stand for.)"""
+    if type(node) is YScalar:
+        return node._replace(span=span)
+    if type(node) is YSeq:
+        return YSeq(span, [_relocated(item, span) for item in node.items])
+    assert type(node) is YMap
+    entries = {
+        k: (key._replace(span=span), _relocated(v, span)) for k, (key, v) in node.entries.items()
+    }
+    return YMap(span, entries)
+
+
 def _size(node: YNode, memo: dict[int, int]) -> int:
     """How many nodes a subtree stands for once aliases are expanded."""
     key = id(node)
@@ -366,11 +380,10 @@ class _Builder:
                 f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)",
                 "write the values out instead of nesting aliases of aliases",
             )
-        if type(target) is YScalar:  # said to be wrong where it is used (`supports: *a`)
-            start, end = event.start_mark, event.end_mark
-            span = (self.file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-            return target._replace(span=_new(Span, span))
-        return target
+        # Said to be wrong where it is used (`supports: *a`): the value, and what is in it,
+        # at the alias. (At the anchor, `by: *an_actor` was said to be a mapping there, and
+        # an unknown id in `attacks: *ids` was said twice at one place.)
+        return _relocated(target, _span(self.file, event.start_mark, event.end_mark))
 
     def _merge(self, mapping: YMap) -> None:
         """Refuse a YAML 1.1 merge key (`<<: *base`): a map writes each node's fields where
