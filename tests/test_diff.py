@@ -235,6 +235,10 @@ def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(
     assert "error[unknown-reference]" in result.stderr and "names `gone`" in result.stderr
     assert f"argmap: {old} has errors (above); the diff is from the map as it was" in result.stderr
     assert invoke("diff", NEW, str(old)).exit_code == 1
+    # The same file on both sides: its errors once, as the map's (they were said twice).
+    same = invoke("diff", str(old), str(tmp_path / ".." / tmp_path.name / "old.yaml"))
+    assert same.exit_code == 1 and same.stderr.count("names `gone`") == 1
+    assert "the map has errors (above)" in same.stderr
 
 
 def test_unreadable_map_is_reported(tmp_path: Path) -> None:

@@ -1036,7 +1036,10 @@ def diff(
             )
     if before is not None and before.map is None:
         _report_unusable(before)
-    if before is not None:  # (what the map had wrong then: the exit code is for NEW's)
+    # (What the map had wrong then: the exit code is for NEW's. The same file on both sides
+    # has NEW's errors, said below: not twice.)
+    same = before is not None and old != "-" and Path(old).resolve() == Path(new).resolve()
+    if before is not None and not same:
         then = "the diff is from the map as it was"
         _print_errors(before, old if before.path == old else new, before.path, then)
     old_map = before.map if before is not None else None
