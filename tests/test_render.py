@@ -70,6 +70,7 @@ from argmap.text import (
     in_quotes,
     listed,
     pieces,
+    shown_lines,
     wrap_lines,
     wrap_paragraphs,
 )
@@ -1418,8 +1419,8 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         for line in lines
     )
     assert len(lines) <= MAX_LINES
-    if lines[-1].endswith(" …"):  # cut: what is shown is the start of the text
-        shown = [*lines[:-1], lines[-1].removesuffix(" …")]
+    if len(lines) == MAX_LINES and lines[-1].endswith("…"):  # cut: the text's start shown
+        shown = [*lines[:-1], lines[-1].removesuffix("…").rstrip(" ")]
         _assert_the_words(shown, "".join(words).replace("\u00a0", ""), whole=False)
         assert len(lines) == MAX_LINES
     else:  # whole: every word, in order, a line break only where the next piece did not fit
@@ -1432,6 +1433,14 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
             # (But for a word moved down to the last line, which it would leave alone.)
             orphan = following is lines[-1] and len(following.split()) == 2
             assert orphan or any(columns(line) + 1 + columns(first) > width for first in firsts)
+
+
+def test_a_word_cut_at_the_last_line_ends_in_an_ellipsis_of_its_own() -> None:
+    """A word as long as a line, cut to end the last line shown, was followed by " …",
+    which said a shorter word, another one ("Kilowatt"): the ellipsis goes right after a
+    word cut, and after a space only when whole words are left out."""
+    assert shown_lines("Kilowattstunde " * 30, 10)[0][-1] == "Kilowatts…"
+    assert shown_lines("100 €/MWh " * 30, 10)[0][-1] == "100 …"
 
 
 def test_a_short_last_word_is_not_alone_on_its_line() -> None:

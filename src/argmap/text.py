@@ -493,12 +493,17 @@ def shorten(text: str, width: int) -> str:
 
 
 def _ended(line: str, width: int) -> str:
-    """`line` ending in " …", after as many of its words as leave room for it."""
-    if columns(line) > width - 2:
-        line = _prefix(_prefix(line, width - 1).rsplit(" ", 1)[0], width - 2)
-        if columns(line) > width - 2:  # one wide character, and the width is tiny
-            line = ""
-    return line + " …"
+    """`line` ending in " …", after as many of its words as leave room for it; or, when
+    its first word alone leaves none, that word cut short with "…" right after it, as a
+    word cut reads ("Kilowatt …" said a word that the text does not)."""
+    if columns(line) <= width - 2:
+        return line + " …"
+    head = _prefix(line, width - 1)
+    # (Up to the last space, no-break ones too: `12 000 000 €` is words held together.)
+    space = max((i for i, c in enumerate(head) if c.isspace()), default=0)
+    if words := head[:space].rstrip():
+        return _prefix(words, width - 2) + " …"
+    return _prefix(line.lstrip(), width - 1) + "…"
 
 
 def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
