@@ -809,3 +809,14 @@ def test_a_hint_quotes_text_as_yaml_reads_it_back(text: str) -> None:
     quoted = yamltree.double_quoted(text)
     assert yaml.safe_load(quoted) == text
     assert not any(is_hidden(c) for c in quoted)
+
+
+def test_values_with_colons_are_each_said_up_to_a_limit() -> None:
+    """A value with a ": " stopped the reading; each is said, read on as quoted (the map
+    is not loaded: the file has them still), up to MAX_QUOTED past the first."""
+    nodes = "".join(f"  c{i}:\n    text: Point {i}: said.\n" for i in range(30))
+    loaded = loads(f"argmap: 1\ntitle: T\nclaims:\n{nodes}")
+    assert loaded.map is None
+    assert [d.span.line for d in loaded.diagnostics] == [5 + 2 * i for i in range(21)]
+    assert yamltree.MAX_QUOTED == 20
+    assert loaded.diagnostics[1].hint.endswith('`text: "Point 1: said."`')

@@ -575,9 +575,16 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
-    if key is not None and above is not None and ":" not in _without_comment(lines[above]):
+    if (
+        key is not None
+        and above is not None
+        and (
+            ":" not in _without_comment(lines[above])
+            or (key[1] not in _KNOWN_KEYS and re.match(_KEY + r":\s+[^\s\"'|>]", lines[above]))
+        )
+    ):
         # The line above is no key but more of a text (or a key without its colon: see
-        # `_colon_left_out`).
+        # `_colon_left_out`), or a field whose text goes on here with a word no field has.
         return _quote_hint(lines, above, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
@@ -591,10 +598,29 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             return f"{said}; indent line {above + 1} by {_indent(line)} spaces, like `{key[1]}:`"
         return f"{said}; indent the keys of one mapping alike"
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
-    field = re.match(_KEY + r":\s+(.*?)\s*$", line)
-    if field is None or not field[2]:
-        return hint
-    return f"{hint}: `{field[1]}: {double_quoted(field[2])}`"
+    quoted = _quoted_field(lines, row)
+    return f"{hint}: `{quoted[0]}`" if quoted else hint
+
+
+def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
+    """The field on line `row` with its text in double quotes, the text's lines below
+    joined to it as YAML joins them: as a hint shows it (`key: "value"`), and as the lines
+    to read in place of the field's (the first with it all, the rest blank, so that the
+    lines below keep their numbers). None if line `row` is no `key: value`."""
+    line = lines[row]
+    field = re.match(_KEY + r":(?:\s+(.*?))?\s*$", line)
+    if field is None:
+        return None
+    end = row + 1  # past the text's lines: those below indented further than its key
+    while end < len(lines) and lines[end].strip()[:1] not in ("", "#"):
+        if _indent(lines[end]) <= field.start(1):
+            break
+        end += 1
+    words = [w for w in (field[2], *(below.strip() for below in lines[row + 1 : end])) if w]
+    if not words:
+        return None
+    quoted = f"{field[1]}: {double_quoted(' '.join(words))}"
+    return quoted, [line[: field.start(1)] + quoted, *([""] * (end - row - 1))]
 
 
 # A line that is a mapping's key (`by: x`, `text:`), not a list item or a value's text.
@@ -959,18 +985,23 @@ def _colon_left_out(
 def _quote_hint(lines: list[str], above: int, row: int) -> str:
     """The hint for a ": " on line `row` inside a text written over the lines before it,
     from its key's line on (`text:` and two lines of prose): quote the whole text."""
-    key: int | None = above
+    key = _text_key(lines, above)
+    quoted = _quoted_field(lines, key) if key is not None else None
+    if key is None or quoted is None:
+        return 'a ": " inside a value starts a mapping; put the value in quotes'
+    name = quoted[0].partition(":")[0]
+    return (
+        f'a ": " inside the text of `{name}:` (line {key + 1}) starts a mapping; put the '
+        f"whole text in quotes: `{quoted[0]}`"
+    )
+
+
+def _text_key(lines: list[str], row: int) -> int | None:
+    """The line of the key whose text goes on over line `row`: the nearest key line."""
+    key: int | None = row
     while key is not None and not _KEY_LINE.match(lines[key]):
         key = _line_above(lines, key)
-    field = re.match(_KEY + r":(.*)", lines[key]) if key is not None else None
-    if key is None or field is None:
-        return 'a ": " inside a value starts a mapping; put the value in quotes'
-    words = [field[2].strip(), *(line.strip() for line in lines[key + 1 : row + 1])]
-    value = double_quoted(" ".join(w for w in words if w))
-    return (
-        f'a ": " inside the text of `{field[1].strip()}:` (line {key + 1}) starts a mapping; '
-        f"put the whole text in quotes: `{field[1].strip()}: {value}`"
-    )
+    return key
 
 
 # A field in a {...} mapping, up to its value: after the `{` or a `,`, its key and `: `.
@@ -1321,10 +1352,50 @@ def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     return text.translate(swap), {p: c for c, p in swap.items()}
 
 
+# Values with a ": " in them read on as quoted, to find the next syntax error (see
+# `compose`), at most.
+MAX_QUOTED = 20
+_ENDS = re.compile(r"(\r\n|\r|\n)")  # (as `source_lines` splits, kept)
+
+
 def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
-    """Parse one YAML document. The tree is None when the text is not usable YAML."""
+    """Parse one YAML document. The tree is None when the text is not usable YAML.
+
+    The commonest syntax error, a value with a ": " in it (`text: Note: it passed`),
+    stopped the reading, and a map with six took six runs to find them: each is read on
+    as its hint says, the value quoted, to find the next error (the lines below read as
+    written, so each is said where it is). The file has them still: the tree stays None."""
     parsed, restore = _without_yaml11_breaks(text)
-    return _compose(text, parsed, restore, file, _Loader)
+    tree, problems = _compose(text, parsed, restore, file, _Loader)
+    found = dict.fromkeys(problems)  # (each pass says the warnings before its error again)
+    quoted = 0
+    while tree is None and quoted < MAX_QUOTED and (fixed := _quoted_on(text, problems)):
+        text, quoted = fixed, quoted + 1
+        parsed, restore = _without_yaml11_breaks(text)
+        tree, problems = _compose(text, parsed, restore, file, _Loader)
+        found.update(dict.fromkeys(problems))
+    return (tree, problems) if not quoted else (None, list(found))
+
+
+def _quoted_on(text: str, problems: list[Diagnostic]) -> str | None:
+    """`text` with the value quoted where `problems` end in a value with a ": " in it, as
+    their hint says to quote it; None if they end otherwise."""
+    last = problems[-1] if problems else None
+    if last is None or not last.message.startswith("mapping values are not allowed"):
+        return None
+    pieces = _ENDS.split(text)  # line, its end, line, ...
+    lines, row = pieces[::2], last.span.line - 1
+    if row >= len(lines):
+        return None
+    above = _line_above(lines, row)
+    starts = (row, _text_key(lines, above) if above is not None else None)
+    for key in dict.fromkeys(starts):  # (the text may start on a line above, as in the hint)
+        quoted = _quoted_field(lines, key) if key is not None else None
+        if quoted is not None and last.hint.endswith(f"`{quoted[0]}`"):
+            assert key is not None
+            pieces[2 * key : 2 * (key + len(quoted[1])) : 2] = quoted[1]
+            return "".join(pieces)
+    return None
 
 
 def _compose(
