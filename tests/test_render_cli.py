@@ -792,3 +792,24 @@ def test_focus_on_an_actor_says_what_it_is(maps: Path) -> None:
     assert result.exit_code == 2
     assert "--focus: `moveon` is an actor in" in result.output
     assert "not a node; give the id of a claim" in result.output
+
+
+def test_a_bug_met_by_one_of_many_maps_exits_3(
+    maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map that crashed its worker failed its render and the run went on, as it should,
+    but the run exited 1, as for a map's errors, where a bug exits 3."""
+    import argmap.render.batch
+
+    real = argmap.render.batch.run_one
+
+    def crashes_on_every(job, *args):  # type: ignore[no-untyped-def]
+        if "every" in job.source:
+            raise KeyError("boom")
+        return real(job, *args)
+
+    monkeypatch.setattr(argmap.render.batch, "run_one", crashes_on_every)  # (workers fork)
+    result = invoke("render", str(maps), "-o", str(tmp_path / "out") + "/", "--jobs", "2")
+    assert result.exit_code == 3, result.output
+    assert "internal error: KeyError('boom'); this is a bug" in result.stderr
+    assert (tmp_path / "out" / "seed.svg").exists()

@@ -626,6 +626,8 @@ def _print_outcomes(
         # (`-o build` for a folder wrote a file named build.)
         bare = "" if Path(output).suffix else " (a file; for a folder, end -o with /)"
         typer.echo(printable(f"wrote {output}{bare}"), err=True)
+    if any(o.internal for o in outcomes):
+        return 3
     usage = any(o.usage for o in outcomes)
     return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
 

@@ -509,11 +509,13 @@ def _split(
     a mapping of the entries after it (the repeats among them), and the entries before it;
     None if there is no such key, or the mapping is in flow style (`{text: a, b: , ...}`)."""
     items = list(mapping.entries.values())
+    index = {k.value: i for i, (k, _) in enumerate(items)}
+    if any(k.value not in index for k, _, _ in repeats):  # (a merge key, read and gone)
+        return None
     first = items[0][0].span
     if (mapping.span.line, mapping.span.column) != (first.line, first.column):
         return None  # (a block mapping starts at its first key; a flow one at its `{`)
     where = [(k.span.line, k.span.column) for k, _ in items]
-    index = {k.value: i for i, (k, _) in enumerate(items)}
     first_repeat = min((k.span.line, k.span.column) for k, _, _ in repeats)
     last_first = max(where[index[k.value]] for k, _, _ in repeats)
     at = next(

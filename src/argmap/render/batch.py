@@ -40,6 +40,7 @@ class Outcome:
     stale: str = ""  # --check: why the file on disk is not the rendering ("" if it is)
     data: bytes = field(default=b"", repr=False)  # the rendering, when it goes to stdout
     usage: bool = False  # `error` is an option that does not fit the map, or a file (exit 2)
+    internal: bool = False  # `error` is a bug in argmap (exit 3, as for one map)
 
     @property
     def failed(self) -> bool:
@@ -356,7 +357,8 @@ def run_all(
                     results[i] = future.result()
                 except Exception as error:  # a crashed worker fails its map, not the run
                     report = FileReport(jobs[i].source, "", ())
-                    results[i] = Outcome(jobs[i], report, error=f"internal error: {error!r}")
+                    said = f"internal error: {error!r}; this is a bug, please report it"
+                    results[i] = Outcome(jobs[i], report, error=said, internal=True)
                 on_done(results[i])
         except BaseException:  # interrupted: stop the workers now, and so their engines
             pool.shutdown(wait=False, cancel_futures=True)
