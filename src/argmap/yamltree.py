@@ -42,6 +42,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64  # far beyond any map, far below Python's recursion limit
 MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may stand for in one file
+# Characters that aliases may stand for in one file: 1,000 aliases of one text of 500 KB,
+# under the limit above, made an SVG of 505 MB with 2 GB of memory.
+MAX_ALIAS_TEXT = 1_000_000
 _TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
 
 _CORE = "tag:yaml.org,2002:"
@@ -189,16 +192,24 @@ def _relocated(node: YNode, span: Span) -> YNode:
     return YMap(span, entries)
 
 
-def _size(node: YNode, memo: dict[int, int]) -> int:
-    """How many nodes a subtree stands for once aliases are expanded."""
+def _size(node: YNode, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """How many nodes a subtree stands for once aliases are expanded, and how many
+    characters of text (keys too)."""
     key = id(node)
     if key not in memo:
-        if isinstance(node, YSeq):
-            memo[key] = 1 + sum(_size(n, memo) for n in node.items)
-        elif isinstance(node, YMap):
-            memo[key] = 1 + sum(1 + _size(v, memo) for _, v in node.entries.values())
+        if isinstance(node, YScalar):
+            memo[key] = (1, len(node.value))
         else:
-            memo[key] = 1
+            parts = (
+                [_size(n, memo) for n in node.items]
+                if isinstance(node, YSeq)
+                else [
+                    (1 + n, len(k) + c)
+                    for k, (_, v) in node.entries.items()
+                    for n, c in [_size(v, memo)]
+                ]
+            )
+            memo[key] = (1 + sum(n for n, _ in parts), sum(c for _, c in parts))
     return memo[key]
 
 
@@ -219,8 +230,8 @@ class _Builder:
         # that starts with `&` loses its first word to one, with no error from YAML.
         self.unused: dict[str, tuple[Any, YNode]] = {}
         self.replaced: list[tuple[Any, YNode]] = []
-        self.sizes: dict[int, int] = {}
-        self.expanded = 0
+        self.sizes: dict[int, tuple[int, int]] = {}
+        self.expanded, self.expanded_text = 0, 0
         self.root: YNode | None = None
         self.documents = 0
         # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
@@ -373,12 +384,17 @@ class _Builder:
                 f"move `*{name}` out of the value marked `&{name}`, or write out what it "
                 "should stand for",
             )
-        self.expanded += _size(target, self.sizes)
-        if self.expanded > MAX_ALIAS_EXPANSION:
+        values, characters = _size(target, self.sizes)
+        self.expanded += values
+        self.expanded_text += characters
+        if self.expanded > MAX_ALIAS_EXPANSION or self.expanded_text > MAX_ALIAS_TEXT:
+            much, hint = f"{MAX_ALIAS_EXPANSION:,} values", "instead of nesting aliases of aliases"
+            if self.expanded <= MAX_ALIAS_EXPANSION:
+                much, hint = f"{MAX_ALIAS_TEXT:,} characters of text", "where they are needed"
             raise self._stop(
                 event,
-                f"aliases here expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)",
-                "write the values out instead of nesting aliases of aliases",
+                f"aliases here expand to more than {much} (an alias bomb?)",
+                f"write the values out {hint}",
             )
         # Said to be wrong where it is used (`supports: *a`): the value, and what is in it,
         # at the alias. (At the anchor, `by: *an_actor` was said to be a mapping there, and

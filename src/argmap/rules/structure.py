@@ -37,7 +37,8 @@ RULES = [
         "brackets and quotes, control characters, custom tags (`!!python/object`), merge "
         "keys (`<<: *base`), more than one document, nesting deeper than 64 levels, an "
         "alias inside the value its anchor names (a loop) and aliases that expand to more "
-        "than 100,000 values (a 'billion laughs' bomb) are all refused here. So is a list "
+        "than 100,000 values or 1,000,000 characters of text (a 'billion laughs' bomb) "
+        "are all refused here. So is a list "
         "item indented deeper than the one above it, which YAML joins to it as one value "
         "(`c1 - c2`): the map is read on with the items apart.",
         "claims:\n  c1: {text: An unclosed mapping\n",
