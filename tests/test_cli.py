@@ -49,6 +49,54 @@ def test_version() -> None:
     assert result.output == f"argmap {__version__}\n"
 
 
+def test_new_refuses_a_folder_or_nothing_and_writes_into_a_folder_written_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new .` and `new ""` were internal errors; `new maps/` wrote a file `maps`."""
+    monkeypatch.chdir(tmp_path)
+    for path, said in [(".", ". is a folder; name the file"), ("", "the path is empty")]:
+        result = invoke("new", path)
+        assert result.exit_code == 2 and said in result.output, result.output
+    assert invoke("new", "maps/").exit_code == 0 and (tmp_path / "maps" / "map.yaml").is_file()
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`argmap check "$UNSET"` checked the current folder, and could pass; render crashed."""
+    monkeypatch.chdir(ROOT)
+    result = invoke("check", "")
+    assert result.exit_code == 2 and "the path is empty" in result.output
+    assert '"":1:1: error[io-error]' in result.output
+    for args in (
+        ["render", ""],
+        ["render", "--maps-dir", "", "maps"],
+        ["check", "--maps-dir", "", "maps"],
+    ):
+        result = invoke(*args)
+        assert result.exit_code == 2 and "is empty: is a variable in the command unset?" in (
+            result.output
+        ), args
+
+
+def test_folders_nested_deeper_than_python_recurses_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.11's os.walk recursed, and folders 1,200 deep crashed check."""
+    monkeypatch.chdir(tmp_path)  # (relative: the path, absolute, would pass PATH_MAX)
+    for depth in range(1, 1201):  # (Path.mkdir(parents=True) recurses too)
+        Path("/".join(["d"] * depth)).mkdir()
+    deep = Path(*["d"] * 1200)
+    shutil.copy(SEED, deep / "seed.yaml")
+    (deep.parent / ".hidden.yaml").write_text("not: a map")  # hidden: left out
+    result = invoke("check", "d")
+    assert result.exit_code == 0 and "1 file checked: no problems" in result.output
+    (deep / "seed.yaml").unlink()
+    (deep.parent / ".hidden.yaml").unlink()
+    for depth in range(1200, 0, -1):  # (pytest's own clean-up, shutil.rmtree, recurses)
+        Path("/".join(["d"] * depth)).rmdir()
+
+
 def test_new_then_check_then_show(tmp_path: Path) -> None:
     path = tmp_path / "debate.yaml"
     assert invoke("new", str(path)).exit_code == 0

@@ -78,7 +78,7 @@ def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator
     for path in paths:
         p = Path(path)
         try:
-            folder = str(path) != "-" and p.is_dir()
+            folder = str(path) not in ("-", "") and p.is_dir()  # ("" is loading's to refuse)
         except OSError:  # (a name too long, a folder on the way that cannot be entered)
             folder = False  # loading says why: it stopped the run as "cannot write"
         if not folder:
@@ -94,14 +94,41 @@ def _in_folder(folder: Path) -> list[str]:
     nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.)"""
     found: list[str] = []
     unreadable: list[OSError] = []
-    for root, folders, files in os.walk(folder, onerror=unreadable.append):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+    for root, files in _walk(folder, unreadable):
         for name in files:
             path = Path(root, name)
-            if not name.startswith(".") and is_yaml_name(path) and _maybe_file(path):
+            if is_yaml_name(path) and _maybe_file(path):
                 found.append(str(path))
     found += [str(error.filename) for error in unreadable if error.filename]
     return sorted(found)
+
+
+def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under `top` (itself too) and the names in it that are not folders, as
+    `os.walk` gives them (links to folders not followed), hidden ones left out; each
+    folder that cannot be listed is added to `unreadable`. Not recursive: `os.walk` is, in
+    Python 3.11, and folders 1,200 deep crashed it."""
+    stack = [str(top)]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError as error:
+            unreadable.append(error)
+            continue
+        files, below = [], []
+        for entry in entries:
+            try:
+                folder = entry.is_dir()
+            except OSError:  # (as os.walk: what cannot be looked at is no folder)
+                folder = False
+            if not folder:
+                files.append(entry.name)
+            elif not entry.is_symlink():
+                below.append(entry.path)
+        yield root, files
+        stack.extend(reversed(below))
 
 
 def _maybe_file(path: Path) -> bool:

@@ -309,7 +309,7 @@ def check(
         ),
     ] = None,
     maps_dir: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045  (a str: as a Path, "" is the current folder)
         typer.Option(
             "--maps-dir",
             help="Check only maps among PATHS: YAML files under this folder and files that "
@@ -322,6 +322,8 @@ def check(
     from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary, write_unchecked
 
     _choice("--format", output_format, list(REPORTERS))
+    if maps_dir == "":
+        _fail("--maps-dir is empty: is a variable in the command unset? Name a folder")
     reporter = REPORTERS[output_format]
     unchecked = functools.partial(write_unchecked, output_format, out=sys.stdout)
     with _settings(config, unchecked, select=select, ignore=ignore, strict=strict) as settings:
@@ -422,7 +424,7 @@ def render(
     ] = False,
     config: ConfigOption = None,
     maps_dir: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045  (a str: as a Path, "" is the current folder)
         typer.Option("--maps-dir", help="Render only maps among PATHS (as for check)."),
     ] = None,
     evaluate: EvaluateOption = None,
@@ -489,7 +491,7 @@ def _run_render(
     jobs: int | None,
     check_only: bool,
     quiet: bool,
-    maps_dir: Path | None,
+    maps_dir: str | None,
     evaluate: str | None,
     support: str,
     flags: list[str],
@@ -1164,6 +1166,12 @@ def _not_a_folder(path: str | Path, name: str) -> None:
         _fail(f"{path} is a folder; name the file to write, such as {Path(path) / name}")
 
 
+def _into_folder(path: str, name: str) -> str:
+    """`path`, or a file `name` in it where it is written as a folder (`-o out/`, which
+    wrote a file `out`), as `render -o DIR/` writes into DIR."""
+    return str(Path(path) / name) if path.endswith(("/", os.sep)) else path
+
+
 def _emit(
     data: bytes, output: str | None, inputs: Sequence[str], name: str, is_map: bool = False
 ) -> None:
@@ -1174,6 +1182,7 @@ def _emit(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    output = _into_folder(output, name)
     _not_a_folder(output, name)
     from argmap.files import replaces_yaml, same_file, write_atomic, write_problem
 
@@ -1214,7 +1223,7 @@ def show(
 
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the new map; - is stdout.")],
+    written: Annotated[str, typer.Argument(help="Where to write the new map; - is stdout.")],
     force: ForceOption = False,
 ) -> None:
     """Write a commented starter map that passes `argmap check`."""
@@ -1223,11 +1232,15 @@ def new(
     from argmap.files import write_atomic, write_problem
 
     template = files("argmap").joinpath("starter.yaml").read_text(encoding="utf-8")
-    if str(path) == "-":  # as everywhere else, not a file named `-`
+    if written == "-":  # as everywhere else, not a file named `-`
         sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
         return
+    if not written:
+        _fail("the path is empty; name the map file to write, such as map.yaml")
     from argmap.checker import is_yaml_name
 
+    path = Path(_into_folder(written, "map.yaml"))
+    _not_a_folder(path, "map.yaml")
     if not is_yaml_name(path):  # `argmap new map.svg`: a drawing's name
         stem = (
             path.with_suffix("") if path.suffix else path.with_name(path.name.rstrip(".") or "map")

@@ -59,6 +59,10 @@ class Loaded:
 def load(path: str | Path) -> Loaded:
     """Load a map file; `-` reads standard input."""
     name = "<stdin>" if str(path) == "-" else str(path)
+    if not name:  # (as a Path, the current folder: `argmap check "$UNSET"` checked it)
+        name, empty = '""', ("the path is empty", "name a map: is a variable in the command unset?")
+        diagnostic = Diagnostic("io-error", Severity.ERROR, Span.point(name), *empty)
+        return Loaded(name, "", None, (diagnostic,))
     try:
         data = read_input(path)
     except FileNotFoundError:

@@ -64,6 +64,10 @@ def plan(
 ) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
+    if "" in paths or maps_dir == "":  # (as paths, the current folder)
+        raise PlanError(
+            "a path is empty: is a variable in the command unset? Name a map or a folder"
+        )
     sources = list(discover(paths, maps_dir))  # each map once
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
