@@ -162,9 +162,35 @@ def _clean(text: str) -> str:
     make a Graphviz escape: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
     graph's, the label) and an edge's `\\E`, `\\H`, `\\T` in tooltips and HTML-like labels
     even when the backslash is escaped. (Only there: one after every backslash came along
-    when a reader copied a tooltip's `C:\\dir` or `\\frac`.)"""
+    when a reader copied a tooltip's `C:\\dir` or `\\frac`.) Piled marks are left out, and
+    the text cut to what Graphviz reads of one string (`_within`)."""
     drawn = drawn_text(text)
+    if not drawn.isascii():
+        drawn = _PILED_MARKS.sub("", drawn)
+    if len(drawn) > _MAX_STRING // 5:  # (a character takes 5 bytes at most, escaped)
+        drawn = _within(drawn)
     return _EXPANDED.sub("\\\u200b", drawn) if "\\" in drawn else drawn
+
+
+# Combining marks past the eighth on one letter (the blocks of diacritics that "Zalgo"
+# text piles up): a letter with 10,000 of them, which no line break splits, made a label
+# longer than Graphviz 2.43 reads, and they draw as one smear.
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_PILED_MARKS = re.compile(f"(?<={_MARK}{{8}}){_MARK}+")
+# Bytes of one string, escaped, that Graphviz 2.43 reads ("longer than 16384?"), less room
+# for its quotes: the tooltip of a text of 20,000 letters failed.
+_MAX_STRING = 16_000
+
+
+def _within(text: str) -> str:
+    """`text` cut, with "…", to what fits _MAX_STRING bytes once escaped for DOT (a text
+    of 3,200 characters or fewer is whole)."""
+    used = 0
+    for i, c in enumerate(text):
+        used += 5 if c in '&<>"\\' else len(c.encode("utf-8"))
+        if used > _MAX_STRING - 3:
+            return text[:i] + "…"
+    return text
 
 
 def _html(text: str) -> str:
