@@ -246,3 +246,25 @@ def test_words_of_other_tools_name_the_value_they_mean() -> None:
     assert value_hint("PR", ["grounded", "preferred"]) == "did you mean `preferred`?"
     assert value_hint("TD", ["TB", "LR"]) == "did you mean `TB`?"
     assert value_hint("person", ["source", "tag"], fallback="use one of") == "use one of"
+
+
+def test_a_long_cycle_or_an_id_named_often_is_said_in_a_line() -> None:
+    """A support cycle of 5,000 nodes was one message of 5,000 ids, and an invalid id named
+    20,000 times a hint of 129 KB: the first few, then how many more."""
+    reasons = "".join(
+        f"  r{i}: {{text: R{i}., supports: [r{(i + 1) % 13}, c]}}\n" for i in range(13)
+    )
+    said = [
+        d.message
+        for d in check_loaded(
+            loads(EXAMPLE_HEADER + f"claims:\n  c: {{text: C.}}\nreasons:\n{reasons}"), Settings()
+        )
+    ]
+    assert (
+        "circular support: r0 -> r1 -> r2 -> r3 -> r4 -> r5 -> r6 -> r7 -> r8 -> r9 -> "
+        "(2 more) -> r12 -> r0" in said
+    )
+    named = "".join(f"  r{i}: {{text: R{i}., supports: bad id}}\n" for i in range(8))
+    loaded = loads(EXAMPLE_HEADER + f"claims:\n  bad id: {{text: C.}}\nreasons:\n{named}")
+    (invalid,) = [d for d in loaded.diagnostics if d.rule == "invalid-id"]
+    assert invalid.hint.endswith("rename it where lines 6, 7, 8, 9, 10 and 3 more name it too")

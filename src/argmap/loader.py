@@ -364,6 +364,10 @@ def _top_name(key: str) -> str | None:
     return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
 
 
+# Lines named in a hint, at most (then "and N more").
+_LINES_SHOWN = 5
+
+
 @dataclass
 class _MapBuilder:
     file: str
@@ -508,11 +512,16 @@ class _MapBuilder:
                 named.setdefault(ref.id, set()).add(ref.span.line)
         for index, key in self.bad_ids.items():
             if lines := sorted(named.get(key, ())):
-                said = ", ".join(map(str, lines[:-1])) + " and " if len(lines) > 1 else ""
-                where = f"line{'s' if len(lines) > 1 else ''} {said}{lines[-1]}"
+                # (The first few: an id named 20,000 times made a hint of 129 KB.)
+                shown = [f"{n:,}" for n in lines[:_LINES_SHOWN]]
+                if len(lines) > _LINES_SHOWN:
+                    shown.append(f"{len(lines) - _LINES_SHOWN:,} more")
+                said = ", ".join(shown[:-1]) + " and " if len(shown) > 1 else ""
+                where = f"line{'s' if len(lines) > 1 else ''} {said}{shown[-1]}"
+                verb = "names" if len(lines) == 1 else "name"
                 diagnostic = self.diagnostics[index]
                 self.diagnostics[index] = replace(
-                    diagnostic, hint=f"{diagnostic.hint}; rename it where {where} name it too"
+                    diagnostic, hint=f"{diagnostic.hint}; rename it where {where} {verb} it too"
                 )
 
     def at_the_margin(self, tree: YMap, meant: dict[str, str | None]) -> dict[str, list[str]]:
