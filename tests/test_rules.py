@@ -268,3 +268,17 @@ def test_a_long_cycle_or_an_id_named_often_is_said_in_a_line() -> None:
     loaded = loads(EXAMPLE_HEADER + f"claims:\n  bad id: {{text: C.}}\nreasons:\n{named}")
     (invalid,) = [d for d in loaded.diagnostics if d.rule == "invalid-id"]
     assert invalid.hint.endswith("rename it where lines 6, 7, 8, 9, 10 and 3 more name it too")
+
+
+def test_texts_alike_but_for_how_their_letters_are_encoded_are_duplicates() -> None:
+    """`café` with é as one character, and as e and a combining accent, read alike: not
+    warned of as the same text; and diff said `[-café-] {+café+}`."""
+    from argmap.diff import diff_maps, format_text
+
+    composed, decomposed = "Caf\u00e9 prices rose.", "Cafe\u0301 prices rose."
+    fragment = f"claims:\n  c1: {{text: {composed}}}\n  c2: {{text: {decomposed}}}\n"
+    assert "duplicate-text" in rules_reported(fragment)
+    old = loads(EXAMPLE_HEADER + f"claims:\n  c1: {{text: {composed}}}\n").map
+    new = loads(EXAMPLE_HEADER + f"claims:\n  c1: {{text: {decomposed}}}\n").map
+    assert old is not None and new is not None
+    assert "c1 reworded: only in how its letters are encoded" in format_text(diff_maps(old, new))

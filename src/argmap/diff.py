@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
+from unicodedata import normalize
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
@@ -373,7 +374,14 @@ def format_text(d: MapDiff) -> str:
         if c.status == "reworded" and c.old and c.new:
             others = [f for f in c.changes if f.name != "text"]
             extra = f" (also {_described(others)})" if others else ""
-            lines.append(f"{head} reworded: {word_diff(c.old.text, c.new.text)}{extra}")
+            said = word_diff(c.old.text, c.new.text)
+            if normalize("NFC", c.old.text) == normalize("NFC", c.new.text):
+                # (The two sides read alike: `[-café-] {+café+}` said nothing.)
+                said = (
+                    "only in how its letters are encoded (é as one character, or as e and a "
+                    "combining accent)"
+                )
+            lines.append(f"{head} reworded: {said}{extra}")
         elif c.status == "renamed":
             also = f" (also {_described(c.changes)})" if c.changes else ""
             lines.append(f"{head} renamed from {c.old_id}{also}")

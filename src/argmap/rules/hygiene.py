@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from unicodedata import normalize
 
 from argmap.diagnostics import Severity
 from argmap.rules.base import Context, Finding, Option, Rule
@@ -57,7 +58,9 @@ def _quote_without_source(ctx: Context) -> Iterator[Finding]:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """Text as read: its letters as one encoding of them (NFKC: é written as one character
+    or as e and a combining accent, `ﬁ` or `fi`), case and spacing aside."""
+    return " ".join(normalize("NFKC", text).casefold().split())
 
 
 def _duplicate_text(ctx: Context) -> Iterator[Finding]:
@@ -119,7 +122,7 @@ RULES = [
     Rule(
         "duplicate-text",
         W,
-        "Two nodes with the same text (ignoring case and spacing).",
+        "Two nodes with the same text (ignoring case, spacing and how letters are encoded).",
         "The same argument twice splits its supports and attacks between two nodes. "
         "Reference one node from several places instead.",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: Good reason., supports: c1}\n"
