@@ -820,3 +820,13 @@ def test_values_with_colons_are_each_said_up_to_a_limit() -> None:
     assert [d.span.line for d in loaded.diagnostics] == [5 + 2 * i for i in range(21)]
     assert yamltree.MAX_QUOTED == 20
     assert loaded.diagnostics[1].hint.endswith('`text: "Point 1: said."`')
+
+
+def test_a_number_yaml_reads_otherwise_than_written_is_said_as_written() -> None:
+    """`weight: 010` was said to be 8, and `1:00` 60, with no word of why (YAML 1.1 reads
+    them as octal, and as minutes and seconds)."""
+    loaded = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: 010}\n")
+    (said,) = [d.message for d in loaded.diagnostics]
+    assert said == "`weight` of claim `c` is `010`, which YAML reads as 8, outside 0..1"
+    loaded = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: 2}\n")
+    assert [d.message for d in loaded.diagnostics] == ["`weight` of claim `c` is 2, outside 0..1"]

@@ -359,6 +359,16 @@ def _section_inside(section: str, what: str) -> str:
     return hint
 
 
+def _read_as(node: YNode, value: float) -> str:
+    """A number as said in a message: with what was written where YAML read it otherwise
+    (`010` is 8, and `1:00` 60, in YAML 1.1), which "is 8" left a riddle."""
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    written = node.value.strip() if isinstance(node, YScalar) else ""
+    if not written or written in (str(value), shown):
+        return shown
+    return f"`{written}`, which YAML reads as {shown}"
+
+
 def _top_name(key: str) -> str | None:
     """The name of the map's top level that `key` is a typo of, if any."""
     return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
@@ -1016,7 +1026,7 @@ class _MapBuilder:
             hint = "use a number from 0 to 1"
             if isinstance(value, int) and 1 < value <= 100:  # a percentage
                 hint += f": `{value / 100:g}` for {value:g}%"
-            self.invalid(node, f"{what} is {value}, outside 0..1", hint)
+            self.invalid(node, f"{what} is {_read_as(node, value)}, outside 0..1", hint)
             return None
         return float(value)
 
@@ -1147,12 +1157,16 @@ class _MapBuilder:
             return None
         if value < f.minimum:
             self.invalid(
-                node, f"{what} is {value}, less than {f.minimum}", f"use {f.minimum} or more"
+                node,
+                f"{what} is {_read_as(node, value)}, less than {f.minimum}",
+                f"use {f.minimum} or more",
             )
             return None
         if f.maximum is not None and value > f.maximum:
             self.invalid(
-                node, f"{what} is {value}, more than {f.maximum}", f"use {f.maximum} or less"
+                node,
+                f"{what} is {_read_as(node, value)}, more than {f.maximum}",
+                f"use {f.maximum} or less",
             )
             return None
         return value
