@@ -830,3 +830,11 @@ def test_a_number_yaml_reads_otherwise_than_written_is_said_as_written() -> None
     assert said == "`weight` of claim `c` is `010`, which YAML reads as 8, outside 0..1"
     loaded = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: 2}\n")
     assert [d.message for d in loaded.diagnostics] == ["`weight` of claim `c` is 2, outside 0..1"]
+
+
+def test_a_null_tagged_null_is_read_as_null_is() -> None:
+    """`claims: ~` is an empty section, and `claims: !!null` was "not nothing"."""
+    for written in ("~", "!!null", "!!null ~", "!!null ''"):
+        loaded = loads(f"argmap: 1\ntitle: T\nclaims: {written}\n")
+        assert loaded.diagnostics == (), written
+        assert loaded.map is not None and not loaded.map.nodes

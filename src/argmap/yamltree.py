@@ -84,7 +84,11 @@ class YScalar(NamedTuple):
 
     @property
     def is_null(self) -> bool:
-        return self.plain and self.tag is None and self.value in _NULLS
+        """Whether YAML reads it as null: `~`, `null`, nothing, or any of them tagged `!!null`
+        (read as a mapping's value that is not there, as the untagged ones are)."""
+        return self.value in _NULLS and (
+            (self.plain and self.tag is None) or self.tag == _CORE + "null"
+        )
 
 
 @dataclass(slots=True)
