@@ -776,6 +776,10 @@ def test_evaluate_keeps_within_the_terminal(
     assert row.endswith("contested  Passive shutdown …")
     after = lines[next(i for i, line in enumerate(lines) if line.startswith("extension 1:")) + 1]
     assert after.startswith("  reason-number-")  # the rest of the list, under its first words
+    # Narrower than a row: laid out in 60 columns, as `show` keeps 50 (at 20, the heading
+    # took a line a word, and each node's text was cut to a letter).
+    monkeypatch.setenv("COLUMNS", "20")
+    assert invoke("evaluate", str(wide), "--semantics", "preferred").output == shown
 
 
 def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: Path) -> None:

@@ -22,10 +22,15 @@ def _heading(e: Evaluation) -> str:
     return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}"
 
 
+_MIN_WIDTH = 60  # columns the table is given in a narrower terminal, which then wraps it
+
+
 def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     """The evaluation as a table of nodes, then the extensions and the verdicts. Within
     `width` columns if given (a terminal's): each node's text shortened to its line (`show
     --evaluate` gives it whole), the other lines wrapped."""
+    if width is not None:  # (as `show`: at 20 columns each word of a line had a line)
+        width = max(width, _MIN_WIDTH)
     # DF-QuAD counts supports itself; --support only says which attacks they add.
     counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
     lines = [f"{_heading(e)}; supports read as: {e.support}{counted}"]
