@@ -40,7 +40,10 @@ RULES = [
         "than 100,000 values or 1,000,000 characters of text (a 'billion laughs' bomb) "
         "are all refused here. So is a list "
         "item indented deeper than the one above it, which YAML joins to it as one value "
-        "(`c1 - c2`): the map is read on with the items apart.",
+        "(`c1 - c2`): the map is read on with the items apart. Reading stops at a syntax "
+        "error, but for the most common one, a value with `: ` in it (`text: Note: ...`): "
+        "each of those is said in the same run, up to 20, the file read on past each as if "
+        "its value were quoted.",
         "claims:\n  c1: {text: An unclosed mapping\n",
         "claims:\n  c1: {text: A closed mapping}\n",
         required=True,
