@@ -759,7 +759,7 @@ WIDE_COLON = "\uff1a"
         # Text with a word and a full-width colon: not a key, whatever YAML makes of it.
         (
             f"    text: A plain text\n      Note{WIDE_COLON} goes on: with a colon\n",
-            "put the value in quotes",
+            "put the whole text in quotes",
         ),
         (
             f'    text: "First line\n      title{WIDE_COLON} second \\q"\n',

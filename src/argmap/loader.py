@@ -100,7 +100,8 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
         tree, problems = compose(text, file)
         builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
-    return Loaded(file, text, result, tuple(builder.diagnostics))
+    # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
+    return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
 
 
 @contextmanager

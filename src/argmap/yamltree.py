@@ -132,6 +132,7 @@ def reads_as_text(plain: str) -> bool:
 # that, copied into the map, became part of the text.
 _QUOTED = {p: escape(p) for p in code_points(CONTROL, INVISIBLE)} | {
     ord("\t"): "\\t",
+    ord("\n"): "\\n",
     ord("\\"): "\\\\",
     ord('"'): '\\"',
 }
@@ -183,17 +184,27 @@ def _too_deep(file: str, line: int, column: int) -> Diagnostic:
 
 
 def _relocated(node: YNode, span: Span) -> YNode:
-    """A copy of `node`, and of everything in it, all at `span`. (As deep as the nesting
-    limit; as large as the limit on what aliases stand for.)"""
+    """`node` at `span`, with the values right inside it: what an alias repeats, said to be
+    wrong where the alias is. (Not deeper: a collection inside keeps its own place, which
+    an alias of its own may name, and is shared, as `_size` counts it once; copied whole,
+    aliases of aliases of nested lists recursed past Python's limit. Nor a text over lines,
+    whose lines `loader._MapBuilder.joined` reads where they are written.)"""
+
+    def moved(value: YNode) -> YNode:
+        return value._replace(span=span) if type(value) is YScalar and _one_line(value) else value
+
     if type(node) is YScalar:
-        return node._replace(span=span)
+        return moved(node)
     if type(node) is YSeq:
-        return YSeq(span, [_relocated(item, span) for item in node.items])
+        return YSeq(span, [moved(item) for item in node.items])
     assert type(node) is YMap
-    entries = {
-        k: (key._replace(span=span), _relocated(v, span)) for k, (key, v) in node.entries.items()
-    }
-    return YMap(span, entries)
+    return YMap(
+        span, {k: (key._replace(span=span), moved(v)) for k, (key, v) in node.entries.items()}
+    )
+
+
+def _one_line(scalar: YScalar) -> bool:
+    return scalar.span.line == scalar.span.end_line
 
 
 def _size(node: YNode, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
@@ -597,16 +608,12 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
-    if (
-        key is not None
-        and above is not None
-        and (
-            ":" not in _without_comment(lines[above])
-            or (key[1] not in _KNOWN_KEYS and re.match(_KEY + r":\s+[^\s\"'|>]", lines[above]))
-        )
+    if above is not None and (
+        (key is not None and ":" not in _without_comment(lines[above]))
+        or _goes_on(lines, above, row)
     ):
         # The line above is no key but more of a text (or a key without its colon: see
-        # `_colon_left_out`), or a field whose text goes on here with a word no field has.
+        # `_colon_left_out`), or a text field's first line, whose text goes on here.
         return _quote_hint(lines, above, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
@@ -624,25 +631,62 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     return f"{hint}: `{quoted[0]}`" if quoted else hint
 
 
+def _goes_on(lines: list[str], above: int, row: int) -> bool:
+    """Whether line `row`, indented deeper than a text field's first line `above` (`text:
+    A claim about`), is more of that text: no field of the format (`by: ann`, a key slipped
+    deeper), nor an id with fields (`c2: {text: ...}`, `c2: text: ...`, `c2:` alone)."""
+    field = re.match(_KEY + r":\s+[^\s\"'|>&*!\[{#]", lines[above])
+    if field is None or _FIELD_TYPES.get(field[1].strip()) != "text":
+        return False
+    if _indent(lines[row]) <= field.start(1):
+        return False
+    key, _, rest = lines[row].strip().removeprefix("- ").partition(":")
+    rest = _without_comment(rest)
+    return not (
+        key.strip() in _KNOWN_KEYS
+        or not rest
+        or rest[:1] == "{"
+        or rest.partition(":")[0].strip() in _KNOWN_KEYS
+    )
+
+
 def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
     """The field on line `row` with its text in double quotes, the text's lines below
-    joined to it as YAML joins them: as a hint shows it (`key: "value"`), and as the lines
-    to read in place of the field's (the first with it all, the rest blank, so that the
-    lines below keep their numbers). None if line `row` is no `key: value`."""
+    joined to it as YAML joins them (a line break as a space, a blank line as one): as a
+    hint shows it (`key: "value"`), and as the lines to read in place of the field's (the
+    first with it all, the rest blank, so that the lines below keep their numbers). None
+    if line `row` is no `key: text`, or its value starts as no plain text does (`&a`)."""
     line = lines[row]
-    field = re.match(_KEY + r":(?:\s+(.*?))?\s*$", line)
+    field = re.match(_KEY + r":(?:[ \t]+(.*))?$", line)
     if field is None:
         return None
-    end = row + 1  # past the text's lines: those below indented further than its key
-    while end < len(lines) and lines[end].strip()[:1] not in ("", "#"):
-        if _indent(lines[end]) <= field.start(1):
-            break
-        end += 1
-    words = [w for w in (field[2], *(below.strip() for below in lines[row + 1 : end])) if w]
-    if not words:
+    value = _without_comment(field[2] or "")
+    if value[:1] in _NOT_PLAIN:
         return None
-    quoted = f"{field[1]}: {double_quoted(' '.join(words))}"
+    end, at, blank = row + 1, row + 1, 0  # past the text's lines, and the line looked at
+    ended = value != (field[2] or "").strip()  # (a comment ends a plain text)
+    while not ended and at < len(lines):
+        below = lines[at]
+        if not below.strip():
+            blank, at = blank + 1, at + 1
+            continue
+        if below.lstrip().startswith("#") or _indent(below) <= field.start(1):
+            break
+        piece = _without_comment(below)
+        ended = piece != below.strip()
+        value += "\n" * blank if blank and value else " " if value else ""
+        value += piece
+        end = at = at + 1
+        blank = 0
+    if not value:
+        return None
+    quoted = f"{field[1]}: {double_quoted(value)}"
     return quoted, [line[: field.start(1)] + quoted, *([""] * (end - row - 1))]
+
+
+# What a value that is no plain text starts with: an anchor, an alias, a tag, a block, a
+# flow collection, a reserved character (quoting it would change what YAML reads).
+_NOT_PLAIN = tuple("&*!|>[{%@`")
 
 
 # A line that is a mapping's key (`by: x`, `text:`), not a list item or a value's text.
@@ -1375,8 +1419,10 @@ def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
 
 
 # Values with a ": " in them read on as quoted, to find the next syntax error (see
-# `compose`), at most.
+# `compose`), at most; and the characters read again to find them, at most, in lengths of
+# the file (25 near the end of a map of 10,000 nodes took 11 s).
 MAX_QUOTED = 20
+_MOST_REREAD, _REREAD_ANYWAY = 3, 2_000_000  # (a small map's take no time)
 _ENDS = re.compile(r"(\r\n|\r|\n)")  # (as `source_lines` splits, kept)
 
 
@@ -1390,20 +1436,28 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     parsed, restore = _without_yaml11_breaks(text)
     tree, problems = _compose(text, parsed, restore, file, _Loader)
     found = dict.fromkeys(problems)  # (each pass says the warnings before its error again)
-    quoted = 0
-    while tree is None and quoted < MAX_QUOTED and (fixed := _quoted_on(text, problems)):
-        text, quoted = fixed, quoted + 1
+    passes, budget = 0, max(_MOST_REREAD * len(text), _REREAD_ANYWAY)
+    while tree is None and passes < MAX_QUOTED and (fixed := _quoted_on(text, problems)):
+        text, budget = fixed[0], budget - fixed[1]  # (read again to there, at least)
+        if budget < 0:
+            break
         parsed, restore = _without_yaml11_breaks(text)
-        tree, problems = _compose(text, parsed, restore, file, _Loader)
+        tree, again = _compose(text, parsed, restore, file, _Loader)
+        if tree is None and (not again or again[-1].span.line <= problems[-1].span.line):
+            break  # no further on: what the quoting made of the line is no news
+        problems, passes = again, passes + 1
         found.update(dict.fromkeys(problems))
-    return (tree, problems) if not quoted else (None, list(found))
+    return (tree, problems) if not passes else (None, list(found))
 
 
-def _quoted_on(text: str, problems: list[Diagnostic]) -> str | None:
+def _quoted_on(text: str, problems: list[Diagnostic]) -> tuple[str, int] | None:
     """`text` with the value quoted where `problems` end in a value with a ": " in it, as
-    their hint says to quote it; None if they end otherwise."""
+    their hint says to quote it, and where in it the value starts; None if they end
+    otherwise."""
     last = problems[-1] if problems else None
     if last is None or not last.message.startswith("mapping values are not allowed"):
+        return None
+    if not last.hint.endswith('"`'):  # (no value quoted in the hint: nothing to read on)
         return None
     pieces = _ENDS.split(text)  # line, its end, line, ...
     lines, row = pieces[::2], last.span.line - 1
@@ -1416,7 +1470,7 @@ def _quoted_on(text: str, problems: list[Diagnostic]) -> str | None:
         if quoted is not None and last.hint.endswith(f"`{quoted[0]}`"):
             assert key is not None
             pieces[2 * key : 2 * (key + len(quoted[1])) : 2] = quoted[1]
-            return "".join(pieces)
+            return "".join(pieces), sum(map(len, pieces[: 2 * key]))
     return None
 
 
