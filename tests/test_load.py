@@ -838,3 +838,14 @@ def test_a_null_tagged_null_is_read_as_null_is() -> None:
         loaded = loads(f"argmap: 1\ntitle: T\nclaims: {written}\n")
         assert loaded.diagnostics == (), written
         assert loaded.map is not None and not loaded.map.nodes
+
+
+def test_a_key_without_its_colon_under_an_empty_block_is_said_so() -> None:
+    """Under `text: |`, a line that is an id or a field without its colon (`c2`, `by ann`)
+    was said to be the block's text, indented too little."""
+    for below, said in [
+        ("  c2\n    text: hi\n", "`c2` is written without its `:`"),
+        ("    by ann\n", "write `by: ann`"),
+    ]:
+        (found,) = loads(f"argmap: 1\nclaims:\n  c1:\n    text: |\n{below}").diagnostics
+        assert said in f"{found.message}; {found.hint}"

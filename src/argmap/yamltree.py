@@ -1515,15 +1515,16 @@ def _compose(
             and (left_out := _colon_left_out(lines, mark.line, mark.column))
         ):
             (problem, hint), line, column = left_out
-        starts = opened if error.context == "while scanning a simple key" else mark
-        if starts is not None and (empty := _empty_block(lines, starts.line)):
+        simple_key = error.context == "while scanning a simple key" and opened is not None
+        starts = opened if simple_key else mark
+        # (A key without its colon, or its space, read on as one key over two lines.)
+        missing = _missing_colon(lines, opened.line) if simple_key and opened else None
+        if missing:
+            (problem, hint), line, column = missing
+        elif starts is not None and (empty := _empty_block(lines, starts.line)):
             (problem, hint), line, column = empty
-        elif error.context == "while scanning a simple key" and opened is not None:
-            # (A key without its colon, or its space, read on as one key over two lines.)
-            if missing := _missing_colon(lines, opened.line):
-                (problem, hint), line, column = missing
-            elif continued := _continued_hint(lines, opened.line):
-                hint, line, column = continued, opened.line + 1, opened.column + 1
+        elif simple_key and opened and (continued := _continued_hint(lines, opened.line)):
+            hint, line, column = continued, opened.line + 1, opened.column + 1
         if (
             error.context == "while scanning a quoted scalar"
             and opened is not None
