@@ -72,6 +72,9 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(
         ["render", ""],
         ["render", "--maps-dir", "", "maps"],
         ["check", "--maps-dir", "", "maps"],
+        ["diff", "", "maps/circular-firing-squad.yaml"],
+        ["import", "", "--from", "apx"],
+        ["watch", "", "-o", str(tmp_path / "out")],
     ):
         result = invoke(*args)
         assert result.exit_code == 2 and "is empty: is a variable in the command unset?" in (

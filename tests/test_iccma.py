@@ -253,10 +253,13 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert f"is a folder; name the file to write, such as {tmp_path / SEED.stem}.i23" in (
         result.output
     )
-    # -o written as a folder (`out/`): into it, as `render -o out/` does (it wrote `out`).
+    # -o written as a folder (`out/`): into it, as `render -o out/` does (it wrote `out`);
+    # a folder there already too (import refused it, checking the folder for a map).
     into = f"{tmp_path / 'out'}/"
     result = runner.invoke(app, ["export", str(SEED), "--to", "i23", "-o", into])
     assert result.exit_code == 0 and (tmp_path / "out" / f"{SEED.stem}.i23").is_file()
+    result = runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "apx", "-o", into])
+    assert result.exit_code == 0 and (tmp_path / "out" / "apx.yaml").is_file()
 
 
 def test_a_self_attack_imports_and_checks_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]

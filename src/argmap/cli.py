@@ -873,11 +873,14 @@ def import_(
     from argmap.interchange.iccma import InterchangeError, read_framework, to_map_yaml
 
     _choice("--from", from_format, ICCMA)
+    _not_empty(path)
     suffix = Path(path).suffix.lstrip(".").lower()
     fmt = from_format or ("i23" if suffix == "af" else suffix)  # ICCMA 2023 names files .af
     if fmt not in ("apx", "i23"):
         _fail(f"cannot tell the format of {path}; give --from apx or --from i23")
+    name = "map.yaml" if path == "-" else f"{Path(path).stem}.yaml"
     if output not in (None, "-"):
+        output = _into_folder(output, name)
         _refuse_to_overwrite(output, force)
     try:
         af = read_framework(path, fmt)
@@ -891,7 +894,7 @@ def import_(
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
-    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], "map.yaml", is_map=True)
+    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], name, is_map=True)
 
 
 @app.command()
@@ -918,6 +921,7 @@ def watch(
 
     _choice("--format", output_format, FORMATS)
     _choice("--theme", theme, THEMES)
+    _not_empty(*paths, output)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
@@ -1007,6 +1011,7 @@ def diff(
         _fail(f"{said} {'are' if len(drawn_only) > 1 else 'is'} for the drawing: add -f svg")
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options("--evaluate", evaluate, support)
+    _not_empty(old, new)
     if old == new == "-":
         _fail("standard input holds one map; give the other as a file or a git revision")
     if old == os.devnull:  # as in git: no map before, so everything is added
@@ -1164,6 +1169,12 @@ def _not_a_folder(path: str | Path, name: str) -> None:
     """Refuse an output path that is a folder, suggesting a file `name` in it."""
     if Path(path).is_dir():
         _fail(f"{path} is a folder; name the file to write, such as {Path(path) / name}")
+
+
+def _not_empty(*paths: str) -> None:
+    """Refuse an empty path, which as a Path is the current folder."""
+    if "" in paths:
+        _fail("a path is empty: is a variable in the command unset? Name a map or a folder")
 
 
 def _into_folder(path: str, name: str) -> str:

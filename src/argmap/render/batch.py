@@ -64,10 +64,12 @@ def plan(
 ) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
     maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
-    if "" in paths or maps_dir == "":  # (as paths, the current folder)
+    if "" in paths:  # (as a path, the current folder)
         raise PlanError(
             "a path is empty: is a variable in the command unset? Name a map or a folder"
         )
+    if maps_dir == "":
+        raise PlanError("--maps-dir is empty: is a variable in the command unset? Name a folder")
     sources = list(discover(paths, maps_dir))  # each map once
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
