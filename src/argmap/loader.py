@@ -389,6 +389,7 @@ class _MapBuilder:
     bad_ids: dict[int, str] = field(default_factory=dict)  # invalid ids, by their diagnostic
     # Sections written indented, among another section's ids, to be read as their own.
     inner: list[tuple[str, YMap]] = field(default_factory=list)
+    top: dict[str, YScalar] = field(default_factory=dict)  # the map's own keys
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -414,6 +415,7 @@ class _MapBuilder:
                 "start the file with `argmap: 1` and `title: ...` at the left margin",
             )
             return None
+        self.top = {k: key for k, (key, _) in tree.entries.items()}
         if not any(k in _MAP_FIELDS.by_name or k in spec.SECTIONS for k in tree.entries):
             # Another tool's YAML (docker-compose.yml, a CI workflow) met in a folder: one
             # error that says so, not one per key.
@@ -460,7 +462,18 @@ class _MapBuilder:
             sections[name] = self.section(entries, name)
         while self.inner:  # (reading one may find another inside it)
             name, inner = self.inner.pop(0)
-            sections[name] = [*sections.get(name, []), *self.section(inner, name)]
+            known = {key: span for key, _, span in sections.get(name, [])}
+            read = self.section(inner, name)
+            if name in ("sources", "actors"):  # (nodes' ids are checked across sections below)
+                for key, _, span in (e for e in read if e[0] in known):
+                    self.error(
+                        "duplicate-id",
+                        span,
+                        f"id `{key}` is already in `{name}`, on line {known[key].line}",
+                        "rename one",
+                    )
+                read = [e for e in read if e[0] not in known]  # (the first is kept)
+            sections[name] = [*sections.get(name, []), *read]
         sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
@@ -624,12 +637,15 @@ class _MapBuilder:
             return False
         if not value.entries or any(type(v) is not YMap for _, v in value.entries.values()):
             return False  # (an id of that name, with its fields)
+        hint = f"write `{name}:` unindented, at the start of a line, as `{section}:` is"
+        if there := self.top.get(name):  # (a second `objections:` would be a duplicate key)
+            hint = f"move its entries into the `{name}:` on line {there.span.line}"
         self.error(
             "wrong-type",
             key.span,
             f"`{name}` is a section of the map, indented here so that YAML reads it as an id "
             f"in `{section}`",
-            f"write `{name}:` unindented, at the start of a line, as `{section}:` is",
+            hint,
         )
         self.inner.append((name, value))
         return True
