@@ -462,18 +462,18 @@ class _MapBuilder:
             sections[name] = self.section(entries, name)
         while self.inner:  # (reading one may find another inside it)
             name, inner = self.inner.pop(0)
-            known = {key: span for key, _, span in sections.get(name, [])}
-            read = self.section(inner, name)
+            known = {entry[0]: entry[2] for entry in sections.get(name, [])}
+            more = self.section(inner, name)
             if name in ("sources", "actors"):  # (nodes' ids are checked across sections below)
-                for key, _, span in (e for e in read if e[0] in known):
+                for again in (entry for entry in more if entry[0] in known):
                     self.error(
                         "duplicate-id",
-                        span,
-                        f"id `{key}` is already in `{name}`, on line {known[key].line}",
+                        again[2],
+                        f"id `{again[0]}` is already in `{name}`, on line {known[again[0]].line}",
                         "rename one",
                     )
-                read = [e for e in read if e[0] not in known]  # (the first is kept)
-            sections[name] = [*sections.get(name, []), *read]
+                more = [entry for entry in more if entry[0] not in known]  # (the first kept)
+            sections[name] = [*sections.get(name, []), *more]
         sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
