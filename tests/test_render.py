@@ -1803,7 +1803,7 @@ def test_no_string_of_the_dot_is_longer_than_graphviz_2_43_reads() -> None:
     out (they draw as one smear); a tooltip is cut at 16,000 bytes, with "…"."""
     zalgo = "e" + "\u0301" * 10_000
     m = loads(
-        "argmap: 1\ntitle: T\nclaims:\n"
+        f"argmap: 1\ntitle: {'Title words ' * 2_000}\nclaims:\n"
         f'  c: {{text: "{zalgo} ok", tags: ["{zalgo}"]}}\n'
         f'  d: {{text: "{"a&b " * 5_000}"}}\n'
     ).map
@@ -1811,9 +1811,11 @@ def test_no_string_of_the_dot_is_longer_than_graphviz_2_43_reads() -> None:
     for options in ({}, {"group_by": "tag"}):
         dot = dot_of(m, **options)
         strings = re.findall(r'"(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>', dot)
-        assert max(len(x.encode("utf-8")) for x in strings) <= 16_000
+        assert max(len(x.encode("utf-8")) for x in strings) < 16_384
         assert "e" + "\u0301" * 8 + " ok" in html.unescape(dot)
         assert "\u0301" * 9 not in dot
+    title = re.search(r"id=_map label=<(.*?)> labelloc", dot_of(m))
+    assert title is not None and title[1].count("<BR/>") == 3  # four lines, the last cut
     tooltip = re.search(r'id=d [^\n]*tooltip="([^"]*)"', dot_of(m))
     assert tooltip is not None and tooltip[1].endswith("…")
     assert tooltip[1].startswith("a&amp;b a&amp;b")

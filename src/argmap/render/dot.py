@@ -28,6 +28,7 @@ from argmap.text import (
     in_quotes,
     listed,
     min_width,
+    shorten,
     wrap_lines,
     wrap_paragraphs,
 )
@@ -83,6 +84,7 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]+").fullmatch
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 _BRACKETS = re.compile(r"[()]")
 TITLE_WRAP = 70  # columns of the map's title per line
+TITLE_LINES = 4  # lines of it drawn, at most
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 LEGEND_WRAP = 36  # columns of the legend's note per line
 STAGGER_ROW = 8  # arguers of one node side by side before they stagger into more rows
@@ -711,9 +713,14 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
     # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
     # or the string's as an escape: only there does it take a zero-width space after it.
-    name = _BACKSLASH_ESCAPING.sub("\\\u200b", drawn_text(m.title)).replace("&", "&amp;")
-    # A long title wraps: on one line it would set the width of the whole drawing.
+    named = drawn_text(m.title)  # (the SVG's title: whole, up to what Graphviz reads)
+    named = _within(named) if len(named) > _MAX_STRING // 5 else named
+    name = _BACKSLASH_ESCAPING.sub("\\\u200b", named).replace("&", "&amp;")
+    # A long title wraps: on one line it would set the width of the whole drawing. Past
+    # TITLE_LINES it is cut, as a node's text is (the tooltip and the SVG's title hold it).
     title = balanced_lines(_clean(m.title), TITLE_WRAP) if name else []
+    if len(title) > TITLE_LINES:
+        title = [*title[: TITLE_LINES - 1], shorten(" ".join(title[TITLE_LINES - 1 :]), TITLE_WRAP)]
     graph = {
         "rankdir": _RANKDIR[options.direction],
         "bgcolor": theme.background,
