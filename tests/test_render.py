@@ -70,6 +70,7 @@ from argmap.text import (
     in_quotes,
     listed,
     pieces,
+    shorten,
     shown_lines,
     wrap_lines,
     wrap_paragraphs,
@@ -1441,6 +1442,9 @@ def test_a_word_cut_at_the_last_line_ends_in_an_ellipsis_of_its_own() -> None:
     word cut, and after a space only when whole words are left out."""
     assert shown_lines("Kilowattstunde " * 30, 10)[0][-1] == "Kilowatts…"
     assert shown_lines("100 €/MWh " * 30, 10)[0][-1] == "100 …"
+    # A list item's hanging indent stays; and no cut is wider than its width, however small.
+    assert shorten("  Kilowattstunden x", 12) == "  Kilowatts…"
+    assert [shorten("日本語のテキスト", width) for width in (1, 2, 3)] == ["…", "…", "日…"]
 
 
 def test_a_short_last_word_is_not_alone_on_its_line() -> None:

@@ -537,7 +537,7 @@ class _MapBuilder:
         for index, key in self.bad_ids.items():
             if lines := sorted(named.get(key, ())):
                 # (The first few: an id named 20,000 times made a hint of 129 KB.)
-                shown = [f"{n:,}" for n in lines[:_LINES_SHOWN]]
+                shown = [str(n) for n in lines[:_LINES_SHOWN]]  # (1,006 read as two)
                 if len(lines) > _LINES_SHOWN:
                     shown.append(f"{len(lines) - _LINES_SHOWN:,} more")
                 said = ", ".join(shown[:-1]) + " and " if len(shown) > 1 else ""

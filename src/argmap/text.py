@@ -499,11 +499,13 @@ def _ended(line: str, width: int) -> str:
     if columns(line) <= width - 2:
         return line + " …"
     head = _prefix(line, width - 1)
+    indent = head[: len(head) - len(head.lstrip(" "))]  # (a list item's hanging indent)
     # (Up to the last space, no-break ones too: `12 000 000 €` is words held together.)
     space = max((i for i, c in enumerate(head) if c.isspace()), default=0)
-    if words := head[:space].rstrip():
+    if (words := head[:space].rstrip()).strip():
         return _prefix(words, width - 2) + " …"
-    return _prefix(line.lstrip(), width - 1) + "…"
+    cut = indent + _prefix(line[len(indent) :], width - 1 - columns(indent)) + "…"
+    return cut if columns(cut) <= width else "…"  # (no room for a letter: a tiny width)
 
 
 def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:

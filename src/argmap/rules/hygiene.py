@@ -58,9 +58,10 @@ def _quote_without_source(ctx: Context) -> Iterator[Finding]:
 
 
 def _normalise(text: str) -> str:
-    """Text as read: its letters as one encoding of them (NFKC: é written as one character
-    or as e and a combining accent, `ﬁ` or `fi`), case and spacing aside."""
-    return " ".join(normalize("NFKC", text).casefold().split())
+    """Text as read: its letters as one encoding of them (NFC: é written as one character
+    or as e and a combining accent; not NFKC, to which `mc²` is `mc2`), case and spacing
+    aside."""
+    return " ".join(normalize("NFC", text).casefold().split())
 
 
 def _duplicate_text(ctx: Context) -> Iterator[Finding]:
