@@ -42,8 +42,9 @@ RULES = [
         "item indented deeper than the one above it, which YAML joins to it as one value "
         "(`c1 - c2`): the map is read on with the items apart. Reading stops at a syntax "
         "error, but for the most common one, a value with `: ` in it (`text: Note: ...`): "
-        "each of those is said in the same run, up to 20, the file read on past each as if "
-        "its value were quoted.",
+        "after it, up to 20 more of those are said in the same run, the file read on past "
+        "each as if its value were quoted (fewer in a file of megabytes, where each takes a "
+        "reading of the file).",
         "claims:\n  c1: {text: An unclosed mapping\n",
         "claims:\n  c1: {text: A closed mapping}\n",
         required=True,
