@@ -183,7 +183,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
         if (kind == "arg") != (second is None):
             raise reader.fail(
                 *position(plain, match.start(1)),
-                f"`{kind}` takes {'one' if kind == 'arg' else 'two'} argument(s)",
+                f"`{kind}` takes {'one argument' if kind == 'arg' else 'two arguments'}",
                 "arg(x). names an argument; att(x,y). says x attacks y",
             )
         if kind == "arg":
