@@ -72,27 +72,40 @@ def _iterate(
                 score[i] = step(i, score)  # its inputs are final
                 continue
         exact, used, change = False, 0, 1.0
-        before: list[float] = []  # the scores of two rounds ago
+        past: list[list[float]] = []  # the scores of the last rounds, the latest last
         while change >= TOLERANCE and used < MAX_ROUNDS:
             new = [step(i, score) for i in members]
             change = max(abs(value - score[i]) for i, value in zip(members, new, strict=True))
             used += 1
-            if new == before and change >= TOLERANCE:
-                # Back to the scores of two rounds ago: every round from here swaps between
-                # the same two, as each depends on the last alone. The scores after
+            past.append([score[i] for i in members])  # (this round's start)
+            del past[:-_PERIODS]
+            if change >= TOLERANCE and (period := _period(new, past)):
+                # Back to the scores of `period` rounds ago: every round from here goes
+                # round the same ones, as each depends on the last alone. The scores after
                 # MAX_ROUNDS rounds are known without running them (a dense cycle took
-                # 200 s to), and are those of this round or the last.
-                if (MAX_ROUNDS - used) % 2 == 0:
-                    for i, value in zip(members, new, strict=True):
-                        score[i] = value
+                # 200 s to), and are one of those.
+                ahead = (MAX_ROUNDS - used) % period
+                last = new if ahead == 0 else past[ahead - period]
+                for i, value in zip(members, last, strict=True):
+                    score[i] = value
                 used = MAX_ROUNDS
                 break
-            before = [score[i] for i in members]
             for i, value in zip(members, new, strict=True):
                 score[i] = value
         converged = converged and change < TOLERANCE
         rounds = max(rounds, used)
     return Scores(dict(zip(arguments, score, strict=True)), rounds, converged, exact)
+
+
+# The longest period of a cycle's scores that is told (a cycle of four nodes came back
+# every four rounds, and ran all 10,000).
+_PERIODS = 8
+
+
+def _period(new: list[float], past: list[list[float]]) -> int:
+    """How many rounds ago the scores were `new` (`past`, the latest last, holds each
+    round's start), if at most _PERIODS; else 0."""
+    return next((p for p in range(2, len(past) + 1) if past[-p] == new), 0)
 
 
 def _indexed(
