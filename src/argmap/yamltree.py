@@ -640,14 +640,8 @@ def _goes_on(lines: list[str], above: int, row: int) -> bool:
         return False
     if _indent(lines[row]) <= field.start(1):
         return False
-    key, _, rest = lines[row].strip().removeprefix("- ").partition(":")
-    rest = _without_comment(rest)
-    return not (
-        key.strip() in _KNOWN_KEYS
-        or not rest
-        or rest[:1] == "{"
-        or rest.partition(":")[0].strip() in _KNOWN_KEYS
-    )
+    rest = _without_comment(lines[row].partition(":")[2])
+    return not (_is_field(lines[row]) or not rest or rest[:1] == "{" or _is_field(rest))
 
 
 def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
@@ -738,14 +732,7 @@ def _quoted(field: re.Match[str]) -> str:
 
 
 # The type of each field by its name, for what a hint suggests writing in it.
-_FIELDS = (
-    spec.MAP_FIELDS,
-    spec.RENDER_FIELDS,
-    spec.NODE_FIELDS,
-    spec.ACTOR_FIELDS,
-    spec.SOURCE_FIELDS,
-)
-_FIELD_TYPES = {f.name: f.type for fields in _FIELDS for f in fields}
+_FIELD_TYPES = {f.name: f.type for fields in spec.ALL_FIELDS for f in fields}
 
 
 def _without_comment(text: str) -> str:
@@ -1006,6 +993,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     return f"{said}: the keys of one mapping are indented alike{fix}"
 
 
+# Every key of the map format (a look-alike colon after one is a key mistyped).
 _KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
 
 
@@ -1380,10 +1368,6 @@ def _odd_indent(
     return None
 
 
-# Every key of the map format: a look-alike colon after one of them is a key mistyped.
-_FORMAT_KEYS = frozenset(
-    [f.name for fields in spec.ALL_FIELDS for f in fields] + list(spec.SECTIONS)
-)
 # A key line whose text goes on over the lines below, whatever they hold: a block
 # (`text: |`, `note: >-`), or a quoted text left open on its line.
 _TEXT_GOES_ON = re.compile(r"""[^#]*?:[ \t]+(?:[|>]|"(?:[^"\\]|\\.)*$|'(?:[^']|'')*$)""")
@@ -1396,7 +1380,7 @@ def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     in a `|` or `>` block or a quoted text, whose lines are text whatever they hold)."""
     found = None
     for at in range(min(row, len(lines) - 1), -1, -1):
-        if found is None and (key := lookalike_colon(lines[at], _FORMAT_KEYS)):
+        if found is None and (key := lookalike_colon(lines[at], _KNOWN_KEYS)):
             found = colon_hint(key[0]), at + 1, key[1] + 1
         elif at < row and _KEY_LINE.match(lines[at]):
             return None if _TEXT_GOES_ON.match(lines[at]) else found
