@@ -1174,7 +1174,7 @@ def _not_a_folder(path: str | Path, name: str) -> None:
 def _not_empty(*paths: str) -> None:
     """Refuse an empty path, which as a Path is the current folder."""
     if "" in paths:
-        _fail("a path is empty: is a variable in the command unset? Name a map or a folder")
+        _fail("the path is empty: is a variable in the command unset? Name a map or a folder")
 
 
 def _into_folder(path: str, name: str) -> str:
@@ -1246,8 +1246,7 @@ def new(
     if written == "-":  # as everywhere else, not a file named `-`
         sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
         return
-    if not written:
-        _fail("the path is empty; name the map file to write, such as map.yaml")
+    _not_empty(written)
     from argmap.checker import is_yaml_name
 
     path = Path(_into_folder(written, "map.yaml"))

@@ -169,8 +169,7 @@ def _clean(text: str) -> str:
     drawn = drawn_text(text)
     if not drawn.isascii():
         drawn = _PILED_MARKS.sub("", drawn)
-    if len(drawn) > _MAX_STRING // 5:  # (a character takes 5 bytes at most, escaped)
-        drawn = _within(drawn)
+    drawn = _within(drawn)
     return _EXPANDED.sub("\\\u200b", drawn) if "\\" in drawn else drawn
 
 
@@ -187,6 +186,8 @@ _MAX_STRING = 16_000
 def _within(text: str) -> str:
     """`text` cut, with "…", to what fits _MAX_STRING bytes once escaped for DOT (a text
     of 3,200 characters or fewer is whole)."""
+    if len(text) <= _MAX_STRING // 5:  # (a character takes 5 bytes at most, escaped)
+        return text
     used = 0
     for i, c in enumerate(text):
         used += 5 if c in '&<>"\\' else len(c.encode("utf-8"))
@@ -713,8 +714,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
     # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
     # or the string's as an escape: only there does it take a zero-width space after it.
-    named = drawn_text(m.title)  # (the SVG's title: whole, up to what Graphviz reads)
-    named = _within(named) if len(named) > _MAX_STRING // 5 else named
+    named = _within(drawn_text(m.title))  # (the SVG's title: whole, up to what Graphviz reads)
     name = _BACKSLASH_ESCAPING.sub("\\\u200b", named).replace("&", "&amp;")
     # A long title wraps: on one line it would set the width of the whole drawing. Past
     # TITLE_LINES it is cut, as a node's text is (the tooltip and the SVG's title hold it).
