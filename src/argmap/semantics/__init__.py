@@ -97,27 +97,28 @@ class Evaluation:
                     seen[b].add(shown)
                 return labelling is not None
 
-            for a in af.arguments:
-                if settled[a] != UNDEC:
-                    statuses[a] = ACCEPTED if settled[a] == IN else REJECTED
-                    continue
+            def some(a: str) -> bool:  # in some extension
                 if semantics == "stable":
-                    if IN in seen[a] or found(a, IN, True):
-                        always = seen[a] <= {IN} and not found(a, IN, False)
-                        statuses[a] = ACCEPTED if always else CONTESTED
-                    else:
-                        always = seen[a] <= {OUT} and not found(a, OUT, False)
-                        statuses[a] = REJECTED if always else UNDECIDED
-                    continue
-                if IN in seen[a] or (
+                    return found(a, IN, True)
+                return (
                     a in credulous
                     if credulous is not None
                     else sat.credulous(asked[a], a, semantics)
-                ):
-                    always = seen[a] <= {IN} and sat.sceptical(asked[a], a, semantics)
+                )
+
+            def every(a: str, label: str) -> bool:  # `label` in every extension
+                if semantics == "stable":
+                    return not found(a, label, False)
+                return sat.sceptical(asked[a], a, semantics, label)
+
+            for a in af.arguments:
+                if settled[a] != UNDEC:
+                    statuses[a] = ACCEPTED if settled[a] == IN else REJECTED
+                elif IN in seen[a] or some(a):
+                    always = seen[a] <= {IN} and every(a, IN)
                     statuses[a] = ACCEPTED if always else CONTESTED
                 else:
-                    always = seen[a] <= {OUT} and sat.sceptical(asked[a], a, semantics, OUT)
+                    always = seen[a] <= {OUT} and every(a, OUT)
                     statuses[a] = REJECTED if always else UNDECIDED
         return statuses
 
