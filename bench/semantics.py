@@ -191,6 +191,24 @@ def mutual_path(n: int) -> Framework:
     return Framework.of(names, pairs + [(b, a) for a, b in pairs])
 
 
+def mutual_grid(side: int) -> Framework:
+    """A square of side x side arguments, each attacking its neighbours in its row and its
+    column both ways."""
+    names = [[f"g{i}_{j}" for j in range(side)] for i in range(side)]
+    attacks = [
+        pair
+        for i in range(side)
+        for j in range(side)
+        for near in (
+            names[i + 1][j] if i + 1 < side else None,
+            names[i][j + 1] if j + 1 < side else None,
+        )
+        if near is not None
+        for pair in ((names[i][j], near), (near, names[i][j]))
+    ]
+    return Framework.of([n for row in names for n in row], attacks)
+
+
 def bench_queries() -> None:
     tables = [  # how each framework is made, its sizes, how many more choices, the heading
         (floating, (10, 100, 1_000, 10_000), 0, ""),
@@ -307,6 +325,8 @@ def bench_statuses() -> None:
             [*pairs, *((b, a) for a, b in pairs), *((b, "t") for _, b in pairs)],
         ),
         "a debate: 20 claims, 80 pairs, 120 rebuttals": debate(20, 80, 120, 7),
+        "a path of mutual attacks": mutual_path(1_000),
+        "a 30 x 30 grid of mutual attacks": mutual_grid(30),
     }
     for name, af in cases.items():
         m = loads(to_map_yaml(af, name)).map

@@ -64,52 +64,42 @@ class Evaluation:
         """Every node's status when the list is cut: the grounded labelling (for preferred,
         the ideal one) settles what it labels in or out (every extension here is complete,
         and a cut list means there are some), the extensions found what they show (in in
-        one, not in another: contested), and SAT queries the rest."""
+        one, not in another: contested), and SAT queries the rest, each extension that a
+        query comes across showing what it shows in turn."""
         af, semantics = self.framework, self.semantics
         settled = grounded(af)
         # Complete and preferred agree on credulous acceptance, found for all in one go.
         credulous = sat.credulously_accepted(af) if semantics in ("complete", "preferred") else None
         if semantics == "preferred":  # its ideal extension is in every preferred one
             settled = sat.ideal(af, credulous)
-        # A stable or semi-stable labelling of parts that no attack joins is one of each
-        # part (and a cut list means each part has some): each argument is asked about in
-        # its part, not in the whole (a thousand pairs took a minute).
-        asked = dict.fromkeys(af.arguments, af)
-        if semantics in ("stable", "semi-stable"):
-            asked = {a: part for kept in af.parts() for part in [af.only(kept)] for a in kept}
+        # An extension of parts that no attack joins is one of each part (and a cut list
+        # means each part has some): each argument is asked about in its part, not in the
+        # whole (a thousand pairs took a minute).
+        asked = {a: part for kept in af.parts() for part in [af.only(kept)] for a in kept}
         seen: dict[str, set[str]] = {a: set() for a in af.arguments}  # labels in some extension
-        for labelling in self.labellings:
+
+        def witness(labelling: Labelling) -> None:
             for a, label in labelling.items():
                 seen[a].add(label)
+
+        for labelling in self.labellings:
+            witness(labelling)
         statuses = {}
         with ExitStack() as open_:
-            # Stable: each part's questions asked of one encoding, and each labelling found
-            # settles what it shows of the others in its part (one encoding for each
-            # question grew with the square of a part: a path of 5,000 took 13 minutes).
-            stable: dict[int, sat.StableQueries] = {}
+            # Each part's questions asked of the same encodings (see `sat.Queries`).
+            queries: dict[int, sat.Queries] = {}
 
-            def found(a: str, label: str, has: bool) -> bool:
+            def of(a: str) -> sat.Queries:
                 part = asked[a]
-                if id(part) not in stable:
-                    stable[id(part)] = open_.enter_context(sat.StableQueries(part))
-                labelling = stable[id(part)].labelling(a, label, has)
-                for b, shown in (labelling or {}).items():
-                    seen[b].add(shown)
-                return labelling is not None
+                if id(part) not in queries:
+                    queries[id(part)] = open_.enter_context(sat.Queries(part, semantics, witness))
+                return queries[id(part)]
 
             def some(a: str) -> bool:  # in some extension
-                if semantics == "stable":
-                    return found(a, IN, True)
-                return (
-                    a in credulous
-                    if credulous is not None
-                    else sat.credulous(asked[a], a, semantics)
-                )
+                return a in credulous if credulous is not None else of(a).accepted(a)
 
             def every(a: str, label: str) -> bool:  # `label` in every extension
-                if semantics == "stable":
-                    return not found(a, label, False)
-                return sat.sceptical(asked[a], a, semantics, label)
+                return not of(a).other(a, label)
 
             for a in af.arguments:
                 if settled[a] != UNDEC:
