@@ -81,6 +81,7 @@ def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
     [
         "# 1 a\n",  # not every argument named
         "# 1 a\n# 2 a\n",  # one name twice
+        "# 1 a\n# 2 b\n# 1 c\n",  # one argument named twice (the first was taken)
         "# 1 a\n# 2 b c\n",  # not `# i id`
         "# 1 a\n# 2 -b\n",  # not an id
     ],

@@ -10,8 +10,8 @@ solvers:
   map order; `#` lines are comments (argmap writes `# i id` for each argument).
 
 Imported frameworks become maps of claims (a framework has no kinds), with ids kept for
-APX. For I23 the `# i id` comments name the arguments when they give every argument its own
-valid id; otherwise the ids are the numbers.
+APX. For I23 the `# i id` comments name the arguments when they give every argument one
+valid id of its own; otherwise the ids are the numbers.
 """
 
 from __future__ import annotations
@@ -227,13 +227,14 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     reader = _Reader(path)
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
-    names: dict[str, str] = {}  # from `# i id` comments
+    names: dict[str, str | None] = {}  # from `# i id` comments; None: named twice, apart
     for number, raw in enumerate(source_lines(text), start=1):
         line = raw.strip()
         if line.startswith("#"):
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
-                names.setdefault(str(_int(parts[0])), parts[1])
+                argument = str(_int(parts[0]))
+                names[argument] = parts[1] if names.get(argument, parts[1]) == parts[1] else None
             continue
         if not line:
             continue
@@ -273,9 +274,10 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     if size is None:
         raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
     numbers = [str(i) for i in range(1, size + 1)]
-    named = {names[n] for n in numbers if n in names}  # a comment about no argument is just one
-    if len(named) == size:
-        return Framework.of((names[n] for n in numbers), ((names[a], names[b]) for a, b in attacks))
+    # (A comment about no argument is just one.)
+    named = {n: name for n in numbers if (name := names.get(n)) is not None}
+    if len(set(named.values())) == size:
+        return Framework.of(named.values(), ((named[a], named[b]) for a, b in attacks))
     return Framework.of(numbers, attacks)
 
 
