@@ -268,9 +268,15 @@ def test_dev_null_is_no_map_as_in_git() -> None:
     added = json.loads(invoke("diff", os.devnull, NEW, "-f", "json").stdout)
     assert [n["id"] for n in added["nodes"]] == list(new.nodes)
     assert {n["status"] for n in added["nodes"]} == {"added"}
-    assert added["map"] == []  # the title is not news
+    heading = {c["field"]: (c["old"], c["new"]) for c in added["map"]}  # all of it added
+    assert heading == {"title": (None, new.title), "summary": (None, new.summary)} | {
+        f"render.{key}": (None, value) for key, value in new.render.items()
+    }
+    text = invoke("diff", os.devnull, NEW).stdout
+    assert f"+ map title: {new.title}\n" in text and "map: title, summary" in text
     removed = invoke("diff", NEW, os.devnull)
     assert removed.exit_code == 0
+    assert f"- map title: {new.title}\n" in removed.stdout
     assert f"nodes: {len(new.nodes)} removed" in removed.stdout
     entries = len(new.actors) + len(new.sources)
     assert f"actors and sources: {entries} removed" in removed.stdout  # not "changed"

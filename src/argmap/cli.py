@@ -1055,7 +1055,7 @@ def diff(
     new_map, code = (None, 0) if new == os.devnull else _load_usable(new)
     if old_map is None and new_map is None:
         _fail(f"both sides are {os.devnull}; name a map")
-    changes = diff_maps(old_map or _no_map(old, new_map), new_map or _no_map(new, old_map))
+    changes = diff_maps(old_map or _no_map(old), new_map or _no_map(new))
     verdicts = None
     if evaluate is not None:
         verdicts = verdict_changes(changes.old, changes.new, evaluate, support)
@@ -1070,28 +1070,31 @@ def diff(
             document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
         data = (_json(document) + "\n").encode()
     else:
-        data = _diff_svg(changes, drawing, verdicts, evaluate)
+        data = _diff_svg(changes, new_map or old_map, drawing, verdicts, evaluate)
     _emit(data, output, [old, new], f"diff.{'txt' if output_format == 'text' else output_format}")
     raise typer.Exit(code)
 
 
-def _no_map(path: str, other: Any) -> Any:
-    """An empty map for a side of a diff that has none, with the other side's title,
-    summary and render defaults, so that only the nodes and entries show as changes."""
+def _no_map(path: str) -> Any:
+    """An empty map, without even a title, for a side of a diff that has none: everything
+    on the other side is added, or removed."""
     from argmap.model import Map, Span
 
-    span = Span(path, 1, 1, 1, 1)
-    return Map(path, other.title, span, summary=other.summary, render=other.render)
+    return Map(path, "", Span(path, 1, 1, 1, 1))
 
 
 def _diff_svg(
     changes: Any,
+    shown: Any,
     drawing: dict[str, Any],
     verdicts: list[dict[str, Any]] | None,
     semantics: str | None,
 ) -> bytes:
-    """Both versions drawn together with the new map's `render:` defaults; the command
-    line's `drawing` options win."""
+    """Both versions drawn together with the title and `render:` defaults of `shown`, the
+    new map (the old one, diffed with /dev/null); the command line's `drawing` options
+    win."""
+    from dataclasses import replace
+
     from argmap.render import RenderError, RenderOptions, drawn, options_for
     from argmap.render.dot import DotOptions
     from argmap.report import headline
@@ -1109,7 +1112,7 @@ def _diff_svg(
         note = f"claims whose verdict under {semantics} changed say how"
     elif verdicts is not None:
         note = f"no claim's verdict under {semantics} changed"
-    union = changes.union()
+    union = replace(changes.union(), title=shown.title, summary=shown.summary, render=shown.render)
     base = RenderOptions(
         dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)
     )

@@ -33,6 +33,11 @@ class FieldChange:
     def to_json(self) -> dict[str, Any]:
         return {"field": self.name, "old": self.old, "new": self.new}
 
+    @property
+    def status(self) -> Status:
+        """added where it had no value, removed where it has none, else changed."""
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
 
 @dataclass(frozen=True)
 class NodeChange:
@@ -115,9 +120,9 @@ class MapDiff:
         nodes = f"nodes: {_counts(self.nodes)}"
         relations = f"relations: {added} added, {removed} removed"
         entries = f"actors and sources: {_counts(self.entries)}"
-        heading = (
-            [f"map: {', '.join(c.name for c in self.heading)} changed"] if self.heading else []
-        )
+        statuses = {c.status for c in self.heading}
+        status = statuses.pop() if len(statuses) == 1 else "changed"
+        heading = [f"map: {', '.join(c.name for c in self.heading)} {status}"] * bool(self.heading)
         return "; ".join([nodes, relations, entries, *heading])
 
     def to_json(self) -> dict[str, Any]:
@@ -201,9 +206,10 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChang
 
 
 def _heading(m: Map) -> dict[str, Any]:
-    """The map's own fields, with each `render:` default as a field of its own."""
+    """The map's own fields, with each `render:` default as a field of its own (None: not
+    given, or no map: see `no_map`)."""
     return {
-        **{name: getattr(m, name) for name in _MAP_FIELDS},
+        **{name: getattr(m, name) or None for name in _MAP_FIELDS},
         **{f"render.{key}": value for key, value in m.render.items()},
     }
 
@@ -367,7 +373,10 @@ def format_text(d: MapDiff) -> str:
     lines = [f"--- {d.old.path}", f"+++ {d.new.path}"]
     if d.empty:
         return "\n".join(printable(line) for line in [*lines, "no changes"]) + "\n"
-    lines += [f"~ map {_described([c])}" for c in d.heading]
+    for f in d.heading:
+        given = f.new if f.status == "added" else f.old
+        said = _described([f]) if f.status == "changed" else f"{f.name}: {_shown(given)}"
+        lines.append(f"{_SIGNS[f.status]} map {said}")
     for c in d.nodes:
         node = c.node
         head = f"{_SIGNS[c.status]} {node.kind} {c.id}"
