@@ -128,7 +128,9 @@ def test_apx_comments_are_skipped_and_quoted_text_is_not_one() -> None:
     assert af.arguments == ("b", "d")
     assert af.attacks == {("b", "d")}
     assert from_apx('arg("ab"). att("ab","ab").\n').attacks == {("ab", "ab")}
-    with pytest.raises(InterchangeError, match="`a%b` cannot be a map id"):  # not a comment
+    with pytest.raises(
+        InterchangeError, match=re.escape("id `a%b` has `%` U+0025 PERCENT SIGN at column 7")
+    ):  # not a comment
         from_apx('arg("a%b").\n')
 
 
@@ -305,6 +307,13 @@ def test_an_import_error_shows_no_control_character_of_the_file(tmp_path: Path) 
     assert "\u241b[2J\u2407" in result.output  # as the control pictures ␛ and ␇
 
 
+def test_apx_quotes_the_word_that_asp_keeps_for_itself() -> None:
+    """`arg(not).`, written plain, is a syntax error to clingo."""
+    apx = to_apx(Framework.of(["not", "x"], [("x", "not")]))
+    assert apx == 'arg("not").\narg(x).\natt(x,"not").\n'
+    assert from_apx(apx) == Framework.of(["not", "x"], [("x", "not")])
+
+
 @pytest.mark.parametrize(
     ("text", "where", "said"),
     [
@@ -314,7 +323,8 @@ def test_an_import_error_shows_no_control_character_of_the_file(tmp_path: Path) 
             '`Big` is no name in APX, which starts one with a small letter; quote it: `"Big"`',
         ),
         ("arg(a).\natt(a,Bee).\n", "2:7", "`Bee` is no name in APX"),
-        ("arg(über).\n", "1:5", "`über` cannot be a map id"),
+        ("arg(über).\n", "1:5", "id `über` has `ü` U+00FC"),
+        ('arg("_a").\n', "1:5", "id `_a` starts with `_`; start it with an ASCII letter"),
         ("arg(a) arg(b).\n", "1:1", "expected `arg(x).` or `att(x,y).`"),
     ],
 )

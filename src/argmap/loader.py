@@ -42,6 +42,7 @@ from argmap.yamltree import (
     compose,
     decode,
     double_quoted,
+    glued_key,
     kind_name,
 )
 
@@ -174,7 +175,7 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
-def _invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, str]:
+def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, str]:
     """Why `key`, written at `span`, is not an id, and what to do: the first character the
     pattern refuses, named and placed, since the id may look right (an invisible character,
     a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented)."""
@@ -249,6 +250,7 @@ def _real_date(written: str) -> bool:
 
 
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?(?=$|[Tt ])")
+_CLOCK = re.compile(r"[Tt ]+(([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)")  # after the day
 
 
 def _no_such_day(written: str) -> tuple[str, str] | None:
@@ -266,7 +268,16 @@ def _no_such_day(written: str) -> tuple[str, str] | None:
         return f"there is no month {month}", "write it as YYYY-MM-DD: year, month (01-12), day"
     last = calendar.monthrange(year, month)[1]
     if 1 <= day <= last:
-        return None
+        clock = _CLOCK.match(written.strip(), found.end())
+        if clock is None or (
+            int(clock[2]) < 24 and int(clock[3]) < 60 and int(clock[4] or 0) <= 60
+        ):
+            return None
+        return (
+            f"there is no time of day {clock[1]}",
+            f"write the day alone, `{found[0]}` (a source needs no more), or a time from "
+            "00:00 to 23:59",
+        )
     hint = "write the day it was, as YYYY-MM-DD (or YYYY-MM if the day is not known)"
     if day < 1:
         return "there is no day 0", hint
@@ -604,7 +615,7 @@ class _MapBuilder:
             if self.indented_section(name, key_node, value):
                 continue
             if not spec.ID_RE.match(key):
-                problem = _invalid_id(key, key_node.span, node.entries)
+                problem = invalid_id(key, key_node.span, node.entries)
                 self.bad_ids[len(self.diagnostics)] = key
                 self.error("invalid-id", key_node.span, *problem)
             if (
@@ -698,13 +709,23 @@ class _MapBuilder:
         return self.lines[span.line - 1][span.column : span.end_column - 1]
 
     def lookalike_key(self, node: YScalar, known: _Known) -> str | None:
-        """Report a `known` field written with a look-alike colon at the start of the plain
-        text `node`, which YAML read as text: the field meant, if there was one."""
-        found = lookalike_colon(node.value, known.by_name) if node.plain else None
+        """Report a `known` field written with a look-alike colon, or with no space after its
+        colon, at the start of the plain text `node`, which YAML read as text: the field
+        meant, if there was one."""
+        if not node.plain:
+            return None
+        span = node.span
+        if (glued := glued_key(node.value, known.by_name)) is not None:
+            problem, offset = glued
+            column = span.column + offset
+            if self.lines[span.line - 1][column - 2 : column - 1] != ":":  # (folded, as below)
+                return None
+            self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
+            return node.value[: offset - 1]
+        found = lookalike_colon(node.value, known.by_name)
         if found is None:
             return None
         key, at = found
-        span = node.span
         line, column = self.lines[span.line - 1], span.column + at
         if line[column - 1 : column] != key[-1]:  # (folded from a later line: not said so)
             return None
@@ -729,7 +750,7 @@ class _MapBuilder:
         values: dict[str, Any] = {}
         spans: dict[str, Span] = {}
         written = set()
-        blank: dict[str, Span] = {}
+        blank: dict[str, YScalar] = {}
         # A field's plain text, and whether the comma that cut it short is reported: a comma
         # in `{text: Cheap, fast}` ends the field, and `fast` is a key of its own.
         cut: tuple[str, YScalar, bool] | None = None
@@ -804,7 +825,9 @@ class _MapBuilder:
                 if value.plain and not null:
                     cut = (key, value, False)
                 if null or _INVISIBLE.fullmatch(value.value):
-                    blank[key] = value.span  # an empty field is an absent one
+                    blank[key] = value  # an empty field is an absent one
+                    if null and value.plain and not f.required:  # (a required one: below)
+                        self.hashtag_after(value, f"`{key}` of {what}")
                     continue
             written.add(key)
             converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}", f)
@@ -814,15 +837,20 @@ class _MapBuilder:
         for f in known.required:
             if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
+                commented = None
                 rule = "missing-text" if f.name == "text" else "missing-field"
                 if f.name in blank:
                     message, hint = f"`{f.name}` of {what} is empty", f"fill it in ({meaning})"
-                    if unindented := self.block_left_empty(blank[f.name]):
+                    if unindented := self.block_left_empty(blank[f.name].span):
                         hint = unindented
+                    elif blank[f.name].plain and (commented := self.comment_after(blank[f.name])):
+                        message += f": YAML reads `{commented[0]}` as a comment"
+                        hint = f"quote the text to keep all of it: `{double_quoted(commented[0])}`"
                 else:
                     message, hint = f"{what} has no `{f.name}`", f"add `{f.name}: {f.example}`"
                     hint += f" ({meaning})"
-                self.error(rule, blank.get(f.name, at), message, hint)
+                where = blank[f.name].span if f.name in blank else at
+                self.error(rule, commented[1] if commented else where, message, hint)
         return values, spans
 
     def block_left_empty(self, span: Span) -> str:
@@ -928,23 +956,34 @@ class _MapBuilder:
                 )
             )
 
-    def hashtag_after(self, node: YScalar, what: str) -> None:
-        """Warn of unquoted text that goes on after ` #`, which YAML reads as a comment: a
-        hashtag (`#4dw`) cuts the text short without a word. A comment proper (`# ...`,
-        with a space) is left alone."""
+    def comment_after(self, node: YScalar) -> tuple[str, Span] | None:
+        """What follows unquoted `node` that YAML read as a comment, as it starts with `#`
+        (a hashtag, `#4dw`), and where; None when nothing does, or a comment proper (`# ...`,
+        with a space)."""
         row, column = node.span.end_line, node.span.end_column
         line = self.lines[row - 1] if row <= len(self.lines) else ""
         cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
         if cut is None:
+            return None
+        return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
+
+    def hashtag_after(self, node: YScalar, what: str) -> None:
+        """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag
+        (`title: #MeToo`), which YAML reads as a comment: the text is cut short, or left
+        empty, without a word."""
+        if (commented := self.comment_after(node)) is None:
             return
-        hashtag = cut[2].rstrip()
-        whole = double_quoted(f"{node.value} {hashtag}")
+        hashtag, at = commented
+        message = f"{what} ends before `{hashtag}`: YAML reads ` #` and what follows as a comment"
+        if not node.value:
+            message = f"{what} is empty: YAML reads `{hashtag}` as a comment"
+        whole = double_quoted(f"{node.value} {hashtag}" if node.value else hashtag)
         self.diagnostics.append(
             Diagnostic(
                 "comment-in-text",
                 Severity.WARNING,
-                Span.point(self.file, row, column + len(cut[1])),
-                f"{what} ends before `{hashtag}`: YAML reads ` #` and what follows as a comment",
+                at,
+                message,
                 f"quote the text to keep all of it: `{whole}`",
             )
         )

@@ -51,7 +51,7 @@ URL_PATTERN = (
 # too), or a YAML timestamp (or one to the minute, as ISO 8601 allows), of which the day
 # is kept.
 _ZONE = r"(?: *(?:[Zz]|[+-][0-9]{1,2}(?::[0-9]{2})?))?"
-_TIME = rf"(?:[Tt ][0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}}(?:\.[0-9]*)?)?{_ZONE})?"
+_TIME = rf"(?:[Tt ](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]*)?)?{_ZONE})?"
 _DAY = rf"(?:0[1-9]|[12][0-9]|3[01]){_TIME}"
 PARTIAL_DATE_RE = re.compile(rf"^(?!0000)[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-{_DAY})?)?{_END}")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -997,6 +997,21 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
 _KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
 
 
+def glued_key(
+    written: str, keys: Collection[str] = _KNOWN_KEYS
+) -> tuple[tuple[str, str], int] | None:
+    """What is wrong and what to write when `written` is one of `keys` and its value with
+    no space after the colon (`by:traders`), which YAML reads as one word; and how far into
+    `written` the space goes."""
+    glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
+    if glued is None or glued[1] not in keys:
+        return None
+    word = glued[1]
+    said = f"`{written}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
+    fix = f"write `{word}: {glued[2]}`: a `:` ends a key only when a space follows it"
+    return (said, fix), len(word) + 1
+
+
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
     """What is wrong and what to write when line `row` is a key without its colon, and the
     line and column where the colon goes: a field's or a section's name and its value
@@ -1006,12 +1021,8 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     written = _without_comment(lines[row])
     at = _indent(lines[row]) + 2 * written.startswith("- ")  # where the key starts
     written = written.removeprefix("- ")
-    glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
-    if glued is not None and glued[1] in _KNOWN_KEYS:
-        word = glued[1]
-        said = f"`{written}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
-        fix = f"write `{word}: {glued[2]}`: a `:` ends a key only when a space follows it"
-        return (said, fix), row + 1, at + len(word) + 2
+    if (glued := glued_key(written)) is not None:
+        return glued[0], row + 1, at + glued[1] + 1
     word, _, value = written.partition(" ")
     value = value.strip()
     below = _line_below(lines, row)
@@ -1028,12 +1039,14 @@ def _colon_left_out(
     lines: list[str], row: int, column: int
 ) -> tuple[tuple[str, str], int, int] | None:
     """For a key on line `row` (its colon at `column`) that YAML reads as more of the text
-    above it, when the line above is a key written without its colon: what to say, and
-    the line and column where the colon goes."""
+    above it, when the text's first line is a key written without its colon (or its
+    space): what to say, and the line and column where the colon goes."""
     above = _line_above(lines, row) if row < len(lines) else None
     if above is None or not re.fullmatch(r"\s*(?:- )?[\w.-]+", lines[row][:column]):
         return None
-    return _missing_colon(lines, above)
+    while above is not None and _indent(lines[above]) > _indent(lines[row]):  # (its text)
+        above = _line_above(lines, above)
+    return None if above is None else _missing_colon(lines, above)
 
 
 def _quote_hint(lines: list[str], above: int, row: int) -> str:

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.files import NotUtf8, decode_utf8, read_input
+from argmap.loader import invalid_id
+from argmap.model import Span
 from argmap.semantics.framework import Framework
-from argmap.spec import ID_CHARS, ID_RE
+from argmap.spec import ID_RE
 from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
@@ -57,7 +59,7 @@ def _int(digits: str) -> int:
 def _term(name: str) -> str:
     """`name` as an ASP term: a constant, or a quoted string with ASP's escapes (a line
     break in an id, which `check` refuses, broke the string and the file in two)."""
-    if _CONSTANT.match(name):
+    if _CONSTANT.match(name) and name != "not":  # (ASP's one word, which no constant is)
         return name
     escaped = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
@@ -96,6 +98,13 @@ class _Reader:
 
     def fail(self, line: int, column: int, message: str, hint: str) -> InterchangeError:
         return InterchangeError(self.path, line, column, message, hint)
+
+    def not_an_id(self, text: str, at: int, term: str, name: str) -> InterchangeError:
+        """The error for the argument `term` (its name `name`) at `at` in `text`, which
+        no map id can be: why not, as `check` says of an id."""
+        line, column = position(text, at)
+        span = Span(self.path, line, column, line, column + len(term))
+        return self.fail(line, column, *invalid_id(name, span))
 
 
 def read_framework(path: str, fmt: str) -> Framework:
@@ -157,7 +166,7 @@ def _bad_name(reader: _Reader, text: str, at: int) -> None:
         message = f"`{name[0]}` is no name in APX, which starts one with a small letter"
         hint = f'quote it: `"{name[0]}"`'
     else:
-        message, hint = f"`{name[0]}` cannot be a map id", f"ids use only {ID_CHARS}"
+        raise reader.not_an_id(text, name.start(), name[0], name[0])
     raise reader.fail(*position(text, name.start()), message, hint)
 
 
@@ -189,11 +198,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
         if kind == "arg":
             name = _unterm(first)
             if not ID_RE.match(name):
-                raise reader.fail(
-                    *position(plain, match.start(2)),
-                    f"`{name}` cannot be a map id",
-                    f"ids use only {ID_CHARS}",
-                )
+                raise reader.not_an_id(plain, match.start(2), first, name)
             if len(arguments) == MAX_ARGUMENTS and name not in arguments:
                 raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
                     *position(plain, match.start(1)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from unicodedata import normalize
 
@@ -9,6 +10,7 @@ from argmap.diagnostics import Severity
 from argmap.rules.base import Context, Finding, Option, Rule
 
 W = Severity.WARNING
+_PIECES = re.compile(r"[\s,]+")
 
 
 def _unused(section: str) -> Rule:
@@ -19,11 +21,9 @@ def _unused(section: str) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
-        used = (
-            {ref.id for n in nodes for ref in n.by}
-            if field == "by"
-            else {n.source.id for n in nodes if n.source}
-        )
+        refs = [ref for n in nodes for ref in n.by] if field == "by" else [n.source for n in nodes]
+        # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
+        used = {piece for ref in refs if ref for piece in _PIECES.split(ref.id)}
         for entry in entries.values():
             if entry.id not in used:
                 yield (

@@ -108,6 +108,8 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
             f"the id on line {entry.line} reads `{seen}` but holds "
             f"{located(entry, written, at)}; delete it there"
         )
+    if (several := _several(field, name, what, space.entries)) is not None:
+        return several  # (before a guess: `reid vh` is not a misspelt `reid`)
     # Never the node's own id: a node that argued about itself is an error of its own.
     guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:
@@ -131,9 +133,20 @@ def _a(what: str) -> str:
     return "an" if what == "actor" else "a"
 
 
+def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> str | None:
+    """The hint for several ids written as one (`a, b` outside a list, `a b`), if `name`
+    is that."""
+    pieces = [p.strip() for p in name.split(",")]
+    if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
+        return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
+    words = name.split()
+    if what != "source" and len(words) > 1 and all(w in known for w in words):
+        return f"to name several, put commas between them: `{field}: [{', '.join(words)}]`"
+    return None
+
+
 def _unknown_hint(field: str, name: str, what: str, space: _Space) -> str:
     """What to do about a name that no entry has, by what it looks like."""
-    known = space.entries
     # The text of a node, an actor's name, a source's title or publisher.
     written = space.by_words.get(name.casefold().strip())
     if written is not None:
@@ -143,12 +156,6 @@ def _unknown_hint(field: str, name: str, what: str, space: _Space) -> str:
             return f"write the id, not the {attribute}, which {len(more) + 1} {what}s have: {ids}"
         return f"write the id, not the {attribute}: `{field}: {key}`"
     section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-    pieces = [p.strip() for p in name.split(",")]
-    if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
-        return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
-    words = name.split()
-    if what != "source" and len(words) > 1 and all(w in known for w in words):
-        return f"to name several, put commas between them: `{field}: [{', '.join(words)}]`"
     if what == "source" and name.startswith(("http://", "https://")):
         return (
             f"`source` names an entry of `sources`: add one there, such as "
