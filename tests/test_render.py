@@ -246,6 +246,17 @@ def test_the_legend_is_one_row_on_the_last_row() -> None:
     assert all(middle(root, n) <= row for n in m.nodes)  # (SVG's y grows downwards)
 
 
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_legend_drawn_across_reads_down_in_the_order_a_row_reads(direction: str) -> None:
+    """Drawn across, the legend is a column, which read up: the fills at the top, above
+    the kinds in reverse."""
+    m = load_map(SEED)
+    options = RenderOptions(evaluate="grounded", dot=DotOptions(direction=direction))
+    root = ET.fromstring(render(m, options))
+    heights = [middle(root, f"_legend_{box}") for box in ("claim", "objection", "fill_0")]
+    assert heights == sorted(heights) and len(set(heights)) == 3  # (y grows downwards)
+
+
 @pytest.mark.parametrize("direction", ["TB", "LR"])
 def test_two_legend_samples_at_one_box_put_it_between_them(direction: str) -> None:
     """A reason and an objection, both at the claim: the support's sample arched past the
@@ -273,8 +284,12 @@ def test_an_evaluated_drawing_explains_the_words_its_nodes_show() -> None:
     ).map
     assert m is not None
 
-    def legend(semantics: str, support: str = "none") -> tuple[list[str], str]:
-        options = RenderOptions(format="dot", evaluate=semantics, support=support)
+    def legend(
+        semantics: str, support: str = "none", focus: str | None = None
+    ) -> tuple[list[str], str]:
+        options = RenderOptions(
+            format="dot", evaluate=semantics, support=support, focus=focus, depth=0
+        )
         dot = render(m, options).decode()
         drawn = dot[dot.index("cluster__legend") :]
         found = re.findall(r'_legend_fill_\d+ \[label=("[^"]*"|\w+)', drawn)
@@ -288,6 +303,8 @@ def test_an_evaluated_drawing_explains_the_words_its_nodes_show() -> None:
     assert len(set(STANDING_FILLS["light"].values())) == 4  # each its own
     words, _ = legend("stable")  # r attacks itself: no stable extension
     assert words == ["no extension"]
+    words, _ = legend("grounded", focus="o")  # what the drawing holds, not the map
+    assert words == ["in: accepted"]
 
 
 def star(leaves: int) -> Map:

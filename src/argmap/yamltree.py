@@ -784,11 +784,17 @@ _ITEM_LINE = re.compile(r" *- +(\S.*)")
 _BLOCK_HEAD = re.compile(_KEY + r":\s+([|>][-+0-9]*)\s*(?:#.*)?")
 
 
-def _block_hint(lines: list[str], row: int, column: int) -> str:
+def _block_hint(lines: list[str], row: int, column: int, level: bool = False) -> str:
     """A line of a text block (`text: |`, then its lines) indented less than the block's
-    first line, which sets how far in the block is: the line ends the block."""
+    first line, which sets how far in the block is: the line ends the block. With `level`,
+    indented as far as the block's key (where YAML looks for a key, and finds none)."""
     head = next(
-        (i for i in range(row - 1, -1, -1) if lines[i].strip() and _indent(lines[i]) < column), None
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if lines[i].strip() and _indent(lines[i]) < column + level
+        ),
+        None,
     )
     block = _BLOCK_HEAD.fullmatch(lines[head]) if head is not None and head < row - 1 else None
     key = re.match(_KEY + ":", lines[row]) if row < len(lines) else None
@@ -800,7 +806,7 @@ def _block_hint(lines: list[str], row: int, column: int) -> str:
         if digits
         else next((_indent(line) for line in lines[head + 1 : row] if line.strip()), 0)
     )
-    if not _indent(lines[head]) < column < first:
+    if not (_indent(lines[head]) < column + level and column < first):
         return ""
     return (
         f"the text block (`{block[2]}`) of `{block[1].strip()}:` on line {head + 1} is "
@@ -1522,6 +1528,12 @@ def _compose(
             (problem, hint), line, column = empty
         elif simple_key and opened and (continued := _continued_hint(lines, opened.line)):
             hint, line, column = continued, opened.line + 1, opened.column + 1
+        elif (
+            simple_key
+            and opened
+            and (ended := _block_hint(lines, opened.line, opened.column, True))
+        ):
+            hint, line, column = ended, opened.line + 1, opened.column + 1
         if (
             error.context == "while scanning a quoted scalar"
             and opened is not None

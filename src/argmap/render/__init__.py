@@ -141,8 +141,9 @@ def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
     return notes
 
 
-def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
-    """Fills and label words from an evaluation, and a legend that says which semantics."""
+def _evaluated(m: Map, options: RenderOptions, drawn: Iterable[str]) -> DotOptions:
+    """Fills and label words from an evaluation, and a legend that says which semantics,
+    with the words of the nodes `drawn`."""
     from argmap.render.theme import STANDING, STANDING_FILLS, score_fill
     from argmap.semantics import evaluate
 
@@ -166,7 +167,7 @@ def _evaluated(m: Map, options: RenderOptions) -> DotOptions:
         note = f"{options.evaluate} semantics"
         # The legend names the words the nodes show, each with its fill: it said
         # accepted, rejected and undecided beside nodes marked IN, CONTESTED or NO EXTENSION.
-        shown = set(labels.values())
+        shown = {labels[n] for n in drawn}
         samples = tuple(
             (_LEGEND_WORDS.get(label, label), STANDING_FILLS[theme][STANDING[label]])
             for label in STANDING
@@ -270,7 +271,9 @@ class Drawing:
         process while the caller goes on (checking the map, say). Raises RenderError."""
         options = self.options if style is None else replace(self.options, dot=style)
         _checked_style(options.dot)
-        dot_options = _evaluated(m, options) if options.evaluate else options.dot
+        whole = build_graph(m) if graph is None else graph
+        g = _focus(whole, m, options)
+        dot_options = _evaluated(m, options, g.nodes) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
             rtl: RightToLeft = "none" if self.to_pdf else "engine"
@@ -279,8 +282,6 @@ class Drawing:
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.format == "pdf" and not self.to_pdf:  # Graphviz's own, its links by cairo
             dot_options = replace(dot_options, pdf_links=True)
-        whole = build_graph(m) if graph is None else graph
-        g = _focus(whole, m, options)
         if options.focus is not None:
             # Named above its text too: a claim's own border is as heavy as the focus's.
             focus, badges = options.focus, dict(dot_options.badges)

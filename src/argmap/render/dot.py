@@ -576,28 +576,23 @@ def _legend(
         # ranked with the map, its samples were as long as the map's rows were tall, and
         # it could sit among the nodes in the middle of the drawing.
         legend.body.append("\trank=same\n")
+        boxes: list[tuple[str, dict[str, str]]] = []  # name -> attributes
         for kind in (k for k in Kind if k in kinds):
             style = _node_style(theme, kind) | ({"fillcolor": theme.background} if fills else {})
-            name = f"_legend_{kind.value}"
-            legend.node(name, id=name, label=kind.value, **sample, **style)
+            boxes.append((f"_legend_{kind.value}", {"label": kind.value, **style}))
         for i, (word, fill) in enumerate(fills):
-            name = f"_legend_fill_{i}"
-            legend.node(
-                name,
-                id=name,
-                label=_plain(word),
-                shape="box",
-                style="filled",
-                fillcolor=fill,
-                color=theme.muted,
-                fontcolor=theme.text,
-                **sample,
+            attrs = {"label": _plain(word), "shape": "box", "style": "filled", "fillcolor": fill}
+            boxes.append(
+                (f"_legend_fill_{i}", attrs | {"color": theme.muted, "fontcolor": theme.text})
             )
         for mark in marks:
-            name = f"_legend_{mark}"
             attrs = {"shape": "box", "style": "filled", "fillcolor": theme.background}
             attrs |= {"fontcolor": theme.text} | _mark_attrs(mark, "mark", theme)
-            legend.node(name, id=name, label=mark, **sample, **attrs)
+            boxes.append((f"_legend_{mark}", {"label": mark, **attrs}))
+        # Drawn across, the row is a column, which Graphviz fills from the bottom up: in
+        # reverse, it reads down in the order that the row reads across.
+        for name, attrs in reversed(boxes) if rankdir in ("LR", "RL") else boxes:
+            legend.node(name, id=name, **sample, **attrs)
         heads, tails = set(), set()
         for relation, joined in samples:
             verb = _VERBS[relation]
