@@ -177,6 +177,7 @@ def test_statuses_are_exact_when_the_limit_cuts_the_list(
         if name in sat.ENUMERATORS:
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(sat, "_ROUNDS", rounds)
+                patch.setattr(sat, "_PART_ROUNDS", rounds)
                 e = evaluate(m, name, limit=limit)
                 assert e.truncated == (len(extensions) > limit)
                 for a in af.arguments:

@@ -207,7 +207,7 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChang
 
 def _heading(m: Map) -> dict[str, Any]:
     """The map's own fields, with each `render:` default as a field of its own (None: not
-    given, or no map: see `no_map`)."""
+    given, or no map at all, the empty side of `diff /dev/null NEW`)."""
     return {
         **{name: getattr(m, name) or None for name in _MAP_FIELDS},
         **{f"render.{key}": value for key, value in m.render.items()},

@@ -250,7 +250,7 @@ def _real_date(written: str) -> bool:
 
 
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?(?=$|[Tt ])")
-_CLOCK = re.compile(r"[Tt ]+(([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)")  # after the day
+_CLOCK = re.compile(r"[Tt ](([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)")  # after the day
 
 
 def _no_such_day(written: str) -> tuple[str, str] | None:
@@ -826,7 +826,9 @@ class _MapBuilder:
                     cut = (key, value, False)
                 if null or _INVISIBLE.fullmatch(value.value):
                     blank[key] = value  # an empty field is an absent one
-                    if null and value.plain and not f.required:  # (a required one: below)
+                    # (Text left empty: a required one is said below; quoted, another
+                    # type's value holds no `#`; and `~ #todo` is empty as written.)
+                    if value.plain and not value.value and f.type == "text" and not f.required:
                         self.hashtag_after(value, f"`{key}` of {what}")
                     continue
             written.add(key)
@@ -843,7 +845,9 @@ class _MapBuilder:
                     message, hint = f"`{f.name}` of {what} is empty", f"fill it in ({meaning})"
                     if unindented := self.block_left_empty(blank[f.name].span):
                         hint = unindented
-                    elif blank[f.name].plain and (commented := self.comment_after(blank[f.name])):
+                    elif not blank[f.name].value and (
+                        commented := self.comment_after(blank[f.name])
+                    ):
                         message += f": YAML reads `{commented[0]}` as a comment"
                         hint = f"quote the text to keep all of it: `{double_quoted(commented[0])}`"
                 else:
@@ -1091,6 +1095,8 @@ class _MapBuilder:
         if isinstance(node, YScalar) and (wrong := _no_such_day(node.value)) is not None:
             self.invalid(node, f"{what}: `{node.value}` is no date: {wrong[0]}", wrong[1])
             return None
+        if isinstance(node, YScalar) and spec.PARTIAL_DATE_RE.match(node.value):
+            return node.value[:10]  # (as written: a leap second is no datetime of YAML's)
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]

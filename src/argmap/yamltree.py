@@ -1012,10 +1012,15 @@ def glued_key(
     glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
     if glued is None or glued[1] not in keys:
         return None
-    word = glued[1]
-    said = f"`{written}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
-    fix = f"write `{word}: {glued[2]}`: a `:` ends a key only when a space follows it"
+    word, value = glued[1], glued[2]
+    if len(value) > _GLUED_SHOWN:  # (a page pasted after `text:` was said twice whole)
+        value = value[:_GLUED_SHOWN] + "…"
+    said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
+    fix = f"write `{word}: {value}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
+
+
+_GLUED_SHOWN = 60  # characters of the value that the message about it shows
 
 
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:

@@ -162,12 +162,13 @@ def _bad_name(reader: _Reader, text: str, at: int) -> None:
     name = next((n for n in names if not re.fullmatch(_TERM, n[0])), None)
     if name is None:
         return
-    if ID_RE.match(name[0]):
-        message = f"`{name[0]}` is no name in APX, which starts one with a small letter"
-        hint = f'quote it: `"{name[0]}"`'
-    else:
+    if not ID_RE.match(name[0]):
         raise reader.not_an_id(text, name.start(), name[0], name[0])
-    raise reader.fail(*position(text, name.start()), message, hint)
+    raise reader.fail(
+        *position(text, name.start()),
+        f"`{name[0]}` is no name in APX, which starts one with a small letter",
+        f'quote it: `"{name[0]}"`',
+    )
 
 
 def from_apx(text: str, path: str = "<apx>") -> Framework:

@@ -21,9 +21,12 @@ def _unused(section: str) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
-        refs = [ref for n in nodes for ref in n.by] if field == "by" else [n.source for n in nodes]
         # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
-        used = {piece for ref in refs if ref for piece in _PIECES.split(ref.id)}
+        used = (
+            {piece for n in nodes for ref in n.by for piece in _PIECES.split(ref.id)}
+            if field == "by"
+            else {n.source.id for n in nodes if n.source}
+        )
         for entry in entries.values():
             if entry.id not in used:
                 yield (

@@ -108,8 +108,11 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
             f"the id on line {entry.line} reads `{seen}` but holds "
             f"{located(entry, written, at)}; delete it there"
         )
-    if (several := _several(field, name, what, space.entries)) is not None:
-        return several  # (before a guess: `reid vh` is not a misspelt `reid`)
+    # (Before a guess: `reid vh` is not a misspelt `reid`. After a name: `Smith, John`,
+    # an actor's, is not two ids.)
+    several = _several(field, name, what, space.entries)
+    if several is not None and name.casefold().strip() not in space.by_words:
+        return several
     # Never the node's own id: a node that argued about itself is an error of its own.
     guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:

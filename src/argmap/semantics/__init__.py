@@ -82,8 +82,8 @@ class Evaluation:
             for a, label in labelling.items():
                 seen[a].add(label)
 
-        for labelling in self.labellings:
-            witness(labelling)
+        for labelling in (*self.labellings, *([settled] if semantics == "complete" else [])):
+            witness(labelling)  # (the grounded labelling is a complete one)
         statuses = {}
         with ExitStack() as open_:
             # Each part's questions asked of the same encodings (see `sat.Queries`).
