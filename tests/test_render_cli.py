@@ -78,6 +78,22 @@ def test_no_link_leads_a_drawing_onto_a_map(maps: Path, tmp_path: Path) -> None:
     assert looped.exit_code == 2 and "symbolic link that loops" in looped.output
 
 
+def test_no_drawing_next_to_its_map_is_written_through_a_link_out_of_its_folder(
+    maps: Path, tmp_path: Path
+) -> None:
+    """A pull request that commits `maps/seed.svg` linked to `~/.bashrc` had `argmap render
+    maps/`, the fix that the pre-commit hook gives, replace that file with the drawing."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (maps / "seed.svg").symlink_to(victim)
+    for command in (["render", str(maps)], ["render", str(maps / "seed.yaml")]):
+        for check in ([], ["--check"]):
+            result = invoke(*command, *check)
+            assert result.exit_code == 1, result.output
+            assert f"{maps / 'seed.svg'} leads to {victim}, outside" in result.output
+    assert victim.read_text() == "keep"
+
+
 def test_no_link_in_the_output_folder_leads_a_drawing_out_of_it(maps: Path, tmp_path: Path) -> None:
     """A pull request could commit links into the folder CI renders into, to have
     argmap write (or `--check` read) files anywhere: a link to a file, one that leads

@@ -29,7 +29,9 @@ _SUFFIXES = {f".{fmt}" for fmt in FORMATS}
 class Job:
     source: str
     output: str  # a path, or "-" for standard output
-    folder: str | None = None  # -o when it is a folder, which no link may lead out of
+    # The folder that no link may lead out of: -o when it is a folder, or the map's own
+    # without -o (a pull request's `map.svg` linked to `~/.bashrc` had it replaced).
+    folder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,12 @@ def plan(
         ]
     elif output is not None:
         jobs = [Job(s, output) for s in sources]
-    else:
+    else:  # (next to each map, in its folder, which no link may lead out of either)
         jobs = [
-            Job(s, STDOUT if s == STDOUT else str(Path(s).with_suffix(f".{fmt}"))) for s in sources
+            Job(s, STDOUT)
+            if s == STDOUT
+            else Job(s, str(Path(s).with_suffix(f".{fmt}")), str(Path(s).parent))
+            for s in sources
         ]
     _refuse_collisions(jobs)
     return jobs
