@@ -183,6 +183,11 @@ def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, 
     rule = f"ids use only {spec.ID_CHARS}"
     if at == len(key):
         return "an id is empty", f"write one: {rule}"
+    if at == spec.MAX_ID:
+        return (
+            f"id `{key[:20]}…` has {len(key):,} characters",
+            f"an id is a short name, of at most {spec.MAX_ID:,}: the text goes in `text`",
+        )
     c, shown = key[at], visible(key)
     where = located(span, key, at)
     if is_hidden(c):
