@@ -849,3 +849,12 @@ def test_a_key_without_its_colon_under_an_empty_block_is_said_so() -> None:
     ]:
         (found,) = loads(f"argmap: 1\nclaims:\n  c1:\n    text: |\n{below}").diagnostics
         assert said in f"{found.message}; {found.hint}"
+
+
+def test_a_long_anchor_name_is_said_cut_short() -> None:
+    """An unused anchor named by a megabyte made a warning of five megabytes: the name said
+    five times, and the text to paste in quoted whole."""
+    loaded = loads("argmap: 1\ntitle: T\nclaims:\n  c:\n    text: &" + "a" * 100_000 + " hi\n")
+    (warning,) = [d for d in loaded.diagnostics if d.rule == "unused-anchor"]
+    assert len(warning.message) + len(warning.hint) < 1_000
+    assert "`&" + "a" * 60 + "…`" in warning.message

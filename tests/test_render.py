@@ -626,6 +626,18 @@ def test_pdf_keeps_the_links() -> None:
     assert pdf.count(b"/URI (https://example.org/paper)") == len(linked) == 4
 
 
+def test_pdf_links_to_international_addresses_are_in_ascii() -> None:
+    """A PDF's link holds ASCII only: `Straße` went in as a byte of Latin-1, and a host in
+    Cyrillic as UTF-16, which readers followed to the wrong address."""
+    m = loads(
+        "argmap: 1\ntitle: T\nsources:\n  s: {title: S, url: 'https://пример.рф/Straße?q=ü'}\n"
+        "claims:\n  c: {text: C, source: s}\n"
+    ).map
+    assert m is not None
+    pdf = render(m, RenderOptions(format="pdf"))
+    assert b"/URI (https://xn--e1afmkfd.xn--p1ai/Stra%C3%9Fe?q=%C3%BC)" in pdf
+
+
 def test_the_pdf_font_has_the_characters_described() -> None:
     """`render.fonts` says which characters argmap's PDF draws: those of the Arimo it
     brings (the builtin engine's PNG font too), but Hebrew, which reportlab would set

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator
+from urllib.parse import quote
 
 from argmap.model import Span
 
@@ -130,3 +131,27 @@ def colon_hint(key: str) -> tuple[str, str]:
         "key, but as text",
         f"write `{key[:-1].rstrip()}:` with the colon `:`",
     )
+
+
+def punycode(host: str) -> str:
+    """`host` as a browser shows an international name: each part with other letters than
+    ASCII in punycode, `xn--...`. Part by part with the punycode codec rather than with
+    the idna one, which refuses a part that is too long or that it cannot normalise."""
+    return ".".join(
+        p if p.isascii() else "xn--" + p.lower().encode("punycode").decode("ascii")
+        for p in host.split(".")
+    )
+
+
+def ascii_url(url: str) -> str:
+    """`url` in ASCII, as a browser sends it: the host in punycode, any other character
+    outside ASCII percent-encoded as UTF-8 (`Straße` as `Stra%C3%9Fe`). A PDF's link holds
+    ASCII only; a PDF reader took `ß` there for a byte of Latin-1."""
+    scheme, slashes, rest = url.partition("://")
+    if slashes:
+        cut = min((i for c in "/?#" if (i := rest.find(c)) >= 0), default=len(rest))
+        authority, path = rest[:cut], rest[cut:]
+        user, at, host_port = authority.rpartition("@")
+        host, colon, port = host_port.partition(":")
+        rest = f"{user}{at}{punycode(host)}{colon}{port}{path}"
+    return "".join(c if c.isascii() else quote(c) for c in f"{scheme}{slashes}{rest}")

@@ -27,6 +27,7 @@ from argmap.characters import (
     is_hidden,
     located,
     lookalike_colon,
+    punycode,
     visible,
 )
 from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
@@ -233,16 +234,6 @@ def _script(letter: str) -> str:
     """The script a letter belongs to, as the first word of its Unicode name says:
     LATIN, CYRILLIC, GREEK, ..."""
     return unicodedata.name(letter, "").partition(" ")[0]
-
-
-def _punycode(host: str) -> str:
-    """`host` as a browser shows an international name: each part with other letters than
-    ASCII in punycode, `xn--...`. Part by part with the punycode codec rather than with
-    the idna one, which refuses a part that is too long or that it cannot normalise."""
-    return ".".join(
-        p if p.isascii() else "xn--" + p.lower().encode("punycode").decode("ascii")
-        for p in host.split(".")
-    )
 
 
 def _real_date(written: str) -> bool:
@@ -1188,7 +1179,7 @@ class _MapBuilder:
             if "LATIN" in scripts and alike:
                 at = next(i for i, script in letters if script in alike)
                 mixed = " and ".join(s.title() for s in ("LATIN", *sorted(alike)))
-                linked = url[: host.start(1)] + _punycode(host[1]) + url[host.end(1) :]
+                linked = url[: host.start(1)] + punycode(host[1]) + url[host.end(1) :]
                 self.diagnostics.append(
                     Diagnostic(
                         "mixed-script-url",

@@ -351,6 +351,8 @@ class _Builder:
             [*self.replaced, *self.unused.values()], key=lambda found: found[0].start_mark.index
         ):
             name, mark = event.anchor, event.start_mark
+            if len(name) > _GLUED_SHOWN:  # (said five times: a name of a megabyte made five)
+                name = name[:_GLUED_SHOWN] + "…"
             message = f"`&{name}` is read as an anchor (a name for the value after it, which "
             message += f"an alias `*{name}` repeats), and no alias uses it"
             hint = f"delete `&{name}`, or repeat the value where it is needed with `*{name}`"
@@ -361,7 +363,10 @@ class _Builder:
                     message += ": the value after it is empty"
                 field = _indicated(self.lines, mark.line)
                 if field is not None and field.start(2) == mark.column:
-                    hint = f"quote the text to keep `&{name}`: {_quoted(field)}"
+                    quoted = _quoted(field)
+                    hint = f"quote the text to keep `&{name}`" + f": {quoted}" * (
+                        len(quoted) <= _QUOTED_SHOWN
+                    )
             self.diagnostics.append(
                 Diagnostic(
                     "unused-anchor",
@@ -1020,7 +1025,8 @@ def glued_key(
     return (said, fix), len(word) + 1
 
 
-_GLUED_SHOWN = 60  # characters of the value that the message about it shows
+_GLUED_SHOWN = 60  # characters of a long value, or an anchor's name, that a message shows
+_QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
 
 
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from argmap.characters import ascii_url
 from argmap.render.engines import EngineError
 from argmap.render.theme import PDF_FONT_FAMILY
 
@@ -57,7 +58,7 @@ def svg_to_pdf(svg: bytes) -> bytes:
     pdf.setCreator("argmap")
     renderPDF.draw(drawing, pdf, 0, 0)
     for url, box in links(root, drawing.width, drawing.height):
-        pdf.linkURL(url, box)
+        pdf.linkURL(ascii_url(url), box)
     pdf.showPage()
     pdf.save()
     return out.getvalue()
