@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from argmap import diff
 from argmap.cli import app
 from argmap.diff import diff_maps, word_diff
 from argmap.loader import load
@@ -81,6 +82,22 @@ def test_word_diff() -> None:
     assert word_diff("返還は可能だ。", "返還は十分に可能だ。") == "返還は{+十分に+}可能だ。"
     assert word_diff("中国的立场是明确的", "中国的立场很明确") == "中国的立场[-是-]{+很+}明确[-的-]"
     assert word_diff("", "new text") == "{+new text+}" and word_diff("same", "same") == "same"
+
+
+def test_the_rewordings_of_one_diff_share_a_budget_of_words_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rewording under the limit, 100 long texts reworded took 138 s: past twice the
+    limit for the whole diff, a rewording is said as one replacement."""
+    monkeypatch.setattr(diff, "_MOST_COMPARED", 100_000)  # each of these compares 87,025
+    texts = [" ".join(f"w{i % k}" for i in range(300)) for k in (7, 5)]
+    for name, text in zip(("a", "b"), texts, strict=True):
+        nodes = "".join(f"  c{k}:\n    text: {text} end{k}\n" for k in range(4))
+        (tmp_path / f"{name}.yaml").write_text(f"argmap: 1\ntitle: T\nclaims:\n{nodes}")
+    lines = invoke("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).stdout.splitlines()
+    reworded = [line for line in lines if " reworded: " in line]
+    whole = [line.count("[-") == 1 for line in reworded]  # one replacement
+    assert whole == [False, False, True, True]
 
 
 def test_word_diff_of_long_texts_of_repeated_words_is_quick() -> None:

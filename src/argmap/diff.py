@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 from unicodedata import normalize
 
@@ -298,10 +298,31 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
     return MapDiff(old, new, tuple(changes), tuple(relations), tuple(entries), heading)
 
 
-def word_diff(old: str, new: str) -> str:
+# Words of a rewording compared with each other at most: difflib takes time that grows
+# with their product where words repeat (20,000 words of one took 87 s); past it, what
+# changed between the words both texts start and end with is said as one replacement.
+_MOST_COMPARED = 4_000_000
+
+
+@dataclass
+class _Budget:
+    """Words that the rewordings of one diff may still compare with each other: under the
+    limit each, 100 long texts reworded took 138 s together."""
+
+    left: int = field(default_factory=lambda: 2 * _MOST_COMPARED)
+
+    def spend(self, compared: int) -> bool:
+        """Whether `compared` fits (then it is spent)."""
+        fits = compared <= min(self.left, _MOST_COMPARED)
+        self.left -= compared if fits else 0
+        return fits
+
+
+def word_diff(old: str, new: str, budget: _Budget | None = None) -> str:
     """`new` with removed words as [-word-] and added ones as {+word+}, like git's word diff.
     Words as lines break them: a Japanese phrase, a Chinese character (a sentence without
-    spaces was one word, removed whole and added whole for a word changed in it)."""
+    spaces was one word, removed whole and added whole for a word changed in it). Past the
+    `budget` of words compared, what changed is said as one replacement."""
     a, b = list(pieces(old)), list(pieces(new))
     words_a, words_b = [p for p, _ in a], [p for p, _ in b]
     # The words both texts start and end with, set apart: most rewordings change a few.
@@ -312,7 +333,7 @@ def word_diff(old: str, new: str) -> str:
         end += 1
     was, now = words_a[start : len(a) - end], words_b[start : len(b) - end]
     opcodes: Sequence[tuple[str, int, int, int, int]] = [("replace", 0, len(was), 0, len(now))]
-    if len(was) * len(now) <= _MOST_COMPARED:
+    if (budget or _Budget()).spend(len(was) * len(now)):
         opcodes = difflib.SequenceMatcher(a=was, b=now, autojunk=False).get_opcodes()
     out = b[:start]  # each piece, with whether a space goes before it
     for op, i1, i2, j1, j2 in opcodes:
@@ -325,12 +346,6 @@ def word_diff(old: str, new: str) -> str:
         if added:
             out.append(("{+" + _together(added) + "+}", added[0][1]))
     return _together(out + b[len(b) - end :])
-
-
-# Words of a rewording compared with each other at most: difflib takes time that grows
-# with their product where words repeat (20,000 words of one took 87 s); past it, what
-# changed between the words both texts start and end with is said as one replacement.
-_MOST_COMPARED = 4_000_000
 
 
 def _together(parts: list[tuple[str, bool]]) -> str:
@@ -356,13 +371,13 @@ def _shown(value: Any) -> str:
     return one_line(str(value))
 
 
-def _described(changes: Iterable[FieldChange]) -> str:
+def _described(changes: Iterable[FieldChange], budget: _Budget) -> str:
     """`name: old -> new` for each change; long texts as a word diff."""
     parts = []
     for c in changes:
         texts = isinstance(c.old, str) and isinstance(c.new, str)
         if texts and max(len(c.old), len(c.new)) > _WORDY:
-            parts.append(f"{c.name}: {word_diff(c.old, c.new)}")
+            parts.append(f"{c.name}: {word_diff(c.old, c.new, budget)}")
         else:
             parts.append(f"{c.name}: {_shown(c.old)} -> {_shown(c.new)}")
     return "; ".join(parts)
@@ -373,17 +388,18 @@ def format_text(d: MapDiff) -> str:
     lines = [f"--- {d.old.path}", f"+++ {d.new.path}"]
     if d.empty:
         return "\n".join(printable(line) for line in [*lines, "no changes"]) + "\n"
+    budget = _Budget()
     for f in d.heading:
         given = f.new if f.status == "added" else f.old
-        said = _described([f]) if f.status == "changed" else f"{f.name}: {_shown(given)}"
+        said = _described([f], budget) if f.status == "changed" else f"{f.name}: {_shown(given)}"
         lines.append(f"{_SIGNS[f.status]} map {said}")
     for c in d.nodes:
         node = c.node
         head = f"{_SIGNS[c.status]} {node.kind} {c.id}"
         if c.status == "reworded" and c.old and c.new:
             others = [f for f in c.changes if f.name != "text"]
-            extra = f" (also {_described(others)})" if others else ""
-            said = word_diff(c.old.text, c.new.text)
+            extra = f" (also {_described(others, budget)})" if others else ""
+            said = word_diff(c.old.text, c.new.text, budget)
             if normalize("NFC", c.old.text) == normalize("NFC", c.new.text):
                 # (The two sides read alike: `[-café-] {+café+}` said nothing.)
                 said = (
@@ -392,17 +408,17 @@ def format_text(d: MapDiff) -> str:
                 )
             lines.append(f"{head} reworded: {said}{extra}")
         elif c.status == "renamed":
-            also = f" (also {_described(c.changes)})" if c.changes else ""
+            also = f" (also {_described(c.changes, budget)})" if c.changes else ""
             lines.append(f"{head} renamed from {c.old_id}{also}")
         elif c.status == "changed":
-            lines.append(f"{head} changed: {_described(c.changes)}")
+            lines.append(f"{head} changed: {_described(c.changes, budget)}")
         else:
             lines.append(f"{head} {c.status}: {one_line(node.text)}")
     for r in d.relations:
         verb = "supports" if r.relation is Relation.SUPPORT else "attacks"
         lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")
     for e in d.entries:
-        detail = f": {_described(e.changes)}" if e.changes else ""
+        detail = f": {_described(e.changes, budget)}" if e.changes else ""
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
     return "\n".join(printable(line) for line in lines) + "\n"
