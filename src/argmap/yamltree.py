@@ -1417,6 +1417,23 @@ def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     return found
 
 
+def _lines_ended_by(text: str) -> int | None:
+    """The column of the first NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR if the file has
+    no other line break: a file saved with them as its line ends, which YAML 1.1 reads as
+    lines and argmap, as YAML 1.2 and editors do, as one line (a hint said to quote it all)."""
+    if "\n" in text or "\r" in text:
+        return None
+    at = min((i for c in _YAML11_BREAKS if (i := text.find(c)) >= 0), default=-1)
+    return None if at < 0 else at + 1
+
+
+_ODD_LINE_ENDS = (
+    "the lines of this file end in NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH "
+    "SEPARATOR (U+2029), which YAML 1.2 and editors read as no line break",
+    "save the file with LF (or CR LF) line endings",
+)
+
+
 def _without_yaml11_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     """The text with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR swapped for private-use
     characters it does not use, and the way back. YAML 1.1, which libyaml reads, ends a
@@ -1447,6 +1464,8 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     stopped the reading, and a map with six took six runs to find them: each is read on
     as its hint says, the value quoted, to find the next error (the lines below read as
     written, so each is said where it is). The file has them still: the tree stays None."""
+    if (ends := _lines_ended_by(text)) is not None:
+        return None, [_syntax(file, 1, ends, *_ODD_LINE_ENDS)]
     parsed, restore = _without_yaml11_breaks(text)
     tree, problems = _compose(text, parsed, restore, file, _Loader)
     found = dict.fromkeys(problems)  # (each pass says the warnings before its error again)
