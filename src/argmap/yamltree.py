@@ -1596,7 +1596,9 @@ def _compose(
             elif found in ("]", "}"):
                 hint = f"{where} is closed with {found}: end it with {closing}"
             elif bracket == "{" and hint == _FIX:
-                hint = _flow_value_hint(lines[mark.line], mark.column) or hint
+                # (A key past YAML's length, which it ends there: `{kkkk...: {text: ...}}`.)
+                piece = re.split(r"[{,]", lines[mark.line][: mark.column])[-1]
+                hint = _long_key(piece) or _flow_value_hint(lines[mark.line], mark.column) or hint
         left_open = _open_bracket(builder.stack, lines)
         if at_end and hint == _FIX and left_open:  # the cause is what is still open
             hint = "the {} on line {}, column {}, is never closed: end it with {}".format(
