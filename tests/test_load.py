@@ -858,3 +858,22 @@ def test_a_long_anchor_name_is_said_cut_short() -> None:
     (warning,) = [d for d in loaded.diagnostics if d.rule == "unused-anchor"]
     assert len(warning.message) + len(warning.hint) < 1_000
     assert "`&" + "a" * 60 + "…`" in warning.message
+
+
+def test_a_line_separator_in_a_map_on_one_line_is_text() -> None:
+    """A map written on one line (JSON, say) may hold U+2028 in a text: it is no line end,
+    which only a file that cannot be read is told it has."""
+    loaded = loads('{"argmap": 1, "title": "t", "claims": {"c": {"text": "a\u2028b"}}}')
+    assert loaded.map is not None and loaded.map.nodes["c"].text == "a\u2028b"
+    unread = loads("argmap: 1\x85title: t\x85claims:\x85  c: {text: hi}\x85")
+    assert [d.message.split(",")[0] for d in unread.diagnostics] == [
+        "the lines of this file end in NEL (U+0085)"
+    ]
+
+
+def test_a_long_value_in_braces_is_not_taken_for_a_long_key() -> None:
+    long = "word " * 230
+    loaded = loads(f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: {long}note: x}}\n")
+    (error,) = loaded.diagnostics
+    assert "`text:` goes on past where YAML ends its value" in error.hint
+    assert "is a key of" not in error.hint

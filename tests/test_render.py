@@ -24,6 +24,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from argmap.characters import ascii_url
 from argmap.checker import check_loaded
 from argmap.config import Settings
 from argmap.diagnostics import Severity
@@ -636,6 +637,8 @@ def test_pdf_links_to_international_addresses_are_in_ascii() -> None:
     assert m is not None
     pdf = render(m, RenderOptions(format="pdf"))
     assert b"/URI (https://xn--e1afmkfd.xn--p1ai/Stra%C3%9Fe?q=%C3%BC)" in pdf
+    # As browsers read a host: its accents composed, an ideographic full stop a dot.
+    assert ascii_url("https://bu\u0308cher\u3002de/") == "https://xn--bcher-kva.de/"
 
 
 def test_the_pdf_font_has_the_characters_described() -> None:

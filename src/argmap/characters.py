@@ -133,10 +133,16 @@ def colon_hint(key: str) -> tuple[str, str]:
     )
 
 
+_DOTS = {0x3002: ".", 0xFF0E: ".", 0xFF61: "."}  # the full stops IDNA reads as dots
+
+
 def punycode(host: str) -> str:
     """`host` as a browser shows an international name: each part with other letters than
     ASCII in punycode, `xn--...`. Part by part with the punycode codec rather than with
-    the idna one, which refuses a part that is too long or that it cannot normalise."""
+    the idna one, which refuses a part that is too long or that it cannot normalise; after
+    composing accents (`u` and a combining diaeresis, as macOS pastes them, is `ü`) and
+    reading the ideographic full stops as dots, as browsers do."""
+    host = unicodedata.normalize("NFC", host).translate(_DOTS)
     return ".".join(
         p if p.isascii() else "xn--" + p.lower().encode("punycode").decode("ascii")
         for p in host.split(".")

@@ -1419,8 +1419,9 @@ def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
 
 def _lines_ended_by(text: str) -> int | None:
     """The column of the first NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR if the file has
-    no other line break: a file saved with them as its line ends, which YAML 1.1 reads as
-    lines and argmap, as YAML 1.2 and editors do, as one line (a hint said to quote it all)."""
+    no other line break: in a file that cannot be read, its line ends, which YAML 1.1 reads
+    as lines and argmap, as YAML 1.2 and editors do, as one line (a hint said to quote it
+    all). (A map on one line, as JSON, may hold one in a text.)"""
     if "\n" in text or "\r" in text:
         return None
     at = min((i for c in _YAML11_BREAKS if (i := text.find(c)) >= 0), default=-1)
@@ -1464,10 +1465,10 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     stopped the reading, and a map with six took six runs to find them: each is read on
     as its hint says, the value quoted, to find the next error (the lines below read as
     written, so each is said where it is). The file has them still: the tree stays None."""
-    if (ends := _lines_ended_by(text)) is not None:
-        return None, [_syntax(file, 1, ends, *_ODD_LINE_ENDS)]
     parsed, restore = _without_yaml11_breaks(text)
     tree, problems = _compose(text, parsed, restore, file, _Loader)
+    if tree is None and (ends := _lines_ended_by(text)) is not None:
+        return None, [_syntax(file, 1, ends, *_ODD_LINE_ENDS)]
     found = dict.fromkeys(problems)  # (each pass says the warnings before its error again)
     passes, budget = 0, max(_MOST_REREAD * len(text), _REREAD_ANYWAY)
     while tree is None and passes < MAX_QUOTED and (fixed := _quoted_on(text, problems)):
@@ -1598,7 +1599,8 @@ def _compose(
             elif bracket == "{" and hint == _FIX:
                 # (A key past YAML's length, which it ends there: `{kkkk...: {text: ...}}`.)
                 piece = re.split(r"[{,]", lines[mark.line][: mark.column])[-1]
-                hint = _long_key(piece) or _flow_value_hint(lines[mark.line], mark.column) or hint
+                long = _long_key(piece) if ": " not in piece else ""  # (not a long value)
+                hint = long or _flow_value_hint(lines[mark.line], mark.column) or hint
         left_open = _open_bracket(builder.stack, lines)
         if at_end and hint == _FIX and left_open:  # the cause is what is still open
             hint = "the {} on line {}, column {}, is never closed: end it with {}".format(
