@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pysolvers
@@ -117,6 +118,17 @@ class _Encoding:
     def lit(self, a: str, label: str) -> int:
         return self.var[a, label]
 
+    @contextmanager
+    def switch(self) -> Iterator[int]:
+        """A fresh variable for clauses that hold while it is assumed and never after, so
+        that one question's clauses leave the encoding to the next. (Its first clause must
+        come before another switch is made: that registers it with the solver.)"""
+        var = self.solver.nof_vars() + 1
+        try:
+            yield var
+        finally:
+            self.solver.add_clause([-var])
+
     def block_extension(self, labelling: Labelling) -> None:
         """No later model has exactly this extension."""
         self.solver.add_clause(
@@ -155,11 +167,9 @@ def _maximise(enc: _Encoding, found: Labelling, grows: str) -> Labelling:
             keep = [-enc.lit(a, UNDEC) for a in have]
         if not missing:
             return found
-        # A fresh selector variable makes "at least one more" a clause we can switch off.
-        selector = enc.solver.nof_vars() + 1
-        enc.solver.add_clause([-selector, *missing])
-        larger = enc.solve([*keep, selector])
-        enc.solver.add_clause([-selector])
+        with enc.switch() as more:  # "at least one more", for this call only
+            enc.solver.add_clause([-more, *missing])
+            larger = enc.solve([*keep, more])
         if larger is None:
             return found
         found = larger
@@ -392,12 +402,11 @@ def _preferred_other_than(
     ruled out. The witness is told of each preferred labelling grown. The question's
     clauses hold while its own variable is assumed, and never after: `enc` may take more."""
     fits = all if every else any
-    wanted = enc.solver.nof_vars() + 1  # "(each) one of them is not `label`", assumed
-    if every:
-        enc.solver.append_formula([[-wanted, -enc.lit(a, label)] for a in arguments])
-    else:
-        enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
-    try:
+    with enc.switch() as wanted:  # "(each) one of them is not `label`"
+        if every:
+            enc.solver.append_formula([[-wanted, -enc.lit(a, label)] for a in arguments])
+        else:
+            enc.solver.add_clause([-wanted, *(-enc.lit(a, label) for a in arguments)])
         while (found := enc.solve([wanted])) is not None:
             if rounds is not None:
                 if rounds == 0:
@@ -410,8 +419,6 @@ def _preferred_other_than(
             outside = [enc.lit(a, IN) for a, lab in best.items() if lab != IN]
             enc.solver.add_clause([-wanted, *outside])
         return False
-    finally:
-        enc.solver.add_clause([-wanted])
 
 
 ENUMERATORS = {
@@ -433,9 +440,8 @@ def _semi_stable_with(
     ranges, `exact` the labellings of one: the question's clauses in `enc` hold while its
     own variable is assumed, and never after, so that both may take more."""
     sign = 1 if has else -1
-    question = enc.solver.nof_vars() + 1
-    enc.solver.add_clause([-question, sign * enc.lit(argument, label)])
-    try:
+    with enc.switch() as question:
+        enc.solver.add_clause([-question, sign * enc.lit(argument, label)])
         while (found := enc.solve([question])) is not None:
             best = _maximise(enc, found, "range")
             witness(best)
@@ -450,5 +456,3 @@ def _semi_stable_with(
                 return False
             enc.solver.add_clause([-question, *(-enc.lit(a, UNDEC) for a in rest)])
         return False
-    finally:
-        enc.solver.add_clause([-question])
