@@ -155,8 +155,8 @@ def ascii_url(url: str) -> str:
     ASCII only; a PDF reader took `ß` there for a byte of Latin-1."""
     scheme, slashes, rest = url.partition("://")
     if slashes:
-        cut = min((i for c in "/?#" if (i := rest.find(c)) >= 0), default=len(rest))
-        authority, path = rest[:cut], rest[cut:]
+        cut = re.search("[/?#]", rest)
+        authority, path = (rest[: cut.start()], rest[cut.start() :]) if cut else (rest, "")
         user, at, host_port = authority.rpartition("@")
         host, colon, port = host_port.partition(":")
         rest = f"{user}{at}{punycode(host)}{colon}{port}{path}"

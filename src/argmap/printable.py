@@ -33,3 +33,9 @@ def writable(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` on one line, its runs of white space as single spaces, printable."""
     return printable(" ".join(text.split()))
+
+
+def clipped(text: str, most: int) -> str:
+    """`text`, or its first `most` characters and `…` when it is longer: what a message
+    shows of a name or value that may be a megabyte long."""
+    return text if len(text) <= most else text[:most] + "…"

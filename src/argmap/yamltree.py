@@ -33,6 +33,7 @@ from argmap.characters import (
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
+from argmap.printable import clipped
 from argmap.text import position, source_lines
 
 try:
@@ -350,9 +351,8 @@ class _Builder:
         for event, node in sorted(
             [*self.replaced, *self.unused.values()], key=lambda found: found[0].start_mark.index
         ):
-            name, mark = event.anchor, event.start_mark
-            if len(name) > _GLUED_SHOWN:  # (said five times: a name of a megabyte made five)
-                name = name[:_GLUED_SHOWN] + "…"
+            # (Said five times: a name of a megabyte made five.)
+            name, mark = clipped(event.anchor, _GLUED_SHOWN), event.start_mark
             message = f"`&{name}` is read as an anchor (a name for the value after it, which "
             message += f"an alias `*{name}` repeats), and no alias uses it"
             hint = f"delete `&{name}`, or repeat the value where it is needed with `*{name}`"
@@ -1017,9 +1017,8 @@ def glued_key(
     glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
     if glued is None or glued[1] not in keys:
         return None
-    word, value = glued[1], glued[2]
-    if len(value) > _GLUED_SHOWN:  # (a page pasted after `text:` was said twice whole)
-        value = value[:_GLUED_SHOWN] + "…"
+    # (A page pasted after `text:` was said twice whole.)
+    word, value = glued[1], clipped(glued[2], _GLUED_SHOWN)
     said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
     fix = f"write `{word}: {value}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
@@ -1424,8 +1423,8 @@ def _lines_ended_by(text: str) -> int | None:
     all). (A map on one line, as JSON, may hold one in a text.)"""
     if "\n" in text or "\r" in text:
         return None
-    at = min((i for c in _YAML11_BREAKS if (i := text.find(c)) >= 0), default=-1)
-    return None if at < 0 else at + 1
+    found = re.search(f"[{_YAML11_BREAKS}]", text)
+    return None if found is None else found.start() + 1
 
 
 _ODD_LINE_ENDS = (

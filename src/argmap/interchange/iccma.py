@@ -24,6 +24,7 @@ from typing import Any
 from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.loader import invalid_id
 from argmap.model import Span
+from argmap.printable import clipped
 from argmap.semantics.framework import Framework
 from argmap.spec import ID_RE
 from argmap.text import position, source_lines
@@ -269,7 +270,7 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
         a, b = (_int(p) for p in parts)
         for found, value in zip(re.finditer(r"\S+", raw), (a, b), strict=True):
             if not 1 <= value <= size:  # (at the number, and said, however long)
-                shown = found[0] if len(found[0]) <= 20 else found[0][:20] + "…"
+                shown = clipped(found[0], 20)
                 raise reader.fail(
                     number,
                     found.start() + 1,
