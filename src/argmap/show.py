@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
 from typing import TextIO
 
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
-from rich.tree import Tree
 
 from argmap.graph import build_graph
+from argmap.loader import gc_paused
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
@@ -104,9 +105,17 @@ class _Options:
     links: bool  # URLs are links (in colour, on a terminal that makes them)
 
 
-def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> None:
+@dataclass
+class _Branch:
+    """A node of the tree as drawn: its label, and the branches under it."""
+
+    label: Text
+    children: list[_Branch] = field(default_factory=list)
+
+
+def _add(tree: _Branch, entry: Entry, m: Map, options: _Options, level: int) -> None:
     """Adds `entry`, at `level` of the tree, and what is under it to `tree`."""
-    stack: list[tuple[Tree, Entry, int, str]] = [(tree, entry, level, "")]
+    stack: list[tuple[_Branch, Entry, int, str]] = [(tree, entry, level, "")]
     while stack:  # iterative, like the outline itself
         parent, current, depth, above = stack.pop()
         label = _label(current, m, options)
@@ -114,46 +123,89 @@ def _add(tree: Tree, entry: Entry, m: Map, options: _Options, level: int) -> Non
             # Lined up at the deepest level drawn, each with its level and the node it
             # argues about: by the lines alone, it would seem to argue about that level's.
             label = Text(f"[level {depth}, under {printable(above)}] ", "dim") + label
-        branch = parent.add(_lines(label, options.width - _INDENT * min(depth, options.nesting)))
+        branch = _Branch(label)
+        parent.children.append(branch)
         under = branch if depth < options.nesting else parent
         below = current.node.id
         stack.extend((under, child, depth + 1, below) for child in reversed(current.children))
 
 
-def _lines(label: Text, width: int) -> Text:
-    """`label` in lines of `width` columns, broken where its script allows, as drawings
-    break text (rich breaks at spaces only: a Japanese sentence went whole to the next
-    line, and a line could start with its 。). A line of one word (a URL, whatever its
-    script) stays whole; a line of Chinese, Japanese or Thai without spaces is no word."""
+# The guides in front of a line, as rich draws a tree: under a branch with more after it,
+# that branch's own fork, its last branch's end, and the space under a last branch. In
+# ASCII where the output cannot encode the lines.
+_GUIDES = ("│   ", "├── ", "└── ", "    ")
+_ASCII_GUIDES = ("|   ", "+-- ", "`-- ", "    ")
+
+
+def _rows(root: _Branch, ascii_only: bool) -> Iterator[tuple[str, str, Text]]:
+    """Each branch's label in the order printed, with the guides in front of its first
+    line and of its other lines. Drawn here rather than by rich's Tree, which took most of
+    `show`'s time on a big map: piped, the lines go out as plain text."""
+    more, fork, end, space = _ASCII_GUIDES if ascii_only else _GUIDES
+    stack = [("", "", root)]
+    while stack:
+        first, rest, branch = stack.pop()
+        yield first, rest, branch.label
+        last = len(branch.children) - 1
+        stack.extend(
+            (rest + (end if i == last else fork), rest + (space if i == last else more), child)
+            for i, child in reversed(list(enumerate(branch.children)))
+        )
+
+
+def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
+    """Where each line of `plain` starts and ends, in lines of `width` columns broken where
+    its script allows, as drawings break text (rich breaks at spaces only: a Japanese
+    sentence went whole to the next line, and a line could start with its 。), and whether
+    it ends in a hyphen of `fill`'s (a word cut between two letters). A line of one word
+    (a URL, whatever its script) stays whole; a line of Chinese, Japanese or Thai without
+    spaces is no word."""
+    if " " not in plain.strip() and (breaks_at_spaces(plain) or "://" in plain):
+        return [(0, len(plain), False)]
+    # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
+    spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
+    cuts, at = [], 0
+    for line in fill(spaced, width):
+        while at < len(plain) and plain[at].isspace():
+            at += 1
+        if spaced.startswith(line, at):  # (most lines: as written, whole words)
+            cuts.append((at, at + len(line), False))
+            at += len(line)
+            continue
+        start, count = at, sum(not c.isspace() for c in line)
+        while count and at < len(plain):
+            if plain[at].isspace():
+                at += 1
+                continue
+            if count == 1 and line[-1] == "-" and plain[at] != "-":
+                break  # (a word over twice the width, cut between two letters)
+            count -= 1
+            at += 1
+        cuts.append((start, at, bool(count)))
+    return cuts
+
+
+def _lines(label: Text, width: int) -> list[Text]:
+    """`label` in lines of `width` columns (see `_cuts`), with its styles."""
     lines = []
     for part in label.split("\n"):
-        plain, at = part.plain, 0
-        if " " not in plain.strip() and (breaks_at_spaces(plain) or "://" in plain):
-            lines.append(part)
-            continue
-        # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
-        spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
-        cuts = []  # where each line starts and ends in `part`
-        cut_words = []  # whether each line ends in a hyphen of `fill`'s, not of the text
-        for line in fill(spaced, width):
-            while at < len(plain) and plain[at].isspace():
-                at += 1
-            start, count = at, sum(not c.isspace() for c in line)
-            while count and at < len(plain):
-                if plain[at].isspace():
-                    at += 1
-                    continue
-                if count == 1 and line[-1] == "-" and plain[at] != "-":
-                    break  # (a word over twice the width, cut between two letters)
-                count -= 1
-                at += 1
-            cuts += [start, at]
-            cut_words.append(bool(count))
+        cuts = _cuts(part.plain, width)
         # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
         # text of 80,000 characters in 2,000 lines took 8 s.
-        for piece, cut in zip(part.divide(cuts)[1::2], cut_words, strict=True):
-            lines.append(piece + "-" if cut else piece)
-    return Text("\n").join(lines)
+        pieces = part.divide([at for start, end, _ in cuts for at in (start, end)])[1::2]
+        lines += [
+            piece + "-" if cut else piece for piece, (*_, cut) in zip(pieces, cuts, strict=True)
+        ]
+    return lines
+
+
+def _plain_lines(label: Text, width: int) -> list[str]:
+    """`label` in lines of `width` columns (see `_cuts`), as plain text."""
+    return [
+        part[start:end] + "-" * cut
+        for part in label.plain.split("\n")
+        for start, end, cut in _cuts(part, width)
+    ]
 
 
 def print_outline(
@@ -167,34 +219,43 @@ def print_outline(
 ) -> None:
     """The outline; with `labels` (node id -> label, status or score), each node marked,
     with `details`, its quote, source, tags and note under it, and `note` (about the
-    labels, say) at the end."""
-    # Without colour, no styles at all (bold, dim): plain text, as `check` prints it.
-    console = Console(
-        file=out, highlight=False, color_system="auto" if color else None, soft_wrap=False
-    )
-    trees, loose = outline(build_graph(m))
-    # Past the console's width, rich would drop the deepest nodes. (Two levels at least:
-    # the nodes not connected to any claim are drawn on the second.)
-    console.width = max(console.width, 2 * _INDENT + _MIN_TEXT_WIDTH)
-    nesting = min(MAX_NESTING, (console.width - _MIN_TEXT_WIDTH) // _INDENT)
-    options = _Options(labels, details, console.width, nesting, links=color)
-    root = Tree(_lines(Text(one_line(m.title), "bold"), console.width), guide_style="dim")
-    for entry in trees:
-        _add(root, entry, m, options, 1)
-    if loose:
-        lost = root.add(Text("not connected to any claim", "bold yellow"))
-        for entry in loose:
-            _add(lost, entry, m, options, 2)
-    if not color:  # lines are broken already: no more, and no URL's line cut short
-        console.width = 1_000_000
-    console.print(root)
-    marks = "+ supports its parent, - attacks it"
-    unanswered = _unanswered(trees, loose)
-    nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
-    answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
-    console.print(_lines(Text(f"{nodes}; {marks}; {answered}", "dim"), options.width))
-    if note:
-        console.print(_lines(Text(printable(note), "yellow"), options.width))
+    labels, say) at the end. Without `color`, plain text, as `check` prints it."""
+    console = Console(file=out, highlight=False, color_system="auto" if color else None)
+    # Two levels at least: the nodes not connected to any claim are drawn on the second.
+    width = max(console.width, 2 * _INDENT + _MIN_TEXT_WIDTH)
+    nesting = min(MAX_NESTING, (width - _MIN_TEXT_WIDTH) // _INDENT)
+    options = _Options(labels, details, width, nesting, links=color)
+    with gc_paused():  # (the outline and its lines hold no cycles: see `gc_paused`)
+        trees, loose = outline(build_graph(m))
+        root = _Branch(Text(one_line(m.title), "bold"))
+        for entry in trees:
+            _add(root, entry, m, options, 1)
+        if loose:
+            lost = _Branch(Text("not connected to any claim", "bold yellow"))
+            root.children.append(lost)
+            for entry in loose:
+                _add(lost, entry, m, options, 2)
+        marks = "+ supports its parent, - attacks it"
+        unanswered = _unanswered(trees, loose)
+        nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
+        answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
+        after = [Text(f"{nodes}; {marks}; {answered}", "dim")]
+        after += [Text(printable(note), "yellow")] if note else []
+        rows = _rows(root, console.options.ascii_only)
+        for first, rest, label in chain(rows, (("", "", text) for text in after)):
+            room = width - len(first)  # (what the guides leave)
+            if color:
+                styled = _lines(label, room)
+                guides = (Text(rest if i else first, "dim") for i in range(len(styled)))
+                console.print(
+                    Text("\n").join(g + line for g, line in zip(guides, styled, strict=True)),
+                    soft_wrap=True,
+                )
+            else:
+                plain = _plain_lines(label, room)
+                out.write(
+                    "".join(f"{rest if i else first}{line}\n" for i, line in enumerate(plain))
+                )
 
 
 def _unanswered(*forests: list[Entry]) -> int:
