@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from argmap import yamltree
 from argmap.characters import is_hidden
+from argmap.checker import check_loaded
+from argmap.config import Settings
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
@@ -785,6 +787,35 @@ def test_a_tab_after_a_full_width_colon_is_said_where_it_is() -> None:
     text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n    title{WIDE_COLON}x\n\t  text: x\n"
     [problem] = loads(text).diagnostics
     assert (problem.span.line, problem.span.column, problem.hint) == (6, 1, "indent with spaces")
+
+
+def test_a_key_without_its_colon_is_read_on_as_the_field_meant() -> None:
+    """`{text: Hi, by:x}` is the one error it causes: its value is read as the field's, as
+    a mistyped field's is. Not also an actor nobody is by, a reason that supports
+    nothing, or a node without text."""
+    checked = check_loaded(
+        loads(
+            "argmap: 1\ntitle: T\nactors:\n  x: {name: X}\nclaims:\n  c: {text: Hi, by:x}\n"
+            "  d: {text:Hello there, by: x}\nreasons:\n"
+            "  r: {text: R, supports:c, by: x}\n"
+            f"  q: {{text: Q, supports{WIDE_COLON}  d, by: x}}\n",
+            "m.yaml",
+        ),
+        Settings(),
+    )
+    assert [(d.rule, d.span.line, d.span.column) for d in checked] == [
+        ("yaml-syntax", 6, 20),
+        ("yaml-syntax", 7, 12),
+        ("yaml-syntax", 9, 25),
+        ("yaml-syntax", 10, 24),
+    ]
+    m = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text:Hello there  , tags: [a]}\n").map
+    assert m is not None and m.nodes["c"].text == "Hello there"  # (as `text: ...` reads it)
+    # (A tag after a full-width colon is text, which `tags` cannot be: said where it is.)
+    problems = loads(
+        f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: Hi, tags{WIDE_COLON} a}}\n"
+    ).diagnostics
+    assert [(d.rule, d.span.column) for d in problems] == [("yaml-syntax", 21), ("wrong-type", 23)]
 
 
 def test_a_section_written_as_a_list_holds_every_id_it_names() -> None:

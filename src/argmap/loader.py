@@ -704,10 +704,10 @@ class _MapBuilder:
             return None
         return self.lines[span.line - 1][span.column : span.end_column - 1]
 
-    def lookalike_key(self, node: YScalar, known: _Known) -> str | None:
+    def lookalike_key(self, node: YScalar, known: _Known) -> tuple[str, YScalar] | None:
         """Report a `known` field written with a look-alike colon, or with no space after its
         colon, at the start of the plain text `node`, which YAML read as text: the field
-        meant, if there was one."""
+        meant, if there was one, and the value written after it."""
         if not node.plain:
             return None
         span = node.span
@@ -717,7 +717,7 @@ class _MapBuilder:
             if self.lines[span.line - 1][column - 2 : column - 1] != ":":  # (folded, as below)
                 return None
             self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
-            return node.value[: offset - 1]
+            return node.value[: offset - 1], _after(node, offset)
         found = lookalike_colon(node.value, known.by_name)
         if found is None:
             return None
@@ -730,7 +730,7 @@ class _MapBuilder:
             Span(span.file, span.line, column, span.line, column + 1),
             *colon_hint(key),
         )
-        return key[:-1].rstrip()
+        return key[:-1].rstrip(), _after(node, at + 1)
 
     def fields(
         self,
@@ -756,8 +756,12 @@ class _MapBuilder:
             if f is None:
                 if key in extra:
                     continue
-                if meant := self.lookalike_key(key_node, known):
+                if lookalike := self.lookalike_key(key_node, known):
+                    meant, after = lookalike
                     written.add(meant)  # (not "missing" too)
+                    if meant not in node.entries and _is_blank(value):
+                        # (`{text: Hi, by:x}`: by `x`, not also an actor nobody is by)
+                        self.read_on(values, spans, by_name[meant], after, what)
                     continue
                 names = [*by_name, *extra]
                 node_like = known is _MAP_FIELDS and _node_like(value)
@@ -805,15 +809,8 @@ class _MapBuilder:
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
-                if guess in by_name and guess not in node.entries and not _is_blank(value):
-                    # Read on as if corrected, so that the typo is the one error it causes
-                    # (`support:` would also make "supports nothing" and "disconnected").
-                    converted = _CONVERTERS[by_name[guess].type](
-                        self, value, f"`{key}` of {what}", by_name[guess]
-                    )
-                    if converted is not None:
-                        values[guess] = converted
-                        spans[guess] = value.span
+                if guess in by_name and guess not in node.entries:
+                    self.read_on(values, spans, by_name[guess], value, what, key)
                 continue
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
@@ -852,6 +849,25 @@ class _MapBuilder:
                 where = blank[f.name].span if f.name in blank else at
                 self.error(rule, commented[1] if commented else where, message, hint)
         return values, spans
+
+    def read_on(
+        self,
+        values: dict[str, Any],
+        spans: dict[str, Span],
+        f: spec.Field,
+        value: YNode,
+        what: str,
+        written: str = "",
+    ) -> None:
+        """Read `value` on as field `f`'s, although its key is mistaken (`written`, or `f`'s
+        own name mistyped): so that the mistake is the one error it causes (`support:`
+        would also make "supports nothing" and "disconnected")."""
+        if _is_blank(value):
+            return
+        converted = _CONVERTERS[f.type](self, value, f"`{written or f.name}` of {what}", f)
+        if converted is not None:
+            values[f.name] = converted
+            spans[f.name] = value.span
 
     def block_left_empty(self, span: Span) -> str:
         """The hint for an empty value at `span` written as a `|` or `>` block whose text
@@ -1276,6 +1292,15 @@ class _MapBuilder:
 
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?) ?%")
 _DECIMAL_COMMA = re.compile(r"(\d+),(\d+)")
+
+
+def _after(key: YScalar, offset: int) -> YScalar:
+    """The value written in `key` after its first `offset` characters: after a colon YAML
+    did not read as one."""
+    span = key.span
+    start = offset + len(key.value[offset:]) - len(key.value[offset:].lstrip())
+    at = Span(span.file, span.line, span.column + start, span.end_line, span.end_column)
+    return key._replace(value=key.value[start:].rstrip(), span=at)
 
 
 def _fraction(node: YNode) -> float | None:
