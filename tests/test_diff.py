@@ -212,6 +212,9 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     missing = invoke("diff", "HEAD~5", "maps/x.yaml")
     assert missing.exit_code == 2
     assert "cannot read maps/x.yaml at `HEAD~5`" in missing.output
+    # (No such commit: its name to check, not a map added since.)
+    assert "`git log --oneline` lists the commits" in missing.output
+    assert "/dev/null" not in missing.output
     # git's REV:path, as the header writes it: a map renamed since (x.yaml -> y.yaml).
     shutil.move(repo / "maps" / "x.yaml", repo / "maps" / "y.yaml")
     renamed = invoke("diff", "HEAD:maps/x.yaml", "maps/y.yaml")
@@ -264,6 +267,14 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
     result = invoke("diff", OLD, str(broken))
     assert result.exit_code == 1
     assert "error[yaml-syntax]" in result.output
+    # An old side that cannot be read: said to be the reason there is no diff (its errors
+    # alone were printed, and nothing else).
+    old = invoke("diff", str(broken), NEW)
+    assert old.exit_code == 1 and "error[yaml-syntax]" in old.stderr
+    assert old.stderr.endswith(
+        f"no diff: the old map, {broken}, cannot be read (errors above); fix it, or compare "
+        "another version\n"
+    )
 
 
 def test_an_old_side_that_is_no_file_is_named_as_such(tmp_path: Path) -> None:

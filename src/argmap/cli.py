@@ -728,12 +728,16 @@ def _strictly(settings: Settings) -> str:
     return f"`strict = true` in {_from_here(settings.origin) if settings.origin else 'settings'}"
 
 
-def _report_unusable(loaded: Any) -> NoReturn:
+def _report_unusable(loaded: Any, then: str = "") -> NoReturn:
+    """Ends the command on a file that cannot be used as a map, with its errors and what
+    the command does `then` (where it reads two maps: which one)."""
     from argmap.checker import CheckResult, FileReport
     from argmap.report import Style, write_text
 
     result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))
     write_text(result, sys.stderr, Style())
+    if then:
+        typer.echo(then, err=True)
     raise typer.Exit(result.exit_code)
 
 
@@ -992,7 +996,13 @@ def diff(
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.loader import load, loads
-    from argmap.revisions import FolderError, RevisionError, read_at, read_object
+    from argmap.revisions import (
+        FolderError,
+        RevisionError,
+        UnknownRevision,
+        read_at,
+        read_object,
+    )
 
     # An -o name that says svg or json gives the format (a drawing written as text was
     # a surprise); one that says another than --format is refused.
@@ -1038,13 +1048,23 @@ def diff(
                 gone = Path(old).is_symlink()
                 what = "a link that leads nowhere" if gone else "no such file"
                 _fail(f"{old}: {what}, nor a git revision; check the path")
+            if isinstance(error, UnknownRevision):
+                _fail(
+                    f"{error} (OLD is neither a file nor a revision of the repository); "
+                    "check its name: `git log --oneline` lists the commits"
+                )
             _fail(
                 f"{error} (OLD is neither a file nor a revision that has {path}); for a map "
                 f"added since, `argmap diff {os.devnull} {new}`; for one renamed, OLD as "
                 "REV:old/path.yaml"
             )
     if before is not None and before.map is None:
-        _report_unusable(before)
+        _report_unusable(
+            before,
+            f"no diff: the old map, {printable(old)}, cannot be read (errors above); "
+            + ("fix it, or compare" if before.path == old else "compare the map with")
+            + " another version",
+        )
     # (What the map had wrong then: the exit code is for NEW's. The same file on both sides
     # has NEW's errors, said below: not twice.)
     same = before is not None and old != "-" and Path(old).resolve() == Path(new).resolve()

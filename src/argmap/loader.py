@@ -33,6 +33,7 @@ from argmap.characters import (
 from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
+from argmap.printable import clipped
 from argmap.text import source_lines
 from argmap.yamltree import (
     YMap,
@@ -384,6 +385,7 @@ def _top_name(key: str) -> str | None:
 
 # Lines named in a hint, at most (then "and N more").
 _LINES_SHOWN = 5
+_URL_SHOWN = 200  # characters of a part of a URL that a message shows
 
 
 @dataclass
@@ -1164,6 +1166,16 @@ class _MapBuilder:
                 node,
                 f"{what} is not an address a link can follow: {reason[0].lower()}{reason[1:]}",
                 "check the host (an IPv6 one in `[...]`) and the port after `:` (0 to 65535)",
+            )
+            return None
+        if "@" in parts.netloc:
+            # (`https://doi.org@evil.example/`: a browser goes to `evil.example`)
+            user, _, host = (clipped(p, _URL_SHOWN) for p in parts.netloc.rpartition("@"))
+            self.invalid(
+                node,
+                f"{what} goes to `{host}`, not to what comes before its `@`: `{user}` is read "
+                "as a user name, as misleading addresses write it",
+                f"write the address without `{user}@`",
             )
             return None
         forbidden = next((c for c in parts.hostname or "" if c in _NOT_IN_HOSTS), None)

@@ -14,6 +14,10 @@ class FolderError(RevisionError):
     """The path names a folder at the revision, not a file."""
 
 
+class UnknownRevision(RevisionError):
+    """The repository has no such revision (`HEAD~1` of its first commit)."""
+
+
 def read_at(revision: str, path: str | Path) -> tuple[bytes, str]:
     """The bytes of `path` (a file in a git work tree) at `revision`, and git's `REV:path`
     for it, the path from the top of the work tree: the name that reads the same file
@@ -53,6 +57,10 @@ def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1].removeprefix("fatal: ") if message else reason
         if "not a git repository" not in reason:
+            # (Asked apart: git's words for it are in the user's language.)
+            known = _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            if known.returncode != 0:
+                raise UnknownRevision(f"cannot read {path} at `{revision}`: {reason}")
             break
     raise RevisionError(f"cannot read {path} at `{revision}`: {reason}")
 

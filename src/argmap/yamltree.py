@@ -265,7 +265,7 @@ class _Builder:
             node: YNode
             if kind is scalar:
                 tag = event.tag
-                if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
+                if tag is not None and tag not in _SCALAR_TAGS:  # (`! Text` drops its `!`)
                     self._bad_tag(event)
                 start, end = event.start_mark, event.end_mark
                 span = (file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
