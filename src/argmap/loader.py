@@ -607,10 +607,19 @@ class _MapBuilder:
             return []
         entries: list[tuple[str, YNode, Span]] = []
         keys = list(node.entries)
+        # The ids after a section's name written, empty, among these ids: that section's.
+        moved: YMap | None = None
         for at, (key, (key_node, value)) in enumerate(node.entries.items()):
-            if self.outdented_field(name, key_node, value, entries):
+            if self.indented_section(name, key_node, value, followed=at + 1 < len(keys)):
+                moved = None
+                if isinstance(value, YScalar):  # (empty: the ids after it are its own)
+                    moved = YMap(key_node.span)
+                    self.inner.append((key, moved))
                 continue
-            if self.indented_section(name, key_node, value):
+            if moved is not None:
+                moved.entries[key] = (key_node, value)
+                continue
+            if self.outdented_field(name, key_node, value, entries):
                 continue
             if not spec.ID_RE.match(key):
                 problem = invalid_id(key, key_node.span, node.entries)
@@ -636,27 +645,38 @@ class _MapBuilder:
             entries.append((key, value, key_node.span))
         return entries
 
-    def indented_section(self, section: str, key: YScalar, value: YNode) -> bool:
+    def indented_section(
+        self, section: str, key: YScalar, value: YNode, followed: bool = False
+    ) -> bool:
         """Whether `key: value` among a section's ids is a section of its own (`reasons:`
-        among the claims), indented: reported, and its entries read on as that section's,
-        so that the indentation is the one error it causes (not also a claim without text,
-        and every reference to its nodes unknown)."""
+        among the claims), indented, or written empty among them and `followed` by the ids
+        meant to be its own: reported, and its entries read on as that section's, so that
+        the indentation is the one error it causes (not also a claim without text, and every
+        reference to its nodes unknown)."""
         name = key.value
-        if name not in spec.SECTIONS or name == section or not isinstance(value, YMap):
+        if name not in spec.SECTIONS or name == section:
             return False
-        if not value.entries or any(type(v) is not YMap for _, v in value.entries.values()):
+        empty = isinstance(value, YScalar) and value.is_null
+        if not empty and not isinstance(value, YMap):
+            return False
+        if isinstance(value, YMap) and (
+            not value.entries or any(type(v) is not YMap for _, v in value.entries.values())
+        ):
             return False  # (an id of that name, with its fields)
         hint = f"write `{name}:` unindented, at the start of a line, as `{section}:` is"
         if there := self.top.get(name):  # (a second `objections:` would be a duplicate key)
             hint = f"move its entries into the `{name}:` on line {there.span.line}"
+        written = "indented here" if isinstance(value, YMap) else "written among these ids"
         self.error(
             "wrong-type",
             key.span,
-            f"`{name}` is a section of the map, indented here so that YAML reads it as an id "
-            f"in `{section}`",
+            f"`{name}` is a section of the map, {written} so that YAML reads it as an id in "
+            f"`{section}`"
+            + (": the ids after it are read as its own" if empty and followed else ""),
             hint,
         )
-        self.inner.append((name, value))
+        if isinstance(value, YMap):
+            self.inner.append((name, value))
         return True
 
     def outdented_field(
