@@ -209,6 +209,39 @@ def test_show_links_a_source_url_whole_however_its_line_breaks(
     assert f"source: A report\n    <{url}>\n" in plain.getvalue()
 
 
+def test_show_names_a_claim_that_attacks_itself_as_shown_above() -> None:
+    """It was "see its own tree", inside its own tree."""
+    shown = outline_of(loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, attacks: c}\n").map)
+    assert shown.splitlines()[1:3] == ["└── claim c: C", "    └── - claim c  (shown above)"]
+
+
+def test_show_details_keep_the_lines_of_a_quote_and_a_note() -> None:
+    """A note's list ran together into one paragraph (`two trials: - Reykjavík ...`), as
+    a node's text no longer does; the source's URL stays on the source's line."""
+    import io
+
+    from argmap.show import print_outline
+
+    m = loads(
+        "argmap: 1\ntitle: T\nsources:\n  s: {title: A report, url: 'https://example.org/r'}\n"
+        "claims:\n  c:\n    text: Shorter hours keep productivity.\n    source: s\n"
+        "    quote: |\n      an overwhelming success\n      and a model\n"
+        "    note: |\n      Two trials:\n      - Reykjavík\n      - the government\n"
+    ).map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=False, details=True)
+    assert out.getvalue().splitlines()[2:9] == [
+        "    “an overwhelming success",
+        "    and a model”",
+        "    source: A report",
+        "    <https://example.org/r>",
+        "    note: Two trials:",
+        "    - Reykjavík",
+        "    - the government",
+    ]
+
+
 def test_show_keeps_within_the_terminal_and_breaks_lines_as_drawings_do() -> None:
     """rich breaks at spaces only: a Japanese text went whole to the next line, leaving
     `claim c:` alone, and a line could start with its 。 (lines end between phrases now); a

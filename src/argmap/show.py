@@ -45,29 +45,34 @@ def _details(node: Node, m: Map, links: bool) -> list[Text]:
     """The quote, source (with its URL), tags and note of a node, one line each. The URL is
     a link where the terminal makes them (`links`): whole, however the line breaks it;
     elsewhere it has a line of its own, to be copied whole (`_lines` breaks no word)."""
-    lines = [in_quotes(node.quote)] if node.quote else []
+    # (A quote's and a note's lines as written, as a node's text: a list ran together.)
+    lines = written_lines(in_quotes(node.quote)) if node.quote else []
     source = m.sources.get(node.source.id) if node.source else None
+    cited = len(lines)  # (the source's line)
     if source is not None:
         lines.append(f"source: {source.describe()}")
     if node.tags:
         lines.append(f"tags: {', '.join(node.tags)}")
     if node.note:
-        lines.append(f"note: {node.note}")
+        lines += written_lines(f"note: {node.note}")
     texts = [Text(one_line(line), "dim italic") for line in lines]
     if source is not None and source.url:
         link = Style(dim=True, italic=True, link=source.url)
         before = " " if links else "\n"
-        texts[1 if node.quote else 0].append(f"{before}<{one_line(source.url)}>", link)
+        texts[cited].append(f"{before}<{one_line(source.url)}>", link)
     return texts
 
 
-def _label(entry: Entry, m: Map, options: _Options) -> Text:
+def _label(entry: Entry, m: Map, options: _Options, above: str) -> Text:
+    """The line of `entry`, under the node `above` ("" at the top)."""
     node = entry.node
     labels = options.labels
     label = Text(_MARKS[entry.relation])
     label.append(f"{node.kind} {printable(node.id)}", KIND_STYLES[node.kind])
     if entry.repeat:
-        where = "see its own tree" if node.kind is Kind.CLAIM else "shown above"
+        # (A claim that attacks itself is in its own tree: right above.)
+        own = node.kind is Kind.CLAIM and node.id != above
+        where = "see its own tree" if own else "shown above"
         label.append(f"  ({where})", "dim")
         return label
     # Each line as written on a line of its own, as drawings set them: a numbered argument
@@ -118,7 +123,7 @@ def _add(tree: _Branch, entry: Entry, m: Map, options: _Options, level: int) -> 
     stack: list[tuple[_Branch, Entry, int, str]] = [(tree, entry, level, "")]
     while stack:  # iterative, like the outline itself
         parent, current, depth, above = stack.pop()
-        label = _label(current, m, options)
+        label = _label(current, m, options, above)
         if depth > options.nesting:
             # Lined up at the deepest level drawn, each with its level and the node it
             # argues about: by the lines alone, it would seem to argue about that level's.
