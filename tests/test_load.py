@@ -163,8 +163,9 @@ def test_unicode_line_separators_are_text_as_in_yaml_1_2_and_editors(separator: 
         ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, weight: 2}\n", "invalid-value", 4, 24),
         ("argmap: 1\ntitle: a\nclaims:\n  c d: {text: x}\n", "invalid-id", 4, 3),
         ("argmap: 1\ntitle: a\nactors:\n  x: {role: y}\n", "missing-field", 4, 3),
+        # A quote never closed: where it opens, not at the end of the file.
+        ("argmap: 1\ntitle: 'a\n", "yaml-syntax", 2, 8),
         # At the end of the file: its last line's end, not the line past it.
-        ("argmap: 1\ntitle: 'a\n", "yaml-syntax", 2, 10),
         ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x, tags: [\n\n", "yaml-syntax", 4, 23),
         ("argmap: 1\ntitle: a\nclaims:\n  c: {text: x}\n  c: {text: y}\n", "duplicate-key", 5, 3),
     ],

@@ -1299,6 +1299,28 @@ def _runaway_quote(
     )
 
 
+def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
+    """What is wrong and what to write when the quote at `column` of line `row` is never
+    closed: a text meant to start with it (`text: '90s deregulation ...`), if it starts a
+    value and its line has no other, is quoted with the other kind."""
+    line = lines[row]
+    quote = line[column]
+    problem = (
+        f"the text quoted with {quote} here is never closed: YAML reads on to the end of the file"
+    )
+    hint = f"end the text with {quote}"
+    field = re.fullmatch(_KEY + r":\s+(.*)", line)
+    if field is None or field.start(2) != column or quote in line[column + 1 :]:
+        return problem, hint
+    key, value = field[1].strip(), _without_comment(field[2])
+    other = double_quoted(value) if quote == "'" else "'" + value.replace("'", "''") + "'"
+    return (
+        problem,
+        f"{hint} on this line; if the {quote} belongs to the text, quote the whole text with "
+        f"the other kind of quote: `{key}: {other}`",
+    )
+
+
 def _left_over_hint(line: str, end: int) -> str:
     """Words after a value's closing quote (`quote: 'las ventas...' dijo el presidente`),
     the quote just before column `end` (0-based) of `line`: the quote that starts the value."""
@@ -1572,12 +1594,10 @@ def _compose(
                 in ("found unexpected end of stream", "found unexpected document separator")
             )
         ):
-            # The end of the file is where it was found; the quote left open is the cause.
-            quote = text[opened.index : opened.index + 1]
-            hint = (
-                f"the text quoted with {quote} on line {opened.line + 1}, column "
-                f"{opened.column + 1}, is never closed: end it with {quote}"
-            )
+            # The end of the file is where it was found; the quote left open is the cause,
+            # said where it is.
+            problem, hint = _never_closed(lines, opened.line, opened.column)
+            line, column = opened.line + 1, opened.column + 1
         elif (
             error.context in ("while parsing a flow sequence", "while parsing a flow mapping")
             and opened is not None
