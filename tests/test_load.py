@@ -695,6 +695,7 @@ actors:
             "%40 of cars",
             "? Ban cars",
             "[Draft] Ban cars",
+            "[Draft]: Ban cars",
             "{Draft} Ban cars",
             "- Ban cars",
             ": Ban cars",

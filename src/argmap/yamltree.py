@@ -631,6 +631,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
             return f"{said}; indent line {above + 1} by {_indent(line)} spaces, like `{key[1]}:`"
         return f"{said}; indent the keys of one mapping alike"
+    if indicated := _indicator_hint(lines, row, column, brackets=True):
+        return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     quoted = _quoted_field(lines, row)
     return f"{hint}: `{quoted[0]}`" if quoted else hint
