@@ -761,9 +761,11 @@ class _MapBuilder:
         what: str,
         at: Span,
         extra: tuple[str, ...] = (),
+        owner: str = "",
     ) -> tuple[dict[str, Any], dict[str, Span]]:
         """Converted values of the known fields, and where each was written. Unknown, missing
-        and ill-typed fields are reported; `at` is where a missing field is reported."""
+        and ill-typed fields are reported; `at` is where a missing field is reported, and
+        `owner` the id of the node the fields are of."""
         by_name = known.by_name
         values: dict[str, Any] = {}
         spans: dict[str, Span] = {}
@@ -790,7 +792,12 @@ class _MapBuilder:
                 guess = None
                 if not node_like:  # (`spaces` is no `sources`)
                     guess = _top_name(key) if known is _MAP_FIELDS else closest(key, names)
+                other = _other_name(key) if known is _NODE_FIELDS else None
+                if other in by_name:
+                    guess = other
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                if known is _NODE_FIELDS and other not in by_name:
+                    hint = _other_tools_hint(other, key, value, owner) or hint
                 if node_like:
                     hint = (
                         f"`{key}` has a `text`, as a node has: write it under a section's "
@@ -922,7 +929,7 @@ class _MapBuilder:
         return line[start.column - 1 : end.end_column - 1]
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
-        v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span)
+        v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span, owner=key)
         return Node(
             id=key,
             kind=kind,
@@ -1324,6 +1331,75 @@ class _MapBuilder:
 
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?) ?%")
 _DECIMAL_COMMA = re.compile(r"(\d+),(\d+)")
+
+
+# A node's fields as other tools and habits name them (Argdown, Kialo, AIF exports, a
+# spreadsheet's columns): the field meant, read on as it; a relation written on its target,
+# `reversed`; or what goes in a source, `source`.
+_OTHER_NAMES = {
+    **dict.fromkeys(
+        (
+            "rebuts",
+            "refutes",
+            "objects-to",
+            "opposes",
+            "counters",
+            "contradicts",
+            "undercuts",
+            "undermines",
+            "against",
+            "cons",
+            "con",
+        ),
+        "attacks",
+    ),
+    **dict.fromkeys(("backs", "pro", "pros", "for", "in-favour-of", "in-favor-of"), "supports"),
+    **dict.fromkeys(
+        ("author", "authors", "speaker", "speakers", "said-by", "who", "actor", "actors"), "by"
+    ),
+    **dict.fromkeys(("citation", "cites", "reference", "ref"), "source"),
+    **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
+}
+# Where each detail of a source goes in it.
+_IN_SOURCE = {"doi": "url", "link": "url", "href": "url", "year": "date", "journal": "publisher"}
+_REVERSED = re.compile(
+    r"(supported|backed|attacked|rebutted|refuted|objected-to|opposed|countered|contradicted"
+    r"|undercut|undermined|answered)-by"
+)
+
+
+def _other_name(key: str) -> str | None:
+    """The field that `key`, as another tool names it, stands for: a node field, or
+    `reversed` (a relation written on its target), or `url` (a detail of a source)."""
+    name = re.sub(r"[\s_]+", "-", key.strip().lower())
+    if _REVERSED.fullmatch(name):
+        return "reversed"
+    return _OTHER_NAMES.get(name)
+
+
+def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> str:
+    """The hint for a node's field written as another tool writes it (see `_other_name`)."""
+    if other == "url":
+        name = re.sub(r"[\s_]+", "-", key.strip().lower())
+        field = _IN_SOURCE.get(name, name)
+        doi = " (`https://doi.org/...`)" if name == "doi" else ""
+        return (
+            f"a node names its source with `source: <id>`: write the {key} in that source, "
+            f"under `sources:`, as its `{field}`{doi}: `my-source: {{title: ..., {field}: ...}}`"
+        )
+    if other != "reversed":
+        return ""
+    relation = "supports" if key.lower().startswith(("supported", "backed")) else "attacks"
+    items = value.items if isinstance(value, YSeq) else [value]
+    names = [f"`{i.value}`" for i in items if isinstance(i, YScalar) and not i.is_null]
+    shown = [*names[:3], "the others"] if len(names) > 3 else names
+    where = "in " + (
+        f"{', '.join(shown[:-1])} and {shown[-1]}" if len(shown) > 1 else "".join(shown)
+    )
+    return (
+        f"a relation is written on the node that argues: write `{relation}: {owner}` "
+        f"{where if names else 'in each node it names'}, instead of `{key}` here"
+    )
 
 
 def _after(key: YScalar, offset: int) -> YScalar:
