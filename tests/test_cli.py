@@ -43,6 +43,25 @@ def outline_of(m: Map | None) -> str:
     return out.getvalue()
 
 
+def test_new_refuses_a_hidden_name_that_folders_pass_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new .debate.yaml` wrote a map that `check .` did not find ("no *.yaml files"), and
+    `new .yaml` was told to name it `.yaml.yaml`; a folder of hidden maps alone now says
+    why none is found."""
+    monkeypatch.chdir(tmp_path)
+    for written, meant in ((".debate.yaml", "debate.yaml"), (".yaml", "map.yaml")):
+        result = invoke("new", written)
+        assert result.exit_code == 2 and "is a hidden file" in result.output, result.output
+        assert result.output.rstrip().endswith(f"name it {meant}")
+    assert not list(tmp_path.iterdir())
+    assert invoke("new", "maps/debate.yaml").exit_code == 0
+    (tmp_path / "maps" / "debate.yaml").rename(tmp_path / "maps" / ".debate.yaml")
+    for command in ("check", "render"):
+        result = invoke(command, "maps")
+        assert result.exit_code == 2 and "maps/.debate.yaml is hidden" in result.output
+
+
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0

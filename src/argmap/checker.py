@@ -6,7 +6,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +101,24 @@ def _in_folder(folder: Path) -> list[str]:
                 found.append(str(path))
     found += [str(error.filename) for error in unreadable if error.filename]
     return sorted(found)
+
+
+def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
+    """What to say, and what to do, when `paths` hold no map: folders whose only maps are
+    hidden (`.debate.yaml`) are said to be so, as files that folders' maps leave out."""
+    hidden = []
+    for path in paths:
+        with suppress(OSError), os.scandir(path) as listing:  # (not a folder: none)
+            hidden += [e.path for e in listing if e.name.startswith(".") and is_yaml_name(e.name)]
+    hint = "pass map files, or folders that hold them"
+    if hidden:
+        name = sorted(hidden)[0]
+        more = f" (and {len(hidden) - 1:,} more)" if len(hidden) > 1 else ""
+        hint = (
+            f"{name}{more} is hidden, its name starting with `.`, and a folder's hidden files "
+            f"are passed over: rename it, or pass the file itself, {name}"
+        )
+    return "no *.yaml or *.yml files found", hint
 
 
 def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
@@ -204,12 +222,6 @@ def check(
         reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
     if not reports and maps_dir is None:
         where = ", ".join(names) or "."
-        nothing = Diagnostic(
-            "io-error",
-            Severity.ERROR,
-            Span.point(where),
-            "no *.yaml or *.yml files found",
-            "pass map files, or folders that hold them",
-        )
+        nothing = Diagnostic("io-error", Severity.ERROR, Span.point(where), *nothing_found(names))
         reports.append(FileReport(where, "", (nothing,)))
     return CheckResult(tuple(reports))

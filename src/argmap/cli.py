@@ -529,7 +529,10 @@ def _run_render(
     if not planned:
         if maps_dir is not None:
             return 0  # pre-commit passed no maps this time
-        _fail(f"no *.yaml or *.yml maps found in {', '.join(paths)}")
+        from argmap.checker import nothing_found
+
+        nothing, hint = nothing_found(paths)
+        _fail(f"{nothing} in {', '.join(paths)}; {hint}")
     base = RenderOptions(
         format=fmt, engine=engine, focus=focus, depth=depth, evaluate=evaluate, support=support
     )
@@ -1274,6 +1277,16 @@ def new(
 
     path = Path(_into_folder(written, "map.yaml"))
     _not_a_folder(path, "map.yaml")
+    if path.name.startswith("."):  # (`.yaml` too, which is hidden, and has no suffix)
+        shown = path.name.lstrip(".")
+        if shown.lower() in ("", "yaml", "yml"):
+            shown = "map.yaml"
+        elif not is_yaml_name(shown):
+            shown = f"{Path(shown).stem}.yaml"
+        _fail(
+            f"{path} is a hidden file (its name starts with `.`), which `argmap check "
+            f"FOLDER` passes over; name it {path.with_name(shown)}"
+        )
     if not is_yaml_name(path):  # `argmap new map.svg`: a drawing's name
         stem = (
             path.with_suffix("") if path.suffix else path.with_name(path.name.rstrip(".") or "map")
