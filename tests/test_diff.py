@@ -18,7 +18,7 @@ from argmap.cli import app
 from argmap.diff import diff_maps, word_diff
 from argmap.loader import load
 from argmap.render.theme import THEMES
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, SEED
 
 MARK_COLOURS = THEMES["light"].marks
 
@@ -309,6 +309,29 @@ def test_dev_null_is_no_map_as_in_git() -> None:
     entries = len(new.actors) + len(new.sources)
     assert f"actors and sources: {entries} removed" in removed.stdout  # not "changed"
     assert invoke("diff", os.devnull, os.devnull).exit_code == 2
+
+
+def test_an_actor_or_source_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
+    """It was one removed and one added, and each node by it or citing it changed."""
+    seed = Path(SEED).read_text()
+    assert re.search(r"\bruben\b", seed) and re.search(r"\bbenen\b", seed)
+    renamed = tmp_path / "renamed.yaml"
+    # (`benen` is an actor and a source: both renamed, apart.)
+    renamed.write_text(re.sub(r"\bbenen\b", "benen-2009", re.sub(r"\bruben\b", "jr", seed)))
+    text = invoke("diff", str(SEED), str(renamed)).stdout
+    assert text.splitlines()[2:] == [
+        "~ actor jr renamed from ruben",
+        "~ actor benen-2009 renamed from benen",
+        "~ source benen-2009 renamed from benen",
+        "nodes: no change; relations: 0 added, 0 removed; actors and sources: 3 renamed",
+    ]
+    entries = json.loads(invoke("diff", str(SEED), str(renamed), "-f", "json").stdout)["entries"]
+    assert [e.get("old_id") for e in entries] == ["ruben", "benen", "benen"]
+    # Renamed and its name changed too: another actor.
+    other = renamed.read_text().replace("name: Justin Ruben", "name: J. Ruben")
+    renamed.write_text(other)
+    text = invoke("diff", str(SEED), str(renamed)).stdout
+    assert "+ actor jr added" in text and "- actor ruben removed" in text
 
 
 def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:

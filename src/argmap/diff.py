@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 from unicodedata import normalize
@@ -71,8 +71,9 @@ class RelationChange:
 class EntryChange:
     section: Literal["actors", "sources"]
     id: str
-    status: Literal["added", "removed", "changed"]
+    status: Literal["added", "removed", "renamed", "changed"]
     changes: tuple[FieldChange, ...] = ()
+    old_id: str | None = None  # for a renamed entry: its id in the old version
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -156,6 +157,7 @@ class MapDiff:
                     "section": e.section,
                     "id": e.id,
                     "status": e.status,
+                    **({"old_id": e.old_id} if e.old_id else {}),
                     "fields": list(e.fields),
                     "changes": [f.to_json() for f in e.changes],
                 }
@@ -214,19 +216,21 @@ def _heading(m: Map) -> dict[str, Any]:
     }
 
 
-def _renames(old: Map, new: Map) -> dict[str, str]:
-    """Old id -> new id of each node whose id alone changed: a node gone from the old version
-    and one new in the new version, of the same kind and text (white space aside), each the
-    other's only match."""
+def _renames(
+    old: Mapping[str, Any], new: Mapping[str, Any], same: Callable[[Any], Hashable]
+) -> dict[str, str]:
+    """Old id -> new id of each node, actor or source whose id alone changed: one gone from
+    the old version and one new in the new version, the `same` (a node's kind and text,
+    white space aside; an entry's fields), each the other's only match."""
 
-    def by_text(nodes: Iterable[Node]) -> dict[tuple[Kind, str], list[str]]:
-        found: dict[tuple[Kind, str], list[str]] = {}
-        for n in nodes:
-            found.setdefault((n.kind, " ".join(n.text.split())), []).append(n.id)
+    def by_key(entries: Mapping[str, Any], other: Mapping[str, Any]) -> dict[Hashable, list[str]]:
+        found: dict[Hashable, list[str]] = {}
+        for key, entry in entries.items():
+            if key not in other:
+                found.setdefault(same(entry), []).append(key)
         return found
 
-    gone = by_text(n for n in old.nodes.values() if n.id not in new.nodes)
-    came = by_text(n for n in new.nodes.values() if n.id not in old.nodes)
+    gone, came = by_key(old, new), by_key(new, old)
     return {
         was[0]: now[0]
         for key, was in gone.items()
@@ -234,33 +238,67 @@ def _renames(old: Map, new: Map) -> dict[str, str]:
     }
 
 
-def _with_ids(m: Map, renames: Mapping[str, str]) -> Map:
-    """`m` with nodes renamed, and the references to them."""
-    if not renames:
-        return m
+def _node_key(n: Node) -> Hashable:
+    return n.kind, " ".join(n.text.split())
 
-    def ref(r: Ref) -> Ref:
-        return replace(r, id=renames.get(r.id, r.id))
 
-    nodes = {
-        renames.get(key, key): replace(
-            n,
-            id=renames.get(key, key),
-            supports=tuple(map(ref, n.supports)),
-            attacks=tuple(map(ref, n.attacks)),
+def _entry_key(entry: Actor | Source) -> Hashable:
+    return tuple(value for name, value in _entry_fields(entry).items() if name != "id")
+
+
+@dataclass(frozen=True)
+class _Renames:
+    """Old id -> new id of the nodes, actors and sources whose id alone changed."""
+
+    nodes: Mapping[str, str]
+    actors: Mapping[str, str]
+    sources: Mapping[str, str]
+
+    @classmethod
+    def between(cls, old: Map, new: Map) -> _Renames:
+        return cls(
+            _renames(old.nodes, new.nodes, _node_key),
+            _renames(old.actors, new.actors, _entry_key),
+            _renames(old.sources, new.sources, _entry_key),
         )
-        for key, n in m.nodes.items()
-    }
-    return replace(m, nodes=nodes)
+
+    def of(self, m: Map) -> Map:
+        """`m` (the old version) with its nodes, actors and sources renamed, and the
+        references to them."""
+        if not (self.nodes or self.actors or self.sources):
+            return m
+
+        def refs(found: tuple[Ref, ...], renames: Mapping[str, str]) -> tuple[Ref, ...]:
+            return tuple(replace(r, id=renames.get(r.id, r.id)) for r in found)
+
+        def renamed(entries: Mapping[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+            return {
+                renames.get(key, key): replace(e, id=renames.get(key, key))
+                for key, e in entries.items()
+            }
+
+        nodes = {
+            self.nodes.get(key, key): replace(
+                n,
+                id=self.nodes.get(key, key),
+                supports=refs(n.supports, self.nodes),
+                attacks=refs(n.attacks, self.nodes),
+                by=refs(n.by, self.actors),
+                source=refs((n.source,), self.sources)[0] if n.source else None,
+            )
+            for key, n in m.nodes.items()
+        }
+        actors = renamed(m.actors, self.actors)
+        return replace(m, nodes=nodes, actors=actors, sources=renamed(m.sources, self.sources))
 
 
 def diff_maps(old: Map, new: Map) -> MapDiff:
     """The changes from `old` to `new`. A node whose id alone changed is renamed, not
     removed and added; the diff's old map then uses its new id (for relations, the union
     and verdicts)."""
-    renames = _renames(old, new)
-    renamed = {now: was for was, now in renames.items()}
-    old = _with_ids(old, renames)
+    renames = _Renames.between(old, new)
+    renamed = {now: was for was, now in renames.nodes.items()}
+    old = renames.of(old)
     changes: list[NodeChange] = []
     for node in new.nodes.values():
         before = old.nodes.get(node.id)
@@ -288,8 +326,11 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
     for section in ("actors", "sources"):
         was: Mapping[str, Actor | Source] = getattr(old, section)
         now: Mapping[str, Actor | Source] = getattr(new, section)
+        earlier = {now: was for was, now in getattr(renames, section).items()}
         for key, entry in now.items():
-            if key not in was:
+            if key in earlier:
+                entries.append(EntryChange(section, key, "renamed", old_id=earlier[key]))
+            elif key not in was:
                 entries.append(EntryChange(section, key, "added"))
             elif differ := _changes(_entry_fields(was[key]), _entry_fields(entry)):
                 entries.append(EntryChange(section, key, "changed", differ))
@@ -419,6 +460,7 @@ def format_text(d: MapDiff) -> str:
         lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")
     for e in d.entries:
         detail = f": {_described(e.changes, budget)}" if e.changes else ""
+        detail = f" from {e.old_id}" if e.old_id else detail
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
     return "\n".join(printable(line) for line in lines) + "\n"
