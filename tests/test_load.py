@@ -811,6 +811,20 @@ def test_a_key_without_its_colon_is_read_on_as_the_field_meant() -> None:
         ("yaml-syntax", 9, 25),
         ("yaml-syntax", 10, 24),
     ]
+    # The same through an alias: said at the alias too (not "unknown field `by:x`").
+    aliased = check_loaded(
+        loads(
+            "argmap: 1\ntitle: T\nactors:\n  x: {name: X}\nclaims:\n  c: &b {text: Hi, by:x}\n"
+            "  d: *b\n",
+            "m.yaml",
+        ),
+        Settings(),
+    )
+    assert [(d.rule, d.span.line, d.span.column) for d in aliased] == [
+        ("yaml-syntax", 6, 23),
+        ("duplicate-text", 7, 6),
+        ("yaml-syntax", 7, 6),
+    ]
     m = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text:Hello there  , tags: [a]}\n").map
     assert m is not None and m.nodes["c"].text == "Hello there"  # (as `text: ...` reads it)
     # (A tag after a full-width colon is text, which `tags` cannot be: said where it is.)

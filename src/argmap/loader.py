@@ -735,8 +735,10 @@ class _MapBuilder:
         span = node.span
         if (glued := glued_key(node.value, known.by_name)) is not None:
             problem, offset = glued
-            column = span.column + offset
-            if self.lines[span.line - 1][column - 2 : column - 1] != ":":  # (folded, as below)
+            line, column = self.lines[span.line - 1], span.column + offset
+            if line[span.column - 1 : span.column] == "*":  # (an alias's: said where it is)
+                column = span.column
+            elif line[column - 2 : column - 1] != ":":  # (folded, as below)
                 return None
             self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
             return node.value[: offset - 1], _after(node, offset)
