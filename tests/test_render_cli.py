@@ -829,3 +829,24 @@ def test_a_bug_met_by_one_of_many_maps_exits_3(
     assert result.exit_code == 3, result.output
     assert "internal error: KeyError('boom'); this is a bug" in result.stderr
     assert (tmp_path / "out" / "seed.svg").exists()
+
+
+def test_a_map_read_from_a_pipe_or_device_is_drawn_to_standard_output(tmp_path: Path) -> None:
+    """`render /dev/stdin` wrote /dev/stdin.svg (next to the map, in /dev), and a map given
+    as `<(...)` failed to write /dev/fd/63.svg: read as standard input, they are drawn as
+    `render -` draws it."""
+    from argmap.render.batch import STDOUT, plan
+
+    pipe = tmp_path / "map.yaml"
+    os.mkfifo(pipe)
+    file = tmp_path / "other.yaml"
+    file.write_text(Path(SEED).read_text())
+    jobs = plan([str(pipe), str(file)], None, "svg")
+    assert [job.output for job in jobs] == [STDOUT, str(tmp_path / "other.svg")]
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", "/dev/stdin"],
+        input=Path(SEED).read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith(b"<?xml"), done.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -96,13 +97,26 @@ def plan(
         jobs = [Job(s, output) for s in sources]
     else:  # (next to each map, in its folder, which no link may lead out of either)
         jobs = [
-            Job(s, STDOUT)
-            if s == STDOUT
-            else Job(s, str(Path(s).with_suffix(f".{fmt}")), str(Path(s).parent))
+            Job(s, str(Path(s).with_suffix(f".{fmt}")), str(Path(s).parent))
+            if _a_file(s)
+            else Job(s, STDOUT)
             for s in sources
         ]
     _refuse_collisions(jobs)
     return jobs
+
+
+def _a_file(source: str) -> bool:
+    """Whether `source` is a file (or what cannot be looked at, which loading reports),
+    which its drawing goes beside; not `-` nor a pipe or device, which are read as standard
+    input is: `render /dev/stdin` wrote `/dev/stdin.svg`, and `render <(...)` failed to
+    write `/dev/fd/63.svg`. Their drawing goes to standard output, as `-`'s does."""
+    if source == STDOUT:
+        return False
+    try:
+        return stat.S_ISREG(Path(source).stat().st_mode)
+    except OSError:
+        return True
 
 
 def _refuse_collisions(jobs: list[Job]) -> None:
