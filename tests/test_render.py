@@ -542,6 +542,19 @@ def test_hostile_urls_cannot_inject_through_the_system_engine() -> None:
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed")
+def test_text_of_closing_brackets_alone_is_drawn_by_the_system_engine() -> None:
+    """Graphviz 2.43 failed with a syntax error on a title `]`, or a line `]]`, between
+    the tags of an HTML-like label."""
+    m = loads(
+        "argmap: 1\ntitle: ']'\nclaims:\n  c: {text: ']]', by: a}\nactors:\n  a: {name: ']'}\n"
+    ).map
+    assert m is not None
+    for engine in ("builtin", "system"):
+        root = safe_svg(render(m, RenderOptions(engine=engine)), "]")
+        assert "]]" in "".join(root.itertext())
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed")
 def test_system_pdf_links_lead_where_the_source_says() -> None:
     """Graphviz's own PDF (cairo) writes a link into a PDF string as it is given: escaped
     for an SVG, `&` led to `&amp;b=2`, another address, and an unbalanced bracket ended

@@ -197,8 +197,9 @@ def _within(text: str) -> str:
 
 
 def _html(text: str) -> str:
-    """Text for an HTML-like label."""
-    return html.escape(_clean(text), quote=True).replace("\\", "&#92;")
+    """Text for an HTML-like label. A `]` as a reference too: Graphviz 2.43 fails on a
+    piece of text that is only `]`s between two tags (`<B>]</B>`, a title `]`)."""
+    return html.escape(_clean(text), quote=True).replace("\\", "&#92;").replace("]", "&#93;")
 
 
 def _plain(text: str) -> str:
