@@ -185,6 +185,25 @@ def test_statuses_are_exact_when_the_limit_cuts_the_list(
                     assert status == brute_status(af, a, extensions), (name, a, e.labellings)
 
 
+def test_a_preferred_question_rules_out_all_that_a_small_admissible_part_settles() -> None:
+    """26 pairs that attack each other, a ring of 26 and a 3-cycle (a hostile map of 81
+    nodes): whether `y5` is out in every preferred extension took a round for each of its
+    228,608 extensions, each ruling out only what was inside it, and `evaluate` hung. An
+    attacker of `y5` that defends itself now rules out every extension without a conflict
+    with it. (clingo's enumeration gives every node the same status.)"""
+    from argmap.loader import load
+    from conftest import DATA
+
+    m = load(DATA / "semantics" / "pairs-and-a-ring.yaml").map
+    assert m is not None
+    af = evaluate(m, "grounded").framework
+    found: list[Labelling] = []
+    with sat._Encoding(af) as enc:
+        assert sat._preferred_other_than(enc, ["y5"], OUT, found.append, rounds=50) is False
+    assert len(found) <= 3  # (no answer after 3,000 rounds before)
+    assert evaluate(m, "preferred").status("y5") == "rejected"
+
+
 def test_a_claim_in_no_extension_found_is_not_rejected() -> None:
     """Each of 11 arguments `b` attacks `t` and is attacked back by its own `a`: 2048
     preferred extensions, and `t` is in one only (every `a` in), not among the first 1000."""
