@@ -488,6 +488,27 @@ def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
     g = build_graph(seed)
     assert set(neighbourhood(g, "unwise", 10**12)) == set(g)
     assert evaluate(seed, "preferred", limit=sys.maxsize).labellings
+    # A chain of rebuttals that attack each other both ways: each node reached once a
+    # step (it was listed again for each way in, and the list doubled at each step).
+    chain = "".join(
+        f"  b{i}: {{text: R{i}., attacks: [{'c' if i == 0 else f'b{i - 1}'}"
+        + (f", b{i + 1}" if i < 59 else "")
+        + "]}\n"
+        for i in range(60)
+    )
+    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C.}}\nrebuttals:\n{chain}").map
+    assert m is not None
+    mutual, asked = build_graph(m), 0
+    successors = mutual.successors
+
+    def counted(n: str):  # type: ignore[no-untyped-def]
+        nonlocal asked
+        asked += 1
+        return successors(n)
+
+    mutual.successors = counted  # type: ignore[method-assign]
+    assert set(neighbourhood(mutual, "b0", 16)) == {"c", *(f"b{i}" for i in range(17))}
+    assert asked <= 2 * 17
 
 
 @pytest.mark.parametrize(

@@ -98,9 +98,14 @@ def neighbourhood(g: Graph, center: str, depth: int) -> Graph:
     seen = {center}
     frontier = [center]
     for _ in range(depth):
-        frontier = [
-            m for n in frontier for m in (*g.predecessors(n), *g.successors(n)) if m not in seen
-        ]
+        # Each node once: reached from two nodes of the last step (or both ways, a mutual
+        # attack), it was listed twice, and the list doubled at each step (a depth of 24
+        # in a map of 200 nodes took 20 s).
+        frontier = list(
+            dict.fromkeys(
+                m for n in frontier for m in (*g.predecessors(n), *g.successors(n)) if m not in seen
+            )
+        )
         if not frontier:  # the whole component is in: a larger depth adds nothing
             break
         seen.update(frontier)
