@@ -131,19 +131,27 @@ def test_sarif_columns_are_utf16_code_units(tmp_path: Path) -> None:
     """SARIF's default column unit, in which GitHub and editors slice a line: after an
     emoji, a column counted in characters pointed one too far left."""
     path = tmp_path / "emoji.yaml"
-    path.write_text("argmap: 1\ntitle: T\nclaims:\n  c: {text: 😀😀 x, txt: y}\n", encoding="utf-8")
+    path.write_text(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: 😀😀 x, txt: y, n😀te: z, 😀: w}\n",
+        encoding="utf-8",
+    )
     result = check([str(path)])
-    (text,) = [d for d in result.diagnostics if d.rule == "unknown-field"]
-    assert (text.span.column, text.span.end_column) == (19, 22)  # characters, as `check` says
-    (found,) = [
+    fields = [d for d in result.diagnostics if d.rule == "unknown-field"]
+    # characters, as `check` says
+    assert [(d.span.column, d.span.end_column) for d in fields] == [(19, 22), (27, 31), (36, 37)]
+    found = [
         r
         for r in json.loads(render(result, "sarif"))["runs"][0]["results"]
         if r["ruleId"] == "unknown-field"
     ]
-    region = found["locations"][0]["physicalLocation"]["region"]
-    assert (region["startColumn"], region["endColumn"]) == (21, 24)
     line = path.read_text(encoding="utf-8").splitlines()[3].encode("utf-16-le")
-    assert line[(21 - 1) * 2 : (24 - 1) * 2].decode("utf-16-le") == "txt"
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in found]
+    # (Each of several on one line counts the emoji before its own columns.)
+    assert [(r["startColumn"], r["endColumn"]) for r in regions] == [(21, 24), (29, 34), (39, 41)]
+    assert [
+        line[(r["startColumn"] - 1) * 2 : (r["endColumn"] - 1) * 2].decode("utf-16-le")
+        for r in regions
+    ] == ["txt", "n😀te", "😀"]
 
 
 def test_a_file_name_that_is_not_utf8_leaves_machine_output_valid() -> None:
