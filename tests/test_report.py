@@ -63,6 +63,16 @@ def test_github_escapes_newlines_and_separators(result) -> None:  # type: ignore
     assert any(line.startswith("::notice ") for line in lines)  # info is a notice
 
 
+@pytest.mark.parametrize("name", ["text", "github", "json", "sarif"])
+def test_escape_sequences_in_a_file_name_reach_no_output(tmp_path: Path, name: str) -> None:
+    """A file name that a pull request chooses went into GitHub's annotations as it is:
+    its escape sequences (a window title, a colour) reached the CI log."""
+    path = tmp_path / "e\x1b]0;pwned\x07\x1b[31mvil.yaml"
+    path.write_text("argmap: 1\ntitle: T\nclaims:\n  a: {text: x, attacks: q}\n")
+    out = render(check([str(tmp_path)]), name)
+    assert "unknown-reference" in out and "\x1b" not in out and "\x07" not in out
+
+
 @pytest.mark.parametrize("name", ["text", "github"])
 def test_a_line_separator_in_a_map_does_not_break_a_diagnostic(tmp_path: Path, name: str) -> None:
     """U+2028 and U+2029 end a line for Python's and JavaScript's readers: an id with one

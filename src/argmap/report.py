@@ -181,9 +181,12 @@ _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 
 def _command(level: str, properties: dict[str, object], message: str) -> str:
-    """One workflow command: `::error title=...,file=...,line=...::message`."""
-    attrs = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items())
-    return writable(f"::{level} {attrs}::{_escape_data(message)}\n")
+    """One workflow command: `::error title=...,file=...,line=...::message`. Printable, as
+    the other outputs are: a file name that a pull request chooses reached the CI log with
+    its escape sequences (its lines apart, as the command writes them)."""
+    attrs = ",".join(f"{k}={_escape_property(printable(str(v)))}" for k, v in properties.items())
+    said = "\n".join(map(printable, message.split("\n")))
+    return writable(f"::{level} {attrs}::{_escape_data(said)}\n")
 
 
 def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
