@@ -62,6 +62,23 @@ def test_new_refuses_a_hidden_name_that_folders_pass_over(
         assert result.exit_code == 2 and "maps/.debate.yaml is hidden" in result.output
 
 
+def test_a_long_chain_of_links_and_a_deep_new_folder_are_no_internal_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.11 follows links, and makes missing folders, by recursion: a chain of
+    1,000 links (which a pull request may commit) and an output 1,000 new folders deep
+    ran out of it, exit 3."""
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new", "m.yaml").exit_code == 0
+    for i in range(1, 1001):
+        (tmp_path / f"l{i}.yaml").symlink_to(f"l{i - 1}.yaml" if i > 1 else "m.yaml")
+    result = invoke("check", ".")
+    assert result.exit_code == 2 and "l1000.yaml:1:1: error[io-error]" in result.output
+    assert "Too many levels of symbolic links" in result.output
+    deep = "d/" * 1000 + "x.yaml"
+    assert invoke("new", deep).exit_code == 0 and (tmp_path / deep).is_file()
+
+
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0

@@ -281,7 +281,9 @@ def test_an_old_side_that_is_no_file_is_named_as_such(tmp_path: Path) -> None:
     """A mistyped file, a folder, or a link that leads nowhere as OLD was reported in
     git's words: "not a git repository", "invalid object name"."""
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
     for old, said in (
+        (str(tmp_path / "loop.yaml"), "loop.yaml: a link that loops, or leads on through"),
         (str(tmp_path / "typo.yaml"), "typo.yaml: no such file, nor a git revision"),
         (str(tmp_path), "is a folder; diff compares two maps"),
         (str(tmp_path / "gone.yaml"), "gone.yaml: a link that leads nowhere, nor a git"),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
+from argmap.files import real_path
 from argmap.graph import Graph, graph_for
 from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Map, Span
@@ -68,7 +69,7 @@ def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) ->
     files under `maps_dir`, and any file whose first line of content is `argmap: 1`."""
     seen: set[tuple[str, str]] = set()
     for found in _found(paths, maps_dir):
-        key = (found, "") if found == "-" else (os.path.realpath(found), Path(found).name)
+        key = (found, "") if found == "-" else (real_path(found), Path(found).name)
         if key not in seen:
             seen.add(key)
             yield found
@@ -163,7 +164,7 @@ _VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
 
 
 def _is_map(path: Path, maps_dir: Path) -> bool:
-    real, maps = Path(os.path.realpath(path)), Path(os.path.realpath(maps_dir))  # loops too
+    real, maps = Path(real_path(path)), Path(real_path(maps_dir))  # loops too
     if is_yaml_name(path) and real.is_relative_to(maps):
         return True
     try:

@@ -998,6 +998,7 @@ def diff(
     (faded) and changed ones amber."""
 
     from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
+    from argmap.files import real_path
     from argmap.loader import load, loads
     from argmap.revisions import (
         FolderError,
@@ -1048,8 +1049,11 @@ def diff(
         except RevisionError as error:
             if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):
                 # A file's name (git's words about it were of repositories and objects).
-                gone = Path(old).is_symlink()
-                what = "a link that leads nowhere" if gone else "no such file"
+                what = "no such file"
+                if Path(old).is_symlink():
+                    what = "a link that leads nowhere"
+                    if _looping(old):
+                        what = "a link that loops, or leads on through too many others"
                 _fail(f"{old}: {what}, nor a git revision; check the path")
             if isinstance(error, UnknownRevision):
                 _fail(
@@ -1070,7 +1074,7 @@ def diff(
         )
     # (What the map had wrong then: the exit code is for NEW's. The same file on both sides
     # has NEW's errors, said below: not twice.)
-    same = before is not None and old != "-" and Path(old).resolve() == Path(new).resolve()
+    same = before is not None and old != "-" and real_path(old) == real_path(new)
     if before is not None and not same:
         then = "the diff is from the map as it was"
         _print_errors(before, old if before.path == old else new, before.path, then)
@@ -1096,6 +1100,15 @@ def diff(
         data = _diff_svg(changes, new_map or old_map, drawing, verdicts, evaluate)
     _emit(data, output, [old, new], f"diff.{'txt' if output_format == 'text' else output_format}")
     raise typer.Exit(code)
+
+
+def _looping(path: str) -> bool:
+    """Whether the link `path` loops, or leads through more links than the system follows."""
+    try:
+        Path(path).stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _no_map(path: str) -> Any:

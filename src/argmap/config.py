@@ -5,7 +5,6 @@ line. Every key is validated here, once."""
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import did_you_mean
-from argmap.files import NotUtf8, decode_utf8, read_input
+from argmap.files import NotUtf8, decode_utf8, read_input, real_path
 from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
@@ -182,7 +181,7 @@ class Resolver:
             return self._given
         # The folder the file is in, as opening it finds it (`link/../m.yaml` is beside
         # where the link leads); a map that is itself a link is in the link's folder.
-        return self._find(Path(os.path.realpath(Path(path).absolute().parent)))
+        return self._find(Path(real_path(Path(path).absolute().parent)))
 
     def _find(self, folder: Path) -> Settings:
         """The settings of the nearest settings file from `folder` up."""

@@ -67,6 +67,17 @@ def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
 _DESCRIPTOR = re.compile(r"/dev/std(?:out|err)|/dev/fd/\d+|/proc/self/fd/\d+")
 
 
+def real_path(path: str | os.PathLike[str]) -> str:
+    """`os.path.realpath`, which in Python 3.11 recurses once for each link on the way: a
+    chain of 1,000 links (which a pull request may commit) ran out of recursion. Past the
+    40 links that the system follows, opening the path fails, and says so: it is taken as
+    it is written."""
+    try:
+        return os.path.realpath(path)
+    except RecursionError:
+        return str(Path(path).absolute())
+
+
 def same_file(a: str | Path, b: str | Path) -> bool:
     """Whether two paths lead to one file, through any links or by a hard link; `-` is
     what standard input reads (so `-o /dev/stdin` is the input). A path not there yet (or
@@ -74,7 +85,7 @@ def same_file(a: str | Path, b: str | Path) -> bool:
     try:
         first, second = (os.fstat(0) if str(p) == "-" else Path(p).stat() for p in (a, b))
     except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
+        return real_path(a) == real_path(b)
     return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
@@ -83,7 +94,7 @@ def replaces_yaml(path: str | Path) -> str | None:
     drawing or export may replace: `-o map.yaml --format svg`, a link named like the
     drawing) or write one that is no map (through a link that leads nowhere yet, or a
     new `.yaml` name), or None."""
-    target = os.path.realpath(path)
+    target = real_path(path)
     if not target.lower().endswith((".yaml", ".yml")):
         return None
     link = Path(path).is_symlink()
@@ -117,9 +128,9 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise OSError(errno.ELOOP, "it is a symbolic link that loops") from error
-        target = Path(os.path.realpath(target))
+        target = Path(real_path(target))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(target.parent)
     except (FileExistsError, NotADirectoryError) as error:
         # The first parent that is there (or a link that leads nowhere) is no folder.
         blocking = next(p for p in target.parents if p.exists() or p.is_symlink())
@@ -143,6 +154,20 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _make_folders(folder: Path) -> None:
+    """`folder` and the folders on the way to it, made one after another: `mkdir` with its
+    parents recurses once for each, and 1,000 (a path of 2,000 characters) ran out of
+    recursion."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    if not folder.is_dir():  # (a file on the way)
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    for each in reversed(missing):
+        each.mkdir(exist_ok=True)
 
 
 # What to do when an output cannot be written, by the reason the system gives.

@@ -13,6 +13,7 @@ from typing import Any
 
 from argmap.checker import is_yaml_name
 from argmap.config import ConfigError, Settings
+from argmap.files import real_path
 from argmap.printable import writable
 from argmap.render import RenderOptions
 from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
@@ -144,7 +145,7 @@ def watch(
                 # another folder, which the watcher does not follow.)
                 if deleted & watched or lost():
                     return True
-                changed = {os.path.realpath(p) for _, p in changes}
+                changed = {real_path(p) for _, p in changes}
                 removed = clear()
                 if everything:
                     everything = False
@@ -161,7 +162,7 @@ def watch(
                     return [
                         job
                         for job in planned
-                        if (os.path.realpath(job.source) in changed or job.output in removed)
+                        if (real_path(job.source) in changed or job.output in removed)
                         and Path(job.source).is_file()
                     ]
 

@@ -17,7 +17,7 @@ from typing import Any
 from argmap.checker import FileReport, check_loaded, discover
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import replaces_yaml, same_file, write_atomic, write_problem
+from argmap.files import real_path, replaces_yaml, same_file, write_atomic, write_problem
 from argmap.graph import graph_for
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
@@ -123,14 +123,14 @@ def _refuse_collisions(jobs: list[Job]) -> None:
     """Two maps drawn to one file would leave only the last; and a drawing must not
     overwrite a map (`-o map.yaml --format dot`, or a link named like the drawing that
     leads to another map)."""
-    maps = {os.path.realpath(job.source): job.source for job in jobs if job.source != STDOUT}
+    maps = {real_path(job.source): job.source for job in jobs if job.source != STDOUT}
     seen: dict[str, str] = {}
     for job in jobs:
         if job.output == STDOUT:
             continue
         if job.source == STDOUT and same_file("-", job.output):  # `render - -o /dev/stdin`
             raise PlanError(f"-o {job.output} is the map itself (standard input); give another")
-        target = os.path.realpath(job.output)
+        target = real_path(job.output)
         if maps.get(target) == job.source:
             # ("The output": without -o, it is the drawing's name beside the map, a link.)
             raise PlanError(f"the output {job.output} is the map itself; give another with -o")
@@ -167,8 +167,8 @@ def _leads_out(job: Job) -> str | None:
     links into a folder that CI renders into, to have it write, or read, any file."""
     if job.folder is None:
         return None
-    target = os.path.realpath(job.output)
-    if Path(target).is_relative_to(os.path.realpath(job.folder)):
+    target = real_path(job.output)
+    if Path(target).is_relative_to(real_path(job.folder)):
         return None
     return (
         f"{job.output} leads to {target}, outside the output folder {job.folder}{os.sep}; "
