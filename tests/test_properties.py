@@ -86,9 +86,13 @@ def test_random_bytes(data: bytes) -> None:
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.text(alphabet=st.sampled_from([*list("ab: -[]{}&*!|>'\"#\n\t,?%@`~"), "é"]), max_size=200)
+    st.text(
+        alphabet=st.sampled_from([*list("ab: -[]{}&*!|>'\"#\n\t,?%@`~"), "é", "\udc80"]),
+        max_size=200,
+    )
 )
 @example('::\n:"')  # an error past the last line, after a quote: the hint read no line there
+@example("argmap: 1\ntitle: \udc80")  # (text decoded with surrogateescape: an exception)
 def test_random_yaml_like_text(text: str) -> None:
     run(text)
 

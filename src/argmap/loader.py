@@ -34,7 +34,7 @@ from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
 from argmap.files import TooLarge, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
-from argmap.text import source_lines
+from argmap.text import position, source_lines
 from argmap.yamltree import (
     YMap,
     YNode,
@@ -99,12 +99,27 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
             return Loaded(file, "", None, tuple(problems))
     else:
         text = data
+        # (Text decoded with `surrogateescape`, or from JSON's `"\ud800"`: no parser reads it.)
+        if not text.isascii() and (lone := _LONE_SURROGATE.search(text)):
+            line, column = position(text, lone.start())
+            problem = Diagnostic(
+                "encoding",
+                Severity.ERROR,
+                Span.point(file, line, column),
+                f"the text holds U+{ord(lone[0]):04X}, half of a UTF-16 pair, which UTF-8 "
+                "cannot hold: it was read from bytes that are not UTF-8",
+                "read the file as UTF-8, strictly, or pass its bytes",
+            )
+            return Loaded(file, "", None, (problem,))
     with gc_paused():
         tree, problems = compose(text, file)
         builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
     # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
     return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @contextmanager
