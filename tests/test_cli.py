@@ -57,9 +57,11 @@ def test_new_refuses_a_hidden_name_that_folders_pass_over(
     assert not list(tmp_path.iterdir())
     assert invoke("new", "maps/debate.yaml").exit_code == 0
     (tmp_path / "maps" / "debate.yaml").rename(tmp_path / "maps" / ".debate.yaml")
+    (tmp_path / "maps" / ".gitlab-ci.yml").write_text("stages: [test]\n")  # (no map: not named)
     for command in ("check", "render"):
         result = invoke(command, "maps")
         assert result.exit_code == 2 and "maps/.debate.yaml is hidden" in result.output
+        assert "gitlab" not in result.output and "more" not in result.output
 
 
 def test_a_long_chain_of_links_and_a_deep_new_folder_are_no_internal_errors(
@@ -75,8 +77,11 @@ def test_a_long_chain_of_links_and_a_deep_new_folder_are_no_internal_errors(
     result = invoke("check", ".")
     assert result.exit_code == 2 and "l1000.yaml:1:1: error[io-error]" in result.output
     assert "Too many levels of symbolic links" in result.output
-    deep = "d/" * 1000 + "x.yaml"
-    assert invoke("new", deep).exit_code == 0 and (tmp_path / deep).is_file()
+    deep = tmp_path / ("d/" * 1000 + "x.yaml")
+    assert invoke("new", str(deep)).exit_code == 0 and deep.is_file()
+    deep.unlink()  # (pytest's own clean-up removes folders by recursion too)
+    for folder in list(deep.parents)[:1000]:
+        folder.rmdir()
 
 
 def test_version() -> None:
@@ -243,6 +248,28 @@ def test_show_links_a_source_url_whole_however_its_line_breaks(
     # Without links (piped, no colour), the URL has a line of its own, whole, to be copied.
     assert "\x1b" not in plain.getvalue()
     assert f"source: A report\n    <{url}>\n" in plain.getvalue()
+
+
+def test_show_in_colour_keeps_a_long_word_within_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line of one word longer than the terminal ran past its edge (written whole, as
+    piped); it is cut at the edge and goes on under its guides."""
+    import io
+
+    from rich.cells import cell_len
+
+    from argmap.show import print_outline
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "50")
+    m = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: " + "x" * 105 + "}\n").map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=True)
+    lines = re.sub("\x1b\\[[0-9;]*m", "", out.getvalue()).splitlines()
+    assert max(map(cell_len, lines)) <= 50
+    assert "".join(line.lstrip("│└ -") for line in lines[1:5]).count("x") == 105
 
 
 def test_show_names_a_claim_that_attacks_itself_as_shown_above() -> None:

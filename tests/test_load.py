@@ -848,6 +848,11 @@ def test_a_key_without_its_colon_is_read_on_as_the_field_meant() -> None:
     ]
     m = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text:Hello there  , tags: [a]}\n").map
     assert m is not None and m.nodes["c"].text == "Hello there"  # (as `text: ...` reads it)
+    quoted = loads("argmap: 1\ntitle: T\nclaims:\n  c: {text: Hi, quote:'It''s so'}\n").map
+    assert quoted is not None and quoted.nodes["c"].quote == "It's so"  # (its quotes read)
+    # Inside a quote never closed, a `#` is text: the whole line is shown quoted.
+    [never] = loads('argmap: 1\ntitle: T\nclaims:\n  c:\n    text: "Item #1 is good\n').diagnostics
+    assert never.hint.endswith("""`text: '"Item #1 is good'`""")
     # (A tag after a full-width colon is text, which `tags` cannot be: said where it is.)
     problems = loads(
         f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: Hi, tags{WIDE_COLON} a}}\n"

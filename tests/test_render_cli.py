@@ -835,7 +835,7 @@ def test_a_map_read_from_a_pipe_or_device_is_drawn_to_standard_output(tmp_path: 
     """`render /dev/stdin` wrote /dev/stdin.svg (next to the map, in /dev), and a map given
     as `<(...)` failed to write /dev/fd/63.svg: read as standard input, they are drawn as
     `render -` draws it."""
-    from argmap.render.batch import STDOUT, plan
+    from argmap.render.batch import STDOUT, PlanError, plan
 
     pipe = tmp_path / "map.yaml"
     os.mkfifo(pipe)
@@ -843,6 +843,10 @@ def test_a_map_read_from_a_pipe_or_device_is_drawn_to_standard_output(tmp_path: 
     file.write_text(Path(SEED).read_text())
     jobs = plan([str(pipe), str(file)], None, "svg")
     assert [job.output for job in jobs] == [STDOUT, str(tmp_path / "other.svg")]
+    # Two such maps would be one stream of two drawings, a broken file.
+    os.mkfifo(tmp_path / "second.yaml")
+    with pytest.raises(PlanError, match="several maps would be drawn to standard output"):
+        plan([str(pipe), str(tmp_path / "second.yaml")], None, "svg")
     done = subprocess.run(
         [sys.executable, "-m", "argmap", "render", "/dev/stdin"],
         input=Path(SEED).read_bytes(),

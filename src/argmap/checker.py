@@ -110,7 +110,12 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
     hidden = []
     for path in paths:
         with suppress(OSError), os.scandir(path) as listing:  # (not a folder: none)
-            hidden += [e.path for e in listing if e.name.startswith(".") and is_yaml_name(e.name)]
+            hidden += [
+                e.path
+                for e in listing
+                if e.name.startswith(".") and is_yaml_name(e.name) and e.is_file()
+            ]
+    hidden = [path for path in hidden if _starts_as_map(Path(path))]  # (not CI's settings)
     hint = "pass map files, or folders that hold them"
     if hidden:
         name = sorted(hidden)[0]
@@ -165,8 +170,11 @@ _VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
 
 def _is_map(path: Path, maps_dir: Path) -> bool:
     real, maps = Path(real_path(path)), Path(real_path(maps_dir))  # loops too
-    if is_yaml_name(path) and real.is_relative_to(maps):
-        return True
+    return (is_yaml_name(path) and real.is_relative_to(maps)) or _starts_as_map(path)
+
+
+def _starts_as_map(path: Path) -> bool:
+    """Whether the file's first line of content is `argmap: 1`."""
     try:
         with path.open("rb") as stream:
             head = stream.read(4096).decode("utf-8-sig", "replace")

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from argmap import spec
 from argmap.characters import (
     BIDI_CONTROL,
@@ -1215,11 +1217,13 @@ class _MapBuilder:
         if "@" in parts.netloc:
             # (`https://doi.org@evil.example/`: a browser goes to `evil.example`)
             user, _, host = (clipped(p, _URL_SHOWN) for p in parts.netloc.rpartition("@"))
+            said = f"goes to `{host}`, not to `{user}`, which" if host else "has no host"
+            said += "" if host else f" after its `@`: `{user}`, before it,"
             self.invalid(
                 node,
-                f"{what} goes to `{host}`, not to what comes before its `@`: `{user}` is read "
-                "as a user name, as misleading addresses write it",
-                f"write the address without `{user}@`",
+                f"{what} {said} is read as a user name, as misleading addresses write it",
+                "write the address of the page itself, as the browser's address bar shows "
+                "it, without a user name",
             )
             return None
         forbidden = next((c for c in parts.hostname or "" if c in _NOT_IN_HOSTS), None)
@@ -1365,12 +1369,10 @@ _OTHER_NAMES = {
             "undercuts",
             "undermines",
             "against",
-            "cons",
-            "con",
         ),
         "attacks",
     ),
-    **dict.fromkeys(("backs", "pro", "pros", "for", "in-favour-of", "in-favor-of"), "supports"),
+    **dict.fromkeys(("backs", "for", "in-favour-of", "in-favor-of"), "supports"),
     **dict.fromkeys(
         ("author", "authors", "speaker", "speakers", "said-by", "who", "actor", "actors"), "by"
     ),
@@ -1379,9 +1381,10 @@ _OTHER_NAMES = {
 }
 # Where each detail of a source goes in it.
 _IN_SOURCE = {"doi": "url", "link": "url", "href": "url", "year": "date", "journal": "publisher"}
+# (Kialo's `pros` and `cons` list what argues for or against the node they are written in.)
 _REVERSED = re.compile(
     r"(supported|backed|attacked|rebutted|refuted|objected-to|opposed|countered|contradicted"
-    r"|undercut|undermined|answered)-by"
+    r"|undercut|undermined|answered)-by|pros?|cons?|supporters|attackers"
 )
 
 
@@ -1406,7 +1409,8 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> 
         )
     if other != "reversed":
         return ""
-    relation = "supports" if key.lower().startswith(("supported", "backed")) else "attacks"
+    supporting = ("supported", "backed", "pro", "supporters")
+    relation = "supports" if key.strip().lower().startswith(supporting) else "attacks"
     items = value.items if isinstance(value, YSeq) else [value]
     names = [f"`{i.value}`" for i in items if isinstance(i, YScalar) and not i.is_null]
     shown = [*names[:3], "the others"] if len(names) > 3 else names
@@ -1425,7 +1429,13 @@ def _after(key: YScalar, offset: int) -> YScalar:
     span = key.span
     start = offset + len(key.value[offset:]) - len(key.value[offset:].lstrip())
     at = Span(span.file, span.line, span.column + start, span.end_line, span.end_column)
-    return key._replace(value=key.value[start:].rstrip(), span=at)
+    value = key.value[start:].rstrip()
+    if value[:1] in ("'", '"'):  # (`by:'x'`: read as YAML reads it after `by: `)
+        with suppress(yaml.YAMLError):
+            read = yaml.safe_load(value)
+            if isinstance(read, str):
+                return key._replace(value=read, plain=False, span=at)
+    return key._replace(value=value, span=at)
 
 
 def _fraction(node: YNode) -> float | None:

@@ -250,7 +250,16 @@ def print_outline(
         for first, rest, label in chain(rows, (("", "", text) for text in after)):
             room = width - len(first)  # (what the guides leave)
             if color:
-                styled = _lines(label, room)
+                # (A line of one long word, cut short at the edge, and on under its guides.)
+                styled = [
+                    piece
+                    for line in _lines(label, room)
+                    for piece in (
+                        line.wrap(console, room, overflow="fold")
+                        if line.cell_len > room
+                        else [line]
+                    )
+                ]
                 guides = (Text(rest if i else first, "dim") for i in range(len(styled)))
                 console.print(
                     Text("\n").join(g + line for g, line in zip(guides, styled, strict=True)),

@@ -1314,7 +1314,7 @@ def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
     if field is None or field.start(2) != column or quote in line[column + 1 :]:
         return problem, hint
-    key, value = field[1].strip(), _without_comment(field[2])
+    key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
     other = double_quoted(value) if quote == "'" else "'" + value.replace("'", "''") + "'"
     return (
         problem,

@@ -102,6 +102,11 @@ def plan(
             else Job(s, STDOUT)
             for s in sources
         ]
+    if sum(job.output == STDOUT for job in jobs) > 1:  # (two maps piped in: one broken file)
+        raise PlanError(
+            "several maps would be drawn to standard output, one after another in one "
+            "stream; give a folder with -o DIR/"
+        )
     _refuse_collisions(jobs)
     return jobs
 
