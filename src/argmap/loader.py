@@ -633,6 +633,18 @@ class _MapBuilder:
                     moved = YMap(key_node.span)
                     self.inner.append((key, moved))
                 continue
+            if moved is not None and key == name and _is_blank(value):
+                # (`  claims:` again, after `  objections:` and its ids: back to its own)
+                self.error(
+                    "wrong-type",
+                    key_node.span,
+                    f"`{name}` is a section of the map, written among its own ids: the ids "
+                    "after it are read as its own again",
+                    "write each section's name once, unindented, at the start of a line, "
+                    "with its ids under it",
+                )
+                moved = None
+                continue
             if moved is not None:
                 moved.entries[key] = (key_node, value)
                 continue
