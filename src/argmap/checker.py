@@ -98,7 +98,7 @@ def _in_folder(folder: Path) -> list[str]:
     for root, files in _walk(folder, unreadable):
         for name in files:
             path = Path(root, name)
-            if is_yaml_name(path) and _maybe_file(path):
+            if is_yaml_name(path) and maybe_file(path):
                 found.append(str(path))
     found += [str(error.filename) for error in unreadable if error.filename]
     return sorted(found)
@@ -155,7 +155,7 @@ def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]
         stack.extend(reversed(below))
 
 
-def _maybe_file(path: Path) -> bool:
+def maybe_file(path: Path) -> bool:
     """A file (or a link to one), or what cannot be looked at, a link that leads nowhere
     or in a loop among them (loading says why); not a pipe or a device, nor a link to
     one, which reading would wait on or never finish."""

@@ -563,11 +563,9 @@ class _MapBuilder:
         for index, key in self.bad_ids.items():
             if lines := sorted(named.get(key, ())):
                 # (The first few: an id named 20,000 times made a hint of 129 KB.)
-                shown = [str(n) for n in lines[:_LINES_SHOWN]]  # (1,006 read as two)
-                if len(lines) > _LINES_SHOWN:
-                    shown.append(f"{len(lines) - _LINES_SHOWN:,} more")
-                said = ", ".join(shown[:-1]) + " and " if len(shown) > 1 else ""
-                where = f"line{'s' if len(lines) > 1 else ''} {said}{shown[-1]}"
+                shown = [str(n) for n in lines]  # (1,006 read as two)
+                more = f"{len(lines) - _LINES_SHOWN:,} more"
+                where = f"line{'s' if len(lines) > 1 else ''} {_some(shown, _LINES_SHOWN, more)}"
                 verb = "names" if len(lines) == 1 else "name"
                 diagnostic = self.diagnostics[index]
                 self.diagnostics[index] = replace(
@@ -1229,8 +1227,9 @@ class _MapBuilder:
         if "@" in parts.netloc:
             # (`https://doi.org@evil.example/`: a browser goes to `evil.example`)
             user, _, host = (clipped(p, _URL_SHOWN) for p in parts.netloc.rpartition("@"))
-            said = f"goes to `{host}`, not to `{user}`, which" if host else "has no host"
-            said += "" if host else f" after its `@`: `{user}`, before it,"
+            said = f"goes to `{host}`, not to `{user}`, which"
+            if not host:
+                said = f"has no host after its `@`: `{user}`, before it,"
             self.invalid(
                 node,
                 f"{what} {said} is read as a user name, as misleading addresses write it",
@@ -1403,7 +1402,7 @@ _REVERSED = re.compile(
 def _other_name(key: str) -> str | None:
     """The field that `key`, as another tool names it, stands for: a node field, or
     `reversed` (a relation written on its target), or `url` (a detail of a source)."""
-    name = re.sub(r"[\s_]+", "-", key.strip().lower())
+    name = _normal(key)
     if _REVERSED.fullmatch(name):
         return "reversed"
     return _OTHER_NAMES.get(name)
@@ -1412,7 +1411,7 @@ def _other_name(key: str) -> str | None:
 def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> str:
     """The hint for a node's field written as another tool writes it (see `_other_name`)."""
     if other == "url":
-        name = re.sub(r"[\s_]+", "-", key.strip().lower())
+        name = _normal(key)
         field = _IN_SOURCE.get(name, name)
         doi = " (`https://doi.org/...`)" if name == "doi" else ""
         return (
@@ -1422,17 +1421,25 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> 
     if other != "reversed":
         return ""
     supporting = ("supported", "backed", "pro", "supporters")
-    relation = "supports" if key.strip().lower().startswith(supporting) else "attacks"
+    relation = "supports" if _normal(key).startswith(supporting) else "attacks"
     items = value.items if isinstance(value, YSeq) else [value]
     names = [f"`{i.value}`" for i in items if isinstance(i, YScalar) and not i.is_null]
-    shown = [*names[:3], "the others"] if len(names) > 3 else names
-    where = "in " + (
-        f"{', '.join(shown[:-1])} and {shown[-1]}" if len(shown) > 1 else "".join(shown)
-    )
+    where = f"in {_some(names, 3, 'the others')}" if names else "in each node it names"
     return (
         f"a relation is written on the node that argues: write `{relation}: {owner}` "
-        f"{where if names else 'in each node it names'}, instead of `{key}` here"
+        f"{where}, instead of `{key}` here"
     )
+
+
+def _some(names: list[str], most: int, more: str) -> str:
+    """`a, b and c`; past `most` names, the first ones and `more`."""
+    shown = [*names[:most], more] if len(names) > most else names
+    return f"{', '.join(shown[:-1])} and {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
+def _normal(key: str) -> str:
+    """A key as `_OTHER_NAMES` lists it: lower case, words joined by `-`."""
+    return re.sub(r"[\s_]+", "-", key.strip().lower())
 
 
 def _after(key: YScalar, offset: int) -> YScalar:

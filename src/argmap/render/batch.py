@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.checker import FileReport, check_loaded, discover
+from argmap.checker import FileReport, check_loaded, discover, maybe_file
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import real_path, replaces_yaml, same_file, write_atomic, write_problem
@@ -116,12 +115,7 @@ def _a_file(source: str) -> bool:
     which its drawing goes beside; not `-` nor a pipe or device, which are read as standard
     input is: `render /dev/stdin` wrote `/dev/stdin.svg`, and `render <(...)` failed to
     write `/dev/fd/63.svg`. Their drawing goes to standard output, as `-`'s does."""
-    if source == STDOUT:
-        return False
-    try:
-        return stat.S_ISREG(Path(source).stat().st_mode)
-    except OSError:
-        return True
+    return source != STDOUT and maybe_file(Path(source))
 
 
 def _refuse_collisions(jobs: list[Job]) -> None:
