@@ -11,7 +11,6 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
 
 from argmap.graph import build_graph
 from argmap.model import Map, Relation
@@ -191,7 +190,7 @@ def evaluate(
         return Evaluation(semantics, support, af, (sat.ideal(af),))
     # One more than the limit says whether it cut; a limit beyond any list is none.
     stop = None if limit is None or limit >= sys.maxsize else limit + 1
-    found = list(islice(sat.ENUMERATORS[semantics](af), stop))
+    found = list(sat.extensions(af, semantics, stop))
     cut = limit is not None and len(found) > limit
     return Evaluation(semantics, support, af, tuple(found[:limit]), truncated=cut)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 import pysolvers
@@ -262,13 +263,25 @@ class Queries:
 
 
 def credulously_accepted(af: Framework) -> set[str]:
-    """The arguments in some complete (so also admissible, and preferred) extension. Each
-    model found settles every argument it labels in, so most need no call of their own."""
+    """The arguments in some complete (so also admissible, and preferred) extension: each
+    model found asked for one more of them in, until none can be. The solver tries each
+    argument already found out first, and each other in, so that a model holds as many new
+    ones as it can. (Asked for each argument in turn, a model took one more each time: 2,000
+    pairs of arguments that attack each other, all attacking one claim, took 2,000 calls
+    and 12 s.)"""
     accepted: set[str] = set()
+    remaining = list(af.arguments)
     with _Encoding(af) as enc:
-        for a in af.arguments:
-            if a not in accepted and (found := enc.solve([enc.lit(a, IN)])) is not None:
-                accepted.update(b for b, label in found.items() if label == IN)
+        while remaining:
+            with enc.switch() as more:
+                enc.solver.add_clause([-more, *(enc.lit(a, IN) for a in remaining)])
+                found = enc.solve([more])
+            if found is None:
+                break
+            new = {a for a in remaining if found[a] == IN}
+            accepted |= new
+            enc.solver.set_phases([lit for a in new for lit in (-enc.lit(a, IN), enc.lit(a, OUT))])
+            remaining = [a for a in remaining if a not in new]
     return accepted
 
 
@@ -453,6 +466,50 @@ ENUMERATORS = {
     "stable": stable,
     "semi-stable": semi_stable,
 }
+
+
+def extensions(af: Framework, semantics: str, stop: int | None = None) -> Iterator[Labelling]:
+    """The labellings of `af` under `semantics` (one of ENUMERATORS), up to `stop` of them.
+
+    Each one agrees with the grounded labelling on what that labels in or out, and the
+    arguments it leaves undec fall into parts that no attack joins, whose labellings under
+    any of these semantics combine freely (what is maximal overall is maximal in each part).
+    So each part is enumerated on its own and the lists combined: the whole framework's
+    extensions, one SAT model of the whole each, took 20 s for the 512 of a map of 16,000
+    nodes with 9 pairs of claims that attack each other."""
+    settled = grounded(af)
+    undecided = af.only({a for a, label in settled.items() if label == UNDEC})
+    base = dict(settled)
+    choices: list[list[Labelling]] = []  # of each part with more than one labelling
+    for kept in undecided.parts():
+        found = list(islice(ENUMERATORS[semantics](undecided.only(kept)), stop))
+        if not found:
+            return  # a part with none (stable): the whole has none
+        if len(found) == 1:
+            base.update(found[0])
+        else:
+            choices.append(found)
+    yield from islice(_combined(base, choices), stop)
+
+
+def _combined(base: Labelling, choices: list[list[Labelling]]) -> Iterator[Labelling]:
+    """`base` with one labelling of each list, every way, the last list's changing fastest
+    (as an odometer: a step updates only the lists whose choice changed)."""
+    picked = [0] * len(choices)
+    current = dict(base)
+    for found in choices:
+        current.update(found[0])
+    while True:
+        yield dict(current)
+        turned = len(choices) - 1
+        while turned >= 0 and picked[turned] == len(choices[turned]) - 1:
+            picked[turned] = 0
+            turned -= 1
+        if turned < 0:
+            return
+        picked[turned] += 1
+        for k in range(turned, len(choices)):
+            current.update(choices[k][picked[k]])
 
 
 def _semi_stable_with(
