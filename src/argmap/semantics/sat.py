@@ -27,8 +27,9 @@ whether it always has an attacker in.
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from functools import cached_property
 from itertools import islice
 from typing import Any
 
@@ -130,6 +131,17 @@ class _Encoding:
         finally:
             self.solver.add_clause([-var])
 
+    def prefer(self, arguments: Iterable[str], label: str) -> None:
+        """Have the solver try `label` (IN or OUT) first for each of `arguments`, so that a
+        model gives as many of them `label` as it can (each tries IN first, unless told
+        otherwise here, and UNDEC last): a question about many arguments at once is then
+        answered for many by one model, where a solver that keeps its last choices gives
+        one a new label at a time."""
+        first, then = (IN, OUT) if label == IN else (OUT, IN)
+        self.solver.set_phases(
+            [lit for a in arguments for lit in (self.lit(a, first), -self.lit(a, then))]
+        )
+
     def block_extension(self, labelling: Labelling) -> None:
         """No later model has exactly this extension."""
         self.solver.add_clause(
@@ -216,47 +228,80 @@ class Queries:
 
     def __init__(self, af: Framework, semantics: str, witness: Witness = _unwitnessed) -> None:
         self.af, self.semantics, self.witness = af, semantics, witness
-        self.encoding = _Encoding(af, stable=semantics == "stable")
-        # Semi-stable: a complete labelling of exactly a range that `encoding` found.
-        self.exact = _Encoding(af) if semantics == "semi-stable" else None
+        self.opened = ExitStack()
+
+    # The encodings are made when first asked: a part whose questions the extensions found
+    # answer needs none.
+    @cached_property
+    def encoding(self) -> _Encoding:
+        return self.opened.enter_context(_Encoding(self.af, stable=self.semantics == "stable"))
+
+    @cached_property
+    def exact(self) -> _Encoding | None:
+        """Semi-stable: a complete labelling of exactly a range that `encoding` found."""
+        if self.semantics != "semi-stable":
+            return None
+        return self.opened.enter_context(_Encoding(self.af))
 
     def __enter__(self) -> Queries:
-        self.encoding.__enter__()
-        if self.exact is not None:
-            self.exact.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.opened.close()
+
+    def accepted(self, arguments: list[str]) -> bool:
+        """Whether some extension has one of `arguments` in."""
+        with self._leaning(arguments, IN):
+            return self._gives(arguments, IN, True)
+
+    def other(self, arguments: list[str], label: str) -> bool:
+        """Whether some extension gives one of `arguments` another label than `label` (IN
+        or OUT)."""
+        with self._leaning(arguments, OUT if label == IN else IN):
+            if self.semantics == "preferred":
+                found = _preferred_other_than(
+                    self.encoding, arguments, label, self.witness, rounds=_PART_ROUNDS
+                )
+                if found is not None:
+                    return found
+                # Many preferred extensions in turn: asked again of the arguments upstream
+                # of each alone, with what settles it without them (see `sceptical`).
+                return any(
+                    not sceptical(self.af, a, "preferred", label, self.witness) for a in arguments
+                )
+            return self._gives(arguments, label, False)
+
+    @contextmanager
+    def _leaning(self, arguments: list[str], label: str) -> Iterator[None]:
+        """The solvers try `label` (IN or OUT) first for each of `arguments` and the other
+        one for every other argument, so that the extension found for a question about
+        many arguments (told to the witness) answers for as many as it can: a solver that
+        keeps its last choices gave one of them a new label at a time. Then IN first again
+        for all."""
+        encodings = [e for e in (self.encoding, self.exact) if e is not None]
+        asked = set(arguments)
+        rest = [a for a in self.af.arguments if a not in asked]
+        for encoding in encodings:
+            encoding.prefer(arguments, label)
+            encoding.prefer(rest, OUT if label == IN else IN)
+        try:
+            yield
+        finally:
+            for encoding in encodings:
+                encoding.prefer(self.af.arguments, IN)
+
+    def _gives(self, arguments: list[str], label: str, has: bool) -> bool:
+        """Whether some extension gives one of `arguments` `label` (another one, unless
+        `has`): for preferred, `label` in with `has`."""
         if self.exact is not None:
-            self.exact.__exit__(*exc)
-        self.encoding.__exit__(*exc)
-
-    def accepted(self, argument: str) -> bool:
-        """Whether some extension has `argument` in."""
-        return self._gives(argument, IN, True)
-
-    def other(self, argument: str, label: str) -> bool:
-        """Whether some extension gives `argument` another label than `label`."""
-        if self.semantics == "preferred":
-            found = _preferred_other_than(
-                self.encoding, [argument], label, self.witness, rounds=_PART_ROUNDS
-            )
-            if found is not None:
-                return found
-            # Many preferred extensions in turn: asked again of the arguments upstream of
-            # it alone, with what settles it without them (see `sceptical`).
-            return not sceptical(self.af, argument, "preferred", label, self.witness)
-        return self._gives(argument, label, False)
-
-    def _gives(self, argument: str, label: str, has: bool) -> bool:
-        """Whether some extension gives `argument` `label` (another one, unless `has`): for
-        preferred, `label` in with `has`."""
-        if self.exact is not None:
-            return _semi_stable_with(self.encoding, self.exact, argument, label, has, self.witness)
-        literal = self.encoding.lit(argument, label)
-        found = self.encoding.solve([literal if has else -literal])
+            return _semi_stable_with(self.encoding, self.exact, arguments, label, has, self.witness)
+        sign = 1 if has else -1
+        with self.encoding.switch() as question:
+            literals = (sign * self.encoding.lit(a, label) for a in arguments)
+            self.encoding.solver.add_clause([-question, *literals])
+            found = self.encoding.solve([question])
         if found is not None and self.semantics == "preferred":
-            found = _maximise(self.encoding, found, IN)  # (which keeps `argument` in)
+            found = _maximise(self.encoding, found, IN)  # (which keeps those in in)
         if found is not None:
             self.witness(found)
         return found is not None
@@ -280,7 +325,7 @@ def credulously_accepted(af: Framework) -> set[str]:
                 break
             new = {a for a in remaining if found[a] == IN}
             accepted |= new
-            enc.solver.set_phases([lit for a in new for lit in (-enc.lit(a, IN), enc.lit(a, OUT))])
+            enc.prefer(new, OUT)
             remaining = [a for a in remaining if a not in new]
     return accepted
 
@@ -322,7 +367,7 @@ def credulous(af: Framework, argument: str, semantics: str) -> bool:
         return only[argument] == IN
     asked = "complete" if semantics == "preferred" else semantics  # (no extension to grow)
     with Queries(af, asked) as queries:
-        return queries.accepted(argument)
+        return queries.accepted([argument])
 
 
 def sceptical(
@@ -339,7 +384,7 @@ def sceptical(
         return only[argument] == label
     if semantics in ("stable", "semi-stable"):
         with Queries(af, semantics, witness) as queries:
-            return not queries.other(argument, label)
+            return not queries.other([argument], label)
     settled = grounded(af)  # what it labels in or out, every complete labelling does
     if settled[argument] != UNDEC or semantics == "complete":  # grounded is one of those
         return settled[argument] == label
@@ -513,24 +558,29 @@ def _combined(base: Labelling, choices: list[list[Labelling]]) -> Iterator[Label
 
 
 def _semi_stable_with(
-    enc: _Encoding, exact: _Encoding, argument: str, label: str, has: bool, witness: Witness
+    enc: _Encoding,
+    exact: _Encoding,
+    arguments: list[str],
+    label: str,
+    has: bool,
+    witness: Witness,
 ) -> bool:
-    """Whether some semi-stable labelling gives `argument` `label` (`has`) or another one.
-    Each round grows a complete labelling that fits into a maximal range, and asks whether
-    a complete labelling of exactly that range fits; if none does, no later round looks
-    inside it (a maximal range inside it is the same range). The witness is told of each
-    semi-stable labelling found: the one grown, and the one that fits. `enc` finds the
-    ranges, `exact` the labellings of one: the question's clauses in `enc` hold while its
-    own variable is assumed, and never after, so that both may take more."""
+    """Whether some semi-stable labelling gives one of `arguments` `label` (`has`) or
+    another one. Each round grows a complete labelling that fits into a maximal range, and
+    asks whether a complete labelling of exactly that range fits; if none does, no later
+    round looks inside it (a maximal range inside it is the same range). The witness is
+    told of each semi-stable labelling found: the one grown, and the one that fits. `enc`
+    finds the ranges, `exact` the labellings of one: the question's clauses in each hold
+    while its own variable is assumed, and never after, so that both may take more."""
     sign = 1 if has else -1
-    with enc.switch() as question:
-        enc.solver.add_clause([-question, sign * enc.lit(argument, label)])
+    with enc.switch() as question, exact.switch() as wanted:
+        enc.solver.add_clause([-question, *(sign * enc.lit(a, label) for a in arguments)])
+        exact.solver.add_clause([-wanted, *(sign * exact.lit(a, label) for a in arguments)])
         while (found := enc.solve([question])) is not None:
             best = _maximise(enc, found, "range")
             witness(best)
             rest = [a for a, lab in best.items() if lab == UNDEC]
             span = [-exact.lit(a, UNDEC) for a, lab in best.items() if lab != UNDEC]
-            wanted = sign * exact.lit(argument, label)
             within = [*span, *(exact.lit(a, UNDEC) for a in rest), wanted]
             if (fitting := exact.solve(within)) is not None:
                 witness(fitting)
