@@ -65,21 +65,21 @@ class _Encoding:
     def __init__(self, af: Framework, stable: bool = False) -> None:
         self.af = af
         # Argument i's variables are 3i+1 (in), 3i+2 (out) and 3i+3 (undec).
-        self.var = {
-            (a, label): 3 * i + k + 1
-            for i, a in enumerate(af.arguments)
+        self.vars = {
+            label: {a: 3 * i + k + 1 for i, a in enumerate(af.arguments)}
             for k, label in enumerate((IN, OUT, UNDEC))
         }
+        ins, outs, undecs = self.vars[IN], self.vars[OUT], self.vars[UNDEC]
         self.solver = Solver(name=SOLVER)
         for a in af.arguments:
-            i, o, u = (self.var[a, label] for label in (IN, OUT, UNDEC))
+            i, o, u = ins[a], outs[a], undecs[a]
             self.solver.append_formula([[i, o, u], [-i, -o], [-i, -u], [-o, -u]])
             attackers = af.attackers[a]
-            self.solver.add_clause([i, *(-self.var[b, OUT] for b in attackers)])
-            self.solver.add_clause([-o, *(self.var[b, IN] for b in attackers)])
+            self.solver.add_clause([i, *(-outs[b] for b in attackers)])
+            self.solver.add_clause([-o, *(ins[b] for b in attackers)])
             for b in attackers:
-                self.solver.add_clause([-i, self.var[b, OUT]])
-                self.solver.add_clause([-self.var[b, IN], o])
+                self.solver.add_clause([-i, outs[b]])
+                self.solver.add_clause([-ins[b], o])
             if stable:
                 self.solver.add_clause([-u])
         # Decide in first, undec last: a model then tends to be maximal already, so that
@@ -111,14 +111,16 @@ class _Encoding:
         if not found:
             return None
         model = self.solver.get_model() or []
-        # The model lists every variable v in order, as v or -v.
+        # The model lists every variable v in order, as v or -v: the arguments' first.
+        end = 3 * len(self.af.arguments)
+        ins, outs = model[0:end:3], model[1:end:3]
         return {
-            a: IN if model[3 * i] > 0 else OUT if model[3 * i + 1] > 0 else UNDEC
-            for i, a in enumerate(self.af.arguments)
+            a: IN if i > 0 else OUT if o > 0 else UNDEC
+            for a, i, o in zip(self.af.arguments, ins, outs, strict=True)
         }
 
     def lit(self, a: str, label: str) -> int:
-        return self.var[a, label]
+        return self.vars[label][a]
 
     @contextmanager
     def switch(self) -> Iterator[int]:
@@ -144,8 +146,9 @@ class _Encoding:
 
     def block_extension(self, labelling: Labelling) -> None:
         """No later model has exactly this extension."""
+        ins = self.vars[IN]
         self.solver.add_clause(
-            [-self.lit(a, IN) if label == IN else self.lit(a, IN) for a, label in labelling.items()]
+            [-ins[a] if label == IN else ins[a] for a, label in labelling.items()]
         )
 
 
@@ -169,15 +172,14 @@ def stable(af: Framework) -> Iterator[Labelling]:
 def _maximise(enc: _Encoding, found: Labelling, grows: str) -> Labelling:
     """A complete labelling whose set of `grows` arguments (in, or not undec for the range)
     is a maximal superset of `found`'s."""
+    ins, undecs = enc.vars[IN], enc.vars[UNDEC]
     while True:
         if grows == IN:
-            have = [a for a, label in found.items() if label == IN]
-            missing = [enc.lit(a, IN) for a, label in found.items() if label != IN]
-            keep = [enc.lit(a, IN) for a in have]
+            keep = [ins[a] for a, label in found.items() if label == IN]
+            missing = [ins[a] for a, label in found.items() if label != IN]
         else:
-            have = [a for a, label in found.items() if label != UNDEC]
-            missing = [-enc.lit(a, UNDEC) for a, label in found.items() if label == UNDEC]
-            keep = [-enc.lit(a, UNDEC) for a in have]
+            keep = [-undecs[a] for a, label in found.items() if label != UNDEC]
+            missing = [-undecs[a] for a, label in found.items() if label == UNDEC]
         if not missing:
             return found
         with enc.switch() as more:  # "at least one more", for this call only
@@ -193,7 +195,8 @@ def preferred(af: Framework) -> Iterator[Labelling]:
         while (found := enc.solve()) is not None:
             best = _maximise(enc, found, IN)
             yield best
-            outside = [enc.lit(a, IN) for a, label in best.items() if label != IN]
+            ins = enc.vars[IN]
+            outside = [ins[a] for a, label in best.items() if label != IN]
             if not outside:
                 return  # everything is in: there is no other preferred extension
             # Every later extension has an argument outside this one.
