@@ -361,6 +361,30 @@ def test_a_node_whose_id_alone_changed_is_renamed(tmp_path: Path) -> None:
     assert svg.count('class="node') == len(old_map.nodes) + 4 + 1
 
 
+def test_white_space_that_no_drawing_shows_is_no_change(tmp_path: Path) -> None:
+    """A field rewritten as a `|` block (which ends in a line break), or with two spaces
+    for one, was reported as changed, the word diff marking nothing; a line break moved,
+    which drawings show, is said in words."""
+    head = "argmap: 1\ntitle: T\nsummary: Is knowledge JTB?\nclaims:\n  jtb:\n"
+    sides = {
+        "old": head + "    text: K is JTB.\n    note: A note.\n",
+        "blocks": "argmap: 1\ntitle: T\nsummary: |\n  Is  knowledge JTB?\n\nclaims:\n"
+        '  jtb:\n    text: " K is  JTB. "\n    note: |\n      A note.\n\n',
+        "broken": head
+        + "    text: |\n      K is\n      JTB.\n    note: |-\n      A\n      note.\n",
+    }
+    for name, text in sides.items():
+        (tmp_path / f"{name}.yaml").write_text(text)
+    old, blocks, broken = (str(tmp_path / f"{name}.yaml") for name in sides)
+    assert invoke("diff", old, blocks).stdout.endswith("no changes\n")
+    lines = invoke("diff", old, broken).stdout.splitlines()
+    assert lines[2:4] == [
+        "~ claim jtb reworded: only in where its lines break, now: K is ⏎ JTB. (also note: "
+        "only in where its lines break, now: A ⏎ note.)",
+        "nodes: 1 reworded; relations: 0 added, 0 removed; actors and sources: no change",
+    ]
+
+
 def test_the_order_of_actors_is_a_change(tmp_path: Path) -> None:
     """The first actor leads the byline and the group a node is drawn in."""
     head = "argmap: 1\ntitle: J\nactors: {ann: {name: Ann}, bob: {name: Bob}}\nclaims:\n"

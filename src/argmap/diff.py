@@ -15,7 +15,7 @@ from unicodedata import normalize
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
-from argmap.text import pieces
+from argmap.text import as_drawn, pieces
 
 Status = Literal["added", "removed", "renamed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -202,9 +202,19 @@ def _entry_fields(entry: Actor | Source) -> dict[str, Any]:
 
 
 def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChange, ...]:
-    """The fields whose values differ, in the order of `new`, then those only `old` has."""
+    """The fields whose values differ, in the order of `new`, then those only `old` has.
+    Text that differs in white space alone, which no drawing shows (a `|` block's last
+    line break, two spaces for one), is the same."""
     names = [*new, *(k for k in old if k not in new)]
-    return tuple(FieldChange(k, old.get(k), new.get(k)) for k in names if old.get(k) != new.get(k))
+    return tuple(
+        FieldChange(k, old.get(k), new.get(k)) for k in names if not _same(old.get(k), new.get(k))
+    )
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, str) and isinstance(new, str):
+        return as_drawn(old) == as_drawn(new)
+    return bool(old == new)
 
 
 def _heading(m: Map) -> dict[str, Any]:
@@ -416,12 +426,27 @@ def _described(changes: Iterable[FieldChange], budget: _Budget) -> str:
     """`name: old -> new` for each change; long texts as a word diff."""
     parts = []
     for c in changes:
-        texts = isinstance(c.old, str) and isinstance(c.new, str)
-        if texts and max(len(c.old), len(c.new)) > _WORDY:
-            parts.append(f"{c.name}: {word_diff(c.old, c.new, budget)}")
+        if (
+            isinstance(c.old, str)
+            and isinstance(c.new, str)
+            and (max(len(c.old), len(c.new)) > _WORDY or one_line(c.old) == one_line(c.new))
+        ):
+            parts.append(f"{c.name}: {_text_change(c.old, c.new, budget)}")
         else:
             parts.append(f"{c.name}: {_shown(c.old)} -> {_shown(c.new)}")
     return "; ".join(parts)
+
+
+def _text_change(old: str, new: str, budget: _Budget) -> str:
+    """How a text changed: as a word diff, or in words for what that would not show."""
+    if normalize("NFC", old) == normalize("NFC", new):  # (`[-café-] {+café+}` says nothing)
+        return (
+            "only in how its letters are encoded (é as one character, or as e and a "
+            "combining accent)"
+        )
+    if old.split() == new.split():  # the same words: white space that drawings show
+        return "only in where its lines break, now: " + " ⏎ ".join(as_drawn(new))
+    return word_diff(old, new, budget)
 
 
 def format_text(d: MapDiff) -> str:
@@ -440,13 +465,7 @@ def format_text(d: MapDiff) -> str:
         if c.status == "reworded" and c.old and c.new:
             others = [f for f in c.changes if f.name != "text"]
             extra = f" (also {_described(others, budget)})" if others else ""
-            said = word_diff(c.old.text, c.new.text, budget)
-            if normalize("NFC", c.old.text) == normalize("NFC", c.new.text):
-                # (The two sides read alike: `[-café-] {+café+}` said nothing.)
-                said = (
-                    "only in how its letters are encoded (é as one character, or as e and a "
-                    "combining accent)"
-                )
+            said = _text_change(c.old.text, c.new.text, budget)
             lines.append(f"{head} reworded: {said}{extra}")
         elif c.status == "renamed":
             also = f" (also {_described(c.changes, budget)})" if c.changes else ""

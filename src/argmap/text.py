@@ -460,6 +460,20 @@ def written_lines(text: str) -> list[str]:
     return [line for line in _PARAGRAPH.split(text) if line and not line.isspace()]
 
 
+def as_drawn(text: str) -> tuple[str, ...]:
+    """What drawings show of `text`, to compare one with another: its lines as written,
+    the white space in each as single spaces, and a blank line for each run of them
+    between lines (none at either end)."""
+    lines: list[str] = []
+    for line in _PARAGRAPH.split(text):
+        words = " ".join(line.split())
+        if words or (lines and lines[-1]):
+            lines.append(words)
+    while lines and not lines[-1]:
+        lines.pop()
+    return tuple(lines)
+
+
 def _has_break(text: str) -> bool:
     """Whether `text` has a line break (most text has none). In ASCII, a CR or LF: `in`
     finds them in a tenth of the time of a search for any."""
