@@ -1085,10 +1085,17 @@ class _MapBuilder:
             items = [piece for item in node.items for piece in self.joined(item)]
             return tuple(r for item in items if (r := self.ref(item, f"an item of {what}")))
         example = "`[first-id, second-id]`"
+        keys = [key for key, _ in node.entries.values()] if isinstance(node, YMap) else []
+        if not all(spec.ID_RE.match(key.value) for key in keys):
+            keys = []
+        if keys:
+            example = f"`[{', '.join(key.value for key in keys)}]`"
         if alias := self.alias(node):  # (an entry's whole value, not its id)
-            example = f"the id itself, as in `{f.name}: {alias}`"
+            example, keys = f"the id itself, as in `{f.name}: {alias}`", []
         self.wrong_type(node, what, "an id or a list of ids", example)
-        return None
+        # The ids of a mapping read on, as the hint says: `supports: {c1: yes}` also made
+        # "supports nothing".
+        return tuple(Ref(key.value, key.span) for key in keys) or None
 
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):

@@ -13,6 +13,13 @@ W = Severity.WARNING
 _PIECES = re.compile(r"[\s,]+")
 
 
+def _words(entry: object) -> set[str]:
+    """How a reference may name an actor or source by mistake: its name, or its source's
+    title, author or publisher."""
+    found = (getattr(entry, a, None) for a in ("name", "title", "author", "publisher"))
+    return {str(value).casefold().strip() for value in found if value}
+
+
 def _unused(section: str) -> Rule:
     field = "by" if section == "actors" else "source"
     what = section[:-1]
@@ -21,14 +28,18 @@ def _unused(section: str) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
+        named = [
+            ref.id
+            for n in nodes
+            for ref in (n.by if field == "by" else (n.source,) if n.source else ())
+        ]
         # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
-        used = (
-            {piece for n in nodes for ref in n.by for piece in _PIECES.split(ref.id)}
-            if field == "by"
-            else {n.source.id for n in nodes if n.source}
-        )
+        used = {piece for i in named for piece in _PIECES.split(i)} if field == "by" else set(named)
+        # An entry named by its name or title, `by: Harry Reid`: the reference's error says
+        # to write the entry's id.
+        words = {i.casefold().strip() for i in named if i not in entries}
         for entry in entries.values():
-            if entry.id not in used:
+            if entry.id not in used and words.isdisjoint(_words(entry)):
                 yield (
                     entry.span,
                     f"{what} `{entry.id}` is not the `{field}` of any node",
