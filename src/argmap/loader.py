@@ -1083,7 +1083,10 @@ class _MapBuilder:
             return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
-            return tuple(r for item in items if (r := self.ref(item, f"an item of {what}")))
+            said = f"an item of {what}"
+            return tuple(
+                r for item in items if not self.empty(item, said) and (r := self.ref(item, said))
+            )
         example = "`[first-id, second-id]`"
         keys = [key for key, _ in node.entries.values()] if isinstance(node, YMap) else []
         if not all(spec.ID_RE.match(key.value) for key in keys):
@@ -1100,11 +1103,34 @@ class _MapBuilder:
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
-            return tuple(t for item in items if (t := self.text(item, f"a tag in {what}", f)))
+            said = f"a tag in {what}"
+            return tuple(
+                t
+                for item in items
+                if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
+            )
         written = isinstance(node, YScalar) and [t.strip() for t in node.value.split(",")]
         example = ", ".join(written) if written and all(written) else "economy, polling"
         self.wrong_type(node, what, "a list of tags", f"`[{example}]`")
         return None
+
+    def empty(self, item: YNode, what: str, words: bool = False) -> bool:
+        """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
+        reported: `[c1, null]` named a node `null`, and `[a, ~]` made a tag `~`. With
+        `words`, the list holds words, which quoting keeps."""
+        if not isinstance(item, YScalar) or not (item.is_null or not item.value.strip()):
+            return False
+        if item.plain and not item.value and self.comment_after(item):  # `- #policy`
+            self.hashtag_after(item, what)  # (which says what YAML made of it)
+            return True
+        if any(d.span[1:3] == item.span[1:3] for d in self.diagnostics):
+            return True  # said already: an anchor with nothing after it, `[&fiscal, budget]`
+        message, hint = f"{what} is empty", "remove it"
+        if item.value.strip():
+            message += f": YAML reads `{item.value}` as no value"
+            hint += f', or quote it to keep the word: `"{item.value}"`' if words else ""
+        self.error("invalid-value", item.span, message, hint)
+        return True
 
     def joined(self, node: YNode) -> list[YNode]:
         """The items a list's value was meant to be: YAML reads lines that start with `- `,
@@ -1325,6 +1351,21 @@ class _MapBuilder:
 
     def boolean(self, node: YNode, what: str, f: spec.Field = _ANY) -> bool | None:
         value = self.scalar(node, what, "true or false", "`true`")
+        if (
+            isinstance(value, bool)
+            and isinstance(node, YScalar)
+            and node.value.lower() in _WORDY_BOOLEANS
+        ):
+            # YAML 1.1's words for true and false: YAML 1.2, as editors read a map with
+            # argmap's schema, reads them as text.
+            self.error(
+                "wrong-type",
+                node.span,
+                f"{what} must be true or false, not `{node.value}`: YAML 1.2, as editors "
+                "read maps with argmap's schema, reads it as text",
+                f"write `{str(value).lower()}`",
+            )
+            return None
         if isinstance(value, bool):
             return value
         if value is not _INVALID:
@@ -1368,6 +1409,7 @@ class _MapBuilder:
         self.error("invalid-value", node.span, message, hint)
 
 
+_WORDY_BOOLEANS = frozenset(("yes", "no", "on", "off"))
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?) ?%")
 _DECIMAL_COMMA = re.compile(r"(\d+),(\d+)")
 
