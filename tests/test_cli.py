@@ -793,6 +793,10 @@ def test_export_of_a_map_with_errors_leaves_its_file_as_it_was(tmp_path: Path) -
             ["render", "BROKEN", "--theme", "blue"],
             "--theme must be one of light, dark, print, not `blue`\n",
         ),
+        (
+            ["evaluate", "BROKEN", "--semantics", "df-quad", "--limit", "5"],
+            "--limit counts extensions, and df-quad gives scores; drop --limit",
+        ),
     ],
 )
 def test_an_option_that_does_not_fit_is_refused_before_a_maps_errors(
@@ -822,6 +826,11 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert "claim a      contested" in cut  # a status over them all, not a label
     assert "the statuses are exact all the same" in cut
     assert "a is contested" in cut
+    none = two.with_name("none.yaml")
+    none.write_text("argmap: 1\ntitle: No claim\nobjections:\n  b: {text: B., attacks: b}\n")
+    assert invoke("evaluate", str(none)).output.endswith(
+        "\nverdicts: none, as the map has no claim\n"
+    )
     score = invoke("evaluate", str(two), "--semantics", "h-categorizer").output
     # The scale once, before the verdicts, not in each.
     assert "\nverdicts (scores run from 0, defeated, to 1, upheld; a node that" in score

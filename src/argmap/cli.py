@@ -777,7 +777,10 @@ def evaluate(
             help="Is this node accepted credulously (in some extension), sceptically (in all)?"
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Extensions to list at most.")] = 1000,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="Extensions to list at most (default 1000).", show_default=False),
+    ] = None,
 ) -> None:
     """Which claims stand: label every node under a semantics, and give each claim a verdict."""
 
@@ -788,6 +791,8 @@ def evaluate(
     _semantics_options("--semantics", semantics, support)
     if query is not None and semantics in ("h-categorizer", "df-quad"):
         _fail("--query asks about extensions; use an extension semantics such as preferred")
+    if limit is not None and semantics in ("h-categorizer", "df-quad"):
+        _fail(f"--limit counts extensions, and {semantics} gives scores; drop --limit")
 
     def has_query(m: Any) -> None:
         if query is not None and query not in m.nodes:
@@ -797,7 +802,7 @@ def evaluate(
     if query is not None:
         _print_query(m, semantics, support, query, output_format)
         raise typer.Exit(code)
-    result = _evaluation(m, semantics, support, limit)
+    result = _evaluation(m, semantics, support, 1000 if limit is None else limit)
     if output_format == "json":
         typer.echo(_json({"map": m.path, **to_json(m, result)}))
     else:

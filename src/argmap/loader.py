@@ -827,6 +827,11 @@ class _MapBuilder:
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
+                if known is _SOURCE_FIELDS and (field := _IN_SOURCE.get(_normal(key))):
+                    hint = _in_source_hint(key, field, value)
+                    guess = None if _normal(key) == "doi" else field  # (read on: not a DOI)
+                if _normal(key) in _WHERE_IN_SOURCE and known in (_NODE_FIELDS, _SOURCE_FIELDS):
+                    guess, hint = None, _where_in_source_hint(key, value)
                 if node_like:
                     hint = (
                         f"`{key}` has a `text`, as a node has: write it under a section's "
@@ -1441,6 +1446,36 @@ _OTHER_NAMES = {
 }
 # Where each detail of a source goes in it.
 _IN_SOURCE = {"doi": "url", "link": "url", "href": "url", "year": "date", "journal": "publisher"}
+# Where in a source: a page, as citation tools name it.
+_WHERE_IN_SOURCE = frozenset(
+    ("page", "pages", "pp", "locator", "chapter", "section", "paragraph", "timestamp", "at")
+)
+
+
+def _in_source_hint(key: str, field: str, value: YNode) -> str:
+    """The hint for a detail of a source that argmap writes as another field."""
+    written = _plain(value) or "..."
+    if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
+        written = f"https://doi.org/{written}"
+    return f"write the {key} as the source's `{field}`: `{field}: {written}`"
+
+
+def _where_in_source_hint(key: str, value: YNode) -> str:
+    """The hint for a page (or chapter, or locator) written as a field."""
+    written = _plain(value) or "12"
+    if not any(c.isalpha() for c in written):
+        written = f"{key} {written}"
+    return (
+        "argmap has no field for where in a source a node's words are: write it in the "
+        f"note of the node that cites it (`note: {written}`)"
+    )
+
+
+def _plain(value: YNode) -> str:
+    """A scalar's text, if it is short enough to show in a hint ("" if not)."""
+    return value.value if isinstance(value, YScalar) and 0 < len(value.value) <= 60 else ""
+
+
 # (Kialo's `pros` and `cons` list what argues for or against the node they are written in.)
 _REVERSED = re.compile(
     r"(supported|backed|attacked|rebutted|refuted|objected-to|opposed|countered|contradicted"

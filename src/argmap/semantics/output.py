@@ -49,10 +49,10 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
         for number, labelling in enumerate(e.labellings, 1):
             members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
             lines += _hanging(printable(f"extension {number}: {members}"), width)
-    lines += _hanging(
-        "verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):", width
-    )
-    for claim in m.of_kind(Kind.CLAIM):
+    claims = list(m.of_kind(Kind.CLAIM))
+    heading = "verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):"
+    lines += _hanging(heading if claims else "verdicts: none, as the map has no claim", width)
+    for claim in claims:
         lines += _hanging(printable(f"  {claim.id} {e.verdict(claim.id)}"), width)
     return "\n".join(lines) + "\n"
 
