@@ -417,6 +417,30 @@ def test_show_sets_each_line_of_a_text_apart_as_drawings_do() -> None:
     ]
 
 
+@pytest.mark.parametrize("color", [False, True])
+def test_show_lines_up_a_lists_items_as_drawings_do(
+    monkeypatch: pytest.MonkeyPatch, color: bool
+) -> None:
+    """A text that starts with a list had its first item on the node's line, and an item's
+    later lines started under its number, reading as items of their own."""
+    import io
+
+    from argmap.show import print_outline
+
+    monkeypatch.setenv("COLUMNS", "50")
+    item = "1. Smith believes that Jones will get the job soon.\n      2. Jones has coins."
+    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      {item}\n").map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=color)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()[1:5] == [
+        "└── claim c:",
+        "    1. Smith believes that Jones will get the job",
+        "       soon.",
+        "    2. Jones has coins.",
+    ]
+
+
 def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -17,7 +17,7 @@ from argmap.loader import gc_paused
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import breaks_at_spaces, fill, in_quotes, listed, written_lines
+from argmap.text import LIST_ITEM, breaks_at_spaces, fill, in_quotes, listed, written_lines
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -77,7 +77,9 @@ def _label(entry: Entry, m: Map, options: _Options, above: str) -> Text:
         return label
     # Each line as written on a line of its own, as drawings set them: a numbered argument
     # (1. 2. 3. So ...) ran together into one paragraph.
-    label.append(": " + "\n".join(one_line(line) for line in written_lines(node.text)))
+    lines = [one_line(line) for line in written_lines(node.text)]
+    # (A list that the text starts with starts on a line of its own, its items lined up.)
+    label.append((":\n" if lines and LIST_ITEM.match(lines[0]) else ": ") + "\n".join(lines))
     if node.by:
         names = listed([m.actor_name(actor) for actor in node.actors])
         label.append(f"  ({one_line(names)})", "dim")
@@ -194,23 +196,41 @@ def _lines(label: Text, width: int) -> list[Text]:
     """`label` in lines of `width` columns (see `_cuts`), with its styles."""
     lines = []
     for part in label.split("\n"):
-        cuts = _cuts(part.plain, width)
+        cuts, indent = _hanging_cuts(part.plain, width)
         # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
         # text of 80,000 characters in 2,000 lines took 8 s.
         pieces = part.divide([at for start, end, _ in cuts for at in (start, end)])[1::2]
         lines += [
-            piece + "-" if cut else piece for piece, (*_, cut) in zip(pieces, cuts, strict=True)
+            (Text(" " * indent) if i else Text()) + piece + ("-" if cut else "")
+            for i, (piece, (*_, cut)) in enumerate(zip(pieces, cuts, strict=True))
         ]
     return lines
 
 
 def _plain_lines(label: Text, width: int) -> list[str]:
     """`label` in lines of `width` columns (see `_cuts`), as plain text."""
-    return [
-        part[start:end] + "-" * cut
-        for part in label.plain.split("\n")
-        for start, end, cut in _cuts(part, width)
+    lines = []
+    for part in label.plain.split("\n"):
+        cuts, indent = _hanging_cuts(part, width)
+        lines += [
+            " " * indent * bool(i) + part[start:end] + "-" * cut
+            for i, (start, end, cut) in enumerate(cuts)
+        ]
+    return lines
+
+
+def _hanging_cuts(plain: str, width: int) -> tuple[list[tuple[int, int, bool]], int]:
+    """`_cuts`, and how far lines after the first are indented: a list's item (`1. `,
+    `- `) goes on under its first word, as drawings set it."""
+    item = LIST_ITEM.match(plain)
+    indent = item.end() if item else 0
+    if item is None or indent > width // 3:
+        return _cuts(plain, width), 0
+    cuts = [
+        (start + indent, end + indent, cut)
+        for start, end, cut in _cuts(plain[indent:], width - indent)
     ]
+    return [(0, *cuts[0][1:]), *cuts[1:]], indent
 
 
 def print_outline(

@@ -33,7 +33,7 @@ _PARAGRAPH = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _PARAGRAPH_END = re.compile("[\r\n\x85\u2028\u2029]")
 # A line of a text that is a list's item (`- `, `* `, a bullet or an en dash, `1. `, `2) `):
 # the lines it wraps into are indented under its words.
-_LIST_ITEM = re.compile(r"[ \t]*([-*\u2022\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
+LIST_ITEM = re.compile(r"[ \t]*([-*\u2022\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 # Every East Asian wide or full-width character (two columns) is in these blocks, with a
 # few narrow ones; text with none of them is measured one column per character.
@@ -411,7 +411,7 @@ def _paragraphs(text: str, width: int) -> tuple[list[list[str]], bool]:
     several = _has_break(text)
     # Most text: one paragraph, not a list's item, and not cut. Wrapped as the loop below
     # would (a property test keeps them equal), without its bookkeeping (a tenth faster).
-    if not several and text and not text.isspace() and _LIST_ITEM.match(text) is None:
+    if not several and text and not text.isspace() and LIST_ITEM.match(text) is None:
         lines, cut = _wrapped(text, width, MAX_LINES)
         if not cut:
             return [_without_orphan(lines, width)], False
@@ -525,7 +525,7 @@ def _ended(line: str, width: int) -> str:
 def _item_wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
     """`_wrapped`, with a hanging indent for a list's item: its second and later lines
     start under its first word, not under its `-`."""
-    item = _LIST_ITEM.match(text)
+    item = LIST_ITEM.match(text)
     indent = len(item[1]) + 1 if item else 0
     if item is None or indent > width // 3:
         return _wrapped(text, width, limit)
