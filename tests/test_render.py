@@ -226,6 +226,27 @@ rebuttals:
     assert all(top < middle(root, n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
 
 
+def test_a_framework_of_claims_alone_is_drawn_by_its_attacks() -> None:
+    """`argmap import` makes every argument a claim: all on the claims' row, a framework of
+    28 arguments was a strip 15 times as wide as high. Drawn by its attacks, the claims
+    that attack nothing share the top row, and each attacker goes below what it attacks."""
+    text = """argmap: 1
+title: Imported
+claims:
+  a: {text: A}
+  b: {text: B, attacks: a}
+  c: {text: C, attacks: b}
+  d: {text: D, attacks: [c, e]}
+  e: {text: E, attacks: d}
+  f: {text: F}
+"""
+    m = loads(text).map
+    assert m is not None
+    root = ET.fromstring(render(m))
+    assert middle(root, "a") == middle(root, "f")
+    assert middle(root, "a") < middle(root, "b") < middle(root, "c") < middle(root, "d")
+
+
 def middle(root: ET.Element, element_id: str, axis: int = 1) -> float:
     """The height (axis 1; across, axis 0) of the middle of a node's box in an SVG (a rank
     lines up the middles)."""

@@ -796,15 +796,20 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         yield fresh()
     # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
     # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
+    # But a map of claims alone (an argumentation framework imported) is drawn by its
+    # attacks, from the claims that argue about none: all on one rank, 28 were a strip 15
+    # times as wide as high.
     kinds = dict(g.nodes(data="kind"))
-    claims = [names[n] for n, kind in kinds.items() if kind is Kind.CLAIM]
+    claims = roots(g)
+    if len(claims) == len(g) and g.number_of_edges():
+        claims = [n for n in claims if not g.out_degree(n)]
     if len(claims) > 1:
-        body.append(f"\t{{rank=same; {'; '.join(claims)}}}\n")
+        body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
     # A node's rank is how far it argues from the claims: an edge to a node as far or
     # farther out than the arguing node (objections attacking each other, or a rebuttal
     # that also attacks the claim) does not push it a rank further. Left to rank such
     # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
-    level = levels(g, roots(g))
+    level = levels(g, claims)
     length = _staggered(g, level)
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
     for u, targets in adjacency(g).items():
