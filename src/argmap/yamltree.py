@@ -1312,9 +1312,17 @@ def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     )
     hint = f"end the text with {quote}"
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
-    if field is None or field.start(2) != column or quote in line[column + 1 :]:
+    # In braces, `{text: '90s crash}`: the key after the brace or a comma, the text up to
+    # the next comma or closing brace.
+    flow = re.search(r"[{,]\s*([^\s:#{}\[\],][^:#{}\[\],]*):\s+$", line[:column])
+    if field is not None and field.start(2) == column:
+        key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
+    elif flow is not None:
+        key, value = flow[1].strip(), re.split(r"[,}]", line[column:])[0].rstrip()
+    else:
         return problem, hint
-    key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
+    if quote in value[1:]:
+        return problem, hint
     other = double_quoted(value) if quote == "'" else "'" + value.replace("'", "''") + "'"
     return (
         problem,
