@@ -76,6 +76,7 @@ from argmap.text import (
     wrap_lines,
     wrap_paragraphs,
 )
+from argmap.text import fill as fill_lines
 from conftest import DATA, SEED
 
 EVERY = DATA / "good" / "every-feature.yaml"
@@ -1465,6 +1466,18 @@ def _assert_the_words(lines: list[str], words: str, whole: bool = True) -> None:
             assert rest.startswith(line) and rest[len(line) : len(line) + 1].isalpha()
         rest = rest[len(line) :]
     assert rest == "" or not whole
+
+
+def test_a_line_breaks_between_flags_never_inside_one() -> None:
+    """Two regional indicators make a flag: a line may break between two flags, not between
+    the halves of one, however long the run (counted back over the run at each character,
+    8,000 flags took 29 s to wrap)."""
+    us, gb, lone = "\U0001f1fa\U0001f1f8", "\U0001f1ec\U0001f1e7", "\U0001f1eb"
+    run = us + gb * 3000 + lone
+    first, *flags, last = fill_lines(f"Flags {run} here", 12)
+    assert (first, last) == ("Flags", "here") and "".join(flags) == run
+    assert {len(line) for line in flags[:-1]} == {12}  # six flags a line, each whole
+    assert flags[-1] == gb * 7 + lone  # (the lone half of a flag: no break before it)
 
 
 @given(WORDS, st.integers(min_value=3, max_value=60))

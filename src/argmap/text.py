@@ -138,8 +138,10 @@ def _breaks_around(c: str) -> bool:
     return _double(c) and _WORDLIKE.match(c) is None
 
 
-def _held(c: str, piece: str, glue: bool) -> bool:
-    """Whether no line may break between the `piece` before and `c`, whatever the script."""
+def _held(c: str, piece: str, glue: bool, half_flag: bool) -> bool:
+    """Whether no line may break between the `piece` before and `c`, whatever the script
+    (`glue`: the piece ends in an opening bracket; `half_flag`: in an odd number of
+    regional indicators, two of which make a flag)."""
     kind = category(c)
     last = piece[-1]
     return (
@@ -149,7 +151,7 @@ def _held(c: str, piece: str, glue: bool) -> bool:
         or last == "\u200d"
         or c in _SKIN_TONES  # part of the emoji before it
         or (kind[0] == "P" and kind not in ("Ps", "Pi"))  # `。` and `」` end what they follow
-        or (ord(c) in _REGIONAL and ord(last) in _REGIONAL and _odd_flags(piece))
+        or (half_flag and ord(c) in _REGIONAL)
         # A number, and its counter: `27年` (BudouX's phrases split `平成2` / `7年`); and
         # what comes before one: `第750条` (the 750th), `約100人` (about 100).
         or (last.isdigit() and (c.isdigit() or "\u4e00" <= c <= "\u9fff"))
@@ -157,10 +159,12 @@ def _held(c: str, piece: str, glue: bool) -> bool:
     )
 
 
-def _joins(c: str, piece: str, glue: bool) -> bool:
+def _joins(c: str, piece: str, glue: bool, half_flag: bool) -> bool:
     """Whether `c` stays on the line of the `piece` before it, in a word broken between
     characters."""
-    return _held(c, piece, glue) or not (_breaks_around(c) or _breaks_around(_base(piece)))
+    return _held(c, piece, glue, half_flag) or not (
+        _breaks_around(c) or _breaks_around(_base(piece))
+    )
 
 
 @functools.cache
@@ -195,14 +199,16 @@ def _base(piece: str) -> str:
     return piece[-1]
 
 
-def _odd_flags(piece: str) -> bool:
-    """Whether `piece` ends in an odd number of regional indicators: half a flag."""
+def _flags_ending(unit: str, before: int) -> int:
+    """How many regional indicators end a piece that ends in `unit`, `before` of them
+    ending the piece before it: counted as the piece grows (counted back over the piece
+    at each character, a run of 8,000 flags took 29 s)."""
     count = 0
-    for c in reversed(piece):
+    for c in reversed(unit):
         if ord(c) not in _REGIONAL:
-            break
+            return count
         count += 1
-    return count % 2 == 1
+    return before + count
 
 
 def pieces(
@@ -237,18 +243,21 @@ def _spaced(parts: Iterator[str], spaced: bool = True) -> Iterator[tuple[str, bo
         spaced = False
 
 
-def _joined(units: Iterable[str], joins: Callable[[str, str, bool], bool]) -> Iterator[str]:
+def _joined(units: Iterable[str], joins: Callable[[str, str, bool, bool], bool]) -> Iterator[str]:
     """`units` (a word's characters or phrases), each joined to the one before where
     `joins` says it stays on that one's line."""
     each = iter(units)
     part = next(each)
     glue = category(part[-1]) in ("Ps", "Pi")
+    flags = _flags_ending(part, 0)
     for unit in each:
-        if joins(unit[0], part, glue):
+        if joins(unit[0], part, glue, flags % 2 == 1):
             part += unit
+            flags = _flags_ending(unit, flags)
         else:
             yield part
             part = unit
+            flags = _flags_ending(unit, 0)
         glue = category(unit[-1]) in ("Ps", "Pi")
     yield part
 
