@@ -1889,12 +1889,14 @@ def test_no_string_of_the_dot_is_longer_than_graphviz_2_43_reads() -> None:
         f"argmap: 1\ntitle: {'Title words ' * 2_000}\nclaims:\n"
         f'  c: {{text: "{zalgo} ok", tags: ["{zalgo}"]}}\n'
         f'  d: {{text: "{"a&b " * 5_000}"}}\n'
+        f"  e: {{text: {'x' * 17_000}}}\n"  # (a bare word in DOT: unquoted, and was whole)
     ).map
     assert m is not None
     for options in ({}, {"group_by": "tag"}):
         dot = dot_of(m, **options)
         strings = re.findall(r'"(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>', dot)
         assert max(len(x.encode("utf-8")) for x in strings) < 16_384
+        assert not re.search(r"[^\s=]{16384}", dot)
         assert "e" + "\u0301" * 8 + " ok" in html.unescape(dot)
         assert "\u0301" * 9 not in dot
     title = re.search(r"id=_map label=<(.*?)> labelloc", dot_of(m))

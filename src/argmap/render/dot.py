@@ -218,7 +218,7 @@ def _text(text: str) -> str:
     made quoting the slowest part of building DOT. After `_plain` every backslash is
     doubled, so escaping each `"` is all that quoting leaves to do."""
     escaped = text  # (a valid map's id, as every node's name: nothing to clean or escape)
-    if not _PLAIN_ID(text):
+    if len(text) > _MAX_STRING // 5 or not _PLAIN_ID(text):  # (a long one cut: `_within`)
         escaped = _clean(text).replace("&", "&amp;").replace("\\", "\\\\")
     if _BARE_ID(escaped) and escaped.lower() not in _KEYWORDS:
         return escaped
