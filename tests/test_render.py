@@ -128,12 +128,14 @@ def test_hostile_text_cannot_inject() -> None:
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "<script>alert('xss')</script>" in texts  # shown as text, not run
     assert '"]; a -> b [color=red]; c' in texts
-    assert "\\\u200bN" in texts  # a backslash escape is shown, not expanded
-    assert "C:\\dir\\temp" in texts  # and a backslash that makes none is left alone
+    # A backslash escape is shown as written, not expanded (nor with a zero-width space,
+    # which came along when a reader copied it), and so is a backslash that makes none.
+    assert "and \\N, C:\\dir\\temp" in texts
     assert "\u202e" not in svg.decode("utf-8")  # no bidi override survives
     assert "\x85" not in svg.decode("utf-8")  # nor a C1 control character
     assert "pwned" not in "".join(root.itertext()).replace("[label=pwned]", "")
     titles = [a.get(f"{XLINK}title", "") for a in root.iter(f"{SVG}a")]
+    assert any("and \\N, C:\\dir\\temp" in t for t in titles)
     assert any("<img src=x onerror=alert(1)>" in t for t in titles)  # tooltip kept as text
     assert "…" in texts  # the 5,000-character text is cut in the label
     assert "&#1; c &#xFFFE; d &#x1b;[31m e &#xD800; f &#34; g" in " ".join(titles)  # as text
@@ -603,6 +605,25 @@ def test_engines_draw_html_labels(engine: str) -> None:
     assert "CLAIM" in texts and "OBJECTION" in texts
     assert any(t and t.startswith("MoveOn will keep targeting") for t in texts)
     assert root.find(f".//{SVG}g[@id='keep-targeting']") is not None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_backslashes_are_drawn_as_written(engine: str) -> None:
+    """`\\\\server\\share` was drawn `\\server\\share`: Graphviz reads a backslash in a
+    label as an escape, and in a tooltip twice over. Group names, the title and the summary
+    (the drawing's tooltip) too."""
+    written = r"Open \\server\share, \N and a\\\\b"
+    m = loads(
+        f"argmap: 1\ntitle: 'T \\\\ t'\nsummary: 'S \\\\ s'\nactors:\n  a: {{name: 'A\\B'}}\n"
+        f"claims:\n  c: {{text: '{written}', by: a}}\n"
+    ).map
+    assert m is not None
+    options = RenderOptions(engine=engine, dot=DotOptions(group_by="actor", wrap=80))
+    root = ET.fromstring(render(m, options))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    titles = [a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")]
+    assert {written, "T \\\\ t", "A\\B"} <= set(texts)
+    assert {written, "S \\\\ s", "A\\B"} <= set(titles)
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,6 @@ def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
 
 
 _BACKSLASH_ESCAPING = re.compile(r'\\(?=["\n]|$)')
-_EXPANDED = re.compile(r"\\(?=[EGHLNT])")
 
 
 def drawn_text(text: str) -> str:
@@ -160,17 +159,19 @@ def drawn_text(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """`drawn_text`, with a zero-width space between a backslash and a capital that would
-    make a Graphviz escape: Graphviz expands `\\N`, `\\G`, `\\L` (the node's name, the
-    graph's, the label) and an edge's `\\E`, `\\H`, `\\T` in tooltips and HTML-like labels
-    even when the backslash is escaped. (Only there: one after every backslash came along
-    when a reader copied a tooltip's `C:\\dir` or `\\frac`.) Piled marks are left out, and
-    the text cut to what Graphviz reads of one string (`_within`)."""
+    """`drawn_text`, its piled marks left out, cut to what Graphviz reads of one string
+    (`_within`)."""
     drawn = drawn_text(text)
     if not drawn.isascii():
         drawn = _PILED_MARKS.sub("", drawn)
-    drawn = _within(drawn)
-    return _EXPANDED.sub("\\\u200b", drawn) if "\\" in drawn else drawn
+    return _within(drawn)
+
+
+def _read_twice(text: str) -> str:
+    """A tooltip's `text`, its backslashes doubled for Graphviz, which reads them twice
+    in a tooltip, once more than in other strings: `\\\\` in the DOT is one `\\`, and
+    `\\N` the node's name."""
+    return text.replace("\\", "\\\\")
 
 
 # Combining marks past the eighth on one letter (the blocks of diacritics that "Zalgo"
@@ -197,9 +198,12 @@ def _within(text: str) -> str:
 
 
 def _html(text: str) -> str:
-    """Text for an HTML-like label. A `]` as a reference too: Graphviz 2.43 fails on a
-    piece of text that is only `]`s between two tags (`<B>]</B>`, a title `]`)."""
-    return html.escape(_clean(text), quote=True).replace("\\", "&#92;").replace("]", "&#93;")
+    """Text for an HTML-like label. A backslash as two references, which Graphviz reads as
+    one (one alone starts an escape: `\\N` is the node's name, `\\\\` one backslash). A `]`
+    as a reference too: Graphviz 2.43 fails on a piece of text that is only `]`s between
+    two tags (`<B>]</B>`, a title `]`)."""
+    escaped = html.escape(_clean(text), quote=True).replace("]", "&#93;")
+    return escaped.replace("\\", "&#92;&#92;") if "\\" in escaped else escaped
 
 
 def _plain(text: str) -> str:
@@ -342,7 +346,7 @@ class _Nodes:
         own |= _marked(options.marks.get(node.id), kind, self.theme)
         return (
             f"{indent}{name} [label={self.label(node)} id={name} "
-            f"tooltip={_text(_tooltip(node, cited))}{_attributes(own)}{link}]\n"
+            f"tooltip={_text(_read_twice(_tooltip(node, cited)))}{_attributes(own)}{link}]\n"
         )
 
     def label(self, node: Node) -> str:
@@ -734,7 +738,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         # Rank the nodes of groups with the rest, so a group spans the ranks of its nodes:
         # otherwise Graphviz ranks each group alone and stacks the groups in extra ranks.
         "newrank": "true",
-        "tooltip": _plain(m.summary or m.title),
+        "tooltip": _plain(_read_twice(m.summary or m.title)),
         "id": "_map",
     }
     node_defaults = {
@@ -786,7 +790,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             "fontcolor": theme.muted,
             "fontsize": "11",
             **_GROUP_LABEL[rankdir],
-            "tooltip": _plain(label),  # else the map's summary, inherited from the graph
+            "tooltip": _plain(_read_twice(label)),  # else the map's summary, inherited
             "id": f"_group_{i + 1}",
         }
         body.append(f"\tsubgraph cluster_{i} {{\n\t\t{_attr_list(frame)}\n")
