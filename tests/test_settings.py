@@ -111,6 +111,14 @@ TWICE = "is written twice, on lines"
         ),
         # No line wrote the key before (a value, then a key inside it): tomllib's words.
         (".argmap.toml", "a = 1\na.b = 2\n", ":2:8: Cannot overwrite a value"),
+        # On the last line with no line end (tomllib: "at end of document"), and a key
+        # written with an escape (`\u002d` is `-`).
+        (".argmap.toml", "strict = true\nstrict = false", f":2:1: `strict` {TWICE} 1 and 2"),
+        (
+            ".argmap.toml",
+            '[rules]\n"long\\u002dtext" = {}\nlong-text = {}\n',
+            f":3:1: `rules.long-text` {TWICE} 2 and 3",
+        ),
     ],
 )
 def test_a_key_written_twice_is_named_with_both_lines(

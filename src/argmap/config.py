@@ -265,6 +265,8 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     if found is None:
         return f": cannot read settings: {error}"
     problem, at = found[1], (int(found[2]), int(found[3])) if found[2] else None
+    if at is None and problem.startswith("Cannot "):  # on the last line, without its end
+        at = (locator.text.count("\n") + 1, 1)
     unclosed = locator.unclosed() if at is None or problem == "Unclosed array" else None
     repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
     if unclosed is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,9 +24,21 @@ _LONG_STRING = re.compile(r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}""", re.DOTALL)
 
 def _keys(dotted: str) -> tuple[str, ...]:
     return tuple(
-        part[1] if part[1] is not None else part[2] if part[2] is not None else part[0]
+        _unescaped(part[1]) if part[1] is not None else part[2] if part[2] is not None else part[0]
         for part in _KEY.finditer(dotted)
     )
+
+
+def _unescaped(quoted: str) -> str:
+    """A `"..."` key's text, its escapes read as TOML reads them (`"long\\u002dtext"` is
+    `long-text`)."""
+    if "\\" not in quoted:
+        return quoted
+    try:
+        key: str = tomllib.loads(f'k = "{quoted}"')["k"]
+    except tomllib.TOMLDecodeError:  # (then tomllib fails on the file, and says why)
+        return quoted
+    return key
 
 
 @dataclass(frozen=True)
