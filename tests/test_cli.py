@@ -439,6 +439,19 @@ def test_show_lines_up_a_lists_items_as_drawings_do(
         "       soon.",
         "    2. Jones has coins.",
     ]
+    # An objection's mark, `- `, is no list's item: its text goes on under the guide.
+    text = "The works would close the main shopping street for two whole years."
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n"
+        f"objections:\n  o: {{text: {text}, attacks: c}}\n"
+    ).map
+    assert m is not None
+    out = io.StringIO()
+    print_outline(m, out, color=color)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()[2:4] == [
+        "    └── - objection o: The works would close the",
+        "        main shopping street for two whole years.",
+    ]
 
 
 def test_show_in_a_narrow_terminal_keeps_unconnected_nodes_within_it(

@@ -195,8 +195,8 @@ def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
 def _lines(label: Text, width: int) -> list[Text]:
     """`label` in lines of `width` columns (see `_cuts`), with its styles."""
     lines = []
-    for part in label.split("\n"):
-        cuts, indent = _hanging_cuts(part.plain, width)
+    for i, part in enumerate(label.split("\n")):
+        cuts, indent = _hanging_cuts(part.plain, width, i)
         # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
         # text of 80,000 characters in 2,000 lines took 8 s.
         pieces = part.divide([at for start, end, _ in cuts for at in (start, end)])[1::2]
@@ -210,8 +210,8 @@ def _lines(label: Text, width: int) -> list[Text]:
 def _plain_lines(label: Text, width: int) -> list[str]:
     """`label` in lines of `width` columns (see `_cuts`), as plain text."""
     lines = []
-    for part in label.plain.split("\n"):
-        cuts, indent = _hanging_cuts(part, width)
+    for i, part in enumerate(label.plain.split("\n")):
+        cuts, indent = _hanging_cuts(part, width, i)
         lines += [
             " " * indent * bool(i) + part[start:end] + "-" * cut
             for i, (start, end, cut) in enumerate(cuts)
@@ -219,10 +219,12 @@ def _plain_lines(label: Text, width: int) -> list[str]:
     return lines
 
 
-def _hanging_cuts(plain: str, width: int) -> tuple[list[tuple[int, int, bool]], int]:
-    """`_cuts`, and how far lines after the first are indented: a list's item (`1. `,
-    `- `) goes on under its first word, as drawings set it."""
-    item = LIST_ITEM.match(plain)
+def _hanging_cuts(plain: str, width: int, written: int) -> tuple[list[tuple[int, int, bool]], int]:
+    """`_cuts` of a label's `written`-th line, and how far its lines after the first are
+    indented: a list's item (`1. `, `- `) goes on under its first word, as drawings set
+    it. (Not the label's first line, which starts with the node's mark: `- ` for an
+    objection.)"""
+    item = LIST_ITEM.match(plain) if written else None
     indent = item.end() if item else 0
     if item is None or indent > width // 3:
         return _cuts(plain, width), 0

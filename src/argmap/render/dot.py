@@ -18,6 +18,7 @@ from unicodedata import bidirectional
 from urllib.parse import quote
 
 import graphviz
+import networkx as nx
 
 from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, adjacency, levels, roots
@@ -699,6 +700,23 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
     return lengths
 
 
+def _argued_about_last(g: Graph) -> list[str]:
+    """The nodes from which a drawing of claims alone is ranked: those that argue about
+    none, and of each cycle that argues about nothing outside it (a strongly connected
+    part that no edge leaves), its first node in map order. Every node has a path to one;
+    ranked from none, Graphviz ranked 300 arguments by all their edges, for over 600 s."""
+    parts = nx.condensation(g)
+    order = {n: i for i, n in enumerate(g)}
+    return sorted(
+        (
+            min(parts.nodes[part]["members"], key=order.__getitem__)
+            for part in parts
+            if not parts.out_degree(part)
+        ),
+        key=order.__getitem__,
+    )
+
+
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
     return "".join(dot_pieces(g, m, options))
@@ -809,12 +827,12 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
     # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
     # But a map of claims alone (an argumentation framework imported) is drawn by its
-    # attacks, from the claims that argue about none: all on one rank, 28 were a strip 15
-    # times as wide as high.
+    # attacks, from the claims that argue about none (`_argued_about_last`): all on one
+    # rank, 28 were a strip 15 times as wide as high.
     kinds = dict(g.nodes(data="kind"))
     claims = roots(g)
     if len(claims) == len(g) and g.number_of_edges():
-        claims = [n for n in claims if not g.out_degree(n)]
+        claims = _argued_about_last(g)
     if len(claims) > 1:
         body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
     # A node's rank is how far it argues from the claims: an edge to a node as far or
