@@ -389,6 +389,27 @@ def test_statuses_past_the_limit_are_asked_of_many_arguments_at_once(
     assert calls[0] <= 10
 
 
+def test_parts_are_listed_only_as_far_as_the_limit_takes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """20 paths of 12 arguments that attack their neighbours both ways: each part listed
+    up to the limit made 20 lists of a hundred-odd extensions where the first 1001
+    combinations take all of one, 6 of another, and one of each other; and an argument
+    that attacks itself (no stable extension) was found only after listing the others."""
+    paths = [[f"p{k}_{i}" for i in range(12)] for k in range(20)]
+    pairs = [pair for path in paths for pair in pairwise(path)]
+    attacks = pairs + [(b, a) for a, b in pairs]
+    af = Framework.of([a for path in paths for a in path], attacks)
+    calls = _counted_solves(monkeypatch)
+    found = list(sat.extensions(af, "preferred", 1001))
+    assert len(found) == 1001 and len({extension(lab) for lab in found}) == 1001
+    assert calls[0] < 1000
+    calls[0] = 0
+    lone = Framework.of([*af.arguments, "z"], [*attacks, ("z", "z")])
+    assert not list(sat.extensions(lone, "stable", 10**9))
+    assert calls[0] <= 21
+
+
 def _counted_solves(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A count, in its one item, of the SAT calls made from here on."""
     calls = [0]
