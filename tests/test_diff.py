@@ -377,6 +377,12 @@ def test_white_space_that_no_drawing_shows_is_no_change(tmp_path: Path) -> None:
         (tmp_path / f"{name}.yaml").write_text(text)
     old, blocks, broken = (str(tmp_path / f"{name}.yaml") for name in sides)
     assert invoke("diff", old, blocks).stdout.endswith("no changes\n")
+    # A no-break space, which keeps words together in drawings, for a space: a change.
+    spaced = tmp_path / "spaced.yaml"
+    spaced.write_text(sides["old"].replace("K is JTB.", '"K is\\u00a0JTB."'))
+    assert (
+        "reworded: only in its spaces: a no-break space" in invoke("diff", old, str(spaced)).stdout
+    )
     lines = invoke("diff", old, broken).stdout.splitlines()
     assert lines[2:4] == [
         "~ claim jtb reworded: only in where its lines break, now: K is ⏎ JTB. (also note: "

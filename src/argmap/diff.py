@@ -445,6 +445,12 @@ def _text_change(old: str, new: str, budget: _Budget) -> str:
             "combining accent)"
         )
     if old.split() == new.split():  # the same words: white space that drawings show
+        lines = [[" ".join(line.split()) for line in as_drawn(t)] for t in (old, new)]
+        if lines[0] == lines[1]:
+            return (
+                "only in its spaces: a no-break space, which keeps words together, for a "
+                "space, or the other way"
+            )
         return "only in where its lines break, now: " + " ⏎ ".join(as_drawn(new))
     return word_diff(old, new, budget)
 

@@ -421,6 +421,12 @@ class _MapBuilder:
     def lines(self) -> list[str]:
         return source_lines(self.content)
 
+    @functools.cached_property
+    def anchored(self) -> set[tuple[int, int]]:
+        """Where an anchor that no alias uses stands before an empty value (said as YAML
+        is read, before the map is built)."""
+        return {d.span[1:3] for d in self.diagnostics if d.rule == "unused-anchor"}
+
     def error(self, rule: str, span: Span, message: str, hint: str) -> None:
         self.diagnostics.append(Diagnostic(rule, Severity.ERROR, span, message, hint))
 
@@ -1128,7 +1134,7 @@ class _MapBuilder:
         if item.plain and not item.value and self.comment_after(item):  # `- #policy`
             self.hashtag_after(item, what)  # (which says what YAML made of it)
             return True
-        if any(d.span[1:3] == item.span[1:3] for d in self.diagnostics):
+        if item.span[1:3] in self.anchored:
             return True  # said already: an anchor with nothing after it, `[&fiscal, budget]`
         message, hint = f"{what} is empty", "remove it"
         if item.value.strip():

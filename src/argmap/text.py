@@ -471,11 +471,12 @@ def written_lines(text: str) -> list[str]:
 
 def as_drawn(text: str) -> tuple[str, ...]:
     """What drawings show of `text`, to compare one with another: its lines as written,
-    the white space in each as single spaces, and a blank line for each run of them
-    between lines (none at either end)."""
+    the white space in each (but a no-break space) as single spaces, and a blank line for
+    each run of them between lines (none at either end)."""
     lines: list[str] = []
     for line in _PARAGRAPH.split(text):
-        words = " ".join(line.split())
+        # (Not at a no-break space, which keeps `10 km` on one line.)
+        words = " ".join(_BREAKING_SPACE.split(line.strip()))
         if words or (lines and lines[-1]):
             lines.append(words)
     while lines and not lines[-1]:
