@@ -1099,8 +1099,10 @@ class _MapBuilder:
                 r for item in items if not self.empty(item, said) and (r := self.ref(item, said))
             )
         example = "`[first-id, second-id]`"
-        keys = [key for key, _ in node.entries.values()] if isinstance(node, YMap) else []
-        if not all(spec.ID_RE.match(key.value) for key in keys):
+        # Ids with a mark each (`{c1: yes}`, `{c1: 0.8}`), not fields (`{id: c1}`, a node).
+        marked = node.entries.values() if isinstance(node, YMap) else ()
+        keys = [key for key, value in marked if spec.ID_RE.match(key.value) and _a_mark(value)]
+        if len(keys) != len(marked):
             keys = []
         if keys:
             example = f"`[{', '.join(key.value for key in keys)}]`"
@@ -1458,11 +1460,21 @@ _WHERE_IN_SOURCE = frozenset(
 )
 
 
+def _a_mark(value: YNode) -> bool:
+    """Whether `value` reads as a mark beside an id (true, a weight, nothing), not a name."""
+    if not isinstance(value, YScalar):
+        return False
+    try:
+        return value.is_null or isinstance(value.resolve(), (bool, int, float))
+    except ValueError:
+        return False
+
+
 def _in_source_hint(key: str, field: str, value: YNode) -> str:
     """The hint for a detail of a source that argmap writes as another field."""
     written = _plain(value) or "..."
     if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
-        written = f"https://doi.org/{written}"
+        written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
     return f"write the {key} as the source's `{field}`: `{field}: {written}`"
 
 

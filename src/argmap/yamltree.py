@@ -1313,12 +1313,12 @@ def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     hint = f"end the text with {quote}"
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
     # In braces, `{text: '90s crash}`: the key after the brace or a comma, the text up to
-    # the next comma or closing brace.
+    # the closing brace (a comma may be the text's: the quote was to keep it).
     flow = re.search(r"[{,]\s*([^\s:#{}\[\],][^:#{}\[\],]*):\s+$", line[:column])
     if field is not None and field.start(2) == column:
         key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
     elif flow is not None:
-        key, value = flow[1].strip(), re.split(r"[,}]", line[column:])[0].rstrip()
+        key, value = flow[1].strip(), line[column:].rsplit("}", 1)[0].rstrip()
     else:
         return problem, hint
     if quote in value[1:]:
