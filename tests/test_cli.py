@@ -427,13 +427,16 @@ def test_show_lines_up_a_lists_items_as_drawings_do(
 
     from argmap.show import print_outline
 
+    def shown(text: str) -> list[str]:
+        m = loads(text).map
+        assert m is not None
+        out = io.StringIO()
+        print_outline(m, out, color=color)
+        return re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()
+
     monkeypatch.setenv("COLUMNS", "50")
     item = "1. Smith believes that Jones will get the job soon.\n      2. Jones has coins."
-    m = loads(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      {item}\n").map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=color)
-    assert re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()[1:5] == [
+    assert shown(f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      {item}\n")[1:5] == [
         "└── claim c:",
         "    1. Smith believes that Jones will get the job",
         "       soon.",
@@ -441,14 +444,8 @@ def test_show_lines_up_a_lists_items_as_drawings_do(
     ]
     # An objection's mark, `- `, is no list's item: its text goes on under the guide.
     text = "The works would close the main shopping street for two whole years."
-    m = loads(
-        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n"
-        f"objections:\n  o: {{text: {text}, attacks: c}}\n"
-    ).map
-    assert m is not None
-    out = io.StringIO()
-    print_outline(m, out, color=color)
-    assert re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()[2:4] == [
+    objection = f"objections:\n  o: {{text: {text}, attacks: c}}\n"
+    assert shown(f"argmap: 1\ntitle: T\nclaims:\n  c: {{text: C}}\n{objection}")[2:4] == [
         "    └── - objection o: The works would close the",
         "        main shopping street for two whole years.",
     ]
