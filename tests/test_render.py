@@ -1541,6 +1541,7 @@ def test_a_line_breaks_between_flags_never_inside_one() -> None:
 @example(["::AA??¿"], 3)  # cut after what is no letter: no hyphen
 @example(["000bไนมเ"], 3)  # a Thai phrase over twice the width, cut: its rest is one piece
 @example(["0", "00", "00⺀00", "?AA:???", "0", "00豈00", "0"], 3)  # cut short after a hyphen
+@example(["0", "00<0ก", "0", "เ"], 6)  # a line broken in a no-break space that it glued
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""

@@ -552,7 +552,10 @@ def _wrapped(text: str, width: int, limit: int) -> tuple[list[str], bool]:
     # (Not in Chinese or Japanese text, which breaks between characters and sets no such
     # spaces.)
     if len(found[0]) > 1 and not _wide(text) and _splits_a_phrase(found[0]):
-        return _fill(text, _glued(words, width), width, limit)
+        lines, cut = _fill(text, _glued(words, width), width, limit)
+        # (Broken inside what it glued, between characters of Thai: `0 เ` ended a line
+        # in its no-break space.)
+        return [line.rstrip("\u00a0") for line in lines], cut
     return found
 
 
