@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
@@ -147,15 +146,15 @@ def _part_statuses(
     leaves undecided, from the labels `seen` in some extension, the `credulous` arguments
     if known, and the part's `queries`."""
     if credulous is None:
-        never_in = _unshown(queries.accepted, arguments, lambda a: IN in seen[a])
+        never_in = sat.unshown(queries.accepted, arguments, lambda a: IN in seen[a])
     else:
         never_in = {a for a in arguments if a not in credulous}
-    always_in = _unshown(
+    always_in = sat.unshown(
         lambda given: queries.other(given, IN),
         [a for a in arguments if a not in never_in],
         lambda a: bool(seen[a] - {IN}),
     )
-    always_out = _unshown(
+    always_out = sat.unshown(
         lambda given: queries.other(given, OUT),
         [a for a in arguments if a in never_in],
         lambda a: bool(seen[a] - {OUT}),
@@ -166,24 +165,6 @@ def _part_statuses(
         else (ACCEPTED if a in always_in else CONTESTED)
         for a in arguments
     }
-
-
-def _unshown(
-    ask: Callable[[list[str]], bool], arguments: list[str], shown: Callable[[str], bool]
-) -> set[str]:
-    """Those of `arguments` that no extension shows (`shown` says whether one seen so far
-    does), asked of them all at once (`ask`: whether some extension shows one of them),
-    each extension found taking out those it shows, until none is found; one by one if an
-    answer came without an extension (preferred semantics may answer from the ideal one).
-    Asked one by one, each question took a model of the whole part: a path of 5,000
-    arguments that attack their neighbours both ways took 74 s."""
-    pending = [a for a in arguments if not shown(a)]
-    while pending and ask(pending):
-        left = [a for a in pending if not shown(a)]
-        if len(left) == len(pending):
-            return {a for a in pending if not ask([a])}
-        pending = left
-    return set(pending)
 
 
 def scale(semantics: str) -> str:

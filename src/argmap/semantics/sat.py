@@ -311,26 +311,36 @@ class Queries:
 
 
 def credulously_accepted(af: Framework) -> set[str]:
-    """The arguments in some complete (so also admissible, and preferred) extension: each
-    model found asked for one more of them in, until none can be. The solver tries each
-    argument already found out first, and each other in, so that a model holds as many new
-    ones as it can. (Asked for each argument in turn, a model took one more each time: 2,000
-    pairs of arguments that attack each other, all attacking one claim, took 2,000 calls
-    and 12 s.)"""
+    """The arguments in some complete (so also admissible, and preferred) extension, asked
+    of all at once (`unshown`): each model found holds as many new ones as it can. (Asked
+    for each argument in turn, a model took one more each time: 2,000 pairs of arguments
+    that attack each other, all attacking one claim, took 2,000 calls and 12 s.)"""
     accepted: set[str] = set()
-    remaining = list(af.arguments)
-    with _Encoding(af) as enc:
-        while remaining:
-            with enc.switch() as more:
-                enc.solver.add_clause([-more, *(enc.lit(a, IN) for a in remaining)])
-                found = enc.solve([more])
-            if found is None:
-                break
-            new = {a for a in remaining if found[a] == IN}
-            accepted |= new
-            enc.prefer(new, OUT)
-            remaining = [a for a in remaining if a not in new]
+
+    def witness(labelling: Labelling) -> None:
+        accepted.update(a for a, label in labelling.items() if label == IN)
+
+    with Queries(af, "complete", witness) as queries:
+        unshown(queries.accepted, list(af.arguments), accepted.__contains__)
     return accepted
+
+
+def unshown(
+    ask: Callable[[list[str]], bool], arguments: list[str], shown: Callable[[str], bool]
+) -> set[str]:
+    """Those of `arguments` that no extension shows (`shown` says whether one seen so far
+    does), asked of them all at once (`ask`, a question of `Queries`: whether some
+    extension shows one of them), each extension found taking out those it shows, until
+    none is found; one by one if an answer came without an extension (preferred semantics
+    may answer from the ideal one). Asked one by one, each question took a model of the
+    whole part: a path of 5,000 arguments that attack their neighbours both ways took 74 s."""
+    pending = [a for a in arguments if not shown(a)]
+    while pending and ask(pending):
+        left = [a for a in pending if not shown(a)]
+        if len(left) == len(pending):
+            return {a for a in pending if not ask([a])}
+        pending = left
+    return set(pending)
 
 
 def ideal(af: Framework, accepted: set[str] | None = None) -> Labelling:
