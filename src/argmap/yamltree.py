@@ -582,6 +582,7 @@ def _split(
 
 
 _KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to its colon
+_FLOW_KEY = r"[^\s:#{}\[\],][^:#{}\[\],]*"  # a key in braces, after `{` or a comma
 
 
 def _line_above(lines: list[str], row: int) -> int | None:
@@ -1313,12 +1314,14 @@ def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     hint = f"end the text with {quote}"
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
     # In braces, `{text: '90s crash}`: the key after the brace or a comma, the text up to
-    # the closing brace (a comma may be the text's: the quote was to keep it).
-    flow = re.search(r"[{,]\s*([^\s:#{}\[\],][^:#{}\[\],]*):\s+$", line[:column])
+    # the closing brace or the next `, key:` (a comma alone may be the text's: the quote
+    # was to keep it).
+    flow = re.search(r"[{,]\s*(" + _FLOW_KEY + r"):\s+$", line[:column])
     if field is not None and field.start(2) == column:
         key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
     elif flow is not None:
-        key, value = flow[1].strip(), line[column:].rsplit("}", 1)[0].rstrip()
+        rest = line[column:].rsplit("}", 1)[0]
+        key, value = flow[1].strip(), re.split(r",\s*" + _FLOW_KEY + r":\s", rest)[0].rstrip()
     else:
         return problem, hint
     if quote in value[1:]:
