@@ -194,45 +194,42 @@ def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
 
 def _lines(label: Text, width: int) -> list[Text]:
     """`label` in lines of `width` columns (see `_cuts`), with its styles."""
-    lines = []
-    for i, part in enumerate(label.split("\n")):
-        cuts, indent = _hanging_cuts(part.plain, width, i)
-        # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
-        # text of 80,000 characters in 2,000 lines took 8 s.
-        pieces = part.divide([at for start, end, _ in cuts for at in (start, end)])[1::2]
-        lines += [
-            (Text(" " * indent) if i else Text()) + piece + ("-" if cut else "")
-            for i, (piece, (*_, cut)) in enumerate(zip(pieces, cuts, strict=True))
-        ]
-    return lines
+    lines = _laid_out(label.plain, width)
+    # Cut all at once: a slice of a rich Text is as slow as the whole text, and a
+    # text of 80,000 characters in 2,000 lines took 8 s.
+    pieces = label.divide([at for start, end, *_ in lines for at in (start, end)])[1::2]
+    return [
+        Text(" " * indent) + piece + ("-" if cut else "")
+        for piece, (*_, indent, cut) in zip(pieces, lines, strict=True)
+    ]
 
 
 def _plain_lines(label: Text, width: int) -> list[str]:
     """`label` in lines of `width` columns (see `_cuts`), as plain text."""
-    lines = []
-    for i, part in enumerate(label.plain.split("\n")):
-        cuts, indent = _hanging_cuts(part, width, i)
+    plain = label.plain
+    return [
+        " " * indent + plain[start:end] + "-" * cut
+        for start, end, indent, cut in _laid_out(plain, width)
+    ]
+
+
+def _laid_out(plain: str, width: int) -> list[tuple[int, int, int, bool]]:
+    """Where each line of `plain` in `width` columns starts and ends in it, how far it is
+    indented, and whether a word is cut at its end. A list's item (`1. `, `- `) goes on
+    under its first word, as drawings set it. (Not in the label's first written line,
+    which starts with the node's mark: `- ` for an objection.)"""
+    lines: list[tuple[int, int, int, bool]] = []
+    offset = 0
+    for written, part in enumerate(plain.split("\n")):
+        item = LIST_ITEM.match(part) if written else None
+        indent = item.end() if item and item.end() <= width // 3 else 0
+        cuts = _cuts(part[indent:], width - indent)
         lines += [
-            " " * indent * bool(i) + part[start:end] + "-" * cut
+            (offset + (start + indent if i else 0), offset + end + indent, indent if i else 0, cut)
             for i, (start, end, cut) in enumerate(cuts)
         ]
+        offset += len(part) + 1
     return lines
-
-
-def _hanging_cuts(plain: str, width: int, written: int) -> tuple[list[tuple[int, int, bool]], int]:
-    """`_cuts` of a label's `written`-th line, and how far its lines after the first are
-    indented: a list's item (`1. `, `- `) goes on under its first word, as drawings set
-    it. (Not the label's first line, which starts with the node's mark: `- ` for an
-    objection.)"""
-    item = LIST_ITEM.match(plain) if written else None
-    indent = item.end() if item else 0
-    if item is None or indent > width // 3:
-        return _cuts(plain, width), 0
-    cuts = [
-        (start + indent, end + indent, cut)
-        for start, end, cut in _cuts(plain[indent:], width - indent)
-    ]
-    return [(0, *cuts[0][1:]), *cuts[1:]], indent
 
 
 def print_outline(
