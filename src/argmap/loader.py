@@ -1084,10 +1084,16 @@ class _MapBuilder:
         example = {
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
+        if named := _named_id(node):  # (`source: {id: s1}`, or in a list, `[{id: c1}]`)
+            written = named.value if f is _ANY else f"{f.name}: {named.value}"
+            first, example = named, f"the id itself: `{written}`"
         self.wrong_type(node, what, "an id", example)
         # A source read on as the hint says, the list's first id: `source: [a, b]` also made
-        # "a is not the source of any node" and "quotes someone but names no source".
-        return Ref(first.value, first.span) if first is not None and f.name == "source" else None
+        # "a is not the source of any node" and "quotes someone but names no source"; an id
+        # given by its field, `{id: c1}`, read on, so that "supports nothing" is not said.
+        if first is not None and (f.name == "source" or named):
+            return Ref(first.value, first.span)
+        return None
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
@@ -1106,11 +1112,13 @@ class _MapBuilder:
             keys = []
         if keys:
             example = f"`[{', '.join(key.value for key in keys)}]`"
+        if named := _named_id(node):
+            example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
         if alias := self.alias(node):  # (an entry's whole value, not its id)
             example, keys = f"the id itself, as in `{f.name}: {alias}`", []
         self.wrong_type(node, what, "an id or a list of ids", example)
-        # The ids of a mapping read on, as the hint says: `supports: {c1: yes}` also made
-        # "supports nothing".
+        # The ids of a mapping read on, as the hint says: `supports: {c1: yes}` and
+        # `supports: {id: c1}` also made "supports nothing".
         return tuple(Ref(key.value, key.span) for key in keys) or None
 
     def tags(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[str, ...] | None:
@@ -1458,6 +1466,20 @@ _IN_SOURCE = {"doi": "url", "link": "url", "href": "url", "year": "date", "journ
 _WHERE_IN_SOURCE = frozenset(
     ("page", "pages", "pp", "locator", "chapter", "section", "paragraph", "timestamp", "at")
 )
+
+
+_ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
+
+
+def _named_id(node: YNode) -> YScalar | None:
+    """The id in a mapping that names a node by a field of its own (`{id: c1}`,
+    `{target: c1}`), as other formats write a reference; None for any other value."""
+    if not isinstance(node, YMap) or len(node.entries) != 1:
+        return None
+    ((key, value),) = node.entries.values()
+    if key.value.lower() not in _ID_FIELDS or not isinstance(value, YScalar):
+        return None
+    return value if spec.ID_RE.match(value.value) else None
 
 
 def _a_mark(value: YNode) -> bool:
