@@ -389,6 +389,13 @@ def test_white_space_that_no_drawing_shows_is_no_change(tmp_path: Path) -> None:
         "only in where its lines break, now: A ⏎ note.)",
         "nodes: 1 reworded; relations: 0 added, 0 removed; actors and sources: no change",
     ]
+    # Renamed as well: the line breaks are still said (they were dropped with the id's news).
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(sides["broken"].replace("  jtb:", "  k-is-jtb:"))
+    assert invoke("diff", old, str(moved)).stdout.splitlines()[2] == (
+        "~ claim k-is-jtb renamed from jtb (also text: only in where its lines break, now: "
+        "K is ⏎ JTB.; note: only in where its lines break, now: A ⏎ note.)"
+    )
 
 
 def test_the_order_of_actors_is_a_change(tmp_path: Path) -> None:

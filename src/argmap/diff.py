@@ -317,8 +317,7 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
             continue
         # Supports and attacks are reported as relations, not as changes of the node.
         changed = _changes(*({f: _value(n, f) for f in _NODE_FIELDS} for n in (before, node)))
-        if node.id in renamed:  # the text differs in white space at most: not news
-            changed = tuple(c for c in changed if c.name != "text")
+        if node.id in renamed:  # (its text differs in white space at most: said if drawn)
             changes.append(NodeChange(node.id, "renamed", before, node, changed, renamed[node.id]))
         elif changed:
             reworded = any(c.name == "text" for c in changed)
