@@ -834,10 +834,10 @@ class _MapBuilder:
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
                 if known is _SOURCE_FIELDS and (field := _IN_SOURCE.get(_normal(key))):
-                    hint = _in_source_hint(key, field, value)
+                    hint = _in_source_hint(key, field, value, node)
                     guess = None if _normal(key) == "doi" else field  # (read on: not a DOI)
                 if _normal(key) in _WHERE_IN_SOURCE and known in (_NODE_FIELDS, _SOURCE_FIELDS):
-                    guess, hint = None, _where_in_source_hint(key, value)
+                    guess, hint = None, _where_in_source_hint(key, value, node, known)
                 if node_like:
                     hint = (
                         f"`{key}` has a `text`, as a node has: write it under a section's "
@@ -1492,19 +1492,33 @@ def _a_mark(value: YNode) -> bool:
         return False
 
 
-def _in_source_hint(key: str, field: str, value: YNode) -> str:
-    """The hint for a detail of a source that argmap writes as another field."""
+def _in_source_hint(key: str, field: str, value: YNode, source: YMap) -> str:
+    """The hint for a detail of a source that argmap writes as another field, which
+    `source` may have already (a `doi` beside its `url`)."""
     written = _plain(value) or "..."
     if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
         written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
+    if field in source.entries:
+        return (
+            f"argmap keeps the {key} in the source's `{field}`, which it has already: keep "
+            f"one of the two there (this one is `{field}: {written}`)"
+        )
     return f"write the {key} as the source's `{field}`: `{field}: {written}`"
 
 
-def _where_in_source_hint(key: str, value: YNode) -> str:
-    """The hint for a page (or chapter, or locator) written as a field."""
+def _where_in_source_hint(key: str, value: YNode, owner: YMap, known: _Known) -> str:
+    """The hint for a page (or chapter, or locator) written as a field of a node or a
+    source (`owner`); a node's own note, if it has one, goes on with it."""
     written = _plain(value) or "12"
     if not any(c.isalpha() for c in written):
         written = f"{key} {written}"
+    had = owner.entries.get("note") if known is _NODE_FIELDS else None
+    if had is not None and isinstance(had[1], YScalar) and had[1].value.strip():
+        note = _plain(had[1])
+        return (
+            "argmap has no field for where in a source a node's words are: add it to the "
+            "node's note" + (f" (`note: {double_quoted(f'{note}; {written}')}`)" if note else "")
+        )
     return (
         "argmap has no field for where in a source a node's words are: write it in the "
         f"note of the node that cites it (`note: {written}`)"
