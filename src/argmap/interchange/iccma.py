@@ -319,7 +319,8 @@ def _map_events(af: Framework, title: str) -> Iterator[Any]:
     def scalar(value: str) -> e.ScalarEvent:
         # Plain where YAML reads it back as text; quoted where other readers would take
         # a number (argmap reads ids as written): YAML 1.1's, and 1.2's (`1e3`, `0o17`).
-        plain = reads_as_text(value) and not _NOT_TEXT_ELSEWHERE.fullmatch(value)
+        # (The ids of an i23 file are numbers: the pattern, first, settles them.)
+        plain = not _NOT_TEXT_ELSEWHERE.fullmatch(value) and reads_as_text(value)
         return e.ScalarEvent(None, None, (plain, True), value)
 
     def mapping() -> e.MappingStartEvent:
