@@ -437,6 +437,27 @@ def test_many_maps_into_one_file_or_onto_a_map_are_refused(maps: Path, tmp_path:
     assert clash.exit_code == 2 and "would both be drawn to" in clash.output
 
 
+def test_drawings_caught_by_a_glob_are_no_maps(tmp_path: Path) -> None:
+    """`argmap render maps/*` after a render passes each map and its drawing: the maps are
+    drawn (onto the drawings), and each drawing is said to be no map, not taken for the
+    map's output ("the output is the map itself") nor read as broken YAML."""
+    shutil.copy(SEED, tmp_path / "seed.yaml")
+    assert invoke("render", str(tmp_path / "seed.yaml"), "-f", "png").exit_code == 0
+    assert invoke("render", str(tmp_path / "seed.yaml")).exit_code == 0
+    before = (tmp_path / "seed.png").read_bytes()
+    paths = sorted(str(p) for p in tmp_path.iterdir())  # seed.png, seed.svg, seed.yaml
+    for where in ([], ["-o", str(tmp_path / "out")]):
+        result = invoke("render", *paths, *where)
+        assert result.exit_code == 1, result.output
+        assert "seed.svg:1:1: error[not-a-map] this file is an SVG drawing" in result.output
+        assert "seed.png:1:1: error[not-a-map] this file is a PNG image" in result.output
+        assert "1 of 3 maps rendered" in result.output
+    assert (tmp_path / "out" / "seed.svg").read_bytes() == (tmp_path / "seed.svg").read_bytes()
+    assert (tmp_path / "seed.png").read_bytes() == before
+    checked = invoke("check", *paths)
+    assert checked.exit_code == 1 and "yaml-syntax" not in checked.output
+
+
 def test_focus_unknown_id_is_reported(maps: Path) -> None:
     result = invoke("render", str(maps / "seed.yaml"), "--focus", "unwse")
     assert result.exit_code == 2  # an option that does not fit the map: a usage error

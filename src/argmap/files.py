@@ -51,6 +51,30 @@ def wide_encoding(data: bytes) -> str | None:
     return "UTF-32" if head.count(0) > len(head) * 5 // 8 else "UTF-16"
 
 
+# What a drawing starts with, each format argmap writes (and JPEG, which an engine can):
+# such a file, caught by a glob beside its map (`argmap render maps/*`), is no map.
+_DRAWINGS = (
+    (
+        re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b", re.S),
+        "an SVG drawing",
+    ),
+    (re.compile(rb"\x89PNG\r\n"), "a PNG image"),
+    (re.compile(rb"%PDF-"), "a PDF document"),
+    (re.compile(rb"\xff\xd8\xff"), "a JPEG image"),
+    (
+        re.compile(rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"(?:[^"\\]|\\.)*"|\w+)?\s*\{'),
+        "a Graphviz DOT file",
+    ),
+    (re.compile(rb'\{\s*"name":.*"directed":', re.S), "a drawing in Graphviz's JSON"),
+)
+
+
+def drawing_in(data: bytes) -> str | None:
+    """What kind of drawing `data` (a file's start, 4 KB will do) is, if it is one."""
+    head = data[:4096]
+    return next((kind for pattern, kind in _DRAWINGS if pattern.match(head)), None)
+
+
 def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
     """A file's bytes (`-`: standard input), refusing more than `limit`."""
     if str(path) == "-":

@@ -33,7 +33,7 @@ from argmap.characters import (
     visible,
 )
 from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
-from argmap.files import TooLarge, read_input
+from argmap.files import TooLarge, drawing_in, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import position, source_lines
@@ -96,6 +96,16 @@ def load(path: str | Path) -> Loaded:
 def loads(data: bytes | str, file: str = "<string>") -> Loaded:
     """Load a map from bytes or text; `file` names it in diagnostics."""
     if isinstance(data, bytes):
+        if drawing := drawing_in(data):
+            problem = Diagnostic(
+                "not-a-map",
+                Severity.ERROR,
+                Span.point(file),
+                f"this file is {drawing}, not an argument map",
+                "give the map's YAML file (`argmap render` writes a map's drawing beside it: "
+                "`debate.yaml` -> `debate.svg`)",
+            )
+            return Loaded(file, "", None, (problem,))
         text, problems = decode(data, file)
         if text is None:
             return Loaded(file, "", None, tuple(problems))

@@ -16,7 +16,14 @@ from typing import Any
 from argmap.checker import FileReport, check_loaded, discover, maybe_file
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files import real_path, replaces_yaml, same_file, write_atomic, write_problem
+from argmap.files import (
+    drawing_in,
+    real_path,
+    replaces_yaml,
+    same_file,
+    write_atomic,
+    write_problem,
+)
 from argmap.graph import graph_for
 from argmap.loader import gc_paused, load
 from argmap.render import FORMATS, Drawing, RenderError, RenderOptions, options_for, start
@@ -122,10 +129,13 @@ def _refuse_collisions(jobs: list[Job]) -> None:
     """Two maps drawn to one file would leave only the last; and a drawing must not
     overwrite a map (`-o map.yaml --format dot`, or a link named like the drawing that
     leads to another map)."""
-    maps = {real_path(job.source): job.source for job in jobs if job.source != STDOUT}
+    # A drawing given as a map (`render maps/*` after a render) is none, which loading
+    # says: nothing is drawn from it, and its map's drawing may replace it.
+    drawings = {job.source for job in jobs if _a_drawing(job.source)}
+    maps = {real_path(j.source): j.source for j in jobs if j.source not in (STDOUT, *drawings)}
     seen: dict[str, str] = {}
     for job in jobs:
-        if job.output == STDOUT:
+        if job.output == STDOUT or job.source in drawings:
             continue
         if job.source == STDOUT and same_file("-", job.output):  # `render - -o /dev/stdin`
             raise PlanError(f"-o {job.output} is the map itself (standard input); give another")
@@ -146,6 +156,19 @@ def _refuse_collisions(jobs: list[Job]) -> None:
                 "render them into separate folders"
             )
         seen[target] = job.source
+
+
+def _a_drawing(source: str) -> bool:
+    """Whether the file `source` is a drawing (SVG, PNG, ...) rather than a map. (One
+    named `.yaml` is taken for a map, unread.)"""
+    path = Path(source)
+    if source == STDOUT or path.suffix.lower() in (".yaml", ".yml"):
+        return False
+    try:
+        with path.open("rb") as stream:
+            return drawing_in(stream.read(4096)) is not None
+    except OSError:
+        return False
 
 
 def _relative(source: str, roots: list[Path]) -> Path:

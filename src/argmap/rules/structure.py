@@ -62,11 +62,14 @@ RULES = [
     Rule(
         "not-a-map",
         E,
-        "A YAML file with none of a map's keys: another tool's file, not an argument map.",
+        "A YAML file with none of a map's keys, or a drawing: another tool's file, not an "
+        "argument map.",
         "`argmap check` of a folder reads every YAML file in it. A file with none of "
         "`argmap`, `title`, `summary`, `render` and the sections (a docker-compose.yml, a "
         "CI workflow) gets this one error rather than one per key. Point argmap at the "
-        "folder that holds the maps, or give pre-commit `--maps-dir`.",
+        "folder that holds the maps, or give pre-commit `--maps-dir`. A drawing (SVG, PNG, "
+        "PDF, DOT, Graphviz's JSON) named as a map, as a glob does (`argmap render maps/*` "
+        "after a render), gets it too, and its map's drawing may replace it.",
         "",
         "",
         required=True,
