@@ -475,13 +475,20 @@ class _Builder:
         )
 
     def _duplicate(self, mapping: YMap, key: YScalar, value: YNode) -> None:
-        first = mapping.entries[key.value][0]
+        first, earlier = mapping.entries[key.value]
+        hint = "remove or rename one of them; YAML would silently keep only the last"
+        if key.value in _LISTED and (listed := _items(earlier) + _items(value)):
+            # (`supports: a` and `supports: b`: both meant, as a node may support several.)
+            hint = (
+                f"if both are meant, write one list, `{key.value}: [{', '.join(listed)}]`; "
+                "else remove one; YAML would silently keep only the last"
+            )
         diagnostic = Diagnostic(
             "duplicate-key",
             Severity.ERROR,
             key.span,
             f"duplicate key `{key.value}`: already defined on line {first.span.line}",
-            "remove or rename one of them; YAML would silently keep only the last",
+            hint,
         )
         self.diagnostics.append(diagnostic)
         self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
@@ -535,6 +542,20 @@ class _Builder:
                         entries[name.value] = (name, fields)
                 section.entries = entries
         self.diagnostics = [d for d in self.diagnostics if id(d) not in said]
+
+
+# A node's fields that hold a list, which a field written twice meant to extend.
+_LISTED = frozenset(f.name for f in spec.NODE_FIELDS if f.type in ("refs", "tags"))
+
+
+def _items(value: YNode) -> list[str]:
+    """The words of a field's value, one or a list of them, as a list's items are written
+    in brackets; [] if it holds anything else."""
+    items = value.items if isinstance(value, YSeq) else [value]
+    words = [i.value for i in items if isinstance(i, YScalar) and not i.is_null]
+    if len(words) != len(items) or any(not spec.ID_RE.match(w) for w in words):
+        return []
+    return words
 
 
 def _split(
