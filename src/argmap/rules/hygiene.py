@@ -6,17 +6,18 @@ import re
 from collections.abc import Iterator
 from unicodedata import normalize
 
-from argmap.diagnostics import Severity
+from argmap.diagnostics import Severity, Vocabulary
 from argmap.rules.base import Context, Finding, Option, Rule
+from argmap.rules.references import NAMING
+from argmap.spec import ID_RE
 
 W = Severity.WARNING
 _PIECES = re.compile(r"[\s,]+")
 
 
 def _words(entry: object) -> set[str]:
-    """How a reference may name an actor or source by mistake: its name, or its source's
-    title, author or publisher."""
-    found = (getattr(entry, a, None) for a in ("name", "title", "author", "publisher"))
+    """How a reference may name an actor or source by mistake (`references.NAMING`)."""
+    found = (getattr(entry, a, None) for a in NAMING)
     return {str(value).casefold().strip() for value in found if value}
 
 
@@ -35,9 +36,13 @@ def _unused(section: str) -> Rule:
         ]
         # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
         used = {piece for i in named for piece in _PIECES.split(i)} if field == "by" else set(named)
-        # An entry named by its name or title, `by: Harry Reid`: the reference's error says
-        # to write the entry's id.
-        words = {i.casefold().strip() for i in named if i not in entries}
+        # An entry named by its name or title, `by: Harry Reid`, or misspelt, `by: reidd`:
+        # the reference's error says to write the entry's id (not to remove the entry).
+        unknown = [i for i in named if i not in entries]
+        words = {i.casefold().strip() for i in unknown}
+        if unknown:
+            ids = Vocabulary(k for k in entries if ID_RE.match(k))  # (as the error guesses)
+            used |= {ids.closest(i) for i in dict.fromkeys(unknown)} - {None}
         for entry in entries.values():
             if entry.id not in used and words.isdisjoint(_words(entry)):
                 yield (

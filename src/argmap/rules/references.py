@@ -18,6 +18,11 @@ class _Entry(Protocol):
     def span(self) -> Span: ...
 
 
+# What a reference may name an entry by, by mistake: a node's text, an actor's name, a
+# source's title, author, publisher or URL.
+NAMING = ("text", "name", "title", "author", "publisher", "url")
+
+
 class _Space:
     """The entries of one id space (nodes, actors or sources), with what hints on unknown
     references to it need: worked out at the first such reference, as most maps have none
@@ -37,13 +42,13 @@ class _Space:
 
     @functools.cached_property
     def by_words(self) -> dict[str, tuple[str, list[str]]]:
-        """The ids by the text of their node, the name of their actor, or the title, author
-        or publisher of their source, as written in a reference by mistake: which of those
-        it is (the first that reads alike), and every id it is of (a publisher has several
-        sources)."""
+        """The ids by the text of their node, the name of their actor, or the title, author,
+        publisher or URL of their source, as written in a reference by mistake: which of
+        those it is (the first that reads alike), and every id it is of (a publisher has
+        several sources)."""
         found: dict[str, tuple[str, list[str]]] = {}
         for key, entry in self.entries.items():
-            for attribute in ("text", "name", "title", "author", "publisher"):
+            for attribute in NAMING:
                 if words := str(getattr(entry, attribute, None) or "").casefold().strip():
                     ids = found.setdefault(words, (attribute, []))[1]
                     if not ids or ids[-1] != key:  # (once for an entry whose title is its
