@@ -879,6 +879,8 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+# A key with a mapping in braces on its line (`c2: {text: ...}`).
+_NODE_IN_BRACES = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s+\{.*\}\s*(?:#.*)?")
 # A key whose value is on the lines below it (`claims:`, `work-effort:`), not on its line.
 _HEAD_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s*(?:#.*)?")
 
@@ -957,6 +959,16 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     the two say which one is."""
     line = lines[row] if row < len(lines) else ""
     above = _line_above(lines, row)
+    if above is not None and column == _indent(line) and _ITEM_LINE.match(line):
+        # An item of a list out further left than the one above it, which YAML reads as
+        # the list's end, and the `-` as where a key should be.
+        here, there = _indent(line), _indent(lines[above])
+        if _ITEM_LINE.match(lines[above]) and there > here:
+            return (
+                f"line {row + 1} is indented by {here} spaces, and the list's item above it "
+                f"by {there}: the items of one list are indented alike; indent it by {there} "
+                f"spaces, like line {above + 1}"
+            )
     if above is None or column != _indent(line) or not _KEY_LINE.match(line):
         return _FIX
     here, there = _indent(line), _indent(lines[above])
@@ -964,10 +976,14 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         return _FIX  # a list, or the text of a value: not a matter of keys
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
-    if after is not None and _indent(lines[after]) == there > here and _HEAD_LINE.fullmatch(line):
-        # A key with fields under it, between the key of the mapping above and that key's
-        # fields: it goes with the key (an id among ids). Told to line up with the fields
-        # above, as the keys before and after it are, it became a field itself.
+    fields_under = (
+        after is not None and _indent(lines[after]) == there and _HEAD_LINE.fullmatch(line)
+    )
+    if there > here and (fields_under or _NODE_IN_BRACES.fullmatch(line)):
+        # A key with fields under it, or in braces after it, between the key of the mapping
+        # above and that key's fields: it goes with the key (an id among ids). Told to line
+        # up with the fields above, as the keys before and after it are, it became a field
+        # itself.
         outer = next(
             (
                 i
