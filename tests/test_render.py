@@ -442,7 +442,8 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     straight = "M50,-15C100,-15 150,-15 200,-15"  # through b
     around = "M50,-15C100,-80 150,-80 200,-15"  # over b
     grazing = "M50,-15C100,-34 150,-34 200,-15"  # along b's top, within 2 points
-    assert crossed_boxes(_edge_svg(straight)) == ["a->c"]
+    corner = "M50,-38C100,-6 150,26 200,58"  # through b's lower left corner, 6 points in
+    assert crossed_boxes(_edge_svg(straight)) == crossed_boxes(_edge_svg(corner)) == ["a->c"]
     assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == []
     for path in (SEED, EVERY):  # the maps' own drawings cross no box
         assert crossed_boxes(render(load_map(path))) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from argmap.render.theme import FONT, SVG_FONTS
@@ -86,7 +88,9 @@ _SHAPES = re.compile(
 )
 _POINT = re.compile(rb"(-?[\d.]+),(-?[\d.]+)")
 _INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
-_CELL = 100.0  # points: the side of the squares boxes are looked up by
+_CELL = 100.0  # points: the width of the bands boxes are looked up by
+_FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from it
+_DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
 
 
 def crossed_boxes(svg: bytes) -> list[str]:
@@ -109,37 +113,140 @@ def crossed_boxes(svg: bytes) -> list[str]:
         elif kind == b"edge" and len(points) >= 4:
             edges.append((name, points))
         kind = b""  # (a group's first shape only)
-    cells: dict[tuple[int, int], list[int]] = {}
-    for i, (left, top, right, bottom) in enumerate(boxes):
-        for cx in range(int(left // _CELL), int(right // _CELL) + 1):
-            for cy in range(int(top // _CELL), int(bottom // _CELL) + 1):
-                cells.setdefault((cx, cy), []).append(i)
+    index = _Bands(boxes)
     crossed = []
     for name, points in edges:
         ends = name.split(":")[0].split("->", 1)  # `tail->head`, `tail->head:attack`
-        if any(names[i] not in ends for p in _along(points) for i in _boxes_at(p, boxes, cells)):
+        if any(names[i] not in ends for chord in _chords(points) for i in index.crossed(chord)):
             crossed.append(name)
     return crossed
 
 
-def _along(points: list[tuple[float, float]]) -> Iterator[tuple[float, float]]:
-    """Points along a chain of cubic Bézier curves, eight to each."""
-    for i in range(0, len(points) - 3, 3):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[i : i + 4]
-        for step in range(1, 9):
-            t = step / 8
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-            yield a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3
+class _Bands:
+    """Boxes looked up by the bands of _CELL points they lie in, across (rows) and down
+    (columns), each band's boxes in order of where they start: a piece of a curve is
+    looked up in the bands across its shorter extent, so that a straight piece 100,000
+    points long (an edge across a drawing with groups) costs one band, not a thousand
+    squares."""
+
+    def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        self.boxes = boxes
+        self.rows = self._bands(boxes, 1, 0)
+        self.columns = self._bands(boxes, 0, 1)
+
+    @staticmethod
+    def _bands(
+        boxes: list[tuple[float, float, float, float]], by: int, along: int
+    ) -> dict[int, tuple[list[float], list[int], float]]:
+        """Per band (by the box's sides `by`, `by` + 2), its boxes' starts along the
+        other axis (sides `along`, `along` + 2), in order, their numbers, and the longest."""
+        found: dict[int, list[tuple[float, int, float]]] = {}
+        for i, box in enumerate(boxes):
+            for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
+                found.setdefault(band, []).append((box[along], i, box[along + 2] - box[along]))
+        bands = {}
+        for band, entries in found.items():
+            entries.sort()
+            bands[band] = (
+                [e[0] for e in entries],
+                [e[1] for e in entries],
+                max(e[2] for e in entries),
+            )
+        return bands
+
+    def crossed(self, chord: tuple[float, float, float, float]) -> Iterator[int]:
+        """The boxes that the straight `chord` runs into, _INSIDE points in from their
+        edges at least: along the whole piece, not at its ends alone (points, eight to a
+        curve, missed a curve that cut 9 points into a box's corner)."""
+        x0, y0, x1, y1 = chord
+        across = abs(x1 - x0) >= abs(y1 - y0)
+        bands, low, high = (self.rows, y0, y1) if across else (self.columns, x0, x1)
+        start, end = (x0, x1) if across else (y0, y1)
+        start, end = min(start, end), max(start, end)
+        near: set[int] = set()
+        for band in range(int(min(low, high) // _CELL), int(max(low, high) // _CELL) + 1):
+            if found := bands.get(band):
+                starts, ids, longest = found
+                near.update(ids[bisect_left(starts, start - longest) : bisect_right(starts, end)])
+        xs, ys = sorted((x0, x1)), sorted((y0, y1))
+        for i in near:
+            left, top, right, bottom = self.boxes[i]
+            # (The curve is within _FLAT of the piece: in by _INSIDE at least if the piece
+            # is in by as much more.)
+            inside = _INSIDE + _FLAT
+            inner = (left + inside, top + inside, right - inside, bottom - inside)
+            # (Most boxes near a piece are beside it: passed over before the test.)
+            if (
+                inner[0] < xs[1]
+                and inner[2] > xs[0]
+                and inner[1] < ys[1]
+                and inner[3] > ys[0]
+                and _runs_into(chord, inner)
+            ):
+                yield i
 
 
-def _boxes_at(
-    point: tuple[float, float],
-    boxes: list[tuple[float, float, float, float]],
-    cells: dict[tuple[int, int], list[int]],
-) -> Iterator[int]:
-    """The boxes that hold `point`, _INSIDE points in from their edges at least."""
-    x, y = point
-    for i in cells.get((int(x // _CELL), int(y // _CELL)), ()):
-        left, top, right, bottom = boxes[i]
-        if left + _INSIDE < x < right - _INSIDE and top + _INSIDE < y < bottom - _INSIDE:
-            yield i
+_Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
+def _chords(points: list[tuple[float, float]]) -> Iterator[tuple[float, float, float, float]]:
+    """A chain of cubic Bézier curves as straight pieces within _FLAT points of it."""
+    stack: list[tuple[_Curve, int]] = [
+        ((points[i], points[i + 1], points[i + 2], points[i + 3]), 0)
+        for i in range(len(points) - 4, -1, -3)
+    ]
+    while stack:
+        curve, depth = stack.pop()
+        if depth < _DEEPEST and not _flat(curve):
+            first, second = _halves(curve)
+            stack += [(second, depth + 1), (first, depth + 1)]
+        else:
+            (x0, y0), _, _, (x3, y3) = curve
+            yield x0, y0, x3, y3
+
+
+def _halves(curve: _Curve) -> tuple[_Curve, _Curve]:
+    """The curve's two halves (de Casteljau)."""
+    p0, p1, p2, p3 = curve
+    a, b, c = _middle(p0, p1), _middle(p1, p2), _middle(p2, p3)
+    d, e = _middle(a, b), _middle(b, c)
+    m = _middle(d, e)
+    return (p0, a, d, m), (m, e, c, p3)
+
+
+def _middle(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, float]:
+    return (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+
+
+def _flat(curve: _Curve) -> bool:
+    """Whether the cubic's inner control points lie within _FLAT points of the line
+    between its ends: the curve, inside their hull, is then as close to that line."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    length = math.hypot(x3 - x0, y3 - y0)
+    if length == 0:
+        return max(math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x0, y2 - y0)) <= _FLAT
+    off = max(
+        abs((x3 - x0) * (y0 - y1) - (x0 - x1) * (y3 - y0)),
+        abs((x3 - x0) * (y0 - y2) - (x0 - x2) * (y3 - y0)),
+    )
+    return off <= _FLAT * length
+
+
+def _runs_into(
+    segment: tuple[float, float, float, float], box: tuple[float, float, float, float]
+) -> bool:
+    """Whether the straight segment runs into the box (Liang-Barsky: the part of the
+    segment between each pair of the box's sides, narrowed in turn, is left)."""
+    x0, y0, x1, y1 = segment
+    left, top, right, bottom = box
+    low, high = 0.0, 1.0
+    for delta, start, least, most in ((x1 - x0, x0, left, right), (y1 - y0, y0, top, bottom)):
+        if delta == 0:
+            if not least < start < most:
+                return False
+            continue
+        enter, leave = sorted(((least - start) / delta, (most - start) / delta))
+        low, high = max(low, enter), min(high, leave)
+        if low >= high:
+            return False
+    return True
