@@ -477,7 +477,10 @@ def test_support_readings_add_the_attacks_their_definitions_give(
     with `a ->+ x` a chain of one or more supports, deductive support adds a attacks b
     where a ->+ x and x attacks b (supported), and x attacks c where c ->+ b and x attacks
     b (mediated); necessary support adds x attacks c where x attacks b and b ->+ c
-    (secondary), and a attacks b where x ->+ a and x attacks b (extended)."""
+    (secondary), and a attacks b where x ->+ a and x attacks b (extended). Each applied to
+    the attacks the other adds as well, until none is new: once to the direct attacks
+    alone missed a's attack on itself where a supports b and c, which attack each other
+    (super-mediated)."""
     import networkx as nx
 
     from argmap.model import Relation
@@ -495,17 +498,46 @@ def test_support_readings_add_the_attacks_their_definitions_give(
         if longer == chain:
             break
         chain = longer
-    direct = {(f"n{u}", f"n{v}") for u, v in attacks}
-    expected = set(direct)
-    for x, b in direct:
-        if reading == "deductive":
-            expected |= {(a, b) for a, y in chain if y == x}
-            expected |= {(x, c) for c, y in chain if y == b}
-        else:
-            expected |= {(x, c) for y, c in chain if y == b}
-            expected |= {(a, b) for y, a in chain if y == x}
+    expected = {(f"n{u}", f"n{v}") for u, v in attacks}
+    while True:
+        more = set(expected)
+        for x, b in expected:
+            if reading == "deductive":
+                more |= {(a, b) for a, y in chain if y == x}
+                more |= {(x, c) for c, y in chain if y == b}
+            else:
+                more |= {(x, c) for y, c in chain if y == b}
+                more |= {(a, b) for y, a in chain if y == x}
+        if more == expected:
+            break
+        expected = more
     af = from_graph(g, reading)
     assert {(a, b) for b in af.arguments for a in af.attackers[b]} == expected
+
+
+def test_supported_attacks_of_both_kinds_go_together() -> None:
+    """a supports b and c, which attack each other: under the deductive reading a, which
+    would bring both, defeats itself (a ->+ b, b attacks c, a ->+ c); under the necessary
+    reading, dually, c needs a and b, which attack each other. Supported and mediated (or
+    secondary and extended) attacks of direct attacks alone left a (or c) unattacked, and
+    in every preferred extension."""
+    head = "argmap: 1\ntitle: T\nclaims:\n"
+    deductive = (
+        "  a: {text: A, supports: [b, c]}\n  b: {text: B, attacks: c}\n  c: {text: C, attacks: b}\n"
+    )
+    necessary = (
+        "  a: {text: A, supports: c, attacks: b}\n"
+        "  b: {text: B, supports: c, attacks: a}\n"
+        "  c: {text: C}\n"
+    )
+    for reading, body, defeated in (("deductive", deductive, "a"), ("necessary", necessary, "c")):
+        m = loads(head + body).map
+        assert m is not None
+        result = evaluate(m, "preferred", reading)
+        assert result.status(defeated) == "rejected", reading
+        assert len(result.labellings) == 2 and all(
+            lab[defeated] == OUT for lab in result.labellings
+        )
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, -15)])

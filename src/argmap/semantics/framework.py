@@ -9,9 +9,11 @@ that support implies, with x ->+ y a chain of one or more supports:
   for its target: losing it does not defeat the target, and backing an objection does not
   make the reason an attacker itself. Supports still count in the gradual semantics.
 - `deductive` (if a is accepted, what it supports is): supported attacks (a ->+ x, x attacks
-  b: a attacks b) and mediated attacks (b ->+ x, a attacks x: a attacks b).
+  b: a attacks b) and mediated attacks (b ->+ x, a attacks x: a attacks b), and the two
+  together (super-mediated: a ->+ x, x attacks y, b ->+ y: a attacks b).
 - `necessary` (what a supports needs a): secondary attacks (a attacks x, x ->+ b: a attacks
-  b) and extended attacks (x ->+ a, x attacks b: a attacks b).
+  b) and extended attacks (x ->+ a, x attacks b: a attacks b), and the two together
+  (x ->+ a, x attacks y, y ->+ b: a attacks b).
 """
 
 from __future__ import annotations
@@ -139,18 +141,20 @@ def from_graph(g: Graph, support: str = "none") -> Framework:
         else:
             supports[u].append(v)
     if support != "none":
-        direct = set(attacks)
-        reach = _Chains(supports)  # x ->+ each
-        backwards: dict[str, list[str]] = {a: [] for a in arguments}
-        for a, targets in supports.items():
-            for x in targets:
-                backwards[x].append(a)
-        supported_by = _Chains(backwards)  # each ->+ x
-        for x, b in direct:
-            if support == "deductive":
-                attacks |= {(a, b) for a in supported_by[x]}  # supported: a ->+ x, x att b
-                attacks |= {(x, c) for c in supported_by[b]}  # mediated: c ->+ b, x att b
-            else:
-                attacks |= {(x, c) for c in reach[b]}  # secondary: x att b, b ->+ c
-                attacks |= {(a, b) for a in reach[x]}  # extended: x ->+ a, x att b
+        if support == "deductive":  # each ->+ x: a supports what leads up to x
+            steps: dict[str, list[str]] = {a: [] for a in arguments}
+            for a, targets in supports.items():
+                for x in targets:
+                    steps[x].append(a)
+        else:  # x ->+ each: what x leads up to needs x
+            steps = supports
+        chains = _Chains(steps)
+        # Both kinds of attack the reading adds, taken together, to any length: a attacks b
+        # when x attacks y, a is x or leads to it, and b is y or leads to it (deductive:
+        # a ->* x, b ->* y; necessary: x ->* a, y ->* b). Supported and mediated attacks
+        # alone missed `a supports b and c, which attack each other`, whose a attacks
+        # itself (Cayrol & Lagasquie-Schiex's super-mediated attack; the dual, necessary).
+        for x, y in list(attacks):
+            ends = chains[y] | {y}
+            attacks |= {(a, b) for a in chains[x] | {x} for b in ends}
     return Framework.of(arguments, attacks)
