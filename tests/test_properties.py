@@ -138,3 +138,20 @@ def test_a_tag_may_force_any_type_on_any_value(
         f"render: {{legend: {tag} '{quoted}', wrap: {tag} '{quoted}'}}\n"
         f"claims:\n  c: {{text: T, {field}: {tag} '{quoted}'}}\n"
     )
+
+
+@settings(max_examples=500)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20))
+@example("#economy")
+@example("policy: jobs")
+@example("&amp")
+@example("yes")
+@example("a, b")
+def test_a_hint_writes_text_as_yaml_reads_it_back(text: str) -> None:
+    """What a hint says to write (`as_written`) is read back as the text itself, after a
+    key and in brackets: `text:#1 priority` was told to write `text: #1 priority`, a
+    comment, and `tags: "&amp"` to write `[&amp]`, an anchor."""
+    from argmap.yamltree import as_written
+
+    assert yaml.safe_load(f"k: {as_written(text)}") == {"k": text}
+    assert yaml.safe_load(f"k: [{as_written(text, in_brackets=True)}]") == {"k": [text]}

@@ -42,6 +42,7 @@ from argmap.yamltree import (
     YNode,
     YScalar,
     YSeq,
+    as_written,
     block_under,
     compose,
     decode,
@@ -1141,7 +1142,9 @@ class _MapBuilder:
                 if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
             )
         written = isinstance(node, YScalar) and [t.strip() for t in node.value.split(",")]
-        example = ", ".join(written) if written and all(written) else "economy, polling"
+        example = "economy, polling"
+        if written and all(written):
+            example = ", ".join(as_written(t, in_brackets=True) for t in written)
         self.wrong_type(node, what, "a list of tags", f"`[{example}]`")
         return None
 

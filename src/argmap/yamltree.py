@@ -144,6 +144,21 @@ def double_quoted(text: str) -> str:
     return '"' + text.translate(_QUOTED) + '"'
 
 
+# Text YAML reads as written without quotes: no indicator first (`#1 priority`, `&co`), no
+# `: ` or ` #` inside, no space or `:` last; in brackets, no comma or bracket either.
+_PLAIN = re.compile(r"""(?![-?:](?:\s|$))[^\s!&*|>'"%@`#,\[\]{}](?:(?!:\s| #)[^\n])*(?<![\s:])""")
+_FLOW_INDICATORS = re.compile(r"[,\[\]{}]")
+
+
+def as_written(text: str, in_brackets: bool = False) -> str:
+    """`text` as a hint writes it for YAML to read it back as text: as it is where it
+    can be, else in double quotes."""
+    plain = _PLAIN.fullmatch(text) and reads_as_text(text) and text.isprintable()
+    if plain and not (in_brackets and _FLOW_INDICATORS.search(text)):
+        return text
+    return double_quoted(text)
+
+
 def kind_name(node: YNode) -> str:
     """How a diagnostic names what the user wrote."""
     if isinstance(node, YMap):
@@ -1060,7 +1075,7 @@ def glued_key(
     # (A page pasted after `text:` was said twice whole.)
     word, value = glued[1], clipped(glued[2], _GLUED_SHOWN)
     said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
-    fix = f"write `{word}: {value}`: a `:` ends a key only when a space follows it"
+    fix = f"write `{word}: {as_written(value)}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
 
 
