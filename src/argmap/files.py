@@ -51,9 +51,10 @@ def wide_encoding(data: bytes) -> str | None:
     return "UTF-32" if head.count(0) > len(head) * 5 // 8 else "UTF-16"
 
 
-# What a drawing starts with, each format argmap writes (and JPEG, which an engine can):
-# such a file, caught by a glob beside its map (`argmap render maps/*`), is no map.
-_DRAWINGS = (
+# What a file of another format starts with: each drawing argmap writes (and JPEG, which
+# an engine can), caught by a glob beside its map (`argmap render maps/*`), and files a
+# user may give by mistake (a Word document is a ZIP archive).
+_FORMATS = (
     (
         re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b", re.S),
         "an SVG drawing",
@@ -66,13 +67,19 @@ _DRAWINGS = (
         "a Graphviz DOT file",
     ),
     (re.compile(rb'\{\s*"name":.*"directed":', re.S), "a drawing in Graphviz's JSON"),
+    (re.compile(rb"PK\x03\x04"), "a ZIP archive (as a Word or OpenDocument file is)"),
+    (re.compile(rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe"), "a program"),
+    (re.compile(rb"\x1f\x8b"), "a gzip archive"),
 )
+DRAWINGS = 6  # the first formats: drawings
 
 
-def drawing_in(data: bytes) -> str | None:
-    """What kind of drawing `data` (a file's start, 4 KB will do) is, if it is one."""
+def other_format(data: bytes) -> tuple[str, bool] | None:
+    """What other format `data` (a file's start, 4 KB will do) is in, and whether that is
+    a drawing; None for none of them."""
     head = data[:4096]
-    return next((kind for pattern, kind in _DRAWINGS if pattern.match(head)), None)
+    found = next((i for i, (pattern, _) in enumerate(_FORMATS) if pattern.match(head)), None)
+    return None if found is None else (_FORMATS[found][1], found < DRAWINGS)
 
 
 def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:

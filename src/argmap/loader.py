@@ -33,7 +33,7 @@ from argmap.characters import (
     visible,
 )
 from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
-from argmap.files import TooLarge, drawing_in, read_input
+from argmap.files import TooLarge, other_format, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import position, source_lines
@@ -97,14 +97,17 @@ def load(path: str | Path) -> Loaded:
 def loads(data: bytes | str, file: str = "<string>") -> Loaded:
     """Load a map from bytes or text; `file` names it in diagnostics."""
     if isinstance(data, bytes):
-        if drawing := drawing_in(data):
+        if other := other_format(data):
+            kind, drawing = other
             problem = Diagnostic(
                 "not-a-map",
                 Severity.ERROR,
                 Span.point(file),
-                f"this file is {drawing}, not an argument map",
+                f"this file is {kind}, not an argument map",
                 "give the map's YAML file (`argmap render` writes a map's drawing beside it: "
-                "`debate.yaml` -> `debate.svg`)",
+                "`debate.yaml` -> `debate.svg`)"
+                if drawing
+                else "a map is a text file in YAML: `argmap new debate.yaml` writes one",
             )
             return Loaded(file, "", None, (problem,))
         text, problems = decode(data, file)

@@ -17,7 +17,7 @@ from argmap.checker import FileReport, check_loaded, discover, maybe_file
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import (
-    drawing_in,
+    other_format,
     real_path,
     replaces_yaml,
     same_file,
@@ -131,7 +131,7 @@ def _refuse_collisions(jobs: list[Job]) -> None:
     leads to another map)."""
     # A drawing given as a map (`render maps/*` after a render) is none, which loading
     # says: nothing is drawn from it, and its map's drawing may replace it.
-    drawings = {job.source for job in jobs if _a_drawing(job.source)}
+    drawings = {job.source for job in jobs if _no_map(job.source)}
     maps = {real_path(j.source): j.source for j in jobs if j.source not in (STDOUT, *drawings)}
     seen: dict[str, str] = {}
     for job in jobs:
@@ -158,15 +158,15 @@ def _refuse_collisions(jobs: list[Job]) -> None:
         seen[target] = job.source
 
 
-def _a_drawing(source: str) -> bool:
-    """Whether the file `source` is a drawing (SVG, PNG, ...) rather than a map. (One
-    named `.yaml` is taken for a map, unread.)"""
+def _no_map(source: str) -> bool:
+    """Whether the file `source` is in another format (a drawing, SVG, PNG, ...) rather
+    than a map. (One named `.yaml` is taken for a map, unread.)"""
     path = Path(source)
     if source == STDOUT or path.suffix.lower() in (".yaml", ".yml"):
         return False
     try:
         with path.open("rb") as stream:
-            return drawing_in(stream.read(4096)) is not None
+            return other_format(stream.read(4096)) is not None
     except OSError:
         return False
 
