@@ -1145,10 +1145,12 @@ class _MapBuilder:
                 if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
             )
         written = isinstance(node, YScalar) and [t.strip() for t in node.value.split(",")]
-        example = "economy, polling"
+        example = "`[economy, polling]`"
         if written and all(written):
-            example = ", ".join(as_written(t, in_brackets=True) for t in written)
-        self.wrong_type(node, what, "a list of tags", f"`[{example}]`")
+            example = f"`[{', '.join(as_written(t, in_brackets=True) for t in written)}]`"
+        if isinstance(node, YScalar) and node.plain and (item := _GLUED_ITEM.fullmatch(node.value)):
+            example = f"`- {item[1]}`: a list's item needs a space after its `-`"
+        self.wrong_type(node, what, "a list of tags", example)
         return None
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
@@ -1484,6 +1486,7 @@ _WHERE_IN_SOURCE = frozenset(
 )
 
 
+_GLUED_ITEM = re.compile(r"-([^\s-]\S*)")  # `-economy`, a list's item without its space
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
 
 

@@ -1164,6 +1164,15 @@ def _flow_value_hint(line: str, column: int) -> str:
     )
 
 
+def _item_without_space(lines: list[str], row: int) -> str:
+    """The hint for a list's items written without the space after their `-` (`-c1`),
+    which YAML reads as text, on over the lines below: line `row` is the first."""
+    item = re.fullmatch(r"\s*-([^\s-].*)", lines[row]) if row < len(lines) else None
+    if item is None:
+        return ""
+    return f"a list's item needs a space after its `-`: write `- {item[1].strip()}`"
+
+
 def _continued_hint(lines: list[str], above: int) -> str:
     """Text that goes on to the next line (`above`) indented like the keys (`text: A long`
     and `sentence.` below it), which YAML reads as a key without its colon."""
@@ -1643,6 +1652,8 @@ def _compose(
             (problem, hint), line, column = missing
         elif starts is not None and (empty := _empty_block(lines, starts.line)):
             (problem, hint), line, column = empty
+        elif simple_key and opened and (dash := _item_without_space(lines, opened.line)):
+            hint, line, column = dash, opened.line + 1, opened.column + 1
         elif simple_key and opened and (continued := _continued_hint(lines, opened.line)):
             hint, line, column = continued, opened.line + 1, opened.column + 1
         elif (

@@ -118,6 +118,8 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
     several = _several(field, name, what, space.entries)
     if several is not None and name.casefold().strip() not in space.by_words:
         return several
+    if name.startswith("-") and name[1:] in space.entries:  # `-c1` under `attacks:`
+        return f"a list's item needs a space after its `-`: write `- {name[1:]}`"
     # Never the node's own id: a node that argued about itself is an error of its own.
     guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:
