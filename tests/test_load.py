@@ -940,3 +940,13 @@ def test_a_long_value_in_braces_is_not_taken_for_a_long_key() -> None:
     (error,) = loaded.diagnostics
     assert "`text:` goes on past where YAML ends its value" in error.hint
     assert "is a key of" not in error.hint
+
+
+def test_a_weight_of_minus_zero_is_zero() -> None:
+    """`weight: -0.0` showed as a score of -0.000 (and -0.0 in JSON) on a 0-to-1 scale."""
+    import math
+
+    m = loads("argmap: 1\ntitle: T\nclaims:\n  c1: {text: C, weight: -0.0}\n").map
+    assert m is not None
+    weight = m.nodes["c1"].weight
+    assert weight is not None and math.copysign(1, weight) == 1

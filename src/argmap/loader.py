@@ -1230,7 +1230,7 @@ class _MapBuilder:
                 hint += f": `{value / 100:g}` for {value:g}%"
             self.invalid(node, f"{what} is {_read_as(node, value)}, outside 0..1", hint)
             return None
-        return float(value)
+        return float(value) + 0.0  # (`-0.0` is 0: a score of -0.000 read as negative)
 
     def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         """An ISO date to the day, month or year, as written (a date YAML read is one)."""

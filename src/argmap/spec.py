@@ -53,7 +53,7 @@ URL_PATTERN = (
 # A source's date: ISO 8601 to the day, the month or the year (the calendar is checked
 # too), or a YAML timestamp (or one to the minute, as ISO 8601 allows), of which the day
 # is kept.
-_ZONE = r"(?: *(?:[Zz]|[+-][0-9]{1,2}(?::[0-9]{2})?))?"
+_ZONE = r"(?: *(?:[Zz]|[+-](?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?))?"  # (UTC offsets to 23:59)
 _TIME = rf"(?:[Tt ](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]*)?)?{_ZONE})?"
 _DAY = rf"(?:0[1-9]|[12][0-9]|3[01]){_TIME}"
 PARTIAL_DATE_RE = re.compile(rf"^(?!0000)[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-{_DAY})?)?{_END}")

@@ -118,8 +118,14 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
     several = _several(field, name, what, space.entries)
     if several is not None and name.casefold().strip() not in space.by_words:
         return several
-    if name.startswith("-") and name[1:] in space.entries:  # `-c1` under `attacks:`
-        return f"a list's item needs a space after its `-`: write `- {name[1:]}`"
+    # `-c1` under `attacks:`, or `-c1` and `-c2` on the lines below it, read as one text
+    items = [word[1:] for word in name.split() if word.startswith("-")]
+    if items and len(items) == len(name.split()) and all(i in space.entries for i in items):
+        return (
+            "a list's item needs a space after its `-`: write "
+            + ", ".join(f"`- {i}`" for i in items)
+            + (" on lines of their own" if len(items) > 1 else "")
+        )
     # Never the node's own id: a node that argued about itself is an error of its own.
     guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:
