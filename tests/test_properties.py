@@ -147,6 +147,8 @@ def test_a_tag_may_force_any_type_on_any_value(
 @example("&amp")
 @example("yes")
 @example("a, b")
+@example("0?")
+@example("a\u2028b")
 def test_a_hint_writes_text_as_yaml_reads_it_back(text: str) -> None:
     """What a hint says to write (`as_written`) is read back as the text itself, after a
     key and in brackets: `text:#1 priority` was told to write `text: #1 priority`, a

@@ -136,6 +136,10 @@ _QUOTED = {p: escape(p) for p in code_points(CONTROL, INVISIBLE)} | {
     ord("\n"): "\\n",
     ord("\\"): "\\\\",
     ord('"'): '\\"',
+    # (YAML 1.1's line breaks, which a quoted text folds as it does a line's end.)
+    ord("\x85"): "\\N",
+    ord("\u2028"): "\\L",
+    ord("\u2029"): "\\P",
 }
 
 
@@ -147,7 +151,7 @@ def double_quoted(text: str) -> str:
 # Text YAML reads as written without quotes: no indicator first (`#1 priority`, `&co`), no
 # `: ` or ` #` inside, no space or `:` last; in brackets, no comma or bracket either.
 _PLAIN = re.compile(r"""(?![-?:](?:\s|$))[^\s!&*|>'"%@`#,\[\]{}](?:(?!:\s| #)[^\n])*(?<![\s:])""")
-_FLOW_INDICATORS = re.compile(r"[,\[\]{}]")
+_FLOW_INDICATORS = re.compile(r"[,?:\[\]{}]")  # (PyYAML ends a plain text at ? and : in brackets)
 
 
 def as_written(text: str, in_brackets: bool = False) -> str:
