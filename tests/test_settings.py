@@ -109,6 +109,13 @@ TWICE = "is written twice, on lines"
             "[tool.argmap]\n[tool.argmap]\n",
             f":2:1: `tool.argmap` {TWICE} 1 and 2",
         ),
+        # A table a dotted key made, then a header of it (tomllib: "Cannot declare
+        # ('rules', 'long-text') twice").
+        (
+            ".argmap.toml",
+            "rules.long-text.max-length = 10\n[rules.long-text]\nmax-length = 20\n",
+            f":2:1: `rules.long-text` {TWICE} 1 and 2",
+        ),
         # No line wrote the key before (a value, then a key inside it): tomllib's words.
         (".argmap.toml", "a = 1\na.b = 2\n", ":2:8: Cannot overwrite a value"),
         # On the last line with no line end (tomllib: "at end of document"), and a key
@@ -146,6 +153,29 @@ def test_an_unclosed_list_is_named_where_it_opens(tmp_path: Path, text: str, whe
     assert problems(path) == (
         f"{where} cannot read settings: this `[` is never closed; end the list with `]`",
     )
+
+
+NEVER_CLOSED = "this string is never closed; end it with "
+ON_ITS_LINE = " on its line (text over several lines goes in \"\"\" or ''')"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('ignore = []\nselect = """\n', ":2:10: " + NEVER_CLOSED + '"""'),
+        ("ignore = '''x\n", ":1:10: " + NEVER_CLOSED + "'''"),
+        ('select = ["a]\n', ":1:11: " + NEVER_CLOSED + '"' + ON_ITS_LINE),
+        ("select = ['a]\n", ":1:11: " + NEVER_CLOSED + "'" + ON_ITS_LINE),
+        ('x = ""\nselect = "a\n', ":2:10: " + NEVER_CLOSED + '"' + ON_ITS_LINE),
+    ],
+)
+def test_an_unclosed_string_is_named_where_it_opens(tmp_path: Path, text: str, said: str) -> None:
+    """tomllib says "Unterminated string (at end of document)", with no line, or that a
+    line's end is an illegal character, or that it expected a quote."""
+    path = tmp_path / ".argmap.toml"
+    path.write_text(text)
+    where, problem = said.split(" ", 1)
+    assert problems(path) == (f"{where} cannot read settings: {problem}",)
 
 
 def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:

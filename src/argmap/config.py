@@ -253,6 +253,10 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
 
 
 MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project's pyproject
+# What tomllib says of a string never closed, at the end of its line or of the file.
+_STRING_LEFT_OPEN = re.compile(
+    r"Unterminated string|Illegal character '\\n'|Expected \"('|\"|''')\""
+)
 _TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
 
 
@@ -276,6 +280,11 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
         inside = path[: len(locator.within)] == locator.within and path != locator.within
         name = ".".join(path[len(locator.within) :] if inside else path)
         problem = f"`{name}` is written twice, on lines {first} and {at[0]}; write it once"
+    elif _STRING_LEFT_OPEN.fullmatch(problem) and (string := locator.unclosed_string()):
+        at, quote = string
+        problem = f"this string is never closed; end it with {quote}"
+        if len(quote) == 1:
+            problem += " on its line (text over several lines goes in \"\"\" or ''')"
     elif at is None:
         return f": cannot read settings: {error}"
     elif problem == "Invalid value":  # `strict = yes`, `ignore = long-text`

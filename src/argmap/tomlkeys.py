@@ -18,6 +18,12 @@ _BRACKET = re.compile(
     r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[][]""",
     re.DOTALL,
 )
+# Strings and comments, or a quote that opens a string never closed.
+_STRING_OR_OPEN = re.compile(
+    r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?!"")(?:[^"\\\n]|\\.)*"|'(?!'')[^'\n]*'"""
+    r"""|#[^\n]*|(?P<open>'{3}|"{3}|["'])""",
+    re.DOTALL,
+)
 # A string over several lines, whose lines are text, not keys.
 _LONG_STRING = re.compile(r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}""", re.DOTALL)
 
@@ -81,10 +87,21 @@ class Locator:
         path, where it is on `line`, and the earlier line. tomllib says only that it
         "cannot overwrite a value" (or "declare" a table twice), at the second."""
         first: dict[tuple[str, ...], int] = {}
-        for number, column, _, written, _ in self._written():
+        for number, column, _, written, header in self._written():
             if number == line:
                 return (written, (number, column), first[written]) if written in first else None
             first.setdefault(written, number)
+            if not header:  # (`a.b.c = 1` makes the table [a.b] too, which a header repeats)
+                for end in range(1, len(written)):
+                    first.setdefault(written[:end], number)
+        return None
+
+    def unclosed_string(self) -> tuple[tuple[int, int], str] | None:
+        """Where the first string that is never closed starts, and its quote; tomllib
+        reports only the end of the file, where it gave up."""
+        for token in _STRING_OR_OPEN.finditer(self.text):
+            if token["open"] is not None:
+                return self._position(token.start()), token["open"]
         return None
 
     def unclosed(self) -> tuple[int, int] | None:
