@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -165,6 +166,8 @@ def _no_map(source: str) -> bool:
     if source == STDOUT or path.suffix.lower() in (".yaml", ".yml"):
         return False
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # (a pipe read here is read no more)
+            return False
         with path.open("rb") as stream:
             return other_format(stream.read(4096)) is not None
     except OSError:
