@@ -194,6 +194,8 @@ def test_bad_i23_is_refused(text: str) -> None:
         ("p af 3\n 2   4\n", ":2:6: error[import] argument number 4 is out of range"),
         ("p af 3\n1 " + "9" * 30 + "\n", f":2:3: error[import] argument number {'9' * 20}…"),
         ("p  af   2000000\n", ":1:9: error[import] the framework declares more than"),
+        # Numbers apart by a no-break space were read as an attack: separators are ASCII's.
+        ("p af 2\n2\u00a01\n", ":2:1: error[import] expected an attack `i j`, found `2\u00a01`"),
     ],
 )
 def test_a_number_out_of_range_is_pointed_at(text: str, said: str) -> None:

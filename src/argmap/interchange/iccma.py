@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.characters import describe
 from argmap.files import NotUtf8, decode_utf8, read_input
 from argmap.loader import invalid_id
 from argmap.model import Span
@@ -230,13 +231,16 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
     return Framework.of(arguments, ((_unterm(a), _unterm(b)) for a, b, _, _ in attacks))
 
 
+_BLANK = " \t\f\v"  # what separates the numbers of a line
+
+
 def from_i23(text: str, path: str = "<i23>") -> Framework:
     reader = _Reader(path)
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
     names: dict[str, str | None] = {}  # from `# i id` comments; None: named twice, apart
     for number, raw in enumerate(source_lines(text), start=1):
-        line = raw.strip()
+        line = raw.strip(_BLANK)  # (ASCII's: a no-break space between numbers is none)
         if line.startswith("#"):
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
@@ -245,7 +249,7 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
             continue
         if not line:
             continue
-        parts = line.split()
+        parts = re.split(f"[{_BLANK}]+", line)
         if size is None:
             if len(parts) != 3 or parts[:2] != ["p", "af"] or not _NUMBER.match(parts[2]):
                 raise reader.fail(
@@ -261,12 +265,10 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
                 )
             continue
         if len(parts) != 2 or not all(_NUMBER.match(p) for p in parts):
-            raise reader.fail(
-                number,
-                1,
-                f"expected an attack `i j`, found `{line[:40]}`",
-                "two argument numbers per line",
-            )
+            hint = "two argument numbers per line"
+            if odd := next((c for c in line if c.isspace() and c not in _BLANK), None):
+                hint += f", apart by spaces or tabs (the line holds {describe(odd)})"
+            raise reader.fail(number, 1, f"expected an attack `i j`, found `{line[:40]}`", hint)
         a, b = (_int(p) for p in parts)
         for found, value in zip(re.finditer(r"\S+", raw), (a, b), strict=True):
             if not 1 <= value <= size:  # (at the number, and said, however long)
