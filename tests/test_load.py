@@ -950,3 +950,17 @@ def test_a_weight_of_minus_zero_is_zero() -> None:
     assert m is not None
     weight = m.nodes["c1"].weight
     assert weight is not None and math.copysign(1, weight) == 1
+
+
+def test_a_drawing_with_a_long_title_is_no_map() -> None:
+    """Graphviz writes the title before the drawing starts (in a comment, or as the graph's
+    name): past the 4 KB looked at, a drawing was taken for broken YAML."""
+    title = "T" * 5_000
+    for drawing in (
+        f'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "x">\n<!-- Title: {title} -->\n<svg>',
+        f'digraph "{title}" {{\n}}\n',
+        f'{{\n  "name": "{title}",\n  "directed": true\n}}\n',
+    ):
+        [problem] = loads(drawing.encode()).diagnostics
+        assert problem.rule == "not-a-map", problem
+        assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")

@@ -444,6 +444,9 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     grazing = "M50,-15C100,-34 150,-34 200,-15"  # along b's top, within 2 points
     corner = "M50,-38C100,-6 150,26 200,58"  # through b's lower left corner, 6 points in
     assert crossed_boxes(_edge_svg(straight)) == crossed_boxes(_edge_svg(corner)) == ["a->c"]
+    # On the line between its ends, but its control points beyond one: out into b and back.
+    back = "M50,-15C130,-15 130,-15 60,-15"
+    assert crossed_boxes(_edge_svg(back)) == ["a->c"]
     assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == []
     for path in (SEED, EVERY):  # the maps' own drawings cross no box
         assert crossed_boxes(render(load_map(path))) == []

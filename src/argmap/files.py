@@ -56,17 +56,24 @@ def wide_encoding(data: bytes) -> str | None:
 # user may give by mistake (a Word document is a ZIP archive).
 _FORMATS = (
     (
-        re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b", re.S),
+        re.compile(
+            rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE )?svg\b",
+            re.S,
+        ),
         "an SVG drawing",
     ),
     (re.compile(rb"\x89PNG\r\n"), "a PNG image"),
     (re.compile(rb"%PDF-"), "a PDF document"),
     (re.compile(rb"\xff\xd8\xff"), "a JPEG image"),
     (
-        re.compile(rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"(?:[^"\\]|\\.)*"|\w+)?\s*\{'),
+        # (A title past the 4 KB read is cut short: its opening quote is enough.)
+        re.compile(rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"|(?:\w+\s*)?\{)'),
         "a Graphviz DOT file",
     ),
-    (re.compile(rb'\{\s*"name":.*"directed":', re.S), "a drawing in Graphviz's JSON"),
+    (
+        re.compile(rb'\{\s*"name":\s*"(?:(?:[^"\\]|\\.)*\Z|.*?"directed":)', re.S),
+        "a drawing in Graphviz's JSON",
+    ),
     (re.compile(rb"PK\x03\x04"), "a ZIP archive (as a Word or OpenDocument file is)"),
     (re.compile(rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe"), "a program"),
     (re.compile(rb"\x1f\x8b"), "a gzip archive"),

@@ -1496,8 +1496,8 @@ def _named_id(node: YNode) -> YScalar | None:
     if not isinstance(node, YMap) or len(node.entries) != 1:
         return None
     ((key, value),) = node.entries.values()
-    if key.value.lower() not in _ID_FIELDS or not isinstance(value, YScalar):
-        return None
+    if key.value.lower() not in _ID_FIELDS or not isinstance(value, YScalar) or _a_mark(value):
+        return None  # (`{target: yes}`: the id `target`, marked)
     return value if spec.ID_RE.match(value.value) else None
 
 

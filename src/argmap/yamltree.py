@@ -496,7 +496,8 @@ class _Builder:
     def _duplicate(self, mapping: YMap, key: YScalar, value: YNode) -> None:
         first, earlier = mapping.entries[key.value]
         hint = "remove or rename one of them; YAML would silently keep only the last"
-        if key.value in _LISTED and (listed := _items(earlier) + _items(value)):
+        listed = list(dict.fromkeys(_items(earlier) + _items(value)))
+        if key.value in _LISTED and len(listed) > 1:
             # (`supports: a` and `supports: b`: both meant, as a node may support several.)
             hint = (
                 f"if both are meant, write one list, `{key.value}: [{', '.join(listed)}]`; "
@@ -1172,7 +1173,13 @@ def _item_without_space(lines: list[str], row: int) -> str:
     """The hint for a list's items written without the space after their `-` (`-c1`),
     which YAML reads as text, on over the lines below: line `row` is the first."""
     item = re.fullmatch(r"\s*-([^\s-].*)", lines[row]) if row < len(lines) else None
-    if item is None:
+    above = _line_above(lines, row)
+    # (After a key with its value on the lines below, or an item: not `-3 degrees.`, a
+    # text's line that starts with a minus.)
+    after = above is not None and (
+        _without_comment(lines[above]).endswith(":") or lines[above].lstrip().startswith("-")
+    )
+    if item is None or not after:
         return ""
     return f"a list's item needs a space after its `-`: write `- {item[1].strip()}`"
 
@@ -1180,8 +1187,9 @@ def _item_without_space(lines: list[str], row: int) -> str:
 def _continued_hint(lines: list[str], above: int) -> str:
     """Text that goes on to the next line (`above`) indented like the keys (`text: A long`
     and `sentence.` below it), which YAML reads as a key without its colon."""
-    if above >= len(lines) or ":" in lines[above] or lines[above].lstrip()[:1] in ("-", "#"):
-        return ""
+    written = lines[above].strip() if above < len(lines) else ""
+    if not written or ":" in written or written[0] == "#" or re.match(r"-(?:\s|$)", written):
+        return ""  # (a list's item; `-3 degrees` goes on with a text)
     key = _line_above(lines, above)
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
@@ -1367,6 +1375,9 @@ def _runaway_quote(
     )
 
 
+_NEXT_FIELD = re.compile(r",\s*(?:" + "|".join(map(re.escape, sorted(_KNOWN_KEYS))) + r"):\s")
+
+
 def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     """What is wrong and what to write when the quote at `column` of line `row` is never
     closed: a text meant to start with it (`text: '90s deregulation ...`), if it starts a
@@ -1379,14 +1390,14 @@ def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
     hint = f"end the text with {quote}"
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
     # In braces, `{text: '90s crash}`: the key after the brace or a comma, the text up to
-    # the closing brace or the next `, key:` (a comma alone may be the text's: the quote
+    # the closing brace or the next `, field:` (a comma alone may be the text's: the quote
     # was to keep it).
     flow = re.search(r"[{,]\s*(" + _FLOW_KEY + r"):\s+$", line[:column])
     if field is not None and field.start(2) == column:
         key, value = field[1].strip(), field[2].rstrip()  # (inside a quote, `#` is no comment)
     elif flow is not None:
         rest = line[column:].rsplit("}", 1)[0]
-        key, value = flow[1].strip(), re.split(r",\s*" + _FLOW_KEY + r":\s", rest)[0].rstrip()
+        key, value = flow[1].strip(), _NEXT_FIELD.split(rest)[0].rstrip()
     else:
         return problem, hint
     if quote in value[1:]:

@@ -229,7 +229,12 @@ def _flat(curve: _Curve) -> bool:
         abs((x3 - x0) * (y0 - y1) - (x0 - x1) * (y3 - y0)),
         abs((x3 - x0) * (y0 - y2) - (x0 - x2) * (y3 - y0)),
     )
-    return off <= _FLAT * length
+    # (And between the ends: a control point on the line beyond one takes the curve there.)
+    along = (
+        (x1 - x0) * (x3 - x0) + (y1 - y0) * (y3 - y0),
+        (x2 - x0) * (x3 - x0) + (y2 - y0) * (y3 - y0),
+    )
+    return off <= _FLAT * length and all(0 <= a <= length * length for a in along)
 
 
 def _runs_into(

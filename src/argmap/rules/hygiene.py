@@ -40,9 +40,12 @@ def _unused(section: str) -> Rule:
         # the reference's error says to write the entry's id (not to remove the entry).
         unknown = [i for i in named if i not in entries]
         words = {i.casefold().strip() for i in unknown}
-        if unknown:
+        # (Not an id of another kind, `by: a-node`, whose error guesses no entry.)
+        others = (ctx.map.nodes, ctx.map.sources if section == "actors" else ctx.map.actors)
+        misspelt = [i for i in dict.fromkeys(unknown) if not any(i in o for o in others)]
+        if misspelt:
             ids = Vocabulary(k for k in entries if ID_RE.match(k))  # (as the error guesses)
-            used |= {ids.closest(i) for i in dict.fromkeys(unknown)} - {None}
+            used |= {ids.closest(i) for i in misspelt} - {None}
         for entry in entries.values():
             if entry.id not in used and words.isdisjoint(_words(entry)):
                 yield (
