@@ -55,38 +55,29 @@ def wide_encoding(data: bytes) -> str | None:
 # an engine can), caught by a glob beside its map (`argmap render maps/*`), and files a
 # user may give by mistake (a Word document is a ZIP archive).
 _FORMATS = (
+    (rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE )?svg\b", "an SVG drawing", True),
+    (rb"\x89PNG\r\n", "a PNG image", True),
+    (rb"%PDF-", "a PDF document", True),
+    (rb"\xff\xd8\xff", "a JPEG image", True),
+    # (A title past the 4 KB read is cut short: its opening quote is enough.)
+    (rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"|(?:\w+\s*)?\{)', "a Graphviz DOT file", True),
     (
-        re.compile(
-            rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE )?svg\b",
-            re.S,
-        ),
-        "an SVG drawing",
-    ),
-    (re.compile(rb"\x89PNG\r\n"), "a PNG image"),
-    (re.compile(rb"%PDF-"), "a PDF document"),
-    (re.compile(rb"\xff\xd8\xff"), "a JPEG image"),
-    (
-        # (A title past the 4 KB read is cut short: its opening quote is enough.)
-        re.compile(rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"|(?:\w+\s*)?\{)'),
-        "a Graphviz DOT file",
-    ),
-    (
-        re.compile(rb'\{\s*"name":\s*"(?:(?:[^"\\]|\\.)*\Z|.*?"directed":)', re.S),
+        rb'\{\s*"name":\s*"(?:(?:[^"\\]|\\.)*\Z|.*?"directed":)',
         "a drawing in Graphviz's JSON",
+        True,
     ),
-    (re.compile(rb"PK\x03\x04"), "a ZIP archive (as a Word or OpenDocument file is)"),
-    (re.compile(rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe"), "a program"),
-    (re.compile(rb"\x1f\x8b"), "a gzip archive"),
+    (rb"PK\x03\x04", "a ZIP archive (as a Word or OpenDocument file is)", False),
+    (rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe", "a program", False),
+    (rb"\x1f\x8b", "a gzip archive", False),
 )
-DRAWINGS = 6  # the first formats: drawings
+_STARTS = [(re.compile(start, re.S), kind, drawing) for start, kind, drawing in _FORMATS]
 
 
 def other_format(data: bytes) -> tuple[str, bool] | None:
     """What other format `data` (a file's start, 4 KB will do) is in, and whether that is
     a drawing; None for none of them."""
     head = data[:4096]
-    found = next((i for i, (pattern, _) in enumerate(_FORMATS) if pattern.match(head)), None)
-    return None if found is None else (_FORMATS[found][1], found < DRAWINGS)
+    return next(((kind, drawing) for start, kind, drawing in _STARTS if start.match(head)), None)
 
 
 def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:

@@ -38,6 +38,7 @@ from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import position, source_lines
 from argmap.yamltree import (
+    GLUED_ITEM,
     YMap,
     YNode,
     YScalar,
@@ -1148,7 +1149,7 @@ class _MapBuilder:
         example = "`[economy, polling]`"
         if written and all(written):
             example = f"`[{', '.join(as_written(t, in_brackets=True) for t in written)}]`"
-        if isinstance(node, YScalar) and node.plain and (item := _GLUED_ITEM.fullmatch(node.value)):
+        if isinstance(node, YScalar) and node.plain and (item := GLUED_ITEM.fullmatch(node.value)):
             example = f"`- {item[1]}`: a list's item needs a space after its `-`"
         self.wrong_type(node, what, "a list of tags", example)
         return None
@@ -1486,7 +1487,6 @@ _WHERE_IN_SOURCE = frozenset(
 )
 
 
-_GLUED_ITEM = re.compile(r"-([^\s-]\S*)")  # `-economy`, a list's item without its space
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
 
 

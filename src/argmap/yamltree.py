@@ -1169,10 +1169,13 @@ def _flow_value_hint(line: str, column: int) -> str:
     )
 
 
+GLUED_ITEM = re.compile(r"-([^\s-].*)")  # `-c1`: a list's item without its space
+
+
 def _item_without_space(lines: list[str], row: int) -> str:
     """The hint for a list's items written without the space after their `-` (`-c1`),
     which YAML reads as text, on over the lines below: line `row` is the first."""
-    item = re.fullmatch(r"\s*-([^\s-].*)", lines[row]) if row < len(lines) else None
+    item = GLUED_ITEM.fullmatch(lines[row].strip()) if row < len(lines) else None
     above = _line_above(lines, row)
     # (After a key with its value on the lines below, or an item: not `-3 degrees.`, a
     # text's line that starts with a minus.)
@@ -1181,7 +1184,7 @@ def _item_without_space(lines: list[str], row: int) -> str:
     )
     if item is None or not after:
         return ""
-    return f"a list's item needs a space after its `-`: write `- {item[1].strip()}`"
+    return f"a list's item needs a space after its `-`: write `- {item[1]}`"
 
 
 def _continued_hint(lines: list[str], above: int) -> str:

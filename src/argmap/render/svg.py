@@ -90,6 +90,9 @@ _POINT = re.compile(rb"(-?[\d.]+),(-?[\d.]+)")
 _INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
 _CELL = 100.0  # points: the width of the bands boxes are looked up by
 _FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from it
+# (The curve is within _FLAT of a piece: in by _INSIDE at least if the piece is in by
+# as much more.)
+_IN = _INSIDE + _FLAT
 _DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
 
 
@@ -171,10 +174,7 @@ class _Bands:
         xs, ys = sorted((x0, x1)), sorted((y0, y1))
         for i in near:
             left, top, right, bottom = self.boxes[i]
-            # (The curve is within _FLAT of the piece: in by _INSIDE at least if the piece
-            # is in by as much more.)
-            inside = _INSIDE + _FLAT
-            inner = (left + inside, top + inside, right - inside, bottom - inside)
+            inner = (left + _IN, top + _IN, right - _IN, bottom - _IN)
             # (Most boxes near a piece are beside it: passed over before the test.)
             if (
                 inner[0] < xs[1]

@@ -11,6 +11,7 @@ from argmap.diagnostics import Severity, Vocabulary
 from argmap.model import Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
+from argmap.yamltree import GLUED_ITEM
 
 
 class _Entry(Protocol):
@@ -119,8 +120,9 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
     if several is not None and name.casefold().strip() not in space.by_words:
         return several
     # `-c1` under `attacks:`, or `-c1` and `-c2` on the lines below it, read as one text
-    items = [word[1:] for word in name.split() if word.startswith("-")]
-    if items and len(items) == len(name.split()) and all(i in space.entries for i in items):
+    words = name.split()
+    items = [item[1] for word in words if (item := GLUED_ITEM.fullmatch(word))]
+    if words and len(items) == len(words) and all(i in space.entries for i in items):
         return (
             "a list's item needs a space after its `-`: write "
             + ", ".join(f"`- {i}`" for i in items)
