@@ -1546,6 +1546,7 @@ def test_a_line_breaks_between_flags_never_inside_one() -> None:
 @example(["000bไนมเ"], 3)  # a Thai phrase over twice the width, cut: its rest is one piece
 @example(["0", "00", "00⺀00", "?AA:???", "0", "00豈00", "0"], 3)  # cut short after a hyphen
 @example(["0", "00<0ก", "0", "เ"], 6)  # a line broken in a no-break space that it glued
+@example(["0", "00", "000", "0000", ":", "0:", "0", "0"], 12)  # an orphan of glued pieces
 def test_wrappedwrap_lines(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
@@ -1568,8 +1569,9 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
         assert all(line == line.rstrip() for line in lines)
         for line, following in itertools.pairwise(lines):
             firsts = _first_pieces(text, following, width)
-            # (But for a word moved down to the last line, which it would leave alone.)
-            orphan = following is lines[-1] and len(following.split()) == 2
+            # (But for a word moved down to the last line, which it would leave alone; its
+            # pieces apart by spaces, not by the no-break spaces that hold one together.)
+            orphan = following is lines[-1] and len(following.split(" ")) == 2
             assert orphan or any(columns(line) + 1 + columns(first) > width for first in firsts)
 
 
