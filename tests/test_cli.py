@@ -76,7 +76,7 @@ def test_a_long_chain_of_links_and_a_deep_new_folder_are_no_internal_errors(
         (tmp_path / f"l{i}.yaml").symlink_to(f"l{i - 1}.yaml" if i > 1 else "m.yaml")
     result = invoke("check", ".")
     assert result.exit_code == 2 and "l1000.yaml:1:1: error[io-error]" in result.output
-    assert "Too many levels of symbolic links" in result.output
+    assert "a link that loops, or leads on through too many others" in result.output
     deep = tmp_path / ("d/" * 1000 + "x.yaml")
     assert invoke("new", str(deep)).exit_code == 0 and deep.is_file()
     deep.unlink()  # (pytest's own clean-up removes folders by recursion too)

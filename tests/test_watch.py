@@ -187,6 +187,25 @@ def test_a_maps_drawing_stays_while_it_is_there(tmp_path: Path) -> None:
         assert (out / "seed.svg").exists()
 
 
+def test_a_link_to_a_map_elsewhere_is_drawn_when_that_map_is_saved(tmp_path: Path) -> None:
+    """The watcher followed the folders watched only: a map that is a link to a file in
+    another folder was drawn once, not when that file was saved, and its drawing stayed
+    when the file was deleted."""
+    with watching(tmp_path) as (seed, out, _, _):
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        real = elsewhere / "real.yaml"
+        shutil.copy(SEED, real)
+        (seed.parent / "linked.yaml").symlink_to(real)
+        assert wait_for(lambda: (out / "linked.svg").exists())
+        time.sleep(0.5)  # let the watcher follow the new folder
+        real.write_text(real.read_text().replace("title: MoveOn isn't backing off", "title: Saved"))
+        assert wait_for(lambda: b"Saved" in (out / "linked.svg").read_bytes()), "save unseen"
+        real.unlink()
+        assert wait_for(lambda: not (out / "linked.svg").exists()), "drawing of no map stays"
+        assert (out / "seed.svg").exists()
+
+
 def test_watch_goes_on_when_its_folder_is_made_again(tmp_path: Path) -> None:
     """`git checkout` of another branch, or `rm -rf maps && cp -r ... maps`, removes the
     folder watched and makes it anew: the watcher stayed on the folder that was, and

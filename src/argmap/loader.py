@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import errno
 import functools
 import gc
 import re
@@ -89,6 +90,11 @@ def load(path: str | Path) -> Loaded:
         with suppress(OSError):
             what = "folder" if Path(path).is_dir() else what  # (one that cannot be listed)
         problem = f"cannot read the {what}: {reason}", "check the path and its permissions"
+        if error.errno == errno.ELOOP:
+            problem = (
+                "a link that loops, or leads on through too many others",
+                "point the link at the map, or remove it",
+            )
     else:
         return loads(data, name)
     diagnostic = Diagnostic("io-error", Severity.ERROR, Span.point(name), *problem)

@@ -70,6 +70,22 @@ def watch(
     # Maps deleted, and when their drawings go if they are still gone: a writer that
     # deletes a map and writes it anew a moment later is saving it.
     gone: dict[str, float] = {}
+    # The maps that are links to files outside the folders watched: each such file -> the
+    # links to it. The watcher follows those files' folders too, or their saves go unseen.
+    linked: dict[str, set[str]] = {}
+    inside = [real_path(root) for root in roots]
+
+    def follow_links(jobs: list[Job]) -> None:
+        linked.clear()
+        for job in jobs:
+            target = real_path(job.source)
+            if not any(Path(target).is_relative_to(root) for root in inside):
+                linked.setdefault(target, set()).add(os.path.abspath(job.source))  # noqa: PTH100
+
+    def linked_folders() -> set[str]:
+        """The folders of the files linked to, those that are there (watching a folder
+        that is not fails)."""
+        return {str(parent) for parent in (Path(t).parent for t in linked) if parent.is_dir()}
 
     def draw(jobs: list[Job]) -> None:
         outcomes = run_all(jobs, base, overrides, settings, workers=1)
@@ -105,7 +121,9 @@ def watch(
         """Plan again (a folder may have gained a map) and draw the jobs `which` keeps; what
         cannot be drawn (a clash of outputs, a settings file with mistakes) is refused."""
         try:
-            jobs = which(plan(paths, folder, base.format))
+            planned = plan(paths, folder, base.format)
+            follow_links(planned)
+            jobs = which(planned)
             if jobs:
                 draw(jobs)
         except PlanError as error:
@@ -117,21 +135,26 @@ def watch(
     def wanted(change: Change, path: str) -> bool:
         """A map's change, or a folder watched removed (or renamed away): the watcher stays
         on the folder that was, and hears nothing of one made again in its place."""
-        return is_yaml_name(path) or (
-            change == Change.deleted and os.path.abspath(path) in watched  # noqa: PTH100
+        return (
+            is_yaml_name(path)
+            or real_path(path) in linked
+            or (change == Change.deleted and os.path.abspath(path) in watched)  # noqa: PTH100
         )
 
     def lost() -> str | None:
         """A folder watched that is no folder now, if any."""
         return next((root for root in roots if not Path(root).is_dir()), None)
 
-    def follow(everything: bool) -> bool:
+    def follow(everything: bool) -> str | None:
         """Draw each map that changes (and every map first, if `everything`, once the
         watcher has started: no change in between is missed), until `stop` is set or
-        Ctrl-C, or a folder watched is removed: whether that is why it ended."""
+        Ctrl-C (None), a folder watched is removed ("lost"), or a map's link leads to
+        another folder than those followed ("links")."""
+        outside = linked_folders()
         try:
             for changes in changes_of(
                 *roots,
+                *sorted(outside),
                 watch_filter=wanted,
                 stop_event=stopping,
                 debounce=300,
@@ -140,38 +163,42 @@ def watch(
                 yield_on_timeout=True,
             ):
                 deleted = {os.path.abspath(p) for c, p in changes if c == Change.deleted}  # noqa: PTH100
+                deleted.update(*(linked.get(p, ()) for p in deleted))  # the links to them
                 gone.update(dict.fromkeys(deleted & made.keys(), time.monotonic() + GRACE))
                 # (By the removal, not the folder's absence: one made again at once is
                 # another folder, which the watcher does not follow.)
                 if deleted & watched or lost():
-                    return True
+                    return "lost"
                 changed = {real_path(p) for _, p in changes}
                 removed = clear()
                 if everything:
                     everything = False
                     redraw(lambda planned: planned)
-                    continue
-                if not changed and not removed:
-                    continue
+                elif changed or removed:
 
-                def saved(
-                    planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
-                ) -> list[Job]:
-                    """The maps saved, and any whose drawing was the one removed (the other
-                    of two maps that would be drawn to one file, refused until now)."""
-                    return [
-                        job
-                        for job in planned
-                        if (real_path(job.source) in changed or job.output in removed)
-                        and Path(job.source).is_file()
-                    ]
+                    def saved(
+                        planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
+                    ) -> list[Job]:
+                        """The maps saved, and any whose drawing was the one removed (the
+                        other of two maps that would be drawn to one file, refused until
+                        now)."""
+                        return [
+                            job
+                            for job in planned
+                            if (real_path(job.source) in changed or job.output in removed)
+                            and Path(job.source).is_file()
+                        ]
 
-                redraw(saved)
+                    redraw(saved)
+                if outside != linked_folders():
+                    return "links"
         except FileNotFoundError:  # the watcher started on a folder removed since
             if lost():
-                return True
+                return "lost"
+            if outside != linked_folders():  # one of the folders linked to: follow the others
+                return "links"
             raise
-        return False
+        return None
 
     def back() -> bool:
         """Wait until the folders watched are all there again (saying so, unless they
@@ -187,11 +214,14 @@ def watch(
             return True
         return False
 
-    draw(plan(paths, folder, base.format))  # every map; a mistake here ends the watch
+    planned = plan(paths, folder, base.format)  # every map; a mistake here ends the watch
+    follow_links(planned)
+    draw(planned)
     everything = False
     while True:
         try:
-            if not follow(everything) or not back():
+            why = follow(everything)
+            if why is None or (why == "lost" and not back()):
                 return
         except RuntimeError as error:  # watchfiles cannot name a file that is not UTF-8
             if "decode path" not in str(error):
