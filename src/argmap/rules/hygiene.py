@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from unicodedata import normalize
 
-from argmap.diagnostics import Severity, Vocabulary
+from argmap.diagnostics import Severity
 from argmap.rules.base import Context, Finding, Option, Rule
-from argmap.rules.references import NAMING
-from argmap.spec import ID_RE
+from argmap.rules.references import PIECES, meant
 
 W = Severity.WARNING
-_PIECES = re.compile(r"[\s,]+")
-
-
-def _words(entry: object) -> set[str]:
-    """How a reference may name an actor or source by mistake (`references.NAMING`)."""
-    found = (getattr(entry, a, None) for a in NAMING)
-    return {str(value).casefold().strip() for value in found if value}
 
 
 def _unused(section: str) -> Rule:
@@ -35,19 +26,13 @@ def _unused(section: str) -> Rule:
             for ref in (n.by if field == "by" else (n.source,) if n.source else ())
         ]
         # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
-        used = {piece for i in named for piece in _PIECES.split(i)} if field == "by" else set(named)
+        used = {piece for i in named for piece in PIECES.split(i)} if field == "by" else set(named)
         # An entry named by its name or title, `by: Harry Reid`, or misspelt, `by: reidd`:
         # the reference's error says to write the entry's id (not to remove the entry).
-        unknown = [i for i in named if i not in entries]
-        words = {i.casefold().strip() for i in unknown}
-        # (Not an id of another kind, `by: a-node`, whose error guesses no entry.)
-        others = (ctx.map.nodes, ctx.map.sources if section == "actors" else ctx.map.actors)
-        misspelt = [i for i in dict.fromkeys(unknown) if not any(i in o for o in others)]
-        if misspelt:
-            ids = Vocabulary(k for k in entries if ID_RE.match(k))  # (as the error guesses)
-            used |= {ids.closest(i) for i in misspelt} - {None}
+        if any(i not in entries for i in named):
+            used |= meant(ctx.map, what)
         for entry in entries.values():
-            if entry.id not in used and words.isdisjoint(_words(entry)):
+            if entry.id not in used:
                 yield (
                     entry.span,
                     f"{what} `{entry.id}` is not the `{field}` of any node",

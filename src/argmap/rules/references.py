@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Protocol
 
 from argmap.characters import describe, invisible_at, located, visible
 from argmap.diagnostics import Severity, Vocabulary
-from argmap.model import Ref, Relation, Span
+from argmap.model import Map, Node, Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
 from argmap.yamltree import GLUED_ITEM
@@ -22,6 +23,7 @@ class _Entry(Protocol):
 # What a reference may name an entry by, by mistake: a node's text, an actor's name, a
 # source's title, author, publisher or URL.
 NAMING = ("text", "name", "title", "author", "publisher", "url")
+PIECES = re.compile(r"[\s,]+")  # between several ids written as one: `by: reid, vh`
 
 
 class _Space:
@@ -62,8 +64,9 @@ class _Space:
         return {seen: k for k in self.entries if (seen := visible(k)) != k}
 
 
-def _unknown_reference(ctx: Context) -> Iterator[Finding]:
-    m = ctx.map
+def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space]]]:
+    """Each reference to an id that is not in the map: the node, the field, the reference,
+    what it names (node, actor or source), and the map's id spaces."""
     spaces = {"node": _Space(m.nodes), "actor": _Space(m.actors), "source": _Space(m.sources)}
     for node in m.nodes.values():
         named: list[tuple[str, Ref, str]] = [
@@ -73,39 +76,57 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         if node.source:
             named.append(("source", node.source, "source"))
         for field, ref, what in named:
-            if ref.id in spaces[what].entries or ref.id in m.unreadable:
-                continue
-            name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
-            if len(ref.id) > _LONGEST_SHOWN:
-                name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
-            said = f"`{field}` of {node.kind} `{node.id}` names {name}"
-            other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
-            if other is not None:  # `by: a-node`, `supports: an-actor`
-                yield (
-                    ref.span,
-                    f"{said}, which is {_a(other)} {other}, not {_a(what)} {what}",
-                    f"`{field}` takes {_a(what)} {what}'s id; {_GOES_IN[other]}",
-                )
-                continue
-            section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-            hint = _hint(field, ref, what, spaces, node.id)
-            if len(ref.id) > _LONGEST_SHOWN and ref.id in hint:  # (said again, whole)
-                hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
-            yield ref.span, f"{said}, which is not in {section}", hint
+            if ref.id not in spaces[what].entries and ref.id not in m.unreadable:
+                yield node, field, ref, what, spaces
+
+
+def _unknown_reference(ctx: Context) -> Iterator[Finding]:
+    for node, field, ref, what, spaces in _unknown(ctx.map):
+        name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
+        if len(ref.id) > _LONGEST_SHOWN:
+            name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
+        said = f"`{field}` of {node.kind} `{node.id}` names {name}"
+        other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
+        if other is not None:  # `by: a-node`, `supports: an-actor`
+            yield (
+                ref.span,
+                f"{said}, which is {_a(other)} {other}, not {_a(what)} {what}",
+                f"`{field}` takes {_a(what)} {what}'s id; {_GOES_IN[other]}",
+            )
+            continue
+        section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
+        hint, _ = _reading(field, ref, what, spaces, node.id)
+        if len(ref.id) > _LONGEST_SHOWN and ref.id in hint:  # (said again, whole)
+            hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
+        yield ref.span, f"{said}, which is not in {section}", hint
+
+
+def meant(m: Map, what: str) -> set[str]:
+    """The ids of `what` (node, actor or source) that the map's references to ids not in
+    it are taken to mean (in their errors' hints): those entries are used, by mistake."""
+    found: set[str] = set()
+    for node, field, ref, named, spaces in _unknown(m):
+        if named == what and not any(ref.id in s.entries for s in spaces.values()):
+            found.update(_reading(field, ref, what, spaces, node.id)[1])
+    return found
 
 
 _LONGEST_SHOWN = 1_000  # characters of an unknown id that its error shows
 
 
-def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) -> str:
-    """The id a reference that is not in the map most likely means, and how it differs
-    where the two look alike (an invisible character, a Cyrillic letter for a Latin one),
-    or else what to do. `own` is the id of the node that names it."""
+def _reading(
+    field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str
+) -> tuple[str, tuple[str, ...]]:
+    """How to read a reference that is not in the map: the hint (the id it most likely
+    means, and how the two differ where they look alike: an invisible character, a
+    Cyrillic letter for a Latin one; or else what to do), and the ids it means. `own` is
+    the id of the node that names it."""
     space, name = spaces[what], ref.id
     seen = visible(name)
     at = invisible_at(name)
     if at is not None and (seen in space.entries or seen in space.by_look):
-        return f"it reads `{seen}` but holds {located(ref.span, name, at)}; delete it"
+        hint = f"it reads `{seen}` but holds {located(ref.span, name, at)}; delete it"
+        return hint, (seen if seen in space.entries else space.by_look[seen],)
     written = space.by_look.get(seen)
     if written is not None:
         entry = space.entries[written].span
@@ -113,12 +134,12 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
         return (
             f"the id on line {entry.line} reads `{seen}` but holds "
             f"{located(entry, written, at)}; delete it there"
-        )
+        ), (written,)
     # (Before a guess: `reid vh` is not a misspelt `reid`. After a name: `Smith, John`,
     # an actor's, is not two ids.)
     several = _several(field, name, what, space.entries)
     if several is not None and name.casefold().strip() not in space.by_words:
-        return several
+        return several, tuple(i for i in PIECES.split(name) if i in space.entries)
     # `-c1` under `attacks:`, or `-c1` and `-c2` on the lines below it, read as one text
     words = name.split()
     items = [item[1] for word in words if (item := GLUED_ITEM.fullmatch(word))]
@@ -127,17 +148,18 @@ def _hint(field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str) 
             "a list's item needs a space after its `-`: write "
             + ", ".join(f"`- {i}`" for i in items)
             + (" on lines of their own" if len(items) > 1 else "")
-        )
+        ), tuple(items)
     # Never the node's own id: a node that argued about itself is an error of its own.
     guess = space.vocabulary.closest(name, besides=own if what == "node" else "")
     if guess is None:
         return _unknown_hint(field, name, what, space)
     alike = f"did you mean `{guess}`?"
     if len(guess) == len(name):
-        for i, (c, meant) in enumerate(zip(name, guess, strict=True)):
-            if c != meant and not c.isascii():
-                return f"{alike} `{name}` has {located(ref.span, name, i)}, not {describe(meant)}"
-    return alike
+        for i, (c, letter) in enumerate(zip(name, guess, strict=True)):
+            if c != letter and not c.isascii():
+                unlike = f"has {located(ref.span, name, i)}, not {describe(letter)}"
+                return f"{alike} `{name}` {unlike}", (guess,)
+    return alike, (guess,)
 
 
 _GOES_IN = {
@@ -163,28 +185,30 @@ def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> s
     return None
 
 
-def _unknown_hint(field: str, name: str, what: str, space: _Space) -> str:
-    """What to do about a name that no entry has, by what it looks like."""
+def _unknown_hint(field: str, name: str, what: str, space: _Space) -> tuple[str, tuple[str, ...]]:
+    """What to do about a name that no entry has, by what it looks like, and the ids it
+    is the text or name of."""
     # The text of a node, an actor's name, a source's title or publisher.
     written = space.by_words.get(name.casefold().strip())
     if written is not None:
         attribute, (key, *more) = written
         if more:
             ids = ", ".join(f"`{k}`" for k in (key, *more))
-            return f"write the id, not the {attribute}, which {len(more) + 1} {what}s have: {ids}"
-        return f"write the id, not the {attribute}: `{field}: {key}`"
+            hint = f"write the id, not the {attribute}, which {len(more) + 1} {what}s have: {ids}"
+            return hint, (key, *more)
+        return f"write the id, not the {attribute}: `{field}: {key}`", (key,)
     section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
     if what == "source" and name.startswith(("http://", "https://")):
         return (
             f"`source` names an entry of `sources`: add one there, such as "
             f"`my-source: {{title: ..., url: {name}}}`, and write `source: my-source`"
-        )
+        ), ()
     if not ID_RE.match(name):
         return (
             f"`{field}` takes the id of {_a(what)} {what} in {section} "
             f"({ID_CHARS}), not its text or name"
-        )
-    return f"add {_a(what)} {what} `{name}` to {section}"
+        ), ()
+    return f"add {_a(what)} {what} `{name}` to {section}", ()
 
 
 def _itself(relation: Relation, message: str, hint: str) -> Callable[[Context], Iterator[Finding]]:
