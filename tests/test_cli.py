@@ -1179,7 +1179,7 @@ def test_what_a_folder_holds_but_cannot_be_read_is_reported(tmp_path: Path) -> N
     found = runner.invoke(app, ["check", str(tmp_path)])
     assert found.exit_code == 2 and "1 file checked, 2 not read" in found.output
     assert f"{tmp_path / 'gone.yaml'}:1:1: error[io-error] a link to" in found.output
-    assert f"{tmp_path / 'loop.yaml'}:1:1: error[io-error] cannot read the file" in found.output
+    assert f"{tmp_path / 'loop.yaml'}:1:1: error[io-error] a link that loops" in found.output
     if hasattr(os, "mkfifo"):  # a pipe named like a map, or a link to one: reading waited
         os.mkfifo(tmp_path / "pipe")
         (tmp_path / "to-pipe.yaml").symlink_to(tmp_path / "pipe")

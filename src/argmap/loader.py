@@ -194,6 +194,7 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 # which spec.URL_PATTERN refuses anywhere): a browser refuses a link to such a host.
 _NOT_IN_HOSTS = frozenset("<>^|\\")
 _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+_DOI = re.compile(r"\s*(?:doi:\s*)?(10\.\d{4,9}/\S+)\s*", re.IGNORECASE)  # `doi:10.1162/...`
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 
@@ -874,15 +875,26 @@ class _MapBuilder:
                 if known is _NODE_FIELDS and key in spec.SECTIONS:
                     hint = _section_inside(key, what)
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
-                if cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
+                # `{name: Timm, role researcher}`: a field written without its colon
+                word, space, rest = key.partition(" ")
+                if piece and space and rest.strip() and word in by_name and guess is None:
+                    written.add(word)  # (not "missing" too)
+                    hint = f"`{word}` is written without its `:`; write `{word}: {rest.strip()}`"
+                    cut = None
+                elif cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
                     if cut[2]:
                         continue  # more of the text, said with its first piece
-                    whole = double_quoted(self.cut_text(cut[1], items[index:], by_name))
+                    text = self.cut_text(cut[1], items[index:], by_name)
                     cut = (cut[0], cut[1], True)
                     hint = (
                         "a comma inside {...} ends the field; if it belongs to the text, "
-                        f"quote the text: `{cut[0]}: {whole}`"
+                        f"quote the text: `{cut[0]}: {double_quoted(text)}`"
                     )
+                    if by_name[cut[0]].type == "weight":  # `weight: 0,5`: a decimal comma
+                        fraction = _fraction(cut[1]._replace(value=text))
+                        hint = "a comma inside {...} ends the field; write the number with a " + (
+                            f"point: `{fraction}`" if fraction is not None else "point, from 0 to 1"
+                        )
                 else:
                     cut = None
                 if (
@@ -1286,6 +1298,8 @@ class _MapBuilder:
                 if not _SCHEME.match(url) and re.match(spec.URL_PATTERN, full) and "." in url
                 else "write the full address, e.g. `https://example.org/article`"
             )
+            if doi := _DOI.fullmatch(url):
+                hint = f"a DOI's address is at doi.org: `https://doi.org/{doi[1]}`"
             self.invalid(
                 node,
                 f"{what} must be an http, https or mailto URL, without spaces",
