@@ -1074,13 +1074,22 @@ def glued_key(
     """What is wrong and what to write when `written` is one of `keys` and its value with
     no space after the colon (`by:traders`), which YAML reads as one word; and how far into
     `written` the space goes."""
-    glued = re.fullmatch(r"([^\s:]+):(\S.*)", written)
+    glued = re.fullmatch(r"([^\s:]+):([^ \t].*)", written, re.DOTALL)
     if glued is None or glued[1] not in keys:
         return None
     # (A page pasted after `text:` was said twice whole.)
     word, value = glued[1], clipped(glued[2], _GLUED_SHOWN)
+    after = value[1:].lstrip() if value[0].isspace() else value
+    # (`tags:[x]` is a list glued to its key: written as it is, not quoted as text)
+    shown = after if after[:1] + after.rstrip()[-1:] in ("[]", "{}") else as_written(after)
+    if value[0].isspace():  # a no-break space (pasted from a word processor), which YAML's is not
+        said = (
+            f"`{word}:` is followed by {describe(value[0])}, which YAML does not read as "
+            f"a space, so it reads the line as text, not `{word}:`"
+        )
+        return (said, f"write an ordinary space: `{word}: {shown}`"), len(word) + 1
     said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
-    fix = f"write `{word}: {as_written(value)}`: a `:` ends a key only when a space follows it"
+    fix = f"write `{word}: {shown}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
 
 
