@@ -540,12 +540,15 @@ def test_supported_attacks_of_both_kinds_go_together() -> None:
         )
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, -15)])
-def test_a_long_search_stops_at_a_signal(tmp_path: Path, signum: int, status: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "statuses"), [(signal.SIGINT, {130}), (signal.SIGTERM, {-15, 143})]
+)
+def test_a_long_search_stops_at_a_signal(tmp_path: Path, signum: int, statuses: set[int]) -> None:
     """Semi-stable semantics on 300 arguments of 20 attacks each runs for many minutes in
     the SAT solver, where Ctrl-C was "internal error ... this is a bug", and SIGTERM
     (`timeout`, a cancelled CI job) waited for the solver, minutes on. SIGTERM now stops
-    the process as the system does (status -15); Ctrl-C says "interrupted", 130."""
+    the process as the system does (status -15; 143, as a shell says it, on a machine so
+    busy that the solver has not started yet); Ctrl-C says "interrupted", 130."""
     rng = random.Random(7)
     names = [f"o{i}" for i in range(300)]
     lines = ["argmap: 1", "title: dense", "claims:", "  c0: {text: root}", "objections:"]
@@ -557,7 +560,7 @@ def test_a_long_search_stops_at_a_signal(tmp_path: Path, signum: int, status: in
     command = [sys.executable, "-m", "argmap", "evaluate", "--semantics", "semi-stable"]
     run = subprocess.Popen([*command, str(path)], stderr=subprocess.PIPE)
     try:
-        time.sleep(3)  # (loaded, and searching: that takes minutes)
+        time.sleep(5)  # (loaded, and searching: that takes minutes)
         assert run.poll() is None
         run.send_signal(signum)
         sent = time.monotonic()
@@ -565,6 +568,6 @@ def test_a_long_search_stops_at_a_signal(tmp_path: Path, signum: int, status: in
         assert time.monotonic() - sent < 3
     finally:
         run.kill()  # (a no-op once it has stopped)
-    assert run.returncode == status and b"bug" not in stderr and b"Traceback" not in stderr
+    assert run.returncode in statuses and b"bug" not in stderr and b"Traceback" not in stderr
     if signum == signal.SIGINT:
         assert stderr.strip().endswith(b"interrupted")

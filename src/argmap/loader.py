@@ -855,8 +855,9 @@ class _MapBuilder:
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
-                if known is _SOURCE_FIELDS and (field := _IN_SOURCE.get(_normal(key))):
-                    hint = _in_source_hint(key, field, value, node)
+                if field := _other_field(known, key):  # `journal`, `title` of an actor
+                    owner_kind = "render section" if known is _RENDER_FIELDS else what.split()[0]
+                    hint = _in_source_hint(key, field, value, node, owner_kind)
                     guess = None if _normal(key) == "doi" else field  # (read on: not a DOI)
                 if _normal(key) in _WHERE_IN_SOURCE and known in (_NODE_FIELDS, _SOURCE_FIELDS):
                     guess, hint = None, _where_in_source_hint(key, value, node, known)
@@ -1500,7 +1501,25 @@ _OTHER_NAMES = {
     **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
 }
 # Where each detail of a source goes in it.
-_IN_SOURCE = {"doi": "url", "link": "url", "href": "url", "year": "date", "journal": "publisher"}
+_IN_SOURCE = {
+    **{"doi": "url", "link": "url", "href": "url", "website": "url", "year": "date"},
+    **{"published": "date", "journal": "publisher", "publication": "publisher"},
+}
+# An actor's and the render section's fields, as other tools (or habit) name them.
+_IN_ACTOR = dict.fromkeys(("title", "position", "job", "affiliation", "office"), "role") | {
+    "type": "kind"
+}
+_IN_RENDER = {"layout": "direction", "rankdir": "direction", "colours": "theme", "style": "theme"}
+_IN_RENDER |= {"color": "theme", "colour": "theme", "width": "wrap", "group": "group-by"}
+
+
+def _other_field(known: _Known, key: str) -> str | None:
+    """The field of a source, an actor or the render section that `key` names otherwise."""
+    table = {id(_SOURCE_FIELDS): _IN_SOURCE, id(_ACTOR_FIELDS): _IN_ACTOR}
+    table[id(_RENDER_FIELDS)] = _IN_RENDER
+    return table.get(id(known), {}).get(_normal(key))
+
+
 # Where in a source: a page, as citation tools name it.
 _WHERE_IN_SOURCE = frozenset(
     ("page", "pages", "pp", "locator", "chapter", "section", "paragraph", "timestamp", "at")
@@ -1531,18 +1550,20 @@ def _a_mark(value: YNode) -> bool:
         return False
 
 
-def _in_source_hint(key: str, field: str, value: YNode, source: YMap) -> str:
-    """The hint for a detail of a source that argmap writes as another field, which
-    `source` may have already (a `doi` beside its `url`)."""
+def _in_source_hint(key: str, field: str, value: YNode, source: YMap, what: str = "source") -> str:
+    """The hint for a detail of a source (or of what else `what` names: an actor, the
+    render section) that argmap writes as another field, which `source` may have already
+    (a `doi` beside its `url`)."""
     written = _plain(value) or "..."
     if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
         written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
+    key = "date of publication" if _normal(key) == "published" else key
     if field in source.entries:
         return (
-            f"argmap keeps the {key} in the source's `{field}`, which it has already: keep "
+            f"argmap keeps the {key} in the {what}'s `{field}`, which it has already: keep "
             f"one of the two there (this one is `{field}: {written}`)"
         )
-    return f"write the {key} as the source's `{field}`: `{field}: {written}`"
+    return f"write the {key} as the {what}'s `{field}`: `{field}: {written}`"
 
 
 def _where_in_source_hint(key: str, value: YNode, owner: YMap, known: _Known) -> str:

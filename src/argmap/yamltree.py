@@ -338,7 +338,7 @@ class _Builder:
             else:
                 top[1] = None
                 if key.value in parent.entries:
-                    self._duplicate(parent, key, node)
+                    self._duplicate(parent, key, node, outermost=len(stack) == 1)
                 else:
                     parent.entries[key.value] = (key, node)
 
@@ -493,9 +493,20 @@ class _Builder:
             )
         )
 
-    def _duplicate(self, mapping: YMap, key: YScalar, value: YNode) -> None:
+    def _duplicate(
+        self, mapping: YMap, key: YScalar, value: YNode, outermost: bool = False
+    ) -> None:
+        """Report a key written twice in `mapping`; the first is kept. A section of the map
+        written twice (`claims:` again at the end of the file, for a claim added there) is
+        read as one, so that its entries are not lost to the rest of the check."""
         first, earlier = mapping.entries[key.value]
         hint = "remove or rename one of them; YAML would silently keep only the last"
+        section = outermost and key.value in spec.SECTIONS
+        if section and type(earlier) is YMap and type(value) is YMap:
+            hint = (
+                f"move its entries under the `{key.value}:` on line {first.span.line}: "
+                "YAML would silently keep only the last of the two"
+            )
         listed = list(dict.fromkeys(_items(earlier) + _items(value)))
         if key.value in _LISTED and len(listed) > 1:
             # (`supports: a` and `supports: b`: both meant, as a node may support several.)
@@ -511,6 +522,13 @@ class _Builder:
             hint,
         )
         self.diagnostics.append(diagnostic)
+        if section and type(earlier) is YMap and type(value) is YMap:
+            for entry, (entry_key, entry_value) in value.entries.items():
+                if entry in earlier.entries:  # an id in both: said as any id written twice
+                    self._duplicate(earlier, entry_key, entry_value)
+                else:
+                    earlier.entries[entry] = (entry_key, entry_value)
+            return
         self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
 
     def _regroup(self) -> None:
