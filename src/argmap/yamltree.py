@@ -1224,12 +1224,13 @@ def _continued_hint(lines: list[str], above: int) -> str:
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
     field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
-    if key is None or field is None or _indent(lines[key]) != _indent(lines[above]):
+    if key is None or field is None or _indent(lines[key]) < _indent(lines[above]):
         return ""
     name = field[1].strip()
+    starts = "where the keys do" if _indent(lines[key]) == _indent(lines[above]) else "left of it"
     return (
         f"this line goes on with the text of `{name}:` on line {key + 1}, but starts "
-        f"where the keys do, so YAML reads it as a key: indent it further than `{name}:`, "
+        f"{starts}, so YAML reads it as a key: indent it further than `{name}:`, "
         "or put the whole text in quotes"
     )
 
