@@ -695,7 +695,33 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     quoted = _quoted_field(lines, row)
-    return f"{hint}: `{quoted[0]}`" if quoted else hint
+    if quoted is None:
+        return hint
+    key, _, value = quoted[0].partition(": ")
+    if value[1] + value[-2] in _TYPOGRAPHIC:  # `text: “A claim: this”`, from a word processor
+        return (
+            f"{hint}; `{value[1]}` and `{value[-2]}` are no YAML quotes but text: write "
+            f'`{key}: "{value[2:-2]}"`, or, to keep them in the text, `{quoted[0]}`'
+        )
+    return f"{hint}: `{quoted[0]}`"
+
+
+# Typographic quotes around a text, as word processors write them in several languages
+# (English, German, French, Swedish, Japanese), double and single.
+_TYPOGRAPHIC = frozenset(
+    (
+        "\u201c\u201d",
+        "\u201e\u201c",
+        "\u201e\u201d",
+        "\u00ab\u00bb",
+        "\u00bb\u00ab",
+        "\u2018\u2019",
+        "\u201d\u201d",
+        "\u201a\u2018",
+        "\u201a\u2019",
+        "\u300c\u300d",
+    )
+)
 
 
 def _goes_on(lines: list[str], above: int, row: int) -> bool:
