@@ -697,11 +697,11 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     quoted = _quoted_field(lines, row)
     if quoted is None:
         return hint
-    key, _, value = quoted[0].partition(": ")
+    name, _, value = quoted[0].partition(": ")
     if value[1] + value[-2] in _TYPOGRAPHIC:  # `text: “A claim: this”`, from a word processor
         return (
             f"{hint}; `{value[1]}` and `{value[-2]}` are no YAML quotes but text: write "
-            f'`{key}: "{value[2:-2]}"`, or, to keep them in the text, `{quoted[0]}`'
+            f'`{name}: "{value[2:-2]}"`, or, to keep them in the text, `{quoted[0]}`'
         )
     return f"{hint}: `{quoted[0]}`"
 
