@@ -152,6 +152,18 @@ def test_did_you_mean_takes_the_first_written_of_equally_close_ids() -> None:
     assert ids.closest("c-x9", besides="c-19") == "c-29"
 
 
+def test_an_id_renamed_longer_or_shorter_is_guessed_by_its_parts() -> None:
+    """`kelley-motive` for `kelley` is too unlike it for a misspelling (a ratio of 63 at
+    best), yet plainly meant; a part that could be either of two ids guesses neither."""
+    ids = Vocabulary(["kelley", "radiocarbon-dating", "motive", "tax-cut", "tax-rise"])
+    assert ids.closest("kelley-motive") is None  # (not asked for: a field's name)
+    assert ids.closest("kelley-motive", besides="motive", parts=True) == "kelley"
+    assert ids.closest("kelley-motive", parts=True) is None  # kelley, or motive?
+    assert ids.closest("radiocarbon", parts=True) == "radiocarbon-dating"
+    assert ids.closest("tax", parts=True) is None  # tax-cut, or tax-rise?
+    assert ids.closest("rise", parts=True) == "tax-rise"
+
+
 def test_misspellings_past_a_budget_of_comparisons_are_not_guessed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,6 +46,7 @@ class Diagnostic:
 _MAX_CANDIDATES = 5000
 _MOST_COMPARISONS = 20_000_000  # for all the words one Vocabulary is asked about (~3 s)
 _MAX_SHIFT = 3  # characters by which a candidate's length may differ from the word's
+_SEPARATOR = re.compile(r"[-_.]+")  # between the parts of an id or a rule's name
 
 
 class Vocabulary:
@@ -63,9 +66,13 @@ class Vocabulary:
             self.by_length.setdefault(len(word), []).append(word)
             self.folded.setdefault(word.casefold(), []).append(word)
 
-    def closest(self, word: str, besides: str = "", likeness: int = 60) -> str | None:
+    def closest(
+        self, word: str, besides: str = "", likeness: int = 60, parts: bool = False
+    ) -> str | None:
         """The known word (never `besides`) that `word` is most likely a misspelling of:
-        one at least `likeness` alike (RapidFuzz's ratio, 0 to 100), if any."""
+        one at least `likeness` alike (RapidFuzz's ratio, 0 to 100), if any; with `parts`,
+        else the one it is a part of, or that is a part of it (`_part`). (Not for a field's
+        name, whose guess is read on: `source-url` is no `source`.)"""
         for same in self.folded.get(word.casefold(), ()):  # `Dark` for `dark`, `TB` for `tb`
             if same != besides:
                 return same
@@ -75,7 +82,31 @@ class Vocabulary:
         answer = self.answers[key]
         if answer is not None and answer == besides:  # the one left out: the next best
             answer = self._fuzzy(word, besides, likeness)
-        return answer
+        return answer or (self._part(word, besides) if parts else None)
+
+    @functools.cached_property
+    def parts(self) -> dict[str, list[str]]:
+        """The words by their parts at a `-`, `_` or `.` from either end (`kelley` and
+        `motive` of `kelley-motive`): made at the first word that nothing is alike."""
+        found: dict[str, list[str]] = {}
+        for words in self.by_length.values():
+            for known in words:
+                for cut in _SEPARATOR.finditer(known):
+                    for part in (known[: cut.start()], known[cut.end() :]):
+                        found.setdefault(part, []).append(known)
+        return found
+
+    def _part(self, word: str, besides: str) -> str | None:
+        """The one known word that `word` is a part of, or that is a part of `word`, at a
+        separator (`kelley` for `kelley-motive`, an id renamed shorter; or the other way):
+        not alike enough for `_fuzzy`, yet plainly meant. None if it could be several."""
+        meant = {w for w in self.parts.get(word, ()) if w != besides}
+        for cut in _SEPARATOR.finditer(word):
+            for part in (word[: cut.start()], word[cut.end() :]):
+                if part in self.folded.get(part.casefold(), ()):
+                    meant.add(part)
+        meant.discard(besides)
+        return meant.pop() if len(meant) == 1 else None
 
     def _fuzzy(self, word: str, besides: str, likeness: int) -> str | None:
         # Fuzzy matching costs a comparison per candidate: keep to plausible lengths, and
@@ -100,14 +131,16 @@ class Vocabulary:
         return best[0] if best else None
 
 
-def closest(word: str, choices: Iterable[str], likeness: int = 60) -> str | None:
+def closest(
+    word: str, choices: Iterable[str], likeness: int = 60, parts: bool = False
+) -> str | None:
     """The known word `word` is most likely a misspelling of, if any (`Vocabulary`)."""
-    return Vocabulary(choices).closest(word, likeness=likeness)
+    return Vocabulary(choices).closest(word, likeness=likeness, parts=parts)
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:
     """A hint naming the closest known word, or `fallback` when nothing is close."""
-    guess = closest(word, choices)
+    guess = closest(word, choices, parts=True)
     return f"did you mean `{guess}`?" if guess else fallback
 
 
