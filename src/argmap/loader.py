@@ -361,12 +361,22 @@ def _worded_date(written: str) -> str | None:
         return None
 
 
+_YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?")
+
+
 def _iso_dates(written: str) -> list[str]:
     """The days a date written the local way may mean, as ISO dates: `06.05.2020` is the
     6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12;
-    `December 1969` is `1969-12`."""
+    `December 1969` is `1969-12`; `2019/04/29` and `2004-7`, year first, are `2019-04-29`
+    and `2004-07`."""
     if worded := _worded_date(written.strip()):
         return [worded]
+    if year_first := _YEAR_FIRST.fullmatch(written.strip()):
+        year, month, day = year_first.groups()
+        with suppress(ValueError):
+            meant = dt.date(int(year), int(month), int(day or 1)).isoformat()
+            return [meant if day else meant[:7]]
+        return []
     found = _LOCAL_DATE.fullmatch(written.strip())
     if found is None:
         return []

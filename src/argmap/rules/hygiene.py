@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from unicodedata import normalize
 
@@ -100,6 +101,20 @@ def _long_text(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _future_date(ctx: Context) -> Iterator[Finding]:
+    # (Tomorrow in UTC: today somewhere on earth.)
+    tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
+    for source in ctx.map.sources.values():
+        # (To the day, month or year: compared as far as it is written.)
+        if source.date and source.date > tomorrow[: len(source.date)]:
+            yield (
+                source.span,
+                f"source `{source.id}` is dated {source.date}, which is yet to come",
+                "check the year (a typo such as 2052 for 2025?); a source is dated when it "
+                "was published",
+            )
+
+
 def _svg_id_clash(ctx: Context) -> Iterator[Finding]:
     nodes = ctx.map.nodes
     for node in nodes.values():
@@ -126,6 +141,18 @@ RULES = [
         "claims:\n  c1: {text: Pressure is unwise., quote: very unwise and not helpful, "
         "source: benen}\n",
         _quote_without_source,
+    ),
+    Rule(
+        "future-date",
+        W,
+        "A source dated after today.",
+        "A debate quotes what has been said: a date yet to come is a typo of the year "
+        "(`2919` for `2019`), which misleads whoever checks the source.",
+        "sources:\n  benen: {title: MoveOn isn't backing off, date: 2919-04-29}\n"
+        "claims:\n  c1: {text: A claim., source: benen}\n",
+        "sources:\n  benen: {title: MoveOn isn't backing off, date: 2019-04-29}\n"
+        "claims:\n  c1: {text: A claim., source: benen}\n",
+        _future_date,
     ),
     Rule(
         "duplicate-text",
