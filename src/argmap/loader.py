@@ -374,8 +374,8 @@ def _iso_dates(written: str) -> list[str]:
     if year_first := _YEAR_FIRST.fullmatch(written.strip()):
         year, month, day = year_first.groups()
         with suppress(ValueError):
-            meant = dt.date(int(year), int(month), int(day or 1)).isoformat()
-            return [meant if day else meant[:7]]
+            day_meant = dt.date(int(year), int(month), int(day or 1)).isoformat()
+            return [day_meant if day else day_meant[:7]]
         return []
     found = _LOCAL_DATE.fullmatch(written.strip())
     if found is None:
