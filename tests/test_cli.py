@@ -950,8 +950,11 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     assert re.search(r'_legend_claim \[[^]]*fillcolor="#FFFFFF"', legend)
     listed = invoke("evaluate", str(pairs), "--semantics", "preferred").output
     assert "claim t        contested" in listed and "t is contested" in listed
-    assert invoke("show", str(pairs), "--evaluate", "grounded").output.count("[undec]") == 23
-    assert note not in invoke("show", str(pairs), "--evaluate", "grounded").output
+    grounded = invoke("show", str(pairs), "--evaluate", "grounded", "--support", "necessary")
+    assert grounded.output.count("[undec]") == 23 and note not in grounded.output
+    # What the labels are is said, as `evaluate` says it (show said nothing of it).
+    assert "\npreferred semantics: more than 1000 extensions; supports read as: none\n" in shown
+    assert "grounded semantics: 1 extension; supports read as: necessary" in grounded.output
 
 
 def test_show_and_render_say_scores_that_did_not_converge(tmp_path: Path) -> None:

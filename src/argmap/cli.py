@@ -1268,11 +1268,19 @@ def show(
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options("--evaluate", evaluate, support)
     m, code = _load_usable(path)
-    labels, note = None, ""
+    labels, note, about = None, "", ""
     if evaluate is not None:
+        from argmap.semantics.output import heading
+
         result = _evaluation(m, evaluate, support)
-        labels, note = {n: result.label(n) for n in m.nodes}, result.caveat()
-    print_outline(m, sys.stdout, color=_color(), labels=labels, details=details, note=note)
+        labels, note, about = (
+            {n: result.label(n) for n in m.nodes},
+            result.caveat(),
+            heading(result),
+        )
+    print_outline(
+        m, sys.stdout, color=_color(), labels=labels, details=details, note=note, about=about
+    )
     raise typer.Exit(code)
 
 

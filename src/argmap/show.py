@@ -240,10 +240,12 @@ def print_outline(
     labels: Mapping[str, str] | None = None,
     details: bool = False,
     note: str = "",
+    about: str = "",
 ) -> None:
     """The outline; with `labels` (node id -> label, status or score), each node marked,
-    with `details`, its quote, source, tags and note under it, and `note` (about the
-    labels, say) at the end. Without `color`, plain text, as `check` prints it."""
+    with `details`, its quote, source, tags and note under it, and at the end what the
+    labels are (`about`: the semantics) and `note` (what to mind about them). Without
+    `color`, plain text, as `check` prints it."""
     console = Console(file=out, highlight=False, color_system="auto" if color else None)
     # Two levels at least: the nodes not connected to any claim are drawn on the second.
     width = max(console.width, 2 * _INDENT + _MIN_TEXT_WIDTH)
@@ -264,6 +266,7 @@ def print_outline(
         nodes = f"{len(m.nodes)} node{'s' if len(m.nodes) != 1 else ''}"
         answered = f"{unanswered} unanswered objection{'s' if unanswered != 1 else ''}"
         after = [Text(f"{nodes}; {marks}; {answered}", "dim")]
+        after += [Text(printable(about), "dim")] if about else []
         after += [Text(printable(note), "yellow")] if note else []
         rows = _rows(root, console.options.ascii_only)
         for first, rest, label in chain(rows, (("", "", text) for text in after)):

@@ -11,6 +11,14 @@ from argmap.semantics.labels import extension
 from argmap.text import columns, fill, shorten
 
 
+def heading(e: Evaluation) -> str:
+    """What was evaluated, as output of it starts: the semantics, its extensions or how
+    its scores settled, and how supports were read."""
+    # DF-QuAD counts supports itself; --support only says which attacks they add.
+    counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
+    return f"{_heading(e)}; supports read as: {e.support}{counted}"
+
+
 def _heading(e: Evaluation) -> str:
     if e.scores is not None:
         if e.scores.exact:
@@ -31,9 +39,7 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     --evaluate` gives it whole), the other lines wrapped."""
     if width is not None:  # (as `show`: at 20 columns each word of a line had a line)
         width = max(width, _MIN_WIDTH)
-    # DF-QuAD counts supports itself; --support only says which attacks they add.
-    counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
-    lines = [f"{_heading(e)}; supports read as: {e.support}{counted}"]
+    lines = [heading(e)]
     if e.truncated:
         lines.append(
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
@@ -50,8 +56,8 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
             members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
             lines += _hanging(printable(f"extension {number}: {members}"), width)
     claims = list(m.of_kind(Kind.CLAIM))
-    heading = "verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):"
-    lines += _hanging(heading if claims else "verdicts: none, as the map has no claim", width)
+    verdicts = "verdicts:" if e.scores is None else f"verdicts ({scale(e.semantics)}):"
+    lines += _hanging(verdicts if claims else "verdicts: none, as the map has no claim", width)
     for claim in claims:
         lines += _hanging(printable(f"  {claim.id} {e.verdict(claim.id)}"), width)
     return "\n".join(lines) + "\n"
