@@ -464,10 +464,14 @@ class _MapBuilder:
 
     def build(self, tree: YNode | None) -> Map | None:
         if tree is None or (isinstance(tree, YScalar) and tree.is_null):
+            written = [line.strip() for line in self.lines if line.strip()]
+            said = "holds no map" if written else "is empty"  # (`---`, `~`)
+            if written and all(line.startswith("#") for line in written):
+                said = "holds only comments"
             self.error(
                 "missing-field",
                 Span.point(self.file),
-                "the file is empty; a map needs at least `argmap: 1` and a `title`",
+                f"the file {said}; a map needs at least `argmap: 1` and a `title`",
                 "run `argmap new FILE` for a commented starter map",
             )
             return None
