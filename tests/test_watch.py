@@ -236,3 +236,26 @@ def test_watch_goes_on_when_its_folder_is_made_again(tmp_path: Path) -> None:
         (maps / "new.yaml").write_text(saved)
         assert wait_for(lambda: b"Saved" in (out / "new.svg").read_bytes()), "watching stopped"
         assert len(refusals) == 1
+
+
+def test_watch_stopped_by_sigterm_says_so_once(tmp_path: Path) -> None:
+    """`timeout`, or a cancelled job, ends a watch with SIGTERM: it said "stopped", then
+    "terminated"; now the one, and exits as shells report the signal (143)."""
+    import signal
+    import subprocess
+    import sys
+
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    shutil.copy(SEED, maps / "seed.yaml")
+    command = [sys.executable, "-m", "argmap", "watch", str(maps), "-o", str(tmp_path / "out")]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: (tmp_path / "out" / "seed.svg").exists())
+        time.sleep(0.5)  # (watching)
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=20)
+    finally:
+        run.kill()
+    assert run.returncode == 143
+    assert stderr.endswith("\nterminated\n") and "\nstopped\n" not in stderr

@@ -971,7 +971,8 @@ def watch(
             )
         except PlanError as error:
             _fail(str(error))
-    typer.echo("stopped", err=True)
+    if not _TERMINATED:  # (else "terminated" is said on the way out, by `main`)
+        typer.echo("stopped", err=True)
 
 
 @app.command()

@@ -464,9 +464,9 @@ class _MapBuilder:
 
     def build(self, tree: YNode | None) -> Map | None:
         if tree is None or (isinstance(tree, YScalar) and tree.is_null):
-            written = [line.strip() for line in self.lines if line.strip()]
-            said = "holds no map" if written else "is empty"  # (`---`, `~`)
-            if written and all(line.startswith("#") for line in written):
+            lines = [line.strip() for line in self.lines if line.strip()]
+            said = "holds no map" if lines else "is empty"  # (`---`, `~`)
+            if lines and all(line.startswith("#") for line in lines):
                 said = "holds only comments"
             self.error(
                 "missing-field",
