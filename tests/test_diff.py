@@ -242,6 +242,12 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         "argmap: error: maps is a folder at `HEAD`, not a map file; name a map in it, such "
         "as HEAD:maps/map.yaml\n",
     )
+    # A revision with a pattern's characters: `git show` took it for paths to match, and
+    # showed nothing, which read as an empty map (exit 1, "the file is empty").
+    for revision in ("HEAD[1]", "HEA?", "HEAD*"):
+        pattern = invoke("diff", revision, "x.yaml")
+        assert pattern.exit_code == 2, pattern.output
+        assert f"cannot read x.yaml at `{revision}`: invalid object name" in pattern.output
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

@@ -38,31 +38,36 @@ def read_object(spec: str, near: str | Path) -> bytes:
 
 
 def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
-    """`git show spec` in the first of `folders` that is in a git work tree."""
+    """The file `spec` names, read by git in the first of `folders` that is in a git work
+    tree. As an object's name only (`git cat-file`): `git show` took `HEAD[1]:./m.yaml`
+    for a pattern of paths, and showed nothing, which read as an empty map."""
     revision = spec.partition(":")[0]
     if revision.startswith("-"):
         raise RevisionError(f"`{revision}` is not a file or a git revision")
-    reason = "git show failed"
+    reason = "git cat-file failed"
+    where = f" at `{revision}`" if revision else " in git's index"  # (`:path`: as staged)
     for folder in folders:
-        done = _git(folder, "show", spec)
+        done = _git(folder, "cat-file", "blob", spec)
         if done.returncode == 0:
-            # (`git show` lists a folder's files, which read as a map of the wrong type.)
-            if done.stdout.startswith(b"tree ") and _kind(folder, spec) == "tree":
-                name = f"{spec}/map.yaml" if not spec.endswith((":", "/")) else f"{spec}map.yaml"
-                raise FolderError(
-                    f"{path or 'the top'} is a folder at `{revision}`, not a map file; name "
-                    f"a map in it, such as {name}"
-                )
             return done.stdout
+        kind = _kind(folder, spec)  # (a folder's, or a commit's, is no file to read)
+        if kind == "tree":
+            name = f"{spec}/map.yaml" if not spec.endswith((":", "/")) else f"{spec}map.yaml"
+            raise FolderError(
+                f"{path or 'the top'} is a folder at `{revision}`, not a map file; name "
+                f"a map in it, such as {name}"
+            )
+        if kind:
+            raise RevisionError(f"`{spec}` is a git {kind}, not a file; name a map file")
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1].removeprefix("fatal: ") if message else reason
         if "not a git repository" not in reason:
             # (Asked apart: git's words for it are in the user's language.)
             known = _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
             if known.returncode != 0:
-                raise UnknownRevision(f"cannot read {path} at `{revision}`: {reason}")
+                raise UnknownRevision(f"cannot read {path}{where}: {reason}")
             break
-    raise RevisionError(f"cannot read {path} at `{revision}`: {reason}")
+    raise RevisionError(f"cannot read {path}{where}: {reason}")
 
 
 def _kind(folder: Path, spec: str) -> str:
