@@ -324,6 +324,15 @@ def test_a_settings_file_without_end_is_not_read(tmp_path: Path) -> None:
     assert config._own(tmp_path) is None
     with pytest.raises(config.ConfigError, match="larger than 4 MiB"):
         config.Resolver(Path("/dev/zero"))
+    # A file larger than that, its [tool.argmap] at the top: ignored, as if it had none,
+    # which loosened a `strict = true` without a word.
+    (tmp_path / "pyproject.toml").unlink()
+    padding = "#" * config.MAX_SETTINGS
+    (tmp_path / "pyproject.toml").write_text(f"[tool.argmap]\nstrict = true\n{padding}\n")
+    with pytest.raises(
+        config.ConfigError, match=r"pyproject\.toml: cannot read settings: it is larger"
+    ):
+        config._own(tmp_path)
 
 
 def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import did_you_mean
-from argmap.files import NotUtf8, decode_utf8, read_input, real_path
+from argmap.files import NotUtf8, TooLarge, decode_utf8, read_input, real_path
 from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
@@ -213,6 +213,8 @@ def _own(folder: Path) -> Settings | None:
         # (Only a file: a pull request's pyproject.toml that leads to /dev/zero or a pipe
         # read without end.)
         raw = read_input(pyproject, MAX_SETTINGS) if pyproject.is_file() else b""
+    except TooLarge as error:  # (whether it holds [tool.argmap] past its start or not)
+        raise ConfigError(f"{pyproject}: cannot read settings: {error.strerror}") from error
     except OSError:  # none, or a folder: another project's pyproject.toml is not argmap's
         return None
     if b"argmap" not in raw:  # nor is one that does not name it, even a broken one
