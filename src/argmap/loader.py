@@ -175,6 +175,7 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     _Known.of, spec.ALL_FIELDS
 )
 _INVALID = object()
+_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, and zero-width and bidirectional
@@ -1407,6 +1408,20 @@ class _MapBuilder:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(node, what, "a whole number", example + " (no quotes)" * _quoted(node))
+            return None
+        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
+        if written and not _WHOLE.fullmatch(written):
+            # YAML 1.1's octal `040` (32), base 60 `1:30` (90), binary `0b1`, `3_6`: as
+            # editors read a map with argmap's schema (YAML 1.2), 40, or text.
+            decimal = re.fullmatch(r"[-+]?[0-9]+", written)
+            other = str(int(written)) if decimal else "text"
+            self.error(
+                "wrong-type",
+                node.span,
+                f"{what} `{written}` is {value} to YAML 1.1, which argmap reads, and {other} "
+                "to YAML 1.2, as editors read maps with argmap's schema",
+                f"write it in decimal digits alone: `{other if decimal else value}`",
+            )
             return None
         if value < f.minimum:
             self.invalid(
