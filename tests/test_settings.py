@@ -178,6 +178,27 @@ def test_an_unclosed_string_is_named_where_it_opens(tmp_path: Path, text: str, s
     assert problems(path) == (f"{where} cannot read settings: {problem}",)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (b"strict = true\rignore = []\r", ":1:14: this line ends in a carriage return alone"),
+        (b"strict = true\n\x00\n", ":2:1: the control character U+0000, which TOML allows"),
+        (b'select = ["x\x01"]\n', ":1:13: the control character U+0001, which TOML allows"),
+        (b"# a bell\x07\nstrict = true\n", ":1:9: the control character U+0007, which TOML"),
+    ],
+)
+def test_line_ends_and_control_characters_toml_cannot_read_are_named(
+    tmp_path: Path, text: bytes, said: str
+) -> None:
+    """A map with either is told so; a settings file was told "Expected newline or end of
+    document after a statement", or "Invalid statement", at the next line."""
+    path = tmp_path / ".argmap.toml"
+    path.write_bytes(text)
+    where, problem = said.split(" ", 1)
+    (found,) = problems(path)
+    assert found.startswith(f"{where} cannot read settings: {problem}"), found
+
+
 def test_types_are_named_as_toml_names_them(tmp_path: Path) -> None:
     path = tmp_path / ".argmap.toml"
     for value, named in [

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from argmap.characters import describe
 from argmap.diagnostics import did_you_mean
 from argmap.files import NotUtf8, TooLarge, decode_utf8, read_input, real_path
 from argmap.rules import REGISTRY
@@ -262,6 +264,13 @@ _STRING_LEFT_OPEN = re.compile(
 _TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
 
 
+def _character_at(text: str, at: tuple[int, int]) -> str:
+    """The character at a line and column as tomllib counts them (lines end at LF), if any."""
+    lines = text.split("\n")
+    line = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
+    return line[at[1] - 1] if 0 < at[1] <= len(line) else ""
+
+
 def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     """`:line:col: cannot read settings: problem`, the position first as for maps (tomllib
     gives it only inside its message before Python 3.14). Where tomllib's words or place
@@ -273,6 +282,16 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     problem, at = found[1], (int(found[2]), int(found[3])) if found[2] else None
     if at is None and problem.startswith("Cannot "):  # on the last line, without its end
         at = (locator.text.count("\n") + 1, 1)
+    there = _character_at(locator.text, at) if at else ""
+    if at and there == "\r":  # (lines ended by CR alone: one line to TOML)
+        problem = (
+            "this line ends in a carriage return alone (as old Macs ended lines), which TOML "
+            "does not read as the end of a line; save the file with LF line ends"
+        )
+        return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
+    if at and there and unicodedata.category(there) == "Cc":
+        problem = f"{describe(there)}, which TOML allows nowhere (but a tab); delete it"
+        return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
     unclosed = locator.unclosed() if at is None or problem == "Unclosed array" else None
     repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
     if unclosed is not None:
