@@ -924,11 +924,19 @@ class _MapBuilder:
                         f"`{key}` has a `text` of its own: if it is a node, written inside "
                         f"{what}, indent it by {at.column - 1} spaces like the other ids"
                     )
+                read: list[Diagnostic] = []
+                if guess in by_name and guess not in node.entries:
+                    before = len(self.diagnostics)
+                    self.read_on(values, spans, by_name[guess], value, what, key)
+                    read = self.diagnostics[before:]
+                    del self.diagnostics[before:]
+                if guess and len(read) == 1 and read[0].span == value.span:
+                    # `tag: x`: one error, "did you mean `tags`? then write it as `[x]`"
+                    hint, read = f"{hint} then {read[0].hint}", []
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
+                self.diagnostics += read
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
-                if guess in by_name and guess not in node.entries:
-                    self.read_on(values, spans, by_name[guess], value, what, key)
                 continue
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
