@@ -390,6 +390,13 @@ def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:
     quiet = invoke("render", str(path), "-q")
     assert quiet.exit_code == 0
     assert quiet.output == f"wrote {tmp_path / 'warn.svg'}\n"
+    # What the drawing lacks, which `check` does not say, shows quiet too: under
+    # `strict = true` it fails the map, which said only "its warnings fail it".
+    path.write_text("argmap: 1\ntitle: W\nclaims:\n  c: {text: أسماء النطاقات}\n")
+    (tmp_path / ".argmap.toml").write_text("strict = true\n")
+    png = invoke("render", str(path), "-q", "-o", str(tmp_path / "warn.png"))
+    assert png.exit_code == 1
+    assert "warning[png-font]" in png.output and "its warnings fail it" in png.output
 
 
 def test_stdout_takes_one_map_only(maps: Path) -> None:

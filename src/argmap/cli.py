@@ -27,6 +27,7 @@ from argmap.printable import printable
 
 if TYPE_CHECKING:
     from argmap.config import Resolver, Settings
+    from argmap.diagnostics import Diagnostic
     from argmap.render.batch import Job, Outcome
 
 # The parser's errors: click's ClickException, of which typer 0.29 carries a copy.
@@ -586,9 +587,11 @@ def _print_outcomes(
         quiet and o.job.source != "-" and not any(d.rule == "io-error" for d in ds)
         for o, ds in shown
     ]
+    # (What the drawing lacks still shows: `argmap check` said the rest, not that. Under
+    # `strict = true` it fails the map, which said only "its warnings fail it".)
     reports = CheckResult(
         tuple(
-            replace(o.report, diagnostics=() if b else ds)
+            replace(o.report, diagnostics=tuple(d for d in ds if _of_drawing(d)) if b else ds)
             for (o, ds), b in zip(shown, brief, strict=True)
         )
     )
@@ -635,6 +638,14 @@ def _print_outcomes(
         return 3
     usage = any(o.usage for o in outcomes)
     return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
+
+
+def _of_drawing(diagnostic: Diagnostic) -> bool:
+    """Whether `render` alone reports it (`Rule.drawing`), not `check`."""
+    from argmap.rules import REGISTRY
+
+    rule = REGISTRY.get(diagnostic.rule)
+    return rule is not None and rule.drawing
 
 
 def _where(jobs: Sequence[Job]) -> str:
