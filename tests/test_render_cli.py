@@ -271,6 +271,11 @@ def test_a_folder_into_a_folder_then_check(
     assert stale.exit_code == 1
     assert f"{out / 'seed.svg'}: stale" in stale.output
     assert "sub/every.svg: stale" not in stale.output
+    # The files, as pre-commit passes the changed ones, under --maps-dir: each drawing
+    # where the folder's render put it (sub/every.svg was looked for as every.svg).
+    every = str(maps / "sub" / "every.yaml")
+    one = invoke("render", every, "-o", f"{out}{os.sep}", "--maps-dir", str(maps), "--check")
+    assert one.exit_code == 0, one.output
 
 
 def test_a_stale_drawing_is_named_with_the_command_that_updates_it(

@@ -95,7 +95,11 @@ def plan(
             )
     if output is not None and output != STDOUT and (many or into_folder):
         folder = Path(output)
+        # (Under --maps-dir too: the changed files that pre-commit passes are drawn where
+        # the folder's render draws them, `maps/a/x.yaml` to `docs/a/x.svg`.)
         roots = [Path(p) for p in paths if Path(p).is_dir()]
+        if maps_dir is not None:
+            roots.append(Path(maps_dir))
         jobs = [
             Job(s, str(folder / _relative(s, roots).with_suffix(f".{fmt}")), str(folder))
             for s in sources
@@ -176,13 +180,14 @@ def _no_map(source: str) -> bool:
 
 def _relative(source: str, roots: list[Path]) -> Path:
     """Where a map's drawing goes inside an output folder: its path under the folder
-    given on the command line, else its name (`stdin` for standard input's)."""
+    given on the command line (or --maps-dir), else its name (`stdin` for standard
+    input's)."""
     if source == STDOUT:
         return Path("stdin")
-    path = Path(source)
+    path = Path(os.path.abspath(source))  # noqa: PTH100 (as written: links not followed)
     for root in roots:
-        if path.is_relative_to(root):
-            return path.relative_to(root)
+        if path.is_relative_to(os.path.abspath(root)):  # noqa: PTH100
+            return path.relative_to(os.path.abspath(root))  # noqa: PTH100
     return Path(path.name)
 
 
