@@ -678,6 +678,9 @@ def test_a_pdf_is_the_same_bytes_each_time(engine: str, monkeypatch: pytest.Monk
     first = render(load_map(SEED), options)
     time.sleep(1.1)  # a second later: the dates are to the second
     assert render(load_map(SEED), options) == first
+    # Where reproducible builds set SOURCE_DATE_EPOCH, which reportlab dates a PDF by.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert render(load_map(SEED), options) == first
 
 
 def test_a_png_is_at_most_16320_pixels_a_side() -> None:

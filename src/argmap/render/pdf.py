@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,19 +51,33 @@ def svg_to_pdf(svg: bytes) -> bytes:
     # The page and the drawing start in Arimo: reportlab's default, Helvetica, unused,
     # was named in the file (a font list showed it, not embedded, beside Arimo).
     size = (drawing.width, drawing.height)
-    pdf = Canvas(out, pagesize=size, invariant=True, initialFontName=_REGULAR)
-    drawing.initialFontName = _REGULAR
-    root = ET.fromstring(svg)
-    heading = root.find(f"{_SVG}g/{_SVG}title")  # Graphviz's: the graph's name, the map's title
-    pdf.setTitle(heading.text or "" if heading is not None else "")  # else "untitled"
-    pdf.setAuthor("")  # else "anonymous"
-    pdf.setCreator("argmap")
-    renderPDF.draw(drawing, pdf, 0, 0)
-    for url, box in links(root, drawing.width, drawing.height):
-        pdf.linkURL(ascii_url(url), box)
-    pdf.showPage()
-    pdf.save()
+    with _epoch_unset():
+        pdf = Canvas(out, pagesize=size, invariant=True, initialFontName=_REGULAR)
+        drawing.initialFontName = _REGULAR
+        root = ET.fromstring(svg)
+        heading = root.find(f"{_SVG}g/{_SVG}title")  # Graphviz's: the graph's name, the title
+        pdf.setTitle(heading.text or "" if heading is not None else "")  # else "untitled"
+        pdf.setAuthor("")  # else "anonymous"
+        pdf.setCreator("argmap")
+        renderPDF.draw(drawing, pdf, 0, 0)
+        for url, box in links(root, drawing.width, drawing.height):
+            pdf.linkURL(ascii_url(url), box)
+        pdf.showPage()
+        pdf.save()
     return out.getvalue()
+
+
+@contextmanager
+def _epoch_unset() -> Iterator[None]:
+    """reportlab dates an invariant PDF by SOURCE_DATE_EPOCH when it is set (reproducible
+    builds set it, to the last commit's time, say), and the same map gave other bytes
+    there: `render --check` called the PDF committed stale. Dated as everywhere else."""
+    epoch = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        yield
+    finally:
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
 
 
 @cache
