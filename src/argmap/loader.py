@@ -891,13 +891,18 @@ class _MapBuilder:
                 if known is _NODE_FIELDS and key in spec.SECTIONS:
                     hint = _section_inside(key, what)
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
-                # `{name: Timm, role researcher}`: a field written without its colon
+                # `{name: Timm, role researcher}`: a field written without its colon; or
+                # `{text: Taxes rise, by most accounts}`, a text cut short by its comma
                 word, space, rest = key.partition(" ")
-                if piece and space and rest.strip() and word in by_name and guess is None:
+                continued = cut and cut[1].span.end_line == key_node.span.line
+                colon = f"write `{word}: {rest.strip()}`"
+                if not (space and rest.strip() and word in by_name and word not in node.entries):
+                    colon = ""
+                if piece and colon and guess is None and not continued:
                     written.add(word)  # (not "missing" too)
-                    hint = f"`{word}` is written without its `:`; write `{word}: {rest.strip()}`"
+                    hint = f"`{word}` is written without its `:`; {colon}"
                     cut = None
-                elif cut and piece and cut[1].span.end_line == key_node.span.line and guess is None:
+                elif cut and piece and continued and guess is None:
                     if cut[2]:
                         continue  # more of the text, said with its first piece
                     text = self.cut_text(cut[1], items[index:], by_name)
@@ -906,6 +911,8 @@ class _MapBuilder:
                         "a comma inside {...} ends the field; if it belongs to the text, "
                         f"quote the text: `{cut[0]}: {double_quoted(text)}`"
                     )
+                    if colon:
+                        hint += f"; if `{word}` is a field of its own, {colon}"
                     if by_name[cut[0]].type == "weight":  # `weight: 0,5`: a decimal comma
                         fraction = _fraction(cut[1]._replace(value=text))
                         hint = "a comma inside {...} ends the field; write the number with a " + (
