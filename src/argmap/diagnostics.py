@@ -82,29 +82,27 @@ class Vocabulary:
         answer = self.answers[key]
         if answer is not None and answer == besides:  # the one left out: the next best
             answer = self._fuzzy(word, besides, likeness)
-        return answer or (self._part(word, besides) if parts else None)
+        return answer or (self.part(word, besides) if parts else None)
 
     @functools.cached_property
-    def parts(self) -> dict[str, list[str]]:
-        """The words by their parts at a `-`, `_` or `.` from either end (`kelley` and
-        `motive` of `kelley-motive`): made at the first word that nothing is alike."""
+    def ends(self) -> dict[str, list[str]]:
+        """The words by their first and last parts at a `-`, `_` or `.` (`kelley` and
+        `motive` of `kelley-motive`), case aside: made at the first word asked about."""
         found: dict[str, list[str]] = {}
         for words in self.by_length.values():
             for known in words:
-                for cut in _SEPARATOR.finditer(known):
-                    for part in (known[: cut.start()], known[cut.end() :]):
-                        found.setdefault(part, []).append(known)
+                for end in _ends(known):
+                    found.setdefault(end.casefold(), []).append(known)
         return found
 
-    def _part(self, word: str, besides: str) -> str | None:
-        """The one known word that `word` is a part of, or that is a part of `word`, at a
-        separator (`kelley` for `kelley-motive`, an id renamed shorter; or the other way):
-        not alike enough for `_fuzzy`, yet plainly meant. None if it could be several."""
-        meant = {w for w in self.parts.get(word, ()) if w != besides}
-        for cut in _SEPARATOR.finditer(word):
-            for part in (word[: cut.start()], word[cut.end() :]):
-                if part in self.folded.get(part.casefold(), ()):
-                    meant.add(part)
+    def part(self, word: str, besides: str = "") -> str | None:
+        """The one known word (not `besides`) that `word` is the first or last part of, or
+        that is the first or last part of `word`, at a separator (`kelley` for
+        `kelley-motive`, an id renamed shorter; or the other way): not alike enough to be
+        its misspelling, yet plainly meant. None if it could be several."""
+        meant = set(self.ends.get(word.casefold(), ()))
+        for end in _ends(word):
+            meant.update(self.folded.get(end.casefold(), ()))
         meant.discard(besides)
         return meant.pop() if len(meant) == 1 else None
 
@@ -129,6 +127,12 @@ class Vocabulary:
 
         best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=likeness)
         return best[0] if best else None
+
+
+def _ends(word: str) -> tuple[str, ...]:
+    """`word`'s first and last parts at a separator; none if it has no separator."""
+    pieces = _SEPARATOR.split(word)
+    return tuple(p for p in (pieces[0], pieces[-1]) if p) if len(pieces) > 1 else ()
 
 
 def closest(

@@ -150,7 +150,10 @@ def _reading(
             + (" on lines of their own" if len(items) > 1 else "")
         ), tuple(items)
     # Never the node's own id: a node that argued about itself is an error of its own.
-    guess = space.vocabulary.closest(name, besides=own if what == "node" else "", parts=True)
+    besides = own if what == "node" else ""
+    guess = space.vocabulary.closest(name, besides=besides)
+    if guess is None and name.casefold().strip() not in space.by_words:  # (a name: said so)
+        guess = space.vocabulary.part(name, besides)
     if guess is None:
         return _unknown_hint(field, name, what, space)
     alike = f"did you mean `{guess}`?"
