@@ -204,6 +204,23 @@ def test_a_link_to_a_map_elsewhere_is_drawn_when_that_map_is_saved(tmp_path: Pat
         real.unlink()
         assert wait_for(lambda: not (out / "linked.svg").exists()), "drawing of no map stays"
         assert (out / "seed.svg").exists()
+        # Through a link elsewhere, retargeted; and a link to a map in the folder itself,
+        # whose drawing stayed when that map went.
+        other = elsewhere / "other.yaml"
+        shutil.copy(SEED, other)
+        hop = elsewhere / "hop.yaml"
+        hop.symlink_to(real)
+        (seed.parent / "chain.yaml").symlink_to(hop)
+        (seed.parent / "alias.yaml").symlink_to("seed.yaml")
+        assert wait_for(lambda: (out / "alias.svg").exists()), "a new link is not drawn"
+        hop.unlink()
+        hop.symlink_to(other)
+        assert wait_for(lambda: (out / "chain.svg").exists()), "a link retargeted is not drawn"
+        time.sleep(0.5)
+        other.write_text(other.read_text().replace("title: MoveOn isn't backing off", "title: Hop"))
+        assert wait_for(lambda: b"Hop" in (out / "chain.svg").read_bytes()), "save unseen"
+        seed.unlink()
+        assert wait_for(lambda: not (out / "alias.svg").exists()), "drawing of no map stays"
 
 
 def test_watch_goes_on_when_its_folder_is_made_again(tmp_path: Path) -> None:

@@ -21,6 +21,16 @@ from argmap.render.batch import Job, Outcome, PlanError, plan, run_all
 GRACE = 1.0  # seconds a deleted map stays gone before its drawing is removed
 
 
+def _seen(path: str) -> tuple[int, int, int] | None:
+    """What the file at `path` (through any links) is, as far as a save changes it: its
+    time, size and inode (a save by rename is another file); None if there is none."""
+    try:
+        found = Path(path).stat()
+    except OSError:  # (gone, a loop, or no longer readable: none)
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
 def watch(
     paths: Sequence[str],
     output: str,
@@ -70,24 +80,29 @@ def watch(
     # Maps deleted, and when their drawings go if they are still gone: a writer that
     # deletes a map and writes it anew a moment later is saving it.
     gone: dict[str, float] = {}
-    # The maps that are links to files outside the folders watched: each such file -> the
-    # links to it. The watcher follows those files' folders too, or their saves go unseen.
-    linked: dict[str, set[str]] = {}
-    inside = [real_path(root) for root in roots]
+    # The maps that are links, and the file each led to when drawn, as `_seen` sees it.
+    # The watcher hears of the files in the folders watched, by their own names: not of
+    # a file a link leads to elsewhere (or through another link), nor that a link's map
+    # is gone. Each link's file is looked at instead, whenever the watcher wakes.
+    links: dict[str, tuple[int, int, int] | None] = {}
 
-    def follow_links(jobs: list[Job]) -> None:
-        linked.clear()
-        for job in jobs:
-            target = real_path(job.source)
-            if not any(Path(target).is_relative_to(root) for root in inside):
-                linked.setdefault(target, set()).add(os.path.abspath(job.source))  # noqa: PTH100
+    def note_links(planned: list[Job]) -> None:
+        """Follow the links among the maps `planned`, and no other."""
+        now = {os.path.abspath(j.source) for j in planned if Path(j.source).is_symlink()}  # noqa: PTH100
+        for link in links.keys() - now:
+            del links[link]
+        for link in now - links.keys():
+            links[link] = _seen(link)
 
-    def linked_folders() -> set[str]:
-        """The folders of the files linked to, those that are there (watching a folder
-        that is not fails)."""
-        return {str(parent) for parent in (Path(t).parent for t in linked) if parent.is_dir()}
+    def relinked() -> tuple[set[str], set[str]]:
+        """The links whose file changed since it was drawn, and those that lead nowhere now."""
+        changed = {link for link, seen in links.items() if _seen(link) != seen}
+        return changed, {link for link in changed if not Path(link).exists()}
 
     def draw(jobs: list[Job]) -> None:
+        for job in jobs:  # (before: a save while it is drawn is drawn again)
+            if (link := os.path.abspath(job.source)) in links:  # noqa: PTH100
+                links[link] = _seen(link)
         outcomes = run_all(jobs, base, overrides, settings, workers=1)
         for outcome in outcomes:
             with suppress(OSError):  # not written (the map has errors), or gone since
@@ -122,7 +137,7 @@ def watch(
         cannot be drawn (a clash of outputs, a settings file with mistakes) is refused."""
         try:
             planned = plan(paths, folder, base.format)
-            follow_links(planned)
+            note_links(planned)
             jobs = which(planned)
             if jobs:
                 draw(jobs)
@@ -135,26 +150,21 @@ def watch(
     def wanted(change: Change, path: str) -> bool:
         """A map's change, or a folder watched removed (or renamed away): the watcher stays
         on the folder that was, and hears nothing of one made again in its place."""
-        return (
-            is_yaml_name(path)
-            or real_path(path) in linked
-            or (change == Change.deleted and os.path.abspath(path) in watched)  # noqa: PTH100
+        return is_yaml_name(path) or (
+            change == Change.deleted and os.path.abspath(path) in watched  # noqa: PTH100
         )
 
     def lost() -> str | None:
         """A folder watched that is no folder now, if any."""
         return next((root for root in roots if not Path(root).is_dir()), None)
 
-    def follow(everything: bool) -> str | None:
+    def follow(everything: bool) -> bool:
         """Draw each map that changes (and every map first, if `everything`, once the
         watcher has started: no change in between is missed), until `stop` is set or
-        Ctrl-C (None), a folder watched is removed ("lost"), or a map's link leads to
-        another folder than those followed ("links")."""
-        outside = linked_folders()
+        Ctrl-C, or a folder watched is removed: whether that is why it ended."""
         try:
             for changes in changes_of(
                 *roots,
-                *sorted(outside),
                 watch_filter=wanted,
                 stop_event=stopping,
                 debounce=300,
@@ -163,42 +173,43 @@ def watch(
                 yield_on_timeout=True,
             ):
                 deleted = {os.path.abspath(p) for c, p in changes if c == Change.deleted}  # noqa: PTH100
-                deleted.update(*(linked.get(p, ()) for p in deleted))  # the links to them
+                moved, nowhere = relinked()
+                for link in moved - nowhere:  # (drawn below; a link's file saved elsewhere)
+                    changes.add((Change.modified, link))
+                deleted |= nowhere
                 gone.update(dict.fromkeys(deleted & made.keys(), time.monotonic() + GRACE))
                 # (By the removal, not the folder's absence: one made again at once is
                 # another folder, which the watcher does not follow.)
                 if deleted & watched or lost():
-                    return "lost"
+                    return True
                 changed = {real_path(p) for _, p in changes}
+                links.update(dict.fromkeys(nowhere))  # (said once, until it leads somewhere)
                 removed = clear()
                 if everything:
                     everything = False
                     redraw(lambda planned: planned)
-                elif changed or removed:
+                    continue
+                if not changed and not removed:
+                    continue
 
-                    def saved(
-                        planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
-                    ) -> list[Job]:
-                        """The maps saved, and any whose drawing was the one removed (the
-                        other of two maps that would be drawn to one file, refused until
-                        now)."""
-                        return [
-                            job
-                            for job in planned
-                            if (real_path(job.source) in changed or job.output in removed)
-                            and Path(job.source).is_file()
-                        ]
+                def saved(
+                    planned: list[Job], changed: set[str] = changed, removed: set[str] = removed
+                ) -> list[Job]:
+                    """The maps saved, and any whose drawing was the one removed (the other
+                    of two maps that would be drawn to one file, refused until now)."""
+                    return [
+                        job
+                        for job in planned
+                        if (real_path(job.source) in changed or job.output in removed)
+                        and Path(job.source).is_file()
+                    ]
 
-                    redraw(saved)
-                if outside != linked_folders():
-                    return "links"
+                redraw(saved)
         except FileNotFoundError:  # the watcher started on a folder removed since
             if lost():
-                return "lost"
-            if outside != linked_folders():  # one of the folders linked to: follow the others
-                return "links"
+                return True
             raise
-        return None
+        return False
 
     def back() -> bool:
         """Wait until the folders watched are all there again (saying so, unless they
@@ -215,13 +226,12 @@ def watch(
         return False
 
     planned = plan(paths, folder, base.format)  # every map; a mistake here ends the watch
-    follow_links(planned)
+    note_links(planned)
     draw(planned)
     everything = False
     while True:
         try:
-            why = follow(everything)
-            if why is None or (why == "lost" and not back()):
+            if not follow(everything) or not back():
                 return
         except RuntimeError as error:  # watchfiles cannot name a file that is not UTF-8
             if "decode path" not in str(error):
