@@ -1545,6 +1545,7 @@ _OTHER_NAMES = {
     **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
 }
 # Where each detail of a source goes in it.
+_INDICATORS = frozenset("#&*!|>'\"%@`[]{},?:-")  # what a plain YAML value may not start with
 _IN_SOURCE = {
     **{"doi": "url", "link": "url", "href": "url", "website": "url", "year": "date"},
     **{"published": "date", "journal": "publisher", "publication": "publisher"},
@@ -1554,14 +1555,21 @@ _IN_ACTOR = dict.fromkeys(("title", "position", "job", "affiliation", "office"),
     "type": "kind"
 }
 _IN_RENDER = {"layout": "direction", "rankdir": "direction", "colours": "theme", "style": "theme"}
-_IN_RENDER |= {"color": "theme", "colour": "theme", "width": "wrap", "group": "group-by"}
+_IN_RENDER |= {"color": "theme", "colour": "theme", "group": "group-by"}
 
 
 def _other_field(known: _Known, key: str) -> str | None:
     """The field of a source, an actor or the render section that `key` names otherwise."""
-    table = {id(_SOURCE_FIELDS): _IN_SOURCE, id(_ACTOR_FIELDS): _IN_ACTOR}
-    table[id(_RENDER_FIELDS)] = _IN_RENDER
-    return table.get(id(known), {}).get(_normal(key))
+    table = (
+        _IN_SOURCE
+        if known is _SOURCE_FIELDS
+        else _IN_ACTOR
+        if known is _ACTOR_FIELDS
+        else _IN_RENDER
+        if known is _RENDER_FIELDS
+        else {}
+    )
+    return table.get(_normal(key))
 
 
 # Where in a source: a page, as citation tools name it.
@@ -1594,15 +1602,20 @@ def _a_mark(value: YNode) -> bool:
         return False
 
 
-def _in_source_hint(key: str, field: str, value: YNode, source: YMap, what: str = "source") -> str:
+def _in_source_hint(key: str, field: str, value: YNode, owner: YMap, what: str = "source") -> str:
     """The hint for a detail of a source (or of what else `what` names: an actor, the
-    render section) that argmap writes as another field, which `source` may have already
+    render section) that argmap writes as another field, which `owner` may have already
     (a `doi` beside its `url`)."""
     written = _plain(value) or "..."
+    # Text as YAML reads it back (`role: "Chair: Finance"`); a date, number or word as it is
+    # unless YAML would read it otherwise (`theme: "#333"`, a comment bare).
+    text = any(f.name == field and f.type == "text" for fs in spec.ALL_FIELDS for f in fs)
+    if text or written[:1] in _INDICATORS or ": " in written or " #" in written:
+        written = as_written(written)
     if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
         written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
     key = "date of publication" if _normal(key) == "published" else key
-    if field in source.entries:
+    if field in owner.entries:
         return (
             f"argmap keeps the {key} in the {what}'s `{field}`, which it has already: keep "
             f"one of the two there (this one is `{field}: {written}`)"

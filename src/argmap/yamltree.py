@@ -698,10 +698,12 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     if quoted is None:
         return hint
     name, _, value = quoted[0].partition(": ")
-    if value[1] + value[-2] in _TYPOGRAPHIC:  # `text: “A claim: this”`, from a word processor
+    pair, inner = value[1] + value[-2], value[2:-2]
+    # `text: “A claim: this”`, from a word processor (not `“Cogito”: says “me”`)
+    if pair in _TYPOGRAPHIC and not any(mark in inner for mark in pair):
         return (
             f"{hint}; `{value[1]}` and `{value[-2]}` are no YAML quotes but text: write "
-            f'`{name}: "{value[2:-2]}"`, or, to keep them in the text, `{quoted[0]}`'
+            f'`{name}: "{inner}"`, or, to keep them in the text, `{quoted[0]}`'
         )
     return f"{hint}: `{quoted[0]}`"
 
@@ -1124,8 +1126,11 @@ def glued_key(
     # (A page pasted after `text:` was said twice whole.)
     word, value = glued[1], clipped(glued[2], _GLUED_SHOWN)
     after = value[1:].lstrip() if value[0].isspace() else value
-    # (`tags:[x]` is a list glued to its key: written as it is, not quoted as text)
-    shown = after if after[:1] + after.rstrip()[-1:] in ("[]", "{}") else as_written(after)
+    # Text is quoted where YAML would read it otherwise (`text:[Draft]`, `text:A: b`);
+    # anything else is written as it is (`tags:[x]`, a list; `weight:0.5`, a number), as
+    # is a text in quotes already.
+    text = _FIELD_TYPES.get(word, "text") == "text" and after[:1] not in ("'", '"')
+    shown = as_written(after) if text else after
     if value[0].isspace():  # a no-break space (pasted from a word processor), which YAML's is not
         said = (
             f"`{word}:` is followed by {describe(value[0])}, which YAML does not read as "
@@ -1252,6 +1257,8 @@ def _continued_hint(lines: list[str], above: int) -> str:
     field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
     if key is None or field is None or _indent(lines[key]) < _indent(lines[above]):
         return ""
+    if _indent(lines[key]) > _indent(lines[above]) and spec.ID_RE.fullmatch(written):
+        return ""  # (left of the key, a word alone: an id without its colon, more likely)
     name = field[1].strip()
     starts = "where the keys do" if _indent(lines[key]) == _indent(lines[above]) else "left of it"
     return (
