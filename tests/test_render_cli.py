@@ -271,6 +271,13 @@ def test_a_folder_into_a_folder_then_check(
     assert stale.exit_code == 1
     assert f"{out / 'seed.svg'}: stale" in stale.output
     assert "sub/every.svg: stale" not in stale.output
+    # Up to date but for its line ends, as git checks it out on Windows: said so.
+    every = out / "sub" / "every.svg"
+    every.write_bytes(every.read_bytes().replace(b"\n", b"\r\n"))
+    crlf = invoke("render", str(maps), "-o", str(out), "--check")
+    assert "every.svg: stale: its lines end in CR LF" in crlf.output
+    assert "add `*.svg -text` to .gitattributes" in crlf.output
+    every.write_bytes(every.read_bytes().replace(b"\r\n", b"\n"))
     # The files, as pre-commit passes the changed ones, under --maps-dir: each drawing
     # where the folder's render put it (sub/every.svg was looked for as every.svg).
     every = str(maps / "sub" / "every.yaml")

@@ -501,8 +501,10 @@ class _Builder:
         read as one, so that its entries are not lost to the rest of the check."""
         first, earlier = mapping.entries[key.value]
         hint = "remove or rename one of them; YAML would silently keep only the last"
-        section = outermost and key.value in spec.SECTIONS
-        if section and type(earlier) is YMap and type(value) is YMap:
+        # (A section left empty, `claims:` and nothing under it, is as one with no entries.)
+        empty = type(earlier) is YScalar and earlier.is_null
+        section = outermost and key.value in spec.SECTIONS and type(value) is YMap
+        if section and (empty or type(earlier) is YMap):
             hint = (
                 f"move its entries under the `{key.value}:` on line {first.span.line}: "
                 "YAML would silently keep only the last of the two"
@@ -522,7 +524,10 @@ class _Builder:
             hint,
         )
         self.diagnostics.append(diagnostic)
-        if section and type(earlier) is YMap and type(value) is YMap:
+        if section and empty:
+            mapping.entries[key.value] = (first, value)
+            return
+        if section and type(earlier) is YMap and type(value) is YMap:  # (for mypy)
             for entry, (entry_key, entry_value) in value.entries.items():
                 if entry in earlier.entries:  # an id in both: said as any id written twice
                     self._duplicate(earlier, entry_key, entry_value)

@@ -290,12 +290,20 @@ def run_one(
             return Outcome(job, report, error=f"cannot read {job.output}: it is not a file")
         try:
             with drawn.open("rb") as stream:
-                current = stream.read(len(data) + 1)  # (more than that differs anyway)
+                # (More than twice as long differs anyway, even with CR LF for each LF.)
+                current = stream.read(2 * len(data) + 1)
         except FileNotFoundError:
             return Outcome(job, report, stale="missing")
         except OSError as error:
             return Outcome(job, report, error=f"cannot read {job.output}: {error.strerror}")
-        return Outcome(job, report, stale="" if current == data else "differs from a fresh render")
+        stale = "" if current == data else "differs from a fresh render"
+        if current != data and current.replace(b"\r\n", b"\n") == data:
+            stale = (
+                "its lines end in CR LF, a fresh render's in LF (as git's core.autocrlf "
+                f"writes it out on Windows: add `*{Path(job.output).suffix} -text` to "
+                ".gitattributes)"
+            )
+        return Outcome(job, report, stale=stale)
     if job.output == STDOUT:
         return Outcome(job, report, data=data)
     try:
