@@ -895,13 +895,14 @@ class _MapBuilder:
                 # `{text: Taxes rise, by most accounts}`, a text cut short by its comma
                 word, space, rest = key.partition(" ")
                 continued = cut and cut[1].span.end_line == key_node.span.line
+                # (An id's or a date's comma cuts no text: `{source: s, tags x}` is a field.)
+                prose = cut is not None and by_name[cut[0]].type in ("text", "url", "weight")
                 colon = f"write `{word}: {rest.strip()}`"
                 if not (space and rest.strip() and word in by_name and word not in node.entries):
                     colon = ""
-                if piece and colon and guess is None and not continued:
+                if piece and colon and not (continued and prose):  # (before a guess: `tags x`)
                     written.add(word)  # (not "missing" too)
-                    hint = f"`{word}` is written without its `:`; {colon}"
-                    cut = None
+                    hint, guess, cut = f"`{word}` is written without its `:`; {colon}", None, None
                 elif cut and piece and continued and guess is None:
                     if cut[2]:
                         continue  # more of the text, said with its first piece
@@ -1329,8 +1330,8 @@ class _MapBuilder:
                 if not _SCHEME.match(url) and re.match(spec.URL_PATTERN, full) and "." in url
                 else "write the full address, e.g. `https://example.org/article`"
             )
-            if doi := _DOI.fullmatch(url):
-                hint = f"a DOI's address is at doi.org: `https://doi.org/{doi[1]}`"
+            if doi := _DOI.fullmatch(url):  # (its space is not in the address: no %20)
+                hint, url = f"a DOI's address is at doi.org: `https://doi.org/{doi[1]}`", doi[1]
             self.invalid(
                 node,
                 f"{what} must be an http, https or mailto URL, without spaces",
