@@ -51,7 +51,13 @@ def summary(result: CheckResult) -> str:
     checked = counted(files, "file") + " checked"
     if unread:
         checked += f", {unread} not read"
-    return f"{checked}: {', '.join(parts) or 'no problems'}"
+    # (Warnings that fail the check: why it exits 1 with no error said.)
+    strictly = any(
+        f.strict and any(d.severity is Severity.WARNING for d in f.diagnostics)
+        for f in result.files
+    )
+    failing = "; under strict, warnings fail" if strictly else ""
+    return f"{checked}: {', '.join(parts) or 'no problems'}{failing}"
 
 
 def headline(d: Diagnostic) -> str:
