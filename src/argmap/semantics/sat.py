@@ -64,6 +64,7 @@ def _unwitnessed(labelling: Labelling) -> None:
 class _Encoding:
     def __init__(self, af: Framework, stable: bool = False) -> None:
         self.af = af
+        self.interrupted = False  # by Ctrl-C, inside the solver
         # Argument i's variables are 3i+1 (in), 3i+2 (out) and 3i+3 (undec).
         self.vars = {
             label: {a: 3 * i + k + 1 for i, a in enumerate(af.arguments)}
@@ -107,6 +108,7 @@ class _Encoding:
         try:
             found = self.solver.solve(assumptions=assumptions or [])
         except pysolvers.error as error:  # Ctrl-C, which the solver catches as its own error
+            self.interrupted = True  # the solver takes no more calls
             raise KeyboardInterrupt from error
         if not found:
             return None
@@ -131,7 +133,8 @@ class _Encoding:
         try:
             yield var
         finally:
-            self.solver.add_clause([-var])
+            if not self.interrupted:  # (a clause added then aborted the process: CaDiCaL's
+                self.solver.add_clause([-var])  # "invalid API usage", or a crash)
 
     def prefer(self, arguments: Iterable[str], label: str) -> None:
         """Have the solver try `label` (IN or OUT) first for each of `arguments`, so that a
@@ -139,6 +142,8 @@ class _Encoding:
         otherwise here, and UNDEC last): a question about many arguments at once is then
         answered for many by one model, where a solver that keeps its last choices gives
         one a new label at a time."""
+        if self.interrupted:  # (on the way out of Ctrl-C: see `switch`)
+            return
         first, then = (IN, OUT) if label == IN else (OUT, IN)
         self.solver.set_phases(
             [lit for a in arguments for lit in (self.lit(a, first), -self.lit(a, then))]
