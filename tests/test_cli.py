@@ -624,6 +624,11 @@ def test_settings_from_pyproject(tmp_path: Path) -> None:
     result = invoke("check", map_path)
     assert result.exit_code == 2
     assert "`[tool.argmap]` belongs in pyproject.toml" in result.output
+    # Another tool's table (a pyproject.toml copied whole, say): not argmap's, misplaced.
+    (tmp_path / ".argmap.toml").write_text("[tool.black]\nline-length = 100\n")
+    other = invoke("check", map_path)
+    assert other.exit_code == 2 and "[tool.argmap]" not in other.output
+    assert "`[tool]` holds other tools' settings (black), not argmap's" in other.output
     (tmp_path / ".argmap.toml").write_text('ignore = ["unknown-reference"]\n')
     assert invoke("check", map_path).exit_code == 0
     result = invoke("check", "--select", "unknwn-reference", map_path)

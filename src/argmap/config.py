@@ -357,10 +357,20 @@ def parse(
         raise ConfigError(*problems())
     for key in table:
         if key == "tool" and origin is not None and not origin.endswith("pyproject.toml"):
+            tools = table["tool"]
+            named = isinstance(tools, Mapping) and "argmap" in tools
+            said = (
+                "`[tool.argmap]` belongs in pyproject.toml"
+                if named
+                else f"`[tool]` holds other tools' settings ({', '.join(map(str, tools))}), "
+                "not argmap's"
+                if isinstance(tools, Mapping) and tools
+                else "`tool` is no setting of argmap's"
+            )
             report(
                 ConfigError(
-                    "`[tool.argmap]` belongs in pyproject.toml; in this file the settings go "
-                    "at the top level (`ignore = [...]`, `[rules.long-text]`)",
+                    f"{said}; in this file the settings go at the top level (`ignore = "
+                    "[...]`, `[rules.long-text]`)",
                     key=("tool",),
                 )
             )
