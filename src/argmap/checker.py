@@ -51,12 +51,16 @@ class CheckResult:
         """0 clean, 1 errors (or warnings in a strict file), 2 a file could not be read."""
         if any(d.rule == "io-error" for d in self.diagnostics):
             return 2
-        failed = any(
-            d.severity is Severity.ERROR or (f.strict and d.severity is Severity.WARNING)
+        errors = any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return 1 if errors or self.strictly_failed else 0
+
+    @property
+    def strictly_failed(self) -> bool:
+        """Whether a map fails on its warnings, its settings saying `strict = true`."""
+        return any(
+            f.strict and any(d.severity is Severity.WARNING for d in f.diagnostics)
             for f in self.files
-            for d in f.diagnostics
         )
-        return 1 if failed else 0
 
 
 def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) -> Iterator[str]:

@@ -1546,7 +1546,6 @@ _OTHER_NAMES = {
     **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
 }
 # Where each detail of a source goes in it.
-_INDICATORS = frozenset("#&*!|>'\"%@`[]{},?:-")  # what a plain YAML value may not start with
 _IN_SOURCE = {
     **{"doi": "url", "link": "url", "href": "url", "website": "url", "year": "date"},
     **{"published": "date", "journal": "publisher", "publication": "publisher"},
@@ -1561,15 +1560,12 @@ _IN_RENDER |= {"color": "theme", "colour": "theme", "group": "group-by"}
 
 def _other_field(known: _Known, key: str) -> str | None:
     """The field of a source, an actor or the render section that `key` names otherwise."""
-    table = (
-        _IN_SOURCE
-        if known is _SOURCE_FIELDS
-        else _IN_ACTOR
-        if known is _ACTOR_FIELDS
-        else _IN_RENDER
-        if known is _RENDER_FIELDS
-        else {}
+    tables = (
+        (_SOURCE_FIELDS, _IN_SOURCE),
+        (_ACTOR_FIELDS, _IN_ACTOR),
+        (_RENDER_FIELDS, _IN_RENDER),
     )
+    table = next((t for fields, t in tables if fields is known), {})
     return table.get(_normal(key))
 
 
@@ -1607,12 +1603,10 @@ def _in_source_hint(key: str, field: str, value: YNode, owner: YMap, what: str =
     """The hint for a detail of a source (or of what else `what` names: an actor, the
     render section) that argmap writes as another field, which `owner` may have already
     (a `doi` beside its `url`)."""
-    written = _plain(value) or "..."
-    # Text as YAML reads it back (`role: "Chair: Finance"`); a date, number or word as it is
-    # unless YAML would read it otherwise (`theme: "#333"`, a comment bare).
+    # As YAML reads it back (`role: "Chair: Finance"`, `theme: "#333"`); a date or a
+    # number stays one where the field is not text.
     text = any(f.name == field and f.type == "text" for fs in spec.ALL_FIELDS for f in fs)
-    if text or written[:1] in _INDICATORS or ": " in written or " #" in written:
-        written = as_written(written)
+    written = as_written(_plain(value), typed=not text) if _plain(value) else "..."
     if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
         written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
     key = "date of publication" if _normal(key) == "published" else key

@@ -52,11 +52,7 @@ def summary(result: CheckResult) -> str:
     if unread:
         checked += f", {unread} not read"
     # (Warnings that fail the check: why it exits 1 with no error said.)
-    strictly = any(
-        f.strict and any(d.severity is Severity.WARNING for d in f.diagnostics)
-        for f in result.files
-    )
-    failing = "; under strict, warnings fail" if strictly else ""
+    failing = "; under strict, warnings fail" if result.strictly_failed else ""
     return f"{checked}: {', '.join(parts) or 'no problems'}{failing}"
 
 

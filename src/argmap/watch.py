@@ -96,8 +96,9 @@ def watch(
 
     def relinked() -> tuple[set[str], set[str]]:
         """The links whose file changed since it was drawn, and those that lead nowhere now."""
-        changed = {link for link, seen in links.items() if _seen(link) != seen}
-        return changed, {link for link in changed if not Path(link).exists()}
+        now = {link: _seen(link) for link in links}
+        changed = {link for link, seen in links.items() if now[link] != seen}
+        return changed, {link for link in changed if now[link] is None}
 
     def draw(jobs: list[Job]) -> None:
         for job in jobs:  # (before: a save while it is drawn is drawn again)

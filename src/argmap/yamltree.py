@@ -154,10 +154,11 @@ _PLAIN = re.compile(r"""(?![-?:](?:\s|$))[^\s!&*|>'"%@`#,\[\]{}](?:(?!:\s| #)[^\
 _FLOW_INDICATORS = re.compile(r"[,?:\[\]{}]")  # (PyYAML ends a plain text at ? and : in brackets)
 
 
-def as_written(text: str, in_brackets: bool = False) -> str:
+def as_written(text: str, in_brackets: bool = False, typed: bool = False) -> str:
     """`text` as a hint writes it for YAML to read it back as text: as it is where it
-    can be, else in double quotes."""
-    plain = _PLAIN.fullmatch(text) and reads_as_text(text) and text.isprintable()
+    can be, else in double quotes. With `typed`, a value YAML reads as another type (a
+    date, a number) stays as it is too: a field of that type takes it."""
+    plain = _PLAIN.fullmatch(text) and (typed or reads_as_text(text)) and text.isprintable()
     if plain and not (in_brackets and _FLOW_INDICATORS.search(text)):
         return text
     return double_quoted(text)

@@ -64,9 +64,10 @@ class _Space:
         return {seen: k for k in self.entries if (seen := visible(k)) != k}
 
 
-def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space]]]:
-    """Each reference to an id that is not in the map: the node, the field, the reference,
-    what it names (node, actor or source), and the map's id spaces."""
+def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space], str | None]]:
+    """Each reference to an id that is not in the map as what it names: the node, the
+    field, the reference, what it names (node, actor or source), the map's id spaces, and
+    what the id is of instead, if anything (`by: a-node`)."""
     spaces = {"node": _Space(m.nodes), "actor": _Space(m.actors), "source": _Space(m.sources)}
     for node in m.nodes.values():
         named: list[tuple[str, Ref, str]] = [
@@ -77,16 +78,16 @@ def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space]]]:
             named.append(("source", node.source, "source"))
         for field, ref, what in named:
             if ref.id not in spaces[what].entries and ref.id not in m.unreadable:
-                yield node, field, ref, what, spaces
+                other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
+                yield node, field, ref, what, spaces, other
 
 
 def _unknown_reference(ctx: Context) -> Iterator[Finding]:
-    for node, field, ref, what, spaces in _unknown(ctx.map):
+    for node, field, ref, what, spaces, other in _unknown(ctx.map):
         name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
         if len(ref.id) > _LONGEST_SHOWN:
             name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
         said = f"`{field}` of {node.kind} `{node.id}` names {name}"
-        other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
         if other is not None:  # `by: a-node`, `supports: an-actor`
             yield (
                 ref.span,
@@ -105,8 +106,8 @@ def meant(m: Map, what: str) -> set[str]:
     """The ids of `what` (node, actor or source) that the map's references to ids not in
     it are taken to mean (in their errors' hints): those entries are used, by mistake."""
     found: set[str] = set()
-    for node, field, ref, named, spaces in _unknown(m):
-        if named == what and not any(ref.id in s.entries for s in spaces.values()):
+    for node, field, ref, named, spaces, other in _unknown(m):
+        if named == what and other is None:  # (`by: a-node` guesses no actor)
             found.update(_reading(field, ref, what, spaces, node.id)[1])
     return found
 
