@@ -100,7 +100,8 @@ class _Encoding:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.solver.delete()
+        if not self.interrupted:  # (an interrupted solver's memory is not its own: its
+            self.solver.delete()  # deletion crashed now and then; the process is ending)
         if self.on_term is not None:
             signal.signal(signal.SIGTERM, self.on_term)
 
