@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
@@ -200,17 +201,21 @@ def check_loaded(
         return loaded.diagnostics
     diagnostics = [d for d in loaded.diagnostics if settings.enabled(d.rule)]
     given = nullcontext(graph) if graph is not None else graph_for(loaded.map)
+    shared: dict[str, Any] = {}
     with gc_paused(), given as g:
         for rule in REGISTRY.values():
-            diagnostics.extend(run_rule(rule, loaded.map, g, settings))
+            diagnostics.extend(run_rule(rule, loaded.map, g, settings, shared))
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 
 
-def run_rule(rule: Rule, m: Map, graph: Graph, settings: Settings) -> Iterator[Diagnostic]:
-    """One rule's diagnostics on a map (none for a loader rule, or one switched off)."""
+def run_rule(
+    rule: Rule, m: Map, graph: Graph, settings: Settings, shared: dict[str, Any] | None = None
+) -> Iterator[Diagnostic]:
+    """One rule's diagnostics on a map (none for a loader rule, or one switched off).
+    `shared` is what the rules of one check of the map share (Context.shared)."""
     if rule.check is None or not settings.enabled(rule.id):
         return
-    context = Context(m, graph, settings.options(rule.id))
+    context = Context(m, graph, settings.options(rule.id), {} if shared is None else shared)
     for span, message, hint in rule.check(context):
         yield Diagnostic(rule.id, rule.severity, span, message, hint)
 

@@ -31,7 +31,7 @@ def _unused(section: str) -> Rule:
         # An entry named by its name or title, `by: Harry Reid`, or misspelt, `by: reidd`:
         # the reference's error says to write the entry's id (not to remove the entry).
         if any(i not in entries for i in named):
-            used |= meant(ctx.map, what)
+            used |= meant(ctx, what)
         for entry in entries.values():
             if entry.id not in used:
                 yield (

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from argmap.characters import describe, invisible_at, located, visible
 from argmap.diagnostics import Severity, Vocabulary
-from argmap.model import Map, Node, Ref, Relation, Span
+from argmap.model import Node, Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
 from argmap.yamltree import GLUED_ITEM
@@ -64,11 +65,35 @@ class _Space:
         return {seen: k for k in self.entries if (seen := visible(k)) != k}
 
 
-def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space], str | None]]:
-    """Each reference to an id that is not in the map as what it names: the node, the
-    field, the reference, what it names (node, actor or source), the map's id spaces, and
-    what the id is of instead, if anything (`by: a-node`)."""
+@dataclass(eq=False)
+class _Unknown:
+    """A reference to an id that is not in the map as what it names: the node, the field,
+    the reference, what it names (node, actor or source), the map's id spaces, and what
+    the id is of instead, if anything (`by: a-node`)."""
+
+    node: Node
+    field: str
+    ref: Ref
+    what: str
+    spaces: dict[str, _Space]
+    other: str | None
+
+    @functools.cached_property
+    def reading(self) -> tuple[str, tuple[str, ...]]:
+        """Its hint and the ids it is read as meaning (see `_reading`): made once for the
+        rules that need it, unknown-reference and the unused ones."""
+        return _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
+
+
+def _unknown(ctx: Context) -> list[_Unknown]:
+    """Each reference to an id that is not in the map as what it names, found once per
+    check of the map."""
+    found: list[_Unknown] | None = ctx.shared.get("unknown references")
+    if found is not None:
+        return found
+    m = ctx.map
     spaces = {"node": _Space(m.nodes), "actor": _Space(m.actors), "source": _Space(m.sources)}
+    found = []
     for node in m.nodes.values():
         named: list[tuple[str, Ref, str]] = [
             (relation.value + "s", ref, "node") for relation, ref in node.targets()
@@ -79,11 +104,15 @@ def _unknown(m: Map) -> Iterator[tuple[Node, str, Ref, str, dict[str, _Space], s
         for field, ref, what in named:
             if ref.id not in spaces[what].entries and ref.id not in m.unreadable:
                 other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
-                yield node, field, ref, what, spaces, other
+                found.append(_Unknown(node, field, ref, what, spaces, other))
+    ctx.shared["unknown references"] = found
+    return found
 
 
 def _unknown_reference(ctx: Context) -> Iterator[Finding]:
-    for node, field, ref, what, spaces, other in _unknown(ctx.map):
+    for unknown in _unknown(ctx):
+        node, field, ref, what = unknown.node, unknown.field, unknown.ref, unknown.what
+        other = unknown.other
         name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
         if len(ref.id) > _LONGEST_SHOWN:
             name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
@@ -96,19 +125,19 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
             )
             continue
         section = {"node": "the map", "actor": "`actors`", "source": "`sources`"}[what]
-        hint, _ = _reading(field, ref, what, spaces, node.id)
+        hint = unknown.reading[0]
         if len(ref.id) > _LONGEST_SHOWN and ref.id in hint:  # (said again, whole)
             hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
         yield ref.span, f"{said}, which is not in {section}", hint
 
 
-def meant(m: Map, what: str) -> set[str]:
+def meant(ctx: Context, what: str) -> set[str]:
     """The ids of `what` (node, actor or source) that the map's references to ids not in
     it are taken to mean (in their errors' hints): those entries are used, by mistake."""
     found: set[str] = set()
-    for node, field, ref, named, spaces, other in _unknown(m):
-        if named == what and other is None:  # (`by: a-node` guesses no actor)
-            found.update(_reading(field, ref, what, spaces, node.id)[1])
+    for unknown in _unknown(ctx):
+        if unknown.what == what and unknown.other is None:  # (`by: a-node` guesses no actor)
+            found.update(unknown.reading[1])
     return found
 
 
