@@ -203,6 +203,9 @@ _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 # A line that is a list's item: its `- ` and the item's text (matched on the line without
 # its trailing white space: `.*?\s*` would be quadratic in the line's length).
 _ITEM = re.compile(r" *(-) +(\S.*)")
+# A key, its colon and a quoted value glued to it (`text:"A: b"`, or after a no-break space).
+_GLUED_QUOTED = re.compile(r"""[^\s:]+:[^ \t"']?(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+_EXAMPLE = re.compile(r"write it as `([^`]+)`")  # a wrong type's hint, with its example
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
@@ -803,7 +806,12 @@ class _MapBuilder:
         if not node.plain:
             return None
         span = node.span
-        if (glued := glued_key(node.value, known.by_name)) is not None:
+        written = node.value
+        # `text:\u00a0"A: b"` is read as a key `text:\u00a0"A`: the quoted value is the line's.
+        line = self.lines[span.line - 1] if span.line == span.end_line else ""
+        if (quoted := _GLUED_QUOTED.match(line, span.column - 1)) and quoted[0].startswith(written):
+            written = quoted[0]
+        if (glued := glued_key(written, known.by_name)) is not None:
             problem, offset = glued
             line, column = self.lines[span.line - 1], span.column + offset
             if line[span.column - 1 : span.column] == "*":  # (an alias's: said where it is)
@@ -897,13 +905,16 @@ class _MapBuilder:
                 continued = cut and cut[1].span.end_line == key_node.span.line
                 # (An id's or a date's comma cuts no text: `{source: s, tags x}` is a field.)
                 prose = cut is not None and by_name[cut[0]].type in ("text", "url", "weight")
-                colon = f"write `{word}: {rest.strip()}`"
-                if not (space and rest.strip() and word in by_name and word not in node.entries):
+                rest = rest.strip()
+                if word in by_name and by_name[word].type == "tags":  # `{tags x}`: a list
+                    rest = f"[{as_written(rest, in_brackets=True)}]"
+                colon = f"write `{word}: {rest}`"
+                if not (space and rest and word in by_name and word not in node.entries):
                     colon = ""
                 if piece and colon and not (continued and prose):  # (before a guess: `tags x`)
                     written.add(word)  # (not "missing" too)
                     hint, guess, cut = f"`{word}` is written without its `:`; {colon}", None, None
-                elif cut and piece and continued and guess is None:
+                elif cut and piece and continued and (guess is None or colon):
                     if cut[2]:
                         continue  # more of the text, said with its first piece
                     text = self.cut_text(cut[1], items[index:], by_name)
@@ -939,8 +950,16 @@ class _MapBuilder:
                     read = self.diagnostics[before:]
                     del self.diagnostics[before:]
                 if guess and len(read) == 1 and read[0].span == value.span:
-                    # `tag: x`: one error, "did you mean `tags`? then write it as `[x]`"
-                    hint, read = f"{hint} then {read[0].hint}", []
+                    # `tag: x`: one error, "did you mean `tags`? it must be a list of
+                    # tags, not text: write `tags: [x]`"
+                    example = _EXAMPLE.fullmatch(read[0].hint)
+                    must = read[0].message.partition(" must be ")[2]
+                    hint += (
+                        f" it must be {must}: write `{guess}: {example[1]}`"
+                        if example and must
+                        else f" then {read[0].hint}"
+                    )
+                    read = []
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 self.diagnostics += read
                 if guess:
