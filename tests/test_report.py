@@ -164,6 +164,34 @@ def test_sarif_columns_are_utf16_code_units(tmp_path: Path) -> None:
     ] == ["txt", "n😀te", "😀"]
 
 
+def test_github_names_files_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Annotations and code scanning match a file by its path in the repository: a check
+    run in a subfolder named `../maps/a.yaml`, which matched no file of the pull request."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "maps" / "a b.yaml").write_text("argmap: 1\ntitle: T\nclaims: {c: {tex: C}}\n")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("argmap: 1\ntitle: T\nclaims: {c: {tex: C}}\n")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.chdir(tmp_path / "docs")
+    result = check(["../maps/a b.yaml", str(outside)])
+    github = render(result, "github")
+    assert "file=maps/a b.yaml," in github and f"file={outside}," in github
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(render(result, "sarif"))["runs"][0]["results"]
+    ]
+    assert sorted(set(uris)) == sorted({"maps/a%20b.yaml", outside.as_uri()})
+    # Under GitHub Actions, from its workspace; a file not on disk keeps its name.
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "maps"))
+    assert "file=a b.yaml," in render(result, "github")
+    monkeypatch.chdir(tmp_path.parent)
+    assert "file=../maps/a b.yaml," in render(result, "github")
+
+
 def test_a_file_name_that_is_not_utf8_leaves_machine_output_valid() -> None:
     """Python holds the bytes of such a name as lone surrogates: JSON and SARIF wrote them
     as bytes that are not UTF-8 (or, with PYTHONIOENCODING=utf-8, an internal error), and

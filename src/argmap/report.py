@@ -4,6 +4,7 @@ one registry that both the library and the CLI's `--format` choices read."""
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import os
 import re
@@ -191,13 +192,38 @@ def _command(level: str, properties: dict[str, object], message: str) -> str:
     return writable(f"::{level} {attrs}::{_escape_data(said)}\n")
 
 
+def _repository() -> str | None:
+    """The folder GitHub names files from: the workspace under GitHub Actions, else the
+    repository the current folder is in (the nearest folder up with a `.git`)."""
+    if workspace := os.environ.get("GITHUB_WORKSPACE"):
+        return str(Path(workspace).resolve())  # (as the current folder is: symlinks read)
+    here = Path.cwd()
+    return next((str(p) for p in (here, *here.parents) if (p / ".git").exists()), None)
+
+
+def _from_repository(root: str | None) -> Callable[[str], str]:
+    """A file's path from `root`, as GitHub's annotations and code scanning name it: a check
+    run in a subfolder (`cd docs && argmap check ../maps`) named `../maps/a.yaml`, which
+    matched no file of the pull request. A file outside the root, or none on disk (`-`, read
+    from standard input), keeps the name it was given."""
+
+    def path(file: str) -> str:
+        if root is None or not os.path.lexists(file):
+            return file
+        found = os.path.relpath(Path(file).absolute(), root)  # (a link: named where it is)
+        return file if found.startswith(os.pardir) else Path(found).as_posix()
+
+    return path
+
+
 def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
     """GitHub Actions workflow commands: annotations on the pull request's diff."""
+    named = _from_repository(_repository())
     for d in result.diagnostics:
         s = d.span
         properties: dict[str, object] = {
             "title": f"argmap ({d.rule})",
-            "file": s.file,
+            "file": named(s.file),
             "line": s.line,
             "col": s.column,
             "endLine": s.end_line,
@@ -211,11 +237,18 @@ def write_github(result: CheckResult, out: TextIO, style: Style) -> None:
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _uri(file: str) -> str:
-    """A URI reference (its bytes percent-encoded: a space, `#`, `%`, a line break, or a
-    byte of a name that is not UTF-8)."""
-    path = Path(file)
-    return path.as_uri() if path.is_absolute() else quote(os.fsencode(path.as_posix()))
+def _uris() -> Callable[[str], str]:
+    """Each file's URI reference (its bytes percent-encoded: a space, `#`, `%`, a line
+    break, or a byte of a name that is not UTF-8), from the repository's root where it is
+    in one: the root found once, each file's URI made once."""
+    named = _from_repository(_repository())
+
+    @functools.cache
+    def uri(file: str) -> str:
+        path = Path(named(file))
+        return path.as_uri() if path.is_absolute() else quote(os.fsencode(path.as_posix()))
+
+    return uri
 
 
 def _utf16(lines: dict[str, list[str]]) -> Callable[[str, int, int], int]:
@@ -244,6 +277,7 @@ _SARIF_LOG = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "versi
 def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
     utf16 = _utf16({report.path: source_lines(report.text) for report in result.files})
+    uri = _uris()
     rule_ids = list(REGISTRY)
     rules = [
         {
@@ -263,7 +297,7 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
             "level": _SARIF_LEVELS[d.severity],
             "message": {"text": d.message + (f". Hint: {d.hint}" if d.hint else "")},
             "locations": _locations(
-                d.span.file,
+                uri(d.span.file),
                 startLine=d.span.line,
                 startColumn=utf16(d.span.file, d.span.line, d.span.column),
                 endLine=d.span.end_line,
@@ -275,8 +309,8 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
     _dump(_sarif(rules, results=results, columnKind="utf16CodeUnits"), out)
 
 
-def _locations(file: str, **region: int) -> list[dict[str, Any]]:
-    return [{"physicalLocation": {"artifactLocation": {"uri": _uri(file)}, "region": region}}]
+def _locations(uri: str, **region: int) -> list[dict[str, Any]]:
+    return [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}]
 
 
 def _sarif(rules: list[dict[str, Any]], **run: Any) -> dict[str, Any]:
@@ -298,10 +332,12 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
         for problem, place in ((p, _PLACE.fullmatch(p)) for p in problems)
     ]
     if name == "github":
+        named = _from_repository(_repository())
         for text, where in said:
             properties: dict[str, object] = {"title": "argmap (settings)"}
             if where:
-                properties |= dict(zip(("file", "line", "col"), where, strict=True))
+                file, line, column = where
+                properties |= {"file": named(file), "line": line, "col": column}
             out.write(_command("error", properties, text))
     elif name == "sarif":
         notifications: list[dict[str, Any]] = []
@@ -310,7 +346,7 @@ def write_unchecked(name: str, problems: Sequence[str], out: TextIO) -> None:
             if where:
                 file, line, column = where
                 notifications[-1]["locations"] = _locations(
-                    file, startLine=line, startColumn=column
+                    _uris()(file), startLine=line, startColumn=column
                 )
         invocation = {"executionSuccessful": False, "toolConfigurationNotifications": notifications}
         _dump(_sarif([], invocations=[invocation], results=[]), out)
