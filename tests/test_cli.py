@@ -893,6 +893,7 @@ def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) 
     assert cut.startswith("preferred semantics: more than 1 extension;")
     assert "claim a      contested" in cut  # a status over them all, not a label
     assert "the statuses are exact all the same" in cut
+    assert "\nextension 1: a, c\n" in cut  # (the one found was not listed)
     assert "a is contested" in cut
     none = two.with_name("none.yaml")
     none.write_text("argmap: 1\ntitle: No claim\nobjections:\n  b: {text: B., attacks: b}\n")

@@ -51,7 +51,7 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
         row = f"  {printable(f'{node.kind} {node.id}'):<{names}}  {e.label(node.id):<9}  "
         text = printable(one_line(node.text))
         lines.append(row + (text if width is None else shorten(text, width - columns(row))))
-    if len(e.labellings) > 1:
+    if len(e.labellings) > 1 or e.truncated:  # (one found of several: said, as the others)
         for number, labelling in enumerate(e.labellings, 1):
             members = ", ".join(n for n in m.nodes if labelling[n] == "in") or "(empty)"
             lines += _hanging(printable(f"extension {number}: {members}"), width)
