@@ -1025,6 +1025,20 @@ def test_help_names_values_not_python_types() -> None:
     arguments = done.stdout[done.stdout.index("Arguments") : done.stdout.index("Options")]
     assert "PATHS" in arguments and "<" not in arguments  # not `<list[str]>`
 
+    # The usage line names arguments as the docs do, not in braces (`{PATHS}`, a choice).
+    def usage(help_: str) -> str:
+        return next(line.strip() for line in help_.splitlines() if "Usage:" in line)
+
+    assert usage(done.stdout) == "Usage: argmap render [OPTIONS] PATHS..."
+    for command, named in (("new", "MAP"), ("diff", "OLD NEW"), ("import", "FILE")):
+        said = subprocess.run(
+            [sys.executable, "-m", "argmap", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert usage(said) == f"Usage: argmap {command} [OPTIONS] {named}"
+
 
 @pytest.mark.parametrize(
     ("args", "said"),

@@ -770,7 +770,7 @@ def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) 
 
 @app.command()
 def evaluate(
-    path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    path: Annotated[str, typer.Argument(metavar="MAP", help="A map file; - is stdin.")],
     semantics: Annotated[
         str,
         typer.Option(help=f"{', '.join(SEMANTICS)}.", autocompletion=_choices(SEMANTICS)),
@@ -845,7 +845,7 @@ def _print_query(m: Any, semantics: str, support: str, node: str, output_format:
 
 @app.command()
 def export(
-    path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    path: Annotated[str, typer.Argument(metavar="MAP", help="A map file; - is stdin.")],
     to: Annotated[
         str,
         typer.Option(
@@ -880,7 +880,7 @@ def export(
 
 @app.command("import")
 def import_(
-    path: Annotated[str, typer.Argument(help="An .apx or .i23 file.")],
+    path: Annotated[str, typer.Argument(metavar="FILE", help="An .apx or .i23 file.")],
     from_format: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -1267,7 +1267,7 @@ def _emit(
 
 @app.command()
 def show(
-    path: Annotated[str, typer.Argument(help="A map file; - is stdin.")],
+    path: Annotated[str, typer.Argument(metavar="MAP", help="A map file; - is stdin.")],
     evaluate: EvaluateOption = None,
     support: SupportOption = "none",
     details: Annotated[
@@ -1298,7 +1298,9 @@ def show(
 
 @app.command()
 def new(
-    written: Annotated[str, typer.Argument(help="Where to write the new map; - is stdout.")],
+    written: Annotated[
+        str, typer.Argument(metavar="MAP", help="Where to write the new map; - is stdout.")
+    ],
     force: ForceOption = False,
 ) -> None:
     """Write a commented starter map that passes `argmap check`."""
@@ -1378,6 +1380,10 @@ def _metavars(command: Any) -> None:
     for param in [*command.params, *filter(None, [help_option])]:
         if param.param_type_name == "argument":
             setattr(param, "display_type_rich", _no_type)  # noqa: B010 (a method, replaced)
+            # (`argmap new MAP`, `PATHS...`: typer 0.29 writes `{MAP}`, which reads as a choice.)
+            param.metavar = param.metavar or param.name.upper()
+            usage = param.metavar + "..." * (param.nargs != 1)
+            setattr(param, "_usage_display_name", lambda usage=usage: usage)  # noqa: B010
         if param.metavar is None:
             if getattr(param, "is_flag", False):
                 param.metavar = ""
