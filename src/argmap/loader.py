@@ -878,10 +878,25 @@ class _MapBuilder:
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
+                if guess and guess in node.entries:  # (`author` beside its `by`)
+                    hint += f" {what} has one already: keep one of the two"
+                moved = None  # (the field `key` is written as, and whose field it is)
                 if field := _other_field(known, key):  # `journal`, `title` of an actor
-                    owner_kind = "render section" if known is _RENDER_FIELDS else what.split()[0]
+                    owner_kind = (
+                        "render section"
+                        if known is _RENDER_FIELDS
+                        else "map"
+                        if known is _MAP_FIELDS
+                        else what.split()[0]
+                    )
                     hint = _in_source_hint(key, field, value, node, owner_kind)
                     guess = None if _normal(key) == "doi" else field  # (read on: not a DOI)
+                    moved = f"write the {key} as the {owner_kind}'s `{field}`"
+                engine = isinstance(value, YScalar) and value.value.strip().lower() in _ENGINES
+                if known is _RENDER_FIELDS and _normal(key) in ("layout", "engine") and engine:
+                    guess = None
+                    hint = f"argmap lays every map out with Graphviz's `dot`: remove `{key}` "
+                    hint += "(`direction`, TB, BT, LR or RL, says where the claims go)"
                 if _normal(key) in _WHERE_IN_SOURCE and known in (_NODE_FIELDS, _SOURCE_FIELDS):
                     guess, hint = None, _where_in_source_hint(key, value, node, known)
                 if node_like:
@@ -925,6 +940,11 @@ class _MapBuilder:
                     )
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
+                    if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):
+                        # `date: August 24, 2006`: quoted, still no ISO date
+                        hint = "a comma inside {...} ends the field; write the date as " + (
+                            " or ".join(f"`{cut[0]}: {day}`" for day in days)
+                        )
                     if by_name[cut[0]].type == "weight":  # `weight: 0,5`: a decimal comma
                         fraction = _fraction(cut[1]._replace(value=text))
                         hint = "a comma inside {...} ends the field; write the number with a " + (
@@ -954,11 +974,12 @@ class _MapBuilder:
                     # tags, not text: write `tags: [x]`"
                     example = _EXAMPLE.fullmatch(read[0].hint)
                     must = read[0].message.partition(" must be ")[2]
-                    hint += (
-                        f" it must be {must}: write `{guess}: {example[1]}`"
-                        if example and must
-                        else f" then {read[0].hint}"
-                    )
+                    if moved:  # `colour: blue`: not `theme: blue`
+                        hint = f"{moved}; {read[0].hint}"
+                    elif example and must:
+                        hint += f" it must be {must}: write `{guess}: {example[1]}`"
+                    else:
+                        hint += f" then {read[0].hint}"
                     read = []
                 self.error("unknown-field", key_node.span, f"unknown field `{key}` in {what}", hint)
                 self.diagnostics += read
@@ -1562,6 +1583,9 @@ _OTHER_NAMES = {
         ("author", "authors", "speaker", "speakers", "said-by", "who", "actor", "actors"), "by"
     ),
     **dict.fromkeys(("citation", "cites", "reference", "ref"), "source"),
+    **dict.fromkeys(
+        ("statement", "content", "body", "description", "label", "sentence", "wording"), "text"
+    ),
     **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
 }
 # Where each detail of a source goes in it.
@@ -1575,6 +1599,11 @@ _IN_ACTOR = dict.fromkeys(("title", "position", "job", "affiliation", "office"),
 }
 _IN_RENDER = {"layout": "direction", "rankdir": "direction", "colours": "theme", "style": "theme"}
 _IN_RENDER |= {"color": "theme", "colour": "theme", "group": "group-by"}
+# The map's own fields, likewise.
+_IN_MAP = dict.fromkeys(("description", "abstract", "about"), "summary")
+_IN_MAP |= dict.fromkeys(("name", "topic", "question"), "title") | {"version": "argmap"}
+# Graphviz's layout engines, as `layout: dot` names one (argmap's is always `dot`).
+_ENGINES = frozenset(("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"))
 
 
 def _other_field(known: _Known, key: str) -> str | None:
@@ -1583,6 +1612,7 @@ def _other_field(known: _Known, key: str) -> str | None:
         (_SOURCE_FIELDS, _IN_SOURCE),
         (_ACTOR_FIELDS, _IN_ACTOR),
         (_RENDER_FIELDS, _IN_RENDER),
+        (_MAP_FIELDS, _IN_MAP),
     )
     table = next((t for fields, t in tables if fields is known), {})
     return table.get(_normal(key))
