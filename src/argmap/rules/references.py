@@ -62,7 +62,7 @@ class _Space:
     @functools.cached_property
     def by_look(self) -> dict[str, str]:
         """The ids that hold invisible characters, by how they read."""
-        return {seen: k for k in self.entries if (seen := visible(k)) != k}
+        return {seen: k for k in self.entries if (seen := _as_read(k)) != k}
 
 
 @dataclass(eq=False)
@@ -83,6 +83,20 @@ class _Unknown:
         """Its hint and the ids it is read as meaning (see `_reading`): made once for the
         rules that need it, unknown-reference and the unused ones."""
         return _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
+
+
+def _as_read(name: str) -> str:
+    """An id as it reads: without invisible characters, nor white space at its ends (a
+    no-break space pasted after it, which YAML keeps, where it drops a space)."""
+    return visible(name).strip()
+
+
+def _unseen_at(name: str) -> int | None:
+    """The index of the first character of `name` that `_as_read` leaves out, if any."""
+    at = invisible_at(name)
+    if at is None and name != name.strip():
+        at = len(name) - len(name.lstrip()) if name[0].isspace() else len(name.rstrip())
+    return at
 
 
 def _unknown(ctx: Context) -> list[_Unknown]:
@@ -152,15 +166,15 @@ def _reading(
     Cyrillic letter for a Latin one; or else what to do), and the ids it means. `own` is
     the id of the node that names it."""
     space, name = spaces[what], ref.id
-    seen = visible(name)
-    at = invisible_at(name)
+    seen = _as_read(name)
+    at = _unseen_at(name)
     if at is not None and (seen in space.entries or seen in space.by_look):
         hint = f"it reads `{seen}` but holds {located(ref.span, name, at)}; delete it"
         return hint, (seen if seen in space.entries else space.by_look[seen],)
     written = space.by_look.get(seen)
     if written is not None:
         entry = space.entries[written].span
-        at = invisible_at(written) or 0  # (one there is: by_look holds no other ids)
+        at = _unseen_at(written) or 0  # (one there is: by_look holds no other ids)
         return (
             f"the id on line {entry.line} reads `{seen}` but holds "
             f"{located(entry, written, at)}; delete it there"
