@@ -863,7 +863,8 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
         )
     kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
     if kind == "text":
-        return f"text that starts with `- ` is quoted: `{key}: {double_quoted(f'- {item}')}`"
+        quoted = double_quoted(f"- {item}")
+        return f"text that starts with `- ` is read as a list's item; quote it: `{key}: {quoted}`"
     if kind not in ("refs", "tags"):
         return f"`{key}` takes one value, not a list: `{key}: {item}`"
     items = [i.strip() for i in item.split(",")]
