@@ -395,7 +395,8 @@ def test_an_escape_that_names_no_character_says_what_to_write(escaped: str, hint
         ),
         (
             '    text: - "no", he said',
-            'text that starts with `- ` is quoted: `text: "- \\"no\\", he said"`',
+            "text that starts with `- ` is read as a list's item; quote it: "
+            '`text: "- \\"no\\", he said"`',
         ),
         ("    weight: - 0.5", "`weight` takes one value, not a list: `weight: 0.5`"),
         (
