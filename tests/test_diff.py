@@ -248,6 +248,31 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         pattern = invoke("diff", revision, "x.yaml")
         assert pattern.exit_code == 2, pattern.output
         assert f"cannot read x.yaml at `{revision}`: invalid object name" in pattern.output
+    # A file over the size of any input, at a revision: refused, as it is on disk (git
+    # read 270 MB into memory, 884 MB of it).
+    monkeypatch.setattr("argmap.revisions.MAX_INPUT", 2**20)
+    (repo / "maps" / "big.yaml").write_text("# " + "x" * 2**20 + "\n")
+    for args in (["add", "-A"], ["commit", "-qm", "big"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
+    big = invoke("diff", "HEAD", "big.yaml")
+    assert big.exit_code == 2 and "big.yaml at `HEAD`: it is larger than 1 MiB" in big.output
+    # A map committed as a symbolic link is read where it links to, at the revision: its
+    # link's text was read as the map ("must be a mapping of sections, not text").
+    (repo / "versions").mkdir()
+    shutil.copy(DATA / "diff" / "old.yaml", repo / "versions" / "v1.yaml")
+    (repo / "maps" / "current.yaml").symlink_to("../versions/v1.yaml")
+    (repo / "maps" / "out.yaml").symlink_to("../../elsewhere.yaml")
+    for args in (["add", "-A"], ["commit", "-qm", "linked"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
+    shutil.copy(DATA / "diff" / "new.yaml", repo / "versions" / "v1.yaml")
+    for old in ("HEAD", "HEAD:maps/current.yaml", "HEAD:./current.yaml"):
+        linked = invoke("diff", old, "current.yaml")
+        assert linked.exit_code == 0 and "+ reason mission added" in linked.stdout, old
+    outside = invoke("diff", "HEAD", "out.yaml")
+    assert outside.stderr == (
+        "argmap: error: out.yaml at `HEAD` is a symbolic link to ../../elsewhere.yaml, "
+        "outside the repository\n"
+    )
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

@@ -1018,7 +1018,7 @@ def diff(
     from argmap.files import real_path
     from argmap.loader import load, loads
     from argmap.revisions import (
-        FolderError,
+        NotAFile,
         RevisionError,
         UnknownRevision,
         read_at,
@@ -1061,7 +1061,7 @@ def diff(
             else:
                 data, label = read_at(revision, path)  # (a label that reads it again)
             before = loads(data, label)
-        except FolderError as error:
+        except NotAFile as error:
             _fail(str(error))
         except RevisionError as error:
             if not colon and (old.lower().endswith((".yaml", ".yml")) or os.sep in old):

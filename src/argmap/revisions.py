@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 import subprocess
 from pathlib import Path
+
+from argmap.files import MAX_INPUT
 
 
 class RevisionError(Exception):
     """The revision or the file in it cannot be read; the message says why."""
 
 
-class FolderError(RevisionError):
-    """The path names a folder at the revision, not a file."""
+class NotAFile(RevisionError):
+    """The path is at the revision, as no map file: a folder, a file over the size of any
+    input, a symbolic link out of the repository or in a loop."""
 
 
 class UnknownRevision(RevisionError):
@@ -37,23 +42,32 @@ def read_object(spec: str, near: str | Path) -> bytes:
     return _show(spec, spec.partition(":")[2], (Path.cwd(), Path(near).parent))
 
 
-def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
+_MOST_LINKS = 40  # symbolic links followed in a row, as Linux follows at most
+
+
+def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> bytes:
     """The file `spec` names, read by git in the first of `folders` that is in a git work
     tree. As an object's name only (`git cat-file`): `git show` took `HEAD[1]:./m.yaml`
-    for a pattern of paths, and showed nothing, which read as an empty map."""
-    revision = spec.partition(":")[0]
+    for a pattern of paths, and showed nothing, which read as an empty map. A symbolic
+    link at the revision is followed there: its blob is the path it links to."""
+    revision, _, named = spec.partition(":")
     if revision.startswith("-"):
         raise RevisionError(f"`{revision}` is not a file or a git revision")
     reason = "git cat-file failed"
     where = f" at `{revision}`" if revision else " in git's index"  # (`:path`: as staged)
     for folder in folders:
+        size = _git(folder, "cat-file", "-s", spec).stdout.strip()
+        if size.isdigit() and int(size) > MAX_INPUT:  # (as a file of that size is refused)
+            raise NotAFile(f"cannot read {path}{where}: it is larger than {MAX_INPUT // 2**20} MiB")
         done = _git(folder, "cat-file", "blob", spec)
         if done.returncode == 0:
+            if revision and _is_link(folder, revision, named):
+                return _linked(spec, path, folder, done.stdout, links)
             return done.stdout
         kind = _kind(folder, spec)  # (a folder's, or a commit's, is no file to read)
         if kind == "tree":
             name = f"{spec}/map.yaml" if not spec.endswith((":", "/")) else f"{spec}map.yaml"
-            raise FolderError(
+            raise NotAFile(
                 f"{path or 'the top'} is a folder at `{revision}`, not a map file; name "
                 f"a map in it, such as {name}"
             )
@@ -68,6 +82,32 @@ def _show(spec: str, path: str, folders: tuple[Path, ...]) -> bytes:
                 raise UnknownRevision(f"cannot read {path}{where}: {reason}")
             break
     raise RevisionError(f"cannot read {path}{where}: {reason}")
+
+
+def _is_link(folder: Path, revision: str, named: str) -> bool:
+    """Whether `named` (from the top of the work tree, or `./` from `folder`) is a symbolic
+    link at `revision`: its mode in the revision's tree is 120000."""
+    whole = [] if named.startswith("./") else ["--full-tree"]
+    listed = _git(folder, "ls-tree", *whole, revision, "--", named.removeprefix("./") or ".")
+    return listed.returncode == 0 and listed.stdout.startswith(b"120000 ")
+
+
+def _linked(spec: str, path: str, folder: Path, target: bytes, links: int) -> bytes:
+    """The file the symbolic link `spec` links to (`target`, from the link's own folder),
+    at the same revision."""
+    revision, _, named = spec.partition(":")
+    linked = os.fsdecode(target)
+    if links >= _MOST_LINKS:
+        raise NotAFile(f"{path} at `{revision}` is a loop of symbolic links")
+    if named.startswith("./"):  # (from `folder`: from the top, as the link is read)
+        prefix = _git(folder, "rev-parse", "--show-prefix").stdout.decode("utf-8", "replace")
+        named = prefix.strip() + named[2:]
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(named), linked))
+    if linked.startswith("/") or resolved.startswith(".."):
+        raise NotAFile(
+            f"{path} at `{revision}` is a symbolic link to {linked}, outside the repository"
+        )
+    return _show(f"{revision}:{resolved}", path, (folder,), links + 1)
 
 
 def _kind(folder: Path, spec: str) -> str:
