@@ -51,6 +51,7 @@ from argmap.yamltree import (
     double_quoted,
     glued_key,
     kind_name,
+    without_comment,
 )
 
 
@@ -806,10 +807,14 @@ class _MapBuilder:
         if not node.plain:
             return None
         span = node.span
-        written = node.value
-        # `text:\u00a0"A: b"` is read as a key `text:\u00a0"A`: the quoted value is the line's.
-        line = self.lines[span.line - 1] if span.line == span.end_line else ""
-        if (quoted := _GLUED_QUOTED.match(line, span.column - 1)) and quoted[0].startswith(written):
+        written, line = node.value, self.lines[span.line - 1]
+        if line[: span.column - 1].strip() in ("", "-"):
+            # A field of its own line: all of it (`text:Note: it passed`, which YAML reads
+            # as a key `text:Note`; `text:\u00a0|`, its block below read on as more text).
+            written = without_comment(line[span.column - 1 :])
+        elif (quoted := _GLUED_QUOTED.match(line, span.column - 1)) and quoted[0].startswith(
+            written
+        ):  # (in braces, `{text:"A: b"}`: the quoted value, read as a key `text:"A`)
             written = quoted[0]
         if (glued := glued_key(written, known.by_name)) is not None:
             problem, offset = glued

@@ -413,7 +413,7 @@ class _Builder:
         if target is None:  # neither parser checks aliases: the composer they feed would
             hint = f"define `&{name}` before using it"
             lines, end = self.lines, event.end_mark
-            if end.line < len(lines) and _without_comment(lines[end.line][end.column :]):
+            if end.line < len(lines) and without_comment(lines[end.line][end.column :]):
                 hint = self._text_hint(event) or hint  # words after it: text, meant
             raise self._stop(event, f"unknown alias `*{name}`", hint)
         if any(open_[0] is target for open_ in self.stack):
@@ -680,7 +680,7 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
     if above is not None and (
-        (key is not None and ":" not in _without_comment(lines[above]))
+        (key is not None and ":" not in without_comment(lines[above]))
         or _goes_on(lines, above, row)
     ):
         # The line above is no key but more of a text (or a key without its colon: see
@@ -741,7 +741,7 @@ def _goes_on(lines: list[str], above: int, row: int) -> bool:
         return False
     if _indent(lines[row]) <= field.start(1):
         return False
-    rest = _without_comment(lines[row].partition(":")[2])
+    rest = without_comment(lines[row].partition(":")[2])
     return not (_is_field(lines[row]) or not rest or rest[:1] == "{" or _is_field(rest))
 
 
@@ -755,7 +755,7 @@ def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
     field = re.match(_KEY + r":(?:[ \t]+(.*))?$", line)
     if field is None:
         return None
-    value = _without_comment(field[2] or "")
+    value = without_comment(field[2] or "")
     if value[:1] in _NOT_PLAIN:
         return None
     end, at, blank = row + 1, row + 1, 0  # past the text's lines, and the line looked at
@@ -767,7 +767,7 @@ def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
             continue
         if below.lstrip().startswith("#") or _indent(below) <= field.start(1):
             break
-        piece = _without_comment(below)
+        piece = without_comment(below)
         ended = piece != below.strip()
         value += "\n" * blank if blank and value else " " if value else ""
         value += piece
@@ -829,14 +829,14 @@ def _indicated(lines: list[str], row: int) -> re.Match[str] | None:
 
 def _quoted(field: re.Match[str]) -> str:
     """The line of a field whose text starts with an indicator (`_INDICATED`), quoted."""
-    return f"`{field[1].strip()}: {double_quoted(_without_comment(field[2]))}`"
+    return f"`{field[1].strip()}: {double_quoted(without_comment(field[2]))}`"
 
 
 # The type of each field by its name, for what a hint suggests writing in it.
 _FIELD_TYPES = {f.name: f.type for fields in spec.ALL_FIELDS for f in fields}
 
 
-def _without_comment(text: str) -> str:
+def without_comment(text: str) -> str:
     r"""`text` without a YAML comment (` #` on), stripped. (Not `\s+#.*` in a regular
     expression: tried at each space of a long run of them, it is quadratic.)"""
     cut = re.search(r"(?:^|\s)#", text)
@@ -850,7 +850,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
     quoted; a field of one value has none."""
     line = lines[row]
     field = re.fullmatch(_KEY + r":\s+", line[:column])
-    item = " ".join(_without_comment(line[column + 1 :]).split())
+    item = " ".join(without_comment(line[column + 1 :]).split())
     if field is None or not item:
         return "a list item (`- `) starts a line of its own: put it on the next line, indented"
     key = field[1].strip()
@@ -870,7 +870,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
     items = [i.strip() for i in item.split(",")]
     last = row
     for after in lines[row + 1 :]:  # (`- c2` below it, indented)
-        more = _ITEM_LINE.fullmatch(_without_comment(after))
+        more = _ITEM_LINE.fullmatch(without_comment(after))
         if more is None or _indent(after) <= _indent(line):
             break
         items.append(more[1])
@@ -1136,8 +1136,7 @@ def glued_key(
     # Text is quoted where YAML would read it otherwise (`text:[Draft]`, `text:A: b`);
     # anything else is written as it is (`tags:[x]`, a list; `weight:0.5`, a number), as
     # is a text in quotes already.
-    text = _FIELD_TYPES.get(word, "text") == "text" and after[:1] not in ("'", '"')
-    shown = as_written(after) if text else after
+    shown = _glued_value(after, _FIELD_TYPES.get(word, "text") == "text")
     if value[0].isspace():  # a no-break space (pasted from a word processor), which YAML's is not
         said = (
             f"`{word}:` is followed by {describe(value[0])}, which YAML does not read as "
@@ -1149,6 +1148,20 @@ def glued_key(
     return (said, fix), len(word) + 1
 
 
+def _glued_value(value: str, text: bool) -> str:
+    """A value that was glued to its key, as a hint writes it after `key: `: as it is if
+    YAML reads it so (a block's header, `|`, with the block below; a quoted text, whole; a
+    list or a mapping in brackets, for a field that is not `text`), else as `as_written`
+    has it: `quote:"Sales fell" said the CEO` is no quoted text, `by:*a1` no alias."""
+    if _BLOCK_INDICATOR.fullmatch(value) or _WHOLLY_QUOTED.fullmatch(value):
+        return value
+    if not text and value[:1] in ("[", "{"):
+        return value
+    return as_written(value, typed=not text)
+
+
+_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
+_WHOLLY_QUOTED = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*""")
 _GLUED_SHOWN = 60  # characters of a long value, or an anchor's name, that a message shows
 _QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
 
@@ -1159,7 +1172,7 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     (`title My map`), or an id by itself, its fields indented below it (`spaces`). Or a
     field's name and value without a space between (`by:traders`), which YAML reads as
     one word: what to write, and where the space goes."""
-    written = _without_comment(lines[row])
+    written = without_comment(lines[row])
     at = _indent(lines[row]) + 2 * written.startswith("- ")  # where the key starts
     written = written.removeprefix("- ")
     if (glued := glued_key(written)) is not None:
@@ -1245,7 +1258,7 @@ def _item_without_space(lines: list[str], row: int) -> str:
     # (After a key with its value on the lines below, or an item: not `-3 degrees.`, a
     # text's line that starts with a minus.)
     after = above is not None and (
-        _without_comment(lines[above]).endswith(":") or lines[above].lstrip().startswith("-")
+        without_comment(lines[above]).endswith(":") or lines[above].lstrip().startswith("-")
     )
     if item is None or not after:
         return ""
@@ -1488,7 +1501,7 @@ def _left_over_hint(line: str, end: int) -> str:
     if field is None or line[end - 1 : end] != field[2] or end <= field.end():
         return ""
     closed, rest = field[2], line[end:]
-    words = _without_comment(rest)
+    words = without_comment(rest)
     if not words.strip():
         return ""
     spaces = rest[: len(rest) - len(rest.lstrip())]
