@@ -1240,11 +1240,25 @@ def _flow_value_hint(line: str, column: int) -> str:
     end = _FLOW_VALUE_END.search(line, column)
     if field is None or end is None:
         return ""
-    value = double_quoted(line[field.end() : end.start()].strip())
-    return (
+    written = line[field.end() : end.start()].strip()
+    hint = (
         f'`{field[1]}:` goes on past where YAML ends its value (at a ": ", a bracket or a quote '
-        f"inside it); quote the whole value: `{field[1]}: {value}`"
+        f"inside it); quote the whole value: `{field[1]}: {double_quoted(written)}`"
     )
+    # `{name: Ann role: Chair}`: a field after it, its comma left out (quoted, the role
+    # was part of the name, and the map passed).
+    other = _NEXT_KEY.search(written)
+    if other is not None and other.start() > 0 and other[1] != field[1]:
+        before, after = written[: other.start()].rstrip(), written[other.end() :].strip()
+        hint += (
+            f"; or, if `{other[1]}` is a field of its own, put a comma before it: "
+            f"`{field[1]}: {before}, {other[1]}: {after}`"
+        )
+    return hint
+
+
+# A known field's key inside a value, after a space (`Ann role: Chair`).
+_NEXT_KEY = re.compile(rf"\s({'|'.join(map(re.escape, sorted(_KNOWN_KEYS)))}):\s")
 
 
 GLUED_ITEM = re.compile(r"-([^\s-].*)")  # `-c1`: a list's item without its space
