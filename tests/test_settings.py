@@ -77,6 +77,9 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
         ("x = 1\n", ("y",), None, None),
         ('x = """\nstrict = 3\n"""\nstrict = 3\n', ("strict",), None, (4, 1)),  # not in text
         ('ignore = ["a"]\nselect = ["b"]\n', ("ignore",), "b", (1, 1)),  # not the next key's
+        # Not in a comment; and as written, its escapes read (were the comment's, and 1:1).
+        ('select = [\n  "a", # was "b"\n  "b",\n]\n', ("select",), "b", (3, 3)),
+        ('select = ["a", "\\u0062"]\n', ("select",), "b", (1, 16)),
     ],
 )
 def test_locator(

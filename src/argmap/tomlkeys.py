@@ -13,11 +13,11 @@ _HEADER = re.compile(rf"\s*\[\[?\s*(?P<keys>{_DOTTED})\s*\]")
 _ASSIGN = re.compile(rf"\s*(?P<keys>{_DOTTED})\s*=")
 _LINE = re.compile(r"[^\n]*\n?")  # a line and its end, as TOML ends lines (LF, CRLF)
 _KEY = re.compile(r"""[A-Za-z0-9_-]+|"((?:[^"\\]|\\.)*)"|'([^']*)'""")
+# Strings and comments, as TOML writes them.
+_STRINGS = r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*"""
+_STRING_OR_COMMENT = re.compile(_STRINGS, re.DOTALL)
 # Brackets, and what can hold one that is not: strings and comments.
-_BRACKET = re.compile(
-    r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[][]""",
-    re.DOTALL,
-)
+_BRACKET = re.compile(_STRINGS + "|[][]", re.DOTALL)
 # Strings and comments, or a quote that opens a string never closed.
 _STRING_OR_OPEN = re.compile(
     r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?!"")(?:[^"\\\n]|\\.)*"|'(?!'')[^'\n]*'"""
@@ -139,9 +139,15 @@ class Locator:
 
     def _item(self, value: str, start: int, end: int) -> tuple[int, int] | None:
         """Where the string `value` is written between offsets `start` and `end`, quoted
-        either way."""
-        found = re.compile(rf"""(["']){re.escape(value)}\1""").search(self.text, start, end)
-        return None if found is None else self._position(found.start())
+        either way, with escapes or without; not in a comment (`# was "unknown-ruel"`)."""
+        for token in _STRING_OR_COMMENT.finditer(self.text, start, end):
+            written = token[0]
+            if written.startswith(('"""', "'''", "#")):
+                continue
+            read = _unescaped(written[1:-1]) if written[0] == '"' else written[1:-1]
+            if read == value:
+                return self._position(token.start())
+        return None
 
     def _position(self, offset: int) -> tuple[int, int]:
         before = self.text[:offset]
