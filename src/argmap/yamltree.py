@@ -28,7 +28,9 @@ from argmap.characters import (
     colon_hint,
     describe,
     escape,
+    invisible_at,
     lookalike_colon,
+    visible,
 )
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
@@ -688,6 +690,14 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return _quote_hint(lines, above, row)
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
+        value = lines[above][outer.end() + 1 :] if outer else ""
+        if (at := invisible_at(value)) is not None and not visible(value).strip():
+            # `c1:\u200b`: "indent line 4 like `text:`", which changed nothing
+            return (
+                f"`{outer[1] if outer else ''}:` on line {above + 1} is followed by "
+                f"{describe(value[at])}, which YAML reads as its value, so `{key[1]}:` is "
+                "read as more of it; delete it"
+            )
         name = f"`{outer[1]}:`" if outer else "the line above"
         said = (
             f"`{key[1]}:` is indented deeper than {name} on line {above + 1}, so YAML reads "
@@ -699,6 +709,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return f"{said}; indent the keys of one mapping alike"
     if indicated := _indicator_hint(lines, row, column, brackets=True):
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
+    if own := _own_line_hint(line, column):
+        return own
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     quoted = _quoted_field(lines, row)
     if quoted is None:
@@ -712,6 +724,32 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             f'`{name}: "{inner}"`, or, to keep them in the text, `{quoted[0]}`'
         )
     return f"{hint}: `{quoted[0]}`"
+
+
+def _own_line_hint(line: str, column: int) -> str:
+    """The hint for a key (its colon at `column` of `line`) that belongs on
+    a line of its own, or after a colon left out, where quoting it all as a text, as the
+    hint was, broke the map: an id after its section's name (`objections: o1:`), a field
+    after another field's value (`by: a    attacks: c1`), an id before its fields in
+    braces without its colon (`benen {name: Steve Benen, role: Writer}`)."""
+    written = line[:column]
+    indent = _indent(written) + 2 * written.lstrip().startswith("- ")
+    section = re.fullmatch(r"\s*(?:- )?(\w+): +([\w.-]+)", written)
+    if section is not None and section[1] in spec.SECTIONS:
+        return (
+            f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
+            f"{indent + 2} spaces"
+        )
+    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +\S.*?\s([\w-]+)", written)
+    if field is not None and {field[1], field[2]} <= _KNOWN_KEYS:
+        return (
+            f"`{field[2]}:` is a field of its own: put it on a line of its own, indented by "
+            f"{indent} spaces, like `{field[1]}:`"
+        )
+    braces = re.fullmatch(r"\s*(?:- )?([\w.-]+) +(\{.*\})", without_comment(line))
+    if braces is not None and spec.ID_RE.match(braces[1]):
+        return f"`{braces[1]}` is written without its `:`: write `{braces[1]}: {braces[2]}`"
+    return ""
 
 
 # Typographic quotes around a text, as word processors write them in several languages
