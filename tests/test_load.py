@@ -694,6 +694,11 @@ actors:
         ("    by: traders", "    by:traders  # who", "has no space after its `:`"),
         ("    attacks: ban", "    attacks:ban", "has no space after its `:`"),
         ("    text: Ban cars from the centre.", "    text Ban cars", "written without its `:`"),
+        # A list or a mapping with more after its end, and an id after an indicator: not
+        # quoted, which made one text of them (`attacks: "[c1]]"`, an unknown id).
+        ("    tags: [policy, learning]", "    tags: [policy, learning]]", "ends before"),
+        ("  traders: {name: Traders}", "  traders: {name: Traders}.", "ends before"),
+        ("    attacks: ban", "    attacks: >ban", "an id does not start with `>`"),
         # Words after a quoted part of the value.
         ("    text: Winter makes cycling hard.", "    text: 'Ventas' dijo el jefe", "left over"),
         ("    text: Winter makes cycling hard.", '    text: "No" he said  # x', "left over"),

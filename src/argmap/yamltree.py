@@ -856,8 +856,43 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     start = "? " if field[2].startswith("? ") else field[2][0]
     if start in "[{" and (not brackets or column == field.start(2)):
         return ""
+    key, value = field[1].strip().removeprefix("- ").strip(), without_comment(field[2])
+    if _FIELD_TYPES.get(key, "id") != "text":  # a list, a mapping, an id: not to be quoted
+        closed = _closed_at(value)
+        if start in "[{" and closed is not None and value[closed:].strip():
+            after = value[closed:].strip()
+            return (
+                f"`{key}:` holds {_INDICATORS[start].removeprefix('is read as ')} that ends "
+                f"before `{after}`: write `{key}: {value[:closed]}`"
+            )
+        rest = value[len(start) :].strip()
+        if _FIELD_TYPES.get(key) in ("ref", "refs") and rest and spec.ID_RE.match(rest):
+            return f"an id does not start with `{start.strip()}`: write `{key}: {rest}`"
+    elif start in "|>" and re.fullmatch(r"[^\w\s]+", value):  # `text: >>`, no text after
+        return (
+            f"a block of text starts with one `{start}` (and `-` or `+` after it, to drop or "
+            f"keep its last line break), its text on the lines below: write `{key}: {start}`"
+        )
     shown = {"`": "a backtick", "? ": "`? `"}.get(start, start)
     return f"text that starts with {shown} {_INDICATORS[start]}; quote it: {_quoted(field)}"
+
+
+def _closed_at(value: str) -> int | None:
+    """Where the list or mapping that `value` starts with ends (just after its closing
+    bracket), counting brackets outside quotes; None if it does not close."""
+    depth, quote = 0, ""
+    for i, c in enumerate(value):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
 
 
 def _indicated(lines: list[str], row: int) -> re.Match[str] | None:
