@@ -1104,6 +1104,9 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     keys that differ, which is not always the one out of place: the keys before and after
     the two say which one is."""
     line = lines[row] if row < len(lines) else ""
+    stray = re.match(r"\s*([^\s\w\"'#-])\s+[\w\"']", line)
+    if stray is not None and column == stray.start(1):  # `,   note: n`: no indentation
+        return f"line {row + 1} starts with `{stray[1]}`, which is no part of a key: delete it"
     above = _line_above(lines, row)
     if above is not None and column == _indent(line) and _ITEM_LINE.match(line):
         # An item of a list out further left than the one above it, which YAML reads as
