@@ -543,7 +543,7 @@ claims:
     assert "\u2067להיות מוצגים בכתב המקורי\u2069<BR" in dot  # noqa: RUF001
     assert "\u2067שלהם (כך!).\u2069" in dot  # (no word alone on the last line)
     assert "<B>\u2067שמות מתחם\u2069</B>" in dot  # noqa: RUF001 (the title)
-    assert "\u2067— ע\u2069" in dot and ">English first" in dot
+    assert "\u2067—\u00a0ע\u2069" in dot and ">English first" in dot
     assert dot.count("\u2067") == 5 and dot.count("\u2069") == 5  # 3 lines, title, byline
     # The engine draws a PNG by its own measure of the text, and aligns its lines right;
     # reportlab, which draws argmap's PDF, knows no bidi: no isolates (they would show).
@@ -1173,7 +1173,7 @@ def test_direction_theme_wrap_legend() -> None:
     bylines = re.findall(r'POINT-SIZE="9" COLOR="#[0-9A-F]{6}">([^<]*)<BR', narrow)
     assert bylines and max(map(len, bylines)) <= 12 + 12 // 3  # small type: a third more
     # The actor, and "quoted" as a word, not in quotation marks: read as the quotation.
-    assert "— Harry Reid · quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
+    assert "—\u00a0Harry Reid\u00a0· quoted<BR" in dot_of(m) and "“quoted”" not in dot_of(m)
 
 
 def test_an_actor_named_twice_is_in_the_byline_once() -> None:
@@ -1183,7 +1183,7 @@ def test_an_actor_named_twice_is_in_the_byline_once() -> None:
         "claims: {c: {text: C., by: [a, b, a]}}\n"
     ).map
     assert m is not None
-    assert "— Ann, Bo<BR" in dot_of(m)
+    assert "—\u00a0Ann, Bo<BR" in dot_of(m)
 
 
 def test_the_legend_shows_what_is_drawn() -> None:
@@ -1839,7 +1839,7 @@ def test_bylines_list_names_as_their_script_does(names: list[str], byline: str) 
     by = ", ".join(f"a{i}" for i in range(len(names)))
     m = loads(f"argmap: 1\ntitle: T\nactors:\n{actors}claims:\n  c: {{text: C., by: [{by}]}}\n").map
     assert m is not None
-    assert f"— {byline}" in dot_of(m, wrap=60)
+    assert f"—\u00a0{byline}" in dot_of(m, wrap=60)
 
 
 def test_no_phrase_splits_a_number() -> None:

@@ -377,11 +377,13 @@ class _Nodes:
         if row is None:
             actors, quoted = key
             byline = []
+            # (No-break spaces: wrapped narrow, the dash stood on a line alone, and a line
+            # started with the `·`.)
             if actors:
-                byline.append("— " + listed([self.m.actor_name(actor) for actor in actors]))
+                byline.append("—\u00a0" + listed([self.m.actor_name(actor) for actor in actors]))
             if quoted:
                 byline.append("quoted")
-            row = self.bylines[key] = _small_row(" · ".join(byline), self.theme, self.options)
+            row = self.bylines[key] = _small_row("\u00a0· ".join(byline), self.theme, self.options)
         return row
 
     def _source(self, node: Node) -> tuple[str, str]:
