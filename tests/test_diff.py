@@ -262,6 +262,7 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     shutil.copy(DATA / "diff" / "old.yaml", repo / "versions" / "v1.yaml")
     (repo / "maps" / "current.yaml").symlink_to("../versions/v1.yaml")
     (repo / "maps" / "out.yaml").symlink_to("../../elsewhere.yaml")
+    (repo / "maps" / "loop.yaml").symlink_to("loop.yaml")
     for args in (["add", "-A"], ["commit", "-qm", "linked"]):
         subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
     shutil.copy(DATA / "diff" / "new.yaml", repo / "versions" / "v1.yaml")
@@ -273,6 +274,8 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         "argmap: error: out.yaml at `HEAD` is a symbolic link to ../../elsewhere.yaml, "
         "outside the repository\n"
     )
+    looping = invoke("diff", "HEAD", "loop.yaml")
+    assert looping.stderr == "argmap: error: loop.yaml at `HEAD` is a loop of symbolic links\n"
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

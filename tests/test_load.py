@@ -699,6 +699,11 @@ actors:
         ("    tags: [policy, learning]", "    tags: [policy, learning]]", "ends before"),
         ("  traders: {name: Traders}", "  traders: {name: Traders}.", "ends before"),
         ("    attacks: ban", "    attacks: >ban", "an id does not start with `>`"),
+        # Prose with a field's name before a colon is a text to quote, not two fields
+        # (`note:` put on a line of its own cut the text, and the map passed).
+        ("    text: Winter makes cycling hard.", "    text: Winter gave a note: late", "quotes"),
+        # A misspelt text field's `[Draft]`: quoted whole, not cut after the `]`.
+        ("    text: Winter makes cycling hard.", "    text: [Draft] Winter is hard", "quote"),
         # Words after a quoted part of the value.
         ("    text: Winter makes cycling hard.", "    text: 'Ventas' dijo el jefe", "left over"),
         ("    text: Winter makes cycling hard.", '    text: "No" he said  # x', "left over"),
@@ -751,6 +756,14 @@ def test_a_syntax_hint_followed_to_the_letter_mends_the_file(
     mended = loads("\n".join(lines) + "\n", "m.yaml")
     assert not mended.diagnostics, (found.hint, mended.diagnostics)
     assert mended.map is not None
+
+
+def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:
+    """On a line of its own inside `{...}`, the rest of the line was taken for the value:
+    `text: "Note, by: a}"`, which lost `by` and the closing brace."""
+    text = "argmap: 1\ntitle: T\nclaims:\n  c1: {\n    text:Note, by: a}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert "write `text: Note`" in found.hint, found.hint
 
 
 def test_a_tag_or_alias_of_yaml_keeps_its_own_hint() -> None:

@@ -185,9 +185,15 @@ def test_github_names_files_from_the_repository_root(
         for r in json.loads(render(result, "sarif"))["runs"][0]["results"]
     ]
     assert sorted(set(uris)) == sorted({"maps/a%20b.yaml", outside.as_uri()})
-    # Under GitHub Actions, from its workspace; a file not on disk keeps its name.
+    # The repository's own root wins over GitHub's workspace (a checkout into a subfolder
+    # of it); without a `.git`, from the workspace. A file not on disk keeps its name.
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "maps"))
+    assert "file=maps/a b.yaml," in render(result, "github")
+    (tmp_path / ".git").rmdir()
     assert "file=a b.yaml," in render(result, "github")
+    (tmp_path / "maps" / "..b.yaml").write_text("argmap: 1\ntitle: T\nclaims: {c: {tex: C}}\n")
+    dotted = check(["../maps/..b.yaml"])  # (`..b.yaml` is in it, not outside)
+    assert "file=..b.yaml," in render(dotted, "github")
     monkeypatch.chdir(tmp_path.parent)
     assert "file=../maps/a b.yaml," in render(result, "github")
 

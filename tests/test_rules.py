@@ -214,6 +214,17 @@ def test_each_unknown_reference_is_read_once_per_check(monkeypatch: pytest.Monke
     assert sorted(calls) == ["Van Hollen", "benenn", "c11", "reidd"]
 
 
+def test_a_space_pasted_before_an_id_is_named_where_it_is() -> None:
+    """A no-break space before the id was said to be its first letter, to delete."""
+    fragment = 'actors:\n  a: {name: A}\nclaims:\n  c1: {text: One., by: "\u00a0a"}\n'
+    loaded = loads(EXAMPLE_HEADER + fragment, "m.yaml")
+    (found,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "unknown-reference"]
+    assert (
+        found.hint
+        == "it reads `a` but holds the space U+00A0 NO-BREAK SPACE at column 25; delete it"
+    )
+
+
 def test_an_unknown_id_of_a_megabyte_is_said_in_a_line() -> None:
     """A text pasted where an id goes was said twice whole: one diagnostic of 2 MB."""
     loaded = loads(EXAMPLE_HEADER + "claims:\n  c: {text: C, supports: " + "x" * 10**6 + "}\n")

@@ -80,6 +80,7 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
         # Not in a comment; and as written, its escapes read (were the comment's, and 1:1).
         ('select = [\n  "a", # was "b"\n  "b",\n]\n', ("select",), "b", (3, 3)),
         ('select = ["a", "\\u0062"]\n', ("select",), "b", (1, 16)),
+        ('select = ["a",\n  """b"""]\n', ("select",), "b", (2, 3)),
     ],
 )
 def test_locator(

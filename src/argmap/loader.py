@@ -808,10 +808,11 @@ class _MapBuilder:
             return None
         span = node.span
         written, line = node.value, self.lines[span.line - 1]
-        if line[: span.column - 1].strip() in ("", "-"):
+        rest = without_comment(line[span.column - 1 :])
+        if line[: span.column - 1].strip() in ("", "-") and not re.search(r"[,{}\[\]]", rest):
             # A field of its own line: all of it (`text:Note: it passed`, which YAML reads
             # as a key `text:Note`; `text:\u00a0|`, its block below read on as more text).
-            written = without_comment(line[span.column - 1 :])
+            written = rest
         elif (quoted := _GLUED_QUOTED.match(line, span.column - 1)) and quoted[0].startswith(
             written
         ):  # (in braces, `{text:"A: b"}`: the quoted value, read as a key `text:"A`)
@@ -927,7 +928,8 @@ class _MapBuilder:
                 prose = cut is not None and by_name[cut[0]].type in ("text", "url", "weight")
                 rest = rest.strip()
                 if word in by_name and by_name[word].type == "tags":  # `{tags x}`: a list
-                    rest = f"[{as_written(rest, in_brackets=True)}]"
+                    quoted = rest[:1] in ("'", '"') and rest[-1:] == rest[:1]
+                    rest = f"[{rest if quoted else as_written(rest, in_brackets=True)}]"
                 colon = f"write `{word}: {rest}`"
                 if not (space and rest and word in by_name and word not in node.entries):
                     colon = ""
@@ -1606,7 +1608,7 @@ _IN_RENDER = {"layout": "direction", "rankdir": "direction", "colours": "theme",
 _IN_RENDER |= {"color": "theme", "colour": "theme", "group": "group-by"}
 # The map's own fields, likewise.
 _IN_MAP = dict.fromkeys(("description", "abstract", "about"), "summary")
-_IN_MAP |= dict.fromkeys(("name", "topic", "question"), "title") | {"version": "argmap"}
+_IN_MAP |= dict.fromkeys(("name", "topic", "question"), "title")
 # Graphviz's layout engines, as `layout: dot` names one (argmap's is always `dot`).
 _ENGINES = frozenset(("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"))
 

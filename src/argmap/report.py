@@ -193,12 +193,13 @@ def _command(level: str, properties: dict[str, object], message: str) -> str:
 
 
 def _repository() -> str | None:
-    """The folder GitHub names files from: the workspace under GitHub Actions, else the
-    repository the current folder is in (the nearest folder up with a `.git`)."""
-    if workspace := os.environ.get("GITHUB_WORKSPACE"):
-        return str(Path(workspace).resolve())  # (as the current folder is: symlinks read)
+    """The folder GitHub names files from: the repository the current folder is in (the
+    nearest folder up with a `.git`: a checkout into a subfolder of the workspace has its
+    own), else the workspace under GitHub Actions."""
     here = Path.cwd()
-    return next((str(p) for p in (here, *here.parents) if (p / ".git").exists()), None)
+    found = next((str(p) for p in (here, *here.parents) if (p / ".git").exists()), None)
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    return found or (str(Path(workspace).resolve()) if workspace else None)
 
 
 def _from_repository(root: str | None) -> Callable[[str], str]:
@@ -210,8 +211,11 @@ def _from_repository(root: str | None) -> Callable[[str], str]:
     def path(file: str) -> str:
         if root is None or not os.path.lexists(file):
             return file
-        found = os.path.relpath(Path(file).absolute(), root)  # (a link: named where it is)
-        return file if found.startswith(os.pardir) else Path(found).as_posix()
+        try:  # (a link: named where it is)
+            found = Path(os.path.relpath(Path(file).absolute(), root))
+        except ValueError:  # on another drive (Windows)
+            return file
+        return file if found.parts[:1] == (os.pardir,) else found.as_posix()
 
     return path
 

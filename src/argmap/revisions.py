@@ -103,10 +103,9 @@ def _linked(spec: str, path: str, folder: Path, target: bytes, links: int) -> by
         prefix = _git(folder, "rev-parse", "--show-prefix").stdout.decode("utf-8", "replace")
         named = prefix.strip() + named[2:]
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(named), linked))
-    if linked.startswith("/") or resolved.startswith(".."):
-        raise NotAFile(
-            f"{path} at `{revision}` is a symbolic link to {linked}, outside the repository"
-        )
+    if linked.startswith("/") or resolved == ".." or resolved.startswith("../"):
+        where = "an absolute path" if linked.startswith("/") else "outside the repository"
+        raise NotAFile(f"{path} at `{revision}` is a symbolic link to {linked}, {where}")
     return _show(f"{revision}:{resolved}", path, (folder,), links + 1)
 
 

@@ -142,9 +142,11 @@ class Locator:
         either way, with escapes or without; not in a comment (`# was "unknown-ruel"`)."""
         for token in _STRING_OR_COMMENT.finditer(self.text, start, end):
             written = token[0]
-            if written.startswith(('"""', "'''", "#")):
+            if written.startswith("#"):
                 continue
-            read = _unescaped(written[1:-1]) if written[0] == '"' else written[1:-1]
+            quotes = 3 if written.startswith(('"""', "'''")) else 1
+            inner = written[quotes:-quotes]
+            read = _unescaped(inner) if written[0] == '"' else inner
             if read == value:
                 return self._position(token.start())
         return None

@@ -740,8 +740,12 @@ def _own_line_hint(line: str, column: int) -> str:
             f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
             f"{indent + 2} spaces"
         )
-    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +\S.*?\s([\w-]+)", written)
-    if field is not None and {field[1], field[2]} <= _KNOWN_KEYS:
+    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +[\w.-]+\s+([\w-]+)", written)
+    if (
+        field is not None
+        and _FIELD_TYPES.get(field[1]) in ("ref", "refs", "tags", "number", "date")
+        and field[2] in _KNOWN_KEYS
+    ):  # (`by: a    attacks: c1`; not prose, `text: The mayor gave a note: ...`)
         return (
             f"`{field[2]}:` is a field of its own: put it on a line of its own, indented by "
             f"{indent} spaces, like `{field[1]}:`"
@@ -857,10 +861,15 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     if start in "[{" and (not brackets or column == field.start(2)):
         return ""
     key, value = field[1].strip().removeprefix("- ").strip(), without_comment(field[2])
-    if _FIELD_TYPES.get(key, "id") != "text":  # a list, a mapping, an id: not to be quoted
+    kind = _FIELD_TYPES.get(key)
+    if kind != "text":  # a list, a mapping, an id: not to be quoted
         closed = _closed_at(value)
-        if start in "[{" and closed is not None and value[closed:].strip():
-            after = value[closed:].strip()
+        after = value[closed:].strip() if closed is not None else ""
+        # (Of a list of ids or tags, or of an id's fields; not a misspelt text's `[Draft]`,
+        # nor a URL's, nor a field that goes on after it.)
+        of_id = kind is None and bool(spec.ID_RE.match(key))
+        ids = kind in ("refs", "tags") if start == "[" else of_id
+        if ids and after and ": " not in after:
             return (
                 f"`{key}:` holds {_INDICATORS[start].removeprefix('is read as ')} that ends "
                 f"before `{after}`: write `{key}: {value[:closed]}`"
@@ -1106,7 +1115,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     line = lines[row] if row < len(lines) else ""
     stray = re.match(r"\s*([^\s\w\"'#-])\s+[\w\"']", line)
     if stray is not None and column == stray.start(1):  # `,   note: n`: no indentation
-        return f"line {row + 1} starts with `{stray[1]}`, which is no part of a key: delete it"
+        said = f"line {row + 1} starts with `{stray[1]}`, which is no part of a key"
+        return f"{said}: replace it with a space"
     above = _line_above(lines, row)
     if above is not None and column == _indent(line) and _ITEM_LINE.match(line):
         # An item of a list out further left than the one above it, which YAML reads as
@@ -1231,6 +1241,8 @@ def _glued_value(value: str, text: bool) -> str:
     has it: `quote:"Sales fell" said the CEO` is no quoted text, `by:*a1` no alias."""
     if _BLOCK_INDICATOR.fullmatch(value) or _WHOLLY_QUOTED.fullmatch(value):
         return value
+    if value.startswith("*"):  # an alias, as meant (`tags:*t`), or its own error says so
+        return value
     if not text and value[:1] in ("[", "{"):
         return value
     return as_written(value, typed=not text)
@@ -1324,7 +1336,7 @@ def _flow_value_hint(line: str, column: int) -> str:
     # `{name: Ann role: Chair}`: a field after it, its comma left out (quoted, the role
     # was part of the name, and the map passed).
     other = _NEXT_KEY.search(written)
-    if other is not None and other.start() > 0 and other[1] != field[1]:
+    if other is not None and other.start() > 0 and other[1] != field[1] and len(hint) < 2_000:
         before, after = written[: other.start()].rstrip(), written[other.end() :].strip()
         hint += (
             f"; or, if `{other[1]}` is a field of its own, put a comma before it: "

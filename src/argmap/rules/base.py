@@ -29,7 +29,7 @@ class Context:
     options: Mapping[str, Any]
     # What rules work out once per check of a map and share, by name: one Context is made
     # per rule, this dict once per check.
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any]
 
 
 Finding = tuple[Span, str, str]  # where, message, hint

@@ -95,7 +95,7 @@ def _unseen_at(name: str) -> int | None:
     """The index of the first character of `name` that `_as_read` leaves out, if any."""
     at = invisible_at(name)
     if at is None and name != name.strip():
-        at = len(name) - len(name.lstrip()) if name[0].isspace() else len(name.rstrip())
+        at = 0 if name[0].isspace() else len(name.rstrip())
     return at
 
 
