@@ -27,6 +27,7 @@ whether it always has an attacker in.
 from __future__ import annotations
 
 import signal
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import cached_property
@@ -355,16 +356,21 @@ def ideal(af: Framework, accepted: set[str] | None = None) -> Labelling:
     accepted = credulously_accepted(af) if accepted is None else accepted
     # Conflict-free: of two accepted arguments where one attacks the other, neither is kept.
     sceptical = {a for a in accepted if not any(b in accepted for b in af.attackers[a])}
-    changed = True
-    while changed:  # drop what the set does not defend, until it is admissible
-        changed = False
-        attacked = {b for a in sceptical for b in af.targets[a]}
-        for a in list(sceptical):
-            if any(b not in attacked for b in af.attackers[a]):
-                sceptical.discard(a)
-                changed = True
-    attacked = {b for a in sceptical for b in af.targets[a]}
-    return {a: IN if a in sceptical else OUT if a in attacked else UNDEC for a in af.arguments}
+    # Drop what the set does not defend, until it is admissible. Each argument is looked at
+    # again only when one of its attackers loses the last member attacking it: a pass over
+    # the whole set per argument dropped took 77 s on a thread of 16,000.
+    attacks = Counter(b for a in sceptical for b in af.targets[a])  # members attacking each
+    unsure = list(sceptical)
+    while unsure:
+        a = unsure.pop()
+        if a not in sceptical or all(attacks[b] for b in af.attackers[a]):
+            continue
+        sceptical.discard(a)
+        for b in af.targets[a]:
+            attacks[b] -= 1
+            if not attacks[b]:  # b is no longer attacked: what it attacks is undefended
+                unsure.extend(c for c in af.targets[b] if c in sceptical)
+    return {a: IN if a in sceptical else OUT if attacks[a] else UNDEC for a in af.arguments}
 
 
 def _only_extension(af: Framework, semantics: str) -> Labelling | None:
