@@ -40,6 +40,7 @@ from argmap.printable import clipped
 from argmap.text import position, source_lines
 from argmap.yamltree import (
     GLUED_ITEM,
+    QUOTED,
     YMap,
     YNode,
     YScalar,
@@ -205,7 +206,7 @@ _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
 # its trailing white space: `.*?\s*` would be quadratic in the line's length).
 _ITEM = re.compile(r" *(-) +(\S.*)")
 # A key, its colon and a quoted value glued to it (`text:"A: b"`, or after a no-break space).
-_GLUED_QUOTED = re.compile(r"""[^\s:]+:[^ \t"']?(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+_GLUED_QUOTED = re.compile(rf"""[^\s:]+:[^ \t"']?{QUOTED}""")
 _EXAMPLE = re.compile(r"write it as `([^`]+)`")  # a wrong type's hint, with its example
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)

@@ -875,7 +875,7 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
                 f"before `{after}`: write `{key}: {value[:closed]}`"
             )
         rest = value[len(start) :].strip()
-        if _FIELD_TYPES.get(key) in ("ref", "refs") and rest and spec.ID_RE.match(rest):
+        if kind in ("ref", "refs") and rest and spec.ID_RE.match(rest):
             return f"an id does not start with `{start.strip()}`: write `{key}: {rest}`"
     elif start in "|>" and re.fullmatch(r"[^\w\s]+", value):  # `text: >>`, no text after
         return (
@@ -1249,7 +1249,8 @@ def _glued_value(value: str, text: bool) -> str:
 
 
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
-_WHOLLY_QUOTED = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*""")
+QUOTED = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""  # a text in YAML's quotes, either kind
+_WHOLLY_QUOTED = re.compile(rf"\s*{QUOTED}\s*")
 _GLUED_SHOWN = 60  # characters of a long value, or an anchor's name, that a message shows
 _QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
 
@@ -1336,7 +1337,8 @@ def _flow_value_hint(line: str, column: int) -> str:
     # `{name: Ann role: Chair}`: a field after it, its comma left out (quoted, the role
     # was part of the name, and the map passed).
     other = _NEXT_KEY.search(written)
-    if other is not None and other.start() > 0 and other[1] != field[1] and len(hint) < 2_000:
+    shown = len(written) <= _QUOTED_SHOWN  # (a value of a megabyte: said once, not twice)
+    if other is not None and other.start() > 0 and other[1] != field[1] and shown:
         before, after = written[: other.start()].rstrip(), written[other.end() :].strip()
         hint += (
             f"; or, if `{other[1]}` is a field of its own, put a comma before it: "
