@@ -620,12 +620,12 @@ def _followed(text: str, line: int, hint: str) -> str | None:
     """`text` with the one line an indentation hint names moved as far as it says; None
     for a hint that names no line and depth."""
     forms = (
-        (r"indent line (\d+) by (\d+) spaces", None),
+        (r"indent line (\d+) by (\d+) spaces?", None),
         (
-            r"^line (\d+)(?:, `[^`]*`,)? is indented by \d+ spaces.*; indent it by (\d+) spaces",
+            r"^line (\d+)(?:, `[^`]*`,)? is indented by \d+ spaces?.*; indent it by (\d+) spaces?",
             None,
         ),
-        (r"indent `[^`]*:` by (\d+) spaces|is a section of the map: indent it by (\d+)", line),
+        (r"indent `[^`]*:` by (\d+) spaces?|is a section of the map: indent it by (\d+)", line),
     )
     for form, at in forms:
         found = re.search(form, hint)

@@ -574,7 +574,8 @@ def _print_outcomes(
     from argmap.checker import CheckResult
     from argmap.diagnostics import Severity
     from argmap.render.batch import STDOUT
-    from argmap.report import Style, counted, write_text
+    from argmap.report import Style, write_text
+    from argmap.text import counted
 
     # Errors and warnings; info notes (an unanswered objection) are for `argmap check`.
     shown = [

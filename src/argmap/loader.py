@@ -37,7 +37,7 @@ from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
 from argmap.files import TooLarge, other_format, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
-from argmap.text import position, source_lines
+from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
     GLUED_ITEM,
     QUOTED,
@@ -769,11 +769,13 @@ class _MapBuilder:
             return False
         first = next(iter(fields.entries.values()))[0].span if fields.entries else None
         if first is None or first.column <= where.column:  # (`a:` alone, then its fields)
-            move = f"indent it by {where.column + 1} spaces, under `{above}:`"
+            move = f"indent it by {counted(where.column + 1, 'space')}, under `{above}:`"
         elif first.line == where.line:  # `o: {text: ...}`: the fields are written in braces
             move = "write it inside that node's `{...}`"
         else:
-            move = f"indent it by {first.column - 1} spaces like that node's other fields"
+            move = (
+                f"indent it by {counted(first.column - 1, 'space')} like that node's other fields"
+            )
         self.error(
             "wrong-type",
             key.span,
@@ -969,7 +971,7 @@ class _MapBuilder:
                 ):
                     hint = (
                         f"`{key}` has a `text` of its own: if it is a node, written inside "
-                        f"{what}, indent it by {at.column - 1} spaces like the other ids"
+                        f"{what}, indent it by {counted(at.column - 1, 'space')} like the other ids"
                     )
                 read: list[Diagnostic] = []
                 if guess in by_name and guess not in node.entries:

@@ -20,7 +20,7 @@ from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.printable import printable, writable
 from argmap.rules import REGISTRY
-from argmap.text import columns, source_lines
+from argmap.text import columns, counted, source_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +32,6 @@ class Style:
 
 
 Reporter = Callable[[CheckResult, TextIO, Style], None]
-
-
-def counted(n: int, thing: str) -> str:
-    """`1 error`, `2 errors`."""
-    return f"{n} {thing}{'s' if n != 1 else ''}"
 
 
 def summary(result: CheckResult) -> str:

@@ -88,6 +88,11 @@ _NUMBER_END = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # `1`, `€12`, `1\u00a0200`
 _MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when so)
 
 
+def counted(n: int, thing: str) -> str:
+    """`1 error`, `2 errors`."""
+    return f"{n} {thing}{'s' if n != 1 else ''}"
+
+
 def breaks_at_spaces(text: str) -> bool:
     """Whether `text` breaks at spaces only: it has no Chinese, Japanese or Thai."""
     return text.isascii() or not (_MAYBE_WIDE.search(text) or _THAI.search(text))

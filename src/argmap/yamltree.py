@@ -36,7 +36,7 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Span
 from argmap.printable import clipped
-from argmap.text import position, source_lines
+from argmap.text import counted, position, source_lines
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -575,7 +575,7 @@ class _Builder:
                         f"`{name.value}:` is indented like the fields of `{own.value}`, and "
                         f"the keys after it repeat {own.value}'s ({repeated}): read here as "
                         f"an entry of its own, beside `{own.value}`",
-                        f"indent `{name.value}:` by {own.span.column - 1} spaces, like "
+                        f"indent `{name.value}:` by {counted(own.span.column - 1, 'space')}, like "
                         f"`{own.value}:`",
                     )
                 )
@@ -705,7 +705,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         )
         fields = not _HEAD_LINE.fullmatch(lines[above]) and not _HEAD_LINE.fullmatch(line)
         if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
-            return f"{said}; indent line {above + 1} by {_indent(line)} spaces, like `{key[1]}:`"
+            by = counted(_indent(line), "space")
+            return f"{said}; indent line {above + 1} by {by}, like `{key[1]}:`"
         return f"{said}; indent the keys of one mapping alike"
     if indicated := _indicator_hint(lines, row, column, brackets=True):
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
@@ -738,7 +739,7 @@ def _own_line_hint(line: str, column: int) -> str:
     if section is not None and section[1] in spec.SECTIONS:
         return (
             f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
-            f"{indent + 2} spaces"
+            f"{counted(indent + 2, 'space')}"
         )
     field = re.fullmatch(r"\s*(?:- )?([\w-]+): +[\w.-]+\s+([\w-]+)", written)
     if (
@@ -748,7 +749,7 @@ def _own_line_hint(line: str, column: int) -> str:
     ):  # (`by: a    attacks: c1`; not prose, `text: The mayor gave a note: ...`)
         return (
             f"`{field[2]}:` is a field of its own: put it on a line of its own, indented by "
-            f"{indent} spaces, like `{field[1]}:`"
+            f"{counted(indent, 'space')}, like `{field[1]}:`"
         )
     braces = re.fullmatch(r"\s*(?:- )?([\w.-]+) +(\{.*\})", without_comment(line))
     if braces is not None and spec.ID_RE.match(braces[1]):
@@ -994,8 +995,8 @@ def _block_hint(lines: list[str], row: int, column: int, level: bool = False) ->
         return ""
     return (
         f"the text block (`{block[2]}`) of `{block[1].strip()}:` on line {head + 1} is "
-        f"indented by {first} spaces{'' if digits else ', as its first line is'}, and this "
-        f"line, indented by {column}, ends it: indent it by {first} spaces"
+        f"indented by {counted(first, 'space')}{'' if digits else ', as its first line is'}, "
+        f"and this line, indented by {column}, ends it: indent it by {counted(first, 'space')}"
     )
 
 
@@ -1124,9 +1125,9 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         here, there = _indent(line), _indent(lines[above])
         if _ITEM_LINE.match(lines[above]) and there > here:
             return (
-                f"line {row + 1} is indented by {here} spaces, and the list's item above it "
-                f"by {there}: the items of one list are indented alike; indent it by {there} "
-                f"spaces, like line {above + 1}"
+                f"line {row + 1} is indented by {counted(here, 'space')}, and the list's item "
+                f"above it by {there}: the items of one list are indented alike; indent it by "
+                f"{counted(there, 'space')}, like line {above + 1}"
             )
     if above is None or column != _indent(line) or not _KEY_LINE.match(line):
         return _FIX
@@ -1155,8 +1156,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
             key, depth = f"`{found[1].strip()}:`", _indent(lines[outer])
             if why := _out_of_line(lines, outer, here):
                 return (
-                    f"line {outer + 1}, {key}, is indented by {depth} spaces, {why}: "
-                    f"indent it by {here} spaces"
+                    f"line {outer + 1}, {key}, is indented by {counted(depth, 'space')}, {why}: "
+                    f"indent it by {counted(here, 'space')}"
                 )
             named = re.match(_KEY, line)
             if named is not None and named[1].strip() in _TOP_KEYS:
@@ -1168,35 +1169,43 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                 first = next(i for i in range(section + 1, row) if _KEY_LINE.match(lines[i]))
                 at, usual = _indent(lines[first]), _usual_id_indent(lines)
                 fix = (
-                    f"; indent it by {at} spaces, like line {first + 1}"
+                    f"; indent it by {counted(at, 'space')}, like line {first + 1}"
                     if at == usual
-                    else f"; indent line {first + 1} by {here} spaces"
+                    else f"; indent line {first + 1} by {counted(here, 'space')}"
                     if here == usual
                     else ""
                 )
                 head = re.match(_KEY, lines[section])
                 return (
-                    f"line {row + 1} is indented by {here} spaces, and the first key of "
+                    f"line {row + 1} is indented by {counted(here, 'space')}, and the first key of "
                     f"`{head[1].strip() if head else ''}:` (line {first + 1}) by {at}: the "
                     f"keys of one mapping are indented alike{fix}"
                 )
             return (
-                f"line {row + 1} is indented by {here} spaces, deeper than {key} (line "
-                f"{outer + 1}, {depth} spaces) and less than its fields ({there}): indent it "
-                f"by {depth} spaces, like {key}"
+                f"line {row + 1} is indented by {counted(here, 'space')}, deeper than {key} "
+                f"(line {outer + 1}, {counted(depth, 'space')}) and less than its fields "
+                f"({there}): indent it by {counted(depth, 'space')}, like {key}"
             )
     # How far to move the line out of place, said only of a key with its value on its line:
     # a key with fields under it may be right where it is, and its fields and the rest wrong.
     around = {_indent(lines[i]) for i in (before, after) if i is not None}
     if here in around:
-        said = f"line {above + 1} is indented by {there} spaces, and the key after it by {here}"
-        fix = f"; indent line {above + 1} by {here} spaces" * (
+        said = (
+            f"line {above + 1} is indented by {counted(there, 'space')}, "
+            f"and the key after it by {here}"
+        )
+        fix = f"; indent line {above + 1} by {counted(here, 'space')}" * (
             not _HEAD_LINE.fullmatch(lines[above])
         )
     elif there in around:
-        said = f"line {row + 1} is indented by {here} spaces, and the key before it by {there}"
+        said = (
+            f"line {row + 1} is indented by {counted(here, 'space')}, "
+            f"and the key before it by {there}"
+        )
         # (Deeper than the keys around it, the line may be right and they wrong.)
-        fix = f"; indent it by {there} spaces" * (there > here and not _HEAD_LINE.fullmatch(line))
+        fix = f"; indent it by {counted(there, 'space')}" * (
+            there > here and not _HEAD_LINE.fullmatch(line)
+        )
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
         fix = ""

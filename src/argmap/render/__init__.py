@@ -24,9 +24,8 @@ from argmap.render.dot import (
 from argmap.render.engines import ENGINES, EngineError, Layout, select
 from argmap.render.svg import centred_title, crossed_boxes, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
-from argmap.report import counted
 from argmap.spec import MAX_WRAP, MIN_WRAP
-from argmap.text import MAX_LINES, columns, shown_lines
+from argmap.text import MAX_LINES, columns, counted, shown_lines
 
 if TYPE_CHECKING:
     from argmap.render.fonts import DrawnFont

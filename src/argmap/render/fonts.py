@@ -14,7 +14,7 @@ from unicodedata import bidirectional, category
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import DotOptions, drawn_text, group_of
-from argmap.report import counted
+from argmap.text import counted
 
 # The characters of Arimo, the sans-serif font that graphviz-pure 0.2.2 draws PNG text in
 # (for Helvetica and Arial), and argmap's PDF in: its cmap, read with fontTools from the
