@@ -741,12 +741,12 @@ def _own_line_hint(line: str, column: int) -> str:
             f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
             f"{counted(indent + 2, 'space')}"
         )
-    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +[\w.-]+\s+([\w-]+)", written)
+    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +(?:[\w.-]+|\[[^\[\]\"']*\])\s+([\w-]+)", written)
     if (
         field is not None
         and _FIELD_TYPES.get(field[1]) in ("ref", "refs", "tags", "number", "date")
         and field[2] in _KNOWN_KEYS
-    ):  # (`by: a    attacks: c1`; not prose, `text: The mayor gave a note: ...`)
+    ):  # (`by: a    attacks: c1`, `tags: [a] by: b`; not prose, `text: A note: ...`)
         return (
             f"`{field[2]}:` is a field of its own: put it on a line of its own, indented by "
             f"{counted(indent, 'space')}, like `{field[1]}:`"
@@ -870,7 +870,10 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
         # nor a URL's, nor a field that goes on after it.)
         of_id = kind is None and bool(spec.ID_RE.match(key))
         ids = kind in ("refs", "tags") if start == "[" else of_id
-        if ids and after and ": " not in after:
+        if ids and ": " in after:  # (`tags: [a]    by: b`)
+            if own := _own_line_hint(lines[row], lines[row].find(": ", field.start(2) + closed)):
+                return own
+        elif ids and after:
             return (
                 f"`{key}:` holds {_INDICATORS[start].removeprefix('is read as ')} that ends "
                 f"before `{after}`: write `{key}: {value[:closed]}`"
