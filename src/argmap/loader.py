@@ -803,10 +803,12 @@ class _MapBuilder:
             return None
         return self.lines[span.line - 1][span.column : span.end_column - 1]
 
-    def lookalike_key(self, node: YScalar, known: _Known) -> tuple[str, YScalar] | None:
+    def lookalike_key(self, node: YScalar, known: _Known) -> tuple[str, YScalar, int] | None:
         """Report a `known` field written with a look-alike colon, or with no space after its
         colon, at the start of the plain text `node`, which YAML read as text: the field
-        meant, if there was one, and the value written after it."""
+        meant, if there was one, the value written after it, and the column on its line
+        where what was meant as its value ends (past `node`, for a quoted text with a comma
+        in braces, which YAML read as more keys: `{role:"Chair, Board"}`)."""
         if not node.plain:
             return None
         span = node.span
@@ -828,7 +830,7 @@ class _MapBuilder:
             elif line[column - 2 : column - 1] != ":":  # (folded, as below)
                 return None
             self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
-            return node.value[: offset - 1], _after(node, offset)
+            return node.value[: offset - 1], _after(node, offset), span.column + len(written)
         found = lookalike_colon(node.value, known.by_name)
         if found is None:
             return None
@@ -841,7 +843,7 @@ class _MapBuilder:
             Span(span.file, span.line, column, span.line, column + 1),
             *colon_hint(key),
         )
-        return key[:-1].rstrip(), _after(node, at + 1)
+        return key[:-1].rstrip(), _after(node, at + 1), span.end_column
 
     def fields(
         self,
@@ -863,14 +865,19 @@ class _MapBuilder:
         # A field's plain text, and whether the comma that cut it short is reported: a comma
         # in `{text: Cheap, fast}` ends the field, and `fast` is a key of its own.
         cut: tuple[str, YScalar, bool] | None = None
+        swallowed = (0, 0)  # (the line and column a glued key's quoted value reaches)
         items = list(node.entries.items())
         for index, (key, (key_node, value)) in enumerate(items):
             f = by_name.get(key)
             if f is None:
                 if key in extra:
                     continue
+                line, column = key_node.span.line, key_node.span.column
+                if (line, column) < swallowed and line == swallowed[0] and _is_blank(value):
+                    continue  # (`Board"` of `{role:"Chair, Board"}`: said with `role:`)
                 if lookalike := self.lookalike_key(key_node, known):
-                    meant, after = lookalike
+                    meant, after, reach = lookalike
+                    swallowed = (key_node.span.line, reach)
                     written.add(meant)  # (not "missing" too)
                     if meant not in node.entries and _is_blank(value):
                         # (`{text: Hi, by:x}`: by `x`, not also an actor nobody is by)

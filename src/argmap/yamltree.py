@@ -870,7 +870,7 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
         # nor a URL's, nor a field that goes on after it.)
         of_id = kind is None and bool(spec.ID_RE.match(key))
         ids = kind in ("refs", "tags") if start == "[" else of_id
-        if ids and ": " in after:  # (`tags: [a]    by: b`)
+        if ids and closed is not None and ": " in after:  # (`tags: [a]    by: b`)
             if own := _own_line_hint(lines[row], lines[row].find(": ", field.start(2) + closed)):
                 return own
         elif ids and after:
