@@ -659,13 +659,23 @@ class _MapBuilder:
             items = [i for i in listed if isinstance(i, YMap) and i.entries]
             # `- my-id: {...}` for each entry: the ids are there, and named elsewhere. (The
             # first key of each item, whose fields may follow it, and each with fields.)
+            # `- id: my-id` with the fields after it, as other tools write a list: the ids are
+            # the values of `id`.
+            named = [i.entries["id"][1] for i in items if "id" in i.entries]
+            ids = [v.value for v in named if isinstance(v, YScalar) and spec.ID_RE.match(v.value)]
             for item in items:
                 self.listed.add(next(iter(item.entries)))
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
-            example = f"`{name}: {{my-id: ...}}`"
+            self.listed.update(ids)
+            hint = f"write it as `{name}: {{my-id: ...}}`"
             if items and self.lines[node.span.line - 1][node.span.column - 1 :].startswith("-"):
-                example += ", each id without the `- ` before it"
-            self.wrong_type(node, f"`{name}`", "a mapping of id -> " + what, example)
+                hint += ", each id without the `- ` before it"
+            if ids:
+                hint = (
+                    f"write each item's id as its key, `{ids[0]}:` for `- id: {ids[0]}`, "
+                    "indented by 2 spaces, and the item's other fields under it, by 4"
+                )
+            self.wrong_type(node, f"`{name}`", "a mapping of id -> " + what, hint=hint)
             self.unread.add(name)
             return []
         entries: list[tuple[str, YNode, Span]] = []
@@ -786,10 +796,13 @@ class _MapBuilder:
         entries[-1] = (above, YMap(fields.span, {**fields.entries, key.value: (key, value)}), where)
         return True
 
-    def wrong_type(self, node: YNode, what: str, expected: str, example: str) -> None:
+    def wrong_type(
+        self, node: YNode, what: str, expected: str, example: str = "", hint: str = ""
+    ) -> None:
+        """Report `node`, which is not what it must be: with a hint, or written as `example`."""
         message, hint = (
             f"{what} must be {expected}, not {kind_name(node)}",
-            f"write it as {example}",
+            hint or f"write it as {example}",
         )
         if alias := self.alias(node):
             message += f" (`*{alias}` stands for the whole value marked `&{alias}`)"
