@@ -902,6 +902,8 @@ class _MapBuilder:
                 if not node_like:  # (`spaces` is no `sources`)
                     guess = _top_name(key) if known is _MAP_FIELDS else closest(key, names)
                 other = _other_name(key) if known is _NODE_FIELDS else None
+                if other == "relation":
+                    other = "supports" if what.startswith(Kind.REASON.value) else "attacks"
                 if other in by_name:
                     guess = other
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
@@ -940,8 +942,12 @@ class _MapBuilder:
                         f"a node's kind is the section it is written in: write it under "
                         f"`{said_kind.section}:`, without `{key}`"
                     )
-                if known is _NODE_FIELDS and key in spec.SECTIONS:
-                    hint = _section_inside(key, what)
+                if (
+                    known is _NODE_FIELDS
+                    and key in spec.SECTIONS
+                    and (other not in by_name or isinstance(value, YMap))
+                ):  # (not `sources: s1`, a `source`)
+                    hint, guess = _section_inside(key, what), None
                 piece = isinstance(value, YScalar) and value.is_null  # `fast` in the example
                 # `{name: Timm, role researcher}`: a field written without its colon; or
                 # `{text: Taxes rise, by most accounts}`, a text cut short by its comma
@@ -1612,7 +1618,9 @@ _OTHER_NAMES = {
     **dict.fromkeys(
         ("author", "authors", "speaker", "speakers", "said-by", "who", "actor", "actors"), "by"
     ),
-    **dict.fromkeys(("citation", "cites", "reference", "ref"), "source"),
+    **dict.fromkeys(("citation", "cites", "reference", "ref", "sources"), "source"),
+    # The relation a node's kind has (`supports` for a reason, else `attacks`).
+    **dict.fromkeys(("target", "targets", "parent", "conclusion", "to"), "relation"),
     **dict.fromkeys(
         ("statement", "content", "body", "description", "label", "sentence", "wording"), "text"
     ),
