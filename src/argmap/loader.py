@@ -434,8 +434,9 @@ def _read_as(node: YNode, value: float) -> str:
 
 
 def _top_name(key: str) -> str | None:
-    """The name of the map's top level that `key` is a typo of, if any."""
-    return closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
+    """The name of the map's top level that `key` is a typo of, or another tool's name
+    for, if any."""
+    return _OTHER_SECTIONS.get(_normal(key)) or closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
 
 
 # Lines named in a hint, at most (then "and N more").
@@ -1630,6 +1631,19 @@ _OTHER_NAMES = {
 _IN_SOURCE = {
     **{"doi": "url", "link": "url", "href": "url", "website": "url", "year": "date"},
     **{"published": "date", "journal": "publisher", "publication": "publisher"},
+}
+# The map's sections, likewise (not `supports:` or `attacks:`, which some formats list
+# relations under).
+_OTHER_SECTIONS = {
+    **dict.fromkeys(("pros", "arguments-for", "premises", "grounds"), "reasons"),
+    **dict.fromkeys(
+        ("cons", "counterarguments", "counter-arguments", "arguments-against", "criticisms"),
+        "objections",
+    ),
+    **dict.fromkeys(("responses", "replies", "counterpoints", "refutations"), "rebuttals"),
+    **dict.fromkeys(("positions", "theses", "conclusions", "statements"), "claims"),
+    **dict.fromkeys(("people", "speakers", "participants", "authors", "persons"), "actors"),
+    **dict.fromkeys(("references", "citations", "bibliography", "literature"), "sources"),
 }
 # An actor's and the render section's fields, as other tools (or habit) name them.
 _IN_ACTOR = dict.fromkeys(("title", "position", "job", "affiliation", "office"), "role") | {
