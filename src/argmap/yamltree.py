@@ -706,7 +706,7 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         fields = not _HEAD_LINE.fullmatch(lines[above]) and not _HEAD_LINE.fullmatch(line)
         if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
             by = counted(_indent(line), "space")
-            return f"{said}; indent line {above + 1} by {by}, like `{key[1]}:`"
+            return _Elsewhere(f"{said}; indent line {above + 1} by {by}, like `{key[1]}:`", above)
         return f"{said}; indent the keys of one mapping alike"
     if indicated := _indicator_hint(lines, row, column, brackets=True):
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
@@ -1111,6 +1111,18 @@ def _line_below(lines: list[str], row: int) -> int | None:
     )
 
 
+class _Elsewhere(str):
+    """A hint that moves another line than the one YAML stopped at (line `row`, from 0),
+    where its error is said: where an editor or a pull request marks it, it is fixed."""
+
+    row: int
+
+    def __new__(cls, hint: str, row: int) -> _Elsewhere:
+        made = super().__new__(cls, hint)
+        made.row = row
+        return made
+
+
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found no key where a mapping's next key should be, at the start of a line:
     keys of one mapping indented unlike each other. libyaml stops at the second of two
@@ -1158,9 +1170,10 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         if outer is not None and (found := re.match(_KEY, lines[outer])):
             key, depth = f"`{found[1].strip()}:`", _indent(lines[outer])
             if why := _out_of_line(lines, outer, here):
-                return (
+                return _Elsewhere(
                     f"line {outer + 1}, {key}, is indented by {counted(depth, 'space')}, {why}: "
-                    f"indent it by {counted(here, 'space')}"
+                    f"indent it by {counted(here, 'space')}",
+                    outer,
                 )
             named = re.match(_KEY, line)
             if named is not None and named[1].strip() in _TOP_KEYS:
@@ -1179,10 +1192,11 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                     else ""
                 )
                 head = re.match(_KEY, lines[section])
-                return (
+                return _Elsewhere(
                     f"line {row + 1} is indented by {counted(here, 'space')}, and the first key of "
                     f"`{head[1].strip() if head else ''}:` (line {first + 1}) by {at}: the "
-                    f"keys of one mapping are indented alike{fix}"
+                    f"keys of one mapping are indented alike{fix}",
+                    first if at != usual and here == usual else row,
                 )
             return (
                 f"line {row + 1} is indented by {counted(here, 'space')}, deeper than {key} "
@@ -1200,6 +1214,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         fix = f"; indent line {above + 1} by {counted(here, 'space')}" * (
             not _HEAD_LINE.fullmatch(lines[above])
         )
+        if fix:
+            return _Elsewhere(f"{said}: the keys of one mapping are indented alike{fix}", above)
     elif there in around:
         said = (
             f"line {row + 1} is indented by {counted(here, 'space')}, "
@@ -1848,6 +1864,8 @@ def _compose(
             problem = f"{problem} ({error.context})"
         lines = source_lines(text)
         hint = _syntax_hint(problem, text, lines, mark)
+        if isinstance(hint, _Elsewhere):
+            line, column = hint.row + 1, _indent(lines[hint.row]) + 1
         runaway = _runaway_quote(builder.stack, text, lines, mark)
         opened = error.context_mark
         at_end = mark is not None and not text[mark.index :].strip()
