@@ -121,9 +121,13 @@ class MapDiff:
         nodes = f"nodes: {_counts(self.nodes)}"
         relations = f"relations: {added} added, {removed} removed"
         entries = f"actors and sources: {_counts(self.entries)}"
-        statuses = {c.status for c in self.heading}
-        status = statuses.pop() if len(statuses) == 1 else "changed"
-        heading = [f"map: {', '.join(c.name for c in self.heading)} {status}"] * bool(self.heading)
+        # (`title changed and summary, render.theme added`: each field as it changed)
+        said = [
+            f"{', '.join(c.name for c in self.heading if c.status == status)} {status}"
+            for status in ("changed", "added", "removed")
+            if any(c.status == status for c in self.heading)
+        ]
+        heading = [f"map: {' and '.join(said)}"] * bool(said)
         return "; ".join([nodes, relations, entries, *heading])
 
     def to_json(self) -> dict[str, Any]:
