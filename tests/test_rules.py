@@ -329,3 +329,13 @@ def test_texts_alike_but_for_how_their_letters_are_encoded_are_duplicates() -> N
     new = loads(EXAMPLE_HEADER + f"claims:\n  c1: {{text: {decomposed}}}\n").map
     assert old is not None and new is not None
     assert "c1 reworded: only in how its letters are encoded" in format_text(diff_maps(old, new))
+
+
+def test_an_objection_a_misspelt_reference_means_is_not_also_unanswered() -> None:
+    """`attacks: o-1` for `o1`: the unknown reference says "did you mean `o1`?", and an
+    info that `o1` is unanswered, with "add a rebuttal" for a hint, led to a second one."""
+    objection = "claims:\n  c1: {text: A.}\nobjections:\n  o1: {text: B., attacks: c1}\n"
+    misspelt = objection + "rebuttals:\n  b1: {text: C., attacks: o-1}\n"
+    assert rules_reported(misspelt) == ["unknown-reference"]
+    elsewhere = objection + "rebuttals:\n  b1: {text: C., attacks: c-1}\n"  # (meant c1)
+    assert sorted(rules_reported(elsewhere)) == ["unanswered-objection", "unknown-reference"]

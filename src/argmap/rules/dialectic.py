@@ -7,17 +7,23 @@ from collections.abc import Iterator
 from argmap.diagnostics import Severity
 from argmap.model import Kind, Relation
 from argmap.rules.base import Context, Finding, Rule
+from argmap.rules.references import meant
 from argmap.spec import ID_RE
 
 
 def _unanswered_objection(ctx: Context) -> Iterator[Finding]:
     g = ctx.graph
+    misspelt: set[str] | None = None  # (worked out for the first objection unanswered)
     for node in ctx.map.of_kind(Kind.OBJECTION):
         # An objection in the wrong place (objection-without-target), or one whose id must
         # be renamed first (invalid-id): the hint would name an id that cannot be written.
         if not node.attacks or not ID_RE.match(node.id):
             continue
         if not any(r is Relation.ATTACK for _, _, r in g.in_edges(node.id, data="relation")):
+            if misspelt is None:
+                misspelt = meant(ctx, "node")
+            if node.id in misspelt:  # (`attacks: o-1` for `o1`: its error says what to do)
+                continue
             yield (
                 node.span,
                 f"objection `{node.id}` is unanswered: nothing attacks it",
