@@ -48,7 +48,7 @@ class InterchangeError(Exception):
     """A file that cannot be read in its format, with where and why."""
 
     def __init__(self, path: str, line: int, column: int, message: str, hint: str) -> None:
-        super().__init__(f"{path}:{line}:{column}: error[import] {message}; {hint}")
+        super().__init__(f"{path}:{line}:{column}: error: {message}; {hint}")
 
 
 def _int(digits: str) -> int:
