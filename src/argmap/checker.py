@@ -13,7 +13,7 @@ from typing import Any
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
-from argmap.files import real_path
+from argmap.files import RealPaths, real_path
 from argmap.graph import Graph, graph_for
 from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Map, Span
@@ -73,8 +73,9 @@ def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) ->
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
     files under `maps_dir`, and any file whose first line of content is `argmap: 1`."""
     seen: set[tuple[str, str]] = set()
+    real = RealPaths()
     for found in _found(paths, maps_dir):
-        key = (found, "") if found == "-" else (real_path(found), Path(found).name)
+        key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
             seen.add(key)
             yield found

@@ -15,7 +15,7 @@ from typing import Any
 
 from argmap.characters import describe
 from argmap.diagnostics import did_you_mean
-from argmap.files import NotUtf8, TooLarge, decode_utf8, read_input, real_path
+from argmap.files import NotUtf8, RealPaths, TooLarge, decode_utf8, read_input
 from argmap.rules import REGISTRY
 from argmap.tomlkeys import Locator
 
@@ -176,6 +176,7 @@ class Resolver:
         self._given = self._on_top(load(config))  # also for a map with no settings file above
         self._config = config
         self._nearest: dict[Path, Settings] = {}  # by folder
+        self._real = RealPaths()
 
     def __call__(self, path: str | Path) -> Settings:
         """The settings for the map at `path`."""
@@ -183,7 +184,7 @@ class Resolver:
             return self._given
         # The folder the file is in, as opening it finds it (`link/../m.yaml` is beside
         # where the link leads); a map that is itself a link is in the link's folder.
-        return self._find(Path(real_path(Path(path).absolute().parent)))
+        return self._find(Path(self._real(Path(path).absolute().parent)))
 
     def _find(self, folder: Path) -> Settings:
         """The settings of the nearest settings file from `folder` up."""

@@ -355,9 +355,9 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
 
 # Words of a rewording compared with each other at most: the fewest edits from one to the
 # other take time that grows with their product (RapidFuzz compares 64 words at once, in
-# memory that grows with their sum: 40,000 words reworded in 0.2 s); past it, what changed between the words both texts start and
-# end with is said as one replacement. (difflib, before, took 110 s for 2,000 words of
-# one repeated.)
+# memory that grows with their sum: 40,000 words reworded in 0.2 s); past it, what
+# changed between the words both texts start and end with is said as one replacement.
+# (difflib, before, took 110 s for 2,000 words of one repeated.)
 _MOST_COMPARED = 1_000_000_000
 
 
