@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,7 +19,7 @@ from argmap.model import Map, Relation
 from argmap.semantics import gradual, sat
 from argmap.semantics.framework import SUPPORTS, Framework, from_graph
 from argmap.semantics.grounded import grounded
-from argmap.semantics.labels import IN, OUT, UNDEC, Labelling
+from argmap.semantics.labels import IN, OUT, UNDEC, Packed
 
 EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 GRADUAL_SEMANTICS = ("h-categorizer", "df-quad")
@@ -40,7 +41,7 @@ class Evaluation:
     semantics: str
     support: str
     framework: Framework
-    labellings: tuple[Labelling, ...] = ()  # extension semantics
+    labellings: tuple[Mapping[str, str], ...] = ()  # extension semantics
     truncated: bool = False  # the limit stopped the enumeration
     scores: gradual.Scores | None = None  # gradual semantics
 
@@ -74,7 +75,7 @@ class Evaluation:
             settled = sat.ideal(af, credulous)
         seen: dict[str, set[str]] = {a: set() for a in af.arguments}  # labels in some extension
 
-        def witness(labelling: Labelling) -> None:
+        def witness(labelling: Mapping[str, str]) -> None:
             for a, label in labelling.items():
                 seen[a].add(label)
 
@@ -209,7 +210,8 @@ def evaluate(
         return Evaluation(semantics, support, af, (sat.ideal(af),))
     # One more than the limit says whether it cut; a limit beyond any list is none.
     stop = None if limit is None or limit >= sys.maxsize else limit + 1
-    found = list(sat.extensions(af, semantics, stop))
+    at = {a: place for place, a in enumerate(af.arguments)}
+    found = [Packed(labelling, at) for labelling in sat.extensions(af, semantics, stop)]
     cut = limit is not None and len(found) > limit
     return Evaluation(semantics, support, af, tuple(found[:limit]), truncated=cut)
 
