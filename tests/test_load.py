@@ -983,3 +983,19 @@ def test_a_drawing_with_a_long_title_is_no_map() -> None:
         [problem] = loads(drawing.encode()).diagnostics
         assert problem.rule == "not-a-map", problem
         assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")
+
+
+def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
+    """`#4dayweek` at the start of a text's second line is a YAML comment: the text lost
+    it without a word, where a hashtag after a space on the first line was said."""
+    text = (
+        "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: Output rose in the trial\n"
+        "      #4dayweek, say the firms\n      #trials\n    tags: [work]\n"
+    )
+    [found] = loads(text).diagnostics
+    assert (found.rule, found.span.line, found.span.column) == ("comment-in-text", 6, 7)
+    assert found.hint.endswith('`"Output rose in the trial #4dayweek, say the firms #trials"`')
+    # A comment level with the fields, or one in braces' line below, is a comment.
+    level = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: Output rose\n    #todo cite\n"
+    braces = "argmap: 1\ntitle: T\nclaims:\n  c1: {text: Output rose}\n    #todo\n"
+    assert not loads(level).diagnostics and not loads(braces).diagnostics

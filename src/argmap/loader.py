@@ -1186,13 +1186,28 @@ class _MapBuilder:
     def comment_after(self, node: YScalar) -> tuple[str, Span] | None:
         """What follows unquoted `node` that YAML read as a comment, as it starts with `#`
         (a hashtag, `#4dw`), and where; None when nothing does, or a comment proper (`# ...`,
-        with a space)."""
+        with a space). A hashtag that starts a line of the text (indented deeper than its
+        key, with nothing after it on its lines but more such) counts too."""
         row, column = node.span.end_line, node.span.end_column
         line = self.lines[row - 1] if row <= len(self.lines) else ""
         cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
-        if cut is None:
+        if cut is not None:
+            return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
+        after = self.lines[row] if row < len(self.lines) else ""
+        if not after.lstrip(" ").startswith("#") or not line.rstrip().endswith(node.value[-1:]):
+            return None  # (`{text: A}`, in braces, has no line of its own below)
+        key = self.lines[node.span.line - 1] if node.span.line else ""
+        deeper = len(key) - len(key.lstrip(" "))
+        hashtags: list[re.Match[str]] = []
+        for below in self.lines[row : row + 1 + 100]:  # (a page of hashtags: said in part)
+            found = _HASHTAG.fullmatch(below)
+            if found is None or len(found[1]) <= deeper or "\t" in found[1]:
+                break
+            hashtags.append(found)
+        if not hashtags or not node.value:
             return None
-        return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
+        start = len(hashtags[0][1]) + 1
+        return " ".join(h[2].rstrip() for h in hashtags), Span.point(self.file, row + 1, start)
 
     def hashtag_after(self, node: YScalar, what: str) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag
