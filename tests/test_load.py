@@ -688,6 +688,9 @@ actors:
         # A `#` in brackets starts a comment, which hides the `]`.
         ("    tags: [policy, learning]", "    tags: [#policy, learning]", "starts a comment"),
         ("    tags: [policy, learning]", "    tags: [a, b #policy]  # x", "starts a comment"),
+        # ... and in a text that starts with a bracket, quoted whole, not its item.
+        ("    text: Winter makes cycling hard.", "    text: [#MeToo] changed it", "comment"),
+        ("    text: Winter makes cycling hard.", "    text: {#MeToo}", "starts a comment"),
         # A key without its colon, or without the space after it.
         ("  weather:", "  weather", "`weather` is written without its `:`"),
         ("    by: traders", "    by:traders", "has no space after its `:`"),

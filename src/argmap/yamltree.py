@@ -1700,6 +1700,12 @@ def _hidden_by_comment(
         f"is not read, its `{closing}` with it, so the `{bracket}` is never closed"
     )
     hint = f"quote the item: `{fixed}`" if fixed != line.strip() else "quote the item with `#`"
+    field = _indicated(lines, row - 1)
+    key = field[1].strip().removeprefix("- ").strip() if field else ""
+    if field and field.start(2) == column - 1 and _FIELD_TYPES.get(key) == "text":
+        # (`text: [#MeToo] changed ...`: a text, whose items quoted made a list of it)
+        hint = f"text that starts with {bracket} {_INDICATORS[bracket]}; quote it: "
+        hint += _quoted(field)
     return (said, hint), row, comment.start() + 1
 
 
