@@ -800,7 +800,13 @@ class _MapBuilder:
     def wrong_type(
         self, node: YNode, what: str, expected: str, example: str = "", hint: str = ""
     ) -> None:
-        """Report `node`, which is not what it must be: with a hint, or written as `example`."""
+        """Report `node`, which is not what it must be: with a hint, or written as `example`
+        (or as its one item, for one value written in brackets: `theme: [dark]`)."""
+        one = node.items[0] if isinstance(node, YSeq) and len(node.items) == 1 else None
+        span = one.span if isinstance(one, YScalar) and not one.is_null else None
+        if not hint and span and span.line == span.end_line and "list" not in expected:
+            item = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+            hint = f"write its one item without the brackets: `{item}`"  # (quoted, if it was)
         message, hint = (
             f"{what} must be {expected}, not {kind_name(node)}",
             hint or f"write it as {example}",
@@ -1153,13 +1159,16 @@ class _MapBuilder:
             if node.plain:
                 self.hashtag_after(node, what)
             # (In a text field only: a URL or a choice read as text says more of its own.)
-            if f is not _ANY and not node.value.isprintable():
+            if f.type in ("text", "tags") and f is not _ANY and not node.value.isprintable():
                 self.control_character(node, what)
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
-        self.wrong_type(
-            node, what, "text", '"..." (quote text that has a colon or starts with [ or {)'
-        )
+        span, hint = node.span, ""
+        if f.type == "text" and span.line == span.end_line and span.line:  # (`title: [Draft]`)
+            written = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+            hint = f"quote it to keep its brackets: `{double_quoted(written)}`"
+        example = '"..." (quote text that has a colon or starts with [ or {)'
+        self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
 
     def control_character(self, node: YScalar, what: str) -> None:
@@ -1402,7 +1411,7 @@ class _MapBuilder:
         return None
 
     def url(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
-        url = self.text(node, what)
+        url = self.text(node, what, f)
         if url is None:
             return None
         unseen = _URL_UNSEEN.search(url)
@@ -1499,7 +1508,7 @@ class _MapBuilder:
             start += len(label) + 1
 
     def choice(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
-        name = self.text(node, what)
+        name = self.text(node, what, f)
         if name is None or name in f.choices:
             return name
         self.invalid(
