@@ -230,6 +230,17 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     assert renamed.stdout.startswith("--- HEAD:maps/x.yaml\n+++ maps/y.yaml\n")
     added = invoke("diff", "HEAD", "maps/y.yaml")
     assert added.exit_code == 2 and "argmap diff /dev/null maps/y.yaml" in added.output
+    # Nor on disk: the path is mistyped ("argmap diff /dev/null gone.yaml" failed too).
+    gone = invoke("diff", "HEAD", "maps/gone.yaml")
+    assert gone.exit_code == 2 and "nor is there such a file now" in gone.output
+    assert "/dev/null" not in gone.output
+    # A revision with no file to read at it (git's words were of a filesystem boundary).
+    for new in (os.devnull, "-"):
+        bare = invoke("diff", "HEAD", new)
+        assert bare.exit_code == 2 and f"`argmap diff HEAD:path/map.yaml {new}`" in bare.output
+    # git's words whole, for a revision with a line break (cut at it: "foo'.").
+    broken = invoke("diff", "HEAD\nfoo", "maps/y.yaml")
+    assert broken.exit_code == 2 and "invalid object name 'HEAD\u240afoo'" in broken.output
     # As in git, REV:path is from the top of the work tree, REV:./path from here.
     monkeypatch.chdir(repo / "maps")
     for spec in ("HEAD:maps/x.yaml", "HEAD:./x.yaml"):

@@ -1056,6 +1056,12 @@ def diff(
         revision, colon, path = old.partition(":")
         if not (colon and path):
             revision, path = old, new
+            if new in (os.devnull, "-"):  # (no file to read at the revision)
+                _fail(
+                    f"with a revision as OLD, NEW is the map file to read at it; to compare "
+                    f"a map at `{old}` with no map, name it: `argmap diff {old}:path/map.yaml "
+                    f"{new}`"
+                )
         try:
             if colon and path:
                 data, label = read_object(old, new), old
@@ -1078,6 +1084,8 @@ def diff(
                     f"{error} (OLD is neither a file nor a revision of the repository); "
                     "check its name: `git log --oneline` lists the commits"
                 )
+            if not colon and not Path(new).exists():
+                _fail(f"{error}, nor is there such a file now; check the path")
             _fail(
                 f"{error} (OLD is neither a file nor a revision that has {path}); for a map "
                 f"added since, `argmap diff {os.devnull} {new}`; for one renamed, OLD as "

@@ -73,8 +73,9 @@ def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> by
             )
         if kind:
             raise RevisionError(f"`{spec}` is a git {kind}, not a file; name a map file")
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[-1].removeprefix("fatal: ") if message else reason
+        # (git's last words, whole: a revision with a line break in it was cut at it)
+        said = done.stderr.decode("utf-8", "replace").strip()
+        reason = said.rpartition("fatal: ")[2].strip() if "fatal: " in said else said or reason
         if "not a git repository" not in reason:
             # (Asked apart: git's words for it are in the user's language.)
             known = _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
