@@ -191,6 +191,7 @@ _CONTROL_CHAR = re.compile(
 )
 _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
+_STR = "tag:yaml.org,2002:str"  # (the one YAML type a text may be tagged with)
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
 # What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
@@ -1156,6 +1157,14 @@ class _MapBuilder:
 
     def text(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         if isinstance(node, YScalar):
+            if node.tag not in (None, _STR):  # (`text: !!null x`: null to any other reader)
+                tag = "!!" + node.tag.removeprefix(_STR.removesuffix("str"))
+                self.error(
+                    "wrong-type",
+                    node.span,
+                    f"{what} is tagged `{tag}`, which makes YAML read it as no text",
+                    f"delete `{tag}`",
+                )
             if node.plain:
                 self.hashtag_after(node, what)
             # (In a text field only: a URL or a choice read as text says more of its own.)
