@@ -210,6 +210,7 @@ _ITEM = re.compile(r" *(-) +(\S.*)")
 _GLUED_QUOTED = re.compile(rf"""[^\s:]+:[^ \t"']?{QUOTED}""")
 _EXAMPLE = re.compile(r"write it as `([^`]+)`")  # a wrong type's hint, with its example
 # Plain text, then white space and `#` with no space after it: a hashtag, not a comment.
+_COMMENT_LINE = re.compile(r" *#")
 _HASHTAG = re.compile(r"(\s+)(#\S.*)")  # (the rest stripped after: `.*?\s*$` is quadratic)
 
 
@@ -1211,8 +1212,9 @@ class _MapBuilder:
         cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
         if cut is not None:
             return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
-        after = self.lines[row] if row < len(self.lines) else ""
-        if not after.lstrip(" ").startswith("#") or not line.rstrip().endswith(node.value[-1:]):
+        if row >= len(self.lines) or not _COMMENT_LINE.match(self.lines[row]):
+            return None
+        if not line.rstrip().endswith(node.value[-1:]):
             return None  # (`{text: A}`, in braces, has no line of its own below)
         key = self.lines[node.span.line - 1] if node.span.line else ""
         deeper = len(key) - len(key.lstrip(" "))
