@@ -285,7 +285,7 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     for args in (["add", "-A"], ["commit", "-qm", "linked"]):
         subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
     shutil.copy(DATA / "diff" / "new.yaml", repo / "versions" / "v1.yaml")
-    for old in ("HEAD", "HEAD:maps/current.yaml", "HEAD:./current.yaml"):
+    for old in ("HEAD", "HEAD:maps/current.yaml", "HEAD:./current.yaml", ":./current.yaml"):
         linked = invoke("diff", old, "current.yaml")
         assert linked.exit_code == 0 and "+ reason mission added" in linked.stdout, old
     outside = invoke("diff", "HEAD", "out.yaml")
@@ -295,6 +295,8 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     )
     looping = invoke("diff", "HEAD", "loop.yaml")
     assert looping.stderr == "argmap: error: loop.yaml at `HEAD` is a loop of symbolic links\n"
+    staged = invoke("diff", ":maps/loop.yaml", "loop.yaml")  # (git's index, `:path`)
+    assert "maps/loop.yaml in git's index is a loop of symbolic links" in staged.stderr
 
 
 def test_the_old_maps_errors_are_printed_and_the_exit_code_is_the_new_ones(

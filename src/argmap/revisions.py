@@ -54,14 +54,14 @@ def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> by
     if revision.startswith("-"):
         raise RevisionError(f"`{revision}` is not a file or a git revision")
     reason = "git cat-file failed"
-    where = f" at `{revision}`" if revision else " in git's index"  # (`:path`: as staged)
+    where = " " + _at(revision)
     for folder in folders:
         size = _git(folder, "cat-file", "-s", spec).stdout.strip()
         if size.isdigit() and int(size) > MAX_INPUT:  # (as a file of that size is refused)
             raise NotAFile(f"cannot read {path}{where}: it is larger than {MAX_INPUT // 2**20} MiB")
         done = _git(folder, "cat-file", "blob", spec)
         if done.returncode == 0:
-            if revision and _is_link(folder, revision, named):
+            if _is_link(folder, revision, named):
                 return _linked(spec, path, folder, done.stdout, links)
             return done.stdout
         kind = _kind(folder, spec)  # (a folder's, or a commit's, is no file to read)
@@ -85,11 +85,22 @@ def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> by
     raise RevisionError(f"cannot read {path}{where}: {reason}")
 
 
+def _at(revision: str) -> str:
+    """Where a file is read from: `at `HEAD``, or, for `:path`, as staged."""
+    return f"at `{revision}`" if revision else "in git's index"
+
+
 def _is_link(folder: Path, revision: str, named: str) -> bool:
     """Whether `named` (from the top of the work tree, or `./` from `folder`) is a symbolic
-    link at `revision`: its mode in the revision's tree is 120000."""
-    whole = [] if named.startswith("./") else ["--full-tree"]
-    listed = _git(folder, "ls-tree", *whole, revision, "--", named.removeprefix("./") or ".")
+    link at `revision`, or in git's index for none: its mode there is 120000."""
+    path = named.removeprefix("./") or "."
+    if revision:
+        whole = [] if named.startswith("./") else ["--full-tree"]
+        listed = _git(folder, "ls-tree", *whole, revision, "--", path)
+    else:  # (`:path`, as staged; ls-files reads paths from `folder`, so `:/` from the top)
+        listed = _git(
+            folder, "ls-files", "--stage", "--", path if named[:2] == "./" else f":/{path}"
+        )
     return listed.returncode == 0 and listed.stdout.startswith(b"120000 ")
 
 
@@ -98,15 +109,16 @@ def _linked(spec: str, path: str, folder: Path, target: bytes, links: int) -> by
     at the same revision."""
     revision, _, named = spec.partition(":")
     linked = os.fsdecode(target)
+    at = _at(revision)
     if links >= _MOST_LINKS:
-        raise NotAFile(f"{path} at `{revision}` is a loop of symbolic links")
+        raise NotAFile(f"{path} {at} is a loop of symbolic links")
     if named.startswith("./"):  # (from `folder`: from the top, as the link is read)
         prefix = _git(folder, "rev-parse", "--show-prefix").stdout.decode("utf-8", "replace")
         named = prefix.strip() + named[2:]
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(named), linked))
     if linked.startswith("/") or resolved == ".." or resolved.startswith("../"):
         where = "an absolute path" if linked.startswith("/") else "outside the repository"
-        raise NotAFile(f"{path} at `{revision}` is a symbolic link to {linked}, {where}")
+        raise NotAFile(f"{path} {at} is a symbolic link to {linked}, {where}")
     return _show(f"{revision}:{resolved}", path, (folder,), links + 1)
 
 
