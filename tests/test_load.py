@@ -691,6 +691,9 @@ actors:
         # ... and in a text that starts with a bracket, quoted whole, not its item.
         ("    text: Winter makes cycling hard.", "    text: [#MeToo] changed it", "comment"),
         ("    text: Winter makes cycling hard.", "    text: {#MeToo}", "starts a comment"),
+        ("    text: Winter makes cycling hard.", "    text: [Draft #1] of it", "comment"),
+        ("    text: Winter makes cycling hard.", "    text: [ #MeToo] changed it", "comment"),
+        ("    text: Winter makes cycling hard.", "    text: [#MeToo, #TimesUp] it", "comment"),
         # A key without its colon, or without the space after it.
         ("  weather:", "  weather", "`weather` is written without its `:`"),
         ("    by: traders", "    by:traders", "has no space after its `:`"),
@@ -759,6 +762,8 @@ def test_a_syntax_hint_followed_to_the_letter_mends_the_file(
     mended = loads("\n".join(lines) + "\n", "m.yaml")
     assert not mended.diagnostics, (found.hint, mended.diagnostics)
     assert mended.map is not None
+    if mistake.startswith("    text: [") and "#" in mistake:  # (the whole text kept)
+        assert mended.map.nodes["weather"].text == mistake.removeprefix("    text: ")
 
 
 def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:

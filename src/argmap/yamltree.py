@@ -1703,9 +1703,13 @@ def _hidden_by_comment(
     field = _indicated(lines, row - 1)
     key = field[1].strip().removeprefix("- ").strip() if field else ""
     if field and field.start(2) == column - 1 and _FIELD_TYPES.get(key) == "text":
-        # (`text: [#MeToo] changed ...`: a text, whose items quoted made a list of it)
+        # (`text: [#MeToo] changed ...`: a text, whose items quoted made a list of it; a
+        # comment only after its last closing bracket, as every ` #` before it is text)
+        value, end = field[2], field[2].rfind(closing) + 1
+        note = re.compile(r"\s#").search(value, end) if end else None
+        whole = value[: note.start() if note else None].strip()
         hint = f"text that starts with {bracket} {_INDICATORS[bracket]}; quote it: "
-        hint += _quoted(field)
+        hint += f"`{key}: {double_quoted(whole)}`"
     return (said, hint), row, comment.start() + 1
 
 
