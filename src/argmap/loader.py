@@ -805,10 +805,14 @@ class _MapBuilder:
         """Report `node`, which is not what it must be: with a hint, or written as `example`
         (or as its one item, for one value written in brackets: `theme: [dark]`)."""
         one = node.items[0] if isinstance(node, YSeq) and len(node.items) == 1 else None
-        span = one.span if isinstance(one, YScalar) and not one.is_null else None
-        if not hint and span and span.line == span.end_line and "list" not in expected:
-            item = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
-            hint = f"write its one item without the brackets: `{item}`"  # (quoted, if it was)
+        scalar = "list" not in expected and "mapping" not in expected and not self.alias(node)
+        if not hint and scalar and isinstance(one, YScalar) and not one.is_null:
+            span, item = one.span, one.value  # (a number's or a choice's, unquoted: `"20"`)
+            if one.plain or expected == "text":  # (as written: a text quoted stays quoted)
+                item = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+            kept = one.plain or expected == "text" or re.fullmatch(r"[\w.+-]+", item)
+            if span.line == span.end_line and kept:
+                hint = f"write it as its one item, without the brackets: `{item}`"
         message, hint = (
             f"{what} must be {expected}, not {kind_name(node)}",
             hint or f"write it as {example}",
@@ -1174,8 +1178,11 @@ class _MapBuilder:
             # The text as written: `text: yes` is the word "yes", not YAML 1.1's True.
             return node.value
         span, hint = node.span, ""
-        if f.type == "text" and span.line == span.end_line and span.line:  # (`title: [Draft]`)
-            written = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+        written = (
+            self.lines[span.line - 1][span.column - 1 : span.end_column - 1] if span.line else ""
+        )
+        if f.type == "text" and span.line == span.end_line and written[:1] in ("[", "{"):
+            # (`title: [Draft]`; not an alias's, or one with an anchor: `&a [x]`)
             hint = f"quote it to keep its brackets: `{double_quoted(written)}`"
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
