@@ -133,7 +133,7 @@ def reads_as_text(plain: str) -> bool:
 # What a hint writes escaped inside double quotes: a control or invisible character as
 # itself showed nothing, or (a tab) a mark that the terminal printer puts in its place and
 # that, copied into the map, became part of the text.
-_QUOTED = {p: escape(p) for p in code_points(CONTROL, INVISIBLE)} | {
+_QUOTED = {p: escape(p) for p in (*code_points(CONTROL, INVISIBLE), 0xFFFE, 0xFFFF)} | {
     ord("\t"): "\\t",
     ord("\n"): "\\n",
     ord("\\"): "\\\\",
