@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 from unicodedata import normalize
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
@@ -353,18 +353,19 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
     return MapDiff(old, new, tuple(changes), tuple(relations), tuple(entries), heading)
 
 
-# Words of a rewording compared with each other at most: the fewest edits from one to the
-# other take time that grows with their product (RapidFuzz compares 64 words at once, in
-# memory that grows with their sum: 40,000 words reworded in 0.2 s); past it, what
-# changed between the words both texts start and end with is said as one replacement.
-# (difflib, before, took 110 s for 2,000 words of one repeated.)
-_MOST_COMPARED = 1_000_000_000
+# Words of a rewording compared with each other at most: the most words the two keep in
+# order (RapidFuzz's longest common subsequence, which keeps a clause moved, where the
+# fewest edits replaced it whole) take time and memory that grow with their product, 64
+# words at once (14,000 words by 14,000 in about 0.1 s and 30 MB); past it, what changed
+# between the words both texts start and end with is said as one replacement. (difflib,
+# before, took 110 s for 2,000 words of one repeated.)
+_MOST_COMPARED = 200_000_000
 
 
 @dataclass
 class _Budget:
-    """Words that the rewordings of one diff may still compare with each other: under the
-    limit each, 100 long texts reworded took 138 s together."""
+    """Words that the rewordings of one diff may still compare with each other: each under
+    the limit, many long texts reworded would add up (100 took 138 s with difflib)."""
 
     left: int = field(default_factory=lambda: 2 * _MOST_COMPARED)
 
@@ -393,7 +394,7 @@ def word_diff(old: str, new: str, budget: _Budget | None = None) -> str:
     if (budget or _Budget()).spend(len(was) * len(now)):
         kept = [
             (op.src_start, op.dest_start, op.src_end - op.src_start)
-            for op in Levenshtein.opcodes(was, now)
+            for op in Indel.opcodes(was, now)
             if op.tag == "equal"
         ]
     out = b[:start]  # each piece, with whether a space goes before it
