@@ -435,10 +435,11 @@ def _read_as(node: YNode, value: float) -> str:
     return f"`{written}`, which YAML reads as {shown}"
 
 
-def _top_name(key: str) -> str | None:
-    """The name of the map's top level that `key` is a typo of, or another tool's name
-    for, if any."""
-    return _OTHER_SECTIONS.get(_normal(key)) or closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
+def _top_name(key: str, value: YNode) -> str | None:
+    """The name of the map's top level that `key` is a typo of, or, holding entries,
+    another tool's name for, if any."""
+    other = _OTHER_SECTIONS.get(_normal(key)) if isinstance(value, YMap | YSeq) else None
+    return other or closest(key, _TOP_NAMES, likeness=_TOP_LIKENESS)
 
 
 # Lines named in a hint, at most (then "and N more").
@@ -512,7 +513,7 @@ class _MapBuilder:
         # What each key that names nothing at the top level is a typo of, if anything:
         # worked out once, for the two readings below.
         meant = {
-            k: None if _node_like(v) else _top_name(k)
+            k: None if _node_like(v) else _top_name(k, v)
             for k, (_, v) in tree.entries.items()
             if k not in _TOP_NAMES
         }
@@ -529,9 +530,12 @@ class _MapBuilder:
         # entries read as that section's: else every reference to them was an error too.
         keys = {name: name for name in spec.SECTIONS if name in tree.entries}
         for key, section in meant.items():
-            mapping = isinstance(tree.entries[key][1], YMap)
-            if section in spec.SECTIONS and section not in keys and mapping:
-                keys[section] = key
+            value = tree.entries[key][1]
+            if section in spec.SECTIONS and isinstance(value, YMap):
+                if section not in keys:
+                    keys[section] = key
+                else:  # (`pros:` beside `reasons:`: its ids read as more of them)
+                    self.inner.append((section, value))
         sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
         for name, ids in adopted.items():
             entries = YMap(tree.entries[ids[0]][0].span)
@@ -913,7 +917,7 @@ class _MapBuilder:
                 node_like = known is _MAP_FIELDS and _node_like(value)
                 guess = None
                 if not node_like:  # (`spaces` is no `sources`)
-                    guess = _top_name(key) if known is _MAP_FIELDS else closest(key, names)
+                    guess = _top_name(key, value) if known is _MAP_FIELDS else closest(key, names)
                 other = _other_name(key) if known is _NODE_FIELDS else None
                 if other == "relation":
                     other = "supports" if what.startswith(Kind.REASON.value) else "attacks"
@@ -924,6 +928,8 @@ class _MapBuilder:
                     hint = _other_tools_hint(other, key, value, owner) or hint
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"
+                    if guess in spec.SECTIONS and isinstance(value, YMap):  # (read as it)
+                        hint = f"`{key}` is no section: move its ids under `{guess}:`"
                 moved = None  # (the field `key` is written as, and whose field it is)
                 if field := _other_field(known, key):  # `journal`, `title` of an actor
                     owner_kind = (
