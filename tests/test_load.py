@@ -1007,3 +1007,9 @@ def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
     level = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: Output rose\n    #todo cite\n"
     braces = "argmap: 1\ntitle: T\nclaims:\n  c1: {text: Output rose}\n    #todo\n"
     assert not loads(level).diagnostics and not loads(braces).diagnostics
+    # Nor one under a line that ends in a comment (its line's text ends before it).
+    noted = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: Output rose  # a note\n      #4dw\n"
+    assert not loads(noted).diagnostics
+    # A text on the lines below its key: said too.
+    below = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text:\n      Output rose\n      #4dw\n"
+    assert [(d.rule, d.span.line) for d in loads(below).diagnostics] == [("comment-in-text", 7)]

@@ -1227,10 +1227,12 @@ class _MapBuilder:
             return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
         if row >= len(self.lines) or not _COMMENT_LINE.match(self.lines[row]):
             return None
-        if not line.rstrip().endswith(node.value[-1:]):
-            return None  # (`{text: A}`, in braces, has no line of its own below)
-        key = self.lines[node.span.line - 1] if node.span.line else ""
-        deeper = len(key) - len(key.lstrip(" "))
+        if len(line.rstrip()) != column - 1:
+            return None  # (`{text: A}`, in braces, or `text: A  # note`: its line is its own)
+        first = self.lines[node.span.line - 1] if node.span.line else ""
+        deeper = len(first) - len(first.lstrip(" "))  # (its key's indentation, at most)
+        if deeper == node.span.column - 1:  # (`text:`, its text on the lines below)
+            deeper -= 1
         hashtags: list[re.Match[str]] = []
         for below in self.lines[row : row + 1 + 100]:  # (a page of hashtags: said in part)
             found = _HASHTAG.fullmatch(below)
