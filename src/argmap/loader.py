@@ -919,10 +919,12 @@ class _MapBuilder:
                 if not node_like:  # (`spaces` is no `sources`)
                     guess = _top_name(key, value) if known is _MAP_FIELDS else closest(key, names)
                 other = _other_name(key) if known is _NODE_FIELDS else None
-                if other == "relation":
+                if other == "relation" and not what.startswith(Kind.CLAIM.value):
                     other = "supports" if what.startswith(Kind.REASON.value) else "attacks"
                 if other in by_name:
                     guess = other
+                elif other == "relation":  # (a claim's: it may back or oppose the other)
+                    guess = None
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
@@ -1818,6 +1820,14 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> 
         return (
             f"a node names its source with `source: <id>`: write the {key} in that source, "
             f"under `sources:`, as its `{field}`{doi}: `my-source: {{title: ..., {field}: ...}}`"
+        )
+    if other == "relation":
+        items = value.items if isinstance(value, YSeq) else [value]
+        ids = [i.value for i in items if isinstance(i, YScalar) and not i.is_null] or ["<id>"]
+        named = ids[0] if isinstance(value, YScalar) else f"[{', '.join(ids)}]"
+        return (
+            f"a claim names the node it argues with in `supports:` or `attacks:`: write "
+            f"`supports: {named}` or `attacks: {named}` instead of `{key}`"
         )
     if other != "reversed":
         return ""
