@@ -483,8 +483,13 @@ def test_real_paths_of_a_tree_are_real_path_s(tmp_path: Path) -> None:
         tmp_path / "a" / "link" / ".." / "m.yaml",
         tmp_path / "a" / "b" / "." / "c" / "m.yaml",
         tmp_path / "a" / "link",
+        tmp_path / "none" / ".." / "a" / "link" / "n.yaml",  # (through a folder not there)
         Path("/"),
     ]
     real = RealPaths()
     for path in [*paths, *paths]:  # (the second time, from what the first one found)
         assert real(path) == real_path(path), path
+    # A link pointed elsewhere since (as `watch` may see): where it leads now.
+    (tmp_path / "a" / "link").unlink()
+    (tmp_path / "a" / "link").symlink_to(deep)
+    assert real(tmp_path / "a" / "link" / "n.yaml") == str(deep / "n.yaml")

@@ -111,14 +111,15 @@ class RealPaths:
     """`real_path` of many paths in one tree, each folder looked at once: `real_path`
     looks at every folder on the way, and a map in each of 1,600 nested folders took
     100 s to check. A folder's real path is its parent's and its name, unless it is a
-    link (or `..`, which goes back through a link), as `real_path` has it then."""
+    link, as `real_path` has it then; a path through `..` (back through a link, or a
+    folder not there) is `real_path`'s whole."""
 
     def __init__(self) -> None:
-        self._known: dict[Path, Path] = {}
+        self._known: dict[Path, Path] = {}  # (no link's, nor below one: see `_folder`)
 
     def __call__(self, path: str | os.PathLike[str]) -> str:
         whole = Path(path).absolute()
-        if whole.parent == whole or _linked(whole):
+        if ".." in whole.parts or whole.parent == whole or _linked(whole):
             return real_path(whole)
         return str(self._folder(whole.parent) / whole.name)
 
@@ -127,18 +128,20 @@ class RealPaths:
         while folder not in self._known and folder.parent != folder:
             unknown.append(folder)
             folder = folder.parent
-        real = self._known.get(folder) or Path(real_path(folder))
+        real, kept = self._known.get(folder) or Path(real_path(folder)), True
         for below in reversed(unknown):
-            real = Path(real_path(below)) if _linked(below) else real / below.name
-            self._known[below] = real
+            if _linked(below):  # (a link may lead elsewhere later: `watch` asks again)
+                real, kept = Path(real_path(below)), False
+            else:
+                real = real / below.name
+            if kept:
+                self._known[below] = real
         return real
 
 
 def _linked(path: Path) -> bool:
-    """Whether `path`'s last step may lead elsewhere: a link, `..`, or one that cannot be
+    """Whether `path`'s last step may lead elsewhere: a link, or one that cannot be
     looked at (`real_path` says what it is)."""
-    if path.name in ("", ".", ".."):
-        return True
     try:
         return path.is_symlink()
     except OSError:
