@@ -593,4 +593,8 @@ def test_kept_labellings_are_the_solver_s(af: Framework, semantics: str) -> None
     for labelling in sat.extensions(af, semantics, None):
         packed = Packed(labelling, at)
         assert dict(packed) == labelling and len(packed) == len(labelling)
+        assert list(packed.items()) == [(a, labelling[a]) for a in af.arguments]
         assert extension(packed) == extension(labelling)
+        if labelling:  # (an argument left out was read as `in`, a byte's first value)
+            with pytest.raises(ValueError, match="some of the arguments only"):
+                Packed(dict(list(labelling.items())[1:]), at)
