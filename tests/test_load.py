@@ -1013,3 +1013,19 @@ def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
     # A text on the lines below its key: said too.
     below = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text:\n      Output rose\n      #4dw\n"
     assert [(d.rule, d.span.line) for d in loads(below).diagnostics] == [("comment-in-text", 7)]
+
+
+@pytest.mark.parametrize(
+    "line", ['tags: ["a b"]  by: ann', "attacks: [c0, [c2]]  by: ann", "tags: [a]    by: ann"]
+)
+def test_a_field_after_a_list_on_its_line_goes_on_a_line_of_its_own(line: str) -> None:
+    """Quoted into one text with the list (`tags: "[\\"a b\\"]  by: ann"`), the map then
+    had a text where a list goes."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c0: {{text: A}}\n  c1:\n    text: B\n    {line}\n"
+    [found] = loads(text).diagnostics
+    assert (
+        found.hint
+        == "`by:` is a field of its own: put it on a line of its own, indented by 4 spaces, like `"
+        + line.split(":")[0]
+        + ":`"
+    )

@@ -741,14 +741,19 @@ def _own_line_hint(line: str, column: int) -> str:
             f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
             f"{counted(indent + 2, 'space')}"
         )
-    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +(?:[\w.-]+|\[[^\[\]\"']*\])\s+([\w-]+)", written)
+    field = re.fullmatch(r"\s*(?:- )?([\w-]+): +(\S.*?)\s+([\w-]+)", written)
+    # (A word, or a list in brackets, as a whole: `tags: ["a b"]  by: b`, `[c1, [c2]]`.)
+    one = field is not None and (
+        re.fullmatch(r"[\w.-]+", field[2]) or _closed_at(field[2]) == len(field[2])
+    )
     if (
         field is not None
+        and one
         and _FIELD_TYPES.get(field[1]) in ("ref", "refs", "tags", "number", "date")
-        and field[2] in _KNOWN_KEYS
+        and field[3] in _KNOWN_KEYS
     ):  # (`by: a    attacks: c1`, `tags: [a] by: b`; not prose, `text: A note: ...`)
         return (
-            f"`{field[2]}:` is a field of its own: put it on a line of its own, indented by "
+            f"`{field[3]}:` is a field of its own: put it on a line of its own, indented by "
             f"{counted(indent, 'space')}, like `{field[1]}:`"
         )
     braces = re.fullmatch(r"\s*(?:- )?([\w.-]+) +(\{.*\})", without_comment(line))
