@@ -191,7 +191,8 @@ _CONTROL_CHAR = re.compile(
 )
 _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
-_STR = "tag:yaml.org,2002:str"  # (the one YAML type a text may be tagged with)
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"  # (the one YAML type a text or an id may be tagged with)
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
 # What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
@@ -1170,14 +1171,7 @@ class _MapBuilder:
 
     def text(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         if isinstance(node, YScalar):
-            if node.tag not in (None, _STR):  # (`text: !!null x`: null to any other reader)
-                tag = "!!" + node.tag.removeprefix(_STR.removesuffix("str"))
-                self.error(
-                    "wrong-type",
-                    node.span,
-                    f"{what} is tagged `{tag}`, which makes YAML read it as no text",
-                    f"delete `{tag}`",
-                )
+            self.typed(node, what)
             if node.plain:
                 self.hashtag_after(node, what)
             # (In a text field only: a URL or a choice read as text says more of its own.)
@@ -1195,6 +1189,22 @@ class _MapBuilder:
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
+
+    def typed(self, node: YScalar, what: str) -> None:
+        """Report a text or an id tagged with a YAML type other than text (`text: !!null x`,
+        `by: !!bool x`): null, a number or a date to any other YAML reader."""
+        if node.tag in (None, _STR):
+            return
+        span = node.span
+        line = self.lines[span.line - 1] if span.line else ""
+        written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", line[span.column - 1 :])  # (`!e!int`)
+        tag = written[0] if written else "!!" + node.tag.removeprefix(_CORE)
+        self.error(
+            "wrong-type",
+            span,
+            f"{what} is tagged `{tag}`, which makes YAML read it as no text",
+            f"delete `{tag}`",
+        )
 
     def control_character(self, node: YScalar, what: str) -> None:
         """Warn of a control character that a quoted text's escape made (`"\\a"`), or a
@@ -1269,6 +1279,7 @@ class _MapBuilder:
 
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):
+            self.typed(node, what)
             return Ref(node.value, node.span)
         items = node.items if isinstance(node, YSeq) else []
         first = next((i for i in items if isinstance(i, YScalar) and not i.is_null), None)
