@@ -339,3 +339,5 @@ def test_an_objection_a_misspelt_reference_means_is_not_also_unanswered() -> Non
     assert rules_reported(misspelt) == ["unknown-reference"]
     elsewhere = objection + "rebuttals:\n  b1: {text: C., attacks: c-1}\n"  # (meant c1)
     assert sorted(rules_reported(elsewhere)) == ["unanswered-objection", "unknown-reference"]
+    backing = objection + "reasons:\n  r1: {text: C., supports: o-1}\n"  # (answers nothing)
+    assert sorted(rules_reported(backing)) == ["unanswered-objection", "unknown-reference"]

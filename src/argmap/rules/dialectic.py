@@ -21,7 +21,7 @@ def _unanswered_objection(ctx: Context) -> Iterator[Finding]:
             continue
         if not any(r is Relation.ATTACK for _, _, r in g.in_edges(node.id, data="relation")):
             if misspelt is None:
-                misspelt = meant(ctx, "node")
+                misspelt = meant(ctx, "node", "attacks")
             if node.id in misspelt:  # (`attacks: o-1` for `o1`: its error says what to do)
                 continue
             yield (

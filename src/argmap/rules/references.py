@@ -145,11 +145,14 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         yield ref.span, f"{said}, which is not in {section}", hint
 
 
-def meant(ctx: Context, what: str) -> set[str]:
+def meant(ctx: Context, what: str, field: str = "") -> set[str]:
     """The ids of `what` (node, actor or source) that the map's references to ids not in
-    it are taken to mean (in their errors' hints): those entries are used, by mistake."""
+    it (in `field`, if given) are taken to mean (in their errors' hints): those entries
+    are used, by mistake."""
     found: set[str] = set()
     for unknown in _unknown(ctx):
+        if field and unknown.field != field:
+            continue
         if unknown.what == what and unknown.other is None:  # (`by: a-node` guesses no actor)
             found.update(unknown.reading[1])
     return found
