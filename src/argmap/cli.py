@@ -1057,9 +1057,10 @@ def diff(
         if not (colon and path):
             revision, path = old, new
             if new in (os.devnull, "-"):  # (no file to read at the revision)
+                other = "no map" if new == os.devnull else "standard input"
                 _fail(
                     f"with a revision as OLD, NEW is the map file to read at it; to compare "
-                    f"a map at `{old}` with no map, name it: `argmap diff {old}:path/map.yaml "
+                    f"a map at `{old}` with {other}, name it: `argmap diff {old}:path/map.yaml "
                     f"{new}`"
                 )
         try:

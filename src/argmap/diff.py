@@ -122,13 +122,8 @@ class MapDiff:
         nodes = f"nodes: {_counts(self.nodes)}"
         relations = f"relations: {added} added, {removed} removed"
         entries = f"actors and sources: {_counts(self.entries)}"
-        # (`title changed and summary, render.theme added`: each field as it changed)
-        said = [
-            f"{', '.join(c.name for c in self.heading if c.status == status)} {status}"
-            for status in ("changed", "added", "removed")
-            if any(c.status == status for c in self.heading)
-        ]
-        heading = [f"map: {' and '.join(said)}"] * bool(said)
+        said = ", ".join(f"{c.name} {c.status}" for c in self.heading)  # (`title changed`)
+        heading = [f"map: {said}"] * bool(said)
         return "; ".join([nodes, relations, entries, *heading])
 
     def to_json(self) -> dict[str, Any]:
