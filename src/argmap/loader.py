@@ -672,13 +672,20 @@ class _MapBuilder:
             named = [i.entries["id"][1] for i in items if "id" in i.entries]
             ids = [v.value for v in named if isinstance(v, YScalar) and spec.ID_RE.match(v.value)]
             for item in items:
-                self.listed.add(next(iter(item.entries)))
+                if "id" not in item.entries:  # (its id is its `id`'s value, not `id`)
+                    self.listed.add(next(iter(item.entries)))
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
             if items and self.lines[node.span.line - 1][node.span.column - 1 :].startswith("-"):
                 hint += ", each id without the `- ` before it"
-            if ids:
+            flow = self.lines[node.span.line - 1][node.span.column - 1 :].startswith("[")
+            if ids and flow:  # (`claims: [{id: a, text: A}]`)
+                hint = (
+                    f"write each item's id as its key, in braces: `{name}: {{{ids[0]}: "
+                    f"{{text: ...}}}}` for `{name}: [{{id: {ids[0]}, text: ...}}]`"
+                )
+            elif ids:
                 hint = (
                     f"write each item's id as its key, `{ids[0]}:` for `- id: {ids[0]}`, "
                     "indented by 2 spaces, and the item's other fields under it, by 4"
