@@ -423,14 +423,14 @@ def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
                 assert line.get("direction") is None and float(line.get("x", "")) == left
 
 
-def _edge_svg(path: str) -> bytes:
+def _edge_svg(path: str, classes: str = "edge") -> bytes:
     """Three boxes in a row (a, b, c) and an edge from a to c along `path`."""
     boxes = "".join(
         f'<g id="{n}" class="node claim"><title>{n}</title>'
         f'<polygon points="{x},0 {x + 50},0 {x + 50},-30 {x},-30 {x},0"/></g>\n'
         for n, x in (("a", 0), ("b", 100), ("c", 200))
     )
-    edge = f'<g id="a&#45;&gt;c" class="edge"><path fill="none" d="{path}"/></g>\n'
+    edge = f'<g id="a&#45;&gt;c" class="{classes}"><path fill="none" d="{path}"/></g>\n'
     return f"<svg><g>{boxes}{edge}</g></svg>".encode()
 
 
@@ -448,6 +448,9 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     back = "M50,-15C130,-15 130,-15 60,-15"
     assert crossed_boxes(_edge_svg(back)) == ["a->c"]
     assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == []
+    # Without groups, only the edges that rank no node (class `unranked`) are looked at.
+    assert crossed_boxes(_edge_svg(straight), unranked=True) == []
+    assert crossed_boxes(_edge_svg(straight, "edge attack unranked"), unranked=True) == ["a->c"]
     for path in (SEED, EVERY):  # the maps' own drawings cross no box
         assert crossed_boxes(render(load_map(path))) == []
 
@@ -460,7 +463,7 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
 
     seen: list[bytes] = []
 
-    def crossed(svg: bytes) -> list[str]:
+    def crossed(svg: bytes, unranked: bool = False) -> list[str]:
         seen.append(svg)
         return ["unwise->keep-targeting:attack", "d->a", "e->a", "f->a"]
 
@@ -475,7 +478,7 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
     assert len(seen) == 3 and all(svg.startswith(b"<?xml") for svg in seen)
     assert seen[2].rstrip().endswith(b"</svg>")  # (the PNG's own bytes apart)
     assert png.startswith(b"\x89PNG")
-    ungrouped = start(RenderOptions())  # (where Graphviz routes around every box)
+    ungrouped = start(RenderOptions())  # (no edge that ranks no node: none looked at)
     ungrouped.draw(load_map(SEED))
     ungrouped.result()
     assert len(seen) == 3
@@ -485,6 +488,22 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
         "4 edges of this drawing run through another node's box (`unwise → keep-targeting`, "
         "`d → a`, `e → a` and 1 other)"
     )
+
+
+def test_an_edge_that_ranks_no_node_through_a_box_warns_without_groups() -> None:
+    """An objection to a claim and to a reason of it: its edge to the reason, which ranks
+    no node, Graphviz drew through another reason's text, without a word."""
+    from argmap.render.svg import crossed_boxes
+
+    m = load_map(DATA / "render" / "edge-through-a-box.yaml")
+    drawing = start(RenderOptions())
+    drawing.draw(m)
+    svg = drawing.result()
+    [warning] = [w for w in drawing.warnings if w.rule == "crossed-box"]
+    assert "(`other-nuclides → iaea-ok`)" in warning.message
+    assert warning.hint == "draw it with another --direction"
+    assert crossed_boxes(svg, unranked=True) == ["other-nuclides->iaea-ok"]
+    assert b'class="edge attack unranked"' in svg
 
 
 def test_the_title_keeps_clear_of_the_first_row() -> None:

@@ -15,6 +15,7 @@ from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import (
     DIRECTIONS,
     GROUPS,
+    UNRANKED,
     DotOptions,
     RightToLeft,
     dot_pieces,
@@ -335,9 +336,10 @@ class Drawing:
             data = self._laid_out(self.layout)
         except EngineError as error:
             raise RenderError(str(error)) from error
-        if self.grouped and self.options.format != "json":
+        if self.options.format != "json" and (self.grouped or UNRANKED in self.dot):
             # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
-            self._crossing(data if self.layout.fmt == "svg" else self.layout.svg)
+            svg = data if self.layout.fmt == "svg" else self.layout.svg
+            self._crossing(svg, unranked=not self.grouped)
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -405,13 +407,15 @@ class Drawing:
         )
         return data
 
-    def _crossing(self, svg: bytes) -> None:
+    def _crossing(self, svg: bytes, unranked: bool) -> None:
         """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
         such an edge seems to start or end at the box it crosses. Looked for in drawings
-        with groups only, where Graphviz does it: 0.14 s at 1,000 nodes, 7% of the render
-        of such a drawing, and none in 84 drawings of 21 maps without groups. Warned of at
-        the first such edge's tail."""
-        crossed = crossed_boxes(svg)
+        with groups, where Graphviz does it most (0.14 s at 1,000 nodes, 7% of the render
+        of such a drawing), and, with `unranked`, among the edges that do not rank their
+        nodes, the only ones it was seen to route so without groups (an objection to a
+        claim and to a reason of it, in one of 84 drawings of 21 maps). Warned of at the
+        first such edge's tail."""
+        crossed = crossed_boxes(svg, unranked)
         if not crossed:
             return
         tail = crossed[0].split(":")[0].split("->", 1)[0]
@@ -426,7 +430,7 @@ class Drawing:
                 f"{'runs' if len(crossed) == 1 else 'run'} through another node's box "
                 f"({named}{more}), and may seem to start or end there: Graphviz's router does "
                 "this now and then, mostly in drawings with groups",
-                "draw it with another --direction, or without --group-by",
+                "draw it with another --direction" + ", or without --group-by" * self.grouped,
             )
         )
 

@@ -143,6 +143,9 @@ def _mark_attrs(mark: str, kind: str, theme: Theme) -> dict[str, str]:
     return attrs
 
 
+UNRANKED = "unranked"  # the class of an edge that does not rank its nodes (`constraint`)
+
+
 def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
     """`_mark_attrs` as DOT, for a statement; none without a mark."""
     if mark is None:
@@ -868,10 +871,14 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             tooltip = f"{u} and {v} {verb[:-1]} each other" if both else f"{u} {verb} {v}"
             ends_plain = u in plain and v in plain
             attrs = {"dir": "both", "arrowtail": arrowtail} if both else {}
-            if edge_marks:  # (most drawings have none: no key to build per edge)
-                attrs |= _marked(edge_marks.get((u, value, v)), value, theme)
+            mark = edge_marks.get((u, value, v)) if edge_marks else None  # (most have none)
+            marked = _mark_attrs(mark, value, theme) if mark else {}
             if u in level and v in level and level[u] != level[v] + 1:
                 attrs["constraint"] = "false"
+                # (Classed in the SVG too: Graphviz may route such an edge through another
+                # box, which `svg.crossed_boxes` looks for in these alone.)
+                marked["class"] = f"{marked.get('class', value)} {UNRANKED}"
+            attrs |= {k: _quote(x) for k, x in marked.items()}
             if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])
             body.append(

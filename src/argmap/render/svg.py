@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from argmap.render.dot import UNRANKED
 from argmap.render.theme import FONT, SVG_FONTS
 
 # The engines name the one font; a viewer without it takes one as wide (theme.SVG_FONTS).
@@ -83,9 +84,10 @@ def for_viewers(svg: bytes, right_to_left: bool) -> bytes:
 # A node's or an edge's group, then its first shape: a node's box, an edge's path (from
 # its tail's box to its head's, a chain of cubic Bézier curves: `M p C p p p p p p ...`).
 _SHAPES = re.compile(
-    rb'<g id="([^"]*)" class="(node|edge)'
+    rb'<g id="([^"]*)" class="(node|edge)([^"]*)"'
     rb'|<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"'
 )
+_UNRANKED = UNRANKED.encode()
 _POINT = re.compile(rb"(-?[\d.]+),(-?[\d.]+)")
 _INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
 _CELL = 100.0  # points: the width of the bands boxes are looked up by
@@ -96,19 +98,27 @@ _IN = _INSIDE + _FLAT
 _DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
 
 
-def crossed_boxes(svg: bytes) -> list[str]:
+def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     """The ids of the edges whose curve runs through a box other than its ends', in the
     engine's SVG: Graphviz's router does so now and then in a drawing with groups, and
-    the edge then seems to come from, or go to, the box it crosses."""
+    the edge then seems to come from, or go to, the box it crosses. With `unranked`, of
+    the edges that do not rank their nodes only (class `unranked`), where it does so in a
+    drawing without groups."""
     boxes: list[tuple[float, float, float, float]] = []
     names: list[str] = []  # each box's node
     edges: list[tuple[str, list[tuple[float, float]]]] = []
     kind, name = b"", ""
     for part in _SHAPES.finditer(svg):
         if part[1] is not None:
-            kind, name = part[2], html.unescape(part[1].decode("utf-8"))
+            kind = part[2]
+            if unranked and kind == b"edge" and _UNRANKED not in part[3].split():
+                kind = b""  # (its curve not read: most edges rank their nodes)
+            else:
+                name = html.unescape(part[1].decode("utf-8"))
             continue
-        points = [(float(x), float(y)) for x, y in _POINT.findall(part[3])]
+        if not kind:  # (a group's other shapes, an arrowhead, or an edge passed over)
+            continue
+        points = [(float(x), float(y)) for x, y in _POINT.findall(part[4])]
         if kind == b"node" and points:
             xs, ys = [x for x, _ in points], [y for _, y in points]
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
@@ -116,11 +126,12 @@ def crossed_boxes(svg: bytes) -> list[str]:
         elif kind == b"edge" and len(points) >= 4:
             edges.append((name, points))
         kind = b""  # (a group's first shape only)
-    index = _Bands(boxes)
+    index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = []
     for name, points in edges:
         ends = name.split(":")[0].split("->", 1)  # `tail->head`, `tail->head:attack`
-        if any(names[i] not in ends for chord in _chords(points) for i in index.crossed(chord)):
+        chords = _chords(points, index, [box[end] for end in ends if end in box])
+        if any(names[i] not in ends for chord in chords for i in index.crossed(chord)):
             crossed.append(name)
     return crossed
 
@@ -157,6 +168,19 @@ class _Bands:
             )
         return bands
 
+    def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
+        """The boxes whose inside (_IN points in from their edges) overlaps the rectangle."""
+        seen: set[int] = set()
+        for band in range(int(top // _CELL), int(bottom // _CELL) + 1):
+            if found := self.rows.get(band):
+                starts, ids, longest = found
+                for i in ids[bisect_left(starts, left - longest) : bisect_right(starts, right)]:
+                    x0, y0, x1, y1 = self.boxes[i]
+                    inside = x0 + _IN < right and x1 - _IN > left
+                    if i not in seen and inside and y0 + _IN < bottom and y1 - _IN > top:
+                        seen.add(i)
+                        yield i
+
     def crossed(self, chord: tuple[float, float, float, float]) -> Iterator[int]:
         """The boxes that the straight `chord` runs into, _INSIDE points in from their
         edges at least: along the whole piece, not at its ends alone (points, eight to a
@@ -189,14 +213,22 @@ class _Bands:
 _Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
-def _chords(points: list[tuple[float, float]]) -> Iterator[tuple[float, float, float, float]]:
-    """A chain of cubic Bézier curves as straight pieces within _FLAT points of it."""
+def _chords(
+    points: list[tuple[float, float]], index: _Bands, ends: list[int]
+) -> Iterator[tuple[float, float, float, float]]:
+    """A chain of cubic Bézier curves as straight pieces within _FLAT points of it, where
+    a box other than its `ends` is near: a curve lies within its points' hull, so one
+    whose hull overlaps no other box is passed over whole (most of most edges)."""
     stack: list[tuple[_Curve, int]] = [
         ((points[i], points[i + 1], points[i + 2], points[i + 3]), 0)
         for i in range(len(points) - 4, -1, -3)
     ]
     while stack:
         curve, depth = stack.pop()
+        xs, ys = [x for x, _ in curve], [y for _, y in curve]
+        near = index.overlapping(min(xs), min(ys), max(xs), max(ys))
+        if all(i in ends for i in near):
+            continue
         if depth < _DEEPEST and not _flat(curve):
             first, second = _halves(curve)
             stack += [(second, depth + 1), (first, depth + 1)]
