@@ -781,6 +781,10 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     pdf = render(m, RenderOptions(format="pdf"))
     assert b"/BaseFont /AAAAAA+Arimo" in pdf
     assert b"Helvetica" not in pdf  # reportlab's default font, which nothing uses
+    # A focused drawing's italic notes ("not drawn: ..."), in Arimo too, set upright (in
+    # DejaVu Sans Oblique, another font among the lines).
+    focused = render(load_map(SEED), RenderOptions(format="pdf", focus="unwise", depth=0))
+    assert set(re.findall(rb"/BaseFont /AAAAAA\+([\w-]+)", focused)) == {b"Arimo", b"Arimo-Bold"}
 
 
 def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
