@@ -1539,8 +1539,25 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     if problem.startswith("did not find expected key"):
         bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)
         block = _block_hint(lines, mark.line, mark.column)
-        return bracket or block or _indentation_hint(lines, mark.line, mark.column)
+        hashtag = _hashtag_line_hint(lines, mark.line)
+        return bracket or block or hashtag or _indentation_hint(lines, mark.line, mark.column)
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
+
+
+def _hashtag_line_hint(lines: list[str], row: int) -> str:
+    """Why YAML found no key on line `row`, the rest of a text after a line between that
+    starts with a hashtag (`#4dayweek`), which YAML reads as a comment: the text ended
+    there, and this line is read as a key without its colon."""
+    line = lines[row] if row < len(lines) else ""
+    above = lines[row - 1] if row > 0 else ""
+    hashtag = re.fullmatch(r"( +)(#\S+).*", above)
+    if hashtag is None or _indent(line) != len(hashtag[1]) or _KEY_LINE.match(line):
+        return ""
+    return (
+        f"line {row} starts with `{hashtag[2]}`, which YAML reads as a comment: the text "
+        f"above it ends there, and line {row + 1} is read as a key without its `:`; quote "
+        f"the whole text, from its first line to its last, to keep `{hashtag[2]}` in it"
+    )
 
 
 def _inside(quote: str) -> str:
