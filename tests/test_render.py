@@ -423,14 +423,14 @@ def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
                 assert line.get("direction") is None and float(line.get("x", "")) == left
 
 
-def _edge_svg(path: str, classes: str = "edge") -> bytes:
+def _edge_svg(path: str, classes: str = "edge", ident: str = "a&#45;&gt;c") -> bytes:
     """Three boxes in a row (a, b, c) and an edge from a to c along `path`."""
     boxes = "".join(
         f'<g id="{n}" class="node claim"><title>{n}</title>'
         f'<polygon points="{x},0 {x + 50},0 {x + 50},-30 {x},-30 {x},0"/></g>\n'
         for n, x in (("a", 0), ("b", 100), ("c", 200))
     )
-    edge = f'<g id="a&#45;&gt;c" class="{classes}"><path fill="none" d="{path}"/></g>\n'
+    edge = f'<g id="{ident}" class="{classes}"><path fill="none" d="{path}"/></g>\n'
     return f"<svg><g>{boxes}{edge}</g></svg>".encode()
 
 
@@ -448,6 +448,10 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     back = "M50,-15C130,-15 130,-15 60,-15"
     assert crossed_boxes(_edge_svg(back)) == ["a->c"]
     assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == []
+    # Two nodes that argue with each other, one edge `a<->c`: both ends its own.
+    inside = "M10,-15C100,-80 150,-80 200,-15"  # (from inside a, over b)
+    assert crossed_boxes(_edge_svg(inside, ident="a&lt;&#45;&gt;c")) == []
+    assert crossed_boxes(_edge_svg(straight, ident="a&lt;&#45;&gt;c")) == ["a<->c"]
     # Without groups, only the edges that rank no node (class `unranked`) are looked at.
     assert crossed_boxes(_edge_svg(straight), unranked=True) == []
     assert crossed_boxes(_edge_svg(straight, "edge attack unranked"), unranked=True) == ["a->c"]
@@ -503,7 +507,7 @@ def test_an_edge_that_ranks_no_node_through_a_box_warns_without_groups() -> None
     assert "(`other-nuclides → iaea-ok`)" in warning.message
     assert warning.hint == "draw it with another --direction"
     assert crossed_boxes(svg, unranked=True) == ["other-nuclides->iaea-ok"]
-    assert b'class="edge attack unranked"' in svg
+    assert b'class="edge unranked"' in svg
 
 
 def test_the_title_keeps_clear_of_the_first_row() -> None:

@@ -15,15 +15,15 @@ from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import (
     DIRECTIONS,
     GROUPS,
-    UNRANKED,
     DotOptions,
     RightToLeft,
     dot_pieces,
     group_of,
+    has_unranked,
     ranking,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
-from argmap.render.svg import centred_title, crossed_boxes, for_viewers
+from argmap.render.svg import centred_title, crossed_boxes, edge_ends, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
 from argmap.spec import MAX_WRAP, MIN_WRAP
 from argmap.text import MAX_LINES, columns, counted, shown_lines
@@ -336,7 +336,7 @@ class Drawing:
             data = self._laid_out(self.layout)
         except EngineError as error:
             raise RenderError(str(error)) from error
-        if self.options.format != "json" and (self.grouped or UNRANKED in self.dot):
+        if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
             # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
             svg = data if self.layout.fmt == "svg" else self.layout.svg
             self._crossing(svg, unranked=not self.grouped)
@@ -418,8 +418,9 @@ class Drawing:
         crossed = crossed_boxes(svg, unranked)
         if not crossed:
             return
-        tail = crossed[0].split(":")[0].split("->", 1)[0]
-        named = ", ".join(f"`{edge.split(':')[0].replace('->', ' → ')}`" for edge in crossed[:3])
+        tail = edge_ends(crossed[0])[0]
+        arrows = {True: " ↔ ", False: " → "}
+        named = ", ".join(f"`{arrows['<->' in e].join(edge_ends(e))}`" for e in crossed[:3])
         more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
         self.warnings.append(
             Diagnostic(

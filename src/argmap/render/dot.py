@@ -146,6 +146,12 @@ def _mark_attrs(mark: str, kind: str, theme: Theme) -> dict[str, str]:
 UNRANKED = "unranked"  # the class of an edge that does not rank its nodes (`constraint`)
 
 
+def has_unranked(dot: str) -> bool:
+    """Whether an edge of `dot` ranks no node: classed `unranked`, alone or after a
+    diff's mark (a map's text that says so only costs a look at the drawing)."""
+    return f"class={UNRANKED}" in dot or f' {UNRANKED}"' in dot
+
+
 def _marked(mark: str | None, kind: str, theme: Theme) -> dict[str, str]:
     """`_mark_attrs` as DOT, for a statement; none without a mark."""
     if mark is None:
@@ -877,7 +883,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 attrs["constraint"] = "false"
                 # (Classed in the SVG too: Graphviz may route such an edge through another
                 # box, which `svg.crossed_boxes` looks for in these alone.)
-                marked["class"] = f"{marked.get('class', value)} {UNRANKED}"
+                marked["class"] = " ".join(filter(None, (marked.get("class"), UNRANKED)))
             attrs |= {k: _quote(x) for k, x in marked.items()}
             if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])

@@ -98,6 +98,16 @@ _IN = _INSIDE + _FLAT
 _DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
 
 
+_ARROW = re.compile(r"<?->")  # (in an edge's id: `tail->head`, or `a<->b`, drawn as one)
+
+
+def edge_ends(edge: str) -> list[str]:
+    """The ids of the two nodes an edge of the SVG joins, from its id: `tail->head`, and
+    `a<->b` for two that argue with each other, with `:attack` after it for the second
+    edge between two nodes."""
+    return _ARROW.split(edge.split(":")[0], maxsplit=1)
+
+
 def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     """The ids of the edges whose curve runs through a box other than its ends', in the
     engine's SVG: Graphviz's router does so now and then in a drawing with groups, and
@@ -129,7 +139,7 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = []
     for name, points in edges:
-        ends = name.split(":")[0].split("->", 1)  # `tail->head`, `tail->head:attack`
+        ends = edge_ends(name)
         chords = _chords(points, index, [box[end] for end in ends if end in box])
         if any(names[i] not in ends for chord in chords for i in index.crossed(chord)):
             crossed.append(name)
@@ -169,12 +179,16 @@ class _Bands:
         return bands
 
     def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
-        """The boxes whose inside (_IN points in from their edges) overlaps the rectangle."""
+        """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
+        looked up in the bands across its shorter side."""
         seen: set[int] = set()
-        for band in range(int(top // _CELL), int(bottom // _CELL) + 1):
-            if found := self.rows.get(band):
+        across = right - left >= bottom - top
+        bands, low, high = (self.rows, top, bottom) if across else (self.columns, left, right)
+        start, end = (left, right) if across else (top, bottom)
+        for band in range(int(low // _CELL), int(high // _CELL) + 1):
+            if found := bands.get(band):
                 starts, ids, longest = found
-                for i in ids[bisect_left(starts, left - longest) : bisect_right(starts, right)]:
+                for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
                     x0, y0, x1, y1 = self.boxes[i]
                     inside = x0 + _IN < right and x1 - _IN > left
                     if i not in seen and inside and y0 + _IN < bottom and y1 - _IN > top:
