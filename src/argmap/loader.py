@@ -436,6 +436,11 @@ def _read_as(node: YNode, value: float) -> str:
     return f"`{written}`, which YAML reads as {shown}"
 
 
+def _entries(node: YMap) -> bool:
+    """Whether `node` holds a section's entries: each key's value a mapping of fields."""
+    return all(isinstance(value, YMap) for _, value in node.entries.values())
+
+
 def _top_name(key: str, value: YNode) -> str | None:
     """The name of the map's top level that `key` is a typo of, or, holding entries,
     another tool's name for, if any."""
@@ -535,7 +540,7 @@ class _MapBuilder:
             if section in spec.SECTIONS and isinstance(value, YMap):
                 if section not in keys:
                     keys[section] = key
-                else:  # (`pros:` beside `reasons:`: its ids read as more of them)
+                elif _entries(value):  # (`pros:` beside `reasons:`: its ids read as more)
                     self.inner.append((section, value))
         sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
         for name, ids in adopted.items():
@@ -938,8 +943,13 @@ class _MapBuilder:
                     hint = _other_tools_hint(other, key, value, owner) or hint
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"
-                    if guess in spec.SECTIONS and isinstance(value, YMap):  # (read as it)
-                        hint = f"`{key}` is no section: move its ids under `{guess}:`"
+                    if guess in spec.SECTIONS and isinstance(value, YMap):
+                        hint = (
+                            f"`{key}` is no section: move its ids under `{guess}:`"
+                            if _entries(value)  # (read as more of it)
+                            else f"`{key}` is no section: write it under `{guess}:`, as "
+                            f"an entry with an id of its own (`my-id: {{...}}`)"
+                        )
                 moved = None  # (the field `key` is written as, and whose field it is)
                 if field := _other_field(known, key):  # `journal`, `title` of an actor
                     owner_kind = (
