@@ -1544,19 +1544,34 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
 
 
+_HASHTAG_LINE = re.compile(r"( +)(#\S+).*")  # a line that starts with a hashtag, indented
+
+
 def _hashtag_line_hint(lines: list[str], row: int) -> str:
     """Why YAML found no key on line `row`, the rest of a text after a line between that
     starts with a hashtag (`#4dayweek`), which YAML reads as a comment: the text ended
     there, and this line is read as a key without its colon."""
     line = lines[row] if row < len(lines) else ""
-    above = lines[row - 1] if row > 0 else ""
-    hashtag = re.fullmatch(r"( +)(#\S+).*", above)
-    if hashtag is None or _indent(line) != len(hashtag[1]) or _KEY_LINE.match(line):
+    above = row - 1
+    while above >= 0 and _HASHTAG_LINE.fullmatch(lines[above]):
+        above -= 1
+    hashtag = _HASHTAG_LINE.fullmatch(lines[row - 1]) if row > 0 else None
+    if hashtag is None or _indent(line) != len(hashtag[1]):
         return ""
+    # Only after an unquoted text with no comment of its own: its field's key above it.
+    key = next((i for i in range(above, -1, -1) if _KEY_LINE.match(lines[i])), None)
+    field = re.match(_KEY + r":\s*(.*)", lines[key]) if key is not None else None
+    if key is None or field is None or _FIELD_TYPES.get(field[1].strip()) != "text":
+        return ""
+    if field[2][:1] in ("", '"', "'", "|", ">") or any(
+        re.search(r"\s#", text) for text in (field[2], *lines[key + 1 : above + 1])
+    ):
+        return ""
+    first = lines[above + 1].strip().split()[0]
     return (
-        f"line {row} starts with `{hashtag[2]}`, which YAML reads as a comment: the text "
-        f"above it ends there, and line {row + 1} is read as a key without its `:`; quote "
-        f"the whole text, from its first line to its last, to keep `{hashtag[2]}` in it"
+        f"line {above + 2} starts with `{first}`, which YAML reads as a comment: the text "
+        f"of `{field[1].strip()}:` ends above it, and line {row + 1} is read as more of the "
+        f"map; quote the whole text, from its first line to its last, to keep `{first}` in it"
     )
 
 
