@@ -1190,6 +1190,10 @@ def test_direction_theme_wrap_legend() -> None:
     grey = dot_of(m, theme="print")
     colours = set(re.findall(r'"#([0-9A-Fa-f]{6})"', grey))
     assert colours and all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+    # The SVG shown in greys whole: an emoji, in the viewer's colour font, stayed in colour.
+    style = "filter: grayscale(1)"
+    root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(theme="print"))))
+    assert root.get("style") == style and ET.fromstring(render(m)).get("style") is None
     assert "cluster__legend" in dot_of(m) and "cluster__legend" not in dot_of(m, legend=False)
     narrow = dot_of(m, wrap=12)
     texts = re.findall(r'BALIGN="LEFT">((?:[^<]|<BR ALIGN="LEFT"/>)*)</TD>', narrow)

@@ -299,6 +299,7 @@ class Drawing:
             )
         ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
         self.grouped = dot_options.group_by is not None and ungrouped is None
+        self.theme = dot_options.theme
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
             self.spans = {n: m.nodes[n].span for n in g.nodes}
@@ -345,7 +346,8 @@ class Drawing:
 
             return svg_to_pdf(centred_title(data))
         if self.options.format == "svg":
-            return for_viewers(data, right_to_left="\u2067" in self.dot)  # (dot._escaped's)
+            rtl = "\u2067" in self.dot  # (dot._escaped's isolate)
+            return for_viewers(data, rtl, greyscale=THEMES[self.theme].greyscale)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
         if self.options.format == "png":

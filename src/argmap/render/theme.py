@@ -39,6 +39,12 @@ class Theme:
     faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
     marks: dict[str, str]  # a diff's border colours: added, removed, changed
 
+    @property
+    def greyscale(self) -> bool:
+        """Whether the theme is all greys (print): a viewer draws emoji in colour, which
+        the SVG is then told to show grey too."""
+        return self.name == "print"
+
 
 # An SVG is drawn by its viewer with the viewer's fonts. The layout engines measure its
 # text in DejaVu Sans, and it asks for that or for Verdana, whose letters are as wide
