@@ -1548,9 +1548,9 @@ _HASHTAG_LINE = re.compile(r"( +)(#\S+).*")  # a line that starts with a hashtag
 
 
 def _hashtag_line_hint(lines: list[str], row: int) -> str:
-    """Why YAML found no key on line `row`, the rest of a text after a line between that
-    starts with a hashtag (`#4dayweek`), which YAML reads as a comment: the text ended
-    there, and this line is read as a key without its colon."""
+    """Why YAML found no key on line `row`, the rest of an unquoted text after lines that
+    start with a hashtag (`#4dayweek`), which YAML reads as comments: the text ended
+    above them, and this line is read as more of the map."""
     line = lines[row] if row < len(lines) else ""
     above = row - 1
     while above >= 0 and _HASHTAG_LINE.fullmatch(lines[above]):
