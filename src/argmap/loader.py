@@ -39,6 +39,7 @@ from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
+    CORE_TAG,
     GLUED_ITEM,
     QUOTED,
     YMap,
@@ -191,8 +192,7 @@ _CONTROL_CHAR = re.compile(
 )
 _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
-_CORE = "tag:yaml.org,2002:"
-_STR = _CORE + "str"  # (the one YAML type a text or an id may be tagged with)
+_STR = CORE_TAG + "str"  # (the one YAML type a text or an id may be tagged with)
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
 # What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
@@ -1215,7 +1215,7 @@ class _MapBuilder:
         span = node.span
         line = self.lines[span.line - 1] if span.line else ""
         written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", line[span.column - 1 :])  # (`!e!int`)
-        tag = written[0] if written else "!!" + node.tag.removeprefix(_CORE)
+        tag = written[0] if written else "!!" + node.tag.removeprefix(CORE_TAG)
         self.error(
             "wrong-type",
             span,

@@ -50,9 +50,9 @@ MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may stand for in one file
 MAX_ALIAS_TEXT = 1_000_000
 _TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
 
-_CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
+CORE_TAG = "tag:yaml.org,2002:"  # (YAML's own types: `!!str` is CORE_TAG + "str")
+_SCALAR_TAGS = {CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {CORE_TAG + "map", CORE_TAG + "seq"}
 _resolver = Resolver()
 _READABLE = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "boolean"}
 
@@ -75,14 +75,14 @@ class YScalar(NamedTuple):
                 yaml.ScalarNode, self.value, (self.plain, False)
             )
         if tag not in _SCALAR_TAGS:  # "!", and YAML 1.1's `=` (value) and `<<` (merge) keys
-            tag = _CORE + "str"
+            tag = CORE_TAG + "str"
         construct = SafeConstructor.yaml_constructors[tag]
         try:
             return construct(_constructor, yaml.ScalarNode(tag, self.value))
         # PyYAML's constructors trust the resolver: on a value a tag forces (`!!bool x`,
         # `!!timestamp x`) they fail with a lookup, not a ValueError.
         except (ConstructorError, ValueError, OverflowError, LookupError, AttributeError) as error:
-            kind = _READABLE.get(tag.removeprefix(_CORE), tag.removeprefix(_CORE))
+            kind = _READABLE.get(tag.removeprefix(CORE_TAG), tag.removeprefix(CORE_TAG))
             raise ValueError(f"`{self.value}` is not a valid {kind}") from error
 
     @property
@@ -90,7 +90,7 @@ class YScalar(NamedTuple):
         """Whether YAML reads it as null: `~`, `null`, nothing, or any of them tagged `!!null`
         (read as a mapping's value that is not there, as the untagged ones are)."""
         return self.value in _NULLS and (
-            (self.plain and self.tag is None) or self.tag == _CORE + "null"
+            (self.plain and self.tag is None) or self.tag == CORE_TAG + "null"
         )
 
 
@@ -127,7 +127,7 @@ _new = tuple.__new__
 def reads_as_text(plain: str) -> bool:
     """Whether YAML reads `plain`, written unquoted, as text (not `1`, `true`, `null`)."""
     tag: str = _resolver.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
-    return tag == _CORE + "str"
+    return tag == CORE_TAG + "str"
 
 
 # What a hint writes escaped inside double quotes: a control or invisible character as
@@ -477,7 +477,7 @@ class _Builder:
             # A local tag (`!Important:`), not a YAML type (`!!str`): a word of the text, meant.
             hint = self._text_hint(event) or hint
         raise self._stop(
-            event, f"the YAML tag `{tag.replace(_CORE, '!!')}` is not allowed in a map", hint
+            event, f"the YAML tag `{tag.replace(CORE_TAG, '!!')}` is not allowed in a map", hint
         )
 
     def _text_hint(self, event: Any) -> str:
@@ -1545,6 +1545,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
 
 
 _HASHTAG_LINE = re.compile(r"( +)(#\S+).*")  # a line that starts with a hashtag, indented
+_SPACE_HASH = re.compile(r"\s#")  # where a comment starts after text
 
 
 def _hashtag_line_hint(lines: list[str], row: int) -> str:
@@ -1564,7 +1565,7 @@ def _hashtag_line_hint(lines: list[str], row: int) -> str:
     if key is None or field is None or _FIELD_TYPES.get(field[1].strip()) != "text":
         return ""
     if field[2][:1] in ("", '"', "'", "|", ">") or any(
-        re.search(r"\s#", text) for text in (field[2], *lines[key + 1 : above + 1])
+        _SPACE_HASH.search(text) for text in (field[2], *lines[key + 1 : above + 1])
     ):
         return ""
     first = lines[above + 1].strip().split()[0]
@@ -1743,7 +1744,7 @@ def _hidden_by_comment(
         # (`text: [#MeToo] changed ...`: a text, whose items quoted made a list of it; a
         # comment only after its last closing bracket, as every ` #` before it is text)
         value, end = field[2], field[2].rfind(closing) + 1
-        note = re.compile(r"\s#").search(value, end) if end else None
+        note = _SPACE_HASH.search(value, end) if end else None
         whole = value[: note.start() if note else None].strip()
         hint = f"text that starts with {bracket} {_INDICATORS[bracket]}; quote it: "
         hint += f"`{key}: {double_quoted(whole)}`"
