@@ -84,14 +84,13 @@ def for_viewers(svg: bytes, right_to_left: bool, greyscale: bool = False) -> byt
     return right_aligned(finished) if right_to_left else finished
 
 
-# A node's or an edge's group, then its first shape: a node's box, an edge's path (from
-# its tail's box to its head's, a chain of cubic Bézier curves: `M p C p p p p p p ...`).
-_SHAPES = re.compile(
-    rb'<g id="([^"]*)" class="(node|edge)([^"]*)"'
-    rb'|<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"'
-)
+# A node's or an edge's group; in it, its first shape: a node's box, an edge's path (from
+# its tail's box to its head's, a chain of cubic Bézier curves: `M p C p p p p p p ...`),
+# whose numbers are read once its commas and commands are spaces.
+_GROUP = re.compile(rb'<g id="([^"]*)" class="(node|edge)([^"]*)"')
+_SHAPE = re.compile(rb'<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"')
+_SPACED = bytes.maketrans(b",MC", b"   ")
 _UNRANKED = UNRANKED.encode()
-_POINT = re.compile(rb"(-?[\d.]+),(-?[\d.]+)")
 _INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
 _CELL = 100.0  # points: the width of the bands boxes are looked up by
 _FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from it
@@ -120,25 +119,24 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     boxes: list[tuple[float, float, float, float]] = []
     names: list[str] = []  # each box's node
     edges: list[tuple[str, list[tuple[float, float]]]] = []
-    kind, name = b"", ""
-    for part in _SHAPES.finditer(svg):
-        if part[1] is not None:
-            kind = part[2]
-            if unranked and kind == b"edge" and _UNRANKED not in part[3].split():
-                kind = b""  # (its curve not read: most edges rank their nodes)
-            else:
-                name = html.unescape(part[1].decode("utf-8"))
+    groups = list(_GROUP.finditer(svg))
+    ends = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
+    for group, end in zip(groups, ends, strict=False):
+        node = group[2] == b"node"
+        if unranked and not node and _UNRANKED not in group[3].split():
+            continue  # (its curve not read: most edges rank their nodes)
+        shape = _SHAPE.search(svg, group.end(), end)
+        if shape is None:
             continue
-        if not kind:  # (a group's other shapes, an arrowhead, or an edge passed over)
-            continue
-        points = [(float(x), float(y)) for x, y in _POINT.findall(part[4])]
-        if kind == b"node" and points:
-            xs, ys = [x for x, _ in points], [y for _, y in points]
+        numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
+        xs, ys = numbers[0::2], numbers[1::2]
+        name = group[1].decode("utf-8")
+        name = html.unescape(name) if "&" in name else name
+        if node and xs:
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
             names.append(name)
-        elif kind == b"edge" and len(points) >= 4:
-            edges.append((name, points))
-        kind = b""  # (a group's first shape only)
+        elif not node and len(xs) >= 4:
+            edges.append((name, list(zip(xs, ys, strict=False))))
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = []
     for name, points in edges:
@@ -167,19 +165,17 @@ class _Bands:
     ) -> dict[int, tuple[list[float], list[int], float]]:
         """Per band (by the box's sides `by`, `by` + 2), its boxes' starts along the
         other axis (sides `along`, `along` + 2), in order, their numbers, and the longest."""
-        found: dict[int, list[tuple[float, int, float]]] = {}
-        for i, box in enumerate(boxes):
+        found: dict[int, tuple[list[float], list[int], list[float]]] = {}
+        for i in sorted(range(len(boxes)), key=lambda i: boxes[i][along]):  # (bands in order)
+            box = boxes[i]
+            start, length = box[along], box[along + 2] - box[along]
             for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
-                found.setdefault(band, []).append((box[along], i, box[along + 2] - box[along]))
-        bands = {}
-        for band, entries in found.items():
-            entries.sort()
-            bands[band] = (
-                [e[0] for e in entries],
-                [e[1] for e in entries],
-                max(e[2] for e in entries),
-            )
-        return bands
+                if (entries := found.get(band)) is None:
+                    found[band] = entries = ([], [], [0.0])
+                entries[0].append(start)
+                entries[1].append(i)
+                entries[2][0] = max(entries[2][0], length)
+        return {band: (starts, ids, longest) for band, (starts, ids, [longest]) in found.items()}
 
     def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
         """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
