@@ -120,12 +120,12 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     names: list[str] = []  # each box's node
     edges: list[tuple[str, list[tuple[float, float]]]] = []
     groups = list(_GROUP.finditer(svg))
-    ends = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
-    for group, end in zip(groups, ends, strict=False):
+    stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
+    for group, stop in zip(groups, stops, strict=False):
         node = group[2] == b"node"
         if unranked and not node and _UNRANKED not in group[3].split():
             continue  # (its curve not read: most edges rank their nodes)
-        shape = _SHAPE.search(svg, group.end(), end)
+        shape = _SHAPE.search(svg, group.end(), stop)
         if shape is None:
             continue
         numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
