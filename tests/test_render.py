@@ -851,6 +851,16 @@ def test_grouping_that_draws_no_group_is_warned_of() -> None:
     assert warned("tag", focus="c") == [  # only c is drawn, and it has no tag
         "no-groups: grouping by tag draws no groups: no node in the drawing has a tag"
     ]
+    # Asked for by the map itself: said at its `render:` option, not at the file's start.
+    asking = loads(
+        "argmap: 1\ntitle: T\nrender:\n  theme: dark\n  group-by: tag\nclaims:\n  c: {text: C}\n"
+    ).map
+    assert asking is not None
+    drawing = start(RenderOptions(format="dot", dot=DotOptions(group_by="tag")))
+    drawing.draw(asking)
+    assert [(w.span.line, w.span.column) for w in drawing.warnings] == [(5, 13)]
+    drawing.draw(asking, style=DotOptions(group_by="source"))  # the command line's own
+    assert [(w.span.line, w.span.column) for w in drawing.warnings] == [(1, 1)]
 
 
 def test_a_png_or_pdf_that_cuts_a_text_short_says_so() -> None:

@@ -409,6 +409,14 @@ def test_warnings_print_and_rendering_goes_on(tmp_path: Path) -> None:
     png = invoke("render", str(path), "-q", "-o", str(tmp_path / "warn.png"))
     assert png.exit_code == 1
     assert "warning[png-font]" in png.output and "its warnings fail it" in png.output
+    # `check` passes it: the line says how to let what the drawing lacks pass, and the
+    # summary why a map up to date fails.
+    assert '`ignore = ["png-font"]` there lets what the drawing lacks pass' in png.output
+    again = invoke("render", str(path), "-q", "--check", "-o", str(tmp_path / "warn.png"))
+    assert again.exit_code == 1
+    assert again.output.endswith(
+        "1 of 1 maps up to date; 1 of them failed on warnings under `strict = true`\n"
+    )
 
 
 def test_stdout_takes_one_map_only(maps: Path) -> None:

@@ -619,17 +619,23 @@ def _print_outcomes(
     strictly = 0  # maps drawn, yet failed as `check` fails them: on their warnings
     for o in outcomes:
         its = settings(o.job.source) if settings is not None and not o.failed else None
-        if its and its.strict and any(d.severity is Severity.WARNING for d in o.report.diagnostics):
+        warned = [d for d in o.report.diagnostics if d.severity is Severity.WARNING]
+        if its and its.strict and warned:
             strictly += 1
             said = f"{o.job.source}: its warnings fail it under {_strictly(its)}"
+            # (`check` passes a map whose drawing alone is warned of: say how to let it be.)
+            if drawn := sorted({d.rule for d in warned if _of_drawing(d)}):
+                rules = ", ".join(f'"{rule}"' for rule in drawn)
+                said += f"; `ignore = [{rules}]` there lets what the drawing lacks pass"
             typer.echo(printable(said), err=True)
     failed = sum(o.failed for o in outcomes)
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
         where = "" if check_only or len(outcomes) == 1 else _where([o.job for o in outcomes])
-        typer.echo(
-            printable(f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"), err=True
-        )
+        summary = f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"
+        if strictly:  # (drawn, or up to date, and failed all the same)
+            summary += f"; {strictly} of them failed on warnings under `strict = true`"
+        typer.echo(printable(summary), err=True)
     elif outcomes and outcomes[0].job.output != STDOUT:
         output = outcomes[0].job.output
         # (`-o build` for a folder wrote a file named build.)

@@ -464,6 +464,7 @@ class _MapBuilder:
     # Sections written indented, among another section's ids, to be read as their own.
     inner: list[tuple[str, YMap]] = field(default_factory=list)
     top: dict[str, YScalar] = field(default_factory=dict)  # the map's own keys
+    render_spans: dict[str, Span] = field(default_factory=dict)  # its `render:` options'
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -597,7 +598,7 @@ class _MapBuilder:
             version=version,
             summary=values.get("summary"),
             render=values.get("render", {}),
-            fields=spans,
+            fields=spans | {f"render.{k}": span for k, span in self.render_spans.items()},
             nodes=nodes,
             actors=actors,
             sources=sources,
@@ -1639,7 +1640,7 @@ class _MapBuilder:
         if not isinstance(node, YMap):
             self.wrong_type(node, what, "a mapping of options", "`render: {direction: LR}`")
             return None
-        values, _ = self.fields(node, _RENDER_FIELDS, "`render`", node.span)
+        values, self.render_spans = self.fields(node, _RENDER_FIELDS, "`render`", node.span)
         return values
 
     def version(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:

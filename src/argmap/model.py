@@ -136,7 +136,8 @@ class Map:
     actors: Mapping[str, Actor] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     render: Mapping[str, Any] = field(default_factory=dict)  # the map's `render:` defaults
-    fields: Mapping[str, Span] = field(default_factory=dict)  # field name -> span of its value
+    # field name -> span of its value; a `render:` option's as `render.group-by`
+    fields: Mapping[str, Span] = field(default_factory=dict)
     # Ids written in a section whose entry could not be read (its own error says why):
     # references to them are not reported again as unknown.
     unreadable: frozenset[str] = frozenset()

@@ -199,10 +199,12 @@ def _ungrouped(m: Map, drawn: Iterable[str], group_by: str | None) -> Diagnostic
         return None
     has, example = _GROUP_FIELDS[group_by]
     others = " or ".join(g for g in _GROUP_FIELDS if g != group_by)
+    # (Said where the map asks for it, if it does: its `render:` section.)
+    asked = m.fields.get("render.group-by") if m.render.get("group-by") == group_by else None
     return Diagnostic(
         "no-groups",
         Severity.WARNING,
-        Span.point(m.path),
+        Span.point(m.path, asked.line, asked.column) if asked else Span.point(m.path),
         f"grouping by {group_by} draws no groups: no node in the drawing {has}",
         f"add {example} to the nodes to group, or group by {others}",
     )

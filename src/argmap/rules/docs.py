@@ -31,13 +31,15 @@ def markdown() -> str:
         "but those marked *always checked*: their errors mean that the map argmap reads is",
         "not what the file says (something in it was dropped, or read as its hint guesses:",
         "a misspelt `objection:` section is read as `objections:`, so that its nodes are",
-        "checked too), so they run whatever `--select` and `ignore` say.",
+        "checked too), so they run whatever `--select` and `ignore` say. Those marked",
+        "*drawing* are checked by `argmap render` alone, on what it draws.",
         "",
         "| rule | severity | what it finds |",
         "| --- | --- | --- |",
     ]
     out += [
-        f"| [`{r.id}`](#{r.id}) | {r.severity.value}{', always' if r.required else ''} "
+        f"| [`{r.id}`](#{r.id}) | {r.severity.value}{', always' if r.required else ''}"
+        f"{', drawing' if r.drawing else ''} "
         f"| {r.summary} |"
         for r in REGISTRY.values()
     ]
@@ -47,7 +49,8 @@ def markdown() -> str:
                 "",
                 f"## {rule.id}",
                 "",
-                f"*{rule.severity.value}*{', *always checked*' if rule.required else ''}: "
+                f"*{rule.severity.value}*{', *always checked*' if rule.required else ''}"
+                f"{', *drawing*' if rule.drawing else ''}: "
                 + rule.summary,
                 "",
                 rule.why,
