@@ -1308,3 +1308,28 @@ def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:
     assert "1 file checked" in twice.output
     stdin = runner.invoke(app, ["check", "-", "-"], input=SEED.read_text())
     assert stdin.exit_code == 0 and "1 file checked" in stdin.output
+
+
+def test_maps_dir_takes_files_whose_first_key_is_argmap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As pre-commit passes every changed file: outside the maps' folder, a file is a map
+    when its first key is `argmap`, whatever its version (`argmap: 1.0` was passed over
+    unchecked, though `check` reads it) and in JSON too."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    broken = "title: T\nclaims:\n  c: {text: C, by: nobody}\n"
+    files = {
+        "a.yaml": "# a comment\n---\nargmap: 1\n" + broken,
+        "b.yaml": "argmap: 1.0\n" + broken,
+        "c.json": '{"argmap": 1, "title": "T", "claims": {"c": {"text": "C", "by": "x"}}}\n',
+        "d.yaml": "argmap_notes: 1\n" + broken,  # another tool's key
+        "e.yml": "name: CI\non: push\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    result = invoke("check", "--maps-dir", "maps", *files)
+    assert result.exit_code == 1
+    checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", result.output, re.M)
+    assert checked == ["a.yaml", "b.yaml", "c.json"], result.output
+    assert result.output.endswith("3 files checked: 3 errors\n")

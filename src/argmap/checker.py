@@ -71,7 +71,7 @@ def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) ->
     another name (`latest.yaml` -> `v3.yaml`) comes under its own.
 
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
-    files under `maps_dir`, and any file whose first line of content is `argmap: 1`."""
+    files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`)."""
     seen: set[tuple[str, str]] = set()
     real = RealPaths()
     for found in _found(paths, maps_dir):
@@ -171,7 +171,9 @@ def maybe_file(path: Path) -> bool:
         return True
 
 
-_VERSION_LINE = re.compile(r"argmap\s*:\s*1\s*(#.*)?$")
+# A map's first key, whatever its version says (`argmap: 1.0`, `argmap:1`: `check` says
+# what is wrong with it), in YAML or JSON.
+_VERSION_LINE = re.compile(r"""\{?\s*(["']?)argmap\1\s*:""")
 
 
 def _is_map(path: Path, maps_dir: Path) -> bool:
@@ -180,7 +182,7 @@ def _is_map(path: Path, maps_dir: Path) -> bool:
 
 
 def _starts_as_map(path: Path) -> bool:
-    """Whether the file's first line of content is `argmap: 1`."""
+    """Whether the file's first line of content starts with the key `argmap`."""
     try:
         with path.open("rb") as stream:
             head = stream.read(4096).decode("utf-8-sig", "replace")

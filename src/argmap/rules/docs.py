@@ -50,8 +50,7 @@ def markdown() -> str:
                 f"## {rule.id}",
                 "",
                 f"*{rule.severity.value}*{', *always checked*' if rule.required else ''}"
-                f"{', *drawing*' if rule.drawing else ''}: "
-                + rule.summary,
+                f"{', *drawing*' if rule.drawing else ''}: " + rule.summary,
                 "",
                 rule.why,
             ]
