@@ -1016,6 +1016,16 @@ class _MapBuilder:
                     )
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
+                    if by_name[cut[0]].type in ("refs", "tags"):  # `{by: a, b}`: a list
+                        listed = ", ".join(as_written(p.strip(), True) for p in text.split(","))
+                        hint = "a comma inside {...} ends the field; write a list: "
+                        hint += f"`{cut[0]}: [{listed}]`"
+                        # (Its first piece, read alone, is no wrong type of its own.)
+                        self.diagnostics = [
+                            d
+                            for d in self.diagnostics
+                            if not (d.rule == "wrong-type" and d.span == cut[1].span)
+                        ]
                     if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):
                         # `date: August 24, 2006`: quoted, still no ISO date
                         hint = "a comma inside {...} ends the field; write the date as " + (
