@@ -1029,3 +1029,32 @@ def test_a_field_after_a_list_on_its_line_goes_on_a_line_of_its_own(line: str) -
         + line.split(":")[0]
         + ":`"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "meant"),
+    [
+        ("https//www.nytimes.com/x", "https://www.nytimes.com/x"),
+        ("http:/example.org", "http://example.org"),
+        ("HTTPS;//example.org/a", "https://example.org/a"),
+        ("[NYT](https://nytimes.com/x)", "https://nytimes.com/x"),
+        ("<https://nytimes.com/x>", "https://nytimes.com/x"),
+        ("<www.python.org>", "https://www.python.org"),
+        ("www.python.org/dev/", "https://www.python.org/dev/"),
+        ("somewhere", None),
+        ("example.org@evil.example/x", None),
+        ("[x](javascript:alert(1))", None),
+        ("https://exa mple.org", None),
+    ],
+)
+def test_a_url_hint_names_only_an_address_that_loads(url: str, meant: str | None) -> None:
+    """The address a hint gives is one that then loads: `https://` put before `https//x`
+    made a link to the host `https`, and before `[text](address)` one that was refused."""
+    text = f'argmap: 1\ntitle: T\nsources:\n  s: {{title: S, url: "{url}"}}\n'
+    [found] = loads(text, "m.yaml").diagnostics
+    given = re.search(r"(?:write it as|with its scheme:|the address alone:) `([^`]*)`", found.hint)
+    assert (given[1] if given else None) == meant, found.hint
+    if meant is not None:
+        mended = loads(text.replace(url, meant), "m.yaml")
+        assert not mended.diagnostics and mended.map is not None
+        assert mended.map.sources["s"].url == meant

@@ -202,6 +202,32 @@ _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 _DOI = re.compile(r"\s*(?:doi:\s*)?(10\.\d{4,9}/\S+)\s*", re.IGNORECASE)  # `doi:10.1162/...`
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
 _HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
+# An address as Markdown links it, `[text](address)`, or as mail writes it, `<address>`.
+_WRAPPED_URL = re.compile(r"\[[^\]]*\]\((?P<a>[^()\s]+)\)|<(?P<b>[^<>\s]+)>")
+# A scheme mistyped: `https//`, `http:/`, `https;//`, `https:///`, `https:` alone.
+_SCHEME_TYPO = re.compile(r"(?i)(https?)(?::/?|//|;//|:///+)(?=[^/\s])")
+# A host a link can go to: names with a dot, and the last one's letters.
+_LINKED_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?", re.IGNORECASE)
+
+
+def _meant_url(url: str) -> str | None:
+    """The address meant by a URL that is none, where it is plain: a Markdown link's, one in
+    `<...>`, one with its scheme mistyped (`https//`), or without one (`www.python.org/...`,
+    as a browser's bar shows it). None unless the address has a host a link can go to."""
+    url = url.strip()
+    if wrapped := _WRAPPED_URL.fullmatch(url):
+        url = wrapped["a"] or wrapped["b"]
+    url = _SCHEME_TYPO.sub(lambda typo: f"{typo[1].lower()}://", url, count=1)
+    if not _SCHEME.match(url):
+        url = f"https://{url}"
+    if not re.match(spec.URL_PATTERN, url):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    return url if "@" not in parts.netloc and _LINKED_HOST.fullmatch(host) else None
 
 
 # A line that is a list's item: its `- ` and the item's text (matched on the line without
@@ -1492,12 +1518,13 @@ class _MapBuilder:
             )
             return None
         if not re.match(spec.URL_PATTERN, url):
-            full = f"https://{url.strip()}"  # (`www.python.org/...`, as a browser's bar shows it)
-            hint = (
-                f"write it with its scheme: `{full}`"
-                if not _SCHEME.match(url) and re.match(spec.URL_PATTERN, full) and "." in url
-                else "write the full address, e.g. `https://example.org/article`"
-            )
+            meant = _meant_url(url)
+            hint = "write the full address, e.g. `https://example.org/article`"
+            if meant and _WRAPPED_URL.fullmatch(url.strip()):
+                hint = f"write the address alone: `{meant}`"
+            elif meant:
+                how = "with its scheme:" if not _SCHEME.match(url) else "as"
+                hint = f"write it {how} `{meant}`"
             if doi := _DOI.fullmatch(url):  # (its space is not in the address: no %20)
                 hint, url = f"a DOI's address is at doi.org: `https://doi.org/{doi[1]}`", doi[1]
             self.invalid(
