@@ -255,6 +255,14 @@ def _node_like(node: YNode) -> bool:
     return isinstance(node, YMap) and "text" in node.entries
 
 
+def _holds_nodes(node: YNode) -> bool:
+    """Whether a value holds entries with a node's fields: a section, whatever its name."""
+    items = node.entries.values() if isinstance(node, YMap) else ()
+    return any(_node_like(v) for _, v in items) or (
+        isinstance(node, YSeq) and any(_node_like(item) for item in node.items)
+    )
+
+
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
@@ -536,9 +544,13 @@ class _MapBuilder:
             )
             return None
         self.top = {k: key for k, (key, _) in tree.entries.items()}
-        if not any(k in _MAP_FIELDS.by_name or k in spec.SECTIONS for k in tree.entries):
+        if not any(
+            k in _MAP_FIELDS.by_name or k in spec.SECTIONS or _holds_nodes(v)
+            for k, (_, v) in tree.entries.items()
+        ):
             # Another tool's YAML (docker-compose.yml, a CI workflow) met in a folder: one
-            # error that says so, not one per key.
+            # error that says so, not one per key. (Entries with a `text` each, under
+            # names of another tool's, `pros:`, make a map, whose keys are then said.)
             self.error(
                 "not-a-map",
                 tree.span,
@@ -578,6 +590,10 @@ class _MapBuilder:
                     keys[section] = key
                 elif _entries(value):  # (`pros:` beside `reasons:`: its ids read as more)
                     self.inner.append((section, value))
+            elif section is None and isinstance(value, YMap) and _holds_nodes(value):
+                # Nodes under a name that says no kind (`thesis:`): not read, and not
+                # said to be missing where they are named.
+                self.listed.update(k for k, (_, v) in value.entries.items() if _node_like(v))
         sections = {name: self.section(tree.entries[key][1], name) for name, key in keys.items()}
         for name, ids in adopted.items():
             entries = YMap(tree.entries[ids[0]][0].span)
@@ -975,6 +991,11 @@ class _MapBuilder:
                 elif other == "relation":  # (a claim's: it may back or oppose the other)
                     guess = None
                 hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                if known is _MAP_FIELDS and not guess and _holds_nodes(value):
+                    hint = (
+                        f"`{key}` is no section, and its entries are nodes: move each under "
+                        "`claims:`, `reasons:`, `objections:` or `rebuttals:`, as its kind"
+                    )
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
                 if guess and guess in node.entries:  # (`author` beside its `by`)
@@ -1769,7 +1790,10 @@ _OTHER_SECTIONS = {
         "objections",
     ),
     **dict.fromkeys(("responses", "replies", "counterpoints", "refutations"), "rebuttals"),
-    **dict.fromkeys(("positions", "theses", "conclusions", "statements"), "claims"),
+    **dict.fromkeys(
+        ("positions", "theses", "thesis", "conclusions", "statements", "motions", "motion"),
+        "claims",
+    ),
     **dict.fromkeys(("people", "speakers", "participants", "authors", "persons"), "actors"),
     **dict.fromkeys(("references", "citations", "bibliography", "literature"), "sources"),
 }
@@ -1781,6 +1805,7 @@ _IN_RENDER = {"layout": "direction", "rankdir": "direction", "colours": "theme",
 _IN_RENDER |= {"color": "theme", "colour": "theme", "group": "group-by"}
 # The map's own fields, likewise.
 _IN_MAP = dict.fromkeys(("description", "abstract", "about"), "summary")
+_IN_MAP |= {"version": "argmap"}
 _IN_MAP |= dict.fromkeys(("name", "topic", "question"), "title")
 # Graphviz's layout engines, as `layout: dot` names one (argmap's is always `dot`).
 _ENGINES = frozenset(("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"))

@@ -66,7 +66,9 @@ RULES = [
         "argument map.",
         "`argmap check` of a folder reads every YAML file in it. A file with none of "
         "`argmap`, `title`, `summary`, `render` and the sections (a docker-compose.yml, a "
-        "CI workflow) gets this one error rather than one per key. Point argmap at the "
+        "CI workflow) gets this one error rather than one per key; one whose entries have a "
+        "`text` each, under other names (`pros:`, `cons:`), is read as a map, and each "
+        "name is said with what argmap calls it. Point argmap at the "
         "folder that holds the maps, or give pre-commit `--maps-dir`. A drawing (SVG, PNG, "
         "PDF, DOT, Graphviz's JSON) named as a map, as a glob does (`argmap render maps/*` "
         "after a render), gets it too, and its map's drawing may replace it.",
