@@ -1058,3 +1058,31 @@ def test_a_url_hint_names_only_an_address_that_loads(url: str, meant: str | None
         mended = loads(text.replace(url, meant), "m.yaml")
         assert not mended.diagnostics and mended.map is not None
         assert mended.map.sources["s"].url == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        (
+            '{\n  "argmap": 1,\n  "title": "T",\n  // main claim\n  "claims": {"c": {"text": "C"}}\n}\n',
+            (4, 3),
+        ),
+        ("argmap: 1\ntitle: T\n// main claim\nclaims:\n  c: {text: C}\n", (3, 1)),
+        ("argmap: 1\ntitle: T\nclaims:\n  c: {text: C}  // a note\n", (4, 17)),
+    ],
+)
+def test_a_slash_comment_is_said_where_it_is_and_mended_with_a_hash(
+    text: str, at: tuple[int, int]
+) -> None:
+    """`//`, as JSON5 writes a comment, is text to YAML: the error was said at the line
+    after it, or as a `{` never closed, which it is."""
+    [found] = loads(text, "m.yaml").diagnostics
+    assert (found.span.line, found.span.column) == at
+    assert found.message.startswith("`//` starts no comment in YAML"), found.message
+    fix = re.search(r"write a comment with `#`: `(.*)`$", found.hint)
+    assert fix is not None, found.hint
+    lines = text.splitlines()
+    row = at[0] - 1
+    lines[row] = lines[row][: len(lines[row]) - len(lines[row].lstrip())] + fix[1]
+    mended = loads("\n".join(lines) + "\n", "m.yaml")
+    assert not mended.diagnostics and mended.map is not None

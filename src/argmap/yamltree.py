@@ -1791,6 +1791,23 @@ def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     return found
 
 
+# A comment as JSON5 and JavaScript write one: on a line of its own, or after a value.
+_SLASHES = re.compile(r"^\s*(//)|\s(//)(?:\s|$)")
+
+
+def _slash_comment(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """A `//` comment on line `row`, or on one of the two lines above it, which an error
+    there comes of: YAML reads `//` as text (a key, in JSON or a mapping, with no colon)."""
+    for at in range(max(row - 2, 0), min(row, len(lines) - 1) + 1):
+        if found := _SLASHES.search(lines[at]):
+            start = found.start(1) if found[1] else found.start(2)
+            line = lines[at]
+            mended = f"{line[:start]}#{line[start + 2 :]}".strip()
+            problem = "`//` starts no comment in YAML, which reads it, and what follows, as text"
+            return (problem, f"write a comment with `#`: `{mended}`"), at + 1, start + 1
+    return None
+
+
 def _lines_ended_by(text: str) -> int | None:
     """The column of the first NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR if the file has
     no other line break: in a file that cannot be read, its line ends, which YAML 1.1 reads
@@ -1996,6 +2013,8 @@ def _compose(
             (problem, hint), line, column = odd
         elif mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
             (problem, hint), line, column = lookalike
+        elif mark is not None and (slashes := _slash_comment(lines, mark.line)):
+            (problem, hint), line, column = slashes
         if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
             (problem, hint), line, column = runaway
         return None, [*builder.diagnostics, _syntax(file, line, column, problem, hint)]
