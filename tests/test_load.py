@@ -1064,7 +1064,8 @@ def test_a_url_hint_names_only_an_address_that_loads(url: str, meant: str | None
     ("text", "at"),
     [
         (
-            '{\n  "argmap": 1,\n  "title": "T",\n  // main claim\n  "claims": {"c": {"text": "C"}}\n}\n',
+            '{\n  "argmap": 1,\n  "title": "T",\n  // main claim\n'
+            '  "claims": {"c": {"text": "C"}}\n}\n',
             (4, 3),
         ),
         ("argmap: 1\ntitle: T\n// main claim\nclaims:\n  c: {text: C}\n", (3, 1)),
