@@ -1576,9 +1576,11 @@ def test_a_line_breaks_between_flags_never_inside_one() -> None:
     us, gb, lone = "\U0001f1fa\U0001f1f8", "\U0001f1ec\U0001f1e7", "\U0001f1eb"
     run = us + gb * 3000 + lone
     first, *flags, last = fill_lines(f"Flags {run} here", 12)
-    assert (first, last) == ("Flags", "here") and "".join(flags) == run
-    assert {len(line) for line in flags[:-1]} == {12}  # six flags a line, each whole
-    assert flags[-1] == gb * 7 + lone  # (the lone half of a flag: no break before it)
+    assert {len(line) for line in flags} == {12}  # six flags a line, each whole
+    # (The lone half of a flag: no break before it. The run's rest goes on the next word's
+    # line: once cut, a word is cut to its end.)
+    assert (first, last) == ("Flags", f"{gb}{lone} here")
+    assert "".join(flags) + gb + lone == run
 
 
 @given(WORDS, st.integers(min_value=3, max_value=60))
@@ -1805,6 +1807,9 @@ def test_a_long_url_breaks_after_its_separators() -> None:
     assert wrap_lines("Donaudampfschifffahrtsgesellschaft", 30) == [
         "Donaudampfschifffahrtsgesellschaft"  # no separator: whole, up to twice the width
     ]
+    # Past twice the width it is cut, and to its end: its last 64 letters were left whole.
+    word = "Supercalifragilisticexpialidocious" * 6
+    assert [len(line) for line in wrap_lines(word, 36)] == [36, 36, 36, 36, 36, 29]
     # Not between the slashes of `https://` (`<https:/`, then `/www.rtve.es/`).
     assert wrap_lines("see <https://www.rtve.es/noticias/2010/toros.html>", 12)[:3] == [
         "see",

@@ -323,8 +323,8 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
     """A word wider than the line, in pieces: the first for the `room` left on the line it
     starts on ("" when it cannot break there), the others a line each. Each piece ends
     after a `/`, `-`, `.`, `?`, `&`, `=` or `_` (a URL, a path) that falls late enough in
-    its line; a word without one is left whole up to twice the width, and cut beyond (with a
-    hyphen, between two letters of a script with capitals)."""
+    its line; a word without one is left whole up to twice the width, and cut beyond, to its
+    end (with a hyphen, between two letters of a script with capitals)."""
     chunks = []
     space = room
     size = columns(word)  # (of what is left: measured once, a 40,000-letter word took 5 s)
@@ -347,7 +347,7 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
             head = head[:cut]
         elif space < width:  # the rest of a line: start the word on the next one instead
             head = ""
-        elif size <= 2 * width:
+        elif size <= 2 * width and not start:  # (once cut, cut to the end: even pieces)
             break
         elif hyphens and len(head) > 2 and _cased(head[-2]) and _cased(head[-1]):
             # Cut between two letters of a word (a German compound): a hyphen says so, in
