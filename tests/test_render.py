@@ -314,6 +314,24 @@ def test_a_legend_drawn_across_reads_down_in_the_order_a_row_reads(direction: st
     assert heights == sorted(heights) and len(set(heights)) == 3  # (y grows downwards)
 
 
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_legend_drawn_across_keeps_its_words_off_their_lines(direction: str) -> None:
+    """Drawn across, Graphviz put "supports" and "attacks" on the sample lines they name
+    (and, right to left, partly past the legend's frame)."""
+    m = load_map(SEED)
+    svg = render(m, RenderOptions(dot=DotOptions(direction=direction))).decode()
+    frame = re.search(r'id="_legend".*?points="([-\d.]+)', svg, re.S)
+    assert frame is not None
+    for verb in ("supports", "attacks"):
+        edge = svg[svg.index(f'id="_legend_{verb}"') :]
+        line = float(re.search(r' d="M([-\d.]+),', edge)[1])  # type: ignore[index]
+        start = float(re.search(rf'x="([-\d.]+)"[^>]*>{verb}<', edge)[1])  # type: ignore[index]
+        if direction == "LR":
+            assert start > line + 2, verb
+        else:  # (its words about half an em a letter: 9 points, in 9-point type)
+            assert float(frame[1]) <= start and start + len(verb) * 4.5 < line - 2, verb
+
+
 @pytest.mark.parametrize("direction", ["TB", "LR"])
 def test_two_legend_samples_at_one_box_put_it_between_them(direction: str) -> None:
     """A reason and an objection, both at the claim: the support's sample arched past the

@@ -519,8 +519,14 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
     return line
 
 
-# Padded, so that the words keep clear of the lines they name.
-_LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr><td>{}</td></tr></table>>'
+# Padded, so that the words keep clear of the lines they name. Drawn across, the samples
+# run down a column, and Graphviz puts their words on the line: an empty cell on the side
+# of the line moves them off it.
+_LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr>{}</tr></table>>'
+_LEGEND_WORDS = {  # (by Graphviz's rankdir, the other way round from --direction's)
+    "RL": '<td width="36"></td><td>{}</td>',
+    "LR": '<td>{}</td><td width="24"></td>',  # (not past the frame, left of the words)
+}
 
 
 # Each relation's sample in the legend: between the kinds it joins in most debates.
@@ -640,7 +646,8 @@ def _legend(
                 attrs |= {"dir": "back", "arrowtail": attrs.pop("arrowhead")}
             tails.add(ends[0])
             heads.add(ends[1])
-            legend.edge(*ends, label=_LEGEND_EDGE_LABEL.format(verb), id=f"_legend_{verb}", **attrs)
+            label = _LEGEND_EDGE_LABEL.format(_LEGEND_WORDS.get(rankdir, "<td>{}</td>"))
+            legend.edge(*ends, label=label.format(verb), id=f"_legend_{verb}", **attrs)
     return tuple(scratch.body)
 
 
