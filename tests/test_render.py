@@ -809,6 +809,30 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     assert set(re.findall(rb"/BaseFont /AAAAAA\+([\w-]+)", focused)) == {b"Arimo", b"Arimo-Bold"}
 
 
+@pytest.mark.parametrize(
+    ("line", "drawn"),
+    [
+        ("🍕 Pizza is the best food 👍🏽", "Pizza is the best food"),
+        ("👨\u200d👩\u200d👧\u200d👦 🏳️\u200d🌈", ""),  # (joined: Arimo draws the joiner)
+        ("Cheese ✅ and 🔥🔥🔥 fire", "Cheese and fire"),
+        ("\u00a0\u00a0🍕 an item", "\u00a0\u00a0an item"),  # a hanging indent kept
+        ("ab\u00adc &amp; 中文 d", "abc &amp; d"),  # (a soft hyphen: a format character)
+        ("Zażółć gęślą", "Zażółć gęślą"),
+    ],
+)
+def test_a_pdf_leaves_out_what_its_font_cannot_draw_with_the_space_that_set_it_off(
+    line: str, drawn: str
+) -> None:
+    """The joiners of an emoji left marks of their own, and each emoji left its space:
+    lines began with one."""
+    from argmap.render.pdf import _TEXT, _in_the_font
+
+    element = f'<text x="1">{line}</text>'.encode()
+    found = _TEXT.fullmatch(element)
+    assert found is not None
+    assert _in_the_font(found) == f'<text x="1">{drawn}</text>'.encode()
+
+
 def test_the_pdf_font_warning_follows_what_is_drawn() -> None:
     """A group's name (a source's title, a tag) is drawn and was not looked at; text past
     a label's last line is not drawn, and was."""

@@ -9,6 +9,7 @@ elements."""
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 import os
@@ -17,11 +18,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
+from unicodedata import category
 
 from argmap.characters import ascii_url
 from argmap.render.engines import EngineError
+from argmap.render.fonts import in_arimo
 from argmap.render.theme import PDF_FONT_FAMILY
 
 _FONT_FOLDER = Path(__file__).parent / "pdf-font"
@@ -42,7 +46,7 @@ def svg_to_pdf(svg: bytes) -> bytes:
     from svglib.svglib import svg2rlg
 
     logging.getLogger("svglib").setLevel(logging.ERROR)  # font fallbacks are not news
-    drawing = svg2rlg(io.BytesIO(svg), font_map=_font_map())
+    drawing = svg2rlg(io.BytesIO(_TEXT.sub(_in_the_font, svg)), font_map=_font_map())
     if drawing is None:
         raise EngineError("could not convert the SVG to PDF")
     out = io.BytesIO()
@@ -65,6 +69,39 @@ def svg_to_pdf(svg: bytes) -> bytes:
         pdf.showPage()
         pdf.save()
     return out.getvalue()
+
+
+# A line of text in Graphviz's SVG: its element's start, its text, its end.
+_TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
+_SPACE = (" ", "\u00a0")
+
+
+def _in_the_font(line: re.Match[bytes]) -> bytes:
+    """A line of text with what Arimo cannot draw left out, as the `pdf-font` warning
+    says, and the joiners and selectors of emoji with it (Arimo has a visible glyph for
+    the zero-width joiner: a family of four left three marks), and with the space that
+    set each off (`🍕 Pizza` began with a space)."""
+    text = html.unescape(line[2].decode("utf-8"))
+    if text.isascii():
+        return line[0]
+    kept, left_out = "", False
+    for undrawn, run in groupby(text, _undrawn):
+        piece = "".join(run)
+        if undrawn:
+            left_out = True
+            continue
+        if left_out and piece[:1] in _SPACE and kept[-1:] in ("", *_SPACE):
+            piece = piece[1:]  # (the space after what was left out, where one went before)
+        kept, left_out = kept + piece, False
+    if left_out:  # (at the line's end: the space before it)
+        kept = kept[:-1] if kept[-1:] in _SPACE else kept
+    return line[1] + html.escape(kept, quote=False).encode("utf-8") + line[3]
+
+
+def _undrawn(c: str) -> bool:
+    """Whether the PDF leaves `c` out: Arimo has no glyph for it, or it is a format
+    character (a joiner), which is no letter to draw."""
+    return not in_arimo(c) or category(c) == "Cf"
 
 
 @contextmanager
