@@ -305,7 +305,11 @@ class Drawing:
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
             self.spans = {n: m.nodes[n].span for n in g.nodes}
-        pieces = dot_pieces(g, m, dot_options)
+        pieces: Iterable[str] = dot_pieces(g, m, dot_options)
+        if (drawn := self._drawn_font()) is not None and drawn.format == "PNG":
+            from argmap.render.fonts import boxed  # (the builtin engine's own PNG)
+
+            pieces = map(boxed, pieces)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
         warnings = [ungrouped]

@@ -6,6 +6,7 @@ that Hebrew reads in the wrong order; the render warns of them (rules `png-font`
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,6 +56,22 @@ def in_arimo(c: str) -> bool:
     """Whether Arimo has a glyph for `c`."""
     i = bisect_right(_ARIMO_STARTS, ord(c)) - 1
     return i >= 0 and ord(c) <= _ARIMO[i][1]
+
+
+# What Arimo lacks, in a DOT: any character but its own, the DOT's line breaks and tabs.
+_LACKED = re.compile(
+    "[^\t\n\r" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in _ARIMO) + "]"
+)
+
+
+def boxed(dot: str) -> str:
+    """A DOT for the builtin engine's PNG, each character that Arimo lacks written as □,
+    which Arimo has: the engine measured such a character narrower than the box it draws
+    for it, and a line of Arabic ran out of its node into the next. (A character that
+    shows nothing, a selector after an emoji, is left out.)"""
+    if dot.isascii():
+        return dot
+    return _LACKED.sub(lambda c: "" if _unseen(c[0]) else "\u25a1", dot)
 
 
 def _unseen(c: str) -> bool:
