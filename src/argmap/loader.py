@@ -998,6 +998,18 @@ class _MapBuilder:
                     )
                 if known is _NODE_FIELDS and other not in by_name:
                     hint = _other_tools_hint(other, key, value, owner) or hint
+                if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
+                    # `+ r1: text` under a claim, as Argdown writes its reasons and objections
+                    supports = "+" in argdown[1]
+                    section, naming = (
+                        ("reasons", "supports") if supports else ("objections", "attacks")
+                    )
+                    text = as_written(_plain(value), in_brackets=True) if _plain(value) else "..."
+                    hint = (
+                        f"`{argdown[1]}` is how Argdown writes what argues about a node; in "
+                        f"argmap it is a node of its own under `{section}:` that names this "
+                        f"one: `{argdown[2]}: {{text: {text}, {naming}: {owner or '...'}}}`"
+                    )
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"
                     if guess in spec.SECTIONS and isinstance(value, YMap):
@@ -1830,6 +1842,8 @@ _WHERE_IN_SOURCE = frozenset(
 
 
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
+# A line of Argdown's that argues about the node above it: `+ r1`, `<+ r1`, `<- o1`.
+_ARGDOWN_LINE = re.compile(r"(<?[+]|<-)\s*<?([\w.-]+)>?")
 
 
 def _named_id(node: YNode) -> YScalar | None:

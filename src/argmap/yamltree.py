@@ -1128,6 +1128,30 @@ class _Elsewhere(str):
         return made
 
 
+def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
+    """What to do about a list's item among the fields of the mapping `owner` (a node's
+    `text:`, then `- o1`), as an outline or Argdown writes what argues about a claim under
+    it."""
+    item = _ITEM_LINE.fullmatch(line.rstrip())
+    said = f"line {row + 1} is a list's item (`- `) among the fields of a mapping, each a key"
+    named = re.fullmatch(r"([\w.-]+)(?::\s*(.*))?", item[1].strip()) if item else None
+    if named is None:
+        return f"{said}: write it as a field's value, indented under its key"
+    if named[2] is not None:  # `- o1: text`: a node of its own
+        words = without_comment(named[2]).strip()
+        text = as_written(words, in_brackets=True) if words else "..."
+        return (
+            f"{said}: a node is written apart, under its section (`objections:`, say), "
+            f"and names the node it argues about: "
+            f"`{named[1]}: {{text: {text}, attacks: {owner or '...'}}}`"
+        )
+    return (
+        f"{said}: to name the nodes this one argues about, write them in its field, "
+        f"`supports: [{named[1]}]` or `attacks: [{named[1]}]`; a node that argues about "
+        "this one names it in its own"
+    )
+
+
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found no key where a mapping's next key should be, at the start of a line:
     keys of one mapping indented unlike each other. libyaml stops at the second of two
@@ -1143,6 +1167,10 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         # An item of a list out further left than the one above it, which YAML reads as
         # the list's end, and the `-` as where a key should be.
         here, there = _indent(line), _indent(lines[above])
+        if here == there and _KEY_LINE.match(lines[above]):
+            owner = next((i for i in range(above, -1, -1) if _indent(lines[i]) < here), None)
+            owning = re.match(_KEY + ":", lines[owner]) if owner is not None else None
+            return _item_among_fields_hint(line, row, owning[1].strip() if owning else "")
         if _ITEM_LINE.match(lines[above]) and there > here:
             return (
                 f"line {row + 1} is indented by {counted(here, 'space')}, and the list's item "
