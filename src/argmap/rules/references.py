@@ -224,9 +224,9 @@ def _a(what: str) -> str:
 
 
 def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> str | None:
-    """The hint for several ids written as one (`a, b` outside a list, `a b`), if `name`
-    is that."""
-    pieces = [p.strip() for p in name.split(",")]
+    """The hint for several ids written as one (`a, b` outside a list, `a; b`, `a b`), if
+    `name` is that."""
+    pieces = [p.strip() for p in re.split("[,;]", name)]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
     words = name.split()
