@@ -694,6 +694,10 @@ actors:
         ("    text: Winter makes cycling hard.", "    text: [Draft #1] of it", "comment"),
         ("    text: Winter makes cycling hard.", "    text: [ #MeToo] changed it", "comment"),
         ("    text: Winter makes cycling hard.", "    text: [#MeToo, #TimesUp] it", "comment"),
+        # In braces: the field's text quoted, not the whole item, and the line shown.
+        ("  traders: {name: Traders}", "  traders: {name: ! Traders}", "read as a tag"),
+        ("  traders: {name: Traders}", "  traders: {name: Traders #1}", "starts a comment"),
+        ("  traders: {name: Traders}", "  traders: {name: @Traders, role: x}", "reserved"),
         # A key without its colon, or without the space after it.
         ("  weather:", "  weather", "`weather` is written without its `:`"),
         ("    by: traders", "    by:traders", "has no space after its `:`"),

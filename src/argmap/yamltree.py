@@ -864,6 +864,8 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     if field is None or column < field.start(2):
         return ""
     start = "? " if field[2].startswith("? ") else field[2][0]
+    if start == "{" and (flow := _flow_indicator_hint(lines[row], column)):
+        return flow  # (in braces, a field's text)
     if start in "[{" and (not brackets or column == field.start(2)):
         return ""
     key, value = field[1].strip().removeprefix("- ").strip(), without_comment(field[2])
@@ -893,6 +895,23 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
         )
     shown = {"`": "a backtick", "? ": "`? `"}.get(start, start)
     return f"text that starts with {shown} {_INDICATORS[start]}; quote it: {_quoted(field)}"
+
+
+# A field in braces, up to where its value starts: `{text: `, `, by: `.
+_FLOW_FIELD = re.compile(r"[{,]\s*([^\s:,{}\[\]]+):\s+")
+
+
+def _flow_indicator_hint(line: str, column: int) -> str:
+    """`_indicator_hint` of a text in braces that starts at `column` (`{text: ! News}`):
+    the line, with the text quoted."""
+    field = next((m for m in _FLOW_FIELD.finditer(line) if m.end() == column), None)
+    starts = line[column : column + 1]
+    if field is None or _FIELD_TYPES.get(field[1]) != "text" or starts not in _INDICATORS:
+        return ""
+    end = next((i for i in range(column, len(line)) if line[i] in ",}"), len(line))
+    value = line[column:end].strip()
+    fixed = (line[:column] + double_quoted(value) + line[column + len(value) :]).strip()
+    return f"text that starts with {starts} {_INDICATORS[starts]}; quote it: `{fixed}`"
 
 
 def _closed_at(value: str) -> int | None:
@@ -1757,7 +1776,10 @@ def _hidden_by_comment(
 
     def quoted(item: re.Match[str]) -> str:
         text = item[2]
-        hides = re.search(r"(?:^|\s)#", text) and ": " not in text
+        key, colon, value = text.partition(": ")
+        if colon and re.search(r"(?:^|\s)#", value):  # a field in braces: its value
+            return f"{item[1]}{key}: {double_quoted(value.strip())}"
+        hides = re.search(r"(?:^|\s)#", text) and not colon
         return item[1] + (double_quoted(text) if hides else text)
 
     fixed = (line[: column - 1] + _FLOW_ITEM.sub(quoted, line[column - 1 :])).strip()
