@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 import os
 import re
 import shutil
@@ -330,6 +331,62 @@ def test_a_legend_drawn_across_keeps_its_words_off_their_lines(direction: str) -
             assert start > line + 2, verb
         else:  # (its words about half an em a letter: 9 points, in 9-point type)
             assert float(frame[1]) <= start and start + len(verb) * 4.5 < line - 2, verb
+
+
+def _arguers(reasons: int, objections: int) -> Map:
+    """A claim argued about by `reasons` reasons and `objections` objections."""
+    text = "argmap: 1\ntitle: T\nclaims:\n  c: {text: A claim of a line or two.}\nreasons:\n"
+    text += "".join(f"  r{i}: {{text: Reason {i}, supports: c}}\n" for i in range(reasons))
+    text += "objections:\n" + "".join(
+        f"  o{i}: {{text: Objection {i}, attacks: c}}\n" for i in range(objections)
+    )
+    m = loads(text).map
+    assert m is not None
+    return m
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT", "LR", "RL"])
+def test_many_edges_into_a_node_end_apart(direction: str) -> None:
+    """Aimed at the middle of a node, the edges of its many arguers ended in one heap of
+    arrowheads and bars, supports and attacks mixed, on its side or its corners: each
+    ends at a port of its own, along the side they come in at, in the map's order."""
+    m = _arguers(6, 5)
+    dot = dot_of(m, direction=direction)
+    side = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}[direction]
+    ports = re.findall(r'(\w+) -> c \[[^]]*headport="p(\d+):(\w)"', dot)
+    assert [(tail, int(port)) for tail, port, _ in ports] == [
+        *((f"r{i}", i) for i in range(6)),
+        *((f"o{i}", 6 + i) for i in range(5)),
+    ]
+    assert {at for *_, at in ports} == {side}
+    root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
+    ends = []
+    for edge in root.iter(f"{SVG}g"):
+        if "edge" in (edge.get("class") or "") and (edge.get("id") or "").endswith("->c"):
+            head = edge.find(f".//{SVG}polygon")  # the arrowhead, or the bar
+            assert head is not None
+            numbers = [float(n) for n in re.findall(r"-?[\d.]+", head.get("points", ""))]
+            ends.append(
+                (sum(numbers[0::2]) / len(numbers[0::2]), sum(numbers[1::2]) / len(numbers[1::2]))
+            )
+    assert len(ends) == 11
+    apart = min(math.dist(a, b) for a, b in itertools.combinations(ends, 2))
+    assert apart >= 6, apart
+
+
+def test_a_few_edges_into_a_node_keep_its_middle() -> None:
+    """Below PORTED edges, and for the edges that do not rank their node, Graphviz's own
+    ends: ports would pull a node of few arguers off their middle."""
+    assert "headport" not in dot_of(_arguers(4, 3))
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        + "".join(f"  o{i}: {{text: O{i}, attacks: [c, p]}}\n" for i in range(9))
+        + "  p: {text: P, attacks: c}\n"
+    ).map
+    assert m is not None
+    dot = dot_of(m)
+    assert len(re.findall(r"-> c \[[^]]*headport", dot)) == 10  # (p too: it ranks c)
+    assert not re.search(r"-> p \[[^]]*headport", dot)  # same row: no rank between
 
 
 @pytest.mark.parametrize("direction", ["TB", "LR"])

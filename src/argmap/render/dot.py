@@ -26,6 +26,7 @@ from argmap.model import Kind, Map, Node, Relation, Source
 from argmap.render.theme import FONT, THEMES, Theme
 from argmap.text import (
     balanced_lines,
+    columns,
     in_quotes,
     listed,
     min_width,
@@ -344,8 +345,16 @@ class _Nodes:
     each kind's header row, each byline's row, each source's part of the tooltip and link.
     A map has few actors and sources, and many nodes."""
 
-    def __init__(self, m: Map, theme: Theme, options: DotOptions, names: dict[str, str]):
+    def __init__(
+        self,
+        m: Map,
+        theme: Theme,
+        options: DotOptions,
+        names: dict[str, str],
+        ports: Mapping[str, int] | None = None,
+    ):
         self.m, self.theme, self.options, self.names = m, theme, options, names
+        self.ports = ports or {}
         self.headers = {kind: _header(kind, theme, None) for kind in Kind}
         self.bylines: dict[tuple[tuple[str, ...], bool], str] = {}
         self.sources: dict[str, tuple[str, str]] = {}
@@ -370,12 +379,12 @@ class _Nodes:
         text = _row(wrap_paragraphs(node.text, options.wrap), 12, options.right_to_left)
         byline = self._byline(node) if node.by or node.quote else ""
         note = options.notes.get(node.id)
-        return (
-            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f"{header}{text}{byline}"
-            f"{'' if note is None else _small_row(note, self.theme, options, italic=True)}"
-            "</TABLE>>"
+        rows = f"{header}{text}{byline}" + (
+            "" if note is None else _small_row(note, self.theme, options, italic=True)
         )
+        if node.id in self.ports:
+            return f"<{_ported(rows, self.ports[node.id], node, options)}>"
+        return f"<{_TABLE}{rows}</TABLE>>"
 
     def _byline(self, node: Node) -> str:
         """The row of "— Harry Reid · quoted": the actors, and whether the node carries the
@@ -410,6 +419,39 @@ class _Nodes:
             link = "" if url is None else f" URL={url} target=_blank"
             found = self.sources[node.source.id] = (cited, link)
         return found
+
+
+_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+_BARE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+_COLUMN = 5.5  # points: about how wide a column of 12-point text draws, for the ports
+_APART = 12  # points between ports, at least: an arrowhead's width and a little
+
+
+def _ported(rows: str, ports: int, node: Node, options: DotOptions) -> str:
+    """A label's table of `rows`, with `ports` ports (`p0`, `p1`, ...) in a line along the
+    side its ranking edges come in at (see `_ports`), spread over about the width of its
+    text (or its height, drawn across), _APART points apart at least: the box grows for
+    more."""
+    rankdir = _RANKDIR[options.direction]
+    lines = [line for paragraph in wrap_paragraphs(node.text, options.wrap) for line in paragraph]
+    if rankdir in ("BT", "TB"):
+        wide = max(columns(line) for line in lines) * _COLUMN if lines else 0.0
+        size = f'WIDTH="{max(_APART, int(wide / ports))}" HEIGHT="1"'
+        cells = "".join(f'<TD PORT="p{i}" {size}></TD>' for i in range(ports))
+        line = f"<TR><TD>{_BARE}<TR>{cells}</TR></TABLE></TD></TR>"
+        return f"{_TABLE}{rows + line if rankdir == 'BT' else line + rows}</TABLE>"
+    high = (len(lines) + 2) * 14.4  # (the text's lines, the kind's, a byline's)
+    apart = max(_APART, int(high / ports))
+    cells = "".join(
+        f'<TR><TD PORT="p{i}" WIDTH="1" HEIGHT="{apart}"></TD></TR>' for i in range(ports)
+    )
+    side = f"<TD>{_BARE}{cells}</TABLE></TD>"
+    # (Below the text, the room the ports take beyond it: else Graphviz spread the rows.)
+    below = (
+        f'<TR><TD HEIGHT="{int(apart * ports - high)}"></TD></TR>' if apart * ports > high else ""
+    )
+    table = f"<TD>{_TABLE}{rows}{below}</TABLE></TD>"
+    return f"{_BARE}<TR>{table + side if rankdir == 'RL' else side + table}</TR></TABLE>"
 
 
 def _header(kind: Kind, theme: Theme, badge: str | None) -> str:
@@ -695,6 +737,36 @@ def _mutual(
     return kept
 
 
+PORTED = 8  # edges into one node, at least, that end each at a port of its own
+# Where on a node the edges that rank it arrive, by Graphviz's rankdir (argmap's TB is BT).
+_COMPASS = {"BT": "s", "TB": "n", "RL": "e", "LR": "w"}
+
+
+def _ports(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str, int], int]:
+    """Of the nodes into which PORTED edges or more come from the next row, each such edge
+    and the port it ends at, in the order of their tails in the map. Aimed at the node's
+    middle, they ended in one heap of arrowheads, supports and attacks mixed; ports along
+    the node's side spread them, and Graphviz orders the tails to match. (Edges within a
+    row, or across rows, and a pair that argue with each other, drawn as one, keep the
+    middle.)"""
+    order = {n: i for i, n in enumerate(g.nodes)}
+    into: dict[str, list[tuple[str, str, int]]] = {}
+    for u, v, k in g.edges(keys=True):
+        if u in level and v in level and level[u] == level[v] + 1 and not g.has_edge(v, u):
+            into.setdefault(v, []).append((u, v, k))
+    ports: dict[tuple[str, str, int], int] = {}
+    for edges in into.values():
+        if len(edges) >= PORTED:
+            edges.sort(key=lambda e: (order[e[0]], e[2]))
+            ports |= {edge: i for i, edge in enumerate(edges)}
+    return ports
+
+
+def _count(ports: Mapping[tuple[str, str, int], int]) -> dict[str, int]:
+    """How many ports each node has."""
+    return dict(Counter(v for _, v, _ in ports))
+
+
 def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
     """Rows for the nodes that argue about a node argued about by many: as `unflatten -l`
     does for leaves, the edge of the i-th asks for a length of 1 + i % rows (a node's own
@@ -821,7 +893,21 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
-    statements = _Nodes(m, theme, options, names)
+    # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
+    # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
+    # But a map of claims alone (an argumentation framework imported) is drawn by its
+    # attacks, from the claims that argue about none (`_argued_about_last`): all on one
+    # rank, 28 were a strip 15 times as wide as high.
+    claims = roots(g)
+    if len(claims) == len(g) and g.number_of_edges():
+        claims = _argued_about_last(g)
+    # A node's rank is how far it argues from the claims: an edge to a node as far or
+    # farther out than the arguing node (objections attacking each other, or a rebuttal
+    # that also attacks the claim) does not push it a rank further. Left to rank such
+    # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
+    level = levels(g, claims)
+    ports = _ports(g, level)
+    statements = _Nodes(m, theme, options, names, _count(ports))
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")
         yield fresh()
@@ -842,23 +928,11 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             body += _block(kind, block, statements, "\t\t")
         body.append("\t}\n")
         yield fresh()
-    # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
-    # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
-    # But a map of claims alone (an argumentation framework imported) is drawn by its
-    # attacks, from the claims that argue about none (`_argued_about_last`): all on one
-    # rank, 28 were a strip 15 times as wide as high.
     kinds = dict(g.nodes(data="kind"))
-    claims = roots(g)
-    if len(claims) == len(g) and g.number_of_edges():
-        claims = _argued_about_last(g)
     if len(claims) > 1:
         body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
-    # A node's rank is how far it argues from the claims: an edge to a node as far or
-    # farther out than the arguing node (objections attacking each other, or a rebuttal
-    # that also attacks the claim) does not push it a rank further. Left to rank such
-    # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
-    level = levels(g, claims)
     length = _staggered(g, level)
+    compass = _COMPASS[rankdir]
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
     for u, targets in adjacency(g).items():
         for v, keyed in targets.items():
@@ -894,6 +968,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             attrs |= {k: _quote(x) for k, x in marked.items()}
             if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])
+            if ports and (u, v, k) in ports:
+                attrs["headport"] = _quote(f"p{ports[u, v, k]}:{compass}")
             body.append(
                 f"\t\t{names[u]} -> {names[v]} [id={_edge_text(ident, ends_plain)} "
                 f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
