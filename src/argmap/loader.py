@@ -1140,6 +1140,18 @@ class _MapBuilder:
                 if guess:
                     written.add(guess)  # not also "missing": the typo says where it is
                 continue
+            if cut and not cut[2] and self.cut_by_name(key_node, value, cut, by_name):
+                text = self.cut_text(cut[1], items[index:], {})
+                self.error(
+                    "invalid-value",
+                    key_node.span,
+                    f"`{key}` of {what} has no value, and follows its `{cut[0]}` on one line: "
+                    "a comma inside {...} ends the field",
+                    f"if it belongs to the text, quote the text: `{cut[0]}: {double_quoted(text)}`"
+                    f"; if `{key}` is a field of its own, give it a value",
+                )
+                cut = (cut[0], cut[1], True)
+                continue
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
                 null = value.is_null
@@ -1207,6 +1219,19 @@ class _MapBuilder:
             f"the text under its `{indicator}` starts no further right than `{key}:`, so "
             f"YAML reads it as keys: indent the text's lines further than `{key}:`"
         )
+
+    def cut_by_name(
+        self, key: YScalar, value: YNode, cut: tuple[str, YScalar, bool], known: Mapping[str, Any]
+    ) -> bool:
+        """Whether a known field's name, with no colon and no value after it on the line of
+        a text (`{text: Read the fine print, quote, attacks: a}`), is more of the text, cut
+        short by its comma, rather than a field left empty: the text lost its end without
+        a word."""
+        if type(value) is not YScalar or not value.is_null or known[cut[0]].type != "text":
+            return False
+        if key.span.line != cut[1].span.end_line or key.span.line != key.span.end_line:
+            return False
+        return not self.lines[key.span.line - 1][key.span.end_column - 1 :].lstrip().startswith(":")
 
     def cut_text(
         self, text: YScalar, rest: list[tuple[str, tuple[YScalar, YNode]]], known: Mapping[str, Any]
