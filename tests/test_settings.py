@@ -360,6 +360,24 @@ def test_a_settings_file_without_end_is_not_read(tmp_path: Path) -> None:
         config._own(tmp_path)
 
 
+def test_settings_that_would_be_passed_over_are_refused(tmp_path: Path) -> None:
+    """A pyproject.toml named with --config whose `strict = true` is its own key, not under
+    [tool.argmap], and a `.argmap.toml` that is a link leading nowhere, or looping, were
+    passed over without a word: `strict` went, and CI passed on warnings."""
+    (tmp_path / "pyproject.toml").write_text("strict = true\n")
+    with pytest.raises(config.ConfigError, match=r"has no \[tool\.argmap\] table"):
+        config.Resolver(tmp_path / "pyproject.toml")
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap]\nstrict = true\n")
+    assert config.Resolver(tmp_path / "pyproject.toml")(tmp_path / "m.yaml").strict
+    (tmp_path / "pyproject.toml").unlink()
+    for target in ("nowhere.toml", ".argmap.toml"):
+        (tmp_path / ".argmap.toml").symlink_to(target)
+        with pytest.raises(config.ConfigError, match="a link that leads nowhere, or loops"):
+            config.Resolver()(tmp_path / "m.yaml")
+        (tmp_path / ".argmap.toml").unlink()
+    assert not config.Resolver()(tmp_path / "m.yaml").strict
+
+
 def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:
     with pytest.raises(config.ConfigError, match="`--select` names an unknown rule `nope`"):
         config.Resolver(select=["nope"])

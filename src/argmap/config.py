@@ -207,8 +207,15 @@ def _own(folder: Path) -> Settings | None:
     for name in (".argmap.toml", "argmap.toml"):
         try:
             found = (folder / name).is_file()
+            # (A link that leads nowhere, or loops, passed over, let CI pass unstrict.)
+            broken = not found and (folder / name).is_symlink()
         except OSError:  # a folder that cannot be entered: nor can its maps be read, and
             return None  # loading says so (this stopped the run as "cannot write")
+        if broken:
+            raise ConfigError(
+                f"{folder / name}: cannot read settings: it is a link that leads nowhere, or "
+                "loops; fix the link or remove it"
+            )
         if found:
             return load(folder / name)
     pyproject = folder / "pyproject.toml"
@@ -327,7 +334,13 @@ def _from(path: Path, data: dict[str, Any], locator: Locator) -> Settings:
     table: Any = data
     if locator.within:
         tool = data.get("tool", {})
-        table = tool.get("argmap", {}) if isinstance(tool, dict) else None
+        table = tool.get("argmap") if isinstance(tool, dict) else None
+        if table is None and "argmap" not in data:  # (named with --config: else not read)
+            raise ConfigError(
+                f"{path}: has no [tool.argmap] table, so none of it is argmap's settings "
+                "(a pyproject.toml's own keys are not); put them under [tool.argmap], or "
+                "give a .argmap.toml"
+            )
         if "argmap" in data:  # a table no tool reads: its settings were silently not used
             line, column = replace(locator, within=()).find(("argmap",)) or (1, 1)
             raise ConfigError(
