@@ -42,6 +42,7 @@ from argmap.yamltree import (
     CORE_TAG,
     GLUED_ITEM,
     QUOTED,
+    READ_AS,
     YMap,
     YNode,
     YScalar,
@@ -178,15 +179,6 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     _Known.of, spec.ALL_FIELDS
 )
 _INVALID = object()
-# What YAML reads a value tagged `!!bool`, `!!int`, ... as (`typed`).
-_TAGGED_AS = {
-    "bool": "a boolean",
-    "int": "a whole number",
-    "float": "a number",
-    "null": "nothing (null)",
-    "timestamp": "a date",
-    "binary": "bytes",
-}
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
@@ -1320,7 +1312,7 @@ class _MapBuilder:
         line = self.lines[span.line - 1] if span.line else ""
         written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", line[span.column - 1 :])  # (`!e!int`)
         tag = written[0] if written else "!!" + node.tag.removeprefix(CORE_TAG)
-        reads = _TAGGED_AS.get(node.tag.removeprefix(CORE_TAG), "something else")
+        reads = READ_AS.get(node.tag.removeprefix(CORE_TAG), "something else")
         self.error(
             "wrong-type",
             span,

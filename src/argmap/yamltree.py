@@ -54,7 +54,27 @@ CORE_TAG = "tag:yaml.org,2002:"  # (YAML's own types: `!!str` is CORE_TAG + "str
 _SCALAR_TAGS = {CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {CORE_TAG + "map", CORE_TAG + "seq"}
 _resolver = Resolver()
-_READABLE = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "boolean"}
+_STR = CORE_TAG + "str"
+# What a key that YAML may read as another type than text starts with, or is (YAML 1.1's).
+_NUMBER_START = frozenset("0123456789+-.~")
+_WORDS = frozenset(
+    w
+    for word in ("null", "true", "false", "yes", "no", "on", "off", "y", "n")
+    for w in (word, word.capitalize(), word.upper())
+)
+# What YAML reads a value of each type (its tag's name) as, in words.
+READ_AS = {
+    "timestamp": "a date",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "a boolean",
+    "null": "nothing (null)",
+    "binary": "bytes",
+}
+_READABLE = {
+    name: READ_AS[name].removeprefix("a ") for name in ("timestamp", "int", "float", "bool")
+}
+_TAG_OF = {bool: "bool", int: "int", float: "float", type(None): "null"}  # (else a date)
 
 
 class YScalar(NamedTuple):
@@ -272,6 +292,8 @@ class _Builder:
         self.expanded, self.expanded_text = 0, 0
         self.root: YNode | None = None
         self.documents = 0
+        # Plain keys that YAML reads as another type, by mapping and value (`_alike`).
+        self.alike: dict[int, dict[Any, YScalar]] = {}
         # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
         self.repeated: dict[int, tuple[YMap, list[tuple[YScalar, YNode, Diagnostic]]]] = {}
 
@@ -337,6 +359,8 @@ class _Builder:
             elif key is None:
                 if type(node) is not YScalar:
                     raise self._bad_key(node)
+                if node.tag is not None and node.tag != _STR:
+                    self._tagged_key(node)
                 top[1] = node
             else:
                 top[1] = None
@@ -344,6 +368,8 @@ class _Builder:
                     self._duplicate(parent, key, node, outermost=len(stack) == 1)
                 else:
                     parent.entries[key.value] = (key, node)
+                    if key.plain and (key.value[:1] in _NUMBER_START or key.value in _WORDS):
+                        self._alike(parent, key)
 
     def _open(self, event: Any) -> None:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
@@ -493,6 +519,48 @@ class _Builder:
                 node.span.column,
                 "a mapping key must be plain text, not a list or mapping",
                 "use a simple word as the key",
+            )
+        )
+
+    def _tagged_key(self, key: YScalar) -> None:
+        """A key tagged as another type than text (`!!null title:`, `!!bool yes:`), which
+        any other YAML reader takes for no title, or for `true`."""
+        tag = "!!" + (key.tag or "").removeprefix(CORE_TAG)
+        self.diagnostics.append(
+            Diagnostic(
+                "wrong-type",
+                Severity.ERROR,
+                key.span,
+                f"the key `{key.value}` is tagged `{tag}`, which makes YAML read it as "
+                f"{READ_AS.get(tag.removeprefix('!!'), 'something else')}, not text",
+                f"delete `{tag}`: a key is text",
+            )
+        )
+
+    def _alike(self, mapping: YMap, key: YScalar) -> None:
+        """A plain key that YAML reads as a number, a boolean, null or a date, the same one
+        as a key before it (`1.0` and `1`, `~` and `null`, `yes` and `true`): argmap reads
+        each as written, and any other YAML reader keeps only the last."""
+        try:
+            value = key.resolve()
+        except ValueError:
+            return
+        if isinstance(value, str):
+            return
+        seen = self.alike.setdefault(id(mapping), {})
+        first = seen.setdefault(value, key)
+        if first is key:
+            return
+        self.diagnostics.append(
+            Diagnostic(
+                "duplicate-key",
+                Severity.ERROR,
+                key.span,
+                f"key `{key.value}` is read by YAML as "
+                f"{READ_AS[_TAG_OF.get(type(value), 'timestamp')]}, equal to `{first.value}` on "
+                f"line {first.span.line}",
+                f'quote both (`"{key.value}":`), or rename one; other YAML readers keep only '
+                "the last of the two",
             )
         )
 
