@@ -1321,6 +1321,7 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     broken = "title: T\nclaims:\n  c: {text: C, by: nobody}\n"
     files = {
         "a.yaml": "# a comment\n---\nargmap: 1\n" + broken,
+        "f.yaml": "%YAML 1.1\n--- # a debate\n'argmap': 1\n" + broken,
         "b.yaml": "argmap: 1.0\n" + broken,
         "c.json": '{"argmap": 1, "title": "T", "claims": {"c": {"text": "C", "by": "x"}}}\n',
         "d.yaml": "argmap_notes: 1\n" + broken,  # another tool's key
@@ -1331,5 +1332,5 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     result = invoke("check", "--maps-dir", "maps", *files)
     assert result.exit_code == 1
     checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", result.output, re.M)
-    assert checked == ["a.yaml", "b.yaml", "c.json"], result.output
-    assert result.output.endswith("3 files checked: 3 errors\n")
+    assert checked == ["a.yaml", "b.yaml", "c.json", "f.yaml"], result.output
+    assert result.output.endswith("4 files checked: 4 errors\n")

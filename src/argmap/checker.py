@@ -190,7 +190,9 @@ def _starts_as_map(path: Path) -> bool:
         return False
     for line in head.splitlines():
         line = line.strip()
-        if line and not line.startswith("#") and line != "---":
+        if line.startswith("---") and line[3:4] in ("", " ", "\t"):  # (`--- # a debate`)
+            line = line[3:].strip()
+        if line and not line.startswith(("#", "%")):  # (a comment, a `%YAML` directive)
             return bool(_VERSION_LINE.match(line))
     return False
 
