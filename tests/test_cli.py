@@ -1332,5 +1332,5 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     result = invoke("check", "--maps-dir", "maps", *files)
     assert result.exit_code == 1
     checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", result.output, re.M)
-    assert checked == ["a.yaml", "b.yaml", "c.json", "f.yaml"], result.output
+    assert checked == ["a.yaml", "f.yaml", "b.yaml", "c.json"], result.output
     assert result.output.endswith("4 files checked: 4 errors\n")
