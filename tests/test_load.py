@@ -15,6 +15,7 @@ from argmap import yamltree
 from argmap.characters import is_hidden
 from argmap.checker import check_loaded
 from argmap.config import Settings
+from argmap.diagnostics import Severity
 from argmap.graph import build_graph, neighbourhood
 from argmap.loader import load, loads
 from argmap.model import ActorKind, Kind, Span
@@ -1091,3 +1092,17 @@ def test_a_slash_comment_is_said_where_it_is_and_mended_with_a_hash(
     lines[row] = lines[row][: len(lines[row]) - len(lines[row].lstrip())] + fix[1]
     mended = loads("\n".join(lines) + "\n", "m.yaml")
     assert not mended.diagnostics and mended.map is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["claims: {a: {text: A} b: {text: B}}", "claims: {a: {text: A, tags: [x] by: y}}"],
+)
+def test_an_entry_after_a_closing_bracket_without_its_comma_is_mended(line: str) -> None:
+    """The hint quoted the value whole, taking the next entry in: `text: "A} b: ..."`."""
+    text = f"argmap: 1\ntitle: T\nactors: {{y: {{name: Y}}}}\n{line}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    fix = re.search(r"with no comma after it: write `(.*)`$", found.hint)
+    assert fix is not None, found.hint
+    mended = loads(text.replace(line, fix[1]), "m.yaml")
+    assert not [d for d in mended.diagnostics if d.severity is Severity.ERROR], mended.diagnostics

@@ -1065,7 +1065,13 @@ class _MapBuilder:
                 if piece and colon and not (continued and prose):  # (before a guess: `tags x`)
                     written.add(word)  # (not "missing" too)
                     hint, guess, cut = f"`{word}` is written without its `:`; {colon}", None, None
-                elif cut and piece and continued and (guess is None or colon):
+                elif (
+                    cut
+                    and piece
+                    and continued
+                    # (`{attacks: a, b}`: a list, meant, rather than a misspelt `by`)
+                    and (guess is None or colon or by_name[cut[0]].type in ("refs", "tags"))
+                ):
                     if cut[2]:
                         continue  # more of the text, said with its first piece
                     text = self.cut_text(cut[1], items[index:], by_name)

@@ -1470,6 +1470,10 @@ _FLOW_VALUE_END = re.compile(
 )
 
 
+# A value that a bracket closes, then a key: the next entry, its comma left out.
+_ENTRY_AFTER = re.compile(r"\s*[^,]*?[}\]]\s+([^\s:,{}\[\]]+):\s")
+
+
 def _flow_value_hint(line: str, column: int) -> str:
     """A value in a {...} mapping that goes on past what YAML reads as its end, at `column`
     (`{text: Cost: $9 a day, by: a}`, `{text: [draft] Tolls work.}`): quote it."""
@@ -1478,6 +1482,15 @@ def _flow_value_hint(line: str, column: int) -> str:
     if field is None or end is None:
         return ""
     written = line[field.end() : end.start()].strip()
+    # `{a: {text: A} b: {text: B}}`: a closing brace, then the next entry, its comma left
+    # out (the value quoted whole would take both).
+    if entry := _ENTRY_AFTER.match(line, field.end(), end.start() + 1):
+        at = entry.start(1)
+        before = line[:at].rstrip()
+        return (
+            f"the entry before `{entry[1]}` ends at its `{before[-1]}`, with no comma after it: "
+            f"write `{before.strip()}, {line[at:].strip()}`"
+        )
     hint = (
         f'`{field[1]}:` goes on past where YAML ends its value (at a ": ", a bracket or a quote '
         f"inside it); quote the whole value: `{field[1]}: {double_quoted(written)}`"
