@@ -1535,6 +1535,16 @@ class _MapBuilder:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", example)
             return None
+        written = node.value.strip() if plain else ""
+        if "_" in written or ":" in written:  # YAML 1.1's `0_0.5`, base 60's `0:30`
+            self.error(
+                "wrong-type",
+                node.span,
+                f"{what} `{written}` is {value:g} to YAML 1.1, which argmap reads, and text "
+                "to YAML 1.2, as editors read maps with argmap's schema",
+                f"write it in digits and a point alone: `{value:g}`",
+            )
+            return None
         if not 0 <= value <= 1:
             hint = "use a number from 0 to 1"
             if isinstance(value, int) and 1 < value <= 100:  # a percentage
