@@ -1535,7 +1535,7 @@ class _MapBuilder:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", example)
             return None
-        written = node.value.strip() if plain else ""
+        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
         if "_" in written or ":" in written:  # YAML 1.1's `0_0.5`, base 60's `0:30`
             self.error(
                 "wrong-type",
