@@ -113,6 +113,8 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(
         ["render", ""],
         ["render", "--maps-dir", "", "maps"],
         ["check", "--maps-dir", "", "maps"],
+        ["check", "--config", "", "maps"],
+        ["render", "--config", "", "maps"],
         ["diff", "", "maps/circular-firing-squad.yaml"],
         ["import", "", "--from", "apx"],
         ["watch", "", "-o", str(tmp_path / "out")],

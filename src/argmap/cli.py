@@ -142,7 +142,7 @@ SupportOption = Annotated[
     ),
 ]
 ConfigOption = Annotated[
-    Optional[Path],  # noqa: UP045
+    Optional[str],  # noqa: UP045  (a str: as a Path, "" is the current folder)
     typer.Option(
         help="Settings file for every map (default: the .argmap.toml or pyproject.toml "
         "nearest to each map)."
@@ -341,7 +341,7 @@ def check(
 
 @contextmanager
 def _settings(
-    config: Path | None, unchecked: Callable[[list[str]], None] | None = None, **overrides: Any
+    config: str | None, unchecked: Callable[[list[str]], None] | None = None, **overrides: Any
 ) -> Iterator[Resolver]:
     """Each map's settings: from --config, or the settings file nearest to the map, with
     command-line overrides (config.Resolver). A settings file with mistakes, met anywhere
@@ -349,8 +349,10 @@ def _settings(
     `unchecked` writes for a machine)."""
     from argmap import config as settings_file
 
+    if config == "":
+        _fail("--config is empty: is a variable in the command unset? Name a settings file")
     try:
-        yield settings_file.Resolver(config, **overrides)
+        yield settings_file.Resolver(None if config is None else Path(config), **overrides)
     except settings_file.ConfigError as error:
         if unchecked is not None:
             unchecked(list(error.problems))
