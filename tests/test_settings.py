@@ -376,6 +376,9 @@ def test_settings_that_would_be_passed_over_are_refused(tmp_path: Path) -> None:
             config.Resolver()(tmp_path / "m.yaml")
         (tmp_path / ".argmap.toml").unlink()
     assert not config.Resolver()(tmp_path / "m.yaml").strict
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    with pytest.raises(config.ConfigError, match=r"loop\.toml is a link that leads nowhere"):
+        config.Resolver(tmp_path / "loop.toml")
 
 
 def test_the_command_lines_mistakes_and_configs_are_found_before_any_map(tmp_path: Path) -> None:

@@ -167,7 +167,9 @@ class Resolver:
         strict: bool | None = None,
     ) -> None:
         if config is not None and not config.exists():
-            raise ConfigError(f"settings file {config} does not exist")
+            broken = config.is_symlink()
+            what = "is a link that leads nowhere, or loops" if broken else "does not exist"
+            raise ConfigError(f"settings file {config} {what}")
         if config is not None and config.is_dir():
             raise ConfigError(
                 f"settings file {config} is a folder; name the .argmap.toml or pyproject.toml"
