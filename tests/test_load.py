@@ -1106,3 +1106,9 @@ def test_an_entry_after_a_closing_bracket_without_its_comma_is_mended(line: str)
     assert fix is not None, found.hint
     mended = loads(text.replace(line, fix[1]), "m.yaml")
     assert not [d for d in mended.diagnostics if d.severity is Severity.ERROR], mended.diagnostics
+
+
+def test_a_number_of_thousands_of_digits_is_said_by_its_start() -> None:
+    """Past Python's 4,300 digits a number is no int; the error showed all 5,000."""
+    [found] = loads(f"argmap: {'9' * 5000}\ntitle: T\n", "m.yaml").diagnostics
+    assert len(found.message) < 200 and "9999…` is not a valid whole number" in found.message

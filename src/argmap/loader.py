@@ -1767,7 +1767,8 @@ class _MapBuilder:
                 elif value == str(spec.FORMAT_VERSION):
                     hint = f"the version is a number: write `argmap: {value}`, without quotes"
                 assert isinstance(node, YScalar)  # scalar() read a value from it
-                written = node.value if node.plain else f'"{node.value}"'
+                shown = clipped(node.value, 20)  # (a number of 5,000 digits: its start)
+                written = shown if node.plain else f'"{shown}"'
                 self.invalid(node, f"format version `{written}` is not supported", hint)
             return None
         return spec.FORMAT_VERSION

@@ -103,7 +103,7 @@ class YScalar(NamedTuple):
         # `!!timestamp x`) they fail with a lookup, not a ValueError.
         except (ConstructorError, ValueError, OverflowError, LookupError, AttributeError) as error:
             kind = _READABLE.get(tag.removeprefix(CORE_TAG), tag.removeprefix(CORE_TAG))
-            raise ValueError(f"`{self.value}` is not a valid {kind}") from error
+            raise ValueError(f"`{clipped(self.value, 40)}` is not a valid {kind}") from error
 
     @property
     def is_null(self) -> bool:
