@@ -116,6 +116,9 @@ def test_watch_refuses_what_it_cannot_draw(tmp_path: Path) -> None:
     assert stdout.exit_code == 2 and "-o - is standard output" in stdout.output
     device = runner.invoke(app, ["watch", paths[0], "-o", os.devnull])
     assert device.exit_code == 2 and f"-o {os.devnull} is no folder" in device.output
+    # Standard input was "no such file or folder: -".
+    stdin = runner.invoke(app, ["watch", "-", "-o", str(tmp_path / "out")])
+    assert stdin.exit_code == 2 and "standard input (-) is none" in stdin.output
 
 
 def test_watch_goes_on_past_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:

@@ -954,6 +954,8 @@ def watch(
     _choice("--format", output_format, FORMATS)
     _choice("--theme", theme, THEMES)
     _not_empty(*paths, output)
+    if "-" in paths and not Path("-").exists():
+        _fail("watch follows files, and standard input (-) is none: name the map's file")
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
