@@ -365,6 +365,16 @@ def test_an_old_side_that_is_no_file_is_named_as_such(tmp_path: Path) -> None:
         assert result.exit_code == 2 and said in result.output, result.output
 
 
+def test_a_revision_of_a_file_in_no_repository_is_said_so(tmp_path: Path) -> None:
+    """Said with git's words, and the advice for a map added since a revision."""
+    outside = tmp_path / "x.yaml"
+    shutil.copy(NEW, outside)
+    result = invoke("diff", "HEAD", str(outside))
+    assert result.exit_code == 2
+    assert f"{outside} is in no git repository: nothing is at `HEAD`" in result.output
+    assert "compare it with another file" in result.output and "/dev/null" not in result.output
+
+
 def test_dev_null_is_no_map_as_in_git() -> None:
     new = load(NEW).map
     assert new is not None

@@ -1029,6 +1029,7 @@ def diff(
     from argmap.files import real_path
     from argmap.loader import load, loads
     from argmap.revisions import (
+        NoRepository,
         NotAFile,
         RevisionError,
         UnknownRevision,
@@ -1095,6 +1096,8 @@ def diff(
                     f"{error} (OLD is neither a file nor a revision of the repository); "
                     "check its name: `git log --oneline` lists the commits"
                 )
+            if isinstance(error, NoRepository):
+                _fail(f"{error}; compare it with another file: `argmap diff old.yaml {new}`")
             if not colon and not Path(new).exists():
                 _fail(f"{error}, nor is there such a file now; check the path")
             _fail(

@@ -23,6 +23,10 @@ class UnknownRevision(RevisionError):
     """The repository has no such revision (`HEAD~1` of its first commit)."""
 
 
+class NoRepository(RevisionError):
+    """The file is in no git work tree: it has no revisions."""
+
+
 def read_at(revision: str, path: str | Path) -> tuple[bytes, str]:
     """The bytes of `path` (a file in a git work tree) at `revision`, and git's `REV:path`
     for it, the path from the top of the work tree: the name that reads the same file
@@ -82,6 +86,8 @@ def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> by
             if known.returncode != 0:
                 raise UnknownRevision(f"cannot read {path}{where}: {reason}")
             break
+        else:
+            raise NoRepository(f"{path} is in no git repository: nothing is{where}")
     raise RevisionError(f"cannot read {path}{where}: {reason}")
 
 
