@@ -1305,6 +1305,11 @@ class _MapBuilder:
         if f.type == "text" and span.line == span.end_line and written[:1] in ("[", "{"):
             # (`title: [Draft]`; not an alias's, or one with an anchor: `&a [x]`)
             hint = f"quote it to keep its brackets: `{double_quoted(written)}`"
+            items = node.items if isinstance(node, YSeq) else []
+            if len(items) > 1 and all(isinstance(i, YScalar) and i.value for i in items):
+                # `author: [Ann, Bob]`: several, in one text, meant
+                joined = ", ".join(i.value for i in items if isinstance(i, YScalar))
+                hint = f"write them as one text, `{f.name}: {as_written(joined, True)}`; or {hint}"
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
