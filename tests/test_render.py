@@ -378,6 +378,7 @@ def test_a_few_edges_into_a_node_keep_its_middle() -> None:
     """Below PORTED edges, and for the edges that do not rank their node, Graphviz's own
     ends: ports would pull a node of few arguers off their middle."""
     assert "headport" not in dot_of(_arguers(4, 3))
+    assert "headport" not in dot_of(_arguers(6, 5), group_by="actor")  # (frames set the order)
     m = loads(
         "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
         + "".join(f"  o{i}: {{text: O{i}, attacks: [c, p]}}\n" for i in range(9))

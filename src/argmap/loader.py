@@ -953,6 +953,7 @@ class _MapBuilder:
         # in `{text: Cheap, fast}` ends the field, and `fast` is a key of its own.
         cut: tuple[str, YScalar, bool] | None = None
         swallowed = (0, 0)  # (the line and column a glued key's quoted value reaches)
+        first = len(self.diagnostics)  # (what these fields' values said starts here)
         items = list(node.entries.items())
         for index, (key, (key_node, value)) in enumerate(items):
             f = by_name.get(key)
@@ -1086,10 +1087,11 @@ class _MapBuilder:
                         listed = ", ".join(as_written(p.strip(), True) for p in text.split(","))
                         hint = "a comma inside {...} ends the field; write a list: "
                         hint += f"`{cut[0]}: [{listed}]`"
-                        # (Its first piece, read alone, is no wrong type of its own.)
-                        self.diagnostics = [
+                        # (Its first piece, read alone, is no wrong type of its own: said
+                        # since these fields began, `first`.)
+                        self.diagnostics[first:] = [
                             d
-                            for d in self.diagnostics
+                            for d in self.diagnostics[first:]
                             if not (d.rule == "wrong-type" and d.span == cut[1].span)
                         ]
                     if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):

@@ -965,10 +965,6 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     return f"text that starts with {shown} {_INDICATORS[start]}; quote it: {_quoted(field)}"
 
 
-# A field in braces, up to where its value starts: `{text: `, `, by: `.
-_FLOW_FIELD = re.compile(r"[{,]\s*([^\s:,{}\[\]]+):\s+")
-
-
 def _flow_indicator_hint(line: str, column: int) -> str:
     """`_indicator_hint` of a text in braces that starts at `column` (`{text: ! News}`):
     the line, with the text quoted."""
@@ -1471,7 +1467,7 @@ _FLOW_VALUE_END = re.compile(
 
 
 # A value that a bracket closes, then a key: the next entry, its comma left out.
-_ENTRY_AFTER = re.compile(r"\s*[^,]*?[}\]]\s+([^\s:,{}\[\]]+):\s")
+_ENTRY_AFTER = re.compile(r"[^,]*?[}\]]\s+([^\s:,{}\[\]]+):\s")
 
 
 def _flow_value_hint(line: str, column: int) -> str:
@@ -1922,8 +1918,9 @@ def _lookalike_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     return found
 
 
-# A comment as JSON5 and JavaScript write one: on a line of its own, or after a value.
-_SLASHES = re.compile(r"^\s*(//)|\s(//)(?:\s|$)")
+# A comment as JSON5 and JavaScript write one: on a line of its own, or after a value's
+# closing bracket or quote (not inside a plain text, `In C++ // starts one`, which is text).
+_SLASHES = re.compile(r"^\s*(//)|[\]}\"',]\s*(//)(?:\s|$)")
 
 
 def _slash_comment(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
