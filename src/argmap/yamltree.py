@@ -293,7 +293,7 @@ class _Builder:
         self.root: YNode | None = None
         self.documents = 0
         # Plain keys that YAML reads as another type, by mapping and value (`_alike`).
-        self.alike: dict[int, dict[Any, YScalar]] = {}
+        self.alike: dict[int, dict[tuple[str, Any], YScalar]] = {}
         # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
         self.repeated: dict[int, tuple[YMap, list[tuple[YScalar, YNode, Diagnostic]]]] = {}
 
@@ -541,14 +541,20 @@ class _Builder:
         """A plain key that YAML reads as a number, a boolean, null or a date, the same one
         as a key before it (`1.0` and `1`, `~` and `null`, `yes` and `true`): argmap reads
         each as written, and any other YAML reader keeps only the last."""
-        try:
-            value = key.resolve()
-        except ValueError:
-            return
-        if isinstance(value, str):
-            return
+        text = key.value
+        if text.isdigit() and (text[0] != "0" or text == "0"):  # (ids `1`, `2`: no resolving)
+            value: Any = int(text)
+        else:
+            try:
+                value = key.resolve()
+            except ValueError:
+                return
+            if isinstance(value, str):
+                return
+        # (By kind too: `yes` and `1` are equal in Python, and other readers keep both.)
+        kind = _TAG_OF.get(type(value), "timestamp")
         seen = self.alike.setdefault(id(mapping), {})
-        first = seen.setdefault(value, key)
+        first = seen.setdefault(("number" if kind in ("int", "float") else kind, value), key)
         if first is key:
             return
         self.diagnostics.append(
@@ -557,7 +563,7 @@ class _Builder:
                 Severity.ERROR,
                 key.span,
                 f"key `{key.value}` is read by YAML as "
-                f"{READ_AS[_TAG_OF.get(type(value), 'timestamp')]}, equal to `{first.value}` on "
+                f"{READ_AS[kind]}, equal to `{first.value}` on "
                 f"line {first.span.line}",
                 f'quote both (`"{key.value}":`), or rename one; other YAML readers keep only '
                 "the last of the two",
