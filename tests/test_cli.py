@@ -1324,6 +1324,8 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     files = {
         "a.yaml": "# a comment\n---\nargmap: 1\n" + broken,
         "f.yaml": "%YAML 1.1\n--- # a debate\n'argmap': 1\n" + broken,
+        "g.json": '{\n  "argmap": 1,\n  "title": "T",\n'
+        '  "claims": {"c": {"text": "C", "by": "x"}}\n}\n',
         "b.yaml": "argmap: 1.0\n" + broken,
         "c.json": '{"argmap": 1, "title": "T", "claims": {"c": {"text": "C", "by": "x"}}}\n',
         "d.yaml": "argmap_notes: 1\n" + broken,  # another tool's key
@@ -1334,5 +1336,5 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     result = invoke("check", "--maps-dir", "maps", *files)
     assert result.exit_code == 1
     checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", result.output, re.M)
-    assert checked == ["a.yaml", "f.yaml", "b.yaml", "c.json"], result.output
-    assert result.output.endswith("4 files checked: 4 errors\n")
+    assert checked == ["a.yaml", "f.yaml", "g.json", "b.yaml", "c.json"], result.output
+    assert result.output.endswith("5 files checked: 5 errors\n")

@@ -192,7 +192,7 @@ def _starts_as_map(path: Path) -> bool:
         line = line.strip()
         if line.startswith("---") and line[3:4] in ("", " ", "\t"):  # (`--- # a debate`)
             line = line[3:].strip()
-        if line and not line.startswith(("#", "%")):  # (a comment, a `%YAML` directive)
+        if line and line != "{" and not line.startswith(("#", "%")):  # (`%YAML 1.1`; JSON)
             return bool(_VERSION_LINE.match(line))
     return False
 

@@ -1084,7 +1084,11 @@ class _MapBuilder:
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
                     if by_name[cut[0]].type in ("refs", "tags"):  # `{by: a, b}`: a list
-                        listed = ", ".join(as_written(p.strip(), True) for p in text.split(","))
+                        pieces = (p.strip() for p in text.split(","))
+                        listed = ", ".join(  # (each as YAML reads it, its quotes off)
+                            as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True)
+                            for p in pieces
+                        )
                         hint = "a comma inside {...} ends the field; write a list: "
                         hint += f"`{cut[0]}: [{listed}]`"
                         # (Its first piece, read alone, is no wrong type of its own: said
