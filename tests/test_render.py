@@ -1910,6 +1910,9 @@ def test_a_long_url_breaks_after_its_separators() -> None:
     # Past twice the width it is cut, and to its end: its last 64 letters were left whole.
     word = "Supercalifragilisticexpialidocious" * 6
     assert [len(line) for line in wrap_lines(word, 36)] == [36, 36, 36, 36, 36, 29]
+    # (A URL's rest after a cut at its separator is still whole up to twice the width.)
+    url = "see https://example.org/reports/" + "a" * 50 + ".pdf"
+    assert wrap_lines(url, 36) == ["see https://example.org/reports/", "a" * 50 + ".pdf"]
     # Not between the slashes of `https://` (`<https:/`, then `/www.rtve.es/`).
     assert wrap_lines("see <https://www.rtve.es/noticias/2010/toros.html>", 12)[:3] == [
         "see",

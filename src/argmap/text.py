@@ -331,6 +331,7 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
     hyphens = word.strip(_CLOSING + _OPENING).isalpha()  # letters: no URL, path or number
     # Where the rest starts: the word is not copied for each piece (a word of 4 MB took 19 s).
     start = 0
+    forced = False  # cut for being over twice the width: then cut to its end, even pieces
     while size > space:
         # (A prefix has a character at least; of `space` columns, few more characters.)
         head = _prefix(word[start : start + 4 * space + 4], space) if space else ""
@@ -347,9 +348,11 @@ def _long_word(word: str, room: int, width: int) -> list[str]:
             head = head[:cut]
         elif space < width:  # the rest of a line: start the word on the next one instead
             head = ""
-        elif size <= 2 * width and not start:  # (once cut, cut to the end: even pieces)
+        elif size <= 2 * width and not forced:
             break
-        elif hyphens and len(head) > 2 and _cased(head[-2]) and _cased(head[-1]):
+        else:
+            forced = True
+        if forced and hyphens and len(head) > 2 and _cased(head[-2]) and _cased(head[-1]):
             # Cut between two letters of a word (a German compound): a hyphen says so, in
             # the place of the second.
             head = head[:-1]
