@@ -1050,6 +1050,7 @@ def test_a_field_after_a_list_on_its_line_goes_on_a_line_of_its_own(line: str) -
         ("example.org@evil.example/x", None),
         ("[x](javascript:alert(1))", None),
         ("https://exa mple.org", None),
+        ("https//example.org:99999/", None),  # (a port out of range: no link)
     ],
 )
 def test_a_url_hint_names_only_an_address_that_loads(url: str, meant: str | None) -> None:

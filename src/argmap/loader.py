@@ -42,7 +42,6 @@ from argmap.yamltree import (
     CORE_TAG,
     GLUED_ITEM,
     QUOTED,
-    READ_AS,
     YMap,
     YNode,
     YScalar,
@@ -54,6 +53,7 @@ from argmap.yamltree import (
     double_quoted,
     glued_key,
     kind_name,
+    tagged,
     without_comment,
 )
 
@@ -226,6 +226,7 @@ def _meant_url(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
+        parts.port  # noqa: B018 (read for the ValueError it raises: `:99999`)
     except ValueError:
         return None
     return url if "@" not in parts.netloc and _LINKED_HOST.fullmatch(host) else None
@@ -1325,14 +1326,10 @@ class _MapBuilder:
         `by: !!bool x`): null, a number or a date to any other YAML reader."""
         if node.tag in (None, _STR):
             return
-        span = node.span
-        line = self.lines[span.line - 1] if span.line else ""
-        written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", line[span.column - 1 :])  # (`!e!int`)
-        tag = written[0] if written else "!!" + node.tag.removeprefix(CORE_TAG)
-        reads = READ_AS.get(node.tag.removeprefix(CORE_TAG), "something else")
+        tag, reads = tagged(self.lines, node)
         self.error(
             "wrong-type",
-            span,
+            node.span,
             f"{what} is tagged `{tag}`, which makes YAML read it as {reads}, not text",
             f"delete `{tag}`",
         )
@@ -1546,21 +1543,21 @@ class _MapBuilder:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", example)
             return None
-        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
-        if "_" in written or ":" in written:  # YAML 1.1's `0_0.5`, base 60's `0:30`
-            self.error(
-                "wrong-type",
-                node.span,
-                f"{what} `{written}` is {value:g} to YAML 1.1, which argmap reads, and text "
-                "to YAML 1.2, as editors read maps with argmap's schema",
-                f"write it in digits and a point alone: `{value:g}`",
-            )
-            return None
         if not 0 <= value <= 1:
             hint = "use a number from 0 to 1"
             if isinstance(value, int) and 1 < value <= 100:  # a percentage
                 hint += f": `{value / 100:g}` for {value:g}%"
             self.invalid(node, f"{what} is {_read_as(node, value)}, outside 0..1", hint)
+            return None
+        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
+        if "_" in written or ":" in written:  # YAML 1.1's `0_0.5`, base 60's `0:30`
+            self.error(
+                "wrong-type",
+                node.span,
+                f"{what} `{written}` is {value} to YAML 1.1, which argmap reads, and text "
+                "to YAML 1.2, as editors read maps with argmap's schema",
+                f"write it in digits and a point alone: `{value}`",
+            )
             return None
         return float(value) + 0.0  # (`-0.0` is 0: a score of -0.000 read as negative)
 
@@ -1888,7 +1885,7 @@ _WHERE_IN_SOURCE = frozenset(
 
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
 # A line of Argdown's that argues about the node above it: `+ r1`, `<+ r1`, `<- o1`.
-_ARGDOWN_LINE = re.compile(r"(<?[+]|<-)\s*<?([\w.-]+)>?")
+_ARGDOWN_LINE = re.compile(r"(<?[+]|<-)\s*<?([A-Za-z0-9_.-]+)>?")
 
 
 def _named_id(node: YNode) -> YScalar | None:

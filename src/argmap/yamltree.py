@@ -186,6 +186,16 @@ def as_written(text: str, in_brackets: bool = False, typed: bool = False) -> str
     return double_quoted(text)
 
 
+def tagged(lines: list[str], node: YScalar) -> tuple[str, str]:
+    """A scalar's tag as written (`!!int`, `!e!int`, `!<tag:yaml.org,2002:int>`), and what
+    YAML reads the scalar as for it."""
+    span = node.span
+    line = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+    written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", line[span.column - 1 :])
+    name = (node.tag or "").removeprefix(CORE_TAG)
+    return (written[0] if written else f"!!{name}"), READ_AS.get(name, "something else")
+
+
 def kind_name(node: YNode) -> str:
     """How a diagnostic names what the user wrote."""
     if isinstance(node, YMap):
@@ -525,14 +535,14 @@ class _Builder:
     def _tagged_key(self, key: YScalar) -> None:
         """A key tagged as another type than text (`!!null title:`, `!!bool yes:`), which
         any other YAML reader takes for no title, or for `true`."""
-        tag = "!!" + (key.tag or "").removeprefix(CORE_TAG)
+        tag, reads = tagged(self.lines, key)
         self.diagnostics.append(
             Diagnostic(
                 "wrong-type",
                 Severity.ERROR,
                 key.span,
                 f"the key `{key.value}` is tagged `{tag}`, which makes YAML read it as "
-                f"{READ_AS.get(tag.removeprefix('!!'), 'something else')}, not text",
+                f"{reads}, not text",
                 f"delete `{tag}`: a key is text",
             )
         )
@@ -1223,7 +1233,7 @@ def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     it."""
     item = _ITEM_LINE.fullmatch(line.rstrip())
     said = f"line {row + 1} is a list's item (`- `) among the fields of a mapping, each a key"
-    named = re.fullmatch(r"([\w.-]+)(?::\s*(.*))?", item[1].strip()) if item else None
+    named = re.fullmatch(r"([A-Za-z0-9_.-]+)(?::\s*(.*))?", item[1].strip()) if item else None
     if named is None:
         return f"{said}: write it as a field's value, indented under its key"
     if named[2] is not None:  # `- o1: text`: a node of its own
