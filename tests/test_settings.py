@@ -375,6 +375,10 @@ def test_settings_that_would_be_passed_over_are_refused(tmp_path: Path) -> None:
         with pytest.raises(config.ConfigError, match="a link that leads nowhere, or loops"):
             config.Resolver()(tmp_path / "m.yaml")
         (tmp_path / ".argmap.toml").unlink()
+    (tmp_path / ".argmap.toml").mkdir()
+    with pytest.raises(config.ConfigError, match=r"\.argmap\.toml: .* it is no file"):
+        config.Resolver()(tmp_path / "m.yaml")
+    (tmp_path / ".argmap.toml").rmdir()
     assert not config.Resolver()(tmp_path / "m.yaml").strict
     (tmp_path / "loop.toml").symlink_to("loop.toml")
     with pytest.raises(config.ConfigError, match=r"loop\.toml is a link that leads nowhere"):

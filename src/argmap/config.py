@@ -207,19 +207,19 @@ def _own(folder: Path) -> Settings | None:
     ruff reads `.ruff.toml` and `ruff.toml`), or pyproject.toml with a [tool.argmap]
     table; None if it has none."""
     for name in (".argmap.toml", "argmap.toml"):
+        path = folder / name
         try:
-            found = (folder / name).is_file()
-            # (A link that leads nowhere, or loops, passed over, let CI pass unstrict.)
-            broken = not found and (folder / name).is_symlink()
+            found = path.is_file()
+            # (One that is no file, passed over, let CI pass unstrict: a link that leads
+            # nowhere, or loops, or a folder or a pipe by the name.)
+            there, link = path.exists(), path.is_symlink()
         except OSError:  # a folder that cannot be entered: nor can its maps be read, and
             return None  # loading says so (this stopped the run as "cannot write")
-        if broken:
-            raise ConfigError(
-                f"{folder / name}: cannot read settings: it is a link that leads nowhere, or "
-                "loops; fix the link or remove it"
-            )
+        if not found and (there or link):
+            what = "no file" if there else "a link that leads nowhere, or loops"
+            raise ConfigError(f"{path}: cannot read settings: it is {what}; fix it or remove it")
         if found:
-            return load(folder / name)
+            return load(path)
     pyproject = folder / "pyproject.toml"
     try:
         # (Only a file: a pull request's pyproject.toml that leads to /dev/zero or a pipe
