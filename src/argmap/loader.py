@@ -53,6 +53,7 @@ from argmap.yamltree import (
     double_quoted,
     glued_key,
     kind_name,
+    node_written,
     tagged,
     without_comment,
 )
@@ -998,11 +999,11 @@ class _MapBuilder:
                     section, naming = (
                         ("reasons", "supports") if supports else ("objections", "attacks")
                     )
-                    text = as_written(_plain(value), in_brackets=True) if _plain(value) else "..."
+                    apart = node_written(argdown[2], _plain(value) or "", naming, owner)
                     hint = (
                         f"`{argdown[1]}` is how Argdown writes what argues about a node; in "
                         f"argmap it is a node of its own under `{section}:` that names this "
-                        f"one: `{argdown[2]}: {{text: {text}, {naming}: {owner or '...'}}}`"
+                        f"one: `{apart}`"
                     )
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"

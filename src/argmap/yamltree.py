@@ -1227,6 +1227,12 @@ class _Elsewhere(str):
         return made
 
 
+def node_written(key: str, text: str, relation: str, target: str) -> str:
+    """A node as a hint writes it, in braces: `o1: {text: ..., attacks: c1}`."""
+    words = as_written(text.strip(), in_brackets=True) if text.strip() else "..."
+    return f"{key}: {{text: {words}, {relation}: {target or '...'}}}"
+
+
 def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     """What to do about a list's item among the fields of the mapping `owner` (a node's
     `text:`, then `- o1`), as an outline or Argdown writes what argues about a claim under
@@ -1237,12 +1243,10 @@ def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     if named is None:
         return f"{said}: write it as a field's value, indented under its key"
     if named[2] is not None:  # `- o1: text`: a node of its own
-        words = without_comment(named[2]).strip()
-        text = as_written(words, in_brackets=True) if words else "..."
+        node = node_written(named[1], without_comment(named[2]), "attacks", owner)
         return (
             f"{said}: a node is written apart, under its section (`objections:`, say), "
-            f"and names the node it argues about: "
-            f"`{named[1]}: {{text: {text}, attacks: {owner or '...'}}}`"
+            f"and names the node it argues about: `{node}`"
         )
     return (
         f"{said}: to name the nodes this one argues about, write them in its field, "

@@ -376,14 +376,16 @@ class _Nodes:
         options = self.options
         badge = options.badges.get(node.id)
         header = _header(node.kind, self.theme, badge) if badge else self.headers[node.kind]
-        text = _row(wrap_paragraphs(node.text, options.wrap), 12, options.right_to_left)
+        paragraphs = wrap_paragraphs(node.text, options.wrap)
+        text = _row(paragraphs, 12, options.right_to_left)
         byline = self._byline(node) if node.by or node.quote else ""
         note = options.notes.get(node.id)
         rows = f"{header}{text}{byline}" + (
             "" if note is None else _small_row(note, self.theme, options, italic=True)
         )
         if node.id in self.ports:
-            return f"<{_ported(rows, self.ports[node.id], node, options)}>"
+            lines = [line for paragraph in paragraphs for line in paragraph]
+            return f"<{_ported(rows, self.ports[node.id], lines, options.direction)}>"
         return f"<{_TABLE}{rows}</TABLE>>"
 
     def _byline(self, node: Node) -> str:
@@ -427,13 +429,12 @@ _COLUMN = 5.5  # points: about how wide a column of 12-point text draws, for the
 _APART = 12  # points between ports, at least: an arrowhead's width and a little
 
 
-def _ported(rows: str, ports: int, node: Node, options: DotOptions) -> str:
+def _ported(rows: str, ports: int, lines: list[str], direction: str) -> str:
     """A label's table of `rows`, with `ports` ports (`p0`, `p1`, ...) in a line along the
     side its ranking edges come in at (see `_ports`), spread over about the width of its
     text (or its height, drawn across), _APART points apart at least: the box grows for
-    more."""
-    rankdir = _RANKDIR[options.direction]
-    lines = [line for paragraph in wrap_paragraphs(node.text, options.wrap) for line in paragraph]
+    more. `lines`: the label's text, as wrapped."""
+    rankdir = _RANKDIR[direction]
     if rankdir in ("BT", "TB"):
         wide = max(columns(line) for line in lines) * _COLUMN if lines else 0.0
         size = f'WIDTH="{max(_APART, int(wide / ports))}" HEIGHT="1"'
