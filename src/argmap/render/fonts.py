@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from unicodedata import bidirectional, category
 
+from argmap.characters import BIDI_CONTROL
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import DotOptions, drawn_text, group_of
@@ -58,20 +59,40 @@ def in_arimo(c: str) -> bool:
     return i >= 0 and ord(c) <= _ARIMO[i][1]
 
 
-# What Arimo lacks, in a DOT: any character but its own, the DOT's line breaks and tabs.
-_LACKED = re.compile(
-    "[^\t\n\r" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in _ARIMO) + "]"
+# The format characters Arimo has a glyph for, which draws as a mark (a family of four
+# emoji joined by zero-width joiners left three): not the direction controls, which the
+# PNG's engine follows.
+_MARKED = frozenset(
+    chr(c)
+    for start, end in _ARIMO
+    for c in range(start, end + 1)
+    if category(chr(c)) == "Cf" and not any(c in controls for controls in BIDI_CONTROL)
 )
+# What argmap's own drawings cannot draw, in a DOT: any character but Arimo's, the DOT's
+# line breaks and tabs, and its marked format characters.
+_UNDRAWN = re.compile(
+    "[^\t\n\r"
+    + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in _ARIMO)
+    + "]|["
+    + "".join(_MARKED)
+    + "]"
+)
+
+
+def undrawn(c: str) -> bool:
+    """Whether argmap's PNG and PDF cannot draw `c` as itself: Arimo has no glyph for it,
+    or it is a format character that Arimo draws as a mark."""
+    return not in_arimo(c) or c in _MARKED
 
 
 def boxed(dot: str) -> str:
     """A DOT for the builtin engine's PNG, each character that Arimo lacks written as □,
     which Arimo has: the engine measured such a character narrower than the box it draws
     for it, and a line of Arabic ran out of its node into the next. (A character that
-    shows nothing, a selector after an emoji, is left out.)"""
+    shows nothing, a selector after an emoji or a joiner, is left out.)"""
     if dot.isascii():
         return dot
-    return _LACKED.sub(lambda c: "" if _unseen(c[0]) else "\u25a1", dot)
+    return _UNDRAWN.sub(lambda c: "" if _unseen(c[0]) else "\u25a1", dot)
 
 
 def _unseen(c: str) -> bool:

@@ -21,11 +21,10 @@ from functools import cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from unicodedata import category
 
 from argmap.characters import ascii_url
 from argmap.render.engines import EngineError
-from argmap.render.fonts import in_arimo
+from argmap.render.fonts import undrawn
 from argmap.render.theme import PDF_FONT_FAMILY
 
 _FONT_FOLDER = Path(__file__).parent / "pdf-font"
@@ -85,9 +84,9 @@ def _in_the_font(line: re.Match[bytes]) -> bytes:
     if text.isascii():
         return line[0]
     kept, left_out = "", False
-    for undrawn, run in groupby(text, _undrawn):
+    for left, run in groupby(text, undrawn):
         piece = "".join(run)
-        if undrawn:
+        if left:
             left_out = True
             continue
         if left_out and piece[:1] in _SPACE and kept[-1:] in ("", *_SPACE):
@@ -96,12 +95,6 @@ def _in_the_font(line: re.Match[bytes]) -> bytes:
     if left_out:  # (at the line's end: the space before it)
         kept = kept[:-1] if kept[-1:] in _SPACE else kept
     return line[1] + html.escape(kept, quote=False).encode("utf-8") + line[3]
-
-
-def _undrawn(c: str) -> bool:
-    """Whether the PDF leaves `c` out: Arimo has no glyph for it, or it is a format
-    character (a joiner), which is no letter to draw."""
-    return not in_arimo(c) or category(c) == "Cf"
 
 
 @contextmanager
