@@ -1043,7 +1043,7 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
     """Graphviz's `dot` parses as it reads: each piece reaches the engine before the next
     is built, and the pieces are whole statements."""
     seen = tmp_path / "seen"
-    layout = fake_engine(tmp_path, f"cat > {seen}; echo '<svg/>'").launch("svg")
+    layout = fake_engine(tmp_path, f"cat > {seen}; echo '<svg></svg>'").launch("svg")
     m = load_map(EVERY)
     pieces = list(dot_pieces(build_graph(m), m, DotOptions(group_by="actor")))
     assert len(pieces) > 4 and all(piece.endswith("\n") for piece in pieces)
@@ -1062,7 +1062,7 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
             yield piece
 
     assert layout.feed(built()) == build_dot(build_graph(m), m, DotOptions(group_by="actor"))
-    assert layout.result() == b"<svg/>\n"
+    assert layout.result() == b"<svg></svg>\n"
 
 
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1121,12 +1121,13 @@ def test_the_svg_ahead_of_a_png_is_split_off_however_its_lines_end(tmp_path: Pat
     """A PNG's engine writes the SVG of its layout first (for `crossed-box`): on Windows,
     Graphviz ends its lines in CR LF; an engine that writes no SVG is an error, not a PNG
     that starts with text."""
-    png = "\\211PNG\\r\\n\\032\\n"
+    png = "\\211PNG\\r\\n\\032\\nIEND\\256B`\\202"
     for ending in ("\\n", "\\r\\n"):
         engine = fake_engine(tmp_path, f"cat > /dev/null; printf '<svg>x</svg>{ending}{png}'")
         layout = engine.launch("png", svg=True)
         layout.feed(["digraph {}"])
-        assert layout.result() == b"\x89PNG\r\n\x1a\n" and layout.svg.startswith(b"<svg>")
+        assert layout.result() == b"\x89PNG\r\n\x1a\nIEND\xaeB`\x82"
+        assert layout.svg.startswith(b"<svg>")
     layout = fake_engine(tmp_path, f"cat > /dev/null; printf '{png}'").launch("png", svg=True)
     layout.feed(["digraph {}"])
     with pytest.raises(EngineError, match="builtin engine wrote no SVG with its png"):
@@ -1144,14 +1145,17 @@ def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
             fake_engine(tmp_path, "cat > /dev/null; printf 'Usage: dot [options]\\n\\033[1m'"),
             "digraph {}",
         )
+    # One that stopped half way through: its drawing was written as if whole.
+    with pytest.raises(EngineError, match=r"SVG is cut short: is .*fake-dot a whole Graphviz"):
+        run(fake_engine(tmp_path, "cat > /dev/null; printf '<?xml?>\\n<svg><g>'"), "digraph {}")
     with pytest.raises(EngineError, match=r"failed: it wrote nothing, and said nothing of why$"):
         run(fake_engine(tmp_path, "cat > /dev/null"), "digraph {}")
     with pytest.raises(EngineError, match=r"failed: Error: syntax error in line 1$"):  # it said
         run(fake_engine(tmp_path, "cat > /dev/null; echo 'Error: syntax error in line 1' >&2"), "x")
     # Graphviz's own SVG, PNG and JSON pass, whatever comes before the <svg>.
     for fmt, output in [
-        ("svg", "<?xml?>\\n<!-- T -->\\n<svg>"),
-        ("png", "\\211PNG\\r\\n\\032\\n"),
+        ("svg", "<?xml?>\\n<!-- T -->\\n<svg></svg>\\n"),
+        ("png", "\\211PNG\\r\\n\\032\\nIEND\\256B`\\202"),
         ("json", "  {}"),
     ]:
         layout = fake_engine(tmp_path, f"cat > /dev/null; printf '{output}'").launch(fmt)
@@ -1168,16 +1172,16 @@ RIVALS = (
 @pytest.mark.parametrize(
     ("script", "warned"),
     [  # Graphviz's router fails on an edge that does not rank its nodes ...
-        ("grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; echo '<svg/>'", False),
+        ("grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; echo '<svg></svg>'", False),
         # ... and on another once that one ranks its nodes
         (
             "grep -q 'o1 -> o2 \\[.*constraint=false' in.dot && {lost}; "
             "grep -q 'o3 -> o2 \\[.*constraint=false' in.dot && "
-            "{{ echo 'Error: lost o3 o2 edge' >&2; exit 1; }}; echo '<svg/>'",
+            "{{ echo 'Error: lost o3 o2 edge' >&2; exit 1; }}; echo '<svg></svg>'",
             False,
         ),
         # ... or on any edge, unless there is no routing to do.
-        ('case "$*" in *-Gsplines=curved*) echo "<svg/>";; *) {lost};; esac', True),
+        ('case "$*" in *-Gsplines=curved*) echo "<svg></svg>";; *) {lost};; esac', True),
     ],
     ids=["ranked", "ranked-twice", "curved"],
 )
@@ -1192,7 +1196,7 @@ def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
     drawing.draw(m)
     assert "o1 -> o2 [" in drawing.dot and "constraint=false" in drawing.dot
-    assert drawing.result() == b"<svg/>\n"
+    assert drawing.result() == b"<svg></svg>\n"
     assert [(w.rule, w.span.file) for w in drawing.warnings] == (
         [("curved-edges", "rivals.yaml")] if warned else []
     )

@@ -169,6 +169,12 @@ class Layout:
                 f"the {self.engine} layout engine wrote something that is not "
                 f"{self.fmt.upper()} (it starts `{start}`): is {self.command} Graphviz?"
             )
+        if not stdout.rstrip().endswith(_ENDS.get(self.fmt, b"")):
+            raise EngineError(
+                f"the {self.engine} layout engine's {self.fmt.upper()} is cut short: is "
+                f"{self.command} a whole Graphviz, and is there room for its output in the "
+                "temporary folder?"
+            )
         return stdout
 
     def again(self, *graph: str) -> Layout:
@@ -203,6 +209,8 @@ _SIGNATURES: dict[str, Callable[[bytes], bool]] = {
     "pdf": lambda data: data.startswith(b"%PDF-"),
     "json": lambda data: data.lstrip().startswith(b"{"),
 }
+# How each ends: a `dot` that stopped half way through (its output passed as a drawing).
+_ENDS = {"svg": b"</svg>", "png": b"IEND\xaeB`\x82", "pdf": b"%%EOF", "json": b"}"}
 
 
 def _capacity(pipe: IO[bytes]) -> int:
