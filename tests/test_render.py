@@ -352,26 +352,34 @@ def test_many_edges_into_a_node_end_apart(direction: str) -> None:
     ends at a port of its own, along the side they come in at, in the map's order."""
     m = _arguers(6, 5)
     dot = dot_of(m, direction=direction)
-    side = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}[direction]
-    ports = re.findall(r'(\w+) -> c \[[^]]*headport="p(\d+):(\w)"', dot)
-    assert [(tail, int(port)) for tail, port, _ in ports] == [
+    ports = re.findall(r"(\w+) -> c \[[^]]*headport=p(\d+)\b", dot)
+    assert [(tail, int(port)) for tail, port in ports] == [
         *((f"r{i}", i) for i in range(6)),
         *((f"o{i}", 6 + i) for i in range(5)),
     ]
-    assert {at for *_, at in ports} == {side}
     root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
-    ends = []
+    box = root.find(f".//{SVG}g[@id='c']//{SVG}path")
+    assert box is not None
+    corners = [float(n) for n in re.findall(r"-?[\d.]+", box.get("d", ""))]
+    left, right = min(corners[0::2]), max(corners[0::2])
+    top, bottom = min(corners[1::2]), max(corners[1::2])
+    ends, deepest = [], 0.0
     for edge in root.iter(f"{SVG}g"):
         if "edge" in (edge.get("class") or "") and (edge.get("id") or "").endswith("->c"):
             head = edge.find(f".//{SVG}polygon")  # the arrowhead, or the bar
             assert head is not None
             numbers = [float(n) for n in re.findall(r"-?[\d.]+", head.get("points", ""))]
-            ends.append(
-                (sum(numbers[0::2]) / len(numbers[0::2]), sum(numbers[1::2]) / len(numbers[1::2]))
-            )
+            points = list(zip(numbers[0::2], numbers[1::2], strict=True))
+            ends.append(tuple(sum(axis) / len(points) for axis in zip(*points, strict=True)))
+            # (How far inside the box its point nearest the border is: at the border, not
+            # wholly in it, as a port's cell inside the node's margin left them, 4 to 11
+            # points in.)
+            depth = min(min(x - left, right - x, y - top, bottom - y) for x, y in points)
+            deepest = max(deepest, depth)
     assert len(ends) == 11
     apart = min(math.dist(a, b) for a, b in itertools.combinations(ends, 2))
     assert apart >= 6, apart
+    assert deepest <= 1.5, deepest
 
 
 def test_a_few_edges_into_a_node_keep_its_middle() -> None:

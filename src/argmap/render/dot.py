@@ -366,6 +366,8 @@ class _Nodes:
         cited, link = self._source(node)
         own = {"fillcolor": _quote(options.fill[node.id])} if node.id in options.fill else {}
         own |= _marked(options.marks.get(node.id), kind, self.theme)
+        if node.id in self.ports:  # (its ports at its border: see `_ported`)
+            own["margin"] = _quote(_PORTED_MARGIN[_RANKDIR[options.direction] in ("BT", "TB")])
         return (
             f"{indent}{name} [label={self.label(node)} id={name} "
             f"tooltip={_text(_read_twice(_tooltip(node, cited)))}{_attributes(own)}{link}]\n"
@@ -429,6 +431,15 @@ _COLUMN = 5.5  # points: about how wide a column of 12-point text draws, for the
 _APART = 12  # points between ports, at least: an arrowhead's width and a little
 
 
+# A ported node's margin (inches across, down), the node's own (`node_defaults`) but none
+# on the side of its ports: Graphviz ends an edge at its port's cell, which the margin set
+# inside the box (its arrowheads 4 to 11 points in). The ports' cells are as deep as the
+# margin was, and a spacer on the other side keeps the text where it was. By whether the
+# ports are in a row (drawn TB or BT).
+_PORTED_MARGIN = {True: "0.15,0", False: "0,0.08"}
+_SPACER = {True: '<TR><TD HEIGHT="6"></TD></TR>', False: '<TD WIDTH="11"></TD>'}
+
+
 def _ported(rows: str, ports: int, lines: list[str], direction: str) -> str:
     """A label's table of `rows`, with `ports` ports (`p0`, `p1`, ...) in a line along the
     side its ranking edges come in at (see `_ports`), spread over about the width of its
@@ -437,14 +448,16 @@ def _ported(rows: str, ports: int, lines: list[str], direction: str) -> str:
     rankdir = _RANKDIR[direction]
     if rankdir in ("BT", "TB"):
         wide = max(columns(line) for line in lines) * _COLUMN if lines else 0.0
-        size = f'WIDTH="{max(_APART, int(wide / ports))}" HEIGHT="1"'
+        size = f'WIDTH="{max(_APART, int(wide / ports))}" HEIGHT="6"'  # (the margin's)
         cells = "".join(f'<TD PORT="p{i}" {size}></TD>' for i in range(ports))
         line = f"<TR><TD>{_BARE}<TR>{cells}</TR></TABLE></TD></TR>"
-        return f"{_TABLE}{rows + line if rankdir == 'BT' else line + rows}</TABLE>"
+        spaced = _SPACER[True]
+        inner = spaced + rows + line if rankdir == "BT" else line + rows + spaced
+        return f"{_TABLE}{inner}</TABLE>"
     high = (len(lines) + 2) * 14.4  # (the text's lines, the kind's, a byline's)
     apart = max(_APART, int(high / ports))
     cells = "".join(
-        f'<TR><TD PORT="p{i}" WIDTH="1" HEIGHT="{apart}"></TD></TR>' for i in range(ports)
+        f'<TR><TD PORT="p{i}" WIDTH="11" HEIGHT="{apart}"></TD></TR>' for i in range(ports)
     )
     side = f"<TD>{_BARE}{cells}</TABLE></TD>"
     # (Below the text, the room the ports take beyond it: else Graphviz spread the rows.)
@@ -452,7 +465,9 @@ def _ported(rows: str, ports: int, lines: list[str], direction: str) -> str:
         f'<TR><TD HEIGHT="{int(apart * ports - high)}"></TD></TR>' if apart * ports > high else ""
     )
     table = f"<TD>{_TABLE}{rows}{below}</TABLE></TD>"
-    return f"{_BARE}<TR>{table + side if rankdir == 'RL' else side + table}</TR></TABLE>"
+    spaced = _SPACER[False]
+    cells = spaced + table + side if rankdir == "RL" else side + table + spaced
+    return f"{_BARE}<TR>{cells}</TR></TABLE>"
 
 
 def _header(kind: Kind, theme: Theme, badge: str | None) -> str:
@@ -739,8 +754,6 @@ def _mutual(
 
 
 PORTED = 8  # edges into one node, at least, that end each at a port of its own
-# Where on a node the edges that rank it arrive, by Graphviz's rankdir (argmap's TB is BT).
-_COMPASS = {"BT": "s", "TB": "n", "RL": "e", "LR": "w"}
 
 
 def _ports(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str, int], int]:
@@ -935,7 +948,6 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     if len(claims) > 1:
         body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
     length = _staggered(g, level)
-    compass = _COMPASS[rankdir]
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
     for u, targets in adjacency(g).items():
         for v, keyed in targets.items():
@@ -972,7 +984,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])
             if ports and (u, v, k) in ports:
-                attrs["headport"] = _quote(f"p{ports[u, v, k]}:{compass}")
+                attrs["headport"] = f"p{ports[u, v, k]}"
             body.append(
                 f"\t\t{names[u]} -> {names[v]} [id={_edge_text(ident, ends_plain)} "
                 f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
