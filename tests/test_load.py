@@ -1113,3 +1113,18 @@ def test_a_number_of_thousands_of_digits_is_said_by_its_start() -> None:
     """Past Python's 4,300 digits a number is no int; the error showed all 5,000."""
     [found] = loads(f"argmap: {'9' * 5000}\ntitle: T\n", "m.yaml").diagnostics
     assert len(found.message) < 200 and "9999…` is not a valid whole number" in found.message
+
+
+def test_hints_that_write_a_node_or_a_comment_keep_what_yaml_reads() -> None:
+    """An outline's `- o1: 'Costly'` was written into the node's text with its quotes; a
+    `//` comment before a closing bracket was mended with a `#` that hid the bracket."""
+    outline = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: Claim\n    - o1: 'Costly'\n"
+    [found] = loads(outline, "m.yaml").diagnostics
+    assert "`o1: {text: Costly, attacks: c1}`" in found.hint, found.hint
+    inside = "argmap: 1\ntitle: T\nclaims:\n  a: {text: A, tags: [x] // tags}\n"
+    [found] = loads(inside, "m.yaml").diagnostics
+    fix = re.search(r"write a comment with `#`: `(.*)`$", found.hint)
+    assert fix is not None and fix[1] == "a: {text: A, tags: [x]}  # tags", found.hint
+    mended = loads(inside.replace("a: {text: A, tags: [x] // tags}", fix[1]), "m.yaml")
+    assert not mended.diagnostics and mended.map is not None
+    assert mended.map.nodes["a"].tags == ("x",)

@@ -180,6 +180,7 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     _Known.of, spec.ALL_FIELDS
 )
 _INVALID = object()
+_BASED = re.compile(r"[-+]?0[bBoO][0-9_]+")  # binary (YAML 1.1 only), octal (1.2 only)
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
@@ -1533,6 +1534,16 @@ class _MapBuilder:
         return pieces
 
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
+        if isinstance(node, YScalar) and node.plain and _BASED.fullmatch(node.value.strip()):
+            # `0b1` is 1 to YAML 1.1 and text to 1.2; `0o1`, the other way round
+            self.error(
+                "wrong-type",
+                node.span,
+                f"{what} `{node.value.strip()}` is a number to one version of YAML and text "
+                "to the other (argmap reads YAML 1.1, editors 1.2 with argmap's schema)",
+                "write it in digits and a point alone, from 0 to 1: `0.5`",
+            )
+            return None
         meant = _fraction(node)
         example = f"`{0.5 if meant is None else meant:g}`"
         value = self.scalar(node, what, "a number from 0 to 1", example)

@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -1243,7 +1244,13 @@ def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     if named is None:
         return f"{said}: write it as a field's value, indented under its key"
     if named[2] is not None:  # `- o1: text`: a node of its own
-        node = node_written(named[1], without_comment(named[2]), "attacks", owner)
+        words = without_comment(named[2]).strip()
+        if words[:1] in ("'", '"'):  # (as YAML reads it: `'Costly'` is Costly)
+            with suppress(yaml.YAMLError):
+                words = yaml.load(words, Loader=_Loader)  # (the safe loader)
+        # (A mapping, a list, a block, an alias: no text to write in the node's.)
+        words = words if isinstance(words, str) and words[:1] not in _NOT_PLAIN else ""
+        node = node_written(named[1], words, "attacks", owner)
         return (
             f"{said}: a node is written apart, under its section (`objections:`, say), "
             f"and names the node it argues about: `{node}`"
@@ -1950,7 +1957,13 @@ def _slash_comment(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
         if found := _SLASHES.search(lines[at]):
             start = found.start(1) if found[1] else found.start(2)
             line = lines[at]
-            mended = f"{line[:start]}#{line[start + 2 :]}".strip()
+            comment = line[start + 2 :].rstrip()
+            words = comment.rstrip("]} ")
+            # (Inside brackets, `#` would hide the ones that close them: after them.)
+            closing = comment[len(words) :].replace(" ", "")
+            mended = f"{line[:start].rstrip()}{closing}  # {words.strip()}".strip()
+            if not closing:
+                mended = f"{line[:start]}#{line[start + 2 :]}".strip()
             problem = "`//` starts no comment in YAML, which reads it, and what follows, as text"
             return (problem, f"write a comment with `#`: `{mended}`"), at + 1, start + 1
     return None
