@@ -1097,7 +1097,11 @@ def test_a_slash_comment_is_said_where_it_is_and_mended_with_a_hash(
 
 @pytest.mark.parametrize(
     "line",
-    ["claims: {a: {text: A} b: {text: B}}", "claims: {a: {text: A, tags: [x] by: y}}"],
+    [
+        "claims: {a: {text: A} b: {text: B}}",
+        "claims: {a: {text: A}b: {text: B}}",  # (no space: the value quoted took them both)
+        "claims: {a: {text: A, tags: [x] by: y}}",
+    ],
 )
 def test_an_entry_after_a_closing_bracket_without_its_comma_is_mended(line: str) -> None:
     """The hint quoted the value whole, taking the next entry in: `text: "A} b: ..."`."""

@@ -464,6 +464,15 @@ def _section_inside(section: str, what: str) -> str:
     return hint
 
 
+def _listed(text: str) -> str:
+    """Ids or tags written with commas between them, as a list's items: each as YAML reads
+    it, its quotes off (`a, "b"` is `a, b`)."""
+    pieces = (p.strip() for p in text.split(","))
+    return ", ".join(
+        as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True) for p in pieces
+    )
+
+
 def _read_as(node: YNode, value: float) -> str:
     """A number as said in a message: with what was written where YAML read it otherwise
     (`010` is 8, and `1:00` 60, in YAML 1.1), which "is 8" left a riddle."""
@@ -1087,20 +1096,9 @@ class _MapBuilder:
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
                     if by_name[cut[0]].type in ("refs", "tags"):  # `{by: a, b}`: a list
-                        pieces = (p.strip() for p in text.split(","))
-                        listed = ", ".join(  # (each as YAML reads it, its quotes off)
-                            as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True)
-                            for p in pieces
-                        )
                         hint = "a comma inside {...} ends the field; write a list: "
-                        hint += f"`{cut[0]}: [{listed}]`"
-                        # (Its first piece, read alone, is no wrong type of its own: said
-                        # since these fields began, `first`.)
-                        self.diagnostics[first:] = [
-                            d
-                            for d in self.diagnostics[first:]
-                            if not (d.rule == "wrong-type" and d.span == cut[1].span)
-                        ]
+                        hint += f"`{cut[0]}: [{_listed(text)}]`"
+                        self.said_with(first, cut[1])
                     if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):
                         # `date: August 24, 2006`: quoted, still no ISO date
                         hint = "a comma inside {...} ends the field; write the date as " + (
@@ -1149,13 +1147,18 @@ class _MapBuilder:
                 continue
             if cut and not cut[2] and self.cut_by_name(key_node, value, cut, by_name):
                 text = self.cut_text(cut[1], items[index:], {})
+                hint = (
+                    f"if it belongs to the text, quote the text: `{cut[0]}: {double_quoted(text)}`"
+                )
+                if by_name[cut[0]].type in ("refs", "tags"):  # `{supports: c1, note}`
+                    hint = f"if it is one of them, write a list: `{cut[0]}: [{_listed(text)}]`"
+                    self.said_with(first, cut[1])
                 self.error(
                     "invalid-value",
                     key_node.span,
                     f"`{key}` of {what} has no value, and follows its `{cut[0]}` on one line: "
                     "a comma inside {...} ends the field",
-                    f"if it belongs to the text, quote the text: `{cut[0]}: {double_quoted(text)}`"
-                    f"; if `{key}` is a field of its own, give it a value",
+                    f"{hint}; if `{key}` is a field of its own, give it a value",
                 )
                 cut = (cut[0], cut[1], True)
                 continue
@@ -1227,6 +1230,16 @@ class _MapBuilder:
             f"YAML reads it as keys: indent the text's lines further than `{key}:`"
         )
 
+    def said_with(self, first: int, piece: YScalar) -> None:
+        """Drop the wrong type said of `piece`, the first of a list cut by its commas (`tags:
+        x`, then `y`): the list's hint says it. Of what was said since `first`, where the
+        fields began (not the whole file's: once per such field, that was quadratic)."""
+        self.diagnostics[first:] = [
+            d
+            for d in self.diagnostics[first:]
+            if not (d.rule == "wrong-type" and d.span == piece.span)
+        ]
+
     def cut_by_name(
         self, key: YScalar, value: YNode, cut: tuple[str, YScalar, bool], known: Mapping[str, Any]
     ) -> bool:
@@ -1234,7 +1247,9 @@ class _MapBuilder:
         a text (`{text: Read the fine print, quote, attacks: a}`), is more of the text, cut
         short by its comma, rather than a field left empty: the text lost its end without
         a word."""
-        if type(value) is not YScalar or not value.is_null or known[cut[0]].type != "text":
+        if type(value) is not YScalar or not value.is_null:
+            return False
+        if known[cut[0]].type not in ("text", "refs", "tags"):
             return False
         if key.span.line != cut[1].span.end_line or key.span.line != key.span.end_line:
             return False

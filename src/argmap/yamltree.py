@@ -1494,7 +1494,7 @@ _FLOW_VALUE_END = re.compile(
 
 
 # A value that a bracket closes, then a key: the next entry, its comma left out.
-_ENTRY_AFTER = re.compile(r"[^,]*?[}\]]\s+([^\s:,{}\[\]]+):\s")
+_ENTRY_AFTER = re.compile(r"[^,]*?[}\]]\s*([^\s:,{}\[\]]+):\s")
 
 
 def _flow_value_hint(line: str, column: int) -> str:
