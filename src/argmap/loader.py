@@ -1165,7 +1165,8 @@ class _MapBuilder:
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
                 null = value.is_null
-                if value.plain and not null:
+                # (A quoted id is one of a list too: `{by: 'a', 'b'}`; quoted text is whole.)
+                if (value.plain or f.type in ("refs", "tags")) and not null:
                     cut = (key, value, False)
                 if null or _INVISIBLE.fullmatch(value.value):
                     blank[key] = value  # an empty field is an absent one
