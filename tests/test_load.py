@@ -1132,3 +1132,16 @@ def test_hints_that_write_a_node_or_a_comment_keep_what_yaml_reads() -> None:
     mended = loads(inside.replace("a: {text: A, tags: [x] // tags}", fix[1]), "m.yaml")
     assert not mended.diagnostics and mended.map is not None
     assert mended.map.nodes["a"].tags == ("x",)
+
+
+def test_an_entry_on_a_line_of_its_own_without_its_comma_is_said_so() -> None:
+    """Braces over lines, an entry's comma left out: "the { ... is never closed", which
+    it is; and a brace truly left open at the end is still said to be."""
+    text = "argmap: 1\ntitle: T\nclaims: {\n  a: {text: A}\n  b: {text: B}\n}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert (found.span.line, found.span.column) == (5, 3)
+    assert found.hint.endswith("with no comma after it: write `a: {text: A},`"), found.hint
+    mended = loads(text.replace("a: {text: A}\n", "a: {text: A},\n"), "m.yaml")
+    assert not mended.diagnostics and mended.map is not None
+    [open_at_end] = loads("argmap: 1\ntitle: T\nclaims: {\n  a: {text: A},\n", "m.yaml").diagnostics
+    assert "is never closed" in open_at_end.hint

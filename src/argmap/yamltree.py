@@ -2143,7 +2143,15 @@ def _compose(
             closing = {"[": "]", "{": "}"}.get(bracket, bracket)
             found = text[mark.index : mark.index + 1]
             where = f"the {bracket} on line {opened.line + 1}, column {opened.column + 1},"
-            if mark.line > opened.line:  # found on a later line: left open on its own
+            above = _line_above(lines, mark.line)
+            entry = not at_end and above is not None and not lines[mark.line][: mark.column].strip()
+            if entry and above is not None and without_comment(lines[above])[-1:] not in ",{[":
+                # An entry on a line of its own, the one above it without its comma.
+                hint = (
+                    f"line {above + 1} ends an entry of {where[:-1]} with no comma after it: "
+                    f"write `{without_comment(lines[above]).strip()},`"
+                )
+            elif mark.line > opened.line:  # found on a later line: left open on its own
                 hint = (
                     f"{where} is never closed: end it with {closing}, or quote the text if it "
                     f"starts with {bracket}"
