@@ -39,9 +39,9 @@ from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
-    CORE_TAG,
     GLUED_ITEM,
     QUOTED,
+    STR_TAG,
     YMap,
     YNode,
     YScalar,
@@ -180,7 +180,8 @@ _MAP_FIELDS, _NODE_FIELDS, _ACTOR_FIELDS, _SOURCE_FIELDS, _RENDER_FIELDS = map(
     _Known.of, spec.ALL_FIELDS
 )
 _INVALID = object()
-_BASED = re.compile(r"[-+]?0[bBoO][0-9_]+")  # binary (YAML 1.1 only), octal (1.2 only)
+# Binary, which YAML 1.1 reads as a number and 1.2 as text; octal, the other way round.
+_BASED = re.compile(r"[-+]?0(?:[bB][01_]*[01]|[oO][0-7]+)")
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
@@ -195,7 +196,6 @@ _CONTROL_CHAR = re.compile(
 )
 _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
-_STR = CORE_TAG + "str"  # (the one YAML type a text or an id may be tagged with)
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 # What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
 # What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
@@ -1342,7 +1342,7 @@ class _MapBuilder:
     def typed(self, node: YScalar, what: str) -> None:
         """Report a text or an id tagged with a YAML type other than text (`text: !!null x`,
         `by: !!bool x`): null, a number or a date to any other YAML reader."""
-        if node.tag in (None, _STR):
+        if node.tag in (None, STR_TAG):
             return
         tag, reads = tagged(self.lines, node)
         self.error(
@@ -1552,13 +1552,12 @@ class _MapBuilder:
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
         if isinstance(node, YScalar) and node.plain and _BASED.fullmatch(node.value.strip()):
             # `0b1` is 1 to YAML 1.1 and text to 1.2; `0o1`, the other way round
-            self.error(
-                "wrong-type",
-                node.span,
-                f"{what} `{node.value.strip()}` is a number to one version of YAML and text "
-                "to the other (argmap reads YAML 1.1, editors 1.2 with argmap's schema)",
-                "write it in digits and a point alone, from 0 to 1: `0.5`",
-            )
+            written = node.value.strip()
+            number = int(written.replace("_", ""), 0)
+            binary = written.lstrip("+-")[1] in "bB"
+            by11, by12 = (number, "text") if binary else ("text", number)
+            fit = number if 0 <= number <= 1 else 0.5
+            self.read_apart(node, what, by11, by12, f"in digits and a point alone: `{fit}`")
             return None
         meant = _fraction(node)
         example = f"`{0.5 if meant is None else meant:g}`"
@@ -1579,15 +1578,22 @@ class _MapBuilder:
             return None
         written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
         if "_" in written or ":" in written:  # YAML 1.1's `0_0.5`, base 60's `0:30`
-            self.error(
-                "wrong-type",
-                node.span,
-                f"{what} `{written}` is {value} to YAML 1.1, which argmap reads, and text "
-                "to YAML 1.2, as editors read maps with argmap's schema",
-                f"write it in digits and a point alone: `{value}`",
-            )
+            self.read_apart(node, what, value, "text", f"in digits and a point alone: `{value}`")
             return None
         return float(value) + 0.0  # (`-0.0` is 0: a score of -0.000 read as negative)
+
+    def read_apart(self, node: YNode, what: str, by11: object, by12: object, fix: str) -> None:
+        """Report a number written as only one version of YAML reads it (`040`, `0_0.5`,
+        `0b1`): `by11` to YAML 1.1, which argmap reads, `by12` to YAML 1.2, as editors read
+        a map with argmap's schema; `fix` says how to write it."""
+        written = node.value.strip() if isinstance(node, YScalar) else ""
+        self.error(
+            "wrong-type",
+            node.span,
+            f"{what} `{written}` is {by11} to YAML 1.1, which argmap reads, and {by12} to "
+            "YAML 1.2, as editors read maps with argmap's schema",
+            f"write it {fix}",
+        )
 
     def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         """An ISO date to the day, month or year, as written (a date YAML read is one)."""
@@ -1738,13 +1744,8 @@ class _MapBuilder:
             # editors read a map with argmap's schema (YAML 1.2), 40, or text.
             decimal = re.fullmatch(r"[-+]?[0-9]+", written)
             other = str(int(written)) if decimal else "text"
-            self.error(
-                "wrong-type",
-                node.span,
-                f"{what} `{written}` is {value} to YAML 1.1, which argmap reads, and {other} "
-                "to YAML 1.2, as editors read maps with argmap's schema",
-                f"write it in decimal digits alone: `{other if decimal else value}`",
-            )
+            fix = f"in decimal digits alone: `{other if decimal else value}`"
+            self.read_apart(node, what, value, other, fix)
             return None
         if value < f.minimum:
             self.invalid(

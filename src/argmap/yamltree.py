@@ -55,7 +55,7 @@ CORE_TAG = "tag:yaml.org,2002:"  # (YAML's own types: `!!str` is CORE_TAG + "str
 _SCALAR_TAGS = {CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {CORE_TAG + "map", CORE_TAG + "seq"}
 _resolver = Resolver()
-_STR = CORE_TAG + "str"
+STR_TAG = CORE_TAG + "str"  # (the one YAML type a text, an id or a key may be tagged with)
 # What a key that YAML may read as another type than text starts with, or is (YAML 1.1's).
 _NUMBER_START = frozenset("0123456789+-.~")
 _WORDS = frozenset(
@@ -96,7 +96,7 @@ class YScalar(NamedTuple):
                 yaml.ScalarNode, self.value, (self.plain, False)
             )
         if tag not in _SCALAR_TAGS:  # "!", and YAML 1.1's `=` (value) and `<<` (merge) keys
-            tag = CORE_TAG + "str"
+            tag = STR_TAG
         construct = SafeConstructor.yaml_constructors[tag]
         try:
             return construct(_constructor, yaml.ScalarNode(tag, self.value))
@@ -148,7 +148,7 @@ _new = tuple.__new__
 def reads_as_text(plain: str) -> bool:
     """Whether YAML reads `plain`, written unquoted, as text (not `1`, `true`, `null`)."""
     tag: str = _resolver.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
-    return tag == CORE_TAG + "str"
+    return tag == STR_TAG
 
 
 # What a hint writes escaped inside double quotes: a control or invisible character as
@@ -370,7 +370,7 @@ class _Builder:
             elif key is None:
                 if type(node) is not YScalar:
                     raise self._bad_key(node)
-                if node.tag is not None and node.tag != _STR:
+                if node.tag is not None and node.tag != STR_TAG:
                     self._tagged_key(node)
                 top[1] = node
             else:
