@@ -478,7 +478,7 @@ def test_drawings_caught_by_a_glob_are_no_maps(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert "seed.svg:1:1: error[not-a-map] this file is an SVG drawing" in result.output
         assert "seed.png:1:1: error[not-a-map] this file is a PNG image" in result.output
-        assert "1 of 3 maps rendered" in result.output
+        assert "1 of 3 files rendered" in result.output and "; 2 are not maps" in result.output
     assert (tmp_path / "out" / "seed.svg").read_bytes() == (tmp_path / "seed.svg").read_bytes()
     assert (tmp_path / "seed.png").read_bytes() == before
     checked = invoke("check", *paths)

@@ -634,7 +634,12 @@ def _print_outcomes(
     verb = "up to date" if check_only else "rendered"
     if len(outcomes) > 1 or failed or check_only:
         where = "" if check_only or len(outcomes) == 1 else _where([o.job for o in outcomes])
-        summary = f"{len(outcomes) - failed} of {len(outcomes)} maps {verb}{where}"
+        # (A folder's other YAML files, `mkdocs.yml`: counted as files, not maps.)
+        others = sum(any(d.rule == "not-a-map" for d in o.report.diagnostics) for o in outcomes)
+        noun = "files" if others else "maps"
+        summary = f"{len(outcomes) - failed} of {len(outcomes)} {noun} {verb}{where}"
+        if others:
+            summary += f"; {others} {'is no map' if others == 1 else 'are not maps'}"
         if strictly:  # (drawn, or up to date, and failed all the same)
             summary += f"; {strictly} of them failed on warnings under `strict = true`"
         typer.echo(printable(summary), err=True)

@@ -47,6 +47,7 @@ from argmap.yamltree import (
     YScalar,
     YSeq,
     as_written,
+    block_hint,
     block_under,
     compose,
     decode,
@@ -317,6 +318,23 @@ def _ascii_id(key: str) -> str:
     return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
 
+def _actor_written(node: YNode) -> str:
+    """The hint for an actor written in place in `by` (`by: {name: Zola}`): under `actors`,
+    with an id that `by` names; "" if `node` is no such mapping."""
+    entries = node.entries if isinstance(node, YMap) else {}
+    name = entries.get("name", (None, None))[1]
+    if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
+        return ""
+    key = _ascii_id(name.value.casefold())
+    key = key if spec.ID_RE.match(key) else "my-actor"
+    fields = ", ".join(
+        f"{k}: {as_written(v.value, True)}" for k, (_, v) in entries.items() if type(v) is YScalar
+    )
+    return (
+        f"an actor's id, `by: {key}`, with the actor itself under `actors`: `{key}: {{{fields}}}`"
+    )
+
+
 def _script(letter: str) -> str:
     """The script a letter belongs to, as the first word of its Unicode name says:
     LATIN, CYRILLIC, GREEK, ..."""
@@ -467,6 +485,8 @@ def _section_inside(section: str, what: str) -> str:
 def _listed(text: str) -> str:
     """Ids or tags written with commas between them, as a list's items: each as YAML reads
     it, its quotes off (`a, "b"` is `a, b`)."""
+    if text[:1] == "(" and text[-1:] == ")":  # `(a, b)`, a list in another language's way
+        text = text[1:-1]
     pieces = (p.strip() for p in text.split(","))
     return ", ".join(
         as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True) for p in pieces
@@ -800,7 +820,10 @@ class _MapBuilder:
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(name, _NODE_FIELDS)
                 if not (isinstance(value, YScalar) and self.lookalike_key(value, known)):
-                    example = f"`{key}: {{{first}: ...}}`"
+                    said = value.value if isinstance(value, YScalar) else ""
+                    # (The text written, kept: `o: Shops will close.`, one line of it.)
+                    said = as_written(said, True) if said and "\n" not in said else "..."
+                    example = f"`{key}: {{{first}: {said}}}`"
                     self.wrong_type(value, f"{what} `{key}`", "a mapping of fields", example)
                 self.unread.add(name)
             entries.append((key, value, key_node.span))
@@ -1122,6 +1145,10 @@ class _MapBuilder:
                         f"`{key}` has a `text` of its own: if it is a node, written inside "
                         f"{what}, indent it by {counted(at.column - 1, 'space')} like the other ids"
                     )
+                if (guess is None or " " in key) and (
+                    ended := block_hint(self.lines, line - 1, column - 1, level=True)
+                ):  # (`Second line: more`, a line of the text above it that ends the block)
+                    hint, guess = f"if it is more of the text above: {ended}", None
                 read: list[Diagnostic] = []
                 if guess in by_name and guess not in node.entries:
                     before = len(self.diagnostics)
@@ -1467,6 +1494,8 @@ class _MapBuilder:
             example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
         if alias := self.alias(node):  # (an entry's whole value, not its id)
             example, keys = f"the id itself, as in `{f.name}: {alias}`", []
+        elif f.name == "by" and (actor := _actor_written(node)):  # `by: {name: Zola}`
+            example, keys = actor, []
         self.wrong_type(node, what, "an id or a list of ids", example)
         # The ids of a mapping read on, as the hint says: `supports: {c1: yes}` and
         # `supports: {id: c1}` also made "supports nothing".
@@ -1805,7 +1834,10 @@ class _MapBuilder:
                     hint = f"the version is a number: write `argmap: {value}`, without quotes"
                 assert isinstance(node, YScalar)  # scalar() read a value from it
                 shown = clipped(node.value, 20)  # (a number of 5,000 digits: its start)
-                written = shown if node.plain else f'"{shown}"'
+                line = self.lines[node.span.line - 1] if node.span.line else ""
+                quote = line[node.span.column - 1 : node.span.column]  # (`'1'` shown so)
+                quote = quote if quote == "'" else '"'
+                written = shown if node.plain else f"{quote}{shown}{quote}"
                 self.invalid(node, f"format version `{written}` is not supported", hint)
             return None
         return spec.FORMAT_VERSION

@@ -792,6 +792,16 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
             by = counted(_indent(line), "space")
             return _Elsewhere(f"{said}; indent line {above + 1} by {by}, like `{key[1]}:`", above)
+        before = _line_above(lines, above)
+        if (
+            outer is not None
+            and fields
+            and {outer[1].strip(), key[1].strip()} <= _KNOWN_KEYS
+            and before is not None
+            and _indent(lines[before]) == _indent(lines[above])
+        ):  # (Two fields, this line the deeper one, the one above in line with its own.)
+            by = counted(_indent(lines[above]), "space")
+            return f"{said}; indent line {row + 1} by {by}, like {name}"
         return f"{said}; indent the keys of one mapping alike"
     if indicated := _indicator_hint(lines, row, column, brackets=True):
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
@@ -1077,7 +1087,7 @@ _ITEM_LINE = re.compile(r" *- +(\S.*)")
 _BLOCK_HEAD = re.compile(_KEY + r":\s+([|>][-+0-9]*)\s*(?:#.*)?")
 
 
-def _block_hint(lines: list[str], row: int, column: int, level: bool = False) -> str:
+def block_hint(lines: list[str], row: int, column: int, level: bool = False) -> str:
     """A line of a text block (`text: |`, then its lines) indented less than the block's
     first line, which sets how far in the block is: the line ends the block. With `level`,
     indented as far as the block's key (where YAML looks for a key, and finds none)."""
@@ -1130,12 +1140,14 @@ def _key_among_items_hint(lines: list[str], row: int, column: int) -> str:
     head = _line_above(lines, first)
     section = re.match(_KEY, lines[head]) if head is not None else None
     said = f"the list that starts on line {first + 1} holds only items (`- `), and this is a key"
-    item = re.fullmatch(r" *- +id: +([^\s#]+)\s*(?:#.*)?", lines[first])
+    # (`- id: c1`, or `- c1:` with the fields below it)
+    item = re.fullmatch(r" *- +(?:id: +([^\s#]+)|([^\s#:]+):)\s*(?:#.*)?", lines[first])
     if section is None or section[1].strip() not in spec.SECTIONS or item is None:
         return f"{said}: make each an item, or the list a mapping of keys"
     return (
         f"{said}: `{section[1].strip()}:` holds its entries by id, not in a list: write "
-        f"line {first + 1} as `{item[1]}:`, its fields indented under it, as this entry is"
+        f"line {first + 1} as `{item[1] or item[2]}:`, its fields indented under it, as this "
+        "entry is"
     )
 
 
@@ -1689,9 +1701,15 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             )
     if problem.startswith("did not find expected key"):
         bracket = _indicator_hint(lines, mark.line, mark.column, brackets=True)
-        block = _block_hint(lines, mark.line, mark.column)
+        block = block_hint(lines, mark.line, mark.column)
         hashtag = _hashtag_line_hint(lines, mark.line)
         return bracket or block or hashtag or _indentation_hint(lines, mark.line, mark.column)
+    if problem.startswith("did not find expected node content") and after == ",":
+        before = text[: mark.index].rstrip()[-1:]  # (`[a,, b]`, `[, a]`: nothing between)
+        if before == ",":
+            return "two commas in a row, with no item between them: delete one"
+        if before in ("[", "{"):
+            return f"a comma right after `{before}`, before any item: delete it"
     return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
 
 
@@ -2116,9 +2134,7 @@ def _compose(
         elif simple_key and opened and (continued := _continued_hint(lines, opened.line)):
             hint, line, column = continued, opened.line + 1, opened.column + 1
         elif (
-            simple_key
-            and opened
-            and (ended := _block_hint(lines, opened.line, opened.column, True))
+            simple_key and opened and (ended := block_hint(lines, opened.line, opened.column, True))
         ):
             hint, line, column = ended, opened.line + 1, opened.column + 1
         if (

@@ -9,6 +9,7 @@ from unicodedata import normalize
 from argmap.diagnostics import Severity
 from argmap.rules.base import Context, Finding, Option, Rule
 from argmap.rules.references import PIECES, meant
+from argmap.spec import ID_RE
 
 W = Severity.WARNING
 
@@ -33,7 +34,8 @@ def _unused(section: str) -> Rule:
         if any(i not in entries for i in named):
             used |= meant(ctx, what)
         for entry in entries.values():
-            if entry.id not in used:
+            # (An invalid id's own error says what to do: renamed, the nodes may name it.)
+            if entry.id not in used and ID_RE.match(entry.id):
                 yield (
                     entry.span,
                     f"{what} `{entry.id}` is not the `{field}` of any node",

@@ -41,6 +41,12 @@ class _Space:
         return [k for k in self.entries if ID_RE.match(k)]
 
     @functools.cached_property
+    def invalid(self) -> list[str]:
+        """The ids that are not valid (`הרצל`): their own errors say so, and a reference
+        to an id not there may be the one such an entry was meant to have."""
+        return [k for k in self.entries if not ID_RE.match(k)]
+
+    @functools.cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.valid)
 
@@ -82,7 +88,20 @@ class _Unknown:
     def reading(self) -> tuple[str, tuple[str, ...]]:
         """Its hint and the ids it is read as meaning (see `_reading`): made once for the
         rules that need it, unknown-reference and the unused ones."""
-        return _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
+        hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
+        invalid = self.spaces[self.what].invalid
+        if not invalid or not ID_RE.match(self.ref.id) or set(ids) & set(invalid):
+            return hint, ids  # (the hint names the entry already: an invisible character)
+        # (`by: herzl`, and an actor `הרצל`: the id meant for it, maybe)
+        named = ", ".join(f"`{k}`" for k in invalid[:3]) + (", ..." if len(invalid) > 3 else "")
+        rename = (
+            f"if it is {named}, whose id is not valid, rename that `{self.ref.id}`"
+            if len(invalid) == 1
+            else f"if it is one of {named}, whose ids are not valid, rename it `{self.ref.id}`"
+        )
+        joined = " or," if hint.endswith("?") else "; or,"  # (`did you mean x? or, if ...`)
+        hint = f"{hint}{joined} {rename}" if ids else f"{rename}; else {hint}"
+        return hint, (*ids, *invalid)
 
 
 def _as_read(name: str) -> str:
@@ -186,7 +205,7 @@ def _reading(
     # an actor's, is not two ids.)
     several = _several(field, name, what, space.entries)
     if several is not None and name.casefold().strip() not in space.by_words:
-        return several, tuple(i for i in PIECES.split(name) if i in space.entries)
+        return several, tuple(i for i in PIECES.split(name.strip("()")) if i in space.entries)
     # `-c1` under `attacks:`, or `-c1` and `-c2` on the lines below it, read as one text
     words = name.split()
     items = [item[1] for word in words if (item := GLUED_ITEM.fullmatch(word))]
@@ -226,6 +245,9 @@ def _a(what: str) -> str:
 def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> str | None:
     """The hint for several ids written as one (`a, b` outside a list, `a; b`, `a b`), if
     `name` is that."""
+    # `(a, b)`, a list in another language's way
+    if name[:1] == "(" and name[-1:] == ")" and (name := name[1:-1].strip()) in known:
+        return f"write the id without the brackets: `{field}: {name}`"
     pieces = [p.strip() for p in re.split("[,;]", name)]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
@@ -300,6 +322,18 @@ def _repeated_target(ctx: Context) -> Iterator[Finding]:
                     "delete the repeated id; each actor is named once",
                 )
             actors.add(ref.id)
+        tags: dict[str, str] = {}  # (by the tag in lower case: `--group-by tag` tells case)
+        for tag in node.tags:
+            if (first := tags.get(tag.casefold())) is None:
+                tags[tag.casefold()] = tag
+            else:
+                twice = f"names `{tag}` twice" if first == tag else f"has `{first}` and `{tag}`"
+                yield (
+                    node.fields.get("tags", node.span),
+                    f"{node.kind} `{node.id}` {twice} in `tags`",
+                    "delete the repeated tag; a tag is the node's once, and tags that differ "
+                    "in case are two tags (`--group-by tag` draws them apart)",
+                )
 
 
 RULES = [
@@ -350,9 +384,11 @@ RULES = [
     Rule(
         "repeated-target",
         Severity.WARNING,
-        "A node names the same target (or actor) twice, or both supports and attacks a target.",
-        "Naming a target twice in `supports` or `attacks`, or an actor twice in `by`, is a "
-        "copy-paste slip: the relation still counts once. A node that both supports and "
+        "A node names the same target (or actor, or tag) twice, or both supports and attacks "
+        "a target.",
+        "Naming a target twice in `supports` or `attacks`, an actor twice in `by`, or a tag "
+        "twice in `tags` (in any case), is a copy-paste slip: the relation still counts once. "
+        "A node that both supports and "
         "attacks one target contradicts itself, and every evaluation of the map then rests "
         "on that contradiction.",
         "claims:\n  c1: {text: A claim.}\nreasons:\n  r1: {text: A reason., supports: [c1, c1]}\n",
