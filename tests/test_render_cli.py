@@ -845,6 +845,38 @@ def test_the_builtin_png_font_is_the_one_described() -> None:
 
 
 @pytest.mark.skipif(shutil.which("graphviz-pure") is None, reason="no builtin engine")
+@pytest.mark.parametrize(
+    "title",
+    [
+        'a\\" { pwned [label=INJECTED shape=box] }\ndigraph x { //',
+        'a\\\u200b" { pwned [label=INJECTED] } //',
+        "C:\\Users\\",
+        "\u2067\\",
+    ],
+)
+def test_a_title_cannot_inject_dot_into_the_builtin_png(title: str) -> None:
+    """The builtin PNG's DOT leaves out what shows nothing, and the zero-width space that
+    keeps a title's backslash from escaping its closing quote went with it: the rest of
+    the title was read as DOT (a map's own node, drawn instead of the map's; a file of
+    the machine's, opened as an image)."""
+    import json
+
+    from argmap.loader import loads
+    from argmap.render import RenderOptions, start
+
+    m = loads(f"argmap: 1\ntitle: {json.dumps(title)}\nclaims:\n  c1: {{text: hello}}\n").map
+    assert m is not None
+    drawing = start(RenderOptions(format="png", engine="builtin"))
+    drawing.draw(m)
+    assert drawing.result().startswith(b"\x89PNG")
+    laid_out = subprocess.run(
+        ["graphviz-pure", "-Tjson"], input=drawing.dot.encode(), capture_output=True, check=True
+    )
+    names = {o["name"] for o in json.loads(laid_out.stdout)["objects"] if "nodes" not in o}
+    assert "c1" in names and "pwned" not in names
+
+
+@pytest.mark.skipif(shutil.which("graphviz-pure") is None, reason="no builtin engine")
 def test_the_builtin_png_is_laid_out_with_the_boxes_it_draws() -> None:
     """A letter Arimo lacks was measured by its bytes and drawn as a wider box: a line of
     Arabic ran out of its node into the next. It is written □, which Arimo has, and a

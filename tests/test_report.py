@@ -196,6 +196,12 @@ def test_github_names_files_from_the_repository_root(
     assert "file=..b.yaml," in render(dotted, "github")
     monkeypatch.chdir(tmp_path.parent)
     assert "file=../maps/a b.yaml," in render(result, "github")
+    # A workspace that is a link looping back to itself names no folder: files as given.
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "loop-a"))
+    assert "file=../maps/a b.yaml," in render(result, "github")
+    assert json.loads(render(result, "sarif"))["runs"][0]["results"]
 
 
 def test_a_file_name_that_is_not_utf8_leaves_machine_output_valid() -> None:

@@ -81,6 +81,15 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
         ('select = [\n  "a", # was "b"\n  "b",\n]\n', ("select",), "b", (3, 3)),
         ('select = ["a", "\\u0062"]\n', ("select",), "b", (1, 16)),
         ('select = ["a",\n  """b"""]\n', ("select",), "b", (2, 3)),
+        # A long string's quotes in a comment, or in a string, start no long string.
+        (
+            "# use ''' for text\nstrict = true\nignore = ['x']\n# end '''\n",
+            ("ignore",),
+            "x",
+            (3, 11),
+        ),
+        ("a = \"'''\"\nstrict = true\nb = \"'''\"\n", ("b",), None, (3, 1)),
+        ("a = '''\nstrict = true\n'''\nb = 1\n", ("strict",), None, None),
     ],
 )
 def test_locator(

@@ -186,9 +186,11 @@ _BASED = re.compile(r"[-+]?0(?:[bB][01_]*[01]|[oO][0-7]+)")
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
-# What shows nothing: white space, control characters, and zero-width and bidirectional
-# formatting marks. A field of only these is an empty one.
-_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE))}]*")
+# What shows nothing: white space, control characters, zero-width and bidirectional
+# formatting marks, and variation selectors (U+FE0F, which only styles an emoji before
+# it). A field of only these is an empty one.
+_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0))
+_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE, _SELECTORS))}]*")
 # A control character other than a line break (LF, CR, NEL) or a tab: YAML refuses one
 # written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one. And the
 # bidirectional controls, which YAML takes as they are ("Trojan Source").
@@ -1523,7 +1525,7 @@ class _MapBuilder:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
         reported: `[c1, null]` named a node `null`, and `[a, ~]` made a tag `~`. With
         `words`, the list holds words, which quoting keeps."""
-        if not isinstance(item, YScalar) or not (item.is_null or not item.value.strip()):
+        if not isinstance(item, YScalar) or not (item.is_null or _INVISIBLE.fullmatch(item.value)):
             return False
         if item.plain and not item.value and self.comment_after(item):  # `- #policy`
             self.hashtag_after(item, what)  # (which says what YAML made of it)
@@ -1531,9 +1533,11 @@ class _MapBuilder:
         if item.span[1:3] in self.anchored:
             return True  # said already: an anchor with nothing after it, `[&fiscal, budget]`
         message, hint = f"{what} is empty", "remove it"
-        if item.value.strip():
+        if item.is_null and item.value.strip():
             message += f": YAML reads `{item.value}` as no value"
             hint += f', or quote it to keep the word: `"{item.value}"`' if words else ""
+        elif item.value.strip():  # (U+FE0F, a zero-width space: nothing any drawing shows)
+            message += f": it holds {located(item.span, item.value, 0)}, which shows nothing"
         self.error("invalid-value", item.span, message, hint)
         return True
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from argmap import __version__
 from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.files import real_path
 from argmap.printable import printable, writable
 from argmap.rules import REGISTRY
 from argmap.text import columns, counted, source_lines
@@ -194,7 +195,8 @@ def _repository() -> str | None:
     here = Path.cwd()
     found = next((str(p) for p in (here, *here.parents) if (p / ".git").exists()), None)
     workspace = os.environ.get("GITHUB_WORKSPACE")
-    return found or (str(Path(workspace).resolve()) if workspace else None)
+    # (`real_path`, not `resolve`: a workspace that is a looping link raised an error.)
+    return found or (real_path(workspace) if workspace else None)
 
 
 def _from_repository(root: str | None) -> Callable[[str], str]:

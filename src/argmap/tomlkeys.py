@@ -24,8 +24,6 @@ _STRING_OR_OPEN = re.compile(
     r"""|#[^\n]*|(?P<open>'{3}|"{3}|["'])""",
     re.DOTALL,
 )
-# A string over several lines, whose lines are text, not keys.
-_LONG_STRING = re.compile(r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}""", re.DOTALL)
 
 
 def _keys(dotted: str) -> tuple[str, ...]:
@@ -120,7 +118,13 @@ class Locator:
         offset of the line, its full path, and whether it is a table's header."""
         table: tuple[str, ...] = ()
         offset = 0
-        strings = [(m.start(), m.end()) for m in _LONG_STRING.finditer(self.text)]
+        # A string over several lines, whose lines are text, not keys (its quotes read in
+        # order with the other strings and comments: not `'''` in `# use ''' for text`).
+        strings = [
+            (m.start(), m.end())
+            for m in _STRING_OR_COMMENT.finditer(self.text)
+            if m[0].startswith(("'''", '"""'))
+        ]
         # (Lines as TOML ends them, at LF: `splitlines` also split at U+2028 or a form feed
         # inside a string, and every line number after it was one too many.)
         for number, line in enumerate(_LINE.findall(self.text), 1):

@@ -92,7 +92,18 @@ def boxed(dot: str) -> str:
     shows nothing, a selector after an emoji or a joiner, is left out.)"""
     if dot.isascii():
         return dot
-    return _UNDRAWN.sub(lambda c: "" if _unseen(c[0]) else "\u25a1", dot)
+    return _UNDRAWN.sub(_box, dot)
+
+
+def _box(found: re.Match[str]) -> str:
+    """□ for a character Arimo lacks; nothing for one that shows nothing, unless it
+    follows a backslash: the zero-width space that keeps a backslash at the end of the
+    graph's name from escaping its closing quote (`dot_pieces`), which, left out, let the
+    rest of a map's title be read as DOT."""
+    if not _unseen(found[0]):
+        return "\u25a1"
+    at = found.start()
+    return found[0] if at and found.string[at - 1] == "\\" else ""
 
 
 def _unseen(c: str) -> bool:
