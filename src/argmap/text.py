@@ -658,9 +658,19 @@ def min_width(lines: list[str], points: float) -> str:
 
 def listed(names: list[str]) -> str:
     """`names` one after another, as their script lists them: Chinese and Japanese with
-    `、`, others (Korean too) with `, `."""
-    cjk = names and all(_wide(name) and not _WORDLIKE.search(name) for name in names)
+    `、`, others (Korean too, and Latin names with an emoji) with `, `."""
+    cjk = names and all(
+        _HAN_KANA.search(name) and not _WORDLIKE.search(name) and not _LATIN.search(name)
+        for name in names
+    )
     return ("、" if cjk else ", ").join(names)
+
+
+# Chinese and Japanese writing (kana, CJK ideographs), and Latin letters.
+_HAN_KANA = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def position(text: str, index: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -582,9 +583,13 @@ def _defaults(theme_name: str, element: Kind | Relation) -> str:
 # of the line moves them off it.
 _LEGEND_EDGE_LABEL = '<<table border="0" cellpadding="4"><tr>{}</tr></table>>'
 _LEGEND_WORDS = {  # (by Graphviz's rankdir, the other way round from --direction's)
-    "RL": '<td width="36"></td><td>{}</td>',
-    "LR": '<td>{}</td><td width="24"></td>',  # (not past the frame, left of the words)
+    "RL": '<td width="16"></td>{}',
+    "LR": '{}<td width="24"></td>',  # (not past the frame, left of the words)
 }
+# The words' cell as wide as a browser draws them (0.6 em a letter, on the wide side, in
+# DejaVu Sans): Graphviz measures them narrower, and "supports" ran past the frame.
+_LEGEND_WORD = '<td width="{width}">{word}</td>'
+_EDGE_FONT_SIZE = 9  # (points: an edge's words, in the legend)
 
 
 # Each relation's sample in the legend: between the kinds it joins in most debates.
@@ -652,7 +657,9 @@ def _legend(
             fontsize="10",
             id="_legend",
             tooltip="Legend",  # else the map's summary, inherited from the graph
-            margin="14",  # (the samples' words, below their lines, touched the frame in PNGs)
+            # (The samples' words, below their lines, touched the frame in PNGs; drawn
+            # across, beside them, they ran past it: Graphviz keeps only the samples in.)
+            margin="24" if rankdir in ("LR", "RL") else "14",
         )
         # (A margin wide enough that "objection" keeps clear of its cut corners.)
         sample = {"fontsize": "10", "margin": "0.16,0.03", "height": "0.3"}
@@ -704,8 +711,11 @@ def _legend(
                 attrs |= {"dir": "back", "arrowtail": attrs.pop("arrowhead")}
             tails.add(ends[0])
             heads.add(ends[1])
-            label = _LEGEND_EDGE_LABEL.format(_LEGEND_WORDS.get(rankdir, "<td>{}</td>"))
-            legend.edge(*ends, label=label.format(verb), id=f"_legend_{verb}", **attrs)
+            word = _LEGEND_WORD.format(
+                width=math.ceil(len(verb) * 0.6 * _EDGE_FONT_SIZE), word=verb
+            )
+            label = _LEGEND_EDGE_LABEL.format(_LEGEND_WORDS.get(rankdir, "{}").format(word))
+            legend.edge(*ends, label=label, id=f"_legend_{verb}", **attrs)
     return tuple(scratch.body)
 
 
@@ -717,7 +727,7 @@ def _edge_attrs(theme: Theme, relation: Relation) -> dict[str, str]:
         "color": style.colour,
         "penwidth": style.penwidth,
         "fontcolor": theme.muted,
-        "fontsize": "9",
+        "fontsize": str(_EDGE_FONT_SIZE),
     }
 
 
