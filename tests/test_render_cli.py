@@ -784,8 +784,8 @@ def test_no_png_is_poured_onto_a_terminal() -> None:
 @pytest.mark.parametrize(
     ("fmt", "claims", "counted"),
     [
-        # The PDF's Hebrew read backwards (Arimo has the letters; reportlab has no bidi).
-        ("pdf", "  c: {text: Plain words.}\n  he: {text: שמות מתחם בינלאומיים}\n", (11, 1, "5:14")),
+        # The PDF's Chinese (Arimo has no such letters; its Hebrew is drawn: not warned of).
+        ("pdf", "  he: {text: שמות מתחם בינלאומיים}\n  zh: {text: 国际化域名}\n", (5, 1, "5:14")),
         # An actor's name is drawn too: the warning is at the actor, not the node. (The
         # Greek and Polish of the node are drawn.)
         (

@@ -605,9 +605,9 @@ def _samples(
     kinds: Mapping[str, Kind], by_relation: Mapping[Relation, list[tuple[str, str, int]]]
 ) -> tuple[Sample, ...]:
     """Each drawn relation with the two kinds its legend sample joins: the usual ones when
-    the drawing has both, else the two different kinds it joins most often in the drawing
-    (an objection attacking a claim, in a focus without rebuttals) that no other sample
-    joins, else None (two points)."""
+    the drawing has both, else the two kinds it joins most often in the drawing (an
+    objection attacking a claim, in a focus without rebuttals; a rebuttal attacking a
+    rebuttal, two boxes of one kind) that no other sample joins, else None (two points)."""
     samples: list[Sample] = []
     joined: set[frozenset[Kind]] = set()  # two samples between two boxes would overlap
     for relation, edges in by_relation.items():
@@ -615,9 +615,10 @@ def _samples(
             continue
         usual = _SAMPLES[relation]
         pair: tuple[Kind, Kind] | None = usual if set(usual) <= set(kinds.values()) else None
-        if pair is None:
-            pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges if kinds[u] is not kinds[v])
-            pair = next((p for p, _ in pairs.most_common() if frozenset(p) not in joined), None)
+        if pair is None:  # (two kinds rather than one, if the drawing has them)
+            pairs = Counter((kinds[u], kinds[v]) for u, v, _ in edges)
+            ranked = sorted(pairs.items(), key=lambda p: (p[0][0] is p[0][1], -p[1]))
+            pair = next((p for p, _ in ranked if frozenset(p) not in joined), None)
         if pair is not None:
             joined.add(frozenset(pair))
         samples.append((relation, pair))
@@ -676,6 +677,10 @@ def _legend(
             boxes.append(
                 (f"_legend_fill_{i}", attrs | {"color": theme.muted, "fontcolor": theme.text})
             )
+        for _, joined in samples:
+            if joined and joined[0] is joined[1]:  # (a rebuttal attacking one: two boxes)
+                one = f"_legend_{joined[0].value}"
+                boxes.append((f"{one}_again", next(a for b, a in boxes if b == one)))
         for mark in marks:
             attrs = {"shape": "box", "style": "filled", "fillcolor": theme.background}
             attrs |= {"fontcolor": theme.text} | _mark_attrs(mark, "mark", theme)
@@ -701,6 +706,8 @@ def _legend(
                     )
             else:
                 ends = [f"_legend_{kind.value}" for kind in joined]
+                if joined[0] is joined[1]:
+                    ends[0] += "_again"
             attrs = _edge_attrs(theme, relation)
             # Graphviz puts an edge's tail before its head in the row: of two samples into
             # one box (a reason and an objection at a claim), the second arched past the

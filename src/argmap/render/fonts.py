@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from unicodedata import bidirectional, category
+from unicodedata import category
 
 from argmap.characters import BIDI_CONTROL
 from argmap.diagnostics import Diagnostic, Severity
@@ -79,31 +79,28 @@ _UNDRAWN = re.compile(
 )
 
 
-def undrawn(c: str) -> bool:
-    """Whether argmap's PNG and PDF cannot draw `c` as itself: Arimo has no glyph for it,
-    or it is a format character that Arimo draws as a mark."""
-    return not in_arimo(c) or c in _MARKED
-
-
 def boxed(dot: str) -> str:
     """A DOT for the builtin engine's PNG, each character that Arimo lacks written as □,
     which Arimo has: the engine measured such a character narrower than the box it draws
     for it, and a line of Arabic ran out of its node into the next. (A character that
-    shows nothing, a selector after an emoji or a joiner, is left out.)"""
+    shows nothing, a selector after an emoji or a joiner, is left out; unless it follows
+    a backslash: the zero-width space that keeps a backslash at the end of the graph's
+    name from escaping its closing quote, `dot_pieces`, which, left out, let the rest of
+    a map's title be read as DOT.)"""
     if dot.isascii():
         return dot
-    return _UNDRAWN.sub(_box, dot)
+    return _UNDRAWN.sub(lambda c: c[0] if dot[c.start() - 1 : c.start()] == "\\" else _box(c), dot)
+
+
+def in_boxes(text: str) -> str:
+    """A line of text as argmap's PDF draws it: each character Arimo lacks as □, as in
+    the builtin engine's PNG (left out, a Chinese title was gone, and the numbers of
+    `平成27年` and `5年間` made one), and what shows nothing left out."""
+    return text if text.isascii() else _UNDRAWN.sub(_box, text)
 
 
 def _box(found: re.Match[str]) -> str:
-    """□ for a character Arimo lacks; nothing for one that shows nothing, unless it
-    follows a backslash: the zero-width space that keeps a backslash at the end of the
-    graph's name from escaping its closing quote (`dot_pieces`), which, left out, let the
-    rest of a map's title be read as DOT."""
-    if not _unseen(found[0]):
-        return "\u25a1"
-    at = found.start()
-    return found[0] if at and found.string[at - 1] == "\\" else ""
+    return "" if _unseen(found[0]) else "\u25a1"
 
 
 def _unseen(c: str) -> bool:
@@ -125,31 +122,10 @@ class DrawnFont:
     rule: str
     format: str
     name: str
-    lacking: str  # what the drawing shows for a character the font has no glyph for
-    # Whether the tool that draws it follows the bidi algorithm, as the builtin engine's
-    # rasteriser does; reportlab sets every line left to right, and Hebrew, which Arimo
-    # has, would come out with its words and punctuation in the wrong order.
-    bidi: bool
-
-    def shows(self, c: str) -> bool:
-        """Whether the drawing shows the character as written."""
-        return in_arimo(c) and (self.bidi or bidirectional(c) not in ("R", "AL"))
-
-    def instead(self, missing: list[str]) -> str:
-        """What the drawing shows instead of the characters `missing`."""
-        said = []
-        if any(not in_arimo(c) for c in missing):
-            said.append(f"the letters the font lacks {self.lacking}")
-        if any(in_arimo(c) for c in missing):
-            said.append(
-                "right-to-left text is set left to right, its words and punctuation in the "
-                "wrong order"
-            )
-        return ", and ".join(said)
 
 
-PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo", "are left out", bidi=False)
-PNG_FONT = DrawnFont("png-font", "PNG", "Arimo", "show as boxes", bidi=True)
+PDF_FONT = DrawnFont("pdf-font", "PDF", "Arimo")
+PNG_FONT = DrawnFont("png-font", "PNG", "Arimo")
 
 
 def font_warning(
@@ -179,7 +155,7 @@ def font_warning(
         *(groups.values() if style.group_by != "actor" else ()),  # (actors: their names, above)
     ]
     for text, span in parts:
-        found = [c for c in drawn_text(text) if not _unseen(c) and not font.shows(c)]
+        found = [c for c in drawn_text(text) if not _unseen(c) and not in_arimo(c)]
         if found:
             missing.update(dict.fromkeys(found))
             first = span if first is None or span < first else first
@@ -194,6 +170,6 @@ def font_warning(
         first,
         f"the {font.format}, in {font.name}, cannot show "
         f"{counted(len(missing), 'character')} of this map as written ({sample}), in "
-        f"{counted(count, 'text')}: {font.instead(list(missing))}",
+        f"{counted(count, 'text')}: they show as boxes",
         f"render SVG, or a {font.format} with --engine system (Graphviz with the machine's fonts)",
     )

@@ -18,13 +18,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 from typing import Any
+from unicodedata import bidirectional
 
 from argmap.characters import ascii_url
 from argmap.render.engines import EngineError
-from argmap.render.fonts import undrawn
+from argmap.render.fonts import in_boxes
 from argmap.render.theme import PDF_FONT_FAMILY
 
 _FONT_FOLDER = Path(__file__).parent / "pdf-font"
@@ -72,29 +72,21 @@ def svg_to_pdf(svg: bytes) -> bytes:
 
 # A line of text in Graphviz's SVG: its element's start, its text, its end.
 _TEXT = re.compile(rb"(<text\b[^>]*>)([^<]*)(</text>)")
-_SPACE = (" ", "\u00a0")
 
 
 def _in_the_font(line: re.Match[bytes]) -> bytes:
-    """A line of text with what Arimo cannot draw left out, as the `pdf-font` warning
-    says, and the joiners and selectors of emoji with it (Arimo has a visible glyph for
-    the zero-width joiner: a family of four left three marks), and with the space that
-    set each off (`🍕 Pizza` began with a space)."""
+    """A line of text as the PDF can draw it: what Arimo lacks as □ (`in_boxes`), and
+    right-to-left text in the order its letters are seen, since reportlab sets every line
+    left to right (Hebrew came out with each word's letters reversed)."""
     text = html.unescape(line[2].decode("utf-8"))
     if text.isascii():
         return line[0]
-    kept, left_out = "", False
-    for left, run in groupby(text, undrawn):
-        piece = "".join(run)
-        if left:
-            left_out = True
-            continue
-        if left_out and piece[:1] in _SPACE and kept[-1:] in ("", *_SPACE):
-            piece = piece[1:]  # (the space after what was left out, where one went before)
-        kept, left_out = kept + piece, False
-    if left_out:  # (at the line's end: the space before it)
-        kept = kept[:-1] if kept[-1:] in _SPACE else kept
-    return line[1] + html.escape(kept, quote=False).encode("utf-8") + line[3]
+    text = in_boxes(text)
+    if any(bidirectional(c) in ("R", "AL") for c in text):  # (Hebrew, Arabic...)
+        from bidi import get_display
+
+        text = get_display(text)
+    return line[1] + html.escape(text, quote=False).encode("utf-8") + line[3]
 
 
 @contextmanager

@@ -84,10 +84,9 @@ RULES = [
         Severity.WARNING,
         "A PDF that argmap draws itself cannot show some of the map's letters.",
         "A PDF that argmap draws itself (with svglib and reportlab) sets its text in Arimo, "
-        "a font argmap brings, which has the letters of Latin, Greek and Cyrillic scripts "
-        "but not Arabic, Indic, Thai, Chinese, Japanese, Korean or emoji: those would be "
-        "left out. reportlab also sets every line left to right, so Hebrew would read "
-        "with its words and punctuation in the wrong order. Reported by `argmap render` "
+        "a font argmap brings, which has the letters of Latin, Greek, Cyrillic and Hebrew "
+        "scripts but not Arabic, Indic, Thai, Chinese, Japanese, Korean or emoji: they "
+        "show as boxes, as in the builtin engine's PNG. Reported by `argmap render` "
         "for PDF, at the first text that has such "
         "letters (a node's, or an actor's name); render SVG, or the PDF with "
         "`--engine system` (Graphviz with the machine's fonts). Ignore it where the "
