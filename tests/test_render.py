@@ -354,10 +354,11 @@ def test_many_edges_into_a_node_end_apart(direction: str) -> None:
     ends at a port of its own, along the side they come in at, in the map's order."""
     m = _arguers(6, 5)
     dot = dot_of(m, direction=direction)
-    ports = re.findall(r"(\w+) -> c \[[^]]*headport=p(\d+)\b", dot)
-    assert [(tail, int(port)) for tail, port in ports] == [
-        *((f"r{i}", i) for i in range(6)),
-        *((f"o{i}", 6 + i) for i in range(5)),
+    ports = re.findall(r'(\w+) -> c \[[^]]*headport="p(\d+):(\w)"', dot)
+    side = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}[direction]  # (facing the arguers)
+    assert [(tail, int(port), at) for tail, port, at in ports] == [
+        *((f"r{i}", i, side) for i in range(6)),
+        *((f"o{i}", 6 + i, side) for i in range(5)),
     ]
     root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
     box = root.find(f".//{SVG}g[@id='c']//{SVG}path")
@@ -379,6 +380,11 @@ def test_many_edges_into_a_node_end_apart(direction: str) -> None:
             depth = min(min(x - left, right - x, y - top, bottom - y) for x, y in points)
             deepest = max(deepest, depth)
     assert len(ends) == 11
+    # On the side facing the arguers, every one: those at the ends of the line of ports,
+    # at the box's corners, came in from above and below (SVG's y grows downwards).
+    facing = {"TB": lambda x, y: y > bottom - 8, "BT": lambda x, y: y < top + 8}
+    facing |= {"LR": lambda x, y: x > right - 8, "RL": lambda x, y: x < left + 8}
+    assert all(facing[direction](x, y) for x, y in ends), ends
     apart = min(math.dist(a, b) for a, b in itertools.combinations(ends, 2))
     assert apart >= 6, apart
     assert deepest <= 1.5, deepest

@@ -438,6 +438,10 @@ _APART = 12  # points between ports, at least: an arrowhead's width and a little
 # margin was, and a spacer on the other side keeps the text where it was. By whether the
 # ports are in a row (drawn TB or BT).
 _PORTED_MARGIN = {True: "0.15,0", False: "0,0.08"}
+# The side of its port an edge ends at, by Graphviz's rankdir: the side the ports are
+# on (`_ported`). Else the ports at the ends of the line, at the box's corners, took
+# their edges in from above and below.
+_PORT_SIDE = {"BT": "s", "TB": "n", "LR": "w", "RL": "e"}
 _SPACER = {True: '<TR><TD HEIGHT="6"></TD></TR>', False: '<TD WIDTH="11"></TD>'}
 
 
@@ -1001,7 +1005,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             if length and (u, v) in length:
                 attrs["minlen"] = str(length[u, v])
             if ports and (u, v, k) in ports:
-                attrs["headport"] = f"p{ports[u, v, k]}"
+                attrs["headport"] = _quote(f"p{ports[u, v, k]}:{_PORT_SIDE[rankdir]}")
             body.append(
                 f"\t\t{names[u]} -> {names[v]} [id={_edge_text(ident, ends_plain)} "
                 f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
