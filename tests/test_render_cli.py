@@ -852,6 +852,7 @@ def test_the_builtin_png_font_is_the_one_described() -> None:
         'a\\\u200b" { pwned [label=INJECTED] } //',
         "C:\\Users\\",
         "\u2067\\",
+        "\u200c\nA title",  # (a line of nothing drawn: `<B></B>`, which Graphviz refuses)
     ],
 )
 def test_a_title_cannot_inject_dot_into_the_builtin_png(title: str) -> None:

@@ -320,21 +320,34 @@ def _ascii_id(key: str) -> str:
     return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
 
-def _actor_written(node: YNode) -> str:
-    """The hint for an actor written in place in `by` (`by: {name: Zola}`): under `actors`,
-    with an id that `by` names; "" if `node` is no such mapping."""
+_SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
+
+
+def _actor_written(node: YNode, actors: Mapping[str, Actor]) -> tuple[str, str] | None:
+    """The hint for an actor written in place in `by` (`by: {name: Zola}`), and the id of
+    the map's actor of that name, if it has one ("" if not: the hint then says to write
+    the actor under `actors`, with an id that `by` names); None if `node` is no such
+    mapping."""
     entries = node.entries if isinstance(node, YMap) else {}
     name = entries.get("name", (None, None))[1]
     if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
-        return ""
+        return None
+    named = (k for k, a in actors.items() if a.name.casefold() == name.value.casefold())
+    if (known := next(named, None)) is not None:
+        return f"the id of {actors[known].name}, an actor of the map: `by: {known}`", known
     key = _ascii_id(name.value.casefold())
     key = key if spec.ID_RE.match(key) else "my-actor"
+    while key in actors:  # (not an id taken: a duplicate key, or another's)
+        key = f"{key}-2"
     fields = ", ".join(
-        f"{k}: {as_written(v.value, True)}" for k, (_, v) in entries.items() if type(v) is YScalar
+        f"{k}: {as_written(v.value, True)}"
+        for k, (_, v) in entries.items()
+        if type(v) is YScalar and not v.is_null
     )
-    return (
+    said = (
         f"an actor's id, `by: {key}`, with the actor itself under `actors`: `{key}: {{{fields}}}`"
     )
+    return said, ""
 
 
 def _script(letter: str) -> str:
@@ -487,11 +500,11 @@ def _section_inside(section: str, what: str) -> str:
 def _listed(text: str) -> str:
     """Ids or tags written with commas between them, as a list's items: each as YAML reads
     it, its quotes off (`a, "b"` is `a, b`)."""
-    if text[:1] == "(" and text[-1:] == ")":  # `(a, b)`, a list in another language's way
-        text = text[1:-1]
-    pieces = (p.strip() for p in text.split(","))
+    # (`(a, b)` and `(a), (b)`, lists in other languages' ways: the brackets off; and no
+    # empty item after a last comma, `a,`)
+    pieces = [p.strip().removeprefix("(").removesuffix(")").strip() for p in text.split(",")]
     return ", ".join(
-        as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True) for p in pieces
+        as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True) for p in pieces if p
     )
 
 
@@ -534,6 +547,7 @@ class _MapBuilder:
     inner: list[tuple[str, YMap]] = field(default_factory=list)
     top: dict[str, YScalar] = field(default_factory=dict)  # the map's own keys
     render_spans: dict[str, Span] = field(default_factory=dict)  # its `render:` options'
+    actors: dict[str, Actor] = field(default_factory=dict)  # once read: before the nodes
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -644,7 +658,7 @@ class _MapBuilder:
             for key, node, span in sections.get("sources", [])
             if isinstance(node, YMap)
         }
-        actors = {
+        actors = self.actors = {
             key: self.actor(key, node, span)
             for key, node, span in sections.get("actors", [])
             if isinstance(node, YMap)
@@ -822,9 +836,10 @@ class _MapBuilder:
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
                 known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(name, _NODE_FIELDS)
                 if not (isinstance(value, YScalar) and self.lookalike_key(value, known)):
-                    said = value.value if isinstance(value, YScalar) else ""
-                    # (The text written, kept: `o: Shops will close.`, one line of it.)
-                    said = as_written(said, True) if said and "\n" not in said else "..."
+                    said = value.value if isinstance(value, YScalar) and not value.is_null else ""
+                    # (The text written, kept: `o: Shops will close.`, a short line of it.)
+                    short = said and "\n" not in said and len(said) <= _SAID_AGAIN
+                    said = as_written(said, True) if short else "..."
                     example = f"`{key}: {{{first}: {said}}}`"
                     self.wrong_type(value, f"{what} `{key}`", "a mapping of fields", example)
                 self.unread.add(name)
@@ -1496,8 +1511,10 @@ class _MapBuilder:
             example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
         if alias := self.alias(node):  # (an entry's whole value, not its id)
             example, keys = f"the id itself, as in `{f.name}: {alias}`", []
-        elif f.name == "by" and (actor := _actor_written(node)):  # `by: {name: Zola}`
-            example, keys = actor, []
+        elif f.name == "by" and (actor := _actor_written(node, self.actors)):  # `{name: Zola}`
+            example, known = actor
+            # (The map's actor of that name read on, as the hint says: not also "unused".)
+            keys = [YScalar(known, True, None, node.span)] if known else []
         self.wrong_type(node, what, "an id or a list of ids", example)
         # The ids of a mapping read on, as the hint says: `supports: {c1: yes}` and
         # `supports: {id: c1}` also made "supports nothing".
@@ -1512,10 +1529,9 @@ class _MapBuilder:
                 for item in items
                 if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
             )
-        written = isinstance(node, YScalar) and [t.strip() for t in node.value.split(",")]
         example = "`[economy, polling]`"
-        if written and all(written):
-            example = f"`[{', '.join(as_written(t, in_brackets=True) for t in written)}]`"
+        if isinstance(node, YScalar) and (written := _listed(node.value)):
+            example = f"`[{written}]`"
         if isinstance(node, YScalar) and node.plain and (item := GLUED_ITEM.fullmatch(node.value)):
             example = f"`- {item[1]}`: a list's item needs a space after its `-`"
         self.wrong_type(node, what, "a list of tags", example)

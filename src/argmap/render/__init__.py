@@ -276,9 +276,10 @@ class Drawing:
         whole = build_graph(m) if graph is None else graph
         g = _focus(whole, m, options)
         dot_options = _evaluated(m, options, g.nodes) if options.evaluate else options.dot
-        if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab (no bidi)
+        if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
-            rtl: RightToLeft = "none" if self.to_pdf else "engine"
+            # (argmap's PDF orders right-to-left lines itself, by their isolates: `pdf`)
+            rtl: RightToLeft = "viewer" if self.to_pdf else "engine"
             dot_options = replace(dot_options, font=family, right_to_left=rtl)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)

@@ -105,7 +105,7 @@ STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and leng
 STAGGER_MAX_NODES = 500
 
 
-RightToLeft = Literal["viewer", "engine", "none"]  # see DotOptions.right_to_left
+RightToLeft = Literal["viewer", "engine"]  # see DotOptions.right_to_left
 
 
 @dataclass(frozen=True)
@@ -114,9 +114,9 @@ class DotOptions:
     theme: str = "light"
     font: str = FONT  # what the engine measures text in (theme.FONT, theme.DRAWN_FONT)
     # Right-to-left lines: in bidi isolates, which an SVG's viewer follows, and which it aligns
-    # right by its own measure of the text (`svg.right_aligned`) ("viewer"); in isolates that
-    # the engine both follows and aligns right, drawing them by its own measure (a PNG, or
-    # Graphviz's PDF: "engine"); or as they are (argmap's PDF, drawn without bidi: "none").
+    # right by its own measure of the text (`svg.right_aligned`), or argmap's PDF orders
+    # (`pdf`) ("viewer"); in isolates that the engine both follows and aligns right, drawing
+    # them by its own measure (a PNG, or Graphviz's PDF: "engine").
     right_to_left: RightToLeft = "viewer"
     max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
     pdf_links: bool = False  # links for Graphviz's own PDF (`_pdf_url`), not for an SVG
@@ -280,14 +280,14 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _escaped(lines: list[str], right_to_left: RightToLeft) -> tuple[list[str], bool]:
-    """Lines escaped for an HTML-like label, and whether they read from the right. Unless
-    `right_to_left` is "none", the lines of right-to-left text each go in a right-to-left
-    isolate (U+2067 ... U+2069), which browsers and the engines follow: laid out left to
-    right, a line put its final `.` or `!` at the wrong end. (See DotOptions for how they
-    come to the right of their box.)"""
+def _escaped(lines: list[str]) -> tuple[list[str], bool]:
+    """Lines escaped for an HTML-like label, and whether they read from the right. The
+    lines of right-to-left text each go in a right-to-left isolate (U+2067 ... U+2069),
+    which browsers, the engines and argmap's PDF follow: laid out left to right, a line
+    put its final `.` or `!` at the wrong end. (See DotOptions for how they come to the
+    right of their box.)"""
     # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
-    if right_to_left != "none" and _right_to_left(" ".join(lines)):
+    if _right_to_left(" ".join(lines)):
         return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines], True
     return [_indent(line) + _html(line) for line in lines], False
 
@@ -317,7 +317,7 @@ def _row(
     else:
         pieces = []
         for paragraph in paragraphs:
-            escaped, from_right = _escaped(paragraph, right_to_left)
+            escaped, from_right = _escaped(paragraph)
             breaks = _RIGHT_BREAK if from_right and right_to_left == "engine" else _BREAK
             align = "TEXT" if breaks == _RIGHT_BREAK else align  # (breaks align in the cell)
             pieces += [line + breaks for line in escaped]
@@ -329,7 +329,6 @@ def _row(
 def _fitted(
     lines: list[str],
     points: float,
-    right_to_left: RightToLeft,
     bold: bool = False,
     below: int = 0,
     align: str | None = None,
@@ -339,7 +338,7 @@ def _fitted(
     `min_width`), with `below` points of space under it. The cell is aligned left, at the
     label's edge: centred, it would be placed by the engine's measure of the text, which
     is too narrow."""
-    escaped, _ = _escaped(lines, right_to_left)
+    escaped, _ = _escaped(lines)
     # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs.)
     shown = [f"<B>{line}</B>" if bold and line else line for line in escaped]
     if align and len(shown) > 1:  # (each line's alignment is its <BR>'s: the last's too)
@@ -888,9 +887,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "fontname": options.font,
         "fontcolor": theme.text,
         # Clear of the first row of boxes, which it touched.
-        "label": _fitted(title, 18, options.right_to_left, bold=True, below=12)
-        if title
-        else _plain(""),  # not <B></B>
+        "label": _fitted(title, 18, bold=True, below=12) if title else _plain(""),  # not <B></B>
         "labelloc": "t",
         "fontsize": "18",
         "nodesep": "0.35",
@@ -967,10 +964,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     for i, (label, members) in enumerate(clusters.values()):
         frame = {
             "label": _fitted(
-                balanced_lines(_clean(label), GROUP_WRAP),
-                11,
-                options.right_to_left,
-                align=_GROUP_LINES.get(rankdir),
+                balanced_lines(_clean(label), GROUP_WRAP), 11, align=_GROUP_LINES.get(rankdir)
             ),
             "style": "rounded,dashed",
             "color": theme.muted,

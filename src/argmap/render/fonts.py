@@ -1,8 +1,6 @@
 """What the fonts of argmap's own PNG and PDF drawings can show. Their text is drawn by
 tools that bring their own fonts rather than the machine's: a character the font lacks
-shows as a box or not at all, and the PDF's tool lays every line out left to right, so
-that Hebrew reads in the wrong order; the render warns of them (rules `png-font`,
-`pdf-font`)."""
+shows as a box (□), and the render warns of them (rules `png-font`, `pdf-font`)."""
 
 from __future__ import annotations
 
@@ -89,7 +87,15 @@ def boxed(dot: str) -> str:
     a map's title be read as DOT.)"""
     if dot.isascii():
         return dot
-    return _UNDRAWN.sub(lambda c: c[0] if dot[c.start() - 1 : c.start()] == "\\" else _box(c), dot)
+    drawn = _UNDRAWN.sub(lambda c: c[0] if dot[c.start() - 1 : c.start()] == "\\" else _box(c), dot)
+    # (A line of nothing else, `\u200c` in bold, left `<B></B>`: a syntax error to Graphviz.)
+    while (emptied := _EMPTY_ELEMENT.sub("", drawn)) != drawn:
+        drawn = emptied
+    return drawn
+
+
+# An element of an HTML-like label around no text, which Graphviz refuses.
+_EMPTY_ELEMENT = re.compile(r"<(B|I|U|S|O|SUB|SUP|FONT)\b[^<>]*></\1>")
 
 
 def in_boxes(text: str) -> str:
