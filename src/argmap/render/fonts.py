@@ -87,7 +87,9 @@ def boxed(dot: str) -> str:
     a map's title be read as DOT.)"""
     if dot.isascii():
         return dot
-    drawn = _UNDRAWN.sub(lambda c: c[0] if dot[c.start() - 1 : c.start()] == "\\" else _box(c), dot)
+    drawn = _UNDRAWN.sub(
+        lambda c: c[0] if c.string[c.start() - 1 : c.start()] == "\\" else _box(c), _pictures(dot)
+    )
     # (A line of nothing else, `\u200c` in bold, left `<B></B>`: a syntax error to Graphviz.)
     while (emptied := _EMPTY_ELEMENT.sub("", drawn)) != drawn:
         drawn = emptied
@@ -102,11 +104,24 @@ def in_boxes(text: str) -> str:
     """A line of text as argmap's PDF draws it: each character Arimo lacks as □, as in
     the builtin engine's PNG (left out, a Chinese title was gone, and the numbers of
     `平成27年` and `5年間` made one), and what shows nothing left out."""
-    return text if text.isascii() else _UNDRAWN.sub(_box, text)
+    return text if text.isascii() else _UNDRAWN.sub(_box, _pictures(text))
 
 
 def _box(found: re.Match[str]) -> str:
     return "" if _unseen(found[0]) else "\u25a1"
+
+
+def _pictures(text: str) -> str:
+    """`text` with each emoji sequence one character, the first of it: one picture, one □.
+    What a zero-width joiner joins to the emoji before it goes (`🙅` + `♂`, a family's
+    others: the ♂, which Arimo has, was drawn beside the box), and a skin tone, and the
+    second letter of a flag (two regional indicators)."""
+    return _FLAG.sub(r"\1", _JOINED.sub("", text))
+
+
+# (Not DOT's own marks after a joiner.)
+_JOINED = re.compile('\u200d[^\\s"<>&\\\\]\ufe0f?|[\U0001f3fb-\U0001f3ff]')
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])[\U0001f1e6-\U0001f1ff]")
 
 
 def _unseen(c: str) -> bool:
