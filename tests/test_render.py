@@ -888,6 +888,8 @@ def test_the_pdf_font_has_the_characters_described() -> None:
         ("🍕 Pizza is the best food 👍🏽", "□ Pizza is the best food □"),
         ("👨\u200d👩\u200d👧\u200d👦 🏳️\u200d🌈 🙅\u200d♂\ufe0f", "□ □ □"),
         ("Italian 🇮🇹 says no, 🇫🇷🇩🇪 too", "Italian □ says no, □□ too"),  # (flags)
+        # A joiner between letters or signs goes alone (what followed it went too).
+        ("ab\u200dcd: Rock\u200d&amp;\u200dRoll", "abcd: Rock&amp;Roll"),
         ("ab\u00adc &amp; 中文 d", "abc &amp; □□ d"),  # (a soft hyphen: a format character)
         # Left out, the Chinese made one number of two, and a title was gone.
         ("平成27年 5年間", "□□27□ 5□□"),
@@ -900,6 +902,11 @@ def test_the_pdf_font_has_the_characters_described() -> None:
         # whatever its first word; its points stay on their letters (turned round, each
         # came before its letter, and reportlab drew it on the one before).
         ("\u2067Apple היא חברה\u2069", "הרבח איה Apple"),
+        # Brackets and signs mirrored, as a reader of the right-to-left text sees them
+        # (`(2024)` came out `)2024(`, and `3 &lt; 5` meant 3 > 5); a line of a left-to-right
+        # paragraph, without an isolate, reads from the left, whatever its first word.
+        ("\u2067שלום (2024) 3 &lt; 5.\u2069", ".5 &gt; 3 (2024) םולש"),  # noqa: RUF001
+        ("המכירות ירדו 2023.", "2023 ודרי תוריכמה."),
         ("\u2067שָׁלוֹם\u2069", "םוֹלשָׁ"),  # noqa: RUF001
     ],
 )

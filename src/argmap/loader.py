@@ -321,6 +321,7 @@ def _ascii_id(key: str) -> str:
 
 
 _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
+_WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read as a comment
 
 
 def _actor_written(node: YNode, actors: Mapping[str, Actor]) -> tuple[str, str] | None:
@@ -1216,8 +1217,8 @@ class _MapBuilder:
                     blank[key] = value  # an empty field is an absent one
                     # (Text left empty: a required one is said below; quoted, another
                     # type's value holds no `#`; and `~ #todo` is empty as written.)
-                    if value.plain and not value.value and f.type == "text" and not f.required:
-                        self.hashtag_after(value, f"`{key}` of {what}")
+                    if value.plain and not value.value and not f.required and f.type in _WORDS:
+                        self.hashtag_after(value, f"`{key}` of {what}", f)
                     continue
             written.add(key)
             converted = _CONVERTERS[f.type](self, value, f"`{key}` of {what}", f)
@@ -1446,10 +1447,11 @@ class _MapBuilder:
         start = len(hashtags[0][1]) + 1
         return " ".join(h[2].rstrip() for h in hashtags), Span.point(self.file, row + 1, start)
 
-    def hashtag_after(self, node: YScalar, what: str) -> None:
+    def hashtag_after(self, node: YScalar, what: str, f: spec.Field = _ANY) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag
         (`title: #MeToo`), which YAML reads as a comment: the text is cut short, or left
-        empty, without a word."""
+        empty, without a word. So is an empty field `f` of tags or ids (`tags: #transport`,
+        `supports: #c1`): they were dropped without a word."""
         if (commented := self.comment_after(node)) is None:
             return
         hashtag, at = commented
@@ -1457,15 +1459,14 @@ class _MapBuilder:
         if not node.value:
             message = f"{what} is empty: YAML reads `{hashtag}` as a comment"
         whole = double_quoted(f"{node.value} {hashtag}" if node.value else hashtag)
-        self.diagnostics.append(
-            Diagnostic(
-                "comment-in-text",
-                Severity.WARNING,
-                at,
-                message,
-                f"quote the text to keep all of it: `{whole}`",
-            )
-        )
+        hint = f"quote the text to keep all of it: `{whole}`"
+        words = [w.lstrip("#") for w in hashtag.split() if w.lstrip("#")]
+        if f.type in ("tags", "refs", "ref") and words:
+            what_is = "a tag" if f.type == "tags" else "an id"
+            one = f.type == "ref" or (f.type == "refs" and len(words) == 1)
+            listed = words[0] if one else f"[{_listed(', '.join(words))}]"
+            hint = f"{what_is} is written without `#`: `{f.name}: {listed}`"
+        self.diagnostics.append(Diagnostic("comment-in-text", Severity.WARNING, at, message, hint))
 
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
         if isinstance(node, YScalar):

@@ -116,11 +116,16 @@ def _pictures(text: str) -> str:
     What a zero-width joiner joins to the emoji before it goes (`🙅` + `♂`, a family's
     others: the ♂, which Arimo has, was drawn beside the box), and a skin tone, and the
     second letter of a flag (two regional indicators)."""
-    return _FLAG.sub(r"\1", _JOINED.sub("", text))
+    return _FLAG.sub(r"\1", _JOINED.sub(_joined, text))
 
 
-# (Not DOT's own marks after a joiner.)
-_JOINED = re.compile('\u200d[^\\s"<>&\\\\]\ufe0f?|[\U0001f3fb-\U0001f3ff]')
+def _joined(found: re.Match[str]) -> str:
+    """A skin tone, or a joiner and a symbol it joins (`♂`, `🍳`), left out; a joiner
+    between letters or signs keeps them (`ab\u200dcd`: only the joiner goes)."""
+    return "" if not found[1] or category(found[1]) == "So" else found[1]
+
+
+_JOINED = re.compile("\u200d(.?)\ufe0f?|[\U0001f3fb-\U0001f3ff]", re.DOTALL)
 _FLAG = re.compile("([\U0001f1e6-\U0001f1ff])[\U0001f1e6-\U0001f1ff]")
 
 
