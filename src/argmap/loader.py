@@ -187,10 +187,19 @@ _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, zero-width and bidirectional
-# formatting marks, and variation selectors (U+FE0F, which only styles an emoji before
-# it). A field of only these is an empty one.
-_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0))
-_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE, _SELECTORS))}]*")
+# formatting marks, variation selectors (U+FE0F, which only styles an emoji before it),
+# tag characters, the combining grapheme joiner and the Hangul fillers. A field of only
+# these is an empty one.
+_BLANK = (
+    range(0xFE00, 0xFE10),
+    range(0xE0000, 0xE0080),
+    range(0xE0100, 0xE01F0),
+    range(0x034F, 0x0350),
+    range(0x115F, 0x1161),
+    range(0x3164, 0x3165),
+    range(0xFFA0, 0xFFA1),
+)
+_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE, _BLANK))}]*")
 # A control character other than a line break (LF, CR, NEL) or a tab: YAML refuses one
 # written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one. And the
 # bidirectional controls, which YAML takes as they are ("Trojan Source").
@@ -334,10 +343,13 @@ def _actor_written(node: YNode, actors: Mapping[str, Actor]) -> tuple[str, str] 
     if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
         return None
     named = (k for k, a in actors.items() if a.name.casefold() == name.value.casefold())
+    key = re.sub(r"[^\w.-]", "", _ascii_id(name.value.casefold()), flags=re.ASCII)
+    key = key if spec.ID_RE.match(key) else "my-actor"  # (`o'brien` as `obrien`)
     if (known := next(named, None)) is not None:
+        if not spec.ID_RE.match(known):  # (an actor `עמוס`: its own error says so)
+            hint = f"{actors[known].name}'s id, once valid: rename `{known}` `{key}`, and "
+            return f"{hint}write `by: {key}`", ""  # (not read on: no line names `{known}`)
         return f"the id of {actors[known].name}, an actor of the map: `by: {known}`", known
-    key = _ascii_id(name.value.casefold())
-    key = key if spec.ID_RE.match(key) else "my-actor"
     while key in actors:  # (not an id taken: a duplicate key, or another's)
         key = f"{key}-2"
     fields = ", ".join(

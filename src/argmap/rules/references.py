@@ -248,7 +248,7 @@ def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> s
     `name` is that."""
     # `(a, b)`, a list in another language's way
     if name[:1] == "(" and name[-1:] == ")" and (name := name[1:-1].strip()) in known:
-        return f"write the id without the brackets: `{field}: {name}`"
+        return f"write the id without the brackets: `{name}`"  # (one of a list's, maybe)
     pieces = [p.strip() for p in re.split("[,;]", name)]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         return f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
@@ -265,6 +265,12 @@ def _unknown_hint(field: str, name: str, what: str, space: _Space) -> tuple[str,
     written = space.by_words.get(name.casefold().strip())
     if written is not None:
         attribute, (key, *more) = written
+        if not more and not ID_RE.match(key):  # (`by: Wang`, the name of actor `王`)
+            instead = name.casefold() if ID_RE.match(name.casefold()) else f"my-{what}"
+            return (
+                f"`{name}` is the {attribute} of `{key}`, whose id is not valid: rename it "
+                f"`{instead}`, and write `{field}: {instead}`"
+            ), (key,)
         if more:
             ids = ", ".join(f"`{k}`" for k in (key, *more))
             hint = f"write the id, not the {attribute}, which {len(more) + 1} {what}s have: {ids}"
