@@ -41,6 +41,7 @@ from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
     GLUED_ITEM,
     QUOTED,
+    READ_AS,
     STR_TAG,
     YMap,
     YNode,
@@ -55,6 +56,7 @@ from argmap.yamltree import (
     glued_key,
     kind_name,
     node_written,
+    read_as_key,
     tagged,
     without_comment,
 )
@@ -695,6 +697,7 @@ class _MapBuilder:
                     nodes[key] = self.node(key, kind, node, span)
         if self.bad_ids:
             self.where_named([*nodes.values(), *duplicates])
+        self.alike_ids([tree.entries[keys[k.section]][1] for k in Kind if k.section in keys])
         return Map(
             path=self.file,
             title=values.get("title", ""),
@@ -718,6 +721,27 @@ class _MapBuilder:
             duplicates=tuple(duplicates),
             unread_sections=frozenset(self.unread),
         )
+
+    def alike_ids(self, sections: list[YNode]) -> None:
+        """Report node ids in different sections that YAML reads as one number (`1.1` of a
+        reason, `1.10` of an objection, Kialo's way of numbering): argmap reads each as
+        written, and other tools (an editor with the JSON Schema) take them, and each
+        reference to them, for one id. (In one section, a duplicate key: `yamltree`.)"""
+        seen: dict[tuple[str, Any], tuple[YScalar, int]] = {}
+        for at, section in enumerate(sections):
+            for key, _ in section.entries.values() if isinstance(section, YMap) else ():
+                if not key.plain or (read := read_as_key(key)) is None:
+                    continue
+                first, where = seen.setdefault(read[:2], (key, at))
+                if where != at:
+                    self.error(
+                        "duplicate-id",
+                        key.span,
+                        f"id `{key.value}` is read by YAML as {READ_AS[read[2]]}, equal to "
+                        f"`{first.value}` on line {first.span.line}: other tools take them, and "
+                        "each reference to them, for one id",
+                        "give them ids that are not numbers (`r1-1`, `o1-10`)",
+                    )
 
     def where_named(self, nodes: list[Node]) -> None:
         """Each invalid id's hint, with the lines that name it: renamed where it is written

@@ -257,6 +257,24 @@ def _relocated(node: YNode, span: Span) -> YNode:
     )
 
 
+def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
+    """What other YAML readers take a plain key for, when not text: a number, a boolean,
+    null or a date (kept apart by kind, as `yes` and `1` are equal in Python), the value,
+    and its YAML type's name; None for text."""
+    text = key.value
+    if text.isdigit() and (text[0] != "0" or text == "0"):  # (ids `1`, `2`: no resolving)
+        value: Any = int(text)
+    else:
+        try:
+            value = key.resolve()
+        except ValueError:
+            return None
+        if isinstance(value, str):
+            return None
+    kind = _TAG_OF.get(type(value), "timestamp")
+    return ("number" if kind in ("int", "float") else kind), value, kind
+
+
 def _one_line(scalar: YScalar) -> bool:
     return scalar.span.line == scalar.span.end_line
 
@@ -552,20 +570,11 @@ class _Builder:
         """A plain key that YAML reads as a number, a boolean, null or a date, the same one
         as a key before it (`1.0` and `1`, `~` and `null`, `yes` and `true`): argmap reads
         each as written, and any other YAML reader keeps only the last."""
-        text = key.value
-        if text.isdigit() and (text[0] != "0" or text == "0"):  # (ids `1`, `2`: no resolving)
-            value: Any = int(text)
-        else:
-            try:
-                value = key.resolve()
-            except ValueError:
-                return
-            if isinstance(value, str):
-                return
-        # (By kind too: `yes` and `1` are equal in Python, and other readers keep both.)
-        kind = _TAG_OF.get(type(value), "timestamp")
+        if (read := read_as_key(key)) is None:
+            return
+        kind = read[2]
         seen = self.alike.setdefault(id(mapping), {})
-        first = seen.setdefault(("number" if kind in ("int", "float") else kind, value), key)
+        first = seen.setdefault(read[:2], key)
         if first is key:
             return
         self.diagnostics.append(
