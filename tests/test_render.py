@@ -148,7 +148,9 @@ def test_hostile_text_cannot_inject() -> None:
     heading = root.find(f"{SVG}g/{SVG}title")
     assert heading is not None
     assert heading.text == 'Title "]; evil -> x [label=pwned]; <script>alert(1)</script> &amp; {}'
-    assert b"/Title (MoveOn isn't backing off)" in svg_to_pdf(render(load_map(SEED)))
+    seed = svg_to_pdf(render(load_map(SEED)))
+    assert b"/Title (MoveOn isn't backing off)" in seed
+    assert b"/Subject (Party leaders warn progressive groups" in seed  # (the summary)
 
 
 # Text, with now and then what has broken DOT or SVG before: character references,

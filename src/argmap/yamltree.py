@@ -1719,7 +1719,23 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             return "two commas in a row, with no item between them: delete one"
         if before in ("[", "{"):
             return f"a comma right after `{before}`, before any item: delete it"
-    return _indicator_hint(lines, mark.line, mark.column, brackets=False) or _FIX
+    hint = _indicator_hint(lines, mark.line, mark.column, brackets=False)
+    return hint or _at_sign_hint(line, mark.column) or _FIX
+
+
+def _at_sign_hint(line: str, column: int) -> str:
+    """A key or an id written with a handle's `@` or a backtick before it (`@hochul:`,
+    `{by: @hochul}`), which YAML keeps for itself: the key or id without it."""
+    found = re.match(r"[@`]([\w.-]+)(:?)", line[column:], re.ASCII)
+    if found is None or not spec.ID_RE.match(found[1]):
+        return ""
+    sign = line[column]
+    if found[2]:  # (`@hochul:`, a key)
+        return f"a key does not start with `{sign}`: write `{found[1]}:`"
+    field = re.search(r"([\w-]+):\s*(?:\[[^\]]*)?$", line[:column])  # (`by: [a, @b`)
+    if field is None or _FIELD_TYPES.get(field[1]) not in ("ref", "refs"):
+        return ""
+    return f"an id does not start with `{sign}`: write `{found[1]}`"
 
 
 _HASHTAG_LINE = re.compile(r"( +)(#\S+).*")  # a line that starts with a hashtag, indented

@@ -30,7 +30,8 @@ from argmap.render.theme import PDF_FONT_FAMILY
 _FONT_FOLDER = Path(__file__).parent / "pdf-font"
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_HREF = "{http://www.w3.org/1999/xlink}href"
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_HREF = f"{_XLINK}href"
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"scale\(([^ )]+) ([^ )]+)\).*translate\(([^ )]+) ([^ )]+)\)")
 
@@ -61,6 +62,11 @@ def svg_to_pdf(svg: bytes) -> bytes:
         heading = root.find(f"{_SVG}g/{_SVG}title")  # Graphviz's: the graph's name, the title
         pdf.setTitle(heading.text or "" if heading is not None else "")  # else "untitled"
         pdf.setAuthor("")  # else "anonymous"
+        # The map's summary, the graph's tooltip (its title when it has none): else
+        # "unspecified".
+        about = root.find(f"{_SVG}g/{_SVG}g/{_SVG}a")
+        summary = about.get(f"{_XLINK}title", "") if about is not None else ""
+        pdf.setSubject(summary if heading is None or summary != heading.text else "")
         pdf.setCreator("argmap")
         renderPDF.draw(drawing, pdf, 0, 0)
         for url, box in links(root, drawing.width, drawing.height):
