@@ -775,6 +775,24 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
+    if (
+        key is not None
+        and key[1] in _KNOWN_KEYS
+        and above is not None
+        and lines[above].lstrip().startswith("- ")
+        and _of_ids(lines, above)
+    ):  # (`supports:`, `- a`, then `by:` under the item: a field of the node, meant)
+        head = next(
+            i
+            for i in range(above, -1, -1)
+            if lines[i].strip() and _indent(lines[i]) < _indent(lines[above])
+        )
+        field = lines[head].strip().partition(":")[0]
+        return (
+            f"`{key[1]}:` is indented deeper than the item of `{field}:` on line {above + 1}, "
+            f"so YAML reads it as more of that item; indent line {row + 1} by "
+            f"{counted(_indent(lines[head]), 'space')}, like `{field}:`"
+        )
     if above is not None and (
         (key is not None and ":" not in without_comment(lines[above]))
         or _goes_on(lines, above, row)
@@ -1455,6 +1473,8 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     one word: what to write, and where the space goes."""
     written = without_comment(lines[row])
     at = _indent(lines[row]) + 2 * written.startswith("- ")  # where the key starts
+    if written.lstrip().startswith("- ") and _of_ids(lines, row):
+        return None  # (`supports:`, then `- a` and a field below it: an id, no key)
     written = written.removeprefix("- ")
     if (glued := glued_key(written)) is not None:
         return glued[0], row + 1, at + glued[1] + 1
@@ -1468,6 +1488,20 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
         return None
     fixed = f"{word}: {value}" if value else f"{word}:"
     return (f"`{word}` is written without its `:`", f"write `{fixed}`"), row + 1, at + len(word) + 1
+
+
+def _of_ids(lines: list[str], row: int) -> bool:
+    """Whether line `row` is an item of a list of ids or tags (`supports:` above it)."""
+    head = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if _indent(lines[i]) < _indent(lines[row]) and lines[i].strip()
+        ),
+        None,
+    )
+    key = re.match(_KEY + ":", lines[head]) if head is not None else None
+    return key is not None and _FIELD_TYPES.get(key[1].strip()) in ("refs", "tags")
 
 
 def _colon_left_out(
