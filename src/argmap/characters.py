@@ -31,6 +31,20 @@ INVISIBLE = (
 )
 
 
+# What shows nothing of its own beside the character before it, or at all, though no
+# format character: variation selectors (U+FE0F, which only styles an emoji), the tag
+# characters, the combining grapheme joiner and the Hangul fillers.
+BLANK = (
+    range(0xFE00, 0xFE10),
+    range(0xE0000, 0xE0080),
+    range(0xE0100, 0xE01F0),
+    range(0x034F, 0x0350),
+    range(0x115F, 0x1161),
+    range(0x3164, 0x3165),
+    range(0xFFA0, 0xFFA1),
+)
+
+
 def code_points(*sets: Iterable[range]) -> Iterator[int]:
     """Every code point of `sets`."""
     for ranges in sets:

@@ -21,6 +21,7 @@ import yaml
 from argmap import spec
 from argmap.characters import (
     BIDI_CONTROL,
+    BLANK,
     CONTROL,
     INVISIBLE,
     char_class,
@@ -189,19 +190,9 @@ _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and
 _EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, zero-width and bidirectional
-# formatting marks, variation selectors (U+FE0F, which only styles an emoji before it),
-# tag characters, the combining grapheme joiner and the Hangul fillers. A field of only
-# these is an empty one.
-_BLANK = (
-    range(0xFE00, 0xFE10),
-    range(0xE0000, 0xE0080),
-    range(0xE0100, 0xE01F0),
-    range(0x034F, 0x0350),
-    range(0x115F, 0x1161),
-    range(0x3164, 0x3165),
-    range(0xFFA0, 0xFFA1),
-)
-_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE, _BLANK))}]*")
+# formatting marks, variation selectors and the rest of BLANK. A field of only these is
+# an empty one.
+_INVISIBLE = re.compile(rf"[\s{char_class(code_points(CONTROL, INVISIBLE, BLANK))}]*")
 # A control character other than a line break (LF, CR, NEL) or a tab: YAML refuses one
 # written as it is, but a quoted text's escape (`"\a"`, `"\e[2J"`) makes one. And the
 # bidirectional controls, which YAML takes as they are ("Trojan Source").

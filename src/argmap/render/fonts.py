@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from unicodedata import category
 
-from argmap.characters import BIDI_CONTROL
+from argmap.characters import BIDI_CONTROL, BLANK, code_points
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Map, Span
 from argmap.render.dot import DotOptions, drawn_text, group_of
@@ -131,14 +131,12 @@ _FLAG = re.compile("([\U0001f1e6-\U0001f1ff])[\U0001f1e6-\U0001f1ff]")
 
 def _unseen(c: str) -> bool:
     """Whether `c` is drawn as nothing of its own, glyph or not: a space, a format
-    character (a joiner, a direction mark) or a variation selector (U+FE0F after an emoji,
-    which the warning listed as a character apart, showing nothing)."""
-    return (
-        c.isspace()
-        or category(c) == "Cf"
-        or "\ufe00" <= c <= "\ufe0f"
-        or ("\U000e0100" <= c <= "\U000e01ef")
-    )
+    character (a joiner, a direction mark) or one of BLANK (U+FE0F after an emoji, which
+    the warning listed as a character apart, showing nothing)."""
+    return c.isspace() or category(c) == "Cf" or ord(c) in _BLANK
+
+
+_BLANK = frozenset(code_points(BLANK))
 
 
 @dataclass(frozen=True)
