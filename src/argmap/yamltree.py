@@ -905,9 +905,15 @@ _TYPOGRAPHIC = frozenset(
 def _goes_on(lines: list[str], above: int, row: int) -> bool:
     """Whether line `row`, indented deeper than a text field's first line `above` (`text:
     A claim about`), is more of that text: no field of the format (`by: ann`, a key slipped
-    deeper), nor an id with fields (`c2: {text: ...}`, `c2: text: ...`, `c2:` alone)."""
+    deeper), nor an id with fields (`c2: {text: ...}`, `c2: text: ...`, `c2:` alone). An id
+    with its text (`c1: The city should` and `charge drivers: a fee`) is such a field too
+    when the line's words before their colon are prose, not one word (an id slipped deeper)."""
     field = re.match(_KEY + r":\s+[^\s\"'|>&*!\[{#]", lines[above])
-    if field is None or _FIELD_TYPES.get(field[1].strip()) != "text":
+    if field is None:
+        return False
+    kind = _FIELD_TYPES.get(field[1].strip())
+    words = lines[row].partition(":")[0].strip().removeprefix("- ")
+    if kind != "text" and (kind is not None or " " not in words):
         return False
     if _indent(lines[row]) <= field.start(1):
         return False
