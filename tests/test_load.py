@@ -890,7 +890,13 @@ def test_a_section_written_as_a_list_holds_every_id_it_names() -> None:
         "reasons:\n  r: {text: R, supports: [a, b]}\n"
     )
     [problem] = listed.diagnostics
-    assert problem.hint.endswith("each id without the `- ` before it")
+    assert problem.hint.endswith("without the `- ` before it (`a:` for `- a:`)")
+    # At the margin, the ids go under the section's name: without the `- ` alone, they
+    # were the map's own fields.
+    margin = "argmap: 1\ntitle: T\nclaims:\n- a:\n    text: A\n"
+    [problem] = loads(margin).diagnostics
+    assert problem.hint.endswith("(`a:` for `- a:`), indented by 2 spaces")
+    assert not loads(margin.replace("- a:", "  a:")).diagnostics
     flow = loads("argmap: 1\ntitle: T\nclaims: [{a: {text: A}}]\n")
     [problem] = flow.diagnostics
     assert problem.hint == "write it as `claims: {my-id: ...}`"

@@ -802,8 +802,18 @@ class _MapBuilder:
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
-            if items and self.lines[node.span.line - 1][node.span.column - 1 :].startswith("-"):
-                hint += ", each id without the `- ` before it"
+            # (An item's first key, unless a field: its id, its fields in it or after it.)
+            first = next(iter(items[0].entries), None) if items else None
+            if first in spec.FIELD_TYPES:
+                first = None
+            if first and self.lines[node.span.line - 1][node.span.column - 1 :].startswith("-"):
+                # (A list at the margin, its `- ` taken away, made the ids the map's own.)
+                hint = (
+                    f"write each id as a key of `{name}:`, without the `- ` before it "
+                    f"(`{first}:` for `- {first}:`)"
+                    + ", indented by 2 spaces"
+                    * (node.span.column == 1)
+                )
             flow = self.lines[node.span.line - 1][node.span.column - 1 :].startswith("[")
             if ids and flow:  # (`claims: [{id: a, text: A}]`)
                 hint = (

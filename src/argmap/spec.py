@@ -169,6 +169,8 @@ MAP_FIELDS = (
     ),
 )
 ALL_FIELDS = (MAP_FIELDS, NODE_FIELDS, ACTOR_FIELDS, SOURCE_FIELDS, RENDER_FIELDS)
+# Each field's name, in any mapping of the format, and its type.
+FIELD_TYPES = {f.name: f.type for fields in ALL_FIELDS for f in fields}
 SECTIONS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "sources": ("Where things were said: id -> source.", SOURCE_FIELDS),
     "actors": ("Who argues: id -> person or organisation.", ACTOR_FIELDS),

@@ -724,7 +724,7 @@ def _split(
             and type(value) is YScalar
             and value.is_null
             and key.plain
-            and key.value not in _FIELD_TYPES
+            and key.value not in spec.FIELD_TYPES
         ),
         None,
     )
@@ -871,7 +871,7 @@ def _own_line_hint(line: str, column: int) -> str:
     if (
         field is not None
         and one
-        and _FIELD_TYPES.get(field[1]) in ("ref", "refs", "tags", "number", "date")
+        and spec.FIELD_TYPES.get(field[1]) in ("ref", "refs", "tags", "number", "date")
         and field[3] in _KNOWN_KEYS
     ):  # (`by: a    attacks: c1`, `tags: [a] by: b`; not prose, `text: A note: ...`)
         return (
@@ -911,7 +911,7 @@ def _goes_on(lines: list[str], above: int, row: int) -> bool:
     field = re.match(_KEY + r":\s+[^\s\"'|>&*!\[{#]", lines[above])
     if field is None:
         return False
-    kind = _FIELD_TYPES.get(field[1].strip())
+    kind = spec.FIELD_TYPES.get(field[1].strip())
     words = lines[row].partition(":")[0].strip().removeprefix("- ")
     if kind != "text" and (kind is not None or " " not in words):
         return False
@@ -997,7 +997,7 @@ def _indicator_hint(lines: list[str], row: int, column: int, brackets: bool) -> 
     if start in "[{" and (not brackets or column == field.start(2)):
         return ""
     key, value = field[1].strip().removeprefix("- ").strip(), without_comment(field[2])
-    kind = _FIELD_TYPES.get(key)
+    kind = spec.FIELD_TYPES.get(key)
     if kind != "text":  # a list, a mapping, an id: not to be quoted
         closed = _closed_at(value)
         after = value[closed:].strip() if closed is not None else ""
@@ -1030,7 +1030,7 @@ def _flow_indicator_hint(line: str, column: int) -> str:
     the line, with the text quoted."""
     field = next((m for m in _FLOW_FIELD.finditer(line) if m.end() == column), None)
     starts = line[column : column + 1]
-    if field is None or _FIELD_TYPES.get(field[1]) != "text" or starts not in _INDICATORS:
+    if field is None or spec.FIELD_TYPES.get(field[1]) != "text" or starts not in _INDICATORS:
         return ""
     end = next((i for i in range(column, len(line)) if line[i] in ",}"), len(line))
     value = line[column:end].strip()
@@ -1067,9 +1067,6 @@ def _quoted(field: re.Match[str]) -> str:
 
 
 # The type of each field by its name, for what a hint suggests writing in it.
-_FIELD_TYPES = {f.name: f.type for fields in spec.ALL_FIELDS for f in fields}
-
-
 def without_comment(text: str) -> str:
     r"""`text` without a YAML comment (` #` on), stripped. (Not `\s+#.*` in a regular
     expression: tried at each space of a long run of them, it is quadratic.)"""
@@ -1095,7 +1092,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
             f"`{key}` holds {'ids' if key in spec.SECTIONS else 'options'} by name, not a list: "
             f"write `{key}:`, then `{item}: {value}` on the next line, indented"
         )
-    kind = _FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
+    kind = spec.FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
     if kind == "text":
         quoted = double_quoted(f"- {item}")
         return f"text that starts with `- ` is read as a list's item; quote it: `{key}: {quoted}`"
@@ -1420,7 +1417,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
 
 
 # Every key of the map format (a look-alike colon after one is a key mistyped).
-_KNOWN_KEYS = frozenset(_FIELD_TYPES) | frozenset(spec.SECTIONS)
+_KNOWN_KEYS = frozenset(spec.FIELD_TYPES) | frozenset(spec.SECTIONS)
 
 
 def glued_key(
@@ -1438,7 +1435,7 @@ def glued_key(
     # Text is quoted where YAML would read it otherwise (`text:[Draft]`, `text:A: b`);
     # anything else is written as it is (`tags:[x]`, a list; `weight:0.5`, a number), as
     # is a text in quotes already.
-    shown = _glued_value(after, _FIELD_TYPES.get(word, "text") == "text")
+    shown = _glued_value(after, spec.FIELD_TYPES.get(word, "text") == "text")
     if value[0].isspace():  # a no-break space (pasted from a word processor), which YAML's is not
         said = (
             f"`{word}:` is followed by {describe(value[0])}, which YAML does not read as "
@@ -1507,7 +1504,7 @@ def _of_ids(lines: list[str], row: int) -> bool:
         None,
     )
     key = re.match(_KEY + ":", lines[head]) if head is not None else None
-    return key is not None and _FIELD_TYPES.get(key[1].strip()) in ("refs", "tags")
+    return key is not None and spec.FIELD_TYPES.get(key[1].strip()) in ("refs", "tags")
 
 
 def _colon_left_out(
@@ -1773,7 +1770,7 @@ def _at_sign_hint(line: str, column: int) -> str:
     if found[2]:  # (`@hochul:`, a key)
         return f"a key does not start with `{sign}`: write `{found[1]}:`"
     field = re.search(r"([\w-]+):\s*(?:\[[^\]]*)?$", line[:column])  # (`by: [a, @b`)
-    if field is None or _FIELD_TYPES.get(field[1]) not in ("ref", "refs"):
+    if field is None or spec.FIELD_TYPES.get(field[1]) not in ("ref", "refs"):
         return ""
     return f"an id does not start with `{sign}`: write `{found[1]}`"
 
@@ -1796,7 +1793,7 @@ def _hashtag_line_hint(lines: list[str], row: int) -> str:
     # Only after an unquoted text with no comment of its own: its field's key above it.
     key = next((i for i in range(above, -1, -1) if _KEY_LINE.match(lines[i])), None)
     field = re.match(_KEY + r":\s*(.*)", lines[key]) if key is not None else None
-    if key is None or field is None or _FIELD_TYPES.get(field[1].strip()) != "text":
+    if key is None or field is None or spec.FIELD_TYPES.get(field[1].strip()) != "text":
         return ""
     if field[2][:1] in ("", '"', "'", "|", ">") or any(
         _SPACE_HASH.search(text) for text in (field[2], *lines[key + 1 : above + 1])
@@ -1977,7 +1974,7 @@ def _hidden_by_comment(
     hint = f"quote the item: `{fixed}`" if fixed != line.strip() else "quote the item with `#`"
     field = _indicated(lines, row - 1)
     key = field[1].strip().removeprefix("- ").strip() if field else ""
-    if field and field.start(2) == column - 1 and _FIELD_TYPES.get(key) == "text":
+    if field and field.start(2) == column - 1 and spec.FIELD_TYPES.get(key) == "text":
         # (`text: [#MeToo] changed ...`: a text, whose items quoted made a list of it; a
         # comment only after its last closing bracket, as every ` #` before it is text)
         value, end = field[2], field[2].rfind(closing) + 1
