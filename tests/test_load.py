@@ -1004,6 +1004,21 @@ def test_a_drawing_with_a_long_title_is_no_map() -> None:
         assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")
 
 
+def test_argdown_is_said_to_be_argdown_and_broken_yaml_that_looks_alike_is_not() -> None:
+    """A file in Argdown got YAML's error at its first `: ` (or none of a map's keys). A
+    broken map whose lists look like Argdown's titles (`- [c1]`) keeps YAML's own error."""
+    for argdown in (
+        "[Nuclear]: We should build more plants.\n",
+        "<Waste>: It lasts.\n  -> [Nuclear]\n",
+        "===\ntitle: T\n===\n\n[A]\n  + [B]: because\n",
+    ):
+        [problem] = loads(argdown).diagnostics
+        assert problem.rule == "not-a-map" and "Argdown" in problem.message, problem
+    broken = "argmap: 1\ntitle: T\nreasons:\n  r:\n    supports:\n    - [c1]\n    - [c2\n"
+    [problem] = loads(broken).diagnostics
+    assert problem.rule == "yaml-syntax", problem
+
+
 def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
     """`#4dayweek` at the start of a text's second line is a YAML comment: the text lost
     it without a word, where a hashtag after a space on the first line was said."""

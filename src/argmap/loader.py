@@ -147,11 +147,51 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
         tree, problems = compose(text, file)
         builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
+    if result is None and (argdown := _argdown(text, file)):  # (not YAML's errors of it)
+        return Loaded(file, text, None, (argdown,))
     # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
     return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Argdown's lines: its front matter's fence, a statement (`[Title]: text`) or an argument
+# (`<Title>: text`), either after a relation (`+`, `-`, `<+`, `+>`, `><`, `_>`, `<_`).
+_ARGDOWN_FENCE = re.compile(r"===\s*")
+_MARGIN_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+_ARGDOWN_TITLE = re.compile(
+    r"\s*(?:(?:<[+-]|[+-]>?|><|<_|_>)\s+)?(\[[^\]\n]+\]|<[^>\n]+>)(?::|\s*$)"
+)
+
+
+def _argdown(text: str, file: str) -> Diagnostic | None:
+    """An error for a file written in Argdown, which YAML reads as errors (or as text): say
+    what it is, where its first statement is, and how a map writes it. Argdown if its
+    front matter opens the file, or if a third of its lines or more are titles, and no
+    line after the front matter is a YAML key at the margin (a map's `claims:`, whose
+    lists may look alike: `- [c1, c2]`)."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    fences = [i for i, (_, line) in enumerate(lines[:100]) if _ARGDOWN_FENCE.fullmatch(line)]
+    if fences[:1] == [0] and len(fences) > 1:
+        lines = lines[fences[1] + 1 :]
+    titled = [(n, found) for n, line in lines if (found := _ARGDOWN_TITLE.match(line))]
+    if (
+        not titled
+        or 3 * len(titled) < len(lines)
+        or any(_MARGIN_KEY.match(line) for _, line in lines)
+    ):
+        return None
+    row, first = titled[0]
+    return Diagnostic(
+        "not-a-map",
+        Severity.ERROR,
+        Span.point(file, row, first.start(1) + 1),
+        f"this file is written in Argdown (`{clipped(first[1], 40)}` on line {row}), not as "
+        "an argument map: argmap reads maps in YAML",
+        "write each statement as a claim (`claims:`, then `  my-claim: {text: ...}`), and "
+        "each argument for or against it as a reason or an objection that names it "
+        "(`supports: my-claim`, `attacks: my-claim`); `argmap new debate.yaml` writes a "
+        "map to start from",
+    )
 
 
 @contextmanager
