@@ -1120,7 +1120,7 @@ class _MapBuilder:
                         "`claims:`, `reasons:`, `objections:` or `rebuttals:`, as its kind"
                     )
                 if known is _NODE_FIELDS and other not in by_name:
-                    hint = _other_tools_hint(other, key, value, owner) or hint
+                    hint = _other_tools_hint(other, key, value, owner, what) or hint
                 if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
                     supports = "+" in argdown[1]
@@ -2127,8 +2127,9 @@ def _other_name(key: str) -> str | None:
     return _OTHER_NAMES.get(name)
 
 
-def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> str:
-    """The hint for a node's field written as another tool writes it (see `_other_name`)."""
+def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str, what: str) -> str:
+    """The hint for a node's field written as another tool writes it (see `_other_name`),
+    in the node `owner` (`what`: its kind and id)."""
     if other == "url":
         name = _normal(key)
         field = _IN_SOURCE.get(name, name)
@@ -2150,6 +2151,13 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str) -> 
     supporting = ("supported", "backed", "pro", "supporters")
     relation = "supports" if _normal(key).startswith(supporting) else "attacks"
     items = value.items if isinstance(value, YSeq) else [value]
+    if any(isinstance(i, YMap) for i in items):  # (Kialo's nodes, nested in the one they argue)
+        answers = what.startswith(Kind.OBJECTION.value)
+        section = "reasons" if relation == "supports" else "rebuttals" if answers else "objections"
+        return (
+            f"a relation is written on the node that argues: move each node in `{key}` "
+            f"under `{section}:`, with an id of its own and `{relation}: {owner}`"
+        )
     names = [f"`{i.value}`" for i in items if isinstance(i, YScalar) and not i.is_null]
     where = f"in {_some(names, 3, 'the others')}" if names else "in each node it names"
     return (
