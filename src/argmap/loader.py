@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
+from itertools import count
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -366,11 +367,14 @@ _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
 _WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read as a comment
 
 
-def _actor_written(node: YNode, actors: Mapping[str, Actor]) -> tuple[str, str] | None:
+def _actor_written(
+    node: YNode, actors: Mapping[str, Actor], written: dict[str, str]
+) -> tuple[str, str] | None:
     """The hint for an actor written in place in `by` (`by: {name: Zola}`), and the id of
     the map's actor of that name, if it has one ("" if not: the hint then says to write
     the actor under `actors`, with an id that `by` names); None if `node` is no such
-    mapping."""
+    mapping. `written` holds the ids given so far by name, and takes this one: one name
+    gets one id, two names two (both `my-actor`, for names with no letter of an id)."""
     entries = node.entries if isinstance(node, YMap) else {}
     name = entries.get("name", (None, None))[1]
     if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
@@ -383,8 +387,12 @@ def _actor_written(node: YNode, actors: Mapping[str, Actor]) -> tuple[str, str] 
             hint = f"{actors[known].name}'s id, once valid: rename `{known}` `{key}`, and "
             return f"{hint}write `by: {key}`", ""  # (not read on: no line names `{known}`)
         return f"the id of {actors[known].name}, an actor of the map: `by: {known}`", known
-    while key in actors:  # (not an id taken: a duplicate key, or another's)
-        key = f"{key}-2"
+    if (given := written.get(name.value.casefold())) is not None:
+        key = given
+    else:
+        taken = {*actors, *written.values()}  # (not an id taken: a duplicate key, or another's)
+        key = next(k for n in count(1) if (k := f"{key}-{n}" if n > 1 else key) not in taken)
+        written[name.value.casefold()] = key
     fields = ", ".join(
         f"{k}: {as_written(v.value, True)}"
         for k, (_, v) in entries.items()
@@ -594,6 +602,8 @@ class _MapBuilder:
     top: dict[str, YScalar] = field(default_factory=dict)  # the map's own keys
     render_spans: dict[str, Span] = field(default_factory=dict)  # its `render:` options'
     actors: dict[str, Actor] = field(default_factory=dict)  # once read: before the nodes
+    # Actors written in place (`by: {name: Zola}`): the id each hint gives, by their name.
+    written_actors: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -1545,7 +1555,8 @@ class _MapBuilder:
             hint = f"{what_is} is written without `#`: `{f.name}: {listed}`"
         self.diagnostics.append(Diagnostic("comment-in-text", Severity.WARNING, at, message, hint))
 
-    def ref(self, node: YNode, what: str, f: spec.Field = _ANY) -> Ref | None:
+    def ref(self, node: YNode, what: str, f: spec.Field = _ANY, item: bool = False) -> Ref | None:
+        """The id in `node`, the value of field `f` or (`item`) an item of its list."""
         if isinstance(node, YScalar):
             self.typed(node, what)
             return Ref(node.value, node.span)
@@ -1558,8 +1569,11 @@ class _MapBuilder:
             "source": f"one source id, `source: {name}`, with the source itself under `sources`",
         }.get(f.name, "a single id such as `my-claim`")
         if named := _named_id(node):  # (`source: {id: s1}`, or in a list, `[{id: c1}]`)
-            written = named.value if f is _ANY else f"{f.name}: {named.value}"
+            written = named.value if f is _ANY or item else f"{f.name}: {named.value}"
             first, example = named, f"the id itself: `{written}`"
+        elif f.name == "by" and (actor := self.actor_written(node)):  # `[a, {name: Zola}]`
+            example, known = actor
+            first = named = YScalar(known, True, None, node.span) if known else None
         self.wrong_type(node, what, "an id", example)
         # A source read on as the hint says, the list's first id: `source: [a, b]` also made
         # "a is not the source of any node" and "quotes someone but names no source"; an id
@@ -1568,6 +1582,10 @@ class _MapBuilder:
             return Ref(first.value, first.span)
         return None
 
+    def actor_written(self, node: YNode) -> tuple[str, str] | None:
+        """`_actor_written` of this map: its actors, and the ids its hints gave so far."""
+        return _actor_written(node, self.actors, self.written_actors)
+
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
             return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
@@ -1575,7 +1593,9 @@ class _MapBuilder:
             items = [piece for item in node.items for piece in self.joined(item)]
             said = f"an item of {what}"
             return tuple(
-                r for item in items if not self.empty(item, said) and (r := self.ref(item, said))
+                r
+                for item in items
+                if not self.empty(item, said) and (r := self.ref(item, said, f, item=True))
             )
         example = "`[first-id, second-id]`"
         # Ids with a mark each (`{c1: yes}`, `{c1: 0.8}`), not fields (`{id: c1}`, a node).
@@ -1589,7 +1609,7 @@ class _MapBuilder:
             example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
         if alias := self.alias(node):  # (an entry's whole value, not its id)
             example, keys = f"the id itself, as in `{f.name}: {alias}`", []
-        elif f.name == "by" and (actor := _actor_written(node, self.actors)):  # `{name: Zola}`
+        elif f.name == "by" and (actor := self.actor_written(node)):  # `{name: Zola}`
             example, known = actor
             # (The map's actor of that name read on, as the hint says: not also "unused".)
             keys = [YScalar(known, True, None, node.span)] if known else []
