@@ -1994,10 +1994,11 @@ _OTHER_NAMES = {
             "undercuts",
             "undermines",
             "against",
+            "con",
         ),
         "attacks",
     ),
-    **dict.fromkeys(("backs", "for", "in-favour-of", "in-favor-of"), "supports"),
+    **dict.fromkeys(("backs", "for", "in-favour-of", "in-favor-of", "pro"), "supports"),
     **dict.fromkeys(
         ("author", "authors", "speaker", "speakers", "said-by", "who", "actor", "actors"), "by"
     ),
@@ -2088,16 +2089,23 @@ def _a_mark(value: YNode) -> bool:
         return False
 
 
+def _written_as(key: str, field: str, value: YNode, in_brackets: bool = False) -> str:
+    """`value`, written under `key`, as a hint writes it in `field` ("..." if too long):
+    as YAML reads it back (`role: "Chair: Finance"`, `theme: "#333"`), a date or a number
+    kept one where the field is not text, a DOI as its link."""
+    text = spec.FIELD_TYPES.get(field) == "text"
+    # (A URL whole, as links are long: the hint is to be pasted.)
+    plain = _plain(value, _URL_SHOWN if field == "url" else 60)
+    if field == "url" and _normal(key) == "doi" and plain and not plain.startswith("http"):
+        plain = f"https://doi.org/{plain.removeprefix('doi:').strip()}"
+    return as_written(plain, in_brackets, typed=not text) if plain else "..."
+
+
 def _in_source_hint(key: str, field: str, value: YNode, owner: YMap, what: str = "source") -> str:
     """The hint for a detail of a source (or of what else `what` names: an actor, the
     render section) that argmap writes as another field, which `owner` may have already
     (a `doi` beside its `url`)."""
-    # As YAML reads it back (`role: "Chair: Finance"`, `theme: "#333"`); a date or a
-    # number stays one where the field is not text.
-    text = any(f.name == field and f.type == "text" for fs in spec.ALL_FIELDS for f in fs)
-    written = as_written(_plain(value), typed=not text) if _plain(value) else "..."
-    if field == "url" and _normal(key) == "doi" and not written.startswith("http"):
-        written = f"https://doi.org/{written.removeprefix('doi:').strip()}"
+    written = _written_as(key, field, value)
     key = "date of publication" if _normal(key) == "published" else key
     if field in owner.entries:
         return (
@@ -2126,15 +2134,16 @@ def _where_in_source_hint(key: str, value: YNode, owner: YMap, known: _Known) ->
     )
 
 
-def _plain(value: YNode) -> str:
-    """A scalar's text, if it is short enough to show in a hint ("" if not)."""
-    return value.value if isinstance(value, YScalar) and 0 < len(value.value) <= 60 else ""
+def _plain(value: YNode, most: int = 60) -> str:
+    """A scalar's text, if it is `most` characters or fewer, to show in a hint ("" if not)."""
+    return value.value if isinstance(value, YScalar) and 0 < len(value.value) <= most else ""
 
 
-# (Kialo's `pros` and `cons` list what argues for or against the node they are written in.)
+# (Kialo's `pros` and `cons` list what argues for or against the node they are written in;
+# one `con: c1` says what the node is, a con of `c1`: `_OTHER_NAMES`.)
 _REVERSED = re.compile(
     r"(supported|backed|attacked|rebutted|refuted|objected-to|opposed|countered|contradicted"
-    r"|undercut|undermined|answered)-by|pros?|cons?|supporters|attackers"
+    r"|undercut|undermined|answered)-by|pros|cons|supporters|attackers"
 )
 
 
@@ -2154,9 +2163,11 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str, wha
         name = _normal(key)
         field = _IN_SOURCE.get(name, name)
         doi = " (`https://doi.org/...`)" if name == "doi" else ""
+        shown = _written_as(key, field, value, in_brackets=True)
         return (
             f"a node names its source with `source: <id>`: write the {key} in that source, "
-            f"under `sources:`, as its `{field}`{doi}: `my-source: {{title: ..., {field}: ...}}`"
+            f"under `sources:`, as its `{field}`{doi}: "
+            f"`my-source: {{title: ..., {field}: {shown}}}`"
         )
     if other == "relation":
         items = value.items if isinstance(value, YSeq) else [value]
