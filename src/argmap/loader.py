@@ -56,6 +56,7 @@ from argmap.yamltree import (
     decode,
     double_quoted,
     glued_key,
+    indent_of,
     kind_name,
     node_written,
     read_as_key,
@@ -155,6 +156,13 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A line that is a node's field naming ids or tags (`by: pascal`, `supports: [c1, c2]`),
+# as a line of prose hardly is.
+_FIELD_LINE = re.compile(
+    r"\s*({}):[ \t]+([\w.-]+|\[[\w.\-, ]*\])\s*(?:#.*)?$".format(
+        "|".join(f.name for f in spec.NODE_FIELDS if f.type in ("ref", "refs", "tags"))
+    )
+)
 # Argdown's lines: its front matter's fence, a statement (`[Title]: text`) or an argument
 # (`<Title>: text`), either after a relation (`+`, `-`, `<+`, `+>`, `><`, `_>`, `<_`).
 _ARGDOWN_FENCE = re.compile(r"===\s*")
@@ -1450,6 +1458,8 @@ class _MapBuilder:
             self.typed(node, what)
             if node.plain:
                 self.hashtag_after(node, what)
+            elif f.type == "text" and f.name in _NODE_FIELDS.by_name:
+                self.field_in_block(node, what, f)
             # (In a text field only: a URL or a choice read as text says more of its own.)
             if f.type in ("text", "tags") and f is not _ANY and not node.value.isprintable():
                 self.control_character(node, what)
@@ -1533,6 +1543,33 @@ class _MapBuilder:
             return None
         start = len(hashtags[0][1]) + 1
         return " ".join(h[2].rstrip() for h in hashtags), Span.point(self.file, row + 1, start)
+
+    def field_in_block(self, node: YScalar, what: str, f: spec.Field) -> None:
+        """Warn of a node's field written inside a text block (`text: |`, then `by: pascal`
+        among its lines, or below it, indented as deep): YAML keeps it as a line of the
+        text, and the node lacks the field, which only other warnings hinted at."""
+        span, lines = node.span, self.lines
+        if not span.line or lines[span.line - 1][span.column - 1 : span.column] not in "|>":
+            return
+        rows = range(span.line, min(span.end_line, len(lines)))
+        # (The text's lines are indented as its first is; the node's next field less.)
+        deep = next((indent_of(lines[row]) for row in rows if lines[row].strip()), 0)
+        indent = counted(indent_of(lines[span.line - 1]), "space")
+        for row in rows:
+            found = _FIELD_LINE.match(lines[row])
+            if found is None or indent_of(lines[row]) < deep:  # (the node's, after the text)
+                continue
+            self.diagnostics.append(
+                Diagnostic(
+                    "field-in-text",
+                    Severity.WARNING,
+                    Span.point(self.file, row + 1, found.start(1) + 1),
+                    f"`{found[1]}: {found[2]}` on line {row + 1} is inside the text block of "
+                    f"{what} (line {span.line}), so YAML reads it as text, not as a field",
+                    f"if it is the node's `{found[1]}`, move it out of the text: on a line "
+                    f"after it, indented by {indent}, like `{f.name}:`",
+                )
+            )
 
     def hashtag_after(self, node: YScalar, what: str, f: spec.Field = _ANY) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag

@@ -785,13 +785,13 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         head = next(
             i
             for i in range(above, -1, -1)
-            if lines[i].strip() and _indent(lines[i]) < _indent(lines[above])
+            if lines[i].strip() and indent_of(lines[i]) < indent_of(lines[above])
         )
         field = lines[head].strip().partition(":")[0]
         return (
             f"`{key[1]}:` is indented deeper than the item of `{field}:` on line {above + 1}, "
             f"so YAML reads it as more of that item; indent line {row + 1} by "
-            f"{counted(_indent(lines[head]), 'space')}, like `{field}:`"
+            f"{counted(indent_of(lines[head]), 'space')}, like `{field}:`"
         )
     if above is not None and (
         (key is not None and ":" not in without_comment(lines[above]))
@@ -816,8 +816,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             f"it as more of that value"
         )
         fields = not _HEAD_LINE.fullmatch(lines[above]) and not _HEAD_LINE.fullmatch(line)
-        if outer is not None and fields and _out_of_line(lines, above, _indent(line)):
-            by = counted(_indent(line), "space")
+        if outer is not None and fields and _out_of_line(lines, above, indent_of(line)):
+            by = counted(indent_of(line), "space")
             return _Elsewhere(f"{said}; indent line {above + 1} by {by}, like `{key[1]}:`", above)
         before = _line_above(lines, above)
         if (
@@ -825,9 +825,9 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             and fields
             and {outer[1].strip(), key[1].strip()} <= _KNOWN_KEYS
             and before is not None
-            and _indent(lines[before]) == _indent(lines[above])
+            and indent_of(lines[before]) == indent_of(lines[above])
         ):  # (Two fields, this line the deeper one, the one above in line with its own.)
-            by = counted(_indent(lines[above]), "space")
+            by = counted(indent_of(lines[above]), "space")
             return f"{said}; indent line {row + 1} by {by}, like {name}"
         return f"{said}; indent the keys of one mapping alike"
     if indicated := _indicator_hint(lines, row, column, brackets=True):
@@ -856,7 +856,7 @@ def _own_line_hint(line: str, column: int) -> str:
     after another field's value (`by: a    attacks: c1`), an id before its fields in
     braces without its colon (`benen {name: Steve Benen, role: Writer}`)."""
     written = line[:column]
-    indent = _indent(written) + 2 * written.lstrip().startswith("- ")
+    indent = indent_of(written) + 2 * written.lstrip().startswith("- ")
     section = re.fullmatch(r"\s*(?:- )?(\w+): +([\w.-]+)", written)
     if section is not None and section[1] in spec.SECTIONS:
         return (
@@ -915,7 +915,7 @@ def _goes_on(lines: list[str], above: int, row: int) -> bool:
     words = lines[row].partition(":")[0].strip().removeprefix("- ")
     if kind != "text" and (kind is not None or " " not in words):
         return False
-    if _indent(lines[row]) <= field.start(1):
+    if indent_of(lines[row]) <= field.start(1):
         return False
     rest = without_comment(lines[row].partition(":")[2])
     return not (_is_field(lines[row]) or not rest or rest[:1] == "{" or _is_field(rest))
@@ -941,7 +941,7 @@ def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
         if not below.strip():
             blank, at = blank + 1, at + 1
             continue
-        if below.lstrip().startswith("#") or _indent(below) <= field.start(1):
+        if below.lstrip().startswith("#") or indent_of(below) <= field.start(1):
             break
         piece = without_comment(below)
         ended = piece != below.strip()
@@ -1102,7 +1102,7 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
     last = row
     for after in lines[row + 1 :]:  # (`- c2` below it, indented)
         more = _ITEM_LINE.fullmatch(without_comment(after))
-        if more is None or _indent(after) <= _indent(line):
+        if more is None or indent_of(after) <= indent_of(line):
             break
         items.append(more[1])
         last += 1
@@ -1125,7 +1125,7 @@ def block_hint(lines: list[str], row: int, column: int, level: bool = False) -> 
         (
             i
             for i in range(row - 1, -1, -1)
-            if lines[i].strip() and _indent(lines[i]) < column + level
+            if lines[i].strip() and indent_of(lines[i]) < column + level
         ),
         None,
     )
@@ -1135,11 +1135,11 @@ def block_hint(lines: list[str], row: int, column: int, level: bool = False) -> 
         return ""  # (a field of the node, not a line of the text: `_indentation_hint`'s)
     digits = [c for c in block[2] if c.isdigit()]  # (`|2`: the block's indentation, said)
     first = (
-        _indent(lines[head]) + int(digits[0])
+        indent_of(lines[head]) + int(digits[0])
         if digits
-        else next((_indent(line) for line in lines[head + 1 : row] if line.strip()), 0)
+        else next((indent_of(line) for line in lines[head + 1 : row] if line.strip()), 0)
     )
-    if not (_indent(lines[head]) < column + level and column < first):
+    if not (indent_of(lines[head]) < column + level and column < first):
         return ""
     return (
         f"the text block (`{block[2]}`) of `{block[1].strip()}:` on line {head + 1} is "
@@ -1155,16 +1155,16 @@ def _key_among_items_hint(lines: list[str], row: int, column: int) -> str:
         (
             i
             for i in range(row - 1, -1, -1)
-            if _indent(lines[i]) <= column and lines[i].strip()[:1] not in ("", "#")
+            if indent_of(lines[i]) <= column and lines[i].strip()[:1] not in ("", "#")
         ),
         None,
     )
-    if first is None or _indent(lines[first]) != column or not _ITEM_LINE.match(lines[first]):
+    if first is None or indent_of(lines[first]) != column or not _ITEM_LINE.match(lines[first]):
         return ""
     for above in range(first - 1, -1, -1):  # back to the list's first item, over its fields
-        if not lines[above].strip() or _indent(lines[above]) > column:
+        if not lines[above].strip() or indent_of(lines[above]) > column:
             continue
-        if _indent(lines[above]) < column or not _ITEM_LINE.match(lines[above]):
+        if indent_of(lines[above]) < column or not _ITEM_LINE.match(lines[above]):
             break
         first = above
     head = _line_above(lines, first)
@@ -1181,7 +1181,8 @@ def _key_among_items_hint(lines: list[str], row: int, column: int) -> str:
     )
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
+    """The spaces that a line starts with."""
     return len(line) - len(line.lstrip(" "))
 
 
@@ -1201,7 +1202,7 @@ def _out_of_line(lines: list[str], row: int, depth: int) -> str:
     if before is None or name is None or not _KEY_LINE.match(lines[before]):
         return ""
     above = re.match(_KEY, lines[before])
-    if _indent(lines[before]) == _indent(lines[row]) < depth and _HEAD_LINE.fullmatch(
+    if indent_of(lines[before]) == indent_of(lines[row]) < depth and _HEAD_LINE.fullmatch(
         lines[before]
     ):
         head = above[1].strip() if above else ""
@@ -1212,20 +1213,20 @@ def _out_of_line(lines: list[str], row: int, depth: int) -> str:
         (
             i
             for i in range(row - 1, -1, -1)
-            if _KEY_LINE.match(lines[i]) and _indent(lines[i]) <= depth
+            if _KEY_LINE.match(lines[i]) and indent_of(lines[i]) <= depth
         ),
         None,
     )
-    if sibling is not None and _indent(lines[sibling]) == depth:
+    if sibling is not None and indent_of(lines[sibling]) == depth:
         return f"and the keys before and after it by {depth}"
     # The first key of a mapping (a node's first field), the next two keys both at `depth`.
     after = (i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i]))
     below = [i for _, i in zip(range(2), after, strict=False)]
     if (
         _HEAD_LINE.fullmatch(lines[before])
-        and _indent(lines[before]) < _indent(lines[row])
+        and indent_of(lines[before]) < indent_of(lines[row])
         and len(below) == 2
-        and all(_indent(lines[i]) == depth for i in below)
+        and all(indent_of(lines[i]) == depth for i in below)
     ):
         return f"and the keys after it by {depth}"
     return ""
@@ -1238,13 +1239,13 @@ _TOP_KEYS = frozenset(spec.SECTIONS) | {f.name for f in spec.MAP_FIELDS}
 def _is_section(line: str) -> bool:
     """Whether `line` is a section's key (`claims:`) at the margin."""
     key = re.match(_KEY, line)
-    return key is not None and _indent(line) == 0 and key[1].strip() in spec.SECTIONS
+    return key is not None and indent_of(line) == 0 and key[1].strip() in spec.SECTIONS
 
 
 def _usual_id_indent(lines: list[str]) -> int | None:
     """How far the file indents the first id of its sections, most often."""
     firsts = Counter(
-        _indent(lines[after])
+        indent_of(lines[after])
         for i, line in enumerate(lines)
         if _is_section(line) and (after := _line_below(lines, i)) is not None
     )
@@ -1315,12 +1316,12 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         said = f"line {row + 1} starts with `{stray[1]}`, which is no part of a key"
         return f"{said}: replace it with a space"
     above = _line_above(lines, row)
-    if above is not None and column == _indent(line) and _ITEM_LINE.match(line):
+    if above is not None and column == indent_of(line) and _ITEM_LINE.match(line):
         # An item of a list out further left than the one above it, which YAML reads as
         # the list's end, and the `-` as where a key should be.
-        here, there = _indent(line), _indent(lines[above])
+        here, there = indent_of(line), indent_of(lines[above])
         if here == there and _KEY_LINE.match(lines[above]):
-            owner = next((i for i in range(above, -1, -1) if _indent(lines[i]) < here), None)
+            owner = next((i for i in range(above, -1, -1) if indent_of(lines[i]) < here), None)
             owning = re.match(_KEY + ":", lines[owner]) if owner is not None else None
             return _item_among_fields_hint(line, row, owning[1].strip() if owning else "")
         if _ITEM_LINE.match(lines[above]) and there > here:
@@ -1329,15 +1330,15 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                 f"above it by {there}: the items of one list are indented alike; indent it by "
                 f"{counted(there, 'space')}, like line {above + 1}"
             )
-    if above is None or column != _indent(line) or not _KEY_LINE.match(line):
+    if above is None or column != indent_of(line) or not _KEY_LINE.match(line):
         return _FIX
-    here, there = _indent(line), _indent(lines[above])
+    here, there = indent_of(line), indent_of(lines[above])
     if here == there or not _KEY_LINE.match(lines[above]):
         return _FIX  # a list, or the text of a value: not a matter of keys
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
     fields_under = (
-        after is not None and _indent(lines[after]) == there and _HEAD_LINE.fullmatch(line)
+        after is not None and indent_of(lines[after]) == there and _HEAD_LINE.fullmatch(line)
     )
     if there > here and (fields_under or _NODE_IN_BRACES.fullmatch(line)):
         # A key with fields under it, or in braces after it, between the key of the mapping
@@ -1348,12 +1349,12 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
             (
                 i
                 for i in range(above - 1, -1, -1)
-                if _KEY_LINE.match(lines[i]) and _indent(lines[i]) < here
+                if _KEY_LINE.match(lines[i]) and indent_of(lines[i]) < here
             ),
             None,
         )
         if outer is not None and (found := re.match(_KEY, lines[outer])):
-            key, depth = f"`{found[1].strip()}:`", _indent(lines[outer])
+            key, depth = f"`{found[1].strip()}:`", indent_of(lines[outer])
             if why := _out_of_line(lines, outer, here):
                 return _Elsewhere(
                     f"line {outer + 1}, {key}, is indented by {counted(depth, 'space')}, {why}: "
@@ -1368,7 +1369,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                 # Two ids of one section unlike: the one indented as the other sections'
                 # ids are is right.
                 first = next(i for i in range(section + 1, row) if _KEY_LINE.match(lines[i]))
-                at, usual = _indent(lines[first]), _usual_id_indent(lines)
+                at, usual = indent_of(lines[first]), _usual_id_indent(lines)
                 fix = (
                     f"; indent it by {counted(at, 'space')}, like line {first + 1}"
                     if at == usual
@@ -1390,7 +1391,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
             )
     # How far to move the line out of place, said only of a key with its value on its line:
     # a key with fields under it may be right where it is, and its fields and the rest wrong.
-    around = {_indent(lines[i]) for i in (before, after) if i is not None}
+    around = {indent_of(lines[i]) for i in (before, after) if i is not None}
     if here in around:
         said = (
             f"line {above + 1} is indented by {counted(there, 'space')}, "
@@ -1475,7 +1476,7 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     field's name and value without a space between (`by:traders`), which YAML reads as
     one word: what to write, and where the space goes."""
     written = without_comment(lines[row])
-    at = _indent(lines[row]) + 2 * written.startswith("- ")  # where the key starts
+    at = indent_of(lines[row]) + 2 * written.startswith("- ")  # where the key starts
     if written.lstrip().startswith("- ") and _of_ids(lines, row):
         return None  # (`supports:`, then `- a` and a field below it: an id, no key)
     written = written.removeprefix("- ")
@@ -1484,7 +1485,7 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     word, _, value = written.partition(" ")
     value = value.strip()
     below = _line_below(lines, row)
-    alone = below is not None and _indent(lines[below]) > _indent(lines[row])
+    alone = below is not None and indent_of(lines[below]) > indent_of(lines[row])
     if ":" in written or not (
         word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
     ):
@@ -1499,7 +1500,7 @@ def _of_ids(lines: list[str], row: int) -> bool:
         (
             i
             for i in range(row - 1, -1, -1)
-            if _indent(lines[i]) < _indent(lines[row]) and lines[i].strip()
+            if indent_of(lines[i]) < indent_of(lines[row]) and lines[i].strip()
         ),
         None,
     )
@@ -1516,7 +1517,7 @@ def _colon_left_out(
     above = _line_above(lines, row) if row < len(lines) else None
     if above is None or not re.fullmatch(r"\s*(?:- )?[\w.-]+", lines[row][:column]):
         return None
-    while above is not None and _indent(lines[above]) > _indent(lines[row]):  # (its text)
+    while above is not None and indent_of(lines[above]) > indent_of(lines[row]):  # (its text)
         above = _line_above(lines, above)
     return None if above is None else _missing_colon(lines, above)
 
@@ -1621,12 +1622,14 @@ def _continued_hint(lines: list[str], above: int) -> str:
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
     field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
-    if key is None or field is None or _indent(lines[key]) < _indent(lines[above]):
+    if key is None or field is None or indent_of(lines[key]) < indent_of(lines[above]):
         return ""
-    if _indent(lines[key]) > _indent(lines[above]) and spec.ID_RE.fullmatch(written):
+    if indent_of(lines[key]) > indent_of(lines[above]) and spec.ID_RE.fullmatch(written):
         return ""  # (left of the key, a word alone: an id without its colon, more likely)
     name = field[1].strip()
-    starts = "where the keys do" if _indent(lines[key]) == _indent(lines[above]) else "left of it"
+    starts = (
+        "where the keys do" if indent_of(lines[key]) == indent_of(lines[above]) else "left of it"
+    )
     return (
         f"this line goes on with the text of `{name}:` on line {key + 1}, but starts "
         f"{starts}, so YAML reads it as a key: indent it further than `{name}:`, "
@@ -1646,12 +1649,12 @@ def block_left_empty(lines: list[str], row: int) -> tuple[int, str, str] | None:
     if _is_field(lines[row]):  # (`text: |` then `by: x`: a text left out, perhaps)
         return None
     above = _line_above(lines, row)
-    while above is not None and _indent(lines[above]) == _indent(lines[row]):
+    while above is not None and indent_of(lines[above]) == indent_of(lines[row]):
         if _BLOCK_KEY.match(lines[above]) or _is_field(lines[above]):
             break  # (the block's key, or a field of the map's: not text)
         above = _line_above(lines, above)
     field = _BLOCK_KEY.match(lines[above]) if above is not None else None
-    if above is None or field is None or _indent(lines[row]) > field.start(1):
+    if above is None or field is None or indent_of(lines[row]) > field.start(1):
         return None
     return above, field[1].strip(), field[2]
 
@@ -1685,7 +1688,7 @@ def _empty_block(lines: list[str], row: int) -> tuple[tuple[str, str], int, int]
             f"indent the text's lines further than `{key}:` (2 more spaces, say)",
         ),
         row + 1,
-        _indent(lines[row]) + 1,
+        indent_of(lines[row]) + 1,
     )
 
 
@@ -1788,7 +1791,7 @@ def _hashtag_line_hint(lines: list[str], row: int) -> str:
     while above >= 0 and _HASHTAG_LINE.fullmatch(lines[above]):
         above -= 1
     hashtag = _HASHTAG_LINE.fullmatch(lines[row - 1]) if row > 0 else None
-    if hashtag is None or _indent(line) != len(hashtag[1]):
+    if hashtag is None or indent_of(line) != len(hashtag[1]):
         return ""
     # Only after an unquoted text with no comment of its own: its field's key above it.
     key = next((i for i in range(above, -1, -1) if _KEY_LINE.match(lines[i])), None)
@@ -1841,9 +1844,9 @@ def _runaway_quote(
     ):
         return None
     # Not a text quoted over lines on purpose: it swallowed a key, as far left as its own.
-    field = _indent(lines[span.line - 1])
+    field = indent_of(lines[span.line - 1])
     if not any(
-        _KEY_LINE.match(line) and _indent(line) <= field
+        _KEY_LINE.match(line) and indent_of(line) <= field
         for line in lines[span.line : span.end_line]
     ):
         return None
@@ -2171,7 +2174,7 @@ def _compose(
         lines = source_lines(text)
         hint = _syntax_hint(problem, text, lines, mark)
         if isinstance(hint, _Elsewhere):
-            line, column = hint.row + 1, _indent(lines[hint.row]) + 1
+            line, column = hint.row + 1, indent_of(lines[hint.row]) + 1
         runaway = _runaway_quote(builder.stack, text, lines, mark)
         opened = error.context_mark
         at_end = mark is not None and not text[mark.index :].strip()

@@ -88,6 +88,23 @@ RULES = [
         'claims:\n  c1:\n    text: "Try the four-day week #4dw now."\n',
     ),
     Rule(
+        "field-in-text",
+        Severity.WARNING,
+        "A node's field written inside a block of text (after `text: >`), which YAML reads "
+        "as a line of the text.",
+        "A block of text (`text: >`, or with `|`) goes on for every line indented as deep "
+        "as its first, so a field "
+        "written there (`by: pascal` under the text's lines) is more text, and the node "
+        "lacks it, with no error: only the warnings it causes elsewhere (an actor no node "
+        "names, a reason that supports nothing). A line of the block that reads as a field "
+        "naming ids or tags (`by`, `source`, `supports`, `attacks`, `tags`) is reported. "
+        "Move the field out of the text, indented as the text's own key is.",
+        "claims:\n  c1:\n    text: >\n      Cycling lanes cut traffic.\n      by: ann\n"
+        "actors:\n  ann: {name: Ann}\n",
+        "claims:\n  c1:\n    text: >\n      Cycling lanes cut traffic.\n    by: ann\n"
+        "actors:\n  ann: {name: Ann}\n",
+    ),
+    Rule(
         "unused-anchor",
         Severity.WARNING,
         "An anchor (`&name`) that no alias (`*name`) uses: usually text that starts with `&`.",
