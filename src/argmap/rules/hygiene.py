@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from unicodedata import normalize
 
 from argmap.diagnostics import Severity
+from argmap.model import Kind
 from argmap.rules.base import Context, Finding, Option, Rule
 from argmap.rules.references import PIECES, meant
 from argmap.spec import ID_RE
@@ -20,6 +21,10 @@ def _unused(section: str) -> Rule:
     article = "An" if what == "actor" else "A"
 
     def check(ctx: Context) -> Iterator[Finding]:
+        # Nodes that could not be read (`reasons:` as a list, its own error) may name any
+        # entry: "unused" would ask for what the file already has.
+        if ctx.map.unread_sections & {kind.section for kind in Kind}:
+            return
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
         named = [
