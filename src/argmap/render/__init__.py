@@ -265,7 +265,7 @@ class Drawing:
     warnings: list[Diagnostic] = field(default_factory=list)  # what the drawing will lack
     path: str = ""  # the map's, for the warnings
     grouped: bool = False  # nodes drawn in groups, whose edges Graphviz may route through boxes
-    spans: dict[str, Span] = field(default_factory=dict)  # grouped: where each node is written
+    spans: dict[str, Span] = field(default_factory=dict)  # where each node is written
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -305,7 +305,7 @@ class Drawing:
         self.theme = dot_options.theme
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
-            self.spans = {n: m.nodes[n].span for n in g.nodes}
+        self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
         pieces: Iterable[str] = dot_pieces(g, m, dot_options)
         if (drawn := self._drawn_font()) is not None and drawn.format == "PNG":
             from argmap.render.fonts import boxed  # (the builtin engine's own PNG)
@@ -345,9 +345,7 @@ class Drawing:
         except EngineError as error:
             raise RenderError(str(error)) from error
         if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
-            # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
-            svg = data if self.layout.fmt == "svg" else self.layout.svg
-            self._crossing(svg, unranked=not self.grouped)
+            data = self._uncrossed(data)
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -416,15 +414,41 @@ class Drawing:
         )
         return data
 
-    def _crossing(self, svg: bytes, unranked: bool) -> None:
+    def _uncrossed(self, data: bytes) -> bytes:
+        """The drawing `data`, or one laid out again with fewer edges through other boxes:
+        Graphviz routes an edge through another node's box now and then (`_crossing`), an
+        edge that does not rank its nodes most often, and routes it around once it does
+        (an objection to a claim and to a reason of it, drawn across a sibling's text in
+        every direction). Laid out once more, only for a drawing with such an edge."""
+        assert self.layout is not None
+        # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
+        svg = data if self.layout.fmt == "svg" else self.layout.svg
+        crossed = crossed_boxes(svg, unranked=not self.grouped)
+        ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
+        if crossed and ranked != self.dot:
+            warned, dot = len(self.warnings), self.dot
+            try:
+                self.dot = ranked
+                again = self._laid_out(self._again(self.layout, ranked))
+                svg_again = again if self.layout.fmt == "svg" else self.layout.svg
+                fewer = crossed_boxes(svg_again, unranked=not self.grouped)
+            except EngineError:  # (the drawing laid out first stands)
+                fewer = crossed
+            if len(fewer) < len(crossed):
+                data, crossed = again, fewer
+            else:
+                self.dot = dot
+                del self.warnings[warned:]
+        self._crossing(crossed)
+        return data
+
+    def _crossing(self, crossed: list[str]) -> None:
         """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
         such an edge seems to start or end at the box it crosses. Looked for in drawings
         with groups, where Graphviz does it most (0.14 s at 1,000 nodes, 7% of the render
-        of such a drawing), and, with `unranked`, among the edges that do not rank their
-        nodes, the only ones it was seen to route so without groups (an objection to a
-        claim and to a reason of it, in one of 84 drawings of 21 maps). Warned of at the
-        first such edge's tail."""
-        crossed = crossed_boxes(svg, unranked)
+        of such a drawing), and among the edges that do not rank their nodes, the only
+        ones it was seen to route so without groups. Warned of at the first such edge's
+        tail."""
         if not crossed:
             return
         tail = edge_ends(crossed[0])[0]

@@ -44,8 +44,10 @@ RULES = [
         "to start or end at the box it crosses, which misreads the debate. argmap looks "
         "at every edge of the SVG the engine lays out with groups (for a PNG or PDF, the SVG "
         "of the same layout), and without groups at each edge that ranks no node (an "
-        "objection to a claim and to a reason of it: its edge to the reason), and names "
-        "those that cross a box. Reported by `argmap render` "
+        "objection to a claim and to a reason of it: its edge to the reason). Where such an "
+        "edge, which ranks no node, crosses a box, the drawing is laid out once more with "
+        "it ranking its nodes, which routes it around, and kept if fewer edges cross. The "
+        "edges that still cross a box are named. Reported by `argmap render` "
         "for SVG, PNG and PDF, at the first such edge's tail. "
         "Another direction (`--direction LR`), another grouping or none usually routes "
         "cleanly.",
