@@ -247,6 +247,9 @@ def _cut_short(
 
 # Layouts again with the lost edges ranked, before the edges are drawn as curves.
 _RANKINGS = 3
+# Nodes of a drawing laid out again to route an edge around a box, at most: a second
+# layout doubles the engine's time, a second at 1,000 nodes, ten at 5,000.
+_UNCROSSED_NODES = 1_000
 
 
 # A label of one extension, in the legend with what it means for the node.
@@ -419,13 +422,14 @@ class Drawing:
         Graphviz routes an edge through another node's box now and then (`_crossing`), an
         edge that does not rank its nodes most often, and routes it around once it does
         (an objection to a claim and to a reason of it, drawn across a sibling's text in
-        every direction). Laid out once more, only for a drawing with such an edge."""
+        every direction). Laid out once more, only for a drawing with such an edge, of
+        up to _UNCROSSED_NODES nodes."""
         assert self.layout is not None
         # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
         svg = data if self.layout.fmt == "svg" else self.layout.svg
         crossed = crossed_boxes(svg, unranked=not self.grouped)
         ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
-        if crossed and ranked != self.dot:
+        if crossed and ranked != self.dot and len(self.spans) <= _UNCROSSED_NODES:
             warned, dot = len(self.warnings), self.dot
             try:
                 self.dot = ranked
