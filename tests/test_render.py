@@ -919,6 +919,8 @@ def test_the_pdf_font_has_the_characters_described() -> None:
         ("\u2067שלום (2024) 3 &lt; 5.\u2069", ".5 &gt; 3 (2024) םולש"),  # noqa: RUF001
         ("המכירות ירדו 2023.", "2023 ודרי תוריכמה."),
         ("\u2067שָׁלוֹם\u2069", "םוֹלשָׁ"),  # noqa: RUF001
+        # Arabic, boxed before the layout as for the PNG: the isolate read, not drawn.
+        ("\u2067□□□ 1913 (!)\u2069", "(!) 1913 □□□"),
     ],
 )
 def test_a_pdf_draws_what_its_font_lacks_as_boxes(line: str, drawn: str) -> None:
@@ -930,6 +932,26 @@ def test_a_pdf_draws_what_its_font_lacks_as_boxes(line: str, drawn: str) -> None
     # (Marks on one letter compared in Unicode's order for them, as NFD puts them.)
     got = unicodedata.normalize("NFD", _in_the_font(found).decode())
     assert got == unicodedata.normalize("NFD", f'<text x="1">{drawn}</text>')
+
+
+def test_a_pdf_is_laid_out_as_the_png_with_letters_arimo_lacks() -> None:
+    """The PNG's DOT had Arabic as □, the PDF's the letters, which the engine measures
+    otherwise: a map's PDF was 1766 points wide, its PNG 1844 (and a node 231 against 308)."""
+    import re
+    import struct
+
+    loaded = loads(
+        "argmap: 1\ntitle: نفرتيتي\nclaims:\n  c: {text: نفرتيتي خرجت من مصر بالخداع عام 1913}\n"
+        "reasons:\n  r: {text: 平成27年 5年間の調査, supports: c}\n"
+    )
+    assert loaded.map is not None
+    m = loaded.map
+    png = render(m, RenderOptions(format="png"))
+    pdf = render(m, RenderOptions(format="pdf"))
+    width, height = struct.unpack(">II", png[16:24])
+    box = re.search(rb"/MediaBox \[ 0 0 (\d+) (\d+) \]", pdf)
+    assert box is not None
+    assert (int(box[1]), int(box[2])) == (round(width * 72 / 96), round(height * 72 / 96))
 
 
 def test_the_pdf_font_warning_follows_what_is_drawn() -> None:

@@ -310,8 +310,8 @@ class Drawing:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
         pieces: Iterable[str] = dot_pieces(g, m, dot_options)
-        if (drawn := self._drawn_font()) is not None and drawn.format == "PNG":
-            from argmap.render.fonts import boxed  # (the builtin engine's own PNG)
+        if self._drawn_font() is not None:  # (the builtin engine's PNG, argmap's PDF)
+            from argmap.render.fonts import boxed
 
             pieces = map(boxed, pieces)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)

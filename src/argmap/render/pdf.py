@@ -89,7 +89,9 @@ def _in_the_font(line: re.Match[bytes]) -> bytes:
     text = html.unescape(line[2].decode("utf-8"))
     if text.isascii():
         return line[0]
-    if any(bidirectional(c) in ("R", "AL") for c in text):  # (Hebrew, Arabic...)
+    # (Hebrew, Arabic..., or a right-to-left paragraph's line of only □ and digits: its
+    # Arabic letters boxed before the layout, as the PNG's are, `fonts.boxed`.)
+    if "\u2067" in text or any(bidirectional(c) in ("R", "AL") for c in text):
         # (python-bidi's own algorithm, which mirrors brackets and signs, `(2024)` and
         # `3 < 5`, as the faster one does not; it knows no isolates: given the direction.)
         from bidi.algorithm import get_display
@@ -97,7 +99,8 @@ def _in_the_font(line: re.Match[bytes]) -> bytes:
         base = "R" if "\u2067" in text else "L"
         shown = get_display(text.translate(_ISOLATES), base_dir=base)
         text = _MARKS_BEFORE.sub(r"\2\1", shown)
-    return line[1] + html.escape(in_boxes(text), quote=False).encode("utf-8") + line[3]
+    drawn = in_boxes(text.translate(_ISOLATES))  # (isolates: the engine's, not drawn)
+    return line[1] + html.escape(drawn, quote=False).encode("utf-8") + line[3]
 
 
 # Turned round, a right-to-left letter's marks (Hebrew's points) come before it: put back
