@@ -1252,12 +1252,9 @@ class _MapBuilder:
                     and known is _NODE_FIELDS
                     and isinstance(value, YMap)
                     and "text" in value.entries
-                    and value.span.line > key_node.span.line  # written as a block, indented
                 ):
-                    hint = (
-                        f"`{key}` has a `text` of its own: if it is a node, written inside "
-                        f"{what}, indent it by {counted(at.column - 1, 'space')} like the other ids"
-                    )
+                    block = value.span.line > key_node.span.line  # (indented, below its id)
+                    hint = _nested_node_hint(key, value, owner, what, at.column - 1, block) or hint
                 if (guess is None or " " in key) and (
                     ended := block_hint(self.lines, line - 1, column - 1, level=True)
                 ):  # (`Second line: more`, a line of the text above it that ends the block)
@@ -2191,6 +2188,32 @@ def _other_name(key: str) -> str | None:
     if _REVERSED.fullmatch(name):
         return "reversed"
     return _OTHER_NAMES.get(name)
+
+
+def _nested_node_hint(
+    key: str, value: YMap, owner: str, what: str, indent: int, block: bool
+) -> str:
+    """The hint for a node (`key`, with a `text` of its own) written inside node `owner`
+    (`what`: its kind and id), whose ids are indented by `indent`. One that argues about
+    `owner`, as Kialo nests them: under its section (indented like the ids, it was a
+    claim, without a word). Else, written as a `block` below its id, indented as the ids
+    are (a node of the same section, slipped in). "" if neither."""
+    relation = next((r for r in ("supports", "attacks") if r in value.entries), None)
+    targets = value.entries[relation][1] if relation else None
+    named = targets.items if isinstance(targets, YSeq) else [targets]
+    if relation is not None and any(isinstance(t, YScalar) and t.value == owner for t in named):
+        answers = what.startswith(Kind.OBJECTION.value)
+        section = "reasons" if relation == "supports" else "rebuttals" if answers else "objections"
+        return (
+            f"`{key}` has a `text` of its own and {relation} {what}: if it is a node, move it "
+            f"under `{section}:`, as an id of its own"
+        )
+    if not block:
+        return ""
+    return (
+        f"`{key}` has a `text` of its own: if it is a node, written inside "
+        f"{what}, indent it by {counted(indent, 'space')} like the other ids"
+    )
 
 
 def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str, what: str) -> str:
