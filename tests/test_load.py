@@ -1004,6 +1004,22 @@ def test_a_drawing_with_a_long_title_is_no_map() -> None:
         assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")
 
 
+def test_items_below_a_field_with_its_value_go_into_it_all() -> None:
+    """`attacks: c1` and `- c2` below it: the hint said `attacks: [c2]`, which lost c1."""
+    text = (
+        "argmap: 1\ntitle: T\nclaims:\n  c1: {text: A.}\n  c2: {text: B.}\n  c3: {text: C.}\n"
+        "objections:\n  o1:\n    text: X.\n    attacks: c1\n    - c2\n    - c3  # and c3\n"
+    )
+    [found] = loads(text).diagnostics
+    assert found.hint.endswith(
+        "write them all there, `attacks: [c1, c2, c3]`, in place of the items"
+    )
+    lines = text.splitlines()
+    mended = loads("\n".join([*lines[:9], "    attacks: [c1, c2, c3]"]) + "\n")
+    assert not mended.diagnostics and mended.map is not None
+    assert [r.id for r in mended.map.nodes["o1"].attacks] == ["c1", "c2", "c3"]
+
+
 def test_argdown_is_said_to_be_argdown_and_broken_yaml_that_looks_alike_is_not() -> None:
     """A file in Argdown got YAML's error at its first `: ` (or none of a map's keys). A
     broken map whose lists look like Argdown's titles (`- [c1]`) keeps YAML's own error."""

@@ -1277,6 +1277,28 @@ def node_written(key: str, text: str, relation: str, target: str) -> str:
     return f"{key}: {{text: {words}, {relation}: {target or '...'}}}"
 
 
+def _more_ids(lines: list[str], above: int, row: int) -> str:
+    """The hint for items of a list (`- c2`) below a field of ids with its value on its
+    key's line (`attacks: c1`): all of them in the field, in brackets. (Told to write the
+    items alone in it, `attacks: [c2]`, a writer lost `c1`.)"""
+    field = re.fullmatch(r"\s*([\w-]+):[ \t]+([\w.-]+)", without_comment(lines[above]))
+    if field is None or spec.FIELD_TYPES.get(field[1]) not in ("refs", "tags"):
+        return ""
+    ids, at = [field[2]], row
+    while at < len(lines) and (
+        item := re.fullmatch(r"\s*- +([\w.-]+)", without_comment(lines[at]))
+    ):
+        ids.append(item[1])
+        at += 1
+    if len(ids) == 1:
+        return ""
+    return (
+        f"line {row + 1} is a list's item (`- `) below `{field[1]}: {field[2]}`, which has a "
+        f"value already: write them all there, `{field[1]}: [{', '.join(ids)}]`, in "
+        "place of the items"
+    )
+
+
 def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     """What to do about a list's item among the fields of the mapping `owner` (a node's
     `text:`, then `- o1`), as an outline or Argdown writes what argues about a claim under
@@ -1320,6 +1342,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         # An item of a list out further left than the one above it, which YAML reads as
         # the list's end, and the `-` as where a key should be.
         here, there = indent_of(line), indent_of(lines[above])
+        if here == there and (more := _more_ids(lines, above, row)):
+            return more
         if here == there and _KEY_LINE.match(lines[above]):
             owner = next((i for i in range(above, -1, -1) if indent_of(lines[i]) < here), None)
             owning = re.match(_KEY + ":", lines[owner]) if owner is not None else None
