@@ -1186,6 +1186,16 @@ class _MapBuilder:
                         "by 2 spaces, and its fields by 4"
                     )
                 said_kind = _kind_named(value) if known is _NODE_FIELDS else None
+                if known is _NODE_FIELDS and key == "id" and owner:
+                    said = _plain(value)
+                    hint = (
+                        f"a node's id is its key, `{owner}:`: remove "
+                        + (f"`id: {said}`" if said else "`id`")
+                        if said == owner or not spec.ID_RE.fullmatch(said)
+                        else f"a node's id is its key, `{owner}:`: to name it `{said}`, "
+                        f"write `{said}:` there (and in the nodes that name it), and remove "
+                        f"`id: {said}`"
+                    )
                 if key in ("kind", "type") and said_kind is not None:
                     hint = (
                         f"a node's kind is the section it is written in: write it under "
@@ -2040,7 +2050,18 @@ _OTHER_NAMES = {
     # The relation a node's kind has (`supports` for a reason, else `attacks`).
     **dict.fromkeys(("target", "targets", "parent", "conclusion", "to"), "relation"),
     **dict.fromkeys(
-        ("statement", "content", "body", "description", "label", "sentence", "wording"), "text"
+        (
+            "statement",
+            "content",
+            "body",
+            "description",
+            "label",
+            "sentence",
+            "wording",
+            "title",
+            "headline",
+        ),
+        "text",
     ),
     **dict.fromkeys(("url", "link", "href", "doi", "date", "year", "publisher", "journal"), "url"),
 }
