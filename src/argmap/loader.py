@@ -341,7 +341,8 @@ def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, 
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
-# Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters.
+# Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters;
+# and dashes.
 _SPELLED_OUT = str.maketrans(
     {
         "ä": "ae",
@@ -360,13 +361,16 @@ _SPELLED_OUT = str.maketrans(
         "ł": "l",
         "Ł": "L",
         "đ": "d",
+        # Dashes of typography and the minus sign, as an editor's autocorrect makes `-`.
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     }
 )
 
 
 def _ascii_id(key: str) -> str:
-    """`key` in the characters an id may hold, as far as that is spelling: spaces as `-`,
-    letters without their accents (`é` as `e`, `ü` as `ue`). Other scripts stay as they are."""
+    """`key` in the characters an id may hold, as far as that is spelling: spaces and
+    dashes as `-`, letters without their accents (`é` as `e`, `ü` as `ue`). Other scripts
+    stay as they are."""
     spelled = unicodedata.normalize("NFKD", key.strip().translate(_SPELLED_OUT))
     return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
