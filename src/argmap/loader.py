@@ -156,6 +156,7 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINK = re.compile(r"https?://\S+")  # a value that is a link, alone
 # A line that is a node's field naming ids or tags (`by: pascal`, `supports: [c1, c2]`),
 # as a line of prose hardly is.
 _FIELD_LINE = re.compile(
@@ -864,6 +865,9 @@ class _MapBuilder:
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
+            if name == "sources" and isinstance(node, YScalar) and _LINK.fullmatch(node.value):
+                link = as_written(node.value, True)
+                hint = f"write it as `sources: {{my-source: {{title: ..., url: {link}}}}}`"
             # (An item's first key, unless a field: its id, its fields in it or after it.)
             first = next(iter(items[0].entries), None) if items else None
             if first in spec.FIELD_TYPES:
@@ -939,8 +943,11 @@ class _MapBuilder:
                     said = value.value if isinstance(value, YScalar) and not value.is_null else ""
                     # (The text written, kept: `o: Shops will close.`, a short line of it.)
                     short = said and "\n" not in said and len(said) <= _SAID_AGAIN
+                    link = name == "sources" and short and _LINK.fullmatch(said)
                     said = as_written(said, True) if short else "..."
                     example = f"`{key}: {{{first}: {said}}}`"
+                    if link:  # (`s0: https://...`: the source's link, not its title)
+                        example = f"`{key}: {{title: ..., url: {said}}}`"
                     self.wrong_type(value, f"{what} `{key}`", "a mapping of fields", example)
                 self.unread.add(name)
             entries.append((key, value, key_node.span))

@@ -766,6 +766,19 @@ def _long_key(written: str) -> str:
     )
 
 
+def _link_alone(lines: list[str], row: int | None) -> str:
+    """The hint for line `row` if it is a link alone among keys (under `sources:`, as a
+    list of links is written elsewhere): a source of its own. "" if it is not."""
+    link = re.fullmatch(r"\s*(?:- )?(https?://\S+)\s*", lines[row]) if row is not None else None
+    if link is None or row is None:
+        return ""
+    return (
+        f"line {row + 1} is a link alone, where YAML expects a key and its value: write it in "
+        f"a source of its own, `my-source: {{title: ..., url: {as_written(link[1], True)}}}`, "
+        "under `sources:`"
+    )
+
+
 def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found `key: value` where it reads a value. The colon that starts the line is
     a key indented deeper than the key above, whose value YAML reads on; any other colon is
@@ -775,6 +788,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return long
     key = re.fullmatch(r"\s*(?:- )?([\w.-]+)", line[:column])  # a key, not words of prose
     above = _line_above(lines, row)
+    if link := _link_alone(lines, above):  # (not a key `https:` with text after it)
+        return link
     if (
         key is not None
         and key[1] in _KNOWN_KEYS
@@ -1747,6 +1762,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     # A key past YAML's length, say.
     if problem.startswith("could not find expected ':'") and (
         long := _long_key(line[: mark.column].partition(":")[0])
+        or _link_alone(lines, _line_above(lines, mark.line))
     ):
         return long
     if problem.startswith("block sequence entries are not allowed"):
