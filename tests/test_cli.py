@@ -1338,3 +1338,9 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", result.output, re.M)
     assert checked == ["a.yaml", "f.yaml", "g.json", "b.yaml", "c.json"], result.output
     assert result.output.endswith("5 files checked: 5 errors\n")
+    # A folder given: its maps only, as for files (every YAML file of it was checked, a
+    # CI workflow among them, and the error said to pass --maps-dir).
+    whole = invoke("check", "--maps-dir", "maps", ".")
+    checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", whole.output, re.M)
+    assert sorted(checked) == ["a.yaml", "b.yaml", "f.yaml"], whole.output
+    assert "e.yml" not in whole.output and "d.yaml" not in whole.output

@@ -92,7 +92,15 @@ def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator
             if maps_dir is None or _is_map(p, Path(maps_dir)):
                 yield str(path)
             continue
-        yield from _in_folder(p)
+        # (Under `maps_dir`, a folder's maps only: `check --maps-dir maps .` read every
+        # YAML file, a CI workflow and docker-compose.yml among them. What cannot be read
+        # is passed on, for loading to say why.)
+        found = _in_folder(p)
+        if maps_dir is not None:
+            found = [
+                f for f in found if not maybe_file(Path(f)) or _is_map(Path(f), Path(maps_dir))
+            ]
+        yield from found
 
 
 def _in_folder(folder: Path) -> list[str]:

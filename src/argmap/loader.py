@@ -866,8 +866,8 @@ class _MapBuilder:
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
             if name == "sources" and isinstance(node, YScalar) and _LINK.fullmatch(node.value):
-                link = as_written(node.value, True)
-                hint = f"write it as `sources: {{my-source: {{title: ..., url: {link}}}}}`"
+                url = as_written(node.value, True)
+                hint = f"write it as `sources: {{my-source: {{title: ..., url: {url}}}}}`"
             # (An item's first key, unless a field: its id, its fields in it or after it.)
             first = next(iter(items[0].entries), None) if items else None
             if first in spec.FIELD_TYPES:
@@ -943,7 +943,7 @@ class _MapBuilder:
                     said = value.value if isinstance(value, YScalar) and not value.is_null else ""
                     # (The text written, kept: `o: Shops will close.`, a short line of it.)
                     short = said and "\n" not in said and len(said) <= _SAID_AGAIN
-                    link = name == "sources" and short and _LINK.fullmatch(said)
+                    link = name == "sources" and bool(short) and bool(_LINK.fullmatch(said))
                     said = as_written(said, True) if short else "..."
                     example = f"`{key}: {{{first}: {said}}}`"
                     if link:  # (`s0: https://...`: the source's link, not its title)
