@@ -1004,6 +1004,37 @@ def test_a_drawing_with_a_long_title_is_no_map() -> None:
         assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")
 
 
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("      - [ ] climate", "- [ ] climate"),  # a Markdown checkbox: an empty list
+        ('      - "[x] check figure" check figure', '- "[x] check figure" check figure'),
+        ("      - [Draft] two", "- [Draft] two"),
+        ('    tags: ["[x] check" figure, climate]', '"[x] check" figure'),
+        ("    tags: [one, 'a' b]", "'a' b"),
+    ],
+)
+def test_words_after_a_list_item_quoted_as_the_hint_says_load_clean(line: str, item: str) -> None:
+    """Words after an item that ends in a quote or a bracket: YAML's error alone, "fix the
+    YAML syntax at this point". The hint quotes the whole item, which keeps every word."""
+    block = "    tags:\n" if line.startswith("      -") else ""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: A.\n{block}{line}\n"
+    [found] = loads(text).diagnostics
+    fix = re.search(r"quote the whole item: `(.*)`$", found.hint)
+    assert fix is not None, found.hint
+    mended = loads(text.replace(item, fix[1]))
+    assert not mended.diagnostics and mended.map is not None, mended.diagnostics
+    words = item.removeprefix("- ")
+    assert words in mended.map.nodes["c"].tags
+
+
+def test_a_markdown_bullet_is_told_to_be_a_dash() -> None:
+    text = "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: A.\n    tags:\n      * c1\n"
+    [found] = loads(text).diagnostics
+    assert found.hint.endswith("write `- c1`")
+    assert not loads(text.replace("* c1", "- c1")).diagnostics
+
+
 def test_items_below_a_field_with_its_value_go_into_it_all() -> None:
     """`attacks: c1` and `- c2` below it: the hint said `attacks: [c2]`, which lost c1."""
     text = (

@@ -1771,10 +1771,14 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         among := _key_among_items_hint(lines, mark.line, mark.column)
     ):
         return among
+    if re.match(r"\s*\* +\S", line) and "alias" in problem:  # (a Markdown list's `* c1`)
+        item = line.lstrip()[1:].strip()
+        return f"a list's items start with `- `, not `*` (YAML's alias): write `- {item}`"
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
     if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
         end = len(text[: mark.index].rstrip(" "))
-        if left := _left_over_hint(line, mark.column + end - mark.index):
+        column = mark.column + end - mark.index
+        if left := _left_over_hint(line, column) or _item_left_over_hint(line, column):
             return left
     if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
@@ -1953,6 +1957,33 @@ def _left_over_hint(line: str, end: int) -> str:
     return (
         f"the quoted text ends at the {closed} before `{words}`, which is left over; quote "
         f"the whole value: `{field[1].strip()}: {value}`"
+    )
+
+
+def _item_left_over_hint(line: str, end: int) -> str:
+    """Words after an item of a list that ends in a quote or a bracket just before column
+    `end` (0-based) of `line`: `- [ ] climate` (a Markdown checkbox, an empty list to
+    YAML), `- "Draft" two`, `["[x] check" figure, b]`. The whole item quoted."""
+    opening = {"]": "[", "}": "{", '"': '"', "'": "'"}.get(line[end - 1 : end])
+    if opening is None:
+        return ""
+    block = re.match(r"\s*- +", line)
+    starts = [block.end()] if block else []
+    # (In brackets: after the `[` or a comma, outside quotes; the last before the end.)
+    starts += [m.end() for m in re.finditer(r"[\[,]\s*", line[:end]) if not block]
+    start = max((s for s in starts if s < end - 1 and line[s] == opening), default=None)
+    if start is None:
+        return ""
+    rest = line[end:]
+    words = without_comment(rest if block else re.split(r"[,\]]", rest)[0])
+    if not words.strip():
+        return ""
+    item = double_quoted(line[start:end] + " " + words.strip())
+    box = " (`[ ]` is an empty list to YAML, not a checkbox)" if line[start:end] == "[ ]" else ""
+    written = f"- {item}" if block else item
+    return (
+        f"the item ends at the {line[end - 1]} before `{words.strip()}`, which is left "
+        f"over{box}; quote the whole item: `{written}`"
     )
 
 
