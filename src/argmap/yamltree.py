@@ -1975,8 +1975,10 @@ def _item_left_over_hint(line: str, end: int) -> str:
     if start is None:
         return ""
     rest = line[end:]
+    if not block and not re.search(r"[,\]]", rest):  # (past the list's end: not an item's)
+        return ""
     words = without_comment(rest if block else re.split(r"[,\]]", rest)[0])
-    if not words.strip():
+    if not words.strip() or re.search(r":(?:\s|$)", words):  # (a key: a field of its own)
         return ""
     item = double_quoted(line[start:end] + " " + words.strip())
     box = " (`[ ]` is an empty list to YAML, not a checkbox)" if line[start:end] == "[ ]" else ""
