@@ -871,13 +871,18 @@ def test_the_builtin_png_font_is_the_one_described() -> None:
         "C:\\Users\\",
         "\u2067\\",
         "\u200c\nA title",  # (a line of nothing drawn: `<B></B>`, which Graphviz refuses)
+        # (An emoji's joiner and what it joins left out, after a backslash.)
+        'T\\\u200d\u2642" { pwned [label=<INJECTED> shape=star] //',
+        "ends in \\\u200d\u2642",
     ],
 )
-def test_a_title_cannot_inject_dot_into_the_builtin_png(title: str) -> None:
-    """The builtin PNG's DOT leaves out what shows nothing, and the zero-width space that
-    keeps a title's backslash from escaping its closing quote went with it: the rest of
-    the title was read as DOT (a map's own node, drawn instead of the map's; a file of
-    the machine's, opened as an image)."""
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_a_title_cannot_inject_dot_into_the_builtin_png_or_pdf(title: str, fmt: str) -> None:
+    """The DOT of argmap's own PNG and PDF was rewritten whole, each letter Arimo lacks as
+    □ and what shows nothing left out: the zero-width space that keeps a title's backslash
+    from escaping its closing quote went, and so did an emoji's joiner after one, and the
+    rest of the title was read as DOT (a map's own node, drawn instead of the map's; a
+    file of the machine's, opened as an image). Only labels are written so now."""
     import json
 
     from argmap.loader import loads
@@ -885,9 +890,9 @@ def test_a_title_cannot_inject_dot_into_the_builtin_png(title: str) -> None:
 
     m = loads(f"argmap: 1\ntitle: {json.dumps(title)}\nclaims:\n  c1: {{text: hello}}\n").map
     assert m is not None
-    drawing = start(RenderOptions(format="png", engine="builtin"))
+    drawing = start(RenderOptions(format=fmt, engine="builtin"))
     drawing.draw(m)
-    assert drawing.result().startswith(b"\x89PNG")
+    assert drawing.result().startswith(b"\x89PNG" if fmt == "png" else b"%PDF")
     laid_out = subprocess.run(
         ["graphviz-pure", "-Tjson"], input=drawing.dot.encode(), capture_output=True, check=True
     )
@@ -903,7 +908,6 @@ def test_the_builtin_png_is_laid_out_with_the_boxes_it_draws() -> None:
     and the isolates around it stay."""
     from argmap.loader import loads
     from argmap.render import RenderOptions, start
-    from argmap.render.fonts import boxed
 
     m = loads(
         "argmap: 1\ntitle: عنوان\nclaims:\n  c: {text: مرحبا بالعالم ❤️ שלום, by: a}\n"
@@ -914,8 +918,10 @@ def test_the_builtin_png_is_laid_out_with_the_boxes_it_draws() -> None:
     drawing.draw(m)
     drawing.cancel()
     assert "\u2067□□□□□ □□□□□□□ □ שלום\u2069" in drawing.dot and "—\u00a0□□" in drawing.dot
-    assert not any("\u0600" <= c <= "\u06ff" or c in "❤\ufe0f中文" for c in drawing.dot)
-    assert boxed("a\tb\nc") == "a\tb\nc"  # (the DOT's own white space)
+    # Labels only: the quoted strings (the title as the graph's name, tooltips) as written.
+    labels = re.sub(r'"(?:[^"\\]|\\.)*"', "", drawing.dot)
+    assert not any("\u0600" <= c <= "\u06ff" or c in "❤\ufe0f中文" for c in labels)
+    assert 'digraph "عنوان"' in drawing.dot
     svg = start(RenderOptions(format="svg", engine="builtin"))
     svg.draw(m)
     svg.cancel()

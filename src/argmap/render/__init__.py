@@ -283,7 +283,9 @@ class Drawing:
             family = PDF_FONT_FAMILY if self.to_pdf else DRAWN_FONT
             # (argmap's PDF orders right-to-left lines itself, by their isolates: `pdf`)
             rtl: RightToLeft = "viewer" if self.to_pdf else "engine"
-            dot_options = replace(dot_options, font=family, right_to_left=rtl)
+            # (Its letters as argmap's own tools draw them: the builtin engine's PNG, its PDF.)
+            boxed = self._drawn_font() is not None
+            dot_options = replace(dot_options, font=family, right_to_left=rtl, boxed=boxed)
         if options.format == "png":
             dot_options = replace(dot_options, max_inches=PNG_MAX_INCHES)
         if options.format == "pdf" and not self.to_pdf:  # Graphviz's own, its links by cairo
@@ -309,11 +311,7 @@ class Drawing:
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
-        pieces: Iterable[str] = dot_pieces(g, m, dot_options)
-        if self._drawn_font() is not None:  # (the builtin engine's PNG, argmap's PDF)
-            from argmap.render.fonts import boxed
-
-            pieces = map(boxed, pieces)
+        pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
         warnings = [ungrouped]

@@ -24,6 +24,7 @@ import networkx as nx
 from argmap.characters import BIDI_CONTROL, CONTROL, char_class, code_points
 from argmap.graph import Graph, adjacency, levels, roots
 from argmap.model import Kind, Map, Node, Relation, Source
+from argmap.render.glyphs import in_boxes
 from argmap.render.theme import FONT, THEMES, Theme
 from argmap.text import (
     balanced_lines,
@@ -119,6 +120,10 @@ class DotOptions:
     # them by its own measure (a PNG, or Graphviz's PDF: "engine").
     right_to_left: RightToLeft = "viewer"
     max_inches: int | None = None  # a larger drawing is scaled down to fit (a PNG's size)
+    # Labels drawn in Arimo by argmap's own tools (the builtin engine's PNG, argmap's PDF):
+    # each letter Arimo lacks written as □ (`glyphs.in_boxes`), which the engine measures as
+    # drawn. Labels only: ids, links and tooltips stay as written.
+    boxed: bool = False
     pdf_links: bool = False  # links for Graphviz's own PDF (`_pdf_url`), not for an SVG
     wrap: int = 36  # characters per label line
     legend: bool = True
@@ -280,16 +285,18 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _escaped(lines: list[str]) -> tuple[list[str], bool]:
-    """Lines escaped for an HTML-like label, and whether they read from the right. The
-    lines of right-to-left text each go in a right-to-left isolate (U+2067 ... U+2069),
-    which browsers, the engines and argmap's PDF follow: laid out left to right, a line
-    put its final `.` or `!` at the wrong end. (See DotOptions for how they come to the
-    right of their box.)"""
+def _escaped(lines: list[str], boxed: bool) -> tuple[list[str], bool]:
+    """Lines escaped for an HTML-like label (`boxed`: see DotOptions), and whether they
+    read from the right. The lines of right-to-left text each go in a right-to-left
+    isolate (U+2067 ... U+2069), which browsers, the engines and argmap's PDF follow:
+    laid out left to right, a line put its final `.` or `!` at the wrong end. (See
+    DotOptions for how they come to the right of their box.) The direction is the text's
+    as written: boxed, Arabic has no letters to tell it."""
+    shown = [in_boxes(line) for line in lines] if boxed else lines
     # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
     if _right_to_left(" ".join(lines)):
-        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in lines], True
-    return [_indent(line) + _html(line) for line in lines], False
+        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in shown], True
+    return [_indent(line) + _html(line) for line in shown], False
 
 
 def _indent(line: str) -> str:
@@ -299,7 +306,7 @@ def _indent(line: str) -> str:
 def _row(
     paragraphs: list[list[str]],
     points: int,
-    right_to_left: RightToLeft,
+    options: DotOptions,
     start: str = "",
     end: str = "",
 ) -> str:
@@ -307,6 +314,7 @@ def _row(
     ending in a break aligned left (each paragraph reads in its own direction), or right
     for a right-to-left paragraph that the engine aligns (DotOptions.right_to_left), in a
     cell wide enough for them if they hold East Asian text (see `min_width`)."""
+    right_to_left = options.right_to_left
     lines = [line for paragraph in paragraphs for line in paragraph]
     joined = "\n".join(lines)
     ascii = joined.isascii()  # (most text: nothing wide, nothing right-to-left)
@@ -317,7 +325,7 @@ def _row(
     else:
         pieces = []
         for paragraph in paragraphs:
-            escaped, from_right = _escaped(paragraph)
+            escaped, from_right = _escaped(paragraph, options.boxed)
             breaks = _RIGHT_BREAK if from_right and right_to_left == "engine" else _BREAK
             align = "TEXT" if breaks == _RIGHT_BREAK else align  # (breaks align in the cell)
             pieces += [line + breaks for line in escaped]
@@ -329,6 +337,7 @@ def _row(
 def _fitted(
     lines: list[str],
     points: float,
+    boxed: bool,
     bold: bool = False,
     below: int = 0,
     align: str | None = None,
@@ -338,8 +347,9 @@ def _fitted(
     `min_width`), with `below` points of space under it. The cell is aligned left, at the
     label's edge: centred, it would be placed by the engine's measure of the text, which
     is too narrow."""
-    escaped, _ = _escaped(lines)
-    # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs.)
+    escaped, _ = _escaped(lines, boxed)
+    # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs, or
+    # one of what shows nothing, left out.)
     shown = [f"<B>{line}</B>" if bold and line else line for line in escaped]
     if align and len(shown) > 1:  # (each line's alignment is its <BR>'s: the last's too)
         markup = "".join(f'{line}<BR ALIGN="{align}"/>' for line in shown)
@@ -394,7 +404,7 @@ class _Nodes:
         badge = options.badges.get(node.id)
         header = _header(node.kind, self.theme, badge) if badge else self.headers[node.kind]
         paragraphs = wrap_paragraphs(node.text, options.wrap)
-        text = _row(paragraphs, 12, options.right_to_left)
+        text = _row(paragraphs, 12, options)
         byline = self._byline(node) if node.by or node.quote else ""
         note = options.notes.get(node.id)
         rows = f"{header}{text}{byline}" + (
@@ -503,7 +513,7 @@ def _small_row(text: str, theme: Theme, options: DotOptions, italic: bool = Fals
     third more width."""
     lines = wrap_lines(text, options.wrap + options.wrap // 3)
     start = f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">' + ("<I>" if italic else "")
-    return _row([lines], 9, options.right_to_left, start, ("</I>" if italic else "") + "</FONT>")
+    return _row([lines], 9, options, start, ("</I>" if italic else "") + "</FONT>")
 
 
 def _tooltip(node: Node, cited: str) -> str:
@@ -887,7 +897,9 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "fontname": options.font,
         "fontcolor": theme.text,
         # Clear of the first row of boxes, which it touched.
-        "label": _fitted(title, 18, bold=True, below=12) if title else _plain(""),  # not <B></B>
+        "label": _fitted(title, 18, options.boxed, bold=True, below=12)
+        if title
+        else _plain(""),  # not <B></B>
         "labelloc": "t",
         "fontsize": "18",
         "nodesep": "0.35",
@@ -964,7 +976,10 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     for i, (label, members) in enumerate(clusters.values()):
         frame = {
             "label": _fitted(
-                balanced_lines(_clean(label), GROUP_WRAP), 11, align=_GROUP_LINES.get(rankdir)
+                balanced_lines(_clean(label), GROUP_WRAP),
+                11,
+                options.boxed,
+                align=_GROUP_LINES.get(rankdir),
             ),
             "style": "rounded,dashed",
             "color": theme.muted,

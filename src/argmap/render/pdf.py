@@ -24,7 +24,7 @@ from unicodedata import bidirectional
 
 from argmap.characters import ascii_url
 from argmap.render.engines import EngineError
-from argmap.render.fonts import in_boxes
+from argmap.render.glyphs import in_boxes
 from argmap.render.theme import PDF_FONT_FAMILY
 
 _FONT_FOLDER = Path(__file__).parent / "pdf-font"
@@ -90,7 +90,7 @@ def _in_the_font(line: re.Match[bytes]) -> bytes:
     if text.isascii():
         return line[0]
     # (Hebrew, Arabic..., or a right-to-left paragraph's line of only □ and digits: its
-    # Arabic letters boxed before the layout, as the PNG's are, `fonts.boxed`.)
+    # Arabic letters boxed before the layout, as the PNG's are: `DotOptions.boxed`.)
     if "\u2067" in text or any(bidirectional(c) in ("R", "AL") for c in text):
         # (python-bidi's own algorithm, which mirrors brackets and signs, `(2024)` and
         # `3 < 5`, as the faster one does not; it knows no isolates: given the direction.)
