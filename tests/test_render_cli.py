@@ -299,24 +299,6 @@ def test_a_stale_drawing_is_named_with_the_command_that_updates_it(
     assert invoke("render", str(maps), "-o", str(out), "--check", *options).exit_code == 0
 
 
-@pytest.mark.parametrize("fmt", ["svg", "dot", "json", "pdf"])
-def test_check_names_a_drawing_beside_no_map_as_stale(maps: Path, fmt: str) -> None:
-    """A map renamed or removed left its drawing, which --check passed: stale too. Only
-    argmap's own drawings: another file of the format (a logo) is none of its business."""
-    assert invoke("render", str(maps), "--format", fmt).exit_code == 0
-    (maps / "sub" / "every.yaml").rename(maps / "sub" / "renamed.yaml")
-    (maps / f"logo.{fmt}").write_text("<svg/>\n")
-    stale = invoke("render", str(maps), "--format", fmt, "--check")
-    assert stale.exit_code == 1, stale.output
-    gone = maps / "sub" / f"every.{fmt}"
-    assert f"{gone}: stale: no map is drawn there" in stale.output
-    assert "logo" not in stale.output
-    assert "; 1 drawing of no map" in stale.output
-    gone.unlink()
-    assert invoke("render", str(maps), "--format", fmt).exit_code == 0
-    assert invoke("render", str(maps), "--format", fmt, "--check").exit_code == 0
-
-
 def test_a_broken_map_fails_alone_and_keeps_the_old_output(maps: Path, tmp_path: Path) -> None:
     out = tmp_path / "build"
     assert invoke("render", str(maps), "-o", str(out)).exit_code == 0

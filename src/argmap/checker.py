@@ -109,7 +109,7 @@ def _in_folder(folder: Path) -> list[str]:
     nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.)"""
     found: list[str] = []
     unreadable: list[OSError] = []
-    for root, files in walk_folder(folder, unreadable):
+    for root, files in _walk(folder, unreadable):
         for name in files:
             path = Path(root, name)
             if is_yaml_name(path) and maybe_file(path):
@@ -141,7 +141,7 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
     return "no *.yaml or *.yml files found", hint
 
 
-def walk_folder(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
+def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
     """Each folder under `top` (itself too) and the names in it that are not folders, as
     `os.walk` gives them (links to folders not followed), hidden ones left out; each
     folder that cannot be listed is added to `unreadable`. Not recursive: `os.walk` is, in

@@ -554,12 +554,7 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    left: list[str] = []
-    if check_only and output is None and maps_dir is None:  # (drawings beside their maps)
-        from argmap.render.orphans import left_behind
-
-        left = left_behind(paths, planned, fmt)
-    return _print_outcomes(outcomes, check_only, flags, quiet, settings, left)
+    return _print_outcomes(outcomes, check_only, flags, quiet, settings)
 
 
 def _print_outcomes(
@@ -568,13 +563,11 @@ def _print_outcomes(
     flags: Sequence[str] = (),
     quiet: bool = False,
     settings: Callable[[str], Settings] | None = None,
-    left: Sequence[str] = (),
 ) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
     exit code: 2 a map could not be read or written or an option does not fit it, 1 a map failed,
     else 0. A stale drawing is named with the command that brings it up to date (the
-    render's `flags` with the map and its output), and so is each drawing `left` behind
-    by a map that is gone (`--check`: stale too). `quiet` names a map with errors in one
+    render's `flags` with the map and its output). `quiet` names a map with errors in one
     line instead of its diagnostics, for a pre-commit hook that runs after `argmap check`.
     A map whose `settings` say `strict = true` fails on its warnings too, as in `check`,
     drawn all the same."""
@@ -625,9 +618,6 @@ def _print_outcomes(
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
             sys.stdout.flush()
-    for drawing in left:
-        said = f"{drawing}: stale: no map is drawn there (was its map renamed or removed?)"
-        typer.echo(printable(f"{said}; delete it"), err=True)
     strictly = 0  # maps drawn, yet failed as `check` fails them: on their warnings
     for o in outcomes:
         its = settings(o.job.source) if settings is not None and not o.failed else None
@@ -652,8 +642,6 @@ def _print_outcomes(
             summary += f"; {others} {'is no map' if others == 1 else 'are not maps'}"
         if strictly:  # (drawn, or up to date, and failed all the same)
             summary += f"; {strictly} of them failed on warnings under `strict = true`"
-        if left:
-            summary += f"; {counted(len(left), 'drawing')} of no map"
         typer.echo(printable(summary), err=True)
     elif outcomes and outcomes[0].job.output != STDOUT:
         output = outcomes[0].job.output
@@ -663,7 +651,7 @@ def _print_outcomes(
     if any(o.internal for o in outcomes):
         return 3
     usage = any(o.usage for o in outcomes)
-    return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly or left else 0
+    return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
 
 
 def _of_drawing(diagnostic: Diagnostic) -> bool:
