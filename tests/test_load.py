@@ -1064,6 +1064,8 @@ def test_argdown_is_said_to_be_argdown_and_broken_yaml_that_looks_alike_is_not()
     broken = "argmap: 1\ntitle: T\nreasons:\n  r:\n    supports:\n    - [c1]\n    - [c2\n"
     [problem] = loads(broken).diagnostics
     assert problem.rule == "yaml-syntax", problem
+    [problem] = loads("- [c1, c2]\n- [c2, c3]\n").diagnostics  # (a YAML list of pairs)
+    assert problem.rule == "wrong-type", problem
 
 
 def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:

@@ -149,7 +149,8 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
         tree, problems = compose(text, file)
         builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
-    if result is None and (argdown := _argdown(text, file)):  # (not YAML's errors of it)
+    # (Not YAML's errors of it; not a YAML list, `- [c1, c2]`, which reads as Argdown's.)
+    if result is None and not isinstance(tree, YSeq) and (argdown := _argdown(text, file)):
         return Loaded(file, text, None, (argdown,))
     # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
     return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
