@@ -772,6 +772,16 @@ def _link_alone(lines: list[str], row: int | None) -> str:
     link = re.fullmatch(r"\s*(?:- )?(https?://\S+)\s*", lines[row]) if row is not None else None
     if link is None or row is None:
         return ""
+    head = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if lines[i].strip() and indent_of(lines[i]) < indent_of(lines[row])
+        ),
+        None,
+    )
+    if head is None or not re.match(r"sources:\s*(?:#.*)?$", lines[head].strip()):
+        return ""  # (a line of a text, say: the text's own hint)
     return (
         f"line {row + 1} is a link alone, where YAML expects a key and its value: write it in "
         f"a source of its own, `my-source: {{title: ..., url: {as_written(link[1], True)}}}`, "
@@ -923,7 +933,8 @@ def _goes_on(lines: list[str], above: int, row: int) -> bool:
     deeper), nor an id with fields (`c2: {text: ...}`, `c2: text: ...`, `c2:` alone). An id
     with its text (`c1: The city should` and `charge drivers: a fee`) is such a field too
     when the line's words before their colon are prose, not one word (an id slipped deeper)."""
-    field = re.match(_KEY + r":\s+[^\s\"'|>&*!\[{#]", lines[above])
+    start = _text_key(lines, above)  # (past the text's lines between: a link, say)
+    field = re.match(_KEY + r":\s+[^\s\"'|>&*!\[{#]", lines[start]) if start is not None else None
     if field is None:
         return False
     kind = spec.FIELD_TYPES.get(field[1].strip())
