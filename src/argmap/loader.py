@@ -618,6 +618,8 @@ class _MapBuilder:
     actors: dict[str, Actor] = field(default_factory=dict)  # once read: before the nodes
     # Actors written in place (`by: {name: Zola}`): the id each hint gives, by their name.
     written_actors: dict[str, str] = field(default_factory=dict)
+    # Each section's keys as written (its ids), before any is read: `names_what_is_there`.
+    written_ids: dict[str, set[str]] = field(default_factory=dict)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -654,6 +656,9 @@ class _MapBuilder:
             )
             return None
         self.top = {k: key for k, (key, _) in tree.entries.items()}
+        self.written_ids = {
+            k: set(v.entries) for k, (_, v) in tree.entries.items() if isinstance(v, YMap)
+        }
         if not any(
             k in _MAP_FIELDS.by_name or k in spec.SECTIONS or _holds_nodes(v)
             for k, (_, v) in tree.entries.items()
@@ -1339,6 +1344,10 @@ class _MapBuilder:
             if converted is not None:
                 values[key] = converted
                 spans[key] = value.span
+        if known is _NODE_FIELDS:
+            for key, (key_node, value) in items:
+                if key in by_name and by_name[key].type == "text" and isinstance(value, YScalar):
+                    self.field_in_block(value, f"`{key}` of {what}", key_node, node)
         for f in known.required:
             if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
@@ -1477,8 +1486,6 @@ class _MapBuilder:
             self.typed(node, what)
             if node.plain:
                 self.hashtag_after(node, what)
-            elif f.type == "text" and f.name in _NODE_FIELDS.by_name:
-                self.field_in_block(node, what, f)
             # (In a text field only: a URL or a choice read as text says more of its own.)
             if f.type in ("text", "tags") and f is not _ANY and not node.value.isprintable():
                 self.control_character(node, what)
@@ -1563,20 +1570,26 @@ class _MapBuilder:
         start = len(hashtags[0][1]) + 1
         return " ".join(h[2].rstrip() for h in hashtags), Span.point(self.file, row + 1, start)
 
-    def field_in_block(self, node: YScalar, what: str, f: spec.Field) -> None:
+    def field_in_block(self, node: YScalar, what: str, key: YScalar, fields: YMap) -> None:
         """Warn of a node's field written inside a text block (`text: |`, then `by: pascal`
         among its lines, or below it, indented as deep): YAML keeps it as a line of the
-        text, and the node lacks the field, which only other warnings hinted at."""
+        text, and the node lacks the field, which only other warnings hinted at. Only a
+        field the node (`fields`) lacks, naming what the map has (`by: the way` is prose)."""
         span, lines = node.span, self.lines
         if not span.line or lines[span.line - 1][span.column - 1 : span.column] not in "|>":
             return
         rows = range(span.line, min(span.end_line, len(lines)))
         # (The text's lines are indented as its first is; the node's next field less.)
         deep = next((indent_of(lines[row]) for row in rows if lines[row].strip()), 0)
-        indent = counted(indent_of(lines[span.line - 1]), "space")
+        indent = counted(key.span.column - 1, "space")
         for row in rows:
             found = _FIELD_LINE.match(lines[row])
-            if found is None or indent_of(lines[row]) < deep:  # (the node's, after the text)
+            if (
+                found is None
+                or indent_of(lines[row]) < deep  # (the node's, after the text)
+                or found[1] in fields.entries
+                or not self.names_what_is_there(found[1], found[2])
+            ):
                 continue
             self.diagnostics.append(
                 Diagnostic(
@@ -1586,9 +1599,20 @@ class _MapBuilder:
                     f"`{found[1]}: {found[2]}` on line {row + 1} is inside the text block of "
                     f"{what} (line {span.line}), so YAML reads it as text, not as a field",
                     f"if it is the node's `{found[1]}`, move it out of the text: on a line "
-                    f"after it, indented by {indent}, like `{f.name}:`",
+                    f"after it, indented by {indent}, like `{key.value}:`",
                 )
             )
+
+    def names_what_is_there(self, field: str, value: str) -> bool:
+        """Whether `field: value`, a line of a text, names what the map has: its actors, its
+        sources, its nodes; tags in brackets (`tags: none` is prose)."""
+        if field == "tags":
+            return value.startswith("[")
+        places: dict[str, Collection[str]] = {"by": ("actors",), "source": ("sources",)}
+        section = places.get(field, _NODE_SECTIONS)
+        ids = [i.strip() for i in value.strip("[]").split(",") if i.strip()]
+        there = [self.written_ids.get(name, set()) for name in section]
+        return bool(ids) and all(any(i in ids_of for ids_of in there) for i in ids)
 
     def hashtag_after(self, node: YScalar, what: str, f: spec.Field = _ANY) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag
