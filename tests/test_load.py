@@ -1035,20 +1035,23 @@ def test_a_markdown_bullet_is_told_to_be_a_dash() -> None:
     assert not loads(text.replace("* c1", "- c1")).diagnostics
 
 
-def test_items_below_a_field_with_its_value_go_into_it_all() -> None:
-    """`attacks: c1` and `- c2` below it: the hint said `attacks: [c2]`, which lost c1."""
+@pytest.mark.parametrize("value", ["c1", "[c1]"])
+def test_items_below_a_field_with_its_value_go_into_it_all(value: str) -> None:
+    """`attacks: c1` and `- c2` below it: the hint said `attacks: [c2]`, which lost c1;
+    then it left out the items after a blank line, a comment or a quoted one."""
     text = (
         "argmap: 1\ntitle: T\nclaims:\n  c1: {text: A.}\n  c2: {text: B.}\n  c3: {text: C.}\n"
-        "objections:\n  o1:\n    text: X.\n    attacks: c1\n    - c2\n    - c3  # and c3\n"
+        "  c4: {text: D.}\nobjections:\n  o1:\n    text: X.\n"
+        f"    attacks: {value}\n    - c2\n\n    - 'c3'  # and c3\n    # c4 later\n    - c4\n"
     )
     [found] = loads(text).diagnostics
     assert found.hint.endswith(
-        "write them all there, `attacks: [c1, c2, c3]`, in place of the items"
-    )
+        "write them all in it, `attacks: [c1, c2, 'c3', c4]`, and delete the items, lines 12 to 16"
+    ), found.hint
     lines = text.splitlines()
-    mended = loads("\n".join([*lines[:9], "    attacks: [c1, c2, c3]"]) + "\n")
+    mended = loads("\n".join([*lines[:10], "    attacks: [c1, c2, 'c3', c4]"]) + "\n")
     assert not mended.diagnostics and mended.map is not None
-    assert [r.id for r in mended.map.nodes["o1"].attacks] == ["c1", "c2", "c3"]
+    assert [r.id for r in mended.map.nodes["o1"].attacks] == ["c1", "c2", "c3", "c4"]
 
 
 def test_argdown_is_said_to_be_argdown_and_broken_yaml_that_looks_alike_is_not() -> None:

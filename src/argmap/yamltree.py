@@ -1124,20 +1124,32 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
         return f"text that starts with `- ` is read as a list's item; quote it: `{key}: {quoted}`"
     if kind not in ("refs", "tags"):
         return f"`{key}` takes one value, not a list: `{key}: {item}`"
-    items = [i.strip() for i in item.split(",")]
-    last = row
-    for after in lines[row + 1 :]:  # (`- c2` below it, indented)
-        more = _ITEM_LINE.fullmatch(without_comment(after))
-        if more is None or indent_of(after) <= indent_of(line):
-            break
-        items.append(more[1])
-        last += 1
+    below_it, last = _items_from(lines, row + 1, indent_of(line) + 1)  # (`- c2`, indented)
+    items = [i.strip() for i in item.split(",")] + below_it
+    last = max(last, row)
     below = f"`- {item}` on the next line" if len(items) == 1 else "each on a line of its own"
     instead = f" in place of lines {row + 1} to {last + 1}" if last > row else ""
     return f"write `{key}: [{', '.join(items)}]`{instead}, or put {below}, indented"
 
 
 _ITEM_LINE = re.compile(r" *- +(\S.*)")
+
+
+def _items_from(lines: list[str], row: int, least: int) -> tuple[list[str], int]:
+    """The items of a list written from line `row` on (`- c2`, indented by `least` spaces or
+    more), past blank lines and comments between them, as written; and the last one's line
+    (`row - 1` if none)."""
+    items, last = [], row - 1
+    for at in range(row, len(lines)):
+        written = without_comment(lines[at])
+        if not written:
+            continue
+        item = _ITEM_LINE.fullmatch(written)
+        if item is None or indent_of(lines[at]) < least:
+            break
+        items.append(item[1])
+        last = at
+    return items, last
 
 
 _BLOCK_HEAD = re.compile(_KEY + r":\s+([|>][-+0-9]*)\s*(?:#.*)?")
@@ -1307,21 +1319,19 @@ def _more_ids(lines: list[str], above: int, row: int) -> str:
     """The hint for items of a list (`- c2`) below a field of ids with its value on its
     key's line (`attacks: c1`): all of them in the field, in brackets. (Told to write the
     items alone in it, `attacks: [c2]`, a writer lost `c1`.)"""
-    field = re.fullmatch(r"\s*([\w-]+):[ \t]+([\w.-]+)", without_comment(lines[above]))
+    field = re.fullmatch(
+        r"([\w-]+):[ \t]+(\[[^\[\]]*\]|[^\s\[\]{},]+)", without_comment(lines[above])
+    )
     if field is None or spec.FIELD_TYPES.get(field[1]) not in ("refs", "tags"):
         return ""
-    ids, at = [field[2]], row
-    while at < len(lines) and (
-        item := re.fullmatch(r"\s*- +([\w.-]+)", without_comment(lines[at]))
-    ):
-        ids.append(item[1])
-        at += 1
-    if len(ids) == 1:
+    below, last = _items_from(lines, row, indent_of(lines[row]))
+    if not below:
         return ""
+    written = [i.strip() for i in field[2].strip("[]").split(",") if i.strip()]
     return (
         f"line {row + 1} is a list's item (`- `) below `{field[1]}: {field[2]}`, which has a "
-        f"value already: write them all there, `{field[1]}: [{', '.join(ids)}]`, in "
-        "place of the items"
+        f"value already: write them all in it, `{field[1]}: [{', '.join(written + below)}]`, "
+        f"and delete the items, lines {row + 1} to {last + 1}"
     )
 
 
