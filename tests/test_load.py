@@ -1028,11 +1028,16 @@ def test_words_after_a_list_item_quoted_as_the_hint_says_load_clean(line: str, i
     assert words in mended.map.nodes["c"].tags
 
 
-def test_a_markdown_bullet_is_told_to_be_a_dash() -> None:
+def test_a_markdown_bullet_or_checkbox_is_told_to_be_a_dash() -> None:
+    """In a list of ids, a checkbox quoted with its id, as for a tag, made an id `[ ] c1`."""
     text = "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: A.\n    tags:\n      * c1\n"
     [found] = loads(text).diagnostics
     assert found.hint.endswith("write `- c1`")
     assert not loads(text.replace("* c1", "- c1")).diagnostics
+    ids = "argmap: 1\ntitle: T\nclaims:\n  c: {text: A.}\n  d:\n    text: B.\n    supports:\n      - [x] c\n"
+    [found] = loads(ids).diagnostics
+    assert found.hint.endswith("in a list of ids, drop the checkbox: `- c`")
+    assert not loads(ids.replace("- [x] c", "- c")).diagnostics
 
 
 @pytest.mark.parametrize("value", ["c1", "[c1]"])

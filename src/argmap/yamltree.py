@@ -1799,7 +1799,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
         end = len(text[: mark.index].rstrip(" "))
         column = mark.column + end - mark.index
-        if left := _left_over_hint(line, column) or _item_left_over_hint(line, column):
+        if left := _left_over_hint(line, column) or _item_left_over_hint(lines, mark.line, column):
             return left
     if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
@@ -1981,10 +1981,12 @@ def _left_over_hint(line: str, end: int) -> str:
     )
 
 
-def _item_left_over_hint(line: str, end: int) -> str:
+def _item_left_over_hint(lines: list[str], row: int, end: int) -> str:
     """Words after an item of a list that ends in a quote or a bracket just before column
-    `end` (0-based) of `line`: `- [ ] climate` (a Markdown checkbox, an empty list to
-    YAML), `- "Draft" two`, `["[x] check" figure, b]`. The whole item quoted."""
+    `end` (0-based) of line `row`: `- [ ] climate` (a Markdown checkbox, an empty list to
+    YAML), `- "Draft" two`, `["[x] check" figure, b]`. The whole item quoted; in a list of
+    ids, a checkbox left out (quoted, it made an id `[ ] c1`)."""
+    line = lines[row]
     opening = {"]": "[", "}": "{", '"': '"', "'": "'"}.get(line[end - 1 : end])
     if opening is None:
         return ""
@@ -2002,7 +2004,22 @@ def _item_left_over_hint(line: str, end: int) -> str:
     if not words.strip() or re.search(r":(?:\s|$)", words):  # (a key: a field of its own)
         return ""
     item = double_quoted(line[start:end] + " " + words.strip())
-    box = " (`[ ]` is an empty list to YAML, not a checkbox)" if line[start:end] == "[ ]" else ""
+    checkbox = re.fullmatch(r"\[[ xX]?\]", line[start:end]) is not None
+    box = f" (`{line[start:end]}` is a list to YAML, not a checkbox)" if checkbox else ""
+    head = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if lines[i].strip() and indent_of(lines[i]) < indent_of(line)
+        ),
+        None,
+    )
+    key = re.match(_KEY + ":", lines[head]) if block and head is not None else None
+    if checkbox and key is not None and spec.FIELD_TYPES.get(key[1].strip()) in ("ref", "refs"):
+        return (
+            f"the item ends at the {line[end - 1]} before `{words.strip()}`, which is left "
+            f"over{box}; in a list of ids, drop the checkbox: `- {words.strip()}`"
+        )
     written = f"- {item}" if block else item
     return (
         f"the item ends at the {line[end - 1]} before `{words.strip()}`, which is left "
