@@ -1034,7 +1034,8 @@ def test_a_markdown_bullet_or_checkbox_is_told_to_be_a_dash() -> None:
     [found] = loads(text).diagnostics
     assert found.hint.endswith("write `- c1`")
     assert not loads(text.replace("* c1", "- c1")).diagnostics
-    ids = "argmap: 1\ntitle: T\nclaims:\n  c: {text: A.}\n  d:\n    text: B.\n    supports:\n      - [x] c\n"
+    ids = "argmap: 1\ntitle: T\nclaims:\n  c: {text: A.}\n  d:\n    text: B.\n"
+    ids += "    supports:\n      - [x] c\n"
     [found] = loads(ids).diagnostics
     assert found.hint.endswith("in a list of ids, drop the checkbox: `- c`")
     assert not loads(ids.replace("- [x] c", "- c")).diagnostics
