@@ -382,13 +382,15 @@ _WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read a
 
 
 def _actor_written(
-    node: YNode, actors: Mapping[str, Actor], written: dict[str, str]
+    node: YNode, actors: Mapping[str, Actor], written: dict[str, str], item: bool
 ) -> tuple[str, str] | None:
-    """The hint for an actor written in place in `by` (`by: {name: Zola}`), and the id of
-    the map's actor of that name, if it has one ("" if not: the hint then says to write
-    the actor under `actors`, with an id that `by` names); None if `node` is no such
-    mapping. `written` holds the ids given so far by name, and takes this one: one name
-    gets one id, two names two (both `my-actor`, for names with no letter of an id)."""
+    """The hint for an actor written in place in `by` (`by: {name: Zola}`, or as an `item`
+    of its list), and the id of the map's actor of that name, if it has one ("" if not:
+    the hint then says to write the actor under `actors`, with an id that `by` names);
+    None if `node` is no such mapping. `written` holds the ids given so far by name, and
+    takes this one: one name gets one id, two names two (both `my-actor`, for names with
+    no letter of an id)."""
+    by = "" if item else "by: "  # (an item is its id alone: `by: [a, my-id]`)
     entries = node.entries if isinstance(node, YMap) else {}
     name = entries.get("name", (None, None))[1]
     if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
@@ -399,8 +401,8 @@ def _actor_written(
     if (known := next(named, None)) is not None:
         if not spec.ID_RE.match(known):  # (an actor `עמוס`: its own error says so)
             hint = f"{actors[known].name}'s id, once valid: rename `{known}` `{key}`, and "
-            return f"{hint}write `by: {key}`", ""  # (not read on: no line names `{known}`)
-        return f"the id of {actors[known].name}, an actor of the map: `by: {known}`", known
+            return f"{hint}write `{by}{key}`", ""  # (not read on: no line names `{known}`)
+        return f"the id of {actors[known].name}, an actor of the map: `{by}{known}`", known
     if (given := written.get(name.value.casefold())) is not None:
         key = given
     else:
@@ -413,7 +415,7 @@ def _actor_written(
         if type(v) is YScalar and not v.is_null
     )
     said = (
-        f"an actor's id, `by: {key}`, with the actor itself under `actors`: `{key}: {{{fields}}}`"
+        f"an actor's id, `{by}{key}`, with the actor itself under `actors`: `{key}: {{{fields}}}`"
     )
     return said, ""
 
@@ -1651,7 +1653,7 @@ class _MapBuilder:
         if named := _named_id(node):  # (`source: {id: s1}`, or in a list, `[{id: c1}]`)
             written = named.value if f is _ANY or item else f"{f.name}: {named.value}"
             first, example = named, f"the id itself: `{written}`"
-        elif f.name == "by" and (actor := self.actor_written(node)):  # `[a, {name: Zola}]`
+        elif f.name == "by" and (actor := self.actor_written(node, item)):  # `[a, {name: Zola}]`
             example, known = actor
             first = named = YScalar(known, True, None, node.span) if known else None
         self.wrong_type(node, what, "an id", example)
@@ -1662,9 +1664,9 @@ class _MapBuilder:
             return Ref(first.value, first.span)
         return None
 
-    def actor_written(self, node: YNode) -> tuple[str, str] | None:
+    def actor_written(self, node: YNode, item: bool = False) -> tuple[str, str] | None:
         """`_actor_written` of this map: its actors, and the ids its hints gave so far."""
-        return _actor_written(node, self.actors, self.written_actors)
+        return _actor_written(node, self.actors, self.written_actors, item)
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
