@@ -2249,6 +2249,14 @@ def _other_name(key: str) -> str | None:
     return _OTHER_NAMES.get(name)
 
 
+def _section_of_arguer(relation: str, what: str) -> str:
+    """The section of a node that `relation`s (supports or attacks) the node `what` (its
+    kind and id): what answers an objection is a rebuttal."""
+    if relation == "supports":
+        return "reasons"
+    return "rebuttals" if what.startswith(Kind.OBJECTION.value) else "objections"
+
+
 def _nested_node_hint(
     key: str, value: YMap, owner: str, what: str, indent: int, block: bool
 ) -> str:
@@ -2261,8 +2269,7 @@ def _nested_node_hint(
     targets = value.entries[relation][1] if relation else None
     named = targets.items if isinstance(targets, YSeq) else [targets]
     if relation is not None and any(isinstance(t, YScalar) and t.value == owner for t in named):
-        answers = what.startswith(Kind.OBJECTION.value)
-        section = "reasons" if relation == "supports" else "rebuttals" if answers else "objections"
+        section = _section_of_arguer(relation, what)
         return (
             f"`{key}` has a `text` of its own and {relation} {what}: if it is a node, move it "
             f"under `{section}:`, as an id of its own"
@@ -2302,8 +2309,7 @@ def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str, wha
     relation = "supports" if _normal(key).startswith(supporting) else "attacks"
     items = value.items if isinstance(value, YSeq) else [value]
     if any(isinstance(i, YMap) for i in items):  # (Kialo's nodes, nested in the one they argue)
-        answers = what.startswith(Kind.OBJECTION.value)
-        section = "reasons" if relation == "supports" else "rebuttals" if answers else "objections"
+        section = _section_of_arguer(relation, what)
         return (
             f"a relation is written on the node that argues: move each node in `{key}` "
             f"under `{section}:`, with an id of its own and `{relation}: {owner}`"

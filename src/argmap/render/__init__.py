@@ -426,14 +426,18 @@ class Drawing:
         # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
         svg = data if self.layout.fmt == "svg" else self.layout.svg
         crossed = crossed_boxes(svg, unranked=not self.grouped)
+        if not crossed or len(self.spans) > _UNCROSSED_NODES:
+            self._crossing(crossed)
+            return data
         ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
-        if crossed and ranked != self.dot and len(self.spans) <= _UNCROSSED_NODES:
+        if ranked != self.dot:
             warned, dot = len(self.warnings), self.dot
             try:
                 self.dot = ranked
                 again = self._laid_out(self._again(self.layout, ranked))
                 svg_again = again if self.layout.fmt == "svg" else self.layout.svg
-                fewer = crossed_boxes(svg_again, unranked=not self.grouped)
+                # (Every edge: laid out anew, one that ranks its nodes may cross a box.)
+                fewer = crossed_boxes(svg_again)
             except EngineError:  # (the drawing laid out first stands)
                 fewer = crossed
             if len(fewer) < len(crossed):
