@@ -548,3 +548,18 @@ def test_the_output_name_gives_the_format(tmp_path: Path) -> None:
     png = invoke("diff", OLD, NEW, "-o", str(tmp_path / "changes.png"))
     assert png.exit_code == 2 and "diff writes text, json or svg, not png" in png.output
     assert not (tmp_path / "changes.png").exists()
+
+
+def test_json_escapes_the_controls_a_map_holds(tmp_path: Path) -> None:
+    """`new_text` held a C1 control (`\\x9b2J`, which a terminal reads as "clear the
+    screen"), a right-to-left override and DEL as they are; JSON's escapes keep them."""
+    text = "new\x9b2J\u202eevil\x7f"
+    (tmp_path / "old.yaml").write_text("argmap: 1\ntitle: t\nclaims:\n  c: {text: old}\n")
+    new = json.dumps(text)  # (a YAML double-quoted string)
+    (tmp_path / "new.yaml").write_text(f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: {new}}}\n")
+    result = invoke(
+        "diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "json"
+    )
+    assert not any(c in result.stdout for c in "\x9b\u202e\x7f")
+    assert '"new\\u009b2J\\u202eevil\\u007f"' in result.stdout
+    assert text in json.dumps(json.loads(result.stdout), ensure_ascii=False)

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from argmap import __version__
+from argmap.characters import BIDI_CONTROL
 from argmap.checker import CheckResult
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import real_path
@@ -137,7 +138,17 @@ def json_text(document: dict[str, Any], out: TextIO) -> str:
     U+FFFD. Other than ASCII as `\\u` escapes where `out` does not take UTF-8 (Windows,
     redirected): an escape of the encoding's own would not be JSON."""
     utf8 = codecs.lookup(getattr(out, "encoding", None) or "utf-8").name == "utf-8"
-    return writable(json.dumps(document, indent=2, ensure_ascii=not utf8))
+    text = writable(json.dumps(document, indent=2, ensure_ascii=not utf8))
+    # (A map's text, in `diff`'s JSON, held C1 controls, DEL and bidirectional controls
+    # as they are: `\x9b2J`, read by a terminal, cleared it. Escaped, as JSON has them.)
+    return text if text.isascii() else text.translate(_JSON_ESCAPED)
+
+
+_JSON_ESCAPED = {
+    c: f"\\u{c:04x}"
+    for span in (range(0x7F, 0xA0), *BIDI_CONTROL, range(0x2028, 0x202A))
+    for c in span
+}
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:
