@@ -63,6 +63,15 @@ def test_github_escapes_newlines_and_separators(result) -> None:  # type: ignore
     assert any(line.startswith("::notice ") for line in lines)  # info is a notice
 
 
+def test_github_names_a_file_with_a_line_break_as_the_runner_reads_it(tmp_path: Path) -> None:
+    """A file named with a line break was named with `␊` in its annotation, a file the pull
+    request does not have: `%0A`, which the runner reads back as the line break."""
+    path = tmp_path / "a\nb.yaml"
+    path.write_text("argmap: 1\ntitle: T\nclaims:\n  a: {text: x, attacks: q}\n")
+    out = render(check([str(path)]), "github")
+    assert "a%0Ab.yaml,line=4" in out and "\u240a" not in out
+
+
 @pytest.mark.parametrize("name", ["text", "github", "json", "sarif"])
 def test_escape_sequences_in_a_file_name_reach_no_output(tmp_path: Path, name: str) -> None:
     """A file name that a pull request chooses went into GitHub's annotations as it is:

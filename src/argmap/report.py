@@ -194,7 +194,9 @@ def _command(level: str, properties: dict[str, object], message: str) -> str:
     """One workflow command: `::error title=...,file=...,line=...::message`. Printable, as
     the other outputs are: a file name that a pull request chooses reached the CI log with
     its escape sequences (its lines apart, as the command writes them)."""
-    attrs = ",".join(f"{k}={_escape_property(printable(str(v)))}" for k, v in properties.items())
+    # (Line breaks escaped before the rest is made printable: a file named with one was
+    # named with `␊`, no file of the pull request.)
+    attrs = ",".join(f"{k}={printable(_escape_property(str(v)))}" for k, v in properties.items())
     said = "\n".join(map(printable, message.split("\n")))
     return writable(f"::{level} {attrs}::{_escape_data(said)}\n")
 
