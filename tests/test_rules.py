@@ -178,9 +178,14 @@ def test_misspellings_past_a_budget_of_comparisons_are_not_guessed(
     assert ids.closest("ABCE") == "abce"  # alike but for case: no comparison either
 
 
-def test_every_misspelt_reference_has_its_hint_among_thousands_of_ids() -> None:
+def test_every_misspelt_reference_has_its_hint_among_thousands_of_ids(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Each misspelling was compared with every id by difflib: a map of 3,000 of them took
     49 s to check. The ids are indexed once (`Vocabulary`) and compared by RapidFuzz."""
+    import argmap.checker
+
+    monkeypatch.setattr(argmap.checker, "MAX_PER_RULE", 3000)  # (each listed)
     claims = "".join(f"  policy-{i}: {{text: Claim {i}.}}\n" for i in range(3000))
     reasons = "".join(f"  r{i}: {{text: Reason {i}., supports: polixy-{i}}}\n" for i in range(3000))
     loaded = loads(EXAMPLE_HEADER + "claims:\n" + claims + "reasons:\n" + reasons, "m.yaml")
