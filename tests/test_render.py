@@ -855,24 +855,22 @@ def test_pdf_keeps_the_links() -> None:
 
 def test_pdf_links_to_international_addresses_are_in_ascii() -> None:
     """A PDF's link holds ASCII only: `Straße` went in as a byte of Latin-1, and a host in
-    Cyrillic as UTF-16, which readers followed to the wrong address."""
-    m = loads(
-        "argmap: 1\ntitle: T\nsources:\n  s: {title: S, url: 'https://пример.рф/Straße?q=ü'}\n"
-        "claims:\n  c: {text: C, source: s}\n"
-    ).map
-    assert m is not None
-    pdf = render(m, RenderOptions(format="pdf"))
+    Cyrillic as UTF-16, which readers followed to the wrong address. Letters Arimo lacks
+    are □ in the labels, not in the link (a dead one, `%E2%96%A1`) nor in the title."""
+
+    def pdf_of(title: str, url: str) -> bytes:
+        m = loads(
+            f"argmap: 1\ntitle: {title}\nsources:\n  s: {{title: S, url: '{url}'}}\n"
+            "claims:\n  c: {text: C, source: s}\n"
+        ).map
+        assert m is not None
+        return render(m, RenderOptions(format="pdf"))
+
+    pdf = pdf_of("T", "https://пример.рф/Straße?q=ü")
     assert b"/URI (https://xn--e1afmkfd.xn--p1ai/Stra%C3%9Fe?q=%C3%BC)" in pdf
     # As browsers read a host: its accents composed, an ideographic full stop a dot.
     assert ascii_url("https://bu\u0308cher\u3002de/") == "https://xn--bcher-kva.de/"
-    # Letters Arimo lacks: □ in the labels, not in the link (a dead one, `%E2%96%A1`) nor
-    # in the document's title.
-    arabic = loads(
-        "argmap: 1\ntitle: نفرتيتي\nsources:\n  s: {title: S, url: 'https://ar.wikipedia.org/wiki/نفرتيتي'}\n"
-        "claims:\n  c: {text: C, source: s}\n"
-    ).map
-    assert arabic is not None
-    pdf = render(arabic, RenderOptions(format="pdf"))
+    pdf = pdf_of("نفرتيتي", "https://ar.wikipedia.org/wiki/نفرتيتي")
     assert b"/URI (https://ar.wikipedia.org/wiki/%D9%86%D9%81%D8%B1" in pdf
     assert b"/Title (\\376\\377\\006F\\006A" in pdf  # (UTF-16: ن ف)
 
