@@ -1335,6 +1335,44 @@ def _more_ids(lines: list[str], above: int, row: int) -> str:
     )
 
 
+def _item_among_ids(lines: list[str], row: int) -> str:
+    """The hint for a list's item (`- c2: {...}`) among the ids of a section (`claims:`,
+    then `c1:` and its fields), as a list of nodes is written elsewhere: the id without its
+    `- `. "" if the keys it is among are no section's ids."""
+    here = indent_of(lines[row])
+    # (The key it is among: the line above as far left, past the fields of the id above.)
+    sibling = next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if without_comment(lines[i]) and indent_of(lines[i]) <= here
+        ),
+        None,
+    )
+    if sibling is None or indent_of(lines[sibling]) != here:
+        return ""
+    key = re.match(_KEY + ":", lines[sibling])
+    head = next(
+        (
+            i
+            for i in range(sibling - 1, -1, -1)
+            if without_comment(lines[i]) and indent_of(lines[i]) < here
+        ),
+        None,
+    )
+    section = re.match(_KEY + ":", lines[head]) if head is not None else None
+    item = _ITEM_LINE.fullmatch(lines[row].rstrip())
+    if key is None or section is None or item is None or section[1].strip() not in spec.SECTIONS:
+        return ""
+    if not re.match(r"[\w.-]+:(?:\s|$)", item[1]):  # (`- c2` alone: an id, or a tag?)
+        return ""
+    return (
+        f"line {row + 1} is a list's item (`- `) among the ids of `{section[1].strip()}:`: "
+        f"write `{without_comment(item[1])}` without the `- `, like `{key[1].strip()}:` on "
+        f"line {sibling + 1}"
+    )
+
+
 def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     """What to do about a list's item among the fields of the mapping `owner` (a node's
     `text:`, then `- o1`), as an outline or Argdown writes what argues about a claim under
@@ -1380,6 +1418,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         here, there = indent_of(line), indent_of(lines[above])
         if here == there and (more := _more_ids(lines, above, row)):
             return more
+        if among := _item_among_ids(lines, row):
+            return among
         if here == there and _KEY_LINE.match(lines[above]):
             owner = next((i for i in range(above, -1, -1) if indent_of(lines[i]) < here), None)
             owning = re.match(_KEY + ":", lines[owner]) if owner is not None else None
