@@ -746,6 +746,19 @@ _KEY = r"\s*(?:- )?([^\s:#{}\[\]][^:#]*)"  # a line's indentation and key, up to
 _FLOW_KEY = r"[^\s:#{}\[\],][^:#{}\[\],]*"  # a key in braces, after `{` or a comma
 
 
+def _head(lines: list[str], row: int, indent: int) -> int | None:
+    """The nearest line before `row` with more than a comment on it, indented less than
+    `indent`: the key that what is on line `row` belongs to."""
+    return next(
+        (
+            i
+            for i in range(row - 1, -1, -1)
+            if without_comment(lines[i]) and indent_of(lines[i]) < indent
+        ),
+        None,
+    )
+
+
 def _line_above(lines: list[str], row: int) -> int | None:
     """The nearest line before `row` that is neither blank nor a comment."""
     return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
@@ -772,14 +785,7 @@ def _link_alone(lines: list[str], row: int | None) -> str:
     link = re.fullmatch(r"\s*(?:- )?(https?://\S+)\s*", lines[row]) if row is not None else None
     if link is None or row is None:
         return ""
-    head = next(
-        (
-            i
-            for i in range(row - 1, -1, -1)
-            if lines[i].strip() and indent_of(lines[i]) < indent_of(lines[row])
-        ),
-        None,
-    )
+    head = _head(lines, row, indent_of(lines[row]))
     if head is None or not re.match(r"sources:\s*(?:#.*)?$", lines[head].strip()):
         return ""  # (a line of a text, say: the text's own hint)
     return (
@@ -1159,14 +1165,7 @@ def block_hint(lines: list[str], row: int, column: int, level: bool = False) -> 
     """A line of a text block (`text: |`, then its lines) indented less than the block's
     first line, which sets how far in the block is: the line ends the block. With `level`,
     indented as far as the block's key (where YAML looks for a key, and finds none)."""
-    head = next(
-        (
-            i
-            for i in range(row - 1, -1, -1)
-            if lines[i].strip() and indent_of(lines[i]) < column + level
-        ),
-        None,
-    )
+    head = _head(lines, row, column + level)
     block = _BLOCK_HEAD.fullmatch(lines[head]) if head is not None and head < row - 1 else None
     key = re.match(_KEY + ":", lines[row]) if row < len(lines) else None
     if head is None or block is None or (key is not None and key[1].strip() in _KNOWN_KEYS):
@@ -1352,14 +1351,7 @@ def _item_among_ids(lines: list[str], row: int) -> str:
     if sibling is None or indent_of(lines[sibling]) != here:
         return ""
     key = re.match(_KEY + ":", lines[sibling])
-    head = next(
-        (
-            i
-            for i in range(sibling - 1, -1, -1)
-            if without_comment(lines[i]) and indent_of(lines[i]) < here
-        ),
-        None,
-    )
+    head = _head(lines, sibling, here)
     section = re.match(_KEY + ":", lines[head]) if head is not None else None
     item = _ITEM_LINE.fullmatch(lines[row].rstrip())
     if key is None or section is None or item is None or section[1].strip() not in spec.SECTIONS:
@@ -1596,14 +1588,7 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
 
 def _of_ids(lines: list[str], row: int) -> bool:
     """Whether line `row` is an item of a list of ids or tags (`supports:` above it)."""
-    head = next(
-        (
-            i
-            for i in range(row - 1, -1, -1)
-            if indent_of(lines[i]) < indent_of(lines[row]) and lines[i].strip()
-        ),
-        None,
-    )
+    head = _head(lines, row, indent_of(lines[row]))
     key = re.match(_KEY + ":", lines[head]) if head is not None else None
     return key is not None and spec.FIELD_TYPES.get(key[1].strip()) in ("refs", "tags")
 
@@ -2046,14 +2031,7 @@ def _item_left_over_hint(lines: list[str], row: int, end: int) -> str:
     item = double_quoted(line[start:end] + " " + words.strip())
     checkbox = re.fullmatch(r"\[[ xX]?\]", line[start:end]) is not None
     box = f" (`{line[start:end]}` is a list to YAML, not a checkbox)" if checkbox else ""
-    head = next(
-        (
-            i
-            for i in range(row - 1, -1, -1)
-            if lines[i].strip() and indent_of(lines[i]) < indent_of(line)
-        ),
-        None,
-    )
+    head = _head(lines, row, indent_of(line))
     key = re.match(_KEY + ":", lines[head]) if block and head is not None else None
     if checkbox and key is not None and spec.FIELD_TYPES.get(key[1].strip()) in ("ref", "refs"):
         return (
