@@ -534,6 +534,38 @@ def _edge_svg(path: str, classes: str = "edge", ident: str = "a&#45;&gt;c") -> b
     return f"<svg><g>{boxes}{edge}</g></svg>".encode()
 
 
+@settings(max_examples=300)
+@given(st.data())
+def test_the_box_index_finds_what_a_look_at_every_box_finds(data: st.DataObject) -> None:
+    """The index `crossed_boxes` looks boxes up in (by bands, and the runs the boxes cover
+    across each) passes over no box that overlaps a curve's hull or that a piece of it
+    runs into, and finds none that does not."""
+    from argmap.render.svg import _IN, _Bands, _runs_into
+
+    at, size = st.integers(-500, 500), st.integers(12, 500)  # (half points: a box has an inside)
+    sized = data.draw(st.lists(st.tuples(at, at, size, size), min_size=1, max_size=25))
+    boxes = [(x / 2, y / 2, (x + w) / 2, (y + h) / 2) for x, y, w, h in sized]
+    # Where the lookups end: mostly at or near a box's side or inside, where a band or a
+    # run is cut, so that a lookup off by a point is caught.
+    offsets = (0, 0.5, -0.5, _IN, -_IN, _IN + 0.5, -_IN - 0.5)
+    sides = sorted({side + off for box in boxes for side in box for off in offsets})
+    end = st.sampled_from(sides) | at.map(lambda v: v / 2)
+    left, top, right, bottom = (data.draw(end) for _ in range(4))
+    left, right = sorted((left, right))
+    top, bottom = sorted((top, bottom))
+    overlapping = [
+        i
+        for i, (x0, y0, x1, y1) in enumerate(boxes)
+        if x0 + _IN < right and x1 - _IN > left and y0 + _IN < bottom and y1 - _IN > top
+    ]
+    index = _Bands(boxes)
+    assert sorted(index.overlapping(left, top, right, bottom)) == overlapping
+    chord = (data.draw(end), data.draw(end), data.draw(end), data.draw(end))
+    inner = [(x0 + _IN, y0 + _IN, x1 - _IN, y1 - _IN) for x0, y0, x1, y1 in boxes]
+    crossed = [i for i, box in enumerate(inner) if _runs_into(chord, box)]
+    assert sorted(index.crossed(chord)) == crossed
+
+
 def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     """Graphviz routes an edge through another box now and then (with groups): it then
     seems to come from that box (`crossed-box`). Its own ends' boxes do not count."""

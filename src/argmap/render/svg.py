@@ -7,6 +7,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from argmap.render.dot import UNRANKED
 from argmap.render.theme import FONT, SVG_FONTS
@@ -147,6 +148,25 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
     return crossed
 
 
+class _Band(NamedTuple):
+    """The boxes in one band of _CELL points (`_Bands`), in order of where they start
+    along it."""
+
+    starts: list[float]  # along the band
+    ids: list[int]  # the boxes' numbers
+    longest: float  # the longest box's length along the band
+    # Where the boxes' insides lie across the band, merged into runs, in order: a piece of
+    # a curve in a gap between them (between two rows of boxes, the most common case by
+    # far) meets none, found without a look at each box in the band.
+    covered_from: list[float]
+    covered_to: list[float]
+
+    def covers(self, low: float, high: float) -> bool:
+        """Whether a box's inside overlaps the stretch from `low` to `high` across."""
+        run = bisect_left(self.covered_from, high) - 1
+        return run >= 0 and self.covered_to[run] > low
+
+
 class _Bands:
     """Boxes looked up by the bands of _CELL points they lie in, across (rows) and down
     (columns), each band's boxes in order of where they start: a piece of a curve is
@@ -162,9 +182,8 @@ class _Bands:
     @staticmethod
     def _bands(
         boxes: list[tuple[float, float, float, float]], by: int, along: int
-    ) -> dict[int, tuple[list[float], list[int], float]]:
-        """Per band (by the box's sides `by`, `by` + 2), its boxes' starts along the
-        other axis (sides `along`, `along` + 2), in order, their numbers, and the longest."""
+    ) -> dict[int, _Band]:
+        """The bands by the boxes' sides `by` and `by` + 2, and along the other two."""
         found: dict[int, tuple[list[float], list[int], list[float]]] = {}
         for i in sorted(range(len(boxes)), key=lambda i: boxes[i][along]):  # (bands in order)
             box = boxes[i]
@@ -175,7 +194,21 @@ class _Bands:
                 entries[0].append(start)
                 entries[1].append(i)
                 entries[2][0] = max(entries[2][0], length)
-        return {band: (starts, ids, longest) for band, (starts, ids, [longest]) in found.items()}
+        covered: dict[int, tuple[list[float], list[float]]] = {}
+        for i in sorted(range(len(boxes)), key=lambda i: boxes[i][by]):  # (runs in order)
+            box = boxes[i]
+            low, high = box[by] + _IN, box[by + 2] - _IN
+            for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
+                runs = covered.setdefault(band, ([], []))
+                if runs[1] and low <= runs[1][-1]:  # (within the last run: it goes on)
+                    runs[1][-1] = max(runs[1][-1], high)
+                else:
+                    runs[0].append(low)
+                    runs[1].append(high)
+        return {
+            band: _Band(starts, ids, longest, *covered[band])
+            for band, (starts, ids, [longest]) in found.items()
+        }
 
     def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
         """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
@@ -185,8 +218,8 @@ class _Bands:
         bands, low, high = (self.rows, top, bottom) if across else (self.columns, left, right)
         start, end = (left, right) if across else (top, bottom)
         for band in range(int(low // _CELL), int(high // _CELL) + 1):
-            if found := bands.get(band):
-                starts, ids, longest = found
+            if (found := bands.get(band)) and found.covers(low, high):
+                starts, ids, longest = found.starts, found.ids, found.longest
                 for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
                     x0, y0, x1, y1 = self.boxes[i]
                     inside = x0 + _IN < right and x1 - _IN > left
@@ -204,9 +237,10 @@ class _Bands:
         start, end = (x0, x1) if across else (y0, y1)
         start, end = min(start, end), max(start, end)
         near: set[int] = set()
-        for band in range(int(min(low, high) // _CELL), int(max(low, high) // _CELL) + 1):
-            if found := bands.get(band):
-                starts, ids, longest = found
+        low, high = min(low, high), max(low, high)
+        for band in range(int(low // _CELL), int(high // _CELL) + 1):
+            if (found := bands.get(band)) and found.covers(low, high):
+                starts, ids, longest = found.starts, found.ids, found.longest
                 near.update(ids[bisect_left(starts, start - longest) : bisect_right(starts, end)])
         xs, ys = sorted((x0, x1)), sorted((y0, y1))
         for i in near:
