@@ -77,17 +77,28 @@ def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
 
 
 @pytest.mark.parametrize(
-    "comments",
+    ("comments", "warning"),
     [
-        "# 1 a\n",  # not every argument named
-        "# 1 a\n# 2 a\n",  # one name twice
-        "# 1 a\n# 2 b\n# 1 c\n",  # one argument named twice (the first was taken)
-        "# 1 a\n# 2 b c\n",  # not `# i id`
-        "# 1 a\n# 2 -b\n",  # not an id
+        ("# 1 a\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),
+        ("# 1 a\n# 2 a\n", "3:1: warning: {} (`a` names arguments 1 and 2)"),
+        # One argument named twice (the first was taken), at the comment that names it apart.
+        ("# 1 a\n# 2 b\n# 1 c\n", "4:1: warning: {} (argument 1 is named twice, with two ids)"),
+        ("# 1 a\n# 2 b c\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),  # no `# i id`
+        ("# 1 a\n# 2 -b\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),  # not an id
+        ("# made by hand\n", None),  # names none: the numbers, unsaid
     ],
 )
-def test_i23_comments_name_arguments_only_when_they_name_each_once(comments: str) -> None:
-    assert from_i23(f"p af 2\n{comments}1 2\n").arguments == ("1", "2")
+def test_i23_comments_name_arguments_only_when_they_name_each_once(
+    comments: str, warning: str | None
+) -> None:
+    """Otherwise the ids are the numbers, and the import says why the comments' are not."""
+    said: list[str] = []
+    assert from_i23(f"p af 2\n{comments}1 2\n", "x.i23", said).arguments == ("1", "2")
+    gist = "the `# i id` comments do not give every argument one id of its own"
+    assert [w.partition(":")[2].partition(": the map's ids")[0] for w in said] == (
+        [] if warning is None else [warning.format(gist)]
+    )
+    assert all(w.endswith("each with an id no other has") for w in said)
 
 
 def test_i23_numbers_with_leading_zeros_are_their_value() -> None:

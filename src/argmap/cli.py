@@ -919,8 +919,9 @@ def import_(
     if output not in (None, "-"):
         output = _into_folder(output, name)
         _refuse_to_overwrite(output, force)
+    warnings: list[str] = []
     try:
-        af = read_framework(path, fmt)
+        af = read_framework(path, fmt, warnings)
     except InterchangeError as error:
         # (ICCMA's earlier competitions named APX files .af too.)
         guessed = " (read as I23 for its name; give --from apx for APX)" * (
@@ -930,6 +931,8 @@ def import_(
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
+    for warning in warnings:  # (it quotes the file)
+        typer.echo(printable(warning), err=True)
     title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
     _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], name, is_map=True)
 

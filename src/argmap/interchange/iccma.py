@@ -109,16 +109,17 @@ class _Reader:
         return self.fail(line, column, *invalid_id(name, span))
 
 
-def read_framework(path: str, fmt: str) -> Framework:
-    """The framework in file `path` (`-`: standard input), in format `fmt` (apx or i23).
-    Raises InterchangeError for a file not in the format, OSError if it cannot be read."""
+def read_framework(path: str, fmt: str, warnings: list[str] | None = None) -> Framework:
+    """The framework in file `path` (`-`: standard input), in format `fmt` (apx or i23),
+    and what there is to warn of in `warnings`. Raises InterchangeError for a file not in
+    the format, OSError if it cannot be read."""
     try:
         text = decode_utf8(read_input(path))
     except NotUtf8 as error:
         raise InterchangeError(
             path, error.line, error.column, f"the file is {error}", "save it as UTF-8"
         ) from error
-    return from_apx(text, path) if fmt == "apx" else from_i23(text, path)
+    return from_apx(text, path) if fmt == "apx" else from_i23(text, path, warnings)
 
 
 def _without_comments(text: str, reader: _Reader) -> str:
@@ -234,18 +235,24 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
 _BLANK = " \t\f\v"  # what separates the numbers of a line
 
 
-def from_i23(text: str, path: str = "<i23>") -> Framework:
+def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) -> Framework:
+    """The framework in I23 `text`; what it says of the `# i id` comments that could not
+    name the arguments goes to `warnings`."""
     reader = _Reader(path)
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
     names: dict[str, str | None] = {}  # from `# i id` comments; None: named twice, apart
+    lines: dict[str, int] = {}  # where each argument is first named, or named apart
     for number, raw in enumerate(source_lines(text), start=1):
         line = raw.strip(_BLANK)  # (ASCII's: a no-break space between numbers is none)
         if line.startswith("#"):
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
                 argument = str(_int(parts[0]))
-                names[argument] = parts[1] if names.get(argument, parts[1]) == parts[1] else None
+                before = names.get(argument, parts[1])
+                names[argument] = parts[1] if before == parts[1] else None
+                if argument not in lines or before not in (None, parts[1]):  # (named apart)
+                    lines[argument] = number
             continue
         if not line:
             continue
@@ -287,7 +294,31 @@ def from_i23(text: str, path: str = "<i23>") -> Framework:
     named = {n: name for n in numbers if (name := names.get(n)) is not None}
     if len(set(named.values())) == size:
         return Framework.of(named.values(), ((named[a], named[b]) for a, b in attacks))
+    if warnings is not None and (said := [n for n in numbers if n in names]):
+        warnings.append(_unnamed(path, names, lines, said, size))
     return Framework.of(numbers, attacks)
+
+
+def _unnamed(
+    path: str, names: dict[str, str | None], lines: dict[str, int], said: list[str], size: int
+) -> str:
+    """The warning for `# i id` comments that name some of the arguments (`said`), not
+    each once with an id of its own, at the first comment that goes wrong."""
+    twice = next((n for n in said if names[n] is None), None)
+    owners: dict[str, str] = {}  # the argument each id names first
+    shared = next((n for n in said if (name := names[n]) and owners.setdefault(name, n) != n), None)
+    if twice is not None and (shared is None or lines[twice] < lines[shared]):
+        argument, why = twice, f"argument {twice} is named twice, with two ids"
+    elif shared is not None and (name := names[shared]):
+        argument, why = shared, f"`{name}` names arguments {owners[name]} and {shared}"
+    else:
+        argument, why = said[0], f"they name {len(said):,} of the {size:,} arguments"
+    return (
+        f"{path}:{lines[argument]}:1: warning: the `# i id` comments do not give every "
+        f"argument one id of its own ({why}): the map's ids are the argument numbers; to "
+        "keep the ids, write one `# i id` comment for each argument, 1 to N, each with "
+        "an id no other has"
+    )
 
 
 # What YAML 1.2's core schema (yq, js-yaml) reads as no text, where PyYAML's YAML 1.1 reads
