@@ -522,6 +522,30 @@ def test_evaluate_says_which_claims_changed_verdict(tmp_path: Path) -> None:
     assert "say how" not in svg and ">no claim&#39;s verdict<" in svg
 
 
+def test_a_claim_that_stands_as_it_stood_is_no_change_when_extensions_grow() -> None:
+    """Out in the one preferred extension of the old version and in none of the two of
+    the new, `c` is rejected in both: said as `out -> rejected` before. Labels where each
+    version has one extension, statuses otherwise."""
+    from argmap.diff import verdict_changes
+    from argmap.loader import loads
+
+    old = "argmap: 1\ntitle: t\nclaims: {c: {text: C}, d: {text: D}}\n"
+    old += "objections: {o: {text: O, attacks: c}}\n"
+    new = old.replace(
+        "objections: {o: {text: O, attacks: c}}",
+        "objections: {o: {text: O, attacks: c}, p: {text: P, attacks: [d, q]},"
+        " q: {text: Q, attacks: p}}",
+    )
+    before, after = loads(old).map, loads(new).map
+    assert before is not None and after is not None
+    assert verdict_changes(before, after, "preferred") == [
+        {"claim": "d", "old": "accepted", "new": "contested"}
+    ]
+    assert verdict_changes(before, after, "grounded") == [
+        {"claim": "d", "old": "in", "new": "undec"}
+    ]
+
+
 def test_svg_warns_when_both_versions_together_clash(tmp_path: Path) -> None:
     """Renaming `a_r` to `r` is what svg-id-clash asks for; drawn together, the removed
     `a_r` and the added `r` would share an SVG id, and the diff says so."""

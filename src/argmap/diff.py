@@ -502,7 +502,10 @@ def verdict_changes(
     old: Map, new: Map, semantics: str, support: str = "none"
 ) -> list[dict[str, Any]]:
     """The claims whose standing differs between the versions under `semantics` (a claim
-    added or removed counts, with None on the side it is missing from)."""
+    added or removed counts, with None on the side it is missing from). Said as labels
+    (in, out, undec) when each version has one extension, else as statuses (accepted,
+    rejected, ...): a claim out in the one extension of a version and in none of the two
+    of the other stands as it stood."""
     from argmap.semantics import evaluate
 
     before, after = evaluate(old, semantics, support), evaluate(new, semantics, support)
@@ -510,10 +513,17 @@ def verdict_changes(
         *old.of_kind(Kind.CLAIM),
         *(c for c in new.of_kind(Kind.CLAIM) if c.id not in old.nodes),
     ]
+    # (A gradual semantics' label is its score; a list cut by the limit has statuses.)
+    sides = (before, after)
+    labelled = all(
+        e.scores is not None or (len(e.labellings) == 1 and not e.truncated) for e in sides
+    )
     changes = []
     for claim in claims:
-        was = before.label(claim.id) if claim.id in old.nodes else None
-        now = after.label(claim.id) if claim.id in new.nodes else None
+        was, now = (
+            (e.label(claim.id) if labelled else e.status(claim.id)) if claim.id in m.nodes else None
+            for e, m in zip(sides, (old, new), strict=True)
+        )
         if was != now:
             changes.append({"claim": claim.id, "old": was, "new": now})
     return changes
