@@ -22,7 +22,9 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
                 yield (
                     node.span,
                     f"{kind} `{node.id}` {verb} nothing",
-                    swapped + _rebuttals_then(ctx, node.id, kind) if other else hint,
+                    swapped + _rebuttals_then(ctx, node.id, kind)
+                    if other
+                    else _named_the_other_way(ctx, node.id, relation, verb) or hint,
                 )
 
     # A node with the other relation is in the wrong section.
@@ -55,6 +57,31 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
         claim + example[0],
         claim + example[1],
         check,
+    )
+
+
+def _named_the_other_way(ctx: Context, node: str, relation: Relation, verb: str) -> str:
+    """The hint for a reason or objection that argues about nothing, named instead by the
+    claims it argues about, in their own `supports` or `attacks` (`c: {attacks: [o1]}`,
+    written on the target): adding the relation to the node alone made the claim and it
+    argue with each other, or support each other in a circle."""
+    claims = [
+        c
+        for c, _, r in ctx.graph.in_edges(node, data="relation")
+        if r is relation and ctx.map.nodes[c].kind is Kind.CLAIM
+    ]
+    if not claims:
+        return ""
+    one = len(claims) == 1
+    named = ", ".join(f"`{c}`" for c in claims)
+    listed = claims[0] if one else f"[{', '.join(claims)}]"
+    argues = "backs" if relation is Relation.SUPPORT else "argues against"
+    owner = f"`{claims[0]}`'s" if one else "their"
+    return (
+        f"{named} {'names' if one else 'name'} `{node}` in {'its' if one else 'their'} "
+        f"`{verb}`; if `{node}` {argues} {'it' if one else 'them'} (a relation is written on "
+        f"the node that argues), write `{verb}: {listed}` in `{node}`, and remove `{node}` "
+        f"from {owner} `{verb}`"
     )
 
 
