@@ -1157,7 +1157,7 @@ class _MapBuilder:
                         "`claims:`, `reasons:`, `objections:` or `rebuttals:`, as its kind"
                     )
                 if known is _NODE_FIELDS and other not in by_name:
-                    hint = _other_tools_hint(other, key, value, owner, what) or hint
+                    hint = _other_tools_hint(other, key, value, node, owner, what) or hint
                 if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
                     supports = "+" in argdown[1]
@@ -2282,14 +2282,22 @@ def _nested_node_hint(
     )
 
 
-def _other_tools_hint(other: str | None, key: str, value: YNode, owner: str, what: str) -> str:
+def _other_tools_hint(
+    other: str | None, key: str, value: YNode, node: YMap, owner: str, what: str
+) -> str:
     """The hint for a node's field written as another tool writes it (see `_other_name`),
-    in the node `owner` (`what`: its kind and id)."""
+    in the node `owner` (`what`: its kind and id; `node`: its fields)."""
     if other == "url":
         name = _normal(key)
         field = _IN_SOURCE.get(name, name)
         doi = " (`https://doi.org/...`)" if name == "doi" else ""
         shown = _written_as(key, field, value, in_brackets=True)
+        source = node.entries.get("source")
+        if source is not None and spec.ID_RE.fullmatch(cited := _plain(source[1])):
+            return (
+                f"the {key} is the source's: write it in `{cited}`, the source this node "
+                f"names (under `sources:`), as its `{field}`{doi}: `{field}: {shown}`"
+            )
         return (
             f"a node names its source with `source: <id>`: write the {key} in that source, "
             f"under `sources:`, as its `{field}`{doi}: "
