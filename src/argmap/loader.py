@@ -338,9 +338,19 @@ def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, 
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
         return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
-    written = _ascii_id(key)  # (unless another id is written so: `cafe` beside `café`)
-    fix = f"; write it as `{written}`" if spec.ID_RE.match(written) and written not in taken else ""
+    written = suggested_id(key, taken)
+    fix = f"; write it as `{written}`" if written else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
+
+
+def suggested_id(key: str, taken: Collection[str] = ()) -> str:
+    """The id that invalid `key` stands for, as far as spelling goes (`café` as `cafe`,
+    `<robot>` and `+ r1`, as Argdown writes them, as `robot` and `r1`); "" if there is
+    none, or it is `taken` (`cafe` beside `café`)."""
+    written = _ascii_id(key)
+    if not spec.ID_RE.match(written):
+        written = _PUNCTUATION.sub("-", written).strip("-._")
+    return written if spec.ID_RE.match(written) and written not in taken else ""
 
 
 # Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters;
@@ -367,6 +377,11 @@ _SPELLED_OUT = str.maketrans(
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     }
 )
+
+
+# ASCII's punctuation but for what an id may hold (`-`, `.`, `_`), in a run, and the
+# dashes beside it.
+_PUNCTUATION = re.compile(r"-*[!-,/:-@\[-^`{-~][!-,/:-@\[-^`{-~-]*")
 
 
 def _ascii_id(key: str) -> str:
@@ -930,10 +945,12 @@ class _MapBuilder:
                 continue
             if self.outdented_field(name, key_node, value, entries):
                 continue
+            written = key  # (as the hints below write it)
             if not spec.ID_RE.match(key):
                 problem = invalid_id(key, key_node.span, node.entries)
                 self.bad_ids[len(self.diagnostics)] = key
                 self.error("invalid-id", key_node.span, *problem)
+                written = suggested_id(key, node.entries) or key
             if (
                 name in _NODE_SECTIONS
                 and isinstance(value, YScalar)
@@ -953,9 +970,9 @@ class _MapBuilder:
                     short = said and "\n" not in said and len(said) <= _SAID_AGAIN
                     link = name == "sources" and bool(short) and bool(_LINK.fullmatch(said))
                     said = as_written(said, True) if short else "..."
-                    example = f"`{key}: {{{first}: {said}}}`"
+                    example = f"`{written}: {{{first}: {said}}}`"
                     if link:  # (`s0: https://...`: the source's link, not its title)
-                        example = f"`{key}: {{title: ..., url: {said}}}`"
+                        example = f"`{written}: {{title: ..., url: {said}}}`"
                     self.wrong_type(value, f"{what} `{key}`", "a mapping of fields", example)
                 self.unread.add(name)
             entries.append((key, value, key_node.span))

@@ -542,13 +542,18 @@ class _Builder:
         return _indicator_hint(self.lines, mark.line, mark.column, brackets=False)
 
     def _bad_key(self, node: YNode) -> _Abort:
+        hint = "use a simple word as the key"
+        items = node.items if isinstance(node, YSeq) else []
+        if len(items) == 1 and isinstance(items[0], YScalar) and items[0].value.strip():
+            # `[title]: text`, as Argdown names a statement
+            hint = f"write the key without its brackets: `{items[0].value.strip()}:`"
         return _Abort(
             _syntax(
                 self.file,
                 node.span.line,
                 node.span.column,
                 "a mapping key must be plain text, not a list or mapping",
-                "use a simple word as the key",
+                hint,
             )
         )
 
