@@ -765,6 +765,33 @@ def _head(lines: list[str], row: int, indent: int) -> int | None:
     )
 
 
+# A line as Argdown writes what backs (`+`, `<+`) or argues against (`<-`) the node above.
+_ARGDOWN_RELATION = re.compile(r"[ \t]*(<?\+|<-)[ \t]+(\S.*)")
+_ANSWERED = ("objections:", "rebuttals:")  # sections whose nodes a rebuttal answers
+
+
+def _argdown_line_hint(lines: list[str], row: int) -> str:
+    """The hint for line `row` among a node's fields, written as Argdown writes what
+    argues about the node (`+ The robot gets causal contact`), which YAML reads as a key
+    without its colon; "" for any other line."""
+    found = _ARGDOWN_RELATION.fullmatch(without_comment(lines[row])) if row < len(lines) else None
+    head = _head(lines, row, indent_of(lines[row])) if found else None
+    if found is None or head is None or (key := re.match(_KEY + ":", lines[head])) is None:
+        return ""
+    supports = "+" in found[1]
+    section, relation = ("reasons", "supports") if supports else ("objections", "attacks")
+    # (What argues against an objection or a rebuttal answers it: a rebuttal.)
+    above = _head(lines, head, indent_of(lines[head]))
+    if not supports and above is not None and lines[above].startswith(_ANSWERED):
+        section = "rebuttals"
+    apart = node_written(f"my-{section[:-1]}", found[2], relation, key[1].strip())
+    return (
+        f"`{found[1]}` is how Argdown writes what {'backs' if supports else 'argues against'} "
+        f"a node; in argmap it is a node of its own under `{section}:` that names this one: "
+        f"`{apart}`"
+    )
+
+
 def _line_above(lines: list[str], row: int) -> int | None:
     """The nearest line before `row` that is neither blank nor a comment."""
     return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
@@ -2331,6 +2358,8 @@ def _compose(
             (problem, hint), line, column = empty
         elif simple_key and opened and (dash := _item_without_space(lines, opened.line)):
             hint, line, column = dash, opened.line + 1, opened.column + 1
+        elif simple_key and opened and (argdown := _argdown_line_hint(lines, opened.line)):
+            hint, line, column = argdown, opened.line + 1, opened.column + 1
         elif simple_key and opened and (continued := _continued_hint(lines, opened.line)):
             hint, line, column = continued, opened.line + 1, opened.column + 1
         elif (
