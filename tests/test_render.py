@@ -1367,9 +1367,27 @@ def test_nodes_that_attack_each_other_are_one_line_with_two_heads() -> None:
     assert both is not None
     ids = re.findall(r'id="([^"]*<->[^"]*)"', build_dot(build_graph(both), both, DotOptions()))
     assert len(ids) == 2 and len(set(ids)) == 2, ids
-    # A diff that adds one of the two draws them apart, each with its mark.
+    # A diff that adds one of the two draws them apart, each with its mark: the second
+    # written as the first, drawn back, so that Graphviz lays the two side by side (the
+    # other way round it laid both on one path, the added one's dashes through the other's).
     marked = build_dot(g, m, DotOptions(edge_marks={("o2", "attack", "o1"): "added"}))
-    assert "o2 -> o1 [" in marked and "o1 -> o2 [" in marked
+    apart = re.findall(r"^\t+o1 -> o2 \[(.*)\]$", marked, re.MULTILINE)
+    assert len(apart) == 2 and "o2 -> o1 [" not in marked
+    assert 'id="o2->o1"' in apart[1] and "dir=back arrowtail=tee arrowhead=none" in apart[1]
+    svg = ET.fromstring(
+        render(
+            m,
+            RenderOptions(
+                engine="builtin", dot=DotOptions(edge_marks={("o2", "attack", "o1"): "added"})
+            ),
+        )
+    )
+    paths = {
+        g.get("id"): next(g.iter(f"{SVG}path")).get("d")
+        for g in svg.iter(f"{SVG}g")
+        if g.get("id") in ("o1->o2", "o2->o1")
+    }
+    assert len(paths) == 2 and len(set(paths.values())) == 2
 
 
 def test_ranking_takes_off_only_the_named_edges_constraint() -> None:

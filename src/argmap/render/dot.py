@@ -1016,6 +1016,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         value = relation.value  # (an enum's value is a property: read once, not per edge)
         arrowtail = theme.edges[relation].arrowhead
         mutual = _mutual(of_relation, level, edge_marks, value)
+        pairs = {(u, v) for u, v, _ in of_relation if u != v}
+        written: set[tuple[str, str]] = set()
         body += ["\t{\n", "\t" + _defaults(options.theme, relation)]
         for u, v, k in of_relation:
             if (v, u) in mutual:
@@ -1039,8 +1041,25 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 attrs["minlen"] = str(length[u, v])
             if ports and (u, v, k) in ports:
                 attrs["headport"] = _quote(f"p{ports[u, v, k]}:{_PORT_SIDE[rankdir]}")
+            tail, head = u, v
+            other_ranks = v not in level or u not in level or level[v] == level[u] + 1
+            if (
+                (v, u) in pairs
+                and not both
+                and attrs.get("constraint") == "false"
+                and ((v, u) in written or other_ranks)
+            ):
+                # Two nodes that argue with each other, each edge marked unlike (by a diff):
+                # this one (which does not rank them) written as the other is and drawn
+                # back, the two are parallel edges, which Graphviz lays apart; the other way
+                # round it laid both on one path, their dashes merged.
+                tail, head = v, u
+                attrs |= {"dir": "back", "arrowtail": arrowtail, "arrowhead": "none"}
+                if "headport" in attrs:
+                    attrs["tailport"] = attrs.pop("headport")
+            written.add((u, v))
             body.append(
-                f"\t\t{names[u]} -> {names[v]} [id={_edge_text(ident, ends_plain)} "
+                f"\t\t{names[tail]} -> {names[head]} [id={_edge_text(ident, ends_plain)} "
                 f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
             )
         body.append("\t}\n")
