@@ -117,10 +117,8 @@ class MapDiff:
         return nodes, edges
 
     def summary(self) -> str:
-        added = sum(r.status == "added" for r in self.relations)
-        removed = len(self.relations) - added
         nodes = f"nodes: {_counts(self.nodes)}"
-        relations = f"relations: {added} added, {removed} removed"
+        relations = f"relations: {_counts(self.relations)}"
         entries = f"actors and sources: {_counts(self.entries)}"
         said = ", ".join(f"{c.name} {c.status}" for c in self.heading)  # (`title changed`)
         heading = [f"map: {said}"] * bool(said)
@@ -411,7 +409,7 @@ def _together(parts: list[tuple[str, bool]]) -> str:
     return "".join(" " * (spaced and at > 0) + part for at, (part, spaced) in enumerate(parts))
 
 
-def _counts(changes: Iterable[NodeChange | EntryChange]) -> str:
+def _counts(changes: Iterable[NodeChange | RelationChange | EntryChange]) -> str:
     """`1 reworded, 2 added`: how many changes of each status, in the order first met."""
     counts = Counter(change.status for change in changes)
     return ", ".join(f"{n} {status}" for status, n in counts.items()) or "no change"

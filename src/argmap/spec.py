@@ -159,7 +159,13 @@ RENDER_FIELDS = (
     ),
 )
 MAP_FIELDS = (
-    Field("argmap", "version", "Format version of this file: 1.", required=True, example="1"),
+    Field(
+        "argmap",
+        "version",
+        "The version of the map format the file is written in.",
+        required=True,
+        example="1",
+    ),
     Field("title", "text", "Title of the debate.", required=True),
     Field("summary", "text", "What the debate is about, in a sentence or two."),
     Field(
