@@ -185,6 +185,20 @@ def test_svg_marks_changes_in_colour_and_words(tmp_path: Path) -> None:
     faded = root.find(f".//{SVG}g[@id='party-unity']//{SVG}text[2]")
     assert faded is not None and faded.get("fill") == "#666666"
 
+    def outline(element_id: str) -> tuple[str, str]:
+        """The tag of the element's first shape (a rounded box is a path) and its dashes."""
+        group = root.find(f".//{SVG}g[@id='{element_id}']")
+        assert group is not None, element_id
+        shape = next(e for e in group.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
+        return shape.tag.removeprefix(SVG), shape.get("stroke-dasharray", "")
+
+    # Removed: dotted, apart from a rebuttal's own dashes and an attack's (in print, a
+    # changed rebuttal looked removed), in the shape of its kind (a rebuttal's rounded box).
+    assert outline("party-unity") == ("path", "1,5")
+    assert outline("popular-agenda->circular-firing-squad")[1] == "1,5"
+    assert outline("elected-to-do") == ("path", "5,2")
+    assert outline("mission")[1] == ""  # (a reason, added: its own solid border)
+
     def kind_line(element_id: str) -> str:
         text = root.find(f".//{SVG}g[@id='{element_id}']//{SVG}text")
         assert text is not None and text.text is not None

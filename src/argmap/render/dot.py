@@ -150,8 +150,16 @@ def _mark_attrs(mark: str, kind: str, theme: Theme) -> dict[str, str]:
         return {"penwidth": "4", "class": f"{kind} focus"}
     attrs = {"color": theme.marks[mark], "penwidth": "3", "class": f"{kind} {mark}"}
     if mark == "removed":
+        # Dotted: a dashed border is a rebuttal's own, and a dashed line an attack's (in
+        # print, a changed rebuttal looked removed). A node keeps its kind's shape.
+        own = next((s.style for k, s in theme.nodes.items() if k.value == kind), "")
+        shape = [word for word in own.split(",") if word in ("rounded", "diagonals")]
         fill, text = theme.faded
-        attrs |= {"fontcolor": text, "fillcolor": fill, "style": "filled,dashed"}
+        attrs |= {
+            "fontcolor": text,
+            "fillcolor": fill,
+            "style": ",".join([*shape, "filled,dotted"]),
+        }
     return attrs
 
 
