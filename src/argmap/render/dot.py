@@ -779,8 +779,13 @@ def ranking(dot: str, edges: Iterable[tuple[str, str]]) -> str:
     `constraint` in `dot_pieces`): Graphviz's router fails to draw some edges that do not,
     between groups, and draws them once they do."""
     for u, v in edges:
-        head = rf"^(\s*{re.escape(_text(u))} -> {re.escape(_text(v))} \[.*?) constraint=false"
-        dot = re.sub(head, r"\1", dot, flags=re.MULTILINE)
+        tail, head = re.escape(_text(u)), re.escape(_text(v))
+        # (Or written the other way and drawn back: one of two nodes that argue with each
+        # other, the pair marked unlike by a diff.)
+        line = (
+            rf"^(\s*(?:{tail} -> {head} \[|{head} -> {tail} \[(?=.*dir=back)).*?) constraint=false"
+        )
+        dot = re.sub(line, r"\1", dot, flags=re.MULTILINE)
     return dot
 
 
@@ -1050,21 +1055,19 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             if ports and (u, v, k) in ports:
                 attrs["headport"] = _quote(f"p{ports[u, v, k]}:{_PORT_SIDE[rankdir]}")
             tail, head = u, v
-            other_ranks = v not in level or u not in level or level[v] == level[u] + 1
             if (
                 (v, u) in pairs
                 and not both
-                and attrs.get("constraint") == "false"
-                and ((v, u) in written or other_ranks)
+                and attrs.get("constraint") == "false"  # (both nodes have a level, then)
+                and ((v, u) in written or level[v] == level[u] + 1)
             ):
                 # Two nodes that argue with each other, each edge marked unlike (by a diff):
                 # this one (which does not rank them) written as the other is and drawn
                 # back, the two are parallel edges, which Graphviz lays apart; the other way
                 # round it laid both on one path, their dashes merged.
                 tail, head = v, u
+                # (Never at a port: `_ports` passes over two nodes that argue both ways.)
                 attrs |= {"dir": "back", "arrowtail": arrowtail, "arrowhead": "none"}
-                if "headport" in attrs:
-                    attrs["tailport"] = attrs.pop("headport")
             written.add((u, v))
             body.append(
                 f"\t\t{names[tail]} -> {names[head]} [id={_edge_text(ident, ends_plain)} "

@@ -176,16 +176,20 @@ class _Bands:
 
     def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
         self.boxes = boxes
-        self.rows = self._bands(boxes, 1, 0)
-        self.columns = self._bands(boxes, 0, 1)
+        # (A box less than 2 _IN across has no inside to cross, and a run of it would end
+        # before it starts.)
+        inside = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if min(x1 - x0, y1 - y0) > 2 * _IN]
+        self.rows = self._bands(boxes, inside, 1, 0)
+        self.columns = self._bands(boxes, inside, 0, 1)
 
     @staticmethod
     def _bands(
-        boxes: list[tuple[float, float, float, float]], by: int, along: int
+        boxes: list[tuple[float, float, float, float]], inside: list[int], by: int, along: int
     ) -> dict[int, _Band]:
-        """The bands by the boxes' sides `by` and `by` + 2, and along the other two."""
+        """The bands of the boxes numbered `inside`, by their sides `by` and `by` + 2, and
+        along the other two."""
         found: dict[int, tuple[list[float], list[int], list[float]]] = {}
-        for i in sorted(range(len(boxes)), key=lambda i: boxes[i][along]):  # (bands in order)
+        for i in sorted(inside, key=lambda i: boxes[i][along]):  # (bands in order)
             box = boxes[i]
             start, length = box[along], box[along + 2] - box[along]
             for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
@@ -195,7 +199,7 @@ class _Bands:
                 entries[1].append(i)
                 entries[2][0] = max(entries[2][0], length)
         covered: dict[int, tuple[list[float], list[float]]] = {}
-        for i in sorted(range(len(boxes)), key=lambda i: boxes[i][by]):  # (runs in order)
+        for i in sorted(inside, key=lambda i: boxes[i][by]):  # (runs in order)
             box = boxes[i]
             low, high = box[by] + _IN, box[by + 2] - _IN
             for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
