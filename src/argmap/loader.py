@@ -338,58 +338,9 @@ def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, 
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
         return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
-    written = suggested_id(key, taken)
+    written = spec.suggested_id(key, taken)
     fix = f"; write it as `{written}`" if written else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
-
-
-def suggested_id(key: str, taken: Collection[str] = ()) -> str:
-    """The id that invalid `key` stands for, as far as spelling goes (`café` as `cafe`,
-    `<robot>` and `+ r1`, as Argdown writes them, as `robot` and `r1`); "" if there is
-    none, or it is `taken` (`cafe` beside `café`)."""
-    written = _ascii_id(key)
-    if not spec.ID_RE.match(written):
-        written = _PUNCTUATION.sub("-", written).strip("-._")
-    return written if spec.ID_RE.match(written) and written not in taken else ""
-
-
-# Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters;
-# and dashes.
-_SPELLED_OUT = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "Ae",
-        "ø": "oe",
-        "Ø": "Oe",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        # Dashes of typography and the minus sign, as an editor's autocorrect makes `-`.
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    }
-)
-
-
-# ASCII's punctuation but for what an id may hold (`-`, `.`, `_`), in a run, and the
-# dashes beside it.
-_PUNCTUATION = re.compile(r"-*[!-,/:-@\[-^`{-~][!-,/:-@\[-^`{-~-]*")
-
-
-def _ascii_id(key: str) -> str:
-    """`key` in the characters an id may hold, as far as that is spelling: spaces and
-    dashes as `-`, letters without their accents (`é` as `e`, `ü` as `ue`). Other scripts
-    stay as they are."""
-    spelled = unicodedata.normalize("NFKD", key.strip().translate(_SPELLED_OUT))
-    return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
 
 _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
@@ -411,7 +362,7 @@ def _actor_written(
     if not (entries.keys() <= _ACTOR_FIELDS.by_name.keys() and isinstance(name, YScalar)):
         return None
     named = (k for k, a in actors.items() if a.name.casefold() == name.value.casefold())
-    key = re.sub(r"[^\w.-]", "", _ascii_id(name.value.casefold()), flags=re.ASCII)
+    key = re.sub(r"[^\w.-]", "", spec.ascii_id(name.value.casefold()), flags=re.ASCII)
     key = key if spec.ID_RE.match(key) else "my-actor"  # (`o'brien` as `obrien`)
     if (known := next(named, None)) is not None:
         if not spec.ID_RE.match(known):  # (an actor `עמוס`: its own error says so)
@@ -637,6 +588,7 @@ class _MapBuilder:
     written_actors: dict[str, str] = field(default_factory=dict)
     # Each section's keys as written (its ids), before any is read: `names_what_is_there`.
     written_ids: dict[str, set[str]] = field(default_factory=dict)
+    suggested_ids: set[str] = field(default_factory=set)  # by hints to invalid ids, so far
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -947,10 +899,13 @@ class _MapBuilder:
                 continue
             written = key  # (as the hints below write it)
             if not spec.ID_RE.match(key):
-                problem = invalid_id(key, key_node.span, node.entries)
+                # (Not an id the map has, anywhere, nor one given to another invalid id.)
+                taken = self.suggested_ids.union(node.entries, *self.written_ids.values())
+                problem = invalid_id(key, key_node.span, taken)
                 self.bad_ids[len(self.diagnostics)] = key
                 self.error("invalid-id", key_node.span, *problem)
-                written = suggested_id(key, node.entries) or key
+                written = spec.suggested_id(key, taken) or key
+                self.suggested_ids.add(written)
             if (
                 name in _NODE_SECTIONS
                 and isinstance(value, YScalar)

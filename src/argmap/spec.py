@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -33,6 +35,55 @@ def refused_at(key: str) -> int:
     (len(key) for an id, and for the empty key)."""
     start = _ID_START.match(key)
     return start.end() if start else 0
+
+
+def suggested_id(key: str, taken: Collection[str] = ()) -> str:
+    """The id that invalid `key` stands for, as far as spelling goes (`café` as `cafe`,
+    `<robot>` and `+ r1`, as Argdown writes them, as `robot` and `r1`); "" if there is
+    none, or it is `taken` (`cafe` beside `café`)."""
+    written = ascii_id(key)
+    if not ID_RE.match(written):
+        written = _PUNCTUATION.sub("-", written).strip("-._")
+    return written if ID_RE.match(written) and written not in taken else ""
+
+
+# Letters that lose more than an accent in ASCII: German's umlauts and ß, Nordic letters;
+# and dashes.
+_SPELLED_OUT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ø": "oe",
+        "Ø": "Oe",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        # Dashes of typography and the minus sign, as an editor's autocorrect makes `-`.
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    }
+)
+
+
+# ASCII's punctuation but for what an id may hold (`-`, `.`, `_`), in a run, and the
+# dashes beside it.
+_PUNCTUATION = re.compile(r"-*[!-,/:-@\[-^`{-~][!-,/:-@\[-^`{-~-]*")
+
+
+def ascii_id(key: str) -> str:
+    """`key` in the characters an id may hold, as far as that is spelling: spaces and
+    dashes as `-`, letters without their accents (`é` as `e`, `ü` as `ue`). Other scripts
+    stay as they are."""
+    spelled = unicodedata.normalize("NFKD", key.strip().translate(_SPELLED_OUT))
+    return "".join(c for c in spelled if not unicodedata.combining(c)).replace(" ", "-")
 
 
 def _any_case(word: str) -> str:

@@ -544,9 +544,10 @@ class _Builder:
     def _bad_key(self, node: YNode) -> _Abort:
         hint = "use a simple word as the key"
         items = node.items if isinstance(node, YSeq) else []
-        if len(items) == 1 and isinstance(items[0], YScalar) and items[0].value.strip():
-            # `[title]: text`, as Argdown names a statement
-            hint = f"write the key without its brackets: `{items[0].value.strip()}:`"
+        said = items[0].value.strip() if len(items) == 1 and isinstance(items[0], YScalar) else ""
+        if written := said if spec.ID_RE.match(said) else spec.suggested_id(said):
+            # `[title]: text`, as Argdown names a statement (`[Robot reply]`: `Robot-reply`)
+            hint = f"write the key without its brackets, as an id: `{written}:`"
         return _Abort(
             _syntax(
                 self.file,
