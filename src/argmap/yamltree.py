@@ -35,7 +35,7 @@ from argmap.characters import (
 )
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
-from argmap.model import Span
+from argmap.model import Kind, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 
@@ -768,7 +768,8 @@ def _head(lines: list[str], row: int, indent: int) -> int | None:
 
 # A line as Argdown writes what backs (`+`, `<+`) or argues against (`<-`) the node above.
 _ARGDOWN_RELATION = re.compile(r"[ \t]*(<?\+|<-)[ \t]+(\S.*)")
-_ANSWERED = ("objections:", "rebuttals:")  # sections whose nodes a rebuttal answers
+_NODE_SECTIONS = frozenset(kind.section for kind in Kind)
+_ANSWERED = ("objections", "rebuttals")  # sections whose nodes a rebuttal answers
 
 
 def _argdown_line_hint(lines: list[str], row: int) -> str:
@@ -777,13 +778,14 @@ def _argdown_line_hint(lines: list[str], row: int) -> str:
     without its colon; "" for any other line."""
     found = _ARGDOWN_RELATION.fullmatch(without_comment(lines[row])) if row < len(lines) else None
     head = _head(lines, row, indent_of(lines[row])) if found else None
-    if found is None or head is None or (key := re.match(_KEY + ":", lines[head])) is None:
-        return ""
+    above = _head(lines, head, indent_of(lines[head])) if head is not None else None
+    key = re.fullmatch(r"\s*([^\s:#-][^:#]*):\s*", without_comment(lines[head])) if head else None
+    sections = re.match(r"(\w+):", lines[above]) if above is not None else None
+    if found is None or key is None or sections is None or sections[1] not in _NODE_SECTIONS:
+        return ""  # (only among the fields of a node written under its id, in its section)
     supports = "+" in found[1]
     section, relation = ("reasons", "supports") if supports else ("objections", "attacks")
-    # (What argues against an objection or a rebuttal answers it: a rebuttal.)
-    above = _head(lines, head, indent_of(lines[head]))
-    if not supports and above is not None and lines[above].startswith(_ANSWERED):
+    if not supports and sections[1] in _ANSWERED:  # (what argues against them answers them)
         section = "rebuttals"
     apart = node_written(f"my-{section[:-1]}", found[2], relation, key[1].strip())
     return (
