@@ -84,7 +84,17 @@ def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
         # One argument named twice (the first was taken), at the comment that names it apart.
         ("# 1 a\n# 2 b\n# 1 c\n", "4:1: warning: {} (argument 1 is named twice, with two ids)"),
         ("# 1 a\n# 2 b c\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),  # no `# i id`
-        ("# 1 a\n# 2 -b\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),  # not an id
+        ("# 1 a\n# 2 -b\n", "3:1: warning: {} (`-b` is no id)"),
+        # At the first comment that goes wrong, in the file's order, not the arguments'.
+        (
+            "# 2 b\n# 1 a\n# 2 c\n# 1 d\n",
+            "4:1: warning: {} (argument 2 is named twice, with two ids)",
+        ),
+        ("# 2 x\n# 1 x\n", "3:1: warning: {} (`x` names arguments 2 and 1)"),
+        (
+            "# 0 a\n# 1 b\n",
+            "3:1: warning: {} (they name 1 of the 2 arguments; I23 numbers them from 1)",
+        ),
         ("# made by hand\n", None),  # names none: the numbers, unsaid
     ],
 )

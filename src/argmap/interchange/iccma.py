@@ -241,18 +241,13 @@ def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) 
     reader = _Reader(path)
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
-    names: dict[str, str | None] = {}  # from `# i id` comments; None: named twice, apart
-    lines: dict[str, int] = {}  # where each argument is first named, or named apart
+    comments: list[tuple[int, str, str]] = []  # `# i id`: its line, i and id, in order
     for number, raw in enumerate(source_lines(text), start=1):
         line = raw.strip(_BLANK)  # (ASCII's: a no-break space between numbers is none)
         if line.startswith("#"):
             parts = line[1:].split()
-            if len(parts) == 2 and _NUMBER.match(parts[0]) and ID_RE.match(parts[1]):
-                argument = str(_int(parts[0]))
-                before = names.get(argument, parts[1])
-                names[argument] = parts[1] if before == parts[1] else None
-                if argument not in lines or before not in (None, parts[1]):  # (named apart)
-                    lines[argument] = number
+            if len(parts) == 2 and _NUMBER.match(parts[0]):
+                comments.append((number, str(_int(parts[0])), parts[1]))
             continue
         if not line:
             continue
@@ -290,35 +285,45 @@ def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) 
     if size is None:
         raise reader.fail(1, 1, "no `p af N` line", "start the file with `p af N`")
     numbers = [str(i) for i in range(1, size + 1)]
-    # (A comment about no argument is just one.)
-    named = {n: name for n in numbers if (name := names.get(n)) is not None}
-    if len(set(named.values())) == size:
+    named, trouble = _names(comments, size)
+    if trouble is None:
         return Framework.of(named.values(), ((named[a], named[b]) for a, b in attacks))
-    if warnings is not None and (said := [n for n in numbers if n in names]):
-        warnings.append(_unnamed(path, names, lines, said, size))
+    if warnings is not None and named:  # (comments that name no argument are just comments)
+        at, why = trouble
+        warnings.append(
+            f"{path}:{at}:1: warning: the `# i id` comments do not give every argument one "
+            f"id of its own ({why}): the map's ids are the argument numbers; to keep the ids, "
+            "write one `# i id` comment for each argument, 1 to N, each with an id no other "
+            "has"
+        )
     return Framework.of(numbers, attacks)
 
 
-def _unnamed(
-    path: str, names: dict[str, str | None], lines: dict[str, int], said: list[str], size: int
-) -> str:
-    """The warning for `# i id` comments that name some of the arguments (`said`), not
-    each once with an id of its own, at the first comment that goes wrong."""
-    twice = next((n for n in said if names[n] is None), None)
-    owners: dict[str, str] = {}  # the argument each id names first
-    shared = next((n for n in said if (name := names[n]) and owners.setdefault(name, n) != n), None)
-    if twice is not None and (shared is None or lines[twice] < lines[shared]):
-        argument, why = twice, f"argument {twice} is named twice, with two ids"
-    elif shared is not None and (name := names[shared]):
-        argument, why = shared, f"`{name}` names arguments {owners[name]} and {shared}"
-    else:
-        argument, why = said[0], f"they name {len(said):,} of the {size:,} arguments"
-    return (
-        f"{path}:{lines[argument]}:1: warning: the `# i id` comments do not give every "
-        f"argument one id of its own ({why}): the map's ids are the argument numbers; to "
-        "keep the ids, write one `# i id` comment for each argument, 1 to N, each with "
-        "an id no other has"
-    )
+def _names(
+    comments: list[tuple[int, str, str]], size: int
+) -> tuple[dict[str, str], tuple[int, str] | None]:
+    """The ids that the `# i id` comments give arguments 1 to `size`, in order, and the
+    first trouble with them (its line, and why), None if each argument has one id of its
+    own. A comment about no argument is just a comment."""
+    named: dict[str, str] = {}
+    owners: dict[str, str] = {}  # the argument each id names
+    trouble: tuple[int, str] | None = None
+    for line, argument, name in comments:
+        if not 1 <= int(argument) <= size or trouble is not None:
+            continue
+        if not ID_RE.match(name):
+            trouble = line, f"`{clipped(name, 20)}` is no id"
+        elif named.get(argument, name) != name:
+            trouble = line, f"argument {argument} is named twice, with two ids"
+        elif owners.get(name, argument) != argument:
+            trouble = line, f"`{name}` names arguments {owners[name]} and {argument}"
+        named[argument], owners[name] = name, argument
+    if trouble is None and len(named) < size:
+        first = next((line for line, n, _ in comments if n in named), 1)
+        trouble = first, f"they name {len(named):,} of the {size:,} arguments"
+        if any(n == "0" for _, n, _ in comments):
+            trouble = first, f"{trouble[1]}; I23 numbers them from 1"
+    return {n: named[n] for n in sorted(named, key=int)}, trouble
 
 
 # What YAML 1.2's core schema (yq, js-yaml) reads as no text, where PyYAML's YAML 1.1 reads
