@@ -2264,8 +2264,11 @@ def _other_tools_hint(
         field = _IN_SOURCE.get(name, name)
         doi = " (`https://doi.org/...`)" if name == "doi" else ""
         shown = _written_as(key, field, value, in_brackets=True)
-        source = node.entries.get("source")
-        if source is not None and spec.ID_RE.fullmatch(cited := _plain(source[1])):
+        written = node.entries.get("source")
+        source = written[1] if written else None
+        if isinstance(source, YSeq) and len(source.items) == 1:  # (`[ep]`, as well)
+            source = source.items[0]
+        if source is not None and spec.ID_RE.fullmatch(cited := _plain(source)):
             return (
                 f"the {key} is the source's: write it in `{cited}`, the source this node "
                 f"names (under `sources:`), as its `{field}`{doi}: `{field}: {shown}`"
