@@ -60,23 +60,26 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     )
 
 
-def _named_the_other_way(ctx: Context, node: str, relation: Relation, verb: str) -> str:
-    """The hint for a reason or objection that argues about nothing, named instead by the
-    claims it argues about, in their own `supports` or `attacks` (`c: {attacks: [o1]}`,
-    written on the target): adding the relation to the node alone made the claim and it
-    argue with each other, or support each other in a circle."""
-    claims = [
-        c
-        for c, _, r in ctx.graph.in_edges(node, data="relation")
-        if r is relation and ctx.map.nodes[c].kind is Kind.CLAIM
+def _named_the_other_way(
+    ctx: Context, node: str, relation: Relation, verb: str, by: Kind = Kind.CLAIM
+) -> str:
+    """The hint for a node that argues about nothing, named instead by the nodes it argues
+    about (of kind `by`: the claims of a reason or objection, the objections of a
+    rebuttal), in their own `supports` or `attacks` (`c: {attacks: [o1]}`, written on the
+    target): adding the relation to the node alone made the two argue with each other,
+    or support each other in a circle."""
+    targets = [
+        t
+        for t, _, r in ctx.graph.in_edges(node, data="relation")
+        if r is relation and ctx.map.nodes[t].kind is by
     ]
-    if not claims:
+    if not targets:
         return ""
-    one = len(claims) == 1
-    named = ", ".join(f"`{c}`" for c in claims)
-    listed = claims[0] if one else f"[{', '.join(claims)}]"
+    one = len(targets) == 1
+    named = ", ".join(f"`{t}`" for t in targets)
+    listed = targets[0] if one else f"[{', '.join(targets)}]"
     argues = "backs" if relation is Relation.SUPPORT else "argues against"
-    owner = f"`{claims[0]}`'s" if one else "their"
+    owner = f"`{targets[0]}`'s" if one else "their"
     return (
         f"{named} {'names' if one else 'name'} `{node}` in {'its' if one else 'their'} "
         f"`{verb}`; if `{node}` {argues} {'it' if one else 'them'} (a relation is written on "
@@ -119,7 +122,8 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
                 f"rebuttal `{node.id}` attacks nothing",
                 _A_REASON + _rebuttals_then(ctx, node.id, Kind.REBUTTAL)
                 if node.supports
-                else "add `attacks: <objection id>` naming the objection it answers",
+                else _named_the_other_way(ctx, node.id, Relation.ATTACK, "attacks", Kind.OBJECTION)
+                or "add `attacks: <objection id>` naming the objection it answers",
             )
         for ref in node.attacks:
             target = ctx.map.nodes.get(ref.id)
