@@ -257,6 +257,16 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 # What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
 # which spec.URL_PATTERN refuses anywhere): a browser refuses a link to such a host.
 _NOT_IN_HOSTS = frozenset("<>^|\\")
+# Letters drawn like the `/`, `?`, `#`, `@` and `:` that end a host, which a host name may
+# hold (IDNA): an address that seems to go to one site, and goes to another.
+_LIKE_DELIMITERS = {
+    **dict.fromkeys("\u2044\u2215\u2571\u29f8\uff0f", "/"),
+    **dict.fromkeys("\u0294\uff1f", "?"),
+    **dict.fromkeys("\uff03", "#"),
+    **dict.fromkeys("\uff20", "@"),
+    **dict.fromkeys("\u2236\uff1a\ua789", ":"),
+    **dict.fromkeys("\u2024\ufe52", "."),
+}
 _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 _DOI = re.compile(r"\s*(?:doi:\s*)?(10\.\d{4,9}/\S+)\s*", re.IGNORECASE)  # `doi:10.1162/...`
 # The host of an http(s) URL: after the user and password, if any, before the port or path.
@@ -1806,7 +1816,10 @@ class _MapBuilder:
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
+        # (A year as written: YAML 1.1's `2_009`, `0b11111011001` or `33:29` is a number
+        # to PyYAML, and text to other readers.)
+        plain = not isinstance(value, int) or str(value) == getattr(node, "value", "")
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and plain:
             written = str(value)
             if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
                 return written[:10]  # of a timestamp, the day
@@ -1883,6 +1896,17 @@ class _MapBuilder:
                 f"{what} is not an address a link can follow: its host `{parts.hostname}` "
                 f"holds `{forbidden}`, which no host name can",
                 "copy the address from the browser's address bar",
+            )
+            return None
+        host = parts.hostname or ""
+        if (alike := next((c for c in host if c in _LIKE_DELIMITERS), None)) is not None:
+            # (`https://accounts.google.com` U+2215 `signin.evil.example/`: not google's host)
+            shown = clipped(host, _URL_SHOWN)
+            self.invalid(
+                node,
+                f"{what} has {describe(alike)} in its host, drawn like `{_LIKE_DELIMITERS[alike]}`"
+                f", as misleading addresses write it: the link goes to the host `{shown}`",
+                "write the address of the page itself, as the browser's address bar shows it",
             )
             return None
         self.mixed_scripts(node, what, url)
