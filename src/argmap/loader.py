@@ -1816,10 +1816,11 @@ class _MapBuilder:
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]
-        # (A year as written: YAML 1.1's `2_009`, `0b11111011001` or `33:29` is a number
-        # to PyYAML, and text to other readers.)
-        plain = not isinstance(value, int) or str(value) == getattr(node, "value", "")
-        if isinstance(value, (str, int)) and not isinstance(value, bool) and plain:
+        if _read_apart_int(node, value):  # (YAML 1.1's `2_009`, `0b11111011001`, `20:09`)
+            fix = "as an ISO date: YYYY-MM-DD, or YYYY-MM or YYYY"
+            self.read_apart(node, what, value, "text", fix)
+            return None
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
             written = str(value)
             if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
                 return written[:10]  # of a timestamp, the day
@@ -2020,6 +2021,9 @@ class _MapBuilder:
 
     def version(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
         value = self.scalar(node, what, "the format version", "`argmap: 1`")
+        if _read_apart_int(node, value):  # (YAML 1.1's `1_`, `0b1`)
+            self.read_apart(node, what, value, "text", f"as `argmap: {spec.FORMAT_VERSION}`")
+            return None
         if value != spec.FORMAT_VERSION or isinstance(value, bool):
             if value is not _INVALID:
                 newer = isinstance(value, int) and value > spec.FORMAT_VERSION
@@ -2368,6 +2372,14 @@ def _fraction(node: YNode) -> float | None:
     else:
         return None
     return value if 0 <= value <= 1 else None
+
+
+def _read_apart_int(node: YNode, value: object) -> bool:
+    """Whether `value`, read from `node`, is a whole number that only YAML 1.1 reads so
+    (`2_009`, `0b1`, base 60's `20:09`): text to YAML 1.2 and the schema."""
+    if not isinstance(value, int) or isinstance(value, bool) or not isinstance(node, YScalar):
+        return False
+    return node.plain and node.value.strip().lstrip("+") != str(value)
 
 
 def _whole(node: YNode, f: spec.Field) -> int:
