@@ -1573,6 +1573,22 @@ def test_focus_and_depth() -> None:
         render(m, RenderOptions(focus="singular-focuss"))
 
 
+def test_a_drawing_of_more_edges_than_argmap_lays_out_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nodes that each attack all the others, written with one YAML alias (7.6 KB for
+    40,000 edges), kept Graphviz busy for minutes; a focus draws part of such a map."""
+    import argmap.render
+
+    m = load_map(SEED)
+    monkeypatch.setattr(argmap.render, "MAX_EDGES", 10)  # (the seed map has 13)
+    with pytest.raises(RenderError, match=r"would have 13 edges, more than the 10 .*`--focus"):
+        render(m, RenderOptions(format="dot"))
+    assert b"singular-focus" in render(
+        m, RenderOptions(format="dot", focus="singular-focus", depth=1)
+    )
+
+
 def test_a_focus_is_drawn_the_same_every_run() -> None:
     """Its nodes came in the order of a set, which changes with Python's hash seed: the
     DOT, and so `render --check`, changed from run to run."""
