@@ -1793,6 +1793,22 @@ class _MapBuilder:
             return None
         return float(value) + 0.0  # (`-0.0` is 0: a score of -0.000 read as negative)
 
+    def read_apart_whole(self, node: YNode, what: str, value: object, fix: str = "") -> bool:
+        """Report a whole number `value` written as only YAML 1.1 reads it: octal `040` (32),
+        base 60 `1:30` (90), binary `0b1`, `3_6`, which editors reading a map with argmap's
+        schema (YAML 1.2) take for 40, or text; `fix` says how to write it (by default, in
+        decimal digits). Whether it did."""
+        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
+        if isinstance(value, bool) or not isinstance(value, int) or not written:
+            return False
+        if _WHOLE.fullmatch(written):
+            return False
+        decimal = re.fullmatch(r"[-+]?[0-9]+", written)
+        other = str(int(written)) if decimal else "text"
+        fix = fix or f"in decimal digits alone: `{other if decimal else value}`"
+        self.read_apart(node, what, value, other, fix)
+        return True
+
     def read_apart(self, node: YNode, what: str, by11: object, by12: object, fix: str) -> None:
         """Report a number written as only one version of YAML reads it (`040`, `0_0.5`,
         `0b1`): `by11` to YAML 1.1, which argmap reads, `by12` to YAML 1.2, as editors read
@@ -1816,9 +1832,8 @@ class _MapBuilder:
         value = self.scalar(node, what, "an ISO date", "`2009-03-13`")
         if isinstance(value, dt.date):  # a datetime too: the day is what a source needs
             return value.isoformat()[:10]
-        if _read_apart_int(node, value):  # (YAML 1.1's `2_009`, `0b11111011001`, `20:09`)
-            fix = "as an ISO date: YYYY-MM-DD, or YYYY-MM or YYYY"
-            self.read_apart(node, what, value, "text", fix)
+        fix = "as an ISO date: YYYY-MM-DD, or YYYY-MM or YYYY"
+        if self.read_apart_whole(node, what, value, fix):  # (`2_009`, `0b11111011001`, `20:09`)
             return None
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             written = str(value)
@@ -1964,14 +1979,7 @@ class _MapBuilder:
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(node, what, "a whole number", example + " (no quotes)" * _quoted(node))
             return None
-        written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
-        if written and not _WHOLE.fullmatch(written):
-            # YAML 1.1's octal `040` (32), base 60 `1:30` (90), binary `0b1`, `3_6`: as
-            # editors read a map with argmap's schema (YAML 1.2), 40, or text.
-            decimal = re.fullmatch(r"[-+]?[0-9]+", written)
-            other = str(int(written)) if decimal else "text"
-            fix = f"in decimal digits alone: `{other if decimal else value}`"
-            self.read_apart(node, what, value, other, fix)
+        if self.read_apart_whole(node, what, value):
             return None
         if value < f.minimum:
             self.invalid(
@@ -2021,8 +2029,7 @@ class _MapBuilder:
 
     def version(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
         value = self.scalar(node, what, "the format version", "`argmap: 1`")
-        if _read_apart_int(node, value):  # (YAML 1.1's `1_`, `0b1`)
-            self.read_apart(node, what, value, "text", f"as `argmap: {spec.FORMAT_VERSION}`")
+        if self.read_apart_whole(node, what, value, f"as `argmap: {spec.FORMAT_VERSION}`"):
             return None
         if value != spec.FORMAT_VERSION or isinstance(value, bool):
             if value is not _INVALID:
@@ -2372,14 +2379,6 @@ def _fraction(node: YNode) -> float | None:
     else:
         return None
     return value if 0 <= value <= 1 else None
-
-
-def _read_apart_int(node: YNode, value: object) -> bool:
-    """Whether `value`, read from `node`, is a whole number that only YAML 1.1 reads so
-    (`2_009`, `0b1`, base 60's `20:09`): text to YAML 1.2 and the schema."""
-    if not isinstance(value, int) or isinstance(value, bool) or not isinstance(node, YScalar):
-        return False
-    return node.plain and node.value.strip().lstrip("+") != str(value)
 
 
 def _whole(node: YNode, f: spec.Field) -> int:

@@ -24,7 +24,7 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
                     f"{kind} `{node.id}` {verb} nothing",
                     swapped + _rebuttals_then(ctx, node.id, kind)
                     if other
-                    else _named_the_other_way(ctx, node.id, relation, verb) or hint,
+                    else _named_the_other_way(ctx, node.id, relation) or hint,
                 )
 
     # A node with the other relation is in the wrong section.
@@ -60,9 +60,7 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     )
 
 
-def _named_the_other_way(
-    ctx: Context, node: str, relation: Relation, verb: str, by: Kind = Kind.CLAIM
-) -> str:
+def _named_the_other_way(ctx: Context, node: str, relation: Relation, by: Kind = Kind.CLAIM) -> str:
     """The hint for a node that argues about nothing, named instead by the nodes it argues
     about (of kind `by`: the claims of a reason or objection, the objections of a
     rebuttal), in their own `supports` or `attacks` (`c: {attacks: [o1]}`, written on the
@@ -78,7 +76,9 @@ def _named_the_other_way(
     one = len(targets) == 1
     named = ", ".join(f"`{t}`" for t in targets)
     listed = targets[0] if one else f"[{', '.join(targets)}]"
-    argues = "backs" if relation is Relation.SUPPORT else "argues against"
+    verb, argues = (
+        ("supports", "backs") if relation is Relation.SUPPORT else ("attacks", "argues against")
+    )
     owner = f"`{targets[0]}`'s" if one else "their"
     return (
         f"{named} {'names' if one else 'name'} `{node}` in {'its' if one else 'their'} "
@@ -122,7 +122,7 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
                 f"rebuttal `{node.id}` attacks nothing",
                 _A_REASON + _rebuttals_then(ctx, node.id, Kind.REBUTTAL)
                 if node.supports
-                else _named_the_other_way(ctx, node.id, Relation.ATTACK, "attacks", Kind.OBJECTION)
+                else _named_the_other_way(ctx, node.id, Relation.ATTACK, Kind.OBJECTION)
                 or "add `attacks: <objection id>` naming the objection it answers",
             )
         for ref in node.attacks:
