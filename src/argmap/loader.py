@@ -49,6 +49,7 @@ from argmap.yamltree import (
     YNode,
     YScalar,
     YSeq,
+    argdown_hint,
     as_written,
     block_hint,
     block_under,
@@ -58,7 +59,6 @@ from argmap.yamltree import (
     glued_key,
     indent_of,
     kind_name,
-    node_written,
     read_as_key,
     tagged,
     without_comment,
@@ -1142,16 +1142,9 @@ class _MapBuilder:
                     hint = _other_tools_hint(other, key, value, node, owner, what) or hint
                 if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
-                    supports = "+" in argdown[1]
-                    section, naming = (
-                        ("reasons", "supports") if supports else ("objections", "attacks")
-                    )
-                    apart = node_written(argdown[2], _plain(value) or "", naming, owner)
-                    hint = (
-                        f"`{argdown[1]}` is how Argdown writes what argues about a node; in "
-                        f"argmap it is a node of its own under `{section}:` that names this "
-                        f"one: `{apart}`"
-                    )
+                    section = f"{what.split(' ', 1)[0]}s"
+                    text = _plain(value) or ""
+                    hint = argdown_hint(argdown[1], argdown[2], text, owner, section)
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"
                     if guess in spec.SECTIONS and isinstance(value, YMap):
@@ -2165,7 +2158,8 @@ _WHERE_IN_SOURCE = frozenset(
 
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
 # A line of Argdown's that argues about the node above it: `+ r1`, `<+ r1`, `<- o1`.
-_ARGDOWN_LINE = re.compile(r"(<?[+]|<-)\s*<?([A-Za-z0-9_.-]+)>?")
+# (Not `-` alone: `- r1` is a list's item to YAML, never a key, and `-r1` one without its space.)
+_ARGDOWN_LINE = re.compile(r"(<?\+|<-|\+>|->)\s*<?([A-Za-z0-9_.-]+)>?")
 
 
 def _named_id(node: YNode) -> YScalar | None:

@@ -766,33 +766,53 @@ def _head(lines: list[str], row: int, indent: int) -> int | None:
     )
 
 
-# A line as Argdown writes what backs (`+`, `<+`) or argues against (`<-`) the node above.
-_ARGDOWN_RELATION = re.compile(r"[ \t]*(<?\+|<-)[ \t]+(\S.*)")
+# Argdown's marks of a relation, written under a node: what backs it (`+`, `<+`) or argues
+# against it (`-`, `<-`), and what it backs (`+>`) or argues against (`->`).
+ARGDOWN_MARK = r"<?\+|<?-|\+>|->"
+_ARGDOWN_RELATION = re.compile(rf"[ \t]*({ARGDOWN_MARK})[ \t]+(\S.*)")
+# A list's item of an id alone (`- o1`) or of a node (`- o1: text`), not Argdown's text.
+_NOT_ARGDOWN_ITEM = re.compile(r"[^\s:]+(?::(?:\s|$)|$)")
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 _ANSWERED = ("objections", "rebuttals")  # sections whose nodes a rebuttal answers
+
+
+def argdown_hint(mark: str, key: str, text: str, owner: str, section: str) -> str:
+    """The hint for a relation written as Argdown writes it (`mark` and the other node's
+    `text`, and its id `key` if given) among the fields of node `owner` of `section`: in
+    argmap the other node is one of its own, and the node that argues names the other."""
+    supports = "+" in mark
+    relation, verb = ("supports", "backs") if supports else ("attacks", "argues against")
+    if mark.endswith(">"):  # (what the owner argues about: a claim, or what it answers)
+        other = "objections" if section == "rebuttals" and not supports else "claims"
+        named = key or f"my-{other[:-1]}"
+        node = f"{named}: {{text: {as_written(text.strip() or '...', True)}}}"
+        return (
+            f"`{mark}` is how Argdown writes what a node {verb}; in argmap that is a node of "
+            f"its own, and this one names it: write `{node}` under `{other}:` and "
+            f"`{relation}: {named}` in `{owner or '...'}`"
+        )
+    other = "reasons" if supports else "rebuttals" if section in _ANSWERED else "objections"
+    apart = node_written(key or f"my-{other[:-1]}", text, relation, owner)
+    return (
+        f"`{mark}` is how Argdown writes what {verb} a node; in argmap it is a node of its "
+        f"own under `{other}:` that names this one: `{apart}`"
+    )
 
 
 def _argdown_line_hint(lines: list[str], row: int) -> str:
     """The hint for line `row` among a node's fields, written as Argdown writes what
     argues about the node (`+ The robot gets causal contact`), which YAML reads as a key
-    without its colon; "" for any other line."""
+    without its colon or as a list's item; "" for any other line."""
     found = _ARGDOWN_RELATION.fullmatch(without_comment(lines[row])) if row < len(lines) else None
+    if found is not None and found[1] == "-" and _NOT_ARGDOWN_ITEM.match(found[2].strip()):
+        found = None
     head = _head(lines, row, indent_of(lines[row])) if found else None
     above = _head(lines, head, indent_of(lines[head])) if head is not None else None
     key = re.fullmatch(r"\s*([^\s:#-][^:#]*):\s*", without_comment(lines[head])) if head else None
     sections = re.match(r"(\w+):", lines[above]) if above is not None else None
     if found is None or key is None or sections is None or sections[1] not in _NODE_SECTIONS:
         return ""  # (only among the fields of a node written under its id, in its section)
-    supports = "+" in found[1]
-    section, relation = ("reasons", "supports") if supports else ("objections", "attacks")
-    if not supports and sections[1] in _ANSWERED:  # (what argues against them answers them)
-        section = "rebuttals"
-    apart = node_written(f"my-{section[:-1]}", found[2], relation, key[1].strip())
-    return (
-        f"`{found[1]}` is how Argdown writes what {'backs' if supports else 'argues against'} "
-        f"a node; in argmap it is a node of its own under `{section}:` that names this one: "
-        f"`{apart}`"
-    )
+    return argdown_hint(found[1], "", found[2], key[1].strip(), sections[1])
 
 
 def _line_above(lines: list[str], row: int) -> int | None:
@@ -1360,8 +1380,8 @@ def _more_ids(lines: list[str], above: int, row: int) -> str:
     if field is None or spec.FIELD_TYPES.get(field[1]) not in ("refs", "tags"):
         return ""
     below, last = _items_from(lines, row, indent_of(lines[row]))
-    if not below:
-        return ""
+    if not below or (field[1] != "tags" and any(re.search(r"\s", i.strip()) for i in below)):
+        return ""  # (words, not ids: Argdown's objections, say, `- the robot has no mind`)
     written = [i.strip() for i in field[2].strip("[]").split(",") if i.strip()]
     return (
         f"line {row + 1} is a list's item (`- `) below `{field[1]}: {field[2]}`, which has a "
@@ -1449,6 +1469,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         if among := _item_among_ids(lines, row):
             return among
         if here == there and _KEY_LINE.match(lines[above]):
+            if argdown := _argdown_line_hint(lines, row):  # (`- The robot reply fails`)
+                return argdown
             owner = next((i for i in range(above, -1, -1) if indent_of(lines[i]) < here), None)
             owning = re.match(_KEY + ":", lines[owner]) if owner is not None else None
             return _item_among_fields_hint(line, row, owning[1].strip() if owning else "")
