@@ -594,6 +594,7 @@ class _MapBuilder:
     top: dict[str, YScalar] = field(default_factory=dict)  # the map's own keys
     render_spans: dict[str, Span] = field(default_factory=dict)  # its `render:` options'
     actors: dict[str, Actor] = field(default_factory=dict)  # once read: before the nodes
+    sources: dict[str, Source] = field(default_factory=dict)  # likewise
     # Actors written in place (`by: {name: Zola}`): the id each hint gives, by their name.
     written_actors: dict[str, str] = field(default_factory=dict)
     # Each section's keys as written (its ids), before any is read: `names_what_is_there`.
@@ -707,7 +708,7 @@ class _MapBuilder:
                     )
                 more = [entry for entry in more if entry[0] not in known]  # (the first kept)
             sections[name] = [*sections.get(name, []), *more]
-        sources = {
+        sources = self.sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
             if isinstance(node, YMap)
@@ -1139,7 +1140,10 @@ class _MapBuilder:
                         "`claims:`, `reasons:`, `objections:` or `rebuttals:`, as its kind"
                     )
                 if known is _NODE_FIELDS and other not in by_name:
-                    hint = _other_tools_hint(other, key, value, node, owner, what) or hint
+                    hint = (
+                        _other_tools_hint(other, key, value, node, owner, what, self.sources)
+                        or hint
+                    )
                 if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
                     section = f"{what.split(' ', 1)[0]}s"
@@ -2284,10 +2288,17 @@ def _nested_node_hint(
 
 
 def _other_tools_hint(
-    other: str | None, key: str, value: YNode, node: YMap, owner: str, what: str
+    other: str | None,
+    key: str,
+    value: YNode,
+    node: YMap,
+    owner: str,
+    what: str,
+    sources: Mapping[str, Source],
 ) -> str:
     """The hint for a node's field written as another tool writes it (see `_other_name`),
-    in the node `owner` (`what`: its kind and id; `node`: its fields)."""
+    in the node `owner` (`what`: its kind and id; `node`: its fields; `sources`: the map's,
+    read)."""
     if other == "url":
         name = _normal(key)
         field = _IN_SOURCE.get(name, name)
@@ -2298,6 +2309,16 @@ def _other_tools_hint(
         if isinstance(source, YSeq) and len(source.items) == 1:  # (`[ep]`, as well)
             source = source.items[0]
         if source is not None and spec.ID_RE.fullmatch(cited := _plain(source)):
+            if (known := sources.get(cited)) and (has := getattr(known, field)) is not None:
+                if has == _plain(value) or (name == "doi" and has.endswith(f"/{_plain(value)}")):
+                    return f"`{cited}`, the source this node names, has this {key}: delete it here"
+                if name != "doi":  # (a DOI beside a link may be the same work's)
+                    apart = f"my-source: {{title: ..., {field}: {shown}}}"
+                    return (
+                        f"`{cited}`, the source this node names, has another {field} "
+                        f"(`{has}`): if this node's words are from another source, write "
+                        f"that under `sources:`, `{apart}`, and name it: `source: my-source`"
+                    )
             return (
                 f"the {key} is the source's: write it in `{cited}`, the source this node "
                 f"names (under `sources:`), as its `{field}`{doi}: `{field}: {shown}`"
