@@ -329,10 +329,11 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
-def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, str]:
+def invalid_id(key: str, span: Span, suggested: str | None = None) -> tuple[str, str]:
     """Why `key`, written at `span`, is not an id, and what to do: the first character the
     pattern refuses, named and placed, since the id may look right (an invisible character,
-    a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented)."""
+    a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented); and
+    the valid id `suggested` for it, if any (`spec.suggested_id`)."""
     at = spec.refused_at(key)
     rule = f"ids use only {spec.ID_CHARS}"
     if at == len(key):
@@ -348,8 +349,7 @@ def invalid_id(key: str, span: Span, taken: Collection[str] = ()) -> tuple[str, 
         return f"id `{shown}` holds {where}", "delete it"
     if at == 0 and c in "_.-":
         return f"id `{key}` starts with `{c}`", "start it with an ASCII letter or digit"
-    written = spec.suggested_id(key, taken)
-    fix = f"; write it as `{written}`" if written else ""
+    fix = f"; write it as `{suggested}`" if suggested else ""
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
@@ -912,10 +912,10 @@ class _MapBuilder:
             if not spec.ID_RE.match(key):
                 # (Not an id the map has, anywhere, nor one given to another invalid id.)
                 taken = self.suggested_ids.union(node.entries, *self.written_ids.values())
-                problem = invalid_id(key, key_node.span, taken)
+                suggested = spec.suggested_id(key, taken)
                 self.bad_ids[len(self.diagnostics)] = key
-                self.error("invalid-id", key_node.span, *problem)
-                written = spec.suggested_id(key, taken) or key
+                self.error("invalid-id", key_node.span, *invalid_id(key, key_node.span, suggested))
+                written = suggested or key
                 self.suggested_ids.add(written)
             if (
                 name in _NODE_SECTIONS

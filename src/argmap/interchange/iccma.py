@@ -27,7 +27,7 @@ from argmap.loader import invalid_id
 from argmap.model import Span
 from argmap.printable import clipped
 from argmap.semantics.framework import Framework
-from argmap.spec import ID_RE
+from argmap.spec import ID_RE, suggested_id
 from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
@@ -106,7 +106,7 @@ class _Reader:
         no map id can be: why not, as `check` says of an id."""
         line, column = position(text, at)
         span = Span(self.path, line, column, line, column + len(term))
-        return self.fail(line, column, *invalid_id(name, span))
+        return self.fail(line, column, *invalid_id(name, span, suggested_id(name)))
 
 
 def read_framework(path: str, fmt: str, warnings: list[str] | None = None) -> Framework:
