@@ -847,6 +847,16 @@ def test_a_pdf_is_the_same_bytes_each_time(engine: str, monkeypatch: pytest.Monk
     assert render(load_map(SEED), options) == first
 
 
+def test_argmaps_pdf_streams_are_compressed_alone_and_reportlab_is_set_back() -> None:
+    """reportlab is set to skip its ASCII encoding of streams for argmap's PDF (a fifth
+    smaller) and its checks of each shape's attributes, and set back for other users."""
+    from reportlab import rl_config
+
+    pdf = render(load_map(SEED), RenderOptions(format="pdf", engine="builtin"))
+    assert b"/FlateDecode" in pdf and b"/ASCII85Decode" not in pdf
+    assert (rl_config.shapeChecking, rl_config.useA85) == (1, 1)
+
+
 def test_a_png_is_at_most_16320_pixels_a_side() -> None:
     """Drawn at full size, a map of claims side by side made a PNG a million pixels wide
     (2.5 GB to draw): a larger drawing is scaled down to fit."""
