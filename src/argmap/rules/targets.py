@@ -8,9 +8,6 @@ from argmap.diagnostics import Severity
 from argmap.model import Kind, Node, Relation
 from argmap.rules.base import Context, Finding, Rule, twice
 
-# The hint for a node written in another section than a reason's, which backs a node.
-_A_REASON = "it has `supports`: a node that backs another is a reason; move it under `reasons:`"
-
 
 def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     verb = "supports" if relation is Relation.SUPPORT else "attacks"
@@ -18,22 +15,14 @@ def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         for node in ctx.map.of_kind(kind):
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
-                other = node.attacks if relation is Relation.SUPPORT else node.supports
                 yield (
                     node.span,
                     f"{kind} `{node.id}` {verb} nothing",
-                    swapped + _rebuttals_then(ctx, node.id, kind)
-                    if other
-                    else _named_the_other_way(ctx, node.id, relation) or hint,
+                    _the_other_relation(ctx, node, relation)
+                    or _named_the_other_way(ctx, node.id, relation)
+                    or hint,
                 )
 
-    # A node with the other relation is in the wrong section.
-    swapped = (
-        "it has `attacks`: a node that argues against another is an objection; move it "
-        "under `objections:`"
-        if relation is Relation.SUPPORT
-        else _A_REASON
-    )
     target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
     example = {
         Kind.REASON: (
@@ -88,6 +77,35 @@ def _named_the_other_way(ctx: Context, node: str, relation: Relation, by: Kind =
     )
 
 
+def _the_other_relation(ctx: Context, node: Node, relation: Relation) -> str:
+    """The hint for a node that should have `relation` and has the other instead: the
+    field's name mistaken (where the targets suit the node), or the node in another kind's
+    section, with what moves with it. "" if it has neither."""
+    named = node.attacks if relation is Relation.SUPPORT else node.supports
+    if not named:
+        return ""
+    field, written = (
+        ("supports", "attacks") if relation is Relation.SUPPORT else ("attacks", "supports")
+    )
+    argues, other = (
+        ("backs", "argues against") if relation is Relation.SUPPORT else ("argues against", "backs")
+    )
+    section = "objections" if relation is Relation.SUPPORT else "reasons"
+    kind = "an objection" if relation is Relation.SUPPORT else "a reason"
+    targets = [ctx.map.nodes.get(ref.id) for ref in named]
+    # (A rebuttal that attacks a claim is an objection: `rebuttal-target`.)
+    suits = node.kind is not Kind.REBUTTAL or all(
+        t is not None and t.kind in (Kind.OBJECTION, Kind.REBUTTAL) for t in targets
+    )
+    them = "it" if len(named) == 1 else "them"
+    names = ", ".join(f"`{ref.id}`" for ref in named)
+    renamed = f"if it {argues} {names}, rename `{written}` to `{field}`; " if suits else ""
+    return (
+        f"it has `{written}`: {renamed}if it {other} {them if suits else names}, it is {kind}: "
+        f"move it under `{section}:`{_rebuttals_then(ctx, node.id, node.kind)}"
+    )
+
+
 def _rebuttals_then(ctx: Context, moved: str, kind: Kind) -> str:
     """The rebuttals that answer an objection or rebuttal (of `kind`) about to become a
     reason, which then attack a reason and must be objections too: said now, rather than
@@ -120,9 +138,8 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
             yield (
                 node.span,
                 f"rebuttal `{node.id}` attacks nothing",
-                _A_REASON + _rebuttals_then(ctx, node.id, Kind.REBUTTAL)
-                if node.supports
-                else _named_the_other_way(ctx, node.id, Relation.ATTACK, Kind.OBJECTION)
+                _the_other_relation(ctx, node, Relation.ATTACK)
+                or _named_the_other_way(ctx, node.id, Relation.ATTACK, Kind.OBJECTION)
                 or "add `attacks: <objection id>` naming the objection it answers",
             )
         for ref in node.attacks:
