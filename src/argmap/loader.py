@@ -1476,14 +1476,28 @@ class _MapBuilder:
         written = (
             self.lines[span.line - 1][span.column - 1 : span.end_column - 1] if span.line else ""
         )
+        items = node.items if isinstance(node, YSeq) else []
         if f.type == "text" and span.line == span.end_line and written[:1] in ("[", "{"):
             # (`title: [Draft]`; not an alias's, or one with an anchor: `&a [x]`)
             hint = f"quote it to keep its brackets: `{double_quoted(written)}`"
-            items = node.items if isinstance(node, YSeq) else []
             if len(items) > 1 and all(isinstance(i, YScalar) and i.value for i in items):
                 # `author: [Ann, Bob]`: several, in one text, meant
                 joined = ", ".join(i.value for i in items if isinstance(i, YScalar))
                 hint = f"write them as one text, `{f.name}: {as_written(joined, True)}`; or {hint}"
+        block = span.line and self.lines[span.line - 1][span.column - 1 : span.column] == "-"
+        lines = [i.value for i in items if isinstance(i, YScalar) and i.value]
+        # (Lines, or sentences, one an item: what a block of text keeps.)
+        if (
+            f.type == "text"
+            and block
+            and len(lines) == len(items) > 1
+            and "\n" not in "".join(lines)
+        ):
+            hint = (
+                f"to keep its lines, write a block: `{f.name}: |`, and below it the lines "
+                f"indented, without their `- `; or `{f.name}: >` to join them into one "
+                "paragraph"
+            )
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
