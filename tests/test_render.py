@@ -523,6 +523,39 @@ def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
                 assert line.get("direction") is None and float(line.get("x", "")) == left
 
 
+@pytest.mark.parametrize("direction", ["TB", "BT", "LR", "RL"])
+def test_a_right_to_left_group_name_ends_at_its_corner(direction: str) -> None:
+    """Placed by the engine's measure of it, a Hebrew or Arabic group name ended 30 to 70
+    points short of its frame's right corner, where Latin names end 8 points in; at the
+    left corner (drawn RL) it starts 8 points in, as placed."""
+    m = loads(
+        "argmap: 1\ntitle: t\nactors:\n  s: {name: גדעון סער}\n  h: {name: Jo Smith}\n"
+        "claims:\n  a: {text: יש להאריך את שעון הקיץ., by: s}\n"
+        "objections:\n  b: {text: It is too dark., by: h, attacks: a}\n"
+    ).map
+    assert m is not None
+    root = ET.fromstring(
+        render(m, RenderOptions(dot=DotOptions(direction=direction, group_by="actor")))
+    )
+    names = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "cluster" and (frame := group.find(f".//{SVG}path")) is not None:
+            xs = [float(x) for x in re.findall(r"(-?[\d.]+),", frame.get("d", ""))]
+            text = group.find(f".//{SVG}text")
+            assert text is not None
+            names[(text.text or "").strip("\u2067\u2069")] = (min(xs), max(xs), text)
+    assert set(names) == {"גדעון סער", "Jo Smith"}
+    left, right, hebrew = names["גדעון סער"]
+    latin = names["Jo Smith"][2]
+    assert latin.get("direction") is None
+    if direction == "RL":  # (at the left corner: it starts there)
+        assert hebrew.get("direction") is None
+        assert float(hebrew.get("x", "")) == pytest.approx(left + 8, abs=0.5)
+    else:
+        assert hebrew.get("direction") == "rtl" and hebrew.get("text-anchor") == "start"
+        assert float(hebrew.get("x", "")) == pytest.approx(right - 8, abs=0.01)
+
+
 def _edge_svg(path: str, classes: str = "edge", ident: str = "a&#45;&gt;c") -> bytes:
     """Three boxes in a row (a, b, c) and an edge from a to c along `path`."""
     boxes = "".join(
