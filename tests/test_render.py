@@ -752,7 +752,10 @@ claims:
             drawing.cancel()
         assert "\u2067" in drawing.dot
         assert ('<TD ALIGN="TEXT"' in drawing.dot) is right, fmt
-        assert ('(כך!).\u2069<BR ALIGN="RIGHT"/>' in drawing.dot) is right, fmt
+        # (Its isolates end with their lines: the engine counts U+2069 three spaces wide,
+        # and the PDF is laid out as the PNG.)
+        assert ('(כך!).<BR ALIGN="RIGHT"/>' in drawing.dot) is right, fmt
+        assert "\u2069<BR" not in drawing.dot, fmt
         assert 'English first, then עברית.<BR ALIGN="LEFT"/>' in drawing.dot
 
 

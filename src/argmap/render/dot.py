@@ -293,17 +293,21 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _escaped(lines: list[str], boxed: bool) -> tuple[list[str], bool]:
+def _escaped(lines: list[str], boxed: bool, closed: bool = True) -> tuple[list[str], bool]:
     """Lines escaped for an HTML-like label (`boxed`: see DotOptions), and whether they
     read from the right. The lines of right-to-left text each go in a right-to-left
     isolate (U+2067 ... U+2069), which browsers, the engines and argmap's PDF follow:
     laid out left to right, a line put its final `.` or `!` at the wrong end. (See
     DotOptions for how they come to the right of their box.) The direction is the text's
-    as written: boxed, Arabic has no letters to tell it."""
+    as written: boxed, Arabic has no letters to tell it. Not `closed`, an isolate ends
+    with its line (for the PNG, and the PDF laid out as it is): the builtin engine, which
+    aligns such a line right by its measure of it, counts each isolate as three spaces
+    wide and draws it as nothing, and the line ended that much short of the box's right."""
     shown = [in_boxes(line) for line in lines] if boxed else lines
+    end = "\u2069" if closed else ""
     # (A line's leading spaces are a list item's hanging indent, which `_html` would trim.)
     if _right_to_left(" ".join(lines)):
-        return [f"{_indent(line)}\u2067{_html(line)}\u2069" for line in shown], True
+        return [f"{_indent(line)}\u2067{_html(line)}{end}" for line in shown], True
     return [_indent(line) + _html(line) for line in shown], False
 
 
@@ -333,8 +337,11 @@ def _row(
     else:
         pieces = []
         for paragraph in paragraphs:
-            escaped, from_right = _escaped(paragraph, options.boxed)
-            breaks = _RIGHT_BREAK if from_right and right_to_left == "engine" else _BREAK
+            engine = right_to_left == "engine"
+            # (Closed for a browser alone: the PDF that argmap draws has the PNG's layout.)
+            closed = not engine and not options.boxed
+            escaped, from_right = _escaped(paragraph, options.boxed, closed)
+            breaks = _RIGHT_BREAK if from_right and engine else _BREAK
             align = "TEXT" if breaks == _RIGHT_BREAK else align  # (breaks align in the cell)
             pieces += [line + breaks for line in escaped]
         broken = "".join(pieces)
