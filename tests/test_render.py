@@ -488,6 +488,34 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_edges_into_a_node_argued_about_by_many_come_in_level_drawn_across(
+    direction: str,
+) -> None:
+    """Drawn across, half an inch between the columns, the edges into a claim of ten
+    objections ran along its side and turned in at the last point (their bars read as
+    slashes, their heads touched): most now come in within 15 degrees of level."""
+    objections = "".join(
+        f"  o{i}: {{text: Objection number {i} to the claim with a few words more., attacks: c}}\n"
+        for i in range(10)
+    )
+    m = loads(
+        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
+    ).map
+    assert m is not None
+    root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
+    angles = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "edge" and group.get("id", "").endswith("->c"):
+            path = group.find(f".//{SVG}path")
+            assert path is not None
+            numbers = [float(n) for n in re.findall(r"-?[\d.]+", path.get("d", ""))]
+            x0, y0, x1, y1 = numbers[-4:]  # (the last control point, and the end)
+            angles.append(math.degrees(math.atan2(abs(y1 - y0), abs(x1 - x0))))
+    assert len(angles) == 10
+    assert sum(angle < 15 for angle in angles) >= 8, sorted(angles)
+
+
 def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
     """Aligned left, every line of an Arabic or Hebrew text was ragged where it starts. Its
     lines start at the box's right, as far in as the others start from its left; the

@@ -927,7 +927,11 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "labelloc": "t",
         "fontsize": "18",
         "nodesep": "0.35",
-        "ranksep": "0.5",
+        # Drawn across, the rows are columns of boxes, their arguers above and below one
+        # another: in half an inch between columns, the edges into a node argued about by
+        # many ran along it and turned in at its side at the last point, their bars read
+        # as slashes and their heads touched (an inch: they come in level).
+        "ranksep": "1.0" if _RANKDIR[options.direction] in ("LR", "RL") else "0.5",
         "pad": "0.3",
         # Rank the nodes of groups with the rest, so a group spans the ranks of its nodes:
         # otherwise Graphviz ranks each group alone and stacks the groups in extra ranks.
