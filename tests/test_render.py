@@ -554,34 +554,37 @@ def test_right_to_left_lines_start_at_the_right_of_their_box() -> None:
 @pytest.mark.parametrize("direction", ["TB", "BT", "LR", "RL"])
 def test_a_right_to_left_group_name_ends_at_its_corner(direction: str) -> None:
     """Placed by the engine's measure of it, a Hebrew or Arabic group name ended 30 to 70
-    points short of its frame's right corner, where Latin names end 8 points in; at the
-    left corner (drawn RL) it starts 8 points in, as placed."""
+    points short of its frame's right corner, where Latin names end 8 points in: each of
+    its lines ends there (a name of two lines, one that sets its frame's width, and a
+    short one). Drawn RL, Graphviz puts names at the left corner, where they start."""
+    long = "דוח הוועדה הציבורית לבחינת הסדרת שעון הקיץ בישראל והשלכותיו על המשק והחברה"
     m = loads(
-        "argmap: 1\ntitle: t\nactors:\n  s: {name: גדעון סער}\n  h: {name: Jo Smith}\n"
-        "claims:\n  a: {text: יש להאריך את שעון הקיץ., by: s}\n"
-        "objections:\n  b: {text: It is too dark., by: h, attacks: a}\n"
+        "argmap: 1\ntitle: t\nsources:\n"
+        f"  s1: {{title: {long}}}\n  s2: {{title: דוח מעורב}}\n  s3: {{title: Jo Smith}}\n"
+        "claims:\n  a: {text: יש להאריך את שעון הקיץ., source: s1}\n"
+        "  b: {text: Another claim with a longer text than the others have., source: s2}\n"
+        "  c: {text: It is too dark., source: s3}\n"
     ).map
     assert m is not None
-    root = ET.fromstring(
-        render(m, RenderOptions(dot=DotOptions(direction=direction, group_by="actor")))
-    )
-    names = {}
+    options = RenderOptions(dot=DotOptions(direction=direction, group_by="source"))
+    root = ET.fromstring(render(m, options))
+    lines: dict[str, list[tuple[float, float, ET.Element]]] = {}
     for group in root.iter(f"{SVG}g"):
         if group.get("class") == "cluster" and (frame := group.find(f".//{SVG}path")) is not None:
             xs = [float(x) for x in re.findall(r"(-?[\d.]+),", frame.get("d", ""))]
-            text = group.find(f".//{SVG}text")
-            assert text is not None
-            names[(text.text or "").strip("\u2067\u2069")] = (min(xs), max(xs), text)
-    assert set(names) == {"גדעון סער", "Jo Smith"}
-    left, right, hebrew = names["גדעון סער"]
-    latin = names["Jo Smith"][2]
-    assert latin.get("direction") is None
-    if direction == "RL":  # (at the left corner: it starts there)
-        assert hebrew.get("direction") is None
-        assert float(hebrew.get("x", "")) == pytest.approx(left + 8, abs=0.5)
-    else:
-        assert hebrew.get("direction") == "rtl" and hebrew.get("text-anchor") == "start"
-        assert float(hebrew.get("x", "")) == pytest.approx(right - 8, abs=0.01)
+            for text in group.iter(f"{SVG}text"):
+                key = group.get("id", "")
+                lines.setdefault(key, []).append((min(xs), max(xs), text))
+    assert sorted(len(found) for found in lines.values()) == [1, 1, 2]
+    for found in lines.values():
+        for left, right, text in found:
+            if "\u2067" not in (text.text or ""):  # (Jo Smith: as placed)
+                assert text.get("direction") is None
+            elif direction == "RL":
+                assert text.get("direction") is None and left < float(text.get("x", "")) < right
+            else:
+                assert text.get("direction") == "rtl" and text.get("text-anchor") == "start"
+                assert float(text.get("x", "")) == pytest.approx(right - 8, abs=0.01)
 
 
 def _edge_svg(path: str, classes: str = "edge", ident: str = "a&#45;&gt;c") -> bytes:

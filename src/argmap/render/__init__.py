@@ -272,6 +272,7 @@ class Drawing:
     path: str = ""  # the map's, for the warnings
     grouped: bool = False  # nodes drawn in groups, whose edges Graphviz may route through boxes
     spans: dict[str, Span] = field(default_factory=dict)  # where each node is written
+    style: DotOptions = field(default_factory=DotOptions)  # as drawn: its theme, direction
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -316,7 +317,7 @@ class Drawing:
             )
         ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
         self.grouped = dot_options.group_by is not None and ungrouped is None
-        self.theme = dot_options.theme
+        self.style = dot_options
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
@@ -362,7 +363,9 @@ class Drawing:
             return svg_to_pdf(centred_title(data))
         if self.options.format == "svg":
             rtl = "\u2067" in self.dot  # (dot._escaped's isolate)
-            return for_viewers(data, rtl, greyscale=THEMES[self.theme].greyscale)
+            # (Graphviz puts a group's name at the frame's left corner drawn RL: `dot._GROUP_LABEL`)
+            at_right = self.style.direction != "RL"
+            return for_viewers(data, rtl, THEMES[self.style.theme].greyscale, at_right)
         if self.options.format == "pdf":  # Graphviz's own, dated by cairo
             return _UNDATED.sub(rb"\1D:19700101000000\2", data)
         if self.options.format == "png":

@@ -51,13 +51,13 @@ _X = re.compile(rb"(-?[\d.]+),-?[\d.]")
 _NAME_INSET = 8.0  # points from a group's frame to the side of its name, as Graphviz sets it
 
 
-def right_aligned(svg: bytes) -> bytes:
+def right_aligned(svg: bytes, names_at_right: bool = True) -> bytes:
     """`svg` with each line of right-to-left text in a node starting at the box's right,
     as far in from it as the lines start from its left, and read from there: aligned
-    left, Arabic and Hebrew were ragged at the start of every line. Likewise a group's
-    name at its frame's right corner, which ended 30 to 70 points short of it. (The
-    engine cannot align them: it places lines by its own measure of the text, wider than
-    a browser draws Arabic.)"""
+    left, Arabic and Hebrew were ragged at the start of every line. Likewise the lines of
+    a group's name, if `names_at_right` (the frame's corner the engine puts it at), which
+    ended 30 to 70 points short of it. (The engine cannot align them: it places lines by
+    its own measure of the text, wider than a browser draws Arabic.)"""
     pieces, done = [], 0
     kind, box = None, None  # box: the node's shape's (or group's frame's) left and right
     for part in _PARTS.finditer(svg):
@@ -70,9 +70,9 @@ def right_aligned(svg: bytes) -> bytes:
             at = float(part[3])
             if kind == b"node":
                 start = box[1] - (at - box[0])
-            elif abs(at - box[0] - _NAME_INSET) > 0.5:  # (a name at the left corner stays)
+            elif names_at_right:
                 start = box[1] - _NAME_INSET
-            else:
+            else:  # (at the left corner, it starts there)
                 continue
             pieces += [
                 svg[done : part.start()],
@@ -82,15 +82,18 @@ def right_aligned(svg: bytes) -> bytes:
     return b"".join([*pieces, memoryview(svg)[done:]])
 
 
-def for_viewers(svg: bytes, right_to_left: bool, greyscale: bool = False) -> bytes:
+def for_viewers(
+    svg: bytes, right_to_left: bool, greyscale: bool = False, names_at_right: bool = True
+) -> bytes:
     """The SVG a browser or an editor is given: the title centred, fonts to fall back on,
     right-to-left lines aligned right if it has some (`right_to_left`: asked of the DOT,
-    in 0.03 ms, where looking through 2 MB of SVG took 1.3), and, for a `greyscale` theme,
-    shown in greys whole (an emoji, in a viewer's colour font, stayed in colour)."""
+    in 0.03 ms, where looking through 2 MB of SVG took 1.3; `names_at_right`: see
+    `right_aligned`), and, for a `greyscale` theme, shown in greys whole (an emoji, in a
+    viewer's colour font, stayed in colour)."""
     finished = centred_title(svg).replace(_FONT_ATTRIBUTE, _FONTS_ATTRIBUTE)
     if greyscale:
         finished = finished.replace(b"<svg ", b'<svg style="filter: grayscale(1)" ', 1)
-    return right_aligned(finished) if right_to_left else finished
+    return right_aligned(finished, names_at_right) if right_to_left else finished
 
 
 # A node's or an edge's group; in it, its first shape: a node's box, an edge's path (from
