@@ -786,7 +786,7 @@ claims:
         # (Its isolates end with their lines: the engine counts U+2069 three spaces wide,
         # and the PDF is laid out as the PNG.)
         assert ('(כך!).<BR ALIGN="RIGHT"/>' in drawing.dot) is right, fmt
-        assert "\u2069<BR" not in drawing.dot, fmt
+        assert "\u2069" not in drawing.dot, fmt  # (the title's isolate neither)
         assert 'English first, then עברית.<BR ALIGN="LEFT"/>' in drawing.dot
 
 

@@ -337,11 +337,8 @@ def _row(
     else:
         pieces = []
         for paragraph in paragraphs:
-            engine = right_to_left == "engine"
-            # (Closed for a browser alone: the PDF that argmap draws has the PNG's layout.)
-            closed = not engine and not options.boxed
-            escaped, from_right = _escaped(paragraph, options.boxed, closed)
-            breaks = _RIGHT_BREAK if from_right and engine else _BREAK
+            escaped, from_right = _escaped(paragraph, options.boxed, _closed(options))
+            breaks = _RIGHT_BREAK if from_right and right_to_left == "engine" else _BREAK
             align = "TEXT" if breaks == _RIGHT_BREAK else align  # (breaks align in the cell)
             pieces += [line + breaks for line in escaped]
         broken = "".join(pieces)
@@ -349,10 +346,16 @@ def _row(
     return f'<TR><TD ALIGN="{align}" BALIGN="LEFT"{width}>{start}{broken}{end}</TD></TR>'
 
 
+def _closed(options: DotOptions) -> bool:
+    """Whether right-to-left isolates end before their line does (`_escaped`): for a
+    browser alone (the PDF that argmap draws has the PNG's layout)."""
+    return options.right_to_left == "viewer" and not options.boxed
+
+
 def _fitted(
     lines: list[str],
     points: float,
-    boxed: bool,
+    options: DotOptions,
     bold: bool = False,
     below: int = 0,
     align: str | None = None,
@@ -362,7 +365,7 @@ def _fitted(
     `min_width`), with `below` points of space under it. The cell is aligned left, at the
     label's edge: centred, it would be placed by the engine's measure of the text, which
     is too narrow."""
-    escaped, _ = _escaped(lines, boxed)
+    escaped, _ = _escaped(lines, options.boxed, _closed(options))
     # (An empty <B></B> is a syntax error to Graphviz: a blank line between paragraphs, or
     # one of what shows nothing, left out.)
     shown = [f"<B>{line}</B>" if bold and line else line for line in escaped]
@@ -921,7 +924,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "fontname": options.font,
         "fontcolor": theme.text,
         # Clear of the first row of boxes, which it touched.
-        "label": _fitted(title, 18, options.boxed, bold=True, below=12)
+        "label": _fitted(title, 18, options, bold=True, below=12)
         if title
         else _plain(""),  # not <B></B>
         "labelloc": "t",
@@ -1006,7 +1009,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             "label": _fitted(
                 balanced_lines(_clean(label), GROUP_WRAP),
                 11,
-                options.boxed,
+                options,
                 align=_GROUP_LINES.get(rankdir),
             ),
             "style": "rounded,dashed",
