@@ -2324,15 +2324,20 @@ def _other_tools_hint(
             source = source.items[0]
         if source is not None and spec.ID_RE.fullmatch(cited := _plain(source)):
             if (known := sources.get(cited)) and (has := getattr(known, field)) is not None:
-                if has == _plain(value) or (name == "doi" and has.endswith(f"/{_plain(value)}")):
+                mine = _plain(value).rstrip("/")
+                if (
+                    has.rstrip("/") == mine
+                    or (name == "doi" and has.endswith(f"/{mine}"))
+                    or (field == "date" and has.startswith(mine))  # (its year, `2023`)
+                ):
                     return f"`{cited}`, the source this node names, has this {key}: delete it here"
-                if name != "doi":  # (a DOI beside a link may be the same work's)
-                    apart = f"my-source: {{title: ..., {field}: {shown}}}"
-                    return (
-                        f"`{cited}`, the source this node names, has another {field} "
-                        f"(`{has}`): if this node's words are from another source, write "
-                        f"that under `sources:`, `{apart}`, and name it: `source: my-source`"
-                    )
+                apart = f"my-source: {{title: ..., {field}: {shown}}}"
+                return (
+                    f"`{cited}`, the source this node names, has another {field} (`{has}`): "
+                    f"keep one of the two in it, or, if this node's words are from another "
+                    f"source, write that under `sources:`, `{apart}`, and name it: "
+                    "`source: my-source`"
+                )
             return (
                 f"the {key} is the source's: write it in `{cited}`, the source this node "
                 f"names (under `sources:`), as its `{field}`{doi}: `{field}: {shown}`"
