@@ -1148,7 +1148,8 @@ class _MapBuilder:
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
                     section = f"{what.split(' ', 1)[0]}s"
                     text = _plain(value) or ""
-                    hint = argdown_hint(argdown[1], argdown[2], text, owner, section)
+                    there = any(argdown[2] in ids for ids in self.written_ids.values())
+                    hint = argdown_hint(argdown[1], argdown[2], text, owner, section, there)
                 if guess and guess in node.entries:  # (`author` beside its `by`)
                     hint += f" {what} has one already: keep one of the two"
                     if guess in spec.SECTIONS and isinstance(value, YMap):

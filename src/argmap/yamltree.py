@@ -776,13 +776,24 @@ _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 _ANSWERED = ("objections", "rebuttals")  # sections whose nodes a rebuttal answers
 
 
-def argdown_hint(mark: str, key: str, text: str, owner: str, section: str) -> str:
+def argdown_hint(
+    mark: str, key: str, text: str, owner: str, section: str, known: bool = False
+) -> str:
     """The hint for a relation written as Argdown writes it (`mark` and the other node's
-    `text`, and its id `key` if given) among the fields of node `owner` of `section`: in
-    argmap the other node is one of its own, and the node that argues names the other."""
+    `text`, and its id `key` if given, `known` if the map has it) among the fields of node
+    `owner` of `section`: in argmap the other node is one of its own, and the node that
+    argues names the other."""
     supports = "+" in mark
     relation, verb = ("supports", "backs") if supports else ("attacks", "argues against")
-    if mark.endswith(">"):  # (what the owner argues about: a claim, or what it answers)
+    outgoing = mark.endswith(">")
+    if known:  # (a node of the map already: only the relation is to write)
+        arguer, target = (owner, key) if outgoing else (key, owner)
+        said = f"what a node {verb}" if outgoing else f"what {verb} a node"
+        return (
+            f"`{mark}` is how Argdown writes {said}; in argmap the node that argues names the "
+            f"other in its own field: write `{relation}: {target}` in `{arguer}`"
+        )
+    if outgoing:  # (what the owner argues about: a claim, or what it answers)
         other = "objections" if section == "rebuttals" and not supports else "claims"
         named = key or f"my-{other[:-1]}"
         node = f"{named}: {{text: {as_written(text.strip() or '...', True)}}}"
