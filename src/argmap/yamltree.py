@@ -770,8 +770,11 @@ def _head(lines: list[str], row: int, indent: int) -> int | None:
 # against it (`-`, `<-`), and what it backs (`+>`) or argues against (`->`).
 ARGDOWN_MARK = r"<?\+|<?-|\+>|->"
 _ARGDOWN_RELATION = re.compile(rf"[ \t]*({ARGDOWN_MARK})[ \t]+(\S.*)")
-# A list's item of an id alone (`- o1`) or of a node (`- o1: text`), not Argdown's text.
-_NOT_ARGDOWN_ITEM = re.compile(r"[^\s:]+(?::(?:\s|$)|$)")
+# A list's item of one word (`- o1`, a link) or of a node (`- o1: text`): not Argdown's text.
+_NOT_ARGDOWN_ITEM = re.compile(r"\S+|[^\s:]+:(?:\s.*)?")
+# A text's line that a sentence ends, or a bracket or quote after it: a line after one that
+# does not (`text: The plan has three parts:`, then `- cheaper buses`) goes on with it.
+_ENDS_SENTENCE = re.compile(".*[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\\]]*")
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 _ANSWERED = ("objections", "rebuttals")  # sections whose nodes a rebuttal answers
 
@@ -815,15 +818,31 @@ def _argdown_line_hint(lines: list[str], row: int) -> str:
     argues about the node (`+ The robot gets causal contact`), which YAML reads as a key
     without its colon or as a list's item; "" for any other line."""
     found = _ARGDOWN_RELATION.fullmatch(without_comment(lines[row])) if row < len(lines) else None
-    if found is not None and found[1] == "-" and _NOT_ARGDOWN_ITEM.match(found[2].strip()):
+    if found is not None and found[1] == "-" and _NOT_ARGDOWN_ITEM.fullmatch(found[2].strip()):
         found = None
+    before = _line_above(lines, row) if found else None
+    field = re.fullmatch(_KEY + r":[ \t]+(.*)", without_comment(lines[before])) if before else None
+    text_field = field is not None and spec.FIELD_TYPES.get(field[1].strip()) == "text"
+    if field and text_field and not _ENDS_SENTENCE.fullmatch(field[2].strip()):
+        return ""  # (more of that text, or a list it announces)
     head = _head(lines, row, indent_of(lines[row])) if found else None
     above = _head(lines, head, indent_of(lines[head])) if head is not None else None
     key = re.fullmatch(r"\s*([^\s:#-][^:#]*):\s*", without_comment(lines[head])) if head else None
     sections = re.match(r"(\w+):", lines[above]) if above is not None else None
     if found is None or key is None or sections is None or sections[1] not in _NODE_SECTIONS:
         return ""  # (only among the fields of a node written under its id, in its section)
-    return argdown_hint(found[1], "", found[2], key[1].strip(), sections[1])
+    text = _as_read(found[2].strip())  # (`- "the robot has no mind"`: without its quotes)
+    return argdown_hint(found[1], "", text, key[1].strip(), sections[1])
+
+
+def _as_read(words: str) -> str:
+    """A value as YAML reads it, for a hint to write as a text: `'Costly'` is Costly; a
+    mapping, a list, a block or an alias is "", no text to write."""
+    read: object = words
+    if words[:1] in ("'", '"'):
+        with suppress(yaml.YAMLError):
+            read = yaml.load(words, Loader=_Loader)  # (the safe loader)
+    return read if isinstance(read, str) and read[:1] not in _NOT_PLAIN else ""
 
 
 def _line_above(lines: list[str], row: int) -> int | None:
@@ -1208,17 +1227,24 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
 _ITEM_LINE = re.compile(r" *- +(\S.*)")
 
 
-def _items_from(lines: list[str], row: int, least: int) -> tuple[list[str], int]:
+def _one_word(item: str) -> bool:
+    return not re.search(r"\s", item.strip())
+
+
+def _items_from(
+    lines: list[str], row: int, least: int, words: bool = True
+) -> tuple[list[str], int]:
     """The items of a list written from line `row` on (`- c2`, indented by `least` spaces or
-    more), past blank lines and comments between them, as written; and the last one's line
-    (`row - 1` if none)."""
+    more), past blank lines and comments between them, as written, up to the first of
+    words unless `words` (ids, not Argdown's `- the robot has no mind`); and the last
+    one's line (`row - 1` if none)."""
     items, last = [], row - 1
     for at in range(row, len(lines)):
         written = without_comment(lines[at])
         if not written:
             continue
         item = _ITEM_LINE.fullmatch(written)
-        if item is None or indent_of(lines[at]) < least:
+        if item is None or indent_of(lines[at]) < least or not (words or _one_word(item[1])):
             break
         items.append(item[1])
         last = at
@@ -1390,9 +1416,9 @@ def _more_ids(lines: list[str], above: int, row: int) -> str:
     )
     if field is None or spec.FIELD_TYPES.get(field[1]) not in ("refs", "tags"):
         return ""
-    below, last = _items_from(lines, row, indent_of(lines[row]))
-    if not below or (field[1] != "tags" and any(re.search(r"\s", i.strip()) for i in below)):
-        return ""  # (words, not ids: Argdown's objections, say, `- the robot has no mind`)
+    below, last = _items_from(lines, row, indent_of(lines[row]), words=field[1] == "tags")
+    if not below:
+        return ""
     written = [i.strip() for i in field[2].strip("[]").split(",") if i.strip()]
     return (
         f"line {row + 1} is a list's item (`- `) below `{field[1]}: {field[2]}`, which has a "
@@ -1442,12 +1468,7 @@ def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     if named is None:
         return f"{said}: write it as a field's value, indented under its key"
     if named[2] is not None:  # `- o1: text`: a node of its own
-        words = without_comment(named[2]).strip()
-        if words[:1] in ("'", '"'):  # (as YAML reads it: `'Costly'` is Costly)
-            with suppress(yaml.YAMLError):
-                words = yaml.load(words, Loader=_Loader)  # (the safe loader)
-        # (A mapping, a list, a block, an alias: no text to write in the node's.)
-        words = words if isinstance(words, str) and words[:1] not in _NOT_PLAIN else ""
+        words = _as_read(without_comment(named[2]).strip())
         node = node_written(named[1], words, "attacks", owner)
         return (
             f"{said}: a node is written apart, under its section (`objections:`, say), "
