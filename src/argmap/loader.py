@@ -353,6 +353,7 @@ def invalid_id(key: str, span: Span, suggested: str | None = None) -> tuple[str,
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
+_PROSE = frozenset(("text", "quote", "note", "summary"))  # text fields of sentences, not names
 _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
 _WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read as a comment
 
@@ -1486,19 +1487,23 @@ class _MapBuilder:
                 joined = ", ".join(i.value for i in items if isinstance(i, YScalar))
                 hint = f"write them as one text, `{f.name}: {as_written(joined, True)}`; or {hint}"
         block = span.line and self.lines[span.line - 1][span.column - 1 : span.column] == "-"
-        lines = [i.value for i in items if isinstance(i, YScalar) and i.value]
-        # (Lines, or sentences, one an item: what a block of text keeps.)
+        scalars = [i for i in items if isinstance(i, YScalar) and i.value]
+        lines = [i.value for i in scalars]
         if (
             f.type == "text"
             and block
             and len(lines) == len(items) > 1
             and "\n" not in "".join(lines)
         ):
-            hint = (
-                f"to keep its lines, write a block: `{f.name}: |`, and below it the lines "
-                f"indented, without their `- `; or `{f.name}: >` to join them into one "
-                "paragraph"
-            )
+            if f.name in _PROSE:  # (lines, or sentences, one an item: what a block keeps)
+                quotes = "" if all(i.plain for i in scalars) else " and quotes"
+                hint = (
+                    f"to keep its lines, write a block: `{f.name}: |`, and below it the lines "
+                    f"indented, without their `- `{quotes}; or `{f.name}: >` to join them into "
+                    "one paragraph"
+                )
+            else:  # (`author:`, then `- Ann` and `- Bob`: several, in one text)
+                hint = f"write them as one text, `{f.name}: {as_written(', '.join(lines))}`"
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
