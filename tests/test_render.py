@@ -914,13 +914,25 @@ def test_a_pdf_is_the_same_bytes_each_time(engine: str, monkeypatch: pytest.Monk
     assert render(load_map(SEED), options) == first
 
 
-def test_argmaps_pdf_streams_are_compressed_alone_and_reportlab_is_set_back() -> None:
+def test_argmaps_pdf_streams_are_compressed_alone_and_reportlab_is_set_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """reportlab is set to skip its ASCII encoding of streams for argmap's PDF (a fifth
     smaller) and its checks of each shape's attributes, and set back for other users."""
+    import svglib.svglib
     from reportlab import rl_config
 
+    seen = []
+    convert = svglib.svglib.svg2rlg
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(rl_config.shapeChecking)
+        return convert(*args, **kwargs)
+
+    monkeypatch.setattr(svglib.svglib, "svg2rlg", watched)
     pdf = render(load_map(SEED), RenderOptions(format="pdf", engine="builtin"))
     assert b"/FlateDecode" in pdf and b"/ASCII85Decode" not in pdf
+    assert seen == [0]
     assert (rl_config.shapeChecking, rl_config.useA85) == (1, 1)
 
 

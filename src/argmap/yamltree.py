@@ -768,8 +768,8 @@ def _head(lines: list[str], row: int, indent: int) -> int | None:
 
 # Argdown's marks of a relation, written under a node: what backs it (`+`, `<+`) or argues
 # against it (`-`, `<-`), and what it backs (`+>`) or argues against (`->`).
-ARGDOWN_MARK = r"<?\+|<?-|\+>|->"
-_ARGDOWN_RELATION = re.compile(rf"[ \t]*({ARGDOWN_MARK})[ \t]+(\S.*)")
+_ARGDOWN_MARK = r"<?\+|<?-|\+>|->"
+_ARGDOWN_RELATION = re.compile(rf"[ \t]*({_ARGDOWN_MARK})[ \t]+(\S.*)")
 # A list's item of one word (`- o1`, a link) or of a node (`- o1: text`): not Argdown's text.
 _NOT_ARGDOWN_ITEM = re.compile(r"\S+|[^\s:]+:(?:\s.*)?")
 # A text's line that a sentence ends, or a bracket or quote after it: a line after one that

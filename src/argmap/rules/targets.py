@@ -98,7 +98,8 @@ def _the_other_relation(ctx: Context, node: Node, relation: Relation) -> str:
         t is not None and t.kind in (Kind.OBJECTION, Kind.REBUTTAL) for t in targets
     )
     them = "it" if len(named) == 1 else "them"
-    names = ", ".join(f"`{ref.id}`" for ref in named)
+    quoted = [f"`{ref.id}`" for ref in named]
+    names = " and ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
     renamed = f"if it {argues} {names}, rename `{written}` to `{field}`; " if suits else ""
     return (
         f"it has `{written}`: {renamed}if it {other} {them if suits else names}, it is {kind}: "
