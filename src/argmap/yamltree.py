@@ -2046,14 +2046,33 @@ def _runaway_quote(
 _NEXT_FIELD = re.compile(r",\s*(?:" + "|".join(map(re.escape, sorted(_KNOWN_KEYS))) + r"):\s")
 
 
-def _never_closed(lines: list[str], row: int, column: int) -> tuple[str, str]:
+def _left_open(lines: list[str], row: int, column: int, found: int) -> bool:
+    """Whether the quote at `column` of line `row` was meant to close on its line, which
+    has no other, and YAML read on to line `found`: the line after it starts a key as far
+    in as the quoted value's, or further out."""
+    line = lines[row]
+    if found <= row or line[column] in line[column + 1 :]:
+        return False
+    after = next((i for i in range(row + 1, found + 1) if lines[i].strip()), None)
+    key = re.match(_KEY + r":(?:\s|$)", lines[after]) if after is not None else None
+    return key is not None and indent_of(lines[after]) <= indent_of(line)
+
+
+def _never_closed(
+    lines: list[str], row: int, column: int, stopped: int | None = None
+) -> tuple[str, str]:
     """What is wrong and what to write when the quote at `column` of line `row` is never
-    closed: a text meant to start with it (`text: '90s deregulation ...`), if it starts a
-    value and its line has no other, is quoted with the other kind."""
+    closed (or, `stopped` at that line, not on its line): a text meant to start with it
+    (`text: '90s deregulation ...`), if it starts a value and its line has no other, is
+    quoted with the other kind."""
     line = lines[row]
     quote = line[column]
     problem = (
         f"the text quoted with {quote} here is never closed: YAML reads on to the end of the file"
+        if stopped is None
+        else f"the text quoted with {quote} here is not closed on its line: YAML reads the "
+        f"lines after it as more of the text, up to a backslash on line {stopped + 1} that "
+        "starts no escape it knows"
     )
     hint = f"end the text with {quote}"
     field = re.fullmatch(_KEY + r":\s+(.*)", line)
@@ -2434,6 +2453,16 @@ def _compose(
             # The end of the file is where it was found; the quote left open is the cause,
             # said where it is.
             problem, hint = _never_closed(lines, opened.line, opened.column)
+            line, column = opened.line + 1, opened.column + 1
+        elif (
+            error.context in ("while scanning a quoted scalar", "while parsing a quoted scalar")
+            and opened is not None
+            and mark is not None
+            and _left_open(lines, opened.line, opened.column, mark.line)
+        ):
+            # A backslash on a later line, read as an escape of the text left open (`note:
+            # see C:\Users`): the quote is the cause, and said where it is.
+            problem, hint = _never_closed(lines, opened.line, opened.column, mark.line)
             line, column = opened.line + 1, opened.column + 1
         elif (
             error.context in ("while parsing a flow sequence", "while parsing a flow mapping")
