@@ -2053,9 +2053,8 @@ def _left_open(lines: list[str], row: int, column: int, found: int) -> bool:
     line = lines[row]
     if found <= row or line[column] in line[column + 1 :]:
         return False
-    after = next((i for i in range(row + 1, found + 1) if lines[i].strip()), None)
-    key = re.match(_KEY + r":(?:\s|$)", lines[after]) if after is not None else None
-    return key is not None and indent_of(lines[after]) <= indent_of(line)
+    after = next((lines[i] for i in range(row + 1, found + 1) if lines[i].strip()), "")
+    return bool(re.match(_KEY + r":(?:\s|$)", after)) and indent_of(after) <= indent_of(line)
 
 
 def _never_closed(
