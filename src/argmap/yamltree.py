@@ -927,6 +927,10 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
                 f"{describe(value[at])}, which YAML reads as its value, so `{key[1]}:` is "
                 "read as more of it; delete it"
             )
+        if outer is not None and value[:1] == "#":  # (`c1:#first`, a comment meant)
+            return _Elsewhere(
+                "; ".join(_glued_comment(lines[above].strip(), outer[1].strip())), above
+            )
         name = f"`{outer[1]}:`" if outer else "the line above"
         said = (
             f"`{key[1]}:` is indented deeper than {name} on line {above + 1}, so YAML reads "
@@ -1625,9 +1629,22 @@ def glued_key(
             f"a space, so it reads the line as text, not `{word}:`"
         )
         return (said, f"write an ordinary space: `{word}: {shown}`"), len(word) + 1
+    if value[:1] == "#" and spec.FIELD_TYPES.get(word) != "text":  # (`claims:#main`: a comment)
+        return _glued_comment(f"{word}:{value}", word), len(word) + 1
     said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
     fix = f"write `{word}: {shown}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
+
+
+def _glued_comment(written: str, key: str) -> tuple[str, str]:
+    """What is wrong and what to write for a key glued to a comment (`claims:#main`),
+    which YAML reads as one text: a space between them."""
+    comment = written.partition(":")[2]
+    return (
+        f"`{clipped(written, _GLUED_SHOWN)}` has no space after its `:`, so YAML reads it as "
+        f"text, not `{key}:`",
+        f"write `{key}: {clipped(comment, _GLUED_SHOWN)}`: after a space, `#` starts a comment",
+    )
 
 
 def _glued_value(value: str, text: bool) -> str:
