@@ -1485,6 +1485,38 @@ def _item_among_fields_hint(line: str, row: int, owner: str) -> str:
     )
 
 
+def _value_and_keys(lines: list[str], above: int, row: int) -> str:
+    """The hint for keys indented under a key with its value on its line, from line `row`
+    (`claims: x`, then `  c1: {...}`; `c: {text: c}`, then `    by: a`): a key has one or
+    the other. "" if the key on line `above` has no such value."""
+    found = re.fullmatch(_KEY + r":[ \t]+(\S.*)", without_comment(lines[above]).rstrip())
+    under = re.match(_KEY + ":", lines[row])
+    if found is None or under is None or found[2][:1] in ("|", ">", "&", "!", "*"):
+        return ""  # (a block, an anchor, a tag or an alias: their own hints)
+    key, value, here = found[1].strip(), found[2].strip(), indent_of(lines[row])
+    if key not in spec.SECTIONS and under[1].strip() not in _KNOWN_KEYS:
+        return ""  # (neither a section's ids nor a node's fields: `d: {...}`, an id out of line)
+    said = f"`{key}:` on line {above + 1} has a value, `{clipped(value, _GLUED_SHOWN)}`, "
+    said += f"and keys indented under it, from line {row + 1}"
+    if value.startswith("{") and value.endswith("}"):  # (fields in braces, and more below)
+        more: list[str] = []
+        for at in range(row, len(lines)):
+            written = without_comment(lines[at]).strip()
+            if written and indent_of(lines[at]) < here:
+                break
+            field = re.fullmatch(r"([\w.-]+):[ \t]+([^\s,{}\[\]:#&*!|>'\"][^,{}\[\]:#]*)", written)
+            if written and (field is None or indent_of(lines[at]) > here):
+                more = []  # (not fields of one line each: no list of them to write)
+                break
+            more += [f"{field[1]}: {field[2].strip()}"] if field else []
+        fields = f", `{key}: {{{value[1:-1].strip()}, {', '.join(more)}}}`" if more else ""
+        return f"{said}: write them all in its braces{fields}, or all below it"
+    return (
+        f"{said}: a key has one or the other; delete `{clipped(value, _GLUED_SHOWN)}` if they "
+        f"are its entries, or indent them like `{key}:`"
+    )
+
+
 def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     """Why YAML found no key where a mapping's next key should be, at the start of a line:
     keys of one mapping indented unlike each other. libyaml stops at the second of two
@@ -1521,6 +1553,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     here, there = indent_of(line), indent_of(lines[above])
     if here == there or not _KEY_LINE.match(lines[above]):
         return _FIX  # a list, or the text of a value: not a matter of keys
+    if here > there and (valued := _value_and_keys(lines, above, row)):
+        return _Elsewhere(valued, above)  # (told to line them up, the key went back and forth)
     before = _line_above(lines, above)
     after = next((i for i in range(row + 1, len(lines)) if _KEY_LINE.match(lines[i])), None)
     fields_under = (
