@@ -1780,6 +1780,16 @@ def test_group_names_go_where_fewest_edges_cross_them(direction: str, place: str
             assert right - 40 < wide + 37 * 6 < right + 20, (wide, right)
 
 
+def test_every_edge_says_what_it_joins_when_hovered() -> None:
+    """The legend's sample edges had no tooltip, the map's edges one each."""
+    root = ET.fromstring(render(load_map(SEED)))
+    edges = [g for g in root.iter(f"{SVG}g") if g.get("class", "").startswith("edge")]
+    said = {g.get("id"): [a.get(f"{XLINK}title") for a in g.iter(f"{SVG}a")] for g in edges}
+    assert said["_legend_supports"] == ["reason supports claim"]
+    assert said["_legend_attacks"] == ["rebuttal attacks objection"]
+    assert len(edges) > 10 and all(titles and all(titles) for titles in said.values())
+
+
 def test_group_boxes_carry_their_own_tooltip_not_the_maps() -> None:
     m = load_map(SEED)
     svg = ET.fromstring(render(m, RenderOptions(dot=DotOptions(group_by="actor"))))

@@ -768,7 +768,9 @@ def _legend(
                 width=math.ceil(len(verb) * 0.6 * _EDGE_FONT_SIZE), word=verb
             )
             label = _LEGEND_EDGE_LABEL.format(_LEGEND_WORDS.get(rankdir, "{}").format(word))
-            legend.edge(*ends, label=label, id=f"_legend_{verb}", **attrs)
+            # (Hovered, it says what it shows, as the map's edges do: else nothing.)
+            said = f"{joined[0].value} {verb} {joined[1].value}" if joined else verb
+            legend.edge(*ends, label=label, id=f"_legend_{verb}", tooltip=said, **attrs)
     return tuple(scratch.body)
 
 
