@@ -778,8 +778,23 @@ def _semantics_options(option: str, semantics: str | None, support: str) -> None
 def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
     """The evaluation of `m`; the command checked the options with _semantics_options."""
     from argmap.semantics import evaluate as run
+    from argmap.semantics.framework import TooManyAttacks
 
-    return run(m, semantics, support, limit)
+    try:
+        return run(m, semantics, support, limit)
+    except TooManyAttacks as error:
+        _fail(str(error), 1)
+
+
+def _framework(m: Any, support: str) -> Any:
+    """The map's framework under a reading of support; an error if it would be too large."""
+    from argmap.graph import build_graph
+    from argmap.semantics.framework import TooManyAttacks, from_graph
+
+    try:
+        return from_graph(build_graph(m), support)
+    except TooManyAttacks as error:
+        _fail(str(error), 1)
 
 
 @app.command()
@@ -836,11 +851,9 @@ def evaluate(
 
 
 def _print_query(m: Any, semantics: str, support: str, node: str, output_format: str) -> None:
-    from argmap.graph import build_graph
     from argmap.semantics import sat
-    from argmap.semantics.framework import from_graph
 
-    af = from_graph(build_graph(m), support)
+    af = _framework(m, support)
     credulous = sat.credulous(af, node, semantics)
     sceptical = sat.sceptical(af, node, semantics)
     if output_format == "json":
@@ -870,9 +883,7 @@ def export(
     support: SupportOption = "none",
 ) -> None:
     """Write the map's attack graph for argumentation solvers (ICCMA formats)."""
-    from argmap.graph import build_graph
     from argmap.interchange.iccma import to_apx, to_i23
-    from argmap.semantics.framework import from_graph
 
     _choice("--to", to, ("apx", "i23"))
     _choice("--support", support, SUPPORTS)
@@ -886,7 +897,7 @@ def export(
     m, code = _load_usable(path, then=then)
     if code and to_file:
         raise typer.Exit(code)
-    af = from_graph(build_graph(m), support)
+    af = _framework(m, support)
     data = (to_apx(af) if to == "apx" else to_i23(af)).encode("utf-8")
     _emit(data, output, [path], f"{Path(path).stem if path != '-' else 'map'}.{to}")
     raise typer.Exit(code)
