@@ -1224,3 +1224,13 @@ def test_an_entry_on_a_line_of_its_own_without_its_comma_is_said_so() -> None:
     assert not mended.diagnostics and mended.map is not None
     [open_at_end] = loads("argmap: 1\ntitle: T\nclaims: {\n  a: {text: A},\n", "m.yaml").diagnostics
     assert "is never closed" in open_at_end.hint
+
+
+def test_a_number_both_yamls_read_alike_is_taken() -> None:
+    """`argmap: 01` is 1 to YAML 1.1 (octal) and to 1.2 alike: an error said it "is 1 to YAML
+    1.1 ... and 1 to YAML 1.2". `040`, 32 to one and 40 to the other, is still one."""
+    loaded = loads("argmap: 01\ntitle: t\nrender: {wrap: 040}\nclaims:\n  c: {text: C.}\n")
+    assert [d.message for d in loaded.diagnostics] == [
+        "`wrap` of `render` `040` is 32 to YAML 1.1, which argmap reads, and 40 to YAML 1.2, "
+        "as editors read maps with argmap's schema"
+    ]

@@ -324,6 +324,17 @@ def _holds_nodes(node: YNode) -> bool:
     )
 
 
+def _based(node: YNode) -> tuple[int, object, object] | None:
+    """A number written in binary or octal (plain `0b1`, `0o17`), and what YAML 1.1 and 1.2
+    read it as: `0b1` is 1 to YAML 1.1 and text to 1.2; `0o1`, the other way round."""
+    written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
+    if not _BASED.fullmatch(written):
+        return None
+    number = int(written.replace("_", ""), 0)
+    binary = written.lstrip("+-")[1] in "bB"
+    return (number, number, "text") if binary else (number, "text", number)
+
+
 def _is_blank(node: YNode) -> bool:
     """Whether a value shows nothing: an empty field is an absent one."""
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
@@ -1778,12 +1789,8 @@ class _MapBuilder:
         return pieces
 
     def weight(self, node: YNode, what: str, f: spec.Field = _ANY) -> float | None:
-        if isinstance(node, YScalar) and node.plain and _BASED.fullmatch(node.value.strip()):
-            # `0b1` is 1 to YAML 1.1 and text to 1.2; `0o1`, the other way round
-            written = node.value.strip()
-            number = int(written.replace("_", ""), 0)
-            binary = written.lstrip("+-")[1] in "bB"
-            by11, by12 = (number, "text") if binary else ("text", number)
+        if based := _based(node):
+            number, by11, by12 = based
             fit = number if 0 <= number <= 1 else 0.5
             self.read_apart(node, what, by11, by12, f"in digits and a point alone: `{fit}`")
             return None
@@ -1818,9 +1825,9 @@ class _MapBuilder:
         written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
         if isinstance(value, bool) or not isinstance(value, int) or not written:
             return False
-        if _WHOLE.fullmatch(written):
-            return False
         decimal = re.fullmatch(r"[-+]?[0-9]+", written)
+        if _WHOLE.fullmatch(written) or (decimal and int(written) == value):  # (`01`: 1 to both)
+            return False
         other = str(int(written)) if decimal else "text"
         fix = fix or f"in decimal digits alone: `{other if decimal else value}`"
         self.read_apart(node, what, value, other, fix)
@@ -1989,6 +1996,9 @@ class _MapBuilder:
         return None
 
     def integer(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
+        if based := _based(node):  # (`0o50`: 40 to YAML 1.2, and text to 1.1)
+            self.read_apart(node, what, *based[1:], f"in decimal digits alone: `{based[0]}`")
+            return None
         example = f"`{_whole(node, f)}`"
         value = self.scalar(node, what, "a whole number", example)
         if value is _INVALID:
