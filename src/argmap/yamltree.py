@@ -1215,8 +1215,8 @@ def _dash_hint(lines: list[str], row: int, column: int) -> str:
             f"write `{key}:`, then `{item}: {value}` on the next line, indented"
         )
     kind = spec.FIELD_TYPES.get(key, "refs")  # (not a field: a typo of one, most likely)
-    if kind == "text":
-        quoted = double_quoted(f"- {item}")
+    if kind == "text":  # (as written: `- the  2009  budget` keeps its spaces)
+        quoted = double_quoted(without_comment(line[column:]).strip())
         return f"text that starts with `- ` is read as a list's item; quote it: `{key}: {quoted}`"
     if kind not in ("refs", "tags"):
         return f"`{key}` takes one value, not a list: `{key}: {item}`"
