@@ -181,6 +181,9 @@ def test_an_attack_on_an_argument_declared_quoted_says_how_it_is_written() -> No
         ('arg("ab"). arg(ab).\n', (1, 16)),  # two arguments in ASP, one id in a map
         ('arg(ab).\natt("ab",ab).\n', (2, 5)),  # "ab" is not ab
         ("arg(a).\n%* not closed\narg(b).\n", (2, 1)),
+        # Escapes ASP has not (it has \\, \" and \n): read as `atb`, `u00e9` before.
+        ('arg("a\\tb").\n', (1, 7)),
+        ('arg(a).\natt(a, "x\\\\y\\u00e9").\n', (2, 13)),
     ],
 )
 def test_bad_apx_is_refused_with_a_position(text: str, where: tuple[int, int]) -> None:

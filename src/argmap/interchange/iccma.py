@@ -67,6 +67,11 @@ def _term(name: str) -> str:
     return f'"{escaped}"'
 
 
+def _odd_escapes(term: str) -> Iterator[re.Match[str]]:
+    """The escapes of a quoted term that ASP has not: it has `\\`, `\"` and `\n` alone."""
+    return (e for e in re.finditer(r"\\(.)", term, re.DOTALL) if e[1] not in '\\"n')
+
+
 def _unterm(term: str) -> str:
     if term.startswith('"'):
         return re.sub(r"\\(.)", lambda e: "\n" if e[1] == "n" else e[1], term[1:-1])
@@ -193,6 +198,15 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
                 "write one fact per statement, each ending with a period",
             )
         kind, first, second = match.groups()
+        for term, group in ((first, 2), (second, 3)):
+            if term and (odd := next(_odd_escapes(term), None)):
+                raise reader.fail(
+                    *position(plain, match.start(group) + odd.start()),
+                    f'`{odd[0]}` is no escape in ASP, whose strings have `\\\\`, `\\"` '
+                    "and `\\n` alone",
+                    f"write the character itself, or `\\{odd[0]}` for a backslash and "
+                    f"`{odd[0][1:]}`",
+                )
         if (kind == "arg") != (second is None):
             raise reader.fail(
                 *position(plain, match.start(1)),
