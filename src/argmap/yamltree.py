@@ -257,6 +257,21 @@ def _relocated(node: YNode, span: Span) -> YNode:
     )
 
 
+# A number as YAML 1.2's core schema reads one (not YAML 1.1's `0b1`, `1_000` or `1:30`).
+_NUMBER_12 = re.compile(
+    r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+)
+
+
+def _number_by_12(text: str) -> int | float | None:
+    """The number YAML 1.2 reads `text` as, if any: `0o10` is 8, `010` is 10, `1e3` 1000."""
+    if not _NUMBER_12.fullmatch(text):
+        return None
+    if re.fullmatch(r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+)", text):
+        return int(text, 0)
+    return int(text) if re.fullmatch(r"[-+]?[0-9]+", text) else float(text)
+
+
 def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
     """What other YAML readers take a plain key for, when not text: a number, a boolean,
     null or a date (kept apart by kind, as `yes` and `1` are equal in Python), the value,
@@ -575,13 +590,19 @@ class _Builder:
 
     def _alike(self, mapping: YMap, key: YScalar) -> None:
         """A plain key that YAML reads as a number, a boolean, null or a date, the same one
-        as a key before it (`1.0` and `1`, `~` and `null`, `yes` and `true`): argmap reads
-        each as written, and any other YAML reader keeps only the last."""
-        if (read := read_as_key(key)) is None:
-            return
-        kind = read[2]
+        as a key before it (`1.0` and `1`, `~` and `null`, `yes` and `true`), or that YAML
+        1.2 reads as the same number (`0o10` and `8`, `1e3` and `1000`), as editors read a
+        map with argmap's schema: argmap reads each as written, and any other YAML reader
+        keeps only the last."""
         seen = self.alike.setdefault(id(mapping), {})
-        first = seen.setdefault(read[:2], key)
+        found = []  # (the key before it that YAML reads alike, and how)
+        if (read := read_as_key(key)) is not None:
+            found.append((seen.setdefault(read[:2], key), f"YAML as {READ_AS[read[2]]}"))
+        if (number := _number_by_12(key.value)) is not None:
+            shown = f"{number:g}" if isinstance(number, float) else str(number)
+            said = f"YAML 1.2, as editors read maps with argmap's schema, as the number {shown}"
+            found.append((seen.setdefault(("YAML 1.2", number), key), said))
+        first, said = next(((k, how) for k, how in found if k is not key), (key, ""))
         if first is key:
             return
         self.diagnostics.append(
@@ -589,9 +610,8 @@ class _Builder:
                 "duplicate-key",
                 Severity.ERROR,
                 key.span,
-                f"key `{key.value}` is read by YAML as "
-                f"{READ_AS[kind]}, equal to `{first.value}` on "
-                f"line {first.span.line}",
+                f"key `{key.value}` is read by {said}, equal to `{first.value}` on line "
+                f"{first.span.line}",
                 f'quote both (`"{key.value}":`), or rename one; other YAML readers keep only '
                 "the last of the two",
             )
