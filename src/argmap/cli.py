@@ -778,21 +778,27 @@ def _semantics_options(option: str, semantics: str | None, support: str) -> None
 def _evaluation(m: Any, semantics: str, support: str, limit: int | None = 1000) -> Any:
     """The evaluation of `m`; the command checked the options with _semantics_options."""
     from argmap.semantics import evaluate as run
-    from argmap.semantics.framework import TooManyAttacks
 
-    try:
+    with _not_too_large():
         return run(m, semantics, support, limit)
-    except TooManyAttacks as error:
-        _fail(str(error), 1)
 
 
 def _framework(m: Any, support: str) -> Any:
-    """The map's framework under a reading of support; an error if it would be too large."""
+    """The map's framework under a reading of support."""
     from argmap.graph import build_graph
-    from argmap.semantics.framework import TooManyAttacks, from_graph
+    from argmap.semantics.framework import from_graph
+
+    with _not_too_large():
+        return from_graph(build_graph(m), support)
+
+
+@contextmanager
+def _not_too_large() -> Iterator[None]:
+    """A framework too large to make (`TooManyAttacks`) ends the command: exit 1."""
+    from argmap.semantics.framework import TooManyAttacks
 
     try:
-        return from_graph(build_graph(m), support)
+        yield
     except TooManyAttacks as error:
         _fail(str(error), 1)
 

@@ -59,6 +59,7 @@ from argmap.yamltree import (
     glued_key,
     indent_of,
     kind_name,
+    number_by_12,
     read_as_key,
     tagged,
     without_comment,
@@ -238,7 +239,6 @@ _INVALID = object()
 # Binary, which YAML 1.1 reads as a number and 1.2 as text; octal, the other way round.
 _BASED = re.compile(r"[-+]?0(?:[bB][01_]*[01]|[oO][0-7]+)")
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")  # as YAML 1.1 and 1.2 agree
-_EXPONENT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d+")  # YAML 1.2's, not 1.1's
 _NODE_SECTIONS = frozenset(kind.section for kind in Kind)
 # What shows nothing: white space, control characters, zero-width and bidirectional
 # formatting marks, variation selectors and the rest of BLANK. A field of only these is
@@ -1490,22 +1490,17 @@ class _MapBuilder:
             self.lines[span.line - 1][span.column - 1 : span.end_column - 1] if span.line else ""
         )
         items = node.items if isinstance(node, YSeq) else []
+        scalars = [i for i in items if isinstance(i, YScalar) and i.value]
+        lines = [i.value for i in scalars]
+        several = len(lines) == len(items) > 1  # (`author: [Ann, Bob]`: in one text, meant)
+        joined = f"write them as one text, `{f.name}: {{}}`".format
+        block = span.line and self.lines[span.line - 1][span.column - 1 : span.column] == "-"
         if f.type == "text" and span.line == span.end_line and written[:1] in ("[", "{"):
             # (`title: [Draft]`; not an alias's, or one with an anchor: `&a [x]`)
             hint = f"quote it to keep its brackets: `{double_quoted(written)}`"
-            if len(items) > 1 and all(isinstance(i, YScalar) and i.value for i in items):
-                # `author: [Ann, Bob]`: several, in one text, meant
-                joined = ", ".join(i.value for i in items if isinstance(i, YScalar))
-                hint = f"write them as one text, `{f.name}: {as_written(joined, True)}`; or {hint}"
-        block = span.line and self.lines[span.line - 1][span.column - 1 : span.column] == "-"
-        scalars = [i for i in items if isinstance(i, YScalar) and i.value]
-        lines = [i.value for i in scalars]
-        if (
-            f.type == "text"
-            and block
-            and len(lines) == len(items) > 1
-            and "\n" not in "".join(lines)
-        ):
+            if several:
+                hint = f"{joined(as_written(', '.join(lines), True))}; or {hint}"
+        elif f.type == "text" and block and several and "\n" not in "".join(lines):
             if f.name in _PROSE:  # (lines, or sentences, one an item: what a block keeps)
                 quotes = "" if all(i.plain for i in scalars) else " and quotes"
                 hint = (
@@ -1513,8 +1508,8 @@ class _MapBuilder:
                     f"indented, without their `- `{quotes}; or `{f.name}: >` to join them into "
                     "one paragraph"
                 )
-            else:  # (`author:`, then `- Ann` and `- Bob`: several, in one text)
-                hint = f"write them as one text, `{f.name}: {as_written(', '.join(lines))}`"
+            else:  # (`author:`, then `- Ann` and `- Bob`)
+                hint = joined(as_written(", ".join(lines)))
         example = '"..." (quote text that has a colon or starts with [ or {)'
         self.wrong_type(node, what, "text", example, hint)  # (a choice's `[dark]`: `dark`)
         return None
@@ -1800,8 +1795,8 @@ class _MapBuilder:
         if value is _INVALID:
             return None
         plain = isinstance(node, YScalar) and node.plain
-        if plain and isinstance(value, str) and _EXPONENT.fullmatch(value):
-            value = float(value)  # `1e-3`: a number to YAML 1.2, JSON and the schema, not 1.1
+        if plain and isinstance(value, str) and (as_12 := number_by_12(value)) is not None:
+            value = as_12  # `1e-3`: a number to YAML 1.2, JSON and the schema, not 1.1
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.wrong_type(node, what, "a number from 0 to 1", example)
             return None

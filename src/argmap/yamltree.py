@@ -263,7 +263,7 @@ _NUMBER_12 = re.compile(
 )
 
 
-def _number_by_12(text: str) -> int | float | None:
+def number_by_12(text: str) -> int | float | None:
     """The number YAML 1.2 reads `text` as, if any: `0o10` is 8, `010` is 10, `1e3` 1000."""
     if not _NUMBER_12.fullmatch(text):
         return None
@@ -598,7 +598,7 @@ class _Builder:
         found = []  # (the key before it that YAML reads alike, and how)
         if (read := read_as_key(key)) is not None:
             found.append((seen.setdefault(read[:2], key), f"YAML as {READ_AS[read[2]]}"))
-        if (number := _number_by_12(key.value)) is not None:
+        if (number := number_by_12(key.value)) is not None:
             shown = f"{number:g}" if isinstance(number, float) else str(number)
             said = f"YAML 1.2, as editors read maps with argmap's schema, as the number {shown}"
             found.append((seen.setdefault(("YAML 1.2", number), key), said))

@@ -67,14 +67,17 @@ def _term(name: str) -> str:
     return f'"{escaped}"'
 
 
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # in a quoted term
+
+
 def _odd_escapes(term: str) -> Iterator[re.Match[str]]:
     """The escapes of a quoted term that ASP has not: it has `\\`, `\"` and `\n` alone."""
-    return (e for e in re.finditer(r"\\(.)", term, re.DOTALL) if e[1] not in '\\"n')
+    return (e for e in _ESCAPE.finditer(term) if e[1] not in '\\"n')
 
 
 def _unterm(term: str) -> str:
     if term.startswith('"'):
-        return re.sub(r"\\(.)", lambda e: "\n" if e[1] == "n" else e[1], term[1:-1])
+        return _ESCAPE.sub(lambda e: "\n" if e[1] == "n" else e[1], term[1:-1])
     return term
 
 

@@ -67,9 +67,8 @@ def right_aligned(svg: bytes, names_at_right: bool = True) -> bytes:
             if kind and box is None and (xs := [float(x) for x in _X.findall(part[2])]):
                 box = min(xs), max(xs)
         elif box is not None:
-            at = float(part[3])
             if kind == b"node":
-                start = box[1] - (at - box[0])
+                start = box[1] - (float(part[3]) - box[0])
             elif names_at_right:
                 start = box[1] - _NAME_INSET
             else:  # (at the left corner, it starts there)

@@ -8,9 +8,13 @@ from argmap.diagnostics import Severity
 from argmap.model import Kind, Node, Relation
 from argmap.rules.base import Context, Finding, Rule, twice
 
+# Each relation's field, and what a node with it does to the node it names.
+_SAID = {Relation.SUPPORT: ("supports", "backs"), Relation.ATTACK: ("attacks", "argues against")}
+_OTHER = {Relation.SUPPORT: Relation.ATTACK, Relation.ATTACK: Relation.SUPPORT}
+
 
 def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
-    verb = "supports" if relation is Relation.SUPPORT else "attacks"
+    verb = _SAID[relation][0]
 
     def check(ctx: Context) -> Iterator[Finding]:
         for node in ctx.map.of_kind(kind):
@@ -65,9 +69,7 @@ def _named_the_other_way(ctx: Context, node: str, relation: Relation, by: Kind =
     one = len(targets) == 1
     named = ", ".join(f"`{t}`" for t in targets)
     listed = targets[0] if one else f"[{', '.join(targets)}]"
-    verb, argues = (
-        ("supports", "backs") if relation is Relation.SUPPORT else ("attacks", "argues against")
-    )
+    verb, argues = _SAID[relation]
     owner = f"`{targets[0]}`'s" if one else "their"
     return (
         f"{named} {'names' if one else 'name'} `{node}` in {'its' if one else 'their'} "
@@ -84,12 +86,7 @@ def _the_other_relation(ctx: Context, node: Node, relation: Relation) -> str:
     named = node.attacks if relation is Relation.SUPPORT else node.supports
     if not named:
         return ""
-    field, written = (
-        ("supports", "attacks") if relation is Relation.SUPPORT else ("attacks", "supports")
-    )
-    argues, other = (
-        ("backs", "argues against") if relation is Relation.SUPPORT else ("argues against", "backs")
-    )
+    (field, argues), (written, other) = _SAID[relation], _SAID[_OTHER[relation]]
     section = "objections" if relation is Relation.SUPPORT else "reasons"
     kind = "an objection" if relation is Relation.SUPPORT else "a reason"
     targets = [ctx.map.nodes.get(ref.id) for ref in named]
