@@ -558,6 +558,11 @@ def test_show_without_colour_has_no_styles_at_all(color: bool) -> None:
     print_outline(loaded.map, out, color=color)
     assert ("\x1b[" in out.getvalue()) is color
     assert "MoveOn" in out.getvalue()
+    if color:  # faint, the guides and the byline: not the title, nor a node's text
+        title, first = out.getvalue().splitlines()[:2]
+        assert not re.search(r"\x1b\[[\d;]*\b2\b", title)
+        text = first.index("claim")
+        assert re.findall(r"\x1b\[([\d;]*)m", first[:text])[-1].split(";") == ["1", "34"]
 
 
 def test_each_standing_has_its_colour_in_show() -> None:

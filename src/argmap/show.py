@@ -282,9 +282,12 @@ def print_outline(
                         else [line]
                     )
                 ]
-                guides = (Text(rest if i else first, "dim") for i in range(len(styled)))
+                # (Assembled: `guide + line` gave the line the guide's style, faint, whole.)
                 console.print(
-                    Text("\n").join(g + line for g, line in zip(guides, styled, strict=True)),
+                    Text("\n").join(
+                        Text.assemble((rest if i else first, "dim"), line)
+                        for i, line in enumerate(styled)
+                    ),
                     soft_wrap=True,
                 )
             else:
