@@ -90,6 +90,8 @@ class _Unknown:
         rules that need it, unknown-reference and the unused ones."""
         hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
         invalid = self.spaces[self.what].invalid
+        if self.what == "node":  # (renamed as its own target, a node would argue about itself)
+            invalid = [k for k in invalid if k != self.node.id]
         # (Not with many: each has its error, and 20,000 made every reference name all.)
         if not 0 < len(invalid) <= 3 or not ID_RE.match(self.ref.id) or set(ids) & set(invalid):
             return hint, ids  # (or the hint names the entry already: an invisible character)
