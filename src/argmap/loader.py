@@ -1791,6 +1791,8 @@ class _MapBuilder:
             return None
         meant = _fraction(node)
         example = f"`{0.5 if meant is None else meant:g}`"
+        if meant is not None and _quoted(node) and number_by_12(node.value.strip()) is not None:
+            example += " (no quotes)"  # (`"0.8"`: text to YAML)
         value = self.scalar(node, what, "a number from 0 to 1", example)
         if value is _INVALID:
             return None
@@ -2412,8 +2414,8 @@ def _after(key: YScalar, offset: int) -> YScalar:
 
 
 def _fraction(node: YNode) -> float | None:
-    """The number from 0 to 1 a weight written as a percentage (`70%`) or with a decimal
-    comma (`0,7`) means."""
+    """The number from 0 to 1 a weight written as a percentage (`70%`), with a decimal
+    comma (`0,7`) or in quotes (`"0.7"`) means."""
     if not isinstance(node, YScalar):
         return None
     written = node.value.strip()
@@ -2421,6 +2423,8 @@ def _fraction(node: YNode) -> float | None:
         value = float(percent[1].replace(",", ".")) / 100
     elif comma := _DECIMAL_COMMA.fullmatch(written):
         value = float(f"{comma[1]}.{comma[2]}")
+    elif _quoted(node) and (number := number_by_12(written)) is not None:
+        value = float(number)
     else:
         return None
     return value if 0 <= value <= 1 else None
