@@ -22,19 +22,20 @@ class TooLarge(OSError):
 class NotUtf8(ValueError):
     """Bytes that are not UTF-8, and where the first bad one is (1-based line and column)."""
 
-    def __init__(self, data: bytes, start: int) -> None:
-        prefix = data[:start].decode("utf-8")  # valid up to there
+    def __init__(self, data: bytes, start: int, mark: int = 0) -> None:
+        prefix = data[mark:start].decode("utf-8")  # valid up to there (after a mark's bytes)
         self.line, self.column = position(prefix, len(prefix))
         super().__init__(f"not UTF-8 (byte 0x{data[start]:02x} at offset {start})")
 
 
 def decode_utf8(data: bytes) -> str:
-    """Text from UTF-8 bytes, a byte-order mark dropped; NotUtf8 if they are not UTF-8."""
-    data = data.removeprefix(b"\xef\xbb\xbf")
+    """Text from UTF-8 bytes, a byte-order mark dropped; NotUtf8 if they are not UTF-8
+    (at the bad byte's offset in `data`, the mark counted: as a hex editor shows it)."""
+    mark = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return data.decode("utf-8")
+        return data[mark:].decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotUtf8(data, error.start) from error
+        raise NotUtf8(data, mark + error.start, mark) from error
 
 
 def wide_encoding(data: bytes) -> str | None:
