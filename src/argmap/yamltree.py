@@ -277,6 +277,8 @@ def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
     null or a date (kept apart by kind, as `yes` and `1` are equal in Python), the value,
     and its YAML type's name; None for text."""
     text = key.value
+    if text and text[0] not in _NUMBER_START and text not in _WORDS:
+        return None  # (most ids: no resolver of YAML's starts with their first letter)
     # (ids `1`, `2`: no resolving; ASCII, as `isdigit` takes `¹` and `٣` for digits too)
     if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
         value: Any = int(text)
