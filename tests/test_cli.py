@@ -885,6 +885,40 @@ def test_an_option_that_does_not_fit_is_refused_before_a_maps_errors(
     assert result.stderr.count("\n") == 1  # the map's errors are for when the command runs
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["evaluate", "--semantics", "grounded"],
+        ["export", "--to", "apx"],
+        ["show", "--evaluate", "grounded"],
+        ["render", "--evaluate", "grounded", "-o", "-"],
+        ["diff", "MAP", "--evaluate", "grounded"],
+    ],
+)
+def test_a_framework_too_large_to_make_ends_each_command_with_an_error(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A claim of 1,001 reasons, attacked by an objection of 1,001: deductive support adds
+    1,004,003 attacks, over MAX_ADDED_ATTACKS. Each command that evaluates says so and
+    exits 1 (`diff --evaluate` was "internal error", exit 3; `render --evaluate` exit 2,
+    as for an option the command line got wrong)."""
+    reasons = "".join(
+        f"  r{i}: {{text: R{i}., supports: c}}\n  q{i}: {{text: Q{i}., supports: o}}\n"
+        for i in range(1_001)
+    )
+    path = tmp_path / "dense.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  c: {text: C.}\nobjections:\n"
+        f"  o: {{text: O., attacks: c}}\nreasons:\n{reasons}"
+    )
+    if "MAP" in command:
+        command = [str(path) if word == "MAP" else word for word in command]
+    result = invoke(command[0], str(path), *command[1:], "--support", "deductive")
+    assert result.exit_code == 1, result.output
+    assert "would add up to 1,004,003 attacks" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+
+
 def test_evaluate_lists_the_extensions_and_says_when_it_stopped(tmp_path: Path) -> None:
     two = tmp_path / "two.yaml"
     two.write_text(

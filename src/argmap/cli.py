@@ -1150,7 +1150,8 @@ def diff(
     changes = diff_maps(old_map or _no_map(old), new_map or _no_map(new))
     verdicts = None
     if evaluate is not None:
-        verdicts = verdict_changes(changes.old, changes.new, evaluate, support)
+        with _not_too_large():
+            verdicts = verdict_changes(changes.old, changes.new, evaluate, support)
     if output_format == "text":
         text = format_text(changes)
         if verdicts is not None and evaluate is not None:

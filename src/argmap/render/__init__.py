@@ -146,10 +146,13 @@ def _evaluated(m: Map, options: RenderOptions, drawn: Iterable[str]) -> DotOptio
     with the words of the nodes `drawn`."""
     from argmap.render.theme import STANDING, STANDING_FILLS, score_fill
     from argmap.semantics import evaluate
+    from argmap.semantics.framework import TooManyAttacks
 
     assert options.evaluate is not None
     try:
         result = evaluate(m, options.evaluate, options.support)
+    except TooManyAttacks as error:  # (the map's size, not the options: exit 1, as evaluate's)
+        raise RenderError(str(error)) from error
     except ValueError as error:
         raise OptionError(str(error)) from error
     theme = options.dot.theme
