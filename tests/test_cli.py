@@ -1043,7 +1043,9 @@ def test_show_and_render_say_scores_that_did_not_converge(tmp_path: Path) -> Non
         "  a: {text: A., weight: 1, attacks: [b, c]}\n  b: {text: B., weight: 1, attacks: [a, c]}\n"
     )
     note = "did NOT converge after 10,000 rounds: the last round's scores"
-    assert note in invoke("show", str(both), "--evaluate", "df-quad").output
+    shown = invoke("show", str(both), "--evaluate", "df-quad").output
+    assert shown.count(note) == 1  # (in its heading, as `evaluate` says it)
+    assert note in invoke("evaluate", str(both), "--semantics", "df-quad").output
     drawn = invoke("render", str(both), "--evaluate", "df-quad", "-o", "-", "-f", "dot").output
     legend = html.unescape(drawn[drawn.index("cluster__legend") :].replace("<BR/>", " "))
     assert note in legend

@@ -421,8 +421,8 @@ def render(
         typer.Option(
             "--quiet",
             "-q",
-            help="No diagnostics: a map with errors is named in one line (argmap check "
-            "lists them), warnings are not shown.",
+            help="No diagnostics of the map: one with errors is named in one line (argmap "
+            "check lists them), its warnings are not shown; what the drawing lacks is.",
         ),
     ] = False,
     config: ConfigOption = None,
@@ -1334,11 +1334,9 @@ def show(
         from argmap.semantics.output import heading
 
         result = _evaluation(m, evaluate, support)
-        labels, note, about = (
-            {n: result.label(n) for n in m.nodes},
-            result.caveat(),
-            heading(result),
-        )
+        labels, about = {n: result.label(n) for n in m.nodes}, heading(result)
+        # (In yellow below it, unless the heading says it: scores that did not settle.)
+        note = "" if result.caveat() in about else result.caveat()
     print_outline(
         m, sys.stdout, color=_color(), labels=labels, details=details, note=note, about=about
     )

@@ -23,8 +23,9 @@ def _heading(e: Evaluation) -> str:
     if e.scores is not None:
         if e.scores.exact:
             return f"{e.semantics} scores (exact: one pass over an acyclic map)"
-        settled = "converged" if e.scores.converged else "did NOT converge"
-        return f"{e.semantics} scores ({settled} after {e.scores.rounds} rounds)"
+        # (Not settled: said as `show` and a drawing's legend say it, `Evaluation.caveat`.)
+        settled = f"converged after {e.scores.rounds:,} rounds" if e.scores.converged else ""
+        return f"{e.semantics} scores ({settled or e.caveat()})"
     plural = "s" if len(e.labellings) != 1 else ""
     more = "more than " if e.truncated else ""
     return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}"
