@@ -1401,3 +1401,8 @@ def test_a_rule_lists_at_most_a_thousand_diagnostics_a_file(tmp_path: Path) -> N
     assert len(found) == MAX_PER_RULE + 1
     assert found[-1]["message"].startswith("499 more `duplicate-key` in this file, from here on")
     assert found[-1]["line"] == MAX_PER_RULE + 4  # (the first left out: the 1,001st again)
+    # The summary counts those left out too (it said 1,001 errors of 1,499 once).
+    document = json.loads(result.stdout)
+    listed = sum(d["severity"] == "error" for d in document["diagnostics"])
+    assert document["summary"]["error"] == listed + 498
+    assert f"{listed + 498:,} errors" in invoke("check", str(path)).output

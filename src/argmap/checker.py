@@ -252,6 +252,7 @@ def _capped(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
                     d,
                     message=f"{more:,} more `{d.rule}` in this file, from here on, not listed "
                     f"(the first {MAX_PER_RULE:,} are); this one: {d.message}",
+                    more=more - 1,
                 )
             )
     return tuple(kept)

@@ -574,7 +574,7 @@ def _print_outcomes(
     from dataclasses import replace
 
     from argmap.checker import CheckResult
-    from argmap.diagnostics import Severity
+    from argmap.diagnostics import Severity, count
     from argmap.render.batch import STDOUT
     from argmap.report import Style, write_text
     from argmap.text import counted
@@ -601,7 +601,7 @@ def _print_outcomes(
     if any(f.diagnostics for f in reports.files):  # (the summary counts every map checked)
         write_text(reports, sys.stderr, Style(show_source=_terminal(sys.stderr)))
     for (outcome, diagnostics), briefly in zip(shown, brief, strict=True):
-        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        errors = count(diagnostics)[Severity.ERROR]
         if briefly and errors and not outcome.error:
             found = counted(errors, "error")
             lists = f"argmap check {shlex.quote(outcome.job.source)}"

@@ -32,6 +32,7 @@ class Diagnostic:
     span: Span
     message: str
     hint: str = ""
+    more: int = 0  # of its rule, left out of the list after it (`checker._capped`): counted
 
     def __post_init__(self) -> None:
         # Messages quote what the map says; every output format prints them.
@@ -206,5 +207,5 @@ def no_node(m: Map, node_id: str, option: str) -> str:
 def count(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
     totals = dict.fromkeys(Severity, 0)
     for d in diagnostics:
-        totals[d.severity] += 1
+        totals[d.severity] += 1 + d.more
     return totals

@@ -1791,7 +1791,12 @@ class _MapBuilder:
             return None
         meant = _fraction(node)
         example = f"`{0.5 if meant is None else meant:g}`"
-        if meant is not None and _quoted(node) and number_by_12(node.value.strip()) is not None:
+        if (
+            meant is not None
+            and isinstance(node, YScalar)
+            and not node.plain
+            and number_by_12(node.value.strip()) is not None
+        ):
             example += " (no quotes)"  # (`"0.8"`: text to YAML)
         value = self.scalar(node, what, "a number from 0 to 1", example)
         if value is _INVALID:

@@ -42,7 +42,7 @@ def summary(result: CheckResult) -> str:
     unread = sum(any(d.rule == "io-error" for d in f.diagnostics) for f in result.files)
     files = len(result.files) - unread
     parts = [
-        f"{n} {severity.value}" if severity is Severity.INFO else counted(n, severity.value)
+        f"{n:,} {severity.value}" if severity is Severity.INFO else counted(n, severity.value)
         for severity, n in result.counts.items()
         if n
     ]

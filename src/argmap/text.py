@@ -89,8 +89,8 @@ _MAY_END = frozenset(_CLOSING + "0123456789")  # (a line's first character, when
 
 
 def counted(n: int, thing: str) -> str:
-    """`1 error`, `2 errors`."""
-    return f"{n} {thing}{'s' if n != 1 else ''}"
+    """`1 error`, `2 errors`, `1,500 errors`."""
+    return f"{n:,} {thing}{'s' if n != 1 else ''}"
 
 
 def breaks_at_spaces(text: str) -> bool:
