@@ -82,17 +82,19 @@ def test_schema_and_loader_agree_on_urls(url: str, valid: bool) -> None:
 
 def test_every_invisible_character_is_refused_in_a_url_and_empties_a_field() -> None:
     """One set of invisible characters (`argmap.characters`) for the loader and the schema:
-    a text of only them is an empty one, and a URL that holds one is refused."""
+    a text of only them is an empty one, and a URL that holds one is refused (by the
+    schema, those JSON Schema's patterns can name: of the Basic Multilingual Plane)."""
     import jsonschema
 
-    from argmap.characters import CONTROL, INVISIBLE, code_points
+    from argmap.characters import BLANK, CONTROL, INVISIBLE, code_points
 
     validator = jsonschema.Draft7Validator(json_schema())
-    for point in code_points(CONTROL, INVISIBLE):
+    for point in code_points(CONTROL, INVISIBLE, BLANK):
         c = chr(point)
         source = {"title": "S", "url": f"https://example.org/a{c}b"}
         data = {"argmap": 1, "title": "t", "sources": {"s": source}}
         data["claims"] = {"c": {"text": f" {c} ", "source": "s"}}
-        rules = {d.rule for d in loads(json.dumps(data)).diagnostics}
+        # (beyond the Basic Multilingual Plane as it is: YAML reads no escaped surrogates)
+        rules = {d.rule for d in loads(json.dumps(data, ensure_ascii=point < 0x10000)).diagnostics}
         assert rules == {"missing-text", "invalid-value"}, hex(point)
-        assert list(validator.iter_errors(data)), hex(point)
+        assert bool(list(validator.iter_errors(data))) is (point < 0x10000), hex(point)

@@ -529,6 +529,50 @@ def test_a_number_that_is_not_whole_gets_the_one_meant(value: str, hint: str) ->
     assert problem.rule == "wrong-type" and problem.hint == hint
 
 
+_DIGITS = "9" * 4400  # past the 4,300 digits Python turns into a whole number or back
+_TOO_LONG = "argmap reads numbers of up to 1,000 characters"
+
+
+@pytest.mark.parametrize(
+    ("top", "node", "said"),
+    [
+        ("", f"weight: 0{_DIGITS}", "must be a number"),  # a number to YAML 1.2 only
+        ("", "weight: 1" + "0" * 5000, _TOO_LONG),
+        ("", "weight: 0x" + "f" * 4400, _TOO_LONG),  # read, but too long to show in decimal
+        ("", "weight: 0o" + "7" * 5000, "must be a number"),
+        ("", f"weight: {_DIGITS}:30", _TOO_LONG),  # YAML 1.1's base 60
+        ("sources: {s: {title: S, date: 0x" + "f" * 4400 + "}}", "source: s", _TOO_LONG),
+        ("render: {wrap: 0o" + "7" * 5000 + "}", "", "must be a whole number"),
+        ("render: {wrap: 0x" + "f" * 4400 + "}", "", _TOO_LONG),
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_an_error_where_written(
+    top: str, node: str, said: str
+) -> None:
+    """It was an internal error: Python reads no more than 4,300 digits into a number."""
+    text = f"argmap: 1\ntitle: T\n{top}\nclaims:\n  c: {{text: C., {node}}}\n"
+    [problem] = loads(text.replace(", }", "}"), "m.yaml").diagnostics
+    assert said in problem.message and len(problem.message) < 200
+    assert problem.span.line == (3 if top else 5)
+
+
+@pytest.mark.parametrize("key", [f"0{_DIGITS}", f"1{_DIGITS}", "0o" + "7" * 5000])
+def test_an_id_of_thousands_of_digits_is_an_id_too_long(key: str) -> None:
+    [problem] = loads(f"argmap: 1\ntitle: T\nclaims:\n  ? {key}\n  : {{text: C.}}\n").diagnostics
+    assert problem.rule == "invalid-id" and len(problem.message) < 200
+    [problem] = loads(f"argmap: 1\ntitle: T\nclaims: {{{key}: {{text: C.}}}}\n").diagnostics
+    assert problem.rule == "yaml-syntax" and "YAML reads a key of at most 1,024" in problem.hint
+
+
+@pytest.mark.parametrize("version", ["0" + "1" * 4400, "9" * 5000, "0x" + "f" * 4400])
+def test_a_format_version_of_thousands_of_digits_is_said_by_its_start(version: str) -> None:
+    """Past Python's 4,300 digits a number is no int; the error showed all 5,000, and
+    YAML 1.1's octal `0111...` was an internal error."""
+    [found] = loads(f"argmap: {version}\ntitle: T\nclaims:\n  c: {{text: C.}}\n").diagnostics
+    assert found.rule == "invalid-value" and len(found.message) < 200
+    assert f"`{version[:40]}…` is a number {len(version):,} characters long" in found.message
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1190,12 +1234,6 @@ def test_an_entry_after_a_closing_bracket_without_its_comma_is_mended(line: str)
     assert fix is not None, found.hint
     mended = loads(text.replace(line, fix[1]), "m.yaml")
     assert not [d for d in mended.diagnostics if d.severity is Severity.ERROR], mended.diagnostics
-
-
-def test_a_number_of_thousands_of_digits_is_said_by_its_start() -> None:
-    """Past Python's 4,300 digits a number is no int; the error showed all 5,000."""
-    [found] = loads(f"argmap: {'9' * 5000}\ntitle: T\n", "m.yaml").diagnostics
-    assert len(found.message) < 200 and "9999…` is not a valid whole number" in found.message
 
 
 def test_hints_that_write_a_node_or_a_comment_keep_what_yaml_reads() -> None:

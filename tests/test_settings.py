@@ -482,6 +482,20 @@ def test_values_nested_hundreds_deep_are_refused_in_words(
     )
 
 
+@pytest.mark.parametrize("value", ["9" * 4400, "[1, " + "1_" * 4400 + "1]"])
+def test_a_number_of_thousands_of_digits_is_refused_where_written(
+    tmp_path: Path, value: str
+) -> None:
+    """tomllib lets Python's ValueError out of a whole number past 4,300 digits: an
+    internal error, where a settings error names the place."""
+    settings = tmp_path / ".argmap.toml"
+    settings.write_text(f"strict = true\n[rules.long-text]\nmax-length = {value}\n")
+    assert problems(settings) == (
+        f":3:{18 if value[0] == '[' else 14}: cannot read settings: a number of more than "
+        "4,300 digits, where argmap's settings need a few; write a smaller number",
+    )
+
+
 def test_a_settings_file_is_told_its_own_syntax(tmp_path: Path) -> None:
     """`select = []` was told to name rules as the command line does (`long-text,...`)."""
     path = tmp_path / ".argmap.toml"

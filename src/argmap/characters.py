@@ -31,17 +31,25 @@ INVISIBLE = (
 )
 
 
-# What shows nothing of its own beside the character before it, or at all, though no
-# format character: variation selectors (U+FE0F, which only styles an emoji), the tag
-# characters, the combining grapheme joiner and the Hangul fillers.
+# What shows nothing of its own beside the character before it, or at all: variation
+# selectors (U+FE0F, which only styles an emoji), the tag characters, the combining
+# grapheme joiner, the Hangul fillers, Khmer's inherent vowels, the blank Braille pattern,
+# and the format characters of interlinear annotation, Egyptian hieroglyphs, shorthand and
+# musical beams.
 BLANK = (
     range(0xFE00, 0xFE10),
     range(0xE0000, 0xE0080),
     range(0xE0100, 0xE01F0),
     range(0x034F, 0x0350),
     range(0x115F, 0x1161),
+    range(0x17B4, 0x17B6),
+    range(0x2800, 0x2801),
     range(0x3164, 0x3165),
     range(0xFFA0, 0xFFA1),
+    range(0xFFF9, 0xFFFC),
+    range(0x13430, 0x13440),
+    range(0x1BCA0, 0x1BCA4),
+    range(0x1D173, 0x1D17B),
 )
 
 

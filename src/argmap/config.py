@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -17,6 +18,7 @@ from argmap.characters import describe
 from argmap.diagnostics import did_you_mean
 from argmap.files import NotUtf8, RealPaths, TooLarge, decode_utf8, read_input
 from argmap.rules import REGISTRY
+from argmap.text import position
 from argmap.tomlkeys import Locator
 
 KEYS = ("select", "ignore", "strict", "rules")
@@ -259,6 +261,14 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
         ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}{_toml_error(error, Locator(text, within))}") from error
+    except ValueError as error:  # (a whole number past Python's 4,300 digits)
+        long = _LONG_NUMBER.search(text)
+        at = position(text, long.start()) if long else (1, 1)
+        raise ConfigError(
+            f"{path}:{at[0]}:{at[1]}: cannot read settings: a number of more than "
+            f"{sys.get_int_max_str_digits():,} digits, where argmap's settings need a few; "
+            "write a smaller number"
+        ) from error
     except RecursionError as error:  # tomllib reads each level of nesting with a call
         raise ConfigError(
             f"{path}: cannot read settings: lists or tables are nested too deeply (hundreds "
@@ -266,6 +276,8 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
         ) from error
 
 
+# A whole number longer than Python reads (tomllib's error names no place).
+_LONG_NUMBER = re.compile(rf"[0-9](?:_?[0-9]){{{sys.get_int_max_str_digits()},}}")
 MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project's pyproject
 # What tomllib says of a string never closed, at the end of its line or of the file.
 _STRING_LEFT_OPEN = re.compile(

@@ -42,6 +42,7 @@ from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
     GLUED_ITEM,
+    MAX_NUMBER,
     QUOTED,
     READ_AS,
     STR_TAG,
@@ -328,7 +329,7 @@ def _based(node: YNode) -> tuple[int, object, object] | None:
     """A number written in binary or octal (plain `0b1`, `0o17`), and what YAML 1.1 and 1.2
     read it as: `0b1` is 1 to YAML 1.1 and text to 1.2; `0o1`, the other way round."""
     written = node.value.strip() if isinstance(node, YScalar) and node.plain else ""
-    if not _BASED.fullmatch(written):
+    if len(written) > MAX_NUMBER or not _BASED.fullmatch(written):
         return None
     number = int(written.replace("_", ""), 0)
     binary = written.lstrip("+-")[1] in "bB"

@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from argmap.characters import CONTROL, INVISIBLE, char_class, code_points
+from argmap.characters import BLANK, CONTROL, INVISIBLE, char_class, code_points
 from argmap.model import ActorKind, Kind
 
 FORMAT_VERSION = 1
@@ -91,13 +91,16 @@ def _any_case(word: str) -> str:
 
 
 # What a URL may not hold: white space; control characters (C0, DEL, C1), which a link
-# drops or turns into something else; and invisible formatting marks (bidirectional
-# controls, zero-width characters), which make the address shown differ from the one linked.
-URL_UNSEEN = char_class(code_points(CONTROL, INVISIBLE))
-_URL_CHAR = rf"[^\s{URL_UNSEEN}]"
+# drops or turns into something else; and what shows nothing (bidirectional controls,
+# zero-width characters, variation selectors), which makes the address shown differ from
+# the one linked. In the schema, those of the Basic Multilingual Plane, which JSON Schema's
+# patterns write as Python's do; the loader refuses all.
+URL_UNSEEN = char_class(code_points(CONTROL, INVISIBLE, BLANK))
+_URL_UNSEEN_BMP = char_class(c for c in code_points(CONTROL, INVISIBLE, BLANK) if c < 0x10000)
+_URL_CHAR = rf"[^\s{_URL_UNSEEN_BMP}]"
 # A URL that a source may have: http(s) with a host, or mailto, and none of the above.
 URL_PATTERN = (
-    rf"^(?:{_any_case('http')}[sS]?://[^\s{URL_UNSEEN}/?#]|{_any_case('mailto')}:{_URL_CHAR})"
+    rf"^(?:{_any_case('http')}[sS]?://[^\s{_URL_UNSEEN_BMP}/?#]|{_any_case('mailto')}:{_URL_CHAR})"
     rf"{_URL_CHAR}*{_END}"
 )
 

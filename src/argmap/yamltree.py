@@ -53,6 +53,7 @@ _TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
 
 CORE_TAG = "tag:yaml.org,2002:"  # (YAML's own types: `!!str` is CORE_TAG + "str")
 _SCALAR_TAGS = {CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_NUMBER_TAGS = {CORE_TAG + "int", CORE_TAG + "float"}
 _COLLECTION_TAGS = {CORE_TAG + "map", CORE_TAG + "seq"}
 _resolver = Resolver()
 STR_TAG = CORE_TAG + "str"  # (the one YAML type a text, an id or a key may be tagged with)
@@ -76,6 +77,10 @@ _READABLE = {
     name: READ_AS[name].removeprefix("a ") for name in ("timestamp", "int", "float", "bool")
 }
 _TAG_OF = {bool: "bool", int: "int", float: "float", type(None): "null"}  # (else a date)
+# The longest number, as written, that argmap reads: Python refuses to turn a whole number of
+# over 4,300 decimal digits into text or back (it takes seconds a million digits), and
+# `0x` then 1,000 digits is 1,205 of them. No number a map holds needs more than a few.
+MAX_NUMBER = 1000
 
 
 class YScalar(NamedTuple):
@@ -97,6 +102,11 @@ class YScalar(NamedTuple):
             )
         if tag not in _SCALAR_TAGS:  # "!", and YAML 1.1's `=` (value) and `<<` (merge) keys
             tag = STR_TAG
+        if tag in _NUMBER_TAGS and len(self.value) > MAX_NUMBER:
+            raise ValueError(
+                f"`{clipped(self.value, 40)}` is a number {counted(len(self.value), 'character')}"
+                f" long, and argmap reads numbers of up to {counted(MAX_NUMBER, 'character')}"
+            )
         construct = SafeConstructor.yaml_constructors[tag]
         try:
             return construct(_constructor, yaml.ScalarNode(tag, self.value))
@@ -264,8 +274,9 @@ _NUMBER_12 = re.compile(
 
 
 def number_by_12(text: str) -> int | float | None:
-    """The number YAML 1.2 reads `text` as, if any: `0o10` is 8, `010` is 10, `1e3` 1000."""
-    if not _NUMBER_12.fullmatch(text):
+    """The number YAML 1.2 reads `text` as, if any: `0o10` is 8, `010` is 10, `1e3` 1000;
+    None past MAX_NUMBER characters, as `resolve` refuses."""
+    if len(text) > MAX_NUMBER or not _NUMBER_12.fullmatch(text):
         return None
     if re.fullmatch(r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+)", text):
         return int(text, 0)
@@ -280,7 +291,12 @@ def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
     if text and text[0] not in _NUMBER_START and text not in _WORDS:
         return None  # (most ids: no resolver of YAML's starts with their first letter)
     # (ids `1`, `2`: no resolving; ASCII, as `isdigit` takes `¹` and `٣` for digits too)
-    if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+    if (
+        text.isascii()
+        and text.isdigit()
+        and (text[0] != "0" or text == "0")
+        and len(text) <= MAX_NUMBER
+    ):
         value: Any = int(text)
     else:
         try:
