@@ -144,6 +144,10 @@ def test_source_excerpt_of_a_huge_line_is_a_window() -> None:
     assert max(map(len, lines)) < 400
     source, caret = lines[headline + 1], lines[headline + 2]
     assert source[caret.index("^") : caret.index("^") + 3] == "txt"
+    # Cut at the start, and not at the end: a `…` says where the line goes on.
+    assert source.split("| ")[1].startswith("…xxx") and source.endswith(", txt: y}")
+    long_text = lines[lines.index(next(line for line in lines if "long-text" in line)) + 1]
+    assert long_text.endswith("xxx…") and "…" not in long_text[:-1]
 
 
 def test_sarif_columns_are_utf16_code_units(tmp_path: Path) -> None:

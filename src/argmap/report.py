@@ -76,7 +76,13 @@ def _excerpt(lines: list[str], d: Diagnostic) -> tuple[str, str] | None:
     # The window alone made printable, a tab shown one column wide: one character for one,
     # so that columns hold. (The whole line, for each of 16,000 diagnostics on a map of
     # one line, took a second.)
-    line = printable(line[offset : offset + WIDTH].replace("\t", "→"))
+    cut = line[offset : offset + WIDTH].replace("\t", "→")
+    # (A `…` in place of the window's first or last character where the line goes on.)
+    if offset and cut:
+        cut = "…" + cut[1:]
+    if offset + WIDTH < len(line):
+        cut = cut[:-1] + "…"
+    line = printable(cut)
     start, end = start - offset, min(end - offset, len(line))
     # Carets by display column: a Chinese character takes two, a combining mark none.
     indent, width = columns(line[:start]), columns(line[start:end])
