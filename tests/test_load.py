@@ -815,6 +815,22 @@ def test_a_syntax_hint_followed_to_the_letter_mends_the_file(
         assert mended.map.nodes["weather"].text == mistake.removeprefix("    text: ")
 
 
+@pytest.mark.parametrize("odd", ["\u00a0", "\u3000"])  # (a Japanese input method's: 2 columns)
+@pytest.mark.parametrize("row", [3, 4, 5, 7, 9, 11])
+def test_a_line_indented_with_odd_spaces_gets_the_line_to_write(row: int, odd: str) -> None:
+    """YAML reads a no-break or ideographic space as part of the key, which then stands at
+    the margin: the map's fields were unknown, its node empty, the spaces never named."""
+    lines = FIXABLE.splitlines()
+    written = lines[row]
+    lines[row] = (
+        odd * (yamltree.indent_of(written) // (2 if odd == "\u3000" else 1)) + written.lstrip()
+    )
+    [found] = loads("\n".join(lines) + "\n", "m.yaml").diagnostics
+    assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", row + 1, 1)
+    assert f"indented with the space U+{ord(odd):04X}" in found.message
+    assert found.hint == f"indent with ordinary spaces: `{written}`"
+
+
 def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:
     """On a line of its own inside `{...}`, the rest of the line was taken for the value:
     `text: "Note, by: a}"`, which lost `by` and the closing brace."""

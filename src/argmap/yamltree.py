@@ -37,7 +37,7 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import NotUtf8, decode_utf8, wide_encoding
 from argmap.model import Kind, Span
 from argmap.printable import clipped
-from argmap.text import counted, position, source_lines
+from argmap.text import columns, counted, position, source_lines
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -424,6 +424,8 @@ class _Builder:
                     raise self._bad_key(node)
                 if node.tag is not None and node.tag != STR_TAG:
                     self._tagged_key(node)
+                if node.value[:1] > "\x7f" and node.value[0].isspace() and node.plain:
+                    self._odd_key(node)
                 top[1] = node
             else:
                 top[1] = None
@@ -590,6 +592,17 @@ class _Builder:
                 hint,
             )
         )
+
+    def _odd_key(self, key: YScalar) -> None:
+        """Stop at a key that starts with a space YAML does not read as one, at the start
+        of its line: its indentation. YAML reads on, the key at the margin, and the map's
+        fields came out unknown, its nodes empty."""
+        lines, row = self.lines, key.span.line - 1
+        if not lines[row][: key.span.column - 1].strip(" ") and (
+            found := _indented_oddly(lines, row)
+        ):
+            (problem, hint), line, column = found
+            raise _Abort(_syntax(self.file, line, column, problem, hint))
 
     def _tagged_key(self, key: YScalar) -> None:
         """A key tagged as another type than text (`!!null title:`, `!!bool yes:`), which
@@ -2323,16 +2336,44 @@ def _odd_indent(
     in a mapping still open: not a line of a text block.)"""
     keys = {k for c, _ in stack if type(c) is YMap for k in c.entries if not k[:1].isascii()}
     for row, line in enumerate(lines):
-        indent = line[: len(line) - len(line.lstrip())]
-        odd = next((c for c in indent if c not in " \t"), None)
-        if odd is not None and line.lstrip(" \t").partition(":")[0].rstrip() in keys:
-            said = f"this line is indented with {describe(odd)}, which YAML does not read as "
-            return (
-                (said + "indentation, but as part of what follows", "indent with spaces"),
-                row + 1,
-                indent.index(odd) + 1,
-            )
+        if line.lstrip(" \t").partition(":")[0].rstrip() in keys and (
+            found := _indented_oddly(lines, row)
+        ):
+            return found
     return None
+
+
+def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """What is wrong, and what to write, where line `row` is indented with a space YAML
+    does not read as one (U+00A0, or a Japanese input method's U+3000), and its column. The
+    spaces the hint gives: after a key that opens a block (`c1:`), 2 more than its; else
+    those of a line above the line could be beside, the one nearest the width the odd
+    spaces draw (U+3000 draws two columns)."""
+    line = lines[row]
+    indent = line[: len(line) - len(line.lstrip())]
+    odd = next((c for c in indent if c not in " \t"), None)
+    if odd is None:
+        return None
+    levels: list[int] = []  # of a key's column, from the line above out to the margin
+    above = at = _line_above(lines, row)
+    while at is not None and (not levels or levels[-1] > 0):
+        level = indent_of(lines[at]) + 2 * lines[at].lstrip(" ").startswith("- ")
+        if not levels or level < levels[-1]:
+            levels.append(level)
+        at = _line_above(lines, at)
+    if above is not None and without_comment(lines[above]).endswith(":"):
+        spaces = levels[0] + 2
+    else:
+        spaces = min(levels or [0], key=lambda n: (abs(n - columns(indent)), -n))
+    said = f"this line is indented with {describe(odd)}, which YAML does not read as "
+    return (
+        (
+            said + "indentation, but as part of what follows",
+            f"indent with ordinary spaces: `{' ' * spaces}{clipped(line.lstrip(), 40)}`",
+        ),
+        row + 1,
+        indent.index(odd) + 1,
+    )
 
 
 # A key line whose text goes on over the lines below, whatever they hold: a block
