@@ -34,6 +34,9 @@ class _Space:
 
     def __init__(self, entries: Mapping[str, _Entry]) -> None:
         self.entries = entries
+        # The ids references name (as written), and those of them not in `entries`.
+        self.named: set[str] = set()
+        self.unknown: set[str] = set()
 
     @functools.cached_property
     def valid(self) -> list[str]:
@@ -89,9 +92,14 @@ class _Unknown:
         """Its hint and the ids it is read as meaning (see `_reading`): made once for the
         rules that need it, unknown-reference and the unused ones."""
         hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
-        invalid = self.spaces[self.what].invalid
-        if self.what == "node":  # (renamed as its own target, a node would argue about itself)
-            invalid = [k for k in invalid if k != self.node.id]
+        space = self.spaces[self.what]
+        # Not one that a reference names as it is, nor the node itself (it would argue
+        # about itself); and only as many as there are names that are not in the map, or
+        # each of those named every one (`.5` and `Ключ` the `yes` and the `tpyo` meant).
+        itself = self.node.id if self.what == "node" else None
+        invalid = [k for k in space.invalid if k not in space.named and k != itself]
+        if len(space.unknown) > len(invalid):
+            invalid = []
         # (Not with many: each has its error, and 20,000 made every reference name all.)
         if not 0 < len(invalid) <= 3 or not ID_RE.match(self.ref.id) or set(ids) & set(invalid):
             return hint, ids  # (or the hint names the entry already: an invisible character)
@@ -138,7 +146,9 @@ def _unknown(ctx: Context) -> list[_Unknown]:
         if node.source:
             named.append(("source", node.source, "source"))
         for field, ref, what in named:
+            spaces[what].named.add(ref.id)
             if ref.id not in spaces[what].entries and ref.id not in m.unreadable:
+                spaces[what].unknown.add(ref.id)
                 other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
                 found.append(_Unknown(node, field, ref, what, spaces, other))
     ctx.shared["unknown references"] = found
