@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -541,3 +542,21 @@ def test_real_paths_of_a_tree_are_real_path_s(tmp_path: Path) -> None:
     (tmp_path / "a" / "link").unlink()
     (tmp_path / "a" / "link").symlink_to(deep)
     assert real(tmp_path / "a" / "link" / "n.yaml") == str(deep / "n.yaml")
+
+
+@pytest.mark.parametrize("name", [".argmap.toml", "pyproject.toml"])
+def test_settings_found_below_here_are_named_from_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """As the maps' diagnostics are: they were named by their whole path."""
+    (tmp_path / "maps").mkdir()
+    section = "[tool.argmap]\n" if name == "pyproject.toml" else ""
+    (tmp_path / "maps" / name).write_text(f"{section}strict = 1\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(config.ConfigError) as raised:
+        config.Resolver()("maps/m.yaml")
+    assert raised.value.problems[0].startswith(f"maps{os.sep}{name}:")
+    monkeypatch.chdir(tmp_path / "maps")
+    with pytest.raises(config.ConfigError) as raised:
+        config.Resolver()(tmp_path / "maps" / "m.yaml")
+    assert raised.value.problems[0].startswith(f"{name}:")

@@ -668,16 +668,10 @@ def _where(jobs: Sequence[Job]) -> str:
         return ""
     if all(Path(job.output).parent == Path(job.source).parent for job in jobs):
         return ", each next to its map"
+    from argmap.files import from_here
+
     folder = os.path.commonpath([Path(job.output).absolute().parent for job in jobs])
-    return f" into {_from_here(folder)}{os.sep}"
-
-
-def _from_here(path: str) -> str:
-    """`path` from the current folder if it is below it, else as it is (not `../out/`)."""
-    with suppress(ValueError):  # on Windows, a path on another drive stays absolute
-        relative = os.path.relpath(path)
-        return path if relative.startswith(os.pardir) else relative
-    return path
+    return f" into {from_here(folder)}{os.sep}"
 
 
 def _progress(total: int) -> Any:
@@ -753,7 +747,9 @@ def _print_errors(loaded: Any, path: str, subject: str, then: str) -> bool:
 
 def _strictly(settings: Settings) -> str:
     """Where `strict = true`, which fails a map on its warnings as `check` does, is set."""
-    return f"`strict = true` in {_from_here(settings.origin) if settings.origin else 'settings'}"
+    from argmap.files import from_here
+
+    return f"`strict = true` in {from_here(settings.origin) if settings.origin else 'settings'}"
 
 
 def _report_unusable(loaded: Any, then: str = "") -> NoReturn:

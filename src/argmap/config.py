@@ -16,7 +16,7 @@ from typing import Any
 
 from argmap.characters import describe
 from argmap.diagnostics import did_you_mean
-from argmap.files import NotUtf8, RealPaths, TooLarge, decode_utf8, read_input
+from argmap.files import NotUtf8, RealPaths, TooLarge, decode_utf8, from_here, read_input
 from argmap.rules import REGISTRY
 from argmap.text import position
 from argmap.tomlkeys import Locator
@@ -207,7 +207,9 @@ class Resolver:
 def _own(folder: Path) -> Settings | None:
     """The settings of the folder's own settings file: `.argmap.toml` or `argmap.toml` (as
     ruff reads `.ruff.toml` and `ruff.toml`), or pyproject.toml with a [tool.argmap]
-    table; None if it has none."""
+    table; None if it has none. (Its errors name it from the current folder, as the
+    maps' do.)"""
+    folder = Path(from_here(str(folder)))
     for name in (".argmap.toml", "argmap.toml"):
         path = folder / name
         try:

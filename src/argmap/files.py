@@ -269,3 +269,12 @@ def _mode(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def from_here(path: str) -> str:
+    """`path` from the current folder if it is below it, else as it is (not `../out/`)."""
+    try:  # (on Windows, a path on another drive stays absolute)
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith(os.pardir) else relative
