@@ -28,6 +28,17 @@ def test_rules_md_is_generated_from_the_registry(update_golden: bool) -> None:
     assert path.read_text(encoding="utf-8") == markdown()
 
 
+def test_argmap_rules_marks_the_rules_always_checked_and_those_of_drawings() -> None:
+    """As rules.md does: the list said nothing of which rules `--select` leaves on."""
+    from argmap.rules import REGISTRY
+    from argmap.rules.docs import table
+
+    marks = {line.split()[0]: line.split("  ")[1:] for line in table().splitlines()}
+    for rule in REGISTRY.values():
+        shown = next(m.strip() for m in marks[rule.id] if m.strip())
+        assert shown.split(", ")[1:] == ["always"] * rule.required + ["drawing"] * rule.drawing
+
+
 def test_schema_accepts_the_maps_and_rejects_typos() -> None:
     import jsonschema
     import yaml

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from argmap.diagnostics import Severity
 from argmap.rules import REGISTRY
-from argmap.rules.base import EXAMPLE_HEADER
+from argmap.rules.base import EXAMPLE_HEADER, Rule
 
 
 def table() -> str:
     width = max(map(len, REGISTRY))
+    marked = {rule.id: _marks(rule) for rule in REGISTRY.values()}
+    wide = max(map(len, marked.values()))
     lines = [
-        f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}"
+        f"{rule.id:<{width}}  {marked[rule.id]:<{wide}}  {rule.summary}"
         for rule in REGISTRY.values()
     ]
     return "\n".join(lines) + "\n"
+
+
+def _marks(rule: Rule, mark: str = "", always: str = "always") -> str:
+    """`error, always`: the severity, and whether no setting switches the rule off, or it
+    is checked on what a drawing draws; each mark between `mark`s (`*` in Markdown)."""
+    marks = [rule.severity.value, always * rule.required, "drawing" * rule.drawing]
+    return ", ".join(f"{mark}{m}{mark}" for m in marks if m)
 
 
 def markdown() -> str:
@@ -37,20 +46,14 @@ def markdown() -> str:
         "| rule | severity | what it finds |",
         "| --- | --- | --- |",
     ]
-    out += [
-        f"| [`{r.id}`](#{r.id}) | {r.severity.value}{', always' if r.required else ''}"
-        f"{', drawing' if r.drawing else ''} "
-        f"| {r.summary} |"
-        for r in REGISTRY.values()
-    ]
+    out += [f"| [`{r.id}`](#{r.id}) | {_marks(r)} | {r.summary} |" for r in REGISTRY.values()]
     for severity in Severity:
         for rule in (r for r in REGISTRY.values() if r.severity is severity):
             out += [
                 "",
                 f"## {rule.id}",
                 "",
-                f"*{rule.severity.value}*{', *always checked*' if rule.required else ''}"
-                f"{', *drawing*' if rule.drawing else ''}: " + rule.summary,
+                f"{_marks(rule, '*', 'always checked')}: {rule.summary}",
                 "",
                 rule.why,
             ]
