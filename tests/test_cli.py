@@ -720,6 +720,30 @@ def test_each_map_is_checked_with_the_settings_nearest_to_it(
     assert invoke("check", "-", input=text).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["evaluate"],
+        ["show"],
+        ["export", "--to", "apx"],
+        ["diff", os.devnull],
+        ["render", "-o", "-"],
+    ],
+)
+def test_config_names_the_settings_of_every_command_that_reads_a_map(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """As for `check`: `render` took --config, and `evaluate`, `show`, `export` and `diff`,
+    which the docs said read the same file, refused it."""
+    lax, strict = project(tmp_path)
+    settings = str(strict.parent / ".argmap.toml")
+    assert invoke(*command, str(lax)).exit_code == 0
+    result = invoke(*command, str(lax), "--config", settings)
+    assert result.exit_code == 1, result.output
+    assert f"`strict = true` in {settings}" in result.output
+    assert invoke(*command, str(lax), "--config", os.devnull).exit_code == 1  # unknown-reference
+
+
 def test_a_settings_file_with_mistakes_is_reported_once(tmp_path: Path) -> None:
     lax, strict = project(tmp_path)
     (strict.parent / ".argmap.toml").write_text("strict = 1\nslect = []\n")

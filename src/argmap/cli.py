@@ -144,8 +144,8 @@ SupportOption = Annotated[
 ConfigOption = Annotated[
     Optional[str],  # noqa: UP045  (a str: as a Path, "" is the current folder)
     typer.Option(
-        help="Settings file for every map (default: the .argmap.toml or pyproject.toml "
-        "nearest to each map)."
+        help="Settings file for every map (default: the .argmap.toml, argmap.toml or "
+        "pyproject.toml nearest to each map)."
     ),
 ]
 
@@ -706,7 +706,10 @@ _ANYWAY = "the output is for the map as it is, and the command exits 1"
 
 
 def _load_usable(
-    path: str, fits: Callable[[Any], None] | None = None, then: str = _ANYWAY
+    path: str,
+    fits: Callable[[Any], None] | None = None,
+    then: str = _ANYWAY,
+    config: str | None = None,
 ) -> tuple[Any, int]:
     """The map at `path` and the exit code its errors call for. A file that cannot be used
     as a map ends the command (exit 1 or 2), as does an option that does not `fit` it. A
@@ -720,18 +723,20 @@ def _load_usable(
         _report_unusable(loaded)
     if fits is not None:
         fits(loaded.map)
-    return loaded.map, 1 if _print_errors(loaded, path, "the map", then) else 0
+    return loaded.map, 1 if _print_errors(loaded, path, "the map", then, config) else 0
 
 
-def _print_errors(loaded: Any, path: str, subject: str, then: str) -> bool:
-    """Prints what fails a usable map under the settings for `path`, as `check` reads
-    them: its errors, and its warnings too under `strict = true`; then that `subject`
-    has them, and `then`. Whether there were any."""
+def _print_errors(
+    loaded: Any, path: str, subject: str, then: str, config: str | None = None
+) -> bool:
+    """Prints what fails a usable map under the settings for `path` (or `config`'s), as
+    `check` reads them: its errors, and its warnings too under `strict = true`; then that
+    `subject` has them, and `then`. Whether there were any."""
     from argmap.checker import CheckResult, FileReport, check_loaded
     from argmap.diagnostics import Severity
     from argmap.report import Style, write_text
 
-    with _settings(None) as resolver:
+    with _settings(config) as resolver:
         settings = resolver(path)
     failing = (Severity.ERROR, Severity.WARNING) if settings.strict else (Severity.ERROR,)
     found = tuple(d for d in check_loaded(loaded, settings) if d.severity in failing)
@@ -823,6 +828,7 @@ def evaluate(
         Optional[int],  # noqa: UP045
         typer.Option(min=1, help="Extensions to list at most (default 1000).", show_default=False),
     ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Which claims stand: label every node under a semantics, and give each claim a verdict."""
 
@@ -840,7 +846,7 @@ def evaluate(
         if query is not None and query not in m.nodes:
             _fail(no_node(m, query, "--query"))
 
-    m, code = _load_usable(path, has_query)
+    m, code = _load_usable(path, has_query, config=config)
     if query is not None:
         _print_query(m, semantics, support, query, output_format)
         raise typer.Exit(code)
@@ -883,6 +889,7 @@ def export(
     ],
     output: WriteOption = None,
     support: SupportOption = "none",
+    config: ConfigOption = None,
 ) -> None:
     """Write the map's attack graph for argumentation solvers (ICCMA formats)."""
     from argmap.interchange.iccma import to_apx, to_i23
@@ -896,7 +903,7 @@ def export(
     # A file is not replaced with the framework of a broken map, which a solver would read
     # as the map's (an attack to a misspelt id is left out), as `render` draws no such map.
     then = f"{output} is not written, and the command exits 1" if to_file else _ANYWAY
-    m, code = _load_usable(path, then=then)
+    m, code = _load_usable(path, then=then, config=config)
     if code and to_file:
         raise typer.Exit(code)
     af = _framework(m, support)
@@ -1038,6 +1045,7 @@ def diff(
     wrap: WrapOption = None,
     evaluate: EvaluateOption = None,
     support: SupportOption = "none",
+    config: ConfigOption = None,
 ) -> None:
     """Show what changed between two versions of a map: nodes, relations, actors, sources.
 
@@ -1138,9 +1146,9 @@ def diff(
     same = before is not None and old != "-" and real_path(old) == real_path(new)
     if before is not None and not same:
         then = "the diff is from the map as it was"
-        _print_errors(before, old if before.path == old else new, before.path, then)
+        _print_errors(before, old if before.path == old else new, before.path, then, config)
     old_map = before.map if before is not None else None
-    new_map, code = (None, 0) if new == os.devnull else _load_usable(new)
+    new_map, code = (None, 0) if new == os.devnull else _load_usable(new, config=config)
     if old_map is None and new_map is None:
         _fail(f"both sides are {os.devnull}; name a map")
     changes = diff_maps(old_map or _no_map(old), new_map or _no_map(new))
@@ -1318,13 +1326,14 @@ def show(
     details: Annotated[
         bool, typer.Option("--details", help="Each node's quote, source, tags and note too.")
     ] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Print the map as a tree: each claim, the reasons and objections under it, and so on."""
     from argmap.show import print_outline
 
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options("--evaluate", evaluate, support)
-    m, code = _load_usable(path)
+    m, code = _load_usable(path, config=config)
     labels, note, about = None, "", ""
     if evaluate is not None:
         from argmap.semantics.output import heading
