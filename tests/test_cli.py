@@ -64,6 +64,26 @@ def test_new_refuses_a_hidden_name_that_folders_pass_over(
         assert "gitlab" not in result.output and "more" not in result.output
 
 
+def test_a_folder_without_maps_among_other_paths_is_said_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alone it was an error, exit 2; beside a folder of maps it was passed over without
+    a word, and CI passed on the others (a folder mistyped, or emptied)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps" / "inner").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "maps" / "inner")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path / "maps")  # (its maps are the first path's)
+    said = "no *.yaml or *.yml files found"
+    result = invoke("check", "maps", "empty/", "maps/inner", "linked")
+    assert result.exit_code == 2 and result.output.count(said) == 1, result.output
+    assert f"empty/:1:1: error[io-error] {said}" in result.output
+    result = invoke("render", "maps", "empty/", "-o", "build/")
+    assert result.exit_code == 2 and f"{said} in empty/" in result.output
+    assert (tmp_path / "build" / "inner" / "circular-firing-squad.svg").exists()
+    assert invoke("check", "maps", "maps/inner").exit_code == 0
+
+
 def test_a_long_chain_of_links_and_a_deep_new_folder_are_no_internal_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -120,6 +120,21 @@ def _in_folder(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def empty_folders(paths: Iterable[str], found: Sequence[str]) -> list[str]:
+    """The folders among `paths` that hold no map: among several paths, one mistyped or
+    emptied was passed over, and CI passed on the others. (Not one whose maps `found`
+    holds under another path, as a folder inside another given, or a link to it.)"""
+    empty = []
+    for path in paths:
+        with suppress(OSError):
+            if path not in ("-", "") and Path(path).is_dir():
+                folder = Path(path)
+                inside = any(Path(f).is_relative_to(folder) for f in found)
+                if not inside and not _in_folder(folder):
+                    empty.append(path)
+    return empty
+
+
 def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
     """What to say, and what to do, when `paths` hold no map: folders whose only maps are
     hidden (`.debate.yaml`) are said to be so, as files that folders' maps leave out."""
@@ -288,8 +303,10 @@ def check(
         loaded = load(path)
         diagnostics = check_loaded(loaded, chosen)
         reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
-    if not reports and maps_dir is None:
-        where = ", ".join(names) or "."
-        nothing = Diagnostic("io-error", Severity.ERROR, Span.point(where), *nothing_found(names))
-        reports.append(FileReport(where, "", (nothing,)))
+    if maps_dir is None:  # (with it, pre-commit passed no map this time)
+        empty = [(", ".join(names) or ".", names)] if not reports else []
+        empty = empty or [(f, [f]) for f in empty_folders(names, [r.path for r in reports])]
+        for where, of in empty:
+            nothing = Diagnostic("io-error", Severity.ERROR, Span.point(where), *nothing_found(of))
+            reports.append(FileReport(where, "", (nothing,)))
     return CheckResult(tuple(reports))

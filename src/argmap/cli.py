@@ -529,13 +529,19 @@ def _run_render(
         _fail("--check compares drawings with the files on disk; give -o a file, not stdout")
     if fmt in ("png", "pdf") and any(_to_terminal(j.output) for j in planned):
         _fail(f"a {fmt.upper()} is not for a terminal; give -o a file, or pipe it: -o - | ...")
+    from argmap.checker import empty_folders, nothing_found
+
     if not planned:
         if maps_dir is not None:
             return 0  # pre-commit passed no maps this time
-        from argmap.checker import nothing_found
-
         nothing, hint = nothing_found(paths)
         _fail(f"{nothing} in {', '.join(paths)}; {hint}")
+    # (Among other paths, a folder without maps is said, and fails the run as a path that
+    # is not there does, the others drawn.)
+    empty = [] if maps_dir is not None else empty_folders(paths, [j.source for j in planned])
+    for folder in empty:
+        nothing, hint = nothing_found([folder])
+        typer.echo(printable(f"argmap: error: {nothing} in {folder}; {hint}"), err=True)
     base = RenderOptions(
         format=fmt, engine=engine, focus=focus, depth=depth, evaluate=evaluate, support=support
     )
@@ -554,7 +560,8 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    return _print_outcomes(outcomes, check_only, flags, quiet, settings)
+    code = _print_outcomes(outcomes, check_only, flags, quiet, settings)
+    return 2 if empty else code
 
 
 def _print_outcomes(
