@@ -61,7 +61,9 @@ def _usage(error: Any) -> NoReturn:
         context = getattr(error, "ctx", None)
         where = context.command_path if context is not None else "argmap"
         message = _out_of_range(error) or message
-        message = f"{message.rstrip('.')}; see `{where} --help`"
+        # (After a question, `Did you mean 'render'?`, a sentence of its own.)
+        joined = " See" if message.endswith("?") else "; see"
+        message = f"{message.rstrip('.')}{joined} `{where} --help`"
         typer.echo(printable(f"argmap: error: {message}"), err=True)
     sys.exit(error.exit_code)
 
