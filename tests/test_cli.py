@@ -329,6 +329,36 @@ def test_show_names_a_claim_that_attacks_itself_as_shown_above() -> None:
     assert shown.splitlines()[1:3] == ["└── claim c: C", "    └── - claim c  (shown above)"]
 
 
+@pytest.mark.parametrize(
+    ("node", "text", "name"),
+    [
+        (
+            "iaea-review",
+            "The IAEA concluded the discharge would have a negligible radiological impact on "
+            "people and the environment.",
+            "Rafael Grossi",
+        ),
+        (
+            "tritium-dilution",
+            "トリチウムは1リットルあたり1,500ベクレル未満まで希釈される。これは国の基準の40分の1である。",
+            "東京電力",
+        ),
+    ],
+)
+def test_show_keeps_a_byline_whole_on_a_line_and_no_spaces_at_line_ends(
+    node: str, text: str, name: str
+) -> None:
+    """`(Rafael` ended a line and `Grossi)` began the next; a line broken before a byline
+    kept the two spaces before it at its end."""
+    yaml_text = (
+        f"argmap: 1\ntitle: T\nactors:\n  g: {{name: {name}}}\nclaims:\n"
+        f"  c: {{text: C, by: g}}\nreasons:\n  {node}: {{text: '{text}', supports: c, by: g}}\n"
+    )
+    shown = outline_of(loads(yaml_text).map).splitlines()
+    assert not [line for line in shown if line != line.rstrip()]
+    assert any(line.endswith(f"({name})") for line in shown[2:]), shown
+
+
 def test_show_details_keep_the_lines_of_a_quote_and_a_note() -> None:
     """A note's list ran together into one paragraph (`two trials: - Reykjavík ...`), as
     a node's text no longer does; the source's URL stays on the source's line."""

@@ -30,6 +30,7 @@ _MARKS = {None: "", Relation.SUPPORT: "+ ", Relation.ATTACK: "- "}
 _MIN_TEXT_WIDTH = 40  # columns a node's text has, however deep it is
 _INDENT = 4  # columns a level of the tree indents by
 _SPACES = re.compile(" {2,}")
+_BYLINE = re.compile(r"(?<=\u00a0\()[^()]*(?=\))")  # (after `_SPACES`: `  (the actors)`)
 
 
 # Where a node stands, when evaluated: the same three colours as a rendered map.
@@ -169,14 +170,19 @@ def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
     spaces is no word."""
     if " " not in plain.strip() and (breaks_at_spaces(plain) or "://" in plain):
         return [(0, len(plain), False)]
-    # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it.
+    # Each run of spaces counted in full (`text  (actor)`): `fill` makes one of it. And a
+    # byline that fits on a line kept whole on one: `(Rafael` ended a line, `Grossi)` began
+    # the next.
     spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
+    spaced = _BYLINE.sub(
+        lambda by: by[0].replace(" ", "\u00a0") if len(by[0]) < width - 2 else by[0], spaced
+    )
     cuts, at = [], 0
     for line in fill(spaced, width):
         while at < len(plain) and plain[at].isspace():
             at += 1
         if spaced.startswith(line, at):  # (most lines: as written, whole words)
-            cuts.append((at, at + len(line), False))
+            cuts.append((at, at + len(line.rstrip()), False))  # (no spaces left at the end)
             at += len(line)
             continue
         start, count = at, sum(not c.isspace() for c in line)
