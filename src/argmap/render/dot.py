@@ -94,7 +94,8 @@ _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}|^\s\x00-\x1f\x7f-\x9f]")
 _BRACKETS = re.compile(r"[()]")
 TITLE_WRAP = 70  # columns of the map's title per line
 # A drawing with this many edges at least, and as many for each node, is laid out with
-# less search for a tidy order (see `dot_pieces`): a debate has one or two for each node.
+# less search for a tidy order, and without ports or staggered rows (see `dot_pieces`): a
+# debate has one or two for each node.
 DENSE_EDGES, DENSE_RATIO = 400, 4
 TITLE_LINES = 4  # lines of it drawn, at most
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
@@ -944,7 +945,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "tooltip": _plain(_read_twice(m.summary or m.title)),
         "id": "_map",
     }
-    if g.number_of_edges() >= max(DENSE_EDGES, DENSE_RATIO * len(g)):
+    dense = g.number_of_edges() >= max(DENSE_EDGES, DENSE_RATIO * len(g))
+    if dense:
         # Each node arguing with many (35 claims each attacked by the same 35 objections):
         # Graphviz took 22 s (60 and 60, 111 s) mostly ordering each row so that fewer
         # edges cross, and placing the boxes, which gain little here; a pass of each.
@@ -1000,7 +1002,9 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     level = levels(g, claims)
     # (Not with groups: their frames fix where the arguers sit, and edges to ports in the
     # map's order crossed one another and went round frames, 70 crossings against 25.)
-    ports = {} if options.group_by else _ports(g, level)
+    # (Nor in a dense drawing: 75 objections that each attack the same 75 claims took the
+    # engine 40 s with ports and staggered rows, which spread no one's edges there; 10 s.)
+    ports = {} if options.group_by or dense else _ports(g, level)
     statements = _Nodes(m, theme, options, names, _count(ports))
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")
@@ -1030,7 +1034,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     kinds = dict(g.nodes(data="kind"))
     if len(claims) > 1:
         body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
-    length = _staggered(g, level)
+    length = {} if dense else _staggered(g, level)
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}
     for u, targets in adjacency(g).items():
         for v, keyed in targets.items():
