@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import math
@@ -969,6 +970,19 @@ def test_a_png_scaled_down_is_warned_of() -> None:
     assert "render SVG or PDF" in scaled[0].hint
     assert not drawn(load_map(SEED), RenderOptions(format="png"))[1]  # at full size
     assert not [w for w in drawn(m)[1] if w.rule == "scaled-png"]  # an SVG keeps its size
+
+
+def test_a_url_longer_than_graphviz_reads_is_not_linked() -> None:
+    """Cut with "…" to what Graphviz reads of a string, it led to another address; and the
+    system engine's PDF, which took it whole, failed ("longer than 16384?")."""
+    m = load_map(SEED)
+    source = next(iter(m.sources.values()))
+    for length, linked in ((3_000, True), (16_400, False)):
+        url = "https://example.org/" + "a" * length
+        m.sources[source.id] = dataclasses.replace(source, url=url)
+        root = ET.fromstring(render(m, RenderOptions()))
+        hrefs = {a.get(f"{XLINK}href") for a in root.iter(f"{SVG}a")} - {None}
+        assert hrefs == ({url} if linked else set())
 
 
 def test_pdf_keeps_the_links() -> None:

@@ -462,6 +462,8 @@ class _Nodes:
             source = self.m.sources.get(node.source.id)
             cited = f"Source: {source.describe()}" if source is not None else ""
             url = _link(source) if source is not None else None
+            if url is not None and _within(url) is not url:
+                url = None  # (past what Graphviz reads of a string: cut, it led elsewhere)
             if url is not None:
                 url = _pdf_url(url) if self.options.pdf_links else _text(url)
             link = "" if url is None else f" URL={url} target=_blank"
