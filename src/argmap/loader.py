@@ -44,7 +44,6 @@ from argmap.yamltree import (
     GLUED_ITEM,
     MAX_NUMBER,
     QUOTED,
-    READ_AS,
     STR_TAG,
     YMap,
     YNode,
@@ -61,7 +60,7 @@ from argmap.yamltree import (
     indent_of,
     kind_name,
     number_by_12,
-    read_as_key,
+    readings,
     tagged,
     without_comment,
 )
@@ -783,18 +782,20 @@ class _MapBuilder:
         seen: dict[tuple[str, Any], tuple[YScalar, int]] = {}
         for at, section in enumerate(sections):
             for key, _ in section.entries.values() if isinstance(section, YMap) else ():
-                if not key.plain or (read := read_as_key(key)) is None:
+                if not key.plain:
                     continue
-                first, where = seen.setdefault(read[:2], (key, at))
-                if where != at:
-                    self.error(
-                        "duplicate-id",
-                        key.span,
-                        f"id `{key.value}` is read by YAML as {READ_AS[read[2]]}, equal to "
-                        f"`{first.value}` on line {first.span.line}: other tools take them, and "
-                        "each reference to them, for one id",
-                        "give them ids that are not numbers (`r1-1`, `o1-10`)",
-                    )
+                for value, said in readings(key):
+                    first, where = seen.setdefault(value, (key, at))
+                    if where != at:
+                        self.error(
+                            "duplicate-id",
+                            key.span,
+                            f"id `{key.value}` is read by {said}, equal to `{first.value}` on "
+                            f"line {first.span.line}: other tools take them, and each "
+                            "reference to them, for one id",
+                            "give them ids that are not numbers (`r1-1`, `o1-10`)",
+                        )
+                        break
 
     def where_named(self, nodes: list[Node]) -> None:
         """Each invalid id's hint, with the lines that name it: renamed where it is written

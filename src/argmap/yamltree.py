@@ -309,6 +309,19 @@ def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
     return ("number" if kind in ("int", "float") else kind), value, kind
 
 
+def readings(key: YScalar) -> list[tuple[tuple[str, Any], str]]:
+    """What YAML readers take a plain key for when not text, each as a value to compare
+    (`read_as_key`'s, and YAML 1.2's number: `1e3` is 1000 to it) and how it is said."""
+    found = []
+    if (read := read_as_key(key)) is not None:
+        found.append((read[:2], f"YAML as {READ_AS[read[2]]}"))
+    if key.value[:1] in _NUMBER_START and (number := number_by_12(key.value)) is not None:
+        shown = f"{number:g}" if isinstance(number, float) else str(number)
+        said = f"YAML 1.2, as editors read maps with argmap's schema, as the number {shown}"
+        found.append((("YAML 1.2", number), said))
+    return found
+
+
 def _one_line(scalar: YScalar) -> bool:
     return scalar.span.line == scalar.span.end_line
 
@@ -626,13 +639,8 @@ class _Builder:
         map with argmap's schema: argmap reads each as written, and any other YAML reader
         keeps only the last."""
         seen = self.alike.setdefault(id(mapping), {})
-        found = []  # (the key before it that YAML reads alike, and how)
-        if (read := read_as_key(key)) is not None:
-            found.append((seen.setdefault(read[:2], key), f"YAML as {READ_AS[read[2]]}"))
-        if (number := number_by_12(key.value)) is not None:
-            shown = f"{number:g}" if isinstance(number, float) else str(number)
-            said = f"YAML 1.2, as editors read maps with argmap's schema, as the number {shown}"
-            found.append((seen.setdefault(("YAML 1.2", number), key), said))
+        # (the key before it that YAML reads alike, and how)
+        found = [(seen.setdefault(value, key), how) for value, how in readings(key)]
         first, said = next(((k, how) for k, how in found if k is not key), (key, ""))
         if first is key:
             return
