@@ -236,12 +236,8 @@ rebuttals:
     assert all(top < middle(root, n) for n in ("harm", "deeper", "evasion", "loop", "answer"))
 
 
-def test_a_dense_drawing_is_laid_out_with_less_search() -> None:
-    """35 claims each attacked by the same 35 objections took Graphviz 22 s to lay out
-    (60 and 60, 111 s): such a drawing asks for one pass of ordering and placing; a
-    debate, with an edge or two for each node, for Graphviz's full search. Nor has it
-    ports or staggered rows, which spread no one's edges there (75 and 75: 40 s, 10 s)."""
-    n = 35
+def _bipartite(n: int) -> Map:
+    """`n` claims each attacked by the same `n` objections."""
     dense = loads(
         "argmap: 1\ntitle: T\nclaims:\n"
         + "".join(f"  c{i}: {{text: C{i}}}\n" for i in range(n))
@@ -252,7 +248,15 @@ def test_a_dense_drawing_is_laid_out_with_less_search() -> None:
         )
     ).map
     assert dense is not None
-    drawn = dot_of(dense)
+    return dense
+
+
+def test_a_dense_drawing_is_laid_out_with_less_search() -> None:
+    """35 claims each attacked by the same 35 objections took Graphviz 22 s to lay out
+    (60 and 60, 111 s): such a drawing asks for one pass of ordering and placing; a
+    debate, with an edge or two for each node, for Graphviz's full search. Nor has it
+    ports or staggered rows, which spread no one's edges there (75 and 75: 40 s, 10 s)."""
+    drawn = dot_of(_bipartite(35))
     assert re.search(r"mclimit=0\.01 .*nslimit=1 nslimit1=1", drawn)
     assert "headport" not in drawn and "minlen=2" not in drawn
     assert "mclimit" not in dot_of(load_map(SEED))
@@ -1693,6 +1697,12 @@ def test_a_drawing_of_more_edges_than_argmap_lays_out_is_refused(
     assert b"singular-focus" in render(
         m, RenderOptions(format="dot", focus="singular-focus", depth=1)
     )
+    # A dense one, at fewer: 140 objections each attacking the same 140 claims (8.6 KB)
+    # kept the engine busy for over 200 s.
+    dense = _bipartite(35)
+    monkeypatch.setattr(argmap.render, "MAX_DENSE_EDGES", 1_000)
+    with pytest.raises(RenderError, match=r"1,225 edges, 18 a node, more than the 1,000 .* so "):
+        render(dense, RenderOptions(format="dot"))
 
 
 def test_a_focus_is_drawn_the_same_every_run() -> None:

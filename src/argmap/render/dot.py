@@ -881,6 +881,12 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
     return lengths
 
 
+def is_dense(g: Graph) -> bool:
+    """Whether `g` has DENSE_EDGES edges at least, and DENSE_RATIO a node."""
+    edges: int = g.number_of_edges()
+    return edges >= max(DENSE_EDGES, DENSE_RATIO * len(g))
+
+
 def _argued_about_last(g: Graph) -> list[str]:
     """The nodes from which a drawing of claims alone is ranked: those that argue about
     none, and of each cycle that argues about nothing outside it (a strongly connected
@@ -947,8 +953,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "tooltip": _plain(_read_twice(m.summary or m.title)),
         "id": "_map",
     }
-    dense = g.number_of_edges() >= max(DENSE_EDGES, DENSE_RATIO * len(g))
-    if dense:
+    if dense := is_dense(g):
         # Each node arguing with many (35 claims each attacked by the same 35 objections):
         # Graphviz took 22 s (60 and 60, 111 s) mostly ordering each row so that fewer
         # edges cross, and placing the boxes, which gain little here; a pass of each.
