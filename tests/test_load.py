@@ -517,6 +517,8 @@ def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
     ("value", "hint"),
     [
         ('"30"', "write it as `30` (no quotes)"),
+        ("!!float 30", "write it as `30` (without `!!float`)"),  # (it said "no quotes")
+        ("!!str 30", "write it as `30` (without `!!str`)"),
         ("30.5", "write it as `30`"),
         ("5.2", "write it as `10`"),  # within the field's bounds
         ("wide", "write it as `36`"),

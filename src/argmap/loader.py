@@ -41,6 +41,7 @@ from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 from argmap.yamltree import (
+    CORE_TAG,
     GLUED_ITEM,
     MAX_NUMBER,
     QUOTED,
@@ -1794,12 +1795,12 @@ class _MapBuilder:
         meant = _fraction(node)
         example = f"`{0.5 if meant is None else meant:g}`"
         if (
-            meant is not None
-            and isinstance(node, YScalar)
-            and not node.plain
+            isinstance(node, YScalar)
+            and meant is not None
+            and _quoted(node)
             and number_by_12(node.value.strip()) is not None
         ):
-            example += " (no quotes)"  # (`"0.8"`: text to YAML)
+            example += _as_plain(node)  # (`"0.8"`: text to YAML)
         value = self.scalar(node, what, "a number from 0 to 1", example)
         if value is _INVALID:
             return None
@@ -2008,7 +2009,7 @@ class _MapBuilder:
         if value is _INVALID:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(node, what, "a whole number", example + " (no quotes)" * _quoted(node))
+            self.wrong_type(node, what, "a whole number", example + _as_plain(node))
             return None
         if self.read_apart_whole(node, what, value):
             return None
@@ -2449,7 +2450,19 @@ def _whole(node: YNode, f: spec.Field) -> int:
 
 
 def _quoted(node: YNode) -> bool:
+    """Whether `node` is written in quotes or with a tag of YAML's (`!!float 20`): a value
+    YAML does not read as it would plain."""
     return isinstance(node, YScalar) and not node.plain
+
+
+def _as_plain(node: YNode) -> str:
+    """What an example adds where `node` is written other than plain: ` (no quotes)` after
+    `"20"`, `` (without `!!float`)`` after `!!float 20`."""
+    if not _quoted(node):
+        return ""
+    assert isinstance(node, YScalar)
+    tag = (node.tag or "").removeprefix(CORE_TAG)
+    return f" (without `!!{tag}`)" if tag and tag != node.tag else " (no quotes)"
 
 
 _CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str, spec.Field], Any]] = {
