@@ -2680,6 +2680,12 @@ def _compose(
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text. Only UTF-8 is accepted (a UTF-8 byte-order mark is dropped)."""
+    if data[:1] == b"\0" and not data.strip(b"\0"):  # (not UTF-32, as its zeros looked)
+        said = (
+            f"the file holds {counted(len(data), 'byte')} of zeros (NUL) and no text",
+            "a file zeroed by a crash or a failed copy: restore it from version control",
+        )
+        return None, [Diagnostic("encoding", Severity.ERROR, Span.point(file, 1, 1), *said)]
     if encoding := wide_encoding(data):  # (a zero byte, or a byte 0xff, left one guessing)
         return None, [
             Diagnostic(
