@@ -258,6 +258,24 @@ def test_watch_goes_on_when_its_folder_is_made_again(tmp_path: Path) -> None:
         assert len(refusals) == 1
 
 
+def test_maps_made_again_are_drawn_beside_a_folder_whose_settings_are_wrong(
+    tmp_path: Path,
+) -> None:
+    """Every map drawn again (its folder made anew) was refused for one subfolder's
+    settings file with mistakes: none was drawn. Its maps are refused, the others drawn."""
+    with watching(tmp_path) as (seed, out, _, refusals):
+        maps, good = seed.parent, seed.read_text()
+        shutil.rmtree(maps)
+        assert wait_for(lambda: refusals), "the removal is not said"
+        (maps / "wrong" / ".argmap.toml").mkdir(parents=True)  # (no file: a mistake)
+        (maps / "wrong" / "x.yaml").write_text(good)
+        (maps / "new.yaml").write_text(good)
+        assert wait_for(lambda: (out / "new.svg").exists()), "the others are not drawn"
+        assert wait_for(lambda: len(refusals) == 2)
+        assert "cannot read settings: it is no file" in refusals[1]
+        assert not (out / "wrong" / "x.svg").exists()
+
+
 def test_watch_stopped_by_sigterm_says_so_once(tmp_path: Path) -> None:
     """`timeout`, or a cancelled job, ends a watch with SIGTERM: it said "stopped", then
     "terminated"; now the one, and exits as shells report the signal (143)."""

@@ -138,13 +138,26 @@ def watch(
         cannot be drawn (a clash of outputs, a settings file with mistakes) is refused."""
         try:
             planned = plan(paths, folder, base.format)
-            note_links(planned)
-            jobs = which(planned)
-            if jobs:
-                draw(jobs)
         except PlanError as error:
             on_refusal(str(error))
-        except ConfigError as error:
+            return
+        note_links(planned)
+        # (The maps whose settings have mistakes are refused, the others drawn: all of the
+        # folder made again were refused for one subfolder's settings.)
+        jobs, problems = [], {}
+        for job in which(planned):
+            try:
+                settings(job.source)
+            except ConfigError as error:
+                problems.update(dict.fromkeys(error.problems))
+            else:
+                jobs.append(job)
+        for problem in problems:
+            on_refusal(problem)
+        try:
+            if jobs:
+                draw(jobs)
+        except ConfigError as error:  # (a settings file made broken meanwhile)
             for problem in error.problems:
                 on_refusal(problem)
 
