@@ -833,6 +833,19 @@ def test_a_line_indented_with_odd_spaces_gets_the_line_to_write(row: int, odd: s
     assert found.hint == f"indent with ordinary spaces: `{written}`"
 
 
+@pytest.mark.parametrize(
+    "above",
+    ["    text: |\n      First line.", "    text: A claim that goes\n      on a second line."],
+)
+def test_odd_spaces_after_a_text_over_lines_get_the_keys_indentation(above: str) -> None:
+    """The hint took the indentation of the text's last line (6): written so, the field
+    went into the text, or broke the file."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n{above}\n\u3000\u3000\u3000tags: [a]\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert found.hint == "indent with ordinary spaces: `    tags: [a]`"
+    assert not loads(text.replace("\u3000" * 3, "    "), "m.yaml").diagnostics
+
+
 def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:
     """On a line of its own inside `{...}`, the rest of the line was taken for the value:
     `text: "Note, by: a}"`, which lost `by` and the closing brace."""

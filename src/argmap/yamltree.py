@@ -2351,6 +2351,15 @@ def _odd_indent(
     return None
 
 
+def _key_above(lines: list[str], row: int) -> int | None:
+    """The nearest line before `row` with a key (`  text: ...`, `- c1:`): not a line of a
+    text block or of a plain text over lines, whose indentation is the text's."""
+    at = _line_above(lines, row)
+    while at is not None and not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)):
+        at = _line_above(lines, at)
+    return at
+
+
 def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
     """What is wrong, and what to write, where line `row` is indented with a space YAML
     does not read as one (U+00A0, or a Japanese input method's U+3000), and its column. The
@@ -2362,13 +2371,13 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
     odd = next((c for c in indent if c not in " \t"), None)
     if odd is None:
         return None
-    levels: list[int] = []  # of a key's column, from the line above out to the margin
-    above = at = _line_above(lines, row)
+    levels: list[int] = []  # of a key's column, from the key line above out to the margin
+    above = at = _key_above(lines, row)
     while at is not None and (not levels or levels[-1] > 0):
         level = indent_of(lines[at]) + 2 * lines[at].lstrip(" ").startswith("- ")
         if not levels or level < levels[-1]:
             levels.append(level)
-        at = _line_above(lines, at)
+        at = _key_above(lines, at)
     if above is not None and without_comment(lines[above]).endswith(":"):
         spaces = levels[0] + 2
     else:
