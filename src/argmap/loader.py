@@ -9,7 +9,7 @@ import functools
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from itertools import count
@@ -334,6 +334,17 @@ def _based(node: YNode) -> tuple[int, object, object] | None:
     number = int(written.replace("_", ""), 0)
     binary = written.lstrip("+-")[1] in "bB"
     return (number, number, "text") if binary else (number, "text", number)
+
+
+class _AnyOf(Container[str]):
+    """What is in any of `parts`, without their union: made for each invalid id, the
+    union of 8,000 ids for each of 8,000 invalid ones took 11 s."""
+
+    def __init__(self, parts: tuple[Container[str], ...]) -> None:
+        self.parts = parts
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in part for part in self.parts)
 
 
 def _is_blank(node: YNode) -> bool:
@@ -926,7 +937,7 @@ class _MapBuilder:
             written = key  # (as the hints below write it)
             if not spec.ID_RE.match(key):
                 # (Not an id the map has, anywhere, nor one given to another invalid id.)
-                taken = self.suggested_ids.union(node.entries, *self.written_ids.values())
+                taken = _AnyOf((self.suggested_ids, node.entries, *self.written_ids.values()))
                 suggested = spec.suggested_id(key, taken)
                 self.bad_ids[len(self.diagnostics)] = key
                 self.error("invalid-id", key_node.span, *invalid_id(key, key_node.span, suggested))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,7 +37,7 @@ def refused_at(key: str) -> int:
     return start.end() if start else 0
 
 
-def suggested_id(key: str, taken: Collection[str] = ()) -> str:
+def suggested_id(key: str, taken: Container[str] = ()) -> str:
     """The id that invalid `key` stands for, as far as spelling goes (`café` as `cafe`,
     `<robot>` and `+ r1`, as Argdown writes them, as `robot` and `r1`); "" if there is
     none, or it is `taken` (`cafe` beside `café`)."""

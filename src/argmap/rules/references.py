@@ -50,6 +50,15 @@ class _Space:
         return [k for k in self.entries if not ID_RE.match(k)]
 
     @functools.cached_property
+    def unnamed(self) -> list[str]:
+        """The invalid ids a reference not in the map may have meant: not one that a
+        reference names as it is; and none where the names not in the map outnumber them,
+        or each of those named every one (`.5` and `Ключ` the `yes` and the `tpyo` meant).
+        (Asked once `named` and `unknown` are whole.)"""
+        unnamed = [k for k in self.invalid if k not in self.named]
+        return unnamed if len(self.unknown) <= len(unnamed) else []
+
+    @functools.cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.valid)
 
@@ -92,14 +101,9 @@ class _Unknown:
         """Its hint and the ids it is read as meaning (see `_reading`): made once for the
         rules that need it, unknown-reference and the unused ones."""
         hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
-        space = self.spaces[self.what]
-        # Not one that a reference names as it is, nor the node itself (it would argue
-        # about itself); and only as many as there are names that are not in the map, or
-        # each of those named every one (`.5` and `Ключ` the `yes` and the `tpyo` meant).
-        itself = self.node.id if self.what == "node" else None
-        invalid = [k for k in space.invalid if k not in space.named and k != itself]
-        if len(space.unknown) > len(invalid):
-            invalid = []
+        itself = self.node.id if self.what == "node" else None  # (it would argue about itself)
+        unnamed = self.spaces[self.what].unnamed
+        invalid = [k for k in unnamed if k != itself] if len(unnamed) <= 4 else unnamed
         # (Not with many: each has its error, and 20,000 made every reference name all.)
         if not 0 < len(invalid) <= 3 or not ID_RE.match(self.ref.id) or set(ids) & set(invalid):
             return hint, ids  # (or the hint names the entry already: an invisible character)
