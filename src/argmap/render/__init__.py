@@ -17,10 +17,10 @@ from argmap.render.dot import (
     GROUPS,
     DotOptions,
     RightToLeft,
+    dense_edges,
     dot_pieces,
     group_of,
     has_unranked,
-    is_dense,
     ranking,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
@@ -257,7 +257,7 @@ _UNCROSSED_NODES = 1_000
 # Edges of a drawing, at most: Graphviz took 140 s and 300 MB to lay out 40,000 (200 nodes
 # each attacking all, 7.6 KB of YAML aliases), and 5,000 nodes with 6,500 edges take 12 s.
 MAX_EDGES = 20_000
-# ... and of a dense one (`dot.is_dense`), whose time grows faster: 75 objections that each
+# ... and of a dense part (`dot.dense_edges`), whose time grows faster: 75 objections that each
 # attack the same 75 claims (5,625 edges) take the builtin engine 10 s, 140 and 140 (19,600)
 # over 200 s, for a block of lines that no one can follow.
 MAX_DENSE_EDGES = 6_000
@@ -290,13 +290,18 @@ class Drawing:
         _checked_style(options.dot)
         whole = build_graph(m) if graph is None else graph
         g = _focus(whole, m, options)
-        edges, dense = g.number_of_edges(), is_dense(g)
-        if edges > (most := MAX_DENSE_EDGES if dense else MAX_EDGES):
-            how = (f", {edges / len(g):.0f} a node,", " so densely") if dense else (",", "")
+        edges, dense = g.number_of_edges(), dense_edges(g)
+        if edges > MAX_EDGES or dense > MAX_DENSE_EDGES:
+            how = (
+                (f"edges, {dense:,} of them among nodes that each argue with many,", "so densely")
+                if dense > MAX_DENSE_EDGES
+                else ("edges,", "")
+            )
             raise RenderError(
-                f"the drawing would have {edges:,} edges{how[0]} more than the {most:,} that "
-                f"argmap lays out{how[1]} (Graphviz would take many minutes, and the picture "
-                "could not be read): draw part of the map, `--focus ID --depth N`"
+                f"the drawing would have {edges:,} {how[0]} more than the "
+                f"{MAX_DENSE_EDGES if how[1] else MAX_EDGES:,} that argmap lays out"
+                f"{' ' + how[1] if how[1] else ''} (Graphviz would take many minutes, and the "
+                "picture could not be read): draw part of the map, `--focus ID --depth N`"
             )
         dot_options = _evaluated(m, options, g.nodes) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab

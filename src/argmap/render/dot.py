@@ -881,10 +881,14 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
     return lengths
 
 
-def is_dense(g: Graph) -> bool:
-    """Whether `g` has DENSE_EDGES edges at least, and DENSE_RATIO a node."""
-    edges: int = g.number_of_edges()
-    return edges >= max(DENSE_EDGES, DENSE_RATIO * len(g))
+def dense_edges(g: Graph) -> int:
+    """The edges of `g`'s dense part, if it has one: among the nodes with 2 * DENSE_RATIO
+    edges or more, DENSE_EDGES at least, and DENSE_RATIO a node; else 0. (Of the part, not
+    the whole: 2,400 claims arguing with none, beside 100 objections that each attack the
+    same 100 claims, made the whole sparse, and its layout took 132 s.)"""
+    busy = {n for n, degree in g.degree() if degree >= 2 * DENSE_RATIO}
+    edges = sum(1 for u, v in g.edges() if u in busy and v in busy)
+    return edges if edges >= max(DENSE_EDGES, DENSE_RATIO * len(busy)) else 0
 
 
 def _argued_about_last(g: Graph) -> list[str]:
@@ -953,7 +957,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "tooltip": _plain(_read_twice(m.summary or m.title)),
         "id": "_map",
     }
-    if dense := is_dense(g):
+    if dense := bool(dense_edges(g)):
         # Each node arguing with many (35 claims each attacked by the same 35 objections):
         # Graphviz took 22 s (60 and 60, 111 s) mostly ordering each row so that fewer
         # edges cross, and placing the boxes, which gain little here; a pass of each.
