@@ -75,7 +75,7 @@ def test_a_folder_without_maps_among_other_paths_is_said_and_fails(
     (tmp_path / "empty").mkdir()
     (tmp_path / "linked").symlink_to(tmp_path / "maps")  # (its maps are the first path's)
     said = "no *.yaml or *.yml files found"
-    result = invoke("check", "maps", "empty/", "maps/inner", "linked")
+    result = invoke("check", "maps", "empty/", "maps/inner", "linked", "empty")
     assert result.exit_code == 2 and result.output.count(said) == 1, result.output
     assert f"empty/:1:1: error[io-error] {said}" in result.output
     result = invoke("render", "maps", "empty/", "-o", "build/")

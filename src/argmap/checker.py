@@ -124,15 +124,15 @@ def empty_folders(paths: Iterable[str], found: Sequence[str]) -> list[str]:
     """The folders among `paths` that hold no map: among several paths, one mistyped or
     emptied was passed over, and CI passed on the others. (Not one whose maps `found`
     holds under another path, as a folder inside another given, or a link to it.)"""
-    empty = []
+    empty: dict[str, str] = {}  # (each once, however named: `empty`, `empty/`)
     for path in paths:
         with suppress(OSError):
             if path not in ("-", "") and Path(path).is_dir():
                 folder = Path(path)
                 inside = any(Path(f).is_relative_to(folder) for f in found)
                 if not inside and not _in_folder(folder):
-                    empty.append(path)
-    return empty
+                    empty.setdefault(os.path.realpath(folder), path)
+    return list(empty.values())
 
 
 def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
