@@ -558,6 +558,19 @@ def test_a_number_of_thousands_of_digits_is_an_error_where_written(
     assert problem.span.line == (3 if top else 5)
 
 
+@pytest.mark.parametrize(
+    "node",
+    ["weight: 0x" + "f" * 997, "weight: +" + "1" * 998, "weight: 0o" + "7" * 990],
+)
+def test_a_number_just_under_the_limit_is_said_by_its_start(node: str) -> None:
+    """Read, and said whole: `0x` and 997 digits made a message of 2.3 KB."""
+    text = (
+        f"argmap: 1\ntitle: T\nsources: {{s: {{title: S}}}}\nclaims:\n  c: {{text: C., {node}}}\n"
+    )
+    [found] = loads(text, "m.yaml").diagnostics
+    assert len(found.message) < 300 and len(found.hint) < 200, found
+
+
 @pytest.mark.parametrize("key", [f"0{_DIGITS}", f"1{_DIGITS}", "0o" + "7" * 5000])
 def test_an_id_of_thousands_of_digits_is_an_id_too_long(key: str) -> None:
     [problem] = loads(f"argmap: 1\ntitle: T\nclaims:\n  ? {key}\n  : {{text: C.}}\n").diagnostics

@@ -581,8 +581,8 @@ def _listed(text: str) -> str:
 def _read_as(node: YNode, value: float) -> str:
     """A number as said in a message: with what was written where YAML read it otherwise
     (`010` is 8, and `1:00` 60, in YAML 1.1), which "is 8" left a riddle."""
-    shown = f"{value:g}" if isinstance(value, float) else str(value)
-    written = node.value.strip() if isinstance(node, YScalar) else ""
+    shown = clipped(f"{value:g}" if isinstance(value, float) else str(value), 40)
+    written = clipped(node.value.strip(), 40) if isinstance(node, YScalar) else ""
     if not written or written in (str(value), shown):
         return shown
     return f"`{written}`, which YAML reads as {shown}"
@@ -1845,7 +1845,7 @@ class _MapBuilder:
         if _WHOLE.fullmatch(written) or (decimal and int(written) == value):  # (`01`: 1 to both)
             return False
         other = str(int(written)) if decimal else "text"
-        fix = fix or f"in decimal digits alone: `{other if decimal else value}`"
+        fix = fix or f"in decimal digits alone: `{clipped(str(other if decimal else value), 40)}`"
         self.read_apart(node, what, value, other, fix)
         return True
 
@@ -1854,6 +1854,8 @@ class _MapBuilder:
         `0b1`): `by11` to YAML 1.1, which argmap reads, `by12` to YAML 1.2, as editors read
         a map with argmap's schema; `fix` says how to write it."""
         written = node.value.strip() if isinstance(node, YScalar) else ""
+        # (Each cut short: `0x` and 998 digits is 1,200 of them in decimal.)
+        written, by11, by12 = (clipped(str(v), 40) for v in (written, by11, by12))
         self.error(
             "wrong-type",
             node.span,
@@ -2013,7 +2015,8 @@ class _MapBuilder:
 
     def integer(self, node: YNode, what: str, f: spec.Field = _ANY) -> int | None:
         if based := _based(node):  # (`0o50`: 40 to YAML 1.2, and text to 1.1)
-            self.read_apart(node, what, *based[1:], f"in decimal digits alone: `{based[0]}`")
+            shown = clipped(str(based[0]), 40)
+            self.read_apart(node, what, *based[1:], f"in decimal digits alone: `{shown}`")
             return None
         example = f"`{_whole(node, f)}`"
         value = self.scalar(node, what, "a whole number", example)
