@@ -519,6 +519,7 @@ def test_bounds_that_keep_a_small_file_from_costing_much() -> None:
         ('"30"', "write it as `30` (no quotes)"),
         ("!!float 30", "write it as `30` (without `!!float`)"),  # (it said "no quotes")
         ("!!str 30", "write it as `30` (without `!!str`)"),
+        ('!!str "30"', "write it as `30` (without `!!str` or quotes)"),
         ("30.5", "write it as `30`"),
         ("5.2", "write it as `10`"),  # within the field's bounds
         ("wide", "write it as `36`"),

@@ -1811,7 +1811,7 @@ class _MapBuilder:
             and _quoted(node)
             and number_by_12(node.value.strip()) is not None
         ):
-            example += _as_plain(node)  # (`"0.8"`: text to YAML)
+            example += _as_plain(node, self.lines)  # (`"0.8"`: text to YAML)
         value = self.scalar(node, what, "a number from 0 to 1", example)
         if value is _INVALID:
             return None
@@ -2023,7 +2023,7 @@ class _MapBuilder:
         if value is _INVALID:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(node, what, "a whole number", example + _as_plain(node))
+            self.wrong_type(node, what, "a whole number", example + _as_plain(node, self.lines))
             return None
         if self.read_apart_whole(node, what, value):
             return None
@@ -2469,14 +2469,19 @@ def _quoted(node: YNode) -> bool:
     return isinstance(node, YScalar) and not node.plain
 
 
-def _as_plain(node: YNode) -> str:
+def _as_plain(node: YNode, lines: list[str]) -> str:
     """What an example adds where `node` is written other than plain: ` (no quotes)` after
-    `"20"`, `` (without `!!float`)`` after `!!float 20`."""
+    `"20"`, `` (without `!!float`)`` after `!!float 20`, both after `!!str "20"`."""
     if not _quoted(node):
         return ""
     assert isinstance(node, YScalar)
     tag = (node.tag or "").removeprefix(CORE_TAG)
-    return f" (without `!!{tag}`)" if tag and tag != node.tag else " (no quotes)"
+    if not tag or tag == node.tag:
+        return " (no quotes)"
+    line = lines[node.span.line - 1] if 0 < node.span.line <= len(lines) else ""
+    after = line[node.span.column - 1 :].removeprefix(f"!!{tag}").lstrip()
+    quotes = " or quotes" if after[:1] in ("'", '"') else ""
+    return f" (without `!!{tag}`{quotes})"
 
 
 _CONVERTERS: dict[str, Callable[[_MapBuilder, YNode, str, spec.Field], Any]] = {
