@@ -792,6 +792,10 @@ def test_config_names_the_settings_of_every_command_that_reads_a_map(
     assert result.exit_code == 1, result.output
     assert f"`strict = true` in {settings}" in result.output
     assert invoke(*command, str(lax), "--config", os.devnull).exit_code == 1  # unknown-reference
+    # A settings file that is not there is said first, as `check` says it, whatever the map.
+    (tmp_path / "broken.yaml").write_text("argmap: 1\ntitle: [\n")
+    missing = invoke(*command, str(tmp_path / "broken.yaml"), "--config", "nosuch.toml")
+    assert missing.exit_code == 2 and "settings file nosuch.toml does not exist" in missing.output
 
 
 def test_a_settings_file_with_mistakes_is_reported_once(tmp_path: Path) -> None:

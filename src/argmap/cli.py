@@ -727,6 +727,9 @@ def _load_usable(
     `then`: as a rule it still gives that result, and exits 1."""
     from argmap.loader import load
 
+    if config is not None:  # (its mistakes first, as `check` says them: exit 2)
+        with _settings(config):
+            pass
     loaded = load(path)
     if loaded.map is None:
         _report_unusable(loaded)
