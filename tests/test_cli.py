@@ -80,6 +80,7 @@ def test_a_folder_without_maps_among_other_paths_is_said_and_fails(
     assert f"empty/:1:1: error[io-error] {said}" in result.output
     result = invoke("render", "maps", "empty/", "-o", "build/")
     assert result.exit_code == 2 and f"{said} in empty/" in result.output
+    assert "1 of 2 maps rendered" in result.output  # (the folder counted, as a path not there)
     assert (tmp_path / "build" / "inner" / "circular-firing-squad.svg").exists()
     assert invoke("check", "maps", "maps/inner").exit_code == 0
 

@@ -562,8 +562,7 @@ def _run_render(
     finally:
         if progress is not None:
             progress.stop()
-    code = _print_outcomes(outcomes, check_only, flags, quiet, settings)
-    return max(code, 2) if empty else code  # (3, a bug, stays)
+    return _print_outcomes(outcomes, check_only, flags, quiet, settings, len(empty))
 
 
 def _print_outcomes(
@@ -572,12 +571,14 @@ def _print_outcomes(
     flags: Sequence[str] = (),
     quiet: bool = False,
     settings: Callable[[str], Settings] | None = None,
+    unread: int = 0,
 ) -> int:
     """Diagnostics, failures and a summary on stderr (stdout may carry a drawing); the
-    exit code: 2 a map could not be read or written or an option does not fit it, 1 a map failed,
-    else 0. A stale drawing is named with the command that brings it up to date (the
-    render's `flags` with the map and its output). `quiet` names a map with errors in one
-    line instead of its diagnostics, for a pre-commit hook that runs after `argmap check`.
+    exit code: 2 a map could not be read or written or an option does not fit it (or
+    `unread` paths, folders without maps, gave none), 1 a map failed, else 0. A stale
+    drawing is named with the command that brings it up to date (the render's `flags`
+    with the map and its output). `quiet` names a map with errors in one line instead of
+    its diagnostics, for a pre-commit hook that runs after `argmap check`.
     A map whose `settings` say `strict = true` fails on its warnings too, as in `check`,
     drawn all the same."""
     from dataclasses import replace
@@ -639,14 +640,14 @@ def _print_outcomes(
                 rules = ", ".join(f'"{rule}"' for rule in drawn)
                 said += f"; `ignore = [{rules}]` there lets what the drawing lacks pass"
             typer.echo(printable(said), err=True)
-    failed = sum(o.failed for o in outcomes)
+    failed, total = sum(o.failed for o in outcomes) + unread, len(outcomes) + unread
     verb = "up to date" if check_only else "rendered"
-    if len(outcomes) > 1 or failed or check_only:
+    if total > 1 or failed or check_only:
         where = "" if check_only or len(outcomes) == 1 else _where([o.job for o in outcomes])
         # (A folder's other YAML files, `mkdocs.yml`: counted as files, not maps.)
         others = sum(any(d.rule == "not-a-map" for d in o.report.diagnostics) for o in outcomes)
         noun = "files" if others else "maps"
-        summary = f"{len(outcomes) - failed} of {len(outcomes)} {noun} {verb}{where}"
+        summary = f"{total - failed} of {total} {noun} {verb}{where}"
         if others:
             summary += f"; {others} {'is no map' if others == 1 else 'are not maps'}"
         if strictly:  # (drawn, or up to date, and failed all the same)
@@ -660,7 +661,7 @@ def _print_outcomes(
     if any(o.internal for o in outcomes):
         return 3
     usage = any(o.usage for o in outcomes)
-    return 2 if reports.exit_code == 2 or usage else 1 if failed or strictly else 0
+    return 2 if reports.exit_code == 2 or usage or unread else 1 if failed or strictly else 0
 
 
 def _of_drawing(diagnostic: Diagnostic) -> bool:
