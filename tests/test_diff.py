@@ -601,3 +601,15 @@ def test_json_escapes_the_controls_a_map_holds(tmp_path: Path) -> None:
     assert not any(c in result.stdout for c in "\x9b\u202e\x7f")
     assert '"new\\u009b2J\\u202eevil\\u007f"' in result.stdout
     assert text in json.dumps(json.loads(result.stdout), ensure_ascii=False)
+
+
+def test_a_drawing_too_large_to_lay_out_is_told_to_diff_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal's advice was render's, `--focus`, which diff has not."""
+    import argmap.render
+
+    monkeypatch.setattr(argmap.render, "MAX_EDGES", 10)  # (the seed map has 13)
+    result = runner.invoke(app, ["diff", os.devnull, str(SEED), "-o", str(tmp_path / "d.svg")])
+    assert result.exit_code == 1
+    assert "compare them as text, `-f text`" in result.output and "--focus" not in result.output

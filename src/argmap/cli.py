@@ -1214,7 +1214,7 @@ def _diff_svg(
     win."""
     from dataclasses import replace
 
-    from argmap.render import RenderError, RenderOptions, drawn, options_for
+    from argmap.render import PART_OF_IT, RenderError, RenderOptions, drawn, options_for
     from argmap.render.dot import DotOptions
     from argmap.report import headline
 
@@ -1239,8 +1239,8 @@ def _diff_svg(
     _warn_svg_id_clashes(union)
     try:
         data, lacks = drawn(union, options)
-    except RenderError as error:
-        _fail(str(error), 1)
+    except RenderError as error:  # (diff has no --focus)
+        _fail(str(error).replace(PART_OF_IT, "compare them as text, `-f text`"), 1)
     for warning in lacks:  # (grouping that draws no group, edges drawn as curves)
         typer.echo(headline(warning), err=True)
     return data

@@ -261,6 +261,7 @@ MAX_EDGES = 20_000
 # attack the same 75 claims (5,625 edges) take the builtin engine 10 s, 140 and 140 (19,600)
 # over 200 s, for a block of lines that no one can follow.
 MAX_DENSE_EDGES = 6_000
+PART_OF_IT = "draw part of the map, `--focus ID --depth N`"  # (`diff` says its own)
 
 
 # A label of one extension, in the legend with what it means for the node.
@@ -301,7 +302,7 @@ class Drawing:
                 f"the drawing would have {edges:,} {how[0]} more than the "
                 f"{MAX_DENSE_EDGES if how[1] else MAX_EDGES:,} that argmap lays out"
                 f"{' ' + how[1] if how[1] else ''} (Graphviz would take many minutes, and the "
-                "picture could not be read): draw part of the map, `--focus ID --depth N`"
+                f"picture could not be read): {PART_OF_IT}"
             )
         dot_options = _evaluated(m, options, g.nodes) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab
