@@ -848,6 +848,25 @@ def test_a_line_indented_with_odd_spaces_gets_the_line_to_write(row: int, odd: s
 
 
 @pytest.mark.parametrize(
+    ("above", "line", "meant"),
+    [
+        ("    tags:", "\u3000- a", "      - a"),
+        ("    text: x", "\u3000\u3000# a note", "    # a note"),
+    ],
+)
+def test_odd_spaces_before_a_line_that_is_no_key_are_named(
+    above: str, line: str, meant: str
+) -> None:
+    """YAML took `　- a` for the start of a key, and said it found no `:` after it."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n{above}\n{line}\n    by: [a]\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert (found.span.line, found.span.column) == (6, 1)
+    assert found.hint == f"indent with ordinary spaces: `{meant}`"
+    mended = loads(text.replace(line, meant), "m.yaml")
+    assert mended.map is not None and "yaml-syntax" not in {d.rule for d in mended.diagnostics}
+
+
+@pytest.mark.parametrize(
     "above",
     ["    text: |\n      First line.", "    text: A claim that goes\n      on a second line."],
 )

@@ -2655,7 +2655,13 @@ def _compose(
         if "tab" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
             problem = "a tab character here: YAML does not allow tabs for indentation"
             hint = "indent with spaces"
-        elif mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack)):
+        # (A key indented so, or a line that is none, `　- a` or `　　# note`, which YAML
+        # took for the start of a key.)
+        elif (mark is not None and (odd := _odd_indent(lines[: mark.line + 1], builder.stack))) or (
+            error.context == "while scanning a simple key"
+            and opened is not None
+            and (odd := _indented_oddly(lines, opened.line))
+        ):
             (problem, hint), line, column = odd
         elif mark is not None and (lookalike := _lookalike_key(lines, mark.line)):
             (problem, hint), line, column = lookalike
