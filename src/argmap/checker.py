@@ -304,8 +304,10 @@ def check(
         diagnostics = check_loaded(loaded, chosen)
         reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
     if maps_dir is None:  # (with it, pre-commit passed no map this time)
-        empty = [(", ".join(names) or ".", names)] if not reports else []
-        empty = empty or [(f, [f]) for f in empty_folders(names, [r.path for r in reports])]
+        if reports:  # (a folder among other paths, said apart)
+            empty = [(f, [f]) for f in empty_folders(names, [r.path for r in reports])]
+        else:
+            empty = [(", ".join(names) or ".", names)]
         for where, of in empty:
             nothing = Diagnostic("io-error", Severity.ERROR, Span.point(where), *nothing_found(of))
             reports.append(FileReport(where, "", (nothing,)))

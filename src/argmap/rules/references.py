@@ -103,8 +103,9 @@ class _Unknown:
         hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
         itself = self.node.id if self.what == "node" else None  # (it would argue about itself)
         unnamed = self.spaces[self.what].unnamed
-        invalid = [k for k in unnamed if k != itself] if len(unnamed) <= 4 else unnamed
-        # (Not with many: each has its error, and 20,000 made every reference name all.)
+        # (Not with many: each has its error, and 20,000 made every reference name all,
+        # sifted anew for each.)
+        invalid = [k for k in unnamed if k != itself] if len(unnamed) <= 4 else []
         if not 0 < len(invalid) <= 3 or not ID_RE.match(self.ref.id) or set(ids) & set(invalid):
             return hint, ids  # (or the hint names the entry already: an invisible character)
         # (`by: herzl`, and an actor `הרצל`: the id meant for it, maybe)
