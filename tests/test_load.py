@@ -1208,6 +1208,36 @@ def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("tags", "said"),
+    [
+        ("[経済、政策, 財政]", ("経済、政策", 12, "[経済, 政策]")),
+        ("[economy; polling]", ("economy; polling", 12, "[economy, polling]")),
+        ("\n      - a ، b ، c", ("a ، b ، c", 9, "[a, b, c]")),
+        ('["経済、政策"]', None),  # quoted: one tag on purpose
+        ("\n      - Paris, France", None),  # an ASCII comma: not read past by mistake
+        ("[経済, 政策]", None),
+        ("[a;]", None),  # (no second tag)
+    ],
+)
+def test_a_tag_with_another_separator_in_it_is_said_to_be_one(
+    tags: str, said: tuple[str, int, str] | None
+) -> None:
+    """`tags: [経済、政策]` gave the node one tag, `経済、政策`, without a word: YAML reads
+    only the ASCII comma between a list's items."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: A claim.\n    tags: {tags}\n"
+    found = loads(text).diagnostics
+    if said is None:
+        assert not found
+        return
+    [warning] = found
+    tag, column, listed = said
+    assert warning.rule == "joined-tags" and warning.severity is Severity.WARNING
+    assert warning.message.startswith(f"the tag `{tag}` in `tags` of claim `c1` holds ")
+    assert (warning.span.line, warning.span.column) == (6 + (column == 9), column)
+    assert f"`tags: {listed}`" in warning.hint
+
+
+@pytest.mark.parametrize(
     "line", ['tags: ["a b"]  by: ann', "attacks: [c0, [c2]]  by: ann", "tags: [a]    by: ann"]
 )
 def test_a_field_after_a_list_on_its_line_goes_on_a_line_of_its_own(line: str) -> None:

@@ -131,6 +131,12 @@ def located(span: Span, text: str, index: int) -> str:
     return f"{describe(text[index])} {where}"
 
 
+# What separates the items of a list: commas, semicolons, and the commas of Chinese and
+# Japanese (full-width, ideographic, small, half-width), and of Arabic. YAML reads only
+# the ASCII comma of a list in brackets; the others are text.
+LIST_SEPARATOR = re.compile("[,;\uff0c\u3001\ufe50\uff64\uff1b\u060c\u061b]")
+
+
 # A key's colon typed in another script's form: the full-width one of Chinese and Japanese
 # keyboards, and colons that look like it. YAML reads it as part of the text.
 _LOOKALIKE_KEY = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*([\uFF1A\uFE55\uFE13\uA789\u2236])")

@@ -25,6 +25,7 @@ from argmap.characters import (
     BLANK,
     CONTROL,
     INVISIBLE,
+    LIST_SEPARATOR,
     char_class,
     code_points,
     colon_hint,
@@ -572,7 +573,9 @@ def _listed(text: str) -> str:
     it, its quotes off (`a, "b"` is `a, b`)."""
     # (`(a, b)` and `(a), (b)`, lists in other languages' ways: the brackets off; and no
     # empty item after a last comma, `a,`)
-    pieces = [p.strip().removeprefix("(").removesuffix(")").strip() for p in text.split(",")]
+    pieces = [
+        p.strip().removeprefix("(").removesuffix(")").strip() for p in LIST_SEPARATOR.split(text)
+    ]
     return ", ".join(
         as_written(p[1:-1] if p[:1] == p[-1:] and p[:1] in "\"'" else p, True) for p in pieces if p
     )
@@ -1723,11 +1726,14 @@ class _MapBuilder:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
             said = f"a tag in {what}"
-            return tuple(
+            found = tuple(
                 t
                 for item in items
                 if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
             )
+            for tag in items:
+                self.joined_tags(tag, what)
+            return found
         example = "`[economy, polling]`"
         if isinstance(node, YScalar) and (written := _listed(node.value)):
             example = f"`[{written}]`"
@@ -1735,6 +1741,29 @@ class _MapBuilder:
             example = f"`- {item[1]}`: a list's item needs a space after its `-`"
         self.wrong_type(node, what, "a list of tags", example)
         return None
+
+    def joined_tags(self, item: YNode, what: str) -> None:
+        """Warn of an unquoted tag with a separator in it that YAML does not read as a
+        list's comma (`[経済、政策]`, `[economy; polling]`): one tag, where several were
+        meant, with no error. (A tag with an ASCII comma in it is quoted, on purpose.)"""
+        if not isinstance(item, YScalar) or not item.plain:
+            return
+        separator = LIST_SEPARATOR.search(item.value)
+        pieces = [p.strip() for p in LIST_SEPARATOR.split(item.value)]
+        if separator is None or separator[0] == "," or not all(pieces):
+            return
+        odd = item.value[separator.start()]
+        self.diagnostics.append(
+            Diagnostic(
+                "joined-tags",
+                Severity.WARNING,
+                item.span,
+                f"the tag `{item.value}` in {what} holds {describe(odd)}, which YAML does not "
+                "read as a comma between tags: it is one tag",
+                f"to give {len(pieces)} tags, write them apart with `, `: "
+                f"`tags: [{_listed(item.value)}]`; to keep one tag, quote it",
+            )
+        )
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from argmap.characters import describe, invisible_at, located, visible
+from argmap.characters import LIST_SEPARATOR, describe, invisible_at, located, visible
 from argmap.diagnostics import Severity, Vocabulary
 from argmap.model import Node, Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
@@ -260,21 +260,16 @@ def _a(what: str) -> str:
     return "an" if what == "actor" else "a"
 
 
-# What separates the items of a list: commas, semicolons, and the commas of Chinese and
-# Japanese (full-width, ideographic, small, half-width), and of Arabic.
-_SEPARATED = re.compile("[,;\uff0c\u3001\ufe50\uff64\uff1b\u060c\u061b]")
-
-
 def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> str | None:
     """The hint for several ids written as one (`a, b` outside a list, `a; b`, `a b`), if
     `name` is that."""
     # `(a, b)`, a list in another language's way
     if name[:1] == "(" and name[-1:] == ")" and (name := name[1:-1].strip()) in known:
         return f"write the id without the brackets: `{name}`"  # (one of a list's, maybe)
-    pieces = [p.strip() for p in _SEPARATED.split(name)]
+    pieces = [p.strip() for p in LIST_SEPARATOR.split(name)]
     if what != "source" and len(pieces) > 1 and all(ID_RE.match(p) for p in pieces):
         hint = f"to name several, write a list: `{field}: [{', '.join(pieces)}]`"
-        odd = next((c for c in name if c not in ",;" and _SEPARATED.match(c)), None)
+        odd = next((c for c in name if c not in ",;" and LIST_SEPARATOR.match(c)), None)
         return f"{describe(odd)} is no comma to YAML; {hint}" if odd else hint
     words = name.split()
     if what != "source" and len(words) > 1 and all(w in known for w in words):

@@ -105,6 +105,18 @@ RULES = [
         "actors:\n  ann: {name: Ann}\n",
     ),
     Rule(
+        "joined-tags",
+        Severity.WARNING,
+        "An unquoted tag with a semicolon, or a comma of another script (`、`, `\uff0c`, `،`) "
+        "in it: several tags written as one.",
+        "In a list in brackets YAML takes only the comma `,` between items, so "
+        "`tags: [経済、政策]` gives the node one tag, `経済、政策`, with no error, and "
+        "`--group-by tag` draws it apart from the nodes tagged `経済`. Write the tags apart "
+        "with `, `; quote a tag that is meant to hold such a character.",
+        "claims:\n  c1:\n    text: 消費税を上げるべきだ。\n    tags: [経済、政策]\n",
+        "claims:\n  c1:\n    text: 消費税を上げるべきだ。\n    tags: [経済, 政策]\n",
+    ),
+    Rule(
         "unused-anchor",
         Severity.WARNING,
         "An anchor (`&name`) that no alias (`*name`) uses: usually text that starts with `&`.",
