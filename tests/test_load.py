@@ -879,6 +879,30 @@ def test_odd_spaces_after_a_text_over_lines_get_the_keys_indentation(above: str)
     assert not loads(text.replace("\u3000" * 3, "    "), "m.yaml").diagnostics
 
 
+@pytest.mark.parametrize(
+    ("block", "meant"),
+    [
+        ("|\n      First line.\n\u3000\u3000\u3000Second line.", "      Second line."),
+        (">-  # a note\n\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0First line.", "      First line."),
+        ("|\n        First line.\n\u3000\u3000Second line.", "        Second line."),
+        ("A claim that goes\n\u3000\u3000\u3000on a line.", "      on a line."),
+        ("A claim that goes\n      on a line\n\u3000\u3000\u3000and on.", "      and on."),
+    ],
+)
+def test_odd_spaces_before_a_line_of_a_text_get_the_texts_indentation(
+    block: str, meant: str
+) -> None:
+    """The hint gave a line of a `|` block, or of plain text over lines, the indentation of
+    its key (4): written so, the text ended above it, and the line broke the file."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: {block}\n    tags: [a]\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    assert found.hint == f"indent with ordinary spaces: `{meant}`"
+    odd = text.splitlines()[found.span.line - 1]
+    mended = loads(text.replace(odd, meant), "m.yaml")
+    assert not mended.diagnostics and mended.map is not None
+    assert mended.map.nodes["c"].text.rstrip().endswith(meant.strip())
+
+
 def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:
     """On a line of its own inside `{...}`, the rest of the line was taken for the value:
     `text: "Note, by: a}"`, which lost `by` and the closing brace."""

@@ -2363,9 +2363,11 @@ def _key_above(lines: list[str], row: int) -> int | None:
 def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
     """What is wrong, and what to write, where line `row` is indented with a space YAML
     does not read as one (U+00A0, or a Japanese input method's U+3000), and its column. The
-    spaces the hint gives: after a key that opens a block (`c1:`), 2 more than its; else
-    those of a line above the line could be beside, the one nearest the width the odd
-    spaces draw (U+3000 draws two columns)."""
+    spaces the hint gives: a line of the text a key above holds (`text: |`, or plain text
+    over lines), which is no key, those of the text's lines above it, or 2 more than its
+    key's; after a key that opens a block
+    (`c1:`), 2 more than its; else those of a line above the line could be beside, the one
+    nearest the width the odd spaces draw (U+3000 draws two columns)."""
     line = lines[row]
     indent = line[: len(line) - len(line.lstrip())]
     odd = next((c for c in indent if c not in " \t"), None)
@@ -2378,7 +2380,14 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
         if not levels or level < levels[-1]:
             levels.append(level)
         at = _key_above(lines, at)
-    if above is not None and without_comment(lines[above]).endswith(":"):
+    opens = without_comment(lines[above]).rstrip() if above is not None else ""
+    words = not _KEY_LINE.match(line.lstrip()) and line.lstrip()[:1] != "#"
+    if above is not None and words and not opens.endswith(":"):
+        # More of the text the key above holds (`text: |`, or plain text over lines): its
+        # first line below the key sets its indentation; if none, 2 past the key.
+        block = [indent_of(t) for t in lines[above + 1 : row] if t.strip()]
+        spaces = block[0] if block and block[0] > levels[0] else levels[0] + 2
+    elif above is not None and opens.endswith(":"):
         spaces = levels[0] + 2
     else:
         spaces = min(levels or [0], key=lambda n: (abs(n - columns(indent)), -n))
