@@ -1749,8 +1749,10 @@ class _MapBuilder:
         if not isinstance(item, YScalar) or not item.plain:
             return
         separator = LIST_SEPARATOR.search(item.value)
+        if separator is None or separator[0] == ",":
+            return
         pieces = [p.strip() for p in LIST_SEPARATOR.split(item.value)]
-        if separator is None or separator[0] == "," or not all(pieces):
+        if not all(pieces):
             return
         odd = item.value[separator.start()]
         self.diagnostics.append(
