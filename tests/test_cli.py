@@ -360,6 +360,20 @@ def test_show_keeps_a_byline_whole_on_a_line_and_no_spaces_at_line_ends(
     assert any(line.endswith(f"({name})") for line in shown[2:]), shown
 
 
+def test_show_breaks_a_byline_wider_than_the_line_in_columns() -> None:
+    """A byline of Korean names, 42 characters but 80 columns, was kept whole: its line ran
+    past the terminal's edge (characters counted, not the columns they take)."""
+    from argmap.text import columns
+
+    yaml_text = (
+        "argmap: 1\ntitle: T\nactors:\n  a: {name: 한국초전도저온학회 검증위원회 제일분과}\n"
+        "  b: {name: 해외 재현 연구진 및 국내 대학 공동 연구팀}\n"
+        "claims:\n  c: {text: 짧은 주장., by: [a, b]}\n"
+    )
+    shown = outline_of(loads(yaml_text).map).splitlines()
+    assert max(columns(line) for line in shown) <= 80, shown
+
+
 def test_show_details_keep_the_lines_of_a_quote_and_a_note() -> None:
     """A note's list ran together into one paragraph (`two trials: - Reykjavík ...`), as
     a node's text no longer does; the source's URL stays on the source's line."""

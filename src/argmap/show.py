@@ -17,7 +17,15 @@ from argmap.loader import gc_paused
 from argmap.model import Kind, Map, Node, Relation
 from argmap.outline import Entry, outline
 from argmap.printable import one_line, printable
-from argmap.text import LIST_ITEM, breaks_at_spaces, fill, in_quotes, listed, written_lines
+from argmap.text import (
+    LIST_ITEM,
+    breaks_at_spaces,
+    columns,
+    fill,
+    in_quotes,
+    listed,
+    written_lines,
+)
 
 # One colour per kind, the same everywhere argmap draws a map.
 KIND_STYLES = {
@@ -175,7 +183,7 @@ def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
     # the next.
     spaced = _SPACES.sub(lambda run: " " + "\u00a0" * (len(run[0]) - 1), plain)
     spaced = _BYLINE.sub(
-        lambda by: by[0].replace(" ", "\u00a0") if len(by[0]) < width - 2 else by[0], spaced
+        lambda by: by[0].replace(" ", "\u00a0") if columns(by[0]) < width - 2 else by[0], spaced
     )
     cuts, at = [], 0
     for line in fill(spaced, width):
