@@ -116,6 +116,20 @@ def test_an_actor_named_twice_in_by_is_a_repeat() -> None:
     assert rules_reported(fragment.replace(", bob]", "]")) == []
 
 
+def test_an_unknown_id_named_twice_is_one_error_and_a_repeat() -> None:
+    """`by: [x, x]` made two errors of one mistake; the repeat is `repeated-target`'s. Named
+    in two fields, it is two references."""
+    fragment = "claims:\n  c: {text: C, by: [x, x]}\nreasons:\n  r: {text: R, supports: [d, d]}\n"
+    assert sorted(rules_reported(fragment)) == [
+        "repeated-target",
+        "repeated-target",
+        "unknown-reference",
+        "unknown-reference",
+    ]
+    both = "claims:\n  c: {text: C}\nreasons:\n  r: {text: R, supports: d, attacks: d}\n"
+    assert rules_reported(both).count("unknown-reference") == 2
+
+
 def test_loose_nodes_are_reported_without_a_claim_too() -> None:
     """With no claim, `disconnected` stayed silent for no-claim to speak: switched off, or
     not selected, no-claim said nothing either."""

@@ -150,9 +150,13 @@ def _unknown(ctx: Context) -> list[_Unknown]:
         named += [("by", ref, "actor") for ref in node.by]
         if node.source:
             named.append(("source", node.source, "source"))
+        said: set[tuple[str, str]] = set()  # (a second `x` of `by: [x, x]` is repeated-target's)
         for field, ref, what in named:
             spaces[what].named.add(ref.id)
             if ref.id not in spaces[what].entries and ref.id not in m.unreadable:
+                if (field, ref.id) in said:
+                    continue
+                said.add((field, ref.id))
                 spaces[what].unknown.add(ref.id)
                 other = next((k for k, s in spaces.items() if ref.id in s.entries), None)
                 found.append(_Unknown(node, field, ref, what, spaces, other))
