@@ -1692,7 +1692,19 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         )
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
-        fix = ""
+        # Both deeper than the line before them, their mapping's key: the one of the two
+        # indented 2 spaces past that key is right, else the one above (whose value is on
+        # its line, so that nothing goes under it).
+        outside = indent_of(lines[before]) if before is not None else -1
+        if here == outside + 2 and not _HEAD_LINE.fullmatch(lines[above]):
+            return _Elsewhere(
+                f"{said}: the keys of one mapping are indented alike; indent line {above + 1} "
+                f"by {counted(here, 'space')}",
+                above,
+            )
+        fix = f"; indent it by {counted(there, 'space')}" * (
+            outside < min(here, there) and not _HEAD_LINE.fullmatch(line)
+        )
     return f"{said}: the keys of one mapping are indented alike{fix}"
 
 
