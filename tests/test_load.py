@@ -903,6 +903,26 @@ def test_odd_spaces_before_a_line_of_a_text_get_the_texts_indentation(
     assert mended.map.nodes["c"].text.rstrip().endswith(meant.strip())
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("claims: {c: {text: a: b}}", "a: b"),
+        ("claims: {c: {text: C., quote: 'Sales fell' said the CEO}}", "'Sales fell' said the CEO"),
+        ("claims:\n  c: {text: a: b}  # note", "a: b"),
+    ],
+)
+def test_a_value_in_braces_to_quote_ends_before_the_braces_that_close_there(
+    line: str, value: str
+) -> None:
+    """Quoted as the hint said, `text: "a: b}"` took the inner mapping's `}`: the outer
+    `{` was then never closed."""
+    text = f"argmap: 1\ntitle: T\n{line}\n"
+    [found] = loads(text, "m.yaml").diagnostics
+    quoted = yamltree.double_quoted(value)
+    assert found.hint.endswith(f": {quoted}`"), found.hint
+    assert not loads(text.replace(value, quoted), "m.yaml").diagnostics
+
+
 def test_a_key_glued_to_its_value_in_braces_over_lines_keeps_the_fields_after_it() -> None:
     """On a line of its own inside `{...}`, the rest of the line was taken for the value:
     `text: "Note, by: a}"`, which lost `by` and the closing brace."""

@@ -1843,9 +1843,10 @@ def _text_key(lines: list[str], row: int) -> int | None:
 
 # A field in a {...} mapping, up to its value: after the `{` or a `,`, its key and `: `.
 _FLOW_FIELD = re.compile(r"[{,]\s*([^\s:#{}\[\],][^:#{}\[\],]*?):\s+")
-# Where that value ends: at the next of the node's fields, or the mapping's end.
+# Where that value ends: at the next of the node's fields, or the mapping's end (and the
+# brackets around it that close there: `claims: {c: {text: a: b}}`).
 _FLOW_VALUE_END = re.compile(
-    rf",\s*(?:{'|'.join(map(re.escape, sorted(_KNOWN_KEYS)))}):\s|\}}\s*(?:#.*)?$"
+    rf",\s*(?:{'|'.join(map(re.escape, sorted(_KNOWN_KEYS)))}):\s|\}}[\s}}\]]*(?:#.*)?$"
 )
 
 
