@@ -909,18 +909,20 @@ def _line_above(lines: list[str], row: int) -> int | None:
     return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
 
 
-_LONGEST_KEY = 1024  # characters of a plain key, in libyaml (as the YAML spec allows)
+_LONGEST_KEY = 1024  # characters of a key as written, quotes too, in libyaml (and the spec)
 
 
 def _long_key(written: str) -> str:
     """The hint for a key longer than YAML reads (`written`, the line up to its colon),
     which it reports as a colon out of place; "" for a shorter one."""
-    key = written.strip().removeprefix("- ").strip().strip("\"'")
-    if len(key) <= _LONGEST_KEY:
+    whole = written.strip().removeprefix("- ").strip()
+    key = whole.strip("\"'")
+    if len(whole) <= _LONGEST_KEY:
         return ""
+    quotes = " with its quotes" * (len(whole) > len(key))
     return (
-        f"`{key[:20]}…` is a key of {len(key):,} characters, and YAML reads a key of at "
-        f"most {_LONGEST_KEY:,}; use a short id"
+        f"`{key[:20]}…` is a key of {len(whole):,} characters{quotes}, and YAML reads a key "
+        f"of at most {_LONGEST_KEY:,}; use a short id"
     )
 
 
