@@ -1988,6 +1988,14 @@ class _MapBuilder:
             )
             return None
         host = parts.hostname or ""
+        if parts.scheme.lower() != "mailto" and not host.strip("."):  # `https://:80/`
+            self.invalid(
+                node,
+                f"{what} is not an address a link can follow: it has no host"
+                + (f" (`{host}`)" if host else ""),
+                "write the full address, e.g. `https://example.org/article`",
+            )
+            return None
         if (alike := next((c for c in host if c in _LIKE_DELIMITERS), None)) is not None:
             # (`https://accounts.google.com` U+2215 `signin.evil.example/`: not google's host)
             shown = clipped(host, _URL_SHOWN)
