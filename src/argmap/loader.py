@@ -551,11 +551,26 @@ _TOP_LIKENESS = 75
 
 
 def _kind_named(value: YNode) -> Kind | None:
-    """The kind of node `value` names (`kind: objection`, `type: Reasons`), if any."""
+    """The kind of node `value` names (`kind: objection`, `type: Reasons`, Kialo's and
+    Carneades' `type: con`), if any."""
     if not isinstance(value, YScalar):
         return None
-    word = value.value.strip().lower().removesuffix("s")
+    written = value.value.strip().lower()
+    word = _OTHER_KINDS.get(written) or written.removesuffix("s")
+    word = _OTHER_KINDS.get(word, word)
     return next((kind for kind in Kind if kind.value == word), None)
+
+
+# Other tools' words for kinds of node (Kialo's pros and cons, an argument's premise).
+_OTHER_KINDS = {
+    "pro": "reason",
+    "premise": "reason",
+    "con": "objection",
+    "counterargument": "objection",
+    "thesis": "claim",
+    "theses": "claim",
+    "conclusion": "claim",
+}
 
 
 def _section_inside(section: str, what: str) -> str:
