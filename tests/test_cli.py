@@ -1183,6 +1183,9 @@ def test_help_names_values_not_python_types() -> None:
         (["evaluate", "m.yaml", "--limit", "0"], "--limit must be at least 1;"),
         (["render", "m.yaml", "--focus", "c", "--depth", "x"], "Invalid value for '--depth'"),
         (["rendr"], "No such command 'rendr'. Did you mean 'render'? See `argmap --help`"),
+        (["init", "m.yaml"], "No such command 'init'. Did you mean 'new'? See"),  # (as git's)
+        (["lint"], "No such command 'lint'. Did you mean 'check'? See"),
+        (["nonsense"], "No such command 'nonsense'; see `argmap --help`"),
         (["check", "--bogus"], "No such option: --bogus"),
         (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),
     ],

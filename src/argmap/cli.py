@@ -60,12 +60,37 @@ def _usage(error: Any) -> NoReturn:
     else:
         context = getattr(error, "ctx", None)
         where = context.command_path if context is not None else "argmap"
-        message = _out_of_range(error) or message
+        message = _out_of_range(error) or _other_command(message) or message
         # (After a question, `Did you mean 'render'?`, a sentence of its own.)
         joined = " See" if message.endswith("?") else "; see"
         message = f"{message.rstrip('.')}{joined} `{where} --help`"
         typer.echo(printable(f"argmap: error: {message}"), err=True)
     sys.exit(error.exit_code)
+
+
+# Other tools' names for argmap's commands (`git init`, a linter's `lint`), which click's
+# suggestions, by spelling, do not find.
+_OTHER_COMMANDS = {
+    "init": "new",
+    "create": "new",
+    "lint": "check",
+    "validate": "check",
+    "verify": "check",
+    "draw": "render",
+    "build": "render",
+    "view": "show",
+    "tree": "show",
+    "eval": "evaluate",
+    "solve": "evaluate",
+}
+
+
+def _other_command(message: str) -> str:
+    """`No such command 'init'. Did you mean 'new'?` for another tool's name of a command;
+    "" for any other message."""
+    unknown = re.fullmatch(r"No such command '(.*)'\.?", message)
+    meant = _OTHER_COMMANDS.get(unknown[1].lower()) if unknown else None
+    return f"No such command '{unknown[1]}'. Did you mean '{meant}'?" if unknown and meant else ""
 
 
 def _out_of_range(error: Any) -> str:
