@@ -644,6 +644,11 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
         ("date", "4th of December, 1969", "write it as `1969-12-04`"),
         ("date", "31 June 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
         ("date", "Ma 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
+        # As Chinese, Japanese and Korean write it, full-width digits too.
+        ("date", "2023년 12월 13일", "write it as `2023-12-13`"),
+        ("date", "2023年7月", "write it as `2023-07`"),
+        ("date", "２０２３年１２月１日", "write it as `2023-12-01`"),
+        ("date", "2023年2月30日", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
     ],
 )
 def test_a_value_written_the_local_way_gets_the_one_meant(

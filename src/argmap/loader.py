@@ -512,18 +512,23 @@ def _worded_date(written: str) -> str | None:
         return None
 
 
-_YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?")
+_YEAR_FIRST = re.compile(
+    r"([0-9]{4})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?"
+    # (as Chinese, Japanese and Korean write it: `2023年12月13日`, `2023년 12월 13일`)
+    r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"
+)
 
 
 def _iso_dates(written: str) -> list[str]:
     """The days a date written the local way may mean, as ISO dates: `06.05.2020` is the
     6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12;
-    `December 1969` is `1969-12`; `2019/04/29` and `2004-7`, year first, are `2019-04-29`
-    and `2004-07`."""
+    `December 1969` is `1969-12`; `2019/04/29`, `2019年4月29日` and `2004-7`, year first,
+    are `2019-04-29` and `2004-07`."""
     if worded := _worded_date(written.strip()):
         return [worded]
     if year_first := _YEAR_FIRST.fullmatch(written.strip()):
-        year, month, day = year_first.groups()
+        parts = year_first.groups()
+        year, month, day = parts[:3] if parts[0] else parts[3:]
         with suppress(ValueError):
             day_meant = dt.date(int(year), int(month), int(day or 1)).isoformat()
             return [day_meant if day else day_meant[:7]]
