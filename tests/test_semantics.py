@@ -626,3 +626,21 @@ def test_kept_labellings_are_the_solver_s(af: Framework, semantics: str) -> None
         if labelling:  # (an argument left out was read as `in`, a byte's first value)
             with pytest.raises(ValueError, match="some of the arguments only"):
                 Packed(dict(list(labelling.items())[1:]), at)
+
+
+def test_the_node_list_keeps_a_texts_written_lines_apart() -> None:
+    """A `|` block's list ran together on the node's line: `plasma: - a gain of Q = 10 -
+    for 400 s No private device`, one sentence."""
+    from argmap.semantics.output import format_text
+
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: |\n      ITER alone shows a plasma:\n"
+        "      - a gain of Q = 10\n      - for 400 s\n      No private device does.\n"
+    ).map
+    assert m is not None
+    [line] = [
+        line for line in format_text(m, evaluate(m, "grounded")).splitlines() if "ITER" in line
+    ]
+    assert line.endswith(
+        "ITER alone shows a plasma: / - a gain of Q = 10 / - for 400 s / No private device does."
+    )

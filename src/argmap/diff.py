@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
-from argmap.text import as_drawn, pieces
+from argmap.text import as_drawn, on_one_line, pieces
 
 Status = Literal["added", "removed", "renamed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -484,7 +484,7 @@ def format_text(d: MapDiff) -> str:
         elif c.status == "changed":
             lines.append(f"{head} changed: {_described(c.changes, budget)}")
         else:
-            lines.append(f"{head} {c.status}: {one_line(node.text)}")
+            lines.append(f"{head} {c.status}: {printable(on_one_line(node.text))}")
     for r in d.relations:
         verb = "supports" if r.relation is Relation.SUPPORT else "attacks"
         lines.append(f"{_SIGNS[r.status]} relation: {r.source} {verb} {r.target}")

@@ -484,6 +484,13 @@ def written_lines(text: str) -> list[str]:
     return [line for line in _PARAGRAPH.split(text) if line and not line.isspace()]
 
 
+def on_one_line(text: str) -> str:
+    """`text` on one line, its lines as written (a `|` block's list) apart by ` / `, the
+    white space in each as single spaces: run together, `plasma: - Q = 10 - for 400 s`
+    read as one sentence."""
+    return " / ".join(" ".join(line.split()) for line in written_lines(text))
+
+
 def as_drawn(text: str) -> tuple[str, ...]:
     """What drawings show of `text`, to compare one with another: its lines as written,
     the white space in each (but a no-break space) as single spaces, and a blank line for

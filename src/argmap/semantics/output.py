@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.model import Kind, Map
-from argmap.printable import one_line, printable
+from argmap.printable import printable
 from argmap.semantics import Evaluation, scale
 from argmap.semantics.labels import extension
-from argmap.text import columns, fill, shorten
+from argmap.text import columns, fill, on_one_line, shorten
 
 
 def heading(e: Evaluation) -> str:
@@ -50,7 +50,7 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     names = max((len(printable(f"{n.kind} {n.id}")) for n in m.nodes.values()), default=0)
     for node in m.nodes.values():
         row = f"  {printable(f'{node.kind} {node.id}'):<{names}}  {e.label(node.id):<9}  "
-        text = printable(one_line(node.text))
+        text = printable(on_one_line(node.text))
         lines.append(row + (text if width is None else shorten(text, width - columns(row))))
     if len(e.labellings) > 1 or e.truncated:  # (one found of several: said, as the others)
         for number, labelling in enumerate(e.labellings, 1):
