@@ -651,20 +651,21 @@ def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     around = "M50,-15C100,-80 150,-80 200,-15"  # over b
     grazing = "M50,-15C100,-34 150,-34 200,-15"  # along b's top, within 2 points
     corner = "M50,-38C100,-6 150,26 200,58"  # through b's lower left corner, 6 points in
-    assert crossed_boxes(_edge_svg(straight)) == crossed_boxes(_edge_svg(corner)) == ["a->c"]
+    assert crossed_boxes(_edge_svg(straight)) == crossed_boxes(_edge_svg(corner)) == {"a->c": "b"}
     # On the line between its ends, but its control points beyond one: out into b and back.
     back = "M50,-15C130,-15 130,-15 60,-15"
-    assert crossed_boxes(_edge_svg(back)) == ["a->c"]
-    assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == []
+    assert crossed_boxes(_edge_svg(back)) == {"a->c": "b"}
+    assert crossed_boxes(_edge_svg(around)) == crossed_boxes(_edge_svg(grazing)) == {}
     # Two nodes that argue with each other, one edge `a<->c`: both ends its own.
     inside = "M10,-15C100,-80 150,-80 200,-15"  # (from inside a, over b)
-    assert crossed_boxes(_edge_svg(inside, ident="a&lt;&#45;&gt;c")) == []
-    assert crossed_boxes(_edge_svg(straight, ident="a&lt;&#45;&gt;c")) == ["a<->c"]
+    assert crossed_boxes(_edge_svg(inside, ident="a&lt;&#45;&gt;c")) == {}
+    assert crossed_boxes(_edge_svg(straight, ident="a&lt;&#45;&gt;c")) == {"a<->c": "b"}
     # Without groups, only the edges that rank no node (class `unranked`) are looked at.
-    assert crossed_boxes(_edge_svg(straight), unranked=True) == []
-    assert crossed_boxes(_edge_svg(straight, "edge attack unranked"), unranked=True) == ["a->c"]
+    assert crossed_boxes(_edge_svg(straight), unranked=True) == {}
+    crossed = crossed_boxes(_edge_svg(straight, "edge attack unranked"), unranked=True)
+    assert crossed == {"a->c": "b"}
     for path in (SEED, EVERY):  # the maps' own drawings cross no box
-        assert crossed_boxes(render(load_map(path))) == []
+        assert crossed_boxes(render(load_map(path))) == {}
 
 
 def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -675,9 +676,9 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
 
     seen: list[bytes] = []
 
-    def crossed(svg: bytes, unranked: bool = False) -> list[str]:
+    def crossed(svg: bytes, unranked: bool = False) -> dict[str, str]:
         seen.append(svg)
-        return ["unwise->keep-targeting:attack", "d->a", "e->a", "f->a"]
+        return {"unwise->keep-targeting:attack": "b", "d->a": "b", "e->a": "c", "f->a": "b"}
 
     monkeypatch.setattr(argmap.render, "crossed_boxes", crossed)
     messages, spans = {}, {}
@@ -697,9 +698,10 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
     assert messages["svg"] == messages["pdf"] == messages["png"]
     assert spans["svg"] == spans["png"] == load_map(SEED).nodes["unwise"].span
     assert messages["svg"][0].startswith(
-        "4 edges of this drawing run through another node's box (`unwise → keep-targeting`, "
-        "`d → a`, `e → a` and 1 other)"
+        "4 edges of this drawing run through another node's box (`unwise → keep-targeting` "
+        "through `b`, `d → a` through `b`, `e → a` through `c` and 1 other)"
     )
+    assert found[0].hint.endswith(", or without groups (`--group-by none`)")
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
@@ -716,12 +718,12 @@ def test_an_edge_that_ranks_no_node_through_a_box_is_laid_out_again_ranking(
     first.draw(m, style=DotOptions(direction=direction))
     engine = select("builtin", "svg").launch("svg")
     engine.feed([first.dot])
-    assert crossed_boxes(engine.result(), unranked=True) == ["other-nuclides->iaea-ok"]
+    assert list(crossed_boxes(engine.result(), unranked=True)) == ["other-nuclides->iaea-ok"]
     drawing = start(RenderOptions())
     drawing.draw(m, style=DotOptions(direction=direction))
     svg = drawing.result()
     assert not [w for w in drawing.warnings if w.rule == "crossed-box"]
-    assert crossed_boxes(svg) == []
+    assert crossed_boxes(svg) == {}
     assert b'id="other&#45;nuclides&#45;&gt;iaea&#45;ok" class="edge unranked"' in svg
     assert "constraint=false" not in drawing.dot.partition("other-nuclides -> iaea-ok")[2][:200]
 

@@ -476,7 +476,7 @@ class Drawing:
         self._crossing(crossed)
         return data
 
-    def _crossing(self, crossed: list[str]) -> None:
+    def _crossing(self, crossed: dict[str, str]) -> None:
         """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
         such an edge seems to start or end at the box it crosses. Looked for in drawings
         with groups, where Graphviz does it most (0.14 s at 1,000 nodes, 7% of the render
@@ -485,9 +485,12 @@ class Drawing:
         tail."""
         if not crossed:
             return
-        tail = edge_ends(crossed[0])[0]
+        edges = list(crossed)
+        tail = edge_ends(edges[0])[0]
         arrows = {True: " ↔ ", False: " → "}
-        named = ", ".join(f"`{arrows['<->' in e].join(edge_ends(e))}`" for e in crossed[:3])
+        named = ", ".join(
+            f"`{arrows['<->' in e].join(edge_ends(e))}` through `{crossed[e]}`" for e in edges[:3]
+        )
         more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
         self.warnings.append(
             Diagnostic(
@@ -498,7 +501,8 @@ class Drawing:
                 f"{'runs' if len(crossed) == 1 else 'run'} through another node's box "
                 f"({named}{more}), and may seem to start or end there: Graphviz's router does "
                 "this now and then, mostly in drawings with groups",
-                "draw it with another --direction" + ", or without --group-by" * self.grouped,
+                "draw it with another --direction"
+                + ", or without groups (`--group-by none`)" * self.grouped,
             )
         )
 

@@ -121,12 +121,12 @@ def edge_ends(edge: str) -> list[str]:
     return _ARROW.split(edge.split(":")[0], maxsplit=1)
 
 
-def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
+def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     """The ids of the edges whose curve runs through a box other than its ends', in the
-    engine's SVG: Graphviz's router does so now and then in a drawing with groups, and
-    the edge then seems to come from, or go to, the box it crosses. With `unranked`, of
-    the edges that do not rank their nodes only (class `unranked`), where it does so in a
-    drawing without groups."""
+    engine's SVG, each with the first such box's node: Graphviz's router does so now and
+    then in a drawing with groups, and the edge then seems to come from, or go to, the box
+    it crosses. With `unranked`, of the edges that do not rank their nodes only (class
+    `unranked`), where it does so in a drawing without groups."""
     boxes: list[tuple[float, float, float, float]] = []
     names: list[str] = []  # each box's node
     edges: list[tuple[str, list[tuple[float, float]]]] = []
@@ -149,12 +149,13 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> list[str]:
         elif not node and len(xs) >= 4:
             edges.append((name, list(zip(xs, ys, strict=False))))
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
-    crossed = []
+    crossed = {}
     for name, points in edges:
         ends = edge_ends(name)
         chords = _chords(points, index, [box[end] for end in ends if end in box])
-        if any(names[i] not in ends for chord in chords for i in index.crossed(chord)):
-            crossed.append(name)
+        through = (names[i] for chord in chords for i in index.crossed(chord))
+        if (other := next((node for node in through if node not in ends), None)) is not None:
+            crossed[name] = other
     return crossed
 
 

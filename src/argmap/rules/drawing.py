@@ -47,9 +47,9 @@ RULES = [
         "objection to a claim and to a reason of it: its edge to the reason). Where such an "
         "edge, which ranks no node, crosses a box, the drawing (of up to 1,000 nodes) is "
         "laid out once more with it ranking its nodes, which routes it around, and kept if "
-        "fewer edges cross. The edges that still cross a box are named. Reported by "
-        "`argmap render` "
-        "for SVG, PNG and PDF, at the first such edge's tail. "
+        "fewer edges cross. The edges that still cross a box are named, each with the box "
+        "it crosses. Reported by `argmap render` for SVG, PNG and PDF, at the first such "
+        "edge's tail. "
         "Another direction (`--direction LR`), another grouping or none usually routes "
         "cleanly.",
         "",
