@@ -455,6 +455,17 @@ def test_settings_with_mistakes_still_give_a_machine_its_format(tmp_path: Path) 
     assert ",line=1,col=11::`ignore` names an unknown rule `nope-one`" in github[0]
 
 
+def test_a_list_inside_a_list_over_lines_is_no_table(tmp_path: Path) -> None:
+    """`  ["strict"],`, a list on a line of its own inside `ignore = [...]`, was read as a
+    [strict] table's header: `strict = "yes"` below it was said to be on its line."""
+    settings = tmp_path / ".argmap.toml"
+    settings.write_text('ignore = [\n  ["strict"],\n  [[1]]\n]\nstrict = "yes"\n')
+    assert problems(settings) == (
+        ':1:10: `ignore` must be a list of rule ids, e.g. ["long-text"]',
+        ":5:10: `strict` must be true or false",
+    )
+
+
 def test_a_line_break_inside_a_toml_string_is_no_line(tmp_path: Path) -> None:
     """TOML ends lines at LF only: a U+2028 or a NEL in a string made every line
     number after it one too many (the error pointed past the end of the file)."""

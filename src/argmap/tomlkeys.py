@@ -125,6 +125,7 @@ class Locator:
             for m in _STRING_OR_COMMENT.finditer(self.text)
             if m[0].startswith(("'''", '"""'))
         ]
+        strings += self._arrays()  # (and an array over lines: `  ["strict"],` is no header)
         # (Lines as TOML ends them, at LF: `splitlines` also split at U+2028 or a form feed
         # inside a string, and every line number after it was one too many.)
         for number, line in enumerate(_LINE.findall(self.text), 1):
@@ -140,6 +141,23 @@ class Locator:
             else:
                 continue
             yield number, len(line) - len(line.lstrip()) + 1, start, written, header is not None
+
+    def _arrays(self) -> list[tuple[int, int]]:
+        """Where each array value written over lines starts and ends (offsets). A `[` is a
+        value's after an `=` on its line, or inside another; one that starts a line
+        outside any is a [table] header's."""
+        spans: list[tuple[int, int]] = []
+        opened: list[int] = []
+        for token in _BRACKET.finditer(self.text):
+            if token[0] == "[":
+                line = self.text[self.text.rfind("\n", 0, token.start()) + 1 : token.start()]
+                if opened or "=" in line:
+                    opened.append(token.start())
+            elif token[0] == "]" and opened:
+                start = opened.pop()
+                if not opened:
+                    spans.append((start, token.end()))
+        return spans
 
     def _item(self, value: str, start: int, end: int) -> tuple[int, int] | None:
         """Where the string `value` is written between offsets `start` and `end`, quoted
