@@ -857,6 +857,7 @@ def test_a_line_indented_with_odd_spaces_gets_the_line_to_write(row: int, odd: s
     [
         ("    tags:", "\u3000- a", "      - a"),
         ("    text: x", "\u3000\u3000# a note", "    # a note"),
+        ("    text: x", '\u3000\u3000"tags": [b]', '    "tags": [b]'),  # (a key in quotes)
     ],
 )
 def test_odd_spaces_before_a_line_that_is_no_key_are_named(
@@ -892,6 +893,9 @@ def test_odd_spaces_after_a_text_over_lines_get_the_keys_indentation(above: str)
         ("|\n        First line.\n\u3000\u3000Second line.", "        Second line."),
         ("A claim that goes\n\u3000\u3000\u3000on a line.", "      on a line."),
         ("A claim that goes\n      on a line\n\u3000\u3000\u3000and on.", "      and on."),
+        # (A line of the block with `: ` in it is no key; nor one that starts with `- `.)
+        ("|\n      Note: this holds.\n\u3000\u3000\u3000more.", "      more."),
+        ("|\n      - a gain\n\u3000\u3000\u3000- for 400 s", "      - for 400 s"),
     ],
 )
 def test_odd_spaces_before_a_line_of_a_text_get_the_texts_indentation(
@@ -906,6 +910,37 @@ def test_odd_spaces_before_a_line_of_a_text_get_the_texts_indentation(
     mended = loads(text.replace(odd, meant), "m.yaml")
     assert not mended.diagnostics and mended.map is not None
     assert mended.map.nodes["c"].text.rstrip().endswith(meant.strip())
+
+
+@pytest.mark.parametrize(
+    ("lines", "fix"),
+    [
+        ("  c1:\n    text: A.\n   by: me", "indent it by 4 spaces"),
+        ("  c1:\n      text: A.\n    by: me", "indent line 5 by 4 spaces"),
+        # The key above opens a mapping, or the line above is text: no fix (one was wrong).
+        ("  c1:\n text: A.\n    by: me", ""),
+        ("  c1: {text: A., by: me}\nactors:\n     me:\n    name: Me", ""),
+        ("  c1:\n    text: A.\n    note: |\n      Note: see below\n     by: me", ""),
+        ("  c1:\n    text: A.\n    note: |\n      Note: see\n   by: me", "indent it by 4 spaces"),
+    ],
+)
+def test_keys_indented_unlike_get_a_fix_that_reads(lines: str, fix: str) -> None:
+    """The hint for two keys indented unlike said which to indent, and how far, only when
+    the keys around them told; told so where a key above opens a mapping, or where the
+    line above is a line of a text (`Note: see below`), it gave a file that did not read,
+    or read otherwise."""
+    text = f"argmap: 1\ntitle: T\nclaims:\n{lines}\n"
+    [found] = [d for d in loads(text, "m.yaml").diagnostics if d.rule == "yaml-syntax"]
+    if not fix:
+        assert found.hint.endswith("alike"), found.hint
+        return
+    assert found.hint.endswith(f"alike; {fix}"), found.hint
+    rows = text.splitlines()
+    row = found.span.line - 1
+    rows[row] = " " * int(fix.split(" by ")[1].split()[0]) + rows[row].lstrip()
+    mended = loads("\n".join(rows) + "\n", "m.yaml")
+    assert not [d for d in mended.diagnostics if d.severity is Severity.ERROR]
+    assert mended.map is not None and mended.map.nodes["c1"].by
 
 
 @pytest.mark.parametrize(

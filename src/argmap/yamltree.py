@@ -1589,6 +1589,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         said = f"line {row + 1} starts with `{stray[1]}`, which is no part of a key"
         return f"{said}: replace it with a space"
     above = _line_above(lines, row)
+    while above is not None and _in_text(lines, above):  # (the key whose text it is)
+        above = _line_above(lines, above)
     if above is not None and column == indent_of(line) and _ITEM_LINE.match(line):
         # An item of a list out further left than the one above it, which YAML reads as
         # the list's end, and the `-` as where a key should be.
@@ -1694,19 +1696,22 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         )
     else:
         said = f"lines {above + 1} and {row + 1} are indented by {there} and {here} spaces"
-        # Both deeper than the line before them, their mapping's key: the one of the two
-        # indented 2 spaces past that key is right, else the one above (whose value is on
-        # its line, so that nothing goes under it).
+        # Both deeper than the line before them, their mapping's key, and each with its
+        # value on its line (so that nothing goes under it), not a line of a text: the one
+        # of the two indented 2 spaces past that key is right, else the one above.
         outside = indent_of(lines[before]) if before is not None else -1
-        if here == outside + 2 and not _HEAD_LINE.fullmatch(lines[above]):
+        keys = (
+            outside < min(here, there)
+            and not any(_HEAD_LINE.fullmatch(lines[i]) for i in (above, row))
+            and not any(_in_text(lines, i) for i in (above, before) if i is not None)
+        )
+        if keys and here == outside + 2:
             return _Elsewhere(
                 f"{said}: the keys of one mapping are indented alike; indent line {above + 1} "
                 f"by {counted(here, 'space')}",
                 above,
             )
-        fix = f"; indent it by {counted(there, 'space')}" * (
-            outside < min(here, there) and not _HEAD_LINE.fullmatch(line)
-        )
+        fix = f"; indent it by {counted(there, 'space')}" * keys
     return f"{said}: the keys of one mapping are indented alike{fix}"
 
 
@@ -2370,9 +2375,24 @@ def _key_above(lines: list[str], row: int) -> int | None:
     """The nearest line before `row` with a key (`  text: ...`, `- c1:`): not a line of a
     text block or of a plain text over lines, whose indentation is the text's."""
     at = _line_above(lines, row)
-    while at is not None and not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)):
+    while at is not None and (
+        not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)) or _in_text(lines, at)
+    ):
         at = _line_above(lines, at)
     return at
+
+
+def _in_text(lines: list[str], row: int) -> bool:
+    """Whether line `row` is a line of a text that a key above opens (`note: |`, or a
+    quote left open), whatever it holds (`Note: see below` is no key there)."""
+    depth = indent_of(lines[row])
+    owner = next((i for i in range(row - 1, -1, -1) if _outdented(lines[i], depth)), None)
+    return owner is not None and _TEXT_GOES_ON.match(lines[owner]) is not None
+
+
+def _outdented(line: str, depth: int) -> bool:
+    """Whether `line` is written, and indented less than `depth`."""
+    return line.strip()[:1] not in ("", "#") and indent_of(line) < depth
 
 
 def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
@@ -2380,9 +2400,9 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
     does not read as one (U+00A0, or a Japanese input method's U+3000), and its column. The
     spaces the hint gives: a line of the text a key above holds (`text: |`, or plain text
     over lines), which is no key, those of the text's lines above it, or 2 more than its
-    key's; after a key that opens a block
-    (`c1:`), 2 more than its; else those of a line above the line could be beside, the one
-    nearest the width the odd spaces draw (U+3000 draws two columns)."""
+    key's; after a key that opens a block (`c1:`), 2 more than its; else those of a line
+    above the line could be beside, the one nearest the width the odd spaces draw (U+3000
+    draws two columns)."""
     line = lines[row]
     indent = line[: len(line) - len(line.lstrip())]
     odd = next((c for c in indent if c not in " \t"), None)
@@ -2396,7 +2416,11 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
             levels.append(level)
         at = _key_above(lines, at)
     opens = without_comment(lines[above]).rstrip() if above is not None else ""
-    words = not _KEY_LINE.match(line.lstrip()) and line.lstrip()[:1] != "#"
+    # Words: in a block, any line but a key's; after a plain text, not a quoted key, an
+    # item, a comment or a value in brackets either.
+    opened = opens != "" and _TEXT_GOES_ON.match(opens) is not None
+    first = line.lstrip()[:1]
+    words = not _KEY_LINE.match(line.lstrip()) and (opened or first not in "#\"'-{[?")
     if above is not None and words and not opens.endswith(":"):
         # More of the text the key above holds (`text: |`, or plain text over lines): its
         # first line below the key sets its indentation; if none, 2 past the key.
