@@ -1185,6 +1185,7 @@ def test_help_names_values_not_python_types() -> None:
         (["rendr"], "No such command 'rendr'. Did you mean 'render'? See `argmap --help`"),
         (["init", "m.yaml"], "No such command 'init'. Did you mean 'new'? See"),  # (as git's)
         (["lint"], "No such command 'lint'. Did you mean 'check'? See"),
+        (["validate"], "No such command 'validate'. Did you mean 'check'? See"),  # (not evaluate)
         (["nonsense"], "No such command 'nonsense'; see `argmap --help`"),
         (["check", "--bogus"], "No such option: --bogus"),
         (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),

@@ -949,6 +949,9 @@ def test_keys_indented_unlike_get_a_fix_that_reads(lines: str, fix: str) -> None
         ("claims: {c: {text: a: b}}", "a: b"),
         ("claims: {c: {text: C., quote: 'Sales fell' said the CEO}}", "'Sales fell' said the CEO"),
         ("claims:\n  c: {text: a: b}  # note", "a: b"),
+        # (A bracket that closes one the value opened is the value's.)
+        ("claims:\n  c: {text: Sets: {1}}", "Sets: {1}"),
+        ("claims: {c: {text: Lists: [1]}}", "Lists: [1]"),
     ],
 )
 def test_a_value_in_braces_to_quote_ends_before_the_braces_that_close_there(
@@ -1294,13 +1297,16 @@ def test_a_hashtag_that_starts_a_line_of_a_text_is_said_to_cut_it() -> None:
 @pytest.mark.parametrize(
     ("tags", "said"),
     [
-        ("[経済、政策, 財政]", ("経済、政策", 12, "[経済, 政策]")),
+        ("[経済、政策, 財政]", ("経済、政策", 12, "[経済, 政策, 財政]")),  # (every tag listed)
+        ("[x, 経済、政策]", ("経済、政策", 15, "[x, 経済, 政策]")),
         ("[economy; polling]", ("economy; polling", 12, "[economy, polling]")),
         ("\n      - a ، b ، c", ("a ، b ، c", 9, "[a, b, c]")),
+        ("\n      - a, b; c", ("a, b; c", 9, "[a, b, c]")),
         ('["経済、政策"]', None),  # quoted: one tag on purpose
         ("\n      - Paris, France", None),  # an ASCII comma: not read past by mistake
         ("[経済, 政策]", None),
         ("[a;]", None),  # (no second tag)
+        ("[10;30, AT&amp;T, https://ex.org/?a=1; b=2]", None),  # (no list)
     ],
 )
 def test_a_tag_with_another_separator_in_it_is_said_to_be_one(

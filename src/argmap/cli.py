@@ -86,9 +86,10 @@ _OTHER_COMMANDS = {
 
 
 def _other_command(message: str) -> str:
-    """`No such command 'init'. Did you mean 'new'?` for another tool's name of a command;
-    "" for any other message."""
-    unknown = re.fullmatch(r"No such command '(.*)'\.?", message)
+    """`No such command 'init'. Did you mean 'new'?` for another tool's name of a command
+    (in place of click's guess by spelling: `validate` is no `evaluate`); "" for any other
+    message."""
+    unknown = re.fullmatch(r"No such command '(.*?)'\.?(?: Did you mean .*)?", message)
     meant = _OTHER_COMMANDS.get(unknown[1].lower()) if unknown else None
     return f"No such command '{unknown[1]}'. Did you mean '{meant}'?" if unknown and meant else ""
 

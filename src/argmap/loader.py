@@ -588,6 +588,26 @@ def _section_inside(section: str, what: str) -> str:
     return hint
 
 
+def _joiner(tag: YScalar) -> str | None:
+    """The separator in an unquoted tag that makes it several joined (see `joined_tags`):
+    a comma of another script, or a semicolon before a space (not `10;30`, `&amp;`); None
+    in a tag without one, or with an empty piece (`a;`), or in a link."""
+    if not tag.plain or "://" in tag.value:
+        return None
+    value = tag.value
+    odd = next(
+        (
+            m[0]
+            for m in LIST_SEPARATOR.finditer(value)
+            if m[0] != "," and (m[0] != ";" or value[m.end() : m.end() + 1].isspace())
+        ),
+        None,
+    )
+    if odd is None or not all(p.strip() for p in LIST_SEPARATOR.split(value)):
+        return None
+    return odd
+
+
 def _listed(text: str) -> str:
     """Ids or tags written with commas between them, as a list's items: each as YAML reads
     it, its quotes off (`a, "b"` is `a, b`)."""
@@ -1751,8 +1771,7 @@ class _MapBuilder:
                 for item in items
                 if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
             )
-            for tag in items:
-                self.joined_tags(tag, what)
+            self.joined_tags(items, what)
             return found
         example = "`[economy, polling]`"
         if isinstance(node, YScalar) and (written := _listed(node.value)):
@@ -1762,30 +1781,34 @@ class _MapBuilder:
         self.wrong_type(node, what, "a list of tags", example)
         return None
 
-    def joined_tags(self, item: YNode, what: str) -> None:
-        """Warn of an unquoted tag with a separator in it that YAML does not read as a
-        list's comma (`[経済、政策]`, `[economy; polling]`): one tag, where several were
-        meant, with no error. (A tag with an ASCII comma in it is quoted, on purpose.)"""
-        if not isinstance(item, YScalar) or not item.plain:
+    def joined_tags(self, items: list[YNode], what: str) -> None:
+        """Warn of each unquoted tag of `items` with a separator in it that YAML does not
+        read as a list's comma (`[経済、政策]`, `[economy; polling]`): one tag, where
+        several were meant, with no error. The hint lists every tag, these apart."""
+        tags = [item for item in items if isinstance(item, YScalar) and item.value]
+        joined = {id(tag): odd for tag in tags if (odd := _joiner(tag)) is not None}
+        if not joined:
             return
-        separator = LIST_SEPARATOR.search(item.value)
-        if separator is None or separator[0] == ",":
-            return
-        pieces = [p.strip() for p in LIST_SEPARATOR.split(item.value)]
-        if not all(pieces):
-            return
-        odd = item.value[separator.start()]
-        self.diagnostics.append(
-            Diagnostic(
-                "joined-tags",
-                Severity.WARNING,
-                item.span,
-                f"the tag `{item.value}` in {what} holds {describe(odd)}, which YAML does not "
-                "read as a comma between tags: it is one tag",
-                f"to give {len(pieces)} tags, write them apart with `, `: "
-                f"`tags: [{_listed(item.value)}]`; to keep one tag, quote it",
-            )
-        )
+        pieces = [
+            [p.strip() for p in LIST_SEPARATOR.split(tag.value)]
+            if id(tag) in joined
+            else [tag.value]
+            for tag in tags
+        ]
+        listed = ", ".join(as_written(p, True) for piece in pieces for p in piece)
+        for tag, piece in zip(tags, pieces, strict=True):
+            if id(tag) in joined:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "joined-tags",
+                        Severity.WARNING,
+                        tag.span,
+                        f"the tag `{tag.value}` in {what} holds {describe(joined[id(tag)])}, "
+                        "which YAML does not read as a comma between tags: it is one tag",
+                        f"to give {len(piece)} tags, write them apart with `, `: "
+                        f"`tags: [{listed}]`; to keep one tag, quote it",
+                    )
+                )
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then

@@ -1857,6 +1857,8 @@ _FLOW_VALUE_END = re.compile(
 )
 
 
+_OPENER = {"}": "{", "]": "["}
+
 # A value that a bracket closes, then a key: the next entry, its comma left out.
 _ENTRY_AFTER = re.compile(r"[^,]*?[}\]]\s*([^\s:,{}\[\]]+):\s")
 
@@ -1868,7 +1870,13 @@ def _flow_value_hint(line: str, column: int) -> str:
     end = _FLOW_VALUE_END.search(line, column)
     if field is None or end is None:
         return ""
-    written = line[field.end() : end.start()].strip()
+    stop = end.start()
+    # (A bracket that closes one the value opened is the value's: `{text: Sets: {1}}`.)
+    while line[stop : stop + 1] in ("}", "]") and (
+        (value := line[field.end() : stop]).count(_OPENER[line[stop]]) > value.count(line[stop])
+    ):
+        stop += 1
+    written = line[field.end() : stop].strip()
     # `{a: {text: A} b: {text: B}}`: a closing brace, then the next entry, its comma left
     # out (the value quoted whole would take both).
     if entry := _ENTRY_AFTER.match(line, field.end(), end.start() + 1):

@@ -107,8 +107,8 @@ RULES = [
     Rule(
         "joined-tags",
         Severity.WARNING,
-        "An unquoted tag with a semicolon, or a comma of another script (`、`, `\uff0c`, `،`) "
-        "in it: several tags written as one.",
+        "An unquoted tag with a semicolon and a space, or a comma of another script (`、`, "
+        "`\uff0c`, `،`) in it: several tags written as one.",
         "In a list in brackets YAML takes only the comma `,` between items, so "
         "`tags: [経済、政策]` gives the node one tag, `経済、政策`, with no error, and "
         "`--group-by tag` draws it apart from the nodes tagged `経済`. Write the tags apart "
