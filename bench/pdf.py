@@ -43,12 +43,20 @@ def pdf(source: Path, engine: str, runs: int) -> tuple[float, int]:
     return best, output.stat().st_size
 
 
+_HEADERS = {"builtin": "builtin SVG + svglib", "system": "`dot -Tpdf` (system Graphviz)"}
+
+
 def main(sizes: list[int]) -> None:
     engines = ["builtin"] + (["system"] if shutil.which("dot") else [])
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}\n")
-    print("| map | " + " | ".join(f"{e} engine" for e in engines) + " |")
+    print("| map | " + " | ".join(_HEADERS[e] for e in engines) + " |")
     print("| --- |" + " --- |" * len(engines))
-    folder = Path(tempfile.mkdtemp())  # (the maps copied there, to draw beside them)
+    with tempfile.TemporaryDirectory() as temporary:  # (the maps there, drawn beside them)
+        table(Path(temporary), engines, sizes)
+
+
+def table(folder: Path, engines: list[str], sizes: list[int]) -> None:
+    """The table's rows: the seed map, then a generated map of each size."""
     seed = Path(shutil.copyfile(SEED, folder / SEED.name))
     maps = [("seed map, 11 nodes", seed)]
     for n in sizes:

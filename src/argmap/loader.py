@@ -561,10 +561,14 @@ def _kind_named(value: YNode) -> Kind | None:
     if not isinstance(value, YScalar):
         return None
     written = value.value.strip().lower()
-    word = _OTHER_KINDS.get(written) or written.removesuffix("s")
-    word = _OTHER_KINDS.get(word, word)
+    word = _OTHER_KINDS.get(written, written.removesuffix("s"))  # (`theses`: not `these`)
+    word = _OTHER_KINDS.get(word, word)  # (`pros`, `cons`)
     return next((kind for kind in Kind if kind.value == word), None)
 
+
+# How each kind of node argues, and the other way (`supports: c` of a `type: con`).
+_ARGUES = {Kind.REASON: "supports", Kind.OBJECTION: "attacks", Kind.REBUTTAL: "attacks"}
+_ARGUES_OTHERWISE = {"supports": "attacks", "attacks": "supports"}
 
 # Other tools' words for kinds of node (Kialo's pros and cons, an argument's premise).
 _OTHER_KINDS = {
@@ -1265,10 +1269,15 @@ class _MapBuilder:
                         f"`id: {said}`"
                     )
                 if key in ("kind", "type") and said_kind is not None:
-                    hint = (
-                        f"a node's kind is the section it is written in: write it under "
-                        f"`{said_kind.section}:`, without `{key}`"
-                    )
+                    hint = f"a node's kind is the section it is written in: remove `{key}`"
+                    if not what.startswith(said_kind.value):  # (not where it is already)
+                        hint = (
+                            f"a node's kind is the section it is written in: write it under "
+                            f"`{said_kind.section}:`, without `{key}`"
+                        )
+                        argues = _ARGUES.get(said_kind)
+                        if argues and (other_way := _ARGUES_OTHERWISE[argues]) in node.entries:
+                            hint += f", and with `{argues}` for `{other_way}`"
                 if (
                     known is _NODE_FIELDS
                     and key in spec.SECTIONS
@@ -2031,7 +2040,8 @@ class _MapBuilder:
             )
             return None
         host = parts.hostname or ""
-        if parts.scheme.lower() != "mailto" and not host.strip("."):  # `https://:80/`
+        # (`https://:80/`; and the full stops IDNA reads as dots: `https://。/`)
+        if parts.scheme.lower() != "mailto" and not host.strip(".\u3002\uff0e\uff61"):
             self.invalid(
                 node,
                 f"{what} is not an address a link can follow: it has no host"
