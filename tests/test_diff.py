@@ -73,6 +73,22 @@ def test_diff_finds_each_kind_of_change() -> None:
     assert diff_maps(old, old).empty
 
 
+def test_a_text_over_lines_keeps_its_lines_apart_on_its_line() -> None:
+    """`note: a b -> a c`: a `|` text's lines ran together, as in one sentence."""
+    from argmap.diff import format_text
+    from argmap.loader import loads
+
+    def node(note: str) -> str:
+        return f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C\n    note: |\n{note}"
+
+    old, new = (loads(node(note)).map for note in ("      a\n      b\n", "      a\n      c\n"))
+    assert old is not None and new is not None
+    assert "c changed: note: a ⏎ b -> a ⏎ c" in format_text(diff_maps(old, new))
+    added = loads(node("      a\n      b\n") + "  d:\n    text: |\n      One:\n      - two\n").map
+    assert added is not None
+    assert "claim d added: One: ⏎ - two" in format_text(diff_maps(old, added))
+
+
 def test_word_diff() -> None:
     assert word_diff("keep targeting them", "keep pressuring them") == (
         "keep [-targeting-] {+pressuring+} them"

@@ -642,5 +642,5 @@ def test_the_node_list_keeps_a_texts_written_lines_apart() -> None:
         line for line in format_text(m, evaluate(m, "grounded")).splitlines() if "ITER" in line
     ]
     assert line.endswith(
-        "ITER alone shows a plasma: / - a gain of Q = 10 / - for 400 s / No private device does."
+        "ITER alone shows a plasma: ⏎ - a gain of Q = 10 ⏎ - for 400 s ⏎ No private device does."
     )

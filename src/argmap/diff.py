@@ -424,7 +424,7 @@ def _shown(value: Any) -> str:
         return "(none)"
     if isinstance(value, tuple | list):
         return "[" + ", ".join(map(str, value)) + "]"
-    return one_line(str(value))
+    return printable(on_one_line(str(value)))
 
 
 def _described(changes: Iterable[FieldChange], budget: _Budget) -> str:

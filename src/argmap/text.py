@@ -485,10 +485,10 @@ def written_lines(text: str) -> list[str]:
 
 
 def on_one_line(text: str) -> str:
-    """`text` on one line, its lines as written (a `|` block's list) apart by ` / `, the
-    white space in each as single spaces: run together, `plasma: - Q = 10 - for 400 s`
-    read as one sentence."""
-    return " / ".join(" ".join(line.split()) for line in written_lines(text))
+    """`text` on one line, its lines as written (a `|` block's list) apart by ` ⏎ `, as
+    `diff` marks a line's end, the white space in each as single spaces: run together,
+    `plasma: - Q = 10 - for 400 s` read as one sentence."""
+    return " ⏎ ".join(" ".join(line.split()) for line in written_lines(text))
 
 
 def as_drawn(text: str) -> tuple[str, ...]:
