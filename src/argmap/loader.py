@@ -46,6 +46,7 @@ from argmap.yamltree import (
     GLUED_ITEM,
     MAX_NUMBER,
     QUOTED,
+    QUOTED_SHOWN,
     STR_TAG,
     YMap,
     YNode,
@@ -565,6 +566,9 @@ def _kind_named(value: YNode) -> Kind | None:
     word = _OTHER_KINDS.get(word, word)  # (`pros`, `cons`)
     return next((kind for kind in Kind if kind.value == word), None)
 
+
+# What a line starts with before its first key: its indentation, and a list's `- `.
+_LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)?")
 
 # How each kind of node argues, and the other way (`supports: c` of a `type: con`).
 _ARGUES = {Kind.REASON: "supports", Kind.OBJECTION: "attacks", Kind.REBUTTAL: "attacks"}
@@ -1123,8 +1127,11 @@ class _MapBuilder:
             return None
         span = node.span
         written, line = node.value, self.lines[span.line - 1]
-        rest = without_comment(line[span.column - 1 :])
-        if line[: span.column - 1].strip() in ("", "-") and not re.search(r"[,{}\[\]]", rest):
+        # (The rest of the line read only for a key that starts it: read for each of 20,000
+        # keys on one line, it was quadratic.)
+        starts = (first := _LINE_START.match(line)) is not None and first.end() == span.column - 1
+        rest = without_comment(line[span.column - 1 :]) if starts else ""
+        if rest and not re.search(r"[,{}\[\]]", rest):
             # A field of its own line: all of it (`text:Note: it passed`, which YAML reads
             # as a key `text:Note`; `text:\u00a0|`, its block below read on as more text).
             written = rest
@@ -1312,13 +1319,15 @@ class _MapBuilder:
                         continue  # more of the text, said with its first piece
                     text = self.cut_text(cut[1], items[index:], by_name)
                     cut = (cut[0], cut[1], True)
-                    hint = (
-                        "a comma inside {...} ends the field; if it belongs to the text, "
+                    hint = "a comma inside {...} ends the field; if it belongs to the text, " + (
                         f"quote the text: `{cut[0]}: {double_quoted(text)}`"
+                        if len(text) <= QUOTED_SHOWN  # (a line of 80 KB was said whole)
+                        else f"quote the whole text of `{cut[0]}`"
                     )
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
-                    if by_name[cut[0]].type in ("refs", "tags"):  # `{by: a, b}`: a list
+                    if by_name[cut[0]].type in ("refs", "tags") and len(text) <= QUOTED_SHOWN:
+                        # `{by: a, b}`: a list
                         hint = "a comma inside {...} ends the field; write a list: "
                         hint += f"`{cut[0]}: [{_listed(text)}]`"
                         self.said_with(first, cut[1])

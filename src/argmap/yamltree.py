@@ -491,7 +491,7 @@ class _Builder:
                 if field is not None and field.start(2) == mark.column:
                     quoted = _quoted(field)
                     hint = f"quote the text to keep `&{name}`" + f": {quoted}" * (
-                        len(quoted) <= _QUOTED_SHOWN
+                        len(quoted) <= QUOTED_SHOWN
                     )
             self.diagnostics.append(
                 Diagnostic(
@@ -1777,7 +1777,7 @@ _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
 QUOTED = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""  # a text in YAML's quotes, either kind
 _WHOLLY_QUOTED = re.compile(rf"\s*{QUOTED}\s*")
 _GLUED_SHOWN = 60  # characters of a long value, or an anchor's name, that a message shows
-_QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
+QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
 
 
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
@@ -1893,7 +1893,7 @@ def _flow_value_hint(line: str, column: int) -> str:
     # `{name: Ann role: Chair}`: a field after it, its comma left out (quoted, the role
     # was part of the name, and the map passed).
     other = _NEXT_KEY.search(written)
-    shown = len(written) <= _QUOTED_SHOWN  # (a value of a megabyte: said once, not twice)
+    shown = len(written) <= QUOTED_SHOWN  # (a value of a megabyte: said once, not twice)
     if other is not None and other.start() > 0 and other[1] != field[1] and shown:
         before, after = written[: other.start()].rstrip(), written[other.end() :].strip()
         hint += (
