@@ -199,7 +199,7 @@ def meant(ctx: Context, what: str, field: str = "") -> set[str]:
     return found
 
 
-_LONGEST_SHOWN = 1_000  # characters of an unknown id that its error shows
+_LONGEST_SHOWN = 100  # characters of an unknown id that its error shows
 
 
 def _reading(
