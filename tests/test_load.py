@@ -966,6 +966,24 @@ def test_a_value_in_braces_to_quote_ends_before_the_braces_that_close_there(
     assert not loads(text.replace(value, quoted), "m.yaml").diagnostics
 
 
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ("    \u200bby: a", "did you mean `by`? (it holds the invisible character U+200B"),
+        ("    t\u0435xt: C", "did you mean `text`? (it holds `\u0435` U+0435 CYRILLIC SMALL"),
+        ("    text: C\nrender: {direction: \"\u2060LR\"}", "did you mean `LR`? (it holds the "),
+    ],
+)
+def test_a_word_that_differs_from_the_one_meant_by_what_shows_alike_names_it(
+    fields: str, said: str
+) -> None:
+    """`unknown field `by`; did you mean `by`?`: quoted, a zero-width space or a Cyrillic
+    letter shows as nothing, or as the Latin one."""
+    text = f"argmap: 1\ntitle: T\nactors:\n  a: {{name: A}}\nclaims:\n  c:\n{fields}\n"
+    found = [d for d in loads(text).diagnostics if d.severity is Severity.ERROR]
+    assert any(said in d.hint for d in found), found
+
+
 def test_many_unknown_keys_on_one_line_read_the_line_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

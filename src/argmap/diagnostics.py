@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
 
+from argmap.characters import describe, is_hidden
 from argmap.model import Map, Span
 from argmap.printable import printable
 
@@ -144,9 +146,21 @@ def closest(
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, fallback: str = "") -> str:
-    """A hint naming the closest known word, or `fallback` when nothing is close."""
+    """A hint naming the closest known word (`guessed`), or `fallback` when nothing is close."""
     guess = closest(word, choices, parts=True)
-    return f"did you mean `{guess}`?" if guess else fallback
+    return guessed(word, guess) if guess else fallback
+
+
+def guessed(word: str, guess: str) -> str:
+    """`did you mean `guess`?`, with the character that makes `word` differ where that one
+    shows nothing, or looks like a Latin letter (U+200B before `by`, a Cyrillic e in
+    `text`): quoted, the two read alike."""
+    odd = next((c for c in word if is_hidden(c) or _LOOKALIKE.match(unicodedata.name(c, ""))), None)
+    return f"did you mean `{guess}`?" + (f" (it holds {describe(odd)})" if odd else "")
+
+
+# Letters drawn like Latin ones: another script's, or full-width.
+_LOOKALIKE = re.compile(r"(?:CYRILLIC|GREEK|FULLWIDTH|ARMENIAN) (?:SMALL|CAPITAL) LETTER")
 
 
 # Words for an option's values that other tools use, or that a user says meaning argmap's

@@ -36,7 +36,7 @@ from argmap.characters import (
     punycode,
     visible,
 )
-from argmap.diagnostics import Diagnostic, Severity, closest, value_hint
+from argmap.diagnostics import Diagnostic, Severity, closest, guessed, value_hint
 from argmap.files import TooLarge, other_format, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
@@ -1213,7 +1213,7 @@ class _MapBuilder:
                     guess = other
                 elif other == "relation":  # (a claim's: it may back or oppose the other)
                     guess = None
-                hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(names)
+                hint = guessed(key, guess) if guess else "known fields: " + ", ".join(names)
                 if known is _MAP_FIELDS and not guess and _holds_nodes(value):
                     hint = (
                         f"`{key}` is no section, and its entries are nodes: move each under "
