@@ -971,7 +971,7 @@ def test_a_value_in_braces_to_quote_ends_before_the_braces_that_close_there(
     [
         ("    \u200bby: a", "did you mean `by`? (it holds the invisible character U+200B"),
         ("    t\u0435xt: C", "did you mean `text`? (it holds `\u0435` U+0435 CYRILLIC SMALL"),
-        ("    text: C\nrender: {direction: \"\u2060LR\"}", "did you mean `LR`? (it holds the "),
+        ('    text: C\nrender: {direction: "\u2060LR"}', "did you mean `LR`? (it holds the "),
     ],
 )
 def test_a_word_that_differs_from_the_one_meant_by_what_shows_alike_names_it(
