@@ -176,6 +176,15 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
     odd = tmp_path / "$(touch pwned).yaml"
     assert f"next: argmap check '{odd}'" in invoke("new", str(odd)).output
     assert f"# Check it:   argmap check '{odd}'\n" in odd.read_text()  # and in the map
+    # A name that starts with `-` is no option to the command it suggests.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.chdir(tmp_path)
+        assert "next: argmap check ./-x.yaml" in invoke("new", "--", "-x.yaml").output
+        assert invoke("check", "./-x.yaml").exit_code == 0
+        # A link to a file that is missing is there, and said to be a link.
+        (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere" / "map.yaml")
+        linked = invoke("new", "gone.yaml")
+        assert linked.exit_code == 2 and "(a link to " in linked.output
     shown = invoke("show", str(path))
     assert shown.exit_code == 0
     assert "claim build-lane" in shown.output

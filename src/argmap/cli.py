@@ -1299,9 +1299,10 @@ def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
     _not_a_folder(path, "map.yaml")
     target = Path(path)
     # (A link that leads nowhere is there too.)
-    there = target.is_file() or (target.is_symlink() and not target.exists())
-    if there and not force:
-        _fail(f"{path} already exists; use --force to overwrite it")
+    dangling = target.is_symlink() and not target.exists()
+    if (target.is_file() or dangling) and not force:
+        link = f" (a link to {target.readlink()}, which is missing)" if dangling else ""
+        _fail(f"{path} already exists{link}; use --force to overwrite it")
 
 
 def _looks_like_apx(path: str) -> bool:
@@ -1430,10 +1431,17 @@ def new(
     try:
         # The name goes into comments, as a command to copy: quoted for the shell as the
         # line below, and shown as printable, it cannot end one and start YAML.
-        write_atomic(path, template.replace("THIS_FILE", printable(shlex.quote(str(path)))))
+        write_atomic(path, template.replace("THIS_FILE", printable(_for_shell(path))))
     except OSError as error:
         _fail(write_problem(path, error))
-    typer.echo(printable(f"wrote {path}; next: argmap check {shlex.quote(str(path))}"))
+    typer.echo(printable(f"wrote {path}; next: argmap check {_for_shell(path)}"))
+
+
+def _for_shell(path: str | Path) -> str:
+    """`path` as a command line takes it: quoted for the shell, and not as an option
+    (`./-x.yaml`, where `-x.yaml` was `No such option: -x`)."""
+    name = str(path)
+    return shlex.quote(f"./{name}" if name.startswith("-") else name)
 
 
 @app.command()
