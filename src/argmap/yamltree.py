@@ -904,6 +904,26 @@ def _as_read(words: str) -> str:
     return read if isinstance(read, str) and read[:1] not in _NOT_PLAIN else ""
 
 
+def _unseen_value(lines: list[str], row: int, below: str) -> tuple[str, int] | None:
+    """The hint for a key on line `row` followed by nothing but characters that show
+    nothing, or spaces YAML does not read as such (`c1:\u200b`, `c1:\u00a0`), which YAML
+    reads as its value, and `below` (the key on the next line) as more of it, and the
+    column of the first; None if it is not that. (It was "indent line 4 like `text:`",
+    which changed nothing.)"""
+    outer = re.match(_KEY, lines[row])
+    start = outer.end() + 1 if outer else 0
+    value = lines[row][start:]
+    at = next((i for i, c in enumerate(value) if c.isspace() and c not in " \t"), None)
+    at = invisible_at(value) if at is None else at
+    if outer is None or at is None or visible(value).strip():
+        return None
+    return (
+        f"`{outer[1]}:` on line {row + 1} is followed by {describe(value[at])}, which YAML "
+        f"reads as its value, so {below} is read as more of it; delete it",
+        start + at + 1,
+    )
+
+
 def _line_above(lines: list[str], row: int) -> int | None:
     """The nearest line before `row` that is neither blank nor a comment."""
     return next((i for i in range(row - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")), None)
@@ -981,13 +1001,8 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     if key is not None and above is not None:
         outer = re.match(_KEY, lines[above])
         value = lines[above][outer.end() + 1 :] if outer else ""
-        if (at := invisible_at(value)) is not None and not visible(value).strip():
-            # `c1:\u200b`: "indent line 4 like `text:`", which changed nothing
-            return (
-                f"`{outer[1] if outer else ''}:` on line {above + 1} is followed by "
-                f"{describe(value[at])}, which YAML reads as its value, so `{key[1]}:` is "
-                "read as more of it; delete it"
-            )
+        if unseen := _unseen_value(lines, above, f"`{key[1]}:`"):
+            return unseen[0]
         if outer is not None and value[:1] == "#":  # (`c1:#first`, a comment meant)
             return _Elsewhere(
                 "; ".join(_glued_comment(lines[above].strip(), outer[1].strip())), above
@@ -2634,6 +2649,12 @@ def _compose(
             (problem, hint), line, column = missing
         elif starts is not None and (empty := _empty_block(lines, starts.line)):
             (problem, hint), line, column = empty
+        elif (
+            simple_key
+            and opened
+            and (unseen := _unseen_value(lines, opened.line, "the line below"))
+        ):
+            (hint, column), line = unseen, opened.line + 1
         elif simple_key and opened and (dash := _item_without_space(lines, opened.line)):
             hint, line, column = dash, opened.line + 1, opened.column + 1
         elif simple_key and opened and (argdown := _argdown_line_hint(lines, opened.line)):
