@@ -2039,10 +2039,23 @@ def _escape_hint(line: str, column: int) -> str:
     )
 
 
+_BOM = "\ufeff"
+
+
 def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     """What to do about a YAML syntax error at `mark` (`lines`: the text's)."""
     if mark is None:
         return _FIX
+    # A file pasted into another with its byte-order mark: YAML reads the mark as text.
+    marked = (
+        i for i in range(min(mark.line + 1, len(lines))) if lines[i].lstrip(" \t")[:1] == _BOM
+    )
+    if (row := next(marked, None)) is not None:
+        return _Elsewhere(
+            f"line {row + 1} starts with a byte-order mark (U+FEFF), which an editor writes "
+            "at the start of a file, and YAML reads as text inside one; delete it",
+            row,
+        )
     line = lines[mark.line] if mark.line < len(lines) else ""  # (past the end: at its end)
     if problem.startswith(_BAD_ESCAPE):
         return _escape_hint(line, mark.column - 2)
