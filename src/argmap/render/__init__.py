@@ -196,21 +196,36 @@ _GROUP_FIELDS = {
 }
 
 
-def _ungrouped(m: Map, drawn: Iterable[str], group_by: str | None) -> Diagnostic | None:
+def _groups(m: Map, drawn: Iterable[str], group_by: str | None) -> int:
+    """How many groups grouping by `group_by` draws of the nodes `drawn`."""
+    return len({group_of(m.nodes[i], m, group_by) for i in drawn} - {None}) if group_by else 0
+
+
+def _ungrouped(m: Map, group_by: str | None, groups: int) -> Diagnostic | None:
     """A warning when grouping draws no group at all: the drawing looks as it would
-    without grouping, and nothing else would say why."""
-    if group_by is None or any(group_of(m.nodes[i], m, group_by) for i in drawn):
+    without grouping, and nothing else would say why; or when it would draw more than
+    MAX_GROUPS, which the drawing is then without."""
+    if group_by is None or 0 < groups <= MAX_GROUPS:
         return None
     has, example = _GROUP_FIELDS[group_by]
     others = " or ".join(g for g in _GROUP_FIELDS if g != group_by)
     # (Said where the map asks for it, if it does: its `render:` section.)
     asked = m.fields.get("render.group-by") if m.render.get("group-by") == group_by else None
+    said = f"grouping by {group_by} draws no groups: no node in the drawing {has}"
+    hint = f"add {example} to the nodes to group, or group by {others}"
+    if groups:
+        said = (
+            f"grouping by {group_by} would draw {groups:,} groups, more than the "
+            f"{MAX_GROUPS} argmap draws (Graphviz takes gigabytes of memory for so many, and "
+            "their frames could not be read): the drawing has no groups"
+        )
+        hint = f"group by {others}, or {PART_OF_IT}"
     return Diagnostic(
         "no-groups",
         Severity.WARNING,
         Span.point(m.path, asked.line, asked.column) if asked else Span.point(m.path),
-        f"grouping by {group_by} draws no groups: no node in the drawing {has}",
-        f"add {example} to the nodes to group, or group by {others}",
+        said,
+        hint,
     )
 
 
@@ -261,6 +276,9 @@ MAX_EDGES = 20_000
 # attack the same 75 claims (5,625 edges) take the builtin engine 10 s, 140 and 140 (19,600)
 # over 200 s, for a block of lines that no one can follow.
 MAX_DENSE_EDGES = 6_000
+# Groups a drawing has at most: 2,000 (one tag a node) took the engine 0.9 GB, 1,000 0.24
+# GB, 500 70 MB (a render without groups, 60 MB).
+MAX_GROUPS = 500
 PART_OF_IT = "draw part of the map, `--focus ID --depth N`"  # (`diff` says its own)
 
 
@@ -331,7 +349,10 @@ class Drawing:
                 f"FOCUS and a heavy border: the focus; {len(g)} of {len(whole)} nodes, "
                 f"up to {steps} from it",
             )
-        ungrouped = _ungrouped(m, g.nodes, dot_options.group_by)
+        groups = _groups(m, g.nodes, dot_options.group_by)
+        ungrouped = _ungrouped(m, dot_options.group_by, groups)
+        if groups > MAX_GROUPS:
+            dot_options = replace(dot_options, group_by=None)
         self.grouped = dot_options.group_by is not None and ungrouped is None
         self.style = dot_options
         if self.grouped:
