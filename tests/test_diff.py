@@ -89,6 +89,26 @@ def test_a_text_over_lines_keeps_its_lines_apart_on_its_line() -> None:
     assert "claim d added: One: ⏎ - two" in format_text(diff_maps(old, added))
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("Café au lait", "Cafe\u0301\u00a0au lait", "the space U+00A0 NO-BREAK SPACE, `é` U+00E9"),
+        ("A bike lane", "A bike\u200b lane", "the invisible character U+200B ZERO WIDTH SPACE"),
+    ],
+)
+def test_a_text_that_reads_alike_names_the_characters_it_differs_by(
+    old: str, new: str, said: str
+) -> None:
+    """`[-café au lait-] {+café au lait+}`: a word diff of two texts that read alike."""
+    from argmap.diff import format_text
+    from argmap.loader import loads
+
+    maps = [loads(f'argmap: 1\ntitle: T\nclaims:\n  c: {{text: "{t}"}}\n').map for t in (old, new)]
+    assert maps[0] is not None and maps[1] is not None
+    shown = format_text(diff_maps(maps[0], maps[1]))
+    assert f"c reworded: only in characters that read alike: {said}" in shown, shown
+
+
 def test_word_diff() -> None:
     assert word_diff("keep targeting them", "keep pressuring them") == (
         "keep [-targeting-] {+pressuring+} them"

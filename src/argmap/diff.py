@@ -14,9 +14,10 @@ from unicodedata import normalize
 
 from rapidfuzz.distance import Indel
 
+from argmap.characters import describe, visible
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
-from argmap.text import as_drawn, on_one_line, pieces
+from argmap.text import as_drawn, counted, on_one_line, pieces
 
 Status = Literal["added", "removed", "renamed", "reworded", "changed"]
 _NODE_FIELDS = ("kind", "text", "by", "source", "quote", "tags", "note", "weight")
@@ -457,7 +458,21 @@ def _text_change(old: str, new: str, budget: _Budget) -> str:
                 "space, or the other way"
             )
         return "only in where its lines break, now: " + " ⏎ ".join(as_drawn(new))
+    if _read(old) == _read(new):  # (`[-café au lait-] {+café au lait+}` says nothing either)
+        # (Not the `e` of an `e` and an accent: a letter that reads as itself.)
+        odd = sorted(c for c in set(old) ^ set(new) if not (c.isascii() and c.isalnum()))
+        return (
+            "only in characters that read alike: "
+            + ", ".join(map(describe, odd[:4]))
+            + (f" and {counted(len(odd) - 4, 'other')}" if len(odd) > 4 else "")
+        )
     return word_diff(old, new, budget)
+
+
+def _read(text: str) -> str:
+    """`text` as one reads it: its letters composed, without invisible characters, its
+    white space (no-break spaces too) as single spaces."""
+    return " ".join(visible(normalize("NFC", text)).split())
 
 
 def format_text(d: MapDiff) -> str:
