@@ -1031,6 +1031,22 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
         return indicated  # (`text: [Draft]: a text`, read as a list and then a key)
     if own := _own_line_hint(line, column):
         return own
+    # Deeper than a field of a value other than text (`argmap: 1`): more of that value, as
+    # YAML reads it; quoting this line's value (as the hint was) changed nothing.
+    valued = re.match(_KEY + r":\s+\S", lines[above]) if above is not None else None
+    kind = spec.FIELD_TYPES.get(valued[1].strip()) if valued else None
+    if (
+        above is not None
+        and valued
+        and kind not in (None, "text")
+        and indent_of(line) > indent_of(valued[0])
+    ):
+        name, depth = valued[1].strip(), counted(indent_of(valued[0]), "space")
+        return (
+            f"line {row + 1} is indented deeper than `{name}:` on line {above + 1} (whose "
+            f"value is no text), so YAML reads it as more of that value; indent it by {depth}"
+            f", like `{name}:`"
+        )
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     quoted = _quoted_field(lines, row)
     if quoted is None:
