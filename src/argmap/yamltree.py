@@ -2085,6 +2085,13 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         return long
     if problem.startswith("block sequence entries are not allowed"):
         return _dash_hint(lines, mark.line, mark.column)
+    if problem.startswith("did not find expected node content") and re.match(
+        r"-(?:\s|$)", line[mark.column :]
+    ):  # (`attacks: [`, then `- c` below it: both ways of writing a list at once)
+        return (
+            "inside [...] a list's items are apart by commas, with no `-`: `[c1, c2]`; or "
+            "write each item on a line of its own after `- `, with no brackets"
+        )
     if problem.startswith("did not find expected '-' indicator") and (
         among := _key_among_items_hint(lines, mark.line, mark.column)
     ):
