@@ -2105,6 +2105,10 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         column = mark.column + end - mark.index
         if left := _left_over_hint(line, column) or _item_left_over_hint(lines, mark.line, column):
             return left
+    if mark.index and closed in ("'", '"') and after == ":":  # a quoted key in braces, as JSON's
+        opened = text.rfind(closed, 0, mark.index - 1)
+        if long := _long_key(text[opened : mark.index]) if opened != -1 else "":
+            return long
     if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
         # left over as words are; in brackets (`tags: ["a"]`) it is YAML's own.
