@@ -1620,8 +1620,8 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         said = f"line {row + 1} starts with `{stray[1]}`, which is no part of a key"
         return f"{said}: replace it with a space"
     above = _line_above(lines, row)
-    while above is not None and _in_text(lines, above):  # (the key whose text it is)
-        above = _line_above(lines, above)
+    if above is not None and (owner := _text_owner(lines, above)) is not None:
+        above = owner  # (the key whose text it is)
     if above is not None and column == indent_of(line) and _ITEM_LINE.match(line):
         # An item of a list out further left than the one above it, which YAML reads as
         # the list's end, and the `-` as where a key should be.
@@ -1734,7 +1734,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         keys = (
             outside < min(here, there)
             and not any(_HEAD_LINE.fullmatch(lines[i]) for i in (above, row))
-            and not any(_in_text(lines, i) for i in (above, before) if i is not None)
+            and not any(_text_owner(lines, i) is not None for i in (above, before) if i is not None)
         )
         if keys and here == outside + 2:
             return _Elsewhere(
@@ -2438,19 +2438,23 @@ def _key_above(lines: list[str], row: int) -> int | None:
     """The nearest line before `row` with a key (`  text: ...`, `- c1:`): not a line of a
     text block or of a plain text over lines, whose indentation is the text's."""
     at = _line_above(lines, row)
-    while at is not None and (
-        not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)) or _in_text(lines, at)
-    ):
-        at = _line_above(lines, at)
+    while at is not None:
+        if _KEY_LINE.match(lines[at].replace("- ", "  ", 1)):
+            owner = _text_owner(lines, at)
+            if owner is None:
+                return at
+            at = owner  # (past the text at once: line by line, a long one was quadratic)
+        else:
+            at = _line_above(lines, at)
     return at
 
 
-def _in_text(lines: list[str], row: int) -> bool:
-    """Whether line `row` is a line of a text that a key above opens (`note: |`, or a
-    quote left open), whatever it holds (`Note: see below` is no key there)."""
+def _text_owner(lines: list[str], row: int) -> int | None:
+    """The line of the key whose text (`note: |`, or a quote left open) line `row` is a
+    line of, whatever it holds (`Note: see below` is no key there); None if it is none."""
     depth = indent_of(lines[row])
     owner = next((i for i in range(row - 1, -1, -1) if _outdented(lines[i], depth)), None)
-    return owner is not None and _TEXT_GOES_ON.match(lines[owner]) is not None
+    return owner if owner is not None and _TEXT_GOES_ON.match(lines[owner]) else None
 
 
 def _outdented(line: str, depth: int) -> bool:
@@ -2477,7 +2481,11 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
         level = indent_of(lines[at]) + 2 * lines[at].lstrip(" ").startswith("- ")
         if not levels or level < levels[-1]:
             levels.append(level)
-        at = _key_above(lines, at)
+        # On to the key this one is under, past its siblings (one by one, 20,000 took 2 min).
+        depth = indent_of(lines[at])
+        at = next((i for i in range(at - 1, -1, -1) if _outdented(lines[i], depth)), None)
+        if at is not None and not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)):
+            at = _key_above(lines, at)
     opens = without_comment(lines[above]).rstrip() if above is not None else ""
     # Words: in a block, any line but a key's; after a plain text, not a quoted key, an
     # item, a comment or a value in brackets either.
