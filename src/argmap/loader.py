@@ -600,9 +600,9 @@ def _joiner(tag: YScalar) -> str | None:
     """The separator in an unquoted tag that makes it several joined (see `joined_tags`):
     a comma of another script, or a semicolon before a space (not `10;30`, `&amp;`); None
     in a tag without one, or with an empty piece (`a;`), or in a link."""
-    if not tag.plain or "://" in tag.value:
-        return None
     value = tag.value
+    if not tag.plain or LIST_SEPARATOR.search(value) is None or "://" in value:
+        return None  # (most tags, at once)
     odd = next(
         (
             m[0]
