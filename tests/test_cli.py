@@ -184,7 +184,7 @@ def test_new_then_check_then_show(tmp_path: Path) -> None:
         # A link to a file that is missing is there, and said to be a link.
         (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere" / "map.yaml")
         linked = invoke("new", "gone.yaml")
-        assert linked.exit_code == 2 and "(a link to " in linked.output
+        assert linked.exit_code == 2 and "gone.yaml is a link to " in linked.output
     shown = invoke("show", str(path))
     assert shown.exit_code == 0
     assert "claim build-lane" in shown.output

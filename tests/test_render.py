@@ -1170,8 +1170,8 @@ def test_grouping_into_hundreds_of_groups_draws_none_past_the_most(tags: int) ->
         if tags <= MAX_GROUPS
         else [
             f"grouping by tag would draw {tags} groups, more than the 500 argmap draws "
-            "(Graphviz takes gigabytes of memory for so many, and their frames could not be "
-            "read): the drawing has no groups"
+            "(Graphviz takes hundreds of megabytes of memory for so many, a gigabyte for "
+            "2,000, and their frames could not be read): the drawing has no groups"
         ]
     )
 

@@ -1301,8 +1301,12 @@ def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
     # (A link that leads nowhere is there too.)
     dangling = target.is_symlink() and not target.exists()
     if (target.is_file() or dangling) and not force:
-        link = f" (a link to {target.readlink()}, which is missing)" if dangling else ""
-        _fail(f"{path} already exists{link}; use --force to overwrite it")
+        if dangling:  # (--force writes where it leads)
+            _fail(
+                f"{path} is a link to {target.readlink()}, which is missing; use --force to "
+                "write the map there"
+            )
+        _fail(f"{path} already exists; use --force to overwrite it")
 
 
 def _looks_like_apx(path: str) -> bool:

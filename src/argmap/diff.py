@@ -14,7 +14,7 @@ from unicodedata import normalize
 
 from rapidfuzz.distance import Indel
 
-from argmap.characters import describe, visible
+from argmap.characters import describe, is_hidden, visible
 from argmap.model import Actor, Kind, Map, Node, Ref, Relation, Source
 from argmap.printable import one_line, printable
 from argmap.text import as_drawn, counted, on_one_line, pieces
@@ -461,11 +461,12 @@ def _text_change(old: str, new: str, budget: _Budget) -> str:
     if _read(old) == _read(new):  # (`[-café au lait-] {+café au lait+}` says nothing either)
         # (Not the `e` of an `e` and an accent: a letter that reads as itself.)
         odd = sorted(c for c in set(old) ^ set(new) if not (c.isascii() and c.isalnum()))
-        return (
-            "only in characters that read alike: "
-            + ", ".join(map(describe, odd[:4]))
-            + (f" and {counted(len(odd) - 4, 'other')}" if len(odd) > 4 else "")
-        )
+        said = "only in characters that read alike: "
+        if not odd:  # (the same characters, in other places: a zero-width space moved)
+            odd = sorted(c for c in set(old) if c.isspace() or is_hidden(c))
+            said = "only in where characters that show alike stand: "
+        more = f" and {counted(len(odd) - 4, 'other')}" if len(odd) > 4 else ""
+        return said + ", ".join(map(describe, odd[:4])) + more
     return word_diff(old, new, budget)
 
 

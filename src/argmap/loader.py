@@ -562,7 +562,7 @@ def _kind_named(value: YNode) -> Kind | None:
     if not isinstance(value, YScalar):
         return None
     written = value.value.strip().lower()
-    word = _OTHER_KINDS.get(written, written.removesuffix("s"))  # (`theses`: not `these`)
+    word = _OTHER_KINDS.get(written, written.removesuffix("s"))  # (`theses`, `Reasons`)
     word = _OTHER_KINDS.get(word, word)  # (`pros`, `cons`)
     return next((kind for kind in Kind if kind.value == word), None)
 
@@ -1326,10 +1326,10 @@ class _MapBuilder:
                     )
                     if colon:
                         hint += f"; if `{word}` is a field of its own, {colon}"
-                    if by_name[cut[0]].type in ("refs", "tags") and len(text) <= QUOTED_SHOWN:
-                        # `{by: a, b}`: a list
+                    if by_name[cut[0]].type in ("refs", "tags"):  # `{by: a, b}`: a list
+                        listed = _listed(text) if len(text) <= QUOTED_SHOWN else "..."
                         hint = "a comma inside {...} ends the field; write a list: "
-                        hint += f"`{cut[0]}: [{_listed(text)}]`"
+                        hint += f"`{cut[0]}: [{listed}]`"
                         self.said_with(first, cut[1])
                     if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):
                         # `date: August 24, 2006`: quoted, still no ISO date
@@ -1814,6 +1814,7 @@ class _MapBuilder:
             for tag in tags
         ]
         listed = ", ".join(as_written(p, True) for piece in pieces for p in piece)
+        listed = listed if len(listed) <= QUOTED_SHOWN else "..."  # (every tag, each warning)
         for tag, piece in zip(tags, pieces, strict=True):
             if id(tag) in joined:
                 self.diagnostics.append(

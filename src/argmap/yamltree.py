@@ -1035,17 +1035,13 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     # YAML reads it; quoting this line's value (as the hint was) changed nothing.
     valued = re.match(_KEY + r":\s+\S", lines[above]) if above is not None else None
     kind = spec.FIELD_TYPES.get(valued[1].strip()) if valued else None
-    if (
-        above is not None
-        and valued
-        and kind not in (None, "text")
-        and indent_of(line) > indent_of(valued[0])
-    ):
-        name, depth = valued[1].strip(), counted(indent_of(valued[0]), "space")
+    key_at = valued.start(1) if valued else 0  # (the key's column, after a list's `- `)
+    if above is not None and valued and kind not in (None, "text") and indent_of(line) > key_at:
+        name = valued[1].strip()
+        move = f"indent it by {counted(key_at, 'space')}" if key_at else "start it at the margin"
         return (
             f"line {row + 1} is indented deeper than `{name}:` on line {above + 1} (whose "
-            f"value is no text), so YAML reads it as more of that value; indent it by {depth}"
-            f", like `{name}:`"
+            f"value is no text), so YAML reads it as more of that value; {move}, like `{name}:`"
         )
     hint = 'a ": " inside a value starts a mapping; put the value in quotes'
     quoted = _quoted_field(lines, row)
@@ -1734,7 +1730,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
         keys = (
             outside < min(here, there)
             and not any(_HEAD_LINE.fullmatch(lines[i]) for i in (above, row))
-            and not any(_text_owner(lines, i) is not None for i in (above, before) if i is not None)
+            and (before is None or _text_owner(lines, before) is None)
         )
         if keys and here == outside + 2:
             return _Elsewhere(
@@ -1903,9 +1899,10 @@ def _flow_value_hint(line: str, column: int) -> str:
         return ""
     stop = end.start()
     # (A bracket that closes one the value opened is the value's: `{text: Sets: {1}}`.)
-    while line[stop : stop + 1] in ("}", "]") and (
-        (value := line[field.end() : stop]).count(_OPENER[line[stop]]) > value.count(line[stop])
-    ):
+    value = line[field.end() : stop]
+    unclosed = {c: value.count(_OPENER[c]) - value.count(c) for c in _OPENER}
+    while line[stop : stop + 1] in _OPENER and unclosed[line[stop]] > 0:
+        unclosed[line[stop]] -= 1
         stop += 1
     written = line[field.end() : stop].strip()
     # `{a: {text: A} b: {text: B}}`: a closing brace, then the next entry, its comma left
@@ -2063,9 +2060,8 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     if mark is None:
         return _FIX
     # A file pasted into another with its byte-order mark: YAML reads the mark as text.
-    marked = (
-        i for i in range(min(mark.line + 1, len(lines))) if lines[i].lstrip(" \t")[:1] == _BOM
-    )
+    near = (mark.line, _line_above(lines, min(mark.line, len(lines))))  # (not one far above)
+    marked = (i for i in near if i is not None and i < len(lines) and lines[i].lstrip()[:1] == _BOM)
     if (row := next(marked, None)) is not None:
         return _Elsewhere(
             f"line {row + 1} starts with a byte-order mark (U+FEFF), which an editor writes "
@@ -2085,8 +2081,10 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         return long
     if problem.startswith("block sequence entries are not allowed"):
         return _dash_hint(lines, mark.line, mark.column)
-    if problem.startswith("did not find expected node content") and re.match(
-        r"-(?:\s|$)", line[mark.column :]
+    if (
+        problem.startswith("did not find expected node content")
+        and re.match(r"-(?:\s|$)", line[mark.column :])
+        and _innermost_bracket(text, mark.index) == "["
     ):  # (`attacks: [`, then `- c` below it: both ways of writing a list at once)
         return (
             "inside [...] a list's items are apart by commas, with no `-`: `[c1, c2]`; or "
@@ -2107,6 +2105,8 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             return left
     if mark.index and closed in ("'", '"') and after == ":":  # a quoted key in braces, as JSON's
         opened = text.rfind(closed, 0, mark.index - 1)
+        while opened > 0 and text[opened - 1] == "\\" and closed == '"':  # (an escaped one)
+            opened = text.rfind(closed, 0, opened - 1)
         if long := _long_key(text[opened : mark.index]) if opened != -1 else "":
             return long
     if mark.index and closed in ("'", '"'):
@@ -2449,12 +2449,35 @@ def _key_above(lines: list[str], row: int) -> int | None:
     return at
 
 
+_QUOTED_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)""")
+
+
+def _innermost_bracket(text: str, index: int) -> str | None:
+    """The bracket (`[` or `{`) left open nearest before `index` in `text` (brackets in
+    quotes count too: a hint's guess), or None."""
+    depth = {"]": "[", "}": "{"}
+    closed: list[str] = []
+    for c in reversed(text[:index]):
+        if c in depth:
+            closed.append(depth[c])
+        elif c in "[{":
+            if not closed:
+                return c
+            closed.pop()
+    return None
+
+
 def _text_owner(lines: list[str], row: int) -> int | None:
     """The line of the key whose text (`note: |`, or a quote left open) line `row` is a
     line of, whatever it holds (`Note: see below` is no key there); None if it is none."""
-    depth = indent_of(lines[row])
-    owner = next((i for i in range(row - 1, -1, -1) if _outdented(lines[i], depth)), None)
+    owner = _outer(lines, row)
     return owner if owner is not None and _TEXT_GOES_ON.match(lines[owner]) else None
+
+
+def _outer(lines: list[str], row: int) -> int | None:
+    """The nearest line above `row` indented less than it: the key it is under."""
+    depth = indent_of(lines[row])
+    return next((i for i in range(row - 1, -1, -1) if _outdented(lines[i], depth)), None)
 
 
 def _outdented(line: str, depth: int) -> bool:
@@ -2482,16 +2505,15 @@ def _indented_oddly(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
         if not levels or level < levels[-1]:
             levels.append(level)
         # On to the key this one is under, past its siblings (one by one, 20,000 took 2 min).
-        depth = indent_of(lines[at])
-        at = next((i for i in range(at - 1, -1, -1) if _outdented(lines[i], depth)), None)
+        at = _outer(lines, at)
         if at is not None and not _KEY_LINE.match(lines[at].replace("- ", "  ", 1)):
             at = _key_above(lines, at)
     opens = without_comment(lines[above]).rstrip() if above is not None else ""
-    # Words: in a block, any line but a key's; after a plain text, not a quoted key, an
-    # item, a comment or a value in brackets either.
+    # Words: in a block, any line but a key's; after a plain text, not a quoted key or a
+    # comment either.
     opened = opens != "" and _TEXT_GOES_ON.match(opens) is not None
-    first = line.lstrip()[:1]
-    words = not _KEY_LINE.match(line.lstrip()) and (opened or first not in "#\"'-{[?")
+    other = line.lstrip()[:1] == "#" or _QUOTED_KEY.match(line.lstrip())
+    words = not _KEY_LINE.match(line.lstrip()) and (opened or not other)
     if above is not None and words and not opens.endswith(":"):
         # More of the text the key above holds (`text: |`, or plain text over lines): its
         # first line below the key sets its indentation; if none, 2 past the key.

@@ -216,8 +216,9 @@ def _ungrouped(m: Map, group_by: str | None, groups: int) -> Diagnostic | None:
     if groups:
         said = (
             f"grouping by {group_by} would draw {groups:,} groups, more than the "
-            f"{MAX_GROUPS} argmap draws (Graphviz takes gigabytes of memory for so many, and "
-            "their frames could not be read): the drawing has no groups"
+            f"{MAX_GROUPS} argmap draws (Graphviz takes hundreds of megabytes of memory for "
+            "so many, a gigabyte for 2,000, and their frames could not be read): the drawing "
+            "has no groups"
         )
         hint = f"group by {others}, or {PART_OF_IT}"
     return Diagnostic(

@@ -77,7 +77,8 @@ RULES = [
         "or tag. When no node in the drawing has what it groups by (no `by`, no `source`, "
         "no `tags`; with `--focus`, none of the nodes drawn), there is no group to draw and "
         "the drawing looks as it would without grouping. Nor is there when grouping would "
-        "draw more than 500 groups (a tag for each node, say): Graphviz takes gigabytes of "
+        "draw more than 500 groups (a tag for each node, say): Graphviz takes hundreds of "
+        "megabytes of "
         "memory for so many frames, which no one could read, and the drawing is drawn "
         "without them. Reported by `argmap render`. Give the nodes what they are to be "
         "grouped by, or group by something they have fewer of.",
