@@ -2455,11 +2455,10 @@ _QUOTED_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)"""
 def _innermost_bracket(text: str, index: int) -> str | None:
     """The bracket (`[` or `{`) left open nearest before `index` in `text` (brackets in
     quotes count too: a hint's guess), or None."""
-    depth = {"]": "[", "}": "{"}
     closed: list[str] = []
     for c in reversed(text[:index]):
-        if c in depth:
-            closed.append(depth[c])
+        if c in _OPENER:
+            closed.append(_OPENER[c])
         elif c in "[{":
             if not closed:
                 return c
