@@ -571,7 +571,7 @@ def _kind_named(value: YNode) -> Kind | None:
 _LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)?")
 
 # How each kind of node argues, and the other way (`supports: c` of a `type: con`).
-_ARGUES = {Kind.REASON: "supports", Kind.OBJECTION: "attacks", Kind.REBUTTAL: "attacks"}
+_ARGUES = {"reasons": "supports", "objections": "attacks", "rebuttals": "attacks"}  # by section
 _ARGUES_OTHERWISE = {"supports": "attacks", "attacks": "supports"}
 
 # Other tools' words for kinds of node (Kialo's pros and cons, an argument's premise).
@@ -590,9 +590,8 @@ def _section_inside(section: str, what: str) -> str:
     """The hint for a section of the map (`reasons:`) written inside node `what`, as if the
     nodes under it were that node's own."""
     hint = f"`{section}:` is a section of the map: write it unindented, at the start of a line"
-    relation = {"reasons": "supports", "objections": "attacks", "rebuttals": "attacks"}
-    if section in relation:
-        hint += f", and give each node under it `{relation[section]}:` naming {what}"
+    if section in _ARGUES:
+        hint += f", and give each node under it `{_ARGUES[section]}:` naming {what}"
     return hint
 
 
@@ -1282,7 +1281,7 @@ class _MapBuilder:
                             f"a node's kind is the section it is written in: write it under "
                             f"`{said_kind.section}:`, without `{key}`"
                         )
-                        argues = _ARGUES.get(said_kind)
+                        argues = _ARGUES.get(said_kind.section)
                         if argues and (other_way := _ARGUES_OTHERWISE[argues]) in node.entries:
                             hint += f", and with `{argues}` for `{other_way}`"
                 if (
