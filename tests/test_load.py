@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import yamltree
+from argmap import yamlhints, yamlnodes, yamltree
 from argmap.characters import is_hidden
 from argmap.checker import check_loaded
 from argmap.config import Settings
@@ -248,9 +248,9 @@ def test_alias_bomb_fails_fast_and_small() -> None:
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each test that takes this runs with libyaml's parser and with PyYAML's own."""
     if request.param == "pure":
-        monkeypatch.setattr(yamltree, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yamltree, "LOADER", yaml.SafeLoader)
     else:
-        monkeypatch.setattr(yamltree, "_Loader", yaml.CSafeLoader)
+        monkeypatch.setattr(yamltree, "LOADER", yaml.CSafeLoader)
     return str(request.param)
 
 
@@ -819,7 +819,7 @@ def test_a_syntax_hint_followed_to_the_letter_mends_the_file(
     assert text != FIXABLE
     [found] = loads(text, "m.yaml").diagnostics
     assert found.rule == "yaml-syntax" and said in f"{found.rule} {found.message} {found.hint}"
-    assert found.hint != yamltree._FIX
+    assert found.hint != yamlhints._FIX
     fix = re.search(
         r"(?:write|quote it:|whole value:|the item:|is quoted:|in quotes:) `(.*?)`(?=: |$)",
         found.hint,
@@ -844,7 +844,7 @@ def test_a_line_indented_with_odd_spaces_gets_the_line_to_write(row: int, odd: s
     lines = FIXABLE.splitlines()
     written = lines[row]
     lines[row] = (
-        odd * (yamltree.indent_of(written) // (2 if odd == "\u3000" else 1)) + written.lstrip()
+        odd * (yamlhints.indent_of(written) // (2 if odd == "\u3000" else 1)) + written.lstrip()
     )
     [found] = loads("\n".join(lines) + "\n", "m.yaml").diagnostics
     assert (found.rule, found.span.line, found.span.column) == ("yaml-syntax", row + 1, 1)
@@ -961,7 +961,7 @@ def test_a_value_in_braces_to_quote_ends_before_the_braces_that_close_there(
     `{` was then never closed."""
     text = f"argmap: 1\ntitle: T\n{line}\n"
     [found] = loads(text, "m.yaml").diagnostics
-    quoted = yamltree.double_quoted(value)
+    quoted = yamlnodes.double_quoted(value)
     assert found.hint.endswith(f": {quoted}`"), found.hint
     assert not loads(text.replace(value, quoted), "m.yaml").diagnostics
 
@@ -1015,8 +1015,8 @@ def test_the_hints_for_indentation_look_at_each_line_above_a_few_times(
     indentation mistake below 20,000 nodes, or below a text of 20,000 lines, took 2
     minutes to say."""
     looked: list[int] = []
-    outdented = yamltree._outdented
-    monkeypatch.setattr(yamltree, "_outdented", lambda *a: looked.append(1) or outdented(*a))
+    outdented = yamlhints._outdented
+    monkeypatch.setattr(yamlhints, "_outdented", lambda *a: looked.append(1) or outdented(*a))
     found = loads("argmap: 1\ntitle: T\n" + "\n".join(lines) + "\n").diagnostics
     assert [d.rule for d in found] == ["yaml-syntax"]
     assert len(looked) < 10 * len(lines)
@@ -1187,7 +1187,7 @@ def test_a_hint_quotes_text_as_yaml_reads_it_back(text: str) -> None:
     """The value a hint says to write is the text itself once YAML reads it, and shows
     each character that would show nothing (a tab was written as is, and the terminal's
     mark for it, copied, became part of the text)."""
-    quoted = yamltree.double_quoted(text)
+    quoted = yamlnodes.double_quoted(text)
     assert yaml.safe_load(quoted) == text
     assert not any(is_hidden(c) for c in quoted)
 

@@ -153,7 +153,7 @@ def test_a_hint_writes_text_as_yaml_reads_it_back(text: str) -> None:
     """What a hint says to write (`as_written`) is read back as the text itself, after a
     key and in brackets: `text:#1 priority` was told to write `text: #1 priority`, a
     comment, and `tags: "&amp"` to write `[&amp]`, an anchor."""
-    from argmap.yamltree import as_written
+    from argmap.yamlnodes import as_written
 
     assert yaml.safe_load(f"k: {as_written(text)}") == {"k": text}
     assert yaml.safe_load(f"k: [{as_written(text, in_brackets=True)}]") == {"k": [text]}

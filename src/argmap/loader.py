@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import errno
 import functools
 import gc
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Container, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -33,40 +30,42 @@ from argmap.characters import (
     is_hidden,
     located,
     lookalike_colon,
-    punycode,
     visible,
 )
+from argmap.dates import iso_dates, no_such_day, real_date
 from argmap.diagnostics import Diagnostic, Severity, closest, guessed, value_hint
 from argmap.files import TooLarge, other_format, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
-from argmap.yamltree import (
-    CORE_TAG,
+from argmap.urls import URL_SHOWN, mixed_script, refused
+from argmap.yamlhints import (
     GLUED_ITEM,
-    MAX_NUMBER,
     QUOTED,
     QUOTED_SHOWN,
+    argdown_hint,
+    block_hint,
+    block_under,
+    glued_key,
+    indent_of,
+    without_comment,
+)
+from argmap.yamlnodes import (
+    CORE_TAG,
+    MAX_NUMBER,
     STR_TAG,
     YMap,
     YNode,
     YScalar,
     YSeq,
-    argdown_hint,
     as_written,
-    block_hint,
-    block_under,
-    compose,
-    decode,
     double_quoted,
-    glued_key,
-    indent_of,
     kind_name,
     number_by_12,
     readings,
     tagged,
-    without_comment,
 )
+from argmap.yamltree import compose, decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,53 +253,7 @@ _CONTROL_CHAR = re.compile(
     f"[{char_class(set(code_points(CONTROL, BIDI_CONTROL)) - {9, 10, 13, 0x85})}]"
 )
 _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
-_URL_UNSEEN = re.compile(rf"(?!\s)[{spec.URL_UNSEEN}]")  # white space has its own message
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
-# What starts a URL with a scheme (`javascript:`, `ftp://`), not a host and its port.
-# What the URL standard forbids in a domain (besides what ends one, and spaces and controls,
-# which spec.URL_PATTERN refuses anywhere): a browser refuses a link to such a host.
-_NOT_IN_HOSTS = frozenset("<>^|\\")
-# Letters drawn like the `/`, `?`, `#`, `@` and `:` that end a host, which a host name may
-# hold (IDNA): an address that seems to go to one site, and goes to another.
-_LIKE_DELIMITERS = {
-    **dict.fromkeys("\u2044\u2215\u2571\u29f8\uff0f", "/"),
-    **dict.fromkeys("\u0294\uff1f", "?"),
-    **dict.fromkeys("\uff03", "#"),
-    **dict.fromkeys("\uff20", "@"),
-    **dict.fromkeys("\u2236\uff1a\ua789", ":"),
-    **dict.fromkeys("\u2024\ufe52", "."),
-}
-_SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
-_DOI = re.compile(r"\s*(?:doi:\s*)?(10\.\d{4,9}/\S+)\s*", re.IGNORECASE)  # `doi:10.1162/...`
-# The host of an http(s) URL: after the user and password, if any, before the port or path.
-_HOST = re.compile(r"[hH][tT][tT][pP][sS]?://(?:[^/?#@]*@)?([^/?#:]*)")
-# An address as Markdown links it, `[text](address)`, or as mail writes it, `<address>`.
-_WRAPPED_URL = re.compile(r"\[[^\]]*\]\((?P<a>[^()\s]+)\)|<(?P<b>[^<>\s]+)>")
-# A scheme mistyped: `https//`, `http:/`, `https;//`, `https:///`, `https:` alone.
-_SCHEME_TYPO = re.compile(r"(?i)(https?)(?::/?|//|;//|:///+)(?=[^/\s])")
-# A host a link can go to: names with a dot, and the last one's letters.
-_LINKED_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?", re.IGNORECASE)
-
-
-def _meant_url(url: str) -> str | None:
-    """The address meant by a URL that is none, where it is plain: a Markdown link's, one in
-    `<...>`, one with its scheme mistyped (`https//`), or without one (`www.python.org/...`,
-    as a browser's bar shows it). None unless the address has a host a link can go to."""
-    url = url.strip()
-    if wrapped := _WRAPPED_URL.fullmatch(url):
-        url = wrapped["a"] or wrapped["b"]
-    url = _SCHEME_TYPO.sub(lambda typo: f"{typo[1].lower()}://", url, count=1)
-    if not _SCHEME.match(url):
-        url = f"https://{url}"
-    if not re.match(spec.URL_PATTERN, url):
-        return None
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        parts.port  # noqa: B018 (read for the ValueError it raises: `:99999`)
-    except ValueError:
-        return None
-    return url if "@" not in parts.netloc and _LINKED_HOST.fullmatch(host) else None
 
 
 # A line that is a list's item: its `- ` and the item's text (matched on the line without
@@ -422,132 +375,6 @@ def _actor_written(
     return said, ""
 
 
-def _script(letter: str) -> str:
-    """The script a letter belongs to, as the first word of its Unicode name says:
-    LATIN, CYRILLIC, GREEK, ..."""
-    return unicodedata.name(letter, "").partition(" ")[0]
-
-
-def _real_date(written: str) -> bool:
-    """Whether a YYYY, YYYY-MM or YYYY-MM-DD names a day, month or year the calendar has."""
-    try:
-        dt.date.fromisoformat((written + "-01-01")[:10])
-    except ValueError:
-        return False
-    return True
-
-
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?(?=$|[Tt ])")
-_CLOCK = re.compile(r"[Tt ](([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)")  # after the day
-
-
-def _no_such_day(written: str) -> tuple[str, str] | None:
-    """Why an ISO date that the calendar has not (`2009-02-30`, `2022-13-01`) is none, and
-    what to write: an example date in the hint read as the correction."""
-    found = _ISO_DAY.match(written.strip())
-    if found is None or int(found[1]) < 1:
-        return None
-    year, month, day = int(found[1]), int(found[2]), int(found[3] or 1)
-    if not 1 <= month <= 12:
-        if found[3] and 1 <= day <= 12:  # `2022-25-12`
-            swapped = f"{year:04}-{day:02}-{month:02}"
-            if _real_date(swapped):
-                return f"there is no month {month}", f"the month comes first: `{swapped}`"
-        return f"there is no month {month}", "write it as YYYY-MM-DD: year, month (01-12), day"
-    last = calendar.monthrange(year, month)[1]
-    if 1 <= day <= last:
-        clock = _CLOCK.match(written.strip(), found.end())
-        if clock is None or (
-            int(clock[2]) < 24 and int(clock[3]) < 60 and int(clock[4] or 0) <= 60
-        ):
-            return None
-        return (
-            f"there is no time of day {clock[1]}",
-            f"write the day alone, `{found[0]}` (a source needs no more), or a time from "
-            "00:00 to 23:59",
-        )
-    hint = "write the day it was, as YYYY-MM-DD (or YYYY-MM if the day is not known)"
-    if day < 1:
-        return "there is no day 0", hint
-    return f"{calendar.month_name[month]} {year} has {last} days", hint
-
-
-_LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
-
-
-# A date with its month in English words: `December 1969`, `4 Dec. 1969`, `Dec 4th, 1969`.
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"([A-Za-z]{3,9})\.?"
-_WORDED_DATE = re.compile(
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH},?|{_MONTH}(?:\s+{_DAY})?,?)\s+(\d{{4}})"
-)
-
-
-def _worded_date(written: str) -> str | None:
-    """A date with its month in English words as an ISO date, to the day or the month."""
-    found = _WORDED_DATE.fullmatch(written)
-    if found is None:
-        return None
-    day_first, month_first, month_second, day_second, year = found.groups()
-    name, day = (month_first or month_second).lower(), day_first or day_second
-    month = next((i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name)), None)
-    if month is None:
-        return None
-    try:
-        return dt.date(int(year), month, int(day or 1)).isoformat()[: 10 if day else 7]
-    except ValueError:  # (the 31st of June)
-        return None
-
-
-_YEAR_FIRST = re.compile(
-    r"([0-9]{4})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?"
-    # (as Chinese, Japanese and Korean write it: `2023年12月13日`, `2023년 12월 13일`)
-    r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"
-)
-
-
-def _iso_dates(written: str) -> list[str]:
-    """The days a date written the local way may mean, as ISO dates: `06.05.2020` is the
-    6th of May (dots are day first); `05/06/2020` is either, unless one part is over 12;
-    `December 1969` is `1969-12`; `2019/04/29`, `2019年4月29日` and `2004-7`, year first,
-    are `2019-04-29` and `2004-07`."""
-    if worded := _worded_date(written.strip()):
-        return [worded]
-    if year_first := _YEAR_FIRST.fullmatch(written.strip()):
-        parts = year_first.groups()
-        year, month, day = parts[:3] if parts[0] else parts[3:]
-        with suppress(ValueError):
-            day_meant = dt.date(int(year), int(month), int(day or 1)).isoformat()
-            return [day_meant if day else day_meant[:7]]
-        return []
-    found = _LOCAL_DATE.fullmatch(written.strip())
-    if found is None:
-        return []
-    first, mark, second, year = found.groups()
-    orders = [(first, second)] if mark == "." else [(first, second), (second, first)]
-    meant = []
-    for day, month in orders:
-        try:
-            meant.append(dt.date(int(year), int(month), int(day)).isoformat())
-        except ValueError:
-            continue
-    return list(dict.fromkeys(meant))  # (the 5th of May either way)
-
-
 # The names a map's top level holds.
 _TOP_NAMES = [*_MAP_FIELDS.by_name, *spec.SECTIONS]
 # How alike (RapidFuzz's ratio, 0-100) a top-level key must be to one of them to be read
@@ -652,7 +479,6 @@ def _top_name(key: str, value: YNode) -> str | None:
 
 # Lines named in a hint, at most (then "and N more").
 _LINES_SHOWN = 5
-_URL_SHOWN = 200  # characters of a part of a URL that a message shows
 
 
 @dataclass
@@ -1330,7 +1156,7 @@ class _MapBuilder:
                         hint = "a comma inside {...} ends the field; write a list: "
                         hint += f"`{cut[0]}: [{listed}]`"
                         self.said_with(first, cut[1])
-                    if by_name[cut[0]].type == "date" and (days := _iso_dates(text)):
+                    if by_name[cut[0]].type == "date" and (days := iso_dates(text)):
                         # `date: August 24, 2006`: quoted, still no ISO date
                         hint = "a comma inside {...} ends the field; write the date as " + (
                             " or ".join(f"`{cut[0]}: {day}`" for day in days)
@@ -1458,7 +1284,7 @@ class _MapBuilder:
 
     def block_left_empty(self, span: Span) -> str:
         """The hint for an empty value at `span` written as a `|` or `>` block whose text
-        YAML read as keys (`yamltree.block_under`); "" if it is not one."""
+        YAML read as keys (`yamlhints.block_under`); "" if it is not one."""
         if (block := block_under(self.lines, span.line - 1)) is None:
             return ""
         key, indicator = block
@@ -1958,7 +1784,7 @@ class _MapBuilder:
 
     def date(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         """An ISO date to the day, month or year, as written (a date YAML read is one)."""
-        if isinstance(node, YScalar) and (wrong := _no_such_day(node.value)) is not None:
+        if isinstance(node, YScalar) and (wrong := no_such_day(node.value)) is not None:
             self.invalid(node, f"{what}: `{node.value}` is no date: {wrong[0]}", wrong[1])
             return None
         if isinstance(node, YScalar) and spec.PARTIAL_DATE_RE.match(node.value):
@@ -1971,10 +1797,10 @@ class _MapBuilder:
             return None
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             written = str(value)
-            if spec.PARTIAL_DATE_RE.match(written) and _real_date(written):
+            if spec.PARTIAL_DATE_RE.match(written) and real_date(written):
                 return written[:10]  # of a timestamp, the day
         if value is not _INVALID:
-            meant = _iso_dates(str(value)) if isinstance(value, str) else []
+            meant = iso_dates(str(value)) if isinstance(value, str) else []
             self.invalid(
                 node,
                 f"{what} is not an ISO date",
@@ -1989,119 +1815,29 @@ class _MapBuilder:
         url = self.text(node, what, f)
         if url is None:
             return None
-        unseen = _URL_UNSEEN.search(url)
-        if unseen is not None:  # the link drawn would differ from the address one reads
-            code = ord(unseen[0])
-            self.invalid(
-                node,
-                f"{what} holds {describe(unseen[0])}: the link would not be the address shown",
-                "remove it"
-                + (f"; if the address needs it, write it as `%{code:02X}`" if code < 0x80 else ""),
-            )
-            return None
-        if not re.match(spec.URL_PATTERN, url):
-            meant = _meant_url(url)
-            hint = "write the full address, e.g. `https://example.org/article`"
-            if meant and _WRAPPED_URL.fullmatch(url.strip()):
-                hint = f"write the address alone: `{meant}`"
-            elif meant:
-                how = "with its scheme:" if not _SCHEME.match(url) else "as"
-                hint = f"write it {how} `{meant}`"
-            if doi := _DOI.fullmatch(url):  # (its space is not in the address: no %20)
-                hint, url = f"a DOI's address is at doi.org: `https://doi.org/{doi[1]}`", doi[1]
-            self.invalid(
-                node,
-                f"{what} must be an http, https or mailto URL, without spaces",
-                hint + ("; a space in an address is written `%20`" if " " in url.strip() else ""),
-            )
-            return None
-        try:  # a host or port that no browser could follow (`https://[::1`, `:99999`)
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 (read for the ValueError it raises)
-        except ValueError as error:
-            reason = str(error)
-            self.invalid(
-                node,
-                f"{what} is not an address a link can follow: {reason[0].lower()}{reason[1:]}",
-                "check the host (an IPv6 one in `[...]`) and the port after `:` (0 to 65535)",
-            )
-            return None
-        if "@" in parts.netloc:
-            # (`https://doi.org@evil.example/`: a browser goes to `evil.example`)
-            user, _, host = (clipped(p, _URL_SHOWN) for p in parts.netloc.rpartition("@"))
-            said = f"goes to `{host}`, not to `{user}`, which"
-            if not host:
-                said = f"has no host after its `@`: `{user}`, before it,"
-            self.invalid(
-                node,
-                f"{what} {said} is read as a user name, as misleading addresses write it",
-                "write the address of the page itself, as the browser's address bar shows "
-                "it, without a user name",
-            )
-            return None
-        forbidden = next((c for c in parts.hostname or "" if c in _NOT_IN_HOSTS), None)
-        if forbidden is not None:
-            self.invalid(
-                node,
-                f"{what} is not an address a link can follow: its host `{parts.hostname}` "
-                f"holds `{forbidden}`, which no host name can",
-                "copy the address from the browser's address bar",
-            )
-            return None
-        host = parts.hostname or ""
-        # (`https://:80/`; and the full stops IDNA reads as dots: `https://。/`)
-        if parts.scheme.lower() != "mailto" and not host.strip(".\u3002\uff0e\uff61"):
-            self.invalid(
-                node,
-                f"{what} is not an address a link can follow: it has no host"
-                + (f" (`{host}`)" if host else ""),
-                "write the full address, e.g. `https://example.org/article`",
-            )
-            return None
-        if (alike := next((c for c in host if c in _LIKE_DELIMITERS), None)) is not None:
-            # (`https://accounts.google.com` U+2215 `signin.evil.example/`: not google's host)
-            shown = clipped(host, _URL_SHOWN)
-            self.invalid(
-                node,
-                f"{what} has {describe(alike)} in its host, drawn like `{_LIKE_DELIMITERS[alike]}`"
-                f", as misleading addresses write it: the link goes to the host `{shown}`",
-                "write the address of the page itself, as the browser's address bar shows it",
-            )
+        if (problem := refused(url, what)) is not None:
+            self.invalid(node, *problem)
             return None
         self.mixed_scripts(node, what, url)
         return url
 
     def mixed_scripts(self, node: YNode, what: str, url: str) -> None:
         """Warn of a link whose host mixes Latin letters with Cyrillic or Greek ones in one
-        part: the classic look-alike address (`example.com` with a Cyrillic a), which a
-        browser shows in its punycode form and a drawing links as written, so that the
-        address one reads is not where the link goes. A host each part of which is in one
-        script (all Cyrillic, or a Cyrillic name under `.com`) is a name like any other."""
-        host = _HOST.match(url)
-        if host is None:  # mailto: not linked
+        part (`urls.mixed_script`): the address one reads is not where the link goes."""
+        if (mixed := mixed_script(url)) is None:
             return
-        start = host.start(1)
-        for label in host[1].split("."):
-            letters = [(i, _script(c)) for i, c in enumerate(label, start) if c.isalpha()]
-            scripts = {script for _, script in letters}
-            alike = scripts & {"CYRILLIC", "GREEK"}  # (letters drawn like Latin ones)
-            if "LATIN" in scripts and alike:
-                at = next(i for i, script in letters if script in alike)
-                mixed = " and ".join(s.title() for s in ("LATIN", *sorted(alike)))
-                linked = url[: host.start(1)] + punycode(host[1]) + url[host.end(1) :]
-                self.diagnostics.append(
-                    Diagnostic(
-                        "mixed-script-url",
-                        Severity.WARNING,
-                        node.span,
-                        f"{what} mixes {mixed} letters in its host, as look-alike addresses "
-                        f"do: {located(node.span, url, at)}",
-                        f"retype it as a Latin letter; if the address is right as written, "
-                        f"write it as a browser shows it: `{linked}`",
-                    )
-                )
-                return
-            start += len(label) + 1
+        at, scripts, linked = mixed
+        self.diagnostics.append(
+            Diagnostic(
+                "mixed-script-url",
+                Severity.WARNING,
+                node.span,
+                f"{what} mixes {scripts} letters in its host, as look-alike addresses do: "
+                f"{located(node.span, url, at)}",
+                "retype it as a Latin letter; if the address is right as written, write it as "
+                f"a browser shows it: `{linked}`",
+            )
+        )
 
     def choice(self, node: YNode, what: str, f: spec.Field = _ANY) -> str | None:
         name = self.text(node, what, f)
@@ -2343,7 +2079,7 @@ def _written_as(key: str, field: str, value: YNode, in_brackets: bool = False) -
     kept one where the field is not text, a DOI as its link."""
     text = spec.FIELD_TYPES.get(field) == "text"
     # (A URL whole, as links are long: the hint is to be pasted.)
-    plain = _plain(value, _URL_SHOWN if field == "url" else 60)
+    plain = _plain(value, URL_SHOWN if field == "url" else 60)
     if field == "url" and _normal(key) == "doi" and plain and not plain.startswith("http"):
         plain = f"https://doi.org/{plain.removeprefix('doi:').strip()}"
     return as_written(plain, in_brackets, typed=not text) if plain else "..."

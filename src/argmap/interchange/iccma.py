@@ -369,7 +369,7 @@ def _map_events(af: Framework, title: str) -> Iterator[Any]:
     framework of a million arguments (470 MB and 15 s this way, the same text)."""
     from yaml import events as e
 
-    from argmap.yamltree import reads_as_text
+    from argmap.yamlnodes import reads_as_text
 
     def scalar(value: str) -> e.ScalarEvent:
         # Plain where YAML reads it back as text; quoted where other readers would take

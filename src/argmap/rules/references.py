@@ -13,7 +13,7 @@ from argmap.diagnostics import Severity, Vocabulary
 from argmap.model import Node, Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
-from argmap.yamltree import GLUED_ITEM
+from argmap.yamlhints import GLUED_ITEM
 
 
 class _Entry(Protocol):
