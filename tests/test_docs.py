@@ -109,3 +109,16 @@ def test_every_invisible_character_is_refused_in_a_url_and_empties_a_field() -> 
         rules = {d.rule for d in loads(json.dumps(data, ensure_ascii=point < 0x10000)).diagnostics}
         assert rules == {"missing-text", "invalid-value"}, hex(point)
         assert bool(list(validator.iter_errors(data))) is (point < 0x10000), hex(point)
+
+
+def test_architecture_md_names_every_module() -> None:
+    """docs/architecture.md lists each module of src/argmap/ (a package by its folder)."""
+    written = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    source = ROOT / "src" / "argmap"
+    modules = [p.relative_to(source) for p in source.rglob("*.py") if p.name != "__main__.py"]
+    missing = [
+        str(m)
+        for m in modules
+        if f"`{m.as_posix()}`" not in written and f"`{m.parts[0]}/`" not in written
+    ]
+    assert not missing, f"modules not in docs/architecture.md: {missing}"
