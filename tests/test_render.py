@@ -499,6 +499,32 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
+def forest(claims: int, each: int) -> Map:
+    """`claims` claims, and `each` objections to each of them that nothing answers."""
+    written = "".join(
+        f"  c{j}: {{text: Claim {j} of the debate, in a few words.}}\n" for j in range(claims)
+    )
+    objections = "".join(
+        f"  o{j}-{i}: {{text: Objection {i} to claim {j} in a dozen words or so., attacks: c{j}}}\n"
+        for j in range(claims)
+        for i in range(each)
+    )
+    m = loads(f"argmap: 1\ntitle: Forest\nclaims:\n{written}objections:\n{objections}").map
+    assert m is not None
+    return m
+
+
+def test_a_rank_wide_with_the_arguers_of_many_nodes_staggers_into_rows() -> None:
+    """Six claims of three objections each were drawn as one row of eighteen, no claim
+    having many: a ribbon 20 times as wide as deep. A rank's width is its arguers', of
+    every node above it, so they take rows as one node's many do."""
+    root = ET.fromstring(render(forest(6, 3)))
+    width, height = (float(root.get(a, "").removesuffix("pt")) for a in ("width", "height"))
+    assert width / height < 10
+    assert "minlen" not in dot_of(forest(2, 4))  # eight: one row
+    assert dot_of(forest(3, 3)).count("minlen=2") == 3  # nine: two rows, a third of each's
+
+
 @pytest.mark.parametrize("direction", ["LR", "RL"])
 def test_edges_into_a_node_argued_about_by_many_come_in_level_drawn_across(
     direction: str,

@@ -100,7 +100,7 @@ DENSE_EDGES, DENSE_RATIO = 400, 4
 TITLE_LINES = 4  # lines of it drawn, at most
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 LEGEND_WRAP = 36  # columns of the legend's note per line
-STAGGER_ROW = 8  # arguers of one node side by side before they stagger into more rows
+STAGGER_ROW = 8  # arguers side by side on a row before they stagger into more rows
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 # Maps larger than this are not staggered: their drawings are searched and zoomed rather
 # than seen whole, and the longer edges made a 5,000-node layout 2.5 times as slow.
@@ -859,11 +859,12 @@ def _count(ports: Mapping[tuple[str, str, int], int]) -> dict[str, int]:
 
 
 def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
-    """Rows for the nodes that argue about a node argued about by many: as `unflatten -l`
-    does for leaves, the edge of the i-th asks for a length of 1 + i % rows (a node's own
-    arguers then go below it). Side by side on one rank, forty objections to a claim
-    made a drawing forty boxes wide and one deep (10,000 by 270 points); in rows, it
-    keeps nearer a screen's shape."""
+    """Rows for the nodes that argue about the nodes of a rank, when more than STAGGER_ROW
+    of them would share the rank below: as `unflatten -l` does for leaves, the edge of each
+    node's i-th arguer asks for a length of 1 + i % rows (a node's own arguers then go
+    below it). Side by side on one rank, forty objections to a claim made a drawing forty
+    boxes wide and one deep (10,000 by 270 points), and so did six claims of three each;
+    in rows, it keeps nearer a screen's shape."""
     arguers: dict[str, dict[str, None]] = {}
     if len(g) > STAGGER_MAX_NODES:
         return {}
@@ -873,9 +874,13 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
             # Only edges that rank their node: see the note on `constraint` in `dot_pieces`.
             if level.get(u) == level.get(v, -2) + 1:
                 arguers.setdefault(v, {})[u] = None
+    # A rank is as wide as the arguers of all the nodes on the rank above it, side by side.
+    ranked: dict[int, set[str]] = {}
+    for v, nodes in arguers.items():
+        ranked.setdefault(level[v], set()).update(nodes)
     lengths: dict[tuple[str, str], int] = {}
     for v, nodes in arguers.items():
-        rows = min(-(-len(nodes) // STAGGER_ROW), STAGGER_ROWS)
+        rows = min(-(-len(ranked[level[v]]) // STAGGER_ROW), STAGGER_ROWS)
         if rows > 1:
             lengths.update(((u, v), 1 + i % rows) for i, u in enumerate(nodes))
     return lengths
