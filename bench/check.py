@@ -19,7 +19,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 import argmap
-from generate import generate
+from generate import generate, sizes
 
 
 def best_of(runs: int, action) -> float:  # type: ignore[no-untyped-def]
@@ -82,4 +82,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
+    main(sizes(__doc__, [1_000, 10_000, 100_000]))

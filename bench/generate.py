@@ -7,6 +7,7 @@ about two others: about 1.3 relations per node. Deterministic for a given size."
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 
@@ -74,5 +75,15 @@ def generate(nodes: int, seed: int = 1) -> str:
     return "".join(out)
 
 
+def sizes(doc: str | None, default: list[int]) -> list[int]:
+    """The map sizes (in nodes) given on a benchmark's command line, else `default`; its
+    docstring is its `--help`."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("sizes", nargs="*", type=int, default=default, help="nodes per map")
+    return list(parser.parse_args().sizes)
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1])))
+    sys.stdout.write(generate(*sizes(__doc__, [100])[:1]))

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from argmap.config import Settings
 from argmap.render import RenderOptions
 from argmap.render.batch import Job, run_one
-from generate import generate
+from generate import generate, sizes
 
 SEED = Path(__file__).parent.parent / "maps" / "circular-firing-squad.yaml"
 
@@ -76,4 +76,4 @@ def table(folder: Path, engines: list[str], sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [300])
+    main(sizes(__doc__, [300]))

@@ -30,7 +30,7 @@ from argmap.render import RenderOptions
 from argmap.render.batch import Job, run_one
 from argmap.render.dot import DotOptions, build_dot
 from argmap.render.engines import select
-from generate import generate
+from generate import generate, sizes
 
 
 def timed(action, runs: int = 1):  # type: ignore[no-untyped-def]
@@ -118,4 +118,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 1_000, 5_000])
+    main(sizes(__doc__, [100, 1_000, 5_000]))

@@ -19,7 +19,7 @@ from argmap.checker import check_loaded
 from argmap.config import Settings
 from argmap.loader import loads
 from argmap.show import print_outline
-from generate import generate
+from generate import generate, sizes
 
 
 def seconds(action, *args, **options) -> float:  # type: ignore[no-untyped-def]
@@ -53,4 +53,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 5_000, 20_000])
+    main(sizes(__doc__, [1_000, 5_000, 20_000]))
