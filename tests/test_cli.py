@@ -163,6 +163,23 @@ def test_folders_nested_deeper_than_python_recurses_are_checked(
         subprocess.run(["rm", "-rf", "d"], check=True)
 
 
+def test_a_folder_passes_over_installed_packages_unless_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`argmap check .` in a project with a virtual environment read its packages' YAML
+    files as maps (`venv/lib/.../port.yaml`), and failed on them."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, "seed.yaml")
+    for packages in ("env/lib/python3.11/site-packages/x", "node_modules/y", "conda/z"):
+        Path(packages).mkdir(parents=True)
+        Path(packages, "config.yaml").write_text("not: a map\n")
+    Path("env/pyvenv.cfg").write_text("home = /usr/bin\n")
+    Path("conda/conda-meta").mkdir()
+    result = invoke("check", ".")
+    assert (result.exit_code, result.output) == (0, "1 file checked: no problems\n")
+    assert invoke("check", "node_modules").exit_code == 1  # given, it is read
+
+
 def test_new_then_check_then_show(tmp_path: Path) -> None:
     path = tmp_path / "debate.yaml"
     assert invoke("new", str(path)).exit_code == 0

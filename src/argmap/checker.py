@@ -160,9 +160,10 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
 
 def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
     """Each folder under `top` (itself too) and the names in it that are not folders, as
-    `os.walk` gives them (links to folders not followed), hidden ones left out; each
-    folder that cannot be listed is added to `unreadable`. Not recursive: `os.walk` is, in
-    Python 3.11, and folders 1,200 deep crashed it."""
+    `os.walk` gives them (links to folders not followed), hidden ones and installed
+    packages (`_installed`) left out; each folder that cannot be listed is added to
+    `unreadable`. Not recursive: `os.walk` is, in Python 3.11, and folders 1,200 deep
+    crashed it."""
     stack = [str(top)]
     while stack:
         root = stack.pop()
@@ -180,10 +181,25 @@ def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]
                 folder = False
             if not folder:
                 files.append(entry.name)
-            elif not entry.is_symlink():
+            elif not entry.is_symlink() and not _installed(entry):
                 below.append(entry.path)
         yield root, files
         stack.extend(reversed(below))
+
+
+# Folders of installed packages, whatever their environment is named (a virtual
+# environment holds its pyvenv.cfg, a conda one its conda-meta).
+_PACKAGES = frozenset(("node_modules", "site-packages", "__pypackages__"))
+_ENVIRONMENT_MARKS = ("pyvenv.cfg", "conda-meta")
+
+
+def _installed(folder: os.DirEntry[str]) -> bool:
+    """Whether a folder found under one given holds installed packages, not maps: `argmap
+    check .` in a project with a virtual environment read the YAML files of its packages
+    as maps, and failed on them."""
+    if folder.name in _PACKAGES:
+        return True
+    return any(os.path.lexists(Path(folder.path, mark)) for mark in _ENVIRONMENT_MARKS)
 
 
 def maybe_file(path: Path) -> bool:
