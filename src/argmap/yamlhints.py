@@ -1528,6 +1528,12 @@ def _left_over_hint(line: str, end: int) -> str:
     words = without_comment(rest)
     if not words.strip():
         return ""
+    if words in (",", ";"):  # (a line of JSON, or of code: the value is whole)
+        fixed = f"{field[1].strip()}: {line[field.start(2) : end]}"
+        return (
+            f"the quoted text ends at the {closed} before `{words}`, which YAML does not "
+            "take after a value: remove it" + f", `{fixed}`" * (len(fixed) <= QUOTED_SHOWN)
+        )
     spaces = rest[: len(rest) - len(rest.lstrip())]
     value = double_quoted(line[field.start(2) : end] + spaces + words)
     return (
