@@ -44,6 +44,7 @@ from argmap.yamlhints import (
     QUOTED,
     QUOTED_SHOWN,
     argdown_hint,
+    assigned_key,
     block_hint,
     block_under,
     glued_key,
@@ -942,6 +943,15 @@ class _MapBuilder:
             return None
         return self.lines[span.line - 1][span.column : span.end_column - 1]
 
+    def line_rest(self, node: YScalar) -> str:
+        """The rest of the line from `node`, a key that starts it, without a comment; ""
+        for a key that does not start its line. (Read for each of 20,000 keys on one line,
+        it was quadratic.)"""
+        span = node.span
+        line = self.lines[span.line - 1]
+        starts = (first := _LINE_START.match(line)) is not None and first.end() == span.column - 1
+        return without_comment(line[span.column - 1 :]) if starts else ""
+
     def lookalike_key(self, node: YScalar, known: _Known) -> tuple[str, YScalar, int] | None:
         """Report a `known` field written with a look-alike colon, or with no space after its
         colon, at the start of the plain text `node`, which YAML read as text: the field
@@ -952,10 +962,7 @@ class _MapBuilder:
             return None
         span = node.span
         written, line = node.value, self.lines[span.line - 1]
-        # (The rest of the line read only for a key that starts it: read for each of 20,000
-        # keys on one line, it was quadratic.)
-        starts = (first := _LINE_START.match(line)) is not None and first.end() == span.column - 1
-        rest = without_comment(line[span.column - 1 :]) if starts else ""
+        rest = self.line_rest(node)
         if rest and not re.search(r"[,{}\[\]]", rest):
             # A field of its own line: all of it (`text:Note: it passed`, which YAML reads
             # as a key `text:Note`; `text:\u00a0|`, its block below read on as more text).
@@ -1049,6 +1056,9 @@ class _MapBuilder:
                         _other_tools_hint(other, key, value, node, owner, what, self.sources)
                         or hint
                     )
+                if key_node.plain and (assigned := assigned_key(self.line_rest(key_node), names)):
+                    hint = "; ".join(assigned[1])  # (`text = "A: b"`, a key to YAML)
+                    written.add(assigned[0])  # (not "missing" too)
                 if known is _NODE_FIELDS and (argdown := _ARGDOWN_LINE.fullmatch(key)):
                     # `+ r1: text` under a claim, as Argdown writes its reasons and objections
                     section = f"{what.split(' ', 1)[0]}s"

@@ -1036,6 +1036,29 @@ GLUED_SHOWN = 60  # characters of a long value, or an anchor's name, that a mess
 QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be pasted in
 
 
+# A key and its value as another language assigns one: `by = doleac` (TOML, INI),
+# `by=doleac`, `by -> doleac`, `by := doleac`.
+_ASSIGNED = re.compile(r"([^\s=:<>-]+)\s*(=>|->|:=|=)\s*(\S.*)")
+
+
+def assigned_key(
+    written: str, keys: Collection[str] = _KNOWN_KEYS
+) -> tuple[str, tuple[str, str], int] | None:
+    """The key, what is wrong and what to write when `written` (a line, its indentation and
+    comment left out) is one of `keys` given its value as another language assigns one
+    (`by = doleac`), and where its mark is; None if it is not."""
+    assigned = _ASSIGNED.fullmatch(written)
+    if assigned is None or assigned[1] not in keys:
+        return None
+    key, mark, value = assigned.groups()
+    if value[:1] not in ("'", '"', "[", "{"):
+        value = as_written(value, typed=True)
+    if len(value) > QUOTED_SHOWN:
+        value = "..."
+    said = f"`{key}` is written with `{mark}` in place of its `:`"
+    return key, (said, f"write `{key}: {value}`"), assigned.start(2)
+
+
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
     """What is wrong and what to write when line `row` is a key without its colon, and the
     line and column where the colon goes: a field's or a section's name and its value
@@ -1049,6 +1072,8 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     written = written.removeprefix("- ")
     if (glued := glued_key(written)) is not None:
         return glued[0], row + 1, at + glued[1] + 1
+    if (assigned := assigned_key(written)) is not None:
+        return assigned[1], row + 1, at + assigned[2] + 1
     word, _, value = written.partition(" ")
     value = value.strip()
     below = _line_below(lines, row)
