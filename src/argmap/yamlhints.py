@@ -244,6 +244,13 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             outer is not None
             and fields
             and {outer[1].strip(), key[1].strip()} <= _KNOWN_KEYS
+            and (under := _fields_beside_their_id(lines, above, row))
+        ):
+            return under
+        if (
+            outer is not None
+            and fields
+            and {outer[1].strip(), key[1].strip()} <= _KNOWN_KEYS
             and before is not None
             and indent_of(lines[before]) == indent_of(lines[above])
         ):  # (Two fields, this line the deeper one, the one above in line with its own.)
@@ -279,6 +286,42 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             f'`{name}: "{inner}"`, or, to keep them in the text, `{quoted[0]}`'
         )
     return f"{hint}: `{quoted[0]}`"
+
+
+def _fields_beside_their_id(lines: list[str], above: int, row: int) -> _Elsewhere | None:
+    """The hint, said at the first of them, for a node's first fields written as far in as
+    its id, which has nothing after its colon (`crime:`, then `text:` and `by:` in line
+    with it), and the rest of its fields, from line `row` on, under it. Told to line up
+    line `row` with the field above it, as the hint was, each next field went wrong the
+    same way."""
+    depth, first, keys = indent_of(lines[above]), above + 1, list[str]()
+    while (up := _line_above(lines, first)) is not None and indent_of(lines[up]) == depth:
+        found = re.match(_KEY + r":(?:\s|$)", lines[up])
+        if found is None or found[1].strip() not in _KNOWN_KEYS:
+            owner = re.fullmatch(_KEY + r":\s*", without_comment(lines[up]))
+            name = owner[1].strip() if owner else ""
+            if keys and spec.ID_RE.match(name):  # (no field with its value below it)
+                break
+            return None
+        first = up
+        keys.insert(0, f"`{found[1].strip()}:`")
+    else:
+        return None
+    which = f"line {first + 1}" if len(keys) == 1 else f"lines {first + 1} to {above + 1}"
+    if len(keys) == 2:
+        which = f"lines {first + 1} and {above + 1}"
+    return _Elsewhere(
+        f"{' and '.join(keys) if len(keys) < 3 else ', '.join(keys)} on {which}, written as "
+        f"far in as `{name}:` on line {up + 1}, "
+        + (
+            "is read as an id beside it, not as its field; indent it"
+            if len(keys) == 1
+            else "are read as ids beside it, not as its fields; indent them"
+        )
+        + f" by "
+        f"{counted(indent_of(lines[row]), 'space')}, like line {row + 1}",
+        first,
+    )
 
 
 def _own_line_hint(line: str, column: int) -> str:
