@@ -291,6 +291,23 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert result.exit_code == 0 and (tmp_path / "out" / "apx.yaml").is_file()
 
 
+def test_export_takes_its_format_from_the_output_file(tmp_path: Path) -> None:
+    """`export MAP -o x.apx` was refused for want of `--to`, which the extension says, as
+    `import` and `render` read it."""
+    runner = CliRunner()
+    for name, first in (("x.apx", 'arg("'), ("x.i23", "p af "), ("x.af", "p af ")):
+        result = runner.invoke(app, ["export", str(SEED), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text().startswith(first)
+    for options, said in (
+        (["-o", str(tmp_path / "x.txt")], "cannot tell the format of"),
+        ([], "no format given"),
+    ):
+        result = runner.invoke(app, ["export", str(SEED), *options])
+        assert result.exit_code == 2 and said in result.output
+        assert "give --to apx or --to i23" in result.output
+
+
 def test_a_self_attack_imports_and_checks_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Self-defeating arguments are common in competition frameworks: kept, and evaluated."""
     runner = CliRunner()

@@ -921,11 +921,14 @@ def _print_query(m: Any, semantics: str, support: str, node: str, output_format:
 def export(
     path: Annotated[str, typer.Argument(metavar="MAP", help="A map file; - is stdin.")],
     to: Annotated[
-        str,
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "--to", help="apx (ASPARTIX) or i23 (ICCMA 2023).", autocompletion=_choices(ICCMA)
+            "--to",
+            help="apx (ASPARTIX) or i23 (ICCMA 2023) (default: from -o's extension: .apx, or "
+            ".i23 or .af).",
+            autocompletion=_choices(ICCMA),
         ),
-    ],
+    ] = None,
     output: WriteOption = None,
     support: SupportOption = "none",
     config: ConfigOption = None,
@@ -935,7 +938,12 @@ def export(
 
     _choice("--to", to, ("apx", "i23"))
     _choice("--support", support, SUPPORTS)
-    named = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named = "i23" if suffix == "af" else suffix  # (as `import` reads them)
+    if to is None and named not in ("apx", "i23"):
+        said = f"cannot tell the format of {output}" if suffix else "no format given"
+        _fail(f"{said}; give --to apx or --to i23")
+    to = to or named
     if named in ("apx", "i23") and named != to:  # (as render refuses `-o x.png -f svg`)
         _fail(f"-o {output} does not match --to {to}")
     to_file = output not in (None, "-")
