@@ -522,8 +522,9 @@ def test_show_keeps_every_character_where_a_line_ends_in_a_hyphen_of_the_text() 
     ).map
     outline = outline_of(m)
     lines = [line.lstrip("│├└─ ") for line in outline.splitlines()]
-    assert f"[level 13, under {long_id}] -" in lines and "]-" not in outline
-    assert "rebuttal last: Sixth reply that ends with a period." in " ".join(lines)
+    # (The attack's `-` kept with its node, not left at the end of the line before.)
+    assert f"[level 13, under {long_id}]" in lines and "]-" not in outline
+    assert "- rebuttal last: Sixth reply that ends with a period." in " ".join(lines)
 
 
 def test_show_sets_each_line_of_a_text_apart_as_drawings_do() -> None:

@@ -39,6 +39,9 @@ _MIN_TEXT_WIDTH = 40  # columns a node's text has, however deep it is
 _INDENT = 4  # columns a level of the tree indents by
 _SPACES = re.compile(" {2,}")
 _BYLINE = re.compile(r"(?<=\u00a0\()[^()]*(?=\))")  # (after `_SPACES`: `  (the actors)`)
+# A relation's mark, first or after a node's level (`[level 7, under o1] - rebuttal b1`),
+# and the space after it, which a line is not to end at.
+_MARK_SPACE = re.compile(r"(?:^|(?<=\] ))[-+]( )")
 
 
 # Where a node stands, when evaluated: the same three colours as a rendered map.
@@ -185,6 +188,7 @@ def _cuts(plain: str, width: int) -> list[tuple[int, int, bool]]:
     spaced = _BYLINE.sub(
         lambda by: by[0].replace(" ", "\u00a0") if columns(by[0]) < width - 2 else by[0], spaced
     )
+    spaced = _MARK_SPACE.sub(lambda mark: mark[0][0] + "\u00a0", spaced)
     cuts, at = [], 0
     for line in fill(spaced, width):
         while at < len(plain) and plain[at].isspace():
