@@ -1629,8 +1629,13 @@ class _MapBuilder:
         example = "`[economy, polling]`"
         if isinstance(node, YScalar) and (written := _listed(node.value)):
             example = f"`[{written}]`"
+            words = node.value.split()
+            if len(words) > 1 and all(as_written(w, True) == w for w in words):
+                # (`tags: economy jobs`: one tag with a space, or two without a comma)
+                example += f", or `[{', '.join(words)}]` for {counted(len(words), 'tag')}"
         if isinstance(node, YScalar) and node.plain and (item := GLUED_ITEM.fullmatch(node.value)):
-            example = f"`- {item[1]}`: a list's item needs a space after its `-`"
+            # (Not `- economy`, which YAML refuses after the key on its line.)
+            example = f"`[{item[1]}]`, or `- {item[1]}` on a line of its own"
         self.wrong_type(node, what, "a list of tags", example)
         return None
 

@@ -1080,8 +1080,8 @@ QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be p
 
 
 # A key and its value as another language assigns one: `by = doleac` (TOML, INI),
-# `by=doleac`, `by -> doleac`, `by := doleac`.
-_ASSIGNED = re.compile(r"([^\s=:<>-]+)\s*(=>|->|:=|=)\s*(\S.*)")
+# `by=doleac`, `by -> doleac`, `by := doleac`; or its colon moved to the value, `by :doleac`.
+_ASSIGNED = re.compile(r"([^\s=:<>-]+)(?:\s*(=>|->|:=|=)\s*|\s+(:))(\S.*)")
 
 
 def assigned_key(
@@ -1093,13 +1093,15 @@ def assigned_key(
     assigned = _ASSIGNED.fullmatch(written)
     if assigned is None or assigned[1] not in keys:
         return None
-    key, mark, value = assigned.groups()
+    key, mark, colon, value = assigned.groups()
     if value[:1] not in ("'", '"', "[", "{"):
         value = as_written(value, typed=True)
     if len(value) > QUOTED_SHOWN:
         value = "..."
     said = f"`{key}` is written with `{mark}` in place of its `:`"
-    return key, (said, f"write `{key}: {value}`"), assigned.start(2)
+    if colon:  # (read as one text with the line below: a key's colon needs a space after it)
+        said = f"`{key}` is written with a space before its `:` and none after it"
+    return key, (said, f"write `{key}: {value}`"), assigned.start(2 if mark else 3)
 
 
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:

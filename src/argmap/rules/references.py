@@ -232,10 +232,14 @@ def _reading(
     words = name.split()
     items = [item[1] for word in words if (item := GLUED_ITEM.fullmatch(word))]
     if words and len(items) == len(words) and all(i in space.entries for i in items):
+        # (Written so on the field's line or below it: `by: -doleac` was told to write
+        # `- doleac`, which YAML refuses after a key on its line.)
+        listed = ", ".join(f"`- {i}`" for i in items)
+        ids = items[0] if len(items) == 1 else f"[{', '.join(items)}]"
         return (
-            "a list's item needs a space after its `-`: write "
-            + ", ".join(f"`- {i}`" for i in items)
-            + (" on lines of their own" if len(items) > 1 else "")
+            f"a list's item needs a space after its `-`: write {listed} on "
+            + ("a line of its own" if len(items) == 1 else "lines of their own")
+            + f", or `{field}: {ids}`"
         ), tuple(items)
     # Never the node's own id: a node that argued about itself is an error of its own.
     besides = own if what == "node" else ""
