@@ -465,6 +465,12 @@ def test_an_actor_or_source_whose_id_alone_changed_is_renamed(tmp_path: Path) ->
     ]
     entries = json.loads(invoke("diff", str(SEED), str(renamed), "-f", "json").stdout)["entries"]
     assert [e.get("old_id") for e in entries] == ["ruben", "benen", "benen"]
+    # Drawn, where no node shows it (the names are as they were): said in the legend.
+    out = tmp_path / "d.svg"
+    assert invoke("diff", str(SEED), str(renamed), "-o", str(out)).exit_code == 0
+    legend = " ".join(t.text or "" for t in ET.parse(out).iter(f"{SVG}text"))
+    said = "also changed: actor jr renamed from ruben, actor benen-2009 renamed from benen, "
+    assert said + "source benen-2009 renamed from benen" in legend and "more (see" not in legend
     # Renamed and its name changed too: another actor.
     other = renamed.read_text().replace("name: Justin Ruben", "name: J. Ruben")
     renamed.write_text(other)

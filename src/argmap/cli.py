@@ -1265,6 +1265,8 @@ def _diff_svg(
         note = f"claims whose verdict under {semantics} changed say how"
     elif verdicts is not None:
         note = f"no claim's verdict under {semantics} changed"
+    if changes.entries:  # (a source's new URL, an actor renamed: no node shows it)
+        note = "; ".join(filter(None, (note, f"also changed: {changes.entries_in_words()}")))
     union = replace(changes.union(), title=shown.title, summary=shown.summary, render=shown.render)
     base = RenderOptions(
         dot=DotOptions(marks=nodes, edge_marks=edges, badges=badges, legend_note=note)

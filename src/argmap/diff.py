@@ -117,6 +117,19 @@ class MapDiff:
         }
         return nodes, edges
 
+    def entries_in_words(self, most: int = 4) -> str:
+        """The actors and sources changed, in a few words each (`actor pea renamed from
+        jay-pea`, `source s changed: url`), up to `most` of them: what a drawing of the
+        map's nodes cannot show."""
+        said = [
+            f"{e.section[:-1]} {e.id} {e.status}"
+            + (f" from {e.old_id}" if e.old_id else f": {', '.join(e.fields)}" * bool(e.fields))
+            for e in self.entries[:most]
+        ]
+        if len(self.entries) > most:
+            said.append(f"and {len(self.entries) - most} more (see `-f text`)")
+        return ", ".join(said)
+
     def summary(self) -> str:
         nodes = f"nodes: {_counts(self.nodes)}"
         relations = f"relations: {_counts(self.relations)}"
