@@ -644,6 +644,15 @@ def test_a_control_character_from_an_escape_is_named_in_any_text() -> None:
         ("date", "4th of December, 1969", "write it as `1969-12-04`"),
         ("date", "31 June 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
         ("date", "Ma 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),
+        # In other languages: German, French, Spanish, Portuguese, Italian, Dutch.
+        ("date", "5. September 2022", "write it as `2022-09-05`"),
+        ("date", "1er mars 2021", "write it as `2021-03-01`"),
+        ("date", "5 de septiembre de 2022", "write it as `2022-09-05`"),
+        ("date", "12 Dez. 2022", "write it as `2022-12-12`"),
+        ("date", "März 2023", "write it as `2023-03`"),
+        ("date", "3 maggio 2019", "write it as `2019-05-03`"),
+        ("date", "5 mei 2021", "write it as `2021-05-05`"),
+        ("date", "jui 2020", "write it as YYYY-MM-DD, or YYYY-MM or YYYY"),  # juin or juillet
         # As Chinese, Japanese and Korean write it, full-width digits too.
         ("date", "2023년 12월 13일", "write it as `2023-12-13`"),
         ("date", "2023年7月", "write it as `2023-07`"),

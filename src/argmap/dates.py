@@ -56,36 +56,47 @@ def no_such_day(written: str) -> tuple[str, str] | None:
 _LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 
 
-# A date with its month in English words: `December 1969`, `4 Dec. 1969`, `Dec 4th, 1969`.
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"([A-Za-z]{3,9})\.?"
+# A date with its month in words, as references give it: `December 1969`, `4 Dec. 1969`,
+# `Dec 4th, 1969`, and in German, French, Spanish, Italian, Portuguese and Dutch:
+# `5. September 2022`, `1er mars 2021`, `5 de septiembre de 2022`, `März 2023`.
+_MONTH_NAMES = {
+    name: month
+    for names in (
+        "january february march april may june july august september october november december",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "januari februari maart april mei juni juli augustus september oktober november december",
+    )
+    for month, name in enumerate(names.split(), 1)
+} | {"setiembre": 9}
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?"
+_MONTH = r"([^\W\d_]{3,10})\.?"
 _WORDED_DATE = re.compile(
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH},?|{_MONTH}(?:\s+{_DAY})?,?)\s+(\d{{4}})"
+    rf"(?:{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?|{_MONTH}(?:\s+{_DAY})?,?)\s+(?:de\s+)?(\d{{4}})",
+    re.IGNORECASE,
 )
 
 
+def _month(name: str) -> int | None:
+    """The month that `name` names, whole or cut short (`Sept`, `Dez`, `févr`), in any of
+    the languages above; None if it names none, or months that differ (`jui`: juin or
+    juillet)."""
+    months = {month for full, month in _MONTH_NAMES.items() if full.startswith(name)}
+    return months.pop() if len(months) == 1 else None
+
+
 def _worded_date(written: str) -> str | None:
-    """A date with its month in English words as an ISO date, to the day or the month."""
+    """A date with its month in words as an ISO date, to the day or the month."""
     found = _WORDED_DATE.fullmatch(written)
     if found is None:
         return None
     day_first, month_first, month_second, day_second, year = found.groups()
-    name, day = (month_first or month_second).lower(), day_first or day_second
-    month = next((i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name)), None)
+    name, day = (month_first or month_second).casefold(), day_first or day_second
+    month = _month(name)
     if month is None:
         return None
     try:
