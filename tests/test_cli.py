@@ -180,6 +180,42 @@ def test_a_folder_passes_over_installed_packages_unless_given(
     assert invoke("check", "node_modules").exit_code == 1  # given, it is read
 
 
+def test_a_link_in_a_folder_to_a_hidden_or_system_file_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link committed to a repository, `maps/x.yaml` -> `/proc/self/environ` or to a
+    hidden file (`~/.netrc`), had what it held printed in CI's log by `argmap check maps/`
+    and drawn by `render maps/`. A link to a map in another folder is read, and any link
+    named on its own (the user's own choice)."""
+    monkeypatch.chdir(tmp_path)
+    Path("maps").mkdir()
+    Path(".secrets").mkdir()
+    shutil.copy(SEED, "maps/seed.yaml")
+    Path(".secrets/token.yaml").write_text("SECRET_TOKEN: ghp_123\n")
+    Path("maps/env.yaml").symlink_to(tmp_path / ".secrets" / "token.yaml")
+    Path("maps/proc.yaml").symlink_to("/proc/self/environ")
+    Path("maps/latest.yaml").symlink_to("seed.yaml")
+    Path("shared").mkdir()
+    shutil.copy(SEED, "shared/common.yaml")
+    Path("maps/common.yaml").symlink_to(tmp_path / "shared" / "common.yaml")
+    result = invoke("check", "maps")
+    assert result.exit_code == 2 and "ghp_123" not in result.output
+    assert (
+        f"maps/env.yaml:1:1: error[io-error] a link that leads out of maps to "
+        f"{os.path.realpath('.secrets/token.yaml')}, which a folder's maps never are"
+        in result.output
+    )
+    assert "maps/proc.yaml:1:1: error[io-error] a link that leads out of maps to /proc/" in (
+        result.output
+    )
+    assert "latest.yaml" not in result.output and "common.yaml" not in result.output  # read
+    assert "3 files checked, 2 not read" in result.output
+    rendered = invoke("render", "maps", "-o", "out/")
+    assert rendered.exit_code == 2 and "ghp_123" not in rendered.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["common.svg", "latest.svg", "seed.svg"]
+    assert "error[not-a-map]" in invoke("check", "maps/env.yaml").output  # named: read
+
+
 def test_new_then_check_then_show(tmp_path: Path) -> None:
     path = tmp_path / "debate.yaml"
     assert invoke("new", str(path)).exit_code == 0

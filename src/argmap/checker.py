@@ -65,24 +65,36 @@ class CheckResult:
         )
 
 
-def discover(paths: Iterable[str | Path], maps_dir: str | Path | None = None) -> Iterator[str]:
+def discover(
+    paths: Iterable[str | Path],
+    maps_dir: str | Path | None = None,
+    led_out: list[tuple[str, str]] | None = None,
+) -> Iterator[str]:
     """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
     A path that does not exist is passed on, so that loading reports it. A map named twice
     (`maps/ maps/x.yaml`, or through a linked folder) comes once; a link to a map under
     another name (`latest.yaml` -> `v3.yaml`) comes under its own.
 
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
-    files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`)."""
+    files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`).
+
+    A link in a folder that leads out of it to a hidden file, or the system's own, is not
+    read (`_leads_astray`): it is added to `led_out`, if given, with the folder it leads
+    out of."""
     seen: set[tuple[str, str]] = set()
     real = RealPaths()
-    for found in _found(paths, maps_dir):
+    for found in _found(paths, maps_dir, led_out):
         key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
             seen.add(key)
             yield found
 
 
-def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator[str]:
+def _found(
+    paths: Iterable[str | Path],
+    maps_dir: str | Path | None,
+    led_out: list[tuple[str, str]] | None,
+) -> Iterator[str]:
     real = RealPaths()  # (each folder looked at once: see `_is_map`)
     for path in paths:
         p = Path(path)
@@ -97,7 +109,7 @@ def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator
         # (Under `maps_dir`, a folder's maps only: `check --maps-dir maps .` read every
         # YAML file, a CI workflow and docker-compose.yml among them. What cannot be read
         # is passed on, for loading to say why.)
-        found = _in_folder(p)
+        found = _in_folder(p, led_out)
         if maps_dir is not None:  # (a file found is a file: `_in_folder` looked)
             found = [
                 f for f in found if not Path(f).is_file() or _is_map(Path(f), Path(maps_dir), real)
@@ -105,17 +117,25 @@ def _found(paths: Iterable[str | Path], maps_dir: str | Path | None) -> Iterator
         yield from found
 
 
-def _in_folder(folder: Path) -> list[str]:
+def _in_folder(folder: Path, led_out: list[tuple[str, str]] | None = None) -> list[str]:
     """The YAML files in `folder` and its subfolders, hidden ones left out, in order; and,
     for loading to report, each subfolder that cannot be read and each link that leads
-    nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.)"""
+    nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.) Links
+    that lead astray (`_leads_astray`) are left out, and added to `led_out` if given."""
     found: list[str] = []
     unreadable: list[OSError] = []
+    inside = ""  # (the folder's real path, once a link needs it)
     for root, files in _walk(folder, unreadable):
         for name in files:
             path = Path(root, name)
-            if is_yaml_name(path) and maybe_file(path):
-                found.append(str(path))
+            if not (is_yaml_name(path) and maybe_file(path)):
+                continue
+            inside = inside or os.path.realpath(folder)
+            if _leads_astray(path, inside):
+                if led_out is not None:
+                    led_out.append((str(path), str(folder)))
+                continue
+            found.append(str(path))
     found += [str(error.filename) for error in unreadable if error.filename]
     return sorted(found)
 
@@ -200,6 +220,36 @@ def _installed(folder: os.DirEntry[str]) -> bool:
     if folder.name in _PACKAGES:
         return True
     return any(os.path.lexists(Path(folder.path, mark)) for mark in _ENVIRONMENT_MARKS)
+
+
+def _leads_astray(path: Path, inside: str) -> bool:
+    """Whether `path`, found in the folder whose real path is `inside`, is a link out of it
+    to what a folder's maps never are: a hidden file or one in a hidden folder, which the
+    folder's walk skips (`~/.netrc`, `.env`, `~/.ssh/...`), or the system's own files
+    (`/proc/self/environ`). (Read, what it held was printed, in CI's log from a link
+    committed to a repository.) A link to a map in another folder is read."""
+    try:
+        if not path.is_symlink():
+            return False
+        real = Path(os.path.realpath(path))
+    except OSError:  # (what cannot be looked at: loading says why)
+        return False
+    if real.is_relative_to(inside):
+        return False
+    if real.parts[1:2] in (("proc",), ("sys",), ("dev",)):
+        return True
+    below = real.relative_to(os.path.commonpath([real, inside])).parts
+    return any(part.startswith(".") for part in below)
+
+
+def led_out_error(link: str, folder: str) -> Diagnostic:
+    """The error for a link found in `folder` that leads astray (see `discover`)."""
+    said = (
+        f"a link that leads out of {folder} to {os.path.realpath(link)}, which a folder's "
+        "maps never are (a hidden file, or the system's own): not read"
+    )
+    hint = "check the map where it is, or copy it into the folder"
+    return Diagnostic("io-error", Severity.ERROR, Span.point(link), said, hint)
 
 
 def maybe_file(path: Path) -> bool:
@@ -314,11 +364,13 @@ def check(
     given = [paths] if isinstance(paths, str | os.PathLike) else paths
     names = [os.fspath(p) for p in given]
     reports = []
-    for path in discover(names, maps_dir):
+    led_out: list[tuple[str, str]] = []
+    for path in discover(names, maps_dir, led_out):
         chosen = settings(path) if callable(settings) else settings or Settings()
         loaded = load(path)
         diagnostics = check_loaded(loaded, chosen)
         reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
+    reports += [FileReport(link, "", (led_out_error(link, folder),)) for link, folder in led_out]
     if maps_dir is None:  # (with it, pre-commit passed no map this time)
         if reports:  # (a folder among other paths, said apart)
             empty = [(f, [f]) for f in empty_folders(names, [r.path for r in reports])]
