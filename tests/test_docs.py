@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -122,3 +123,7 @@ def test_architecture_md_names_every_module() -> None:
         if f"`{m.as_posix()}`" not in written and f"`{m.parts[0]}/`" not in written
     ]
     assert not missing, f"modules not in docs/architecture.md: {missing}"
+    cells = [line.split("|")[1] for line in written.splitlines() if line.startswith("| `")]
+    named = [name for cell in cells for name in re.findall(r"`([\w/]+(?:\.py|/))`", cell)]
+    gone = [name for name in named if not (source / name).exists()]
+    assert not gone, f"docs/architecture.md names what src/argmap/ has not: {gone}"

@@ -14,7 +14,7 @@ from typing import Any
 
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity, count
-from argmap.files import RealPaths
+from argmap.files import RealPaths, real_path
 from argmap.graph import Graph, graph_for
 from argmap.loader import Loaded, gc_paused, load
 from argmap.model import Map, Span
@@ -130,7 +130,7 @@ def _in_folder(folder: Path, led_out: list[tuple[str, str]] | None = None) -> li
             path = Path(root, name)
             if not (is_yaml_name(path) and maybe_file(path)):
                 continue
-            inside = inside or os.path.realpath(folder)
+            inside = inside or real_path(folder)
             if _leads_astray(path, inside):
                 if led_out is not None:
                     led_out.append((str(path), str(folder)))
@@ -181,7 +181,7 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
 def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
     """Each folder under `top` (itself too) and the names in it that are not folders, as
     `os.walk` gives them (links to folders not followed), hidden ones and installed
-    packages (`_installed`) left out; each folder that cannot be listed is added to
+    packages (`_PACKAGES`) left out; each folder that cannot be listed is added to
     `unreadable`. Not recursive: `os.walk` is, in Python 3.11, and folders 1,200 deep
     crashed it."""
     stack = [str(top)]
@@ -193,6 +193,8 @@ def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]
         except OSError as error:
             unreadable.append(error)
             continue
+        if root != str(top) and any(e.name in _ENVIRONMENT_MARKS for e in entries):
+            continue  # (an environment's packages: see `_PACKAGES`)
         files, below = [], []
         for entry in entries:
             try:
@@ -201,25 +203,18 @@ def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]
                 folder = False
             if not folder:
                 files.append(entry.name)
-            elif not entry.is_symlink() and not _installed(entry):
+            elif not entry.is_symlink() and entry.name not in _PACKAGES:
                 below.append(entry.path)
         yield root, files
         stack.extend(reversed(below))
 
 
-# Folders of installed packages, whatever their environment is named (a virtual
-# environment holds its pyvenv.cfg, a conda one its conda-meta).
+# Folders of installed packages, not maps, which a folder's walk passes over (`argmap
+# check .` in a project with a virtual environment read its packages' YAML files as maps,
+# and failed on them): by name, and an environment whatever its name by what it holds (a
+# virtual environment its pyvenv.cfg, a conda one its conda-meta).
 _PACKAGES = frozenset(("node_modules", "site-packages", "__pypackages__"))
-_ENVIRONMENT_MARKS = ("pyvenv.cfg", "conda-meta")
-
-
-def _installed(folder: os.DirEntry[str]) -> bool:
-    """Whether a folder found under one given holds installed packages, not maps: `argmap
-    check .` in a project with a virtual environment read the YAML files of its packages
-    as maps, and failed on them."""
-    if folder.name in _PACKAGES:
-        return True
-    return any(os.path.lexists(Path(folder.path, mark)) for mark in _ENVIRONMENT_MARKS)
+_ENVIRONMENT_MARKS = frozenset(("pyvenv.cfg", "conda-meta"))
 
 
 def _leads_astray(path: Path, inside: str) -> bool:
@@ -231,7 +226,7 @@ def _leads_astray(path: Path, inside: str) -> bool:
     try:
         if not path.is_symlink():
             return False
-        real = Path(os.path.realpath(path))
+        real = Path(real_path(path))
     except OSError:  # (what cannot be looked at: loading says why)
         return False
     if real.is_relative_to(inside):
@@ -245,7 +240,7 @@ def _leads_astray(path: Path, inside: str) -> bool:
 def led_out_error(link: str, folder: str) -> Diagnostic:
     """The error for a link found in `folder` that leads astray (see `discover`)."""
     said = (
-        f"a link that leads out of {folder} to {os.path.realpath(link)}, which a folder's "
+        f"a link that leads out of {folder} to {real_path(link)}, which a folder's "
         "maps never are (a hidden file, or the system's own): not read"
     )
     hint = "check the map where it is, or copy it into the folder"

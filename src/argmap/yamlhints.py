@@ -310,8 +310,11 @@ def _fields_beside_their_id(lines: list[str], above: int, row: int) -> _Elsewher
     which = f"line {first + 1}" if len(keys) == 1 else f"lines {first + 1} to {above + 1}"
     if len(keys) == 2:
         which = f"lines {first + 1} and {above + 1}"
+    named = " and ".join(keys) if len(keys) < 3 else ", ".join(keys[:3])
+    if len(keys) > 3:  # (20,000 of them made a message of 160 KB)
+        named += f" and {len(keys) - 3:,} more"
     return _Elsewhere(
-        f"{' and '.join(keys) if len(keys) < 3 else ', '.join(keys)} on {which}, written as "
+        f"{named} on {which}, written as "
         f"far in as `{name}:` on line {up + 1}, "
         + (
             "is read as an id beside it, not as its field; indent it"
@@ -1397,7 +1400,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         item = line.lstrip()[1:].strip()
         return f"a list's items start with `- `, not `*` (YAML's alias): write `- {item}`"
     closed, after = text[mark.index - 1 : mark.index], text[mark.index : mark.index + 1]
-    if closed == " " and after.strip(" ,]}#\r\n"):  # (words after a quoted value, perhaps)
+    if closed == " " and after.strip(" ]}#\r\n"):  # (words after a quoted value, perhaps)
         end = len(text[: mark.index].rstrip(" "))
         column = mark.column + end - mark.index
         if left := _left_over_hint(line, column) or _item_left_over_hint(lines, mark.line, column):
@@ -1411,7 +1414,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
     if mark.index and closed in ("'", '"'):
         # A bracket or a comma right after a field's closing quote (`text: "x"]; y`) is
         # left over as words are; in brackets (`tags: ["a"]`) it is YAML's own.
-        if after in (",", "]", "}") and (left := _left_over_hint(line, mark.column)):
+        if after in (",", ";", "]", "}") and (left := _left_over_hint(line, mark.column)):
             return left
         if after.strip(" ,]}#\r\n"):
             # More text right after a closing quote: the quote was meant to be inside it.

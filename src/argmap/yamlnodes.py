@@ -214,7 +214,7 @@ def read_as_key(key: YScalar) -> tuple[str, Any, str] | None:
     null or a date (kept apart by kind, as `yes` and `1` are equal in Python), the value,
     and its YAML type's name; None for text."""
     text = key.value
-    if not may_be_typed(text):
+    if text and not may_be_typed(text):  # (an empty key is YAML's null)
         return None  # (most ids: no resolver of YAML's starts with their first letter)
     # (ids `1`, `2`: no resolving; ASCII, as `isdigit` takes `¹` and `٣` for digits too)
     if (

@@ -100,7 +100,7 @@ class _Unknown:
     def reading(self) -> tuple[str, tuple[str, ...]]:
         """Its hint and the ids it is read as meaning (see `_reading`): made once for the
         rules that need it, unknown-reference and the unused ones."""
-        hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node.id)
+        hint, ids = _reading(self.field, self.ref, self.what, self.spaces, self.node)
         itself = self.node.id if self.what == "node" else None  # (it would argue about itself)
         unnamed = self.spaces[self.what].unnamed
         # (Not with many: each has its error, and 20,000 made every reference name all,
@@ -199,17 +199,24 @@ def meant(ctx: Context, what: str, field: str = "") -> set[str]:
     return found
 
 
+def _named_in(node: Node, field: str) -> tuple[Ref, ...]:
+    """The references written in one of `node`'s fields, in order."""
+    if field == "source":
+        return (node.source,) if node.source else ()
+    return node.by if field == "by" else node.supports if field == "supports" else node.attacks
+
+
 _LONGEST_SHOWN = 100  # characters of an unknown id that its error shows
 
 
 def _reading(
-    field: str, ref: Ref, what: str, spaces: dict[str, _Space], own: str
+    field: str, ref: Ref, what: str, spaces: dict[str, _Space], node: Node
 ) -> tuple[str, tuple[str, ...]]:
     """How to read a reference that is not in the map: the hint (the id it most likely
     means, and how the two differ where they look alike: an invisible character, a
-    Cyrillic letter for a Latin one; or else what to do), and the ids it means. `own` is
-    the id of the node that names it."""
-    space, name = spaces[what], ref.id
+    Cyrillic letter for a Latin one; or else what to do), and the ids it means. `node`
+    names it."""
+    space, name, own = spaces[what], ref.id, node.id
     seen = _as_read(name)
     at = _unseen_at(name)
     if at is not None and (seen in space.entries or seen in space.by_look):
@@ -234,10 +241,16 @@ def _reading(
     if words and len(items) == len(words) and all(i in space.entries for i in items):
         # (Written so on the field's line or below it: `by: -doleac` was told to write
         # `- doleac`, which YAML refuses after a key on its line.)
-        listed = ", ".join(f"`- {i}`" for i in items)
+        in_field = [r.id for r in _named_in(node, field)]
+        if len(in_field) > 1:  # (`by: [smith, -doleac]`: the others kept)
+            listed = [i for w in in_field for i in (items if w == name else [w])]
+            return f"an id has no `-` before it: write `{field}: [{', '.join(listed)}]`", tuple(
+                items
+            )
+        listed_apart = ", ".join(f"`- {i}`" for i in items)
         ids = items[0] if len(items) == 1 else f"[{', '.join(items)}]"
         return (
-            f"a list's item needs a space after its `-`: write {listed} on "
+            f"a list's item needs a space after its `-`: write {listed_apart} on "
             + ("a line of its own" if len(items) == 1 else "lines of their own")
             + f", or `{field}: {ids}`"
         ), tuple(items)
