@@ -692,8 +692,18 @@ def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: s
             os.kill(pid, 0)  # gone (and reaped: its parent waited for it)
 
 
-@pytest.mark.parametrize("where", ["group", "main"])
-def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, where: str) -> None:
+@pytest.mark.parametrize(
+    ("where", "signum"),
+    [
+        ("group", signal.SIGINT),
+        ("main", signal.SIGINT),
+        ("group", signal.SIGHUP),  # a terminal closed
+        ("main", signal.SIGHUP),  # left to the default, it left the workers running
+    ],
+)
+def test_ctrl_c_stops_a_parallel_render_at_once(
+    maps: Path, tmp_path: Path, where: str, signum: int
+) -> None:
     """Ctrl-C reaches the whole process group, `kill -INT` the main process only. The
     workers met the interrupt as a failure of their map and went on to the next: the
     run went on writing drawings for 20 s, and printed worker tracebacks. And one
@@ -723,12 +733,13 @@ def test_ctrl_c_stops_a_parallel_render_at_once(maps: Path, tmp_path: Path, wher
         time.sleep(0.05)
     stopped = time.monotonic()
     if where == "group":
-        os.killpg(run.pid, signal.SIGINT)
+        os.killpg(run.pid, signum)
     else:
-        run.send_signal(signal.SIGINT)
+        run.send_signal(signum)
     _, stderr = run.communicate(timeout=30)
     assert time.monotonic() - stopped < 3
-    assert run.returncode == 130 and stderr.strip().endswith(b"interrupted"), stderr
+    said = b"interrupted" if signum == signal.SIGINT else b"terminated"
+    assert run.returncode == 128 + signum and stderr.strip().endswith(said), stderr
     assert b"Traceback" not in stderr
     assert not out.exists() or not list(out.rglob("*.svg"))
     engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]

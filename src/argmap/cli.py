@@ -1510,9 +1510,11 @@ def _no_type(ctx: Any) -> None:
     return None
 
 
-# SIGTERM (`kill`, `timeout`, a cancelled CI job) is met like Ctrl-C, so that the layouts
-# under way are stopped on the way out (render's workers have their own handler). The
-# signal is noted here: typer turns an interrupt into exit status 130, silently.
+# SIGTERM (`kill`, `timeout`, a cancelled CI job) and SIGHUP (a terminal closed, an SSH
+# session dropped) are met like Ctrl-C, so that the layouts under way are stopped on the
+# way out (render's workers have their own handler: left to the default, a hang-up left
+# them and their engines running). The signal is noted here: typer turns an interrupt
+# into exit status 130, silently.
 _TERMINATED: list[int] = []
 
 
@@ -1581,8 +1583,11 @@ def _buffered(stream: Any) -> Any:
 
 
 def main() -> None:
-    """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143)."""
+    """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143,
+    SIGHUP 129)."""
     signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGHUP"):  # (not on Windows)
+        signal.signal(signal.SIGHUP, _terminate)
     # A stream the shell closed (`>&-`) is None. Reading a closed standard input or
     # writing a closed output fails, as with a closed file; messages to a closed
     # standard error go nowhere.

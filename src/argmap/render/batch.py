@@ -342,11 +342,13 @@ def _held_interrupts() -> Iterator[None]:
 
 
 def _worker_signals() -> None:
-    """A worker leaves Ctrl-C to the main process, which stops the workers with SIGTERM.
-    (The pool runs each map under `except BaseException`: a worker that met the
-    interrupt as an exception would go on to its next map, and one waiting for work
+    """A worker leaves Ctrl-C and a hang-up to the main process, which stops the workers
+    with SIGTERM. (The pool runs each map under `except BaseException`: a worker that met
+    the interrupt as an exception would go on to its next map, and one waiting for work
     would print a traceback.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):  # (not on Windows)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
 
 
