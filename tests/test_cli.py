@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,35 @@ def test_a_link_in_a_folder_to_a_hidden_or_system_file_is_not_read(
     assert rendered.exit_code == 2 and "ghp_123" not in rendered.output
     assert sorted(p.name for p in Path("out").iterdir()) == ["common.svg", "latest.svg", "seed.svg"]
     assert "error[not-a-map]" in invoke("check", "maps/env.yaml").output  # named: read
+
+
+@pytest.mark.parametrize("columns", ["0", "00", "wide"])
+def test_a_terminal_said_to_have_no_columns_still_gets_the_output(columns: str) -> None:
+    """`COLUMNS=0` on a terminal: rich took it as it was, and `check` printed nothing."""
+    import pty
+
+    parent, child = pty.openpty()
+    env = {**os.environ, "COLUMNS": columns}
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "check",
+            str(DATA / "bad" / "list-item-without-space.yaml"),
+        ],
+        stdout=child,
+        stderr=child,
+        env=env,
+    ) as run:
+        os.close(child)
+        out = b""
+        with suppress(OSError):  # (the terminal's end, read past its last output)
+            while chunk := os.read(parent, 4096):
+                out += chunk
+        assert run.wait(timeout=30) == 1
+    os.close(parent)
+    assert b"1 file checked" in out and b"list-item-without-space.yaml:12:7:" in out
 
 
 def test_new_then_check_then_show(tmp_path: Path) -> None:

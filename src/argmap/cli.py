@@ -1588,6 +1588,12 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     if hasattr(signal, "SIGHUP"):  # (not on Windows)
         signal.signal(signal.SIGHUP, _terminate)
+    # A terminal size of no columns or lines (`COLUMNS=0`), or not a number, is none said:
+    # rich took it as it was, and `check` printed nothing at all.
+    for size in ("COLUMNS", "LINES"):
+        given = os.environ.get(size)
+        if given is not None and not (given.strip().isdigit() and int(given)):
+            del os.environ[size]
     # A stream the shell closed (`>&-`) is None. Reading a closed standard input or
     # writing a closed output fails, as with a closed file; messages to a closed
     # standard error go nowhere.
