@@ -1550,3 +1550,27 @@ def test_a_number_both_yamls_read_alike_is_taken() -> None:
         "`wrap` of `render` `040` is 32 to YAML 1.1, which argmap reads, and 40 to YAML 1.2, "
         "as editors read maps with argmap's schema"
     ]
+
+
+LONG = "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"argmap: 1\ntitle: t\nrender: {{theme: {LONG}}}\n",
+        f"argmap: 1\ntitle: *{LONG}\n",
+        f"argmap: 1\ntitle: !{LONG} t\n",
+        f"argmap: 1\ntitle: t #{LONG}\nclaims:\n  c: {{text: C}}\n",
+        f"argmap: 1\ntitle: t\nactors:\n  a: {{name: A, kind: {LONG}}}\n",
+        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: C, note: [{LONG}]}}\n",
+    ],
+)
+def test_no_message_quotes_back_a_huge_value_whole(text: str) -> None:
+    """A value of 100 KB in a field that takes a choice, an alias's name, a tag, a comment
+    was said whole in its message (in JSON and SARIF too): cut, with its length said."""
+    found = loads(text).diagnostics
+    assert found
+    for d in found:
+        assert len(d.message) + len(d.hint) < 2_000, (d.rule, len(d.message), len(d.hint))
+    assert any(re.search(r"…` \(100,0\d\d characters\)", d.message + d.hint) for d in found)

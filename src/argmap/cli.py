@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 import typer
 
 from argmap import __version__
-from argmap.printable import printable
+from argmap.printable import printable, short_quotes
 
 if TYPE_CHECKING:
     from argmap.config import Resolver, Settings
@@ -64,7 +64,7 @@ def _usage(error: Any) -> NoReturn:
         # (After a question, `Did you mean 'render'?`, a sentence of its own.)
         joined = " See" if message.endswith("?") else "; see"
         message = f"{message.rstrip('.')}{joined} `{where} --help`"
-        typer.echo(printable(f"argmap: error: {message}"), err=True)
+        _say(f"argmap: error: {message}")
     sys.exit(error.exit_code)
 
 
@@ -229,8 +229,14 @@ def _drawing(
     return {"direction": direction, "theme": theme, "group_by": group_by, "wrap": wrap}
 
 
+def _say(line: str) -> None:
+    """A line to standard error: printable, and what it quotes of the input cut short (a
+    map's value, a file's name or an option's, may be a megabyte long)."""
+    typer.echo(printable(short_quotes(line)), err=True)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(printable(f"argmap: error: {message}"), err=True)  # it may hold a file name
+    _say(f"argmap: error: {message}")
     raise typer.Exit(code)
 
 
@@ -386,7 +392,7 @@ def _settings(
             unchecked(list(error.problems))
         *others, last = error.problems
         for problem in others:
-            typer.echo(printable(f"argmap: error: {problem}"), err=True)
+            _say(f"argmap: error: {problem}")
         _fail(last)
 
 
@@ -569,7 +575,7 @@ def _run_render(
     empty = [] if maps_dir is not None else empty_folders(paths, [j.source for j in planned])
     for folder in empty:
         nothing, hint = nothing_found([folder])
-        typer.echo(printable(f"argmap: error: {nothing} in {folder}; {hint}"), err=True)
+        _say(f"argmap: error: {nothing} in {folder}; {hint}")
     base = RenderOptions(
         format=fmt, engine=engine, focus=focus, depth=depth, evaluate=evaluate, support=support
     )
@@ -641,16 +647,16 @@ def _print_outcomes(
         if briefly and errors and not outcome.error:
             found = counted(errors, "error")
             lists = f"argmap check {shlex.quote(outcome.job.source)}"
-            typer.echo(printable(f"{outcome.job.source}: not drawn: {found} ({lists})"), err=True)
+            _say(f"{outcome.job.source}: not drawn: {found} ({lists})")
         elif outcome.error:
-            typer.echo(printable(f"{outcome.job.source}: error: {outcome.error}"), err=True)
+            _say(f"{outcome.job.source}: error: {outcome.error}")
         elif outcome.stale:
             job = outcome.job
             command = ["argmap render", shlex.quote(job.source)]
             if Path(job.output) != Path(job.source).with_suffix(Path(job.output).suffix):
                 command.append(f"-o {shlex.quote(job.output)}")
             stale = f"{job.output}: stale: {outcome.stale} ({' '.join([*command, *flags])})"
-            typer.echo(printable(stale), err=True)
+            _say(stale)
         elif outcome.data:
             sys.stdout.buffer.write(outcome.data)
             sys.stdout.flush()
@@ -665,7 +671,7 @@ def _print_outcomes(
             if drawn := sorted({d.rule for d in warned if _of_drawing(d)}):
                 rules = ", ".join(f'"{rule}"' for rule in drawn)
                 said += f"; `ignore = [{rules}]` there lets what the drawing lacks pass"
-            typer.echo(printable(said), err=True)
+            _say(said)
     failed, total = sum(o.failed for o in outcomes) + unread, len(outcomes) + unread
     verb = "up to date" if check_only else "rendered"
     if total > 1 or failed or check_only:
@@ -678,12 +684,12 @@ def _print_outcomes(
             summary += f"; {others} {'is no map' if others == 1 else 'are not maps'}"
         if strictly:  # (drawn, or up to date, and failed all the same)
             summary += f"; {strictly} of them failed on warnings under `strict = true`"
-        typer.echo(printable(summary), err=True)
+        _say(summary)
     elif outcomes and outcomes[0].job.output != STDOUT:
         output = outcomes[0].job.output
         # (`-o build` for a folder wrote a file named build.)
         bare = "" if Path(output).suffix else " (a file; for a folder, end -o with /)"
-        typer.echo(printable(f"wrote {output}{bare}"), err=True)
+        _say(f"wrote {output}{bare}")
     if any(o.internal for o in outcomes):
         return 3
     usage = any(o.usage for o in outcomes)
@@ -785,7 +791,7 @@ def _print_errors(
         kinds = [f"{s.value}s" for s in failing if any(d.severity is s for d in found)]
         why = f", and {_strictly(settings)} fails a map on them" if settings.strict else ""
         said = f"{subject} has {' and '.join(kinds)} (above){why if 'warnings' in kinds else ''}"
-        typer.echo(printable(f"argmap: {said}; {then}"), err=True)
+        _say(f"argmap: {said}; {then}")
     return bool(found)
 
 
@@ -994,12 +1000,12 @@ def import_(
         guessed = " (read as I23 for its name; give --from apx for APX)" * (
             from_format is None and suffix == "af" and _looks_like_apx(path)
         )
-        typer.echo(printable(str(error) + guessed), err=True)  # it quotes the file
+        _say(str(error) + guessed)  # it quotes the file
         raise typer.Exit(1) from None
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     for warning in warnings:  # (it quotes the file)
-        typer.echo(printable(warning), err=True)
+        _say(warning)
     title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
     _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], name, is_map=True)
 
@@ -1040,7 +1046,7 @@ def watch(
         _print_outcomes(outcomes)
 
     def refuse(problem: str) -> None:
-        typer.echo(printable(f"argmap: error: {problem}"), err=True)
+        _say(f"argmap: error: {problem}")
 
     if output == "-":  # (it made a folder named `-`)
         _fail("-o - is standard output; watch draws files into a folder, such as build/")
@@ -1369,7 +1375,7 @@ def _emit(
         write_atomic(output, data)
     except OSError as error:
         _fail(write_problem(output, error))
-    typer.echo(printable(f"wrote {output}"), err=True)
+    _say(f"wrote {output}")
 
 
 @app.command()
@@ -1631,7 +1637,7 @@ def main() -> None:
         if error.filename:  # (a name the system refused: too long, say)
             said = write_problem(error.filename, error)
         with suppress(OSError):  # standard error may be the stream that failed
-            typer.echo(printable(f"argmap: error: {said}"), err=True)
+            _say(f"argmap: error: {said}")
             sys.stderr.flush()
         os._exit(2)  # at once: flushing what is left of the output would fail again
     except Exception as error:  # a bug: one line for the user, the traceback on request

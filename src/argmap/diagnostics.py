@@ -12,7 +12,7 @@ from itertools import chain
 
 from argmap.characters import describe, is_hidden
 from argmap.model import Map, Span
-from argmap.printable import printable
+from argmap.printable import printable, short_quotes
 
 
 class Severity(StrEnum):
@@ -38,8 +38,8 @@ class Diagnostic:
 
     def __post_init__(self) -> None:
         # Messages quote what the map says; every output format prints them.
-        object.__setattr__(self, "message", printable(self.message))
-        object.__setattr__(self, "hint", printable(self.hint))
+        object.__setattr__(self, "message", printable(short_quotes(self.message)))
+        object.__setattr__(self, "hint", printable(short_quotes(self.hint)))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

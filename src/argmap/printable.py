@@ -4,6 +4,8 @@ bidirectional override must not make a line read other than it is."""
 
 from __future__ import annotations
 
+import re
+
 from argmap.characters import BIDI_CONTROL, CONTROL, code_points
 
 # Control characters as their visible pictures (ESC as ␛, a newline as ␊); C1 controls and
@@ -39,3 +41,21 @@ def clipped(text: str, most: int) -> str:
     """`text`, or its first `most` characters and `…` when it is longer: what a message
     shows of a name or value that may be a megabyte long."""
     return text if len(text) <= most else text[:most] + "…"
+
+
+# What a message quotes (in backticks) of the input, at most: the longest a hint gives to
+# be pasted back (a field of QUOTED_SHOWN characters, its key and quotes) and then some. A
+# value of 100 KB in a field that takes a choice, an alias's name, a tag, was said whole.
+QUOTED_MOST = 2_000
+_QUOTED_LONG = re.compile(f"`([^`]{{{QUOTED_MOST},}})`")
+_KEPT = 100  # characters of a quote past QUOTED_MOST that it is cut to
+
+
+def short_quotes(text: str) -> str:
+    """`text` with each quote of it (in backticks) longer than QUOTED_MOST cut short, and
+    its length said."""
+    if len(text) <= QUOTED_MOST:  # (almost every message)
+        return text
+    return _QUOTED_LONG.sub(
+        lambda long: f"`{long[1][:_KEPT]}…` ({len(long[1]):,} characters)", text
+    )
