@@ -246,6 +246,24 @@ def test_a_terminal_said_to_have_no_columns_still_gets_the_output(columns: str) 
     assert b"1 file checked" in out and b"list-item-without-space.yaml:12:7:" in out
 
 
+def test_a_device_is_refused_unread_and_a_pipe_not_sniffed_under_maps_dir(
+    tmp_path: Path,
+) -> None:
+    """`argmap check /dev/zero` read 256 MiB before refusing it; under --maps-dir, a pipe
+    among the files given was opened to see whether it starts as a map, and waited."""
+    result = invoke("check", "/dev/zero")
+    assert result.exit_code == 2 and "/dev/zero:1:1: error[io-error] a device, not a map" in (
+        result.output
+    )
+    fifo = tmp_path / "fifo.yaml.txt"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "argmap", "check", "--maps-dir", str(SEED.parent)]
+    done = subprocess.run(
+        [*command, str(SEED), str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "1 file checked: no problems" in done.stdout
+
+
 def test_new_then_check_then_show(tmp_path: Path) -> None:
     path = tmp_path / "debate.yaml"
     assert invoke("new", str(path)).exit_code == 0

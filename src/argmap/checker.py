@@ -272,8 +272,11 @@ def _is_map(path: Path, maps_dir: Path, real: RealPaths) -> bool:
 
 
 def _starts_as_map(path: Path) -> bool:
-    """Whether the file's first line of content starts with the key `argmap`."""
+    """Whether the file's first line of content starts with the key `argmap`. (Not a pipe
+    or a device: opening a pipe waited for a writer.)"""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
         with path.open("rb") as stream:
             head = stream.read(4096).decode("utf-8-sig", "replace")
     except OSError:

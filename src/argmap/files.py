@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +18,10 @@ MAX_INPUT = 256 * 2**20  # bytes: far beyond any debate, and reading /dev/zero e
 
 class TooLarge(OSError):
     """An input over MAX_INPUT bytes."""
+
+
+class ADevice(OSError):
+    """An input that is a device (`/dev/zero`, `/dev/sda`), read to its end or forever."""
 
 
 class NotUtf8(ValueError):
@@ -87,6 +92,10 @@ def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
         data = sys.stdin.buffer.read(limit + 1)
     else:
         with Path(path).open("rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            # (Not os.devnull, an empty side of a diff; a pipe is read: `<(git show ...)`.)
+            if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and str(path) != os.devnull:
+                raise ADevice(errno.ENODEV, "a device, not a map file")
             data = stream.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(errno.EFBIG, f"it is larger than {limit // 2**20} MiB")

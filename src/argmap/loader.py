@@ -34,7 +34,7 @@ from argmap.characters import (
 )
 from argmap.dates import iso_dates, no_such_day, real_date
 from argmap.diagnostics import Diagnostic, Severity, closest, guessed, value_hint
-from argmap.files import TooLarge, other_format, read_input
+from argmap.files import ADevice, TooLarge, other_format, read_input
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
@@ -97,6 +97,8 @@ def load(path: str | Path) -> Loaded:
             )
     except IsADirectoryError:
         problem = "a folder, not a map file", "name a map file in it"
+    except ADevice as error:  # (`/dev/zero` was read to the size limit, 256 MiB, first)
+        problem = error.strerror or "a device", "name a map file"
     except TooLarge as error:
         problem = f"cannot read the file: {error.strerror}", "split the debate into several maps"
     except OSError as error:
