@@ -249,8 +249,9 @@ def test_a_terminal_said_to_have_no_columns_still_gets_the_output(columns: str) 
 def test_a_device_is_refused_unread_and_a_pipe_not_sniffed_under_maps_dir(
     tmp_path: Path,
 ) -> None:
-    """`argmap check /dev/zero` read 256 MiB before refusing it; under --maps-dir, a pipe
-    among the files given was opened to see whether it starts as a map, and waited."""
+    """`argmap check /dev/zero` read 256 MiB (the limit then) before refusing it; under
+    --maps-dir, a pipe among the files given was opened to see whether it starts as a map,
+    and waited."""
     result = invoke("check", "/dev/zero")
     assert result.exit_code == 2 and "/dev/zero:1:1: error[io-error] a device, not a map" in (
         result.output
