@@ -97,7 +97,7 @@ def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
             mode = os.fstat(stream.fileno()).st_mode
             # (Not os.devnull, an empty side of a diff; a pipe is read: `<(git show ...)`.)
             if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and str(path) != os.devnull:
-                raise ADevice(errno.ENODEV, "a device, not a map file")
+                raise ADevice(errno.ENODEV, "a device, not a file")
             data = stream.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(errno.EFBIG, f"it is larger than {limit // 2**20} MiB")
