@@ -78,16 +78,25 @@ def discover(
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
     files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`).
 
-    A link in a folder that leads out of it to a hidden file, or the system's own, is not
-    read (`_leads_astray`): it is added to `led_out`, if given, with the folder it leads
-    out of."""
+    A link in a folder to a hidden file, or the system's own, is not read
+    (`_leads_astray`): once the paths are all given, `led_out` (if given) holds each, once,
+    with the folder it was found in (under `maps_dir`, only those in it)."""
     seen: set[tuple[str, str]] = set()
     real = RealPaths()
-    for found in _found(paths, maps_dir, led_out):
+    astray: list[tuple[str, str]] = []
+    for found in _found(paths, maps_dir, astray):
         key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
             seen.add(key)
             yield found
+    if led_out is not None:
+        within = Path(maps_dir).absolute() if maps_dir is not None else None
+        once = {
+            Path(link).absolute(): (link, folder)
+            for link, folder in reversed(astray)  # (the first found of each, kept)
+            if within is None or Path(link).absolute().is_relative_to(within)
+        }
+        led_out += reversed(once.values())
 
 
 def _found(
@@ -124,7 +133,7 @@ def _in_folder(folder: Path, led_out: list[tuple[str, str]] | None = None) -> li
     that lead astray (`_leads_astray`) are left out, and added to `led_out` if given."""
     found: list[str] = []
     unreadable: list[OSError] = []
-    inside = ""  # (the folder's real path, once a link needs it)
+    inside = ""  # (the folder's real path, found once)
     for root, files in _walk(folder, unreadable):
         for name in files:
             path = Path(root, name)
@@ -218,30 +227,34 @@ _ENVIRONMENT_MARKS = frozenset(("pyvenv.cfg", "conda-meta"))
 
 
 def _leads_astray(path: Path, inside: str) -> bool:
-    """Whether `path`, found in the folder whose real path is `inside`, is a link out of it
-    to what a folder's maps never are: a hidden file or one in a hidden folder, which the
-    folder's walk skips (`~/.netrc`, `.env`, `~/.ssh/...`), or the system's own files
+    """Whether `path`, found in the folder whose real path is `inside`, is a link to what a
+    folder's maps never are: a hidden file or one in a hidden folder, which the folder's
+    walk skips (`~/.netrc`, `.env`, `~/.ssh/...`), or the system's own files
     (`/proc/self/environ`). (Read, what it held was printed, in CI's log from a link
-    committed to a repository.) A link to a map in another folder is read."""
+    committed to a repository.) A link to a map in another folder is read; so is one
+    into a hidden folder that the folder itself is in (`~/.config/maps`)."""
     try:
         if not path.is_symlink():
             return False
         real = Path(real_path(path))
     except OSError:  # (what cannot be looked at: loading says why)
         return False
-    if real.is_relative_to(inside):
-        return False
-    if real.parts[1:2] in (("proc",), ("sys",), ("dev",)):
+    if real.parts[1:2] in _SYSTEMS:
         return True
+    # (Below the folder too: `maps/x.yaml` -> `../.env` from `argmap check .`.)
     below = real.relative_to(os.path.commonpath([real, inside])).parts
     return any(part.startswith(".") for part in below)
+
+
+# The system's own files, which no map is (`/run/secrets/...`, where /var/run leads).
+_SYSTEMS = frozenset((("proc",), ("sys",), ("dev",), ("run",)))
 
 
 def led_out_error(link: str, folder: str) -> Diagnostic:
     """The error for a link found in `folder` that leads astray (see `discover`)."""
     said = (
-        f"a link that leads out of {folder} to {real_path(link)}, which a folder's "
-        "maps never are (a hidden file, or the system's own): not read"
+        f"a link in {folder} to {real_path(link)}, a hidden file or the system's own, which "
+        "a folder's maps never are: not read"
     )
     hint = "check the map where it is, or copy it into the folder"
     return Diagnostic("io-error", Severity.ERROR, Span.point(link), said, hint)

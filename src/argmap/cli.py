@@ -235,6 +235,9 @@ def _say(line: str) -> None:
     typer.echo(printable(short_quotes(line)), err=True)
 
 
+_MOST_COLUMNS = 10_000  # a terminal wider (or taller) than this is not taken at its word
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     _say(f"argmap: error: {message}")
     raise typer.Exit(code)
@@ -1592,13 +1595,15 @@ def main() -> None:
     """Entry point of the console script: usage errors exit 2, interrupts 130 (SIGTERM 143,
     SIGHUP 129)."""
     signal.signal(signal.SIGTERM, _terminate)
-    if hasattr(signal, "SIGHUP"):  # (not on Windows)
+    # (Not on Windows; and not under `nohup`, which asks for the run to go on.)
+    if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
         signal.signal(signal.SIGHUP, _terminate)
     # A terminal size of no columns or lines (`COLUMNS=0`), or not a number, is none said:
-    # rich took it as it was, and `check` printed nothing at all.
+    # rich took it as it was, and `check` printed nothing at all; and a billion columns,
+    # 762 MB of `--help` a minute.
     for size in ("COLUMNS", "LINES"):
-        given = os.environ.get(size)
-        if given is not None and not (given.strip().isdigit() and int(given)):
+        given = os.environ.get(size, "").strip()
+        if given and not (given.isdigit() and 0 < int(given[:6]) <= _MOST_COLUMNS):
             del os.environ[size]
     # A stream the shell closed (`>&-`) is None. Reading a closed standard input or
     # writing a closed output fails, as with a closed file; messages to a closed

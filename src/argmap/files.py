@@ -96,7 +96,7 @@ def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:
         with Path(path).open("rb") as stream:
             mode = os.fstat(stream.fileno()).st_mode
             # (Not os.devnull, an empty side of a diff; a pipe is read: `<(git show ...)`.)
-            if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and str(path) != os.devnull:
+            if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and real_path(path) != os.devnull:
                 raise ADevice(errno.ENODEV, "a device, not a file")
             data = stream.read(limit + 1)
     if len(data) > limit:

@@ -98,7 +98,7 @@ def load(path: str | Path) -> Loaded:
     except IsADirectoryError:
         problem = "a folder, not a map file", "name a map file in it"
     except ADevice:  # (`/dev/zero` was read to the size limit first)
-        problem = "a device, not a map file", "name a map file"
+        problem = "a device, not a map file", "name a map file, or `-` for standard input"
     except TooLarge as error:
         problem = f"cannot read the file: {error.strerror}", "split the debate into several maps"
     except OSError as error:

@@ -47,7 +47,7 @@ def clipped(text: str, most: int) -> str:
 # be pasted back (a field of QUOTED_SHOWN characters, its key and quotes) and then some. A
 # value of 100 KB in a field that takes a choice, an alias's name, a tag, was said whole.
 QUOTED_MOST = 2_000
-_QUOTED_LONG = re.compile(f"`([^`]{{{QUOTED_MOST},}})`")
+_QUOTED_LONG = re.compile(f"`([^`]{{{QUOTED_MOST + 1},}})`")
 _KEPT = 100  # characters of a quote past QUOTED_MOST that it is cut to
 
 

@@ -13,7 +13,7 @@ from argmap.diagnostics import Severity, Vocabulary
 from argmap.model import Node, Ref, Relation, Span
 from argmap.rules.base import Context, Finding, Rule
 from argmap.spec import ID_CHARS, ID_RE
-from argmap.yamlhints import GLUED_ITEM
+from argmap.yamlhints import GLUED_ITEM, QUOTED_SHOWN
 
 
 class _Entry(Protocol):
@@ -243,10 +243,11 @@ def _reading(
         # `- doleac`, which YAML refuses after a key on its line.)
         in_field = [r.id for r in _named_in(node, field)]
         if len(in_field) > 1:  # (`by: [smith, -doleac]`: the others kept)
-            listed = [i for w in in_field for i in (items if w == name else [w])]
-            return f"an id has no `-` before it: write `{field}: [{', '.join(listed)}]`", tuple(
-                items
-            )
+            listed = dict.fromkeys(i for w in in_field for i in (items if w == name else [w]))
+            fixed = f"`{field}: [{', '.join(listed)}]`"
+            if len(fixed) > QUOTED_SHOWN:  # (too long to paste: the one to mend)
+                fixed = f"`{items[0]}`" if len(items) == 1 else "each without its `-`"
+            return f"an id has no `-` before it: write {fixed}", tuple(items)
         listed_apart = ", ".join(f"`- {i}`" for i in items)
         ids = items[0] if len(items) == 1 else f"[{', '.join(items)}]"
         return (
