@@ -179,6 +179,12 @@ def test_a_folder_passes_over_installed_packages_unless_given(
     result = invoke("check", ".")
     assert (result.exit_code, result.output) == (0, "1 file checked: no problems\n")
     assert invoke("check", "node_modules").exit_code == 1  # given, it is read
+    # A folder whose only maps are in one such: said, not "no *.yaml files found" alone.
+    Path("only/env").mkdir(parents=True)
+    Path("only/env/pyvenv.cfg").write_text("home = /usr/bin\n")
+    shutil.copy(SEED, "only/env/seed.yaml")
+    result = invoke("check", "only")
+    assert result.exit_code == 2 and "only/env/ holds installed packages" in result.output
 
 
 def test_a_link_in_a_folder_to_a_hidden_or_system_file_is_not_read(

@@ -177,6 +177,12 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
             ]
     hidden = [path for path in hidden if _starts_as_map(Path(path))]  # (not CI's settings)
     hint = "pass map files, or folders that hold them"
+    installed = [f for path in paths for f in _installed_in(path)]
+    if installed:  # (a folder of maps that happens to hold a pyvenv.cfg, say)
+        hint = (
+            f"{installed[0]} holds installed packages (a virtual environment's, or "
+            "node_modules), which a folder's walk passes over: pass that folder itself"
+        )
     if hidden:
         name = sorted(hidden)[0]
         more = f" (and {len(hidden) - 1:,} more)" if len(hidden) > 1 else ""
@@ -185,6 +191,22 @@ def nothing_found(paths: Iterable[str]) -> tuple[str, str]:
             f"are passed over: rename it, or pass the file itself, {name}"
         )
     return "no *.yaml or *.yml files found", hint
+
+
+def _installed_in(folder: str) -> list[str]:
+    """The subfolders of `folder` that its walk passes over as installed packages and that
+    hold YAML files of their own (maps kept there, not a package's deep inside)."""
+    found = []
+    with suppress(OSError), os.scandir(folder) as listing:  # (not a folder: none)
+        for entry in listing:
+            if entry.name.startswith(".") or not entry.is_dir() or entry.is_symlink():
+                continue
+            with suppress(OSError), os.scandir(entry.path) as inside:
+                names = {e.name for e in inside}
+                packages = entry.name in _PACKAGES or names & _ENVIRONMENT_MARKS
+                if packages and any(is_yaml_name(name) for name in names):
+                    found.append(entry.path + os.sep)
+    return sorted(found)
 
 
 def _walk(top: Path, unreadable: list[OSError]) -> Iterator[tuple[str, list[str]]]:
