@@ -93,6 +93,13 @@ class Node:
             *[(_ATTACK, r) for r in self.attacks],
         )
 
+    def refs(self, name: str) -> tuple[Ref, ...]:
+        """The references written in the field `name` (`by`, `source`, `supports` or
+        `attacks`), in order."""
+        if name == "source":
+            return (self.source,) if self.source else ()
+        return self.by if name == "by" else self.supports if name == "supports" else self.attacks
+
     def field_span(self, name: str) -> Span:
         """Where a field's value was written, falling back to the node itself."""
         return self.fields.get(name, self.span)

@@ -27,11 +27,7 @@ def _unused(section: str) -> Rule:
             return
         entries = ctx.map.actors if section == "actors" else ctx.map.sources
         nodes = [*ctx.map.nodes.values(), *ctx.map.duplicates]
-        named = [
-            ref.id
-            for n in nodes
-            for ref in (n.by if field == "by" else (n.source,) if n.source else ())
-        ]
+        named = [ref.id for n in nodes for ref in n.refs(field)]
         # (Each of several ids written as one, `by: reid vh`: said of the reference alone.)
         used = {piece for i in named for piece in PIECES.split(i)} if field == "by" else set(named)
         # An entry named by its name or title, `by: Harry Reid`, or misspelt, `by: reidd`:

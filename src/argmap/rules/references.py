@@ -199,13 +199,6 @@ def meant(ctx: Context, what: str, field: str = "") -> set[str]:
     return found
 
 
-def _named_in(node: Node, field: str) -> tuple[Ref, ...]:
-    """The references written in one of `node`'s fields, in order."""
-    if field == "source":
-        return (node.source,) if node.source else ()
-    return node.by if field == "by" else node.supports if field == "supports" else node.attacks
-
-
 _LONGEST_SHOWN = 100  # characters of an unknown id that its error shows
 
 
@@ -241,7 +234,7 @@ def _reading(
     if words and len(items) == len(words) and all(i in space.entries for i in items):
         # (Written so on the field's line or below it: `by: -doleac` was told to write
         # `- doleac`, which YAML refuses after a key on its line.)
-        in_field = [r.id for r in _named_in(node, field)]
+        in_field = [r.id for r in node.refs(field)]
         if len(in_field) > 1:  # (`by: [smith, -doleac]`: the others kept)
             listed = dict.fromkeys(i for w in in_field for i in (items if w == name else [w]))
             fixed = f"`{field}: [{', '.join(listed)}]`"
