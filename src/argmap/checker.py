@@ -68,7 +68,7 @@ class CheckResult:
 def discover(
     paths: Iterable[str | Path],
     maps_dir: str | Path | None = None,
-    led_out: list[tuple[str, str]] | None = None,
+    astray: list[tuple[str, str]] | None = None,
 ) -> Iterator[str]:
     """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
     A path that does not exist is passed on, so that loading reports it. A map named twice
@@ -79,30 +79,29 @@ def discover(
     files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`).
 
     A link in a folder to a hidden file, or the system's own, is not read
-    (`_leads_astray`): once the paths are all given, `led_out` (if given) holds each, once,
+    (`_leads_astray`): once the paths are all given, `astray` (if given) holds each, once,
     with the folder it was found in (under `maps_dir`, only those in it)."""
     seen: set[tuple[str, str]] = set()
     real = RealPaths()
-    astray: list[tuple[str, str]] = []
-    for found in _found(paths, maps_dir, astray):
+    links: list[tuple[str, str]] = []
+    for found in _found(paths, maps_dir, links):
         key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
             seen.add(key)
             yield found
-    if led_out is not None:
+    if astray is not None:
         within = Path(maps_dir).absolute() if maps_dir is not None else None
-        once = {
-            Path(link).absolute(): (link, folder)
-            for link, folder in reversed(astray)  # (the first found of each, kept)
-            if within is None or Path(link).absolute().is_relative_to(within)
-        }
-        led_out += reversed(once.values())
+        once: dict[Path, tuple[str, str]] = {}
+        for link, folder in links:
+            if within is None or Path(link).absolute().is_relative_to(within):
+                once.setdefault(Path(link).absolute(), (link, folder))
+        astray += once.values()
 
 
 def _found(
     paths: Iterable[str | Path],
     maps_dir: str | Path | None,
-    led_out: list[tuple[str, str]] | None,
+    astray: list[tuple[str, str]] | None,
 ) -> Iterator[str]:
     real = RealPaths()  # (each folder looked at once: see `_is_map`)
     for path in paths:
@@ -118,7 +117,7 @@ def _found(
         # (Under `maps_dir`, a folder's maps only: `check --maps-dir maps .` read every
         # YAML file, a CI workflow and docker-compose.yml among them. What cannot be read
         # is passed on, for loading to say why.)
-        found = _in_folder(p, led_out)
+        found = _in_folder(p, astray)
         if maps_dir is not None:  # (a file found is a file: `_in_folder` looked)
             found = [
                 f for f in found if not Path(f).is_file() or _is_map(Path(f), Path(maps_dir), real)
@@ -126,11 +125,11 @@ def _found(
         yield from found
 
 
-def _in_folder(folder: Path, led_out: list[tuple[str, str]] | None = None) -> list[str]:
+def _in_folder(folder: Path, astray: list[tuple[str, str]] | None = None) -> list[str]:
     """The YAML files in `folder` and its subfolders, hidden ones left out, in order; and,
     for loading to report, each subfolder that cannot be read and each link that leads
     nowhere or in a loop. (Passed over without a word, they let CI pass unchecked.) Links
-    that lead astray (`_leads_astray`) are left out, and added to `led_out` if given."""
+    that lead astray (`_leads_astray`) are left out, and added to `astray` if given."""
     found: list[str] = []
     unreadable: list[OSError] = []
     inside = ""  # (the folder's real path, found once)
@@ -141,8 +140,8 @@ def _in_folder(folder: Path, led_out: list[tuple[str, str]] | None = None) -> li
                 continue
             inside = inside or real_path(folder)
             if _leads_astray(path, inside):
-                if led_out is not None:
-                    led_out.append((str(path), str(folder)))
+                if astray is not None:
+                    astray.append((str(path), str(folder)))
                 continue
             found.append(str(path))
     found += [str(error.filename) for error in unreadable if error.filename]
@@ -272,7 +271,7 @@ def _leads_astray(path: Path, inside: str) -> bool:
 _SYSTEMS = frozenset((("proc",), ("sys",), ("dev",), ("run",)))
 
 
-def led_out_error(link: str, folder: str) -> Diagnostic:
+def astray_error(link: str, folder: str) -> Diagnostic:
     """The error for a link found in `folder` that leads astray (see `discover`)."""
     said = (
         f"a link in {folder} to {real_path(link)}, a hidden file or the system's own, which "
@@ -397,13 +396,13 @@ def check(
     given = [paths] if isinstance(paths, str | os.PathLike) else paths
     names = [os.fspath(p) for p in given]
     reports = []
-    led_out: list[tuple[str, str]] = []
-    for path in discover(names, maps_dir, led_out):
+    astray: list[tuple[str, str]] = []
+    for path in discover(names, maps_dir, astray):
         chosen = settings(path) if callable(settings) else settings or Settings()
         loaded = load(path)
         diagnostics = check_loaded(loaded, chosen)
         reports.append(FileReport(loaded.path, loaded.text, diagnostics, chosen.strict))
-    reports += [FileReport(link, "", (led_out_error(link, folder),)) for link, folder in led_out]
+    reports += [FileReport(link, "", (astray_error(link, folder),)) for link, folder in astray]
     if maps_dir is None:  # (with it, pre-commit passed no map this time)
         if reports:  # (a folder among other paths, said apart)
             empty = [(f, [f]) for f in empty_folders(names, [r.path for r in reports])]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.checker import FileReport, check_loaded, discover, led_out_error, maybe_file
+from argmap.checker import FileReport, astray_error, check_loaded, discover, maybe_file
 from argmap.config import Settings
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.files import (
@@ -40,7 +40,7 @@ class Job:
     # The folder that no link may lead out of: -o when it is a folder, or the map's own
     # without -o (a pull request's `map.svg` linked to `~/.bashrc` had it replaced).
     folder: str | None = None
-    led_out: str = ""  # the folder the map, a link, leads out of: not read (`discover`)
+    astray: str = ""  # the folder where the map, a link that leads astray, was found: not read
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,9 @@ def plan(
         )
     if maps_dir == "":
         raise PlanError("--maps-dir is empty: is a variable in the command unset? Name a folder")
-    led_out: list[tuple[str, str]] = []
-    sources = list(discover(paths, maps_dir, led_out))  # each map once
-    sources += [link for link, _ in led_out]  # (reported as check reports them)
+    astray: list[tuple[str, str]] = []
+    sources = list(discover(paths, maps_dir, astray))  # each map once
+    sources += [link for link, _ in astray]  # (reported as check reports them)
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
         raise PlanError("-o - writes one map to standard output; pass a single map file")
@@ -122,8 +122,10 @@ def plan(
             "stream; give a folder with -o DIR/"
         )
     _refuse_collisions(jobs)
-    out = dict(led_out)
-    return [replace(job, led_out=out[job.source]) if job.source in out else job for job in jobs]
+    found_in = dict(astray)
+    return [
+        replace(job, astray=found_in[job.source]) if job.source in found_in else job for job in jobs
+    ]
 
 
 def _a_file(source: str) -> bool:
@@ -278,8 +280,8 @@ def run_one(
     job: Job, base: RenderOptions, overrides: dict[str, Any], settings: Settings, check_only: bool
 ) -> Outcome:
     """Check, render and write (or compare) one map. Runs in a worker process."""
-    if job.led_out:
-        return Outcome(job, FileReport(job.source, "", (led_out_error(job.source, job.led_out),)))
+    if job.astray:
+        return Outcome(job, FileReport(job.source, "", (astray_error(job.source, job.astray),)))
     # Rendering makes no reference cycles worth collecting on the way; pausing the cyclic
     # collector spares its full passes over the model and graph (see `gc_paused`).
     with gc_paused():
