@@ -63,6 +63,7 @@ from argmap.render.dot import (
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
 from argmap.render.pdf import links, svg_to_pdf
+from argmap.render.svg import centres
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
     _BREAKING_SPACE,
@@ -404,6 +405,48 @@ def test_many_edges_into_a_node_end_apart(direction: str) -> None:
     apart = min(math.dist(a, b) for a, b in itertools.combinations(ends, 2))
     assert apart >= 6, apart
     assert deepest <= 1.5, deepest
+
+
+def _port_tails(dot: str, head: str) -> list[str]:
+    """The tails of the edges into `head` that end at its ports, in their ports' order."""
+    ports = re.findall(rf'(\w[\w-]*)"? -> "?{head}"? \[[^]]*headport="p(\d+):', dot)
+    return [tail for tail, _ in sorted(ports, key=lambda found: int(found[1]))]
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_many_edges_into_a_node_in_groups_end_apart(direction: str) -> None:
+    """In groups, whose frames fix where the arguers sit, the edges of a node's many
+    arguers had no ports (in the map's order, they crossed round the frames) and met in
+    one heap of bars: the drawing is laid out again with ports in the order its first
+    layout placed their tails."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: A claim of a line or two.}\nobjections:\n"
+        + "".join(
+            f"  o{i}: {{text: Objection {i}, attacks: c, tags: [t{i % 5}]}}\n" for i in range(12)
+        )
+    ).map
+    assert m is not None
+    drawing = start(RenderOptions(dot=DotOptions(group_by="tag", direction=direction)))
+    drawing.draw(m)
+    svg = drawing.result()
+    tails = _port_tails(drawing.dot, "c")
+    assert sorted(tails) == sorted(f"o{i}" for i in range(12))
+    placed = centres(svg, across=direction == "LR")
+    assert [placed[tail] for tail in tails] == sorted(placed[tail] for tail in tails)
+    assert "cluster" in svg.decode()  # (in groups still)
+
+
+def test_edges_into_a_node_end_in_the_order_their_tails_are_placed() -> None:
+    """A reason that also supports another reason of the claim sat a row lower, where
+    Graphviz placed it left of the three arguers before it in the map, and its edge
+    crossed theirs to its port: laid out again, the ports follow where the tails are."""
+    m = load_map(DATA / "render" / "citizens-united.yaml")
+    drawing = start(RenderOptions())
+    drawing.draw(m)
+    placed = centres(drawing.result())
+    tails = _port_tails(drawing.dot, "strike-down")
+    assert len(tails) == 8
+    assert [placed[tail] for tail in tails] == sorted(placed[tail] for tail in tails)
 
 
 def test_a_few_edges_into_a_node_keep_its_middle() -> None:

@@ -138,6 +138,9 @@ class DotOptions:
     marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
     notes: Mapping[str, str] = field(default_factory=dict)  # id -> a line below its byline
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
+    # Where a first layout put each node along its rank (its centre): the edges into a node
+    # argued about by many then end at ports in this order, in groups too (`_ports`).
+    placed: Mapping[str, float] = field(default_factory=dict)
 
 
 # What a diff marks, in the order its legend shows them.
@@ -833,14 +836,17 @@ PORTED = 8  # edges into one node, at least, that end each at a port of its own
 PORTED_MOST = 128
 
 
-def _ports(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str, int], int]:
+def _ports(
+    g: Graph, level: Mapping[str, int], placed: Mapping[str, float]
+) -> dict[tuple[str, str, int], int]:
     """Of the nodes into which PORTED to PORTED_MOST edges come from the next row, each such edge
-    and the port it ends at, in the order of their tails in the map. Aimed at the node's
-    middle, they ended in one heap of arrowheads, supports and attacks mixed; ports along
-    the node's side spread them, and Graphviz orders the tails to match. (Edges within a
-    row, or across rows, and a pair that argue with each other, drawn as one, keep the
-    middle.)"""
-    order = {n: i for i, n in enumerate(g.nodes)}
+    and the port it ends at, in the order of their tails in the map, or along the rank
+    where a first layout `placed` them. Aimed at the node's middle, they ended in one heap
+    of arrowheads, supports and attacks mixed; ports along the node's side spread them,
+    and Graphviz orders the tails to match (where groups' frames leave it free to: else
+    it keeps them where they were `placed`). (Edges within a row, or across rows, and a
+    pair that argue with each other, drawn as one, keep the middle.)"""
+    order = placed or {n: i for i, n in enumerate(g.nodes)}
     into: dict[str, list[tuple[str, str, int]]] = {}
     for u, v, k in g.edges(keys=True):
         if u in level and v in level and level[u] == level[v] + 1 and not g.has_edge(v, u):
@@ -848,7 +854,7 @@ def _ports(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str, int], int
     ports: dict[tuple[str, str, int], int] = {}
     for edges in into.values():
         if PORTED <= len(edges) <= PORTED_MOST:
-            edges.sort(key=lambda e: (order[e[0]], e[2]))
+            edges.sort(key=lambda e: (order.get(e[0], 0.0), e[2]))
             ports |= {edge: i for i, edge in enumerate(edges)}
     return ports
 
@@ -911,6 +917,31 @@ def _argued_about_last(g: Graph) -> list[str]:
         ),
         key=order.__getitem__,
     )
+
+
+def _claims(g: Graph) -> list[str]:
+    """The nodes on the first rank (the top, drawn TB), in a group or not: the claims (a
+    claim that attacks another, or sits on a cycle, or has fewer arguments under it, went
+    lower). But a map of claims alone (an argumentation framework imported) is drawn by
+    its attacks, from the claims that argue about none (`_argued_about_last`): all on one
+    rank, 28 were a strip 15 times as wide as high. A node's rank is then how far it argues
+    from them (`graph.levels`): an edge to a node as far or farther out than the arguing
+    node (objections attacking each other, or a rebuttal that also attacks the claim) does
+    not push it a rank further. Left to rank such edges, Graphviz stacks a dense debate
+    into dozens of ranks and takes minutes."""
+    claims = roots(g)
+    return _argued_about_last(g) if len(claims) == len(g) and g.number_of_edges() else claims
+
+
+def ported(g: Graph, placed: Mapping[str, float] | None = None) -> list[list[str]]:
+    """The arguers of each node whose edges end at ports (`_ports`), in their ports' order:
+    the map's, or that of where a first layout `placed` them."""
+    if dense_edges(g):
+        return []
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for (u, v, _), port in _ports(g, levels(g, _claims(g)), placed or {}).items():
+        heads.setdefault(v, []).append((port, u))
+    return [[u for _, u in sorted(tails)] for tails in heads.values()]
 
 
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
@@ -1003,24 +1034,15 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
     # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
     names = {n: _text(n) for n in g.nodes}
-    # Every claim on the first rank (the top, drawn TB), in a group or not: a claim that
-    # attacks another, or sits on a cycle, or has fewer arguments under it, went lower.
-    # But a map of claims alone (an argumentation framework imported) is drawn by its
-    # attacks, from the claims that argue about none (`_argued_about_last`): all on one
-    # rank, 28 were a strip 15 times as wide as high.
-    claims = roots(g)
-    if len(claims) == len(g) and g.number_of_edges():
-        claims = _argued_about_last(g)
-    # A node's rank is how far it argues from the claims: an edge to a node as far or
-    # farther out than the arguing node (objections attacking each other, or a rebuttal
-    # that also attacks the claim) does not push it a rank further. Left to rank such
-    # edges, Graphviz stacks a dense debate into dozens of ranks and takes minutes.
+    claims = _claims(g)
     level = levels(g, claims)
-    # (Not with groups: their frames fix where the arguers sit, and edges to ports in the
-    # map's order crossed one another and went round frames, 70 crossings against 25.)
-    # (Nor in a dense drawing: 75 objections that each attack the same 75 claims took the
-    # engine 40 s with ports and staggered rows, which spread no one's edges there; 10 s.)
-    ports = {} if options.group_by or dense else _ports(g, level)
+    # (With groups, only in the order of a first layout: the frames fix where the arguers
+    # sit, and edges to ports in the map's order crossed one another and went round
+    # frames, 70 crossings against 25. Not in a dense drawing: 75 objections that each
+    # attack the same 75 claims took the engine 40 s with ports and staggered rows, which
+    # spread no one's edges there; 10 s.)
+    grouped = options.group_by and not options.placed
+    ports = {} if grouped or dense else _ports(g, level, options.placed)
     statements = _Nodes(m, theme, options, names, _count(ports))
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")

@@ -121,6 +121,36 @@ def edge_ends(edge: str) -> list[str]:
     return _ARROW.split(edge.split(":")[0], maxsplit=1)
 
 
+def _shapes(
+    svg: bytes, edges: bool = True, unranked: bool = False
+) -> Iterator[tuple[str, bool, list[float], list[float]]]:
+    """Each node's id in the engine's SVG, and each edge's (with `edges`; with `unranked`,
+    of those that do not rank their nodes only), whether it is a node, and the xs and ys
+    of its first shape's points."""
+    groups = list(_GROUP.finditer(svg))
+    stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
+    for group, stop in zip(groups, stops, strict=False):
+        node = group[2] == b"node"
+        if not node and (not edges or (unranked and _UNRANKED not in group[3].split())):
+            continue  # (its curve not read: most edges rank their nodes)
+        shape = _SHAPE.search(svg, group.end(), stop)
+        if shape is None:
+            continue
+        numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
+        name = group[1].decode("utf-8")
+        yield html.unescape(name) if "&" in name else name, node, numbers[0::2], numbers[1::2]
+
+
+def centres(svg: bytes, across: bool = False) -> dict[str, float]:
+    """Where the engine's SVG places each node along its rank: its box's centre, from the
+    left, or from the top if the ranks run `across` (drawn LR or RL)."""
+    return {
+        name: (min(along) + max(along)) / 2
+        for name, node, xs, ys in _shapes(svg, edges=False)
+        if (along := ys if across else xs)
+    }
+
+
 def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     """The ids of the edges whose curve runs through a box other than its ends', in the
     engine's SVG, each with the first such box's node: Graphviz's router does so now and
@@ -130,19 +160,7 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     boxes: list[tuple[float, float, float, float]] = []
     names: list[str] = []  # each box's node
     edges: list[tuple[str, list[tuple[float, float]]]] = []
-    groups = list(_GROUP.finditer(svg))
-    stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
-    for group, stop in zip(groups, stops, strict=False):
-        node = group[2] == b"node"
-        if unranked and not node and _UNRANKED not in group[3].split():
-            continue  # (its curve not read: most edges rank their nodes)
-        shape = _SHAPE.search(svg, group.end(), stop)
-        if shape is None:
-            continue
-        numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
-        xs, ys = numbers[0::2], numbers[1::2]
-        name = group[1].decode("utf-8")
-        name = html.unescape(name) if "&" in name else name
+    for name, node, xs, ys in _shapes(svg, unranked=unranked):
         if node and xs:
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
             names.append(name)
