@@ -1293,6 +1293,23 @@ def test_a_drawing_with_a_long_title_is_no_map() -> None:
         assert problem.message.startswith("this file is a"), problem  # (not "this YAML ...")
 
 
+@pytest.mark.parametrize("fmt", ["apx", "i23"])
+def test_a_framework_is_no_map_and_is_to_import(fmt: str) -> None:
+    """A framework `argmap export` wrote, given to a map's command (`argmap evaluate
+    x.i23`), was broken YAML (`did not find expected <document start>`) or a map that must
+    start with `argmap: 1`: it is to be imported."""
+    from argmap.interchange.iccma import to_apx, to_i23
+    from argmap.semantics.framework import Framework
+
+    af = Framework.of(["a", "b"], [("a", "b")])
+    written = (to_apx if fmt == "apx" else to_i23)(af)
+    for text in (written, f"{'%' if fmt == 'apx' else '#'} a comment\n\n{written}"):
+        [problem] = loads(text.encode(), f"x.{fmt}").diagnostics
+        assert problem.rule == "not-a-map", problem
+        assert f"ICCMA's {fmt} format" in problem.message, problem
+        assert problem.hint == f"read it as a map first: `argmap import x.{fmt} -o debate.yaml`"
+
+
 @pytest.mark.parametrize(
     ("line", "item"),
     [

@@ -10,6 +10,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from argmap.text import position
 
@@ -60,32 +61,49 @@ def wide_encoding(data: bytes) -> str | None:
 
 
 # What a file of another format starts with: each drawing argmap writes (and JPEG, which
-# an engine can), caught by a glob beside its map (`argmap render maps/*`), and files a
-# user may give by mistake (a Word document is a ZIP archive).
-_FORMATS = (
-    (rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE )?svg\b", "an SVG drawing", True),
-    (rb"\x89PNG\r\n", "a PNG image", True),
-    (rb"%PDF-", "a PDF document", True),
-    (rb"\xff\xd8\xff", "a JPEG image", True),
+# an engine can), caught by a glob beside its map (`argmap render maps/*`), the frameworks
+# `argmap export` writes, and files a user may give by mistake (a Word document is a ZIP
+# archive). Each with what it is to argmap: a drawing, a framework (to import) or a file.
+Other = Literal["drawing", "framework", "file"]  # what a file of another format is
+_FORMATS: tuple[tuple[bytes, str, Other], ...] = (
+    (
+        rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE )?svg\b",
+        "an SVG drawing",
+        "drawing",
+    ),
+    (rb"\x89PNG\r\n", "a PNG image", "drawing"),
+    (rb"%PDF-", "a PDF document", "drawing"),
+    (rb"\xff\xd8\xff", "a JPEG image", "drawing"),
     # (A title past the 4 KB read is cut short: its opening quote is enough.)
-    (rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"|(?:\w+\s*)?\{)', "a Graphviz DOT file", True),
+    (rb'\s*(?:strict\s+)?(?:di)?graph\s*(?:"|(?:\w+\s*)?\{)', "a Graphviz DOT file", "drawing"),
     (
         rb'\{\s*"name":\s*"(?:(?:[^"\\]|\\.)*\Z|.*?"directed":)',
         "a drawing in Graphviz's JSON",
-        True,
+        "drawing",
     ),
-    (rb"PK\x03\x04", "a ZIP archive (as a Word or OpenDocument file is)", False),
-    (rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe", "a program", False),
-    (rb"\x1f\x8b", "a gzip archive", False),
+    # (After their comments: `#` lines before i23's `p af N`, `%` lines before apx's facts.)
+    (
+        rb"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+\d",
+        "an argumentation framework in ICCMA's i23 format",
+        "framework",
+    ),
+    (
+        rb"(?:\s*%[^\n]*\n)*\s*arg\s*\(",
+        "an argumentation framework in ICCMA's apx format",
+        "framework",
+    ),
+    (rb"PK\x03\x04", "a ZIP archive (as a Word or OpenDocument file is)", "file"),
+    (rb"\x7fELF|MZ\x90\x00|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe", "a program", "file"),
+    (rb"\x1f\x8b", "a gzip archive", "file"),
 )
-_STARTS = [(re.compile(start, re.S), kind, drawing) for start, kind, drawing in _FORMATS]
+_STARTS = [(re.compile(start, re.S), kind, what) for start, kind, what in _FORMATS]
 
 
-def other_format(data: bytes) -> tuple[str, bool] | None:
-    """What other format `data` (a file's start, 4 KB will do) is in, and whether that is
-    a drawing; None for none of them."""
+def other_format(data: bytes) -> tuple[str, Other] | None:
+    """What other format `data` (a file's start, 4 KB will do) is in, and what it is to
+    argmap; None for none of them."""
     head = data[:4096]
-    return next(((kind, drawing) for start, kind, drawing in _STARTS if start.match(head)), None)
+    return next(((kind, what) for start, kind, what in _STARTS if start.match(head)), None)
 
 
 def read_input(path: str | Path, limit: int = MAX_INPUT) -> bytes:

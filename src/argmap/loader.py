@@ -122,16 +122,19 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
     """Load a map from bytes or text; `file` names it in diagnostics."""
     if isinstance(data, bytes):
         if other := other_format(data):
-            kind, drawing = other
+            kind, what = other
+            hints = {
+                "drawing": "give the map's YAML file (`argmap render` writes a map's drawing "
+                "beside it: `debate.yaml` -> `debate.svg`)",
+                "framework": f"read it as a map first: `argmap import {file} -o debate.yaml`",
+                "file": "a map is a text file in YAML: `argmap new debate.yaml` writes one",
+            }
             problem = Diagnostic(
                 "not-a-map",
                 Severity.ERROR,
                 Span.point(file),
                 f"this file is {kind}, not an argument map",
-                "give the map's YAML file (`argmap render` writes a map's drawing beside it: "
-                "`debate.yaml` -> `debate.svg`)"
-                if drawing
-                else "a map is a text file in YAML: `argmap new debate.yaml` writes one",
+                hints[what],
             )
             return Loaded(file, "", None, (problem,))
         text, problems = decode(data, file)
@@ -490,6 +493,7 @@ class _MapBuilder:
     content: str  # the file's text
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # sections with something not read
+    idless_sections: set[str] = field(default_factory=set)  # entries without an id (`idless`)
     listed: set[str] = field(default_factory=set)  # ids written as a list's items, not read
     bad_ids: dict[int, str] = field(default_factory=dict)  # invalid ids, by their diagnostic
     # Sections written indented, among another section's ids, to be read as their own.
@@ -811,7 +815,9 @@ class _MapBuilder:
             if moved is not None:
                 moved.entries[key] = (key_node, value)
                 continue
-            if self.outdented_field(name, key_node, value, entries):
+            if self.idless(name, key_node, value, entries) or self.outdented_field(
+                name, key_node, value, entries
+            ):
                 continue
             written = key  # (as the hints below write it)
             if not spec.ID_RE.match(key):
@@ -881,6 +887,31 @@ class _MapBuilder:
         )
         if isinstance(value, YMap):
             self.inner.append((name, value))
+        return True
+
+    def idless(
+        self, section: str, key: YScalar, value: YNode, entries: list[tuple[str, YNode, Span]]
+    ) -> bool:
+        """Whether `key: value`, before any id of the section, is a field of an entry written
+        without its id (`claims:`, then `  text: ...`): reported once, at its first field,
+        and its fields passed over. Read as ids, each field was "a mapping of fields, not
+        text", with a hint (`text: {text: ...}`) that made a claim named `text`."""
+        known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(section, _NODE_FIELDS)
+        if entries or isinstance(value, YMap) or key.value not in known.by_name:
+            return False
+        if section not in self.idless_sections:
+            self.idless_sections.add(section)
+            what = section[:-1]
+            a = "an" if what[0] in "aeiou" else "a"
+            self.error(
+                "wrong-type",
+                key.span,
+                f"`{key.value}` is {a} {what}'s field, written where the ids of `{section}` "
+                f"go: the {what} has no id",
+                f"write its id on a line of its own under `{section}:`, such as "
+                f"`  my-{what}:`, and indent its fields under it by 2 more spaces",
+            )
+            self.unread.add(section)
         return True
 
     def outdented_field(

@@ -410,7 +410,8 @@ def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
     field = re.match(_KEY + r":(?:[ \t]+(.*))?$", line)
     if field is None:
         return None
-    value = without_comment(field[2] or "")
+    # (A hashtag kept: quoted, it is the text's, as the user meant; `# ...` is a comment.)
+    value = without_comment(field[2] or "", hashtags=True)
     if value[:1] in _NOT_PLAIN:
         return None
     end, at, blank = row + 1, row + 1, 0  # past the text's lines, and the line looked at
@@ -422,7 +423,7 @@ def _quoted_field(lines: list[str], row: int) -> tuple[str, list[str]] | None:
             continue
         if below.lstrip().startswith("#") or indent_of(below) <= field.start(1):
             break
-        piece = without_comment(below)
+        piece = without_comment(below, hashtags=True)
         ended = piece != below.strip()
         value += "\n" * blank if blank and value else " " if value else ""
         value += piece
@@ -552,10 +553,12 @@ def _quoted(field: re.Match[str]) -> str:
     return f"`{field[1].strip()}: {double_quoted(without_comment(field[2]))}`"
 
 
-def without_comment(text: str) -> str:
-    r"""`text` without a YAML comment (` #` on), stripped. (Not `\s+#.*` in a regular
-    expression: tried at each space of a long run of them, it is quadratic.)"""
-    cut = re.search(r"(?:^|\s)#", text)
+def without_comment(text: str, hashtags: bool = False) -> str:
+    r"""`text` without a YAML comment (` #` on), stripped; with `hashtags`, only from a `#`
+    alone or before a space on (a hashtag, `#searle`, is meant as text: see the
+    comment-in-text rule). (Not `\s+#.*` in a regular expression: tried at each space of
+    a long run of them, it is quadratic.)"""
+    cut = re.search(r"(?:^|\s)#(?:\s|$)" if hashtags else r"(?:^|\s)#", text)
     return (text[: cut.start()] if cut else text).strip()
 
 
