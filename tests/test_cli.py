@@ -1625,3 +1625,18 @@ def test_a_rule_lists_at_most_a_thousand_diagnostics_a_file(tmp_path: Path) -> N
     listed = sum(d["severity"] == "error" for d in document["diagnostics"])
     assert document["summary"]["error"] == listed + 498
     assert f"{listed + 498:,} errors" in invoke("check", str(path)).output
+
+
+def test_watch_takes_the_engine_its_warnings_advise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PNG's font warning advises `--engine system`, which `watch` refused: no such
+    option."""
+    from argmap.render import RenderOptions
+
+    drawn: list[RenderOptions] = []
+    monkeypatch.setattr("argmap.watch.watch", lambda _, __, options, *a, **k: drawn.append(options))
+    assert invoke("watch", str(SEED), "-o", str(tmp_path), "--engine", "system").exit_code == 0
+    assert [options.engine for options in drawn] == ["system"]
+    refused = invoke("watch", str(SEED), "-o", str(tmp_path), "--engine", "dot")
+    assert refused.exit_code == 2 and "--engine" in refused.output

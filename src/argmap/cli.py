@@ -194,6 +194,10 @@ ThemeOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(help="light, dark or print (greyscale).", autocompletion=_choices(THEMES)),
 ]
+EngineOption = Annotated[
+    str,
+    typer.Option(help="Layout engine: auto, builtin or system.", autocompletion=_choices(ENGINES)),
+]
 DirectionOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -421,12 +425,7 @@ def render(
             autocompletion=_choices(DRAWINGS),
         ),
     ] = None,
-    engine: Annotated[
-        str,
-        typer.Option(
-            help="Layout engine: auto, builtin or system.", autocompletion=_choices(ENGINES)
-        ),
-    ] = "auto",
+    engine: EngineOption = "auto",
     direction: DirectionOption = None,
     theme: ThemeOption = None,
     focus: Annotated[
@@ -1025,6 +1024,7 @@ def watch(
             "--format", "-f", help="svg, png, pdf, dot or json.", autocompletion=_choices(DRAWINGS)
         ),
     ] = "svg",
+    engine: EngineOption = "auto",
     theme: ThemeOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -1036,6 +1036,7 @@ def watch(
     from argmap.watch import watch as run_watch
 
     _choice("--format", output_format, FORMATS)
+    _choice("--engine", engine, ENGINES)
     _choice("--theme", theme, THEMES)
     _not_empty(*paths, output)
     if "-" in paths and not Path("-").exists():
@@ -1066,7 +1067,7 @@ def watch(
             run_watch(
                 paths,
                 output,
-                RenderOptions(format=output_format),
+                RenderOptions(format=output_format, engine=engine),
                 {"theme": theme},
                 settings,
                 on_outcomes=report,
