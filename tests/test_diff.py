@@ -317,6 +317,12 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
         below = invoke("diff", spec, "y.yaml")
         assert below.exit_code == 0, below.output
         assert "+ reason mission added" in below.stdout
+    # ... where `HEAD:x.yaml`, not at the top, was said to be a map added since, or renamed.
+    top = invoke("diff", "HEAD:x.yaml", "y.yaml")
+    assert top.exit_code == 2
+    assert "from the top of the repository; for x.yaml in this folder, write `HEAD:./x.yaml`" in (
+        top.output
+    )
     # Here the old side is labelled with its path from the top, which reads it again:
     # `HEAD:x.yaml` was "cannot read x.yaml at `HEAD`".
     shutil.copy(repo / "maps" / "y.yaml", repo / "maps" / "x.yaml")

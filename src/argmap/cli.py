@@ -1186,6 +1186,13 @@ def diff(
                 _fail(f"{error}; compare it with another file: `argmap diff old.yaml {new}`")
             if not colon and not Path(new).exists():
                 _fail(f"{error}, nor is there such a file now; check the path")
+            if colon and not path.startswith(("./", "../", "/")):
+                with suppress(RevisionError):  # (there from here: git reads it from the top)
+                    read_object(f"{revision}:./{path}", new)
+                    _fail(
+                        f"{error}: git reads the path after `{revision}:` from the top of the "
+                        f"repository; for {path} in this folder, write `{revision}:./{path}`"
+                    )
             _fail(
                 f"{error} (OLD is neither a file nor a revision that has {path}); for a map "
                 f"added since, `argmap diff {os.devnull} {new}`; for one renamed, OLD as "
