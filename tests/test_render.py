@@ -1776,6 +1776,8 @@ def test_focus_and_depth() -> None:
     assert heavy == ['"singular-focus"']
     assert "FOCUS and a heavy border: the focus" in focused
     assert "4 of 11 nodes, up to 1 step from it" in focused  # the legend says it is a part
+    alone = render(m, RenderOptions(format="dot", focus="singular-focus", depth=0)).decode()
+    assert "1 of 11 nodes" in alone and "up to 0 steps" not in alone
     assert "OBJECTION · FOCUS" in focused  # a claim's border is as heavy as the focus's
     assert nodes(1) == {"singular-focus", "keep-targeting", "elected-to-do", "no-reckless-risks"}
     with pytest.raises(RenderError, match="did you mean `singular-focus`"):

@@ -356,8 +356,8 @@ class Drawing:
                     badges=badges,
                     notes=_not_drawn(whole, g),
                 ),
-                f"FOCUS and a heavy border: the focus; {len(g)} of {len(whole)} nodes, "
-                f"up to {steps} from it",
+                f"FOCUS and a heavy border: the focus; {len(g)} of {len(whole)} nodes"
+                + (f", up to {steps} from it" if options.depth else ""),
             )
         groups = _groups(m, g.nodes, dot_options.group_by)
         ungrouped = _ungrouped(m, dot_options.group_by, groups)
