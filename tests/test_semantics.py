@@ -22,6 +22,7 @@ from argmap.semantics import evaluate, sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 from argmap.semantics.labels import IN, OUT, UNDEC, Labelling, extension
+from argmap.semantics.output import format_text, to_json
 
 Ext = frozenset[str]
 
@@ -434,6 +435,27 @@ def test_odd_cycle_has_no_stable_extension() -> None:
     af = Framework.of(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
     assert list(sat.stable(af)) == []
     assert [extension(lab) for lab in sat.preferred(af)] == [frozenset()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(frameworks(most=8))
+def test_a_map_without_a_stable_extension_names_an_odd_cycle(af: Framework) -> None:
+    """`stable: 0 extensions` said nothing of why: the evaluation names a cycle of an odd
+    number of attacks among what the grounded labelling leaves undecided (there is one
+    when there is no stable extension, and none of the cycle's arguments is settled)."""
+    m = loads(to_map_yaml(af, "random")).map
+    assert m is not None
+    e = evaluate(m, "stable")
+    cycle = e.odd_cycle
+    if e.labellings:
+        assert cycle == []
+        return
+    assert cycle and len(cycle) % 2 == 1 and len(set(cycle)) == len(cycle), cycle
+    said = f"(none, as the attacks go round an odd cycle: {' → '.join([*cycle, cycle[0]])})"
+    assert format_text(m, e).splitlines()[1] == said
+    assert to_json(m, e)["odd_cycle"] == cycle
+    assert all((a, b) in af.attacks for a, b in zip(cycle, [*cycle[1:], cycle[0]], strict=True))
+    assert all(grounded(af)[a] == UNDEC for a in cycle)
 
 
 def test_ideal_and_queries_do_not_list_the_extensions(monkeypatch: pytest.MonkeyPatch) -> None:

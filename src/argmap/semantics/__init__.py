@@ -100,6 +100,18 @@ class Evaluation:
                 statuses |= _part_statuses(open_.enter_context(asked), arguments, seen, credulous)
         return statuses
 
+    @cached_property
+    def odd_cycle(self) -> list[str]:
+        """Where a map with no extension (stable's may have none) lacks one: a cycle of an
+        odd number of attacks among the arguments the grounded labelling leaves undecided,
+        which no extension can label (each member would have to be in and out); [] when
+        there are extensions. Without one, that part would have a stable extension, and
+        with the grounded one's in and out, so would the whole."""
+        if self.scores is not None or self.labellings or self.truncated:
+            return []
+        undecided = [a for a, label in grounded(self.framework).items() if label == UNDEC]
+        return self.framework.odd_cycle(undecided)
+
     def caveat(self) -> str:
         """What output that shows statuses or scores without the whole evaluation must
         say ("" when nothing): that the limit cut the list of extensions (the statuses are

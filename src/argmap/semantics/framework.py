@@ -36,6 +36,22 @@ class TooManyAttacks(ValueError):
     """A reading of support would add more than MAX_ADDED_ATTACKS attacks."""
 
 
+def _odd_loop(walk: list[str]) -> list[str]:
+    """A cycle in a closed `walk` of odd length: split at a repeated argument, one of the
+    two closed walks is odd (the shortest odd walk through an argument may go round
+    another odd cycle on the way)."""
+    while len(set(walk)) < len(walk):
+        first: dict[str, int] = {}
+        for j, a in enumerate(walk):
+            if a in first:
+                i = first[a]
+                inner, outer = walk[i:j], walk[:i] + walk[j:]
+                walk = inner if len(inner) % 2 else outer
+                break
+            first[a] = j
+    return walk
+
+
 @dataclass(frozen=True)
 class Framework:
     """Arguments in map order, and attacks as (attacker, attacked) pairs."""
@@ -98,6 +114,36 @@ class Framework:
                         stack.append(b)
             found.append(part)
         return found
+
+    def odd_cycle(self, among: Iterable[str], starts: int = 200) -> list[str]:
+        """A shortest cycle of an odd number of attacks among the arguments `among` (from
+        the first `starts` of them, in map order), in its order; [] for none. A framework
+        without one has a stable extension: one it lacks is found in such a cycle among
+        the arguments the grounded labelling leaves undecided. (Breadth first over each
+        argument with the parity of the path walked: the first return to the start at odd
+        parity closes a shortest odd walk through it, which is a cycle.)"""
+        kept = set(among)
+        best: list[str] = []
+        for start in sorted(kept, key=self.position.__getitem__)[:starts]:
+            came: dict[tuple[str, int], tuple[str, int]] = {}
+            queue, at = [(start, 0)], 0
+            while at < len(queue) and (start, 1) not in came:
+                a, parity = queue[at]
+                at += 1
+                for b in self.targets[a]:
+                    step = (b, 1 - parity)
+                    if b in kept and step not in came and step != (start, 0):
+                        came[step] = (a, parity)
+                        queue.append(step)
+            if (start, 1) in came:
+                walk, back = [], (start, 1)
+                while back != (start, 0):
+                    back = came[back]
+                    walk.append(back[0])
+                cycle = _odd_loop(walk[::-1])
+                if not best or len(cycle) < len(best):
+                    best = cycle
+        return best
 
     def upstream(self, argument: str) -> Framework:
         """`argument` and every argument with a chain of attacks to it: all that can decide

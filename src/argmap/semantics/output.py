@@ -41,6 +41,8 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     if width is not None:  # (as `show`: at 20 columns each word of a line had a line)
         width = max(width, _MIN_WIDTH)
     lines = [heading(e)]
+    if e.odd_cycle:
+        lines.append(f"(none, as the attacks go round an odd cycle: {_round(e.odd_cycle)})")
     if e.truncated:
         lines.append(
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
@@ -62,6 +64,11 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     for claim in claims:
         lines += _hanging(printable(f"  {claim.id} {e.verdict(claim.id)}"), width)
     return "\n".join(lines) + "\n"
+
+
+def _round(cycle: list[str]) -> str:
+    """A cycle of attacks as arrows back to where it starts: `a → b → c → a`."""
+    return " → ".join([*cycle, cycle[0]])
 
 
 def _hanging(line: str, width: int | None) -> list[str]:
@@ -96,5 +103,7 @@ def to_json(m: Map, e: Evaluation) -> dict[str, Any]:
             "extensions": [sorted(extension(labelling)) for labelling in e.labellings],
             "truncated": e.truncated,
         }
+        if e.odd_cycle:  # (why there are none)
+            result["odd_cycle"] = e.odd_cycle
     result["verdicts"] = {c.id: e.verdict(c.id) for c in m.of_kind(Kind.CLAIM)}
     return result
