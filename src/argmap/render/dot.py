@@ -477,7 +477,7 @@ class _Nodes:
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 _BARE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 _COLUMN = 5.5  # points: about how wide a column of 12-point text draws, for the ports
-_APART = 12  # points between ports, at least: an arrowhead's width and a little
+_APART = 16  # points between ports, at least: a bar (10.5 points wide) and a gap that shows
 
 
 # A ported node's margin (inches across, down), the node's own (`node_defaults`) but none
