@@ -370,7 +370,7 @@ class Drawing:
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
         drawn_again = self.layout is not None and options.format != "json" and len(g) <= again
-        if drawn_again and (orders := ported(g)):
+        if drawn_again and (orders := ported(g, grouped=self.grouped)):
             # (A copy: the caller may empty the graph once it is drawn, `graph_for`.)
             self.drawn_from = g.copy(), m, orders
         pieces = dot_pieces(g, m, dot_options)
