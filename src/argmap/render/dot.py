@@ -1064,6 +1064,9 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 align=_GROUP_LINES.get(rankdir),
             ),
             "style": "rounded,dashed",
+            # (Graphviz's 8 points set the boxes about 5 points in from the frame, its
+            # arrowheads and bars on the frame's line.)
+            "margin": "12",
             "color": theme.muted,
             "fontcolor": theme.muted,
             "fontsize": "11",
