@@ -1640,3 +1640,28 @@ def test_watch_takes_the_engine_its_warnings_advise(
     assert [options.engine for options in drawn] == ["system"]
     refused = invoke("watch", str(SEED), "-o", str(tmp_path), "--engine", "dot")
     assert refused.exit_code == 2 and "--engine" in refused.output
+
+
+def test_an_option_given_as_the_output_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o --theme dark` (the output forgotten) made a folder `--theme` to draw into."""
+    monkeypatch.chdir(tmp_path)
+    for command in (["render", str(SEED)], ["export", str(SEED)]):
+        result = invoke(*command, "-o", "--theme", "dark")
+        assert result.exit_code == 2, result.output
+        assert "is '--theme', which reads as an option" in result.output
+    assert not list(tmp_path.iterdir())
+    assert invoke("render", str(SEED), "-o", "./--theme").exit_code == 0  # (its name, so written)
+
+
+def test_new_says_where_a_link_it_would_overwrite_leads(tmp_path: Path) -> None:
+    """A link to a file elsewhere was "already exists; use --force", and --force wrote the
+    starter map into the file it leads to (`/etc/passwd`)."""
+    precious = tmp_path / "precious.txt"
+    precious.write_text("mine")
+    (tmp_path / "debate.yaml").symlink_to(precious)
+    result = invoke("new", str(tmp_path / "debate.yaml"))
+    assert result.exit_code == 2
+    assert f"debate.yaml is a link to {precious}, which exists" in result.output
+    assert precious.read_text() == "mine"

@@ -663,3 +663,16 @@ def test_a_drawing_too_large_to_lay_out_is_told_to_diff_as_text(
     result = runner.invoke(app, ["diff", os.devnull, str(SEED), "-o", str(tmp_path / "d.svg")])
     assert result.exit_code == 1
     assert "compare them as text, `-f text`" in result.output and "--focus" not in result.output
+
+
+def test_a_revision_without_git_says_git_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no git, a revision was "cannot run git: [Errno 2] ...", then a hint of a map
+    added since."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # (a folder without git)
+    shutil.copy(NEW, tmp_path / "x.yaml")
+    result = invoke("diff", "HEAD", str(tmp_path / "x.yaml"))
+    assert result.exit_code == 2
+    assert "git is not installed, so no revision can be read" in result.output
+    assert "/dev/null" not in result.output

@@ -692,6 +692,52 @@ def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: s
             os.kill(pid, 0)  # gone (and reaped: its parent waited for it)
 
 
+def _running(pid: int) -> bool:
+    """Whether process `pid` is there and not a zombie (exited, its parent gone too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_stop_when_the_render_is_killed(maps: Path, tmp_path: Path) -> None:
+    """SIGKILL (an out-of-memory kill, `timeout -s KILL` in CI): the workers went on
+    drawing the rest of their maps, then waited forever to hand them over."""
+    for i in range(4):
+        shutil.copy(SEED, maps / f"copy{i}.yaml")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 60\n")
+    (fake / "dot").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
+    run = subprocess.Popen([*command, "--engine", "system"], env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("engine.*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # (the engines' shells write their pids)
+    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    assert len(engines) == 2, "the engines did not start"
+    workers = [
+        int(pid)
+        for pid in subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(run.pid)], capture_output=True, text=True
+        ).stdout.split()
+    ]
+    assert workers, "no workers"
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 15
+    while any(map(_running, [*workers, *engines])) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in [*workers, *engines] if _running(pid)]
+    assert not list(out.glob("*.svg"))  # (nothing drawn once it was killed)
+
+
 @pytest.mark.parametrize(
     ("where", "signum"),
     [

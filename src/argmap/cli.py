@@ -179,9 +179,16 @@ ConfigOption = Annotated[
 
 
 def _named(value: str | None) -> str | None:
-    """Refuses an empty -o (`-o ""`, a shell variable unset), which named the current folder."""
+    """Refuses an empty -o (`-o ""`, a shell variable unset), which named the current folder,
+    and an option given as its name (`-o --theme dark`, its value forgotten), which made a
+    folder `--theme` to draw into."""
     if value is not None and not value.strip():
         raise typer.BadParameter("is empty; name a file or folder, or - for standard output")
+    if value is not None and value.startswith("-") and value != "-":
+        raise typer.BadParameter(
+            f"is {value!r}, which reads as an option: name the file or folder to write after "
+            f"-o (./{value} if that is its name)"
+        )
     return value
 
 
@@ -1332,6 +1339,13 @@ def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
             _fail(
                 f"{path} is a link to {target.readlink()}, which is missing; use --force to "
                 "write the map there"
+            )
+        if target.is_symlink():  # (--force writes where it leads: say where)
+            from argmap.files import real_path
+
+            _fail(
+                f"{path} is a link to {real_path(target)}, which exists; use --force to "
+                "overwrite that file"
             )
         _fail(f"{path} already exists; use --force to overwrite it")
 

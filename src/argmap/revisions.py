@@ -139,5 +139,7 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
             ["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=60
         )
+    except FileNotFoundError as error:  # (it was "cannot run git", then of a map added since)
+        raise NoRepository("git is not installed, so no revision can be read") from error
     except (OSError, subprocess.TimeoutExpired) as error:
         raise RevisionError(f"cannot run git: {error}") from error

@@ -7,6 +7,8 @@ import multiprocessing
 import os
 import signal
 import stat
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -352,6 +354,23 @@ def _worker_signals() -> None:
     if hasattr(signal, "SIGHUP"):  # (not on Windows)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
+
+
+_ORPHAN_CHECK = 1.0  # seconds between a worker's looks at its parent
+_ORPHAN_GRACE = 5.0  # seconds a worker whose parent is gone has to stop its engine
+
+
+def _orphaned(parent: int) -> None:
+    """Stop the worker once its parent is gone: killed (SIGKILL, an out-of-memory kill,
+    `timeout -s KILL` in CI), it left its workers drawing the rest of their maps, then
+    waiting forever to hand them over. As if stopped by the parent (SIGTERM: its engine
+    stopped too), and for good after _ORPHAN_GRACE."""
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(_ORPHAN_GRACE)
+    os._exit(1)
 
 
 def _stop_worker(signum: int, frame: object) -> None:
