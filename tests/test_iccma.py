@@ -413,3 +413,20 @@ def test_an_attack_written_again_and_again_is_kept_once() -> None:
         tracemalloc.stop()
     assert af.attacks == frozenset({("a", "a")})
     assert peak < 4 * len(text), peak  # (the text blanked of comments, and little else)
+
+
+def test_an_import_too_large_for_a_map_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,500 arguments that each attack all made a map of 79 MB, which every command then
+    refused to read (over MAX_INPUT): it is not written."""
+    import argmap.files
+
+    i23 = tmp_path / "all.i23"
+    i23.write_text("p af 30\n" + "".join(f"{a} {b}\n" for a in range(1, 31) for b in range(1, 31)))
+    monkeypatch.setattr(argmap.files, "MAX_INPUT", 5_000)  # (the map is about 12 KB)
+    out = tmp_path / "all.yaml"
+    result = CliRunner().invoke(app, ["import", str(i23), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "30 arguments and 900 attacks are too many" in result.output
+    assert not out.exists()

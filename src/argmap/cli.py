@@ -989,6 +989,7 @@ def import_(
     force: ForceOption = False,
 ) -> None:
     """Read an argumentation framework (ICCMA formats) as a map of claims."""
+    from argmap.files import MAX_INPUT
     from argmap.interchange.iccma import InterchangeError, read_framework, to_map_yaml
 
     _choice("--from", from_format, ICCMA)
@@ -1016,7 +1017,14 @@ def import_(
     for warning in warnings:  # (it quotes the file)
         _say(warning)
     title = printable(f"Imported from {'standard input' if path == '-' else Path(path).name}")
-    _emit(to_map_yaml(af, title).encode("utf-8"), output, [path], name, is_map=True)
+    data = to_map_yaml(af, title).encode("utf-8")
+    if len(data) > MAX_INPUT:  # (written, it was a map that every command refuses to read)
+        _fail(
+            f"the map of {path} would be {len(data) / 2**20:,.1f} MiB, more than the "
+            f"{MAX_INPUT // 2**20} MiB a map may be for argmap to read it: "
+            f"{len(af.arguments):,} arguments and {len(af.attacks):,} attacks are too many"
+        )
+    _emit(data, output, [path], name, is_map=True)
 
 
 @app.command()
