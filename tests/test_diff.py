@@ -323,6 +323,9 @@ def test_old_version_from_a_git_revision(tmp_path: Path, monkeypatch: pytest.Mon
     assert "from the top of the repository; for x.yaml in this folder, write `HEAD:./x.yaml`" in (
         top.output
     )
+    # ... and git's index, `:x.yaml`, was "neither a file nor a revision": check its name.
+    staged = invoke("diff", ":x.yaml", "y.yaml")
+    assert staged.exit_code == 2 and "write `:./x.yaml`" in staged.output, staged.output
     # Here the old side is labelled with its path from the top, which reads it again:
     # `HEAD:x.yaml` was "cannot read x.yaml at `HEAD`".
     shutil.copy(repo / "maps" / "y.yaml", repo / "maps" / "x.yaml")
@@ -676,3 +679,17 @@ def test_a_revision_without_git_says_git_is_missing(
     assert result.exit_code == 2
     assert "git is not installed, so no revision can be read" in result.output
     assert "/dev/null" not in result.output
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_a_revision_of_a_repository_without_commits_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`git init`, then `argmap diff HEAD x.yaml`: "check its name: `git log --oneline`
+    lists the commits", which fails there too."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, capture_output=True)
+    shutil.copy(NEW, tmp_path / "x.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("diff", "HEAD", "x.yaml")
+    assert result.exit_code == 2
+    assert "the repository has no commits yet; commit the map first" in result.output

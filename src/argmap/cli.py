@@ -1130,6 +1130,7 @@ def diff(
     from argmap.files import real_path
     from argmap.loader import load, loads
     from argmap.revisions import (
+        NoCommits,
         NoRepository,
         NotAFile,
         RevisionError,
@@ -1192,6 +1193,8 @@ def diff(
                     if _looping(old):
                         what = "a link that loops, or leads on through too many others"
                 _fail(f"{old}: {what}, nor a git revision; check the path")
+            if isinstance(error, NoCommits):
+                _fail(f"{error} yet; commit the map first, or compare it with another file")
             if isinstance(error, UnknownRevision):
                 _fail(
                     f"{error} (OLD is neither a file nor a revision of the repository); "

@@ -23,6 +23,10 @@ class UnknownRevision(RevisionError):
     """The repository has no such revision (`HEAD~1` of its first commit)."""
 
 
+class NoCommits(UnknownRevision):
+    """The repository has no commits yet: no revision names one."""
+
+
 class NoRepository(RevisionError):
     """The file is in no git work tree: it has no revisions."""
 
@@ -81,9 +85,12 @@ def _show(spec: str, path: str, folders: tuple[Path, ...], links: int = 0) -> by
         said = done.stderr.decode("utf-8", "replace").strip()
         reason = said.rpartition("fatal: ")[2].strip() if "fatal: " in said else said or reason
         if "not a git repository" not in reason:
-            # (Asked apart: git's words for it are in the user's language.)
+            # (Asked apart: git's words for it are in the user's language. `:path` names
+            # git's index, no commit: there, the path is what is missing.)
             known = _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-            if known.returncode != 0:
+            if revision and known.returncode != 0:
+                if not _git(folder, "rev-list", "-n", "1", "--all").stdout.strip():
+                    raise NoCommits(f"cannot read {path}{where}: the repository has no commits")
                 raise UnknownRevision(f"cannot read {path}{where}: {reason}")
             break
         else:
