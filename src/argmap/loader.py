@@ -760,9 +760,14 @@ class _MapBuilder:
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
-            if name == "sources" and isinstance(node, YScalar) and _LINK.fullmatch(node.value):
-                url = as_written(node.value, True)
+            # (`sources: [https://..., https://...]`: a source is more than its link.)
+            given = [node] if isinstance(node, YScalar) else listed
+            urls = [i.value for i in given if isinstance(i, YScalar) and _LINK.fullmatch(i.value)]
+            if name == "sources" and urls and len(urls) == len(given):
+                url = as_written(urls[0], True)
                 hint = f"write it as `sources: {{my-source: {{title: ..., url: {url}}}}}`"
+                if len(urls) > 1:
+                    hint += f", with an id and a title for each of its {len(urls)} links"
             # (An item's first key, unless a field: its id, its fields in it or after it.)
             first = next(iter(items[0].entries), None) if items else None
             if first in spec.FIELD_TYPES:
