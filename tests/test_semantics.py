@@ -451,8 +451,8 @@ def test_a_map_without_a_stable_extension_names_an_odd_cycle(af: Framework) -> N
         assert cycle == []
         return
     assert cycle and len(cycle) % 2 == 1 and len(set(cycle)) == len(cycle), cycle
-    said = f"(none, as the attacks go round an odd cycle: {' → '.join([*cycle, cycle[0]])})"
-    assert format_text(m, e).splitlines()[1] == said
+    said = f"0 extensions (the attacks go round an odd cycle: {' → '.join([*cycle, cycle[0]])});"
+    assert said in format_text(m, e).splitlines()[0]
     assert to_json(m, e)["odd_cycle"] == cycle
     assert all((a, b) in af.attacks for a, b in zip(cycle, [*cycle[1:], cycle[0]], strict=True))
     assert all(grounded(af)[a] == UNDEC for a in cycle)

@@ -115,10 +115,13 @@ class Evaluation:
     def caveat(self) -> str:
         """What output that shows statuses or scores without the whole evaluation must
         say ("" when nothing): that the limit cut the list of extensions (the statuses are
-        exact all the same), or that the scores did not settle (they are the last round's,
-        which a node attacked by a full-score attacker may show at full score too)."""
+        exact all the same), that the scores did not settle (they are the last round's,
+        which a node attacked by a full-score attacker may show at full score too), or why
+        there is no extension (`odd_cycle`: `stable: 0 extensions` said nothing of it)."""
         if self.scores is not None and not self.scores.converged:
             return f"did NOT converge after {self.scores.rounds:,} rounds: the last round's scores"
+        if cycle := self.odd_cycle:
+            return f"the attacks go round an odd cycle: {' → '.join([*cycle, cycle[0]])}"
         if not self.truncated:
             return ""
         found = len(self.labellings)

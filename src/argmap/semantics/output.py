@@ -28,7 +28,8 @@ def _heading(e: Evaluation) -> str:
         return f"{e.semantics} scores ({settled or e.caveat()})"
     plural = "s" if len(e.labellings) != 1 else ""
     more = "more than " if e.truncated else ""
-    return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}"
+    why = f" ({e.caveat()})" if e.odd_cycle else ""  # (why there are none)
+    return f"{e.semantics} semantics: {more}{len(e.labellings)} extension{plural}{why}"
 
 
 _MIN_WIDTH = 60  # columns the table is given in a narrower terminal, which then wraps it
@@ -41,8 +42,6 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     if width is not None:  # (as `show`: at 20 columns each word of a line had a line)
         width = max(width, _MIN_WIDTH)
     lines = [heading(e)]
-    if e.odd_cycle:
-        lines.append(f"(none, as the attacks go round an odd cycle: {_round(e.odd_cycle)})")
     if e.truncated:
         lines.append(
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
@@ -64,11 +63,6 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     for claim in claims:
         lines += _hanging(printable(f"  {claim.id} {e.verdict(claim.id)}"), width)
     return "\n".join(lines) + "\n"
-
-
-def _round(cycle: list[str]) -> str:
-    """A cycle of attacks as arrows back to where it starts: `a → b → c → a`."""
-    return " → ".join([*cycle, cycle[0]])
 
 
 def _hanging(line: str, width: int | None) -> list[str]:
