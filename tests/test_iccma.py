@@ -253,7 +253,7 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     into = runner.invoke(app, ["import", str(apx), "-o", str(tmp_path), "--force"])
     assert (
         into.exit_code == 2
-        and f"is a folder; name the file to write, such as {tmp_path / 'map.yaml'}" in into.output
+        and f"is a folder; name the file to write, such as {tmp_path / 'seed.yaml'}" in into.output
     )
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
     # A device is no one's work: written into, as a shell's `>` would.

@@ -1010,7 +1010,7 @@ def import_(
     name = "map.yaml" if path == "-" else f"{Path(path).stem}.yaml"
     if output not in (None, "-"):
         output = _into_folder(output, name)
-        _refuse_to_overwrite(output, force)
+        _refuse_to_overwrite(output, force, name)
     warnings: list[str] = []
     try:
         af = read_framework(path, fmt, warnings)
@@ -1347,10 +1347,11 @@ def _json(document: dict[str, Any]) -> str:
     return json_text({"argmap": __version__, **document}, sys.stdout)
 
 
-def _refuse_to_overwrite(path: str | Path, force: bool) -> None:
+def _refuse_to_overwrite(path: str | Path, force: bool, name: str = "map.yaml") -> None:
     """A map is someone's work: commands that write one do not replace it unless told. A
-    device or a pipe (`-o /dev/null`, `/dev/stdout`) is no one's work: it is written into."""
-    _not_a_folder(path, "map.yaml")
+    device or a pipe (`-o /dev/null`, `/dev/stdout`) is no one's work: it is written into.
+    `name`: the file a folder would be given (`-o out/`)."""
+    _not_a_folder(path, name)
     target = Path(path)
     # (A link that leads nowhere is there too.)
     dangling = target.is_symlink() and not target.exists()
