@@ -364,13 +364,13 @@ class Drawing:
         if groups > MAX_GROUPS:
             dot_options = replace(dot_options, group_by=None)
         self.grouped = dot_options.group_by is not None and ungrouped is None
-        self.style = dot_options
         if self.grouped:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
+        self.style = dot_options  # (with its legend's note: `_in_place` draws it again)
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
         drawn_again = self.layout is not None and options.format != "json" and len(g) <= again
-        if drawn_again and (orders := ported(g, grouped=self.grouped)):
+        if drawn_again and (orders := ported(g)):
             # (A copy: the caller may empty the graph once it is drawn, `graph_for`.)
             self.drawn_from = g.copy(), m, orders
         pieces = dot_pieces(g, m, dot_options)
@@ -496,8 +496,6 @@ class Drawing:
         if not self.grouped and not before:
             return data
         dot = "".join(dot_pieces(g, m, replace(self.style, placed=placed)))
-        if dot == self.dot:  # (no node argued about by many)
-            return data
         layout, first, warned = self.layout, self.dot, len(self.warnings)
         try:
             self.dot = dot

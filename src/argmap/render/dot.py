@@ -830,9 +830,6 @@ def _mutual(
 
 
 PORTED = 8  # edges into one node, at least, that end each at a port of its own
-# ... in a drawing with groups, whose edges come in from the frames' sides, where three
-# met at one point (an arrowhead on two bars); the ports follow a first layout there.
-PORTED_IN_GROUPS = 3
 # ... and at most: the engine's time grows with the square of a node's ports (a claim with
 # 1,000 objections took 15 s, 2,000 took 45 s, against 2 s without ports), and 128 ports
 # make a box 1,536 points wide.
@@ -840,9 +837,9 @@ PORTED_MOST = 128
 
 
 def _ports(
-    g: Graph, level: Mapping[str, int], placed: Mapping[str, float], fewest: int = PORTED
+    g: Graph, level: Mapping[str, int], placed: Mapping[str, float]
 ) -> dict[tuple[str, str, int], int]:
-    """Of the nodes into which `fewest` to PORTED_MOST edges come from the next row, each such edge
+    """Of the nodes into which PORTED to PORTED_MOST edges come from the next row, each such edge
     and the port it ends at, in the order of their tails in the map, or along the rank
     where a first layout `placed` them. Aimed at the node's middle, they ended in one heap
     of arrowheads, supports and attacks mixed; ports along the node's side spread them,
@@ -856,7 +853,7 @@ def _ports(
             into.setdefault(v, []).append((u, v, k))
     ports: dict[tuple[str, str, int], int] = {}
     for edges in into.values():
-        if fewest <= len(edges) <= PORTED_MOST:
+        if PORTED <= len(edges) <= PORTED_MOST:
             edges.sort(key=lambda e: (order.get(e[0], 0.0), e[2]))
             ports |= {edge: i for i, edge in enumerate(edges)}
     return ports
@@ -936,16 +933,13 @@ def _claims(g: Graph) -> list[str]:
     return _argued_about_last(g) if len(claims) == len(g) and g.number_of_edges() else claims
 
 
-def ported(
-    g: Graph, placed: Mapping[str, float] | None = None, grouped: bool = False
-) -> list[list[str]]:
+def ported(g: Graph, placed: Mapping[str, float] | None = None) -> list[list[str]]:
     """The arguers of each node whose edges end at ports (`_ports`), in their ports' order:
-    the map's, or that of where a first layout `placed` them; `grouped`, in groups."""
+    the map's, or that of where a first layout `placed` them."""
     if dense_edges(g):
         return []
     heads: dict[str, list[tuple[int, str]]] = {}
-    fewest = PORTED_IN_GROUPS if grouped else PORTED
-    for (u, v, _), port in _ports(g, levels(g, _claims(g)), placed or {}, fewest).items():
+    for (u, v, _), port in _ports(g, levels(g, _claims(g)), placed or {}).items():
         heads.setdefault(v, []).append((port, u))
     return [[u for _, u in sorted(tails)] for tails in heads.values()]
 
@@ -1047,9 +1041,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # frames, 70 crossings against 25. Not in a dense drawing: 75 objections that each
     # attack the same 75 claims took the engine 40 s with ports and staggered rows, which
     # spread no one's edges there; 10 s.)
-    fewest = PORTED_IN_GROUPS if options.group_by else PORTED
     grouped = options.group_by and not options.placed
-    ports = {} if grouped or dense else _ports(g, level, options.placed, fewest)
+    ports = {} if grouped or dense else _ports(g, level, options.placed)
     statements = _Nodes(m, theme, options, names, _count(ports))
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")
