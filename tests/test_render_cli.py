@@ -703,16 +703,23 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_workers_stop_when_the_render_is_killed(maps: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_workers_stop_when_the_render_is_killed(maps: Path, tmp_path: Path, method: str) -> None:
     """SIGKILL (an out-of-memory kill, `timeout -s KILL` in CI): the workers went on
-    drawing the rest of their maps, then waited forever to hand them over."""
+    drawing the rest of their maps, then waited forever to hand them over. Under every
+    start method (forkserver, Python 3.14's own on Linux, makes the server their parent)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        f"import multiprocessing\nmultiprocessing.set_start_method({method!r}, force=True)\n"
+    )
     for i in range(4):
         shutil.copy(SEED, maps / f"copy{i}.yaml")
     fake = tmp_path / "bin"
     fake.mkdir()
     (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 60\n")
     (fake / "dot").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(site)}
     out = tmp_path / "out"
     command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
     run = subprocess.Popen([*command, "--engine", "system"], env=env, stderr=subprocess.DEVNULL)

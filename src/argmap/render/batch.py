@@ -354,20 +354,21 @@ def _worker_signals() -> None:
     if hasattr(signal, "SIGHUP"):  # (not on Windows)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
-    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
+    if (parent := multiprocessing.parent_process()) is not None:
+        threading.Thread(target=_orphaned, args=(parent,), daemon=True).start()
 
 
-_ORPHAN_CHECK = 1.0  # seconds between a worker's looks at its parent
 _ORPHAN_GRACE = 5.0  # seconds a worker whose parent is gone has to stop its engine
 
 
-def _orphaned(parent: int) -> None:
-    """Stop the worker once its parent is gone: killed (SIGKILL, an out-of-memory kill,
-    `timeout -s KILL` in CI), it left its workers drawing the rest of their maps, then
-    waiting forever to hand them over. As if stopped by the parent (SIGTERM: its engine
-    stopped too), and for good after _ORPHAN_GRACE."""
-    while os.getppid() == parent:
-        time.sleep(_ORPHAN_CHECK)
+def _orphaned(parent: multiprocessing.process.BaseProcess) -> None:
+    """Stop the worker once the process that started it is gone: killed (SIGKILL, an
+    out-of-memory kill, `timeout -s KILL` in CI), it left its workers drawing the rest of
+    their maps, then waiting forever to hand them over. Waited for by its sentinel, which
+    the start methods all give (the worker's own parent, under forkserver, is the server,
+    which lives on). As if stopped by the parent (SIGTERM: its engine stopped too), and
+    for good after _ORPHAN_GRACE."""
+    parent.join()
     os.kill(os.getpid(), signal.SIGTERM)
     time.sleep(_ORPHAN_GRACE)
     os._exit(1)
