@@ -666,3 +666,14 @@ def test_the_node_list_keeps_a_texts_written_lines_apart() -> None:
     assert line.endswith(
         "ITER alone shows a plasma: ⏎ - a gain of Q = 10 ⏎ - for 400 s ⏎ No private device does."
     )
+
+
+def test_an_odd_cycle_after_hundreds_of_other_undecided_arguments_is_named() -> None:
+    """The search began at the first 200 undecided arguments in map order only: 300 that
+    the cycle attacks, written before it, hid it (no reason given at all)."""
+    xs = [f"x{i}" for i in range(300)]
+    attacks = [("c", x) for x in xs] + [("a", "b"), ("b", "c"), ("c", "a")]
+    af = Framework.of([*xs, "a", "b", "c"], attacks)
+    undecided = [a for a, label in grounded(af).items() if label == UNDEC]
+    assert af.odd_cycle(undecided) == ["a", "b", "c"]
+    assert Framework.of(["s", "t"], [("t", "s"), ("s", "s")]).odd_cycle(["s", "t"]) == ["s"]
