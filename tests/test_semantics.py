@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from argmap.interchange.iccma import to_map_yaml
 from argmap.loader import loads
-from argmap.semantics import evaluate, sat
+from argmap.semantics import Evaluation, evaluate, sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 from argmap.semantics.labels import IN, OUT, UNDEC, Labelling, extension
@@ -677,3 +677,11 @@ def test_an_odd_cycle_after_hundreds_of_other_undecided_arguments_is_named() -> 
     undecided = [a for a, label in grounded(af).items() if label == UNDEC]
     assert af.odd_cycle(undecided) == ["a", "b", "c"]
     assert Framework.of(["s", "t"], [("t", "s"), ("s", "s")]).odd_cycle(["s", "t"]) == ["s"]
+
+
+def test_a_long_odd_cycle_is_named_in_part() -> None:
+    """A ring of 5,001 attacks, whole, made the heading one line of 49 KB."""
+    ring = [f"r{i}" for i in range(21)]
+    af = Framework.of(ring, [(a, b) for a, b in zip(ring, ring[1:] + ring[:1], strict=True)])
+    said = Evaluation("stable", "none", af).caveat()
+    assert said.endswith("r7 → … (21 arguments) → r0") and "r8" not in said

@@ -25,6 +25,7 @@ EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stab
 GRADUAL_SEMANTICS = ("h-categorizer", "df-quad")
 SEMANTICS = EXTENSION_SEMANTICS + GRADUAL_SEMANTICS
 DEFAULT_LIMIT = 1000
+_CYCLE_SHOWN = 9  # arguments of an odd cycle named when it is why there is no extension
 
 # A node's standing across every extension of a semantics.
 ACCEPTED, CONTESTED, REJECTED, UNDECIDED, NO_EXTENSION = (
@@ -121,7 +122,10 @@ class Evaluation:
         if self.scores is not None and not self.scores.converged:
             return f"did NOT converge after {self.scores.rounds:,} rounds: the last round's scores"
         if cycle := self.odd_cycle:
-            return f"the attacks go round an odd cycle: {' → '.join([*cycle, cycle[0]])}"
+            shown = cycle  # (a ring of 5,001, whole, was a line of 49 KB)
+            if len(cycle) > _CYCLE_SHOWN:
+                shown = [*cycle[: _CYCLE_SHOWN - 1], f"… ({len(cycle):,} arguments)"]
+            return f"the attacks go round an odd cycle: {' → '.join([*shown, cycle[0]])}"
         if not self.truncated:
             return ""
         found = len(self.labellings)
