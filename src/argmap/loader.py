@@ -262,6 +262,11 @@ _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
+def _fields_of(section: str) -> _Known:
+    """The fields an entry of `section` may hold."""
+    return {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(section, _NODE_FIELDS)
+
+
 # A line that is a list's item: its `- ` and the item's text (matched on the line without
 # its trailing white space: `.*?\s*` would be quadratic in the line's length).
 _ITEM = re.compile(r" *(-) +(\S.*)")
@@ -845,7 +850,7 @@ class _MapBuilder:
                 value = YMap(value.span)
             elif not isinstance(value, YMap):
                 first = "name" if name == "actors" else "title" if name == "sources" else "text"
-                known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(name, _NODE_FIELDS)
+                known = _fields_of(name)
                 if not (isinstance(value, YScalar) and self.lookalike_key(value, known)):
                     said = value.value if isinstance(value, YScalar) and not value.is_null else ""
                     # (The text written, kept: `o: Shops will close.`, a short line of it.)
@@ -901,7 +906,7 @@ class _MapBuilder:
         without its id (`claims:`, then `  text: ...`): reported once, at its first field,
         and its fields passed over. Read as ids, each field was "a mapping of fields, not
         text", with a hint (`text: {text: ...}`) that made a claim named `text`."""
-        known = {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(section, _NODE_FIELDS)
+        known = _fields_of(section)
         if entries or isinstance(value, YMap) or key.value not in known.by_name:
             return False
         if section not in self.idless_sections:

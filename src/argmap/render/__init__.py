@@ -368,13 +368,14 @@ class Drawing:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.style = dot_options  # (with its legend's note: `_in_place` draws it again)
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
+        pieces = dot_pieces(g, m, dot_options)
+        self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
+        # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
         drawn_again = self.layout is not None and options.format != "json" and len(g) <= again
         if drawn_again and (orders := ported(g)):
             # (A copy: the caller may empty the graph once it is drawn, `graph_for`.)
             self.drawn_from = g.copy(), m, orders
-        pieces = dot_pieces(g, m, dot_options)
-        self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         self.path = m.path
         warnings = [ungrouped]
         if options.format in ("png", "pdf"):  # no tooltip holds what a label leaves out
