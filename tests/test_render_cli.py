@@ -649,14 +649,20 @@ def test_progress_on_a_terminal_even_for_one_map(
     assert (maps / "seed.svg").exists()
 
 
+def _slow_engine(tmp_path: Path, seconds: int) -> dict[str, str]:
+    """The environment of a render whose system `dot` writes its pid to a file
+    `engine.PID` in `tmp_path` and sleeps `seconds`: a layout under way, to be stopped."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep {seconds}\n")
+    (fake / "dot").chmod(0o755)
+    return {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: str) -> None:
     """`kill`, `timeout` or a cancelled CI job: no layout engine is left running."""
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 60\n")
-    (fake / "dot").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    env = _slow_engine(tmp_path, 60)
     run = subprocess.Popen(
         [
             sys.executable,
@@ -715,11 +721,7 @@ def test_workers_stop_when_the_render_is_killed(maps: Path, tmp_path: Path, meth
     )
     for i in range(4):
         shutil.copy(SEED, maps / f"copy{i}.yaml")
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 60\n")
-    (fake / "dot").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(site)}
+    env = _slow_engine(tmp_path, 60) | {"PYTHONPATH": str(site)}
     out = tmp_path / "out"
     command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
     run = subprocess.Popen([*command, "--engine", "system"], env=env, stderr=subprocess.DEVNULL)
@@ -764,15 +766,12 @@ def test_ctrl_c_stops_a_parallel_render_at_once(
     gone, which broke off stopping the engine."""
     for i in range(8):
         shutil.copy(SEED, maps / f"copy{i}.yaml")
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "dot").write_text(f"#!/bin/sh\necho $$ > {tmp_path}/engine.$$\nexec sleep 5\n")
-    (fake / "dot").chmod(0o755)
+    env = _slow_engine(tmp_path, 5)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "argmap", "render", str(maps), "-o", f"{out}/", "-j", "2"]
     run = subprocess.Popen(
         [*command, "--engine", "system"],
-        env={**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"},
+        env=env,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a terminal gives
         # Ctrl-C heeded, as from a terminal: a test run started in the background (`.ci/run
