@@ -659,6 +659,12 @@ def _slow_engine(tmp_path: Path, seconds: int) -> dict[str, str]:
     return {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
 
 
+def _engines(tmp_path: Path) -> list[int]:
+    """The pids the `_slow_engine`s wrote. (A file its shell made but had not written when
+    the engine was stopped is none: the pid was never read, and the file stays empty.)"""
+    return [int(pid) for p in tmp_path.glob("engine.*") if (pid := p.read_text().strip())]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: str) -> None:
     """`kill`, `timeout` or a cancelled CI job: no layout engine is left running."""
@@ -681,13 +687,10 @@ def test_sigterm_stops_the_layouts_under_way(maps: Path, tmp_path: Path, jobs: s
         stderr=subprocess.PIPE,
     )
 
-    def started() -> list[int]:  # (a file the engine's shell has made but not yet written)
-        return [int(pid) for p in tmp_path.glob("engine.*") if (pid := p.read_text().strip())]
-
     deadline = time.monotonic() + 30
-    while len(started()) < int(jobs) and time.monotonic() < deadline:
+    while len(_engines(tmp_path)) < int(jobs) and time.monotonic() < deadline:
         time.sleep(0.05)
-    engines = started()
+    engines = _engines(tmp_path)
     assert engines, "no engine started"
     run.terminate()
     _, stderr = run.communicate(timeout=30)
@@ -729,7 +732,7 @@ def test_workers_stop_when_the_render_is_killed(maps: Path, tmp_path: Path, meth
     while len(list(tmp_path.glob("engine.*"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.2)  # (the engines' shells write their pids)
-    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    engines = _engines(tmp_path)
     assert len(engines) == 2, "the engines did not start"
     workers = [
         int(pid)
@@ -794,7 +797,7 @@ def test_ctrl_c_stops_a_parallel_render_at_once(
     assert run.returncode == 128 + signum and stderr.strip().endswith(said), stderr
     assert b"Traceback" not in stderr
     assert not out.exists() or not list(out.rglob("*.svg"))
-    engines = [int(p.read_text()) for p in tmp_path.glob("engine.*")]
+    engines = _engines(tmp_path)
     assert engines
     for pid in engines:
         with pytest.raises(ProcessLookupError):
