@@ -62,8 +62,8 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
+from argmap.render.geometry import centres
 from argmap.render.pdf import links, svg_to_pdf
-from argmap.render.svg import centres
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
     _BREAKING_SPACE,
@@ -688,7 +688,7 @@ def test_the_box_index_finds_what_a_look_at_every_box_finds(data: st.DataObject)
     """The index `crossed_boxes` looks boxes up in (by bands, and the runs the boxes cover
     across each) passes over no box that overlaps a curve's hull or that a piece of it
     runs into, and finds none that does not (nor one with no inside, `_IN` points in)."""
-    from argmap.render.svg import _IN, _Bands, _runs_into
+    from argmap.render.geometry import _IN, _Bands, _runs_into
 
     at, size = st.integers(-500, 500), st.integers(0, 500)  # (half points; some with no inside)
     sized = data.draw(st.lists(st.tuples(at, at, size, size), min_size=1, max_size=25))
@@ -718,7 +718,7 @@ def test_the_box_index_finds_what_a_look_at_every_box_finds(data: st.DataObject)
 def test_an_edge_through_a_box_not_its_own_is_found() -> None:
     """Graphviz routes an edge through another box now and then (with groups): it then
     seems to come from that box (`crossed-box`). Its own ends' boxes do not count."""
-    from argmap.render.svg import crossed_boxes
+    from argmap.render.geometry import crossed_boxes
 
     straight = "M50,-15C100,-15 150,-15 200,-15"  # through b
     around = "M50,-15C100,-80 150,-80 200,-15"  # over b
@@ -784,7 +784,7 @@ def test_an_edge_that_ranks_no_node_through_a_box_is_laid_out_again_ranking(
     """An objection to a claim and to a reason of it: its edge to the reason, which ranks
     no node, Graphviz drew through another reason's text (in every direction), and then
     warned of it. Laid out again with that edge ranking its nodes, it goes around."""
-    from argmap.render.svg import crossed_boxes
+    from argmap.render.geometry import crossed_boxes
 
     m = load_map(DATA / "render" / "edge-through-a-box.yaml")
     first = start(RenderOptions(format="dot"))

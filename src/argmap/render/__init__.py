@@ -25,7 +25,8 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
-from argmap.render.svg import centred_title, centres, crossed_boxes, edge_ends, for_viewers
+from argmap.render.geometry import centres, crossed_boxes, edge_ends
+from argmap.render.svg import centred_title, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
 from argmap.spec import MAX_WRAP, MIN_WRAP
 from argmap.text import MAX_LINES, columns, counted, shown_lines
@@ -544,7 +545,7 @@ class Drawing:
         return data
 
     def _crossing(self, crossed: dict[str, str]) -> None:
-        """Warn of the edges that Graphviz routed through another box (`svg.crossed_boxes`):
+        """Warn of the edges that Graphviz routed through another box (`geometry.crossed_boxes`):
         such an edge seems to start or end at the box it crosses. Looked for in drawings
         with groups, where Graphviz does it most (0.14 s at 1,000 nodes, 7% of the render
         of such a drawing), and among the edges that do not rank their nodes, the only

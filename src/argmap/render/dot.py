@@ -1108,7 +1108,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             if u in level and v in level and level[u] != level[v] + 1:
                 attrs["constraint"] = "false"
                 # (Classed in the SVG too: Graphviz may route such an edge through another
-                # box, which `svg.crossed_boxes` looks for in these alone.)
+                # box, which `geometry.crossed_boxes` looks for in these alone.)
                 marked["class"] = " ".join(filter(None, (marked.get("class"), UNRANKED)))
             attrs |= {k: _quote(x) for k, x in marked.items()}
             if length and (u, v) in length:

@@ -1,0 +1,286 @@
+"""Where the engine's SVG lays things out: each node's place along its rank, and the edges
+that Graphviz routed through another node's box."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from argmap.render.dot import UNRANKED
+
+# A node's or an edge's group; in it, its first shape: a node's box, an edge's path (from
+# its tail's box to its head's, a chain of cubic Bézier curves: `M p C p p p p p p ...`),
+# whose numbers are read once its commas and commands are spaces.
+_GROUP = re.compile(rb'<g id="([^"]*)" class="(node|edge)([^"]*)"')
+_SHAPE = re.compile(rb'<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"')
+_SPACED = bytes.maketrans(b",MC", b"   ")
+_UNRANKED = UNRANKED.encode()
+_INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
+_CELL = 100.0  # points: the width of the bands boxes are looked up by
+_FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from it
+# (The curve is within _FLAT of a piece: in by _INSIDE at least if the piece is in by
+# as much more.)
+_IN = _INSIDE + _FLAT
+_DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
+
+
+_ARROW = re.compile(r"<?->")  # (in an edge's id: `tail->head`, or `a<->b`, drawn as one)
+
+
+def edge_ends(edge: str) -> list[str]:
+    """The ids of the two nodes an edge of the SVG joins, from its id: `tail->head`, and
+    `a<->b` for two that argue with each other, with `:attack` after it for the second
+    edge between two nodes."""
+    return _ARROW.split(edge.split(":")[0], maxsplit=1)
+
+
+def _shapes(
+    svg: bytes, edges: bool = True, unranked: bool = False
+) -> Iterator[tuple[str, bool, list[float], list[float]]]:
+    """Each node's id in the engine's SVG, and each edge's (with `edges`; with `unranked`,
+    of those that do not rank their nodes only), whether it is a node, and the xs and ys
+    of its first shape's points."""
+    groups = list(_GROUP.finditer(svg))
+    stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
+    for group, stop in zip(groups, stops, strict=False):
+        node = group[2] == b"node"
+        if not node and (not edges or (unranked and _UNRANKED not in group[3].split())):
+            continue  # (its curve not read: most edges rank their nodes)
+        shape = _SHAPE.search(svg, group.end(), stop)
+        if shape is None:
+            continue
+        numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
+        name = group[1].decode("utf-8")
+        yield html.unescape(name) if "&" in name else name, node, numbers[0::2], numbers[1::2]
+
+
+def centres(svg: bytes, across: bool = False) -> dict[str, float]:
+    """Where the engine's SVG places each node along its rank: its box's centre, from the
+    left, or from the top if the ranks run `across` (drawn LR or RL)."""
+    return {
+        name: (min(along) + max(along)) / 2
+        for name, node, xs, ys in _shapes(svg, edges=False)
+        if (along := ys if across else xs)
+    }
+
+
+def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
+    """The ids of the edges whose curve runs through a box other than its ends', in the
+    engine's SVG, each with the first such box's node: Graphviz's router does so now and
+    then in a drawing with groups, and the edge then seems to come from, or go to, the box
+    it crosses. With `unranked`, of the edges that do not rank their nodes only (class
+    `unranked`), where it does so in a drawing without groups."""
+    boxes: list[tuple[float, float, float, float]] = []
+    names: list[str] = []  # each box's node
+    edges: list[tuple[str, list[tuple[float, float]]]] = []
+    for name, node, xs, ys in _shapes(svg, unranked=unranked):
+        if node and xs:
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            names.append(name)
+        elif not node and len(xs) >= 4:
+            edges.append((name, list(zip(xs, ys, strict=False))))
+    index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
+    crossed = {}
+    for name, points in edges:
+        ends = edge_ends(name)
+        chords = _chords(points, index, [box[end] for end in ends if end in box])
+        through = (names[i] for chord in chords for i in index.crossed(chord))
+        if (other := next((node for node in through if node not in ends), None)) is not None:
+            crossed[name] = other
+    return crossed
+
+
+class _Band(NamedTuple):
+    """The boxes in one band of _CELL points (`_Bands`), in order of where they start
+    along it."""
+
+    starts: list[float]  # along the band
+    ids: list[int]  # the boxes' numbers
+    longest: float  # the longest box's length along the band
+    # Where the boxes' insides lie across the band, merged into runs, in order: a piece of
+    # a curve in a gap between them (between two rows of boxes, the most common case by
+    # far) meets none, found without a look at each box in the band.
+    covered_from: list[float]
+    covered_to: list[float]
+
+    def covers(self, low: float, high: float) -> bool:
+        """Whether a box's inside overlaps the stretch from `low` to `high` across."""
+        run = bisect_left(self.covered_from, high) - 1
+        return run >= 0 and self.covered_to[run] > low
+
+
+class _Bands:
+    """Boxes looked up by the bands of _CELL points they lie in, across (rows) and down
+    (columns), each band's boxes in order of where they start: a piece of a curve is
+    looked up in the bands across its shorter extent, so that a straight piece 100,000
+    points long (an edge across a drawing with groups) costs one band, not a thousand
+    squares."""
+
+    def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        self.boxes = boxes
+        # (A box less than 2 _IN across has no inside to cross, and a run of it would end
+        # before it starts.)
+        inside = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if min(x1 - x0, y1 - y0) > 2 * _IN]
+        self.rows = self._bands(boxes, inside, 1, 0)
+        self.columns = self._bands(boxes, inside, 0, 1)
+
+    @staticmethod
+    def _bands(
+        boxes: list[tuple[float, float, float, float]], inside: list[int], by: int, along: int
+    ) -> dict[int, _Band]:
+        """The bands of the boxes numbered `inside`, by their sides `by` and `by` + 2, and
+        along the other two."""
+        found: dict[int, tuple[list[float], list[int], list[float]]] = {}
+        for i in sorted(inside, key=lambda i: boxes[i][along]):  # (bands in order)
+            box = boxes[i]
+            start, length = box[along], box[along + 2] - box[along]
+            for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
+                if (entries := found.get(band)) is None:
+                    found[band] = entries = ([], [], [0.0])
+                entries[0].append(start)
+                entries[1].append(i)
+                entries[2][0] = max(entries[2][0], length)
+        covered: dict[int, tuple[list[float], list[float]]] = {}
+        for i in sorted(inside, key=lambda i: boxes[i][by]):  # (runs in order)
+            box = boxes[i]
+            low, high = box[by] + _IN, box[by + 2] - _IN
+            for band in range(int(box[by] // _CELL), int(box[by + 2] // _CELL) + 1):
+                runs = covered.setdefault(band, ([], []))
+                if runs[1] and low <= runs[1][-1]:  # (within the last run: it goes on)
+                    runs[1][-1] = max(runs[1][-1], high)
+                else:
+                    runs[0].append(low)
+                    runs[1].append(high)
+        return {
+            band: _Band(starts, ids, longest, *covered[band])
+            for band, (starts, ids, [longest]) in found.items()
+        }
+
+    def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
+        """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
+        looked up in the bands across its shorter side."""
+        seen: set[int] = set()
+        across = right - left >= bottom - top
+        bands, low, high = (self.rows, top, bottom) if across else (self.columns, left, right)
+        start, end = (left, right) if across else (top, bottom)
+        for band in range(int(low // _CELL), int(high // _CELL) + 1):
+            if (found := bands.get(band)) and found.covers(low, high):
+                starts, ids, longest = found.starts, found.ids, found.longest
+                for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
+                    x0, y0, x1, y1 = self.boxes[i]
+                    inside = x0 + _IN < right and x1 - _IN > left
+                    if i not in seen and inside and y0 + _IN < bottom and y1 - _IN > top:
+                        seen.add(i)
+                        yield i
+
+    def crossed(self, chord: tuple[float, float, float, float]) -> Iterator[int]:
+        """The boxes that the straight `chord` runs into, _INSIDE points in from their
+        edges at least: along the whole piece, not at its ends alone (points, eight to a
+        curve, missed a curve that cut 9 points into a box's corner)."""
+        x0, y0, x1, y1 = chord
+        across = abs(x1 - x0) >= abs(y1 - y0)
+        bands, low, high = (self.rows, y0, y1) if across else (self.columns, x0, x1)
+        start, end = (x0, x1) if across else (y0, y1)
+        start, end = min(start, end), max(start, end)
+        near: set[int] = set()
+        low, high = min(low, high), max(low, high)
+        for band in range(int(low // _CELL), int(high // _CELL) + 1):
+            if (found := bands.get(band)) and found.covers(low, high):
+                starts, ids, longest = found.starts, found.ids, found.longest
+                near.update(ids[bisect_left(starts, start - longest) : bisect_right(starts, end)])
+        xs, ys = sorted((x0, x1)), sorted((y0, y1))
+        for i in near:
+            left, top, right, bottom = self.boxes[i]
+            inner = (left + _IN, top + _IN, right - _IN, bottom - _IN)
+            # (Most boxes near a piece are beside it: passed over before the test.)
+            if (
+                inner[0] < xs[1]
+                and inner[2] > xs[0]
+                and inner[1] < ys[1]
+                and inner[3] > ys[0]
+                and _runs_into(chord, inner)
+            ):
+                yield i
+
+
+_Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
+def _chords(
+    points: list[tuple[float, float]], index: _Bands, ends: list[int]
+) -> Iterator[tuple[float, float, float, float]]:
+    """A chain of cubic Bézier curves as straight pieces within _FLAT points of it, where
+    a box other than its `ends` is near: a curve lies within its points' hull, so one
+    whose hull overlaps no other box is passed over whole (most of most edges)."""
+    stack: list[tuple[_Curve, int]] = [
+        ((points[i], points[i + 1], points[i + 2], points[i + 3]), 0)
+        for i in range(len(points) - 4, -1, -3)
+    ]
+    while stack:
+        curve, depth = stack.pop()
+        xs, ys = [x for x, _ in curve], [y for _, y in curve]
+        near = index.overlapping(min(xs), min(ys), max(xs), max(ys))
+        if all(i in ends for i in near):
+            continue
+        if depth < _DEEPEST and not _flat(curve):
+            first, second = _halves(curve)
+            stack += [(second, depth + 1), (first, depth + 1)]
+        else:
+            (x0, y0), _, _, (x3, y3) = curve
+            yield x0, y0, x3, y3
+
+
+def _halves(curve: _Curve) -> tuple[_Curve, _Curve]:
+    """The curve's two halves (de Casteljau)."""
+    p0, p1, p2, p3 = curve
+    a, b, c = _middle(p0, p1), _middle(p1, p2), _middle(p2, p3)
+    d, e = _middle(a, b), _middle(b, c)
+    m = _middle(d, e)
+    return (p0, a, d, m), (m, e, c, p3)
+
+
+def _middle(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, float]:
+    return (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+
+
+def _flat(curve: _Curve) -> bool:
+    """Whether the cubic's inner control points lie within _FLAT points of the line
+    between its ends: the curve, inside their hull, is then as close to that line."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    length = math.hypot(x3 - x0, y3 - y0)
+    if length == 0:
+        return max(math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x0, y2 - y0)) <= _FLAT
+    off = max(
+        abs((x3 - x0) * (y0 - y1) - (x0 - x1) * (y3 - y0)),
+        abs((x3 - x0) * (y0 - y2) - (x0 - x2) * (y3 - y0)),
+    )
+    # (And between the ends: a control point on the line beyond one takes the curve there.)
+    along = (
+        (x1 - x0) * (x3 - x0) + (y1 - y0) * (y3 - y0),
+        (x2 - x0) * (x3 - x0) + (y2 - y0) * (y3 - y0),
+    )
+    return off <= _FLAT * length and all(0 <= a <= length * length for a in along)
+
+
+def _runs_into(
+    segment: tuple[float, float, float, float], box: tuple[float, float, float, float]
+) -> bool:
+    """Whether the straight segment runs into the box (Liang-Barsky: the part of the
+    segment between each pair of the box's sides, narrowed in turn, is left)."""
+    x0, y0, x1, y1 = segment
+    left, top, right, bottom = box
+    low, high = 0.0, 1.0
+    for delta, start, least, most in ((x1 - x0, x0, left, right), (y1 - y0, y0, top, bottom)):
+        if delta == 0:
+            if not least < start < most:
+                return False
+            continue
+        enter, leave = sorted(((least - start) / delta, (most - start) / delta))
+        low, high = max(low, enter), min(high, leave)
+        if low >= high:
+            return False
+    return True
