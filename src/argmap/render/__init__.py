@@ -25,7 +25,7 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
-from argmap.render.geometry import centres, crossed_boxes, edge_ends
+from argmap.render.geometry import approaches, centres, crossed_boxes, edge_ends, tangles
 from argmap.render.svg import centred_title, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
 from argmap.spec import MAX_WRAP, MIN_WRAP
@@ -310,7 +310,8 @@ class Drawing:
     style: DotOptions = field(default_factory=DotOptions)  # as drawn: its theme, direction
     # To draw it again with its ports in order (`_in_place`): its graph and map, and the
     # tails of each node with ports, in their ports' order.
-    drawn_from: tuple[Graph, Map, list[list[str]]] | None = None
+    drawn_from: tuple[Graph, Map, dict[str, list[str]]] | None = None
+    lost: set[tuple[str, str]] = field(default_factory=set)  # edges the engine lost so far
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -456,16 +457,17 @@ class Drawing:
         edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
         times), and failing that, with edges drawn as plain curves, which need no routing
         (warned of: they may cross boxes)."""
-        lost: set[tuple[str, str]] = set()
         tried = self.dot
         for rankings in range(_RANKINGS + 1):
             try:
-                return layout.result()
+                data = layout.result()
+                self.dot = tried  # (what was drawn: `_uncrossed` and `_in_place` build on it)
+                return data
             except EngineError as error:
                 if not error.lost:
                     raise
-                lost.update(error.lost)
-            ranked = ranking(self.dot, lost)
+                self.lost.update(error.lost)
+            ranked = ranking(self.dot, self.lost)
             if ranked == tried or rankings == _RANKINGS:  # (the same DOT would fail the same)
                 break
             layout, tried = self._again(layout, ranked), ranked
@@ -485,25 +487,36 @@ class Drawing:
 
     def _in_place(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with the edges into each node argued
-        about by many ending at ports in the order in which this layout placed their tails
-        (`dot._ports`). In groups, which have no ports in the map's order, their arrowheads
-        met in one heap; without groups, a tail that Graphviz placed out of the map's order
-        (a reason one row lower, as it supports another node too) crossed the edges between.
-        Kept if Graphviz places fewer tails out of their ports' order (in groups, always)."""
+        about by many ending at ports in the order this layout brought them in (`dot._ports`).
+        In groups, which have no ports in the map's order, their arrowheads met in one heap:
+        their ports take them in the order they came in from (`geometry.approaches`), and
+        the drawing is kept if fewer of them cross or meet (`geometry.tangles`). Without
+        groups, a tail that Graphviz placed out of the map's order (a reason one row lower,
+        as it supports another node too) crossed the edges between: their ports take them
+        in the order of their tails, kept if Graphviz places fewer out of that order."""
         assert self.layout is not None and self.drawn_from is not None
         (g, m, orders), self.drawn_from = self.drawn_from, None
         across = self.style.direction in ("LR", "RL")
-        placed = centres(data if self.layout.fmt == "svg" else self.layout.svg, across)
-        before = 0 if self.grouped else _disorder(orders, placed)
-        if not self.grouped and not before:
-            return data
-        dot = "".join(dot_pieces(g, m, replace(self.style, placed=placed)))
+        svg = data if self.layout.fmt == "svg" else self.layout.svg
+        if self.grouped:
+            placed = approaches(svg, across)
+        else:
+            centre = centres(svg, across)
+            if not (before := _disorder(orders.values(), centre)):
+                return data
+            placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
+        # (With the edges Graphviz lost in the first ranking their nodes: `_laid_out`.)
+        dot = ranking("".join(dot_pieces(g, m, replace(self.style, placed=placed))), self.lost)
         layout, first, warned = self.layout, self.dot, len(self.warnings)
         try:
             self.dot = dot
             again = self._laid_out(self._again(layout, dot))
-            svg = again if self.layout.fmt == "svg" else self.layout.svg
-            if self.grouped or _disorder(ported(g, placed), centres(svg, across)) < before:
+            svg_again = again if self.layout.fmt == "svg" else self.layout.svg
+            if (
+                tangles(svg_again, orders) < tangles(svg, orders)
+                if self.grouped
+                else _disorder(ported(g, placed).values(), centres(svg_again, across)) < before
+            ):
                 return again
         except EngineError:  # (the drawing laid out first stands)
             pass
@@ -587,7 +600,7 @@ class Drawing:
             self.layout.cancel()
 
 
-def _disorder(orders: list[list[str]], placed: Mapping[str, float]) -> int:
+def _disorder(orders: Iterable[list[str]], placed: Mapping[str, float]) -> int:
     """How many pairs of the tails in `orders` (each node's, in its ports' order) a layout
     `placed` the other way round: each such pair's edges cross."""
     return sum(

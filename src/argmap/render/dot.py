@@ -138,9 +138,10 @@ class DotOptions:
     marks: Mapping[str, str] = field(default_factory=dict)  # id -> added/removed/changed/focus
     notes: Mapping[str, str] = field(default_factory=dict)  # id -> a line below its byline
     edge_marks: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (u, rel, v)
-    # Where a first layout put each node along its rank (its centre): the edges into a node
-    # argued about by many then end at ports in this order, in groups too (`_ports`).
-    placed: Mapping[str, float] = field(default_factory=dict)
+    # Where a first layout brought each edge (its ends' ids) to its head, along the rank:
+    # the edges into a node argued about by many then end at ports in this order, in
+    # groups too (`_ports`).
+    placed: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
 
 # What a diff marks, in the order its legend shows them.
@@ -837,16 +838,16 @@ PORTED_MOST = 128
 
 
 def _ports(
-    g: Graph, level: Mapping[str, int], placed: Mapping[str, float]
+    g: Graph, level: Mapping[str, int], placed: Mapping[tuple[str, str], float]
 ) -> dict[tuple[str, str, int], int]:
     """Of the nodes into which PORTED to PORTED_MOST edges come from the next row, each such edge
-    and the port it ends at, in the order of their tails in the map, or along the rank
-    where a first layout `placed` them. Aimed at the node's middle, they ended in one heap
+    and the port it ends at, in the order of their tails in the map, or in the order a
+    first layout `placed` them in along the rank. Aimed at the node's middle, they ended in one heap
     of arrowheads, supports and attacks mixed; ports along the node's side spread them,
     and Graphviz orders the tails to match (where groups' frames leave it free to: else
     it keeps them where they were `placed`). (Edges within a row, or across rows, and a
     pair that argue with each other, drawn as one, keep the middle.)"""
-    order = placed or {n: i for i, n in enumerate(g.nodes)}
+    in_map = {n: float(i) for i, n in enumerate(g.nodes)}
     into: dict[str, list[tuple[str, str, int]]] = {}
     for u, v, k in g.edges(keys=True):
         if u in level and v in level and level[u] == level[v] + 1 and not g.has_edge(v, u):
@@ -854,7 +855,7 @@ def _ports(
     ports: dict[tuple[str, str, int], int] = {}
     for edges in into.values():
         if PORTED <= len(edges) <= PORTED_MOST:
-            edges.sort(key=lambda e: (order.get(e[0], 0.0), e[2]))
+            edges.sort(key=lambda e: (placed.get(e[:2], 0.0) if placed else in_map[e[0]], e[2]))
             ports |= {edge: i for i, edge in enumerate(edges)}
     return ports
 
@@ -933,15 +934,15 @@ def _claims(g: Graph) -> list[str]:
     return _argued_about_last(g) if len(claims) == len(g) and g.number_of_edges() else claims
 
 
-def ported(g: Graph, placed: Mapping[str, float] | None = None) -> list[list[str]]:
-    """The arguers of each node whose edges end at ports (`_ports`), in their ports' order:
-    the map's, or that of where a first layout `placed` them."""
+def ported(g: Graph, placed: Mapping[tuple[str, str], float] | None = None) -> dict[str, list[str]]:
+    """Each node whose edges end at ports (`_ports`), and its arguers in their ports'
+    order: the map's, or the order a first layout `placed` them in."""
     if dense_edges(g):
-        return []
+        return {}
     heads: dict[str, list[tuple[int, str]]] = {}
     for (u, v, _), port in _ports(g, levels(g, _claims(g)), placed or {}).items():
         heads.setdefault(v, []).append((port, u))
-    return [[u for _, u in sorted(tails)] for tails in heads.values()]
+    return {v: [u for _, u in sorted(tails)] for v, tails in heads.items()}
 
 
 def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:

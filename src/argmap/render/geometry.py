@@ -4,10 +4,11 @@ that Graphviz routed through another node's box."""
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from argmap.render.dot import UNRANKED
@@ -68,21 +69,34 @@ def centres(svg: bytes, across: bool = False) -> dict[str, float]:
     }
 
 
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _laid_out(
+    svg: bytes, unranked: bool = False
+) -> tuple[dict[str, Box], list[tuple[str, list[Point]]]]:
+    """Each node's box in the engine's SVG, and each edge's id and the points of its curve
+    (with `unranked`, of the edges that do not rank their nodes only: `_shapes`), but for
+    argmap's own (their ids start with `_`, as no map's can: `dot.dot_pieces`)."""
+    boxes: dict[str, Box] = {}
+    edges: list[tuple[str, list[Point]]] = []
+    for name, node, xs, ys in _shapes(svg, unranked=unranked):
+        if node and xs:
+            boxes[name] = (min(xs), min(ys), max(xs), max(ys))
+        elif not node and len(xs) >= 4 and not name.startswith("_"):  # (not the legend's)
+            edges.append((name, list(zip(xs, ys, strict=False))))
+    return boxes, edges
+
+
 def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     """The ids of the edges whose curve runs through a box other than its ends', in the
     engine's SVG, each with the first such box's node: Graphviz's router does so now and
     then in a drawing with groups, and the edge then seems to come from, or go to, the box
     it crosses. With `unranked`, of the edges that do not rank their nodes only (class
     `unranked`), where it does so in a drawing without groups."""
-    boxes: list[tuple[float, float, float, float]] = []
-    names: list[str] = []  # each box's node
-    edges: list[tuple[str, list[tuple[float, float]]]] = []
-    for name, node, xs, ys in _shapes(svg, unranked=unranked):
-        if node and xs:
-            boxes.append((min(xs), min(ys), max(xs), max(ys)))
-            names.append(name)
-        elif not node and len(xs) >= 4:
-            edges.append((name, list(zip(xs, ys, strict=False))))
+    laid, edges = _laid_out(svg, unranked)
+    names, boxes = list(laid), list(laid.values())  # (each box's node)
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = {}
     for name, points in edges:
@@ -247,13 +261,13 @@ def _middle(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, floa
     return (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
 
 
-def _flat(curve: _Curve) -> bool:
-    """Whether the cubic's inner control points lie within _FLAT points of the line
-    between its ends: the curve, inside their hull, is then as close to that line."""
+def _flat(curve: _Curve, within: float = _FLAT) -> bool:
+    """Whether the cubic's inner control points lie `within` points of the line between
+    its ends: the curve, inside their hull, is then as close to that line."""
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
     length = math.hypot(x3 - x0, y3 - y0)
     if length == 0:
-        return max(math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x0, y2 - y0)) <= _FLAT
+        return max(math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x0, y2 - y0)) <= within
     off = max(
         abs((x3 - x0) * (y0 - y1) - (x0 - x1) * (y3 - y0)),
         abs((x3 - x0) * (y0 - y2) - (x0 - x2) * (y3 - y0)),
@@ -263,7 +277,7 @@ def _flat(curve: _Curve) -> bool:
         (x1 - x0) * (x3 - x0) + (y1 - y0) * (y3 - y0),
         (x2 - x0) * (x3 - x0) + (y2 - y0) * (y3 - y0),
     )
-    return off <= _FLAT * length and all(0 <= a <= length * length for a in along)
+    return off <= within * length and all(0 <= a <= length * length for a in along)
 
 
 def _runs_into(
@@ -284,3 +298,125 @@ def _runs_into(
         if low >= high:
             return False
     return True
+
+
+# Points off a head's box, on its tails' side, at which the edges into it are seen coming
+# in (`approaches`): half the gap between two rows drawn down.
+_APPROACH = 18.0
+_ROUGH = 1.0  # points: how far the straight pieces `tangles` takes a curve as may be from it
+_NEAR = 12.0  # points: ends of two edges at one node this close meet (their arrowheads touch)
+
+
+def approaches(svg: bytes, across: bool = False) -> dict[tuple[str, str], float]:
+    """Where each edge comes in to its head (by its ends' ids): along the rank (from the
+    left, or from the top if the ranks run `across`), where its curve crosses the line
+    _APPROACH points off the head's box on the tail's side. Without ports, the edges into
+    a node met at one point; ports in the order they came in from take them in without
+    crossing, where the order of their tails did not: a tail a row lower comes in round
+    the boxes between, and a tail far to one side may come in past another's."""
+    boxes, edges = _laid_out(svg)
+    along, rank = (1, 0) if across else (0, 1)
+    found: dict[tuple[str, str], float] = {}
+    for name, points in edges:
+        tail, head = edge_ends(name)
+        if "<->" in name or tail not in boxes or head not in boxes:
+            continue  # (a pair drawn as one line ends at no port: `dot._ports`)
+        low, high = boxes[head][rank], boxes[head][rank + 2]
+        centre = (boxes[tail][rank] + boxes[tail][rank + 2]) / 2
+        if low <= centre <= high:
+            continue  # (within its head's rank: ends at no port)
+        line = high + _APPROACH if centre > high else low - _APPROACH
+        path = _polyline(points)
+        if _end_at(path, boxes[head]) is path[0]:
+            path.reverse()
+        found[tail, head] = next(
+            (
+                p[along] + (line - p[rank]) / (q[rank] - p[rank]) * (q[along] - p[along])
+                for q, p in itertools.pairwise(reversed(path))
+                if (p[rank] - line) * (q[rank] - line) <= 0 and p[rank] != q[rank]
+            ),
+            path[0][along],  # (a tail nearer than the line: where it starts)
+        )
+    return found
+
+
+def tangles(svg: bytes, heads: Collection[str]) -> int:
+    """How many pairs of the edges into a node of `heads`, in the engine's SVG, cross each
+    other on the way in or meet with their arrowheads on one another: what ports along a
+    node's side are for. (Edges cross near a node as they part: within _NEAR points of
+    the boxes of their ends, not counted.)"""
+    boxes, edges = _laid_out(svg)
+    into: dict[str, list[tuple[list[str], list[tuple[Point, Point, Box]], Box]]] = {}
+    for name, points in edges:
+        ends = edge_ends(name)
+        for node in ends if "<->" in name else ends[1:]:
+            if node in heads and node in boxes:
+                path = _polyline(points)
+                pieces = [(a, b, _around([a, b])) for a, b in itertools.pairwise(path)]
+                into.setdefault(node, []).append((ends, pieces, _around(path)))
+    tangled = 0
+    for head, arriving in into.items():
+        arrows = [_end_at([pieces[0][0], pieces[-1][1]], boxes[head]) for _, pieces, _ in arriving]
+        for i, j in itertools.combinations(range(len(arriving)), 2):
+            (ends, pieces, _), (others, other, around) = arriving[i], arriving[j]
+            shared = [boxes[n] for n in set(ends) & set(others) if n in boxes]
+            tangled += math.dist(arrows[i], arrows[j]) < _NEAR or any(
+                all(_off(a, box) >= _NEAR for box in shared)
+                for a, b, near in pieces
+                if _meets(near, around)  # (most pieces lie apart but the last)
+                for c, d, far in other
+                if _meets(near, far) and _cross(a, b, c, d)
+            )
+    return tangled
+
+
+def _around(points: list[Point]) -> Box:
+    """The rectangle around the points."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _meets(one: Box, other: Box) -> bool:
+    """Whether two rectangles overlap or touch."""
+    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
+
+
+def _off(point: Point, box: Box) -> float:
+    """How far the point is from the box (0 within it)."""
+    return math.hypot(
+        max(box[0] - point[0], 0.0, point[0] - box[2]),
+        max(box[1] - point[1], 0.0, point[1] - box[3]),
+    )
+
+
+def _end_at(path: list[Point], box: Box) -> Point:
+    """The end of the path at the box: the nearer (a curve drawn back, as a diff draws
+    one, starts at its head)."""
+    return min(path[0], path[-1], key=lambda end: _off(end, box))
+
+
+def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether the straight pieces from `a` to `b` and from `c` to `d` cross (not touch)."""
+
+    def side(o: Point, p: Point, q: Point) -> float:
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    return side(c, d, a) * side(c, d, b) < 0 and side(a, b, c) * side(a, b, d) < 0
+
+
+def _polyline(points: list[Point]) -> list[Point]:
+    """A chain of cubic Bézier curves as the ends of straight pieces within _ROUGH points
+    of it."""
+    line = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        stack: list[tuple[_Curve, int]] = [
+            ((points[i], points[i + 1], points[i + 2], points[i + 3]), 0)
+        ]
+        while stack:
+            curve, depth = stack.pop()
+            if depth < _DEEPEST and not _flat(curve, _ROUGH):
+                first, second = _halves(curve)
+                stack += [(second, depth + 1), (first, depth + 1)]
+            else:
+                line.append(curve[3])
+    return line
