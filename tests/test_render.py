@@ -1491,6 +1491,28 @@ def test_the_svg_ahead_of_a_png_is_split_off_however_its_lines_end(tmp_path: Pat
         layout.result()
 
 
+def test_an_engine_that_writes_on_and_on_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `dot` on PATH that writes more than any drawing is, was read whole into memory."""
+    monkeypatch.setattr(engines, "MAX_OUTPUT", 1_000)
+    with pytest.raises(
+        EngineError, match=r"wrote 1,001 bytes, more than the 1,000 of any drawing: is .*fake-dot"
+    ):
+        run(
+            fake_engine(
+                tmp_path, "cat > /dev/null; printf '<svg>'; head -c 990 /dev/zero; printf '</svg>'"
+            ),
+            "x",
+        )
+    assert run(
+        fake_engine(
+            tmp_path, "cat > /dev/null; printf '<svg>'; head -c 983 /dev/zero; printf '</svg>\\n'"
+        ),
+        "x",
+    )
+
+
 def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:
     """A `dot` on PATH that is not Graphviz's (a wrapper, a broken build) wrote its output
     into the drawing's file."""

@@ -25,6 +25,11 @@ from argmap.text import shorten
 BUILTIN_FORMATS = frozenset({"svg", "png", "jpeg", "json", "plain", "xdot"})
 ENGINES = ("auto", "builtin", "system")
 TIMEOUT = 600  # seconds: a layout that takes longer is stuck
+# Bytes of an engine's output that argmap reads, at most: the largest drawing it lays out
+# (20,000 edges: `render.MAX_EDGES`) is some 40 MB of SVG, and its PNG is at most 16,320
+# pixels a side. More is no drawing (a `dot` on PATH that writes on and on), and was read
+# whole into memory.
+MAX_OUTPUT = 256 * 2**20
 PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how many: 64 KiB)
 
 
@@ -145,9 +150,14 @@ class Layout:
                 f"{_TOO_BIG}"
             )
         with self.output, self.errors:
+            if (size := os.fstat(self.output.fileno()).st_size) > MAX_OUTPUT:
+                raise EngineError(
+                    f"the {self.engine} layout engine wrote {size:,} bytes, more than the "
+                    f"{MAX_OUTPUT:,} of any drawing: is {self.command} Graphviz?"
+                )
             self.output.seek(0)
             self.errors.seek(0)
-            stdout, stderr = self.output.read(), self.errors.read()
+            stdout, stderr = self.output.read(), self.errors.read(MAX_OUTPUT)
         if self.with_svg and self.process.returncode == 0:
             # The SVG, then the format asked for (on Windows, the SVG's lines end in CR LF).
             end = stdout.find(b"</svg>") + len(b"</svg>")
