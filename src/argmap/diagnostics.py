@@ -174,8 +174,9 @@ _SAID_ELSEWHERE = {
     **dict.fromkeys(("reference", "references", "citation", "citations", "where"), "source"),
     **dict.fromkeys(("label", "labels", "topic", "topics", "hashtag", "hashtags"), "tag"),
     **dict.fromkeys(("off", "no", "false", "nothing"), "none"),
-    **dict.fromkeys(("td", "down", "top", "top-down", "vertical"), "TB"),
-    **dict.fromkeys(("up", "bottom", "bottom-up"), "BT"),
+    # (A direction is where the claims go: `up`, to the top.)
+    **dict.fromkeys(("td", "up", "top", "top-down", "vertical"), "TB"),
+    **dict.fromkeys(("down", "bottom", "bottom-up"), "BT"),
     **dict.fromkeys(("left", "horizontal", "left-right"), "LR"),
     **dict.fromkeys(("right", "right-left"), "RL"),
     **dict.fromkeys(
