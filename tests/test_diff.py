@@ -477,9 +477,11 @@ def test_an_actor_or_source_whose_id_alone_changed_is_renamed(tmp_path: Path) ->
     # Drawn, where no node shows it (the names are as they were): said in the legend.
     out = tmp_path / "d.svg"
     assert invoke("diff", str(SEED), str(renamed), "-o", str(out)).exit_code == 0
-    legend = " ".join(t.text or "" for t in ET.parse(out).iter(f"{SVG}text"))
-    said = "also changed: actor jr renamed from ruben, actor benen-2009 renamed from benen, "
-    assert said + "source benen-2009 renamed from benen" in legend and "more (see" not in legend
+    lines = [t.text or "" for t in ET.parse(out).iter(f"{SVG}text")]
+    legend = " ".join(lines)
+    said = "also changed: actor\xa0jr renamed from ruben, actor\xa0benen-2009 renamed from benen, "
+    assert said + "source\xa0benen-2009 renamed from benen" in legend and "more (see" not in legend
+    assert not any(line.endswith(("actor", "source")) for line in lines)  # (its id on the next)
     # Renamed and its name changed too: another actor.
     other = renamed.read_text().replace("name: Justin Ruben", "name: J. Ruben")
     renamed.write_text(other)

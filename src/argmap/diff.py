@@ -120,9 +120,10 @@ class MapDiff:
     def entries_in_words(self, most: int = 4) -> str:
         """The actors and sources changed, in a few words each (`actor pea renamed from
         jay-pea`, `source s changed: url`), up to `most` of them: what a drawing of the
-        map's nodes cannot show."""
+        map's nodes cannot show. (An entry's kind and id are held together by a no-break
+        space: a legend's line ended in `actor`, and the next began with its id.)"""
         said = [
-            f"{e.section[:-1]} {e.id} {e.status}"
+            f"{e.section[:-1]}\u00a0{e.id} {e.status}"
             + (f" from {e.old_id}" if e.old_id else f": {', '.join(e.fields)}" * bool(e.fields))
             for e in self.entries[:most]
         ]
