@@ -807,8 +807,9 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
     assert messages["svg"] == messages["pdf"] == messages["png"]
     assert spans["svg"] == spans["png"] == load_map(SEED).nodes["unwise"].span
     assert messages["svg"][0].startswith(
-        "4 edges of this drawing run through another node's box (`unwise → keep-targeting` "
-        "through `b`, `d → a` through `b`, `e → a` through `c` and 1 other)"
+        "4 edges of this drawing pass behind another node's box (`unwise → keep-targeting` "
+        "behind `b`, `d → a` behind `b`, `e → a` behind `c` and 1 other), and may seem to "
+        "start or end there: Graphviz's router does this in many drawings with groups"
     )
     assert found[0].hint.endswith(", or without groups (`--group-by none`)")
 

@@ -570,7 +570,7 @@ class Drawing:
         tail = edge_ends(edges[0])[0]
         arrows = {True: " ↔ ", False: " → "}
         named = ", ".join(
-            f"`{arrows['<->' in e].join(edge_ends(e))}` through `{crossed[e]}`" for e in edges[:3]
+            f"`{arrows['<->' in e].join(edge_ends(e))}` behind `{crossed[e]}`" for e in edges[:3]
         )
         more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
         self.warnings.append(
@@ -579,9 +579,9 @@ class Drawing:
                 Severity.WARNING,
                 self.spans.get(tail, Span.point(self.path)),
                 f"{counted(len(crossed), 'edge')} of this drawing "
-                f"{'runs' if len(crossed) == 1 else 'run'} through another node's box "
+                f"{'passes' if len(crossed) == 1 else 'pass'} behind another node's box "
                 f"({named}{more}), and may seem to start or end there: Graphviz's router does "
-                "this now and then, mostly in drawings with groups",
+                + ("this in many drawings with groups" if self.grouped else "this now and then"),
                 "draw it with another --direction"
                 + ", or without groups (`--group-by none`)" * self.grouped,
             )

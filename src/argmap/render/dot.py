@@ -993,6 +993,9 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         "newrank": "true",
         "tooltip": _plain(_read_twice(m.summary or m.title)),
         "id": "_map",
+        # Boxes over edges: an edge that Graphviz routes through another box (in groups,
+        # often) passes behind it, not across its text, as if it started or ended there.
+        "outputorder": "edgesfirst",
     }
     if dense := bool(dense_edges(g)):
         # Each node arguing with many (35 claims each attacked by the same 35 objections):

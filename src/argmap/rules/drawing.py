@@ -39,9 +39,11 @@ RULES = [
         "crossed-box",
         Severity.WARNING,
         "An edge of the drawing runs through another node's box.",
-        "Graphviz's edge router now and then draws an edge through a box that is not one "
-        "of its ends, mostly in drawings with groups (`--group-by`): the edge then seems "
-        "to start or end at the box it crosses, which misreads the debate. argmap looks "
+        "Graphviz's edge router draws an edge through a box that is not one of its ends in "
+        "many drawings with groups (`--group-by`), and now and then without: the edge "
+        "then seems to start or end at the box it crosses, which misreads the debate. "
+        "Boxes are drawn over the edges, so that such an edge passes behind the box rather "
+        "than across its text (it has no arrowhead or bar there). argmap looks "
         "at every edge of the SVG the engine lays out with groups (for a PNG or PDF, the SVG "
         "of the same layout), and without groups at each edge that ranks no node (an "
         "objection to a claim and to a reason of it: its edge to the reason). Where such an "
