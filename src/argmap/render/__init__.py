@@ -25,7 +25,14 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
-from argmap.render.geometry import approaches, centres, crossed_boxes, edge_ends, tangles
+from argmap.render.geometry import (
+    approaches,
+    centres,
+    crossed_boxes,
+    edge_ends,
+    forget,
+    tangles,
+)
 from argmap.render.svg import centred_title, for_viewers
 from argmap.render.theme import DRAWN_FONT, PDF_FONT_FAMILY, THEMES
 from argmap.spec import MAX_WRAP, MIN_WRAP
@@ -408,12 +415,14 @@ class Drawing:
             return self.dot.encode("utf-8")
         try:
             data = self._laid_out(self.layout)
+            if self.drawn_from is not None:
+                data = self._in_place(data)
+            if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
+                data = self._uncrossed(data)
         except EngineError as error:
             raise RenderError(str(error)) from error
-        if self.drawn_from is not None:
-            data = self._in_place(data)
-        if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
-            data = self._uncrossed(data)
+        finally:
+            forget()  # (the layouts read to choose one)
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -487,7 +496,7 @@ class Drawing:
 
     def _in_place(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with the edges into each node argued
-        about by many ending at ports in the order this layout brought them in (`dot._ports`).
+        about by many ending at ports in the order this layout brought them (`dot._ports`).
         In groups, which have no ports in the map's order, their arrowheads met in one heap:
         their ports take them in the order they came in from (`geometry.approaches`), and
         the drawing is kept if fewer of them cross or meet (`geometry.tangles`). Without
@@ -499,20 +508,22 @@ class Drawing:
         across = self.style.direction in ("LR", "RL")
         svg = data if self.layout.fmt == "svg" else self.layout.svg
         if self.grouped:
-            placed = approaches(svg, across)
+            placed = approaches(svg, orders, across)
         else:
             centre = centres(svg, across)
             if not (before := _disorder(orders.values(), centre)):
                 return data
             placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
-        # (With the edges Graphviz lost in the first ranking their nodes: `_laid_out`.)
+        # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
         dot = ranking("".join(dot_pieces(g, m, replace(self.style, placed=placed))), self.lost)
         layout, first, warned = self.layout, self.dot, len(self.warnings)
         try:
             self.dot = dot
             again = self._laid_out(self._again(layout, dot))
             svg_again = again if self.layout.fmt == "svg" else self.layout.svg
-            if (
+            # (Not one drawn as curves, which cross boxes, when this one is routed.)
+            routed = len(self.warnings) == warned
+            if routed and (
                 tangles(svg_again, orders) < tangles(svg, orders)
                 if self.grouped
                 else _disorder(ported(g, placed).values(), centres(svg_again, across)) < before

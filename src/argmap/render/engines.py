@@ -28,8 +28,9 @@ TIMEOUT = 600  # seconds: a layout that takes longer is stuck
 # Bytes of an engine's output that argmap reads, at most: the largest drawing it lays out
 # (20,000 edges: `render.MAX_EDGES`) is some 40 MB of SVG, and its PNG is at most 16,320
 # pixels a side. More is no drawing (a `dot` on PATH that writes on and on), and was read
-# whole into memory.
+# whole into memory. (What it writes meanwhile, TIMEOUT bounds.)
 MAX_OUTPUT = 256 * 2**20
+_MAX_ERRORS = 4 * 2**20  # bytes of its errors read: 20,000 lost edges said are 0.8 MB
 PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how many: 64 KiB)
 
 
@@ -157,7 +158,7 @@ class Layout:
                 )
             self.output.seek(0)
             self.errors.seek(0)
-            stdout, stderr = self.output.read(), self.errors.read(MAX_OUTPUT)
+            stdout, stderr = self.output.read(), self.errors.read(_MAX_ERRORS)
         if self.with_svg and self.process.returncode == 0:
             # The SVG, then the format asked for (on Windows, the SVG's lines end in CR LF).
             end = stdout.find(b"</svg>") + len(b"</svg>")

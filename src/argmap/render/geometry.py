@@ -1,5 +1,6 @@
-"""Where the engine's SVG lays things out: each node's place along its rank, and the edges
-that Graphviz routed through another node's box."""
+"""Where the engine's SVG lays things out: each node's place along its rank, the edges that
+Graphviz routed through another node's box, and where the edges into a node come in and
+whether they cross or meet on the way."""
 
 from __future__ import annotations
 
@@ -74,23 +75,28 @@ Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-@functools.lru_cache(maxsize=2)  # (a first layout and a second)
-def _laid_out(
-    svg: bytes, unranked: bool = False
-) -> tuple[dict[str, Box], list[tuple[str, list[Point]]]]:
+@functools.lru_cache(maxsize=2)  # (a first layout and a second: `forget`)
+def _read(svg: bytes, unranked: bool) -> tuple[dict[str, Box], list[tuple[str, list[Point]]]]:
     """Each node's box in the engine's SVG, and each edge's id and the points of its curve
     (with `unranked`, of the edges that do not rank their nodes only: `_shapes`), but for
-    argmap's own (their ids start with `_`, as no map's can: `dot.dot_pieces`). Kept for
-    the next caller, who must not change them: a layout laid out again in groups is read
-    by three (25 ms each at 1,000 nodes)."""
+    the edges of argmap's own legend (their ids start with `_`, as no map's can:
+    `dot.dot_pieces`). Kept for the next reader, who must not change them: a layout laid
+    out again in groups is read by three (25 ms each at 1,000 nodes). (Called with both
+    arguments in place, so that each reader's call finds the others'.)"""
     boxes: dict[str, Box] = {}
     edges: list[tuple[str, list[Point]]] = []
     for name, node, xs, ys in _shapes(svg, unranked=unranked):
         if node and xs:
             boxes[name] = (min(xs), min(ys), max(xs), max(ys))
-        elif not node and len(xs) >= 4 and not name.startswith("_"):  # (not the legend's)
+        elif not node and len(xs) >= 4 and not name.startswith("_"):
             edges.append((name, list(zip(xs, ys, strict=False))))
     return boxes, edges
+
+
+def forget() -> None:
+    """Drop the layouts read (`_read`): a drawing's are not wanted once it is done, and a
+    worker or `watch` would hold two to the end (some 40 MB each at 20,000 edges)."""
+    _read.cache_clear()
 
 
 def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
@@ -99,7 +105,7 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     then in a drawing with groups, and the edge then seems to come from, or go to, the box
     it crosses. With `unranked`, of the edges that do not rank their nodes only (class
     `unranked`), where it does so in a drawing without groups."""
-    laid, edges = _laid_out(svg, unranked)
+    laid, edges = _read(svg, unranked)
     names, boxes = list(laid), list(laid.values())  # (each box's node)
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = {}
@@ -281,7 +287,10 @@ def _flat(curve: _Curve, within: float = _FLAT) -> bool:
         (x1 - x0) * (x3 - x0) + (y1 - y0) * (y3 - y0),
         (x2 - x0) * (x3 - x0) + (y2 - y0) * (y3 - y0),
     )
-    return off <= within * length and all(0 <= a <= length * length for a in along)
+    # (The square as `along` works it out: a control point at an end, as Graphviz writes a
+    # straight piece, is then at it exactly, where `length * length` rounded past it.)
+    square = (x3 - x0) * (x3 - x0) + (y3 - y0) * (y3 - y0)
+    return off <= within * length and all(0 <= a <= square for a in along)
 
 
 def _runs_into(
@@ -311,20 +320,25 @@ _ROUGH = 1.0  # points: how far the straight pieces `tangles` takes a curve as m
 _NEAR = 12.0  # points: ends of two edges at one node this close meet (their arrowheads touch)
 
 
-def approaches(svg: bytes, across: bool = False) -> dict[tuple[str, str], float]:
-    """Where each edge comes in to its head (by its ends' ids): along the rank (from the
-    left, or from the top if the ranks run `across`), where its curve crosses the line
+def approaches(
+    svg: bytes, heads: Collection[str], across: bool = False
+) -> dict[tuple[str, str], float]:
+    """Where each edge into a node of `heads` comes in (by its ends' ids): along the rank
+    (from the left, or from the top if the ranks run `across`), where its curve crosses the line
     _APPROACH points off the head's box on the tail's side. Without ports, the edges into
     a node met at one point; ports in the order they came in from take them in without
     crossing, where the order of their tails did not: a tail a row lower comes in round
     the boxes between, and a tail far to one side may come in past another's."""
-    boxes, edges = _laid_out(svg)
+    boxes, edges = _read(svg, False)
     along, rank = (1, 0) if across else (0, 1)
     found: dict[tuple[str, str], float] = {}
     for name, points in edges:
-        tail, head = edge_ends(name)
-        if "<->" in name or tail not in boxes or head not in boxes:
+        ends = edge_ends(name)
+        if "<->" in name or len(ends) != 2 or ends[1] not in heads:
             continue  # (a pair drawn as one line ends at no port: `dot._ports`)
+        tail, head = ends
+        if tail not in boxes or head not in boxes:
+            continue
         low, high = boxes[head][rank], boxes[head][rank + 2]
         centre = (boxes[tail][rank] + boxes[tail][rank + 2]) / 2
         if low <= centre <= high:
@@ -349,7 +363,7 @@ def tangles(svg: bytes, heads: Collection[str]) -> int:
     other on the way in or meet with their arrowheads on one another: what ports along a
     node's side are for. (Edges cross near a node as they part: within _NEAR points of
     the boxes of their ends, not counted.)"""
-    boxes, edges = _laid_out(svg)
+    boxes, edges = _read(svg, False)
     into: dict[str, list[tuple[list[str], list[tuple[Point, Point, Box]], Box]]] = {}
     for name, points in edges:
         ends = edge_ends(name)
@@ -365,11 +379,11 @@ def tangles(svg: bytes, heads: Collection[str]) -> int:
             (ends, pieces, _), (others, other, around) = arriving[i], arriving[j]
             shared = [boxes[n] for n in set(ends) & set(others) if n in boxes]
             tangled += math.dist(arrows[i], arrows[j]) < _NEAR or any(
-                all(_off(a, box) >= _NEAR for box in shared)
+                all(_off(point, box) >= _NEAR for box in shared)
                 for a, b, near in pieces
                 if _meets(near, around)  # (most pieces lie apart but the last)
                 for c, d, far in other
-                if _meets(near, far) and _cross(a, b, c, d)
+                if _meets(near, far) and (point := _crossing(a, b, c, d)) is not None
             )
     return tangled
 
@@ -399,13 +413,18 @@ def _end_at(path: list[Point], box: Box) -> Point:
     return min(path[0], path[-1], key=lambda end: _off(end, box))
 
 
-def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """Whether the straight pieces from `a` to `b` and from `c` to `d` cross (not touch)."""
+def _crossing(a: Point, b: Point, c: Point, d: Point) -> Point | None:
+    """Where the straight pieces from `a` to `b` and from `c` to `d` cross (None if they
+    do not, or only touch)."""
 
     def side(o: Point, p: Point, q: Point) -> float:
         return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
 
-    return side(c, d, a) * side(c, d, b) < 0 and side(a, b, c) * side(a, b, d) < 0
+    at_a, at_b = side(c, d, a), side(c, d, b)
+    if at_a * at_b >= 0 or side(a, b, c) * side(a, b, d) >= 0:
+        return None
+    share = at_a / (at_a - at_b)  # (how far along a-b: its ends lie on either side of c-d)
+    return a[0] + share * (b[0] - a[0]), a[1] + share * (b[1] - a[1])
 
 
 def _polyline(points: list[Point]) -> list[Point]:
