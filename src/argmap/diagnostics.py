@@ -174,9 +174,9 @@ _SAID_ELSEWHERE = {
     **dict.fromkeys(("reference", "references", "citation", "citations", "where"), "source"),
     **dict.fromkeys(("label", "labels", "topic", "topics", "hashtag", "hashtags"), "tag"),
     **dict.fromkeys(("off", "no", "false", "nothing"), "none"),
-    # (A direction is where the claims go: `up`, to the top.)
-    **dict.fromkeys(("td", "up", "top", "top-down", "vertical"), "TB"),
-    **dict.fromkeys(("down", "bottom", "bottom-up"), "BT"),
+    # (Not `up` or `down`: where the claims go, or where the edges run, the other way.)
+    **dict.fromkeys(("td", "top", "top-down", "vertical"), "TB"),
+    **dict.fromkeys(("bottom", "bottom-up"), "BT"),
     **dict.fromkeys(("left", "horizontal", "left-right"), "LR"),
     **dict.fromkeys(("right", "right-left"), "RL"),
     **dict.fromkeys(
