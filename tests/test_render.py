@@ -1505,6 +1505,7 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
 
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engines, "TIMEOUT", 0.5)
+    started = time.monotonic()
     layout = fake_engine(tmp_path, "sleep 30").launch("svg")
     layout.feed(["digraph {" + "a;" * 200_000 + "}"])  # more than a pipe holds: never read
     with pytest.raises(
@@ -1512,6 +1513,8 @@ def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ):
         layout.result()
     assert layout.process.returncode is not None
+    # The script's `sleep`, which held the pipe, was stopped with it.
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.parametrize(
@@ -1592,6 +1595,19 @@ def test_an_engine_that_writes_on_and_on_is_not_read(
         ),
         "x",
     )
+
+
+def test_an_engine_that_writes_on_and_on_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a watch on its output, it filled the temporary folder until the time was up."""
+    monkeypatch.setattr(engines, "MAX_OUTPUT", 1_000_000)
+    started = time.monotonic()
+    layout = fake_engine(tmp_path, "cat > /dev/null; printf '<svg>'; exec yes").launch("svg")
+    layout.feed(["digraph {}"])
+    with pytest.raises(EngineError, match=r"more than the 1,000,000 of any drawing"):
+        layout.result()
+    assert time.monotonic() - started < 30 and layout.process.returncode is not None
 
 
 def test_an_engine_that_writes_no_drawing_says_so(tmp_path: Path) -> None:

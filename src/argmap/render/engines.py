@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
@@ -28,8 +30,9 @@ TIMEOUT = 600  # seconds: a layout that takes longer is stuck
 # Bytes of an engine's output that argmap reads, at most: the largest drawing it lays out
 # (20,000 edges: `render.MAX_EDGES`) is some 40 MB of SVG, and its PNG is at most 16,320
 # pixels a side. More is no drawing (a `dot` on PATH that writes on and on), and was read
-# whole into memory. (What it writes meanwhile, TIMEOUT bounds.)
+# whole into memory; the watch on the engine stops it once it has written more.
 MAX_OUTPUT = 256 * 2**20
+_WATCH = 0.25  # seconds between looks at the engine's output and its time
 _MAX_ERRORS = 4 * 2**20  # bytes of its errors read: 20,000 lost edges said are 0.8 MB
 PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how many: 64 KiB)
 
@@ -76,6 +79,9 @@ class Engine:
                     # In UTC: a PDF's creation date is then written the one way, which
                     # `render._UNDATED` sets to the epoch (a time zone adds its offset).
                     env={**os.environ, "TZ": "UTC"},
+                    # Its own process group, stopped as one: a `dot` that is a script
+                    # leaves its children holding the pipe and the files (`Layout.kill`).
+                    process_group=0,
                 )
             except OSError as error:
                 raise EngineError(
@@ -101,18 +107,30 @@ class Layout:
         self.svg = b""  # with_svg: the layout's SVG, once `result` has its output
         self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
-        self.expired = threading.Event()
-        self.timer: threading.Timer | None = None
+        self.expired = False
+        self.done = threading.Event()
+        self.watch: threading.Thread | None = None
 
     def _limit(self) -> None:
-        """Start the clock on the time limit, once argmap is about to wait for the engine:
-        a timer, since a blocking wait returns the moment the engine exits while
+        """Start the watch on the engine, once argmap is about to wait for it: a thread,
+        since a blocking wait returns the moment the engine exits while
         `wait(timeout=...)` polls, with sleeps of up to 50 ms. (Starting a thread takes
         a while; here it overlaps the engine's work.)"""
-        if self.timer is None:
-            self.timer = threading.Timer(TIMEOUT, self._give_up)
-            self.timer.daemon = True
-            self.timer.start()
+        if self.watch is None:
+            self.watch = threading.Thread(target=self._watch, daemon=True)
+            self.watch.start()
+
+    def _watch(self) -> None:
+        """Stop the engine once it has taken TIMEOUT, or written more than MAX_OUTPUT: a
+        `dot` that writes on and on would fill the temporary folder until the time was up."""
+        deadline = time.monotonic() + TIMEOUT
+        while not self.done.wait(min(_WATCH, max(0.0, deadline - time.monotonic()))):
+            # (Too much output `result` says as such: it sees the size.)
+            overflowed = os.fstat(self.output.fileno()).st_size > MAX_OUTPUT
+            self.expired = not overflowed and time.monotonic() >= deadline
+            if overflowed or self.expired:
+                self.kill()
+                return
 
     def feed(self, pieces: Iterable[str]) -> str:
         """Hand the engine its DOT, piece by piece as the pieces are built (Graphviz's `dot`
@@ -144,7 +162,7 @@ class Layout:
             raise
         finally:
             self._unlimit()
-        if self.expired.is_set():
+        if self.expired:
             self.cancel()
             raise EngineError(
                 f"the {self.engine} layout engine took over {TIMEOUT} s, and was stopped; "
@@ -194,17 +212,24 @@ class Layout:
         return self.launched.launch(self.fmt, *graph, svg=self.with_svg)
 
     def _unlimit(self) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
+        """End the watch, before the output file it looks at is closed."""
+        self.done.set()
+        if self.watch is not None:
+            self.watch.join()
 
-    def _give_up(self) -> None:
-        self.expired.set()
-        self.process.kill()
+    def kill(self) -> None:
+        """Stop the engine and whatever it started, unless it is done."""
+        if self.process.poll() is None:
+            if hasattr(os, "killpg"):
+                with suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+            else:  # Windows: no process groups
+                self.process.kill()
 
     def cancel(self) -> None:
         """Stop the engine: its result is no longer wanted (a no-op once it is done)."""
         self._unlimit()
-        self.process.kill()
+        self.kill()
         self.process.wait()
         for stream in (self.process.stdin, self.output, self.errors):
             if stream is not None:
