@@ -450,30 +450,48 @@ def test_edges_into_a_node_in_groups_get_ports_where_fewer_then_cross_or_meet(
     assert "dashed frame: one tag" in svg.decode()  # (the second layout dropped it)
 
 
-def test_a_second_layout_drawn_as_curves_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Graphviz may lose an edge of the second layout and draw it as curves, which cross
-    boxes: the first, routed, stands, with fewer of its edges apart or not; and the
-    layouts read to choose are not kept once the drawing is done."""
+@pytest.mark.parametrize("curved", [2, 1], ids=["second-curved", "first-curved"])
+def test_a_layout_drawn_as_curves_gives_way_to_a_routed_one(
+    monkeypatch: pytest.MonkeyPatch, curved: int
+) -> None:
+    """Graphviz may lose an edge of a layout and draw it as curves, which cross boxes: the
+    routed one stands, with fewer of its edges apart or not, and the drawing is warned of
+    curves only if it has them (it was when the first was curved, the second kept); and
+    the layouts read to choose are not kept once the drawing is done."""
     from argmap.render import geometry
 
     laid_out, calls = Drawing._laid_out, []
 
-    def curved_the_second_time(self: Drawing, layout: Layout) -> bytes:
+    def curved_once(self: Drawing, layout: Layout) -> bytes:
         calls.append(layout)
         data = laid_out(self, layout)
-        if len(calls) == 2:
-            self.warnings.append(
-                Diagnostic("curved-edges", Severity.WARNING, Span.point(self.path), "m", "h")
-            )
+        self.curved = len(calls) == curved
         return data
 
-    monkeypatch.setattr(Drawing, "_laid_out", curved_the_second_time)
+    monkeypatch.setattr(Drawing, "_laid_out", curved_once)
     drawing = start(RenderOptions(dot=DotOptions(group_by="tag")))
     drawing.draw(_twelve_arguers())
     drawing.result()
-    assert len(calls) == 2 and _port_tails(drawing.dot, "c") == []
+    assert len(calls) == 2 and (_port_tails(drawing.dot, "c") == []) is (curved == 2)
     assert [w.rule for w in drawing.warnings] == []
     assert geometry._read.cache_info().currsize == 0
+
+
+def test_a_routed_second_layout_is_not_warned_of_curves(tmp_path: Path) -> None:
+    """The first layout drawn as curves (Graphviz lost an edge, whatever was ranked), the
+    second, with ports, routed and kept: the drawing was warned of curves it did not have."""
+    builtin = select("builtin", "svg").command
+    engine = fake_engine(
+        tmp_path,
+        'f=$(mktemp); cat > "$f"; grep -q \'headport="p\' "$f" || case "$*" in '
+        "*splines=curved*) ;; *) echo 'Error: lost o0 c edge' >&2; exit 1;; esac; "
+        f'exec {builtin} "$@" < "$f"',
+    )
+    drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
+    drawing.draw(_twelve_arguers(), style=DotOptions(group_by="tag"))
+    drawing.result()
+    assert _port_tails(drawing.dot, "c") and not drawing.curved
+    assert [w.rule for w in drawing.warnings] == []
 
 
 @pytest.mark.parametrize("group_by", ["tag", "actor", "source"])
@@ -888,7 +906,7 @@ def test_a_drawing_with_an_edge_through_a_box_warns(monkeypatch: pytest.MonkeyPa
     assert spans["svg"] == spans["png"] == load_map(SEED).nodes["unwise"].span
     assert messages["svg"][0].startswith(
         "4 edges of this drawing pass behind another node's box (`unwise → keep-targeting` "
-        "behind `b`, `d → a` behind `b`, `e → a` behind `c` and 1 other), and may seem to "
+        "(its attack) behind `b`, `d → a` behind `b`, `e → a` behind `c` and 1 other), and may seem to "
         "start or end there: Graphviz's router does this in many drawings with groups"
     )
     assert found[0].hint.endswith(", or without groups (`--group-by none`)")

@@ -319,6 +319,7 @@ class Drawing:
     # tails of each node with ports, in their ports' order.
     drawn_from: tuple[Graph, Map, dict[str, list[str]]] | None = None
     lost: set[tuple[str, str]] = field(default_factory=set)  # edges the engine lost so far
+    curved: bool = False  # the layout kept so far is drawn as curves (`_laid_out`)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -419,6 +420,18 @@ class Drawing:
                 data = self._in_place(data)
             if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
                 data = self._uncrossed(data)
+            if self.curved:
+                self.warnings.append(
+                    Diagnostic(
+                        "curved-edges",
+                        Severity.WARNING,
+                        Span.point(self.path),
+                        "Graphviz could not route every edge of this drawing around its boxes "
+                        "(a fault of its router, mostly with groups): the edges are drawn as "
+                        "plain curves, and some may cross boxes",
+                        "draw it with another --direction or --group-by, or without groups",
+                    )
+                )
         except EngineError as error:
             raise RenderError(str(error)) from error
         finally:
@@ -465,12 +478,13 @@ class Drawing:
         with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with the
         edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
         times), and failing that, with edges drawn as plain curves, which need no routing
-        (warned of: they may cross boxes)."""
+        (`curved`, warned of by `result` if kept: they may cross boxes)."""
         tried = self.dot
         for rankings in range(_RANKINGS + 1):
             try:
                 data = layout.result()
-                self.dot = tried  # (what was drawn: `_uncrossed` and `_in_place` build on it)
+                # (What was drawn: `_uncrossed` and `_in_place` build on it.)
+                self.dot, self.curved = tried, False
                 return data
             except EngineError as error:
                 if not error.lost:
@@ -481,17 +495,7 @@ class Drawing:
                 break
             layout, tried = self._again(layout, ranked), ranked
         data = self._again(layout, self.dot, "splines=curved").result()
-        self.warnings.append(
-            Diagnostic(
-                "curved-edges",
-                Severity.WARNING,
-                Span.point(self.path),
-                "Graphviz could not route every edge of this drawing around its boxes (a "
-                "fault of its router, mostly with groups): the edges are drawn as plain "
-                "curves, and some may cross boxes",
-                "draw it with another --direction or --group-by, or without groups",
-            )
-        )
+        self.curved = True
         return data
 
     def _in_place(self, data: bytes) -> bytes:
@@ -516,23 +520,22 @@ class Drawing:
             placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
         # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
         dot = ranking("".join(dot_pieces(g, m, replace(self.style, placed=placed))), self.lost)
-        layout, first, warned = self.layout, self.dot, len(self.warnings)
+        layout, first, curved = self.layout, self.dot, self.curved
         try:
             self.dot = dot
             again = self._laid_out(self._again(layout, dot))
             svg_again = again if self.layout.fmt == "svg" else self.layout.svg
-            # (Not one drawn as curves, which cross boxes, when this one is routed.)
-            routed = len(self.warnings) == warned
-            if routed and (
-                tangles(svg_again, orders) < tangles(svg, orders)
-                if self.grouped
-                else _disorder(ported(g, placed).values(), centres(svg_again, across)) < before
-            ):
+            # (Routed before curves, which cross boxes; then the fewer crossed edges.)
+            if self.grouped:
+                better = (self.curved, tangles(svg_again, orders)) < (curved, tangles(svg, orders))
+            else:
+                disorder = _disorder(ported(g, placed).values(), centres(svg_again, across))
+                better = (self.curved, disorder) < (curved, before)
+            if better:
                 return again
         except EngineError:  # (the drawing laid out first stands)
             pass
-        self.layout, self.dot = layout, first
-        del self.warnings[warned:]
+        self.layout, self.dot, self.curved = layout, first, curved
         return data
 
     def _uncrossed(self, data: bytes) -> bytes:
@@ -551,20 +554,20 @@ class Drawing:
             return data
         ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
         if ranked != self.dot:
-            warned, dot = len(self.warnings), self.dot
+            layout, dot, curved = self.layout, self.dot, self.curved
             try:
                 self.dot = ranked
-                again = self._laid_out(self._again(self.layout, ranked))
+                again = self._laid_out(self._again(layout, ranked))
                 svg_again = again if self.layout.fmt == "svg" else self.layout.svg
                 # (Every edge: laid out anew, one that ranks its nodes may cross a box.)
                 fewer = crossed_boxes(svg_again)
             except EngineError:  # (the drawing laid out first stands)
                 fewer = crossed
-            if len(fewer) < len(crossed):
+            # (Routed before curves; then the fewer edges through boxes.)
+            if (self.curved, len(fewer)) < (curved, len(crossed)):
                 data, crossed = again, fewer
             else:
-                self.dot = dot
-                del self.warnings[warned:]
+                self.layout, self.dot, self.curved = layout, dot, curved
         self._crossing(crossed)
         return data
 
@@ -580,8 +583,11 @@ class Drawing:
         edges = list(crossed)
         tail = edge_ends(edges[0])[0]
         arrows = {True: " ↔ ", False: " → "}
+        # (A node that both supports and attacks another has two edges to it: `:attack`.)
         named = ", ".join(
-            f"`{arrows['<->' in e].join(edge_ends(e))}` behind `{crossed[e]}`" for e in edges[:3]
+            f"`{arrows['<->' in e].join(edge_ends(e))}`{' (its attack)' * e.endswith(':attack')} "
+            f"behind `{crossed[e]}`"
+            for e in edges[:3]
         )
         more = f" and {counted(len(crossed) - 3, 'other')}" if len(crossed) > 3 else ""
         self.warnings.append(
