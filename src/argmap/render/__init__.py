@@ -378,6 +378,12 @@ class Drawing:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.style = dot_options  # (with its legend's note: `_in_place` draws it again)
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
+        if self.grouped and self.layout is not None and self.layout.fmt != "svg":
+            # Laid out as SVG, to choose among (`_again`): most layouts in groups are laid out
+            # again (an edge Graphviz lost, ports, edges through boxes), and the layout is a
+            # fraction of a PNG's time (0.36 s of 6.6 at 250 nodes).
+            self.layout.cancel()
+            self.layout = self.layout.launched.launch("svg")
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
@@ -420,6 +426,11 @@ class Drawing:
                 data = self._in_place(data)
             if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
                 data = self._uncrossed(data)
+            if self.layout.fmt != (fmt := _engine_format(self.options)):
+                # (A PNG takes several times its layout's time to draw: 6 s of 6.4 at 250
+                # nodes. Drawn for each layout tried, it took most of a minute.)
+                curved = ("splines=curved",) if self.curved else ()
+                data = self._again(self.layout, self.dot, *curved, fmt=fmt).result()
             if self.curved:
                 self.warnings.append(
                     Diagnostic(
@@ -510,7 +521,7 @@ class Drawing:
         assert self.layout is not None and self.drawn_from is not None
         (g, m, orders), self.drawn_from = self.drawn_from, None
         across = self.style.direction in ("LR", "RL")
-        svg = data if self.layout.fmt == "svg" else self.layout.svg
+        svg = self.layout.svg
         if self.grouped:
             placed = approaches(svg, orders, across)
         else:
@@ -524,7 +535,7 @@ class Drawing:
         try:
             self.dot = dot
             again = self._laid_out(self._again(layout, dot))
-            svg_again = again if self.layout.fmt == "svg" else self.layout.svg
+            svg_again = self.layout.svg
             # (Routed before curves, which cross boxes; then the fewer crossed edges.)
             if self.grouped:
                 better = (self.curved, tangles(svg_again, orders)) < (curved, tangles(svg, orders))
@@ -547,8 +558,7 @@ class Drawing:
         up to _AGAIN_NODES nodes."""
         assert self.layout is not None
         # (A PNG's or Graphviz's PDF's engine wrote the layout's SVG too: see `start`.)
-        svg = data if self.layout.fmt == "svg" else self.layout.svg
-        crossed = crossed_boxes(svg, unranked=not self.grouped)
+        crossed = crossed_boxes(self.layout.svg, unranked=not self.grouped)
         if not crossed or len(self.spans) > _AGAIN_NODES:
             self._crossing(crossed)
             return data
@@ -558,7 +568,7 @@ class Drawing:
             try:
                 self.dot = ranked
                 again = self._laid_out(self._again(layout, ranked))
-                svg_again = again if self.layout.fmt == "svg" else self.layout.svg
+                svg_again = self.layout.svg
                 # (Every edge: laid out anew, one that ranks its nodes may cross a box.)
                 fewer = crossed_boxes(svg_again)
             except EngineError:  # (the drawing laid out first stands)
@@ -604,10 +614,11 @@ class Drawing:
             )
         )
 
-    def _again(self, layout: Layout, dot: str, *graph: str) -> Layout:
+    def _again(self, layout: Layout, dot: str, *graph: str, fmt: str = "svg") -> Layout:
         """`layout`'s engine laying out `dot` (with `graph`'s attributes) anew: the drawing's
-        engine, for `cancel` to stop, from the moment it starts."""
-        self.layout = layout.again(*graph)
+        engine, for `cancel` to stop, from the moment it starts. As SVG, a layout to choose
+        among: the one kept is drawn in another format once chosen (`result`)."""
+        self.layout = layout.launched.launch(fmt, *graph)
         self.layout.feed([dot])
         return self.layout
 
@@ -628,6 +639,12 @@ def _disorder(orders: Iterable[list[str]], placed: Mapping[str, float]) -> int:
     )
 
 
+def _engine_format(options: RenderOptions) -> str:
+    """What the engine writes: argmap converts SVG to PDF itself, unless told to use the
+    system's Graphviz."""
+    return "svg" if options.format == "pdf" and options.engine != "system" else options.format
+
+
 def start(options: RenderOptions | None = None) -> Drawing:
     """A rendering with `options`: the format checked and the layout engine started, ahead
     of the map, so that its start-up overlaps loading the map. Raises RenderError."""
@@ -637,15 +654,15 @@ def start(options: RenderOptions | None = None) -> Drawing:
     _checked(options)
     if options.format == "dot":
         return Drawing(options)
-    to_pdf = options.format == "pdf" and options.engine != "system"
-    fmt = "svg" if to_pdf else options.format
+    fmt = _engine_format(options)
     try:
         engine = select(options.engine, fmt)
     except EngineError as error:  # a missing engine: what to install (exit 2, as for usage)
         raise OptionError(str(error)) from error
     try:
         # A PNG, or Graphviz's own PDF, with the SVG of its layout, which `_crossing` reads.
-        return Drawing(options, engine.launch(fmt, svg=fmt in ("png", "pdf")), to_pdf)
+        layout = engine.launch(fmt, svg=fmt in ("png", "pdf"))
+        return Drawing(options, layout, to_pdf=fmt != options.format)
     except EngineError as error:
         raise RenderError(str(error)) from error
 

@@ -104,7 +104,7 @@ class Layout:
         with_svg: bool = False,
     ) -> None:
         self.launched, self.fmt, self.with_svg = engine, fmt, with_svg
-        self.svg = b""  # with_svg: the layout's SVG, once `result` has its output
+        self.svg = b""  # the layout's SVG (its output, or with_svg's), once `result` has it
         self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
         self.expired = False
@@ -204,12 +204,9 @@ class Layout:
                 f"{self.command} a whole Graphviz, and is there room for its output in the "
                 "temporary folder?"
             )
+        if self.fmt == "svg":
+            self.svg = stdout
         return stdout
-
-    def again(self, *graph: str) -> Layout:
-        """The same engine and format started anew (with `graph`'s attributes), waiting
-        for its DOT."""
-        return self.launched.launch(self.fmt, *graph, svg=self.with_svg)
 
     def _unlimit(self) -> None:
         """End the watch, before the output file it looks at is closed."""
