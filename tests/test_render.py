@@ -450,29 +450,29 @@ def test_edges_into_a_node_in_groups_get_ports_where_fewer_then_cross_or_meet(
     assert "dashed frame: one tag" in svg.decode()  # (the second layout dropped it)
 
 
-@pytest.mark.parametrize("curved", [2, 1], ids=["second-curved", "first-curved"])
-def test_a_layout_drawn_as_curves_gives_way_to_a_routed_one(
-    monkeypatch: pytest.MonkeyPatch, curved: int
+@pytest.mark.parametrize("unrouted", [2, 1], ids=["second-unrouted", "first-unrouted"])
+def test_a_layout_with_straight_edges_gives_way_to_a_routed_one(
+    monkeypatch: pytest.MonkeyPatch, unrouted: int
 ) -> None:
-    """Graphviz may lose an edge of a layout and draw it as curves, which cross boxes: the
-    routed one stands, with fewer of its edges apart or not, and the drawing is warned of
-    curves only if it has them (it was when the first was curved, the second kept); and
+    """Graphviz may lose an edge of a layout, then drawn with straight edges, which cross
+    boxes: the routed one stands, with fewer of its edges apart or not, and the drawing is
+    warned of straight edges only if it has them (it was when the first had, the second kept); and
     the layouts read to choose are not kept once the drawing is done."""
     from argmap.render import geometry
 
     laid_out, calls = Drawing._laid_out, []
 
-    def curved_once(self: Drawing, layout: Layout) -> bytes:
+    def unrouted_once(self: Drawing, layout: Layout) -> bytes:
         calls.append(layout)
         data = laid_out(self, layout)
-        self.curved = len(calls) == curved
+        self.unrouted = len(calls) == unrouted
         return data
 
-    monkeypatch.setattr(Drawing, "_laid_out", curved_once)
+    monkeypatch.setattr(Drawing, "_laid_out", unrouted_once)
     drawing = start(RenderOptions(dot=DotOptions(group_by="tag")))
     drawing.draw(_twelve_arguers())
     drawing.result()
-    assert len(calls) == 2 and (_port_tails(drawing.dot, "c") == []) is (curved == 2)
+    assert len(calls) == 2 and (_port_tails(drawing.dot, "c") == []) is (unrouted == 2)
     assert [w.rule for w in drawing.warnings] == []
     assert geometry._read.cache_info().currsize == 0
 
@@ -514,20 +514,21 @@ def test_a_png_is_drawn_once_of_the_layouts_tried(
     assert png == layout.result()  # (the layout kept)
 
 
-def test_a_routed_second_layout_is_not_warned_of_curves(tmp_path: Path) -> None:
-    """The first layout drawn as curves (Graphviz lost an edge, whatever was ranked), the
-    second, with ports, routed and kept: the drawing was warned of curves it did not have."""
+def test_a_routed_second_layout_is_not_warned_of_straight_edges(tmp_path: Path) -> None:
+    """The first layout drawn with straight edges (Graphviz lost an edge, whatever was
+    ranked), the second, with ports, routed and kept: the drawing was warned of straight
+    edges it did not have."""
     builtin = select("builtin", "svg").command
     engine = fake_engine(
         tmp_path,
         'f=$(mktemp); cat > "$f"; grep -q \'headport="p\' "$f" || case "$*" in '
-        "*splines=curved*) ;; *) echo 'Error: lost o0 c edge' >&2; exit 1;; esac; "
+        "*splines=line*) ;; *) echo 'Error: lost o0 c edge' >&2; exit 1;; esac; "
         f'exec {builtin} "$@" < "$f"',
     )
     drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
     drawing.draw(_twelve_arguers(), style=DotOptions(group_by="tag"))
     drawing.result()
-    assert _port_tails(drawing.dot, "c") and not drawing.curved
+    assert _port_tails(drawing.dot, "c") and not drawing.unrouted
     assert [w.rule for w in drawing.warnings] == []
 
 
@@ -1713,9 +1714,9 @@ RIVALS = (
             False,
         ),
         # ... or on any edge, unless there is no routing to do.
-        ('case "$*" in *-Gsplines=curved*) echo "<svg></svg>";; *) {lost};; esac', True),
+        ('case "$*" in *-Gsplines=line*) echo "<svg></svg>";; *) {lost};; esac', True),
     ],
-    ids=["ranked", "ranked-twice", "curved"],
+    ids=["ranked", "ranked-twice", "unrouted"],
 )
 def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, warned: bool
@@ -1730,7 +1731,7 @@ def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     assert "o1 -> o2 [" in drawing.dot and "constraint=false" in drawing.dot
     assert drawing.result() == b"<svg></svg>\n"
     assert [(w.rule, w.span.file) for w in drawing.warnings] == (
-        [("curved-edges", "rivals.yaml")] if warned else []
+        [("unrouted-edges", "rivals.yaml")] if warned else []
     )
     # An engine that loses the edge whatever is done says so.
     drawing = replace(
@@ -1740,6 +1741,36 @@ def test_an_edge_graphviz_cannot_route_is_drawn_all_the_same(
     drawing.draw(m)
     with pytest.raises(RenderError, match=r"failed: Error: lost o1 o2 edge$"):
         drawing.result()
+
+
+def test_edges_drawn_straight_take_no_time_on_a_graph_of_many_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Graphviz bends a curved edge (`splines=curved`) away from a cycle it is in, which it
+    looks for along every path: 22 rows of two reasons that each support both above took it
+    over 30 s (2^22 paths). Drawn straight instead, when it loses an edge whatever is done."""
+    monkeypatch.setattr(engines, "TIMEOUT", 10)
+    builtin = select("builtin", "svg").command
+    engine = fake_engine(
+        tmp_path,
+        'f=$(mktemp); cat > "$f"; case "$*" in *splines=*) ;; '
+        "*) echo 'Error: lost r0a c edge' >&2; exit 1;; esac; "
+        f'exec {builtin} "$@" < "$f"',
+    )
+    rows = [["c"]] + [[f"r{i}a", f"r{i}b"] for i in range(22)]
+    m = loads(
+        "argmap: 1\ntitle: Paths\nclaims:\n  c: {text: C}\nreasons:\n"
+        + "".join(
+            f"  {n}: {{text: {n}, supports: [{', '.join(above)}]}}\n"
+            for above, row in itertools.pairwise(rows)
+            for n in row
+        )
+    ).map
+    assert m is not None
+    drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
+    drawing.draw(m)
+    assert b"r21b" in drawing.result()
+    assert [w.rule for w in drawing.warnings] == ["unrouted-edges"]
 
 
 @pytest.mark.parametrize("name", ["builtin", "system"])
@@ -1768,7 +1799,7 @@ def test_a_real_lost_edge_is_drawn(name: str, monkeypatch: pytest.MonkeyPatch) -
     # (Two nodes that attack each other are one line, `u<->v`.)
     for u, v in build_graph(m).edges():
         assert {f"{u}->{v}", f"{u}<->{v}", f"{v}<->{u}"} & drawn, (u, v)
-    # Routed, not curves. (Some edges cross boxes, as in many drawings with groups.)
+    # Routed, not straight. (Some edges cross boxes, as in many drawings with groups.)
     assert {w.rule for w in drawing.warnings} <= {"crossed-box"}
     lost_line = re.compile(r'^\s*"suburbs-slower" -> "fire-worried" \[.*constraint=false', re.M)
     # (Laid out alone above, then by the drawing: lost; then ranked, and laid out again.)

@@ -37,7 +37,7 @@ def test_every_rule_but_the_unwritable_has_examples() -> None:
     # And render's, which `check` does not report.
     unwritable = {"io-error", "encoding", "not-a-map"}
     unwritable |= {r.id for r in REGISTRY.values() if r.drawing}
-    assert {"pdf-font", "png-font", "no-groups", "curved-edges"} <= unwritable
+    assert {"pdf-font", "png-font", "no-groups", "unrouted-edges"} <= unwritable
     assert {r.id for r in REGISTRY.values() if not r.bad} == unwritable
 
 

@@ -1321,7 +1321,7 @@ def _diff_svg(
         data, lacks = drawn(union, options)
     except RenderError as error:  # (diff has no --focus)
         _fail(str(error).replace(PART_OF_IT, "compare them as text, `-f text`"), 1)
-    for warning in lacks:  # (grouping that draws no group, edges drawn as curves)
+    for warning in lacks:  # (grouping that draws no group, edges drawn straight)
         typer.echo(headline(warning), err=True)
     return data
 

@@ -53,7 +53,7 @@ class Engine:
         """Start the engine's process; it waits for its DOT (`Layout.feed`). Starting it
         before the DOT exists hides its own start-up behind argmap's work: loading its
         plugins and fonts takes Graphviz's `dot` several milliseconds. `graph` holds graph
-        attributes for a DOT that does not set them (`splines=curved`). With `svg`, the
+        attributes for a DOT that does not set them (`splines=line`). With `svg`, the
         engine also writes the SVG of the same layout (`Layout.svg`), ahead of `fmt`."""
         # Files, not pipes, for the engine's output: it writes them at its own pace with no
         # Python thread to drain them, so a busy caller cannot slow it down.

@@ -21,14 +21,14 @@ RULES = [
         drawing=True,
     ),
     Rule(
-        "curved-edges",
+        "unrouted-edges",
         Severity.WARNING,
-        "Graphviz could not route the drawing's edges around its boxes: they are curves.",
+        "Graphviz could not route the drawing's edges around its boxes: they are straight.",
         "Graphviz's edge router fails on some drawings, mostly ones with groups "
         "(`--group-by`): it reports an edge as lost and leaves it out. argmap then lays "
         "the map out again with the lost edges ranking their nodes, which mends most; "
-        "when that fails too, it draws every edge as a plain curve from box to box, which "
-        "needs no routing, so that no edge is left out. Such curves may cross other boxes. "
+        "when that fails too, it draws every edge as a straight line from box to box, which "
+        "needs no routing, so that no edge is left out. Such lines may cross other boxes. "
         "Reported by `argmap render`. Another direction (`--direction LR`), another "
         "grouping or none usually routes cleanly.",
         "",
