@@ -1860,6 +1860,38 @@ def test_nodes_that_attack_each_other_are_one_line_with_two_heads() -> None:
     assert len(paths) == 2 and len(set(paths.values())) == 2
 
 
+@pytest.mark.parametrize(("crossing", "layouts"), [(16, 2), (17, 1)])
+def test_a_tangle_of_edges_through_boxes_is_not_laid_out_again(
+    monkeypatch: pytest.MonkeyPatch, crossing: int, layouts: int
+) -> None:
+    """Ranked, the edges through boxes of a tangle do not come out (462 nodes in groups:
+    126 of 464 ranked left 410), and Graphviz took 10 s to lay them out, against 1."""
+    import argmap.render
+
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nreasons:\n"
+        + "".join(f"  r{i}: {{text: R{i}, supports: c}}\n" for i in range(20))
+        + "objections:\n"
+        + "".join(f"  o{i}: {{text: O{i}, attacks: [c, r{i}]}}\n" for i in range(20))
+    ).map
+    assert m is not None
+    crossed = {f"o{i}->r{i}": "c" for i in range(crossing)}
+    monkeypatch.setattr(argmap.render, "crossed_boxes", lambda svg, unranked=False: crossed)
+    launched: list[str] = []
+    launch = Engine.launch
+
+    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
+        launched.append(fmt)
+        return launch(engine, fmt, *graph, svg=svg)
+
+    monkeypatch.setattr(Engine, "launch", spy)
+    drawing = start(RenderOptions())
+    drawing.draw(m)
+    drawing.result()
+    assert len(launched) == layouts
+    assert [w.rule for w in drawing.warnings] == ["crossed-box"]
+
+
 def test_ranking_takes_off_only_the_named_edges_constraint() -> None:
     m = loads(RIVALS + "  o3: {text: D, attacks: [c, o2]}\n").map
     assert m is not None

@@ -288,6 +288,10 @@ _AGAIN_NODES = 1_000
 # 60 ms more at 100 nodes, 0.3 s at 300; at 1,000, 0.9 s (it halved the tails placed out
 # of their ports' order, 1,218 pairs of 20 nodes' arguers).
 _REPLACED_NODES = 300
+# Edges through boxes ranked in a layout again, at most: a drawing with more is a tangle that
+# ranking them does not undo, at great cost (462 nodes in groups: 126 of 464 such edges
+# ranked took Graphviz 10 s against 1, and left 410); real maps have a few.
+_RANKED_MOST = 16
 # Edges of a drawing, at most: Graphviz took 140 s and 300 MB to lay out 40,000 (200 nodes
 # each attacking all, 7.6 KB of YAML aliases), and 5,000 nodes with 6,500 edges take 12 s.
 MAX_EDGES = 20_000
@@ -570,7 +574,8 @@ class Drawing:
             self._crossing(crossed)
             return data
         ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
-        if ranked != self.dot:
+        newly = self.dot.count(" constraint=false") - ranked.count(" constraint=false")
+        if 0 < newly <= _RANKED_MOST:
             layout, dot, unrouted = self.layout, self.dot, self.unrouted
             try:
                 self.dot = ranked

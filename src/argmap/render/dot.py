@@ -797,15 +797,25 @@ def ranking(dot: str, edges: Iterable[tuple[str, str]]) -> str:
     """`dot` with `edges` (their ends' ids) ranking their nodes after all (see the note on
     `constraint` in `dot_pieces`): Graphviz's router fails to draw some edges that do not,
     between groups, and draws them once they do."""
-    for u, v in edges:
-        tail, head = re.escape(_text(u)), re.escape(_text(v))
+    wanted = {(_text(u), _text(v)) for u, v in edges}
+
+    def ranked(line: re.Match[str]) -> str:
+        tail, head = line["tail"], line["head"]
         # (Or written the other way and drawn back: one of two nodes that argue with each
         # other, the pair marked unlike by a diff.)
-        line = (
-            rf"^(\s*(?:{tail} -> {head} \[|{head} -> {tail} \[(?=.*dir=back)).*?) constraint=false"
-        )
-        dot = re.sub(line, r"\1", dot, flags=re.MULTILINE)
-    return dot
+        if (tail, head) in wanted or ((head, tail) in wanted and "dir=back" in line[0]):
+            return line["before"] + line["after"]
+        return line[0]
+
+    # (One pass over the DOT: a pass per edge took 1.3 s for 410 edges of 462 nodes.)
+    return _UNRANKED_LINE.sub(ranked, dot) if wanted else dot
+
+
+# An edge's line in the DOT that does not rank its nodes; the ids as `_text` writes them.
+_UNRANKED_LINE = re.compile(
+    r"^(?P<before>\s*(?P<tail>\S+) -> (?P<head>\S+) \[.*?) constraint=false(?P<after>.*)$",
+    re.MULTILINE,
+)
 
 
 def _mutual(
