@@ -514,6 +514,32 @@ def test_a_png_is_drawn_once_of_the_layouts_tried(
     assert png == layout.result()  # (the layout kept)
 
 
+def test_no_second_layout_in_groups_where_no_edges_into_a_node_cross(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second layout is kept only if fewer of the edges into each node argued about by
+    many cross or meet (`tangles`): with none, it was laid out all the same."""
+    import argmap.render
+
+    launched: list[str] = []
+    launch = Engine.launch
+
+    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
+        launched.append(fmt)
+        return launch(engine, fmt, *graph, svg=svg)
+
+    monkeypatch.setattr(Engine, "launch", spy)
+    for untangled, layouts in ((False, 2), (True, 1)):
+        if untangled:
+            monkeypatch.setattr(argmap.render, "tangles", lambda svg, heads: 0)
+        launched.clear()
+        drawing = start(RenderOptions(dot=DotOptions(group_by="tag")))
+        drawing.draw(_twelve_arguers())
+        drawing.result()
+        assert len(launched) == layouts
+        assert bool(_port_tails(drawing.dot, "c")) is not untangled
+
+
 def test_a_routed_second_layout_is_not_warned_of_straight_edges(tmp_path: Path) -> None:
     """The first layout drawn with straight edges (Graphviz lost an edge, whatever was
     ranked), the second, with ports, routed and kept: the drawing was warned of straight

@@ -531,6 +531,8 @@ class Drawing:
         across = self.style.direction in ("LR", "RL")
         svg = self.layout.svg
         if self.grouped:
+            if not (before := tangles(svg, orders)) and not self.unrouted:
+                return data  # (none has fewer)
             placed = approaches(svg, orders, across)
         else:
             centre = centres(svg, across)
@@ -546,10 +548,7 @@ class Drawing:
             svg_again = self.layout.svg
             # (Routed before straight, which cross boxes; then the fewer crossed edges.)
             if self.grouped:
-                better = (self.unrouted, tangles(svg_again, orders)) < (
-                    unrouted,
-                    tangles(svg, orders),
-                )
+                better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
             else:
                 disorder = _disorder(ported(g, placed).values(), centres(svg_again, across))
                 better = (self.unrouted, disorder) < (unrouted, before)
