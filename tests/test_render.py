@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 import warnings
@@ -1584,6 +1585,15 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
 
     assert layout.feed(built()) == build_dot(build_graph(m), m, DotOptions(group_by="actor"))
     assert layout.result() == b"<svg></svg>\n"
+
+
+def test_an_engine_is_stopped_though_its_watch_never_started(tmp_path: Path) -> None:
+    """An interrupt inside the watch thread's start (0.5 ms on a busy machine) left a thread
+    that cannot be joined: stopping the engine raised, and left it running."""
+    layout = fake_engine(tmp_path, "sleep 30").launch("svg")
+    layout.watch = threading.Thread(target=layout.kill)  # (as if its start was broken off)
+    layout.cancel()
+    assert layout.process.returncode is not None
 
 
 def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -211,7 +211,8 @@ class Layout:
     def _unlimit(self) -> None:
         """End the watch, before the output file it looks at is closed."""
         self.done.set()
-        if self.watch is not None:
+        # (A start that an interrupt broke off leaves a thread that cannot be joined.)
+        if self.watch is not None and self.watch.is_alive():
             self.watch.join()
 
     def kill(self) -> None:
@@ -225,8 +226,8 @@ class Layout:
 
     def cancel(self) -> None:
         """Stop the engine: its result is no longer wanted (a no-op once it is done)."""
+        self.kill()  # (first: nothing before it may keep the engine running)
         self._unlimit()
-        self.kill()
         self.process.wait()
         for stream in (self.process.stdin, self.output, self.errors):
             if stream is not None:
