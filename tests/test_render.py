@@ -411,6 +411,20 @@ def test_many_edges_into_a_node_end_apart(direction: str) -> None:
     assert deepest <= 1.5, deepest
 
 
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[Layout]:
+    """The layouts started, in order: a spy on `Engine.launch`."""
+    layouts: list[Layout] = []
+    launch = Engine.launch
+
+    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
+        layouts.append(launch(engine, fmt, *graph, svg=svg))
+        return layouts[-1]
+
+    monkeypatch.setattr(Engine, "launch", spy)
+    return layouts
+
+
 def _port_tails(dot: str, head: str) -> list[str]:
     """The tails of the edges into `head` that end at its ports, in their ports' order."""
     ports = re.findall(rf'(\w[\w-]*)"? -> "?{head}"? \[[^]]*headport="p(\d+):', dot)
@@ -479,57 +493,61 @@ def test_a_layout_with_straight_edges_gives_way_to_a_routed_one(
 
 
 @pytest.mark.parametrize(
-    ("m", "group_by", "launched"),
+    ("fmt", "m", "group_by", "formats"),
     [  # In groups, laid out as SVG from the start: most are laid out again.
-        (_twelve_arguers, "tag", ["png", "svg", "svg", "png"]),
+        ("png", _twelve_arguers, "tag", ["png", "svg", "svg", "png"]),
         # Without, as a PNG (and its SVG), and again as SVG only if need be.
         (
+            "png",
             lambda: load_map(DATA / "render" / "edge-through-a-box.yaml"),
             None,
             ["png", "svg", "png"],
         ),
-        (lambda: load_map(SEED), None, ["png"]),
+        ("png", lambda: load_map(SEED), None, ["png"]),
+        # (JSON, which is not laid out again, in its own format once.)
+        ("json", _twelve_arguers, "tag", ["json"]),
     ],
-    ids=["groups", "again", "once"],
+    ids=["groups", "again", "once", "json"],
 )
 def test_a_png_is_drawn_once_of_the_layouts_tried(
-    monkeypatch: pytest.MonkeyPatch, m: Callable[[], Map], group_by: str | None, launched: list[str]
+    launched: list[Layout], fmt: str, m: Callable[[], Map], group_by: str | None, formats: list[str]
 ) -> None:
     """A PNG takes several times its layout's time to draw (6 s of 6.4 at 250 nodes): drawn
     for each layout tried, a map in groups took 28 s, 8 now."""
-    formats: list[str] = []
+    drawing = start(RenderOptions(format=fmt))
+    drawing.draw(m(), style=DotOptions(group_by=group_by))
+    drawn = drawing.result()
+    assert [layout.fmt for layout in launched] == formats
+    layout = select("builtin", fmt).launch(fmt)
+    layout.feed([drawing.dot])
+    assert drawn == layout.result()  # (the layout kept)
+
+
+def test_an_engine_that_cannot_start_again_for_groups_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PNG in groups starts its engine again, for SVG: failing (the engine gone, no
+    processes left), it was an internal error, not the engine's message."""
     launch = Engine.launch
 
-    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
-        formats.append(fmt)
+    def once(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
+        if fmt == "svg":
+            raise EngineError("cannot run dot: Resource temporarily unavailable")
         return launch(engine, fmt, *graph, svg=svg)
 
-    monkeypatch.setattr(Engine, "launch", spy)
+    monkeypatch.setattr(Engine, "launch", once)
     drawing = start(RenderOptions(format="png"))
-    drawing.draw(m(), style=DotOptions(group_by=group_by))
-    png = drawing.result()
-    assert formats == launched
-    monkeypatch.undo()
-    layout = select("builtin", "png").launch("png")
-    layout.feed([drawing.dot])
-    assert png == layout.result()  # (the layout kept)
+    with pytest.raises(RenderError, match=r"^cannot run dot: Resource temporarily"):
+        drawing.draw(_twelve_arguers(), style=DotOptions(group_by="tag"))
 
 
 def test_no_second_layout_in_groups_where_no_edges_into_a_node_cross(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
 ) -> None:
     """A second layout is kept only if fewer of the edges into each node argued about by
     many cross or meet (`tangles`): with none, it was laid out all the same."""
     import argmap.render
 
-    launched: list[str] = []
-    launch = Engine.launch
-
-    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
-        launched.append(fmt)
-        return launch(engine, fmt, *graph, svg=svg)
-
-    monkeypatch.setattr(Engine, "launch", spy)
     for untangled, layouts in ((False, 2), (True, 1)):
         if untangled:
             monkeypatch.setattr(argmap.render, "tangles", lambda svg, heads: 0)
@@ -1616,16 +1634,8 @@ def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ids=["map-error", "yaml-error"],
 )
 def test_the_engine_started_ahead_of_a_broken_map_is_stopped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+    tmp_path: Path, launched: list[Layout], text: str
 ) -> None:
-    launched: list[Layout] = []
-    launch = Engine.launch
-
-    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
-        launched.append(launch(engine, fmt, *graph, svg=svg))
-        return launched[-1]
-
-    monkeypatch.setattr(Engine, "launch", spy)
     source, output = tmp_path / "broken.yaml", tmp_path / "broken.svg"
     source.write_text(text)
     outcome = run_one(Job(str(source), str(output)), RenderOptions(), {}, Settings(), False)
@@ -1898,7 +1908,7 @@ def test_nodes_that_attack_each_other_are_one_line_with_two_heads() -> None:
 
 @pytest.mark.parametrize(("crossing", "layouts"), [(16, 2), (17, 1)])
 def test_a_tangle_of_edges_through_boxes_is_not_laid_out_again(
-    monkeypatch: pytest.MonkeyPatch, crossing: int, layouts: int
+    monkeypatch: pytest.MonkeyPatch, launched: list[Layout], crossing: int, layouts: int
 ) -> None:
     """Ranked, the edges through boxes of a tangle do not come out (462 nodes in groups:
     126 of 464 ranked left 410), and Graphviz took 10 s to lay them out, against 1."""
@@ -1913,14 +1923,6 @@ def test_a_tangle_of_edges_through_boxes_is_not_laid_out_again(
     assert m is not None
     crossed = {f"o{i}->r{i}": "c" for i in range(crossing)}
     monkeypatch.setattr(argmap.render, "crossed_boxes", lambda svg, unranked=False: crossed)
-    launched: list[str] = []
-    launch = Engine.launch
-
-    def spy(engine: Engine, fmt: str, *graph: str, svg: bool = False) -> Layout:
-        launched.append(fmt)
-        return launch(engine, fmt, *graph, svg=svg)
-
-    monkeypatch.setattr(Engine, "launch", spy)
     drawing = start(RenderOptions())
     drawing.draw(m)
     drawing.result()

@@ -386,12 +386,15 @@ class Drawing:
             dot_options = _noted(dot_options, f"dashed frame: one {dot_options.group_by}'s nodes")
         self.style = dot_options  # (with its legend's note: `_in_place` draws it again)
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
-        if self.grouped and self.layout is not None and self.layout.fmt != "svg":
+        if self.grouped and self.layout is not None and self.layout.with_svg:
             # Laid out as SVG, to choose among (`_again`): most layouts in groups are laid out
             # again (an edge Graphviz lost, ports, edges through boxes), and the layout is a
             # fraction of a PNG's time (0.36 s of 6.6 at 250 nodes).
             self.layout.cancel()
-            self.layout = self.layout.launched.launch("svg")
+            try:
+                self.layout = self.layout.launched.launch("svg")
+            except EngineError as error:
+                raise RenderError(str(error)) from error
         pieces = dot_pieces(g, m, dot_options)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
@@ -625,10 +628,12 @@ class Drawing:
             )
         )
 
-    def _again(self, layout: Layout, dot: str, *graph: str, fmt: str = "svg") -> Layout:
+    def _again(self, layout: Layout, dot: str, *graph: str, fmt: str | None = None) -> Layout:
         """`layout`'s engine laying out `dot` (with `graph`'s attributes) anew: the drawing's
-        engine, for `cancel` to stop, from the moment it starts. As SVG, a layout to choose
-        among: the one kept is drawn in another format once chosen (`result`)."""
+        engine, for `cancel` to stop, from the moment it starts. A PNG's or a PDF's as SVG
+        (`fmt` unless given), a layout to choose among: the one kept is drawn in its format
+        once chosen (`result`)."""
+        fmt = fmt or ("svg" if layout.with_svg else layout.fmt)
         self.layout = layout.launched.launch(fmt, *graph)
         self.layout.feed([dot])
         return self.layout
