@@ -1605,6 +1605,18 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
     assert layout.result() == b"<svg></svg>\n"
 
 
+def test_an_engine_gone_is_not_fed_though_its_pipe_is_held_open(tmp_path: Path) -> None:
+    """A `dot` that is a script may leave a process that holds its input open, unread:
+    writing the DOT waited for it (30 s here; for ever, past the time limit, for one that
+    never ends)."""
+    started = time.monotonic()
+    layout = fake_engine(tmp_path, "sleep 30 0<&0 & exit 0").launch("svg")
+    layout.feed(["digraph {" + "a;" * 200_000 + "}"])  # (more than a pipe holds)
+    with pytest.raises(EngineError, match="wrote nothing"):
+        layout.result()
+    assert time.monotonic() - started < 10
+
+
 def test_an_engine_is_stopped_though_its_watch_never_started(tmp_path: Path) -> None:
     """An interrupt inside the watch thread's start (0.5 ms on a busy machine) left a thread
     that cannot be joined: stopping the engine raised, and left it running."""
@@ -1700,13 +1712,17 @@ def test_an_engine_that_writes_on_and_on_is_not_read(
     )
 
 
+@pytest.mark.parametrize("into", ["", ">&2"], ids=["output", "messages"])
 def test_an_engine_that_writes_on_and_on_is_stopped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into: str
 ) -> None:
-    """Without a watch on its output, it filled the temporary folder until the time was up."""
+    """Without a watch on what it writes, it filled the temporary folder until the time
+    was up."""
     monkeypatch.setattr(engines, "MAX_OUTPUT", 1_000_000)
     started = time.monotonic()
-    layout = fake_engine(tmp_path, "cat > /dev/null; printf '<svg>'; exec yes").launch("svg")
+    layout = fake_engine(tmp_path, f"cat > /dev/null; printf '<svg>'; exec yes {into}").launch(
+        "svg"
+    )
     layout.feed(["digraph {}"])
     with pytest.raises(EngineError, match=r"more than the 1,000,000 of any drawing"):
         layout.result()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from select import select as _wait_for
 from typing import IO
 
 from argmap.text import shorten
@@ -27,14 +27,14 @@ from argmap.text import shorten
 BUILTIN_FORMATS = frozenset({"svg", "png", "jpeg", "json", "plain", "xdot"})
 ENGINES = ("auto", "builtin", "system")
 TIMEOUT = 600  # seconds: a layout that takes longer is stuck
-# Bytes of an engine's output that argmap reads, at most: the largest drawing it lays out
-# (20,000 edges: `render.MAX_EDGES`) is some 40 MB of SVG, and its PNG is at most 16,320
-# pixels a side. More is no drawing (a `dot` on PATH that writes on and on), and was read
-# whole into memory; the watch on the engine stops it once it has written more.
+# Bytes an engine may write, its output and its messages, at most: the largest drawing argmap
+# lays out (20,000 edges: `render.MAX_EDGES`) is some 40 MB of SVG, and its PNG is at most
+# 16,320 pixels a side. More is no drawing (a `dot` on PATH that writes on and on), and was
+# read whole into memory; the watch on the engine stops it once it has written more (it
+# filled the temporary folder until the time was up).
 MAX_OUTPUT = 256 * 2**20
 _WATCH = 0.25  # seconds between looks at the engine's output and its time
 _MAX_ERRORS = 4 * 2**20  # bytes of its errors read: 20,000 lost edges said are 0.8 MB
-PIPE_BUFFER = 16_384  # bytes any pipe takes without a reader (Linux says how many: 64 KiB)
 
 
 class EngineError(Exception):
@@ -79,9 +79,6 @@ class Engine:
                     # In UTC: a PDF's creation date is then written the one way, which
                     # `render._UNDATED` sets to the epoch (a time zone adds its offset).
                     env={**os.environ, "TZ": "UTC"},
-                    # Its own process group, stopped as one: a `dot` that is a script
-                    # leaves its children holding the pipe and the files (`Layout.kill`).
-                    process_group=0,
                 )
             except OSError as error:
                 raise EngineError(
@@ -126,7 +123,7 @@ class Layout:
         deadline = time.monotonic() + TIMEOUT
         while not self.done.wait(min(_WATCH, max(0.0, deadline - time.monotonic()))):
             # (Too much output `result` says as such: it sees the size.)
-            overflowed = os.fstat(self.output.fileno()).st_size > MAX_OUTPUT
+            overflowed = self._written() > MAX_OUTPUT
             self.expired = not overflowed and time.monotonic() >= deadline
             if overflowed or self.expired:
                 self.kill()
@@ -139,18 +136,37 @@ class Layout:
         graph out in its own process meanwhile."""
         stdin = self.process.stdin
         assert stdin is not None
-        room, written, fed = _capacity(stdin), 0, []
+        fed = []
+        if _POLLED:
+            os.set_blocking(stdin.fileno(), False)
+        else:  # (the watch from the start: no telling when a write waits for the engine)
+            self._limit()
         # A broken pipe means the engine stopped before reading it all: `result` says why.
         with suppress(BrokenPipeError), stdin:  # closing it ends the DOT
             for piece in pieces:
                 fed.append(piece)
-                data = piece.encode("utf-8")
-                written += len(data)
-                if written > room:  # writing waits for the engine to read
-                    self._limit()
-                stdin.write(data)
-                stdin.flush()
+                if not self._send(stdin, piece.encode("utf-8")):
+                    break
         return "".join(fed)
+
+    def _send(self, stdin: IO[bytes], data: bytes) -> bool:
+        """Write `data` to the engine as it reads it; False once the engine is gone: the
+        watch stopped it (a process it started may hold the pipe open, unread: a `dot` that
+        is a script), or it ended without reading."""
+        if not _POLLED:
+            stdin.write(data)
+            stdin.flush()
+            return True
+        left = memoryview(data)
+        while left:
+            try:
+                left = left[os.write(stdin.fileno(), left) :]
+            except BlockingIOError:
+                self._limit()  # (argmap waits for the engine from here)
+                while not _wait_for([], [stdin], [], _WATCH)[1]:
+                    if self.process.poll() is not None:
+                        return False
+        return True
 
     def result(self) -> bytes:
         """The engine's output; EngineError if it failed or took too long."""
@@ -169,7 +185,7 @@ class Layout:
                 f"{_TOO_BIG}"
             )
         with self.output, self.errors:
-            if (size := os.fstat(self.output.fileno()).st_size) > MAX_OUTPUT:
+            if (size := self._written()) > MAX_OUTPUT:
                 raise EngineError(
                     f"the {self.engine} layout engine wrote {size:,} bytes, more than the "
                     f"{MAX_OUTPUT:,} of any drawing: is {self.command} Graphviz?"
@@ -216,13 +232,14 @@ class Layout:
             self.watch.join()
 
     def kill(self) -> None:
-        """Stop the engine and whatever it started, unless it is done."""
+        """Stop the engine, unless it is done. (In argmap's process group still: a signal
+        to the group, from `timeout` or a terminal, stops it with argmap.)"""
         if self.process.poll() is None:
-            if hasattr(os, "killpg"):
-                with suppress(ProcessLookupError):
-                    os.killpg(self.process.pid, signal.SIGKILL)
-            else:  # Windows: no process groups
-                self.process.kill()
+            self.process.kill()
+
+    def _written(self) -> int:
+        """Bytes the engine has written so far, its output and its messages."""
+        return sum(os.fstat(file.fileno()).st_size for file in (self.output, self.errors))
 
     def cancel(self) -> None:
         """Stop the engine: its result is no longer wanted (a no-op once it is done)."""
@@ -247,14 +264,9 @@ _SIGNATURES: dict[str, Callable[[bytes], bool]] = {
 _ENDS = {"svg": b"</svg>", "png": b"IEND\xaeB`\x82", "pdf": b"%%EOF", "json": b"}"}
 
 
-def _capacity(pipe: IO[bytes]) -> int:
-    try:
-        import fcntl
-
-        size: int = fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ)
-    except (ImportError, AttributeError, OSError):  # not Linux
-        return PIPE_BUFFER
-    return size
+# Whether a pipe can be written without waiting, and waited on with a time limit (not on
+# Windows, whose `select` takes sockets only).
+_POLLED = os.name == "posix"
 
 
 # Graphviz's word for an edge its router failed to draw (its ends are map ids, which hold no
