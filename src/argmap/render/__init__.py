@@ -437,7 +437,8 @@ class Drawing:
                 data = self._in_place(data)
             if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
                 data = self._uncrossed(data)
-            if self.layout.fmt != (fmt := _engine_format(self.options)):
+            fmt = _engine_format(self.options)
+            if fmt in _PICTURES and self.layout.fmt != fmt:  # (laid out as SVG: `_again`)
                 # (A PNG takes several times its layout's time to draw: 6 s of 6.4 at 250
                 # nodes. Drawn for each layout tried, it took most of a minute.)
                 unrouted = (_STRAIGHT,) if self.unrouted else ()
@@ -655,6 +656,11 @@ def _disorder(orders: Iterable[list[str]], placed: Mapping[str, float]) -> int:
     )
 
 
+# The formats the engine draws (a PNG, Graphviz's own PDF) rather than writes out: their
+# layouts are read, and chosen among, as SVG.
+_PICTURES = ("png", "pdf")
+
+
 def _engine_format(options: RenderOptions) -> str:
     """What the engine writes: argmap converts SVG to PDF itself, unless told to use the
     system's Graphviz."""
@@ -677,7 +683,7 @@ def start(options: RenderOptions | None = None) -> Drawing:
         raise OptionError(str(error)) from error
     try:
         # A PNG, or Graphviz's own PDF, with the SVG of its layout, which `_crossing` reads.
-        layout = engine.launch(fmt, svg=fmt in ("png", "pdf"))
+        layout = engine.launch(fmt, svg=fmt in _PICTURES)
         return Drawing(options, layout, to_pdf=fmt != options.format)
     except EngineError as error:
         raise RenderError(str(error)) from error
