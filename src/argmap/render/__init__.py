@@ -23,6 +23,7 @@ from argmap.render.dot import (
     has_unranked,
     ported,
     ranking,
+    unranked_edges,
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
 from argmap.render.geometry import (
@@ -577,7 +578,7 @@ class Drawing:
             self._crossing(crossed)
             return data
         ranked = ranking(self.dot, [(tail, head) for tail, head in map(edge_ends, crossed)])
-        newly = self.dot.count(" constraint=false") - ranked.count(" constraint=false")
+        newly = unranked_edges(self.dot) - unranked_edges(ranked)
         if 0 < newly <= _RANKED_MOST:
             layout, dot, unrouted = self.layout, self.dot, self.unrouted
             try:

@@ -811,6 +811,11 @@ def ranking(dot: str, edges: Iterable[tuple[str, str]]) -> str:
     return _UNRANKED_LINE.sub(ranked, dot) if wanted else dot
 
 
+def unranked_edges(dot: str) -> int:
+    """How many edges of `dot` do not rank their nodes (`ranking` makes them)."""
+    return dot.count(" constraint=false")
+
+
 # An edge's line in the DOT that does not rank its nodes; the ids as `_text` writes them.
 _UNRANKED_LINE = re.compile(
     r"^(?P<before>\s*(?P<tail>\S+) -> (?P<head>\S+) \[.*?) constraint=false(?P<after>.*)$",
