@@ -1079,6 +1079,16 @@ def test_export_of_a_map_with_errors_leaves_its_file_as_it_was(tmp_path: Path) -
             ["render", "BROKEN", "--engine", "dot"],
             "--engine must be one of auto, builtin, system, not `dot`; did you mean `system`?",
         ),
+        # An option where the value goes: the value was left out, not misspelt.
+        (
+            ["render", "BROKEN", "--evaluate", "-o", "x.svg"],
+            "--evaluate needs a value before `-o`: one of grounded, complete, preferred, "
+            "stable, semi-stable, ideal, h-categorizer, df-quad (`--evaluate grounded`)\n",
+        ),
+        (
+            ["render", "BROKEN", "--direction", "--theme", "dark"],
+            "--direction needs a value before `--theme`: one of TB, BT, LR, RL (`--direction TB`)",
+        ),
         (
             ["render", "BROKEN", "--theme", "blue"],
             "--theme must be one of light, dark, print, not `blue`\n",

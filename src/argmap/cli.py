@@ -270,6 +270,11 @@ def _choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
         return
     from argmap.diagnostics import value_hint
 
+    if value[:1] == "-" and value.lstrip("-")[:1].isalpha():  # (`--evaluate -o x.svg`)
+        _fail(
+            f"{option} needs a value before `{value}`: one of {', '.join(allowed)} "
+            f"(`{option} {allowed[0]}`)"
+        )
     hint = value_hint(value, allowed)
     _fail(f"{option} must be one of {', '.join(allowed)}, not `{value}`" + f"; {hint}" * bool(hint))
 
