@@ -1321,7 +1321,18 @@ def test_help_names_values_not_python_types() -> None:
         (["lint"], "No such command 'lint'. Did you mean 'check'? See"),
         (["validate"], "No such command 'validate'. Did you mean 'check'? See"),  # (not evaluate)
         (["nonsense"], "No such command 'nonsense'; see `argmap --help`"),
-        (["check", "--bogus"], "No such option: --bogus"),
+        (["check", "--bogus"], "No such option: --bogus; see `argmap check --help`"),
+        # argmap's guess among the command's options, by their words: not click's list of
+        # three (`--depth, --help, --theme`), nor `--focus` for `--bogus`.
+        (["render", "m.yaml", "--them", "dark"], "No such option: --them; did you mean `--theme`?"),
+        (["render", "m.yaml", "--bogus"], "No such option: --bogus; see `argmap render --help`"),
+        (["render", "m.yaml", "-O", "x.svg"], "No such option: -O; did you mean `-o`? See"),
+        # An option's value left out is found with no command's context: still its help.
+        (
+            ["render", "m.yaml", "--focus"],
+            "Option '--focus' requires an argument; see `argmap render --help`",
+        ),
+        (["diff", "a", "-o"], "Option '-o' requires an argument; see `argmap diff --help`"),
         (["check"], "Missing argument 'PATHS'; see `argmap check --help`"),
     ],
 )

@@ -40,27 +40,31 @@ class _Commands(typer.core.TyperGroup):
     """argmap's commands. A mistake on the command line that the parser finds (an unknown
     option, a value out of range) is one line like argmap's own errors, not a framed box."""
 
-    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> NoReturn:
         try:
-            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+            code = super().main(args, *rest, **{**kwargs, "standalone_mode": False})
         except _USAGE_ERROR as error:
-            _usage(error)
+            given = sys.argv[1:] if args is None else args
+            # (An option's missing value is found with no command's context: its help is
+            # the command's all the same, named first on the line.)
+            _usage(error, next((f"argmap {a}" for a in given if a in self.commands), "argmap"))
         except typer.Abort:  # how typer before 0.15 passes on an interrupt
             raise KeyboardInterrupt from None
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _usage(error: Any) -> NoReturn:
-    """A usage error on one line; with no arguments at all, the help (which typer's rich
-    mode has printed already: its message is then empty)."""
+def _usage(error: Any, command: str) -> NoReturn:
+    """A usage error on one line, with the help of the `command` it was found in (its
+    context's, if it has one); with no arguments at all, the help (which typer's rich mode
+    has printed already: its message is then empty)."""
     message = error.format_message()
     if type(error).__name__ == "NoArgsIsHelpError":
         if message:
             typer.echo(message)
     else:
         context = getattr(error, "ctx", None)
-        where = context.command_path if context is not None else "argmap"
-        message = _out_of_range(error) or _other_command(message) or message
+        where = context.command_path if context is not None else command
+        message = _out_of_range(error) or _other_command(message) or _other_option(error) or message
         # (After a question, `Did you mean 'render'?`, a sentence of its own.)
         joined = " See" if message.endswith("?") else "; see"
         message = f"{message.rstrip('.')}{joined} `{where} --help`"
@@ -92,6 +96,22 @@ def _other_command(message: str) -> str:
     unknown = re.fullmatch(r"No such command '(.*?)'\.?(?: Did you mean .*)?", message)
     meant = _OTHER_COMMANDS.get(unknown[1].lower()) if unknown else None
     return f"No such command '{unknown[1]}'. Did you mean '{meant}'?" if unknown and meant else ""
+
+
+def _other_option(error: Any) -> str:
+    """`No such option: --them; did you mean `--theme`?`, argmap's guess among all the
+    command's options, for click's (`(Possible options: --depth, --help, --theme)`, and
+    `--focus, --jobs` for `--bogus`); "" for any other error."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ != "NoSuchOption" or context is None:
+        return ""
+    from argmap.diagnostics import closest, guessed
+
+    name = error.option_name
+    # (By the words, not their dashes, which made `--focus` a likely `--bogus`.)
+    known = {o.lstrip("-"): o for p in context.command.params for o in (*p.opts, *p.secondary_opts)}
+    guess = closest(name.lstrip("-"), known, likeness=70)
+    return f"No such option: {name}" + (f"; {guessed(name, known[guess])}" if guess else "")
 
 
 def _out_of_range(error: Any) -> str:
