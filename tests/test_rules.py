@@ -152,6 +152,35 @@ def test_did_you_mean_never_names_the_node_itself() -> None:
     assert "did you mean" not in found.hint and "add a node `work-effort`" in found.hint
 
 
+@pytest.mark.parametrize(
+    ("fragment", "hint"),
+    [
+        # `s2` beside `s1`: too short to be taken as its misspelling, and the one there named.
+        (
+            "sources:\n  s1: {title: One}\nclaims:\n  c1: {text: C., source: s2}\n",
+            "add a source `s2` to `sources`, or name the source there: `s1`",
+        ),
+        # A few nodes, never the one that names the id (it would argue about itself).
+        (
+            "claims:\n  c1: {text: C.}\n  c2: {text: D.}\n"
+            "reasons:\n  r1: {text: R., supports: c4}\n",
+            "add a node `c4` to the map, or name one of the nodes in the map: `c1`, `c2`",
+        ),
+        # More than a few: none named, as a list of them would be no hint.
+        (
+            "actors:\n"
+            + "".join(f"  a{i}: {{name: A{i}}}\n" for i in range(1, 7))
+            + "claims:\n  c1: {text: C., by: a9}\n",
+            "add an actor `a9` to `actors`",
+        ),
+    ],
+)
+def test_an_unknown_short_id_names_the_few_ids_there_are(fragment: str, hint: str) -> None:
+    loaded = loads(EXAMPLE_HEADER + fragment, "example.yaml")
+    (found,) = [d for d in check_loaded(loaded, Settings()) if d.rule == "unknown-reference"]
+    assert found.hint == hint
+
+
 def test_did_you_mean_takes_the_first_written_of_equally_close_ids() -> None:
     """`c-x9` is as close to `c-29` as to `c-19`: the first written wins (difflib took the
     last in alphabetical order), and never the id excluded (the node's own)."""

@@ -254,7 +254,7 @@ def _reading(
     if guess is None and name.casefold().strip() not in space.by_words:  # (a name: said so)
         guess = space.vocabulary.part(name, besides)
     if guess is None:
-        return _unknown_hint(field, name, what, space)
+        return _unknown_hint(field, name, what, space, besides)
     alike = f"did you mean `{guess}`?"
     if len(guess) == len(name):
         for i, (c, letter) in enumerate(zip(name, guess, strict=True)):
@@ -292,9 +292,11 @@ def _several(field: str, name: str, what: str, known: Mapping[str, object]) -> s
     return None
 
 
-def _unknown_hint(field: str, name: str, what: str, space: _Space) -> tuple[str, tuple[str, ...]]:
+def _unknown_hint(
+    field: str, name: str, what: str, space: _Space, besides: str = ""
+) -> tuple[str, tuple[str, ...]]:
     """What to do about a name that no entry has, by what it looks like, and the ids it
-    is the text or name of."""
+    is the text or name of (never `besides`: the node that names it)."""
     # The text of a node, an actor's name, a source's title or publisher.
     written = space.by_words.get(name.casefold().strip())
     if written is not None:
@@ -321,7 +323,19 @@ def _unknown_hint(field: str, name: str, what: str, space: _Space) -> tuple[str,
             f"`{field}` takes the id of {_a(what)} {what} in {section} "
             f"({ID_CHARS}), not its text or name"
         ), ()
-    return f"add {_a(what)} {what} `{name}` to {section}", ()
+    hint = f"add {_a(what)} {what} `{name}` to {section}"
+    # (Not an id refused as not valid: its own error says to rename it.)
+    others = [k for k in space.entries if k != besides and ID_RE.match(k)]
+    if 0 < len(others) <= _LISTED:  # (`s2` for `s1`: too short to guess by spelling)
+        where = "in the map" if what == "node" else "there"
+        one = f"the {what} {where}" if len(others) == 1 else f"one of the {what}s {where}"
+        hint += f", or name {one}: {', '.join(f'`{k}`' for k in others)}"
+    return hint, ()
+
+
+# Entries of a section that an unknown id's hint names, at most: the few a short id such as
+# `s2` may be a slip for, which the closest spelling cannot tell (`s1` or `s3`?).
+_LISTED = 5
 
 
 def _itself(relation: Relation, message: str, hint: str) -> Callable[[Context], Iterator[Finding]]:
