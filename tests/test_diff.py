@@ -479,9 +479,20 @@ def test_an_actor_or_source_whose_id_alone_changed_is_renamed(tmp_path: Path) ->
     assert invoke("diff", str(SEED), str(renamed), "-o", str(out)).exit_code == 0
     lines = [t.text or "" for t in ET.parse(out).iter(f"{SVG}text")]
     legend = " ".join(lines)
-    said = "also changed: actor\xa0jr renamed from ruben, actor\xa0benen-2009 renamed from benen, "
-    assert said + "source\xa0benen-2009 renamed from benen" in legend and "more (see" not in legend
+    said = "also changed: actor\xa0jr\xa0renamed\xa0from\xa0ruben, "
+    said += "actor\xa0benen-2009\xa0renamed\xa0from\xa0benen, "
+    assert said + "source\xa0benen-2009\xa0renamed\xa0from\xa0benen" in legend
+    assert "more (see" not in legend
     assert not any(line.endswith(("actor", "source")) for line in lines)  # (its id on the next)
+    # A field of an entry, and the map's title (the drawing has the new one): which ones.
+    changed = seed.replace("name: Justin Ruben", "name: J. Ruben").replace(
+        "title: ", "title: New ", 1
+    )
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(changed)
+    assert invoke("diff", str(SEED), str(edited), "-o", str(out)).exit_code == 0
+    legend = " ".join(t.text or "" for t in ET.parse(out).iter(f"{SVG}text"))
+    assert "also changed: the\xa0map's\xa0title, actor\xa0ruben's\xa0name" in legend
     # Renamed and its name changed too: another actor.
     other = renamed.read_text().replace("name: Justin Ruben", "name: J. Ruben")
     renamed.write_text(other)

@@ -1334,7 +1334,7 @@ def _diff_svg(
         note = f"claims whose verdict under {semantics} changed say how"
     elif verdicts is not None:
         note = f"no claim's verdict under {semantics} changed"
-    if changes.entries:  # (a source's new URL, an actor renamed: no node shows it)
+    if changes.entries or changes.heading:  # (a source's new URL, a title: no node shows it)
         note = "; ".join(filter(None, (note, f"also changed: {changes.entries_in_words()}")))
     union = replace(changes.union(), title=shown.title, summary=shown.summary, render=shown.render)
     base = RenderOptions(

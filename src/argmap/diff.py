@@ -118,18 +118,15 @@ class MapDiff:
         return nodes, edges
 
     def entries_in_words(self, most: int = 4) -> str:
-        """The actors and sources changed, in a few words each (`actor pea renamed from
-        jay-pea`, `source s changed: url`), up to `most` of them: what a drawing of the
-        map's nodes cannot show. (An entry's kind and id are held together by a no-break
-        space: a legend's line ended in `actor`, and the next began with its id.)"""
-        said = [
-            f"{e.section[:-1]}\u00a0{e.id} {e.status}"
-            + (f" from {e.old_id}" if e.old_id else f": {', '.join(e.fields)}" * bool(e.fields))
-            for e in self.entries[:most]
-        ]
+        """The map's own fields changed (`the map's title`), and the actors and sources
+        changed, in a few words each (`actor pea renamed from jay-pea`, `source s's url`),
+        up to `most` of them: what a drawing of the new map's nodes cannot show."""
+        heading = [f"the map's {' and '.join(c.name for c in self.heading)}"] * bool(self.heading)
+        said = [_entry_in_words(e) for e in self.entries[:most]]
         if len(self.entries) > most:
             said.append(f"and {len(self.entries) - most} more (see `-f text`)")
-        return ", ".join(said)
+        # (Each held together: a legend's lines ended in `the map's` and `schor's`.)
+        return ", ".join(item.replace(" ", "\u00a0") for item in heading + said)
 
     def summary(self) -> str:
         nodes = f"nodes: {_counts(self.nodes)}"
@@ -222,6 +219,16 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChang
     return tuple(
         FieldChange(k, old.get(k), new.get(k)) for k in names if not _same(old.get(k), new.get(k))
     )
+
+
+def _entry_in_words(e: EntryChange) -> str:
+    """`actor pea renamed from jay-pea`, `source s's date and url`, `actor x added`."""
+    named = f"{e.section[:-1]} {e.id}"
+    if e.old_id:
+        return f"{named} renamed from {e.old_id}"
+    if e.status == "changed" and e.fields:
+        return f"{named}'s {' and '.join(e.fields)}"
+    return f"{named} {e.status}"
 
 
 def _same(old: Any, new: Any) -> bool:
