@@ -2052,6 +2052,67 @@ def explained(
         (problem, hint), line, column = lookalike
     elif mark is not None and (slashes := _slash_comment(lines, mark.line)):
         (problem, hint), line, column = slashes
+    if mark is not None and problem.startswith("did not find expected <document start>"):
+        if first := _indented_first_key(lines, mark.line):
+            (problem, hint), line, column = first
+    elif mark is not None and (blank := _deep_blank_in_block(lines, mark.line)):
+        (problem, hint), line, column = blank
     if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
         (problem, hint), line, column = runaway
     return line, column, problem, hint
+
+
+def _deep_blank_in_block(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a text block (`text: |`) whose first lines hold only spaces, more of
+    them than its text below on line `row` is indented by (an editor's indentation, kept on
+    an empty line), and where the first such line is; None for another error. YAML takes a
+    block's indentation from its first line, blank or not: the text, indented less, ended
+    the block, and was read as a key."""
+    above = row - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above < 0 or above == row - 1 or _BLOCK_HEAD.fullmatch(lines[above]) is None:
+        return None
+    deep = next((i for i in range(above + 1, row) if len(lines[i]) > indent_of(lines[row])), None)
+    if deep is None or not lines[row].strip():
+        return None
+    spaces, text = counted(len(lines[deep]), "space"), counted(indent_of(lines[row]), "space")
+    return (
+        (
+            f"line {deep + 1}, at the start of the text block on line {above + 1}, holds only "
+            f"{spaces}, more than the text on line {row + 1} is indented by ({text}): YAML "
+            "takes how far in the block is from that line, and ends the block at the text",
+            f"delete the spaces on line {deep + 1}",
+        ),
+        deep + 1,
+        1,
+    )
+
+
+def _indented_first_key(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a file whose first key is indented deeper than a key after it, on
+    line `row` (` argmap: 1`, then `title:` at the start of its line: pasted so), and where
+    that first key is; None for another file. YAML read the first lines as a document and
+    stopped at the key less indented, which it took for the start of a second one."""
+    first = next(
+        (i for i, line in enumerate(lines[:row]) if line.strip() and line.lstrip()[:1] != "#"),
+        None,
+    )
+    if first is None or not (depth := indent_of(lines[first])) > indent_of(lines[row]):
+        return None
+    key = lines[first].strip().split(":", 1)[0]
+    hint = f"delete the spaces before `{key}` on line {first + 1}"
+    if any(line.strip() for line in lines[first + 1 : row]):  # (more lines of it: all moved)
+        spaces = counted(depth, "space")
+        hint = f"delete {spaces} at the start of each line from {first + 1} to {row}"
+    return (
+        (
+            f"the first key, `{key}` on line {first + 1}, is indented by "
+            f"{counted(depth, 'space')}, and the key on line {row + 1} by "
+            f"{indent_of(lines[row]) or 'none'}: the keys of a map's top level all start "
+            "their lines",
+            hint,
+        ),
+        first + 1,
+        depth + 1,
+    )
