@@ -409,6 +409,15 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
         f"no diff: the old map, {broken}, cannot be read (errors above); fix it, or compare "
         "another version\n"
     )
+    # Neither side readable: both sides' errors, not one fix and then the next.
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    both = invoke("diff", str(broken), str(empty))
+    assert both.exit_code == 1 and "error[yaml-syntax]" in both.stderr
+    assert f"{empty}:1:1: error[missing-field] the file is empty" in both.stderr
+    assert both.stderr.endswith(
+        "2 files checked: 2 errors\nno diff: neither map can be read (errors above)\n"
+    )
 
 
 def test_an_old_side_that_is_no_file_is_named_as_such(tmp_path: Path) -> None:

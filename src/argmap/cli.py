@@ -840,13 +840,13 @@ def _strictly(settings: Settings) -> str:
     return f"`strict = true` in {from_here(settings.origin) if settings.origin else 'settings'}"
 
 
-def _report_unusable(loaded: Any, then: str = "") -> NoReturn:
-    """Ends the command on a file that cannot be used as a map, with its errors and what
+def _report_unusable(*loaded: Any, then: str = "") -> NoReturn:
+    """Ends the command on files that cannot be used as maps, with their errors and what
     the command does `then` (where it reads two maps: which one)."""
     from argmap.checker import CheckResult, FileReport
     from argmap.report import Style, write_text
 
-    result = CheckResult((FileReport(loaded.path, loaded.text, loaded.diagnostics),))
+    result = CheckResult(tuple(FileReport(f.path, f.text, f.diagnostics) for f in loaded))
     write_text(result, sys.stderr, Style())
     if then:
         typer.echo(then, err=True)
@@ -1251,9 +1251,13 @@ def diff(
                 "REV:old/path.yaml"
             )
     if before is not None and before.map is None:
+        # (The new one's errors too, if it cannot be read either: not one fix, then the next.)
+        after = None if new == os.devnull or real_path(old) == real_path(new) else load(new)
+        if after is not None and after.map is None:
+            _report_unusable(before, after, then="no diff: neither map can be read (errors above)")
         _report_unusable(
             before,
-            f"no diff: the old map, {printable(old)}, cannot be read (errors above); "
+            then=f"no diff: the old map, {printable(old)}, cannot be read (errors above); "
             + ("fix it, or compare" if before.path == old else "compare the map with")
             + " another version",
         )
