@@ -627,6 +627,8 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     tree, problems = _compose(text, parsed, restore, file, LOADER)
     if tree is None and (ends := lines_ended_by(text)) is not None:
         return None, [_syntax(file, 1, ends, *ODD_LINE_ENDS)]
+    if "\r" in text and "\n" in text and (lone := _lone_cr(text, file)):  # (said first)
+        problems.insert(0, lone)
     found = dict.fromkeys(problems)  # (each pass says the warnings before its error again)
     passes, budget = 0, max(_MOST_REREAD * len(text), _REREAD_ANYWAY)
     while tree is None and passes < MAX_QUOTED and (fixed := quoted_on(text, problems)):
@@ -640,6 +642,30 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         problems, passes = again, passes + 1
         found.update(dict.fromkeys(problems))
     return (tree, problems) if not passes else (None, list(found))
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _lone_cr(text: str, file: str) -> Diagnostic | None:
+    """A warning of a carriage return with no line feed after it in a file whose lines end
+    in LF (or CR LF), if there is one: YAML ends a line there, and argmap counts one, but
+    many editors show none (vim a `^M`), and a key or a text broken there made errors that
+    named neither it nor the line an editor shows it on."""
+    found = [m.start() for m in _LONE_CR.finditer(text)]
+    if not found:
+        return None
+    line, column = position(text, found[0])
+    more = f" (and {counted(len(found) - 1, 'other')})" if len(found) > 1 else ""
+    return Diagnostic(
+        "control-character",
+        Severity.WARNING,
+        Span.point(file, line, column),
+        f"a carriage return (CR, U+000D) with no line feed (LF) after it{more}, where the "
+        "file's other lines end in one: YAML, and argmap's line numbers, break the line "
+        "there; many editors show no break",
+        "delete it, or save the file with LF line endings",
+    )
 
 
 def _compose(

@@ -131,14 +131,17 @@ RULES = [
         "control-character",
         Severity.WARNING,
         "Text holds a control character (made by an escape such as `\\a` or `\\e`), or a "
-        "bidirectional control.",
+        "bidirectional control; or a carriage return breaks a line that editors show whole.",
         "YAML refuses a control character written as it is, but an escape in double quotes "
         "makes one: a bell, an escape that starts a terminal's colour or cursor code. No "
         "drawing shows it, and a terminal that prints the map may act on it. Line breaks "
         "and tabs are not reported. The bidirectional embeddings, overrides and isolates "
         "(U+202A to U+202E, U+2066 to U+2069) YAML takes as they are: an editor shows the "
         'text after one reordered, so that the map may read other than it says ("Trojan '
-        'Source"), and drawings leave them out.',
+        'Source"), and drawings leave them out. A carriage return (CR) with no line feed '
+        "after it, in a file whose lines end in line feeds (pasted from an old Mac file), "
+        "YAML reads as a line break, which most editors do not show: the key or text it "
+        "broke made errors of its own, on a line an editor numbers one less.",
         'claims:\n  c1:\n    text: "Ring the bell\\a now."\n',
         'claims:\n  c1:\n    text: "Ring the bell now."\n',
     ),
