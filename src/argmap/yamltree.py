@@ -650,8 +650,8 @@ _LONE_CR = re.compile("\r(?!\n)")
 def _lone_cr(text: str, file: str) -> Diagnostic | None:
     """A warning of a carriage return with no line feed after it in a file whose lines end
     in LF (or CR LF), if there is one: YAML ends a line there, and argmap counts one, but
-    many editors show none (vim a `^M`), and a key or a text broken there made errors that
-    named neither it nor the line an editor shows it on."""
+    some editors show none (vim a `^M`), and a key or a text broken there made errors that
+    named neither it nor the line such an editor shows it on."""
     found = [m.start() for m in _LONE_CR.finditer(text)]
     if not found:
         return None
@@ -663,7 +663,7 @@ def _lone_cr(text: str, file: str) -> Diagnostic | None:
         Span.point(file, line, column),
         f"a carriage return (CR, U+000D) with no line feed (LF) after it{more}, where the "
         "file's other lines end in one: YAML, and argmap's line numbers, break the line "
-        "there; many editors show no break",
+        "there; some editors show no break (vim and Emacs show `^M`)",
         "delete it, or save the file with LF line endings",
     )
 

@@ -140,8 +140,9 @@ RULES = [
         'text after one reordered, so that the map may read other than it says ("Trojan '
         'Source"), and drawings leave them out. A carriage return (CR) with no line feed '
         "after it, in a file whose lines end in line feeds (pasted from an old Mac file), "
-        "YAML reads as a line break, which most editors do not show: the key or text it "
-        "broke made errors of its own, on a line an editor numbers one less.",
+        "YAML reads as a line break, which some editors do not show (vim and Emacs show "
+        "`^M`): the key or text it broke made errors of their own, on a line such an editor "
+        "numbers one less.",
         'claims:\n  c1:\n    text: "Ring the bell\\a now."\n',
         'claims:\n  c1:\n    text: "Ring the bell now."\n',
     ),
