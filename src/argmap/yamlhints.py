@@ -1494,17 +1494,24 @@ def _inside(quote: str) -> str:
 
 
 def _runaway_quote(
-    stack: list[list[Any]], text: str, lines: list[str], mark: Any
+    stack: list[list[Any]], text: str, lines: list[str], mark: Any, key: Any = None
 ) -> tuple[tuple[str, str], int, int] | None:
     """A quoted text left open on its line, which YAML read on over the lines below to a
     quote meant to be inside a later value (`text: 'Spaces.` ... `note: It's ...`), where
     the text after that quote is an error: the problem, the hint, and the opening quote's
     line and column, where the mistake is. (The value is the last one read, in the
-    collection still open.)"""
-    if mark is None or not stack:
+    collection still open; or a key that starts at the mark `key`, a stray quote at a
+    line's start, which YAML was reading as a key when it stopped.)"""
+    if mark is None:
         return None
     quote = text[mark.index - 1 : mark.index]
     if quote not in ("'", '"') or not text[mark.index : mark.index + 1].strip(" ,]}#\r\n"):
+        return None
+    if key is not None and text[key.index : key.index + 1] == quote and key.line < mark.line:
+        # (A key, which YAML allows on one line only: no quote is left open on purpose.)
+        start, end = (key.line + 1, key.column + 1), (mark.line + 1, mark.column)
+        return _run_on(quote, lines, start, end, surely=True)
+    if not stack:
         return None
     collection = stack[-1][0]
     if type(collection) is YMap and collection.entries:
@@ -1521,23 +1528,31 @@ def _runaway_quote(
         mark.column + 1,
     ):
         return None
-    # Not a text quoted over lines on purpose: it swallowed a key, as far left as its own.
-    field = indent_of(lines[span.line - 1])
-    if not any(
-        _KEY_LINE.match(line) and indent_of(line) <= field
-        for line in lines[span.line : span.end_line]
+    return _run_on(quote, lines, (span.line, span.column), (span.end_line, span.end_column - 1))
+
+
+def _run_on(
+    quote: str, lines: list[str], start: tuple[int, int], end: tuple[int, int], surely: bool = False
+) -> tuple[tuple[str, str], int, int] | None:
+    """`_runaway_quote`'s words for a text quoted from `start` to `end` (lines and columns
+    of its quotes), and where it starts; None for one quoted over lines on purpose, which
+    swallowed no key as far left as its own line's (unless `surely` not on purpose)."""
+    field = indent_of(lines[start[0] - 1])
+    if not surely and not any(
+        _KEY_LINE.match(line) and indent_of(line) <= field for line in lines[start[0] : end[0]]
     ):
         return None
     return (
         (
             f"the text quoted with {quote} here is not closed on its line: YAML reads on to "
-            f"the {quote} on line {span.end_line}, column {span.end_column - 1}, and what "
-            "follows it there is not YAML",
-            f"end the text with {quote} on this line; to put a {quote} inside a text, "
+            f"the {quote} on line {end[0]}, column {end[1]}, and what follows it there is "
+            "not YAML",
+            "delete it if it is a slip, or "
+            * surely
+            + f"end the text with {quote} on this line; to put a {quote} inside a text, "
             f"{_inside(quote)}",
         ),
-        span.line,
-        span.column,
+        *start,
     )
 
 
@@ -1946,7 +1961,8 @@ def explained(
     hint = _syntax_hint(problem, text, lines, mark)
     if isinstance(hint, _Elsewhere):
         line, column = hint.row + 1, indent_of(lines[hint.row]) + 1
-    runaway = _runaway_quote(stack, text, lines, mark)
+    key = error.context_mark if error.context == "while scanning a simple key" else None
+    runaway = _runaway_quote(stack, text, lines, mark, key)
     opened = error.context_mark
     at_end = mark is not None and not text[mark.index :].strip()
     if at_end:  # said past its last line: at the end of its last text instead
