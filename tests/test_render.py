@@ -443,6 +443,31 @@ def _twelve_arguers() -> Map:
     return m
 
 
+@pytest.mark.parametrize(
+    ("arguers", "style", "ranksep"),
+    [
+        (12, DotOptions(), "0.9"),  # in staggered rows: their edges slope apart
+        (6, DotOptions(), "0.5"),  # on one row
+        (12, DotOptions(group_by="tag"), "0.5"),  # in groups, round frames
+        (12, DotOptions(direction="LR"), "1.0"),  # across: every drawing
+    ],
+)
+def test_rows_are_further_apart_where_arguers_stagger(
+    arguers: int, style: DotOptions, ranksep: str
+) -> None:
+    """Three objections to a claim, from staggered rows far to its side, ran to their ports
+    as one dashed line for 500 pixels, level in half an inch between the rows."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: A claim.}\nobjections:\n"
+        + "".join(
+            f"  o{i}: {{text: Objection {i}, attacks: c, tags: [t{i % 5}]}}\n"
+            for i in range(arguers)
+        )
+    ).map
+    assert m is not None
+    assert f" ranksep={ranksep} " in build_dot(build_graph(m), m, style)
+
+
 # (Drawn across, its second layout crossed as many: the first is kept, its ends heaped.)
 @pytest.mark.parametrize(("direction", "ported"), [("TB", True), ("LR", False)])
 def test_edges_into_a_node_in_groups_get_ports_where_fewer_then_cross_or_meet(
