@@ -101,6 +101,11 @@ TITLE_LINES = 4  # lines of it drawn, at most
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 LEGEND_WRAP = 36  # columns of the legend's note per line
 STAGGER_ROW = 8  # arguers side by side on a row before they stagger into more rows
+# ... and one above another, drawn across (LR, RL), where a box is about three times as
+# wide as it is high: staggered from 8 as well, the edges of the column further out wove
+# through the nearer one to their ports, crossed its edges and looped back (four
+# reasons and four objections to a claim, with rebuttals: a drawing as high, unstaggered).
+STAGGER_COLUMN = 24
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 # Maps larger than this are not staggered: their drawings are searched and zoomed rather
 # than seen whole, and the longer edges made a 5,000-node layout 2.5 times as slow.
@@ -880,13 +885,16 @@ def _count(ports: Mapping[tuple[str, str, int], int]) -> dict[str, int]:
     return dict(Counter(v for _, v, _ in ports))
 
 
-def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]:
+def _staggered(
+    g: Graph, level: Mapping[str, int], across: bool = False
+) -> dict[tuple[str, str], int]:
     """Rows for the nodes that argue about the nodes of a rank, when more than STAGGER_ROW
-    of them would share the rank below: as `unflatten -l` does for leaves, the edge of each
-    node's i-th arguer asks for a length of 1 + i % rows (a node's own arguers then go
-    below it). Side by side on one rank, forty objections to a claim made a drawing forty
-    boxes wide and one deep (10,000 by 270 points), and so did six claims of three each;
-    in rows, it keeps nearer a screen's shape."""
+    of them would share the rank below (STAGGER_COLUMN drawn `across`, its ranks columns):
+    as `unflatten -l` does for leaves, the edge of each node's i-th arguer asks for a
+    length of 1 + i % rows (a node's own arguers then go below it). Side by side on one
+    rank, forty objections to a claim made a drawing forty boxes wide and one deep (10,000
+    by 270 points), and so did six claims of three each; in rows, it keeps nearer a
+    screen's shape."""
     arguers: dict[str, dict[str, None]] = {}
     if len(g) > STAGGER_MAX_NODES:
         return {}
@@ -902,7 +910,8 @@ def _staggered(g: Graph, level: Mapping[str, int]) -> dict[tuple[str, str], int]
         ranked.setdefault(level[v], set()).update(nodes)
     lengths: dict[tuple[str, str], int] = {}
     for v, nodes in arguers.items():
-        rows = min(-(-len(ranked[level[v]]) // STAGGER_ROW), STAGGER_ROWS)
+        most = STAGGER_COLUMN if across else STAGGER_ROW
+        rows = min(-(-len(ranked[level[v]]) // most), STAGGER_ROWS)
         if rows > 1:
             lengths.update(((u, v), 1 + i % rows) for i, u in enumerate(nodes))
     return lengths
@@ -988,8 +997,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     dense = bool(dense_edges(g))
     claims = _claims(g)
     level = levels(g, claims)
-    length = {} if dense else _staggered(g, level)
     across = _RANKDIR[options.direction] in ("LR", "RL")
+    length = {} if dense else _staggered(g, level, across)
     graph = {
         "rankdir": _RANKDIR[options.direction],
         "bgcolor": theme.background,
