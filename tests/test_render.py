@@ -812,6 +812,19 @@ def test_a_rank_wide_with_the_arguers_of_many_nodes_staggers_into_rows() -> None
     assert dot_of(forest(3, 3)).count("minlen=2") == 3  # nine: two rows, a third of each's
 
 
+def _objected(many: int, more: int = 0) -> Map:
+    """A claim with `many` objections of a line or two, and `more` of a word each."""
+    objections = "".join(
+        f"  o{i}: {{text: Objection number {i} to the claim with a few words more., attacks: c}}\n"
+        for i in range(many)
+    ) + "".join(f"  p{i}: {{text: P{i}, attacks: c}}\n" for i in range(more))
+    m = loads(
+        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
+    ).map
+    assert m is not None
+    return m
+
+
 @pytest.mark.parametrize("direction", ["LR", "RL"])
 def test_edges_into_a_node_argued_about_by_many_come_in_level_drawn_across(
     direction: str,
@@ -820,14 +833,7 @@ def test_edges_into_a_node_argued_about_by_many_come_in_level_drawn_across(
     objections ran along its side and turned in at the last point (their bars read as
     slashes, their heads touched): none now comes in steeper than 45 degrees, and most
     within 15 degrees of level."""
-    objections = "".join(
-        f"  o{i}: {{text: Objection number {i} to the claim with a few words more., attacks: c}}\n"
-        for i in range(10)
-    )
-    m = loads(
-        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
-    ).map
-    assert m is not None
+    m = _objected(10)
     root = ET.fromstring(render(m, RenderOptions(dot=DotOptions(direction=direction))))
     angles = []
     for group in root.iter(f"{SVG}g"):
@@ -848,21 +854,10 @@ def test_arguers_drawn_across_stagger_only_past_a_columns_worth(direction: str) 
     down, and the edges of the column further out wove through the nearer one to their
     ports, 4 pairs crossing or meeting. In one column, none do; past STAGGER_COLUMN
     arguers, they stagger."""
-    objections = "".join(
-        f"  o{i}: {{text: Objection number {i} to the claim with a few words more., attacks: c}}\n"
-        for i in range(10)
-    )
-    m = loads(
-        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
-    ).map
-    assert m is not None
+    m = _objected(10)
     style = DotOptions(direction=direction)
     assert tangles(render(m, RenderOptions(dot=style)), {"c"}) == 0
-    many = "".join(f"  p{i}: {{text: P{i}, attacks: c}}\n" for i in range(STAGGER_COLUMN))
-    more = loads(
-        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: C.}}\nobjections:\n{objections}{many}"
-    ).map
-    assert more is not None
+    more = _objected(10, STAGGER_COLUMN)
     assert "minlen" not in build_dot(build_graph(m), m, style)
     assert "minlen=2" in build_dot(build_graph(more), more, style)
 

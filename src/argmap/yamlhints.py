@@ -2084,15 +2084,17 @@ def _deep_blank_in_block(lines: list[str], row: int) -> tuple[tuple[str, str], i
     an empty line), and where the first such line is; None for another error. YAML takes a
     block's indentation from its first line, blank or not: the text, indented less, ended
     the block, and was read as a key."""
-    above = row - 1
+    if row >= len(lines) or not lines[row].strip():
+        return None
+    above, indent = row - 1, indent_of(lines[row])
     while above >= 0 and not lines[above].strip():
         above -= 1
     if above < 0 or above == row - 1 or _BLOCK_HEAD.fullmatch(lines[above]) is None:
         return None
-    deep = next((i for i in range(above + 1, row) if len(lines[i]) > indent_of(lines[row])), None)
-    if deep is None or not lines[row].strip():
+    deep = next((i for i in range(above + 1, row) if len(lines[i]) > indent), None)
+    if deep is None:
         return None
-    spaces, text = counted(len(lines[deep]), "space"), counted(indent_of(lines[row]), "space")
+    spaces, text = counted(len(lines[deep]), "space"), counted(indent, "space")
     return (
         (
             f"line {deep + 1}, at the start of the text block on line {above + 1}, holds only "
@@ -2114,17 +2116,18 @@ def _indented_first_key(lines: list[str], row: int) -> tuple[tuple[str, str], in
         (i for i, line in enumerate(lines[:row]) if line.strip() and line.lstrip()[:1] != "#"),
         None,
     )
-    if first is None or not (depth := indent_of(lines[first])) > indent_of(lines[row]):
+    if row >= len(lines) or first is None:
         return None
-    key = lines[first].strip().split(":", 1)[0]
+    if not (depth := indent_of(lines[first])) > indent_of(lines[row]):
+        return None
+    key, spaces = lines[first].strip().split(":", 1)[0], counted(depth, "space")
     hint = f"delete the spaces before `{key}` on line {first + 1}"
     if any(line.strip() for line in lines[first + 1 : row]):  # (more lines of it: all moved)
-        spaces = counted(depth, "space")
         hint = f"delete {spaces} at the start of each line from {first + 1} to {row}"
     return (
         (
             f"the first key, `{key}` on line {first + 1}, is indented by "
-            f"{counted(depth, 'space')}, and the key on line {row + 1} by "
+            f"{spaces}, and the key on line {row + 1} by "
             f"{indent_of(lines[row]) or 'none'}: the keys of a map's top level all start "
             "their lines",
             hint,

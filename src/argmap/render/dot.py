@@ -103,8 +103,8 @@ LEGEND_WRAP = 36  # columns of the legend's note per line
 STAGGER_ROW = 8  # arguers side by side on a row before they stagger into more rows
 # ... and one above another, drawn across (LR, RL), where a box is about three times as
 # wide as it is high: staggered from 8 as well, the edges of the column further out wove
-# through the nearer one to their ports, crossed its edges and looped back (four
-# reasons and four objections to a claim, with rebuttals: a drawing as high, unstaggered).
+# through the nearer one to their ports, crossed its edges and looped back (a claim's
+# dozen arguers, with rebuttals: unstaggered, a drawing no larger).
 STAGGER_COLUMN = 24
 STAGGER_ROWS = 4  # rows at most: more would barely narrow the drawing, and lengthen every edge
 # Maps larger than this are not staggered: their drawings are searched and zoomed rather
