@@ -1395,6 +1395,8 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             "inside [...] a list's items are apart by commas, with no `-`: `[c1, c2]`; or "
             "write each item on a line of its own after `- `, with no brackets"
         )
+    if problem.startswith(_NO_KEY) and (left := _punctuation_line_hint(lines, mark)):
+        return left
     if problem.startswith("did not find expected '-' indicator") and (
         among := _key_among_items_hint(lines, mark.line, mark.column)
     ):
@@ -1439,6 +1441,41 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             return f"a comma right after `{before}`, before any item: delete it"
     hint = indicator_hint(lines, mark.line, mark.column, brackets=False)
     return hint or _at_sign_hint(line, mark.column) or _FIX
+
+
+# libyaml's words for no key, or no item, where a block mapping or a list goes on.
+_NO_KEY = ("did not find expected key", "did not find expected '-' indicator")
+# A line of only closing brackets and commas (`],`), a comment after them at most.
+_PUNCTUATION_LINE = re.compile(r" *([\]},][\]}, ]*?) *(?:#.*)?")
+
+
+def _punctuation_line_hint(lines: list[str], mark: Any) -> str:
+    """What to do about a line of only closing brackets and commas, where YAML wants the
+    next key or item: left over from a list or a mapping in brackets, written as JSON
+    writes them and then rewritten with `- ` items or keys on their lines, or closed on
+    its own line already."""
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    found = _PUNCTUATION_LINE.fullmatch(line)
+    if found is None or mark.column != indent_of(line):
+        return ""
+    said = f"line {mark.line + 1} holds only `{found[1]}`"
+    if not found[1].strip(", "):
+        return (
+            f"{said}: the items of a list written with `- `, and the keys of a mapping on "
+            "their lines, need no commas between them (commas go between items in "
+            "brackets, `[a, b]`); delete it"
+        )
+    closer = next(c for c in found[1] if c in "]}")
+    kind = (
+        ("a list in brackets", "`tags: [a, b]`", "one written with `- ` items")
+        if closer == "]"
+        else ("a mapping in braces", "`c1: {text: A}`", "one with its keys on their lines")
+    )
+    return (
+        f"{said}, which closes no `{_OPENER[closer]}`: {kind[0]} closes on the line it "
+        f"opens on ({kind[1]}) or on a later line of its value, and {kind[2]} has none; "
+        "delete it"
+    )
 
 
 def _at_sign_hint(line: str, column: int) -> str:
