@@ -2112,7 +2112,45 @@ def explained(
         (problem, hint), line, column = blank
     if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
         (problem, hint), line, column = runaway
+    if conflict := _merge_conflict(lines, mark.line if mark else len(lines)):
+        (problem, hint), line, column = conflict  # (the cause of any error at or past it)
     return line, column, problem, hint
+
+
+# The lines git writes around a merge conflict it leaves to be resolved, at the start of a
+# line: `<<<<<<< ours`, `||||||| base` (with diff3), `=======`, `>>>>>>> theirs`.
+_CONFLICT_MARK = re.compile(r"(<{7}|\|{7}|={7}|>{7})(?: .*)?")
+
+
+def _merge_conflict(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a merge conflict that git left in the map, and the line and column
+    where it starts; None if none starts on or above line `row`, where YAML stopped (an
+    error above it is another). Its markers are no YAML, and what YAML made of them (a key
+    without its colon, a text left of its key) misled."""
+    marks = [
+        (i, found[1][0])
+        for i, line in enumerate(lines)
+        if line[:1] in "<|=>" and (found := _CONFLICT_MARK.fullmatch(line.rstrip()))
+    ]
+    starts, kinds = [i for i, kind in marks if kind == "<"], {kind for _, kind in marks}
+    if not starts or starts[0] > row:
+        return None
+    first = starts[0] + 1
+    end = next((i for i, kind in marks if kind == ">" and i > starts[0]), None)
+    lines_of = f"lines {first} to {end + 1}" if end else f"the lines from {first} on"
+    more = f" (and {counted(len(starts) - 1, 'more')} after it)" if len(starts) > 1 else ""
+    return (
+        (
+            f"a merge conflict that git left unresolved: {lines_of} hold both sides, "
+            f"between `<<<<<<<` and `>>>>>>>`{more}",
+            "keep one side (or combine the two) and delete the lines of `<<<<<<<`, "
+            "`=======` and `>>>>>>>`"
+            + (", and the base from `|||||||` to `=======`" if "|" in kinds else "")
+            + "; then `git add` the map to mark it resolved",
+        ),
+        first,
+        1,
+    )
 
 
 def _deep_blank_in_block(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
