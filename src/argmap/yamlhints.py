@@ -1110,6 +1110,9 @@ def assigned_key(
     return key, (said, f"write `{key}: {value}`"), assigned.start(2 if mark else 3)
 
 
+_PUNCTUATED_KEY = re.compile(r"([^\s:#,;.]+):([,;.]+)")  # a key with `,` after its colon
+
+
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
     """What is wrong and what to write when line `row` is a key without its colon, and the
     line and column where the colon goes: a field's or a section's name and its value
@@ -1121,14 +1124,27 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     if written.lstrip().startswith("- ") and _of_ids(lines, row):
         return None  # (`supports:`, then `- a` and a field below it: an id, no key)
     written = written.removeprefix("- ")
+    below = _line_below(lines, row)
+    alone = below is not None and indent_of(lines[below]) > indent_of(lines[row])
+    # (`c1:,` over its fields: a comma as after an entry in braces, which YAML reads as
+    # more of the key, as a colon ends one only before a space or the line's end.)
+    stray = _PUNCTUATED_KEY.fullmatch(written.strip())
+    if stray and alone and (stray[1] in _KNOWN_KEYS or spec.ID_RE.match(stray[1])):
+        return (
+            (
+                f"`{stray[0]}` has `{stray[2]}` right after its colon, which makes YAML read "
+                "it all as one word, and no key",
+                f"delete `{stray[2]}`: write `{stray[1]}:`",
+            ),
+            row + 1,
+            at + len(stray[1]) + 2,
+        )
     if (glued := glued_key(written)) is not None:
         return glued[0], row + 1, at + glued[1] + 1
     if (assigned := assigned_key(written)) is not None:
         return assigned[1], row + 1, at + assigned[2] + 1
     word, _, value = written.partition(" ")
     value = value.strip()
-    below = _line_below(lines, row)
-    alone = below is not None and indent_of(lines[below]) > indent_of(lines[row])
     if ":" in written or not (
         word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
     ):
