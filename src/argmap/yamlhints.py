@@ -1284,18 +1284,27 @@ def _continued_hint(lines: list[str], above: int) -> str:
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
     field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
-    if key is None or field is None or indent_of(lines[key]) < indent_of(lines[above]):
+    if key is None or indent_of(lines[key]) < indent_of(lines[above]):
         return ""
-    if indent_of(lines[key]) > indent_of(lines[above]) and spec.ID_RE.fullmatch(written):
+    level = indent_of(lines[key]) == indent_of(lines[above])
+    empty = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[key])
+    if field is None and empty is not None and empty[1].strip() in spec.FIELD_TYPES:
+        # (`title:`, and its text on the line below, not indented under it)
+        name = empty[1].strip()
+        return (
+            f"this line holds the text of `{name}:` on line {key + 1}, but starts "
+            f"{'where the key does' if level else 'left of it'}, so YAML reads it as a key: "
+            f"indent it further than `{name}:`, or write it after `{name}: ` on its line"
+        )
+    if field is None:
+        return ""
+    if not level and spec.ID_RE.fullmatch(written):
         return ""  # (left of the key, a word alone: an id without its colon, more likely)
     name = field[1].strip()
-    starts = (
-        "where the keys do" if indent_of(lines[key]) == indent_of(lines[above]) else "left of it"
-    )
     return (
         f"this line goes on with the text of `{name}:` on line {key + 1}, but starts "
-        f"{starts}, so YAML reads it as a key: indent it further than `{name}:`, "
-        "or put the whole text in quotes"
+        f"{'where the keys do' if level else 'left of it'}, so YAML reads it as a key: "
+        f"indent it further than `{name}:`, or put the whole text in quotes"
     )
 
 
