@@ -1426,6 +1426,14 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         among := _key_among_items_hint(lines, mark.line, mark.column)
     ):
         return among
+    if "while scanning a block scalar" in problem and (quoted := _quotation_hint(lines, mark.line)):
+        return _Elsewhere(quoted, mark.line)  # (at its `>`, not the words after it)
+    if (bold := _BOLD_KEY.match(line)) and "alias" in problem:  # (Markdown's `**text**:`)
+        return _Elsewhere(
+            f"`**{bold[1]}**` is bold in Markdown, and `*` starts an alias in YAML: write the "
+            f"key without the asterisks, `{bold[1]}:`",
+            mark.line,
+        )
     if re.match(r"\s*\* +\S", line) and "alias" in problem:  # (a Markdown list's `* c1`)
         item = line.lstrip()[1:].strip()
         return f"a list's items start with `- `, not `*` (YAML's alias): write `- {item}`"
@@ -1500,6 +1508,33 @@ def _punctuation_line_hint(lines: list[str], mark: Any) -> str:
         f"{said}, which closes no `{_OPENER[closer]}`: {kind[0]} closes on the line it "
         f"opens on ({kind[1]}) or on a later line of its value, and {kind[2]} has none; "
         "delete it"
+    )
+
+
+_BOLD_KEY = re.compile(r"\s*\*\*([^\s*:][^*:]*)\*\*\s*:")  # a key in Markdown's bold
+_QUOTATION_LINE = re.compile(r" *>[ \t]+(\S.*)")  # a line quoted as Markdown and email do
+
+
+def _quotation_hint(lines: list[str], row: int) -> str:
+    """What to do about a line that starts with `>` and words, as a quotation in Markdown
+    or an email: YAML reads `>` as the start of a block of text (`>` and the text on the
+    lines below), and stops at the words on its line."""
+    found = _QUOTATION_LINE.fullmatch(lines[row]) if row < len(lines) else None
+    if found is None:
+        return ""
+    words = as_written(without_comment(found[1]).strip())
+    above = _line_above(lines, row)
+    key = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[above]) if above is not None else None
+    if above is not None and key is not None and indent_of(lines[row]) > indent_of(lines[above]):
+        name = key[1].strip()  # (`quote:`, and `> the words` under it)
+        return (
+            f"`>` starts a block of text, whose lines go below it, not after it (it does not "
+            f"mark a quotation, as in Markdown or an email): write `{name}: {words}`"
+        )
+    return (
+        "a line that starts with `>` (a quotation, as Markdown and email write one) starts a "
+        "block of text to YAML, where a key goes: put the quoted words in the node's "
+        f"`quote:` field, without the `>`: `quote: {words}`"
     )
 
 
