@@ -1024,6 +1024,14 @@ class _MapBuilder:
             self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
             return node.value[: offset - 1], _after(node, offset), span.column + len(written)
         found = lookalike_colon(node.value, known.by_name)
+        if found is None and (assigned := assigned_key(written, known.by_name)):
+            # (`c1: text; A claim`, `by = doleac`: a field, its colon written as a `;` or `=`)
+            key, problem, start, end = assigned
+            line, column = self.lines[span.line - 1], span.column + start
+            if line[column - 1 : column] != written[start : start + 1]:
+                return None  # (folded from a later line: not said so)
+            self.error("yaml-syntax", Span.point(span.file, span.line, column), *problem)
+            return key, _after(node, end), span.column + len(written)
         if found is None:
             return None
         key, at = found

@@ -1087,15 +1087,15 @@ QUOTED_SHOWN = 1_000  # characters of a field, quoted, that a hint shows to be p
 
 # A key and its value as another language assigns one: `by = doleac` (TOML, INI),
 # `by=doleac`, `by -> doleac`, `by := doleac`; or its colon moved to the value, `by :doleac`.
-_ASSIGNED = re.compile(r"([^\s=:<>-]+)(?:\s*(=>|->|:=|=)\s*|\s+(:))(\S.*)")
+_ASSIGNED = re.compile(r"([^\s=:;<>-]+)(?:\s*(=>|->|:=|=|;)\s*|\s+(:))(\S.*)")
 
 
 def assigned_key(
     written: str, keys: Collection[str] = _KNOWN_KEYS
-) -> tuple[str, tuple[str, str], int] | None:
+) -> tuple[str, tuple[str, str], int, int] | None:
     """The key, what is wrong and what to write when `written` (a line, its indentation and
     comment left out) is one of `keys` given its value as another language assigns one
-    (`by = doleac`), and where its mark is; None if it is not."""
+    (`by = doleac`), and where its mark starts and ends; None if it is not."""
     assigned = _ASSIGNED.fullmatch(written)
     if assigned is None or assigned[1] not in keys:
         return None
@@ -1107,7 +1107,8 @@ def assigned_key(
     said = f"`{key}` is written with `{mark}` in place of its `:`"
     if colon:  # (read as one text with the line below: a key's colon needs a space after it)
         said = f"`{key}` is written with a space before its `:` and none after it"
-    return key, (said, f"write `{key}: {value}`"), assigned.start(2 if mark else 3)
+    group = 2 if mark else 3
+    return key, (said, f"write `{key}: {value}`"), assigned.start(group), assigned.end(group)
 
 
 _PUNCTUATED_KEY = re.compile(r"([^\s:#,;.]+):([,;.]+)")  # a key with `,` after its colon
@@ -1145,7 +1146,8 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
         return assigned[1], row + 1, at + assigned[2] + 1
     word, _, value = written.partition(" ")
     value = value.strip()
-    if ":" in written or not (
+    # (A colon in the value, `url https://...`, ends no key: one needs a space after it.)
+    if re.search(r":(?:\s|$)", written) or not (
         word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
     ):
         return None
