@@ -285,6 +285,15 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
             f"{hint}; `{value[1]}` and `{value[-2]}` are no YAML quotes but text: write "
             f'`{name}: "{inner}"`, or, to keep them in the text, `{quoted[0]}`'
         )
+    joined = re.fullmatch(r"\s*(?:- )?([\w-]+): +\S.*?\s([\w-]+)", line[:column])
+    if joined and spec.FIELD_TYPES.get(joined[1]) == "text" and joined[2] in spec.FIELD_TYPES:
+        # (`author: Steve Benen publisher: Washington Monthly`: two lines joined, likely)
+        indent = counted(joined.start(1), "space")
+        return (
+            f"if `{joined[2]}:` starts a field of its own, put it on a line of its own, "
+            f"indented by {indent}, like `{joined[1]}:`; if it is part of the text, put the "
+            f"text in quotes: `{quoted[0]}`"
+        )
     return f"{hint}: `{quoted[0]}`"
 
 
@@ -340,6 +349,13 @@ def _own_line_hint(line: str, column: int) -> str:
         return (
             f"`{section[2]}:` goes on a line of its own, below `{section[1]}:`, indented by "
             f"{counted(indent + 2, 'space')}"
+        )
+    node = re.fullmatch(r"\s*([\w.-]+): +([\w-]+)", written)
+    if node is not None and node[2] in spec.FIELD_TYPES and node[1] not in _KNOWN_KEYS:
+        # (`unwise: text: Ad campaigns ...`, an id and its first field on one line)
+        return (
+            f"`{node[2]}:` is a field of `{node[1]}`: put it on a line of its own, below "
+            f"`{node[1]}:`, indented by {counted(indent + 2, 'space')}"
         )
     field = re.fullmatch(r"\s*(?:- )?([\w-]+): +(\S.*?)\s+([\w-]+)", written)
     # (A word, or a list in brackets, as a whole: `tags: ["a b"]  by: b`, `[c1, [c2]]`.)
