@@ -974,6 +974,21 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                 # ids are is right.
                 first = next(i for i in range(section + 1, row) if _KEY_LINE.match(lines[i]))
                 at, usual = indent_of(lines[first]), _usual_id_indent(lines)
+                head = re.match(_KEY, lines[section])
+                name = head[1].strip() if head else ""
+                field = re.match(_KEY + r":\s+\S", lines[first])
+                fields = {f.name for f in spec.SECTIONS[name][1]} if name in spec.SECTIONS else ()
+                if field and field[1].strip() in fields:
+                    # (A field, with its value, first under `reasons:`: the section's ids
+                    # are right, and indented alike, it is not.)
+                    a, kind = ("an", "entry") if name in ("actors", "sources") else ("a", "node")
+                    return _Elsewhere(
+                        f"line {first + 1}, `{field[1].strip()}:`, is a field of {a} {kind}, "
+                        f"written right below `{name}:`, where its ids go: move it under the "
+                        f"id of the {kind} it belongs to, or write an id above it "
+                        f"(`my-{name.removesuffix('s')}:`)",
+                        first,
+                    )
                 fix = (
                     f"; indent it by {counted(at, 'space')}, like line {first + 1}"
                     if at == usual
@@ -981,10 +996,9 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                     if here == usual
                     else ""
                 )
-                head = re.match(_KEY, lines[section])
                 return _Elsewhere(
                     f"line {row + 1} is indented by {counted(here, 'space')}, and the first key of "
-                    f"`{head[1].strip() if head else ''}:` (line {first + 1}) by {at}: the "
+                    f"`{name}:` (line {first + 1}) by {at}: the "
                     f"keys of one mapping are indented alike{fix}",
                     first if at != usual and here == usual else row,
                 )
