@@ -1170,6 +1170,13 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
             row + 1,
             at + len(stray[1]) + 2,
         )
+    semi = re.fullmatch(r"([^\s:#,;.]+);", written.strip())  # (`sources;`, its ids below)
+    if semi and alone and (semi[1] in _KNOWN_KEYS or spec.ID_RE.match(semi[1])):
+        return (
+            (f"`{semi[1]}` is written with `;` in place of its `:`", f"write `{semi[1]}:`"),
+            row + 1,
+            at + len(semi[1]) + 1,
+        )
     if (glued := glued_key(written)) is not None:
         return glued[0], row + 1, at + glued[1] + 1
     if (assigned := assigned_key(written)) is not None:
