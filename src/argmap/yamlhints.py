@@ -288,11 +288,11 @@ def _mapping_values_hint(lines: list[str], row: int, column: int) -> str:
     joined = re.fullmatch(r"\s*(?:- )?([\w-]+): +\S.*?\s([\w-]+)", line[:column])
     if joined and spec.FIELD_TYPES.get(joined[1]) == "text" and joined[2] in spec.FIELD_TYPES:
         # (`author: Steve Benen publisher: Washington Monthly`: two lines joined, likely)
-        indent = counted(joined.start(1), "space")
+        at = f"indented by {counted(joined.start(1), 'space')}" if joined.start(1) else "unindented"
         return (
             f"if `{joined[2]}:` starts a field of its own, put it on a line of its own, "
-            f"indented by {indent}, like `{joined[1]}:`; if it is part of the text, put the "
-            f"text in quotes: `{quoted[0]}`"
+            f"{at}, like `{joined[1]}:`; if it is part of the text, put the text in quotes: "
+            f"`{quoted[0]}`"
         )
     return f"{hint}: `{quoted[0]}`"
 
@@ -351,11 +351,20 @@ def _own_line_hint(line: str, column: int) -> str:
             f"{counted(indent + 2, 'space')}"
         )
     node = re.fullmatch(r"\s*([\w.-]+): +([\w-]+)", written)
-    if node is not None and node[2] in spec.FIELD_TYPES and node[1] not in _KNOWN_KEYS:
+    # (An id's fields, or `render:`'s, the map's defaults for rendering.)
+    holds_fields = node is not None and (
+        node[1] == "render" or (node[1] not in _KNOWN_KEYS and indent > 0)
+    )
+    if node is not None and holds_fields and node[2] in spec.FIELD_TYPES:
         # (`unwise: text: Ad campaigns ...`, an id and its first field on one line)
+        fields = without_comment(line[node.start(2) :]).strip()
+        value = fields.partition(":")[2].strip()
+        in_braces = f", or write its fields in braces: `{node[1]}: {{{fields}}}`" * (
+            "{" not in fields and len(fields) <= QUOTED_SHOWN and value[:1] not in ("", "|", ">")
+        )
         return (
             f"`{node[2]}:` is a field of `{node[1]}`: put it on a line of its own, below "
-            f"`{node[1]}:`, indented by {counted(indent + 2, 'space')}"
+            f"`{node[1]}:`, indented by {counted(indent + 2, 'space')}{in_braces}"
         )
     field = re.fullmatch(r"\s*(?:- )?([\w-]+): +(\S.*?)\s+([\w-]+)", written)
     # (A word, or a list in brackets, as a whole: `tags: ["a b"]  by: b`, `[c1, [c2]]`.)
@@ -976,7 +985,7 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                 at, usual = indent_of(lines[first]), _usual_id_indent(lines)
                 head = re.match(_KEY, lines[section])
                 name = head[1].strip() if head else ""
-                field = re.match(_KEY + r":\s+\S", lines[first])
+                field = re.match(_KEY + r":(?:\s|$)", lines[first])
                 fields = {f.name for f in spec.SECTIONS[name][1]} if name in spec.SECTIONS else ()
                 if field and field[1].strip() in fields:
                     # (A field, with its value, first under `reasons:`: the section's ids
@@ -1130,8 +1139,8 @@ def assigned_key(
     if assigned is None or assigned[1] not in keys:
         return None
     key, mark, colon, value = assigned.groups()
-    if value[:1] not in ("'", '"', "[", "{"):
-        value = as_written(value, typed=True)
+    if value[:1] not in ("'", '"', "[", "{") and not _BLOCK_INDICATOR.fullmatch(value):
+        value = as_written(value, typed=True)  # (`text; |`: its block below, kept as it is)
     if len(value) > QUOTED_SHOWN:
         value = "..."
     said = f"`{key}` is written with `{mark}` in place of its `:`"
@@ -1139,9 +1148,6 @@ def assigned_key(
         said = f"`{key}` is written with a space before its `:` and none after it"
     group = 2 if mark else 3
     return key, (said, f"write `{key}: {value}`"), assigned.start(group), assigned.end(group)
-
-
-_PUNCTUATED_KEY = re.compile(r"([^\s:#,;.]+):([,;.]+)")  # a key with `,` after its colon
 
 
 def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
@@ -1157,19 +1163,6 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
     written = written.removeprefix("- ")
     below = _line_below(lines, row)
     alone = below is not None and indent_of(lines[below]) > indent_of(lines[row])
-    # (`c1:,` over its fields: a comma as after an entry in braces, which YAML reads as
-    # more of the key, as a colon ends one only before a space or the line's end.)
-    stray = _PUNCTUATED_KEY.fullmatch(written.strip())
-    if stray and alone and (stray[1] in _KNOWN_KEYS or spec.ID_RE.match(stray[1])):
-        return (
-            (
-                f"`{stray[0]}` has `{stray[2]}` right after its colon, which makes YAML read "
-                "it all as one word, and no key",
-                f"delete `{stray[2]}`: write `{stray[1]}:`",
-            ),
-            row + 1,
-            at + len(stray[1]) + 2,
-        )
     semi = re.fullmatch(r"([^\s:#,;.]+);", written.strip())  # (`sources;`, its ids below)
     if semi and alone and (semi[1] in _KNOWN_KEYS or spec.ID_RE.match(semi[1])):
         return (
@@ -1183,13 +1176,22 @@ def _missing_colon(lines: list[str], row: int) -> tuple[tuple[str, str], int, in
         return assigned[1], row + 1, at + assigned[2] + 1
     word, _, value = written.partition(" ")
     value = value.strip()
+    # (The last line, a word left of the line above: the map's last id, its fields to come.)
+    above = _line_above(lines, row)
+    last = below is None and above is not None and indent_of(lines[row]) < indent_of(lines[above])
     # (A colon in the value, `url https://...`, ends no key: one needs a space after it.)
     if re.search(r":(?:\s|$)", written) or not (
-        word in _KNOWN_KEYS or (alone and not value and spec.ID_RE.match(word))
+        word in _KNOWN_KEYS or ((alone or last) and not value and _id_like(word))
     ):
         return None
     fixed = f"{word}: {value}" if value else f"{word}:"
     return (f"`{word}` is written without its `:`", f"write `{fixed}`"), row + 1, at + len(word) + 1
+
+
+def _id_like(word: str) -> bool:
+    """Whether a word alone on its line may be an id written without its colon: not one
+    that ends a sentence (`weekends.`, the last word of a text wrapped to the margin)."""
+    return bool(spec.ID_RE.fullmatch(word)) and word[-1:] not in (".", ",")
 
 
 def _of_ids(lines: list[str], row: int) -> bool:
@@ -1322,12 +1324,13 @@ def _continued_hint(lines: list[str], above: int) -> str:
     key = _line_above(lines, above)
     while key is not None and not _KEY_LINE.match(lines[key]):  # (more lines of the text)
         key = _line_above(lines, key)
-    field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!].*)", lines[key]) if key is not None else None
+    field = re.match(_KEY + r":\s+([^\s\"'\[{|>&*!#].*)", lines[key]) if key is not None else None
     if key is None or indent_of(lines[key]) < indent_of(lines[above]):
         return ""
     level = indent_of(lines[key]) == indent_of(lines[above])
     empty = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[key])
-    if field is None and empty is not None and empty[1].strip() in spec.FIELD_TYPES:
+    alone = not level and _id_like(written)  # (an id without its colon, likely)
+    if field is None and empty is not None and empty[1].strip() in spec.FIELD_TYPES and not alone:
         # (`title:`, and its text on the line below, not indented under it)
         name = empty[1].strip()
         return (
@@ -1337,8 +1340,8 @@ def _continued_hint(lines: list[str], above: int) -> str:
         )
     if field is None:
         return ""
-    if not level and spec.ID_RE.fullmatch(written):
-        return ""  # (left of the key, a word alone: an id without its colon, more likely)
+    if alone:
+        return ""
     name = field[1].strip()
     return (
         f"this line goes on with the text of `{name}:` on line {key + 1}, but starts "
@@ -1467,12 +1470,19 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
         return among
     if "while scanning a block scalar" in problem and (quoted := _quotation_hint(lines, mark.line)):
         return _Elsewhere(quoted, mark.line)  # (at its `>`, not the words after it)
-    if (bold := _BOLD_KEY.match(line)) and "alias" in problem:  # (Markdown's `**text**:`)
-        return _Elsewhere(
-            f"`**{bold[1]}**` is bold in Markdown, and `*` starts an alias in YAML: write the "
-            f"key without the asterisks, `{bold[1]}:`",
-            mark.line,
+    starts = (mark.column - 1, len(line) - len(line.lstrip(" -")))  # (where YAML stopped)
+    bold = next(filter(None, (_BOLD.match(line, at) for at in starts)), None)
+    if bold and "alias" in problem:  # (Markdown's `**text**:`)
+        word, key = bold[2], bool(bold[3] or bold[4])
+        fix = "delete the asterisks"
+        if spec.ID_RE.fullmatch(word) or word in _KNOWN_KEYS:
+            fix = f"write the {'key' if key else 'item'} without them, `{word}{':' * key}`"
+        said = (
+            f"`{bold[0].rstrip(': ')}` is {'bold' if len(bold[1]) == 2 else 'italic'} in "
+            f"Markdown, and `*` starts an alias in YAML: {fix}"
         )
+        # (Said where it starts: at the line's start, as a key or an item, or in braces.)
+        return _Elsewhere(said, mark.line) if bold.start() == starts[1] else said
     if re.match(r"\s*\* +\S", line) and "alias" in problem:  # (a Markdown list's `* c1`)
         item = line.lstrip()[1:].strip()
         return f"a list's items start with `- `, not `*` (YAML's alias): write `- {item}`"
@@ -1518,7 +1528,7 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
 # libyaml's words for no key, or no item, where a block mapping or a list goes on.
 _NO_KEY = ("did not find expected key", "did not find expected '-' indicator")
 # A line of only closing brackets and commas (`],`), a comment after them at most.
-_PUNCTUATION_LINE = re.compile(r" *([\]},][\]}, ]*?) *(?:#.*)?")
+_PUNCTUATION_LINE = re.compile(r" *([\]},][\]}, \t]*?)[ \t]*(?:#.*)?")
 
 
 def _punctuation_line_hint(lines: list[str], mark: Any) -> str:
@@ -1537,21 +1547,27 @@ def _punctuation_line_hint(lines: list[str], mark: Any) -> str:
             "their lines, need no commas between them (commas go between items in "
             "brackets, `[a, b]`); delete it"
         )
-    closer = next(c for c in found[1] if c in "]}")
+    closers = [c for c in "]}" if c in found[1]]
     kind = (
         ("a list in brackets", "`tags: [a, b]`", "one written with `- ` items")
-        if closer == "]"
+        if closers[0] == "]"
         else ("a mapping in braces", "`c1: {text: A}`", "one with its keys on their lines")
     )
+    if len(closers) > 1:
+        kind = ("a list or a mapping in brackets", "`tags: [a, b]`", "one written without")
+    opens = " or ".join(f"`{_OPENER[c]}`" for c in closers)
     return (
-        f"{said}, which closes no `{_OPENER[closer]}`: {kind[0]} closes on the line it "
-        f"opens on ({kind[1]}) or on a later line of its value, and {kind[2]} has none; "
-        "delete it"
+        f"{said}, which {'close' if len(closers) > 1 else 'closes'} no {opens}: {kind[0]} "
+        f"closes on the line it opens on ({kind[1]}) or on a later line of its value, and "
+        f"{kind[2]} has none; delete it"
     )
 
 
-_BOLD_KEY = re.compile(r"\s*\*\*([^\s*:][^*:]*)\*\*\s*:")  # a key in Markdown's bold
-_QUOTATION_LINE = re.compile(r" *>[ \t]+(\S.*)")  # a line quoted as Markdown and email do
+# A word in Markdown's bold or italics, as a key (`**text**:`, `**text:**`) or an item.
+_BOLD = re.compile(r"(\*{1,2})([^\s*:][^*:]*?)(:?)\1(\s*:)?")
+# A line quoted as Markdown and email quote one (`> words`, `>words`, `> > words`), or a
+# list's item so (`- > words`); not a block's own `>-` or `>2` with nothing after it.
+_QUOTATION_LINE = re.compile(r"( *)(- +)?>(?![-+0-9]*[ \t]*(?:#.*)?$)[ \t>]*(\S.*)")
 
 
 def _quotation_hint(lines: list[str], row: int) -> str:
@@ -1561,19 +1577,54 @@ def _quotation_hint(lines: list[str], row: int) -> str:
     found = _QUOTATION_LINE.fullmatch(lines[row]) if row < len(lines) else None
     if found is None:
         return ""
-    words = as_written(without_comment(found[1]).strip())
+    quoted = [found[3].strip()]
+    for line in lines[row + 1 :]:  # (a quotation over several lines, each marked so)
+        more = _QUOTATION_LINE.fullmatch(line)
+        if more is None or more[1] != found[1] or more[2]:
+            break
+        quoted.append(more[3].strip())
+    words = as_written(" ".join(quoted))
+    said = (
+        "`>` starts a block of text, whose lines go below it, not after it (it does not "
+        "mark a quotation, as in Markdown or an email)"
+    )
+    if found[2]:  # (`- > words`)
+        return f"{said}: write `- {words}`"
     above = _line_above(lines, row)
     key = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[above]) if above is not None else None
-    if above is not None and key is not None and indent_of(lines[row]) > indent_of(lines[above]):
-        name = key[1].strip()  # (`quote:`, and `> the words` under it)
+    field = key[1].strip() if key else ""
+    if (
+        above is not None
+        and spec.FIELD_TYPES.get(field) == "text"
+        and len(found[1]) > indent_of(lines[above])
+    ):  # (`quote:`, and `> the words` under it)
+        return f"{said}: write `{field}: {words}`"
+    said = (
+        "a line that starts with `>` (a quotation, as Markdown and email write one) starts "
+        "a block of text to YAML"
+    )
+    if (
+        above is not None
+        and _ITEM_LINE.match(lines[above])
+        and indent_of(lines[above]) == len(found[1])
+    ):
+        return f"{said}, where the list's next item goes: write `- {words}`"
+    depth = len(found[1])
+    owner = next((i for i in range(row - 1, -1, -1) if 0 < indent_of(lines[i]) < depth), None)
+    section = next((i for i in range(row - 1, -1, -1) if lines[i][:1].isalpha()), None)
+    head = re.match(_KEY + ":", lines[section]) if section is not None else None
+    if head is None or head[1].strip() not in _NODE_SECTIONS or owner is None:
+        return f"{said}, where a key goes: write its words as a field's text, without the `>`"
+    entry = range(owner + 1, len(lines))
+    given = next((i for i in entry if re.match(rf" {{{depth}}}quote:", lines[i])), None)
+    if given is not None and given < row:  # (its words go on from the node's quote)
         return (
-            f"`>` starts a block of text, whose lines go below it, not after it (it does not "
-            f"mark a quotation, as in Markdown or an email): write `{name}: {words}`"
+            f"{said}, where a key goes: join its words to the node's `quote:` on line "
+            f"{given + 1}, without the `>`"
         )
     return (
-        "a line that starts with `>` (a quotation, as Markdown and email write one) starts a "
-        "block of text to YAML, where a key goes: put the quoted words in the node's "
-        f"`quote:` field, without the `>`: `quote: {words}`"
+        f"{said}, where a key goes: put the quoted words in the node's `quote:` field, "
+        f"without the `>`: `quote: {words}`"
     )
 
 
@@ -2211,9 +2262,65 @@ def explained(
         (problem, hint), line, column = blank
     if runaway:  # (the cause, whatever the other hints made of where YAML stopped)
         (problem, hint), line, column = runaway
+    if mark is not None and (
+        punctuated := _punctuated_key(
+            lines, mark.line, _line_above(lines, mark.line), opened.line if opened else None
+        )
+    ):
+        (problem, hint), line, column = punctuated
+    if mark is not None and (separator := _separator(lines, mark.line)):
+        (problem, hint), line, column = separator
     if conflict := _merge_conflict(lines, mark.line if mark else len(lines)):
         (problem, hint), line, column = conflict  # (the cause of any error at or past it)
     return line, column, problem, hint
+
+
+# A key with a comma (or `;`, `.`) right after its colon, and a comment at most after it.
+_PUNCTUATED_KEY = re.compile(r" *(?:- )?(([^\s:#,;]+):([,;.]+)) *(?:#.*)?")
+
+
+def _punctuated_key(lines: list[str], *rows: int | None) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a key on one of `rows` with a comma right after its colon and its
+    fields or items below it, or nothing (`c1:,`, as after an entry in braces), and where
+    the comma is; None if there is none. YAML reads the comma as more of the key, as a
+    colon ends one only before a space or the line's end, and stops somewhere below."""
+    for at in dict.fromkeys(rows):
+        if at is None or at >= len(lines) or not (found := _PUNCTUATED_KEY.fullmatch(lines[at])):
+            continue
+        below = _line_below(lines, at)
+        if below is None or indent_of(lines[below]) > indent_of(lines[at]):
+            return (
+                (
+                    f"`{found[1]}` has `{found[3]}` right after its colon, which makes YAML "
+                    "read it all as one word, and no key",
+                    f"delete `{found[3]}`: write `{found[2]}:`",
+                ),
+                at + 1,
+                found.start(3) + 1,
+            )
+    return None
+
+
+# A line of one mark repeated, as a separator or a heading's underline (not YAML's own
+# `---` and `...`, which start and end a document at a line's start).
+_SEPARATOR = re.compile(r"( *)([-=~_*+#.])\2{2,}[ \t]*")
+
+
+def _separator(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a line of one mark repeated, on line `row` or the one above it (YAML
+    may stop at the key after it): a separator, or a heading's underline, which YAML reads
+    as text where a key goes; None if there is none."""
+    for at in dict.fromkeys((row, _line_above(lines, row))):
+        found = _SEPARATOR.fullmatch(lines[at]) if at is not None and at < len(lines) else None
+        if at is None or found is None or (not found[1] and lines[at] in ("---", "...")):
+            continue
+        said = f"line {at + 1} holds only `{lines[at].strip()}`, a separator to a reader"
+        return (
+            (f"{said}, and no key or value to YAML", "delete it, or put `#` before it"),
+            at + 1,
+            len(found[1]) + 1,
+        )
+    return None
 
 
 # The lines git writes around a merge conflict it leaves to be resolved, at the start of a
@@ -2232,6 +2339,18 @@ def _merge_conflict(lines: list[str], row: int) -> tuple[tuple[str, str], int, i
         if line[:1] in "<|=>" and (found := _CONFLICT_MARK.fullmatch(line.rstrip()))
     ]
     starts, kinds = [i for i, kind in marks if kind == "<"], {kind for _, kind in marks}
+    if marks and marks[0][0] <= row and marks[0][1] != "<" and kinds & {"<", ">"}:
+        # (Resolved in part: its `<<<<<<<` line deleted, `=======` or `>>>>>>>` left over.)
+        left = marks[0][0]
+        return (
+            (
+                f"line {left + 1}, `{lines[left].strip()}`, is a line git writes in a merge "
+                "conflict, left over from one resolved in part",
+                "delete it, and the side of the conflict not kept",
+            ),
+            left + 1,
+            1,
+        )
     if not starts or starts[0] > row:
         return None
     first = starts[0] + 1
