@@ -969,7 +969,12 @@ class _MapBuilder:
                 item = self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
             kept = one.plain or expected == "text" or re.fullmatch(r"[\w.+-]+", item)
             if span.line == span.end_line and kept:
-                hint = f"write it as its one item, without the brackets: `{item}`"
+                start = node.span
+                # (`text:`, then `- A claim` below it: a list with no brackets)
+                written = self.lines[start.line - 1][start.column - 1 :]
+                bracketed = re.match(r"(?:[&!]\S*\s+)*\[", written) is not None  # (`&a [x]`)
+                how = "without the brackets" if bracketed else "after the key, without its `- `"
+                hint = f"write it as its one item, {how}: `{item}`"
         message, hint = (
             f"{what} must be {expected}, not {kind_name(node)}",
             hint or f"write it as {example}",
