@@ -811,6 +811,8 @@ def test_an_output_name_without_an_extension_is_said_to_be_a_file(tmp_path: Path
     assert done.output.endswith("build (a file; for a folder, end -o with /)\n")
     named = invoke("render", str(SEED), "-o", str(tmp_path / "seed.svg"))
     assert named.output == f"wrote {tmp_path / 'seed.svg'}\n"
+    # (A device is no file that a folder was meant for.)
+    assert invoke("render", str(SEED), "-o", os.devnull).output == f"wrote {os.devnull}\n"
 
 
 def test_an_empty_output_name_is_refused(maps: Path) -> None:

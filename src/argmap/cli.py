@@ -725,9 +725,10 @@ def _print_outcomes(
         _say(summary)
     elif outcomes and outcomes[0].job.output != STDOUT:
         output = outcomes[0].job.output
-        # (`-o build` for a folder wrote a file named build.)
-        bare = "" if Path(output).suffix else " (a file; for a folder, end -o with /)"
-        _say(f"wrote {output}{bare}")
+        # (`-o build` for a folder wrote a file named build; not said of `-o /dev/null`.)
+        bare = Path(output).suffix == "" and Path(output).is_file()
+        bare_note = " (a file; for a folder, end -o with /)" if bare else ""
+        _say(f"wrote {output}{bare_note}")
     if any(o.internal for o in outcomes):
         return 3
     usage = any(o.usage for o in outcomes)
