@@ -323,6 +323,26 @@ def test_the_legend_is_one_row_on_the_last_row() -> None:
     assert all(middle(root, n) <= row for n in m.nodes)  # (SVG's y grows downwards)
 
 
+def test_the_legends_notes_are_paragraphs_apart() -> None:
+    """Each of the legend's notes balanced into lines of alike length, one after another,
+    two read as one run-on sentence ("claims whose verdict ... say how / also changed:
+    the map's title"): the notes are further apart than a note's lines."""
+    note = "claims whose verdict under grounded changed say how; also changed: the title"
+    root = ET.fromstring(render(load_map(SEED), RenderOptions(dot=DotOptions(legend_note=note))))
+    legend = root.find(f".//{SVG}g[@id='_legend']")
+    assert legend is not None
+    texts = [t for t in legend.iter(f"{SVG}text") if (t.text or "").strip()]
+    assert [t.text for t in texts] == [
+        "Legend",
+        "claims whose verdict under",
+        "grounded changed say how",
+        "also changed: the title",
+    ]
+    ys = [float(t.get("y", "0")) for t in texts]
+    title, within, between = (round(b - a, 1) for a, b in itertools.pairwise(ys))
+    assert title == between > within * 1.3
+
+
 @pytest.mark.parametrize("direction", ["LR", "RL"])
 def test_a_legend_drawn_across_reads_down_in_the_order_a_row_reads(direction: str) -> None:
     """Drawn across, the legend is a column, which read up: the fills at the top, above

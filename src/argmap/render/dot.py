@@ -100,6 +100,7 @@ DENSE_EDGES, DENSE_RATIO = 400, 4
 TITLE_LINES = 4  # lines of it drawn, at most
 GROUP_WRAP = 40  # columns of a group's name (a source's title, say) per line
 LEGEND_WRAP = 36  # columns of the legend's note per line
+_PARAGRAPH_GAP = '<BR/><FONT POINT-SIZE="4"> </FONT><BR/>'  # between the note's parts
 STAGGER_ROW = 8  # arguers side by side on a row before they stagger into more rows
 # ... and one above another, drawn across (LR, RL), where a box is about three times as
 # wide as it is high: staggered from 8 as well, the edges of the column further out wove
@@ -701,11 +702,16 @@ def _legend(
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
     # that a long note does not make the legend as wide as the map.
+    # Each part a paragraph, half a line below the one before: balanced into lines of
+    # alike length, one after another, two parts read as one run-on sentence.
     parts = [part for part in note.split("; ") if part]
-    lines = ["Legend", *(line for part in parts for line in balanced_lines(part, LEGEND_WRAP))]
+    paragraphs = [
+        "Legend",
+        *("<BR/>".join(map(_html, balanced_lines(p, LEGEND_WRAP))) for p in parts),
+    ]
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
-            label="<" + "<BR/>".join(map(_html, lines)) + ">",
+            label="<" + _PARAGRAPH_GAP.join(paragraphs) + ">",
             # Solid, square and titled at the top: unlike a group's dashed, rounded frame
             # with its name below.
             style="solid",
