@@ -1243,7 +1243,10 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     shown = invoke("show", str(pairs), "--evaluate", "preferred").output
     assert "claim t: T.  [contested]" in shown and note in shown
     drawn = invoke("render", str(pairs), "--evaluate", "preferred", "-o", "-", "-f", "dot").output
-    legend = drawn[drawn.index("cluster__legend") :].replace("<BR/>", " ")
+    # (The note's lines, and its parts, which the legend sets a paragraph apart, as words.)
+    legend = " ".join(
+        re.sub(r"<BR/>|<FONT[^>]*> </FONT>", " ", drawn[drawn.index("cluster__legend") :]).split()
+    )
     assert "CLAIM · CONTESTED" in drawn and note.replace(";", "") in legend
     # The legend shows what each fill means, and its kinds unfilled: fills are standings.
     # Only the words the nodes show: every node is contested here.
@@ -1255,7 +1258,25 @@ def test_show_and_render_say_the_list_was_cut_and_give_exact_statuses(tmp_path: 
     assert grounded.output.count("[undec]") == 23 and note not in grounded.output
     # What the labels are is said, as `evaluate` says it (show said nothing of it).
     assert "\npreferred semantics: more than 1000 extensions; supports read as: none\n" in shown
-    assert "grounded semantics: 1 extension; supports read as: necessary" in grounded.output
+    assert "grounded semantics: 1 extension; supports read as: necessary\n" in grounded.output
+
+
+@pytest.mark.parametrize(
+    ("support", "said"), [("none", ""), ("necessary", ", which adds 1 attack to the map's")]
+)
+def test_evaluate_says_the_attacks_a_reading_of_support_adds(
+    tmp_path: Path, support: str, said: str
+) -> None:
+    """Read as necessary, the support of `c` makes `o`, its attacker, attack `d` too: `d`
+    came out defeated with no attacker in the list of it."""
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  d: {text: D}\nreasons:\n  c: {text: C, supports: d}\n"
+        "objections:\n  o: {text: O, attacks: c}\n"
+    )
+    done = invoke("evaluate", str(path), "--semantics", "grounded", "--support", support)
+    heading = f"grounded semantics: 1 extension; supports read as: {support}{said}\n"
+    assert done.output.startswith(heading), done.output
 
 
 def test_show_and_render_say_scores_that_did_not_converge(tmp_path: Path) -> None:

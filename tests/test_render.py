@@ -343,6 +343,22 @@ def test_the_legends_notes_are_paragraphs_apart() -> None:
     assert title == between > within * 1.3
 
 
+@pytest.mark.parametrize(("support", "added"), [("none", 0), ("deductive", 0), ("necessary", 1)])
+def test_the_legend_counts_the_attacks_a_reading_of_support_adds(support: str, added: int) -> None:
+    """Under necessary support, an objection to a reason attacks the claim it supports
+    too: the claim drawn OUT with no attacker drawn IN read as a fault of the drawing."""
+    m = loads(
+        "argmap: 1\ntitle: t\nclaims:\n  d: {text: D}\nreasons:\n  c: {text: C, supports: d}\n"
+        "objections:\n  o: {text: O, attacks: c}\n"
+    ).map
+    assert m is not None
+    root = ET.fromstring(render(m, RenderOptions(evaluate="grounded", support=support)))
+    legend = root.find(f".//{SVG}g[@id='_legend']")
+    assert legend is not None
+    said = " ".join((t.text or "").strip() for t in legend.iter(f"{SVG}text"))
+    assert ("it adds 1 attack, which count but are not drawn" in said) == bool(added), said
+
+
 @pytest.mark.parametrize("direction", ["LR", "RL"])
 def test_a_legend_drawn_across_reads_down_in_the_order_a_row_reads(direction: str) -> None:
     """Drawn across, the legend is a column, which read up: the fills at the top, above

@@ -1475,7 +1475,7 @@ def show(
         from argmap.semantics.output import heading
 
         result = _evaluation(m, evaluate, support)
-        labels, about = {n: result.label(n) for n in m.nodes}, heading(result)
+        labels, about = {n: result.label(n) for n in m.nodes}, heading(m, result)
         # (In yellow below it, unless the heading says it: scores that did not settle.)
         note = "" if result.caveat() in about else result.caveat()
     print_outline(

@@ -189,6 +189,10 @@ def _evaluated(m: Map, options: RenderOptions, drawn: Iterable[str]) -> DotOptio
         )
     if options.support != "none":
         note += f", {options.support}\u00a0support"
+        # The attacks the reading adds to the map's own count too, and are not drawn: a claim
+        # drawn OUT, its drawn attackers all OUT, read as a fault of the drawing.
+        if added := result.added(m):
+            note += f"; it adds {counted(added, 'attack')}, which count but are not drawn"
     note = "; ".join(filter(None, (note, result.caveat())))
     return replace(options.dot, fill=fill, badges=badges, legend_note=note, legend_fills=samples)
 

@@ -46,6 +46,12 @@ class Evaluation:
     truncated: bool = False  # the limit stopped the enumeration
     scores: gradual.Scores | None = None  # gradual semantics
 
+    def added(self, m: Map) -> int:
+        """How many attacks the reading of support adds to the map's own `m` (none without
+        one): they count, and no drawing or list of the map's attacks shows them."""
+        own = {(n.id, ref.id) for n in m.nodes.values() for ref in n.attacks}
+        return len(self.framework.attacks - own)
+
     def status(self, node: str) -> str:
         """accepted (in every extension), contested (in some), rejected (out in every),
         undecided (otherwise), or "no extension" (stable may have none). Exact even when

@@ -8,15 +8,17 @@ from argmap.model import Kind, Map
 from argmap.printable import printable
 from argmap.semantics import Evaluation, scale
 from argmap.semantics.labels import extension
-from argmap.text import columns, fill, on_one_line, shorten
+from argmap.text import columns, counted, fill, on_one_line, shorten
 
 
-def heading(e: Evaluation) -> str:
+def heading(m: Map, e: Evaluation) -> str:
     """What was evaluated, as output of it starts: the semantics, its extensions or how
-    its scores settled, and how supports were read."""
+    its scores settled, and how supports were read (and the attacks that adds to `m`'s)."""
+    added = e.added(m)
+    adds = f", which adds {counted(added, 'attack')} to the map's" if added else ""
     # DF-QuAD counts supports itself; --support only says which attacks they add.
-    counted = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
-    return f"{_heading(e)}; supports read as: {e.support}{counted}"
+    also = " (DF-QuAD also counts each support)" if e.semantics == "df-quad" else ""
+    return f"{_heading(e)}; supports read as: {e.support}{adds}{also}"
 
 
 def _heading(e: Evaluation) -> str:
@@ -41,7 +43,7 @@ def format_text(m: Map, e: Evaluation, width: int | None = None) -> str:
     --evaluate` gives it whole), the other lines wrapped."""
     if width is not None:  # (as `show`: at 20 columns each word of a line had a line)
         width = max(width, _MIN_WIDTH)
-    lines = [heading(e)]
+    lines = [heading(m, e)]
     if e.truncated:
         lines.append(
             f"(the enumeration stopped at --limit {len(e.labellings)}; the statuses are exact "
