@@ -1102,6 +1102,12 @@ class _MapBuilder:
                 elif other == "relation":  # (a claim's: it may back or oppose the other)
                     guess = None
                 hint = guessed(key, guess) if guess else "known fields: " + ", ".join(names)
+                if key.startswith("<!--"):  # (an HTML comment, as Markdown files hold them)
+                    said = self.lines[key_node.span.line - 1].strip().removeprefix("<!--")
+                    hint = (
+                        "`<!--` starts a comment in HTML; in YAML a comment starts with `#`: "
+                        f"write `# {said.removesuffix('-->').strip()}`"
+                    )
                 if known is _MAP_FIELDS and not guess and _holds_nodes(value):
                     hint = (
                         f"`{key}` is no section, and its entries are nodes: move each under "
@@ -1692,6 +1698,15 @@ class _MapBuilder:
         if isinstance(node, YScalar) and node.plain and (item := GLUED_ITEM.fullmatch(node.value)):
             # (Not `- economy`, which YAML refuses after the key on its line.)
             example = f"`[{item[1]}]`, or `- {item[1]}` on a line of its own"
+        if isinstance(node, YScalar) and node.plain and node.span.end_line > node.span.line:
+            # (`1. transport` and `2. nightlife` below the key, as Markdown numbers a list)
+            lines = self.lines[node.span.line - 1 : node.span.end_line]
+            marked = [m for line in lines if (m := _LIST_MARK.fullmatch(line.strip()))]
+            if len(marked) == len(lines):
+                example = (
+                    f"`[{', '.join(as_written(m[2], True) for m in marked)}]`, or each on a "
+                    f"line of its own after `- ` (YAML's mark of an item, not `{marked[0][1]}`)"
+                )
         self.wrong_type(node, what, "a list of tags", example)
         return None
 
@@ -2326,6 +2341,10 @@ def _some(names: list[str], most: int, more: str) -> str:
 def _normal(key: str) -> str:
     """A key as `_OTHER_NAMES` lists it: lower case, words joined by `-`."""
     return re.sub(r"[\s_]+", "-", key.strip().lower())
+
+
+# A line of a list as Markdown or a word processor marks one: `1. x`, `2) x`, `• x`, `* x`.
+_LIST_MARK = re.compile(r"(\d+[.)]|[•*+·‣◦])\s+(\S.*)")
 
 
 def _after(key: YScalar, offset: int) -> YScalar:

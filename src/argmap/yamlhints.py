@@ -1424,6 +1424,27 @@ def _escape_hint(line: str, column: int) -> str:
     )
 
 
+# A field whose value is in double quotes, and nothing after them but a comment.
+_DOUBLE_QUOTED = re.compile(r'(\s*(?:- )?[^\s:#"][^:#"]*:\s+)"((?:[^"\\]|\\.)*)"\s*(?:#.*)?')
+
+
+def _backslash_hint(line: str, column: int) -> str:
+    """What to write for a backslash in double quotes before `x`, `u` or `U` and no hex
+    digits (`"C:\\Users\\ana"`, a Windows path): YAML reads it as the start of an escape,
+    a character by its number. In single quotes a backslash is itself."""
+    start = line.rfind("\\", 0, column)
+    escape = line[start : start + 2] if start != -1 else "\\U"
+    said = (
+        f"`{escape}` starts an escape in double quotes (a character by its hex number); for a "
+        "backslash, write `\\\\`, or quote the text with single quotes, in which `\\` is itself"
+    )
+    field = _DOUBLE_QUOTED.fullmatch(line)
+    if field is None or '\\"' in field[2]:
+        return said
+    single = field[2].replace("'", "''")
+    return f"{said}: `{field[1].strip()} '{single}'`"
+
+
 _BOM = "\ufeff"
 
 
@@ -1441,8 +1462,16 @@ def _syntax_hint(problem: str, text: str, lines: list[str], mark: Any) -> str:
             row,
         )
     line = lines[mark.line] if mark.line < len(lines) else ""  # (past the end: at its end)
+    if line.lstrip().startswith(("```", "~~~")):  # (a map copied out of a Markdown file)
+        marks = "backticks" if line.lstrip()[0] == "`" else "tildes"
+        return (
+            f"line {mark.line + 1} is a Markdown code fence (three {marks}), no YAML: delete "
+            "it, and the fence at the map's other end"
+        )
     if problem.startswith(_BAD_ESCAPE):
         return _escape_hint(line, mark.column - 2)
+    if problem.startswith("did not find expected hexdecimal number"):
+        return _backslash_hint(line, mark.column)
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(lines, mark.line, mark.column)
     # A key past YAML's length, say.

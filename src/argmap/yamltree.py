@@ -292,10 +292,13 @@ class _Builder:
     def _document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
+            rest = self.lines[event.start_mark.line + 1 :]
+            hint = "split the documents into separate files"
+            if all(not line.strip() or line.lstrip().startswith("#") for line in rest):
+                # (`---` around the map, as Markdown's front matter is written: one too many.)
+                hint = "nothing follows it: delete it (a map needs no `---` at its end)"
             raise self._stop(
-                event,
-                "a second YAML document starts here; a map file holds one",
-                "split the documents into separate files",
+                event, "a second YAML document starts here; a map file holds one", hint
             )
 
     def _alias(self, event: Any) -> YNode:
