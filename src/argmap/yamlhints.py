@@ -1338,9 +1338,7 @@ def _continued_hint(lines: list[str], above: int) -> str:
             f"{'where the key does' if level else 'left of it'}, so YAML reads it as a key: "
             f"indent it further than `{name}:`, or write it after `{name}: ` on its line"
         )
-    if field is None:
-        return ""
-    if alone:
+    if field is None or alone:
         return ""
     name = field[1].strip()
     return (
@@ -2343,6 +2341,9 @@ def _separator(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] |
         found = _SEPARATOR.fullmatch(lines[at]) if at is not None and at < len(lines) else None
         if at is None or found is None or (not found[1] and lines[at] in ("---", "...")):
             continue
+        before = _line_above(lines, at)
+        if before is not None and len(found[1]) > indent_of(lines[before]):
+            continue  # (deeper than the line above: a line of its text, `...`, perhaps)
         said = f"line {at + 1} holds only `{lines[at].strip()}`, a separator to a reader"
         return (
             (f"{said}, and no key or value to YAML", "delete it, or put `#` before it"),
