@@ -1087,6 +1087,11 @@ def glued_key(
         return (said, f"write an ordinary space: `{word}: {shown}`"), len(word) + 1
     if value[:1] == "#" and spec.FIELD_TYPES.get(word) != "text":  # (`claims:#main`: a comment)
         return _glued_comment(f"{word}:{value}", word), len(word) + 1
+    if stray := re.match(r"[,;.]+\s+(?=\S)", after):  # (`text:,` and its text on the next line)
+        mark = stray[0].strip()
+        said = f"`{word}:{mark}` has `{mark}` right after its colon, so YAML reads it as text"
+        rest = _glued_value(after[stray.end() :], spec.FIELD_TYPES.get(word, "text") == "text")
+        return (said, f"delete it: write `{word}: {rest}`"), len(word) + 1
     said = f"`{word}:{value}` has no space after its `:`, so YAML reads it as text, not `{word}:`"
     fix = f"write `{word}: {shown}`: a `:` ends a key only when a space follows it"
     return (said, fix), len(word) + 1
