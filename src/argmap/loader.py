@@ -262,6 +262,10 @@ _BIDI_CONTROL = frozenset(map(chr, code_points(BIDI_CONTROL)))
 _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no details
 
 
+# The sections whose entries are mappings of fields, by id.
+_ENTRY_SECTIONS = frozenset({*_NODE_SECTIONS, "actors", "sources"})
+
+
 def _fields_of(section: str) -> _Known:
     """The fields an entry of `section` may hold."""
     return {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(section, _NODE_FIELDS)
@@ -839,11 +843,11 @@ class _MapBuilder:
                 written = suggested or key
                 self.suggested_ids.add(written)
             if (
-                name in _NODE_SECTIONS
+                name in _ENTRY_SECTIONS
                 and isinstance(value, YScalar)
                 and value.is_null
                 and at + 1 < len(keys)
-                and keys[at + 1] in _NODE_FIELDS.by_name
+                and keys[at + 1] in _fields_of(name).by_name
             ):
                 # An empty id, its fields below it at its own indentation: those fields
                 # are reported, and read on as its own (see `outdented_field`).
@@ -930,21 +934,23 @@ class _MapBuilder:
         """Whether `key: value` among a section's nodes is a field of the node above it,
         indented as an id: reported, and read on as that node's, so that the indentation is
         the one error it causes (not also a node that "attacks nothing")."""
-        if section not in _NODE_SECTIONS or isinstance(value, YMap) or not entries:
+        if section not in _ENTRY_SECTIONS or isinstance(value, YMap) or not entries:
             return False
         above, fields, where = entries[-1]
-        if key.value not in _NODE_FIELDS.by_name or not isinstance(fields, YMap):
+        if key.value not in _fields_of(section).by_name or not isinstance(fields, YMap):
             return False
         if key.value in fields.entries:
             return False
         first = next(iter(fields.entries.values()))[0].span if fields.entries else None
+        entry = "node" if section in _NODE_SECTIONS else "entry"
         if first is None or first.column <= where.column:  # (`a:` alone, then its fields)
             move = f"indent it by {counted(where.column + 1, 'space')}, under `{above}:`"
         elif first.line == where.line:  # `o: {text: ...}`: the fields are written in braces
-            move = "write it inside that node's `{...}`"
+            move = f"write it inside that {entry}'s `{{...}}`"
         else:
             move = (
-                f"indent it by {counted(first.column - 1, 'space')} like that node's other fields"
+                f"indent it by {counted(first.column - 1, 'space')} like that {entry}'s other "
+                "fields"
             )
         self.error(
             "wrong-type",
