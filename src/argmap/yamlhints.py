@@ -1569,6 +1569,13 @@ def _punctuation_line_hint(lines: list[str], mark: Any) -> str:
     writes them and then rewritten with `- ` items or keys on their lines, or closed on
     its own line already."""
     line = lines[mark.line] if mark.line < len(lines) else ""
+    after = re.fullmatch(r"[\]}][ \t]*,[ \t]*(?:#.*)?", line[mark.column - 1 :].rstrip())
+    if after and line[mark.column : mark.column + 1] == ",":  # (`},` closing an entry in braces)
+        return (
+            f"the `,` after `{line[mark.column - 1]}` on line {mark.line + 1} ends no entry: "
+            "entries on lines of their own (a mapping's keys, a list's `- ` items) need no "
+            "commas between them; delete it"
+        )
     found = _PUNCTUATION_LINE.fullmatch(line)
     if found is None or mark.column != indent_of(line):
         return ""
