@@ -953,6 +953,19 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
     fields_under = (
         after is not None and indent_of(lines[after]) == there and _HEAD_LINE.fullmatch(line)
     )
+    named = re.match(_KEY + ":", line)
+    field = named[1].strip() if named else ""
+    below = _line_below(lines, row)
+    listed = below is not None and _ITEM_LINE.match(lines[below]) is not None
+    if there > here and fields_under and listed and field in spec.FIELD_TYPES:
+        # (`by:` a space short of the fields around it, its list below: a field of theirs,
+        # not an id with fields under it, which a key between two depths was taken for)
+        sibling = re.match(_KEY, lines[above])
+        return (
+            f"line {row + 1}, `{field}:`, is indented by {counted(here, 'space')}, and the "
+            f"field above it by {there}: a node's fields are indented alike; indent it by "
+            f"{counted(there, 'space')}, like `{sibling[1].strip() if sibling else ''}:`"
+        )
     if there > here and (fields_under or _NODE_IN_BRACES.fullmatch(line)):
         # A key with fields under it, or in braces after it, between the key of the mapping
         # above and that key's fields: it goes with the key (an id among ids). Told to line
