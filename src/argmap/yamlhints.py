@@ -713,6 +713,8 @@ def indent_of(line: str) -> int:
 
 # A key with a mapping in braces on its line (`c2: {text: ...}`).
 _NODE_IN_BRACES = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s+\{.*\}\s*(?:#.*)?")
+# ... and its key, with nothing after it but a comment.
+_EMPTY_KEY = re.compile(_KEY + r":\s*(?:#.*)?")
 # A key whose value is on the lines below it (`claims:`, `work-effort:`), not on its line.
 _HEAD_LINE = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s*(?:#.*)?")
 
@@ -1346,7 +1348,7 @@ def _continued_hint(lines: list[str], above: int) -> str:
     if key is None or indent_of(lines[key]) < indent_of(lines[above]):
         return ""
     level = indent_of(lines[key]) == indent_of(lines[above])
-    empty = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[key])
+    empty = _EMPTY_KEY.fullmatch(lines[key])
     alone = not level and _id_like(written)  # (an id without its colon, likely)
     if field is None and empty is not None and empty[1].strip() in spec.FIELD_TYPES and not alone:
         # (`title:`, and its text on the line below, not indented under it)
@@ -1643,7 +1645,7 @@ def _quotation_hint(lines: list[str], row: int) -> str:
     if found[2]:  # (`- > words`)
         return f"{said}: write `- {words}`"
     above = _line_above(lines, row)
-    key = re.fullmatch(_KEY + r":\s*(?:#.*)?", lines[above]) if above is not None else None
+    key = _EMPTY_KEY.fullmatch(lines[above]) if above is not None else None
     field = key[1].strip() if key else ""
     if (
         above is not None
@@ -1662,14 +1664,14 @@ def _quotation_hint(lines: list[str], row: int) -> str:
     ):
         return f"{said}, where the list's next item goes: write `- {words}`"
     depth = len(found[1])
-    owner = next((i for i in range(row - 1, -1, -1) if 0 < indent_of(lines[i]) < depth), None)
-    section = next((i for i in range(row - 1, -1, -1) if lines[i][:1].isalpha()), None)
+    owner, section = _head(lines, row, depth), _head(lines, row, 1)  # (its node's id, section)
     head = re.match(_KEY + ":", lines[section]) if section is not None else None
-    if head is None or head[1].strip() not in _NODE_SECTIONS or owner is None:
+    if head is None or head[1].strip() not in _NODE_SECTIONS or owner in (None, section):
         return f"{said}, where a key goes: write its words as a field's text, without the `>`"
-    entry = range(owner + 1, len(lines))
+    assert owner is not None
+    entry = range(owner + 1, row)
     given = next((i for i in entry if re.match(rf" {{{depth}}}quote:", lines[i])), None)
-    if given is not None and given < row:  # (its words go on from the node's quote)
+    if given is not None:  # (its words go on from the node's quote)
         return (
             f"{said}, where a key goes: join its words to the node's `quote:` on line "
             f"{given + 1}, without the `>`"

@@ -701,9 +701,8 @@ def _legend(
     each of a diff's marks the drawing holds, named."""
     theme, scratch = THEMES[theme_name], graphviz.Digraph()
     # The note's parts (what the colours mean, the focus, ...) on lines of their own, so
-    # that a long note does not make the legend as wide as the map.
-    # Each part a paragraph, half a line below the one before: balanced into lines of
-    # alike length, one after another, two parts read as one run-on sentence.
+    # that a long note does not make the legend as wide as the map; each a paragraph, half
+    # a line below the one before (one after another, two read as one run-on sentence).
     parts = [part for part in note.split("; ") if part]
     paragraphs = [
         "Legend",
