@@ -521,7 +521,7 @@ def test_edges_into_a_node_in_groups_get_ports_where_fewer_then_cross_or_meet(
     # (Drawn down, 8 pairs of edges cross or meet before, 3 after.)
     assert tangles(svg, {"c"}) < tangles(first, {"c"})
     assert "cluster" in svg.decode()  # (in groups still)
-    assert "dashed frame: one tag" in svg.decode()  # (the second layout dropped it)
+    assert "shaded frame: one tag" in svg.decode()  # (the second layout dropped it)
 
 
 @pytest.mark.parametrize("unrouted", [2, 1], ids=["second-unrouted", "first-unrouted"])
@@ -1561,8 +1561,8 @@ def test_grouping_that_draws_no_group_is_warned_of() -> None:
     def warned(group_by: str, focus: str | None = None) -> list[str]:
         drawing = start(RenderOptions(format="dot", focus=focus, depth=0))
         drawing.draw(m, style=DotOptions(group_by=group_by))
-        # The legend says what the dashed frames are, where there are some.
-        framed = f"dashed frame: one {group_by}&#x27;s nodes" in drawing.dot
+        # The legend says what the shaded frames are, where there are some.
+        framed = f"shaded frame: one {group_by}&#x27;s nodes" in drawing.dot
         assert framed is (not drawing.warnings)
         return [f"{w.rule}: {w.message}" for w in drawing.warnings]
 
@@ -2155,13 +2155,17 @@ def _contrast(one: str, other: str) -> float:
 @pytest.mark.parametrize("name", sorted(THEMES))
 def test_small_text_reads_on_every_fill(name: str) -> None:
     """The kind names (8 points) and actor names (9) reach WCAG AA, 4.5:1, on the node's
-    fill and on the fills `evaluate` gives; the kind names were 2.6:1 to 4.5:1."""
+    fill and on the fills `evaluate` gives, and the groups' names on their frames' shade;
+    the kind names were 2.6:1 to 4.5:1."""
     theme = THEMES[name]
     scores = [score_fill(name, s / 8) for s in range(9)]
     for style in theme.nodes.values():
         for fill in (style.fill, *STANDING_FILLS[name].values(), *scores):
             assert _contrast(style.header, fill) >= 4.5, (style.header, fill)
             assert _contrast(theme.muted, fill) >= 4.5, (theme.muted, fill)
+    # A group's name (11 points) on its frame's shade; the frame a shade off the page.
+    assert _contrast(theme.muted, theme.group[0]) >= 4.5
+    assert 1.05 < _contrast(theme.group[0], theme.background) < 1.3
 
 
 def test_scores_further_apart_differ_more_in_fill() -> None:

@@ -711,7 +711,7 @@ def _legend(
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="<" + _PARAGRAPH_GAP.join(paragraphs) + ">",
-            # Solid, square and titled at the top: unlike a group's dashed, rounded frame
+            # Unfilled, square and titled at the top: unlike a group's shaded, rounded frame
             # with its name below.
             style="solid",
             penwidth="0.8",
@@ -1097,11 +1097,12 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 options,
                 align=_GROUP_LINES.get(rankdir),
             ),
-            "style": "rounded,dashed",
+            "style": "rounded,filled",
             # (Graphviz's 8 points set the boxes about 5 points in from the frame, its
             # arrowheads and bars on the frame's line.)
             "margin": "12",
-            "color": theme.muted,
+            "fillcolor": theme.group[0],
+            "color": theme.group[1],
             "fontcolor": theme.muted,
             "fontsize": "11",
             **_GROUP_LABEL[rankdir],

@@ -37,6 +37,9 @@ class Theme:
     nodes: dict[Kind, NodeStyle]
     edges: dict[Relation, EdgeStyle]
     faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
+    # A group's frame (`--group-by`): a shaded area with a thin border. Dashed and
+    # rounded, as it was, it looked like a rebuttal's border, in print most of all.
+    group: tuple[str, str]  # fill, border
     marks: dict[str, str]  # a diff's border colours: added, removed, changed
 
     @property
@@ -129,6 +132,7 @@ def _theme(
     inks: dict[Kind, str],
     headers: dict[Kind, str],
     faded: tuple[str, str],
+    group: tuple[str, str],
     marks: dict[str, str],
 ) -> Theme:
     nodes = {
@@ -139,7 +143,7 @@ def _theme(
         relation: EdgeStyle(style, head, inks[_EDGE_KIND[relation]], width)
         for relation, (style, head, width) in _LINES.items()
     }
-    return Theme(name, background, text, muted, nodes, edges, faded, marks)
+    return Theme(name, background, text, muted, nodes, edges, faded, group, marks)
 
 
 # What a diff marks, as diffs do: green added, red removed (drawn faded), amber changed; in
@@ -157,6 +161,7 @@ THEMES = {
         _INK,
         _LIGHT_HEADER,
         ("#F4F4F4", "#666666"),
+        ("#F5F5F5", "#C8C8C8"),
         _MARKS,
     ),
     "dark": _theme(
@@ -168,6 +173,7 @@ THEMES = {
         _DARK_INK,
         _DARK_HEADER,
         ("#1E2228", "#9CA3AB"),
+        ("#1A1E24", "#3A4149"),
         _MARKS,
     ),
     "print": _theme(
@@ -179,6 +185,7 @@ THEMES = {
         dict.fromkeys(Kind, "#000000"),
         dict.fromkeys(Kind, "#000000"),
         ("#F4F4F4", "#555555"),
+        ("#F5F5F5", "#BDBDBD"),
         {"added": "#000000", "removed": "#A6A6A6", "changed": "#707070"},
     ),
 }
