@@ -822,6 +822,28 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
+def test_an_arguer_staggered_a_row_out_ranks_a_node_of_the_row_before() -> None:
+    """Of nine objections to a claim, four are staggered into a second row: one of them
+    that also attacks an objection of the first row (both a step from the claim) did not
+    rank the two, Graphviz placed it anywhere along its row, and its edge came in across
+    the drawing, at the corner where another arguer's did. It ranks them now, and is
+    drawn in the row right below."""
+    objections = "".join(
+        f"  o{i}: {{text: Objection {i} to the claim in a dozen words or so., "
+        f"attacks: {'[c, o0]' if i == 1 else 'c'}}}\n"
+        for i in range(9)
+    )
+    m = loads(
+        f"argmap: 1\ntitle: t\nclaims:\n  c: {{text: A claim.}}\nobjections:\n{objections}"
+    ).map
+    assert m is not None
+    dot = dot_of(m)
+    assert re.search(r"\bo1 -> c \[.*minlen=2", dot)  # (staggered)
+    assert re.search(r"\bo1 -> o0 \[", dot) and not re.search(r"\bo1 -> o0 \[.*constraint", dot)
+    root = ET.fromstring(render(m))
+    assert middle(root, "o1") > middle(root, "o0") > middle(root, "c")  # (y grows down)
+
+
 def forest(claims: int, each: int) -> Map:
     """`claims` claims, and `each` objections to each of them that nothing answers."""
     written = "".join(

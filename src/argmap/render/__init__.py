@@ -405,7 +405,7 @@ class Drawing:
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
         drawn_again = self.layout is not None and options.format != "json" and len(g) <= again
-        if drawn_again and (orders := ported(g)):
+        if drawn_again and (orders := ported(g, dot_options.direction in ("LR", "RL"))):
             # (A copy: the caller may empty the graph once it is drawn, `graph_for`.)
             self.drawn_from = g.copy(), m, orders
         self.path = m.path
@@ -559,7 +559,7 @@ class Drawing:
             if self.grouped:
                 better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
             else:
-                disorder = _disorder(ported(g, placed).values(), centres(svg_again, across))
+                disorder = _disorder(ported(g, across, placed).values(), centres(svg_again, across))
                 better = (self.unrouted, disorder) < (unrouted, before)
             if better:
                 return again

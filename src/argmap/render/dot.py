@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 from unicodedata import bidirectional
 from urllib.parse import quote
 
@@ -835,7 +835,7 @@ _UNRANKED_LINE = re.compile(
 
 def _mutual(
     edges: list[tuple[str, str, int]],
-    level: Mapping[str, int],
+    rows: _Rows,
     marks: Mapping[tuple[str, str, str], str],
     relation: str,
 ) -> set[tuple[str, str]]:
@@ -850,8 +850,7 @@ def _mutual(
             continue
         if marks.get((u, relation, v)) != marks.get((v, relation, u)):
             continue
-        ranks = level.get(v, -2) + 1 == level.get(u)
-        kept.add((u, v) if ranks or level.get(u, -2) + 1 != level.get(v) else (v, u))
+        kept.add((u, v) if rows.ranks(u, v) or not rows.ranks(v, u) else (v, u))
     return kept
 
 
@@ -863,7 +862,7 @@ PORTED_MOST = 128
 
 
 def _ports(
-    g: Graph, level: Mapping[str, int], placed: Mapping[tuple[str, str], float]
+    g: Graph, rows: _Rows, placed: Mapping[tuple[str, str], float]
 ) -> dict[tuple[str, str, int], int]:
     """Of the nodes into which PORTED to PORTED_MOST edges come from the next row, each such edge
     and the port it ends at, in the order of their tails in the map, or in the order a
@@ -875,7 +874,7 @@ def _ports(
     in_map = {n: float(i) for i, n in enumerate(g.nodes)}
     into: dict[str, list[tuple[str, str, int]]] = {}
     for u, v, k in g.edges(keys=True):
-        if u in level and v in level and level[u] == level[v] + 1 and not g.has_edge(v, u):
+        if rows.ranks(u, v) and not g.has_edge(v, u):
             into.setdefault(v, []).append((u, v, k))
     ports: dict[tuple[str, str, int], int] = {}
     for edges in into.values():
@@ -922,6 +921,38 @@ def _staggered(
     return lengths
 
 
+class _Rows(NamedTuple):
+    """Where the nodes are drawn: each node's level (`graph.levels`) and its row."""
+
+    level: Mapping[str, int]
+    row: Mapping[str, int]
+
+    def ranks(self, u: str, v: str) -> bool:
+        """Whether the edge from `u` to `v` ranks its nodes (the note on `constraint` in
+        `dot_pieces`): `u` argues from the level after `v`'s, or from the row after."""
+        level, row = self.level, self.row
+        return u in level and v in level and (level[u] == level[v] + 1 or row[u] == row[v] + 1)
+
+
+def _rows(
+    g: Graph, level: Mapping[str, int], length: Mapping[tuple[str, str], int]
+) -> dict[str, int]:
+    """The row each node is drawn in, counted from the claims' (0): its level, or further
+    out where its edges are lengthened (`_staggered`). An edge from a row to the one
+    before ranks its nodes too: one from a node staggered a row out to a node of its own
+    level did not, and Graphviz placed that node anywhere along its row, its edge coming
+    in across the drawing, at the corner where another's did (a support and an attack of
+    three arguers, in a map of 18 nodes)."""
+    row: dict[str, int] = {}
+    for u in sorted(level, key=level.__getitem__):  # (each after the nodes it argues about)
+        out = level[u] - 1
+        row[u] = max(
+            (row[v] + length.get((u, v), 1) for v in g.successors(u) if level.get(v) == out),
+            default=0,
+        )
+    return row
+
+
 def dense_edges(g: Graph) -> int:
     """The edges of `g`'s dense part, if it has one: among the nodes with 2 * DENSE_RATIO
     edges or more, DENSE_EDGES at least, and DENSE_RATIO a node; else 0. (Of the part, not
@@ -963,13 +994,27 @@ def _claims(g: Graph) -> list[str]:
     return _argued_about_last(g) if len(claims) == len(g) and g.number_of_edges() else claims
 
 
-def ported(g: Graph, placed: Mapping[tuple[str, str], float] | None = None) -> dict[str, list[str]]:
+def _drawn_rows(
+    g: Graph, claims: list[str], across: bool, dense: bool
+) -> tuple[_Rows, dict[tuple[str, str], int]]:
+    """Where each node is drawn, from the `claims` (`_claims`), and the lengths of the
+    edges that stagger arguers into rows (`_staggered`; none in a `dense` drawing)."""
+    level = levels(g, claims)
+    length = {} if dense else _staggered(g, level, across)
+    return _Rows(level, _rows(g, level, length) if length else level), length
+
+
+def ported(
+    g: Graph, across: bool, placed: Mapping[tuple[str, str], float] | None = None
+) -> dict[str, list[str]]:
     """Each node whose edges end at ports (`_ports`), and its arguers in their ports'
     order: the map's, or the order a first layout `placed` them in."""
     if dense_edges(g):
         return {}
     heads: dict[str, list[tuple[int, str]]] = {}
-    for (u, v, _), port in _ports(g, levels(g, _claims(g)), placed or {}).items():
+    for (u, v, _), port in _ports(
+        g, _drawn_rows(g, _claims(g), across, False)[0], placed or {}
+    ).items():
         heads.setdefault(v, []).append((port, u))
     return {v: [u for _, u in sorted(tails)] for v, tails in heads.items()}
 
@@ -1001,9 +1046,8 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         title = [*title[: TITLE_LINES - 1], shorten(" ".join(title[TITLE_LINES - 1 :]), TITLE_WRAP)]
     dense = bool(dense_edges(g))
     claims = _claims(g)
-    level = levels(g, claims)
     across = _RANKDIR[options.direction] in ("LR", "RL")
-    length = {} if dense else _staggered(g, level, across)
+    rows, length = _drawn_rows(g, claims, across, dense)
     graph = {
         "rankdir": _RANKDIR[options.direction],
         "bgcolor": theme.background,
@@ -1083,7 +1127,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # attack the same 75 claims took the engine 40 s with ports and staggered rows, which
     # spread no one's edges there; 10 s.)
     grouped = options.group_by and not options.placed
-    ports = {} if grouped or dense else _ports(g, level, options.placed)
+    ports = {} if grouped or dense else _ports(g, rows, options.placed)
     statements = _Nodes(m, theme, options, names, _count(ports))
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")
@@ -1130,7 +1174,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
         verb = _VERBS[relation]
         value = relation.value  # (an enum's value is a property: read once, not per edge)
         arrowtail = theme.edges[relation].arrowhead
-        mutual = _mutual(of_relation, level, edge_marks, value)
+        mutual = _mutual(of_relation, rows, edge_marks, value)
         pairs = {(u, v) for u, v, _ in of_relation if u != v}
         written: set[tuple[str, str]] = set()
         body += ["\t{\n", "\t" + _defaults(options.theme, relation)]
@@ -1146,7 +1190,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
             attrs = {"dir": "both", "arrowtail": arrowtail} if both else {}
             mark = edge_marks.get((u, value, v)) if edge_marks else None  # (most have none)
             marked = _mark_attrs(mark, value, theme) if mark else {}
-            if u in level and v in level and level[u] != level[v] + 1:
+            if u in rows.level and v in rows.level and not rows.ranks(u, v):
                 attrs["constraint"] = "false"
                 # (Classed in the SVG too: Graphviz may route such an edge through another
                 # box, which `geometry.crossed_boxes` looks for in these alone.)
@@ -1161,7 +1205,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
                 (v, u) in pairs
                 and not both
                 and attrs.get("constraint") == "false"  # (both nodes have a level, then)
-                and ((v, u) in written or level[v] == level[u] + 1)
+                and ((v, u) in written or rows.ranks(v, u))
             ):
                 # Two nodes that argue with each other, each edge marked unlike (by a diff):
                 # this one (which does not rank them) written as the other is and drawn
