@@ -2324,13 +2324,28 @@ def explained(
         (problem, hint), line, column = punctuated
     if mark is not None and (separator := _separator(lines, mark.line)):
         (problem, hint), line, column = separator
+    if (
+        mark is not None
+        and problem.startswith(_NO_KEY)
+        and (outdented := _items_outdented(lines, mark.line))
+    ):
+        (problem, hint), line, column = outdented
+    if mark is not None and (heading := _heading(lines, mark.line)):
+        (problem, hint), line, column = heading
+    if mark is not None and (commented := _dash_comment(lines, mark.line)):
+        (problem, hint), line, column = commented
+    if mark is not None and (
+        ini := _ini_section(lines, mark.line, opened.line if opened else None)
+    ):
+        (problem, hint), line, column = ini
     if conflict := _merge_conflict(lines, mark.line if mark else len(lines)):
         (problem, hint), line, column = conflict  # (the cause of any error at or past it)
     return line, column, problem, hint
 
 
-# A key with a comma (or `;`, `.`) right after its colon, and a comment at most after it.
-_PUNCTUATED_KEY = re.compile(r" *(?:- )?(([^\s:#,;]+):([,;.]+)) *(?:#.*)?")
+# A key with a comma (or `;`, `.`) after its colon, right after it or a space on, and a
+# comment at most after it.
+_PUNCTUATED_KEY = re.compile(r" *(?:- )?(([^\s:#,;]+):( *)([,;.]+)) *(?:#.*)?")
 
 
 def _punctuated_key(lines: list[str], *rows: int | None) -> tuple[tuple[str, str], int, int] | None:
@@ -2342,16 +2357,18 @@ def _punctuated_key(lines: list[str], *rows: int | None) -> tuple[tuple[str, str
         if at is None or at >= len(lines) or not (found := _PUNCTUATED_KEY.fullmatch(lines[at])):
             continue
         below = _line_below(lines, at)
-        if below is None or indent_of(lines[below]) > indent_of(lines[at]):
-            return (
-                (
-                    f"`{found[1]}` has `{found[3]}` right after its colon, which makes YAML "
-                    "read it all as one word, and no key",
-                    f"delete `{found[3]}`: write `{found[2]}:`",
-                ),
-                at + 1,
-                found.start(3) + 1,
+        if (below is None and not found[3]) or (
+            below is not None and indent_of(lines[below]) > indent_of(lines[at])
+        ):
+            written, key, mark = found[1], found[2], found[4]
+            problem = (
+                f"`{written}` has `{mark}` after its colon, where YAML reads the value of "
+                f"`{key}`, so the fields below are not {key}'s"
+                if found[3]  # (`c1: ,`: the key, and a value that is no text)
+                else f"`{written}` has `{mark}` right after its colon, which makes YAML "
+                "read it all as one word, and no key"
             )
+            return (problem, f"delete `{mark}`: write `{key}:`"), at + 1, found.start(4) + 1
     return None
 
 
@@ -2377,6 +2394,114 @@ def _separator(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] |
             at + 1,
             len(found[1]) + 1,
         )
+    return None
+
+
+# A section headed as INI and TOML files head one: `[claims]`.
+_INI_SECTION = re.compile(r"( *)\[ *([A-Za-z]+) *\][ \t]*(?:#.*)?")
+
+
+def _ini_section(lines: list[str], *rows: int | None) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a map's section headed as in INI or TOML (`[claims]`) on one of
+    `rows`, which YAML reads as a list, where a key goes; None if there is none."""
+    for at in dict.fromkeys(rows):
+        if at is None or at >= len(lines) or not (found := _INI_SECTION.fullmatch(lines[at])):
+            continue
+        if (name := found[2].lower()) in _TOP_KEYS:
+            others = [
+                f"`{other[2].lower()}:` on line {i + 1}"
+                for i, line in enumerate(lines)
+                if i != at
+                and (other := _INI_SECTION.fullmatch(line))
+                and other[2].lower() in _TOP_KEYS
+            ]
+            more = f" (and {', '.join(others[:3])}{', ...' * (len(others) > 3)})" if others else ""
+            return (
+                (
+                    f"`[{found[2]}]` heads a section as INI and TOML files do; YAML reads it "
+                    "as a list, where a key goes",
+                    f"write the section's key: `{name}:`{more}",
+                ),
+                at + 1,
+                len(found[1]) + 1,
+            )
+    return None
+
+
+def _items_outdented(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a list's items on line `row` and on, written less deep than the key
+    whose list they are (`    tags:`, then `  - work`): YAML reads the key as empty, and
+    the items where the keys of a mapping further out go; None if it is not so."""
+    above = _line_above(lines, row)
+    key = _EMPTY_KEY.fullmatch(lines[above]) if above is not None else None
+    if above is None or key is None or not _ITEM_LINE.fullmatch(lines[row].rstrip()):
+        return None
+    depth, here = indent_of(lines[above]), indent_of(lines[row])
+    if here >= depth:
+        return None
+    name = key[1].strip()
+    return (
+        (
+            f"the list below `{name}:` (line {above + 1}) starts further left than `{name}:`: "
+            f"YAML reads `{name}` as empty, and the list's items as out of place",
+            f"indent each `-` of the list by {depth} spaces, as `{name}:` is (or more)",
+        ),
+        row + 1,
+        here + 1,
+    )
+
+
+# A comment of a section's name alone, as a Markdown heading writes it: `## Claims`.
+_HEADING = re.compile(r"( *)#{1,6}[ \t]*([A-Za-z]+):?[ \t]*")
+
+
+def _heading(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a section's name written as a Markdown heading (`## claims`) just
+    above line `row`, with no key of its own: a comment to YAML, which then finds the
+    section's entries where it did not look for them; None if there is none."""
+    above = _line_above(lines, row)
+    for at in range(row - 1, -1 if above is None else above, -1):
+        found = _HEADING.fullmatch(lines[at])
+        name = found[2].lower() if found else ""
+        if (
+            found
+            and name in _TOP_KEYS
+            and len(found[1]) < indent_of(lines[row])  # (its entries below it)
+            and not any(line.lstrip().lower().startswith(f"{name}:") for line in lines)
+        ):
+            return (
+                (
+                    f"line {at + 1}, `{lines[at].strip()}`, is a comment to YAML (a `#` starts "
+                    "one), not the key of a section",
+                    f"write the section's key: `{name}:`",
+                ),
+                at + 1,
+                len(found[1]) + 1,
+            )
+    return None
+
+
+_DASH_COMMENT = re.compile(r"( *)-[ \t]+(#.*)")
+
+
+def _dash_comment(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
+    """The words for a comment written after a list's `-` (`- # my notes`) among keys, on
+    line `row` or the line before it, with a key at its depth after it: YAML reads an item
+    of a list there, and stops at it or at that key; None if there is none."""
+    for at, key in ((row, _line_below(lines, row)), (_line_above(lines, row), row)):
+        if at is None or key is None or key >= len(lines):
+            continue
+        found = _DASH_COMMENT.fullmatch(lines[at])
+        if found and indent_of(lines[key]) == len(found[1]) and not _ITEM_LINE.match(lines[key]):
+            return (
+                (
+                    f"line {at + 1} holds a comment after a `-`, which YAML reads as an item "
+                    "of a list, among keys",
+                    f"delete the `-`, to keep the comment: `{found[2]}`",
+                ),
+                at + 1,
+                len(found[1]) + 1,
+            )
     return None
 
 
