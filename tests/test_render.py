@@ -2313,6 +2313,22 @@ def test_focus_says_another_where_some_of_the_same_are_drawn() -> None:
     assert "not drawn: 1 more reason for it, 2 claims it supports" in re.sub("<BR[^>]*>", " ", dot)
 
 
+def test_focus_names_a_node_that_argues_both_ways_once() -> None:
+    """A rebuttal left out that attacks a drawn one, which attacks it back, was named twice:
+    `1 rebuttal against it, the rebuttal it attacks`, two rebuttals to a reader."""
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n  o: {text: O, attacks: c}\n"
+        "rebuttals:\n  p: {text: P, attacks: [o, q]}\n  q: {text: Q, attacks: p}\n"
+        "  r: {text: R, attacks: p}\n"
+    ).map
+    assert m is not None
+    dot = render(m, RenderOptions(format="dot", focus="o", depth=1)).decode()
+    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
+    assert {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()} == {
+        "p": "not drawn: 1 rebuttal against it, the rebuttal it attacks, which attacks it too"
+    }
+
+
 def test_group_by_makes_clusters() -> None:
     dot = dot_of(load_map(SEED), group_by="actor")
     assert dot.count("subgraph cluster_") == 5 + 1  # five actors and the legend

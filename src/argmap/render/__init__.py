@@ -132,22 +132,33 @@ def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
     words = {Relation.SUPPORT: ("for it", "supports"), Relation.ATTACK: ("against it", "attacks")}
     notes = {}
     for node, missing in left_out(g, shown).items():
-        found, drawn = (
-            Counter((about, g.nodes[other]["kind"], r) for about, other, r in relations)
-            for relations in (missing, relations_of(shown, node))
+        # A node that argues with this one both ways, once (`it attacks, which attacks it
+        # too`): counted each way, one rebuttal read as two.
+        both = {(other, r) for about, other, r in missing if about} & {
+            (other, r) for about, other, r in missing if not about
+        }
+        found = Counter(
+            (about, g.nodes[other]["kind"], r, (other, r) in both)
+            for about, other, r in missing
+            if not (about and (other, r) in both)
+        )
+        drawn = Counter(
+            (about, g.nodes[other]["kind"], r) for about, other, r in relations_of(shown, node)
         )
         parts = []
-        for (about, kind, relation), n in sorted(
-            found.items(), key=lambda item: (not item[0][0], list(Kind).index(item[0][1]))
+        for (about, kind, relation, mutual), n in sorted(
+            found.items(),
+            key=lambda item: (not item[0][0], list(Kind).index(item[0][1]), item[0][3]),
         ):
             phrase, verb = words[relation]
             more = drawn[about, kind, relation] > 0
+            back = f", which {verb if n == 1 else verb[:-1]} it too" if mutual else ""
             if about:
                 parts.append(f"{counted(n, 'more ' * more + kind.value)} {phrase}")
             elif n == 1:
-                parts.append(f"{'another' if more else 'the'} {kind.value} it {verb}")
+                parts.append(f"{'another' if more else 'the'} {kind.value} it {verb}{back}")
             else:
-                parts.append(f"{n} {'other ' * more}{kind.value}s it {verb}")
+                parts.append(f"{n} {'other ' * more}{kind.value}s it {verb}{back}")
         notes[node] = "not drawn: " + ", ".join(parts)
     return notes
 
