@@ -822,6 +822,43 @@ def test_many_leaves_of_one_node_stagger_into_rows() -> None:
     assert "minlen" not in dot_of(star(STAGGER_MAX_NODES))  # laid out fast, not staggered
 
 
+def _fan(reasons: int, objections: int) -> Map:
+    """A claim argued about by many, with texts of many lengths, and a few rebuttals."""
+
+    def words(i: int) -> str:
+        return " ".join(["word"] * (3 + i * 7 % 12))
+
+    m = loads(
+        "argmap: 1\ntitle: Fan\nclaims:\n  c: {text: The council should fund night buses.}\n"
+        + "reasons:\n"
+        + "".join(
+            f"  r{i}: {{text: Reason {words(i)} {i}., supports: c}}\n" for i in range(reasons)
+        )
+        + "objections:\n"
+        + "".join(
+            f"  o{i}: {{text: Objection {words(i + 5)} {i}., attacks: c}}\n"
+            for i in range(objections)
+        )
+        + "rebuttals:\n"
+        + "".join(
+            f"  b{i}: {{text: Rebuttal {i}., attacks: o{i}}}\n" for i in range(0, objections, 3)
+        )
+    ).map
+    assert m is not None
+    return m
+
+
+def test_a_fan_of_arguers_comes_in_sloped_to_ports_spread_along_the_box() -> None:
+    """Nineteen arguers of a claim, staggered into rows: their ports within the claim's text
+    width, 16 points apart, their edges ran level under it, one along another, and 19 pairs
+    crossed or met on the way in. Ports 64 points apart, the box wider, they come in
+    sloped. (Not drawn across, where they wove through the gap between the columns.)"""
+    m = _fan(11, 8)
+    assert re.search(r'PORT="p0" WIDTH="64"', dot_of(m))
+    assert re.search(r'PORT="p0" WIDTH="11" HEIGHT="16"', dot_of(m, direction="LR"))
+    assert tangles(render(m), {"c"}) <= 5
+
+
 def test_an_arguer_staggered_a_row_out_ranks_a_node_of_the_row_before() -> None:
     """Of nine objections to a claim, four are staggered into a second row: one of them
     that also attacks an objection of the first row (both a step from the claim) did not

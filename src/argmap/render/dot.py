@@ -441,7 +441,8 @@ class _Nodes:
         )
         if node.id in self.ports:
             lines = [line for paragraph in paragraphs for line in paragraph]
-            return f"<{_ported(rows, self.ports[node.id], lines, options.direction)}>"
+            spread = options.group_by is None  # (in groups: see _APART_ALONG)
+            return f"<{_ported(rows, self.ports[node.id], lines, options.direction, spread)}>"
         return f"<{_TABLE}{rows}</TABLE>>"
 
     def _byline(self, node: Node) -> str:
@@ -485,6 +486,15 @@ _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 _BARE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 _COLUMN = 5.5  # points: about how wide a column of 12-point text draws, for the ports
 _APART = 16  # points between ports, at least: a bar (10.5 points wide) and a gap that shows
+# ... along a box's top or bottom (drawn down), where a fan of arguers' edges come in: 16
+# apart, within its text's width, the edges of a claim's 19 arguers in three staggered
+# rows ran level under it, one along another (22 pairs crossing); 64 apart, the box wider,
+# most come in sloped (3). (Drawn across, the arguers' column is as high as theirs, and
+# the edges wove through the gap between the columns to ports further apart: 17 pairs, 27.
+# In groups, whose ports follow a first layout, the edges into a wider box crossed more:
+# that layout stood.)
+_APART_ALONG = 64
+_ALONG_MOST = 2048  # points of ports along a box, at most: closer for more than 32 of them
 
 
 # A ported node's margin (inches across, down), the node's own (`node_defaults`) but none
@@ -500,15 +510,17 @@ _PORT_SIDE = {"BT": "s", "TB": "n", "LR": "w", "RL": "e"}
 _SPACER = {True: '<TR><TD HEIGHT="6"></TD></TR>', False: '<TD WIDTH="11"></TD>'}
 
 
-def _ported(rows: str, ports: int, lines: list[str], direction: str) -> str:
+def _ported(rows: str, ports: int, lines: list[str], direction: str, spread: bool) -> str:
     """A label's table of `rows`, with `ports` ports (`p0`, `p1`, ...) in a line along the
     side its ranking edges come in at (see `_ports`), spread over about the width of its
-    text (or its height, drawn across), _APART points apart at least: the box grows for
-    more. `lines`: the label's text, as wrapped."""
+    text, _APART points apart at least (`spread`: _APART_ALONG, up to _ALONG_MOST in all,
+    unless drawn across): the box grows for more. `lines`: the label's text, as wrapped."""
     rankdir = _RANKDIR[direction]
     if rankdir in ("BT", "TB"):
         wide = max(columns(line) for line in lines) * _COLUMN if lines else 0.0
-        size = f'WIDTH="{max(_APART, int(wide / ports))}" HEIGHT="6"'  # (the margin's)
+        along = min(_APART_ALONG, _ALONG_MOST // ports) if spread else _APART
+        apart = max(_APART, along, int(wide / ports))
+        size = f'WIDTH="{apart}" HEIGHT="6"'  # (the margin's)
         cells = "".join(f'<TD PORT="p{i}" {size}></TD>' for i in range(ports))
         line = f"<TR><TD>{_BARE}<TR>{cells}</TR></TABLE></TD></TR>"
         spaced = _SPACER[True]
@@ -857,7 +869,7 @@ def _mutual(
 PORTED = 8  # edges into one node, at least, that end each at a port of its own
 # ... and at most: the engine's time grows with the square of a node's ports (a claim with
 # 1,000 objections took 15 s, 2,000 took 45 s, against 2 s without ports), and 128 ports
-# make a box 1,536 points wide.
+# make a box 2,048 points wide.
 PORTED_MOST = 128
 
 
