@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import errno
 import functools
@@ -166,6 +167,12 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTENT_LINE = re.compile(r"^[ \t]*[^\s#].*", re.MULTILINE)  # neither blank nor a comment
+_ENTRY_LINE = re.compile(r"[ \t]+[^\s#:]+:(?:[ \t]|$)|[ \t]*- ")  # an indented key, an item
+# A comment at the margin that is only a section's name, as Markdown heads one: `## Reasons`.
+_SECTION_COMMENT = re.compile(
+    r"^#{1,6}[ \t]*(" + "|".join(spec.SECTIONS) + r"):?[ \t]*\r?$", re.MULTILINE | re.IGNORECASE
+)
 _LINK = re.compile(r"https?://\S+")  # a value that is a link, alone
 # A line that is a node's field naming ids or tags (`by: pascal`, `supports: [c1, c2]`),
 # as a line of prose hardly is.
@@ -552,6 +559,7 @@ class _MapBuilder:
             )
             return None
         self.top = {k: key for k, (key, _) in tree.entries.items()}
+        self.section_comments(tree)
         self.written_ids = {
             k: set(v.entries) for k, (_, v) in tree.entries.items() if isinstance(v, YMap)
         }
@@ -1598,6 +1606,32 @@ class _MapBuilder:
         ids = [i.strip() for i in value.strip("[]").split(",") if i.strip()]
         there = [self.written_ids.get(name, set()) for name in section]
         return bool(ids) and all(any(i in ids_of for ids_of in there) for i in ids)
+
+    def section_comments(self, tree: YMap) -> None:
+        """Warn of a comment at the margin that names a section the map lacks, above
+        indented entries, as a Markdown heading is written (`## Reasons`): YAML reads the
+        entries as more of the section above, without a word."""
+        text, row, counted, below = self.content, 0, 0, None
+        keys = sorted((key.span.line, name) for name, key in self.top.items())
+        for found in _SECTION_COMMENT.finditer(text):
+            name = found[1].lower()
+            row, counted = row + text.count("\n", counted, found.start()), found.start()
+            if below is None or below.start() < found.end():  # (once for a run of comments)
+                below = _CONTENT_LINE.search(text, found.end())
+            if name in tree.entries or below is None or not _ENTRY_LINE.match(below[0]):
+                continue  # (nor a line of a text quoted over lines: `# Reasons` is text there)
+            above = keys[bisect.bisect(keys, (row + 1, "")) - 1][1] if keys[0][0] <= row else ""
+            self.diagnostics.append(
+                Diagnostic(
+                    "section-comment",
+                    Severity.WARNING,
+                    Span.point(self.file, row + 1, 1),
+                    f"`{found[0].strip()}` is a comment to YAML, not the key of a section: the "
+                    f"entries below it are read as "
+                    + (f"more of `{above}`" if above else "the map's own fields"),
+                    f"write the section's key: `{name}:`",
+                )
+            )
 
     def hashtag_after(self, node: YScalar, what: str, f: spec.Field = _ANY) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag

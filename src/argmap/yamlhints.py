@@ -2330,9 +2330,14 @@ def explained(
         and (outdented := _items_outdented(lines, mark.line))
     ):
         (problem, hint), line, column = outdented
-    if mark is not None and (heading := _heading(lines, mark.line)):
+    # (Where YAML found no key, or no node, as such a line makes it: not anywhere after one.)
+    if mark is not None and problem.startswith(_NO_KEY) and (heading := _heading(lines, mark.line)):
         (problem, hint), line, column = heading
-    if mark is not None and (commented := _dash_comment(lines, mark.line)):
+    if (
+        mark is not None
+        and problem.startswith((*_NO_KEY, "did not find expected node content"))
+        and (commented := _dash_comment(lines, mark.line))
+    ):
         (problem, hint), line, column = commented
     if mark is not None and (
         ini := _ini_section(lines, mark.line, opened.line if opened else None)
@@ -2343,32 +2348,42 @@ def explained(
     return line, column, problem, hint
 
 
-# A key with a comma (or `;`, `.`) after its colon, right after it or a space on, and a
-# comment at most after it.
-_PUNCTUATED_KEY = re.compile(r" *(?:- )?(([^\s:#,;]+):( *)([,;.]+)) *(?:#.*)?")
+# A key with a comma (or `;`, `.`) right after its colon, or a comma a space on (`;` and
+# `.` start a text there: `text: ...`), and a comment at most after it.
+_PUNCTUATED_KEY = re.compile(
+    r" *(?:- )?(?P<written>(?P<key>[^\s:#,;]+):(?:(?P<glued>[,;.]+)|(?P<space> +)(?P<comma>,+)))"
+    r" *(?:#.*)?"
+)
 
 
 def _punctuated_key(lines: list[str], *rows: int | None) -> tuple[tuple[str, str], int, int] | None:
-    """The words for a key on one of `rows` with a comma right after its colon and its
-    fields or items below it, or nothing (`c1:,`, as after an entry in braces), and where
-    the comma is; None if there is none. YAML reads the comma as more of the key, as a
-    colon ends one only before a space or the line's end, and stops somewhere below."""
+    """The words for a key on one of `rows` with a comma right after its colon (or a space
+    on) and its fields or items below it, or nothing (`c1:,`, as after an entry in
+    braces), and where the comma is; None if there is none. YAML reads the comma as more
+    of the key, as a colon ends one only before a space or the line's end (or as where
+    the key's value starts), and stops somewhere below."""
     for at in dict.fromkeys(rows):
         if at is None or at >= len(lines) or not (found := _PUNCTUATED_KEY.fullmatch(lines[at])):
             continue
         below = _line_below(lines, at)
-        if (below is None and not found[3]) or (
+        spaced = found["space"] is not None  # (`c1: ,`: the key, and a value that is no text)
+        if (below is None and not spaced) or (
             below is not None and indent_of(lines[below]) > indent_of(lines[at])
         ):
-            written, key, mark = found[1], found[2], found[4]
+            written, key, mark = (
+                found["written"],
+                found["key"],
+                found["comma" if spaced else "glued"],
+            )
             problem = (
                 f"`{written}` has `{mark}` after its colon, where YAML reads the value of "
                 f"`{key}`, so the fields below are not {key}'s"
-                if found[3]  # (`c1: ,`: the key, and a value that is no text)
+                if spaced
                 else f"`{written}` has `{mark}` right after its colon, which makes YAML "
                 "read it all as one word, and no key"
             )
-            return (problem, f"delete `{mark}`: write `{key}:`"), at + 1, found.start(4) + 1
+            where = found.start("comma" if spaced else "glued") + 1
+            return (problem, f"delete `{mark}`: write `{key}:`"), at + 1, where
     return None
 
 
@@ -2398,7 +2413,7 @@ def _separator(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] |
 
 
 # A section headed as INI and TOML files head one: `[claims]`.
-_INI_SECTION = re.compile(r"( *)\[ *([A-Za-z]+) *\][ \t]*(?:#.*)?")
+_INI_SECTION = re.compile(r"()\[ *([A-Za-z]+) *\][ \t]*(?:#.*)?")  # (at a line's start)
 
 
 def _ini_section(lines: list[str], *rows: int | None) -> tuple[tuple[str, str], int, int] | None:
@@ -2467,6 +2482,8 @@ def _heading(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | N
             found
             and name in _TOP_KEYS
             and len(found[1]) < indent_of(lines[row])  # (its entries below it)
+            # (Where a key would go: not a line of a text that goes on past it.)
+            and (above is None or indent_of(lines[above]) <= len(found[1]))
             and not any(line.lstrip().lower().startswith(f"{name}:") for line in lines)
         ):
             return (

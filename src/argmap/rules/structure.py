@@ -88,6 +88,21 @@ RULES = [
         'claims:\n  c1:\n    text: "Try the four-day week #4dw now."\n',
     ),
     Rule(
+        "section-comment",
+        Severity.WARNING,
+        "A comment that names a section the map lacks, at the margin above entries, as a "
+        "Markdown heading is written (`## Reasons`).",
+        "In YAML a `#` starts a comment, so `## Reasons` written where `reasons:` goes is "
+        "no key: the entries below it are read as more of the section above (reasons as "
+        "claims), with no error. A comment at the left margin that is only a section's name "
+        "(`# Objections`, `## Reasons:`), above indented entries, in a map without that "
+        "section, is reported. Write the section's key.",
+        "claims:\n  c1:\n    text: Cities should fund night buses.\n## Reasons\n  r1:\n"
+        "    text: Night buses cut drunk driving.\n    supports: c1\n",
+        "claims:\n  c1:\n    text: Cities should fund night buses.\nreasons:\n  r1:\n"
+        "    text: Night buses cut drunk driving.\n    supports: c1\n",
+    ),
+    Rule(
         "field-in-text",
         Severity.WARNING,
         "A node's field written inside a block of text (after `text: >`), which YAML reads "
