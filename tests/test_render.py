@@ -857,7 +857,15 @@ def test_a_fan_of_arguers_comes_in_sloped_to_ports_spread_along_the_box() -> Non
     m = _fan(11, 8)
     assert re.search(r'PORT="p0" WIDTH="64"', dot_of(m))
     assert re.search(r'PORT="p0" WIDTH="11" HEIGHT="16"', dot_of(m, direction="LR"))
-    assert tangles(render(m), {"c"}) <= 5
+    svg = render(m)
+    assert tangles(svg, {"c"}) <= 5
+    # Its text in the middle of the box, not in its left corner.
+    root = ET.fromstring(svg)
+    claim = root.find(f".//{SVG}g[@id='c']")
+    assert claim is not None
+    box = [float(x) for x in re.findall(r"(-?[\d.]+),", claim.find(f".//{SVG}path").get("d", ""))]
+    starts = [float(t.get("x", "0")) for t in claim.iter(f"{SVG}text")]
+    assert min(starts) - min(box) > (max(box) - min(box)) / 3
 
 
 def test_an_arguer_staggered_a_row_out_ranks_a_node_of_the_row_before() -> None:
@@ -2365,6 +2373,18 @@ def test_focus_names_a_node_that_argues_both_ways_once() -> None:
     assert {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()} == {
         "p": "not drawn: 1 rebuttal against it, the rebuttal it attacks, which attacks it too"
     }
+    # Beside another of its kind that does not argue back: one phrase, not two alike.
+    m = loads(
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+        "  o: {text: O, attacks: [c, b1, b2]}\n  o2: {text: P, attacks: c}\n"
+        "rebuttals:\n  b1: {text: B, attacks: o}\n  b2: {text: D, attacks: o2}\n"
+    ).map
+    assert m is not None
+    dot = render(m, RenderOptions(format="dot", focus="c", depth=1)).decode()
+    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
+    assert re.sub("<BR[^>]*>", " ", notes["o"]).strip() == (
+        "not drawn: 2 rebuttals it attacks, one of which attacks it too"
+    )
 
 
 def test_group_by_makes_clusters() -> None:

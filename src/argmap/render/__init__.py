@@ -138,27 +138,38 @@ def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
             (other, r) for about, other, r in missing if not about
         }
         found = Counter(
-            (about, g.nodes[other]["kind"], r, (other, r) in both)
+            (about, g.nodes[other]["kind"], r)
             for about, other, r in missing
             if not (about and (other, r) in both)
         )
+        back = Counter((g.nodes[other]["kind"], r) for other, r in both)
         drawn = Counter(
             (about, g.nodes[other]["kind"], r) for about, other, r in relations_of(shown, node)
         )
         parts = []
-        for (about, kind, relation, mutual), n in sorted(
-            found.items(),
-            key=lambda item: (not item[0][0], list(Kind).index(item[0][1]), item[0][3]),
+        for (about, kind, relation), n in sorted(
+            found.items(), key=lambda item: (not item[0][0], list(Kind).index(item[0][1]))
         ):
             phrase, verb = words[relation]
             more = drawn[about, kind, relation] > 0
-            back = f", which {verb if n == 1 else verb[:-1]} it too" if mutual else ""
             if about:
                 parts.append(f"{counted(n, 'more ' * more + kind.value)} {phrase}")
-            elif n == 1:
-                parts.append(f"{'another' if more else 'the'} {kind.value} it {verb}{back}")
+                continue
+            part = f"{'another' if more else 'the'} {kind.value}" if n == 1 else None
+            part = part or f"{n} {'other ' * more}{kind.value}s"
+            mutual = back[kind, relation]  # (of these, those that argue back)
+            if mutual:
+                which = (
+                    "which"
+                    if mutual == n
+                    else "one of which"
+                    if mutual == 1
+                    else f"{mutual} of which"
+                )
+                part += f" it {verb}, {which} {verb if n == 1 or mutual == 1 else verb[:-1]} it too"
             else:
-                parts.append(f"{n} {'other ' * more}{kind.value}s it {verb}{back}")
+                part += f" it {verb}"
+            parts.append(part)
         notes[node] = "not drawn: " + ", ".join(parts)
     return notes
 

@@ -524,6 +524,13 @@ def _ported(rows: str, ports: int, lines: list[str], direction: str, spread: boo
         cells = "".join(f'<TD PORT="p{i}" {size}></TD>' for i in range(ports))
         line = f"<TR><TD>{_BARE}<TR>{cells}</TR></TABLE></TD></TR>"
         spaced = _SPACER[True]
+        # In the middle of a box its ports make wider than its text, between two margins
+        # (a table in a cell is stretched across it): at its left, the text of a claim of
+        # 32 arguers sat in a corner of a box 2,000 points wide.
+        if (margin := int((ports * apart - wide) / 2)) > _APART:
+            side = f'<TD WIDTH="{margin}"></TD>'
+            rows = f"<TR>{side}<TD>{_TABLE}{rows}</TABLE></TD>{side}</TR>"
+            line, spaced = (row.replace("<TD", '<TD COLSPAN="3"', 1) for row in (line, spaced))
         inner = spaced + rows + line if rankdir == "BT" else line + rows + spaced
         return f"{_TABLE}{inner}</TABLE>"
     high = (len(lines) + 2) * 14.4  # (the text's lines, the kind's, a byline's)
