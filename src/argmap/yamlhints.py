@@ -2449,8 +2449,9 @@ def _items_outdented(lines: list[str], row: int) -> tuple[tuple[str, str], int, 
     the items where the keys of a mapping further out go; None if it is not so."""
     above = _line_above(lines, row)
     key = _EMPTY_KEY.fullmatch(lines[above]) if above is not None else None
-    if above is None or key is None or not _ITEM_LINE.fullmatch(lines[row].rstrip()):
-        return None
+    item = _ITEM_LINE.fullmatch(lines[row].rstrip())
+    if above is None or key is None or item is None or re.match(r"[^\s:#]+:(?:\s|$)", item[1]):
+        return None  # (`- c2: {...}`: a node written as a list's item, said elsewhere)
     depth, here = indent_of(lines[above]), indent_of(lines[row])
     if here >= depth:
         return None
@@ -2509,7 +2510,14 @@ def _dash_comment(lines: list[str], row: int) -> tuple[tuple[str, str], int, int
         if at is None or key is None or key >= len(lines):
             continue
         found = _DASH_COMMENT.fullmatch(lines[at])
-        if found and indent_of(lines[key]) == len(found[1]) and not _ITEM_LINE.match(lines[key]):
+        if not found or indent_of(lines[key]) != len(found[1]) or _ITEM_LINE.match(lines[key]):
+            continue
+        # (`tags:` above it, as far in: an item of its list, and the key after it is one of
+        # the mapping `tags` is in, as YAML allows.)
+        owner = _line_above(lines, at)
+        if owner is None or not (
+            _EMPTY_KEY.fullmatch(lines[owner]) and indent_of(lines[owner]) == len(found[1])
+        ):
             return (
                 (
                     f"line {at + 1} holds a comment after a `-`, which YAML reads as an item "
