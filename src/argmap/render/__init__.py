@@ -410,7 +410,7 @@ class Drawing:
             dot_options = replace(dot_options, group_by=None)
         self.grouped = dot_options.group_by is not None and ungrouped is None
         if self.grouped:
-            dot_options = _noted(dot_options, f"shaded frame: one {dot_options.group_by}'s nodes")
+            dot_options = _noted(dot_options, f"grey frame: one {dot_options.group_by}'s nodes")
         self.style = dot_options  # (with its legend's note: `_in_place` draws it again)
         self.spans = {n: m.nodes[n].span for n in g.nodes}  # (for `_crossing`'s warning)
         if self.grouped and self.layout is not None and self.layout.with_svg:

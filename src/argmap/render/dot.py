@@ -730,7 +730,7 @@ def _legend(
     with scratch.subgraph(name="cluster__legend") as legend:
         legend.attr(
             label="<" + _PARAGRAPH_GAP.join(paragraphs) + ">",
-            # Unfilled, square and titled at the top: unlike a group's shaded, rounded frame
+            # Unfilled, square and titled at the top: unlike a group's grey, rounded frame
             # with its name below.
             style="solid",
             penwidth="0.8",

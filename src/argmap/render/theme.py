@@ -36,9 +36,12 @@ class Theme:
     muted: str  # actor names, legend frame
     nodes: dict[Kind, NodeStyle]
     edges: dict[Relation, EdgeStyle]
-    faded: tuple[str, str]  # fill and text of what a diff shows as removed: dim, yet readable
-    # A group's frame (`--group-by`): a shaded area with a thin border. Dashed and
-    # rounded, as it was, it looked like a rebuttal's border, in print most of all.
+    # The fill and text of what a diff shows as removed: dim, yet readable; unfilled (the
+    # page's colour), as a fill of its own vanished on a group's shade.
+    faded: tuple[str, str]
+    # A group's frame (`--group-by`): a shaded area with a thin grey border; in print, the
+    # border alone, as the shade hid an objection's grey fill. Dashed and rounded, as it
+    # was, it looked like a rebuttal's border, in print most of all.
     group: tuple[str, str]  # fill, border
     marks: dict[str, str]  # a diff's border colours: added, removed, changed
 
@@ -160,7 +163,7 @@ THEMES = {
         _LIGHT_FILL,
         _INK,
         _LIGHT_HEADER,
-        ("#F4F4F4", "#666666"),
+        ("#FFFFFF", "#666666"),
         ("#F5F5F5", "#C8C8C8"),
         _MARKS,
     ),
@@ -172,7 +175,7 @@ THEMES = {
         _DARK_FILL,
         _DARK_INK,
         _DARK_HEADER,
-        ("#1E2228", "#9CA3AB"),
+        ("#111418", "#9CA3AB"),
         ("#1A1E24", "#3A4149"),
         _MARKS,
     ),
@@ -184,8 +187,8 @@ THEMES = {
         _GREY_FILL,
         dict.fromkeys(Kind, "#000000"),
         dict.fromkeys(Kind, "#000000"),
-        ("#F4F4F4", "#555555"),
-        ("#F5F5F5", "#BDBDBD"),
+        ("#FFFFFF", "#555555"),
+        ("#FFFFFF", "#9E9E9E"),
         {"added": "#000000", "removed": "#A6A6A6", "changed": "#707070"},
     ),
 }
