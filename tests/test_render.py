@@ -2345,6 +2345,14 @@ def test_focus_says_what_it_leaves_out() -> None:
     assert "<I>" not in dot_of(m)  # nor without a focus
 
 
+def _focus_notes(m: Map | None, focus: str, depth: int) -> dict[str, str]:
+    """Each node's note of what a focused drawing of `m` leaves out, on one line."""
+    assert m is not None
+    dot = render(m, RenderOptions(format="dot", focus=focus, depth=depth)).decode()
+    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
+    return {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()}
+
+
 def test_focus_says_another_where_some_of_the_same_are_drawn() -> None:
     """`the claim it supports` read as if no claim it supports were drawn, beside one."""
     m = loads(
@@ -2352,15 +2360,13 @@ def test_focus_says_another_where_some_of_the_same_are_drawn() -> None:
         "  r: {text: R, supports: [a, b]}\n  s: {text: S, supports: r}\n"
         "  t: {text: T, supports: [a, r]}\n  far: {text: F, supports: t}\n"
     ).map
-    assert m is not None
-    dot = render(m, RenderOptions(format="dot", focus="a", depth=1)).decode()
-    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
-    assert {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()} == {
+    assert _focus_notes(m, "a", 1) == {
         "r": "not drawn: 1 more reason for it, another claim it supports",
         "t": "not drawn: 1 reason for it",
     }
-    dot = render(m, RenderOptions(format="dot", focus="s", depth=1)).decode()
-    assert "not drawn: 1 more reason for it, 2 claims it supports" in re.sub("<BR[^>]*>", " ", dot)
+    assert (
+        "not drawn: 1 more reason for it, 2 claims it supports" in _focus_notes(m, "s", 1).values()
+    )
 
 
 def test_focus_names_a_node_that_argues_both_ways_once() -> None:
@@ -2371,10 +2377,7 @@ def test_focus_names_a_node_that_argues_both_ways_once() -> None:
         "rebuttals:\n  p: {text: P, attacks: [o, q]}\n  q: {text: Q, attacks: p}\n"
         "  r: {text: R, attacks: p}\n"
     ).map
-    assert m is not None
-    dot = render(m, RenderOptions(format="dot", focus="o", depth=1)).decode()
-    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
-    assert {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()} == {
+    assert _focus_notes(m, "o", 1) == {
         "p": "not drawn: 1 rebuttal against it, the rebuttal it attacks, which attacks it too"
     }
     # Beside another of its kind that does not argue back: one phrase, not two alike.
@@ -2383,10 +2386,7 @@ def test_focus_names_a_node_that_argues_both_ways_once() -> None:
         "  o: {text: O, attacks: [c, b1, b2]}\n  o2: {text: P, attacks: c}\n"
         "rebuttals:\n  b1: {text: B, attacks: o}\n  b2: {text: D, attacks: o2}\n"
     ).map
-    assert m is not None
-    dot = render(m, RenderOptions(format="dot", focus="c", depth=1)).decode()
-    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
-    assert re.sub("<BR[^>]*>", " ", notes["o"]).strip() == (
+    assert _focus_notes(m, "c", 1)["o"] == (
         "not drawn: 2 rebuttals it attacks, one of which attacks it too"
     )
 
