@@ -1620,7 +1620,8 @@ class _MapBuilder:
                 below = _CONTENT_LINE.search(text, found.end())
             if name in tree.entries or below is None or not _ENTRY_LINE.match(below[0]):
                 continue  # (nor a line of a text quoted over lines: `# Reasons` is text there)
-            above = keys[bisect.bisect(keys, (row + 1, "")) - 1][1] if keys[0][0] <= row else ""
+            placed = bisect.bisect(keys, (row + 1, ""))  # (the map's keys above it)
+            above = keys[placed - 1][1] if placed else ""
             self.diagnostics.append(
                 Diagnostic(
                     "section-comment",

@@ -159,13 +159,7 @@ def _not_drawn(g: Graph, shown: Graph) -> dict[str, str]:
             part = part or f"{n} {'other ' * more}{kind.value}s"
             mutual = back[kind, relation]  # (of these, those that argue back)
             if mutual:
-                which = (
-                    "which"
-                    if mutual == n
-                    else "one of which"
-                    if mutual == 1
-                    else f"{mutual} of which"
-                )
+                which = {1: "one of which", n: "which"}.get(mutual, f"{mutual} of which")
                 part += f" it {verb}, {which} {verb if n == 1 or mutual == 1 else verb[:-1]} it too"
             else:
                 part += f" it {verb}"
