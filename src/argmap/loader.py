@@ -48,6 +48,7 @@ from argmap.yamlhints import (
     assigned_key,
     block_hint,
     block_under,
+    commented_key,
     glued_key,
     indent_of,
     without_comment,
@@ -926,13 +927,15 @@ class _MapBuilder:
         if section not in self.idless_sections:
             self.idless_sections.add(section)
             what = section[:-1]
+            head = self.top[section].span.line - 1 if section in self.top else -1  # (`# r1:`)
             a = "an" if what[0] in "aeiou" else "a"
             self.error(
                 "wrong-type",
                 key.span,
                 f"`{key.value}` is {a} {what}'s field, written where the ids of `{section}` "
                 f"go: the {what} has no id",
-                f"write its id on a line of its own under `{section}:`, such as "
+                commented_key(self.lines, key.span.line - 1, head)
+                or f"write its id on a line of its own under `{section}:`, such as "
                 f"`  my-{what}:`, and indent its fields under it by 2 more spaces",
             )
             self.unread.add(section)

@@ -711,6 +711,24 @@ def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_COMMENTED_KEY = re.compile(r"( *)#[ \t]*([\w.-]+):[ \t]*")  # `# c2:`, a key commented out
+
+
+def commented_key(lines: list[str], row: int, stop: int) -> str:
+    """What to say of a key commented out alone (`# c2:`) above line `row`, after line
+    `stop` (from 0) and less deep than `row`'s: the fields under it read as another's, or
+    as no entry's. "" if there is none."""
+    depth = indent_of(lines[row]) if row < len(lines) else 0
+    for at in range(min(row, len(lines)) - 1, stop, -1):
+        if (found := _COMMENTED_KEY.fullmatch(lines[at].rstrip())) and len(found[1]) < depth:
+            return (
+                f"line {at + 1} comments out `{found[2]}:` alone, so the fields under it are "
+                f"not `{found[2]}`'s: delete its `#` to keep `{found[2]}`, or put `#` before "
+                "each of its fields too"
+            )
+    return ""
+
+
 # A key with a mapping in braces on its line (`c2: {text: ...}`).
 _NODE_IN_BRACES = re.compile(r" *[^\s:#\-{}\[\]\"'|>][^:#]*:\s+\{.*\}\s*(?:#.*)?")
 # ... and its key, with nothing after it but a comment.

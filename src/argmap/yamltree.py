@@ -27,6 +27,7 @@ from argmap.yamlhints import (
     GLUED_SHOWN,
     ODD_LINE_ENDS,
     QUOTED_SHOWN,
+    commented_key,
     explained,
     indented_oddly,
     indicator_hint,
@@ -461,6 +462,10 @@ class _Builder:
                 f"move its entries under the `{key.value}:` on line {first.span.line}: "
                 "YAML would silently keep only the last of the two"
             )
+        # (`# c2:` above it: the fields of `c2` read as the entry's above.)
+        previous = next(reversed(mapping.entries.values()))[0].span.line - 1
+        if commented := commented_key(self.lines, key.span.line - 1, previous):
+            hint = commented
         listed = list(dict.fromkeys(_items(earlier) + _items(value)))
         if key.value in _LISTED and len(listed) > 1:
             # (`supports: a` and `supports: b`: both meant, as a node may support several.)
