@@ -42,6 +42,7 @@ from argmap.text import counted, position, source_lines
 from argmap.urls import URL_SHOWN, mixed_script, refused
 from argmap.yamlhints import (
     GLUED_ITEM,
+    HEADING,
     QUOTED,
     QUOTED_SHOWN,
     argdown_hint,
@@ -170,12 +171,9 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTENT_LINE = re.compile(r"^[ \t]*[^\s#].*", re.MULTILINE)  # neither blank nor a comment
 _ENTRY_LINE = re.compile(r"[ \t]+[^\s#:]+:(?:[ \t]|$)|[ \t]*- ")  # an indented key, an item
-# A comment at the margin that is only a section's name, as Markdown heads one: `## Reasons`,
-# after a line's end (found by it some seven times as fast as by `^`: 0.1 ms in 140 KB).
-_SECTION_COMMENT = re.compile(
-    r"\n(#{1,6}[ \t]*(" + "|".join(spec.SECTIONS) + r"):?[ \t]*\r?)$",
-    re.MULTILINE | re.IGNORECASE,
-)
+# A comment at the margin of one word, as Markdown heads a section (`## Reasons`), after a
+# line's end (found by it some seven times as fast as by `^`: 0.1 ms in 140 KB).
+_SECTION_COMMENT = re.compile(r"\n(" + HEADING + r"\r?)$", re.MULTILINE)
 _LINK = re.compile(r"https?://\S+")  # a value that is a link, alone
 # A line that is a node's field naming ids or tags (`by: pascal`, `supports: [c1, c2]`),
 # as a line of prose hardly is.
@@ -1623,7 +1621,9 @@ class _MapBuilder:
             row, counted = row + text.count("\n", counted, found.start()), found.start()
             if below is None or below.start() < found.end():  # (once for a run of comments)
                 below = _CONTENT_LINE.search(text, found.end())
-            if name in tree.entries or below is None or not _ENTRY_LINE.match(below[0]):
+            if name not in spec.SECTIONS or name in tree.entries:
+                continue
+            if below is None or not _ENTRY_LINE.match(below[0]):
                 continue  # (nor a line of a text quoted over lines: `# Reasons` is text there)
             placed = bisect.bisect(keys, (row + 1, ""))  # (the map's keys above it)
             above = keys[placed - 1][1] if placed else ""

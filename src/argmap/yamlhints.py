@@ -2485,8 +2485,10 @@ def _items_outdented(lines: list[str], row: int) -> tuple[tuple[str, str], int, 
     )
 
 
-# A comment of a section's name alone, as a Markdown heading writes it: `## Claims`.
-_HEADING = re.compile(r"( *)#{1,6}[ \t]*([A-Za-z]+):?[ \t]*")
+# A comment of one word, as a Markdown heading writes a section's name: `## Claims` (the
+# hint here, and the loader's section-comment warning).
+HEADING = r"#{1,6}[ \t]*([A-Za-z]+):?[ \t]*"
+_HEADING = re.compile(r"( *)" + HEADING)
 
 
 def _heading(lines: list[str], row: int) -> tuple[tuple[str, str], int, int] | None:
