@@ -1024,11 +1024,13 @@ def _indentation_hint(lines: list[str], row: int, column: int) -> str:
                     # (A field, with its value, first under `reasons:`: the section's ids
                     # are right, and indented alike, it is not.)
                     a, kind = ("an", "entry") if name in ("actors", "sources") else ("a", "node")
+                    fix = commented_key(lines, first, section) or (
+                        f"move it under the id of the {kind} it belongs to, or write an id "
+                        f"above it (`my-{name.removesuffix('s')}:`)"
+                    )
                     return _Elsewhere(
                         f"line {first + 1}, `{field[1].strip()}:`, is a field of {a} {kind}, "
-                        f"written right below `{name}:`, where its ids go: move it under the "
-                        f"id of the {kind} it belongs to, or write an id above it "
-                        f"(`my-{name.removesuffix('s')}:`)",
+                        f"written right below `{name}:`, where its ids go: {fix}",
                         first,
                     )
                 fix = (
