@@ -41,17 +41,15 @@ def edge_ends(edge: str) -> list[str]:
     return _ARROW.split(edge.split(":")[0], maxsplit=1)
 
 
-def _shapes(
-    svg: bytes, edges: bool = True, unranked: bool = False
-) -> Iterator[tuple[str, bool, list[float], list[float]]]:
-    """Each node's id in the engine's SVG, and each edge's (with `edges`; with `unranked`,
-    of those that do not rank their nodes only), whether it is a node, and the xs and ys
-    of its first shape's points."""
+def _shapes(svg: bytes, unranked: bool) -> Iterator[tuple[str, bool, list[float], list[float]]]:
+    """Each node's id in the engine's SVG, and each edge's (with `unranked`, of those that
+    do not rank their nodes only), whether it is a node, and the xs and ys of its first
+    shape's points."""
     groups = list(_GROUP.finditer(svg))
     stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
     for group, stop in zip(groups, stops, strict=False):
         node = group[2] == b"node"
-        if not node and (not edges or (unranked and _UNRANKED not in group[3].split())):
+        if not node and unranked and _UNRANKED not in group[3].split():
             continue  # (its curve not read: most edges rank their nodes)
         shape = _SHAPE.search(svg, group.end(), stop)
         if shape is None:
@@ -63,12 +61,10 @@ def _shapes(
 
 def centres(svg: bytes, across: bool = False) -> dict[str, float]:
     """Where the engine's SVG places each node along its rank: its box's centre, from the
-    left, or from the top if the ranks run `across` (drawn LR or RL)."""
-    return {
-        name: (min(along) + max(along)) / 2
-        for name, node, xs, ys in _shapes(svg, edges=False)
-        if (along := ys if across else xs)
-    }
+    left, or from the top if the ranks run `across` (drawn LR or RL). (Read as
+    `crossed_boxes` reads a drawing without groups, which it is read for next: read once.)"""
+    side = 1 if across else 0
+    return {name: (box[side] + box[side + 2]) / 2 for name, box in _read(svg, True)[0].items()}
 
 
 Point = tuple[float, float]
