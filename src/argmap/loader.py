@@ -162,8 +162,8 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
         builder = _MapBuilder(file, text, problems)
         result = builder.build(tree) if tree is not None or not problems else None
     # (Not YAML's errors of it; not a YAML list, `- [c1, c2]`, which reads as Argdown's.)
-    if result is None and not isinstance(tree, YSeq) and (argdown := _argdown(text, file)):
-        return Loaded(file, text, None, (argdown,))
+    if result is None and not isinstance(tree, YSeq) and (foreign := _other_tool(text, file)):
+        return Loaded(file, text, None, (foreign,))
     # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
     return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
 
@@ -191,13 +191,54 @@ _ARGDOWN_TITLE = re.compile(
 )
 
 
-def _argdown(text: str, file: str) -> Diagnostic | None:
+# Kialo's export of a discussion: its title (`Discussion Title: ...`), then a line for each
+# claim, numbered by where it stands in the tree (`1.`, `1.2.`), with `Pro:` or `Con:`.
+_KIALO_TITLE = re.compile(r"Discussion Title:")
+_KIALO_LINE = re.compile(r"\s*(?:\d+\.)+\s+((?:Pro|Con):)?")
+
+
+def _other_tool(text: str, file: str) -> Diagnostic | None:
+    """An error for a file written in another tool's text format, which YAML reads as
+    errors (or as text): say what it is, where its first statement is, and how a map
+    writes it."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    content = [(n, line) for n, line in lines if not line.lstrip().startswith("#")]
+    return _argdown(lines, file) or _kialo(content, file)
+
+
+def _kialo(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
+    """Kialo's export, if a third of its lines or more are its numbered lines, one of them
+    at least a `Pro:` or a `Con:` (or the file starts with its title), and no line but its
+    title is a YAML key at the margin."""
+    numbered = [(n, found) for n, line in lines if (found := _KIALO_LINE.match(line))]
+    titled = bool(lines) and _KIALO_TITLE.match(lines[0][1]) is not None
+    if (
+        not numbered
+        or not (titled or any(found[1] for _, found in numbered))
+        or 3 * len(numbered) < len(lines)
+        or any(_MARGIN_KEY.match(line) for _, line in lines[titled:])
+    ):
+        return None
+    row, first = next(((n, f) for n, f in numbered if f[1]), numbered[0])
+    return Diagnostic(
+        "not-a-map",
+        Severity.ERROR,
+        Span.point(file, row, len(first[0]) - len(first[0].lstrip()) + 1),
+        f"this file is a discussion exported from Kialo (`{first[0].strip()}` on line "
+        f"{row}), not an argument map: argmap reads maps in YAML",
+        "write the thesis (`1.`) as a claim, each `Pro:` as a reason that supports the "
+        "node numbered above it (`1.2.` is under `1.`), and each `Con:` as an objection "
+        "that attacks it (a rebuttal, where it attacks an objection); `argmap new "
+        "debate.yaml` writes a map to start from",
+    )
+
+
+def _argdown(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     """An error for a file written in Argdown, which YAML reads as errors (or as text): say
     what it is, where its first statement is, and how a map writes it. Argdown if its
     front matter opens the file, or if a third of its lines or more are titles, and no
     line after the front matter is a YAML key at the margin (a map's `claims:`, whose
     lists may look alike: `- [c1, c2]`)."""
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     fences = [i for i, (_, line) in enumerate(lines[:100]) if _ARGDOWN_FENCE.fullmatch(line)]
     if fences[:1] == [0] and len(fences) > 1:
         lines = lines[fences[1] + 1 :]
