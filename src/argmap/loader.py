@@ -203,7 +203,32 @@ def _other_tool(text: str, file: str) -> Diagnostic | None:
     writes it."""
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     content = [(n, line) for n, line in lines if not line.lstrip().startswith("#")]
-    return _argdown(lines, file) or _kialo(content, file)
+    return _argdown(lines, file) or _kialo(content, file) or _outline(content, file)
+
+
+# An item of an outline, as YAML, Markdown or a word processor marks one.
+_OUTLINE_ITEM = re.compile(r"(\s*)(?:[-*+•·‣◦]|\d+[.)])\s+\S")
+
+
+def _outline(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
+    """An outline (items, and items indented under them), if each line is an item and one
+    at least is under another: YAML reads an item's text on into the items below it, and
+    its error there said to quote a value (`- pro: ...`)."""
+    items = [found for _, line in lines if (found := _OUTLINE_ITEM.match(line))]
+    if len(items) != len(lines) or len({len(found[1]) for found in items}) < 2:
+        return None
+    row, line = lines[0]
+    return Diagnostic(
+        "not-a-map",
+        Severity.ERROR,
+        Span.point(file, row, len(line) - len(line.lstrip()) + 1),
+        "this file is an outline (items, and items under them), not an argument map: "
+        "argmap reads maps in YAML, each node under its section",
+        "write each item at the top as a claim (`claims:`, then `  my-claim: {text: ...}`), "
+        "and each item under another as a reason that supports it or an objection that "
+        "attacks it (`supports: my-claim`, `attacks: my-claim`); `argmap new debate.yaml` "
+        "writes a map to start from",
+    )
 
 
 def _kialo(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
