@@ -160,6 +160,10 @@ class _Builder:
         self.alike: dict[int, dict[tuple[str, Any], YScalar]] = {}
         # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
         self.repeated: dict[int, tuple[YMap, list[tuple[YScalar, YNode, Diagnostic]]]] = {}
+        # A second map pasted below the first (`argmap:` again at the top), and the keys it
+        # repeats, said with it as one error (`_pasted`) rather than one by one.
+        self.second: tuple[YScalar, YNode] | None = None  # its `argmap` key and value
+        self.repeats: dict[str, bool] = {}  # a key -> whether it is the map's own, not an id
 
     def run(self, next_event: Callable[[], Any]) -> None:
         """Read events up to the end of the stream. Scalars, the bulk of a map, are built
@@ -205,6 +209,8 @@ class _Builder:
                 self._document(event)
                 continue
             elif kind is yaml.StreamEndEvent:
+                if self.second is not None:
+                    self._pasted(*self.second)
                 if self.repeated:
                     self._regroup()
                 if self.unused or self.replaced:
@@ -452,11 +458,15 @@ class _Builder:
         """Report a key written twice in `mapping`; the first is kept. A section of the map
         written twice (`claims:` again at the end of the file, for a claim added there) is
         read as one, so that its entries are not lost to the rest of the check."""
+        if not (outermost and self._second_map(mapping, key, value)):
+            self._said_twice(mapping, key, value, outermost)
+
+    def _said_twice(self, mapping: YMap, key: YScalar, value: YNode, outermost: bool) -> None:
         first, earlier = mapping.entries[key.value]
-        hint = "remove or rename one of them; YAML would silently keep only the last"
         # (A section left empty, `claims:` and nothing under it, is as one with no entries.)
         empty = type(earlier) is YScalar and earlier.is_null
         section = outermost and key.value in spec.SECTIONS and type(value) is YMap
+        hint = "remove or rename one of them; YAML would silently keep only the last"
         if section and (empty or type(earlier) is YMap):
             hint = (
                 f"move its entries under the `{key.value}:` on line {first.span.line}: "
@@ -485,13 +495,73 @@ class _Builder:
             mapping.entries[key.value] = (first, value)
             return
         if section and type(earlier) is YMap and type(value) is YMap:  # (for mypy)
-            for entry, (entry_key, entry_value) in value.entries.items():
-                if entry in earlier.entries:  # an id in both: said as any id written twice
-                    self._duplicate(earlier, entry_key, entry_value)
-                else:
-                    earlier.entries[entry] = (entry_key, entry_value)
+            self._merged(earlier, value)
             return
         self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
+
+    def _merged(self, section: YMap, again: YMap) -> None:
+        """The entries of a section written `again` read into its first, as one section:
+        an id in both is said as any id written twice."""
+        for entry, (entry_key, entry_value) in again.entries.items():
+            if entry in section.entries and self._in_second(entry_key):
+                self.repeats[entry] = False  # (an id both maps use: `_pasted`)
+            elif entry in section.entries:
+                self._duplicate(section, entry_key, entry_value)
+            else:
+                section.entries[entry] = (entry_key, entry_value)
+
+    def _second_map(self, root: YMap, key: YScalar, value: YNode) -> bool:
+        """Whether the map's key `key`, written again, is a second map's, pasted below the
+        first: `argmap:` starts one, and the keys after it are said with it (`_pasted`),
+        its sections read into the first's."""
+        if key.value == "argmap" and self.second is None:
+            self.second = key, value
+        if not self._in_second(key):
+            return False
+        self.repeats[key.value] = True
+        first, earlier = root.entries[key.value]
+        if key.value in spec.SECTIONS and type(value) is YMap:
+            if type(earlier) is YScalar and earlier.is_null:
+                root.entries[key.value] = (first, value)
+            elif type(earlier) is YMap:
+                self._merged(earlier, value)
+        return True
+
+    def _in_second(self, key: YScalar) -> bool:
+        """Whether `key` is written in a second map pasted below the first (`_pasted`)."""
+        return self.second is not None and key.span.line >= self.second[0].span.line
+
+    def _pasted(self, second: YScalar, value: YNode) -> None:
+        """One error for a second map pasted below the first, where each key it repeats
+        (`argmap`, `title`, `claims`, and ids such as `c1`) made one of its own. An
+        `argmap:` that nothing after it repeats is one key written twice."""
+        assert isinstance(self.root, YMap)  # (the second `argmap` is an entry of it)
+        if len(self.repeats) <= 1:
+            self._said_twice(self.root, second, value, outermost=True)
+            return
+        first = self.root.entries["argmap"][0]
+        ids = [f"`{key}`" for key, own in self.repeats.items() if not own]
+        fields = [
+            f"`{key}:`" for key, own in self.repeats.items() if own and key not in spec.SECTIONS
+        ]
+        *others, last = fields  # (`argmap:` at least)
+        merge = f"without its {', '.join(others) + ' and ' if others else ''}{last}"
+        if ids:
+            more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
+            merge += f", and with the ids both use renamed ({', '.join(ids[:5])}{more})"
+        self.diagnostics.append(
+            Diagnostic(
+                "duplicate-key",
+                Severity.ERROR,
+                second.span,
+                f"a second map starts here: `argmap:` again, as on line {first.span.line}; "
+                "a file holds one map, and the keys this one repeats would be read into "
+                "the first",
+                f"move the map from line {second.span.line} on into a file of its own "
+                f"(`argmap check` takes a folder of maps); or, to make one map of the two, "
+                f"move its nodes into the first map's sections, {merge}",
+            )
+        )
 
     def _regroup(self) -> None:
         """An id indented like the fields above it (`nit:` among `ubi:`'s fields) is read as
