@@ -1488,8 +1488,7 @@ def test_the_pdf_font_has_the_characters_described() -> None:
     pdf = render(m, RenderOptions(format="pdf"))
     assert b"/BaseFont /AAAAAA+Arimo" in pdf
     assert b"Helvetica" not in pdf  # reportlab's default font, which nothing uses
-    # A focused drawing's italic notes ("not drawn: ..."), in Arimo too, set upright (in
-    # DejaVu Sans Oblique, another font among the lines).
+    # A focused drawing's notes ("not drawn: ..."), in Arimo too.
     focused = render(load_map(SEED), RenderOptions(format="pdf", focus="unwise", depth=0))
     assert set(re.findall(rb"/BaseFont /AAAAAA\+([\w-]+)", focused)) == {b"Arimo", b"Arimo-Bold"}
 
@@ -2332,7 +2331,8 @@ def test_focus_says_what_it_leaves_out() -> None:
         options = RenderOptions(format="dot", focus="singular-focus", depth=depth)
         statements = re.split(r"\n(?=\t)", render(m, options).decode())
         found = (
-            re.search(r'^\s*"?([\w-]+)"? \[.*<I>(.*?)<BR[^>]*></I>', s, re.S) for s in statements
+            re.search(r'^\s*"?([\w-]+)"? \[.*>(not drawn: .*?)<BR[^>]*></FONT>', s, re.S)
+            for s in statements
         )
         return {match[1]: re.sub("<BR[^>]*>", " ", match[2]) for match in found if match}
 
@@ -2342,14 +2342,34 @@ def test_focus_says_what_it_leaves_out() -> None:
         "no-reckless-risks": "not drawn: another objection it attacks",
     }
     assert notes(9) == {}  # the whole debate: nothing left out
-    assert "<I>" not in dot_of(m)  # nor without a focus
+    assert "not drawn" not in dot_of(m)  # nor without a focus
+
+
+def test_focus_note_lines_as_far_apart_as_byline_lines() -> None:
+    """A note of what a focus leaves out, on two lines, has them as far apart as a byline's:
+    in italics, Graphviz set them 9 points apart in 9-point type, touching."""
+    names = ("Gottfried Wilhelm Leibniz of Leipzig", "Thomas Hobbes of Malmesbury")
+    m = loads(
+        "argmap: 1\ntitle: T\nactors:\n"
+        + "".join(f"  a{i}: {{name: {name}}}\n" for i, name in enumerate(names))
+        + "claims:\n  c: {text: C, by: [a0, a1]}\nreasons:\n"
+        + "".join(f"  r{i}: {{text: R, supports: c}}\n" for i in range(3))
+        + "objections:\n  o: {text: O, attacks: c}\n  p: {text: P, attacks: r0}\n"
+    ).map
+    assert m is not None
+    svg = render(m, RenderOptions(engine="builtin", focus="r0", depth=1)).decode()
+    small = re.findall(r'<text [^>]*y="([-\d.]+)"[^>]*font-size="9.00"[^>]*>([^<]*)', svg)
+    lines = [(float(y), text) for y, text in small if text not in ("supports", "attacks")]
+    assert [text.startswith("not drawn") for _, text in lines] == [False, False, True, False]
+    gaps = {round(b[0] - a[0], 1) for a, b in itertools.pairwise(lines)}  # (byline and note)
+    assert min(gaps) >= 10.8, gaps
 
 
 def _focus_notes(m: Map | None, focus: str, depth: int) -> dict[str, str]:
     """Each node's note of what a focused drawing of `m` leaves out, on one line."""
     assert m is not None
     dot = render(m, RenderOptions(format="dot", focus=focus, depth=depth)).decode()
-    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?<I>(.*?)</I>', dot))
+    notes = dict(re.findall(r'\n\t+"?(\w+)"? \[.*?>(not drawn: .*?)</FONT>', dot))
     return {n: re.sub("<BR[^>]*>", " ", note).strip() for n, note in notes.items()}
 
 

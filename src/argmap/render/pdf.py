@@ -144,25 +144,22 @@ def _epoch_unset() -> Iterator[None]:
 
 @cache
 def _font_map() -> Any:
-    """svglib's fonts for argmap's PDF: Arimo and its bold, for italic too, read once (a
-    font is registered with reportlab for the whole process, under argmap's own names)."""
+    """svglib's fonts for argmap's PDF: Arimo and its bold, read once (a font is registered
+    with reportlab for the whole process, under argmap's own names)."""
     from reportlab.pdfbase.ttfonts import TTFError
     from svglib.fonts import FontMap
 
     fonts = FontMap()
-    # Italic (a focused drawing's "not drawn" notes) is set upright: argmap brings no
-    # italic, and svglib set it in DejaVu Sans Oblique, another font in the same lines.
     for weight, style, name in (("normal", "Regular", _REGULAR), ("bold", "Bold", _BOLD)):
         path = _FONT_FOLDER / f"{PDF_FONT_FAMILY}-{style}.ttf"
-        for slant in ("normal", "italic"):
-            try:
-                _, registered = fonts.register_font(
-                    PDF_FONT_FAMILY, str(path), weight, slant, rlgFontName=name
-                )
-            except TTFError:  # (svglib 1 returns False; svglib 2 lets reportlab's through)
-                registered = False
-            if not registered:
-                raise EngineError(f"cannot read the PDF font {path}; reinstall argmap")
+        try:
+            _, registered = fonts.register_font(
+                PDF_FONT_FAMILY, str(path), weight, "normal", rlgFontName=name
+            )
+        except TTFError:  # (svglib 1 returns False; svglib 2 lets reportlab's through)
+            registered = False
+        if not registered:
+            raise EngineError(f"cannot read the PDF font {path}; reinstall argmap")
     return fonts
 
 
