@@ -168,10 +168,8 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
     for unknown in _unknown(ctx):
         node, field, ref, what = unknown.node, unknown.field, unknown.ref, unknown.what
         other = unknown.other
-        name = f"`{ref.id}`"  # (a text of a megabyte pasted where an id goes: cut)
-        if len(ref.id) > _LONGEST_SHOWN:
-            name = f"`{ref.id[:_LONGEST_SHOWN]}…` ({len(ref.id):,} characters)"
-        said = f"`{field}` of {node.kind} `{node.id}` names {name}"
+        taken_for = unknown.reading[1][:1]  # (the id it is taken to mean, if any)
+        said = f"`{field}` of {node.kind} `{node.id}` names {_shown(ref.id, *taken_for)}"
         if other is not None:  # `by: a-node`, `supports: an-actor`
             yield (
                 ref.span,
@@ -184,6 +182,21 @@ def _unknown_reference(ctx: Context) -> Iterator[Finding]:
         if len(ref.id) > _LONGEST_SHOWN and ref.id in hint:  # (said again, whole)
             hint = f"`{field}` takes the id of {_a(what)} {what} in {section}, a short name"
         yield ref.span, f"{said}, which is not in {section}", hint
+
+
+def _shown(name: str, other: str = "") -> str:
+    """An id in backticks, cut short if it is long (a text of a megabyte pasted where an id
+    goes): _LONGEST_SHOWN characters of it, from a little before where it first differs
+    from `other` (the id it is taken for, or the one that means it), so that the two read
+    apart."""
+    if len(name) <= _LONGEST_SHOWN:
+        return f"`{name}`"
+    pairs = enumerate(zip(name, other, strict=False))
+    alike = next((i for i, (a, b) in pairs if a != b), min(len(name), len(other)))
+    start = min(max(alike - 20, 0), len(name) - _LONGEST_SHOWN)
+    end = start + _LONGEST_SHOWN
+    cut = "…" * (start > 0) + name[start:end] + "…" * (end < len(name))
+    return f"`{cut}` ({len(name):,} characters)"
 
 
 def meant(ctx: Context, what: str, field: str = "") -> set[str]:
@@ -255,7 +268,7 @@ def _reading(
         guess = space.vocabulary.part(name, besides)
     if guess is None:
         return _unknown_hint(field, name, what, space, besides)
-    alike = f"did you mean `{guess}`?"
+    alike = f"did you mean {_shown(guess, name)}?"
     if len(guess) == len(name):
         for i, (c, letter) in enumerate(zip(name, guess, strict=True)):
             if c != letter and not c.isascii():
