@@ -71,6 +71,8 @@ _FORMATS: tuple[tuple[bytes, str, Other], ...] = (
         "an SVG drawing",
         "drawing",
     ),
+    (rb"\s*(?:<!--.*?-->\s*)*<(?i:!DOCTYPE html|html\b)", "an HTML page", "file"),
+    (rb"\s*<\?xml", "an XML file", "file"),
     (rb"\x89PNG\r\n", "a PNG image", "drawing"),
     (rb"%PDF-", "a PDF document", "drawing"),
     (rb"\xff\xd8\xff", "a JPEG image", "drawing"),

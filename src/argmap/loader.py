@@ -203,7 +203,47 @@ def _other_tool(text: str, file: str) -> Diagnostic | None:
     writes it."""
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     content = [(n, line) for n, line in lines if not line.lstrip().startswith("#")]
-    return _argdown(lines, file) or _kialo(content, file) or _outline(content, file)
+    return (
+        _toml(content, file)
+        or _argdown(lines, file)
+        or _kialo(content, file)
+        or _outline(content, file)
+    )
+
+
+# TOML's and INI's lines: a key given its value with `=`, and a table's or section's name.
+_ASSIGNED = re.compile(r"\s*([\w\"'-][\w.\"' -]*?)\s*=(?!=)\s*(.*)")
+_TABLE = re.compile(r"\s*\[\[?([^\[\]\n]+)\]\]?\s*")
+
+
+def _toml(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
+    """TOML (or INI), if half its lines or more are keys given values with `=` (one at
+    least) or tables' names (`[claims.a]`), and none is a YAML key at the margin."""
+    assigned = [(n, found) for n, line in lines if (found := _ASSIGNED.fullmatch(line))]
+    tables = [found[1] for _, line in lines if (found := _TABLE.fullmatch(line))]
+    if (
+        not assigned
+        or 2 * (len(assigned) + len(tables)) < len(lines)
+        or any(_MARGIN_KEY.match(line) for _, line in lines)
+    ):
+        return None
+    row, first = assigned[0]
+    key, value = first[1].strip(), first[2].strip()
+    nested = next((t.strip() for t in tables if "." in t), None)
+    under = ""
+    if nested:
+        outer, _, inner = nested.partition(".")
+        under = f", and a table's keys indented under its name (`[{nested}]` as `{outer}:`, "
+        under += f"then `  {inner}:` below it)"
+    return Diagnostic(
+        "not-a-map",
+        Severity.ERROR,
+        Span.point(file, row, len(first[0]) - len(first[0].lstrip()) + 1),
+        f"this file is written in TOML or INI (`{clipped(first[0].strip(), 40)}` on line "
+        f"{row}), not as an argument map: argmap reads maps in YAML",
+        f"write each key with a colon, not `=` (`{clipped(f'{key}: {value}', 40)}`){under}; "
+        "`argmap new debate.yaml` writes a map to start from",
+    )
 
 
 # An item of an outline, as YAML, Markdown or a word processor marks one.

@@ -72,8 +72,8 @@ RULES = [
         "folder that holds the maps, or give pre-commit `--maps-dir`. A drawing (SVG, PNG, "
         "PDF, DOT, Graphviz's JSON) named as a map, as a glob does (`argmap render maps/*` "
         "after a render), gets it too, and its map's drawing may replace it; so does a "
-        "file written in Argdown, exported from Kialo or written as an outline (items under "
-        "items), with how a map writes its lines.",
+        "file written in Argdown, TOML or INI, exported from Kialo or written as an outline "
+        "(items under items), with how a map writes its lines; and an HTML page.",
         "",
         "",
         required=True,
