@@ -460,6 +460,7 @@ def invalid_id(key: str, span: Span, suggested: str | None = None) -> tuple[str,
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
+_NULL_IDS = frozenset(("null", "Null", "NULL"))  # ids that YAML reads as null where named
 _PROSE = frozenset(("text", "quote", "note", "summary"))  # text fields of sentences, not names
 _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
 _WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read as a comment
@@ -630,6 +631,7 @@ class _MapBuilder:
     # Each section's keys as written (its ids), before any is read: `names_what_is_there`.
     written_ids: dict[str, set[str]] = field(default_factory=dict)
     suggested_ids: set[str] = field(default_factory=set)  # by hints to invalid ids, so far
+    null_ids: set[str] = field(default_factory=set)  # ids YAML reads as no value: `null`
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -949,7 +951,19 @@ class _MapBuilder:
             ):
                 continue
             written = key  # (as the hints below write it)
-            if not spec.ID_RE.match(key):
+            if key in _NULL_IDS:  # (a field that names it reads on: `_names_null_id`)
+                self.null_ids.add(key)
+                self.bad_ids[len(self.diagnostics)] = key
+                naming = {"actors": "by", "sources": "source"}.get(name, "attacks")
+                self.error(
+                    "invalid-id",
+                    key_node.span,
+                    f"id `{key}` is what YAML reads as no value where a field names it "
+                    f"(`{naming}: {key}`): to YAML, and to any tool that reads the map, it "
+                    "names nothing",
+                    "give it another id",
+                )
+            elif not spec.ID_RE.match(key):
                 # (Not an id the map has, anywhere, nor one given to another invalid id.)
                 taken = _AnyOf((self.suggested_ids, node.entries, *self.written_ids.values()))
                 suggested = spec.suggested_id(key, taken)
@@ -1417,7 +1431,9 @@ class _MapBuilder:
                 continue
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
-                null = value.is_null
+                null = value.is_null and not (
+                    f.type in ("ref", "refs") and self._names_null_id(value)
+                )
                 # (A quoted id is one of a list too: `{by: 'a', 'b'}`; quoted text is whole.)
                 if (value.plain or f.type in ("refs", "tags")) and not null:
                     cut = (key, value, False)
@@ -1806,7 +1822,8 @@ class _MapBuilder:
             return tuple(
                 r
                 for item in items
-                if not self.empty(item, said) and (r := self.ref(item, said, f, item=True))
+                if (self._names_null_id(item) or not self.empty(item, said))
+                and (r := self.ref(item, said, f, item=True))
             )
         example = "`[first-id, second-id]`"
         # Ids with a mark each (`{c1: yes}`, `{c1: 0.8}`), not fields (`{id: c1}`, a node).
@@ -1891,6 +1908,11 @@ class _MapBuilder:
                         f"`tags: [{listed}]`; to keep one tag, quote it",
                     )
                 )
+
+    def _names_null_id(self, value: YNode) -> bool:
+        """Whether `value` names an id that YAML reads as no value (`attacks: null`, and a
+        rebuttal `null:`), which is read as that id: its one error is the id's."""
+        return type(value) is YScalar and value.plain and value.value in self.null_ids
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
