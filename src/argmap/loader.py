@@ -1835,6 +1835,12 @@ class _MapBuilder:
             example = f"`[{', '.join(key.value for key in keys)}]`"
         if named := _named_id(node):
             example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
+            weight = node.entries.get("weight", (None, None))[1] if isinstance(node, YMap) else None
+            if isinstance(weight, YScalar) and not weight.is_null:
+                example += (
+                    f"; argmap weighs a node, not a relation: `weight: {weight.value}` among "
+                    "its fields is its base score"
+                )
         if alias := self.alias(node):  # (an entry's whole value, not its id)
             example, keys = f"the id itself, as in `{f.name}: {alias}`", []
         elif f.name == "by" and (actor := self.actor_written(node)):  # `{name: Zola}`
@@ -2314,11 +2320,16 @@ _ARGDOWN_LINE = re.compile(r"(<?\+|<-|\+>|->)\s*<?([A-Za-z0-9_.-]+)>?")
 
 def _named_id(node: YNode) -> YScalar | None:
     """The id in a mapping that names a node by a field of its own (`{id: c1}`,
-    `{target: c1}`), as other formats write a reference; None for any other value."""
-    if not isinstance(node, YMap) or len(node.entries) != 1:
+    `{target: c1}`), as other formats write a reference, with marks beside it or not
+    (`{id: c1, weight: 0.5}`); None for any other value."""
+    if not isinstance(node, YMap):
         return None
-    ((key, value),) = node.entries.values()
-    if key.value.lower() not in _ID_FIELDS or not isinstance(value, YScalar) or _a_mark(value):
+    named = [v for k, v in node.entries.values() if k.value.lower() in _ID_FIELDS]
+    others = [v for k, v in node.entries.values() if k.value.lower() not in _ID_FIELDS]
+    if len(named) != 1 or not all(_a_mark(v) for v in others):
+        return None
+    value = named[0]
+    if not isinstance(value, YScalar) or _a_mark(value):
         return None  # (`{target: yes}`: the id `target`, marked)
     return value if spec.ID_RE.match(value.value) else None
 
