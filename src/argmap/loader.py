@@ -886,6 +886,15 @@ class _MapBuilder:
                 self.listed.update(k for k, (_, v) in item.entries.items() if isinstance(v, YMap))
             self.listed.update(ids)
             hint = f"write it as `{name}: {{my-id: ...}}`"
+            # `- jane`, ids alone (named elsewhere too): each a key, with its fields.
+            bare = [i.value for i in listed if isinstance(i, YScalar) and spec.ID_RE.match(i.value)]
+            self.listed.update(bare)
+            if bare and len(bare) == len(listed):
+                needed = {"actors": "name", "sources": "title"}.get(name, "text")
+                hint = (
+                    f"write each id as a key of `{name}:`, with its fields under it or in "
+                    f"braces: `{bare[0]}: {{{needed}: ...}}`"
+                )
             # (`sources: [https://..., https://...]`: a source is more than its link.)
             given = [node] if isinstance(node, YScalar) else listed
             urls = [i.value for i in given if isinstance(i, YScalar) and _LINK.fullmatch(i.value)]
