@@ -741,6 +741,7 @@ class _MapBuilder:
                     )
                 more = [entry for entry in more if entry[0] not in known]  # (the first kept)
             sections[name] = [*sections.get(name, []), *more]
+        self.misplaced_nodes(sections)
         sources = self.sources = {
             key: self.source(key, node, span)
             for key, node, span in sections.get("sources", [])
@@ -794,6 +795,37 @@ class _MapBuilder:
             duplicates=tuple(duplicates),
             unread_sections=frozenset(self.unread),
         )
+
+    def misplaced_nodes(self, sections: dict[str, list[tuple[str, YNode, Span]]]) -> None:
+        """Nodes written among the actors or the sources (a `text`, and no `name` or
+        `title`): each one error, and read as a node of the kind its fields say, not as
+        an actor with a missing `name`, two unknown fields, unused."""
+        objections = {key for key, _, _ in sections.get("objections", [])}
+        for name, needed in (("actors", "name"), ("sources", "title")):
+            kept = []
+            for key, value, span in sections.get(name, []):
+                if not isinstance(value, YMap) or not _node_like(value) or needed in value.entries:
+                    kept.append((key, value, span))
+                    continue
+                attacks = value.entries.get("attacks", (None, None))[1]
+                listed = attacks.items if isinstance(attacks, YSeq) else [attacks]
+                attacked = {i.value for i in listed if isinstance(i, YScalar) and not i.is_null}
+                kind = (
+                    Kind.REASON
+                    if "supports" in value.entries
+                    else (Kind.REBUTTAL if attacked <= objections else Kind.OBJECTION)
+                    if attacked
+                    else Kind.CLAIM
+                )
+                self.error(
+                    "wrong-type",
+                    span,
+                    f"`{key}` under `{name}:` has a `text`, as a node has, and no `{needed}`: "
+                    f"it is read as a {kind}",
+                    f"move it under `{kind.section}:`",
+                )
+                sections.setdefault(kind.section, []).append((key, value, span))
+            sections[name] = kept
 
     def alike_ids(self, sections: list[YNode]) -> None:
         """Report node ids in different sections that YAML reads as one number (`1.1` of a
