@@ -2308,6 +2308,27 @@ def test_a_drawing_of_more_edges_than_argmap_lays_out_is_refused(
         render(dense, RenderOptions(format="dot"))
 
 
+def test_a_drawing_with_an_edge_across_more_rows_than_argmap_lays_out_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An objection that attacks the last of a chain of 10,000 rebuttals kept Graphviz
+    routing that one edge for 272 s; the chain alone, or a focus on part of it, is drawn."""
+    import argmap.render
+
+    chain = "".join(f"  r{i}: {{text: R, attacks: r{i - 1}}}\n" for i in range(1, 20))
+    text = "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nobjections:\n"
+    text += "  o: {text: O, attacks: [c, r19]}\nrebuttals:\n  r0: {text: R, attacks: o}\n"
+    m = loads(text + chain + "  r19: {text: R, attacks: r18}\n").map
+    assert m is not None
+    monkeypatch.setattr(argmap.render, "MAX_SPAN", 15)
+    with pytest.raises(RenderError, match=r"an edge .* across 20 rows .* than the 15 .*`--focus"):
+        render(m, RenderOptions(format="dot"))
+    assert b"r10" in render(m, RenderOptions(format="dot", focus="r10", depth=2))
+    without = loads(text.replace(", r19]", "]") + chain).map
+    assert without is not None
+    assert b"r19" in render(without, RenderOptions(format="dot"))
+
+
 def test_a_focus_is_drawn_the_same_every_run() -> None:
     """Its nodes came in the order of a set, which changes with Python's hash seed: the
     DOT, and so `render --check`, changed from run to run."""

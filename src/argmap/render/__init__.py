@@ -10,7 +10,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity, no_node
-from argmap.graph import Graph, build_graph, left_out, neighbourhood, relations_of
+from argmap.graph import (
+    Graph,
+    build_graph,
+    left_out,
+    levels,
+    neighbourhood,
+    relations_of,
+    roots,
+)
 from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import (
     DIRECTIONS,
@@ -320,6 +328,11 @@ MAX_EDGES = 20_000
 # attack the same 75 claims (5,625 edges) take the builtin engine 10 s, 140 and 140 (19,600)
 # over 200 s, for a block of lines that no one can follow.
 MAX_DENSE_EDGES = 6_000
+# Rows an edge runs across, at most: Graphviz routes an edge through every row between its
+# ends, in a time that grows as the square of their number (an objection that attacks the
+# last of a chain of rebuttals: across 2,000 rows 6 s, 10,000 rows 272 s; without that edge,
+# 0.4 and 3 s).
+MAX_SPAN = 3_000
 # Groups a drawing has at most: 2,000 (one tag a node) took the engine 0.9 GB, 1,000 0.24
 # GB, 500 70 MB (a render without groups, 60 MB).
 MAX_GROUPS = 500
@@ -370,6 +383,12 @@ class Drawing:
                 f"{MAX_DENSE_EDGES if how[1] else MAX_EDGES:,} that argmap lays out"
                 f"{' ' + how[1] if how[1] else ''} (Graphviz would take many minutes, and the "
                 f"picture could not be read): {PART_OF_IT}"
+            )
+        if len(g) > MAX_SPAN and (span := _longest_span(g)) > MAX_SPAN:  # (else it cannot)
+            raise RenderError(
+                f"an edge of the drawing would run across {span:,} rows of nodes, more than "
+                f"the {MAX_SPAN:,} that argmap lays out (Graphviz would take many minutes to "
+                f"route it): {PART_OF_IT}"
             )
         dot_options = _evaluated(m, options, g.nodes) if options.evaluate else options.dot
         if options.format in ("png", "pdf"):  # drawn by the engine, or by reportlab
@@ -664,6 +683,15 @@ class Drawing:
         """Stop the engine if it is still running (a no-op once the result is in)."""
         if self.layout is not None:
             self.layout.cancel()
+
+
+def _longest_span(g: Graph) -> int:
+    """How many rows the longest edge of `g` runs across, by the nodes' levels below the
+    claims."""
+    level = levels(g, roots(g))
+    return max(
+        (abs(level[u] - level[v]) for u, v in g.edges() if u in level and v in level), default=0
+    )
 
 
 def _disorder(orders: Iterable[list[str]], placed: Mapping[str, float]) -> int:
