@@ -211,6 +211,20 @@ def _other_tool(text: str, file: str) -> Diagnostic | None:
     )
 
 
+def _foreign(file: str, row: int, column: int, said: str, what: str, hint: str) -> Diagnostic:
+    """The error for a file in another tool's format (`what`: `written in Argdown`), at its first
+    line of that format (`row`), whose start it quotes (`said`, at `column`), with how a
+    map writes what it holds (`hint`)."""
+    return Diagnostic(
+        "not-a-map",
+        Severity.ERROR,
+        Span.point(file, row, column),
+        f"this file is {what} (`{clipped(said.strip(), 40)}` on line {row}), not an "
+        "argument map: argmap reads maps in YAML",
+        f"{hint}; `argmap new debate.yaml` writes a map to start from",
+    )
+
+
 # TOML's and INI's lines: a key given its value with `=`, and a table's or section's name.
 _ASSIGNED = re.compile(r"\s*([\w\"'-][\w.\"' -]*?)\s*=(?!=)\s*(.*)")
 _TABLE = re.compile(r"\s*\[\[?([^\[\]\n]+)\]\]?\s*")
@@ -235,14 +249,13 @@ def _toml(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
         outer, _, inner = nested.partition(".")
         under = f", and a table's keys indented under its name (`[{nested}]` as `{outer}:`, "
         under += f"then `  {inner}:` below it)"
-    return Diagnostic(
-        "not-a-map",
-        Severity.ERROR,
-        Span.point(file, row, len(first[0]) - len(first[0].lstrip()) + 1),
-        f"this file is written in TOML or INI (`{clipped(first[0].strip(), 40)}` on line "
-        f"{row}), not as an argument map: argmap reads maps in YAML",
-        f"write each key with a colon, not `=` (`{clipped(f'{key}: {value}', 40)}`){under}; "
-        "`argmap new debate.yaml` writes a map to start from",
+    return _foreign(
+        file,
+        row,
+        first.start(1) + 1,
+        first[0],
+        "written in TOML or INI",
+        f"write each key with a colon, not `=` (`{clipped(f'{key}: {value}', 40)}`){under}",
     )
 
 
@@ -258,16 +271,15 @@ def _outline(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     if len(items) != len(lines) or len({len(found[1]) for found in items}) < 2:
         return None
     row, line = lines[0]
-    return Diagnostic(
-        "not-a-map",
-        Severity.ERROR,
-        Span.point(file, row, len(line) - len(line.lstrip()) + 1),
-        "this file is an outline (items, and items under them), not an argument map: "
-        "argmap reads maps in YAML, each node under its section",
+    return _foreign(
+        file,
+        row,
+        len(items[0][1]) + 1,
+        line,
+        "an outline, items under items",
         "write each item at the top as a claim (`claims:`, then `  my-claim: {text: ...}`), "
         "and each item under another as a reason that supports it or an objection that "
-        "attacks it (`supports: my-claim`, `attacks: my-claim`); `argmap new debate.yaml` "
-        "writes a map to start from",
+        "attacks it (`supports: my-claim`, `attacks: my-claim`)",
     )
 
 
@@ -285,16 +297,15 @@ def _kialo(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     ):
         return None
     row, first = next(((n, f) for n, f in numbered if f[1]), numbered[0])
-    return Diagnostic(
-        "not-a-map",
-        Severity.ERROR,
-        Span.point(file, row, len(first[0]) - len(first[0].lstrip()) + 1),
-        f"this file is a discussion exported from Kialo (`{first[0].strip()}` on line "
-        f"{row}), not an argument map: argmap reads maps in YAML",
+    return _foreign(
+        file,
+        row,
+        len(first[0]) - len(first[0].lstrip()) + 1,
+        first[0],
+        "a discussion exported from Kialo",
         "write the thesis (`1.`) as a claim, each `Pro:` as a reason that supports the "
         "node numbered above it (`1.2.` is under `1.`), and each `Con:` as an objection "
-        "that attacks it (a rebuttal, where it attacks an objection); `argmap new "
-        "debate.yaml` writes a map to start from",
+        "that attacks it (a rebuttal, where it attacks an objection)",
     )
 
 
@@ -315,16 +326,15 @@ def _argdown(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     ):
         return None
     row, first = titled[0]
-    return Diagnostic(
-        "not-a-map",
-        Severity.ERROR,
-        Span.point(file, row, first.start(1) + 1),
-        f"this file is written in Argdown (`{clipped(first[1], 40)}` on line {row}), not as "
-        "an argument map: argmap reads maps in YAML",
+    return _foreign(
+        file,
+        row,
+        first.start(1) + 1,
+        first[1],
+        "written in Argdown",
         "write each statement as a claim (`claims:`, then `  my-claim: {text: ...}`), and "
         "each argument for or against it as a reason or an objection that names it "
-        "(`supports: my-claim`, `attacks: my-claim`); `argmap new debate.yaml` writes a "
-        "map to start from",
+        "(`supports: my-claim`, `attacks: my-claim`)",
     )
 
 
