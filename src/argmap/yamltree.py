@@ -491,13 +491,23 @@ class _Builder:
             hint,
         )
         self.diagnostics.append(diagnostic)
-        if section and empty:
-            mapping.entries[key.value] = (first, value)
-            return
-        if section and type(earlier) is YMap and type(value) is YMap:  # (for mypy)
+        if not (outermost and self._section_again(mapping, key, value)):
+            self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
+
+    def _section_again(self, root: YMap, key: YScalar, value: YNode) -> bool:
+        """Whether `key` is a section of the map written again, with ids, which are read as
+        the first's (`claims:` again at the end of the file, for a claim added there):
+        into its first, or in place of a first left empty."""
+        first, earlier = root.entries[key.value]
+        if key.value not in spec.SECTIONS or type(value) is not YMap:
+            return False
+        if type(earlier) is YScalar and earlier.is_null:
+            root.entries[key.value] = (first, value)
+        elif type(earlier) is YMap:
             self._merged(earlier, value)
-            return
-        self.repeated.setdefault(id(mapping), (mapping, []))[1].append((key, value, diagnostic))
+        else:
+            return False
+        return True
 
     def _merged(self, section: YMap, again: YMap) -> None:
         """The entries of a section written `again` read into its first, as one section:
@@ -519,12 +529,7 @@ class _Builder:
         if not self._in_second(key):
             return False
         self.repeats[key.value] = True
-        first, earlier = root.entries[key.value]
-        if key.value in spec.SECTIONS and type(value) is YMap:
-            if type(earlier) is YScalar and earlier.is_null:
-                root.entries[key.value] = (first, value)
-            elif type(earlier) is YMap:
-                self._merged(earlier, value)
+        self._section_again(root, key, value)
         return True
 
     def _in_second(self, key: YScalar) -> bool:
