@@ -50,6 +50,7 @@ from argmap.render.batch import Job, run_one
 from argmap.render.dot import (
     _PLAIN_ID,
     GROUPS,
+    PORTED,
     PORTED_MOST,
     STAGGER_COLUMN,
     STAGGER_MAX_NODES,
@@ -2327,6 +2328,28 @@ def test_a_drawing_with_an_edge_across_more_rows_than_argmap_lays_out_is_refused
     without = loads(text.replace(", r19]", "]") + chain).map
     assert without is not None
     assert b"r19" in render(without, RenderOptions(format="dot"))
+
+
+@pytest.mark.parametrize("group_by", [None, "actor"])
+def test_a_drawing_laid_out_again_reuses_its_node_statements(group_by: str | None) -> None:
+    """The DOT of a drawing laid out again with its ports in order (`Drawing._in_place`)
+    reuses the first DOT's node statements where their ports are the same: in groups, the
+    first has no ports and the second some, which a reuse by node alone dropped."""
+    reasons = "".join(f"  r{i}: {{text: R, supports: c, by: a}}\n" for i in range(PORTED))
+    m = loads(
+        "argmap: 1\ntitle: T\nactors:\n  a: {name: A}\nclaims:\n  c: {text: C, by: a}\n"
+        f"reasons:\n{reasons}"
+    ).map
+    assert m is not None
+    g = build_graph(m)
+    first, drawn = DotOptions(group_by=group_by), {}
+    "".join(dot_pieces(g, m, first, drawn))
+    built = len(drawn)
+    placed = {(u, v): float(-i) for i, (u, v) in enumerate(g.edges())}  # (the other way)
+    again = replace(first, placed=placed)
+    assert "".join(dot_pieces(g, m, again, drawn)) == "".join(dot_pieces(g, m, again))
+    assert built == len(m.nodes)
+    assert (len(drawn) > built) == (group_by is not None)  # (ported nodes, built anew)
 
 
 def test_a_focus_is_drawn_the_same_every_run() -> None:

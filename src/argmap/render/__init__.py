@@ -25,6 +25,7 @@ from argmap.render.dot import (
     GROUPS,
     DotOptions,
     RightToLeft,
+    Statements,
     dense_edges,
     dot_pieces,
     group_of,
@@ -362,6 +363,7 @@ class Drawing:
     drawn_from: tuple[Graph, Map, dict[str, list[str]]] | None = None
     lost: set[tuple[str, str]] = field(default_factory=set)  # edges the engine lost so far
     unrouted: bool = False  # the layout kept so far has straight edges (`_laid_out`)
+    statements: Statements = field(default_factory=dict)  # (for `_in_place`'s DOT)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -435,7 +437,7 @@ class Drawing:
                 self.layout = self.layout.launched.launch("svg")
             except EngineError as error:
                 raise RenderError(str(error)) from error
-        pieces = dot_pieces(g, m, dot_options)
+        pieces = dot_pieces(g, m, dot_options, self.statements)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
@@ -584,7 +586,8 @@ class Drawing:
                 return data
             placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
         # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
-        dot = ranking("".join(dot_pieces(g, m, replace(self.style, placed=placed))), self.lost)
+        style = replace(self.style, placed=placed)
+        dot = ranking("".join(dot_pieces(g, m, style, self.statements)), self.lost)
         layout, first, unrouted = self.layout, self.dot, self.unrouted
         try:
             self.dot = dot

@@ -394,6 +394,10 @@ def _fitted(
     )
 
 
+# Node statements by node, number of ports and indent (`_Nodes.drawn`).
+Statements = dict[tuple[str, int | None, str], str]
+
+
 class _Nodes:
     """The node statements of one drawing, with what many nodes share built once for it:
     each kind's header row, each byline's row, each source's part of the tooltip and link.
@@ -406,9 +410,14 @@ class _Nodes:
         options: DotOptions,
         names: dict[str, str],
         ports: Mapping[str, int] | None = None,
+        drawn: Statements | None = None,
     ):
         self.m, self.theme, self.options, self.names = m, theme, options, names
         self.ports = ports or {}
+        # Statements built for a drawing with these options but for where its nodes were
+        # placed (`DotOptions.placed`), by node and ports: a drawing laid out again with
+        # its ports in order reuses them (a node's statement holds its ports, not whose).
+        self.drawn = {} if drawn is None else drawn
         self.headers = {kind: _header(kind, theme, None) for kind in Kind}
         self.bylines: dict[tuple[tuple[str, ...], bool], str] = {}
         self.sources: dict[str, tuple[str, str]] = {}
@@ -416,6 +425,12 @@ class _Nodes:
     def statement(self, node: Node, kind: str, indent: str) -> str:
         """A node's statement: only what differs from its block's (id, label, tooltip,
         link, and a fill or a mark); `kind` is its class."""
+        key = (node.id, self.ports.get(node.id), indent)
+        if (drawn := self.drawn.get(key)) is None:
+            drawn = self.drawn[key] = self._statement(node, kind, indent)
+        return drawn
+
+    def _statement(self, node: Node, kind: str, indent: str) -> str:
         name, options = self.names[node.id], self.options
         cited, link = self._source(node)
         own = {"fillcolor": _quote(options.fill[node.id])} if node.id in options.fill else {}
@@ -1043,7 +1058,9 @@ def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
     return "".join(dot_pieces(g, m, options))
 
 
-def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[str]:
+def dot_pieces(
+    g: Graph, m: Map, options: DotOptions | None = None, drawn: Statements | None = None
+) -> Iterator[str]:
     """`build_dot`'s DOT source in pieces, each given as soon as it is built: Graphviz's
     `dot` parses a piece while the next is built (8 ms of argmap's 70 at 1,000 nodes).
 
@@ -1150,7 +1167,7 @@ def dot_pieces(g: Graph, m: Map, options: DotOptions | None = None) -> Iterator[
     # spread no one's edges there; 10 s.)
     grouped = options.group_by and not options.placed
     ports = {} if grouped or dense else _ports(g, rows, options.placed)
-    statements = _Nodes(m, theme, options, names, _count(ports))
+    statements = _Nodes(m, theme, options, names, _count(ports), drawn)
     for kind, block in _by_kind(loose):
         body += _block(kind, block, statements, "\t")
         yield fresh()
