@@ -160,10 +160,12 @@ class _Builder:
         self.alike: dict[int, dict[tuple[str, Any], YScalar]] = {}
         # Mappings with repeated keys: id -> (mapping, [(key, value, its diagnostic)]).
         self.repeated: dict[int, tuple[YMap, list[tuple[YScalar, YNode, Diagnostic]]]] = {}
-        # A second map pasted below the first (`argmap:` again at the top), and the keys it
-        # repeats, said with it as one error (`_pasted`) rather than one by one.
-        self.second: tuple[YScalar, YNode] | None = None  # its `argmap` key and value
-        self.repeats: dict[str, bool] = {}  # a key -> whether it is the map's own, not an id
+        # A second map pasted below the first (`argmap:` again at the top): from its
+        # `argmap` key on, the map's keys written again, read at the end (`_pasted`), and
+        # the ids both maps use.
+        self.second: YScalar | None = None
+        self.again: list[tuple[YScalar, YNode]] = []
+        self.shared_ids: list[str] = []
 
     def run(self, next_event: Callable[[], Any]) -> None:
         """Read events up to the end of the stream. Scalars, the bulk of a map, are built
@@ -210,7 +212,7 @@ class _Builder:
                 continue
             elif kind is yaml.StreamEndEvent:
                 if self.second is not None:
-                    self._pasted(*self.second)
+                    self._pasted(self.second)
                 if self.repeated:
                     self._regroup()
                 if self.unused or self.replaced:
@@ -458,7 +460,11 @@ class _Builder:
         """Report a key written twice in `mapping`; the first is kept. A section of the map
         written twice (`claims:` again at the end of the file, for a claim added there) is
         read as one, so that its entries are not lost to the rest of the check."""
-        if not (outermost and self._second_map(mapping, key, value)):
+        if outermost and key.value == "argmap" and self.second is None:
+            self.second = key  # (a second map's, or one key written twice: `_pasted`)
+        if outermost and self._in_second(key):
+            self.again.append((key, value))
+        else:
             self._said_twice(mapping, key, value, outermost)
 
     def _said_twice(self, mapping: YMap, key: YScalar, value: YNode, outermost: bool) -> None:
@@ -514,42 +520,35 @@ class _Builder:
         an id in both is said as any id written twice."""
         for entry, (entry_key, entry_value) in again.entries.items():
             if entry in section.entries and self._in_second(entry_key):
-                self.repeats[entry] = False  # (an id both maps use: `_pasted`)
+                self.shared_ids.append(entry)  # (said with the second map: `_pasted`)
             elif entry in section.entries:
                 self._duplicate(section, entry_key, entry_value)
             else:
                 section.entries[entry] = (entry_key, entry_value)
 
-    def _second_map(self, root: YMap, key: YScalar, value: YNode) -> bool:
-        """Whether the map's key `key`, written again, is a second map's, pasted below the
-        first: `argmap:` starts one, and the keys after it are said with it (`_pasted`),
-        its sections read into the first's."""
-        if key.value == "argmap" and self.second is None:
-            self.second = key, value
-        if not self._in_second(key):
-            return False
-        self.repeats[key.value] = True
-        self._section_again(root, key, value)
-        return True
-
     def _in_second(self, key: YScalar) -> bool:
         """Whether `key` is written in a second map pasted below the first (`_pasted`)."""
-        return self.second is not None and key.span.line >= self.second[0].span.line
+        return self.second is not None and key.span.line >= self.second.span.line
 
-    def _pasted(self, second: YScalar, value: YNode) -> None:
-        """One error for a second map pasted below the first, where each key it repeats
-        (`argmap`, `title`, `claims`, and ids such as `c1`) made one of its own. An
-        `argmap:` that nothing after it repeats is one key written twice."""
+    def _pasted(self, second: YScalar) -> None:
+        """The map's keys written again from a second `argmap:` on: a second map pasted
+        below the first if its `title:` is among them, said as one error where each key
+        it repeats (`argmap`, `title`, `claims`, and ids such as `c1`) made one of its
+        own, its sections read into the first's; else each one key written twice."""
         assert isinstance(self.root, YMap)  # (the second `argmap` is an entry of it)
-        if len(self.repeats) <= 1:
-            self._said_twice(self.root, second, value, outermost=True)
+        again = dict.fromkeys(key.value for key, _ in self.again)  # (`argmap` first)
+        if "title" not in again:
+            self.second = None
+            for key, value in self.again:
+                self._said_twice(self.root, key, value, outermost=True)
             return
+        for key, value in self.again:  # (its ids both use are said with it)
+            if key.value in spec.SECTIONS and not self._section_again(self.root, key, value):
+                self._said_twice(self.root, key, value, outermost=True)  # (`claims: [a]`)
         first = self.root.entries["argmap"][0]
-        ids = [f"`{key}`" for key, own in self.repeats.items() if not own]
-        fields = [
-            f"`{key}:`" for key, own in self.repeats.items() if own and key not in spec.SECTIONS
-        ]
-        *others, last = fields  # (`argmap:` at least)
+        ids = [f"`{key}`" for key in dict.fromkeys(self.shared_ids)]
+        fields = [f"`{key}:`" for key in again if key not in spec.SECTIONS]
+        *others, last = fields
         merge = f"without its {', '.join(others) + ' and ' if others else ''}{last}"
         if ids:
             more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
