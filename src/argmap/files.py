@@ -71,7 +71,7 @@ _FORMATS: tuple[tuple[bytes, str, Other], ...] = (
         "an SVG drawing",
         "drawing",
     ),
-    (rb"\s*(?:<!--.*?-->\s*)*<(?i:!DOCTYPE html|html\b)", "an HTML page", "file"),
+    (rb"\s*(?:<!--.*?-->\s*)*<(?i:!DOCTYPE html|(?:html|head|body)\b)", "an HTML page", "file"),
     (rb"\s*<\?xml", "an XML file", "file"),
     (rb"\x89PNG\r\n", "a PNG image", "drawing"),
     (rb"%PDF-", "a PDF document", "drawing"),
@@ -104,7 +104,7 @@ _STARTS = [(re.compile(start, re.S), kind, what) for start, kind, what in _FORMA
 def other_format(data: bytes) -> tuple[str, Other] | None:
     """What other format `data` (a file's start, 4 KB will do) is in, and what it is to
     argmap; None for none of them."""
-    head = data[:4096]
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")  # (UTF-8's byte-order mark)
     return next(((kind, what) for start, kind, what in _STARTS if start.match(head)), None)
 
 

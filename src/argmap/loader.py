@@ -226,24 +226,34 @@ def _foreign(file: str, row: int, column: int, said: str, what: str, hint: str) 
 
 
 # TOML's and INI's lines: a key given its value with `=`, and a table's or section's name.
-_ASSIGNED = re.compile(r"\s*([\w\"'-][\w.\"' -]*?)\s*=(?!=)\s*(.*)")
+_TOML_KEY = re.compile(r"[\w\"'-][\w.\"' -]*")  # (dotted, quoted, INI's with spaces)
 _TABLE = re.compile(r"\s*\[\[?([^\[\]\n]+)\]\]?\s*")
+
+
+def _assigned(line: str) -> tuple[str, str] | None:
+    """The key and the value of a line of TOML or INI (`key = value`), if it is one.
+    (Split at its `=`: a pattern of the key, spaces and `=` took 21 s on a line of
+    160,000 spaces.)"""
+    key, equals, value = line.partition("=")
+    key = key.strip()
+    if not equals or value.startswith("=") or not _TOML_KEY.fullmatch(key):
+        return None
+    return key, value.strip()
 
 
 def _toml(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     """TOML (or INI), if half its lines or more are keys given values with `=` (one at
     least) or tables' names (`[claims.a]`), and none is a YAML key at the margin."""
-    assigned = [(n, found) for n, line in lines if (found := _ASSIGNED.fullmatch(line))]
-    tables = [found[1] for _, line in lines if (found := _TABLE.fullmatch(line))]
+    assigned = [(n, line, found) for n, line in lines if (found := _assigned(line))]
+    tables = [table[1] for _, line in lines if (table := _TABLE.fullmatch(line))]
     if (
         not assigned
         or 2 * (len(assigned) + len(tables)) < len(lines)
         or any(_MARGIN_KEY.match(line) for _, line in lines)
     ):
         return None
-    row, first = assigned[0]
-    key, value = first[1].strip(), first[2].strip()
-    nested = next((t.strip() for t in tables if "." in t), None)
+    row, line, (key, value) = assigned[0]
+    nested = next((t.strip() for t in tables if "." in t.strip(".")), None)
     under = ""
     if nested:
         outer, _, inner = nested.partition(".")
@@ -252,8 +262,8 @@ def _toml(lines: list[tuple[int, str]], file: str) -> Diagnostic | None:
     return _foreign(
         file,
         row,
-        first.start(1) + 1,
-        first[0],
+        len(line) - len(line.lstrip()) + 1,
+        line,
         "written in TOML or INI",
         f"write each key with a colon, not `=` (`{clipped(f'{key}: {value}', 40)}`){under}",
     )
@@ -641,7 +651,8 @@ class _MapBuilder:
     # Each section's keys as written (its ids), before any is read: `names_what_is_there`.
     written_ids: dict[str, set[str]] = field(default_factory=dict)
     suggested_ids: set[str] = field(default_factory=set)  # by hints to invalid ids, so far
-    null_ids: set[str] = field(default_factory=set)  # ids YAML reads as no value: `null`
+    # Ids YAML reads as no value (`null`), by the section they are ids of: `_names_null_id`.
+    null_ids: set[tuple[str, str]] = field(default_factory=set)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -807,14 +818,23 @@ class _MapBuilder:
         )
 
     def misplaced_nodes(self, sections: dict[str, list[tuple[str, YNode, Span]]]) -> None:
-        """Nodes written among the actors or the sources (a `text`, and no `name` or
-        `title`): each one error, and read as a node of the kind its fields say, not as
-        an actor with a missing `name`, two unknown fields, unused."""
-        objections = {key for key, _, _ in sections.get("objections", [])}
-        for name, needed in (("actors", "name"), ("sources", "title")):
+        """Nodes written among the actors or the sources (a `text`, a `supports` or an
+        `attacks`, and none of an actor's or a source's own fields): each one error, and
+        read as a node of the kind its fields say, not as an actor with a missing `name`,
+        two unknown fields, unused."""
+        answered = {
+            key for kind in ("objections", "rebuttals") for key, *_ in sections.get(kind, [])
+        }
+        for name, own in (("actors", _ACTOR_FIELDS), ("sources", _SOURCE_FIELDS)):
             kept = []
             for key, value, span in sections.get(name, []):
-                if not isinstance(value, YMap) or not _node_like(value) or needed in value.entries:
+                # (With a relation: a source with a `text` for its `title` is no node.)
+                if not (
+                    isinstance(value, YMap)
+                    and _node_like(value)
+                    and value.entries.keys() & {"supports", "attacks"}
+                    and not value.entries.keys() & own.by_name.keys()
+                ):
                     kept.append((key, value, span))
                     continue
                 attacks = value.entries.get("attacks", (None, None))[1]
@@ -823,15 +843,14 @@ class _MapBuilder:
                 kind = (
                     Kind.REASON
                     if "supports" in value.entries
-                    else (Kind.REBUTTAL if attacked <= objections else Kind.OBJECTION)
-                    if attacked
-                    else Kind.CLAIM
+                    else (Kind.REBUTTAL if attacked <= answered else Kind.OBJECTION)
                 )
                 self.error(
                     "wrong-type",
                     span,
-                    f"`{key}` under `{name}:` has a `text`, as a node has, and no `{needed}`: "
-                    f"it is read as a {kind}",
+                    f"`{key}` under `{name}:` has a node's fields (`text`, `"
+                    f"{'supports' if kind is Kind.REASON else 'attacks'}`): it is read as "
+                    f"{'an' if kind is Kind.OBJECTION else 'a'} {kind}",
                     f"move it under `{kind.section}:`",
                 )
                 sections.setdefault(kind.section, []).append((key, value, span))
@@ -1003,7 +1022,7 @@ class _MapBuilder:
                 continue
             written = key  # (as the hints below write it)
             if key in _NULL_IDS:  # (a field that names it reads on: `_names_null_id`)
-                self.null_ids.add(key)
+                self.null_ids.add((name, key))
                 self.bad_ids[len(self.diagnostics)] = key
                 naming = {"actors": "by", "sources": "source"}.get(name, "attacks")
                 self.error(
@@ -1483,7 +1502,7 @@ class _MapBuilder:
             cut = None
             if type(value) is YScalar:  # (`_is_blank`, inline: a map is mostly such fields)
                 null = value.is_null and not (
-                    f.type in ("ref", "refs") and self._names_null_id(value)
+                    f.type in ("ref", "refs") and self._names_null_id(value, f)
                 )
                 # (A quoted id is one of a list too: `{by: 'a', 'b'}`; quoted text is whole.)
                 if (value.plain or f.type in ("refs", "tags")) and not null:
@@ -1873,7 +1892,7 @@ class _MapBuilder:
             return tuple(
                 r
                 for item in items
-                if (self._names_null_id(item) or not self.empty(item, said))
+                if (self._names_null_id(item, f) or not self.empty(item, said))
                 and (r := self.ref(item, said, f, item=True))
             )
         example = "`[first-id, second-id]`"
@@ -1887,7 +1906,7 @@ class _MapBuilder:
         if named := _named_id(node):
             example, keys = f"the id itself: `{f.name}: {named.value}`", [named]
             weight = node.entries.get("weight", (None, None))[1] if isinstance(node, YMap) else None
-            if isinstance(weight, YScalar) and not weight.is_null:
+            if isinstance(weight, YScalar) and not weight.is_null and f.name != "by":
                 example += (
                     f"; argmap weighs a node, not a relation: `weight: {weight.value}` among "
                     "its fields is its base score"
@@ -1966,10 +1985,14 @@ class _MapBuilder:
                     )
                 )
 
-    def _names_null_id(self, value: YNode) -> bool:
+    def _names_null_id(self, value: YNode, f: spec.Field) -> bool:
         """Whether `value` names an id that YAML reads as no value (`attacks: null`, and a
         rebuttal `null:`), which is read as that id: its one error is the id's."""
-        return type(value) is YScalar and value.plain and value.value in self.null_ids
+        if type(value) is not YScalar or not value.plain:
+            return False
+        nodes = tuple(kind.section for kind in Kind)
+        spaces = {"by": ("actors",), "source": ("sources",)}.get(f.name, nodes)
+        return any((space, value.value) in self.null_ids for space in spaces)
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
@@ -2364,6 +2387,7 @@ _WHERE_IN_SOURCE = frozenset(
 
 
 _ID_FIELDS = frozenset({"id", "ref", "target", "node", "to"})
+_MARKS = frozenset({"weight", "strength", "score", "confidence"})  # beside an edge's target
 # A line of Argdown's that argues about the node above it: `+ r1`, `<+ r1`, `<- o1`.
 # (Not `-` alone: `- r1` is a list's item to YAML, never a key, and `-r1` one without its space.)
 _ARGDOWN_LINE = re.compile(r"(<?\+|<-|\+>|->)\s*<?([A-Za-z0-9_.-]+)>?")
@@ -2376,9 +2400,9 @@ def _named_id(node: YNode) -> YScalar | None:
     if not isinstance(node, YMap):
         return None
     named = [v for k, v in node.entries.values() if k.value.lower() in _ID_FIELDS]
-    others = [v for k, v in node.entries.values() if k.value.lower() not in _ID_FIELDS]
-    if len(named) != 1 or not all(_a_mark(v) for v in others):
-        return None
+    others = [(k, v) for k, v in node.entries.values() if k.value.lower() not in _ID_FIELDS]
+    if len(named) != 1 or not all(k.value in _MARKS and _a_mark(v) for k, v in others):
+        return None  # (`{c1: 0.5, id: c2}`: two ids)
     value = named[0]
     if not isinstance(value, YScalar) or _a_mark(value):
         return None  # (`{target: yes}`: the id `target`, marked)
