@@ -2328,6 +2328,17 @@ def test_a_drawing_with_an_edge_across_more_rows_than_argmap_lays_out_is_refused
     without = loads(text.replace(", r19]", "]") + chain).map
     assert without is not None
     assert b"r19" in render(without, RenderOptions(format="dot"))
+    # A cycle that leads to no claim: no levels to measure by, the edge that closes it
+    # across the rows of the others all the same (4,000 nodes: 26 s).
+    apart = loads(text.replace("[c, r19]", "r19") + chain + "  r19: {text: R, attacks: r18}\n")
+    assert apart.map is not None
+    with pytest.raises(RenderError, match=r"across 20 rows"):
+        render(apart.map, RenderOptions(format="dot"))
+    # Nodes that argue with each other along a chain, each pair drawn as one edge: no cycle.
+    mutual = "".join(f"  r{i}: {{text: R, attacks: [r{i - 1}, r{i + 1}]}}\n" for i in range(1, 19))
+    both = loads(text.replace(", r19]", "]").replace("attacks: o}", "attacks: [o, r1]}") + mutual)
+    assert both.map is not None
+    assert b"r18" in render(both.map, RenderOptions(format="dot"))
 
 
 @pytest.mark.parametrize("group_by", [None, "actor"])

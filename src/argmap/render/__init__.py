@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import struct
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+import networkx as nx
 
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import (
@@ -689,12 +692,15 @@ class Drawing:
 
 
 def _longest_span(g: Graph) -> int:
-    """How many rows the longest edge of `g` runs across, by the nodes' levels below the
-    claims."""
+    """How many rows the longest edge of `g` runs across, at least: by the nodes' levels
+    below the claims, and for a cycle of nodes (which need not lead to a claim), the edge
+    that closes it, back across the rows of the others. (Two nodes that argue with each
+    other are drawn as one edge: no cycle.)"""
     level = levels(g, roots(g))
-    return max(
-        (abs(level[u] - level[v]) for u, v in g.edges() if u in level and v in level), default=0
-    )
+    spans = (abs(level[u] - level[v]) for u, v in g.edges() if u in level and v in level)
+    one_way = nx.DiGraph((u, v) for u, v in g.edges() if u < v or not g.has_edge(v, u))
+    cycles = (len(nodes) - 1 for nodes in nx.strongly_connected_components(one_way))
+    return max(itertools.chain(spans, cycles), default=0)
 
 
 def _disorder(orders: Iterable[list[str]], placed: Mapping[str, float]) -> int:
