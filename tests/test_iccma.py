@@ -258,6 +258,11 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
     # A device is no one's work: written into, as a shell's `>` would.
     assert runner.invoke(app, ["import", str(apx), "-o", os.devnull]).exit_code == 0
+    # A map under a name that `check FOLDER` passes over, a framework's or a drawing's: no.
+    for name, meant in (("seed2.apx", "seed2.yaml"), ("seed.svg", "seed.yaml")):
+        result = runner.invoke(app, ["import", str(apx), "-o", str(tmp_path / name)])
+        assert result.exit_code == 2 and f"name it {tmp_path / meant}" in result.output
+        assert not (tmp_path / name).exists()
     # ICCMA 2023's own files end in .af.
     (tmp_path / "f.af").write_text("p af 2\n1 2\n")
     result = runner.invoke(app, ["import", str(tmp_path / "f.af")])

@@ -1433,7 +1433,7 @@ def _emit(
 ) -> None:
     """Bytes to standard output, or atomically to a file that is none of the `inputs`, nor
     a YAML file unless `data` is a map (written where --force allowed), nor a folder (a
-    file `name` in it is suggested)."""
+    file `name` in it is suggested); a map, under a name that `check FOLDER` reads."""
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -1446,6 +1446,8 @@ def _emit(
         _fail(f"-o {output} is an input of this command; give another output file")
     if not is_map and (problem := replaces_yaml(output)):
         _fail(f"-o {problem}; give another output file")
+    if is_map:  # (`import -o seed.apx` wrote a map that nothing reads)
+        _map_name(Path(output))
 
     try:
         write_atomic(output, data)
@@ -1501,10 +1503,28 @@ def new(
         sys.stdout.write(template.replace("THIS_FILE", "map.yaml"))
         return
     _not_empty(written)
-    from argmap.checker import is_yaml_name
-
     path = Path(_into_folder(written, "map.yaml"))
     _not_a_folder(path, "map.yaml")
+    _map_name(path)
+    _refuse_to_overwrite(path, force)
+    try:
+        # The name goes into comments, as a command to copy: quoted for the shell as the
+        # line below, and shown as printable, it cannot end one and start YAML.
+        write_atomic(path, template.replace("THIS_FILE", printable(_for_shell(path))))
+    except OSError as error:
+        _fail(write_problem(path, error))
+    typer.echo(printable(f"wrote {path}; next: argmap check {_for_shell(path)}"))
+
+
+def _map_name(path: Path) -> None:
+    """Refuse to write a map where `argmap check FOLDER` would not find it: under a hidden
+    name, or one that does not end in .yaml or .yml (`argmap new map.svg`, a drawing's).
+    A device or a pipe (`/dev/null`) is written into, as a shell would: no map stays there.
+    (A folder is refused as such: `_refuse_to_overwrite`.)"""
+    from argmap.checker import is_yaml_name
+
+    if path.exists() and not path.is_file():
+        return
     if path.name.startswith("."):  # (`.yaml` too, which is hidden, and has no suffix)
         shown = path.name.lstrip(".")
         if shown.lower() in ("", "yaml", "yml"):
@@ -1523,14 +1543,6 @@ def new(
             f"a map is a YAML file, and {path} does not end in .yaml or .yml "
             f"(which `argmap check FOLDER` looks for); name it {stem}.yaml"
         )
-    _refuse_to_overwrite(path, force)
-    try:
-        # The name goes into comments, as a command to copy: quoted for the shell as the
-        # line below, and shown as printable, it cannot end one and start YAML.
-        write_atomic(path, template.replace("THIS_FILE", printable(_for_shell(path))))
-    except OSError as error:
-        _fail(write_problem(path, error))
-    typer.echo(printable(f"wrote {path}; next: argmap check {_for_shell(path)}"))
 
 
 def _for_shell(path: str | Path) -> str:
