@@ -401,6 +401,8 @@ def test_unreadable_map_is_reported(tmp_path: Path) -> None:
     result = invoke("diff", OLD, str(broken))
     assert result.exit_code == 1
     assert "error[yaml-syntax]" in result.output
+    # (Said to be why there is no diff: its errors alone were printed, and a summary.)
+    assert result.stderr.endswith(f"no diff: {broken} cannot be read as a map (errors above)\n")
     # An old side that cannot be read: said to be the reason there is no diff (its errors
     # alone were printed, and nothing else).
     old = invoke("diff", str(broken), NEW)

@@ -791,12 +791,14 @@ def _load_usable(
     fits: Callable[[Any], None] | None = None,
     then: str = _ANYWAY,
     config: str | None = None,
+    gives: str = "no result",
 ) -> tuple[Any, int]:
     """The map at `path` and the exit code its errors call for. A file that cannot be used
-    as a map ends the command (exit 1 or 2), as does an option that does not `fit` it. A
-    usable map's errors (a dangling reference, a support cycle) are printed on stderr
-    first, because a result from a broken map can mislead, with what the command does
-    `then`: as a rule it still gives that result, and exits 1."""
+    as a map ends the command (exit 1 or 2), saying that it `gives` nothing then, as does
+    an option that does not `fit` it. A usable map's errors (a dangling reference, a
+    support cycle) are printed on stderr first, because a result from a broken map can
+    mislead, with what the command does `then`: as a rule it still gives that result, and
+    exits 1."""
     from argmap.loader import load
 
     if config is not None:  # (its mistakes first, as `check` says them: exit 2)
@@ -804,7 +806,8 @@ def _load_usable(
             pass
     loaded = load(path)
     if loaded.map is None:
-        _report_unusable(loaded)
+        named = "standard input" if path == "-" else printable(path)
+        _report_unusable(loaded, then=f"{gives}: {named} cannot be read as a map (errors above)")
     if fits is not None:
         fits(loaded.map)
     return loaded.map, 1 if _print_errors(loaded, path, "the map", then, config) else 0
@@ -935,7 +938,7 @@ def evaluate(
         if query is not None and query not in m.nodes:
             _fail(no_node(m, query, "--query"))
 
-    m, code = _load_usable(path, has_query, config=config)
+    m, code = _load_usable(path, has_query, config=config, gives="no evaluation")
     if query is not None:
         _print_query(m, semantics, support, query, output_format)
         raise typer.Exit(code)
@@ -1000,7 +1003,7 @@ def export(
     # A file is not replaced with the framework of a broken map, which a solver would read
     # as the map's (an attack to a misspelt id is left out), as `render` draws no such map.
     then = f"{output} is not written, and the command exits 1" if to_file else _ANYWAY
-    m, code = _load_usable(path, then=then, config=config)
+    m, code = _load_usable(path, then=then, config=config, gives="no framework")
     if code and to_file:
         raise typer.Exit(code)
     af = _framework(m, support)
@@ -1269,7 +1272,9 @@ def diff(
         then = "the diff is from the map as it was"
         _print_errors(before, old if before.path == old else new, before.path, then, config)
     old_map = before.map if before is not None else None
-    new_map, code = (None, 0) if new == os.devnull else _load_usable(new, config=config)
+    new_map, code = (
+        (None, 0) if new == os.devnull else _load_usable(new, config=config, gives="no diff")
+    )
     if old_map is None and new_map is None:
         _fail(f"both sides are {os.devnull}; name a map")
     changes = diff_maps(old_map or _no_map(old), new_map or _no_map(new))
@@ -1471,7 +1476,7 @@ def show(
 
     _only_with("--support", support != "none", "--evaluate", evaluate)
     _semantics_options("--evaluate", evaluate, support)
-    m, code = _load_usable(path, config=config)
+    m, code = _load_usable(path, config=config, gives="nothing shown")
     labels, note, about = None, "", ""
     if evaluate is not None:
         from argmap.semantics.output import heading
