@@ -1336,7 +1336,10 @@ def test_help_names_values_not_python_types() -> None:
         (["evaluate", "m.yaml", "--limit", "0"], "--limit must be 1 to 100000;"),
         # (10^8 took 12 GB in 10 minutes, keeping each extension to print them all)
         (["evaluate", "m.yaml", "--limit", "100001"], "--limit must be 1 to 100000;"),
-        (["render", "m.yaml", "--focus", "c", "--depth", "x"], "Invalid value for '--depth'"),
+        # (Not typer's "Input should be a valid integer, unable to parse string as an integer".)
+        (["render", "m.yaml", "--focus", "c", "--depth", "x"], "--depth must be a whole number, "),
+        (["render", "m.yaml", "--jobs", "1.5"], "--jobs must be a whole number, at least 1;"),
+        (["render", "m.yaml", "--wrap", "x"], "--wrap must be a whole number; see"),
         (["rendr"], "No such command 'rendr'. Did you mean 'render'? See `argmap --help`"),
         (["init", "m.yaml"], "No such command 'init'. Did you mean 'new'? See"),  # (as git's)
         (["lint"], "No such command 'lint'. Did you mean 'check'? See"),

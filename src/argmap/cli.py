@@ -116,24 +116,28 @@ def _other_option(error: Any) -> str:
 
 def _out_of_range(error: Any) -> str:
     """`--jobs must be at least 1`, as argmap words its own checks (`--wrap must be 10 to
-    200 characters`), for a number out of an option's range; "" for any other error.
-    (Typer keeps the range on the option, and says `greater than`; click, on its type.)"""
+    200 characters`), for a number out of an option's range, and `--jobs must be a whole
+    number, at least 1` for one that is none (`--jobs 1.5`, which typer said as "Input
+    should be a valid integer, unable to parse string as an integer"); "" for any other
+    error. (Typer keeps the range on the option, and says `greater than`; click, on its
+    type.)"""
     param = getattr(error, "param", None)
     said = str(getattr(error, "message", ""))
-    if not getattr(param, "opts", None) or not any(w in said for w in ("range", "than")):
+    whole = "integer" in said
+    if not getattr(param, "opts", None) or not (whole or any(w in said for w in ("range", "than"))):
         return ""
     ranged: Any = param if hasattr(param, "min") else getattr(param, "type", None)
     low, high = getattr(ranged, "min", None), getattr(ranged, "max", None)
-    if low is None and high is None:
-        return ""
-    span = (
-        f"at least {low}"
-        if high is None
-        else f"at most {high}"
-        if low is None
-        else f"{low} to {high}"
-    )
-    return f"{param.opts[0]} must be {span}"  # type: ignore[union-attr]
+    spans = {
+        (True, True): "",
+        (False, True): f"at least {low}",
+        (True, False): f"at most {high}",
+        (False, False): f"{low} to {high}",
+    }
+    span = spans[low is None, high is None]
+    if whole:
+        span = "a whole number" + f", {span}" * bool(span)
+    return f"{param.opts[0]} must be {span}" if span else ""  # type: ignore[union-attr]
 
 
 app = typer.Typer(
