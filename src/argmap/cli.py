@@ -937,6 +937,8 @@ def evaluate(
         _fail("--query asks about extensions; use an extension semantics such as preferred")
     if limit is not None and semantics in ("h-categorizer", "df-quad"):
         _fail(f"--limit counts extensions, and {semantics} gives scores; drop --limit")
+    if limit is not None and query is not None:
+        _fail("--limit counts the extensions listed, and --query lists none; drop --limit")
 
     def has_query(m: Any) -> None:
         if query is not None and query not in m.nodes:
