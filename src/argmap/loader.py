@@ -1988,8 +1988,8 @@ class _MapBuilder:
     def _names_null_id(self, value: YNode, f: spec.Field) -> bool:
         """Whether `value` names an id that YAML reads as no value (`attacks: null`, and a
         rebuttal `null:`), which is read as that id: its one error is the id's."""
-        if type(value) is not YScalar or not value.plain:
-            return False
+        if not self.null_ids or type(value) is not YScalar or not value.plain:
+            return False  # (at once: most maps have none, and it is asked of each id)
         nodes = tuple(kind.section for kind in Kind)
         spaces = {"by": ("actors",), "source": ("sources",)}.get(f.name, nodes)
         return any((space, value.value) in self.null_ids for space in spaces)
