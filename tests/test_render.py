@@ -62,6 +62,7 @@ from argmap.render.dot import (
     _text,
     build_dot,
     dot_pieces,
+    ported,
     ranking,
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
@@ -2361,6 +2362,31 @@ def test_a_drawing_laid_out_again_reuses_its_node_statements(group_by: str | Non
     assert "".join(dot_pieces(g, m, again, drawn)) == "".join(dot_pieces(g, m, again))
     assert built == len(m.nodes)
     assert (len(drawn) > built) == (group_by is not None)  # (ported nodes, built anew)
+
+
+_FAN = loads(
+    "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\n  d: {text: D}\nreasons:\n"
+    + "".join(f"  r{i}: {{text: R{i}, supports: [c, d]}}\n" for i in range(PORTED + 2))
+    + "  both: {text: B, supports: d, attacks: d}\n"  # (two edges into d, one port each)
+    + "objections:\n"
+    + "".join(f"  o{i}: {{text: O{i}, attacks: c}}\n" for i in range(3))
+).map
+
+
+@given(st.lists(st.sampled_from([0.0, 1.0, 2.5, -3.0, 7.0]), min_size=40, max_size=40))
+def test_the_ports_order_of_a_second_layout_is_the_first_orders_by_place(at: list[float]) -> None:
+    """`Drawing._in_place` takes each node's tails in its ports' order in the second DOT
+    as the first DOT's order sorted by where the first layout placed the tails (ties in the
+    map's order), not from `dot.ported` again (0.7 ms of a 100-node map's 13 outside the
+    engine): the two agree."""
+    assert _FAN is not None
+    g = build_graph(_FAN)
+    centre = dict(zip(g.nodes, at, strict=False))
+    placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
+    first = ported(g, False)
+    assert first  # (c and d each argued about by enough to have ports)
+    resorted = {v: sorted(tails, key=lambda u: centre.get(u, 0.0)) for v, tails in first.items()}
+    assert ported(g, False, placed) == resorted
 
 
 def test_a_focus_is_drawn_the_same_every_run() -> None:

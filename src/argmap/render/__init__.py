@@ -600,7 +600,10 @@ class Drawing:
             if self.grouped:
                 better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
             else:
-                disorder = _disorder(ported(g, across, placed).values(), centres(svg_again, across))
+                # (Each node's tails in its ports' order now: as the first layout placed
+                # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
+                now = (sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values())
+                disorder = _disorder(now, centres(svg_again, across))
                 better = (self.unrouted, disorder) < (unrouted, before)
             if better:
                 return again
