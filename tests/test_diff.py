@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -629,12 +630,37 @@ def test_a_claim_that_stands_as_it_stood_is_no_change_when_extensions_grow() -> 
     )
     before, after = loads(old).map, loads(new).map
     assert before is not None and after is not None
-    assert verdict_changes(before, after, "preferred") == [
+    assert verdict_changes(before, after, "preferred").changed == [
         {"claim": "d", "old": "accepted", "new": "contested"}
     ]
-    assert verdict_changes(before, after, "grounded") == [
+    assert verdict_changes(before, after, "grounded").changed == [
         {"claim": "d", "old": "in", "new": "undec"}
     ]
+
+
+def test_verdicts_say_which_versions_scores_did_not_converge(tmp_path: Path) -> None:
+    """Two objections of weight 1 that attack each other, one the claim: DF-QuAD's scores
+    oscillate, and `evaluate` says so; `diff --evaluate df-quad` gave the last round's
+    score of the claim as its new verdict without a word."""
+    head = "argmap: 1\ntitle: T\nclaims:\n  c: {text: C., weight: 1}\nobjections:\n"
+    (tmp_path / "old.yaml").write_text(head + "  a: {text: A., attacks: c, weight: 1}\n")
+    (tmp_path / "new.yaml").write_text(
+        head
+        + "  a: {text: A., attacks: [c, b], weight: 1}\n  b: {text: B., attacks: a, weight: 1}\n"
+    )
+    old, new = str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")
+    text = invoke("diff", old, new, "--evaluate", "df-quad")
+    assert text.stdout.endswith(
+        "(df-quad did not converge on the new map after 10,000 rounds: its scores are the "
+        "last round's)\n"
+    )
+    document = json.loads(invoke("diff", old, new, "--evaluate", "df-quad", "-f", "json").stdout)
+    assert document["verdicts"]["unconverged"] == ["new"]
+    settled = json.loads(invoke("diff", old, old, "--evaluate", "df-quad", "-f", "json").stdout)
+    assert settled["verdicts"]["unconverged"] == []
+    svg = invoke("diff", old, new, "--evaluate", "df-quad", "-f", "svg").stdout
+    words = " ".join(re.findall(r">([^<>]+)</text>", html.unescape(svg)))
+    assert "df-quad did not converge on the new map after 10,000 rounds:" in words
 
 
 def test_svg_warns_when_both_versions_together_clash(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from argmap.printable import printable, short_quotes
 if TYPE_CHECKING:
     from argmap.config import Resolver, Settings
     from argmap.diagnostics import Diagnostic
+    from argmap.diff import Verdicts
     from argmap.render.batch import Job, Outcome
 
 # The parser's errors: click's ClickException, of which typer 0.29 carries a copy.
@@ -1296,7 +1297,13 @@ def diff(
     elif output_format == "json":
         document = changes.to_json()
         if verdicts is not None:
-            document["verdicts"] = {"semantics": evaluate, "support": support, "changed": verdicts}
+            document["verdicts"] = {
+                "semantics": evaluate,
+                "support": support,
+                "changed": verdicts.changed,
+                # (The versions whose scores are a moment of an oscillation: `Verdicts`.)
+                "unconverged": [side for side, _ in verdicts.unsettled],
+            }
         data = (_json(document) + "\n").encode()
     else:
         data = _diff_svg(changes, new_map or old_map, drawing, verdicts, evaluate)
@@ -1325,7 +1332,7 @@ def _diff_svg(
     changes: Any,
     shown: Any,
     drawing: dict[str, Any],
-    verdicts: list[dict[str, Any]] | None,
+    verdicts: Verdicts | None,
     semantics: str | None,
 ) -> bytes:
     """Both versions drawn together with the title and `render:` defaults of `shown`, the
@@ -1343,13 +1350,16 @@ def _diff_svg(
     # (Each node says what the diff's summary says of it: `reworded`, not just "changed".)
     badges = {c.id: c.status.upper() for c in changes.nodes}
     badges |= {c.id: f"RENAMED FROM {c.old_id}" for c in changes.nodes if c.old_id}  # as written
-    for c in verdicts or []:
+    for c in verdicts.changed if verdicts is not None else []:
         verdict = f"{c['old'] or 'absent'} → {c['new'] or 'absent'}".upper()
         badges[c["claim"]] = " · ".join(filter(None, (badges.get(c["claim"]), verdict)))
-    if verdicts:
-        note = f"claims whose verdict under {semantics} changed say how"
-    elif verdicts is not None:
-        note = f"no claim's verdict under {semantics} changed"
+    if verdicts is not None and semantics is not None:
+        note = (
+            f"claims whose verdict under {semantics} changed say how"
+            if verdicts.changed
+            else f"no claim's verdict under {semantics} changed"
+        )
+        note = "; ".join(filter(None, (note, verdicts.note(semantics))))
     if changes.entries or changes.heading:  # (a source's new URL, a title: no node shows it)
         note = "; ".join(filter(None, (note, f"also changed: {changes.entries_in_words()}")))
     union = replace(changes.union(), title=shown.title, summary=shown.summary, render=shown.render)

@@ -533,9 +533,25 @@ def format_text(d: MapDiff) -> str:
     return "\n".join(printable(line) for line in lines) + "\n"
 
 
-def verdict_changes(
-    old: Map, new: Map, semantics: str, support: str = "none"
-) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The claims whose standing differs between two versions (`verdict_changes`), and the
+    versions ("old", "new") whose gradual scores did not converge, with the rounds they
+    took: their scores are the last round's, a moment of an oscillation."""
+
+    changed: list[dict[str, Any]]
+    unsettled: tuple[tuple[str, int], ...] = ()
+
+    def note(self, semantics: str) -> str:
+        """What the versions' unsettled scores mean, in words ("" if both settled)."""
+        return "; ".join(
+            f"{semantics} did not converge on the {side} map after {rounds:,} rounds: its "
+            "scores are the last round's"
+            for side, rounds in self.unsettled
+        )
+
+
+def verdict_changes(old: Map, new: Map, semantics: str, support: str = "none") -> Verdicts:
     """The claims whose standing differs between the versions under `semantics` (a claim
     added or removed counts, with None on the side it is missing from). Said as labels
     (in, out, undec) when each version has one extension, else as statuses (accepted,
@@ -561,14 +577,23 @@ def verdict_changes(
         )
         if was != now:
             changes.append({"claim": claim.id, "old": was, "new": now})
-    return changes
+    unsettled = tuple(
+        (side, e.scores.rounds)
+        for side, e in zip(("old", "new"), sides, strict=True)
+        if e.scores is not None and not e.scores.converged
+    )
+    return Verdicts(changes, unsettled)
 
 
-def format_verdicts(changes: list[dict[str, Any]], semantics: str) -> str:
-    if not changes:
-        return f"verdicts under {semantics}: no claim changed\n"
-    lines = [f"verdicts under {semantics}:"]
+def format_verdicts(verdicts: Verdicts, semantics: str) -> str:
+    changes, note = verdicts.changed, verdicts.note(semantics)
+    lines = [
+        f"verdicts under {semantics}:"
+        if changes
+        else f"verdicts under {semantics}: no claim changed"
+    ]
     lines += [
         f"~ {c['claim']}: {c['old'] or '(absent)'} -> {c['new'] or '(absent)'}" for c in changes
     ]
+    lines += [f"({note})"] if note else []
     return "\n".join(lines) + "\n"
