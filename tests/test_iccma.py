@@ -279,6 +279,14 @@ def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def
     result = runner.invoke(app, ["import", str(tmp_path / "i23.af")])
     assert result.output.endswith("fix the number or the `p af N` line\n")
     assert runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "apx"]).exit_code == 0
+    # ... and an APX file read as I23 as asked, and ICCMA 2023's name for its format.
+    result = runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "i23"])
+    assert result.output.endswith("(it is written in APX: give --from apx)\n")
+    for command in (["import", str(apx), "--from", "af"], ["export", str(SEED), "--to", "af"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and "in the i23 format: `--" in result.output
+    result = runner.invoke(app, ["import", str(tmp_path)])  # (a folder: "cannot tell the format")
+    assert result.exit_code == 2 and f"{tmp_path} is a folder; name an .apx" in result.output
     result = runner.invoke(app, ["import", str(tmp_path / "apx.af"), "--from", "APX"])
     assert result.exit_code == 2 and "not `APX`; did you mean `apx`?" in result.output
     # -o a folder, which the file would have been renamed over (`-o .`: "resource busy").

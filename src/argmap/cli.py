@@ -289,11 +289,20 @@ def _only_with(option: str, given: bool, needed: str, value: object) -> None:
         _fail(f"{option} works only with {needed}; add {needed}, or leave out {option}")
 
 
+# Names of a format that are another's: ICCMA 2023 names its files .af, in the i23 format.
+_FORMAT_NAMES = {"af": ("i23", "ICCMA 2023 names its files .af, in the i23 format")}
+
+
 def _choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
     """Refuse a value that `option` does not take, naming the closest one it does."""
     if value is None or value in allowed:
         return
     from argmap.diagnostics import value_hint
+
+    meant, why = _FORMAT_NAMES.get(value.lower(), ("", ""))
+    refused = f"{option} must be one of {', '.join(allowed)}, not `{value}`"
+    if meant in allowed:
+        _fail(f"{refused}; {why}: `{option} {meant}`")
 
     if value[:1] == "-" and value.lstrip("-")[:1].isalpha():  # (`--evaluate -o x.svg`)
         _fail(
@@ -301,7 +310,7 @@ def _choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
             f"(`{option} {allowed[0]}`)"
         )
     hint = value_hint(value, allowed)
-    _fail(f"{option} must be one of {', '.join(allowed)}, not `{value}`" + f"; {hint}" * bool(hint))
+    _fail(refused + f"; {hint}" * bool(hint))
 
 
 def _version(value: bool) -> None:
@@ -996,7 +1005,7 @@ def export(
     """Write the map's attack graph for argumentation solvers (ICCMA formats)."""
     from argmap.interchange.iccma import to_apx, to_i23
 
-    _choice("--to", to, ("apx", "i23"))
+    _choice("--to", to, ICCMA)
     _choice("--support", support, SUPPORTS)
     suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
     named = "i23" if suffix == "af" else suffix  # (as `import` reads them)
@@ -1039,6 +1048,8 @@ def import_(
 
     _choice("--from", from_format, ICCMA)
     _not_empty(path)
+    if Path(path).is_dir():
+        _fail(f"{path} is a folder; name an .apx or .i23 file in it")
     suffix = Path(path).suffix.lstrip(".").lower()
     fmt = from_format or ("i23" if suffix == "af" else suffix)  # ICCMA 2023 names files .af
     if fmt not in ("apx", "i23"):
@@ -1052,9 +1063,13 @@ def import_(
         af = read_framework(path, fmt, warnings)
     except InterchangeError as error:
         # (ICCMA's earlier competitions named APX files .af too.)
-        guessed = " (read as I23 for its name; give --from apx for APX)" * (
-            from_format is None and suffix == "af" and _looks_like_apx(path)
-        )
+        guessed = ""
+        if fmt == "i23" and _looks_like_apx(path):
+            guessed = (
+                " (read as I23 for its name; give --from apx for APX)"
+                if from_format is None
+                else " (it is written in APX: give --from apx)"
+            )
         _say(str(error) + guessed)  # it quotes the file
         raise typer.Exit(1) from None
     except OSError as error:
