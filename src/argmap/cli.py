@@ -65,7 +65,7 @@ def _usage(error: Any, command: str) -> NoReturn:
     else:
         context = getattr(error, "ctx", None)
         where = context.command_path if context is not None else command
-        message = _out_of_range(error) or _other_command(message) or _other_option(error) or message
+        message = _bad_number(error) or _other_command(message) or _other_option(error) or message
         # (After a question, `Did you mean 'render'?`, a sentence of its own.)
         joined = " See" if message.endswith("?") else "; see"
         message = f"{message.rstrip('.')}{joined} `{where} --help`"
@@ -115,7 +115,7 @@ def _other_option(error: Any) -> str:
     return f"No such option: {name}" + (f"; {guessed(name, known[guess])}" if guess else "")
 
 
-def _out_of_range(error: Any) -> str:
+def _bad_number(error: Any) -> str:
     """`--jobs must be at least 1`, as argmap words its own checks (`--wrap must be 10 to
     200 characters`), for a number out of an option's range, and `--jobs must be a whole
     number, at least 1` for one that is none (`--jobs 1.5`, which typer said as "Input
