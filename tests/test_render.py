@@ -463,6 +463,12 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[Layout]:
     return layouts
 
 
+def _laid_out(launched: list[Layout]) -> list[Layout]:
+    """The layouts of `launched` that were laid out, their SVG read: an engine started for
+    a next layout that was not wanted (`Drawing._spare`) lays out nothing."""
+    return [layout for layout in launched if layout.svg]
+
+
 def _port_tails(dot: str, head: str) -> list[str]:
     """The tails of the edges into `head` that end at its ports, in their ports' order."""
     ports = re.findall(rf'(\w[\w-]*)"? -> "?{head}"? \[[^]]*headport="p(\d+):', dot)
@@ -603,6 +609,29 @@ def test_an_engine_that_cannot_start_again_for_groups_says_why(
         drawing.draw(_twelve_arguers(), style=DotOptions(group_by="tag"))
 
 
+@pytest.mark.parametrize("again", [True, False])
+def test_the_next_layout_starts_while_the_first_lays_out(
+    monkeypatch: pytest.MonkeyPatch, launched: list[Layout], again: bool
+) -> None:
+    """The engine for a second layout starts while the first lays out (`Drawing._spare`),
+    which then waits for none to start; where the first is kept, that engine is stopped."""
+    import argmap.render
+
+    disorder = iter([1 if again else 0, 0])  # (out of order first, in order laid out again)
+    monkeypatch.setattr(argmap.render, "_disorder", lambda orders, placed: next(disorder))
+    waited: list[int] = []  # (how many engines had started as each layout was waited for)
+    result = Layout.result
+    monkeypatch.setattr(
+        Layout, "result", lambda self: (waited.append(len(launched)), result(self))[1]
+    )
+    drawing = start(RenderOptions())
+    drawing.draw(_twelve_arguers())
+    drawing.result()
+    assert waited[0] == 2 and len(launched) == 2  # (the first, and the spare, started ahead)
+    assert len(_laid_out(launched)) == (2 if again else 1)
+    assert all(layout.process.returncode is not None for layout in launched)
+
+
 def test_no_second_layout_in_groups_where_no_edges_into_a_node_cross(
     monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
 ) -> None:
@@ -617,7 +646,7 @@ def test_no_second_layout_in_groups_where_no_edges_into_a_node_cross(
         drawing = start(RenderOptions(dot=DotOptions(group_by="tag")))
         drawing.draw(_twelve_arguers())
         drawing.result()
-        assert len(launched) == layouts
+        assert len(_laid_out(launched)) == layouts
         assert bool(_port_tails(drawing.dot, "c")) is not untangled
 
 
@@ -2094,7 +2123,7 @@ def test_a_tangle_of_edges_through_boxes_is_not_laid_out_again(
     drawing = start(RenderOptions())
     drawing.draw(m)
     drawing.result()
-    assert len(launched) == layouts
+    assert len(_laid_out(launched)) == layouts
     assert [w.rule for w in drawing.warnings] == ["crossed-box"]
 
 

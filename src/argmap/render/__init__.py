@@ -7,6 +7,7 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -366,6 +367,7 @@ class Drawing:
     drawn_from: tuple[Graph, Map, dict[str, list[str]]] | None = None
     lost: set[tuple[str, str]] = field(default_factory=set)  # edges the engine lost so far
     unrouted: bool = False  # the layout kept so far has straight edges (`_laid_out`)
+    spare: Layout | None = None  # an engine started for the next layout (`_again`)
     statements: Statements = field(default_factory=dict)  # (for `_in_place`'s DOT)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
@@ -477,6 +479,8 @@ class Drawing:
         if self.layout is None:
             return self.dot.encode("utf-8")
         try:
+            if self.drawn_from is not None:  # (laid out again, most often: `_in_place`)
+                self._spare(self.layout)
             data = self._laid_out(self.layout)
             if self.drawn_from is not None:
                 data = self._in_place(data)
@@ -504,6 +508,9 @@ class Drawing:
             raise RenderError(str(error)) from error
         finally:
             forget()  # (the layouts read to choose one)
+            if self.spare is not None:  # (not wanted: the first layout was kept)
+                self.spare.cancel()
+                self.spare = None
         if self.to_pdf:
             from argmap.render.pdf import svg_to_pdf
 
@@ -684,14 +691,29 @@ class Drawing:
         (`fmt` unless given), a layout to choose among: the one kept is drawn in its format
         once chosen (`result`)."""
         fmt = fmt or ("svg" if layout.with_svg else layout.fmt)
-        self.layout = layout.launched.launch(fmt, *graph)
+        spare, self.spare = self.spare, None
+        if spare is not None and not graph and spare.fmt == fmt:
+            self.layout = spare
+        else:
+            if spare is not None:
+                spare.cancel()
+            self.layout = layout.launched.launch(fmt, *graph)
         self.layout.feed([dot])
         return self.layout
 
+    def _spare(self, layout: Layout) -> None:
+        """Start an engine for the next layout while `layout` is laid out, which the engine
+        does on its own processor: a second layout then waits for no process to start
+        (0.4 ms of a 100-node map's 13 outside the engine). None if it cannot start: the
+        next layout starts its own, and says why if it cannot either."""
+        with suppress(EngineError):
+            self.spare = layout.launched.launch("svg" if layout.with_svg else layout.fmt)
+
     def cancel(self) -> None:
         """Stop the engine if it is still running (a no-op once the result is in)."""
-        if self.layout is not None:
-            self.layout.cancel()
+        for layout in (self.layout, self.spare):
+            if layout is not None:
+                layout.cancel()
 
 
 def _longest_span(g: Graph) -> int:
