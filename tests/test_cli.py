@@ -1655,6 +1655,16 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     checked = re.findall(r"^(\w\.\w+):\d+:\d+: error\[unknown-reference\]", whole.output, re.M)
     assert sorted(checked) == ["a.yaml", "b.yaml", "f.yaml"], whole.output
     assert "e.yml" not in whole.output and "d.yaml" not in whole.output
+    # A --maps-dir with other capitals than the folder's, or a file: refused, not every map
+    # in it that does not start `argmap: 1` passed over (one that does not exist is the
+    # hook's default in a repository with no `maps/`: its maps start so).
+    for command in ("check", "render"):
+        typo = invoke(command, "--maps-dir", "Maps", "a.yaml")
+        assert typo.exit_code == 2 and "--maps-dir Maps does not exist, and maps does" in (
+            typo.stderr
+        )
+        assert invoke(command, "--maps-dir", "e.yml", "a.yaml").exit_code == 2
+    assert invoke("check", "--maps-dir", "debates", "a.yaml").exit_code == 1  # (a.yaml's error)
 
 
 def test_a_rule_lists_at_most_a_thousand_diagnostics_a_file(tmp_path: Path) -> None:

@@ -414,8 +414,7 @@ def check(
     from argmap.report import MACHINE_FORMATS, REPORTERS, Style, summary, write_unchecked
 
     _choice("--format", output_format, list(REPORTERS))
-    if maps_dir == "":
-        _fail("--maps-dir is empty: is a variable in the command unset? Name a folder")
+    _maps_dir(maps_dir)
     reporter = REPORTERS[output_format]
     unchecked = functools.partial(write_unchecked, output_format, out=sys.stdout)
     with _settings(config, unchecked, select=select, ignore=ignore, strict=strict) as settings:
@@ -529,6 +528,7 @@ def render(
         _choice(f"--{name}", value, allowed)
     _only_with("--depth", depth is not None, "--focus", focus)
     _only_with("--support", support != "none", "--evaluate", evaluate)
+    _maps_dir(maps_dir)
     overrides = _drawing(direction, theme, group_by, wrap) | {"legend": legend}
     given = {
         "--format": output_format,
@@ -1450,6 +1450,31 @@ def _not_a_folder(path: str | Path, name: str) -> None:
     """Refuse an output path that is a folder, suggesting a file `name` in it."""
     if Path(path).is_dir():
         _fail(f"{path} is a folder; name the file to write, such as {Path(path) / name}")
+
+
+def _maps_dir(folder: str | None) -> None:
+    """Refuse a --maps-dir that is empty, or a file, or that names a folder there with
+    other capitals (`--maps-dir Maps` for `maps/`): every map in it that does not start
+    with `argmap: 1` would be passed over, each commit's hook green. (One that does not
+    exist is the hook's default `maps` in a repository with none: its maps are the files
+    that start so.)"""
+    if folder == "":
+        _fail("--maps-dir is empty: is a variable in the command unset? Name a folder")
+    if folder is None or Path(folder).is_dir():
+        return
+    if Path(folder).exists():
+        _fail(f"--maps-dir {folder} is no folder: name the folder that holds the maps")
+    path = Path(folder)
+    with suppress(OSError):
+        written = next(
+            (p for p in path.absolute().parent.iterdir() if p.name.lower() == path.name.lower()),
+            None,
+        )
+        if written is not None and written.is_dir():
+            _fail(
+                f"--maps-dir {folder} does not exist, and {path.with_name(written.name)} "
+                "does: name the folder as it is written, capitals too"
+            )
 
 
 def _not_empty(*paths: str) -> None:
