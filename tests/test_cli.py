@@ -1097,6 +1097,10 @@ def test_export_of_a_map_with_errors_leaves_its_file_as_it_was(tmp_path: Path) -
             ["evaluate", "BROKEN", "--semantics", "df-quad", "--limit", "5"],
             "--limit counts extensions, and df-quad gives scores; drop --limit",
         ),
+        (  # (`check` runs no drawing rule: it checked nothing, and passed)
+            ["check", "BROKEN", "--select", "cut-text"],
+            "--select cut-text names only rules that `argmap render` reports",
+        ),
         (  # (it was passed over without a word)
             ["evaluate", "BROKEN", "--query", "c", "--limit", "3"],
             "--limit counts the extensions listed, and --query lists none; drop --limit",

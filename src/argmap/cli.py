@@ -415,6 +415,7 @@ def check(
 
     _choice("--format", output_format, list(REPORTERS))
     _maps_dir(maps_dir)
+    _not_drawing_rules_alone(select)
     reporter = REPORTERS[output_format]
     unchecked = functools.partial(write_unchecked, output_format, out=sys.stdout)
     with _settings(config, unchecked, select=select, ignore=ignore, strict=strict) as settings:
@@ -1450,6 +1451,20 @@ def _not_a_folder(path: str | Path, name: str) -> None:
     """Refuse an output path that is a folder, suggesting a file `name` in it."""
     if Path(path).is_dir():
         _fail(f"{path} is a folder; name the file to write, such as {Path(path) / name}")
+
+
+def _not_drawing_rules_alone(select: list[str] | None) -> None:
+    """Refuse a --select of `check` that names only rules that `render` reports (what a
+    drawing cannot show), which `check` never runs: it checked nothing, and passed."""
+    from argmap.rules import REGISTRY
+
+    named = [r.strip() for given in select or () for r in given.split(",") if r.strip()]
+    if named and all(r in REGISTRY and REGISTRY[r].drawing for r in named):
+        _fail(
+            f"--select {', '.join(named)} names only rules that `argmap render` reports, "
+            "which `check` does not run: it would check nothing; select rules of the map "
+            "(`argmap rules` lists them)"
+        )
 
 
 def _maps_dir(folder: str | None) -> None:
