@@ -348,8 +348,7 @@ def _sarif_shown(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     their order."""
     if len(diagnostics) <= SARIF_MOST:
         return list(diagnostics)
-    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    kept = sorted(range(len(diagnostics)), key=lambda i: rank[diagnostics[i].severity])
+    kept = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].severity.rank)
     return [diagnostics[i] for i in sorted(kept[:SARIF_MOST])]
 
 
