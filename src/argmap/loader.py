@@ -400,6 +400,12 @@ _ANY = spec.Field("", "text", "")  # the field a converter gets when it needs no
 _ENTRY_SECTIONS = frozenset({*_NODE_SECTIONS, "actors", "sources"})
 
 
+def _sections_named(field: str) -> Collection[str]:
+    """The sections whose ids the field names: `by` an actor's, `source` a source's, the
+    rest (`supports`, `attacks`) a node's."""
+    return {"by": ("actors",), "source": ("sources",)}.get(field, _NODE_SECTIONS)
+
+
 def _fields_of(section: str) -> _Known:
     """The fields an entry of `section` may hold."""
     return {"actors": _ACTOR_FIELDS, "sources": _SOURCE_FIELDS}.get(section, _NODE_FIELDS)
@@ -1796,10 +1802,8 @@ class _MapBuilder:
         sources, its nodes; tags in brackets (`tags: none` is prose)."""
         if field == "tags":
             return value.startswith("[")
-        places: dict[str, Collection[str]] = {"by": ("actors",), "source": ("sources",)}
-        section = places.get(field, _NODE_SECTIONS)
         ids = [i.strip() for i in value.strip("[]").split(",") if i.strip()]
-        there = [self.written_ids.get(name, set()) for name in section]
+        there = [self.written_ids.get(name, set()) for name in _sections_named(field)]
         return bool(ids) and all(any(i in ids_of for ids_of in there) for i in ids)
 
     def section_comments(self, tree: YMap) -> None:
@@ -1990,9 +1994,7 @@ class _MapBuilder:
         rebuttal `null:`), which is read as that id: its one error is the id's."""
         if not self.null_ids or type(value) is not YScalar or not value.plain:
             return False  # (at once: most maps have none, and it is asked of each id)
-        nodes = tuple(kind.section for kind in Kind)
-        spaces = {"by": ("actors",), "source": ("sources",)}.get(f.name, nodes)
-        return any((space, value.value) in self.null_ids for space in spaces)
+        return any((space, value.value) in self.null_ids for space in _sections_named(f.name))
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
