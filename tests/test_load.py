@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from argmap.checker import check_loaded
 from argmap.config import Settings
 from argmap.diagnostics import Severity
 from argmap.graph import build_graph, neighbourhood
-from argmap.loader import load, loads
+from argmap.loader import gc_paused, load, loads
 from argmap.model import ActorKind, Kind, Span
 from argmap.semantics import evaluate
 from conftest import DATA, SEED
@@ -1591,3 +1592,22 @@ def test_no_message_quotes_back_a_huge_value_whole(text: str) -> None:
     for d in found:
         assert len(d.message) + len(d.hint) < 2_000, (d.rule, len(d.message), len(d.hint))
     assert any(re.search(r"…` \(100,0\d\d characters\)", d.message + d.hint) for d in found)
+
+
+def test_what_is_built_while_collection_is_paused_is_not_looked_through_at_once() -> None:
+    """What a pause leaves (a model) lives on: the young collection that the first
+    allocation after it started went through every object of it (1.3 ms after loading a
+    1,000-node map)."""
+    collected: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        collected.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        with gc_paused():
+            kept = [[n] for n in range(20_000)]
+        after = [[n] for n in range(10)]
+    finally:
+        gc.callbacks.remove(seen)
+    assert collected == [] and len(kept) + len(after) == 20_010

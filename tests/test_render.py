@@ -1786,16 +1786,48 @@ def test_the_engine_reads_each_piece_of_dot_as_it_is_built(tmp_path: Path) -> No
     assert layout.result() == b"<svg></svg>\n"
 
 
+def _pipes_widen() -> bool:
+    """Whether this system lets a pipe hold `engines._PIPE_BYTES` (Linux's most, by default)."""
+    most = Path("/proc/sys/fs/pipe-max-size")
+    return most.exists() and int(most.read_text()) >= engines._PIPE_BYTES
+
+
+@pytest.mark.skipif(not _pipes_widen(), reason="pipes cannot be widened here")
+def test_the_dot_is_handed_over_while_the_engine_is_busy(tmp_path: Path) -> None:
+    """The engine reads its DOT only once it has started: a DOT the pipe's default 64 KB
+    cannot hold (a 100-node map's) waited on it."""
+    layout = fake_engine(tmp_path, "sleep 30").launch("svg")  # (it never reads)
+    started = time.monotonic()
+    layout.feed(["digraph {" + "a;" * 200_000 + "}"])
+    assert time.monotonic() - started < 5
+    layout.cancel()
+
+
+# More DOT than the pipe to an engine holds (`engines._PIPE_BYTES`): a write that waits.
+_UNREAD_DOT = "digraph {" + "a;" * engines._PIPE_BYTES + "}"
+
+
 def test_an_engine_gone_is_not_fed_though_its_pipe_is_held_open(tmp_path: Path) -> None:
     """A `dot` that is a script may leave a process that holds its input open, unread:
     writing the DOT waited for it (30 s here; for ever, past the time limit, for one that
     never ends)."""
     started = time.monotonic()
     layout = fake_engine(tmp_path, "sleep 30 0<&0 & exit 0").launch("svg")
-    layout.feed(["digraph {" + "a;" * 200_000 + "}"])  # (more than a pipe holds)
+    layout.feed([_UNREAD_DOT])
     with pytest.raises(EngineError, match="wrote nothing"):
         layout.result()
     assert time.monotonic() - started < 10
+
+
+def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:
+    """The watch is not waited for once the engine is done: a look it takes after `result`
+    has closed the output files ends it, with no error from its thread."""
+    layout = fake_engine(tmp_path, "cat > /dev/null; echo '<svg></svg>'").launch("svg")
+    layout.feed(["digraph {}"])
+    assert layout.result() == b"<svg></svg>\n"
+    layout.done.clear()  # (as if it looked before the end was set)
+    layout._watch()
+    assert not layout.process.returncode
 
 
 def test_an_engine_is_stopped_though_its_watch_never_started(tmp_path: Path) -> None:
@@ -1811,7 +1843,7 @@ def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(engines, "TIMEOUT", 0.5)
     started = time.monotonic()
     layout = fake_engine(tmp_path, "sleep 30").launch("svg")
-    layout.feed(["digraph {" + "a;" * 200_000 + "}"])  # more than a pipe holds: never read
+    layout.feed([_UNREAD_DOT])  # never read
     with pytest.raises(
         EngineError, match=r"took over 0\.5 s, and was stopped; draw part of the map with --focus"
     ):
@@ -1844,7 +1876,7 @@ def test_an_engine_failure_says_why(tmp_path: Path) -> None:
         run(engine, "digraph {}")
     # An engine that exits without reading its input fails the same way, with no traceback.
     with pytest.raises(EngineError, match="builtin layout engine failed"):
-        run(fake_engine(tmp_path, "exit 3"), "digraph {" + "a;" * 200_000 + "}")
+        run(fake_engine(tmp_path, "exit 3"), _UNREAD_DOT)
     # A few lines of what it said, each cut short: 5 MB of it was all the message.
     chatty = fake_engine(
         tmp_path, "yes 'Error: x' | head -n 50000 >&2; printf '%05000d' 0 >&2; exit 1"
