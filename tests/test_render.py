@@ -117,14 +117,18 @@ def test_builtin_svg_golden(golden) -> None:  # type: ignore[no-untyped-def]
 
 
 ALLOWED_ELEMENTS = {"svg", "g", "title", "polygon", "path", "polyline", "ellipse", "text", "a"}
+_STYLE_SHEET = "#_map text {font-family: DejaVu Sans,Verdana,sans-serif}"
 
 
 def safe_svg(svg: bytes, link: str) -> ET.Element:
     """The parsed SVG, once shown to be well-formed, with only the elements Graphviz draws,
     no event handlers, and links only to `link`."""
     root = ET.fromstring(svg)  # well-formed XML, or this raises
+    # argmap's own style sheet, first, and no other (`svg._FONTS`): the map's text has none.
+    sheets = [e for e in root.iter() if e.tag == f"{SVG}style"]
+    assert all(e is root[0] and e.text == _STYLE_SHEET for e in sheets), sheets
     for element in root.iter():
-        assert element.tag.removeprefix(SVG) in ALLOWED_ELEMENTS, element.tag
+        assert element.tag.removeprefix(SVG) in {*ALLOWED_ELEMENTS, "style"}, element.tag
         for name, value in element.attrib.items():
             assert not name.lower().startswith("on"), (element.tag, name)
             if name == f"{XLINK}href":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import html
+import json
 import os
 import re
 import shlex
@@ -571,6 +572,8 @@ for (const node of document.querySelectorAll("g.node")) {
 }
 document.body.dataset.spilled = JSON.stringify(spilled);
 document.body.dataset.lines = document.querySelectorAll("g.node text").length;
+const fonts = [...document.querySelectorAll("svg text")].map(t => getComputedStyle(t).fontFamily);
+document.body.dataset.fonts = JSON.stringify([...new Set(fonts)]);
 </script></body></html>"""
 
 
@@ -606,10 +609,14 @@ def test_text_stays_inside_its_box_in_chromium(tmp_path: Path, source: Path | st
         timeout=120,
         check=False,
     )
-    found = re.search(r'<body data-spilled="([^"]*)" data-lines="(\d+)"', done.stdout)
+    found = re.search(
+        r'<body data-spilled="([^"]*)" data-lines="(\d+)" data-fonts="([^"]*)"', done.stdout
+    )
     assert found, done.stdout[-2000:] + done.stderr[-2000:]
     assert int(found[2]) > 2  # the check saw the text
     assert html.unescape(found[1]) == "[]", "text spills out of its box"
+    # Every text asks for the fonts as wide as the engine's, where the viewer lacks it.
+    assert json.loads(html.unescape(found[3])) == ['"DejaVu Sans", Verdana, sans-serif']
 
 
 def test_python_m_argmap_render(tmp_path: Path) -> None:
