@@ -561,7 +561,7 @@ def test_a_layout_with_straight_edges_gives_way_to_a_routed_one(
     drawing.result()
     assert len(calls) == 2 and (_port_tails(drawing.dot, "c") == []) is (unrouted == 2)
     assert [w.rule for w in drawing.warnings] == []
-    assert geometry._read.cache_info().currsize == 0
+    assert geometry._READ == []  # (the layouts read, dropped once it is drawn)
 
 
 @pytest.mark.parametrize(
@@ -1114,6 +1114,25 @@ def test_the_box_index_finds_what_a_look_at_every_box_finds(data: st.DataObject)
     chord = (data.draw(end), data.draw(end), data.draw(end), data.draw(end))
     crossed = [i for i in inside if _runs_into(chord, inner[i])]
     assert sorted(index.crossed(chord)) == crossed
+
+
+def test_a_layout_is_read_once_for_its_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nodes' centres and the edges through boxes, read from one layout: one parse,
+    found by the SVG itself (not by hashing its 2 MB at 1,000 nodes). Another layout is
+    read anew, even one alike."""
+    from argmap.render import geometry
+
+    parsed: list[bytes] = []
+    laid = geometry._laid
+    monkeypatch.setattr(geometry, "_laid", lambda svg, u: parsed.append(svg) or laid(svg, u))
+    svg = _edge_svg("M25,-15 C100,-15 200,-15 225,-15")
+    geometry.forget()
+    assert geometry.centres(svg) == {"a": 25.0, "b": 125.0, "c": 225.0}
+    assert geometry.crossed_boxes(svg, unranked=True) == {}
+    assert len(parsed) == 1
+    again = bytes(bytearray(svg))
+    assert geometry.centres(again) == geometry.centres(svg) and len(parsed) == 2
+    geometry.forget()
 
 
 def test_an_edge_through_a_box_not_its_own_is_found() -> None:

@@ -4,7 +4,6 @@ whether they cross or meet on the way."""
 
 from __future__ import annotations
 
-import functools
 import html
 import itertools
 import math
@@ -74,14 +73,28 @@ Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-@functools.lru_cache(maxsize=2)  # (a first layout and a second: `forget`)
-def _read(svg: bytes, unranked: bool) -> tuple[dict[str, Box], list[tuple[str, list[Point]]]]:
+Laid = tuple[dict[str, Box], list[tuple[str, list[Point]]]]
+# The layouts read last (a first and a second: `forget`), by the SVG itself, not its value:
+# hashing 2 MB of it took 0.5 ms at 1,000 nodes.
+_READ: list[tuple[bytes, bool, Laid]] = []
+
+
+def _read(svg: bytes, unranked: bool) -> Laid:
     """Each node's box in the engine's SVG, and each edge's id and the points of its curve
     (with `unranked`, of the edges that do not rank their nodes only: `_shapes`), but for
     the edges of argmap's own legend (their ids start with `_`, as no map's can:
     `dot.dot_pieces`). Kept for the next reader, who must not change them: a layout laid
-    out again in groups is read by three (25 ms each at 1,000 nodes). (Called with both
-    arguments in place, so that each reader's call finds the others'.)"""
+    out again in groups is read by three (25 ms each at 1,000 nodes)."""
+    for read, how, laid in _READ:
+        if read is svg and how == unranked:
+            return laid
+    laid = _laid(svg, unranked)
+    _READ[:] = [*_READ[-1:], (svg, unranked, laid)]
+    return laid
+
+
+def _laid(svg: bytes, unranked: bool) -> Laid:
+    """What `_read` reads."""
     boxes: dict[str, Box] = {}
     edges: list[tuple[str, list[Point]]] = []
     for name, node, xs, ys in _shapes(svg, unranked=unranked):
@@ -95,7 +108,7 @@ def _read(svg: bytes, unranked: bool) -> tuple[dict[str, Box], list[tuple[str, l
 def forget() -> None:
     """Drop the layouts read (`_read`): a drawing's are not wanted once it is done, and a
     worker or `watch` would hold two to the end (some 40 MB each at 20,000 edges)."""
-    _read.cache_clear()
+    _READ.clear()
 
 
 def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
