@@ -1842,6 +1842,13 @@ def test_an_engine_gone_is_not_fed_though_its_pipe_is_held_open(tmp_path: Path) 
     assert time.monotonic() - started < 10
 
 
+@given(st.binary(max_size=40) | st.text(" \t\n\r\x0b\x0cab", max_size=40).map(str.encode))
+def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(data: bytes) -> None:
+    from argmap.render.engines import _stripped
+
+    assert _stripped(data) == len(data.rstrip())
+
+
 def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:
     """The watch is not waited for once the engine is done: a look it takes after `result`
     has closed the output files ends it, with no error from its thread."""
