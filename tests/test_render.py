@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import graphviz
+import networkx as nx
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -1114,6 +1115,32 @@ def test_the_box_index_finds_what_a_look_at_every_box_finds(data: st.DataObject)
     chord = (data.draw(end), data.draw(end), data.draw(end), data.draw(end))
     crossed = [i for i in inside if _runs_into(chord, inner[i])]
     assert sorted(index.crossed(chord)) == crossed
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=40),
+    st.integers(1, 3),
+    st.integers(1, 12),
+)
+def test_the_edges_are_counted_as_networkx_counts_them(
+    pairs: list[tuple[int, int]], ratio: int, least: int
+) -> None:
+    """`edge_counts`, in the graph's own dicts: the edges networkx counts, and those among
+    the nodes of 2 * DENSE_RATIO edges or more (each of several between two nodes, and a
+    node's own, twice), if DENSE_EDGES at least and DENSE_RATIO a node."""
+    from unittest import mock
+
+    from argmap.render import dot
+
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(range(8))
+    g.add_edges_from(pairs)
+    busy = {n for n, degree in g.degree() if degree >= 2 * ratio}
+    among = sum(1 for u, v in g.edges() if u in busy and v in busy)
+    dense = among if among >= max(least, ratio * len(busy)) else 0
+    with mock.patch.object(dot, "DENSE_RATIO", ratio), mock.patch.object(dot, "DENSE_EDGES", least):
+        assert dot.edge_counts(g) == (g.number_of_edges(), dense)
 
 
 def test_a_layout_is_read_once_for_its_readers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,8 +30,8 @@ from argmap.render.dot import (
     DotOptions,
     RightToLeft,
     Statements,
-    dense_edges,
     dot_pieces,
+    edge_counts,
     group_of,
     has_unranked,
     ported,
@@ -329,7 +329,7 @@ _RANKED_MOST = 16
 # Edges of a drawing, at most: Graphviz took 140 s and 300 MB to lay out 40,000 (200 nodes
 # each attacking all, 7.6 KB of YAML aliases), and 5,000 nodes with 6,500 edges take 12 s.
 MAX_EDGES = 20_000
-# ... and of a dense part (`dot.dense_edges`), whose time grows faster: 75 objections that each
+# ... and of a dense part (`dot.edge_counts`), whose time grows faster: 75 objections that each
 # attack the same 75 claims (5,625 edges) take the builtin engine 10 s, 140 and 140 (19,600)
 # over 200 s, for a block of lines that no one can follow.
 MAX_DENSE_EDGES = 6_000
@@ -378,7 +378,7 @@ class Drawing:
         _checked_style(options.dot)
         whole = build_graph(m) if graph is None else graph
         g = _focus(whole, m, options)
-        edges, dense = g.number_of_edges(), dense_edges(g)
+        edges, dense = edge_counts(g)
         if edges > MAX_EDGES or dense > MAX_DENSE_EDGES:
             how = (
                 (f"edges, {dense:,} of them among nodes that each argue with many,", "so densely")

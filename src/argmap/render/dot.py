@@ -987,14 +987,29 @@ def _rows(
     return row
 
 
+def edge_counts(g: Graph) -> tuple[int, int]:
+    """How many edges `g` has, and how many of them its dense part has, if it has one:
+    among the nodes with 2 * DENSE_RATIO edges or more, DENSE_EDGES at least, and
+    DENSE_RATIO a node; else 0. (Of the part, not the whole: 2,400 claims arguing with
+    none, beside 100 objections that each attack the same 100 claims, made the whole
+    sparse, and its layout took 132 s.) Counted in the graph's own dicts: networkx's
+    views of its degrees and edges took 1.5 ms at 1,000 nodes, ahead of the DOT."""
+    adjacent = adjacency(g)
+    degree = dict.fromkeys(adjacent, 0)
+    for u, targets in adjacent.items():
+        for v, keyed in targets.items():
+            degree[u] += len(keyed)
+            degree[v] += len(keyed)
+    busy = {n for n, edges in degree.items() if edges >= 2 * DENSE_RATIO}
+    dense = sum(len(keyed) for u in busy for v, keyed in adjacent[u].items() if v in busy)
+    if dense < max(DENSE_EDGES, DENSE_RATIO * len(busy)):
+        dense = 0
+    return sum(degree.values()) // 2, dense
+
+
 def dense_edges(g: Graph) -> int:
-    """The edges of `g`'s dense part, if it has one: among the nodes with 2 * DENSE_RATIO
-    edges or more, DENSE_EDGES at least, and DENSE_RATIO a node; else 0. (Of the part, not
-    the whole: 2,400 claims arguing with none, beside 100 objections that each attack the
-    same 100 claims, made the whole sparse, and its layout took 132 s.)"""
-    busy = {n for n, degree in g.degree() if degree >= 2 * DENSE_RATIO}
-    edges = sum(1 for u, v in g.edges() if u in busy and v in busy)
-    return edges if edges >= max(DENSE_EDGES, DENSE_RATIO * len(busy)) else 0
+    """The edges of `g`'s dense part, if it has one (`edge_counts`); else 0."""
+    return edge_counts(g)[1]
 
 
 def _argued_about_last(g: Graph) -> list[str]:
