@@ -1845,12 +1845,16 @@ def _pipes_widen() -> bool:
 @pytest.mark.skipif(not _pipes_widen(), reason="pipes cannot be widened here")
 def test_the_dot_is_handed_over_while_the_engine_is_busy(tmp_path: Path) -> None:
     """The engine reads its DOT only once it has started: a DOT the pipe's default 64 KB
-    cannot hold (a 100-node map's) waited on it."""
-    layout = fake_engine(tmp_path, "sleep 30").launch("svg")  # (it never reads)
+    cannot hold (a 100-node map's) waited on it. The pipe is widened once the DOT fills
+    it, not before: a wide pipe takes of what the user's pipes may hold together."""
+    small, large = (fake_engine(tmp_path, "sleep 30").launch("svg") for _ in range(2))
     started = time.monotonic()
-    layout.feed(["digraph {" + "a;" * 200_000 + "}"])
+    small.feed(["digraph {}"])
+    large.feed(["digraph {" + "a;" * 200_000 + "}"])  # (never read)
     assert time.monotonic() - started < 5
-    layout.cancel()
+    assert (small.widened, large.widened) == (False, True)
+    small.cancel()
+    large.cancel()
 
 
 # More DOT than the pipe to an engine holds (`engines._PIPE_BYTES`): a write that waits.
@@ -1869,11 +1873,18 @@ def test_an_engine_gone_is_not_fed_though_its_pipe_is_held_open(tmp_path: Path) 
     assert time.monotonic() - started < 10
 
 
-@given(st.binary(max_size=40) | st.text(" \t\n\r\x0b\x0cab", max_size=40).map(str.encode))
-def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(data: bytes) -> None:
-    from argmap.render.engines import _stripped
+@given(
+    st.binary(max_size=40),
+    st.text(" \t\n\r\x0b\x0c", max_size=150).map(str.encode),
+    st.sampled_from([b"</svg>", b"%%EOF", b"IEND\xaeB`\x82", b"}", b""]),
+)
+def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(
+    data: bytes, white: bytes, end: bytes
+) -> None:
+    from argmap.render.engines import _ends_with
 
-    assert _stripped(data) == len(data.rstrip())
+    for output in (data + white, data + end + white, end + white, data + end):
+        assert _ends_with(output, end) is output.rstrip().endswith(end)
 
 
 def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:
@@ -1882,7 +1893,18 @@ def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path:
     layout = fake_engine(tmp_path, "cat > /dev/null; echo '<svg></svg>'").launch("svg")
     layout.feed(["digraph {}"])
     assert layout.result() == b"<svg></svg>\n"
-    layout.done.clear()  # (as if it looked before the end was set)
+
+    class Late(threading.Event):
+        """Set, but the watch's first wait returned before it was: it looks once more."""
+
+        looked = False
+
+        def wait(self, timeout: float | None = None) -> bool:
+            first, self.looked = not self.looked, True
+            return False if first else super().wait(timeout)
+
+    layout.done = Late()
+    layout.done.set()
     layout._watch()
     assert not layout.process.returncode
 

@@ -85,23 +85,26 @@ class Engine:
                     f"cannot run {self.command}: {error.strerror or error}"
                 ) from error
             opened.pop_all()  # the output files stay open for the Layout
-        _widen(process)
         return Layout(self, fmt, process, output, errors, svg)
 
 
-# Bytes of DOT the pipe to the engine holds (Linux's most for a user): a DOT that fits is
-# handed over whole at once. The engine reads it all before it starts; in the default 64 KB,
-# a 100-node map's DOT waited for the engine to read, on the other processor, half way.
+# Bytes of DOT the pipe to the engine holds once the DOT fills the default 64 KB (Linux's
+# most for a user, by default): the engine reads its DOT only once it has started, and a
+# 100-node map's waited on it half way. (Widened then, not at the start: each pipe so wide
+# takes of what the user's pipes may hold together, as a spare engine's would, unfed.)
 _PIPE_BYTES = 2**20
 
 
-def _widen(process: subprocess.Popen[bytes]) -> None:
-    """Give the pipe to the engine _PIPE_BYTES, where the system lets it (Linux)."""
-    if sys.platform == "linux" and process.stdin is not None:
-        import fcntl
+def _widened(stdin: IO[bytes]) -> bool:
+    """Whether the pipe `stdin` now holds _PIPE_BYTES, where the system lets it (Linux)."""
+    if sys.platform != "linux":
+        return False
+    import fcntl
 
-        with suppress(OSError):  # (a lower limit set for the machine: the pipe as it is)
-            fcntl.fcntl(process.stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    try:
+        return fcntl.fcntl(stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES) >= _PIPE_BYTES
+    except OSError:  # (a lower limit set for the machine or the user: the pipe as it is)
+        return False
 
 
 class Layout:
@@ -121,6 +124,7 @@ class Layout:
         self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
         self.expired = False
+        self.widened = False  # the pipe to it tried wider (`_widened`)
         self.done = threading.Event()
         self.watch: threading.Thread | None = None
 
@@ -140,8 +144,10 @@ class Layout:
         while not self.done.wait(min(_WATCH, max(0.0, deadline - time.monotonic()))):
             try:  # (Too much output `result` says as such: it sees the size.)
                 overflowed = self._written() > MAX_OUTPUT
-            except (ValueError, OSError):  # (the files closed by `result`: it is done)
-                return
+            except (ValueError, OSError):
+                if self.done.is_set():  # (the files closed by `result`, done with them)
+                    return
+                raise
             self.expired = not overflowed and time.monotonic() >= deadline
             if overflowed or self.expired:
                 self.kill()
@@ -180,6 +186,10 @@ class Layout:
             try:
                 left = left[os.write(stdin.fileno(), left) :]
             except BlockingIOError:
+                if not self.widened:  # (tried once)
+                    self.widened = True
+                    if _widened(stdin):
+                        continue
                 self._limit()  # (argmap waits for the engine from here)
                 while not _wait_for([], [stdin], [], _WATCH)[1]:
                     if self.process.poll() is not None:
@@ -232,7 +242,7 @@ class Layout:
                 f"the {self.engine} layout engine wrote something that is not "
                 f"{self.fmt.upper()} (it starts `{start}`): is {self.command} Graphviz?"
             )
-        if not stdout.endswith(_ENDS.get(self.fmt, b""), 0, _stripped(stdout)):
+        if not _ends_with(stdout, _ENDS.get(self.fmt, b"")):
             raise EngineError(
                 f"the {self.engine} layout engine's {self.fmt.upper()} is cut short: is "
                 f"{self.command} a whole Graphviz, and is there room for its output in the "
@@ -280,13 +290,14 @@ _SIGNATURES: dict[str, Callable[[bytes], bool]] = {
 _ENDS = {"svg": b"</svg>", "png": b"IEND\xaeB`\x82", "pdf": b"%%EOF", "json": b"}"}
 
 
-def _stripped(data: bytes) -> int:
-    """Where `data` ends without its trailing white space (as `bytes.rstrip`, which copied
-    2 MB of SVG to look at its end)."""
-    end = len(data)
-    while end and data[end - 1] in b" \t\n\r\x0b\x0c":
-        end -= 1
-    return end
+def _ends_with(data: bytes, end: bytes) -> bool:
+    """Whether `data`, without the white space after it, ends with `end`: seen in its last
+    bytes (`bytes.rstrip` copied 2 MB of SVG to strip its last line end), all of it if
+    those are white."""
+    last = data[-64:].rstrip()
+    if len(last) < len(end) < len(data):
+        last = data.rstrip()
+    return last.endswith(end)
 
 
 # Whether a pipe can be written without waiting, and waited on with a time limit (not on
