@@ -271,15 +271,15 @@ def _chords(
     ]
     while stack:
         curve, depth = stack.pop()
-        xs, ys = [x for x, _ in curve], [y for _, y in curve]
-        near = index.overlapping(min(xs), min(ys), max(xs), max(ys))
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+        left, right = min(x0, x1, x2, x3), max(x0, x1, x2, x3)
+        near = index.overlapping(left, min(y0, y1, y2, y3), right, max(y0, y1, y2, y3))
         if all(i in ends for i in near):
             continue
         if depth < _DEEPEST and not _flat(curve):
             first, second = _halves(curve)
             stack += [(second, depth + 1), (first, depth + 1)]
         else:
-            (x0, y0), _, _, (x3, y3) = curve
             yield x0, y0, x3, y3
 
 
