@@ -24,7 +24,7 @@ _UNRANKED = UNRANKED.encode()
 _INSIDE = 2.0  # points by which a curve must be inside a box to cross it, not graze it
 # Points: the width of the bands boxes are looked up by (`_Bands`), down and across. Boxes
 # are wider than tall: each is in as many bands down as 400 points hold (a claim 1,000 points
-# wide was in ten of 100, and the bands took 5.2 ms to make at 1,000 nodes, now 3.5).
+# wide was in ten of 100, and making all the bands of 1,000 nodes took 5.2 ms, then 3.7).
 _CELLS = (400.0, 100.0)
 _FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from it
 # (The curve is within _FLAT of a piece: in by _INSIDE at least if the piece is in by
@@ -153,7 +153,7 @@ class _BandsBy(dict[int, _Band | None]):
     """The bands of the boxes numbered `inside` by their sides `by` and `by` + 2 (across
     them), each made when first looked in: the edges that rank no node, of a 1,000-node
     drawing, were looked for in 28 of the 262 bands down it, and making all of the bands
-    took 3.7 ms, now 0.8."""
+    took 3.7 ms."""
 
     def __init__(
         self, boxes: list[tuple[float, float, float, float]], inside: list[int], by: int

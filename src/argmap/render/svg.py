@@ -12,6 +12,8 @@ from argmap.render.theme import SVG_FONTS
 # 1,000 nodes, took 1.3 ms and 72 KB. (Of the drawing's own texts: an SVG put inside a web
 # page gives the page its style sheet. Its `type`, which SVG 1.1 asks for.)
 _FONTS = f'<style type="text/css">#_map text {{font-family: {SVG_FONTS}}}</style>\n'.encode()
+# A greyscale theme's drawing shown in greys whole: an emoji, in a viewer's colour font,
+# stayed in colour.
 _GREYS = b' style="filter: grayscale(1)"'
 _START = re.compile(rb"<svg\b[^>]*>\n?")  # (the root's start)
 # The graph's own element: its background's corners, then the title's lines. An HTML-like
