@@ -1518,6 +1518,7 @@ class _MapBuilder:
                     cut = (key, value, False)
                 if null or _INVISIBLE.fullmatch(value.value):
                     blank[key] = value  # an empty field is an absent one
+                    spans[key] = value.span  # (written, though: where to say so)
                     # (Text left empty: a required one is said below; quoted, another
                     # type's value holds no `#`; and `~ #todo` is empty as written.)
                     if value.plain and not value.value and not f.required and f.type in _WORDS:

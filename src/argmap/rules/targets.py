@@ -13,21 +13,24 @@ _SAID = {Relation.SUPPORT: ("supports", "backs"), Relation.ATTACK: ("attacks", "
 _OTHER = {Relation.SUPPORT: Relation.ATTACK, Relation.ATTACK: Relation.SUPPORT}
 
 
-def _without(kind: Kind, relation: Relation, hint: str) -> Rule:
+def _without(kind: Kind, relation: Relation, otherwise: str = "") -> Rule:
     verb = _SAID[relation][0]
+    target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
 
     def check(ctx: Context) -> Iterator[Finding]:
         for node in ctx.map.of_kind(kind):
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
+                # (Written empty, `attacks: ''`: said where, not at the node's id.)
+                empty = node.fields.get(verb)
+                hint = f"write in it the id of the {target}" if empty else None
                 yield (
-                    node.span,
-                    f"{kind} `{node.id}` {verb} nothing",
+                    empty or node.span,
+                    f"{kind} `{node.id}` {verb} nothing" + f": its `{verb}` is empty" * bool(empty),
                     _the_other_relation(ctx, node, relation)
                     or _named_the_other_way(ctx, node.id, relation)
-                    or hint,
+                    or (hint or f"add `{verb}: <id>` naming the {target}") + otherwise,
                 )
 
-    target = "node it backs" if relation is Relation.SUPPORT else "node it argues against"
     example = {
         Kind.REASON: (
             "reasons:\n  r1: {text: A reason.}\n",
@@ -158,14 +161,9 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
 
 RULES = [
     _without(
-        Kind.REASON,
-        Relation.SUPPORT,
-        "add `supports: <id>` naming the node it backs, or move it under `claims:` if it is "
-        "a position of its own",
+        Kind.REASON, Relation.SUPPORT, ", or move it under `claims:` if it is a position of its own"
     ),
-    _without(
-        Kind.OBJECTION, Relation.ATTACK, "add `attacks: <id>` naming the node it argues against"
-    ),
+    _without(Kind.OBJECTION, Relation.ATTACK),
     Rule(
         "rebuttal-target",
         Severity.ERROR,
