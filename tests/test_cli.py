@@ -1707,6 +1707,23 @@ def test_watch_takes_the_engine_its_warnings_advise(
     assert refused.exit_code == 2 and "--engine" in refused.output
 
 
+@pytest.mark.parametrize("named", ["file", "folder"])
+def test_watch_says_a_settings_mistake_before_it_watches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    """A mistake in the settings above the maps was said after "watching ...", as if the
+    watch were under way."""
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    shutil.copy(SEED, maps / "seed.yaml")
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nselect = ["no-such-rule"]\n')
+    monkeypatch.setattr("argmap.watch.watch", lambda *a, **k: pytest.fail("watched"))
+    target = maps / "seed.yaml" if named == "file" else maps
+    result = invoke("watch", str(target), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "no-such-rule" in result.output
+    assert "watching" not in result.output
+
+
 def test_an_option_given_as_the_output_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1135,6 +1135,10 @@ def watch(
         _fail(f"-o {output} is {what}; watch draws into a folder, such as build/")
     folder = output.rstrip("/" + os.sep) + "/"
     with _settings(config) as settings:
+        # The settings above each path read first: a mistake in them was said after
+        # "watching", which read as a watch under way.
+        for path in paths:
+            settings(path if not Path(path).is_dir() else Path(path) / "map.yaml")
         typer.echo(
             printable(f"watching {', '.join(paths)}; drawings go to {folder} (Ctrl-C stops)"),
             err=True,
