@@ -690,7 +690,7 @@ class Drawing:
         engine, for `cancel` to stop, from the moment it starts. A PNG's or a PDF's as SVG
         (`fmt` unless given), a layout to choose among: the one kept is drawn in its format
         once chosen (`result`)."""
-        fmt = fmt or ("svg" if layout.with_svg else layout.fmt)
+        fmt = fmt or _chosen_as(layout)
         spare, self.spare = self.spare, None
         if spare is not None and not graph and spare.fmt == fmt:
             self.layout = spare
@@ -707,13 +707,19 @@ class Drawing:
         (0.4 ms of a 100-node map's 13 outside the engine). None if it cannot start: the
         next layout starts its own, and says why if it cannot either."""
         with suppress(EngineError):
-            self.spare = layout.launched.launch("svg" if layout.with_svg else layout.fmt)
+            self.spare = layout.launched.launch(_chosen_as(layout))
 
     def cancel(self) -> None:
         """Stop the engine if it is still running (a no-op once the result is in)."""
         for layout in (self.layout, self.spare):
             if layout is not None:
                 layout.cancel()
+
+
+def _chosen_as(layout: Layout) -> str:
+    """The format `layout`'s drawing is laid out again in: SVG for a PNG's or a PDF's,
+    laid out to choose among (`Drawing._again`), else its own."""
+    return "svg" if layout.with_svg else layout.fmt
 
 
 def _longest_span(g: Graph) -> int:

@@ -22,13 +22,17 @@ def _without(kind: Kind, relation: Relation, otherwise: str = "") -> Rule:
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
                 # (Written empty, `attacks: ''`: said where, not at the node's id.)
                 empty = node.fields.get(verb)
-                hint = f"write in it the id of the {target}" if empty else None
+                hint = (
+                    f"write in it the id of the {target}"
+                    if empty
+                    else f"add `{verb}: <id>` naming the {target}"
+                )
                 yield (
                     empty or node.span,
                     f"{kind} `{node.id}` {verb} nothing" + f": its `{verb}` is empty" * bool(empty),
                     _the_other_relation(ctx, node, relation)
                     or _named_the_other_way(ctx, node.id, relation)
-                    or (hint or f"add `{verb}: <id>` naming the {target}") + otherwise,
+                    or hint + otherwise,
                 )
 
     example = {
