@@ -19,6 +19,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
-from argmap.render.geometry import approaches, centres, tangles
+from argmap.render.geometry import approaches, centres, look, tangles
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
@@ -550,9 +551,9 @@ def test_a_layout_with_straight_edges_gives_way_to_a_routed_one(
 
     laid_out, calls = Drawing._laid_out, []
 
-    def unrouted_once(self: Drawing, layout: Layout) -> bytes:
+    def unrouted_once(self: Drawing, layout: Layout, unranked: bool | None) -> bytes:
         calls.append(layout)
-        data = laid_out(self, layout)
+        data = laid_out(self, layout, unranked)
         self.unrouted = len(calls) == unrouted
         return data
 
@@ -627,7 +628,7 @@ def test_the_next_layout_starts_while_the_first_lays_out(
     waited: list[int] = []  # (how many engines had started as each layout was waited for)
     result = Layout.result
     monkeypatch.setattr(
-        Layout, "result", lambda self: (waited.append(len(launched)), result(self))[1]
+        Layout, "result", lambda self, ahead: (waited.append(len(launched)), result(self, ahead))[1]
     )
     drawing = start(RenderOptions())
     drawing.draw(_twelve_arguers())
@@ -1885,6 +1886,39 @@ def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(
 
     for output in (data + white, data + end + white, end + white, data + end):
         assert _ends_with(output, end) is output.rstrip().endswith(end)
+
+
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="looked at only where a file can be")
+def test_a_whole_svg_is_read_while_its_engine_exits(tmp_path: Path) -> None:
+    """`Layout.result` hands the engine's SVG to its reader as soon as it ends, before the
+    engine has exited (which takes a 1,000-node map's 5 ms), and returns that same SVG;
+    what the engine writes after it, or its failure, still count."""
+    seen: list[tuple[bytes, int | None]] = []
+
+    def run(script: str) -> bytes:
+        seen.clear()
+        layout = fake_engine(tmp_path, f"cat > /dev/null; {script}").launch("svg")
+        layout.feed(["digraph {}"])
+        return layout.result(lambda svg: seen.append((svg, layout.process.poll())))
+
+    drawing = run("printf '<svg>\\n</svg>\\n'; sleep 0.3")
+    assert seen == [(b"<svg>\n</svg>\n", None)] and drawing is seen[0][0]
+    with pytest.raises(EngineError, match="cut short"):
+        run("printf '<svg></svg>'; sleep 0.3; printf '<svg>'")
+    assert seen == [(b"<svg></svg>", None)]
+    with pytest.raises(EngineError, match="failed: Error: x"):
+        run("printf '<svg></svg>'; echo 'Error: x' >&2; sleep 0.3; exit 1")
+    # Read by geometry as it comes, before the engine's failure judges it: no drawing.
+    with pytest.raises(EngineError, match="failed: Error: x"):
+        svg = '<svg><g id="a" class="node"><path d="M x,\\xff"/></g></svg>'
+        layout = fake_engine(
+            tmp_path, f"cat > /dev/null; printf '{svg}'; echo 'Error: x' >&2; sleep 0.3; exit 1"
+        ).launch("svg")
+        layout.feed(["digraph {}"])
+        layout.result(partial(look, unranked=True))
+    # Written in pieces: read once whole, not before.
+    assert run("printf '<svg>'; sleep 0.1; printf '</sv'; sleep 0.1; printf 'g>'; sleep 0.3")
+    assert seen == [(b"<svg></svg>", None)]
 
 
 def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -45,6 +46,7 @@ from argmap.render.geometry import (
     crossed_boxes,
     edge_ends,
     forget,
+    look,
     tangles,
 )
 from argmap.render.svg import centred_title, for_viewers
@@ -481,10 +483,11 @@ class Drawing:
         try:
             if self.drawn_from is not None:  # (laid out again, most often: `_in_place`)
                 self._spare(self.layout)
-            data = self._laid_out(self.layout)
+            read = self.drawn_from is not None or self._crossings_looked_for()
+            data = self._laid_out(self.layout, not self.grouped if read else None)
             if self.drawn_from is not None:
                 data = self._in_place(data)
-            if self.options.format != "json" and (self.grouped or has_unranked(self.dot)):
+            if self._crossings_looked_for():
                 data = self._uncrossed(data)
             fmt = _engine_format(self.options)
             if fmt in _PICTURES and self.layout.fmt != fmt:  # (laid out as SVG: `_again`)
@@ -548,16 +551,18 @@ class Drawing:
             )
         )
 
-    def _laid_out(self, layout: Layout) -> bytes:
-        """The engine's output. Graphviz's router fails to draw an edge of some drawings
+    def _laid_out(self, layout: Layout, unranked: bool | None) -> bytes:
+        """The engine's output, read (`geometry._read`, `unranked` or not; None: not read)
+        while the engine exits. Graphviz's router fails to draw an edge of some drawings
         with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with the
         edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
         times), and failing that, with edges drawn as straight lines, which need no
         routing (`unrouted`, warned of by `result` if kept: they may cross boxes)."""
         tried = self.dot
+        ahead = None if unranked is None else partial(look, unranked=unranked)
         for rankings in range(_RANKINGS + 1):
             try:
-                data = layout.result()
+                data = layout.result(ahead)
                 # (What was drawn: `_uncrossed` and `_in_place` build on it.)
                 self.dot, self.unrouted = tried, False
                 return data
@@ -572,6 +577,10 @@ class Drawing:
         data = self._again(layout, self.dot, _STRAIGHT).result()
         self.unrouted = True
         return data
+
+    def _crossings_looked_for(self) -> bool:
+        """Whether the drawing is looked at for edges through boxes (`_uncrossed`)."""
+        return self.options.format != "json" and (self.grouped or has_unranked(self.dot))
 
     def _in_place(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with the edges into each node argued
@@ -601,7 +610,7 @@ class Drawing:
         layout, first, unrouted = self.layout, self.dot, self.unrouted
         try:
             self.dot = dot
-            again = self._laid_out(self._again(layout, dot))
+            again = self._laid_out(self._again(layout, dot), not self.grouped)
             svg_again = self.layout.svg
             # (Routed before straight, which cross boxes; then the fewer crossed edges.)
             if self.grouped:
@@ -638,7 +647,7 @@ class Drawing:
             layout, dot, unrouted = self.layout, self.dot, self.unrouted
             try:
                 self.dot = ranked
-                again = self._laid_out(self._again(layout, ranked))
+                again = self._laid_out(self._again(layout, ranked), False)
                 svg_again = self.layout.svg
                 # (Every edge: laid out anew, one that ranks its nodes may cross a box.)
                 fewer = crossed_boxes(svg_again)

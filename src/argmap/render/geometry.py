@@ -10,6 +10,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator
+from contextlib import suppress
 from typing import NamedTuple
 
 from argmap.render.dot import UNRANKED
@@ -103,6 +104,14 @@ def _laid(svg: bytes, unranked: bool) -> Laid:
         elif not node and len(xs) >= 4 and not name.startswith("_"):
             edges.append((name, list(zip(xs, ys, strict=False))))
     return boxes, edges
+
+
+def look(svg: bytes, unranked: bool) -> None:
+    """Read `svg` now for the reader that comes next (`_read`): while the engine that wrote
+    it exits, which takes it as long (5 ms at 1,000 nodes, freeing its memory). Not yet
+    judged a drawing (`Layout.result`), it may be none: then it is not read."""
+    with suppress(ValueError):  # (a number that is none, bytes that are not UTF-8)
+        _read(svg, unranked)
 
 
 def forget() -> None:
