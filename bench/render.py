@@ -17,7 +17,6 @@ import resource
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -86,9 +85,10 @@ def main(sizes: list[int]) -> None:
     if shutil.which("dot"):
         engines.append(select("system", "svg"))
     print(
-        f"Machine: {platform.machine()}, Python {platform.python_version()} ({sys.executable}, "
-        f"libpython {'shared' if sysconfig.get_config_var('Py_ENABLE_SHARED') else 'built in'}"
-        f"); engines: " + "; ".join(f"{e.name} = {version(e.command)}" for e in engines) + "\n"
+        f"Machine: {platform.machine()}, Python {platform.python_version()} from "
+        f"{sys.base_prefix} (how it was built counts: see docs/performance.md); engines: "
+        + "; ".join(f"{e.name} = {version(e.command)}" for e in engines)
+        + "\n"
     )
     print(
         "| nodes | relations | engine | render total | layout engine | argmap outside it "

@@ -19,7 +19,6 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from argmap.render import (
     RenderOptions,
     drawn,
     engines,
+    geometry,
     options_for,
     render,
     start,
@@ -68,7 +68,7 @@ from argmap.render.dot import (
     ranking,
 )
 from argmap.render.engines import Engine, EngineError, Layout, select
-from argmap.render.geometry import approaches, centres, look, tangles
+from argmap.render.geometry import Reading, approaches, centres, tangles
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
 from argmap.text import (
@@ -1889,36 +1889,60 @@ def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(
 
 
 @pytest.mark.skipif(not hasattr(os, "pread"), reason="looked at only where a file can be")
-def test_a_whole_svg_is_read_while_its_engine_exits(tmp_path: Path) -> None:
-    """`Layout.result` hands the engine's SVG to its reader as soon as it ends, before the
-    engine has exited (which takes a 1,000-node map's 5 ms), and returns that same SVG;
-    what the engine writes after it, or its failure, still count."""
-    seen: list[tuple[bytes, int | None]] = []
+def test_an_svg_is_read_as_its_engine_writes_it(tmp_path: Path) -> None:
+    """`Layout.result` hands its reader what the engine has written each time it writes
+    more, and the SVG once whole, before the engine has exited (which takes a 1,000-node
+    map's 5 ms), and returns that same SVG; what the engine writes after it, or its
+    failure, still count."""
+    seen: list[tuple[bytes, bool, int | None]] = []
 
     def run(script: str) -> bytes:
         seen.clear()
         layout = fake_engine(tmp_path, f"cat > /dev/null; {script}").launch("svg")
         layout.feed(["digraph {}"])
-        return layout.result(lambda svg: seen.append((svg, layout.process.poll())))
+        return layout.result(
+            lambda svg, whole: seen.append((bytes(svg), whole, layout.process.poll()))
+        )
 
     drawing = run("printf '<svg>\\n</svg>\\n'; sleep 0.3")
-    assert seen == [(b"<svg>\n</svg>\n", None)] and drawing is seen[0][0]
+    assert seen == [(b"<svg>\n</svg>\n", True, None)] and drawing is seen[0][0]
     with pytest.raises(EngineError, match="cut short"):
         run("printf '<svg></svg>'; sleep 0.3; printf '<svg>'")
-    assert seen == [(b"<svg></svg>", None)]
+    assert seen == [(b"<svg></svg>", True, None)]
     with pytest.raises(EngineError, match="failed: Error: x"):
         run("printf '<svg></svg>'; echo 'Error: x' >&2; sleep 0.3; exit 1")
+    # Written in pieces: each piece read as it comes, whole once whole.
+    assert run("printf '<svg>'; sleep 0.1; printf '</sv'; sleep 0.1; printf 'g>'; sleep 0.3")
+    assert seen == [
+        (b"<svg>", False, None),
+        (b"<svg></sv", False, None),
+        (b"<svg></svg>", True, None),
+    ]
     # Read by geometry as it comes, before the engine's failure judges it: no drawing.
     with pytest.raises(EngineError, match="failed: Error: x"):
-        svg = '<svg><g id="a" class="node"><path d="M x,\\xff"/></g></svg>'
+        svg = '<svg><g id="a" class="node"><path d="M x,\\xff"/></g><g id="b" class="node">'
         layout = fake_engine(
-            tmp_path, f"cat > /dev/null; printf '{svg}'; echo 'Error: x' >&2; sleep 0.3; exit 1"
+            tmp_path,
+            f"cat > /dev/null; printf '{svg}'; sleep 0.1; printf '</svg>'; "
+            "echo 'Error: x' >&2; sleep 0.3; exit 1",
         ).launch("svg")
         layout.feed(["digraph {}"])
-        layout.result(partial(look, unranked=True))
-    # Written in pieces: read once whole, not before.
-    assert run("printf '<svg>'; sleep 0.1; printf '</sv'; sleep 0.1; printf 'g>'; sleep 0.3")
-    assert seen == [(b"<svg></svg>", None)]
+        layout.result(Reading(unranked=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2**31), max_size=6))
+def test_a_layout_read_in_pieces_is_the_layout_read_whole(cuts: list[int]) -> None:
+    """A layout read as the engine writes it (`geometry.Reading`), whatever the pieces it
+    comes in, is the layout read whole: its boxes, and its edges in their order."""
+    svg = (Path(__file__).parent / "golden" / "render" / "circular-firing-squad.svg").read_bytes()
+    reading = Reading(unranked=False)
+    for cut in sorted(cut % len(svg) for cut in cuts):
+        reading(svg[:cut], False)
+    reading(svg, True)
+    assert geometry._READ[-1] == (svg, False, geometry._laid(svg, False))
+    assert geometry._read(svg, False) is geometry._READ[-1][2]  # (found, not read again)
+    geometry.forget()
 
 
 def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:

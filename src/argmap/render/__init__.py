@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -41,12 +40,12 @@ from argmap.render.dot import (
 )
 from argmap.render.engines import ENGINES, EngineError, Layout, select
 from argmap.render.geometry import (
+    Reading,
     approaches,
     centres,
     crossed_boxes,
     edge_ends,
     forget,
-    look,
     tangles,
 )
 from argmap.render.svg import centred_title, for_viewers
@@ -559,10 +558,9 @@ class Drawing:
         times), and failing that, with edges drawn as straight lines, which need no
         routing (`unrouted`, warned of by `result` if kept: they may cross boxes)."""
         tried = self.dot
-        ahead = None if unranked is None else partial(look, unranked=unranked)
         for rankings in range(_RANKINGS + 1):
             try:
-                data = layout.result(ahead)
+                data = layout.result(None if unranked is None else Reading(unranked))
                 # (What was drawn: `_uncrossed` and `_in_place` build on it.)
                 self.dot, self.unrouted = tried, False
                 return data

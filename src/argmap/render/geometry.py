@@ -10,7 +10,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator
-from contextlib import suppress
 from typing import NamedTuple
 
 from argmap.render.dot import UNRANKED
@@ -44,13 +43,13 @@ def edge_ends(edge: str) -> list[str]:
     return _ARROW.split(edge.split(":")[0], maxsplit=1)
 
 
-def _shapes(svg: bytes, unranked: bool) -> Iterator[tuple[str, bool, list[float], list[float]]]:
-    """Each node's id in the engine's SVG, and each edge's (with `unranked`, of those that
-    do not rank their nodes only), whether it is a node, and the xs and ys of its first
-    shape's points."""
-    groups = list(_GROUP.finditer(svg))
-    stops = [group.start() for group in groups[1:]] + [len(svg)]  # (one more if none)
-    for group, stop in zip(groups, stops, strict=False):
+def _shapes(
+    svg: bytes | bytearray, unranked: bool, groups: list[re.Match[bytes]], stops: list[int]
+) -> Iterator[tuple[str, bool, list[float], list[float]]]:
+    """Each node's id among the `groups` of the engine's SVG (each ending by its stop), and
+    each edge's (with `unranked`, of those that do not rank their nodes only), whether it is
+    a node, and the xs and ys of its first shape's points."""
+    for group, stop in zip(groups, stops, strict=True):
         node = group[2] == b"node"
         if not node and unranked and _UNRANKED not in group[3].split():
             continue  # (its curve not read: most edges rank their nodes)
@@ -96,22 +95,51 @@ def _read(svg: bytes, unranked: bool) -> Laid:
 
 def _laid(svg: bytes, unranked: bool) -> Laid:
     """What `_read` reads."""
-    boxes: dict[str, Box] = {}
-    edges: list[tuple[str, list[Point]]] = []
-    for name, node, xs, ys in _shapes(svg, unranked=unranked):
-        if node and xs:
-            boxes[name] = (min(xs), min(ys), max(xs), max(ys))
-        elif not node and len(xs) >= 4 and not name.startswith("_"):
-            edges.append((name, list(zip(xs, ys, strict=False))))
-    return boxes, edges
+    reading = Reading(unranked)
+    reading.more(svg, whole=True)
+    return reading.boxes, reading.edges
 
 
-def look(svg: bytes, unranked: bool) -> None:
-    """Read `svg` now for the reader that comes next (`_read`): while the engine that wrote
-    it exits, which takes it as long (5 ms at 1,000 nodes, freeing its memory). Not yet
-    judged a drawing (`Layout.result`), it may be none: then it is not read."""
-    with suppress(ValueError):  # (a number that is none, bytes that are not UTF-8)
-        _read(svg, unranked)
+class Reading:
+    """A layout read as the engine writes its SVG (`Layout.result`), for the reader that
+    comes next (`_read`): each group once whole, as the next has begun. The system `dot`
+    writes 2 MB of SVG over 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit
+    once it has written it (freeing its memory): the reading, as long, is done by then.
+    Not yet judged a drawing, what it reads may be none: then it is left to `_read`."""
+
+    def __init__(self, unranked: bool) -> None:
+        self.unranked = unranked
+        self.boxes: dict[str, Box] = {}
+        self.edges: list[tuple[str, list[Point]]] = []
+        self.at = 0  # where the first group not read yet starts
+        self.failed = False  # (a number that is none, bytes that are not UTF-8)
+
+    def more(self, svg: bytes | bytearray, whole: bool = False) -> None:
+        """Read the groups of `svg`, what the engine has written so far, that are whole:
+        all of them if the SVG is `whole`, else all but the last begun."""
+        groups = list(_GROUP.finditer(svg, self.at))
+        if groups and not whole:
+            self.at = groups.pop().start()
+        stops = [group.start() for group in groups[1:]] + [self.at if not whole else len(svg)]
+        for name, node, xs, ys in _shapes(svg, self.unranked, groups, stops[: len(groups)]):
+            if node and xs:
+                self.boxes[name] = (min(xs), min(ys), max(xs), max(ys))
+            elif not node and len(xs) >= 4 and not name.startswith("_"):
+                self.edges.append((name, list(zip(xs, ys, strict=False))))
+
+    def __call__(self, svg: bytes | bytearray, whole: bool) -> None:
+        """`more`, as the engine writes (`Layout.result`); once the SVG is whole, what was
+        read is kept for `_read`. What the engine wrote may be no drawing (a number that is
+        none, bytes that are not UTF-8): then it is left to `_read`, once judged one."""
+        if self.failed:
+            return
+        try:
+            self.more(svg, whole)
+        except ValueError:
+            self.failed = True
+            return
+        if whole:
+            _READ[:] = [*_READ[-1:], (bytes(svg), self.unranked, (self.boxes, self.edges))]
 
 
 def forget() -> None:
