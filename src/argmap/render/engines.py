@@ -280,7 +280,8 @@ class Layout:
         if not hasattr(os, "pread"):  # (Windows)
             return
         fd, written = self.output.fileno(), bytearray()
-        while self.process.poll() is None:
+        while True:
+            running = self.process.poll() is None  # (if not, all it wrote is there: a last look)
             size = os.fstat(fd).st_size
             if size > len(written):
                 written += os.pread(fd, size - len(written), len(written))
@@ -289,6 +290,8 @@ class Layout:
                     meanwhile(self.early, True)
                     return
                 meanwhile(written, False)
+            if not running:
+                return
             time.sleep(_GLANCE)
 
     def _unlimit(self) -> None:
