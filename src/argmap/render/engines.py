@@ -34,10 +34,11 @@ TIMEOUT = 600  # seconds: a layout that takes longer is stuck
 # filled the temporary folder until the time was up).
 MAX_OUTPUT = 256 * 2**20
 _WATCH = 0.25  # seconds between looks at the engine's output and its time
-# Seconds between looks at its output for an SVG that is whole (`Layout._glance`): a look
-# and its wake-up take some 25 microseconds of a processor, 2.5% of one while it waits
-# (every 0.5 ms, twice that, and no sooner done at 100 nodes or 1,000).
-_GLANCE = 0.001
+# Seconds between looks at its output for an SVG (`Layout._glance`): a thousandth of the
+# time it has run, within these, as the engine takes longer to exit the more it holds (1 ms
+# at 100 nodes, 5 at 1,000). A look and its wake-up take some 25 microseconds of a
+# processor: 5% of one while it waits, at most, and 1.2% past 2 s.
+_GLANCE = (0.0005, 0.002)
 _MAX_ERRORS = 4 * 2**20  # bytes of its errors read: 20,000 lost edges said are 0.8 MB
 
 
@@ -272,14 +273,14 @@ class Layout:
         return stdout
 
     def _glance(self, meanwhile: Reader) -> None:
-        """Hand `meanwhile` what the engine has written each time it has written more, every
-        _GLANCE while it runs, and its SVG once whole: Graphviz's `dot` writes a drawing over
-        some 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit once it has
-        written it (freeing its memory), time to read the drawing. (Read without moving the
-        file's offset, which the engine writes at.)"""
+        """Hand `meanwhile` what the engine has written each time it has written more (looked
+        at as _GLANCE says while it runs), and its SVG once whole: Graphviz's `dot` writes
+        a drawing over some 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit
+        once it has written it (freeing its memory), time to read the drawing. (Read
+        without moving the file's offset, which the engine writes at.)"""
         if not hasattr(os, "pread"):  # (Windows)
             return
-        fd, written = self.output.fileno(), bytearray()
+        fd, written, begun = self.output.fileno(), bytearray(), time.monotonic()
         while True:
             running = self.process.poll() is None  # (if not, all it wrote is there: a last look)
             size = os.fstat(fd).st_size
@@ -292,7 +293,7 @@ class Layout:
                 meanwhile(written, False)
             if not running:
                 return
-            time.sleep(_GLANCE)
+            time.sleep(min(max((time.monotonic() - begun) / 1000, _GLANCE[0]), _GLANCE[1]))
 
     def _unlimit(self) -> None:
         """End the watch. Not waited for (0.1 ms, for the thread to wake): it ends at its
