@@ -67,7 +67,7 @@ from argmap.render.dot import (
     ported,
     ranking,
 )
-from argmap.render.engines import Engine, EngineError, Layout, select
+from argmap.render.engines import Engine, EngineError, Layout, _spare_processor, select
 from argmap.render.geometry import Reading, approaches, centres, tangles
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
@@ -1888,7 +1888,23 @@ def test_an_engines_output_is_seen_to_end_as_stripped_of_white_space(
         assert _ends_with(output, end) is output.rstrip().endswith(end)
 
 
-@pytest.mark.skipif(not hasattr(os, "pread"), reason="looked at only where a file can be")
+def test_a_drawing_is_read_as_it_is_written_only_with_a_processor_to_spare(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading a drawing while its engine finishes takes a processor, and looks at the
+    engine's output every millisecond or so: not in `render.batch`'s workers, whose engines
+    take every processor, nor on a machine of one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(_spare_processor).result() is False
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert _spare_processor() is False
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert _spare_processor() is hasattr(os, "pread")
+
+
+@pytest.mark.skipif(not _spare_processor(), reason="read as written only with a processor to spare")
 def test_an_svg_is_read_as_its_engine_writes_it(tmp_path: Path) -> None:
     """`Layout.result` hands its reader what the engine has written each time it writes
     more, and the SVG once whole, before the engine has exited (which takes a 1,000-node

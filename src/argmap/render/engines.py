@@ -7,6 +7,7 @@ on PATH. A missing engine or format is an EngineError that says what to install.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import shutil
@@ -215,7 +216,7 @@ class Layout:
         same object."""
         self._limit()
         try:
-            if meanwhile is not None and self.fmt == "svg" and not self.with_svg:
+            if meanwhile is not None:
                 self._glance(meanwhile)
             self.process.wait()
         except BaseException:  # interrupted: leave no engine running
@@ -278,7 +279,7 @@ class Layout:
         a drawing over some 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit
         once it has written it (freeing its memory), time to read the drawing. (Read
         without moving the file's offset, which the engine writes at.)"""
-        if not hasattr(os, "pread"):  # (Windows)
+        if self.fmt != "svg" or self.with_svg or not _spare_processor():
             return
         fd, written, begun = self.output.fileno(), bytearray(), time.monotonic()
         while True:
@@ -331,6 +332,15 @@ _SIGNATURES: dict[str, Callable[[bytes], bool]] = {
 }
 # How each ends: a `dot` that stopped half way through (its output passed as a drawing).
 _ENDS = {"svg": b"</svg>", "png": b"IEND\xaeB`\x82", "pdf": b"%%EOF", "json": b"}"}
+
+
+def _spare_processor() -> bool:
+    """Whether a processor is free to read a drawing while its engine finishes, and the
+    file can be read where it is being written (`Layout._glance`): not on a machine of
+    one, nor in a worker of `render.batch`'s (one to itself and its engine, the others'
+    engines on the rest), nor on Windows, which has no `os.pread`."""
+    one = (os.cpu_count() or 1) == 1
+    return not one and multiprocessing.parent_process() is None and hasattr(os, "pread")
 
 
 def _ends_with(data: bytes, end: bytes) -> bool:
