@@ -112,7 +112,7 @@ class Reading:
         self.boxes: dict[str, Box] = {}
         self.edges: list[tuple[str, list[Point]]] = []
         self.at = 0  # where the first group not read yet starts
-        self.failed = False  # (a number that is none, bytes that are not UTF-8)
+        self.failed = False  # what the engine wrote is no drawing (`__call__`)
 
     def more(self, svg: bytes | bytearray, whole: bool = False) -> None:
         """Read the groups of `svg`, what the engine has written so far, that are whole:
