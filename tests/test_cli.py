@@ -727,6 +727,31 @@ def test_show_marks_unanswered_objections() -> None:
     assert "not connected to any claim" in result.output
 
 
+@pytest.mark.parametrize(
+    ("environment", "colour"),
+    [
+        ({}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "0"}, True),  # (set to anything but nothing: force-color.org)
+        ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, True),  # (which wins, as force-color.org has it)
+        ({"NO_COLOR": "1"}, False),
+    ],
+)
+def test_force_color_colours_what_is_piped(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], colour: bool
+) -> None:
+    """FORCE_COLOR set to anything but nothing writes colour where argmap's output is piped
+    (a CI log that shows colour), for `check` and `show` alike; NO_COLOR does not undo it."""
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    checked = invoke("check", str(DATA / "bad" / "a-brace-closed-twice.yaml"))
+    shown = invoke("show", str(SEED))
+    assert ("\x1b[" in checked.output) is colour and ("\x1b[" in shown.output) is colour
+
+
 @pytest.mark.parametrize("color", [True, False])
 def test_show_without_colour_has_no_styles_at_all(color: bool) -> None:
     """NO_COLOR (or no terminal): plain text, not colourless bold and dim."""

@@ -359,6 +359,11 @@ def _terminal_width() -> int | None:
 
 
 def _color() -> bool:
+    """Whether to write in colour: on a terminal (not a dumb one), unless NO_COLOR is set to
+    anything but nothing (no-color.org); always if FORCE_COLOR is (force-color.org, which
+    has it win): a CI log that shows colour reads a pipe."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return (
         _terminal(sys.stdout)
         and not os.environ.get("NO_COLOR")
