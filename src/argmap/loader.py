@@ -662,6 +662,9 @@ class _MapBuilder:
     suggested_ids: set[str] = field(default_factory=set)  # by hints to invalid ids, so far
     # Ids YAML reads as no value (`null`), by the section they are ids of: `_names_null_id`.
     null_ids: set[tuple[str, str]] = field(default_factory=set)
+    # The field naming what the node being read argues about (a reason's `supports`), whose
+    # emptiness a rule says (`refs`).
+    argues: str | None = None
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -1629,6 +1632,7 @@ class _MapBuilder:
         return line[start.column - 1 : end.end_column - 1]
 
     def node(self, key: str, kind: Kind, node: YMap, span: Span) -> Node:
+        self.argues = _ARGUES.get(kind.section)
         v, spans = self.fields(node, _NODE_FIELDS, f"{kind} `{key}`", span, owner=key)
         return Node(
             id=key,
@@ -1896,6 +1900,10 @@ class _MapBuilder:
             return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
+            if f.name == self.argues and items and all(self.left_empty(i, f) for i in items):
+                # (`supports:`, then `-` alone: the reason supports nothing, which its rule
+                # says at the field; said of the item too, it was two errors for one.)
+                return ()
             said = f"an item of {what}"
             return tuple(
                 r
@@ -1999,6 +2007,16 @@ class _MapBuilder:
         if not self.null_ids or type(value) is not YScalar or not value.plain:
             return False  # (at once: most maps have none, and it is asked of each id)
         return any((space, value.value) in self.null_ids for space in _sections_named(f.name))
+
+    def left_empty(self, item: YNode, f: spec.Field) -> bool:
+        """Whether a list's `item` of ids is written with nothing in it (`-` alone, `~`),
+        which `empty` would report, but for a hashtag after it (`- #c1`, said as such)."""
+        return (
+            isinstance(item, YScalar)
+            and (item.is_null or bool(_INVISIBLE.fullmatch(item.value)))
+            and not self._names_null_id(item, f)
+            and not (item.plain and not item.value and self.comment_after(item))
+        )
 
     def empty(self, item: YNode, what: str, words: bool = False) -> bool:
         """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
-from argmap.model import Kind, Node, Relation
+from argmap.model import Kind, Node, Relation, Span
 from argmap.rules.base import Context, Finding, Rule, twice
 
 # Each relation's field, and what a node with it does to the node it names.
@@ -20,16 +20,10 @@ def _without(kind: Kind, relation: Relation, otherwise: str = "") -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
         for node in ctx.map.of_kind(kind):
             if not (node.supports if relation is Relation.SUPPORT else node.attacks):
-                # (Written empty, `attacks: ''`: said where, not at the node's id.)
-                empty = node.fields.get(verb)
-                hint = (
-                    f"write in it the id of the {target}"
-                    if empty
-                    else f"add `{verb}: <id>` naming the {target}"
-                )
+                where, message, hint = _argues_nothing(node, verb, "id", target)
                 yield (
-                    empty or node.span,
-                    f"{kind} `{node.id}` {verb} nothing" + f": its `{verb}` is empty" * bool(empty),
+                    where,
+                    message,
                     _the_other_relation(ctx, node, relation)
                     or _named_the_other_way(ctx, node.id, relation)
                     or hint + otherwise,
@@ -58,6 +52,17 @@ def _without(kind: Kind, relation: Relation, otherwise: str = "") -> Rule:
         claim + example[1],
         check,
     )
+
+
+def _argues_nothing(node: Node, verb: str, named: str, target: str) -> tuple[Span, str, str]:
+    """Where a node whose `verb` names nothing is said to, what is said, and the hint that
+    names its `target` (`<named>` in the field to add): at the field if it is written
+    empty (`attacks: ''`, `attacks:` and nothing after), not at the node's id."""
+    empty = node.fields.get(verb)
+    message = f"{node.kind} `{node.id}` {verb} nothing" + f": its `{verb}` is empty" * bool(empty)
+    if empty:
+        return empty, message, f"write in it the id of the {target}"
+    return node.span, message, f"add `{verb}: <{named}>` naming the {target}"
 
 
 def _named_the_other_way(ctx: Context, node: str, relation: Relation, by: Kind = Kind.CLAIM) -> str:
@@ -140,12 +145,15 @@ def _rebuttal_target(ctx: Context) -> Iterator[Finding]:
     doubtful = twice(ctx.map)
     for node in ctx.map.of_kind(Kind.REBUTTAL):
         if not node.attacks:
+            where, message, hint = _argues_nothing(
+                node, "attacks", "objection id", "objection it answers"
+            )
             yield (
-                node.span,
-                f"rebuttal `{node.id}` attacks nothing",
+                where,
+                message,
                 _the_other_relation(ctx, node, Relation.ATTACK)
                 or _named_the_other_way(ctx, node.id, Relation.ATTACK, Kind.OBJECTION)
-                or "add `attacks: <objection id>` naming the objection it answers",
+                or hint,
             )
         for ref in node.attacks:
             target = ctx.map.nodes.get(ref.id)
