@@ -1843,11 +1843,14 @@ class _MapBuilder:
                 )
             )
 
-    def hashtag_after(self, node: YScalar, what: str, f: spec.Field = _ANY) -> None:
+    def hashtag_after(
+        self, node: YScalar, what: str, f: spec.Field = _ANY, item: bool = False
+    ) -> None:
         """Warn of unquoted text that goes on after ` #`, or is nothing but a hashtag
         (`title: #MeToo`), which YAML reads as a comment: the text is cut short, or left
         empty, without a word. So is an empty field `f` of tags or ids (`tags: #transport`,
-        `supports: #c1`): they were dropped without a word."""
+        `supports: #c1`), or an `item` of its list (`- #c1`): they were dropped without a
+        word."""
         if (commented := self.comment_after(node)) is None:
             return
         hashtag, at = commented
@@ -1862,6 +1865,10 @@ class _MapBuilder:
             one = f.type == "ref" or (f.type == "refs" and len(words) == 1)
             listed = words[0] if one else f"[{_listed(', '.join(words))}]"
             hint = f"{what_is} is written without `#`: `{f.name}: {listed}`"
+            if item:  # (each of several on a line of its own)
+                hint = f"{what_is} is written without `#`: " + ", then ".join(
+                    f"`- {as_written(word)}`" for word in words
+                )
         self.diagnostics.append(Diagnostic("comment-in-text", Severity.WARNING, at, message, hint))
 
     def ref(self, node: YNode, what: str, f: spec.Field = _ANY, item: bool = False) -> Ref | None:
@@ -1908,7 +1915,7 @@ class _MapBuilder:
             return tuple(
                 r
                 for item in items
-                if (self._names_null_id(item, f) or not self.empty(item, said))
+                if (self._names_null_id(item, f) or not self.empty(item, said, f))
                 and (r := self.ref(item, said, f, item=True))
             )
         example = "`[first-id, second-id]`"
@@ -1945,7 +1952,7 @@ class _MapBuilder:
             found = tuple(
                 t
                 for item in items
-                if not self.empty(item, said, words=True) and (t := self.text(item, said, f))
+                if not self.empty(item, said, f, words=True) and (t := self.text(item, said, f))
             )
             self.joined_tags(items, what)
             return found
@@ -2018,14 +2025,14 @@ class _MapBuilder:
             and not (item.plain and not item.value and self.comment_after(item))
         )
 
-    def empty(self, item: YNode, what: str, words: bool = False) -> bool:
-        """Whether a list's `item` is empty (`~`, `null`, nothing, blank), which is then
-        reported: `[c1, null]` named a node `null`, and `[a, ~]` made a tag `~`. With
-        `words`, the list holds words, which quoting keeps."""
+    def empty(self, item: YNode, what: str, f: spec.Field, words: bool = False) -> bool:
+        """Whether an item of a list of field `f` is empty (`~`, `null`, nothing, blank),
+        which is then reported: `[c1, null]` named a node `null`, and `[a, ~]` made a tag
+        `~`. With `words`, the list holds words, which quoting keeps."""
         if not isinstance(item, YScalar) or not (item.is_null or _INVISIBLE.fullmatch(item.value)):
             return False
         if item.plain and not item.value and self.comment_after(item):  # `- #policy`
-            self.hashtag_after(item, what)  # (which says what YAML made of it)
+            self.hashtag_after(item, what, f, item=True)  # (which says what YAML made of it)
             return True
         if item.span[1:3] in self.anchored:
             return True  # said already: an anchor with nothing after it, `[&fiscal, budget]`
