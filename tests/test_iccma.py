@@ -237,6 +237,31 @@ def test_read_framework_decodes_utf8_only(tmp_path) -> None:  # type: ignore[no-
         read_framework(str(tmp_path / "latin1.apx"), "apx")
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("empty.apx", "", "no `arg(...)` fact"),
+        ("comments.apx", "% only a comment\n", "no `arg(...)` fact"),
+        ("none.i23", "p af 0\n", "`p af 0`"),
+    ],
+)
+def test_a_framework_of_no_argument_imports_with_a_warning(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    """A file with no argument (left empty, most likely) is read, but said to make a map
+    with no claim, as `argmap check` would say of the map: it was imported without a word."""
+    (tmp_path / name).write_text(text)
+    warnings: list[str] = []
+    assert not read_framework(str(tmp_path / name), name[-3:], warnings).arguments
+    assert warnings == [
+        f"{tmp_path / name}:1:1: warning: the framework has no argument ({said}): the map "
+        "has no claim"
+    ]
+    (tmp_path / "two.i23").write_text("p af 2\n1 2\n")
+    read_framework(str(tmp_path / "two.i23"), "i23", warnings)
+    assert len(warnings) == 1
+
+
 def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def]
     runner = CliRunner()
     apx = tmp_path / "seed.apx"

@@ -127,7 +127,13 @@ def read_framework(path: str, fmt: str, warnings: list[str] | None = None) -> Fr
         raise InterchangeError(
             path, error.line, error.column, f"the file is {error}", "save it as UTF-8"
         ) from error
-    return from_apx(text, path) if fmt == "apx" else from_i23(text, path, warnings)
+    af = from_apx(text, path) if fmt == "apx" else from_i23(text, path, warnings)
+    if warnings is not None and not af.arguments:  # (a file left empty, most likely)
+        said = "no `arg(...)` fact" if fmt == "apx" else "`p af 0`"
+        warnings.append(
+            f"{path}:1:1: warning: the framework has no argument ({said}): the map has no claim"
+        )
+    return af
 
 
 def _without_comments(text: str, reader: _Reader) -> str:
