@@ -83,7 +83,17 @@ def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
         ("# 1 a\n# 2 a\n", "3:1: warning: {} (`a` names arguments 1 and 2)"),
         # One argument named twice (the first was taken), at the comment that names it apart.
         ("# 1 a\n# 2 b\n# 1 c\n", "4:1: warning: {} (argument 1 is named twice, with two ids)"),
-        ("# 1 a\n# 2 b c\n", "2:1: warning: {} (they name 1 of the 2 arguments)"),  # no `# i id`
+        (  # no `# i id`, but meant as one
+            "# 1 a\n# 2 b c\n",
+            "2:1: warning: {} (they name 1 of the 2 arguments; `# 2 b c`, on line 3, names none: "
+            "an id is one word)",
+        ),
+        (
+            "# 1 big one\n# 2 small one\n",
+            "2:1: warning: {} (they name 0 of the 2 arguments; `# 1 big one`, on line 2, names "
+            "none: an id is one word)",
+        ),
+        ("# 2023 data, by hand\n", None),  # about no argument: prose
         ("# 1 a\n# 2 -b\n", "3:1: warning: {} (`-b` is no id)"),
         # At the first comment that goes wrong, in the file's order, not the arguments'.
         (

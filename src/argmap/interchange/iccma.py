@@ -267,12 +267,15 @@ def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) 
     size: int | None = None
     attacks: set[tuple[str, str]] = set()
     comments: list[tuple[int, str, str]] = []  # `# i id`: its line, i and id, in order
+    spaced: list[tuple[int, int, str]] = []  # `# i` with words after: line, i, comment
     for number, raw in enumerate(source_lines(text), start=1):
         line = raw.strip(_BLANK)  # (ASCII's: a no-break space between numbers is none)
         if line.startswith("#"):
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]):
                 comments.append((number, str(_int(parts[0])), parts[1]))
+            elif len(parts) > 2 and _NUMBER.match(parts[0]):
+                spaced.append((number, _int(parts[0]), line))  # (prose, or an id with spaces)
             continue
         if not line:
             continue
@@ -313,8 +316,14 @@ def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) 
     named, trouble = _names(comments, size)
     if trouble is None:
         return Framework.of(named.values(), ((named[a], named[b]) for a, b in attacks))
-    if warnings is not None and named:  # (comments that name no argument are just comments)
+    # (The first about an argument: one about none, `# 2023 data`, is prose.)
+    meant = next(((line, said) for line, i, said in spaced if 1 <= i <= size), None)
+    if warnings is not None and (named or meant):  # (else just comments)
         at, why = trouble
+        if meant is not None:  # (said at it, if no comment names an argument)
+            at = at if named else meant[0]
+            why += f"; `{clipped(meant[1], 30)}`, on line {meant[0]}, names none: an id is "
+            why += "one word"
         warnings.append(
             f"{path}:{at}:1: warning: the `# i id` comments do not give every argument one "
             f"id of its own ({why}): the map's ids are the argument numbers; to keep the ids, "
