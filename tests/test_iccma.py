@@ -272,6 +272,15 @@ def test_a_framework_of_no_argument_imports_with_a_warning(
     assert len(warnings) == 1
 
 
+def test_importing_a_file_that_is_not_there_says_where_it_was_looked_for(tmp_path: Path) -> None:
+    """As `check` says it of a map: the path is the current folder's."""
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "missing.apx")])
+    assert result.exit_code == 2 and result.output == (
+        f"argmap: error: cannot read {tmp_path / 'missing.apx'}: no such file; check the path: "
+        "it is relative to the current folder\n"
+    )
+
+
 def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def]
     runner = CliRunner()
     apx = tmp_path / "seed.apx"

@@ -1078,6 +1078,11 @@ def import_(
             )
         _say(str(error) + guessed)  # it quotes the file
         raise typer.Exit(1) from None
+    except FileNotFoundError:
+        _fail(
+            f"cannot read {path}: no such file; check the path: it is relative to the current "
+            "folder"
+        )
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     for warning in warnings:  # (it quotes the file)
