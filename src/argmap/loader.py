@@ -2020,7 +2020,7 @@ class _MapBuilder:
         which `empty` would report, but for a hashtag after it (`- #c1`, said as such)."""
         return (
             isinstance(item, YScalar)
-            and (item.is_null or bool(_INVISIBLE.fullmatch(item.value)))
+            and _is_blank(item)
             and not self._names_null_id(item, f)
             and not (item.plain and not item.value and self.comment_after(item))
         )
@@ -2029,7 +2029,7 @@ class _MapBuilder:
         """Whether an item of a list of field `f` is empty (`~`, `null`, nothing, blank),
         which is then reported: `[c1, null]` named a node `null`, and `[a, ~]` made a tag
         `~`. With `words`, the list holds words, which quoting keeps."""
-        if not isinstance(item, YScalar) or not (item.is_null or _INVISIBLE.fullmatch(item.value)):
+        if not isinstance(item, YScalar) or not _is_blank(item):
             return False
         if item.plain and not item.value and self.comment_after(item):  # `- #policy`
             self.hashtag_after(item, what, f, item=True)  # (which says what YAML made of it)
