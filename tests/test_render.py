@@ -1961,6 +1961,21 @@ def test_a_layout_read_in_pieces_is_the_layout_read_whole(cuts: list[int]) -> No
     geometry.forget()
 
 
+def test_what_an_engine_writes_is_looked_through_once() -> None:
+    """Output with no group in it (an engine that writes on and on, not Graphviz) is not
+    looked through again each time more of it comes: from its last `<` on only."""
+    from argmap.render.geometry import _TAG_MOST
+
+    reading, written = Reading(unranked=True), b"<svg>" + b"x" * 3 * _TAG_MOST
+    reading(written, False)
+    assert reading.at == len(written) - _TAG_MOST  # (a group's start tag may end there)
+    written += b'<g id="a" class="node"><path d="M0,0 9,9"/></g><g id="b" class="node">'
+    reading(written, False)
+    assert reading.at == written.rindex(b"<g") and list(reading.boxes) == ["a"]
+    reading(written + b'<path d="M1,1 8,8"/>', True)
+    assert list(reading.boxes) == ["a", "b"]
+
+
 def test_the_watch_on_an_engine_ends_quietly_once_its_files_are_closed(tmp_path: Path) -> None:
     """The watch is not waited for once the engine is done: a look it takes after `result`
     has closed the output files ends it, with no error from its thread."""

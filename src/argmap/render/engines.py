@@ -285,6 +285,8 @@ class Layout:
         while True:
             running = self.process.poll() is None  # (if not, all it wrote is there: a last look)
             size = os.fstat(fd).st_size
+            if size > MAX_OUTPUT:  # (no drawing: the watch stops the engine, `result` says so)
+                return
             if size > len(written):
                 written += os.pread(fd, size - len(written), len(written))
                 if _ends_with(bytes(written[-64:]), _ENDS["svg"]):

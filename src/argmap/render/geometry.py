@@ -31,6 +31,9 @@ _FLAT = 0.5  # points: how far a straight piece a curve is tried as may be from 
 # as much more.)
 _IN = _INSIDE + _FLAT
 _DEEPEST = 16  # times a curve is halved, at most (a curve of 65,000 points in 1-point pieces)
+# Bytes a group's start tag (`_GROUP`) takes at most: an edge's, with two ids of `spec.MAX_ID`
+# characters, each `-` written `&#45;`, and its classes.
+_TAG_MOST = 2**16
 
 
 _ARROW = re.compile(r"<?->")  # (in an edge's id: `tail->head`, or `a<->b`, drawn as one)
@@ -120,6 +123,8 @@ class Reading:
         groups = list(_GROUP.finditer(svg, self.at))
         if groups and not whole:
             self.at = groups.pop().start()
+        elif not whole:  # (none yet, where one whole would be found: not looked at again)
+            self.at = max(self.at, len(svg) - _TAG_MOST)
         stops = [group.start() for group in groups[1:]] + [self.at if not whole else len(svg)]
         for name, node, xs, ys in _shapes(svg, self.unranked, groups, stops[: len(groups)]):
             if node and xs:
