@@ -743,3 +743,38 @@ def test_a_revision_of_a_repository_without_commits_says_so(
     result = invoke("diff", "HEAD", "x.yaml")
     assert result.exit_code == 2
     assert "the repository has no commits yet; commit the map first" in result.output
+
+
+def test_a_diff_is_coloured_as_git_colours_its_own() -> None:
+    """Each change's line in its sign's colour, a rewording's words removed in red and
+    added in green (their marks kept), the two maps' names bold, the summary plain."""
+    text = (
+        "--- a.yaml\n+++ b.yaml\n~ claim c reworded: A [-big-] {+small+} step.\n"
+        "+ reason r added: B.\n- objection o removed: C.\nnodes: 1 reworded\n"
+    )
+    assert diff.coloured(text).splitlines() == [
+        "\x1b[1m--- a.yaml\x1b[0m",
+        "\x1b[1m+++ b.yaml\x1b[0m",
+        "\x1b[33m~ claim c reworded: A \x1b[31m[-big-]\x1b[33m \x1b[32m{+small+}\x1b[33m "
+        "step.\x1b[0m",
+        "\x1b[32m+ reason r added: B.\x1b[0m",
+        "\x1b[31m- objection o removed: C.\x1b[0m",
+        "nodes: 1 reworded",
+    ]
+
+
+def test_the_diff_is_coloured_on_a_terminal_not_in_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With FORCE_COLOR (as on a terminal) the diff written out is coloured; written to a
+    file with -o, or piped without it, it is plain."""
+    new = tmp_path / "new.yaml"
+    new.write_text(SEED.read_text().replace("MoveOn will keep", "MoveOn shall keep"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert "\x1b[" not in invoke("diff", str(SEED), str(new)).output
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[31m[-will-]" in invoke("diff", str(SEED), str(new)).output
+    invoke("diff", str(SEED), str(new), "-o", str(tmp_path / "diff.txt"))
+    assert "[-will-]" in (written := (tmp_path / "diff.txt").read_text())
+    assert "\x1b[" not in written

@@ -1201,7 +1201,7 @@ def diff(
     path. The svg marks added parts green, removed ones red
     (faded) and changed ones amber."""
 
-    from argmap.diff import diff_maps, format_text, format_verdicts, verdict_changes
+    from argmap.diff import coloured, diff_maps, format_text, format_verdicts, verdict_changes
     from argmap.files import real_path
     from argmap.loader import load, loads
     from argmap.revisions import (
@@ -1323,6 +1323,8 @@ def diff(
         text = format_text(changes)
         if verdicts is not None and evaluate is not None:
             text += format_verdicts(verdicts, evaluate)
+        if output in (None, "-") and _color():
+            text = coloured(text)
         data = text.encode("utf-8")
     elif output_format == "json":
         document = changes.to_json()

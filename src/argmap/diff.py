@@ -6,6 +6,7 @@ renderer, with each part marked added, removed or changed."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -531,6 +532,29 @@ def format_text(d: MapDiff) -> str:
         lines.append(f"{_SIGNS[e.status]} {e.section[:-1]} {e.id} {e.status}{detail}")
     lines.append(d.summary())
     return "\n".join(printable(line) for line in lines) + "\n"
+
+
+# The colour of a change's line on a terminal, by its sign, as git colours its diffs (SGR
+# codes); the signs and the word diff's marks stay, for whoever cannot tell the colours.
+_COLOURS = {"+": "32", "-": "31", "~": "33"}
+_WORDS = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})")  # (a rewording's words removed, added)
+
+
+def coloured(text: str) -> str:
+    """`format_text`'s diff (and `format_verdicts`') in colour: each change's line in its
+    sign's, the words a rewording removed in red and those it added in green, the two
+    maps' names in bold. (The text holds no control character of a map's: `printable`.)"""
+    lines = []
+    for line in text.splitlines():
+        colour = _COLOURS.get(line[:1]) if line[1:2] == " " else None
+        if line.startswith(("--- ", "+++ ")):
+            line = f"\x1b[1m{line}\x1b[0m"
+        elif colour is not None:
+            pieces = _WORDS.split(line)  # (the words changed, each between the others)
+            pieces[1::2] = [f"\x1b[{_COLOURS[p[1]]}m{p}\x1b[{colour}m" for p in pieces[1::2]]
+            line = f"\x1b[{colour}m{''.join(pieces)}\x1b[0m"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True, slots=True)
