@@ -674,6 +674,29 @@ def test_a_routed_second_layout_is_not_warned_of_straight_edges(tmp_path: Path) 
     assert [w.rule for w in drawing.warnings] == []
 
 
+@pytest.mark.skipif(not _spare_processor(), reason="read as written only with a processor to spare")
+def test_a_layout_that_fails_after_its_svg_keeps_no_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout read as the engine wrote it, which then failed (Graphviz's lost edge, after
+    a whole SVG), is not kept among the layouts read: it pushed out the first layout's,
+    which the look for edges through boxes then read again, whole."""
+    builtin, failed = select("builtin", "svg").command, tmp_path / "failed"
+    engine = fake_engine(  # (the second layout, with ports, written whole, then failed once)
+        tmp_path,
+        f'f=$(mktemp); cat > "$f"; {builtin} "$@" < "$f"; '
+        f'if grep -q \'headport="p\' "$f" && [ ! -e {failed} ]; then touch {failed}; '
+        "echo 'Error: lost o0 c edge' >&2; exit 1; fi",
+    )
+    read_whole: list[int] = []
+    laid = geometry._laid
+    monkeypatch.setattr(geometry, "_laid", lambda svg, u: read_whole.append(1) or laid(svg, u))
+    drawing = replace(start(RenderOptions(format="svg")), layout=engine.launch("svg"))
+    drawing.draw(_twelve_arguers(), style=DotOptions(group_by="tag"))
+    drawing.result()
+    assert failed.exists() and read_whole == []
+
+
 @pytest.mark.parametrize(("group_by", "after"), [("actor", 1), ("source", 0)])
 def test_edges_into_a_node_in_groups_come_in_as_they_came(group_by: str, after: int) -> None:
     """Ports in the order of where the tails sat crossed the edges of tails a row lower,
@@ -1898,10 +1921,16 @@ def test_a_drawing_is_read_as_it_is_written_only_with_a_processor_to_spare(
 
     with ProcessPoolExecutor(max_workers=1) as pool:
         assert pool.submit(_spare_processor).result() is False
+    # (By the processors it may run on, where the system says: `taskset -c 0`, a container.)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert _spare_processor() is False
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3}, raising=False)
+    assert _spare_processor() is hasattr(os, "pread")
+    monkeypatch.delattr(os, "sched_getaffinity")
+    assert _spare_processor() is hasattr(os, "pread")
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert _spare_processor() is False
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert _spare_processor() is hasattr(os, "pread")
 
 
 @pytest.mark.skipif(not _spare_processor(), reason="read as written only with a processor to spare")
@@ -1956,6 +1985,9 @@ def test_a_layout_read_in_pieces_is_the_layout_read_whole(cuts: list[int]) -> No
     for cut in sorted(cut % len(svg) for cut in cuts):
         reading(svg[:cut], False)
     reading(svg, True)
+    reading.keep(bytes(bytearray(svg)))  # (not the SVG judged a drawing: kept by no one)
+    assert geometry._READ == []
+    reading.keep(svg)
     assert geometry._READ[-1] == (svg, False, geometry._laid(svg, False))
     assert geometry._read(svg, False) is geometry._READ[-1][2]  # (found, not read again)
     geometry.forget()

@@ -560,7 +560,7 @@ class Drawing:
         tried = self.dot
         for rankings in range(_RANKINGS + 1):
             try:
-                data = layout.result(None if unranked is None else Reading(unranked))
+                data = _read_meanwhile(layout, unranked)
                 # (What was drawn: `_uncrossed` and `_in_place` build on it.)
                 self.dot, self.unrouted = tried, False
                 return data
@@ -572,7 +572,7 @@ class Drawing:
             if ranked == tried or rankings == _RANKINGS:  # (the same DOT would fail the same)
                 break
             layout, tried = self._again(layout, ranked), ranked
-        data = self._again(layout, self.dot, _STRAIGHT).result()
+        data = _read_meanwhile(self._again(layout, self.dot, _STRAIGHT), unranked)
         self.unrouted = True
         return data
 
@@ -721,6 +721,16 @@ class Drawing:
         for layout in (self.layout, self.spare):
             if layout is not None:
                 layout.cancel()
+
+
+def _read_meanwhile(layout: Layout, unranked: bool | None) -> bytes:
+    """`layout`'s result, its SVG read (`unranked` or not; None: not) while the engine
+    writes it and exits, and kept for the next reader once judged a drawing."""
+    reading = None if unranked is None else Reading(unranked)
+    data = layout.result(reading)
+    if reading is not None:
+        reading.keep(layout.svg)
+    return data
 
 
 def _chosen_as(layout: Layout) -> str:

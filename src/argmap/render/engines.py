@@ -40,6 +40,9 @@ _WATCH = 0.25  # seconds between looks at the engine's output and its time
 # at 100 nodes, 5 at 1,000). A look and its wake-up take some 25 microseconds of a
 # processor: 5% of one while it waits, at most, and 1.2% past 2 s.
 _GLANCE = (0.0005, 0.002)
+# Bytes of its output looked at so (the largest drawing, 20,000 edges, is some 40 MB of SVG):
+# past them, an engine that writes on and on, which `result` refuses without reading it.
+_GLANCED_MOST = 64 * 2**20
 _MAX_ERRORS = 4 * 2**20  # bytes of its errors read: 20,000 lost edges said are 0.8 MB
 
 
@@ -240,7 +243,7 @@ class Layout:
             self.errors.seek(0)
             # (What `_glance` read, if the engine wrote no more: an engine writes on.)
             unread = len(self.early) != os.fstat(self.output.fileno()).st_size
-            stdout = self.output.read() if unread else self.early
+            stdout, self.early = self.output.read() if unread else self.early, b""
             stderr = self.errors.read(_MAX_ERRORS)
         if self.with_svg and self.process.returncode == 0:
             # The SVG, then the format asked for (on Windows, the SVG's lines end in CR LF).
@@ -285,12 +288,13 @@ class Layout:
         while True:
             running = self.process.poll() is None  # (if not, all it wrote is there: a last look)
             size = os.fstat(fd).st_size
-            if size > MAX_OUTPUT:  # (no drawing: the watch stops the engine, `result` says so)
+            if size > _GLANCED_MOST:  # (no drawing, most likely: `result` reads it, if any)
                 return
             if size > len(written):
                 written += os.pread(fd, size - len(written), len(written))
                 if _ends_with(bytes(written[-64:]), _ENDS["svg"]):
-                    self.early = bytes(written)
+                    written.clear()  # (read again whole: not two copies at once)
+                    self.early = os.pread(fd, size, 0)
                     meanwhile(self.early, True)
                     return
                 meanwhile(written, False)
@@ -341,7 +345,8 @@ def _spare_processor() -> bool:
     file can be read where it is being written (`Layout._glance`): not on a machine of
     one, nor in a worker of `render.batch`'s (one to itself and its engine, the others'
     engines on the rest), nor on Windows, which has no `os.pread`."""
-    one = (os.cpu_count() or 1) == 1
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()
+    one = (len(usable) or os.cpu_count() or 1) == 1  # (the processors it may run on)
     return not one and multiprocessing.parent_process() is None and hasattr(os, "pread")
 
 

@@ -116,6 +116,7 @@ class Reading:
         self.edges: list[tuple[str, list[Point]]] = []
         self.at = 0  # where the first group not read yet starts
         self.failed = False  # what the engine wrote is no drawing (`__call__`)
+        self.whole = b""  # the SVG read whole
 
     def more(self, svg: bytes | bytearray, whole: bool = False) -> None:
         """Read the groups of `svg`, what the engine has written so far, that are whole:
@@ -133,9 +134,9 @@ class Reading:
                 self.edges.append((name, list(zip(xs, ys, strict=False))))
 
     def __call__(self, svg: bytes | bytearray, whole: bool) -> None:
-        """`more`, as the engine writes (`Layout.result`); once the SVG is whole, what was
-        read is kept for `_read`. What the engine wrote may be no drawing (a number that is
-        none, bytes that are not UTF-8): then it is left to `_read`, once judged one."""
+        """`more`, as the engine writes (`Layout.result`). What it wrote may be no drawing
+        (a number that is none, bytes that are not UTF-8): then it is left to `_read`, once
+        judged one."""
         if self.failed:
             return
         try:
@@ -144,7 +145,14 @@ class Reading:
             self.failed = True
             return
         if whole:
-            _READ[:] = [*_READ[-1:], (bytes(svg), self.unranked, (self.boxes, self.edges))]
+            self.whole = bytes(svg)
+
+    def keep(self, svg: bytes) -> None:
+        """Keep what was read for `_read`, if it is `svg` read whole: the engine's output
+        once judged a drawing. (Not a layout that failed after its SVG, Graphviz's lost
+        edge: kept, it pushed out a reading still wanted.)"""
+        if self.whole is svg:
+            _READ[:] = [*_READ[-1:], (svg, self.unranked, (self.boxes, self.edges))]
 
 
 def forget() -> None:
