@@ -94,6 +94,7 @@ def test_i23_round_trip_keeps_ids_through_the_comments(af: Framework) -> None:
             "none: an id is one word)",
         ),
         ("# 2023 data, by hand\n", None),  # about no argument: prose
+        ("# 2 arguments, generated for a test\n", None),  # prose, about one
         ("# 1 a\n# 2 -b\n", "3:1: warning: {} (`-b` is no id)"),
         # At the first comment that goes wrong, in the file's order, not the arguments'.
         (
@@ -272,13 +273,18 @@ def test_a_framework_of_no_argument_imports_with_a_warning(
     assert len(warnings) == 1
 
 
-def test_importing_a_file_that_is_not_there_says_where_it_was_looked_for(tmp_path: Path) -> None:
-    """As `check` says it of a map: the path is the current folder's."""
-    result = CliRunner().invoke(app, ["import", str(tmp_path / "missing.apx")])
+def test_importing_a_file_that_is_not_there_says_where_it_was_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `check` says it of a map: a relative path is the current folder's."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["import", "missing.apx"])
     assert result.exit_code == 2 and result.output == (
-        f"argmap: error: cannot read {tmp_path / 'missing.apx'}: no such file; check the path: "
-        "it is relative to the current folder\n"
+        "argmap: error: cannot read missing.apx: no such file; check the path: it is relative "
+        "to the current folder\n"
     )
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "missing.apx")])
+    assert result.output.endswith(": no such file; check the path\n")
 
 
 def test_cli_export_and_import(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -1079,10 +1079,9 @@ def import_(
         _say(str(error) + guessed)  # it quotes the file
         raise typer.Exit(1) from None
     except FileNotFoundError:
-        _fail(
-            f"cannot read {path}: no such file; check the path: it is relative to the current "
-            "folder"
-        )
+        from argmap.files import unfound_hint
+
+        _fail(f"cannot read {path}: no such file; {unfound_hint(path)}")
     except OSError as error:
         _fail(f"cannot read {path}: {error.strerror or error}")
     for warning in warnings:  # (it quotes the file)

@@ -209,6 +209,13 @@ def replaces_yaml(path: str | Path) -> str | None:
     return f"{path} is a YAML file (a map?), which it would replace"
 
 
+def unfound_hint(path: str | Path) -> str:
+    """The hint for a path that leads to nothing: where a relative one is read from."""
+    if Path(path).is_absolute():
+        return "check the path"
+    return "check the path: it is relative to the current folder"
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`. Creates the
     folders on the way, as every command that writes a file does. A symbolic link is

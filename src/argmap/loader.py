@@ -35,7 +35,7 @@ from argmap.characters import (
 )
 from argmap.dates import iso_dates, no_such_day, real_date
 from argmap.diagnostics import Diagnostic, Severity, closest, guessed, value_hint
-from argmap.files import ADevice, TooLarge, other_format, read_input
+from argmap.files import ADevice, TooLarge, other_format, read_input, unfound_hint
 from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
@@ -92,7 +92,7 @@ def load(path: str | Path) -> Loaded:
     try:
         data = read_input(path)
     except FileNotFoundError:
-        problem = "no such file or folder", "check the path: it is relative to the current folder"
+        problem = "no such file or folder", unfound_hint(path)
         if Path(path).is_symlink():
             problem = (
                 f"a link to {Path(path).readlink()}, which does not exist",

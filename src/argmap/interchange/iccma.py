@@ -258,6 +258,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
 
 
 _BLANK = " \t\f\v"  # what separates the numbers of a line
+_SPACED_ID = re.compile(r"[\w.-]+(?: [\w.-]+){1,2}")  # (`# 1 big one`: two or three words)
 
 
 def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) -> Framework:
@@ -274,8 +275,10 @@ def from_i23(text: str, path: str = "<i23>", warnings: list[str] | None = None) 
             parts = line[1:].split()
             if len(parts) == 2 and _NUMBER.match(parts[0]):
                 comments.append((number, str(_int(parts[0])), parts[1]))
-            elif len(parts) > 2 and _NUMBER.match(parts[0]):
-                spaced.append((number, _int(parts[0]), line))  # (prose, or an id with spaces)
+            elif _NUMBER.match(parts[0] if parts else "") and _SPACED_ID.fullmatch(
+                " ".join(parts[1:])
+            ):  # (an id with spaces, meant: a few words, no prose's commas)
+                spaced.append((number, _int(parts[0]), line))
             continue
         if not line:
             continue
