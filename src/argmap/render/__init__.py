@@ -17,6 +17,7 @@ from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import (
     Graph,
     build_graph,
+    emptied,
     left_out,
     levels,
     neighbourhood,
@@ -591,40 +592,43 @@ class Drawing:
         in the order of their tails, kept if Graphviz places fewer out of that order."""
         assert self.layout is not None and self.drawn_from is not None
         (g, m, orders), self.drawn_from = self.drawn_from, None
-        across = self.style.direction in ("LR", "RL")
-        svg = self.layout.svg
-        if self.grouped:
-            if not (before := tangles(svg, orders)) and not self.unrouted:
-                return data  # (none has fewer)
-            placed = approaches(svg, orders, across)
-        else:
-            centre = centres(svg, across)
-            if not (before := _disorder(orders.values(), centre)):
-                return data
-            placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
-        # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
-        style = replace(self.style, placed=placed)
-        dot = ranking("".join(dot_pieces(g, m, style, self.statements)), self.lost)
-        layout, first, unrouted = self.layout, self.dot, self.unrouted
-        try:
-            self.dot = dot
-            again = self._laid_out(self._again(layout, dot), not self.grouped)
-            svg_again = self.layout.svg
-            # (Routed before straight, which cross boxes; then the fewer crossed edges.)
+        with emptied(g):  # (a copy, freed once drawn: `emptied`)
+            across = self.style.direction in ("LR", "RL")
+            svg = self.layout.svg
             if self.grouped:
-                better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
+                if not (before := tangles(svg, orders)) and not self.unrouted:
+                    return data  # (none has fewer)
+                placed = approaches(svg, orders, across)
             else:
-                # (Each node's tails in its ports' order now: as the first layout placed
-                # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
-                now = (sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values())
-                disorder = _disorder(now, centres(svg_again, across))
-                better = (self.unrouted, disorder) < (unrouted, before)
-            if better:
-                return again
-        except EngineError:  # (the drawing laid out first stands)
-            pass
-        self.layout, self.dot, self.unrouted = layout, first, unrouted
-        return data
+                centre = centres(svg, across)
+                if not (before := _disorder(orders.values(), centre)):
+                    return data
+                placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
+            # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
+            style = replace(self.style, placed=placed)
+            dot = ranking("".join(dot_pieces(g, m, style, self.statements)), self.lost)
+            layout, first, unrouted = self.layout, self.dot, self.unrouted
+            try:
+                self.dot = dot
+                again = self._laid_out(self._again(layout, dot), not self.grouped)
+                svg_again = self.layout.svg
+                # (Routed before straight, which cross boxes; then the fewer crossed edges.)
+                if self.grouped:
+                    better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
+                else:
+                    # (Each node's tails in its ports' order now: as the first layout placed
+                    # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
+                    now = (
+                        sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values()
+                    )
+                    disorder = _disorder(now, centres(svg_again, across))
+                    better = (self.unrouted, disorder) < (unrouted, before)
+                if better:
+                    return again
+            except EngineError:  # (the drawing laid out first stands)
+                pass
+            self.layout, self.dot, self.unrouted = layout, first, unrouted
+            return data
 
     def _uncrossed(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with fewer edges through other boxes:
