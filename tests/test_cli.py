@@ -1696,6 +1696,36 @@ def test_maps_dir_takes_files_whose_first_key_is_argmap(
     assert invoke("check", "--maps-dir", "debates", "a.yaml").exit_code == 1  # (a.yaml's error)
 
 
+def test_a_settings_file_changed_alone_checks_the_maps_it_governs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pre-commit passes a settings file changed alone, with no map: under --maps-dir, the
+    maps it may govern are checked (turned strict, a map's warning fails it), not none.
+    A pyproject.toml only if it names argmap; a settings file beside the maps' folder
+    governs none of them."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps" / "sub").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    unused = "argmap: 1\ntitle: T\nsources:\n  s: {title: S}\nclaims:\n  c: {text: C.}\n"
+    for name in ("maps/a.yaml", "maps/sub/b.yaml"):
+        (tmp_path / name).write_text(unused)
+    strict = "strict = true\n"
+    for name in (".argmap.toml", "maps/sub/argmap.toml", "docs/.argmap.toml"):
+        (tmp_path / name).write_text(strict)
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\n")
+
+    def checked(*paths: str) -> tuple[int, list[str]]:
+        result = invoke("check", "--maps-dir", "maps", *paths)
+        return result.exit_code, re.findall(r"^(\S+):4:3: warning", result.output, re.M)
+
+    assert checked(".argmap.toml") == (1, ["maps/a.yaml", "maps/sub/b.yaml"])
+    assert checked("maps/sub/argmap.toml") == (1, ["maps/sub/b.yaml"])
+    assert checked("docs/.argmap.toml", "pyproject.toml") == (0, [])
+    (tmp_path / ".argmap.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap]\n" + strict)
+    assert checked("pyproject.toml", "maps/a.yaml") == (1, ["maps/a.yaml", "maps/sub/b.yaml"])
+
+
 def test_a_rule_lists_at_most_a_thousand_diagnostics_a_file(tmp_path: Path) -> None:
     """A key written 190,000 times (950 KB) made as many errors: 1.4 GB and 34 s to write
     as SARIF, which GitHub refuses past 25,000 results. The first thousand are listed, and

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.config import Settings
+from argmap.config import Settings, names_settings
 from argmap.diagnostics import Diagnostic, Severity, count
 from argmap.files import RealPaths, real_path
 from argmap.graph import Graph, graph_for
@@ -96,6 +96,22 @@ def discover(
             if within is None or Path(link).absolute().is_relative_to(within):
                 once.setdefault(Path(link).absolute(), (link, folder))
         astray += once.values()
+
+
+def _governed(paths: list[str], maps_dir: str | Path) -> list[str]:
+    """The folders of maps that the settings files among `paths` may govern: `maps_dir`
+    inside a settings file's folder, or its folder inside `maps_dir`. Pre-commit passes a
+    settings file changed alone, and new settings (a rule turned on, `strict`) can fail
+    maps that no change of their own would have had checked."""
+    within, found = Path(maps_dir).absolute(), []
+    for path in map(Path, paths):
+        if names_settings(path):
+            folder = path.absolute().parent
+            if within.is_relative_to(folder):
+                found.append(str(maps_dir))
+            elif folder.is_relative_to(within):
+                found.append(str(path.parent))
+    return found
 
 
 def _found(
@@ -395,6 +411,8 @@ def check(
     # (A string is one path: taken as paths, `"maps/"` was m, a, p, s and /, the whole disk.)
     given = [paths] if isinstance(paths, str | os.PathLike) else paths
     names = [os.fspath(p) for p in given]
+    if maps_dir is not None:
+        names += _governed(names, maps_dir)
     reports = []
     astray: list[tuple[str, str]] = []
     for path in discover(names, maps_dir, astray):

@@ -22,6 +22,7 @@ from argmap.text import position
 from argmap.tomlkeys import Locator
 
 KEYS = ("select", "ignore", "strict", "rules")
+SETTINGS_FILES = (".argmap.toml", "argmap.toml")  # a folder's own, first to last
 # Rules that run whatever is selected or ignored (`Rule.required`).
 REQUIRED = frozenset(rule.id for rule in REGISTRY.values() if rule.required)
 # What tomllib reads each TOML type as, named as a user says it (`int`, `str` are Python's).
@@ -210,7 +211,7 @@ def _own(folder: Path) -> Settings | None:
     table; None if it has none. (Its errors name it from the current folder, as the
     maps' do.)"""
     folder = Path(from_here(str(folder)))
-    for name in (".argmap.toml", "argmap.toml"):
+    for name in SETTINGS_FILES:
         path = folder / name
         try:
             found = path.is_file()
@@ -239,6 +240,17 @@ def _own(folder: Path) -> Settings | None:
     tool = data.get("tool")
     read = "argmap" in data or (isinstance(tool, dict) and "argmap" in tool)  # (see `_from`)
     return _from(pyproject, data, locator) if read else None
+
+
+def names_settings(path: Path) -> bool:
+    """Whether `path` is named as a settings file is (`_own`): a pyproject.toml only if it
+    names argmap, as one with a [tool.argmap] table does."""
+    if path.name in SETTINGS_FILES:
+        return True
+    try:
+        return path.name == "pyproject.toml" and b"argmap" in read_input(path, MAX_SETTINGS)
+    except OSError:  # (none, a folder, one too large: not a map's either)
+        return False
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Locator]:
