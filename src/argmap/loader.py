@@ -36,7 +36,7 @@ from argmap.characters import (
 from argmap.dates import iso_dates, no_such_day, real_date
 from argmap.diagnostics import Diagnostic, Severity, closest, guessed, value_hint
 from argmap.files import ADevice, TooLarge, other_format, read_input, unfound_hint
-from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span
+from argmap.model import Actor, ActorKind, Kind, Map, Node, Ref, Source, Span, Tags
 from argmap.printable import clipped
 from argmap.text import counted, position, source_lines
 from argmap.urls import URL_SHOWN, mixed_script, refused
@@ -1949,10 +1949,12 @@ class _MapBuilder:
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
             said = f"a tag in {what}"
-            found = tuple(
-                t
-                for item in items
-                if not self.empty(item, said, f, words=True) and (t := self.text(item, said, f))
+            found = Tags.written(
+                [
+                    (t, item.span)
+                    for item in items
+                    if not self.empty(item, said, f, words=True) and (t := self.text(item, said, f))
+                ]
             )
             self.joined_tags(items, what)
             return found

@@ -64,6 +64,19 @@ class Ref:
     span: Span
 
 
+class Tags(tuple[str, ...]):
+    """A node's tags, and where each was written (`spans`, one a tag; none for tags made
+    in code): a repeat is said where it is (`repeated-target`)."""
+
+    spans: tuple[Span, ...] = ()
+
+    @classmethod
+    def written(cls, tags: list[tuple[str, Span]]) -> Tags:
+        made = cls(tag for tag, _ in tags)
+        made.spans = tuple(span for _, span in tags)
+        return made
+
+
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str

@@ -391,18 +391,20 @@ def _repeated_target(ctx: Context) -> Iterator[Finding]:
                 )
             actors.add(ref.id)
         tags: dict[str, str] = {}  # (by the tag in lower case: `--group-by tag` tells case)
-        for tag in node.tags:
+        spans = getattr(node.tags, "spans", ())
+        for i, tag in enumerate(node.tags):
+            at = spans[i] if i < len(spans) else node.field_span("tags")
             if (first := tags.get(tag.casefold())) is None:
                 tags[tag.casefold()] = tag
             elif first == tag:
                 yield (
-                    node.fields.get("tags", node.span),
+                    at,
                     f"{node.kind} `{node.id}` names `{tag}` twice in `tags`",
                     "delete the repeated tag; the node has it once",
                 )
             else:  # (other nodes' `Policy` and `policy` are two tags, and two groups)
                 yield (
-                    node.fields.get("tags", node.span),
+                    at,
                     f"{node.kind} `{node.id}` has `{first}` and `{tag}` in `tags`",
                     f"keep one of the two spellings, `{first}`, say: tags that differ in case "
                     "are two tags",
