@@ -465,11 +465,21 @@ def _is_blank(node: YNode) -> bool:
     return isinstance(node, YScalar) and (node.is_null or bool(_INVISIBLE.fullmatch(node.value)))
 
 
-def invalid_id(key: str, span: Span, suggested: str | None = None) -> tuple[str, str]:
+def invalid_id(
+    key: str, span: Span, suggested: str | None = None, naming: str = "attacks"
+) -> tuple[str, str]:
     """Why `key`, written at `span`, is not an id, and what to do: the first character the
     pattern refuses, named and placed, since the id may look right (an invisible character,
     a Cyrillic a) or be made of what a reader takes for letters (Cyrillic, accented); and
-    the valid id `suggested` for it, if any (`spec.suggested_id`)."""
+    the valid id `suggested` for it, if any (`spec.suggested_id`). An id that YAML reads
+    as no value is said as the field `naming` would name it."""
+    if key in spec.NULL_IDS:
+        return (
+            f"id `{key}` is what YAML reads as no value where a field names it "
+            f"(`{naming}: {key}`): to YAML, and to any tool that reads the map, it names "
+            "nothing",
+            "give it another id",
+        )
     at = spec.refused_at(key)
     rule = f"ids use only {spec.ID_CHARS}"
     if at == len(key):
@@ -489,7 +499,6 @@ def invalid_id(key: str, span: Span, suggested: str | None = None) -> tuple[str,
     return f"id `{shown}` has {where}, which an id may not hold", rule + fix
 
 
-_NULL_IDS = frozenset(("null", "Null", "NULL"))  # ids that YAML reads as null where named
 _PROSE = frozenset(("text", "quote", "note", "summary"))  # text fields of sentences, not names
 _SAID_AGAIN = 80  # characters of a value that a hint writes out again, at most
 _WORDS = ("text", "tags", "refs", "ref")  # fields whose `#word` YAML may read as a comment
@@ -1033,18 +1042,12 @@ class _MapBuilder:
             ):
                 continue
             written = key  # (as the hints below write it)
-            if key in _NULL_IDS:  # (a field that names it reads on: `_names_null_id`)
+            if key in spec.NULL_IDS:  # (a field that names it reads on: `_names_null_id`)
                 self.null_ids.add((name, key))
                 self.bad_ids[len(self.diagnostics)] = key
                 naming = {"actors": "by", "sources": "source"}.get(name, "attacks")
-                self.error(
-                    "invalid-id",
-                    key_node.span,
-                    f"id `{key}` is what YAML reads as no value where a field names it "
-                    f"(`{naming}: {key}`): to YAML, and to any tool that reads the map, it "
-                    "names nothing",
-                    "give it another id",
-                )
+                nothing = invalid_id(key, key_node.span, naming=naming)
+                self.error("invalid-id", key_node.span, *nothing)
             elif not spec.ID_RE.match(key):
                 # (Not an id the map has, anywhere, nor one given to another invalid id.)
                 taken = _AnyOf((self.suggested_ids, node.entries, *self.written_ids.values()))

@@ -25,6 +25,7 @@ MAX_ID = 1024
 _ID = rf"[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_ID - 1}}}"
 ID_PATTERN = rf"^{_ID}{_END}"
 ID_RE = re.compile(ID_PATTERN)
+NULL_IDS = frozenset(("null", "Null", "NULL"))  # ids that YAML reads as no value where named
 # What an id may hold, as a hint says it: "letters" alone would take in `Ключ` and `é`.
 ID_CHARS = "ASCII letters, digits, `_`, `.` and `-`"
 _ID_START = re.compile(_ID)

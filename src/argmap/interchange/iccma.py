@@ -27,7 +27,7 @@ from argmap.loader import invalid_id
 from argmap.model import Span
 from argmap.printable import clipped
 from argmap.semantics.framework import Framework
-from argmap.spec import ID_RE, suggested_id
+from argmap.spec import ID_RE, NULL_IDS, suggested_id
 from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
@@ -226,7 +226,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
             )
         if kind == "arg":
             name = _unterm(first)
-            if not ID_RE.match(name):
+            if not ID_RE.match(name) or name in NULL_IDS:
                 raise reader.not_an_id(plain, match.start(2), first, name)
             if len(arguments) == MAX_ARGUMENTS and name not in arguments:
                 raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
@@ -350,6 +350,8 @@ def _names(
             continue
         if not ID_RE.match(name):
             trouble = line, f"`{clipped(name, 20)}` is no id"
+        elif name in NULL_IDS:
+            trouble = line, f"`{name}` is what YAML reads as no value"
         elif named.get(argument, name) != name:
             trouble = line, f"argument {argument} is named twice, with two ids"
         elif owners.get(name, argument) != argument:
