@@ -286,6 +286,24 @@ def test_a_folder_into_a_folder_then_check(
     assert one.exit_code == 0, one.output
 
 
+def test_a_settings_file_changed_alone_renders_the_maps_it_governs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `check` does (the pre-commit hooks pass a settings file changed alone): a map
+    drawn up to date whose warning new settings make fail (`strict`) is named, not passed
+    over with nothing said."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps" / "sub").mkdir(parents=True)
+    (tmp_path / "maps" / "sub" / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsources:\n  s: {title: S}\nclaims:\n  c: {text: C.}\n"
+    )
+    assert invoke("render", "maps").exit_code == 0
+    settings = tmp_path / "maps" / "sub" / ".argmap.toml"
+    settings.write_text("strict = true\n")
+    drawn = invoke("render", "--check", "--quiet", "--maps-dir", "maps", str(settings))
+    assert drawn.exit_code == 1 and "m.yaml" in drawn.output, drawn.output
+
+
 def test_a_stale_drawing_is_named_with_the_command_that_updates_it(
     maps: Path, tmp_path: Path
 ) -> None:

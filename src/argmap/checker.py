@@ -76,7 +76,8 @@ def discover(
     another name (`latest.yaml` -> `v3.yaml`) comes under its own.
 
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
-    files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`).
+    files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`); and
+    for a settings file, the maps under `maps_dir` that it may govern (`_governed`).
 
     A link in a folder to a hidden file, or the system's own, is not read
     (`_leads_astray`): once the paths are all given, `astray` (if given) holds each, once,
@@ -84,6 +85,9 @@ def discover(
     seen: set[tuple[str, str]] = set()
     real = RealPaths()
     links: list[tuple[str, str]] = []
+    if maps_dir is not None:
+        given = [os.fspath(p) for p in paths]
+        paths = [*given, *_governed(given, maps_dir)]
     for found in _found(paths, maps_dir, links):
         key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
@@ -411,8 +415,6 @@ def check(
     # (A string is one path: taken as paths, `"maps/"` was m, a, p, s and /, the whole disk.)
     given = [paths] if isinstance(paths, str | os.PathLike) else paths
     names = [os.fspath(p) for p in given]
-    if maps_dir is not None:
-        names += _governed(names, maps_dir)
     reports = []
     astray: list[tuple[str, str]] = []
     for path in discover(names, maps_dir, astray):
