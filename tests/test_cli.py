@@ -867,7 +867,7 @@ def test_settings_from_pyproject(tmp_path: Path) -> None:
         (b"[project\nbroken", None),
         (b"tool = 5\n", None),
         (b'tool = "argmap"\n', None),
-        (b"[tool]\nargmap = 5\n", "[tool.argmap]: the settings must be a table"),
+        (b"[tool]\nargmap = 5\n", "toml:2:1: the settings must be a table"),
         (b'[tool.argmap]\nignore = ["caf\xe9"]\n', "toml:2:15: cannot read settings: not UTF-8"),
         (b"[tool.argmap]\nignore = [\n", "toml:2:10: cannot read settings: this `[` is never"),
         (

@@ -60,10 +60,10 @@ def test_pyproject_positions_count_from_the_file(tmp_path: Path) -> None:
         # In an inline table the position is the line that holds it.
         ":6:1: `rules.long-text.max-length` must be a whole number, not text",
     )
-    path.write_text("[tool]\nargmap = 5\n")
-    assert problems(path) == (
-        " [tool.argmap]: the settings must be a table (`ignore = [...]` and so on)",
-    )
+    path.write_text("[tool]\nargmap = 5\n")  # (said where it is written)
+    assert problems(path) == (":2:1: the settings must be a table (`ignore = [...]` and so on)",)
+    path.write_text('[project]\nname = "x"\n[tool]\nblack = 1\nargmap = "strict"\n')
+    assert problems(path) == (":5:1: the settings must be a table (`ignore = [...]` and so on)",)
 
 
 @pytest.mark.parametrize(
@@ -167,6 +167,31 @@ def test_an_unclosed_list_is_named_where_it_opens(tmp_path: Path, text: str, whe
     assert problems(path) == (
         f"{where} cannot read settings: this `[` is never closed; end the list with `]`",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # At the end of a file with no line end: tomllib says "at end of document", no line.
+        ("strict =", ":1:9: cannot read settings: a value TOML cannot read"),
+        ("strict = true\nselect", ":2:7: cannot read settings: Expected '=' after a key"),
+        (
+            "rules = {long-text = {max-length = 1}",
+            ":1:9: cannot read settings: this `{` is never closed; end the table with `}`, on "
+            "its line",
+        ),
+        # Braces over lines, as TOML 1.1 lets them go and Python's tomllib (1.0) does not.
+        (
+            "rules = {\n  long-text = {max-length = 1}\n}\n",
+            ":1:10: cannot read settings: a table in braces ends on the line it starts on",
+        ),
+    ],
+)
+def test_a_settings_file_cut_short_is_said_where(tmp_path: Path, text: str, said: str) -> None:
+    """Each was said in tomllib's words, with no line and column."""
+    path = tmp_path / ".argmap.toml"
+    path.write_text(text)
+    assert problems(path)[0].startswith(said)
 
 
 NEVER_CLOSED = "this string is never closed; end it with "
@@ -477,20 +502,24 @@ def test_a_line_break_inside_a_toml_string_is_no_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "value"),
-    [(".argmap.toml", "[" * 2000 + "]" * 2000), ("pyproject.toml", "{a=" * 900 + "1" + "}" * 900)],
+    ("name", "value", "where"),
+    [
+        (".argmap.toml", "[" * 2000 + "]" * 2000, "1:74"),
+        ("pyproject.toml", "{a=" * 900 + "1" + "}" * 900, "2:202"),
+    ],
 )
 def test_values_nested_hundreds_deep_are_refused_in_words(
-    tmp_path: Path, name: str, value: str
+    tmp_path: Path, name: str, value: str, where: str
 ) -> None:
     """tomllib reads each level with a call of its own: Python's recursion limit ended
-    argmap with an internal error (and `watch` with it)."""
+    argmap with an internal error (and `watch` with it). Said where level 65 starts."""
     settings = tmp_path / name
     section = "[tool.argmap]\n" if name == "pyproject.toml" else ""
     settings.write_text(f"{section}strict = {value}\n")
     assert problems(settings) == (
-        ": cannot read settings: lists or tables are nested too deeply (hundreds of levels), "
-        "where argmap's settings need a few; remove the extra `[` or `{`",
+        f":{where}: cannot read settings: lists or tables are nested too deeply (hundreds of "
+        "levels; level 65 starts here), where argmap's settings need a few; remove the extra "
+        "`[` or `{`",
     )
 
 

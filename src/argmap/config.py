@@ -284,12 +284,15 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Locator]:
             "write a smaller number"
         ) from error
     except RecursionError as error:  # tomllib reads each level of nesting with a call
+        at = Locator(text, within).deepest(_DEEPEST) or (1, 1)
         raise ConfigError(
-            f"{path}: cannot read settings: lists or tables are nested too deeply (hundreds "
-            "of levels), where argmap's settings need a few; remove the extra `[` or `{`"
+            f"{path}:{at[0]}:{at[1]}: cannot read settings: lists or tables are nested too "
+            f"deeply (hundreds of levels; level {_DEEPEST + 1} starts here), where argmap's "
+            "settings need a few; remove the extra `[` or `{`"
         ) from error
 
 
+_DEEPEST = 64  # levels of nesting: where too many start, once tomllib runs out (hundreds)
 # A whole number longer than Python reads (tomllib's error names no place).
 _LONG_NUMBER = re.compile(rf"[0-9](?:_?[0-9]){{{sys.get_int_max_str_digits()},}}")
 MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project's pyproject
@@ -316,8 +319,9 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     if found is None:
         return f": cannot read settings: {error}"
     problem, at = found[1], (int(found[2]), int(found[3])) if found[2] else None
+    lines = locator.text.split("\n")
     if at is None and problem.startswith("Cannot "):  # on the last line, without its end
-        at = (locator.text.count("\n") + 1, 1)
+        at = (len(lines), 1)
     there = _character_at(locator.text, at) if at else ""
     if at and there == "\r":  # (lines ended by CR alone: one line to TOML)
         problem = (
@@ -328,10 +332,16 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     if at and there and unicodedata.category(there) == "Cc":
         problem = f"{describe(there)}, which TOML allows nowhere (but a tab); delete it"
         return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
-    unclosed = locator.unclosed() if at is None or problem == "Unclosed array" else None
+    unclosed = locator.unclosed() if at is None or problem.startswith("Unclosed ") else None
     repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
     if unclosed is not None:
-        at, problem = unclosed, "this `[` is never closed; end the list with `]`"
+        at, bracket = unclosed
+        problem = (
+            "this `[` is never closed; end the list with `]`"
+            if bracket == "["
+            else "this `{` is never closed; end the table with `}`, on its line (TOML writes "
+            "a table in braces on one line)"
+        )
     elif repeated is not None:
         path, at, first = repeated
         inside = path[: len(locator.within)] == locator.within and path != locator.within
@@ -342,9 +352,14 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
         problem = f"this string is never closed; end it with {quote}"
         if len(quote) == 1:
             problem += " on its line (text over several lines goes in \"\"\" or ''')"
-    elif at is None:
-        return f": cannot read settings: {error}"
-    elif problem == "Invalid value":  # `strict = yes`, `ignore = long-text`
+    elif at is None:  # (the end of a file whose last line has no line end)
+        at = (len(lines), len(lines[-1]) + 1)
+    elif not there and locator.open_at(at) == "{":  # a line's end inside braces
+        problem = (
+            "a table in braces ends on the line it starts on in TOML; write it on one line, "
+            "or its keys under a `[table]` header of their own"
+        )
+    if problem == "Invalid value":  # `strict = yes`, `ignore = long-text`
         problem = (
             "a value TOML cannot read; write true or false, a number, or text in quotes "
             '(`strict = true`, `ignore = ["long-text"]`)'

@@ -17,7 +17,7 @@ _KEY = re.compile(r"""[A-Za-z0-9_-]+|"((?:[^"\\]|\\.)*)"|'([^']*)'""")
 _STRINGS = r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*"""
 _STRING_OR_COMMENT = re.compile(_STRINGS, re.DOTALL)
 # Brackets, and what can hold one that is not: strings and comments.
-_BRACKET = re.compile(_STRINGS + "|[][]", re.DOTALL)
+_BRACKET = re.compile(_STRINGS + r"|[][{}]", re.DOTALL)
 # Strings and comments, or a quote that opens a string never closed.
 _STRING_OR_OPEN = re.compile(
     r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?!"")(?:[^"\\\n]|\\.)*"|'(?!'')[^'\n]*'"""
@@ -58,10 +58,11 @@ class Locator:
     ) -> tuple[int, int] | None:
         """The line and column (from 1) where `key` is written, or the item `value` of its
         list, or (`at_value`) its value; where a table that holds it is written (an inline
-        one, say) if not itself; None if nowhere."""
-        if not key:
-            return None
+        one, say) if not itself; None if nowhere. No key is the table the settings are in
+        (`within`), if any."""
         path = self.within + key
+        if not path:
+            return None
         holder: tuple[int, int] | None = None
         written = list(self._written())
         for i, (number, column, start, keys, header) in enumerate(written):
@@ -102,16 +103,41 @@ class Locator:
                 return self._position(token.start()), token["open"]
         return None
 
-    def unclosed(self) -> tuple[int, int] | None:
-        """Where the first `[` that is never closed is written (brackets in strings and
-        comments do not count); tomllib reports only where it gave up, at the end."""
-        opened: list[int] = []
-        for token in _BRACKET.finditer(self.text):
-            if token[0] == "[":
-                opened.append(token.start())
-            elif token[0] == "]" and opened:
+    def open_at(self, at: tuple[int, int]) -> str:
+        """The innermost `[` or `{` still open at the line and column `at`, "" if none."""
+        lines = self.text.split("\n")[: at[0]]
+        offset = sum(len(line) + 1 for line in lines[:-1]) + at[1] - 1
+        opened: list[str] = []
+        for token in _BRACKET.finditer(self.text, 0, offset):
+            if token[0] in "[{":
+                opened.append(token[0])
+            elif token[0] in "]}" and opened:
                 opened.pop()
-        return self._position(opened[0]) if opened else None
+        return opened[-1] if opened else ""
+
+    def deepest(self, most: int) -> tuple[int, int] | None:
+        """Where the first `[` or `{` more than `most` deep is written, if any."""
+        depth = 0
+        for token in _BRACKET.finditer(self.text):
+            if token[0] in "[{":
+                depth += 1
+                if depth > most:
+                    return self._position(token.start())
+            elif token[0] in "]}":
+                depth = max(depth - 1, 0)
+        return None
+
+    def unclosed(self) -> tuple[tuple[int, int], str] | None:
+        """Where the first `[` or `{` that is never closed is written, and which (brackets
+        in strings and comments do not count); tomllib reports only where it gave up, at
+        the end."""
+        opened: list[re.Match[str]] = []
+        for token in _BRACKET.finditer(self.text):
+            if token[0] in "[{":
+                opened.append(token)
+            elif token[0] in "]}" and opened:
+                opened.pop()
+        return (self._position(opened[0].start()), opened[0][0]) if opened else None
 
     def _written(self) -> Iterator[tuple[int, int, int, tuple[str, ...], bool]]:
         """Each key or [table] written at the start of a line: its line and column, the
