@@ -1724,6 +1724,38 @@ def test_a_settings_file_changed_alone_checks_the_maps_it_governs(
     (tmp_path / ".argmap.toml").unlink()
     (tmp_path / "pyproject.toml").write_text("[tool.argmap]\n" + strict)
     assert checked("pyproject.toml", "maps/a.yaml") == (1, ["maps/a.yaml", "maps/sub/b.yaml"])
+    # With --config, that file alone is read: it governs every map, and no other does.
+    (tmp_path / "docs" / ".argmap.toml").write_text("")
+    config = ("--config", "docs/.argmap.toml")
+    assert checked(*config, "pyproject.toml") == (0, [])
+    every = invoke("check", *config, "--maps-dir", "maps", "docs/.argmap.toml").output
+    assert every.endswith("2 files checked: 2 warnings\n")
+    # The maps' folder a link to them (as settings are found, by real paths); a pipe by
+    # the name of pyproject.toml is not read (it waited for a writer).
+    (tmp_path / "maps").rename(tmp_path / "docs" / "maps")
+    (tmp_path / "maps").symlink_to(tmp_path / "docs" / "maps")
+    (tmp_path / "docs" / ".argmap.toml").write_text(strict)
+    assert checked("docs/.argmap.toml") == (1, ["maps/a.yaml", "maps/sub/b.yaml"])
+    (tmp_path / "pyproject.toml").unlink()
+    os.mkfifo(tmp_path / "pyproject.toml")
+    assert checked("pyproject.toml") == (0, [])
+
+
+def test_the_maps_a_settings_file_governs_are_walked_once(tmp_path: Path) -> None:
+    """Pre-commit's `--all-files` passes every map and every settings file: the maps'
+    folder was walked again for each settings file (10,000 maps: 0.7 s a walk)."""
+    from argmap.checker import _governed
+
+    (tmp_path / "maps" / "sub").mkdir(parents=True)
+    settings = [
+        tmp_path / ".argmap.toml",
+        tmp_path / "argmap.toml",
+        tmp_path / "maps" / "sub" / "argmap.toml",
+    ]
+    for path in settings:
+        path.write_text("")
+    names = [str(p) for p in settings] * 2
+    assert _governed(names, tmp_path / "maps", None) == [str(tmp_path / "maps")]
 
 
 def test_a_rule_lists_at_most_a_thousand_diagnostics_a_file(tmp_path: Path) -> None:

@@ -185,12 +185,30 @@ def test_an_unclosed_list_is_named_where_it_opens(tmp_path: Path, text: str, whe
             "rules = {\n  long-text = {max-length = 1}\n}\n",
             ":1:10: cannot read settings: a table in braces ends on the line it starts on",
         ),
+        # Lines ended by CR LF, which TOML reads: not "a carriage return alone".
+        (
+            "rules = {\r\n a = 1 }\r\n",
+            ":1:10: cannot read settings: a table in braces ends on the line it starts on",
+        ),
+        ("rules = {a = 1\r\n", ":1:9: cannot read settings: this `{` is never closed"),
+        # The bracket never closed, not one the other bracket closed or one after the error.
+        ("rules = { a = [1, 2 }\n", ":1:15: cannot read settings: this `[` is never closed"),
+        (
+            'ignore = ["a" "b"]\nrules = {a = 1\n',
+            ":1:15: cannot read settings: a `,` between two items of the list, or its `]`, is "
+            "missing here",
+        ),
+        (
+            'rules = {a = 1 b = 2}\nignore = ["x"\n',
+            ":1:16: cannot read settings: a `,` between two keys of the table, or its `}`, is "
+            "missing here",
+        ),
     ],
 )
 def test_a_settings_file_cut_short_is_said_where(tmp_path: Path, text: str, said: str) -> None:
-    """Each was said in tomllib's words, with no line and column."""
+    """Each was said in tomllib's words, with no line and column, or at another bracket."""
     path = tmp_path / ".argmap.toml"
-    path.write_text(text)
+    path.write_bytes(text.encode())
     assert problems(path)[0].startswith(said)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.config import Settings, names_settings
+from argmap.config import Resolver, Settings, names_settings
 from argmap.diagnostics import Diagnostic, Severity, count
 from argmap.files import RealPaths, real_path
 from argmap.graph import Graph, graph_for
@@ -69,6 +69,7 @@ def discover(
     paths: Iterable[str | Path],
     maps_dir: str | Path | None = None,
     astray: list[tuple[str, str]] | None = None,
+    config: Path | None = None,
 ) -> Iterator[str]:
     """Files to check: each file as given, each folder's *.yaml/*.yml, hidden folders skipped.
     A path that does not exist is passed on, so that loading reports it. A map named twice
@@ -77,7 +78,8 @@ def discover(
 
     With `maps_dir` (as pre-commit uses it, passing every changed file), only maps: YAML
     files under `maps_dir`, and any file whose first key is `argmap` (`argmap: 1`); and
-    for a settings file, the maps under `maps_dir` that it may govern (`_governed`).
+    for a settings file (`config`, if given: --config's), the maps under `maps_dir` that
+    it may govern (`_governed`).
 
     A link in a folder to a hidden file, or the system's own, is not read
     (`_leads_astray`): once the paths are all given, `astray` (if given) holds each, once,
@@ -87,7 +89,7 @@ def discover(
     links: list[tuple[str, str]] = []
     if maps_dir is not None:
         given = [os.fspath(p) for p in paths]
-        paths = [*given, *_governed(given, maps_dir)]
+        paths = [*given, *_governed(given, maps_dir, config)]
     for found in _found(paths, maps_dir, links):
         key = (found, "") if found == "-" else (real(found), Path(found).name)
         if key not in seen:
@@ -102,20 +104,31 @@ def discover(
         astray += once.values()
 
 
-def _governed(paths: list[str], maps_dir: str | Path) -> list[str]:
-    """The folders of maps that the settings files among `paths` may govern: `maps_dir`
-    inside a settings file's folder, or its folder inside `maps_dir`. Pre-commit passes a
-    settings file changed alone, and new settings (a rule turned on, `strict`) can fail
-    maps that no change of their own would have had checked."""
-    within, found = Path(maps_dir).absolute(), []
+def _governed(paths: list[str], maps_dir: str | Path, config: Path | None) -> list[str]:
+    """The folders of maps that the settings files among `paths` may govern, each once:
+    `maps_dir` for `config` (the settings of every map, given with --config) or for a
+    settings file whose folder holds it, else the settings file's folder inside
+    `maps_dir` (by their real paths, as settings are found). Pre-commit passes a settings
+    file changed alone, and new settings (a rule turned on, `strict`) can fail maps that
+    no change of their own would have had checked."""
+    real = RealPaths()
+    within, found = Path(real(maps_dir)), dict[str, Path]()
     for path in map(Path, paths):
-        if names_settings(path):
-            folder = path.absolute().parent
+        if config is not None:  # (the only settings file read)
+            if Path(real(path)) == Path(real(config)):
+                found[str(maps_dir)] = within
+        elif names_settings(path):
+            folder = Path(real(path.parent))
             if within.is_relative_to(folder):
-                found.append(str(maps_dir))
+                found[str(maps_dir)] = within
             elif folder.is_relative_to(within):
-                found.append(str(path.parent))
-    return found
+                found[str(path.parent)] = folder
+    # (Not a folder inside another: its maps are found there.)
+    return [
+        f
+        for f, at in found.items()
+        if not any(at != o and at.is_relative_to(o) for o in found.values())
+    ]
 
 
 def _found(
@@ -417,7 +430,8 @@ def check(
     names = [os.fspath(p) for p in given]
     reports = []
     astray: list[tuple[str, str]] = []
-    for path in discover(names, maps_dir, astray):
+    config = settings.config if isinstance(settings, Resolver) else None
+    for path in discover(names, maps_dir, astray, config):
         chosen = settings(path) if callable(settings) else settings or Settings()
         loaded = load(path)
         diagnostics = check_loaded(loaded, chosen)

@@ -591,6 +591,7 @@ def _run_render(
     support: str,
     flags: list[str],
 ) -> int:
+    from argmap.config import Resolver
     from argmap.render import FORMATS, RenderOptions
     from argmap.render.batch import STDOUT, PlanError, plan, run_all
 
@@ -604,7 +605,8 @@ def _run_render(
             f"name it {named}, or leave out --format"
         )
     try:
-        planned = plan(paths, output, fmt, maps_dir)
+        config = settings.config if isinstance(settings, Resolver) else None
+        planned = plan(paths, output, fmt, maps_dir, config)
     except PlanError as error:
         _fail(str(error))
     if (

@@ -179,13 +179,13 @@ class Resolver:
             )
         self._on_top: Callable[[Settings], Settings] = lambda s: s.override(select, ignore, strict)
         self._given = self._on_top(load(config))  # also for a map with no settings file above
-        self._config = config
+        self.config = config  # the settings file of every map, if given
         self._nearest: dict[Path, Settings] = {}  # by folder
         self._real = RealPaths()
 
     def __call__(self, path: str | Path) -> Settings:
         """The settings for the map at `path`."""
-        if self._config is not None:
+        if self.config is not None:
             return self._given
         # The folder the file is in, as opening it finds it (`link/../m.yaml` is beside
         # where the link leads); a map that is itself a link is in the link's folder.
@@ -247,9 +247,11 @@ def names_settings(path: Path) -> bool:
     names argmap, as one with a [tool.argmap] table does."""
     if path.name in SETTINGS_FILES:
         return True
-    try:
-        return path.name == "pyproject.toml" and b"argmap" in read_input(path, MAX_SETTINGS)
-    except OSError:  # (none, a folder, one too large: not a map's either)
+    try:  # (Only a file: a pipe by the name was read without end.)
+        if path.name != "pyproject.toml" or not path.is_file():
+            return False
+        return b"argmap" in read_input(path, MAX_SETTINGS)
+    except OSError:  # (none, one too large: not argmap's either)
         return False
 
 
@@ -300,14 +302,12 @@ MAX_SETTINGS = 4 * 2**20  # bytes of a settings file: a few lines, or a project'
 _STRING_LEFT_OPEN = re.compile(
     r"Unterminated string|Illegal character '\\n'|Expected \"('|\"|''')\""
 )
+# What tomllib says where a list's or a braced table's next item, or its end, should be.
+_UNCLOSED = {
+    "Unclosed array": "a `,` between two items of the list, or its `]`, is missing here",
+    "Unclosed inline table": "a `,` between two keys of the table, or its `}`, is missing here",
+}
 _TOML_ERROR = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
-
-
-def _character_at(text: str, at: tuple[int, int]) -> str:
-    """The character at a line and column as tomllib counts them (lines end at LF), if any."""
-    lines = text.split("\n")
-    line = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
-    return line[at[1] - 1] if 0 < at[1] <= len(line) else ""
 
 
 def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
@@ -322,17 +322,20 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
     lines = locator.text.split("\n")
     if at is None and problem.startswith("Cannot "):  # on the last line, without its end
         at = (len(lines), 1)
-    there = _character_at(locator.text, at) if at else ""
-    if at and there == "\r":  # (lines ended by CR alone: one line to TOML)
+    # The character there (tomllib counts lines by LF), and whether it ends its line.
+    line = lines[at[0] - 1] if at and 0 < at[0] <= len(lines) else ""
+    there = line[at[1] - 1] if at and 0 < at[1] <= len(line) else ""
+    crlf = at is not None and there == "\r" and at[1] == len(line) and at[0] < len(lines)
+    if at and there == "\r" and not crlf:  # (lines ended by CR alone: one line to TOML)
         problem = (
             "this line ends in a carriage return alone (as old Macs ended lines), which TOML "
             "does not read as the end of a line; save the file with LF line ends"
         )
         return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
-    if at and there and unicodedata.category(there) == "Cc":
+    if at and there and not crlf and unicodedata.category(there) == "Cc":
         problem = f"{describe(there)}, which TOML allows nowhere (but a tab); delete it"
         return f":{at[0]}:{at[1]}: cannot read settings: {problem}"
-    unclosed = locator.unclosed() if at is None or problem.startswith("Unclosed ") else None
+    unclosed = locator.unclosed(at) if at is None or problem.startswith("Unclosed ") else None
     repeated = locator.repeated(at[0]) if at and problem.startswith("Cannot ") else None
     if unclosed is not None:
         at, bracket = unclosed
@@ -354,11 +357,13 @@ def _toml_error(error: tomllib.TOMLDecodeError, locator: Locator) -> str:
             problem += " on its line (text over several lines goes in \"\"\" or ''')"
     elif at is None:  # (the end of a file whose last line has no line end)
         at = (len(lines), len(lines[-1]) + 1)
-    elif not there and locator.open_at(at) == "{":  # a line's end inside braces
+    elif (not there or crlf) and locator.open_at(at) == "{":  # a line's end inside braces
         problem = (
             "a table in braces ends on the line it starts on in TOML; write it on one line, "
             "or its keys under a `[table]` header of their own"
         )
+    elif problem in _UNCLOSED:  # (closed later: what comes next is no item, nor the end)
+        problem = _UNCLOSED[problem]
     if problem == "Invalid value":  # `strict = yes`, `ignore = long-text`
         problem = (
             "a value TOML cannot read; write true or false, a number, or text in quotes "

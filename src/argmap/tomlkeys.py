@@ -18,6 +18,7 @@ _STRINGS = r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#
 _STRING_OR_COMMENT = re.compile(_STRINGS, re.DOTALL)
 # Brackets, and what can hold one that is not: strings and comments.
 _BRACKET = re.compile(_STRINGS + r"|[][{}]", re.DOTALL)
+_CLOSER = {"[": "]", "{": "}"}
 # Strings and comments, or a quote that opens a string never closed.
 _STRING_OR_OPEN = re.compile(
     r"""'''.*?'''|"{3}(?:[^\\]|\\.)*?"{3}|"(?!"")(?:[^"\\\n]|\\.)*"|'(?!'')[^'\n]*'"""
@@ -127,17 +128,25 @@ class Locator:
                 depth = max(depth - 1, 0)
         return None
 
-    def unclosed(self) -> tuple[tuple[int, int], str] | None:
-        """Where the first `[` or `{` that is never closed is written, and which (brackets
-        in strings and comments do not count); tomllib reports only where it gave up, at
-        the end."""
+    def unclosed(self, before: tuple[int, int] | None) -> tuple[tuple[int, int], str] | None:
+        """Where the first `[` or `{` that is never closed is written, and which: one that
+        the other bracket meets, or still open at the end (brackets in strings and comments
+        do not count), if it opens `before` that line and column (where tomllib gave up,
+        reporting no more)."""
         opened: list[re.Match[str]] = []
         for token in _BRACKET.finditer(self.text):
-            if token[0] in "[{":
+            if token[0] in _CLOSER:
                 opened.append(token)
-            elif token[0] in "]}" and opened:
+            elif token[0] in _CLOSER.values() and opened:
+                if _CLOSER[opened[-1][0]] != token[0]:
+                    break  # (the innermost one open: `{ a = [1 }`)
                 opened.pop()
-        return (self._position(opened[0].start()), opened[0][0]) if opened else None
+        else:
+            opened = opened[:1]  # (the outermost: the rest are in it)
+        if not opened:
+            return None
+        at = self._position(opened[-1].start())
+        return (at, opened[-1][0]) if before is None or at < before else None
 
     def _written(self) -> Iterator[tuple[int, int, int, tuple[str, ...], bool]]:
         """Each key or [table] written at the start of a line: its line and column, the

@@ -73,10 +73,15 @@ class PlanError(Exception):
 
 
 def plan(
-    paths: Sequence[str], output: str | None, fmt: str, maps_dir: str | Path | None = None
+    paths: Sequence[str],
+    output: str | None,
+    fmt: str,
+    maps_dir: str | Path | None = None,
+    config: Path | None = None,
 ) -> list[Job]:
     """Which map goes to which output file. One map may go to a file or stdout; several
-    maps, or a folder, go into a folder (-o DIR), or next to each map without -o."""
+    maps, or a folder, go into a folder (-o DIR), or next to each map without -o. (Under
+    `maps_dir`, as `discover` finds them: `config` is --config's settings file.)"""
     if "" in paths:  # (as a path, the current folder)
         raise PlanError(
             "a path is empty: is a variable in the command unset? Name a map or a folder"
@@ -84,7 +89,7 @@ def plan(
     if maps_dir == "":
         raise PlanError("--maps-dir is empty: is a variable in the command unset? Name a folder")
     astray: list[tuple[str, str]] = []
-    sources = list(discover(paths, maps_dir, astray))  # each map once
+    sources = list(discover(paths, maps_dir, astray, config))  # each map once
     sources += [link for link, _ in astray]  # (reported as check reports them)
     many = len(sources) > 1 or any(Path(p).is_dir() for p in paths)
     if output == STDOUT and many:
