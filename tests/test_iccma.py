@@ -438,6 +438,9 @@ def test_apx_quotes_the_word_that_asp_keeps_for_itself() -> None:
         # (Imported, a map that `check` refused: `attacks: null` names nothing to YAML.)
         ('arg(a).\narg("null").\n', "2:5", "id `null` is what YAML reads as no value"),
         ("arg(a).\narg(null).\natt(a,null).\n", "2:5", "(`attacks: null`): to YAML"),
+        # Named by an attack alone: not "add `arg(null).`", which is refused.
+        ("arg(a).\natt(a,null).\n", "2:7", "(`attacks: null`): to YAML"),
+        ('arg(a).\natt(a,"_b").\n', "2:7", "id `_b` starts with `_`"),
     ],
 )
 def test_apx_says_which_name_is_wrong(text: str, where: str, said: str) -> None:

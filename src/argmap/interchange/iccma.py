@@ -246,9 +246,12 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
         at = _past_spaces(plain, match.end())
     for (a, b), where in attacks.items():
         for x, offset in zip((a, b), where, strict=True):
-            declared = arguments.get(_unterm(x))
+            name = _unterm(x)
+            declared = arguments.get(name)
             if declared == x:
                 continue
+            if declared is None and (not ID_RE.match(name) or name in NULL_IDS):
+                raise reader.not_an_id(plain, offset, x, name)  # (not "add `arg(x).`")
             message, hint = f"attack names `{x}`, and no `arg({x}).` says so", f"add `arg({x}).`"
             if declared is not None:  # (`arg("b").`, and `b` here)
                 message = f"attack names `{x}`, another argument in ASP than `{declared}`"
