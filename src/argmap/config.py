@@ -243,8 +243,8 @@ def _own(folder: Path) -> Settings | None:
 
 
 def names_settings(path: Path) -> bool:
-    """Whether `path` is named as a settings file is (`_own`): a pyproject.toml only if it
-    names argmap, as one with a [tool.argmap] table does."""
+    """Whether `path` is a settings file by its name, as `_own` finds them: a
+    pyproject.toml only if it names argmap, as one with a [tool.argmap] table does."""
     if path.name in SETTINGS_FILES:
         return True
     try:  # (Only a file: a pipe by the name was read without end.)
