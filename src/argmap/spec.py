@@ -31,6 +31,12 @@ ID_CHARS = "ASCII letters, digits, `_`, `.` and `-`"
 _ID_START = re.compile(_ID)
 
 
+def is_map_id(key: str) -> bool:
+    """Whether a map may have `key` as an id: the pattern's, and not one that YAML reads
+    as no value where a field names it."""
+    return bool(ID_RE.match(key)) and key not in NULL_IDS
+
+
 def refused_at(key: str) -> int:
     """Where `key` stops being an id: the index of the first character the pattern refuses
     (len(key) for an id, and for the empty key)."""

@@ -27,7 +27,7 @@ from argmap.loader import invalid_id
 from argmap.model import Span
 from argmap.printable import clipped
 from argmap.semantics.framework import Framework
-from argmap.spec import ID_RE, NULL_IDS, suggested_id
+from argmap.spec import ID_RE, NULL_IDS, is_map_id, suggested_id
 from argmap.text import position, source_lines
 
 FORMATS = ("apx", "i23")
@@ -226,7 +226,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
             )
         if kind == "arg":
             name = _unterm(first)
-            if not ID_RE.match(name) or name in NULL_IDS:
+            if not is_map_id(name):
                 raise reader.not_an_id(plain, match.start(2), first, name)
             if len(arguments) == MAX_ARGUMENTS and name not in arguments:
                 raise reader.fail(  # (as I23's header is: 2,000,000 took 6 GB)
@@ -250,7 +250,7 @@ def from_apx(text: str, path: str = "<apx>") -> Framework:
             declared = arguments.get(name)
             if declared == x:
                 continue
-            if declared is None and (not ID_RE.match(name) or name in NULL_IDS):
+            if declared is None and not is_map_id(name):
                 raise reader.not_an_id(plain, offset, x, name)  # (not "add `arg(x).`")
             message, hint = f"attack names `{x}`, and no `arg({x}).` says so", f"add `arg({x}).`"
             if declared is not None:  # (`arg("b").`, and `b` here)
