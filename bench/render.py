@@ -70,10 +70,11 @@ def cpu_so_far(pid: int) -> float:
 @contextmanager
 def spared() -> Iterator[list[float]]:
     """The processor seconds of the engines started ahead for a next layout
-    (`Drawing._spare`) before that layout is handed to them, added up in the list it
-    gives: spent on a processor of their own while another engine lays out (Graphviz's
-    `dot` takes 3.7 ms to start, the builtin engine 0.5), they are no part of what the
-    render waits for, but would count as the engine's time."""
+    (`Drawing._spare`) before that layout is handed the rest of its DOT, added up in the
+    list it gives: spent on a processor of their own while another engine lays out
+    (Graphviz's `dot` takes 3.7 ms to start, the builtin engine 0.5, and `dot` parses the
+    start of its DOT, handed to it ahead), they are no part of what the render waits for,
+    but would count as the engine's time."""
     spent, spare, feed, cancel = [0.0], Drawing._spare, Layout.feed, Layout.cancel
     ahead: set[int] = set()
 
@@ -87,9 +88,10 @@ def spared() -> Iterator[list[float]]:
             spent[0] += cpu_so_far(layout.process.pid)
         ahead.discard(layout.process.pid)
 
-    def fed(layout: Layout, pieces: Iterable[str]) -> str:
-        until_now(layout)
-        return feed(layout, pieces)
+    def fed(layout: Layout, pieces: Iterable[str], more: bool = False) -> str:
+        if not more:
+            until_now(layout)
+        return feed(layout, pieces, more)
 
     def cancelled(layout: Layout) -> None:
         until_now(layout)

@@ -56,6 +56,7 @@ from argmap.render.dot import (
     PORTED_MOST,
     STAGGER_COLUMN,
     STAGGER_MAX_NODES,
+    DotCache,
     DotOptions,
     _attr_list,
     _edge_text,
@@ -644,7 +645,8 @@ def test_the_next_layout_starts_while_the_first_lays_out(
     monkeypatch: pytest.MonkeyPatch, launched: list[Layout], again: bool
 ) -> None:
     """The engine for a second layout starts while the first lays out (`Drawing._spare`),
-    which then waits for none to start; where the first is kept, that engine is stopped."""
+    handed the start of its DOT, the first's up to the edges: it then waits for none to
+    start, and for the rest of its DOT alone. Where the first is kept, it is stopped."""
     import argmap.render
 
     disorder = iter([1 if again else 0, 0])  # (out of order first, in order laid out again)
@@ -656,10 +658,35 @@ def test_the_next_layout_starts_while_the_first_lays_out(
     )
     drawing = start(RenderOptions())
     drawing.draw(_twelve_arguers())
-    drawing.result()
+    first = drawing.dot
+    ahead = launched[0].fed if drawing.result() and again else None
     assert waited[0] == 2 and len(launched) == 2  # (the first, and the spare, started ahead)
     assert len(_laid_out(launched)) == (2 if again else 1)
     assert all(layout.process.returncode is not None for layout in launched)
+    spare = launched[1]
+    head = drawing.cache.ahead()
+    assert " -> " not in head and first.startswith(head) and spare.fed.startswith(head)
+    if again:  # (laid out with its ports in order: the DOT it was fed whole)
+        assert ahead == first and spare.fed == drawing.dot
+
+
+def test_a_next_layout_not_started_as_its_engine_was_fed_starts_its_own(
+    monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
+) -> None:
+    """An engine handed the start of a next layout's DOT (`Drawing._spare`) that the DOT
+    does not start with is stopped, and another lays it out."""
+    import argmap.render
+
+    disorder = iter([1, 0])
+    monkeypatch.setattr(argmap.render, "_disorder", lambda orders, placed: next(disorder))
+    monkeypatch.setattr(DotCache, "ahead", lambda self: "digraph other {\n")
+    drawing = start(RenderOptions())
+    drawing.draw(_twelve_arguers())
+    drawing.result()
+    assert len(launched) == 3 and launched[1].fed == "digraph other {\n"
+    assert launched[1].process.returncode is not None and not launched[1].svg
+    assert drawing.layout is launched[2] and launched[2].fed == drawing.dot
+    assert b"</svg>" in launched[2].svg
 
 
 def test_no_second_layout_in_groups_where_no_edges_into_a_node_cross(
@@ -2628,10 +2655,12 @@ def test_a_drawing_with_an_edge_across_more_rows_than_argmap_lays_out_is_refused
 
 
 @pytest.mark.parametrize("group_by", [None, "actor"])
-def test_a_drawing_laid_out_again_reuses_its_node_statements(group_by: str | None) -> None:
+def test_a_drawing_laid_out_again_reuses_what_its_dot_shares(group_by: str | None) -> None:
     """The DOT of a drawing laid out again with its ports in order (`Drawing._in_place`)
-    reuses the first DOT's node statements where their ports are the same: in groups, the
-    first has no ports and the second some, which a reuse by node alone dropped."""
+    reuses the first DOT's node statements where their ports are the same, and its head
+    (all up to the edges) where every node's are: in groups, the first has no ports and
+    the second some, which a reuse by node alone dropped. A cache built with other
+    options is no help, and no harm."""
     reasons = "".join(f"  r{i}: {{text: R, supports: c, by: a}}\n" for i in range(PORTED))
     m = loads(
         "argmap: 1\ntitle: T\nactors:\n  a: {name: A}\nclaims:\n  c: {text: C, by: a}\n"
@@ -2639,14 +2668,18 @@ def test_a_drawing_laid_out_again_reuses_its_node_statements(group_by: str | Non
     ).map
     assert m is not None
     g = build_graph(m)
-    first, drawn = DotOptions(group_by=group_by), {}
-    "".join(dot_pieces(g, m, first, drawn))
-    built = len(drawn)
+    first, cache = DotOptions(group_by=group_by), DotCache()
+    dot = "".join(dot_pieces(g, m, first, cache))
+    built, head = len(cache.statements), cache.ahead()
+    assert dot.startswith(head) and " -> " not in head and " -> " in dot[len(head) :]
     placed = {(u, v): float(-i) for i, (u, v) in enumerate(g.edges())}  # (the other way)
     again = replace(first, placed=placed)
-    assert "".join(dot_pieces(g, m, again, drawn)) == "".join(dot_pieces(g, m, again))
+    assert "".join(dot_pieces(g, m, again, cache)) == "".join(dot_pieces(g, m, again))
     assert built == len(m.nodes)
-    assert (len(drawn) > built) == (group_by is not None)  # (ported nodes, built anew)
+    assert (len(cache.statements) > built) == (group_by is not None)  # (ported, built anew)
+    assert (cache.ahead() == head) == (group_by is None)
+    dark = replace(again, theme="dark")
+    assert "".join(dot_pieces(g, m, dark, cache)) == "".join(dot_pieces(g, m, dark))
 
 
 # (Text, not a map: a map kept for the module is one a test that frees maps finds.)

@@ -28,9 +28,9 @@ from argmap.model import Kind, Map, Node, Relation, Span
 from argmap.render.dot import (
     DIRECTIONS,
     GROUPS,
+    DotCache,
     DotOptions,
     RightToLeft,
-    Statements,
     dot_pieces,
     edge_counts,
     group_of,
@@ -370,7 +370,7 @@ class Drawing:
     lost: set[tuple[str, str]] = field(default_factory=set)  # edges the engine lost so far
     unrouted: bool = False  # the layout kept so far has straight edges (`_laid_out`)
     spare: Layout | None = None  # an engine started for the next layout (`_again`)
-    statements: Statements = field(default_factory=dict)  # (for `_in_place`'s DOT)
+    cache: DotCache = field(default_factory=DotCache)  # (for `_in_place`'s DOT)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -444,7 +444,7 @@ class Drawing:
                 self.layout = self.layout.launched.launch("svg")
             except EngineError as error:
                 raise RenderError(str(error)) from error
-        pieces = dot_pieces(g, m, dot_options, self.statements)
+        pieces = dot_pieces(g, m, dot_options, self.cache)
         self.dot = "".join(pieces) if self.layout is None else self.layout.feed(pieces)
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
@@ -606,7 +606,7 @@ class Drawing:
                 placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
             # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
             style = replace(self.style, placed=placed)
-            dot = ranking("".join(dot_pieces(g, m, style, self.statements)), self.lost)
+            dot = ranking("".join(dot_pieces(g, m, style, self.cache)), self.lost)
             layout, first, unrouted = self.layout, self.dot, self.unrouted
             try:
                 self.dot = dot
@@ -703,22 +703,28 @@ class Drawing:
         once chosen (`result`)."""
         fmt = fmt or _chosen_as(layout)
         spare, self.spare = self.spare, None
-        if spare is not None and not graph and spare.fmt == fmt:
+        # (Handed the start of its DOT ahead, the spare takes the rest: `_spare`.)
+        if spare is not None and not graph and spare.fmt == fmt and dot.startswith(spare.fed):
             self.layout = spare
         else:
             if spare is not None:
                 spare.cancel()
             self.layout = layout.launched.launch(fmt, *graph)
-        self.layout.feed([dot])
+        self.layout.feed([dot[len(self.layout.fed) :]])
         return self.layout
 
     def _spare(self, layout: Layout) -> None:
         """Start an engine for the next layout while `layout` is laid out, which the engine
         does on its own processor: a second layout then waits for no process to start
-        (0.4 ms of a 100-node map's 13 outside the engine). None if it cannot start: the
+        (0.4 ms of a 100-node map's 13 outside the engine). Without groups, where the
+        next DOT starts as this one does (its nodes have the same ports, in another
+        order: `dot.DotCache`), the engine is handed that start, and the next layout
+        waits only for the rest of its DOT to be built. None if it cannot start: the
         next layout starts its own, and says why if it cannot either."""
         with suppress(EngineError):
             self.spare = layout.launched.launch(_chosen_as(layout))
+        if self.spare is not None and not self.grouped:
+            self.spare.feed([self.cache.ahead()], more=True)
 
     def cancel(self) -> None:
         """Stop the engine if it is still running (a no-op once the result is in)."""

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 from unicodedata import bidirectional
 from urllib.parse import quote
@@ -397,6 +397,32 @@ def _fitted(
 
 # Node statements by node, number of ports and indent (`_Nodes.drawn`).
 Statements = dict[tuple[str, int | None, str], str]
+
+
+@dataclass
+class DotCache:
+    """What a drawing's DOT (`dot_pieces`) shares with a DOT of the same graph and options
+    but for where a first layout placed the nodes (`DotOptions.placed`): a drawing laid out
+    again with its ports in order (`render.Drawing._in_place`) builds on it. Its rows (and
+    whether it is dense, and its claims); its nodes' statements, by node, ports and indent
+    (a node's statement holds its ports, not whose); and its head, the DOT up to its
+    edges, as the pieces it was handed in, with the ports each node had."""
+
+    options: DotOptions | None = None  # what it was built with, `placed` aside
+    rows: tuple[bool, list[str], _Rows, dict[tuple[str, str], int]] | None = None
+    statements: Statements = field(default_factory=dict)
+    head: tuple[dict[str, int], list[str]] | None = None
+
+    def fit(self, options: DotOptions) -> None:
+        """Forget what was built with other `options` (`placed` aside)."""
+        unplaced = replace(options, placed={})
+        if self.options != unplaced:
+            self.options, self.rows, self.statements, self.head = unplaced, None, {}, None
+
+    def ahead(self) -> str:
+        """The head, whole: the start of the next DOT, where its nodes have the ports they
+        have here (`render.Drawing._spare`)."""
+        return "".join(self.head[1]) if self.head else ""
 
 
 class _Nodes:
@@ -1069,23 +1095,21 @@ def ported(
     return {v: [u for _, u in sorted(tails)] for v, tails in heads.items()}
 
 
-def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
-    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
-    return "".join(dot_pieces(g, m, options))
-
-
-def dot_pieces(
-    g: Graph, m: Map, options: DotOptions | None = None, drawn: Statements | None = None
+def _head(
+    g: Graph,
+    m: Map,
+    options: DotOptions,
+    names: dict[str, str],
+    ports: Mapping[str, int],
+    cache: DotCache,
 ) -> Iterator[str]:
-    """`build_dot`'s DOT source in pieces, each given as soon as it is built: Graphviz's
-    `dot` parses a piece while the next is built (8 ms of argmap's 70 at 1,000 nodes).
-
-    Every element gets its SVG id here: a node its map id, an edge `u->v`, and argmap's
-    own elements (the graph, groups, the legend) ids that start with `_`, which no map id
-    can; Graphviz's own numbering (`graph0`, `node1`, `clust1`) could clash with map ids.
-    Graphviz wraps a link around an element as `a_` + its id (the svg-id-clash rule)."""
-    options = options or DotOptions()
+    """The DOT up to its edges (`dot_pieces`), in pieces: the graph's attributes, then each
+    block of nodes, and each group; `ports` the ports each node has, `names` their names as
+    DOT writes them."""
     theme = THEMES[options.theme]
+    assert cache.rows is not None
+    dense, _, _, length = cache.rows
+    statements_by = cache.statements
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
     # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
     # or the string's as an escape: only there does it take a zero-width space after it.
@@ -1096,10 +1120,7 @@ def dot_pieces(
     title = balanced_lines(_clean(m.title), TITLE_WRAP) if name else []
     if len(title) > TITLE_LINES:
         title = [*title[: TITLE_LINES - 1], shorten(" ".join(title[TITLE_LINES - 1 :]), TITLE_WRAP)]
-    dense = bool(dense_edges(g))
-    claims = _claims(g)
     across = _RANKDIR[options.direction] in ("LR", "RL")
-    rows, length = _drawn_rows(g, claims, across, dense)
     graph = {
         "rankdir": _RANKDIR[options.direction],
         "bgcolor": theme.background,
@@ -1150,22 +1171,15 @@ def dot_pieces(
     size = options.max_inches
     # Written as graphviz writes DOT, not through its Digraph: each of its subgraphs and
     # attribute statements took tens of µs, a fifth of the DOT's time at 100 nodes.
-    body = [
-        f"digraph {_quote(graphviz.quoting.nohtml(name or 'argmap'))} {{\n",
-        f"\t{_attr_list(graph)}\n",
-        *([f"\t{_attr_list({'size': f'{size},{size}'})}\n"] if size else []),
-        f"\tnode [{_attr_list(node_defaults)}]\n",
-        f"\tedge [{_attr_list({'fontname': options.font})}]\n",
-    ]
-    sent = 0
-
-    def fresh() -> str:
-        """The statements added since the last piece."""
-        nonlocal sent
-        piece, sent = "".join(body[sent:]), len(body)
-        return piece
-
-    yield fresh()  # `digraph name {` and the graph's attributes
+    yield "".join(
+        [
+            f"digraph {_quote(graphviz.quoting.nohtml(name or 'argmap'))} {{\n",
+            f"\t{_attr_list(graph)}\n",
+            *([f"\t{_attr_list({'size': f'{size},{size}'})}\n"] if size else []),
+            f"\tnode [{_attr_list(node_defaults)}]\n",
+            f"\tedge [{_attr_list({'fontname': options.font})}]\n",
+        ]
+    )
     loose: list[Node] = []
     clusters: dict[str, tuple[str, list[Node]]] = {}
     for _, node in g.nodes(data="node"):
@@ -1174,19 +1188,9 @@ def dot_pieces(
             loose.append(node)
         else:
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
-    # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
-    names = {n: _text(n) for n in g.nodes}
-    # (With groups, only in the order of a first layout: the frames fix where the arguers
-    # sit, and edges to ports in the map's order crossed one another and went round
-    # frames, 70 crossings against 25. Not in a dense drawing: 75 objections that each
-    # attack the same 75 claims took the engine 40 s with ports and staggered rows, which
-    # spread no one's edges there; 10 s.)
-    grouped = options.group_by and not options.placed
-    ports = {} if grouped or dense else _ports(g, rows, options.placed)
-    statements = _Nodes(m, theme, options, names, _count(ports), drawn)
+    statements = _Nodes(m, theme, options, names, ports, statements_by)
     for kind, block in _by_kind(loose):
-        body += _block(kind, block, statements, "\t")
-        yield fresh()
+        yield "".join(_block(kind, block, statements, "\t"))
     rankdir = _RANKDIR[options.direction]
     for i, (label, members) in enumerate(clusters.values()):
         frame = {
@@ -1208,12 +1212,69 @@ def dot_pieces(
             "tooltip": _plain(_read_twice(label)),  # else the map's summary, inherited
             "id": f"_group_{i + 1}",
         }
-        body.append(f"\tsubgraph cluster_{i} {{\n\t\t{_attr_list(frame)}\n")
+        lines = [f"\tsubgraph cluster_{i} {{\n\t\t{_attr_list(frame)}\n"]
         for kind, block in _by_kind(members):
-            body += _block(kind, block, statements, "\t\t")
-        body.append("\t}\n")
-        yield fresh()
+            lines += _block(kind, block, statements, "\t\t")
+        lines.append("\t}\n")
+        yield "".join(lines)
+
+
+def build_dot(g: Graph, m: Map, options: DotOptions | None = None) -> str:
+    """DOT source for the nodes and edges of `g` (the whole map, or a focus subgraph)."""
+    return "".join(dot_pieces(g, m, options))
+
+
+def dot_pieces(
+    g: Graph, m: Map, options: DotOptions | None = None, cache: DotCache | None = None
+) -> Iterator[str]:
+    """`build_dot`'s DOT source in pieces, each given as soon as it is built: Graphviz's
+    `dot` parses a piece while the next is built (8 ms of argmap's 70 at 1,000 nodes).
+
+    Every element gets its SVG id here: a node its map id, an edge `u->v`, and argmap's
+    own elements (the graph, groups, the legend) ids that start with `_`, which no map id
+    can; Graphviz's own numbering (`graph0`, `node1`, `clust1`) could clash with map ids.
+    Graphviz wraps a link around an element as `a_` + its id (the svg-id-clash rule).
+
+    With a `cache`, of the same graph: what the DOT shares with the last one built in it
+    is taken from it (`DotCache`), and what it builds is kept there."""
+    options = options or DotOptions()
+    cache = cache or DotCache()
+    cache.fit(options)
+    theme = THEMES[options.theme]
+    across = _RANKDIR[options.direction] in ("LR", "RL")
+    if cache.rows is None:
+        dense = bool(dense_edges(g))
+        claims = _claims(g)
+        cache.rows = (dense, claims, *_drawn_rows(g, claims, across, dense))
+    dense, claims, rows, length = cache.rows
+    # (With groups, only in the order of a first layout: the frames fix where the arguers
+    # sit, and edges to ports in the map's order crossed one another and went round
+    # frames, 70 crossings against 25. Not in a dense drawing: 75 objections that each
+    # attack the same 75 claims took the engine 40 s with ports and staggered rows, which
+    # spread no one's edges there; 10 s.)
+    grouped = options.group_by and not options.placed
+    ports = {} if grouped or dense else _ports(g, rows, options.placed)
+    counts = _count(ports)
+    # Every node's name quoted once: it is the node's SVG id too, and the ends of its edges.
+    names = {n: _text(n) for n in g.nodes}
+    body: list[str] = []
+    if cache.head is not None and cache.head[0] == counts:
+        yield from cache.head[1]
+    else:
+        built = cache.head = (counts, [])
+        for piece in _head(g, m, options, names, counts, cache):
+            built[1].append(piece)
+            yield piece
+    rankdir = _RANKDIR[options.direction]
     kinds = dict(g.nodes(data="kind"))
+    sent = 0
+
+    def fresh() -> str:
+        """The statements added since the last piece."""
+        nonlocal sent
+        piece, sent = "".join(body[sent:]), len(body)
+        return piece
+
     if len(claims) > 1:
         body.append(f"\t{{rank=same; {'; '.join(names[n] for n in claims)}}}\n")
     by_relation: dict[Relation, list[tuple[str, str, int]]] = {r: [] for r in Relation}

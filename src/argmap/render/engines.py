@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from select import select as _wait_for
@@ -140,6 +140,7 @@ class Layout:
         self.engine, self.command = engine.name, engine.command
         self.process, self.output, self.errors = process, output, errors
         self.early = b""  # its SVG, read before it exited (`_glance`)
+        self.fed = ""  # the DOT handed to it so far (`feed`)
         self.expired = False
         self.widened = False  # the pipe to it tried wider (`_widened`)
         self.done = threading.Event()
@@ -170,25 +171,27 @@ class Layout:
                 self.kill()
                 return
 
-    def feed(self, pieces: Iterable[str]) -> str:
+    def feed(self, pieces: Iterable[str], more: bool = False) -> str:
         """Hand the engine its DOT, piece by piece as the pieces are built (Graphviz's `dot`
-        parses each while the next is built), and return what it was handed: all of it,
-        unless the engine stopped reading (then `result` says why). The engine lays the
-        graph out in its own process meanwhile."""
+        parses each while the next is built), and return what it was handed so far: all
+        of it, unless the engine stopped reading (then `result` says why). The engine lays
+        the graph out in its own process meanwhile. With `more`, the DOT goes on in a next
+        feed (its start, known ahead: `render.Drawing._spare`)."""
         stdin = self.process.stdin
         assert stdin is not None
-        fed = []
+        fed = [self.fed]
         if _POLLED:
             os.set_blocking(stdin.fileno(), False)
         else:  # (the watch from the start: no telling when a write waits for the engine)
             self._limit()
         # A broken pipe means the engine stopped before reading it all: `result` says why.
-        with suppress(BrokenPipeError), stdin:  # closing it ends the DOT
+        with suppress(BrokenPipeError), nullcontext() if more else stdin:  # (closed, it ends)
             for piece in pieces:
                 fed.append(piece)
                 if not self._send(stdin, piece.encode("utf-8")):
                     break
-        return "".join(fed)
+        self.fed = "".join(fed)
+        return self.fed
 
     def _send(self, stdin: IO[bytes], data: bytes) -> bool:
         """Write `data` to the engine as it reads it; False once the engine is gone: the
