@@ -73,8 +73,8 @@ def spared() -> Iterator[list[float]]:
     (`Drawing._spare`) before that layout is handed the rest of its DOT, added up in the
     list it gives: spent on a processor of their own while another engine lays out
     (Graphviz's `dot` takes 3.7 ms to start, the builtin engine 0.5, and `dot` parses the
-    start of its DOT, handed to it ahead), they are no part of what the render waits for,
-    but would count as the engine's time."""
+    start of its DOT, handed to it ahead: `Layout.feed_ahead`), they are no part of what
+    the render waits for, but would count as the engine's time."""
     spent, spare, feed, cancel = [0.0], Drawing._spare, Layout.feed, Layout.cancel
     ahead: set[int] = set()
 
@@ -88,10 +88,9 @@ def spared() -> Iterator[list[float]]:
             spent[0] += cpu_so_far(layout.process.pid)
         ahead.discard(layout.process.pid)
 
-    def fed(layout: Layout, pieces: Iterable[str], more: bool = False) -> str:
-        if not more:
-            until_now(layout)
-        return feed(layout, pieces, more)
+    def fed(layout: Layout, pieces: Iterable[str]) -> str:
+        until_now(layout)
+        return feed(layout, pieces)
 
     def cancelled(layout: Layout) -> None:
         until_now(layout)

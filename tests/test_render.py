@@ -68,7 +68,14 @@ from argmap.render.dot import (
     ported,
     ranking,
 )
-from argmap.render.engines import Engine, EngineError, Layout, _spare_processor, select
+from argmap.render.engines import (
+    _PIPE_BYTES,
+    Engine,
+    EngineError,
+    Layout,
+    _spare_processor,
+    select,
+)
 from argmap.render.geometry import Reading, approaches, centres, tangles
 from argmap.render.pdf import links, svg_to_pdf
 from argmap.render.theme import STANDING_FILLS, THEMES, score_fill
@@ -664,10 +671,50 @@ def test_the_next_layout_starts_while_the_first_lays_out(
     assert len(_laid_out(launched)) == (2 if again else 1)
     assert all(layout.process.returncode is not None for layout in launched)
     spare = launched[1]
-    head = drawing.cache.ahead()
+    head = drawing.cache.next_start()
     assert " -> " not in head and first.startswith(head) and spare.fed.startswith(head)
     if again:  # (laid out with its ports in order: the DOT it was fed whole)
         assert ahead == first and spare.fed == drawing.dot
+
+
+def test_a_next_layout_with_ports_its_first_lacked_is_handed_none_ahead(
+    monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
+) -> None:
+    """Grouped by what no node has (no group drawn), the first layout's nodes have no
+    ports and the next's have: the engine started for it is handed none of the first DOT,
+    and lays it out (it was stopped, and a third started)."""
+    import argmap.render
+
+    disorder = iter([1, 0])
+    monkeypatch.setattr(argmap.render, "_disorder", lambda orders, placed: next(disorder))
+    drawing = start(RenderOptions())
+    drawing.draw(_twelve_arguers(), style=DotOptions(group_by="actor"))
+    drawing.result()
+    assert [w.rule for w in drawing.warnings] == ["no-groups"]
+    assert len(launched) == 2 and drawing.layout is launched[1]
+    assert _port_tails(drawing.dot, "c") and not _port_tails(launched[0].fed, "c")
+
+
+def test_the_start_of_a_dot_is_handed_ahead_only_where_the_pipe_holds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`Layout.feed_ahead` hands an engine the start of its DOT only if the pipe to it
+    holds it whole, where the pipe says what it holds (Linux): then nothing waits for the
+    engine, which is not watched until its DOT is whole (`feed`)."""
+    engine = select("builtin", "svg")
+    layouts = [engine.launch("svg") for _ in range(3)]
+    try:
+        big, small = "x" * (_PIPE_BYTES + 1), "digraph{"
+        layouts[0].feed_ahead(big)
+        layouts[1].feed_ahead(small)
+        assert layouts[0].fed == "" and layouts[0].watch is None
+        assert layouts[1].fed == (small if sys.platform == "linux" else "")
+        monkeypatch.setattr(sys, "platform", "win32")
+        layouts[2].feed_ahead(small)
+        assert layouts[2].fed == ""
+    finally:
+        for layout in layouts:
+            layout.cancel()
 
 
 def test_a_next_layout_not_started_as_its_engine_was_fed_starts_its_own(
@@ -679,7 +726,7 @@ def test_a_next_layout_not_started_as_its_engine_was_fed_starts_its_own(
 
     disorder = iter([1, 0])
     monkeypatch.setattr(argmap.render, "_disorder", lambda orders, placed: next(disorder))
-    monkeypatch.setattr(DotCache, "ahead", lambda self: "digraph other {\n")
+    monkeypatch.setattr(DotCache, "next_start", lambda self: "digraph other {\n")
     drawing = start(RenderOptions())
     drawing.draw(_twelve_arguers())
     drawing.result()
@@ -2670,16 +2717,33 @@ def test_a_drawing_laid_out_again_reuses_what_its_dot_shares(group_by: str | Non
     g = build_graph(m)
     first, cache = DotOptions(group_by=group_by), DotCache()
     dot = "".join(dot_pieces(g, m, first, cache))
-    built, head = len(cache.statements), cache.ahead()
+    built, head = len(cache.statements), cache.next_start()
     assert dot.startswith(head) and " -> " not in head and " -> " in dot[len(head) :]
     placed = {(u, v): float(-i) for i, (u, v) in enumerate(g.edges())}  # (the other way)
     again = replace(first, placed=placed)
     assert "".join(dot_pieces(g, m, again, cache)) == "".join(dot_pieces(g, m, again))
     assert built == len(m.nodes)
     assert (len(cache.statements) > built) == (group_by is not None)  # (ported, built anew)
-    assert (cache.ahead() == head) == (group_by is None)
+    assert (cache.next_start() == head) == (group_by is None)
     dark = replace(again, theme="dark")
     assert "".join(dot_pieces(g, m, dark, cache)) == "".join(dot_pieces(g, m, dark))
+
+
+def test_a_drawing_drawn_again_of_another_map_is_drawn_anew() -> None:
+    """A drawing given a second map (`Drawing.draw`, DOT output) draws it as a fresh one
+    does: the first's rows and head, kept for a layout again (`dot.DotCache`), named
+    nodes the second lacks (a KeyError), or left its nodes undeclared."""
+    first = loads("argmap: 1\ntitle: First\nclaims:\n  a: {text: Alpha}\n  b: {text: B}\n").map
+    same = loads("argmap: 1\ntitle: Same\nclaims:\n  a: {text: Alpha}\n  b: {text: B}\n").map
+    more = loads(
+        "argmap: 1\ntitle: Second\nclaims:\n  a: {text: Alpha}\n"
+        "reasons:\n  r: {text: Because, supports: a}\n"
+    ).map
+    assert first is not None and same is not None and more is not None
+    drawing = start(RenderOptions(format="dot"))
+    for m in (first, more, same, first):
+        drawing.draw(m)
+        assert drawing.result() == render(m, RenderOptions(format="dot"))
 
 
 # (Text, not a map: a map kept for the module is one a test that frees maps finds.)

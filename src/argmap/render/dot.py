@@ -401,28 +401,33 @@ Statements = dict[tuple[str, int | None, str], str]
 
 @dataclass
 class DotCache:
-    """What a drawing's DOT (`dot_pieces`) shares with a DOT of the same graph and options
-    but for where a first layout placed the nodes (`DotOptions.placed`): a drawing laid out
+    """What a drawing's DOT (`dot_pieces`) shares with a DOT of the same map and nodes
+    but for where a first layout placed them (`DotOptions.placed`): a drawing laid out
     again with its ports in order (`render.Drawing._in_place`) builds on it. Its rows (and
     whether it is dense, and its claims); its nodes' statements, by node, ports and indent
     (a node's statement holds its ports, not whose); and its head, the DOT up to its
-    edges, as the pieces it was handed in, with the ports each node had."""
+    edges, as the pieces it was handed in, with the ports each node had. (Not the map:
+    a render frees it while the engine works.)"""
 
-    options: DotOptions | None = None  # what it was built with, `placed` aside
+    # What it was built for: the options, `placed` aside, and the nodes drawn.
+    drawing: tuple[DotOptions, tuple[str, ...]] | None = None
     rows: tuple[bool, list[str], _Rows, dict[tuple[str, str], int]] | None = None
     statements: Statements = field(default_factory=dict)
     head: tuple[dict[str, int], list[str]] | None = None
+    unported: bool = False  # the head's nodes lack ports that a placed drawing's have
 
-    def fit(self, options: DotOptions) -> None:
-        """Forget what was built with other `options` (`placed` aside)."""
-        unplaced = replace(options, placed={})
-        if self.options != unplaced:
-            self.options, self.rows, self.statements, self.head = unplaced, None, {}, None
+    def fit(self, options: DotOptions, g: Graph) -> None:
+        """Forget what was built for another drawing: other `options` (`placed` aside), or
+        other nodes."""
+        drawing = (replace(options, placed={}), tuple(g))
+        if self.drawing != drawing:
+            self.drawing, self.rows, self.statements, self.head = drawing, None, {}, None
 
-    def ahead(self) -> str:
-        """The head, whole: the start of the next DOT, where its nodes have the ports they
-        have here (`render.Drawing._spare`)."""
-        return "".join(self.head[1]) if self.head else ""
+    def next_start(self) -> str:
+        """The start of the next DOT, laid out again with its nodes placed: this one's
+        head, whole; or nothing where that one's nodes have ports this one's lack (in
+        groups, a drawing has its ports once its nodes are placed)."""
+        return "" if self.head is None or self.unported else "".join(self.head[1])
 
 
 class _Nodes:
@@ -1235,11 +1240,11 @@ def dot_pieces(
     can; Graphviz's own numbering (`graph0`, `node1`, `clust1`) could clash with map ids.
     Graphviz wraps a link around an element as `a_` + its id (the svg-id-clash rule).
 
-    With a `cache`, of the same graph: what the DOT shares with the last one built in it
-    is taken from it (`DotCache`), and what it builds is kept there."""
+    With a `cache` of the same map: what the DOT shares with the last one built in it is
+    taken from it (`DotCache`), and what it builds is kept there."""
     options = options or DotOptions()
     cache = cache or DotCache()
-    cache.fit(options)
+    cache.fit(options, g)
     theme = THEMES[options.theme]
     across = _RANKDIR[options.direction] in ("LR", "RL")
     if cache.rows is None:
@@ -1261,7 +1266,8 @@ def dot_pieces(
     if cache.head is not None and cache.head[0] == counts:
         yield from cache.head[1]
     else:
-        built = cache.head = (counts, [])
+        built: tuple[dict[str, int], list[str]] = (counts, [])
+        cache.head, cache.unported = built, bool(grouped)
         for piece in _head(g, m, options, names, counts, cache):
             built[1].append(piece)
             yield piece

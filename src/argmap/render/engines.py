@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack, nullcontext, suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from select import select as _wait_for
@@ -171,12 +171,11 @@ class Layout:
                 self.kill()
                 return
 
-    def feed(self, pieces: Iterable[str], more: bool = False) -> str:
+    def feed(self, pieces: Iterable[str]) -> str:
         """Hand the engine its DOT, piece by piece as the pieces are built (Graphviz's `dot`
-        parses each while the next is built), and return what it was handed so far: all
-        of it, unless the engine stopped reading (then `result` says why). The engine lays
-        the graph out in its own process meanwhile. With `more`, the DOT goes on in a next
-        feed (its start, known ahead: `render.Drawing._spare`)."""
+        parses each while the next is built), after what `feed_ahead` handed it, if any,
+        and return what it was handed: all of it, unless the engine stopped reading (then
+        `result` says why). The engine lays the graph out in its own process meanwhile."""
         stdin = self.process.stdin
         assert stdin is not None
         fed = [self.fed]
@@ -185,13 +184,36 @@ class Layout:
         else:  # (the watch from the start: no telling when a write waits for the engine)
             self._limit()
         # A broken pipe means the engine stopped before reading it all: `result` says why.
-        with suppress(BrokenPipeError), nullcontext() if more else stdin:  # (closed, it ends)
+        with suppress(BrokenPipeError), stdin:  # closing it ends the DOT
             for piece in pieces:
                 fed.append(piece)
                 if not self._send(stdin, piece.encode("utf-8")):
                     break
         self.fed = "".join(fed)
         return self.fed
+
+    def feed_ahead(self, start: str) -> None:
+        """Hand the engine `start`, the start of its DOT known before the rest is built
+        (`render.Drawing._spare`), if the pipe to it holds it whole: then it waits for no
+        engine, which `feed` does not watch for until it hands the rest. (On Linux, where
+        a pipe says how much it holds; nothing has been written to it yet.)"""
+        stdin = self.process.stdin
+        data = start.encode("utf-8")
+        if sys.platform != "linux" or stdin is None or not data or self.fed:
+            return
+        import fcntl
+
+        try:
+            holds = fcntl.fcntl(stdin.fileno(), fcntl.F_GETPIPE_SZ)
+        except OSError:
+            return
+        if len(data) > holds and not (_widened(stdin) and len(data) <= _PIPE_BYTES):
+            return
+        self.widened = True  # (tried)
+        with suppress(BrokenPipeError):  # (the engine is gone: `result` says why)
+            stdin.write(data)
+            stdin.flush()
+            self.fed = start
 
     def _send(self, stdin: IO[bytes], data: bytes) -> bool:
         """Write `data` to the engine as it reads it; False once the engine is gone: the
