@@ -207,9 +207,10 @@ class Layout:
             holds = fcntl.fcntl(stdin.fileno(), fcntl.F_GETPIPE_SZ)
         except OSError:
             return
-        if len(data) > holds and not (_widened(stdin) and len(data) <= _PIPE_BYTES):
-            return
-        self.widened = True  # (tried)
+        if len(data) > holds:
+            self.widened = True  # (tried: `_send`)
+            if not (_widened(stdin) and len(data) <= _PIPE_BYTES):
+                return
         with suppress(BrokenPipeError):  # (the engine is gone: `result` says why)
             stdin.write(data)
             stdin.flush()
