@@ -198,11 +198,11 @@ class Layout:
         engine, which `feed` does not watch for until it hands the rest. (On Linux, where
         a pipe says how much it holds; nothing has been written to it yet.)"""
         stdin = self.process.stdin
-        data = start.encode("utf-8")
-        if sys.platform != "linux" or stdin is None or not data or self.fed:
+        if sys.platform != "linux" or stdin is None or not start or self.fed:
             return
         import fcntl
 
+        data = start.encode("utf-8")
         try:
             holds = fcntl.fcntl(stdin.fileno(), fcntl.F_GETPIPE_SZ)
         except OSError:
