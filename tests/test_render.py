@@ -3277,17 +3277,23 @@ def test_line_breaks_written_in_the_text_stay() -> None:
     st.lists(st.one_of(WORDS.map(" ".join), st.just(""), st.just("   ")), max_size=20),
     st.integers(min_value=3, max_value=60),
 )
+# A paragraph with no kana after a Japanese one: not read as Japanese phrases, its `0(⺀`
+# holds together (no break after a digit before a bracket, nor after the bracket).
+@example(["ぁ", "0(⺀"], 3)
 def test_paragraphs_wrap_within_the_limits(paragraphs: list[str], width: int) -> None:
     """Lines written in the text, blank ones among them, within the width and the line
-    limit; a paragraph's words in order; at most one blank line in a row."""
+    limit; a paragraph's words in order; at most one blank line in a row. Each paragraph
+    is wrapped in its own language (Japanese if it has kana)."""
     text = "\n".join(paragraphs)
     wrapped = wrap_paragraphs(text, width)
     lines = wrap_lines(text, width)
     assert lines == [line for p in wrapped for line in p]
     assert len(lines) <= MAX_LINES
+    written = [p for p in paragraphs if p and not p.isspace()]
     assert all(
-        columns(line) <= width or (_unbreakable(text, line, width) and columns(line) <= 2 * width)
-        for line in lines
+        columns(line) <= width or (_unbreakable(p, line, width) and columns(line) <= 2 * width)
+        for p, shown in zip(written, [p for p in wrapped if p != [""]], strict=False)
+        for line in shown
     )
     assert not any(a == b == "" for a, b in itertools.pairwise(lines))
     if not lines[-1].endswith("…"):  # whole: every word, in order
