@@ -3067,7 +3067,13 @@ def _line_pieces(text: str, line: str, width: int) -> tuple[list[str], list[str]
     Japanese and Thai phrases depend on the text around them."""
     words = [w for w in line.split(" ") if w]
     alone = [piece for piece, _ in pieces(text, words, width)]
-    own = [p for p, _ in pieces(text, None, width) if words and words[0].startswith(p)]
+    # (Or the text's piece that the line's first word is the start of, cut: a piece too
+    # long for any line, which starts on a line of its own.)
+    own = [
+        p
+        for p, _ in pieces(text, None, width)
+        if words and (words[0].startswith(p) or p.startswith(words[0]))
+    ]
     return alone, own
 
 
@@ -3122,7 +3128,9 @@ def test_a_line_breaks_between_flags_never_inside_one() -> None:
 @example(["0", "00", "00⺀00", "?AA:???", "0", "00豈00", "0"], 3)  # cut short after a hyphen
 @example(["0", "00<0ก", "0", "เ"], 6)  # a line broken in a no-break space that it glued
 @example(["0", "00", "000", "0000", ":", "0:", "0", "0"], 12)  # an orphan of glued pieces
-def test_wrappedwrap_lines(words: list[str], width: int) -> None:
+@example(["0", "0", "\u3099", "วาเด000"], 3)  # a Thai phrase too long for a line: its own line
+@example(["-", "0", "0", ":", ":", "0"], 9)  # an orphan moved down under a hanging indent
+def test_words_wrap_within_the_width(words: list[str], width: int) -> None:
     """Lines fit `width` columns (a wide character takes two); Chinese and Japanese text,
     which has no spaces, breaks between characters."""
     text = " \t ".join(words)
@@ -3146,7 +3154,7 @@ def test_wrappedwrap_lines(words: list[str], width: int) -> None:
             firsts = _first_pieces(text, following, width)
             # (But for a word moved down to the last line, which it would leave alone; its
             # pieces apart by spaces, not by the no-break spaces that hold one together.)
-            orphan = following is lines[-1] and len(following.split(" ")) == 2
+            orphan = following is lines[-1] and len(following.lstrip(" ").split(" ")) == 2
             assert orphan or any(columns(line) + 1 + columns(first) > width for first in firsts)
 
 
