@@ -1266,11 +1266,13 @@ def dot_pieces(
     if cache.head is not None and cache.head[0] == counts:
         yield from cache.head[1]
     else:
-        built: tuple[dict[str, int], list[str]] = (counts, [])
-        cache.head, cache.unported = built, bool(grouped)
+        built = []
         for piece in _head(g, m, options, names, counts, cache):
-            built[1].append(piece)
+            built.append(piece)
             yield piece
+        # (Kept once whole: a caller may stop taking pieces, as `feed` does for an engine
+        # gone.)
+        cache.head, cache.unported = (counts, built), bool(grouped)
     rankdir = _RANKDIR[options.direction]
     kinds = dict(g.nodes(data="kind"))
     sent = 0
