@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -108,24 +109,16 @@ class Locator:
         """The innermost `[` or `{` still open at the line and column `at`, "" if none."""
         lines = self.text.split("\n")[: at[0]]
         offset = sum(len(line) + 1 for line in lines[:-1]) + at[1] - 1
-        opened: list[str] = []
-        for token in _BRACKET.finditer(self.text, 0, offset):
-            if token[0] in "[{":
-                opened.append(token[0])
-            elif token[0] in "]}" and opened:
-                opened.pop()
-        return opened[-1] if opened else ""
+        # (Run to `at`: the list the last bracket came with is then what is open there.)
+        last = deque(self._nesting(offset), maxlen=1)
+        opened = last[0][1] if last else []
+        return opened[-1][0] if opened else ""
 
     def deepest(self, most: int) -> tuple[int, int] | None:
         """Where the first `[` or `{` more than `most` deep is written, if any."""
-        depth = 0
-        for token in _BRACKET.finditer(self.text):
-            if token[0] in "[{":
-                depth += 1
-                if depth > most:
-                    return self._position(token.start())
-            elif token[0] in "]}":
-                depth = max(depth - 1, 0)
+        for token, opened in self._nesting():
+            if token[0] in _CLOSER and len(opened) > most:
+                return self._position(token.start())
         return None
 
     def unclosed(self, before: tuple[int, int] | None) -> tuple[tuple[int, int], str] | None:
@@ -134,19 +127,31 @@ class Locator:
         do not count), if it opens `before` that line and column (where tomllib gave up,
         reporting no more)."""
         opened: list[re.Match[str]] = []
-        for token in _BRACKET.finditer(self.text):
-            if token[0] in _CLOSER:
-                opened.append(token)
-            elif token[0] in _CLOSER.values() and opened:
-                if _CLOSER[opened[-1][0]] != token[0]:
-                    break  # (the innermost one open: `{ a = [1 }`)
-                opened.pop()
+        for token, opened in self._nesting():
+            if token[0] not in _CLOSER and opened and _CLOSER[opened[-1][0]] != token[0]:
+                break  # (the innermost one open: `{ a = [1 }`)
         else:
             opened = opened[:1]  # (the outermost: the rest are in it)
         if not opened:
             return None
         at = self._position(opened[-1].start())
         return (at, opened[-1][0]) if before is None or at < before else None
+
+    def _nesting(
+        self, end: int | None = None
+    ) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+        """Each bracket written up to the offset `end` (in strings and comments, none), with
+        those open at it: an opening one among them, and a closing one's, if any, still
+        there (it is closed once the next is asked for)."""
+        opened: list[re.Match[str]] = []
+        for token in _BRACKET.finditer(self.text, 0, len(self.text) if end is None else end):
+            if token[0] in _CLOSER:
+                opened.append(token)
+                yield token, opened
+            elif token[0] in "]}":
+                yield token, opened
+                if opened:
+                    opened.pop()
 
     def _written(self) -> Iterator[tuple[int, int, int, tuple[str, ...], bool]]:
         """Each key or [table] written at the start of a line: its line and column, the
