@@ -1753,7 +1753,8 @@ class _MapBuilder:
         key, with nothing after it on its lines but more such) counts too."""
         row, column = node.span.end_line, node.span.end_column
         line = self.lines[row - 1] if row <= len(self.lines) else ""
-        cut = _HASHTAG.match(line, column - 1)  # (what follows the text, without a copy)
+        # (What follows the text, without a copy; most lines hold no `#` at all.)
+        cut = _HASHTAG.match(line, column - 1) if "#" in line else None
         if cut is not None:
             return cut[2].rstrip(), Span.point(self.file, row, column + len(cut[1]))
         if row >= len(self.lines) or not _COMMENT_LINE.match(self.lines[row]):

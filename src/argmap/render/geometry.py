@@ -59,7 +59,7 @@ def _shapes(
         shape = _SHAPE.search(svg, group.end(), stop)
         if shape is None:
             continue
-        numbers = [float(n) for n in shape[1].translate(_SPACED).split()]
+        numbers = list(map(float, shape[1].translate(_SPACED).split()))
         name = group[1].decode("utf-8")
         yield html.unescape(name) if "&" in name else name, node, numbers[0::2], numbers[1::2]
 
