@@ -257,23 +257,32 @@ class _Bands:
         self.rows = _BandsBy(boxes, inside, 1)
         self.columns = _BandsBy(boxes, inside, 0)
 
-    def overlapping(self, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
-        """The boxes whose inside (_IN points in from their edges) overlaps the rectangle,
-        looked up in the bands across its shorter side."""
-        seen: set[int] = set()
+    def overlaps_other(
+        self, left: float, top: float, right: float, bottom: float, ends: Collection[int]
+    ) -> bool:
+        """Whether a box not among `ends` has its inside (_IN points in from its edges)
+        overlap the rectangle, looked up in the bands across its shorter side. (Asked of
+        each piece of a curve, most near their own ends' boxes alone: one look, no set
+        of those found.)"""
         across = right - left >= bottom - top
         bands, low, high = (self.rows, top, bottom) if across else (self.columns, left, right)
         start, end = (left, right) if across else (top, bottom)
         cell = _CELLS[across]
+        boxes = self.boxes
         for band in range(int(low // cell), int(high // cell) + 1):
             if (found := bands[band]) and found.covers(low, high):
                 starts, ids, longest = found.starts, found.ids, found.longest
                 for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
-                    x0, y0, x1, y1 = self.boxes[i]
-                    inside = x0 + _IN < right and x1 - _IN > left
-                    if i not in seen and inside and y0 + _IN < bottom and y1 - _IN > top:
-                        seen.add(i)
-                        yield i
+                    x0, y0, x1, y1 = boxes[i]
+                    if (
+                        x0 + _IN < right
+                        and x1 - _IN > left
+                        and y0 + _IN < bottom
+                        and y1 - _IN > top
+                        and i not in ends
+                    ):
+                        return True
+        return False
 
     def crossed(self, chord: tuple[float, float, float, float]) -> Iterator[int]:
         """The boxes that the straight `chord` runs into, _INSIDE points in from their
@@ -323,8 +332,7 @@ def _chords(
         curve, depth = stack.pop()
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
         left, right = min(x0, x1, x2, x3), max(x0, x1, x2, x3)
-        near = index.overlapping(left, min(y0, y1, y2, y3), right, max(y0, y1, y2, y3))
-        if all(i in ends for i in near):
+        if not index.overlaps_other(left, min(y0, y1, y2, y3), right, max(y0, y1, y2, y3), ends):
             continue
         if depth < _DEEPEST and not _flat(curve):
             first, second = _halves(curve)
