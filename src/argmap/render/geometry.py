@@ -257,31 +257,41 @@ class _Bands:
         self.rows = _BandsBy(boxes, inside, 1)
         self.columns = _BandsBy(boxes, inside, 0)
 
-    def overlaps_other(
-        self, left: float, top: float, right: float, bottom: float, ends: Collection[int]
-    ) -> bool:
-        """Whether a box not among `ends` has its inside (_IN points in from its edges)
-        overlap the rectangle, looked up in the bands across its shorter side. (Asked of
-        each piece of a curve, most near their own ends' boxes alone: one look, no set
-        of those found.)"""
+    def _near(self, left: float, top: float, right: float, bottom: float) -> list[int]:
+        """The boxes to look at for those whose inside overlaps the rectangle: in the bands
+        across its shorter side, each band's boxes that start along it before the
+        rectangle's end and within its longest box before its start (some more than once,
+        in several bands)."""
         across = right - left >= bottom - top
         bands, low, high = (self.rows, top, bottom) if across else (self.columns, left, right)
         start, end = (left, right) if across else (top, bottom)
         cell = _CELLS[across]
-        boxes = self.boxes
+        near: list[int] = []
         for band in range(int(low // cell), int(high // cell) + 1):
             if (found := bands[band]) and found.covers(low, high):
-                starts, ids, longest = found.starts, found.ids, found.longest
-                for i in ids[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
-                    x0, y0, x1, y1 = boxes[i]
-                    if (
-                        x0 + _IN < right
-                        and x1 - _IN > left
-                        and y0 + _IN < bottom
-                        and y1 - _IN > top
-                        and i not in ends
-                    ):
-                        return True
+                starts = found.starts
+                near += found.ids[
+                    bisect_left(starts, start - found.longest) : bisect_right(starts, end)
+                ]
+        return near
+
+    def overlaps_other(
+        self, left: float, top: float, right: float, bottom: float, ends: Collection[int]
+    ) -> bool:
+        """Whether a box not among `ends` has its inside (_IN points in from its edges)
+        overlap the rectangle. (Asked of each piece of a curve, most near their own ends'
+        boxes alone: one look, no set of those found.)"""
+        boxes = self.boxes
+        for i in self._near(left, top, right, bottom):
+            x0, y0, x1, y1 = boxes[i]
+            if (
+                x0 + _IN < right
+                and x1 - _IN > left
+                and y0 + _IN < bottom
+                and y1 - _IN > top
+                and i not in ends
+            ):
+                return True
         return False
 
     def crossed(self, chord: tuple[float, float, float, float]) -> Iterator[int]:
@@ -289,19 +299,8 @@ class _Bands:
         edges at least: along the whole piece, not at its ends alone (points, eight to a
         curve, missed a curve that cut 9 points into a box's corner)."""
         x0, y0, x1, y1 = chord
-        across = abs(x1 - x0) >= abs(y1 - y0)
-        bands, low, high = (self.rows, y0, y1) if across else (self.columns, x0, x1)
-        start, end = (x0, x1) if across else (y0, y1)
-        start, end = min(start, end), max(start, end)
-        near: set[int] = set()
-        low, high = min(low, high), max(low, high)
-        cell = _CELLS[across]
-        for band in range(int(low // cell), int(high // cell) + 1):
-            if (found := bands[band]) and found.covers(low, high):
-                starts, ids, longest = found.starts, found.ids, found.longest
-                near.update(ids[bisect_left(starts, start - longest) : bisect_right(starts, end)])
         xs, ys = sorted((x0, x1)), sorted((y0, y1))
-        for i in near:
+        for i in set(self._near(xs[0], ys[0], xs[1], ys[1])):
             left, top, right, bottom = self.boxes[i]
             inner = (left + _IN, top + _IN, right - _IN, bottom - _IN)
             # (Most boxes near a piece are beside it: passed over before the test.)
