@@ -1609,3 +1609,38 @@ def test_cycles_made_while_collection_is_paused_are_collected_after_it() -> None
         kept = [[n] for n in range(20_000)]  # (what a render leaves: a model, a report)
     after = [[n] for n in range(10_000)]  # (the young collections that allocating starts)
     assert found() is None and len(kept) + len(after) == 30_000
+
+
+_EVERY_MAP = sorted(
+    [*(Path(__file__).parent / "data").rglob("*.yaml"), *SEED.parent.glob("*.yaml")]
+)
+
+
+@pytest.mark.parametrize("path", _EVERY_MAP, ids=lambda p: p.name)
+def test_the_looks_put_off_say_what_loading_says(path: Path) -> None:
+    """A map loaded with the looks that change nothing in it put off (`loads(later=True)`,
+    as a render loads it, to hand the map to its layout engine first) says, once they are
+    made, what loading it says: the same map and the same diagnostics, those said before
+    among them. (Among the inputs: hashtags after texts, fields inside text blocks, tags
+    joined by another script's comma, ids YAML reads as one number, section comments.)"""
+    data = path.read_bytes()
+    loaded, later = loads(data, path.name), loads(data, path.name, later=True)
+    finished = later.finished()
+    assert finished.map == loaded.map
+    assert set(finished.diagnostics) == set(loaded.diagnostics)
+    assert len(finished.diagnostics) == len(loaded.diagnostics)
+    assert set(later.diagnostics) <= set(loaded.diagnostics)
+    assert finished.finished() is finished and loaded.finished() is loaded
+
+
+def test_a_look_whose_words_a_hint_reads_back_is_made_at_once() -> None:
+    """A misspelt field is read on as the field it is a typo of, and what reading it says
+    goes into the typo's hint where it is one warning or error at the value
+    (`_MapBuilder.fields`): the looks made there are not put off, or the hint would read
+    one (a control character) where loading reads two (and a hashtag YAML takes for a
+    comment), and take the one into it."""
+    text = "argmap: 1\ntitle: T\nclaims:\n  c1:\n    txt: Taxes rise\u202e now #policy\n"
+    loaded, later = loads(text, "m.yaml"), loads(text, "m.yaml", later=True)
+    rules = sorted(d.rule for d in loaded.diagnostics)
+    assert rules == ["comment-in-text", "control-character", "unknown-field"]
+    assert set(later.finished().diagnostics) == set(loaded.diagnostics)

@@ -70,6 +70,11 @@ MAPS = st.fixed_dictionaries(
 
 def run(data: bytes | str) -> None:
     loaded = loads(data, "fuzz.yaml")
+    # The looks a render puts off (`loads(later=True)`) say, once made, what loading says.
+    later = loads(data, "fuzz.yaml", later=True)
+    finished = later.finished()
+    assert finished == loaded and set(finished.diagnostics) == set(loaded.diagnostics)
+    assert set(later.diagnostics) <= set(loaded.diagnostics)
     diagnostics = check_loaded(loaded, Settings())
     for d in diagnostics:
         assert d.span.line >= 1 and d.span.column >= 1

@@ -2171,8 +2171,14 @@ def test_a_stuck_engine_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 @pytest.mark.parametrize(
     "text",
-    ["argmap: 1\ntitle: T\nclaims:\n  a: {text: A, bogus: 1}\n", "argmap: 1\ntitle: [\n"],
-    ids=["map-error", "yaml-error"],
+    [
+        "argmap: 1\ntitle: T\nclaims:\n  a: {text: A, bogus: 1}\n",
+        "argmap: 1\ntitle: [\n",
+        # (Found by a look the loader puts off until the engine has its DOT: `loads(later=True)`.)
+        "argmap: 1\ntitle: T\nclaims:\n  c: {text: C}\nreasons:\n  1.1: {text: R, supports: c}\n"
+        "objections:\n  1.10: {text: O, attacks: c}\n",
+    ],
+    ids=["map-error", "yaml-error", "error-found-later"],
 )
 def test_the_engine_started_ahead_of_a_broken_map_is_stopped(
     tmp_path: Path, launched: list[Layout], text: str
@@ -2182,6 +2188,35 @@ def test_the_engine_started_ahead_of_a_broken_map_is_stopped(
     outcome = run_one(Job(str(source), str(output)), RenderOptions(), {}, Settings(), False)
     assert outcome.failed and not output.exists()
     assert len(launched) == 1 and launched[0].process.returncode is not None
+
+
+def test_the_loaders_looks_that_change_nothing_are_made_while_the_engine_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A render hands the map's DOT to its layout engine before the loader looks for what
+    only warns and changes nothing in the map (a hashtag YAML takes for a comment, ...:
+    `loads(later=True)`), and reports what those looks find."""
+    from argmap.loader import _MapBuilder
+
+    done: list[str] = []
+    look, feed = _MapBuilder.hashtag_after, Layout.feed
+
+    def looking(self: _MapBuilder, *args: Any, **kwargs: Any) -> None:
+        done.append("look")
+        look(self, *args, **kwargs)
+
+    def feeding(self: Layout, pieces: Any) -> str:
+        done.append("feed")
+        return feed(self, pieces)
+
+    monkeypatch.setattr(_MapBuilder, "hashtag_after", looking)
+    monkeypatch.setattr(Layout, "feed", feeding)
+    source, output = tmp_path / "m.yaml", tmp_path / "m.svg"
+    source.write_text("argmap: 1\ntitle: T\nclaims:\n  c:\n    text: Taxes rise #policy\n")
+    outcome = run_one(Job(str(source), str(output)), RenderOptions(), {}, Settings(), False)
+    assert not outcome.failed and output.exists()
+    assert done[0] == "feed" and "look" in done
+    assert [d.rule for d in outcome.report.diagnostics] == ["comment-in-text"]
 
 
 def test_an_engine_failure_says_why(tmp_path: Path) -> None:

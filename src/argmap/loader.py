@@ -74,16 +74,27 @@ from argmap.yamltree import compose, decode
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What loading one file gave: the map (None when unusable) and every problem found."""
+    """What loading one file gave: the map (None when unusable) and every problem found
+    (but those of the looks put off, if any: `finished`)."""
 
     path: str
     text: str
     map: Map | None
     diagnostics: tuple[Diagnostic, ...]
+    # Every diagnostic, the looks put off made (`loads(later=True)`); None if none was.
+    pending: Callable[[], tuple[Diagnostic, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def finished(self) -> Loaded:
+        """This load with the looks it put off made: its every diagnostic."""
+        if self.pending is None:
+            return self
+        return replace(self, diagnostics=self.pending(), pending=None)
 
 
-def load(path: str | Path) -> Loaded:
-    """Load a map file; `-` reads standard input."""
+def load(path: str | Path, later: bool = False) -> Loaded:
+    """Load a map file; `-` reads standard input. `later`: see `loads`."""
     name = "<stdin>" if str(path) == "-" else str(path)
     if not name:  # (as a Path, the current folder: `argmap check "$UNSET"` checked it)
         name, empty = '""', ("the path is empty", "name a map: is a variable in the command unset?")
@@ -116,13 +127,16 @@ def load(path: str | Path) -> Loaded:
                 "point the link at the map, or remove it",
             )
     else:
-        return loads(data, name)
+        return loads(data, name, later)
     diagnostic = Diagnostic("io-error", Severity.ERROR, Span.point(name), *problem)
     return Loaded(name, "", None, (diagnostic,))
 
 
-def loads(data: bytes | str, file: str = "<string>") -> Loaded:
-    """Load a map from bytes or text; `file` names it in diagnostics."""
+def loads(data: bytes | str, file: str = "<string>", later: bool = False) -> Loaded:
+    """Load a map from bytes or text; `file` names it in diagnostics. With `later`, the
+    looks that only warn of what changes nothing in the map (`_MapBuilder.look`) are put
+    off until `Loaded.finished`: a render hands the map to its layout engine first, and
+    makes them while the engine works."""
     if isinstance(data, bytes):
         if other := other_format(data):
             kind, what = other
@@ -159,13 +173,14 @@ def loads(data: bytes | str, file: str = "<string>") -> Loaded:
             return Loaded(file, "", None, (problem,))
     with gc_paused():
         tree, problems = compose(text, file)
-        builder = _MapBuilder(file, text, problems)
+        builder = _MapBuilder(file, text, problems, later=[] if later else None)
         result = builder.build(tree) if tree is not None or not problems else None
     # (Not YAML's errors of it; not a YAML list, `- [c1, c2]`, which reads as Argdown's.)
     if result is None and not isinstance(tree, YSeq) and (foreign := _other_tool(text, file)):
         return Loaded(file, text, None, (foreign,))
-    # (Once each: a value an alias repeats is read, and its mistakes found, at each use.)
-    return Loaded(file, text, result, tuple(dict.fromkeys(builder.diagnostics)))
+    if builder.later:
+        return Loaded(file, text, result, builder.said(), builder.looked)
+    return Loaded(file, text, result, builder.looked())
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -674,6 +689,8 @@ class _MapBuilder:
     # The field naming what the node being read argues about (a reason's `supports`), whose
     # emptiness a rule says (`refs`).
     argues: str | None = None
+    # The looks put off (`look`), each a method and its arguments: none if None.
+    later: list[tuple[Callable[..., None], tuple[Any, ...]]] | None = None
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -687,6 +704,35 @@ class _MapBuilder:
 
     def error(self, rule: str, span: Span, message: str, hint: str) -> None:
         self.diagnostics.append(Diagnostic(rule, Severity.ERROR, span, message, hint))
+
+    def look(self, check: Callable[..., None], *args: Any) -> None:
+        """`check(self, *args)`, a look that only adds diagnostics, which nothing reads
+        back: now, or put off (`later`) where the loader was asked to (`loads`)."""
+        if self.later is None:
+            check(self, *args)
+        else:
+            self.later.append((check, args))
+
+    @contextmanager
+    def now(self) -> Iterator[None]:
+        """The looks of the block made now: what it says is read back."""
+        later, self.later = self.later, None
+        try:
+            yield
+        finally:
+            self.later = later
+
+    def said(self) -> tuple[Diagnostic, ...]:
+        """What was said so far, once each: a value an alias repeats is read, and its
+        mistakes found, at each use."""
+        return tuple(dict.fromkeys(self.diagnostics))
+
+    def looked(self) -> tuple[Diagnostic, ...]:
+        """Every diagnostic, the looks put off made."""
+        for check, args in self.later or ():
+            check(self, *args)
+        self.later = None
+        return self.said()
 
     def build(self, tree: YNode | None) -> Map | None:
         if tree is None or (isinstance(tree, YScalar) and tree.is_null):
@@ -710,7 +756,7 @@ class _MapBuilder:
             )
             return None
         self.top = {k: key for k, (key, _) in tree.entries.items()}
-        self.section_comments(tree)
+        self.look(_MapBuilder.section_comments, tree)
         self.written_ids = {
             k: set(v.entries) for k, (_, v) in tree.entries.items() if isinstance(v, YMap)
         }
@@ -813,7 +859,8 @@ class _MapBuilder:
                     nodes[key] = self.node(key, kind, node, span)
         if self.bad_ids:
             self.where_named([*nodes.values(), *duplicates])
-        self.alike_ids([tree.entries[keys[k.section]][1] for k in Kind if k.section in keys])
+        of_nodes = [tree.entries[keys[k.section]][1] for k in Kind if k.section in keys]
+        self.look(_MapBuilder.alike_ids, of_nodes)
         return Map(
             path=self.file,
             title=values.get("title", ""),
@@ -1477,7 +1524,8 @@ class _MapBuilder:
                 read: list[Diagnostic] = []
                 if guess in by_name and guess not in node.entries:
                     before = len(self.diagnostics)
-                    self.read_on(values, spans, by_name[guess], value, what, key)
+                    with self.now():  # (its diagnostics, read back)
+                        self.read_on(values, spans, by_name[guess], value, what, key)
                     read = self.diagnostics[before:]
                     del self.diagnostics[before:]
                 if guess and len(read) == 1 and read[0].span == value.span:
@@ -1538,7 +1586,9 @@ class _MapBuilder:
         if known is _NODE_FIELDS:
             for key, (key_node, value) in items:
                 if key in by_name and by_name[key].type == "text" and isinstance(value, YScalar):
-                    self.field_in_block(value, f"`{key}` of {what}", key_node, node)
+                    self.look(
+                        _MapBuilder.field_in_block, value, f"`{key}` of {what}", key_node, node
+                    )
         for f in known.required:
             if f.name not in written:
                 meaning = f.description[0].lower() + f.description[1:-1]
@@ -1677,7 +1727,7 @@ class _MapBuilder:
         if isinstance(node, YScalar):
             self.typed(node, what)
             if node.plain:
-                self.hashtag_after(node, what)
+                self.look(_MapBuilder.hashtag_after, node, what)
             # (In a text field only: a URL or a choice read as text says more of its own.)
             if f.type in ("text", "tags") and f is not _ANY and not node.value.isprintable():
                 self.control_character(node, what)
@@ -1960,7 +2010,7 @@ class _MapBuilder:
                     if not self.empty(item, said, f, words=True) and (t := self.text(item, said, f))
                 ]
             )
-            self.joined_tags(items, what)
+            self.look(_MapBuilder.joined_tags, items, what)
             return found
         example = "`[economy, polling]`"
         if isinstance(node, YScalar) and (written := _listed(node.value)):

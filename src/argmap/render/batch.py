@@ -260,10 +260,10 @@ def _lay_out(
                 drawing = start(base)
             except RenderError as error:
                 failure = error
-        loaded = load(job.source)
-        if loaded.map is None or _has_errors(
-            loaded.diagnostics, settings
-        ):  # (the caller stops the engine)
+        # (The loader's looks that change nothing in the map, made while the engine works.)
+        loaded = load(job.source, later=True)
+        if loaded.map is None or _has_errors(loaded.diagnostics, settings):
+            loaded = loaded.finished()  # (the caller stops the engine)
             return (
                 FileReport(loaded.path, loaded.text, check_loaded(loaded, settings)),
                 drawing,
@@ -275,7 +275,7 @@ def _lay_out(
                     drawing.draw(loaded.map, graph, options_for(loaded.map, base, overrides).dot)
                 except RenderError as error:
                     failure = error
-            found = check_loaded(loaded, settings, graph)
+            found = check_loaded(loaded.finished(), settings, graph)
         return FileReport(loaded.path, loaded.text, tuple(found)), drawing, failure
     except BaseException:  # the caller never gets the drawing to stop
         if drawing is not None:
