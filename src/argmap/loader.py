@@ -1958,7 +1958,7 @@ class _MapBuilder:
 
     def refs(self, node: YNode, what: str, f: spec.Field = _ANY) -> tuple[Ref, ...] | None:
         if isinstance(node, YScalar):
-            return tuple(r for piece in self.joined(node) if (r := self.ref(piece, what)))
+            return tuple([r for piece in self.joined(node) if (r := self.ref(piece, what))])
         if isinstance(node, YSeq):
             items = [piece for item in node.items for piece in self.joined(item)]
             if f.name == self.argues and items and all(self.left_empty(i, f) for i in items):
@@ -1967,10 +1967,12 @@ class _MapBuilder:
                 return ()
             said = f"an item of {what}"
             return tuple(
-                r
-                for item in items
-                if (self._names_null_id(item, f) or not self.empty(item, said, f))
-                and (r := self.ref(item, said, f, item=True))
+                [
+                    r
+                    for item in items
+                    if (self._names_null_id(item, f) or not self.empty(item, said, f))
+                    and (r := self.ref(item, said, f, item=True))
+                ]
             )
         example = "`[first-id, second-id]`"
         # Ids with a mark each (`{c1: yes}`, `{c1: 0.8}`), not fields (`{id: c1}`, a node).

@@ -72,8 +72,8 @@ class Tags(tuple[str, ...]):
 
     @classmethod
     def written(cls, tags: list[tuple[str, Span]]) -> Tags:
-        made = cls(tag for tag, _ in tags)
-        made.spans = tuple(span for _, span in tags)
+        made = cls([tag for tag, _ in tags])
+        made.spans = tuple([span for _, span in tags])
         return made
 
 
@@ -97,7 +97,7 @@ class Node:
     def actors(self) -> tuple[str, ...]:
         """The ids of the actors who argue it, each once (a repeat is warned of, and drawn
         and shown once, as a repeated target is)."""
-        return tuple(dict.fromkeys(ref.id for ref in self.by))
+        return tuple(dict.fromkeys([ref.id for ref in self.by]))
 
     def targets(self) -> tuple[tuple[Relation, Ref], ...]:
         """Every outgoing relation of this node, supports first, in the order written."""
