@@ -16,6 +16,7 @@ import networkx as nx
 from argmap.diagnostics import Diagnostic, Severity, no_node
 from argmap.graph import (
     Graph,
+    adjacency,
     build_graph,
     emptied,
     left_out,
@@ -604,7 +605,9 @@ class Drawing:
                 centre = centres(svg, across)
                 if not (before := _disorder(orders.values(), centre)):
                     return data
-                placed = {(u, v): centre.get(u, 0.0) for u, v in g.edges()}
+                placed = {
+                    (u, v): centre.get(u, 0.0) for u, heads in adjacency(g).items() for v in heads
+                }
             # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
             style = replace(self.style, placed=placed)
             dot = ranking("".join(dot_pieces(g, m, style, self.cache)), self.lost)

@@ -939,9 +939,11 @@ def _ports(
     pair that argue with each other, drawn as one, keep the middle.)"""
     in_map = {n: float(i) for i, n in enumerate(g.nodes)}
     into: dict[str, list[tuple[str, str, int]]] = {}
-    for u, v, k in g.edges(keys=True):
-        if rows.ranks(u, v) and not g.has_edge(v, u):
-            into.setdefault(v, []).append((u, v, k))
+    adjacent = adjacency(g)
+    for u, heads in adjacent.items():
+        for v, keyed in heads.items():
+            if rows.ranks(u, v) and u not in adjacent[v]:
+                into.setdefault(v, []).extend((u, v, k) for k in keyed)
     ports: dict[tuple[str, str, int], int] = {}
     for edges in into.values():
         if PORTED <= len(edges) <= PORTED_MOST:
