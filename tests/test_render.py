@@ -2104,9 +2104,36 @@ def test_a_layout_read_in_pieces_is_the_layout_read_whole(cuts: list[int]) -> No
     reading.keep(bytes(bytearray(svg)))  # (not the SVG judged a drawing: kept by no one)
     assert geometry._READ == []
     reading.keep(svg)
-    assert geometry._READ[-1] == (svg, False, geometry._laid(svg, False))
-    assert geometry._read(svg, False) is geometry._READ[-1][2]  # (found, not read again)
+    whole = geometry._laid(svg, False)
+    assert len(geometry._READ) == 1 and geometry._READ[0] is reading and reading.whole is svg
+    assert (reading.boxes, reading.edges) == (whole.boxes, whole.edges)
+    assert geometry._reading(svg, False) is reading  # (found, not read again)
+    assert reading.crossed() == whole.crossed() and geometry.crossed_boxes(svg) is reading.crossed()
     geometry.forget()
+
+
+def test_edges_through_boxes_are_looked_for_as_soon_as_the_layout_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read `ahead`, a layout written in pieces has its edges through boxes looked for
+    once its SVG is whole, while the engine exits, and once only: `crossed_boxes` of it,
+    once it is kept, finds them. Not ahead, or written at once, not until asked."""
+    looked: list[int] = []
+    crossed = geometry._crossed
+    monkeypatch.setattr(geometry, "_crossed", lambda *a: looked.append(1) or crossed(*a))
+    svg = _edge_svg("M50,-15C100,-15 150,-15 200,-15")  # through b
+    ahead, later = Reading(unranked=False, ahead=True), Reading(unranked=False)
+    for reading in (ahead, later):
+        reading(svg[:40], False)
+        reading(svg, True)
+    at_once = Reading(unranked=False, ahead=True)
+    at_once(svg, True)
+    assert ahead.crossings == {"a->c": "b"} and len(looked) == 1
+    assert later.crossings is None and at_once.crossings is None
+    ahead.keep(svg)
+    assert geometry.crossed_boxes(svg) == {"a->c": "b"} and len(looked) == 1
+    geometry.forget()
+    assert geometry.crossed_boxes(svg) == {"a->c": "b"} and len(looked) == 2  # (read anew)
 
 
 def test_what_an_engine_writes_is_looked_through_once() -> None:

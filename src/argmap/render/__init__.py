@@ -559,11 +559,14 @@ class Drawing:
         with groups (`lost u v edge`, a fault of Graphviz's own): laid out again with the
         edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
         times), and failing that, with edges drawn as straight lines, which need no
-        routing (`unrouted`, warned of by `result` if kept: they may cross boxes)."""
+        routing (`unrouted`, warned of by `result` if kept: they may cross boxes). Its
+        edges through boxes are looked for as soon as it is read, if they will be: not in
+        a first layout laid out again (`_in_place`), most often not the one kept."""
+        ahead = unranked is not None and self.drawn_from is None and self._crossings_looked_for()
         tried = self.dot
         for rankings in range(_RANKINGS + 1):
             try:
-                data = _read_meanwhile(layout, unranked)
+                data = _read_meanwhile(layout, unranked, ahead)
                 # (What was drawn: `_uncrossed` and `_in_place` build on it.)
                 self.dot, self.unrouted = tried, False
                 return data
@@ -575,7 +578,7 @@ class Drawing:
             if ranked == tried or rankings == _RANKINGS:  # (the same DOT would fail the same)
                 break
             layout, tried = self._again(layout, ranked), ranked
-        data = _read_meanwhile(self._again(layout, self.dot, _STRAIGHT), unranked)
+        data = _read_meanwhile(self._again(layout, self.dot, _STRAIGHT), unranked, ahead)
         self.unrouted = True
         return data
 
@@ -737,10 +740,11 @@ class Drawing:
                 layout.cancel()
 
 
-def _read_meanwhile(layout: Layout, unranked: bool | None) -> bytes:
+def _read_meanwhile(layout: Layout, unranked: bool | None, ahead: bool) -> bytes:
     """`layout`'s result, its SVG read (`unranked` or not; None: not) while the engine
-    writes it and exits, and kept for the next reader once judged a drawing."""
-    reading = None if unranked is None else Reading(unranked)
+    writes it and exits (and, `ahead`, its edges through boxes looked for: `Reading`),
+    and kept for the next reader once judged a drawing."""
+    reading = None if unranked is None else Reading(unranked, ahead)
     data = layout.result(reading)
     if reading is not None:
         reading.keep(layout.svg)

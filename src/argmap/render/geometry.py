@@ -77,9 +77,9 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 Laid = tuple[dict[str, Box], list[tuple[str, list[Point]]]]
-# The layouts read last (a first and a second: `forget`), by the SVG itself, not its value:
-# hashing 2 MB of it took 0.5 ms at 1,000 nodes.
-_READ: list[tuple[bytes, bool, Laid]] = []
+# The layouts read last (a first and a second: `forget`), each found by its SVG itself, not
+# its value: hashing 2 MB of it took 0.5 ms at 1,000 nodes.
+_READ: list[Reading] = []
 
 
 def _read(svg: bytes, unranked: bool) -> Laid:
@@ -88,19 +88,26 @@ def _read(svg: bytes, unranked: bool) -> Laid:
     the edges of argmap's own legend (their ids start with `_`, as no map's can:
     `dot.dot_pieces`). Kept for the next reader, who must not change them: a layout laid
     out again in groups is read by three (25 ms each at 1,000 nodes)."""
-    for read, how, laid in _READ:
-        if read is svg and how == unranked:
-            return laid
-    laid = _laid(svg, unranked)
-    _READ[:] = [*_READ[-1:], (svg, unranked, laid)]
-    return laid
+    reading = _reading(svg, unranked)
+    return reading.boxes, reading.edges
 
 
-def _laid(svg: bytes, unranked: bool) -> Laid:
-    """What `_read` reads."""
+def _reading(svg: bytes, unranked: bool) -> Reading:
+    """The layout `svg` read (`_read`), as kept, or read now and kept."""
+    for reading in _READ:
+        if reading.whole is svg and reading.unranked == unranked:
+            return reading
+    reading = _laid(svg, unranked)
+    _READ[:] = [*_READ[-1:], reading]
+    return reading
+
+
+def _laid(svg: bytes, unranked: bool) -> Reading:
+    """What `_reading` reads: `svg`, whole."""
     reading = Reading(unranked)
     reading.more(svg, whole=True)
-    return reading.boxes, reading.edges
+    reading.whole = svg
+    return reading
 
 
 class Reading:
@@ -108,15 +115,20 @@ class Reading:
     comes next (`_read`): each group once whole, as the next has begun. The system `dot`
     writes 2 MB of SVG over 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit
     once it has written it (freeing its memory): the reading, as long, is done by then.
-    Not yet judged a drawing, what it reads may be none: then it is left to `_read`."""
+    Not yet judged a drawing, what it reads may be none: then it is left to `_read`. With
+    `ahead`, its edges through boxes are looked for (`crossed`) once it is whole, while
+    the engine exits, if it came in pieces: the system `dot` exits 2.3 ms after the last of
+    its SVG at 1,000 nodes. (Not an SVG written at once, as the builtin engine writes it,
+    then frees its memory: looked for meanwhile, at 1,000 nodes, both took longer.)"""
 
-    def __init__(self, unranked: bool) -> None:
-        self.unranked = unranked
+    def __init__(self, unranked: bool, ahead: bool = False) -> None:
+        self.unranked, self.ahead = unranked, ahead
         self.boxes: dict[str, Box] = {}
         self.edges: list[tuple[str, list[Point]]] = []
         self.at = 0  # where the first group not read yet starts
         self.failed = False  # what the engine wrote is no drawing (`__call__`)
         self.whole = b""  # the SVG read whole
+        self.crossings: dict[str, str] | None = None  # once looked for (`crossed`)
 
     def more(self, svg: bytes | bytearray, whole: bool = False) -> None:
         """Read the groups of `svg`, what the engine has written so far, that are whole:
@@ -146,13 +158,21 @@ class Reading:
             return
         if whole:
             self.whole = bytes(svg)
+            if self.ahead and self.at:  # (read in pieces before)
+                self.crossed()
 
     def keep(self, svg: bytes) -> None:
         """Keep what was read for `_read`, if it is `svg` read whole: the engine's output
         once judged a drawing. (Not a layout that failed after its SVG, Graphviz's lost
         edge: kept, it pushed out a reading still wanted.)"""
         if self.whole is svg:
-            _READ[:] = [*_READ[-1:], (svg, self.unranked, (self.boxes, self.edges))]
+            _READ[:] = [*_READ[-1:], self]
+
+    def crossed(self) -> dict[str, str]:
+        """`crossed_boxes` of the layout read, looked for once."""
+        if self.crossings is None:
+            self.crossings = _crossed(self.boxes, self.edges)
+        return self.crossings
 
 
 def forget() -> None:
@@ -167,7 +187,11 @@ def crossed_boxes(svg: bytes, unranked: bool = False) -> dict[str, str]:
     then in a drawing with groups, and the edge then seems to come from, or go to, the box
     it crosses. With `unranked`, of the edges that do not rank their nodes only (class
     `unranked`), where it does so in a drawing without groups."""
-    laid, edges = _read(svg, unranked)
+    return _reading(svg, unranked).crossed()
+
+
+def _crossed(laid: dict[str, Box], edges: list[tuple[str, list[Point]]]) -> dict[str, str]:
+    """`crossed_boxes` of the boxes and edges of a layout read."""
     names, boxes = list(laid), list(laid.values())  # (each box's node)
     index, box = _Bands(boxes), {node: i for i, node in enumerate(names)}
     crossed = {}
