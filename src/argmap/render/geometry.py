@@ -117,9 +117,8 @@ class Reading:
     once it has written it (freeing its memory): the reading, as long, is done by then.
     Not yet judged a drawing, what it reads may be none: then it is left to `_read`. With
     `ahead`, its edges through boxes are looked for (`crossed`) once it is whole, while
-    the engine exits, if it came in pieces: the system `dot` exits 2.3 ms after the last of
-    its SVG at 1,000 nodes. (Not an SVG written at once, as the builtin engine writes it,
-    then frees its memory: looked for meanwhile, at 1,000 nodes, both took longer.)"""
+    the engine exits: the system `dot` exits 2.3 ms after the last of its SVG at 1,000
+    nodes, the builtin engine 1.2 ms after all of it at 100 (read in 0.7)."""
 
     def __init__(self, unranked: bool, ahead: bool = False) -> None:
         self.unranked, self.ahead = unranked, ahead
@@ -158,7 +157,7 @@ class Reading:
             return
         if whole:
             self.whole = bytes(svg)
-            if self.ahead and self.at:  # (read in pieces before)
+            if self.ahead:
                 self.crossed()
 
     def keep(self, svg: bytes) -> None:
