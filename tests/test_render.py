@@ -2799,6 +2799,12 @@ def test_a_drawing_laid_out_again_reuses_what_its_dot_shares(group_by: str | Non
     dot = "".join(dot_pieces(g, m, first, cache))
     built, head = len(cache.statements), cache.next_start()
     assert dot.startswith(head) and " -> " not in head and " -> " in dot[len(head) :]
+    # Placed as the map has them, each edge keeps its port, and its statement is reused
+    # (in groups, the first drawing's edges had none: each built anew, to its port).
+    edges = len(cache.edges)
+    kept = replace(first, placed={(u, v): float(i) for i, (u, v) in enumerate(g.edges())})
+    assert "".join(dot_pieces(g, m, kept, cache)) == "".join(dot_pieces(g, m, kept))
+    assert edges == g.number_of_edges() and len(cache.edges) == edges * (2 if group_by else 1)
     placed = {(u, v): float(-i) for i, (u, v) in enumerate(g.edges())}  # (the other way)
     again = replace(first, placed=placed)
     assert "".join(dot_pieces(g, m, again, cache)) == "".join(dot_pieces(g, m, again))

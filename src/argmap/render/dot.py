@@ -405,14 +405,15 @@ class DotCache:
     but for where a first layout placed them (`DotOptions.placed`): a drawing laid out
     again with its ports in order (`render.Drawing._in_place`) builds on it. Its rows (and
     whether it is dense, and its claims); its nodes' statements, by node, ports and indent
-    (a node's statement holds its ports, not whose); and its head, the DOT up to its
-    edges, as the pieces it was handed in, with the ports each node had. (Not the map:
-    a render frees it while the engine works.)"""
+    (a node's statement holds its ports, not whose); its edges', by edge and the port it
+    ends at; and its head, the DOT up to its edges, as the pieces it was handed in, with
+    the ports each node had. (Not the map: a render frees it while the engine works.)"""
 
     # What it was built for: the options, `placed` aside, and the nodes drawn.
     drawing: tuple[DotOptions, tuple[str, ...]] | None = None
     rows: tuple[bool, list[str], _Rows, dict[tuple[str, str], int]] | None = None
     statements: Statements = field(default_factory=dict)
+    edges: dict[tuple[str, str, int, int | None], str] = field(default_factory=dict)
     head: tuple[dict[str, int], list[str]] | None = None
     unported: bool = False  # the head's nodes lack ports that a placed drawing's have
 
@@ -422,6 +423,7 @@ class DotCache:
         drawing = (replace(options, placed={}), tuple(g))
         if self.drawing != drawing:
             self.drawing, self.rows, self.statements, self.head = drawing, None, {}, None
+            self.edges = {}
 
     def next_start(self) -> str:
         """The start of the next DOT, laid out again with its nodes placed: this one's
@@ -1307,44 +1309,50 @@ def dot_pieces(
         for u, v, k in of_relation:
             if (v, u) in mutual:
                 continue  # drawn as one line with the other
-            both = (u, v) in mutual
-            ident = f"{u}<->{v}" if both else f"{u}->{v}"
-            if k:  # a node that both supports and attacks a target has two edges to it
-                ident += f":{value}"
-            tooltip = f"{u} and {v} {verb[:-1]} each other" if both else f"{u} {verb} {v}"
-            ends_plain = u in plain and v in plain
-            attrs = {"dir": "both", "arrowtail": arrowtail} if both else {}
-            mark = edge_marks.get((u, value, v)) if edge_marks else None  # (most have none)
-            marked = _mark_attrs(mark, value, theme) if mark else {}
-            if u in rows.level and v in rows.level and not rows.ranks(u, v):
-                attrs["constraint"] = "false"
-                # (Classed in the SVG too: Graphviz may route such an edge through another
-                # box, which `geometry.crossed_boxes` looks for in these alone.)
-                marked["class"] = " ".join(filter(None, (marked.get("class"), UNRANKED)))
-            attrs |= {k: _quote(x) for k, x in marked.items()}
-            if length and (u, v) in length:
-                attrs["minlen"] = str(length[u, v])
-            if ports and (u, v, k) in ports:
-                attrs["headport"] = _quote(f"p{ports[u, v, k]}:{_PORT_SIDE[rankdir]}")
-            tail, head = u, v
-            if (
-                (v, u) in pairs
-                and not both
-                and attrs.get("constraint") == "false"  # (both nodes have a level, then)
-                and ((v, u) in written or rows.ranks(v, u))
-            ):
-                # Two nodes that argue with each other, each edge marked unlike (by a diff):
-                # this one (which does not rank them) written as the other is and drawn
-                # back, the two are parallel edges, which Graphviz lays apart; the other way
-                # round it laid both on one path, their dashes merged.
-                tail, head = v, u
-                # (Never at a port: `_ports` passes over two nodes that argue both ways.)
-                attrs |= {"dir": "back", "arrowtail": arrowtail, "arrowhead": "none"}
+            port = ports.get((u, v, k)) if ports else None
+            # (Built once for the DOTs of a drawing laid out again, whose edges keep their
+            # statements but for the ports some end at: `DotCache`. Written in the same
+            # order, which `written` follows.)
+            if (statement := cache.edges.get((u, v, k, port))) is None:
+                both = (u, v) in mutual
+                ident = f"{u}<->{v}" if both else f"{u}->{v}"
+                if k:  # a node that both supports and attacks a target has two edges to it
+                    ident += f":{value}"
+                tooltip = f"{u} and {v} {verb[:-1]} each other" if both else f"{u} {verb} {v}"
+                ends_plain = u in plain and v in plain
+                attrs = {"dir": "both", "arrowtail": arrowtail} if both else {}
+                mark = edge_marks.get((u, value, v)) if edge_marks else None  # (most have none)
+                marked = _mark_attrs(mark, value, theme) if mark else {}
+                if u in rows.level and v in rows.level and not rows.ranks(u, v):
+                    attrs["constraint"] = "false"
+                    # (Classed in the SVG too: Graphviz may route such an edge through another
+                    # box, which `geometry.crossed_boxes` looks for in these alone.)
+                    marked["class"] = " ".join(filter(None, (marked.get("class"), UNRANKED)))
+                attrs |= {name: _quote(x) for name, x in marked.items()}
+                if length and (u, v) in length:
+                    attrs["minlen"] = str(length[u, v])
+                if port is not None:
+                    attrs["headport"] = _quote(f"p{port}:{_PORT_SIDE[rankdir]}")
+                tail, head = u, v
+                if (
+                    (v, u) in pairs
+                    and not both
+                    and attrs.get("constraint") == "false"  # (both nodes have a level, then)
+                    and ((v, u) in written or rows.ranks(v, u))
+                ):
+                    # Two nodes that argue with each other, each edge marked unlike (by a diff):
+                    # this one (which does not rank them) written as the other is and drawn
+                    # back, the two are parallel edges, which Graphviz lays apart; the other way
+                    # round it laid both on one path, their dashes merged.
+                    tail, head = v, u
+                    # (Never at a port: `_ports` passes over two nodes that argue both ways.)
+                    attrs |= {"dir": "back", "arrowtail": arrowtail, "arrowhead": "none"}
+                cache.edges[u, v, k, port] = statement = (
+                    f"\t\t{names[tail]} -> {names[head]} [id={_edge_text(ident, ends_plain)} "
+                    f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
+                )
             written.add((u, v))
-            body.append(
-                f"\t\t{names[tail]} -> {names[head]} [id={_edge_text(ident, ends_plain)} "
-                f"tooltip={_edge_text(tooltip, ends_plain)}{_attributes(attrs)}]\n"
-            )
+            body.append(statement)
         body.append("\t}\n")
         yield fresh()
     if options.legend:
