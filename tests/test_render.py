@@ -1941,6 +1941,25 @@ def fake_engine(tmp_path: Path, script: str) -> Engine:
     return Engine("builtin", str(command))
 
 
+@pytest.mark.parametrize("number", ["nan", "inf", "abc"])
+def test_a_drawing_whose_shapes_are_not_at_numbers_is_refused(tmp_path: Path, number: str) -> None:
+    """An engine that exits as done, having written a drawing with `nan`, `inf` or a word
+    where a shape's points are (a `dot` that is not Graphviz, or a broken one): the render
+    says so, as for an engine that fails; not an internal error. (Read as it is written,
+    and its edges through boxes looked for ahead, it is no drawing yet: left as it is.)"""
+    svg = (
+        '<svg><g id="a" class="node"><polygon points="0,0 50,0 50,-30 0,-30 0,0"/></g>'
+        '<g id="b" class="node"><polygon points="100,0 150,0 150,-30 100,-30 100,0"/></g>'
+        f'<g id="a->b" class="edge"><path d="M{number},0C{number},1 2,2 3,3"/></g></svg>'
+    )
+    engine = fake_engine(tmp_path, f"cat > /dev/null; printf '{svg}'")
+    drawing = Drawing(RenderOptions(), engine.launch("svg"))
+    drawing.draw(load_map(SEED), style=DotOptions(group_by="actor"))  # (looked at: groups)
+    with pytest.raises(RenderError, match=r"wrote a drawing whose shapes argmap cannot read"):
+        drawing.result()
+    drawing.cancel()
+
+
 def test_a_layout_overlaps_the_caller_and_can_be_cancelled(tmp_path: Path) -> None:
     layout = fake_engine(tmp_path, "cat > /dev/null; sleep 30").launch("svg")
     layout.feed(["digraph {}"])

@@ -43,6 +43,7 @@ from argmap.render.dot import (
 from argmap.render.engines import ENGINES, EngineError, Layout, select
 from argmap.render.geometry import (
     Reading,
+    Unreadable,
     approaches,
     centres,
     crossed_boxes,
@@ -511,6 +512,12 @@ class Drawing:
                 )
         except EngineError as error:
             raise RenderError(str(error)) from error
+        except Unreadable as error:
+            layout = self.layout
+            raise RenderError(
+                f"the {layout.engine} layout engine wrote a drawing whose shapes argmap cannot "
+                f"read ({error}): is {layout.command} Graphviz?"
+            ) from error
         finally:
             forget()  # (the layouts read to choose one)
             if self.spare is not None:  # (not wanted: the first layout was kept)

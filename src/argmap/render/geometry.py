@@ -60,6 +60,10 @@ def _shapes(
         if shape is None:
             continue
         numbers = list(map(float, shape[1].translate(_SPACED).split()))
+        if not math.isfinite(sum(numbers)):  # (`nan`, `inf`: no place in a drawing)
+            said = [b.decode("ascii", "replace")[:40] for b in (group[1], shape[1])]
+            shown = ["".join(c for c in text if c.isprintable()) for text in said]
+            raise ValueError("`{}` is drawn at `{}`".format(*shown))
         name = group[1].decode("utf-8")
         yield html.unescape(name) if "&" in name else name, node, numbers[0::2], numbers[1::2]
 
@@ -102,10 +106,18 @@ def _reading(svg: bytes, unranked: bool) -> Reading:
     return reading
 
 
+class Unreadable(ValueError):
+    """An engine's drawing whose shapes are not where numbers say (a `dot` that is not
+    Graphviz, or a broken one), once judged a drawing."""
+
+
 def _laid(svg: bytes, unranked: bool) -> Reading:
-    """What `_reading` reads: `svg`, whole."""
+    """What `_reading` reads: `svg`, whole. Unreadable if it is no drawing."""
     reading = Reading(unranked)
-    reading.more(svg, whole=True)
+    try:
+        reading.more(svg, whole=True)
+    except ValueError as error:  # (a number that is none, bytes that are not UTF-8)
+        raise Unreadable(str(error)) from error
     reading.whole = svg
     return reading
 
