@@ -1955,7 +1955,8 @@ def test_a_drawing_whose_shapes_are_not_at_numbers_is_refused(tmp_path: Path, nu
     engine = fake_engine(tmp_path, f"cat > /dev/null; printf '{svg}'")
     drawing = Drawing(RenderOptions(), engine.launch("svg"))
     drawing.draw(load_map(SEED), style=DotOptions(group_by="actor"))  # (looked at: groups)
-    with pytest.raises(RenderError, match=r"wrote a drawing whose shapes argmap cannot read"):
+    said = rf"whose shapes argmap cannot read \(`a->b` is drawn at `M{number},0C{number},1 2,2"
+    with pytest.raises(RenderError, match=said):
         drawing.result()
     drawing.cancel()
 

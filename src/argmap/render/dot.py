@@ -1118,7 +1118,6 @@ def _head(
     theme = THEMES[options.theme]
     assert cache.rows is not None
     dense, _, _, length = cache.rows
-    statements_by = cache.statements
     # The graph's name is the SVG's <title>: what a browser's tab and a screen reader say.
     # Graphviz expands no backslash in it, but DOT reads one before a quote, a line's end
     # or the string's as an escape: only there does it take a zero-width space after it.
@@ -1197,7 +1196,7 @@ def _head(
             loose.append(node)
         else:
             clusters.setdefault(group[0], (group[1], []))[1].append(node)
-    statements = _Nodes(m, theme, options, names, ports, statements_by)
+    statements = _Nodes(m, theme, options, names, ports, cache.statements)
     for kind, block in _by_kind(loose):
         yield "".join(_block(kind, block, statements, "\t"))
     rankdir = _RANKDIR[options.direction]

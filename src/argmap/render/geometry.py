@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
+from argmap.printable import clipped, printable
 from argmap.render.dot import UNRANKED
 
 # A node's or an edge's group; in it, its first shape: a node's box, an edge's path (from
@@ -59,13 +60,26 @@ def _shapes(
         shape = _SHAPE.search(svg, group.end(), stop)
         if shape is None:
             continue
-        numbers = list(map(float, shape[1].translate(_SPACED).split()))
-        if not math.isfinite(sum(numbers)):  # (`nan`, `inf`: no place in a drawing)
-            said = [b.decode("ascii", "replace")[:40] for b in (group[1], shape[1])]
-            shown = ["".join(c for c in text if c.isprintable()) for text in said]
-            raise ValueError("`{}` is drawn at `{}`".format(*shown))
+        numbers = _numbers(shape[1])
+        if numbers is None:
+            raise ValueError(f"`{_shown(group[1])}` is drawn at `{_shown(shape[1])}`")
         name = group[1].decode("utf-8")
         yield html.unescape(name) if "&" in name else name, node, numbers[0::2], numbers[1::2]
+
+
+def _numbers(points: bytes) -> list[float] | None:
+    """The numbers of a shape's points (`x,y x,y`, or a path's `M x,y C x,y ...`); None if
+    one is not a number, or is none a drawing has a place for (`nan`, `inf`)."""
+    try:
+        numbers = list(map(float, points.translate(_SPACED).split()))
+    except ValueError:
+        return None
+    return numbers if math.isfinite(sum(numbers)) else None
+
+
+def _shown(written: bytes) -> str:
+    """What an engine wrote, as a message quotes it: its start, printable."""
+    return printable(clipped(written.decode("utf-8", "replace"), 40))
 
 
 def centres(svg: bytes, across: bool = False) -> dict[str, float]:
