@@ -688,6 +688,46 @@ def test_the_next_layout_starts_while_the_first_lays_out(
         assert ahead == first and spare.fed == drawing.dot
 
 
+@pytest.mark.skipif(not _spare_processor(), reason="read as written only with a processor to spare")
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_next_layout_is_handed_its_dot_while_the_first_engine_exits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, launched: list[Layout], fails: bool
+) -> None:
+    """Once the first layout's SVG is whole, the layout again with its ports in order is
+    planned and its DOT handed whole to the engine started for it (`Drawing._plan_ahead`)
+    while the first engine exits (here, 0.5 s later), not after. Where the first then
+    fails all the same, that engine is stopped, and the render says why."""
+    import argmap.render
+
+    disorder = iter([1, 0])  # (out of order first, in order laid out again)
+    monkeypatch.setattr(argmap.render, "_disorder", lambda orders, placed: next(disorder))
+    builtin = select("builtin", "svg").command
+    engine = fake_engine(
+        tmp_path, f'f=$(mktemp); cat > "$f"; {builtin} "$@" < "$f"; sleep 0.5; exit {int(fails)}'
+    )
+    first_running: list[bool] = []  # (as each engine was handed the rest of its DOT)
+    feed = Layout.feed
+    monkeypatch.setattr(
+        Layout,
+        "feed",
+        lambda self, pieces: (
+            first_running.append(launched[0].process.poll() is None),
+            feed(self, pieces),
+        )[1],
+    )
+    drawing = replace(start(RenderOptions(format="dot")), layout=engine.launch("svg"))
+    drawing.draw(_twelve_arguers())
+    if fails:
+        with pytest.raises(RenderError, match="failed: exit status 1"):
+            drawing.result()
+    else:
+        drawing.result()
+        assert drawing.layout is launched[1] and launched[1].fed == drawing.dot
+    assert len(launched) == 2 and first_running == [True, True]  # (the first's DOT, the next's)
+    assert _port_tails(launched[1].fed, "c")  # (its ports in order: the plan's DOT)
+    assert all(layout.process.returncode is not None for layout in launched)
+
+
 def test_a_next_layout_with_ports_its_first_lacked_is_handed_none_ahead(
     monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
 ) -> None:
@@ -2142,11 +2182,11 @@ def test_edges_through_boxes_are_looked_for_as_soon_as_the_layout_is_read(
     crossed = geometry._crossed
     monkeypatch.setattr(geometry, "_crossed", lambda *a: looked.append(1) or crossed(*a))
     svg = _edge_svg("M50,-15C100,-15 150,-15 200,-15")  # through b
-    ahead, later = Reading(unranked=False, ahead=True), Reading(unranked=False)
+    ahead, later = Reading(unranked=False, then=Reading.crossed), Reading(unranked=False)
     for reading in (ahead, later):
         reading(svg[:40], False)
         reading(svg, True)
-    at_once = Reading(unranked=False, ahead=True)
+    at_once = Reading(unranked=False, then=Reading.crossed)
     at_once(svg, True)  # (written whole at once, as the builtin engine writes it)
     assert ahead.crossings == at_once.crossings == {"a->c": "b"} and len(looked) == 2
     assert later.crossings is None

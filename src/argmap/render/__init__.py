@@ -6,7 +6,7 @@ import itertools
 import re
 import struct
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -373,6 +373,7 @@ class Drawing:
     unrouted: bool = False  # the layout kept so far has straight edges (`_laid_out`)
     spare: Layout | None = None  # an engine started for the next layout (`_again`)
     cache: DotCache = field(default_factory=DotCache)  # (for `_in_place`'s DOT)
+    planned: _InPlace | None = None  # the layout again in place, planned ahead (`_plan_ahead`)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -567,13 +568,18 @@ class Drawing:
         edges lost so far ranking their nodes (which may lose others: up to _RANKINGS
         times), and failing that, with edges drawn as straight lines, which need no
         routing (`unrouted`, warned of by `result` if kept: they may cross boxes). Its
-        edges through boxes are looked for as soon as it is read, if they will be: not in
-        a first layout laid out again (`_in_place`), most often not the one kept."""
-        ahead = unranked is not None and self.drawn_from is None and self._crossings_looked_for()
+        edges through boxes are looked for as soon as it is read, if they will be; in a
+        first layout to lay out again in place (`_in_place`), the next layout is planned
+        and handed to its engine instead (`_plan_ahead`)."""
+        then: Callable[[Reading], object] | None = None
+        if unranked is not None and self.drawn_from is not None:
+            then = self._plan_ahead
+        elif unranked is not None and self._crossings_looked_for():
+            then = Reading.crossed
         tried = self.dot
         for rankings in range(_RANKINGS + 1):
             try:
-                data = _read_meanwhile(layout, unranked, ahead)
+                data = _read_meanwhile(layout, unranked, then)
                 # (What was drawn: `_uncrossed` and `_in_place` build on it.)
                 self.dot, self.unrouted = tried, False
                 return data
@@ -585,7 +591,7 @@ class Drawing:
             if ranked == tried or rankings == _RANKINGS:  # (the same DOT would fail the same)
                 break
             layout, tried = self._again(layout, ranked), ranked
-        data = _read_meanwhile(self._again(layout, self.dot, _STRAIGHT), unranked, ahead)
+        data = _read_meanwhile(self._again(layout, self.dot, _STRAIGHT), unranked, then)
         self.unrouted = True
         return data
 
@@ -603,46 +609,73 @@ class Drawing:
         as it supports another node too) crossed the edges between: their ports take them
         in the order of their tails, kept if Graphviz places fewer out of that order."""
         assert self.layout is not None and self.drawn_from is not None
-        (g, m, orders), self.drawn_from = self.drawn_from, None
-        with emptied(g):  # (a copy, freed once drawn: `emptied`)
-            across = self.style.direction in ("LR", "RL")
-            svg = self.layout.svg
+        svg, planned, self.planned = self.layout.svg, self.planned, None
+        with emptied(self.drawn_from[0]):  # (a copy, freed once planned: `emptied`)
+            plan = planned if planned is not None and planned.svg is svg else self._plan(svg)
+        orders, self.drawn_from = self.drawn_from[2], None
+        if plan is None:
+            return data  # (none has fewer)
+        layout, first, unrouted = self.layout, self.dot, self.unrouted
+        try:
+            self.dot = plan.dot
+            again = self._laid_out(self._again(layout, plan.dot), not self.grouped)
+            svg_again = self.layout.svg
+            # (Routed before straight, which cross boxes; then the fewer crossed edges.)
             if self.grouped:
-                if not (before := tangles(svg, orders)) and not self.unrouted:
-                    return data  # (none has fewer)
-                placed = approaches(svg, orders, across)
+                better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, plan.before)
             else:
-                centre = centres(svg, across)
-                if not (before := _disorder(orders.values(), centre)):
-                    return data
-                placed = {
-                    (u, v): centre.get(u, 0.0) for u, heads in adjacency(g).items() for v in heads
-                }
-            # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
-            style = replace(self.style, placed=placed)
-            dot = ranking("".join(dot_pieces(g, m, style, self.cache)), self.lost)
-            layout, first, unrouted = self.layout, self.dot, self.unrouted
-            try:
-                self.dot = dot
-                again = self._laid_out(self._again(layout, dot), not self.grouped)
-                svg_again = self.layout.svg
-                # (Routed before straight, which cross boxes; then the fewer crossed edges.)
-                if self.grouped:
-                    better = (self.unrouted, tangles(svg_again, orders)) < (unrouted, before)
-                else:
-                    # (Each node's tails in its ports' order now: as the first layout placed
-                    # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
-                    now = (
-                        sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values()
-                    )
-                    disorder = _disorder(now, centres(svg_again, across))
-                    better = (self.unrouted, disorder) < (unrouted, before)
-                if better:
-                    return again
-            except EngineError:  # (the drawing laid out first stands)
-                pass
-            self.layout, self.dot, self.unrouted = layout, first, unrouted
-            return data
+                # (Each node's tails in its ports' order now: as the first layout placed
+                # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
+                centre = plan.centre
+                now = (sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values())
+                across = self.style.direction in ("LR", "RL")
+                disorder = _disorder(now, centres(svg_again, across))
+                better = (self.unrouted, disorder) < (unrouted, plan.before)
+            if better:
+                return again
+        except EngineError:  # (the drawing laid out first stands)
+            pass
+        self.layout, self.dot, self.unrouted = layout, first, unrouted
+        return data
+
+    def _plan(self, svg: bytes, unrouted: bool | None = None) -> _InPlace | None:
+        """How `_in_place` lays the drawing out again after the layout `svg` (`unrouted` or
+        not: as the one kept so far, unless said), or None if it does not."""
+        assert self.drawn_from is not None
+        g, m, orders = self.drawn_from
+        across = self.style.direction in ("LR", "RL")
+        centre: dict[str, float] = {}
+        if self.grouped:
+            unrouted = self.unrouted if unrouted is None else unrouted
+            if not (before := tangles(svg, orders)) and not unrouted:
+                return None
+            placed = approaches(svg, orders, across)
+        else:
+            centre = centres(svg, across)
+            if not (before := _disorder(orders.values(), centre)):
+                return None
+            placed = {
+                (u, v): centre.get(u, 0.0) for u, heads in adjacency(g).items() for v in heads
+            }
+        # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
+        style = replace(self.style, placed=placed)
+        dot = ranking("".join(dot_pieces(g, m, style, self.cache)), self.lost)
+        return _InPlace(svg, before, dot, centre)
+
+    def _plan_ahead(self, reading: Reading) -> None:
+        """Plan the layout again in place (`_plan`) as soon as the first layout's SVG is
+        whole, and hand its DOT to the spare engine, while the first one exits (the builtin
+        engine takes 0.9 ms at 100 nodes): the second layout then starts that much sooner.
+        Taken for routed: a layout drawn straight is planned again once it is known. (The
+        first layout may yet fail: then the plan and the spare's work are not used. Kept
+        already, its reading pushes out no other: it is the drawing's first.)"""
+        if reading.failed or (self.layout is not None and self.layout.complains()):
+            return  # (Graphviz's lost edge: laid out again, `_laid_out`, another plan)
+        reading.keep(reading.whole)  # (for `_plan`'s readers)
+        self.planned = self._plan(reading.whole, unrouted=False)
+        spare = self.spare
+        if self.planned is not None and spare is not None and spare.takes(self.planned.dot):
+            spare.feed([self.planned.dot[len(spare.fed) :]])
 
     def _uncrossed(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with fewer edges through other boxes:
@@ -718,13 +751,14 @@ class Drawing:
         fmt = fmt or _chosen_as(layout)
         spare, self.spare = self.spare, None
         # (Handed the start of its DOT ahead, the spare takes the rest: `_spare`.)
-        if spare is not None and not graph and spare.fmt == fmt and dot.startswith(spare.fed):
+        if spare is not None and not graph and spare.fmt == fmt and spare.takes(dot):
             self.layout = spare
         else:
             if spare is not None:
                 spare.cancel()
             self.layout = layout.launched.launch(fmt, *graph)
-        self.layout.feed([dot[len(self.layout.fed) :]])
+        if self.layout.fed != dot:  # (else handed all of it ahead: `_plan_ahead`)
+            self.layout.feed([dot[len(self.layout.fed) :]])
         return self.layout
 
     def _spare(self, layout: Layout) -> None:
@@ -747,15 +781,29 @@ class Drawing:
                 layout.cancel()
 
 
-def _read_meanwhile(layout: Layout, unranked: bool | None, ahead: bool) -> bytes:
+def _read_meanwhile(
+    layout: Layout, unranked: bool | None, then: Callable[[Reading], object] | None
+) -> bytes:
     """`layout`'s result, its SVG read (`unranked` or not; None: not) while the engine
-    writes it and exits (and, `ahead`, its edges through boxes looked for: `Reading`),
-    and kept for the next reader once judged a drawing."""
-    reading = None if unranked is None else Reading(unranked, ahead)
+    writes it and exits (and, once whole, `then` done with it: `Reading`), and kept for
+    the next reader once judged a drawing."""
+    reading = None if unranked is None else Reading(unranked, then)
     data = layout.result(reading)
     if reading is not None:
         reading.keep(layout.svg)
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class _InPlace:
+    """A drawing to lay out again in place (`Drawing._in_place`): after the layout `svg`,
+    which had `before` edges crossed or met, with the DOT `dot`; without groups, where
+    that layout placed each node (`centre`)."""
+
+    svg: bytes
+    before: int
+    dot: str
+    centre: dict[str, float]
 
 
 def _chosen_as(layout: Layout) -> str:

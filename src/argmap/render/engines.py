@@ -192,6 +192,19 @@ class Layout:
         self.fed = "".join(fed)
         return self.fed
 
+    def takes(self, dot: str) -> bool:
+        """Whether the engine, handed `fed` so far, lays out `dot` once handed the rest:
+        handed its start, or all of it (then its DOT has ended: `feed`)."""
+        stdin = self.process.stdin
+        return self.fed == dot or (
+            dot.startswith(self.fed) and stdin is not None and not stdin.closed
+        )
+
+    def complains(self) -> bool:
+        """Whether the engine has said an error so far, not a warning: its layout fails
+        (Graphviz's lost edge, said before it writes its drawing)."""
+        return bool(_errors(os.pread(self.errors.fileno(), _MAX_ERRORS, 0)))
+
     def feed_ahead(self, start: str) -> None:
         """Hand the engine `start`, the start of its DOT known before the rest is built
         (`render.Drawing._spare`), if the pipe to it holds it whole: then it waits for no

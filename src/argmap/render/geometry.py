@@ -9,7 +9,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 from argmap.printable import clipped, printable
@@ -141,13 +141,13 @@ class Reading:
     comes next (`_read`): each group once whole, as the next has begun. The system `dot`
     writes 2 MB of SVG over 30 ms at 1,000 nodes, and the builtin engine takes 5 to exit
     once it has written it (freeing its memory): the reading, as long, is done by then.
-    Not yet judged a drawing, what it reads may be none: then it is left to `_read`. With
-    `ahead`, its edges through boxes are looked for (`crossed`) once it is whole, while
-    the engine exits: the system `dot` exits 2.3 ms after the last of its SVG at 1,000
-    nodes, the builtin engine 1.2 ms after all of it at 100 (read in 0.7)."""
+    Not yet judged a drawing, what it reads may be none: then it is left to `_read`.
+    `then` is done with it once it is whole, while the engine exits (its edges through
+    boxes looked for, `crossed`, say): the system `dot` exits 2.3 ms after the last of its
+    SVG at 1,000 nodes, the builtin engine 0.9 ms after all of it at 100 (read in 0.7)."""
 
-    def __init__(self, unranked: bool, ahead: bool = False) -> None:
-        self.unranked, self.ahead = unranked, ahead
+    def __init__(self, unranked: bool, then: Callable[[Reading], object] | None = None) -> None:
+        self.unranked, self.then = unranked, then
         self.boxes: dict[str, Box] = {}
         self.edges: list[tuple[str, list[Point]]] = []
         self.at = 0  # where the first group not read yet starts
@@ -183,14 +183,14 @@ class Reading:
             return
         if whole:
             self.whole = bytes(svg)
-            if self.ahead:
-                self.crossed()
+            if self.then is not None:
+                self.then(self)
 
     def keep(self, svg: bytes) -> None:
         """Keep what was read for `_read`, if it is `svg` read whole: the engine's output
-        once judged a drawing. (Not a layout that failed after its SVG, Graphviz's lost
-        edge: kept, it pushed out a reading still wanted.)"""
-        if self.whole is svg:
+        once judged a drawing, and not kept yet. (Not a layout that failed after its SVG,
+        Graphviz's lost edge: kept, it pushed out a reading still wanted.)"""
+        if self.whole is svg and self not in _READ:
             _READ[:] = [*_READ[-1:], self]
 
     def crossed(self) -> dict[str, str]:
