@@ -728,6 +728,23 @@ def test_the_next_layout_is_handed_its_dot_while_the_first_engine_exits(
     assert all(layout.process.returncode is not None for layout in launched)
 
 
+def test_argmap_pauses_once_the_engine_has_its_dot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Layout.feed` pauses a moment once the DOT has ended (`engines._PAUSE`), not before:
+    the engine, woken by it on argmap's processor, then runs there at once (it waited 3.3
+    ms of a 100-node map's first layout, for argmap's check or for the kernel)."""
+    layout = select("builtin", "svg").launch("svg")
+    paused: list[tuple[float, bool]] = []
+    stdin = layout.process.stdin
+    assert stdin is not None
+    monkeypatch.setattr(engines.time, "sleep", lambda s: paused.append((s, stdin.closed)))
+    try:
+        assert layout.feed(["digraph {", "a -> b }"]) == "digraph {a -> b }"
+    finally:
+        monkeypatch.undo()
+        layout.cancel()
+    assert paused == [(engines._PAUSE, True)]
+
+
 def test_a_next_layout_with_ports_its_first_lacked_is_handed_none_ahead(
     monkeypatch: pytest.MonkeyPatch, launched: list[Layout]
 ) -> None:

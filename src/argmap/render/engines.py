@@ -35,6 +35,7 @@ TIMEOUT = 600  # seconds: a layout that takes longer is stuck
 # filled the temporary folder until the time was up).
 MAX_OUTPUT = 256 * 2**20
 _WATCH = 0.25  # seconds between looks at the engine's output and its time
+_PAUSE = 0.0001  # seconds argmap pauses once it has handed the engine its DOT (`feed`)
 # Seconds between looks at its output for an SVG (`Layout._glance`): a thousandth of the
 # time it has run, within these, as the engine takes longer to exit the more it holds (1 ms
 # at 100 nodes, 5 at 1,000). A look and its wake-up take some 25 microseconds of a
@@ -190,6 +191,11 @@ class Layout:
                 if not self._send(stdin, piece.encode("utf-8")):
                     break
         self.fed = "".join(fed)
+        # A moment's pause: the engine, woken by the DOT on argmap's processor (Linux takes
+        # a writer to a pipe for one about to wait on its reader), then runs there at once,
+        # and argmap goes on on another. Without it, the engine waited for argmap's check
+        # to end, or for the kernel to move it: 3.3 ms of a 100-node map's first layout.
+        time.sleep(_PAUSE)
         return self.fed
 
     def takes(self, dot: str) -> bool:
