@@ -373,7 +373,7 @@ class Drawing:
     unrouted: bool = False  # the layout kept so far has straight edges (`_laid_out`)
     spare: Layout | None = None  # an engine started for the next layout (`_again`)
     cache: DotCache = field(default_factory=DotCache)  # (for `_in_place`'s DOT)
-    planned: _InPlace | None = None  # the layout again in place, planned ahead (`_plan_ahead`)
+    planned: _InPlace | None = None  # the layout in place, planned ahead (`_plan_ahead`)
 
     def draw(self, m: Map, graph: Graph | None = None, style: DotOptions | None = None) -> None:
         """Build the DOT of `m` (`graph` is its graph if already built; `style` replaces the
@@ -609,11 +609,12 @@ class Drawing:
         as it supports another node too) crossed the edges between: their ports take them
         in the order of their tails, kept if Graphviz places fewer out of that order."""
         assert self.layout is not None and self.drawn_from is not None
-        svg, planned, self.planned = self.layout.svg, self.planned, None
+        svg, plan, self.planned = self.layout.svg, self.planned, None
         with emptied(self.drawn_from[0]):  # (a copy, freed once planned: `emptied`)
-            plan = planned if planned is not None and planned.svg is svg else self._plan(svg)
+            if plan is None or plan.svg is not svg or plan.unrouted != self.unrouted:
+                plan = self._plan(svg, self.unrouted)
         orders, self.drawn_from = self.drawn_from[2], None
-        if plan is None:
+        if plan.dot is None:
             return data  # (none has fewer)
         layout, first, unrouted = self.layout, self.dot, self.unrouted
         try:
@@ -638,44 +639,44 @@ class Drawing:
         self.layout, self.dot, self.unrouted = layout, first, unrouted
         return data
 
-    def _plan(self, svg: bytes, unrouted: bool | None = None) -> _InPlace | None:
-        """How `_in_place` lays the drawing out again after the layout `svg` (`unrouted` or
-        not: as the one kept so far, unless said), or None if it does not."""
+    def _plan(self, svg: bytes, unrouted: bool) -> _InPlace:
+        """How `_in_place` lays the drawing out again after the layout `svg`, its edges
+        drawn straight (`unrouted`) or not: with no DOT if it does not."""
         assert self.drawn_from is not None
         g, m, orders = self.drawn_from
         across = self.style.direction in ("LR", "RL")
         centre: dict[str, float] = {}
         if self.grouped:
-            unrouted = self.unrouted if unrouted is None else unrouted
             if not (before := tangles(svg, orders)) and not unrouted:
-                return None
+                return _InPlace(svg, unrouted, before, None, centre)
             placed = approaches(svg, orders, across)
         else:
             centre = centres(svg, across)
             if not (before := _disorder(orders.values(), centre)):
-                return None
+                return _InPlace(svg, unrouted, before, None, centre)
             placed = {
                 (u, v): centre.get(u, 0.0) for u, heads in adjacency(g).items() for v in heads
             }
         # (With the edges Graphviz lost in the first ranking their nodes: `Drawing._laid_out`.)
         style = replace(self.style, placed=placed)
         dot = ranking("".join(dot_pieces(g, m, style, self.cache)), self.lost)
-        return _InPlace(svg, before, dot, centre)
+        return _InPlace(svg, unrouted, before, dot, centre)
 
     def _plan_ahead(self, reading: Reading) -> None:
         """Plan the layout again in place (`_plan`) as soon as the first layout's SVG is
         whole, and hand its DOT to the spare engine, while the first one exits (the builtin
         engine takes 0.9 ms at 100 nodes): the second layout then starts that much sooner.
         Taken for routed: a layout drawn straight is planned again once it is known. (The
-        first layout may yet fail: then the plan and the spare's work are not used. Kept
-        already, its reading pushes out no other: it is the drawing's first.)"""
-        if reading.failed or (self.layout is not None and self.layout.complains()):
-            return  # (Graphviz's lost edge: laid out again, `_laid_out`, another plan)
-        reading.keep(reading.whole)  # (for `_plan`'s readers)
-        self.planned = self._plan(reading.whole, unrouted=False)
+        first layout may yet fail, or write on: then the plan and the spare's work are not
+        used, and its reading, kept for `_plan`'s readers, is dropped: `_read_meanwhile`.)"""
+        assert self.layout is not None
+        if self.layout.lost_edges():  # (laid out again with them ranked: `_laid_out`)
+            return
+        reading.keep(reading.whole)
+        self.planned = plan = self._plan(reading.whole, unrouted=False)
         spare = self.spare
-        if self.planned is not None and spare is not None and spare.takes(self.planned.dot):
-            spare.feed([self.planned.dot[len(spare.fed) :]])
+        if plan.dot is not None and spare is not None and spare.takes(plan.dot):
+            spare.feed([plan.dot[len(spare.fed) :]])
 
     def _uncrossed(self, data: bytes) -> bytes:
         """The drawing `data`, or one laid out again with fewer edges through other boxes:
@@ -757,7 +758,7 @@ class Drawing:
             if spare is not None:
                 spare.cancel()
             self.layout = layout.launched.launch(fmt, *graph)
-        if self.layout.fed != dot:  # (else handed all of it ahead: `_plan_ahead`)
+        if not self.layout.fed_whole:  # (else handed all of it ahead: `_plan_ahead`)
             self.layout.feed([dot[len(self.layout.fed) :]])
         return self.layout
 
@@ -788,7 +789,12 @@ def _read_meanwhile(
     writes it and exits (and, once whole, `then` done with it: `Reading`), and kept for
     the next reader once judged a drawing."""
     reading = None if unranked is None else Reading(unranked, then)
-    data = layout.result(reading)
+    try:
+        data = layout.result(reading)
+    except BaseException:
+        if reading is not None:
+            reading.keep(None)  # (no drawing: not kept, if kept ahead by `then`)
+        raise
     if reading is not None:
         reading.keep(layout.svg)
     return data
@@ -796,13 +802,15 @@ def _read_meanwhile(
 
 @dataclass(frozen=True, slots=True)
 class _InPlace:
-    """A drawing to lay out again in place (`Drawing._in_place`): after the layout `svg`,
-    which had `before` edges crossed or met, with the DOT `dot`; without groups, where
-    that layout placed each node (`centre`)."""
+    """How a drawing is laid out again in place (`Drawing._in_place`), after the layout
+    `svg`, drawn straight (`unrouted`) or not, which had `before` edges crossed or met:
+    with the DOT `dot` (None: not laid out again); without groups, where that layout placed
+    each node (`centre`)."""
 
     svg: bytes
+    unrouted: bool
     before: int
-    dot: str
+    dot: str | None
     centre: dict[str, float]
 
 

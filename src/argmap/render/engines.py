@@ -191,25 +191,32 @@ class Layout:
                 if not self._send(stdin, piece.encode("utf-8")):
                     break
         self.fed = "".join(fed)
-        # A moment's pause: the engine, woken by the DOT on argmap's processor (Linux takes
-        # a writer to a pipe for one about to wait on its reader), then runs there at once,
-        # and argmap goes on on another. Without it, the engine waited for argmap's check
-        # to end, or for the kernel to move it: 3.3 ms of a 100-node map's first layout.
-        time.sleep(_PAUSE)
+        if sys.platform == "linux":
+            # A moment's pause: the engine, woken by the DOT on argmap's processor (Linux
+            # takes a writer to a pipe for one about to wait on its reader), then runs there
+            # at once, and argmap goes on on another. Without it, the engine waited for
+            # argmap's check to end, or for the kernel to move it: 3.3 ms of a 100-node
+            # map's first layout.
+            time.sleep(_PAUSE)
         return self.fed
 
-    def takes(self, dot: str) -> bool:
-        """Whether the engine, handed `fed` so far, lays out `dot` once handed the rest:
-        handed its start, or all of it (then its DOT has ended: `feed`)."""
+    @property
+    def fed_whole(self) -> bool:
+        """Whether its DOT has ended (`feed`): the engine lays out what it was handed."""
         stdin = self.process.stdin
-        return self.fed == dot or (
-            dot.startswith(self.fed) and stdin is not None and not stdin.closed
-        )
+        return stdin is None or stdin.closed
 
-    def complains(self) -> bool:
-        """Whether the engine has said an error so far, not a warning: its layout fails
-        (Graphviz's lost edge, said before it writes its drawing)."""
-        return bool(_errors(os.pread(self.errors.fileno(), _MAX_ERRORS, 0)))
+    def takes(self, dot: str) -> bool:
+        """Whether the engine, handed `fed` so far, lays out `dot`: handed all of it, or
+        its start with the rest to come (`feed_ahead`)."""
+        return self.fed == dot if self.fed_whole else dot.startswith(self.fed)
+
+    def lost_edges(self) -> bool:
+        """Whether the engine has said so far that it lost an edge (Graphviz's router, before
+        it writes its drawing): its layout fails, to be laid out again. (Read where it is
+        written, as `_glance` reads: Linux and macOS.)"""
+        said = os.pread(self.errors.fileno(), _MAX_ERRORS, 0)
+        return _LOST.search(said.decode("utf-8", "replace")) is not None
 
     def feed_ahead(self, start: str) -> None:
         """Hand the engine `start`, the start of its DOT known before the rest is built

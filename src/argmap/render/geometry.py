@@ -183,15 +183,21 @@ class Reading:
             return
         if whole:
             self.whole = bytes(svg)
-            if self.then is not None:
-                self.then(self)
+            then, self.then = self.then, None  # (done once; a drawing's method held no more)
+            if then is not None:
+                then(self)
 
-    def keep(self, svg: bytes) -> None:
+    def keep(self, svg: bytes | None) -> None:
         """Keep what was read for `_read`, if it is `svg` read whole: the engine's output
-        once judged a drawing, and not kept yet. (Not a layout that failed after its SVG,
-        Graphviz's lost edge: kept, it pushed out a reading still wanted.)"""
-        if self.whole is svg and self not in _READ:
-            _READ[:] = [*_READ[-1:], self]
+        once judged a drawing; else (None: no drawing) drop it, if kept ahead by `then`.
+        (Not a layout that failed after its SVG, Graphviz's lost edge, nor one that wrote
+        on after it: kept, it pushed out a reading still wanted.)"""
+        kept = self in _READ
+        if svg is not None and self.whole is svg:
+            if not kept:
+                _READ[:] = [*_READ[-1:], self]
+        elif kept:
+            _READ.remove(self)
 
     def crossed(self) -> dict[str, str]:
         """`crossed_boxes` of the layout read, looked for once."""
