@@ -453,7 +453,7 @@ class Drawing:
         # (Once the engine has its DOT, as the rest: it lays out meanwhile.)
         again = _AGAIN_NODES if self.grouped else _REPLACED_NODES
         drawn_again = self.layout is not None and options.format != "json" and len(g) <= again
-        if drawn_again and (orders := ported(g, dot_options.direction in ("LR", "RL"))):
+        if drawn_again and (orders := ported(g, dot_options.across)):
             # (A copy: the caller may empty the graph once it is drawn, `graph_for`.)
             self.drawn_from = g.copy(), m, orders
         self.path = m.path
@@ -629,8 +629,7 @@ class Drawing:
                 # them, in the map's order where it placed two alike, as `dot._ports` sorts.)
                 centre = plan.centre
                 now = (sorted(tails, key=lambda u: centre.get(u, 0.0)) for tails in orders.values())
-                across = self.style.direction in ("LR", "RL")
-                disorder = _disorder(now, centres(svg_again, across))
+                disorder = _disorder(now, centres(svg_again, self.style.across))
                 better = (self.unrouted, disorder) < (unrouted, plan.before)
             if better:
                 return again
@@ -644,7 +643,7 @@ class Drawing:
         drawn straight (`unrouted`) or not: with no DOT if it does not."""
         assert self.drawn_from is not None
         g, m, orders = self.drawn_from
-        across = self.style.direction in ("LR", "RL")
+        across = self.style.across
         centre: dict[str, float] = {}
         if self.grouped:
             if not (before := tangles(svg, orders)) and not unrouted:

@@ -149,6 +149,12 @@ class DotOptions:
     # groups too (`_ports`).
     placed: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
+    @property
+    def across(self) -> bool:
+        """Whether the ranks run across (drawn LR or RL), a node's place along its rank
+        then from the top."""
+        return self.direction in ("LR", "RL")
+
 
 # What a diff marks, in the order its legend shows them.
 DIFF_MARKS = ("added", "removed", "changed")
@@ -1128,7 +1134,7 @@ def _head(
     title = balanced_lines(_clean(m.title), TITLE_WRAP) if name else []
     if len(title) > TITLE_LINES:
         title = [*title[: TITLE_LINES - 1], shorten(" ".join(title[TITLE_LINES - 1 :]), TITLE_WRAP)]
-    across = _RANKDIR[options.direction] in ("LR", "RL")
+    across = options.across
     graph = {
         "rankdir": _RANKDIR[options.direction],
         "bgcolor": theme.background,
@@ -1249,7 +1255,7 @@ def dot_pieces(
     cache = cache or DotCache()
     cache.fit(options, g)
     theme = THEMES[options.theme]
-    across = _RANKDIR[options.direction] in ("LR", "RL")
+    across = options.across
     if cache.rows is None:
         dense = bool(dense_edges(g))
         claims = _claims(g)
