@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import errno
 import os
+import queue
 import re
 import stat
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Literal
 
@@ -259,10 +261,62 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
             stream.write(payload)
         temp = Path(temporary)
         temp.chmod(_mode(target))  # mkstemp makes it private; match a normal file
-        temp.replace(target)
+        replaced = _held(target)
+        try:
+            temp.replace(target)
+        finally:
+            if replaced is not None:
+                _release(replaced)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _held(target: Path) -> int | None:
+    """The file that `target`'s rename replaces, open (None if there is none, or it cannot
+    be opened, or on Windows, which renames over no open file). Renamed over, a file's
+    blocks are freed by the rename itself: on ext4 mounted with `discard`, 2 ms of a 2 MB
+    drawing's write (0.5 ms of 200 KB). Held open, they are freed once it is closed, by
+    `_release`'s thread, while argmap goes on."""
+    if os.name != "posix":
+        return None
+    try:  # (not waiting on a pipe put there meanwhile: `write_atomic` writes into those)
+        return os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+
+
+# Files replaced, still open, for the thread that closes them (`_release`); None until the
+# first, and in a child process forked from one with some (which closes its own copies).
+_releasing: queue.SimpleQueue[int] | None = None
+
+
+def _release(descriptor: int) -> None:
+    """Close `descriptor` on a thread of its own, which frees the file's blocks if it was
+    the last of it (`_held`)."""
+    global _releasing
+    if _releasing is None:
+        _releasing = queue.SimpleQueue()
+        threading.Thread(target=_close_each, args=(_releasing,), daemon=True).start()
+    _releasing.put(descriptor)
+
+
+def _close_each(descriptors: queue.SimpleQueue[int]) -> None:
+    while True:
+        os.close(descriptors.get())
+
+
+def _released_in_child() -> None:
+    """In a forked child, close what its parent had yet to release: the child has no
+    thread to do it, and its copies would hold the files."""
+    global _releasing
+    while _releasing is not None and not _releasing.empty():
+        os.close(_releasing.get())
+    _releasing = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_released_in_child)
 
 
 def _make_folders(folder: Path) -> None:
