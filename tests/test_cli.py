@@ -353,6 +353,42 @@ def test_the_file_replaced_is_closed_off_the_writers_way(
     assert [p.name for p in tmp_path.iterdir()] == ["drawing.svg"]
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
+def test_a_forked_child_closes_what_its_parent_had_yet_to_release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child forked while its parent had a replaced file still to close has no thread to
+    close it: it closes its copy itself, and starts a closer of its own when it writes."""
+    import queue
+
+    from argmap import files
+
+    target = tmp_path / "drawing.svg"
+    target.write_bytes(b"old")
+    held = os.open(target, os.O_RDONLY)
+    pending: queue.SimpleQueue[int] = queue.SimpleQueue()  # (no thread takes from it)
+    pending.put(held)
+    monkeypatch.setattr(files, "_releasing", pending)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's report is what it writes
+        try:
+            os.fstat(held)
+            fine = False  # (still open)
+        except OSError:
+            fine = files._releasing is None
+        files.write_atomic(target, b"new")
+        os.write(write, b"1" if fine else b"0")
+        os._exit(0)
+    os.close(write)
+    assert os.read(read, 1) == b"1"
+    os.close(read)
+    assert os.waitpid(child, 0)[1] == 0
+    assert target.read_bytes() == b"new"
+    os.fstat(held)  # (the parent's own copy: its closer's to close)
+    os.close(held)
+
+
 def test_writing_makes_the_folders_on_the_way(tmp_path: Path) -> None:
     deep = tmp_path / "maps" / "2026" / "debate.yaml"
     assert invoke("new", str(deep)).exit_code == 0

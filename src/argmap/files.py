@@ -11,6 +11,7 @@ import stat
 import sys
 import tempfile
 import threading
+from contextlib import suppress
 from pathlib import Path
 from typing import Literal
 
@@ -289,30 +290,35 @@ def _held(target: Path) -> int | None:
 # Files replaced, still open, for the thread that closes them (`_release`); None until the
 # first, and in a child process forked from one with some (which closes its own copies).
 _releasing: queue.SimpleQueue[int] | None = None
+_starting = threading.Lock()  # (two threads writing at once start one closer)
 
 
 def _release(descriptor: int) -> None:
     """Close `descriptor` on a thread of its own, which frees the file's blocks if it was
     the last of it (`_held`)."""
     global _releasing
-    if _releasing is None:
-        _releasing = queue.SimpleQueue()
-        threading.Thread(target=_close_each, args=(_releasing,), daemon=True).start()
-    _releasing.put(descriptor)
+    with _starting:
+        if _releasing is None:
+            _releasing = queue.SimpleQueue()
+            threading.Thread(target=_close_each, args=(_releasing,), daemon=True).start()
+        _releasing.put(descriptor)
 
 
 def _close_each(descriptors: queue.SimpleQueue[int]) -> None:
     while True:
-        os.close(descriptors.get())
+        with suppress(OSError):  # (a file read-only has nothing left to write: not said)
+            os.close(descriptors.get())
 
 
 def _released_in_child() -> None:
     """In a forked child, close what its parent had yet to release: the child has no
-    thread to do it, and its copies would hold the files."""
-    global _releasing
+    thread to do it, and its copies would hold the files. (Its lock anew: another thread
+    of the parent's may have held it.)"""
+    global _releasing, _starting
     while _releasing is not None and not _releasing.empty():
-        os.close(_releasing.get())
-    _releasing = None
+        with suppress(OSError):
+            os.close(_releasing.get())
+    _releasing, _starting = None, threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):
