@@ -1585,7 +1585,12 @@ class _MapBuilder:
                 spans[key] = value.span
         if known is _NODE_FIELDS:
             for key, (key_node, value) in items:
-                if key in by_name and by_name[key].type == "text" and isinstance(value, YScalar):
+                if (
+                    key in by_name
+                    and by_name[key].type == "text"
+                    and isinstance(value, YScalar)
+                    and value.span.end_line > value.span.line  # (a block's lines, if any)
+                ):
                     self.look(
                         _MapBuilder.field_in_block, value, f"`{key}` of {what}", key_node, node
                     )
