@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -314,77 +315,184 @@ def test_a_name_as_long_as_the_system_allows_is_written(tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 2  # and no temporary file left
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists open files on Linux")
+def _open_here(name: Path) -> list[str]:
+    """What this process holds open of the file `name` (`(deleted)` after it once renamed
+    over), from Linux's list of its open files."""
+    links = []
+    for fd in Path("/proc/self/fd").iterdir():
+        with suppress(OSError):  # (closed meanwhile, by another thread)
+            links.append(str(fd.readlink()))
+    return [link for link in links if str(name) in link]
+
+
+def _until(done: Callable[[], bool], seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return done()
+
+
+_ON_LINUX = pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="lists open files on Linux"
+)
+
+
+@pytest.fixture
+def no_closer() -> Iterator[None]:
+    """`files` as if no closer thread ran, before the test and after it (not the one from
+    before put back, which may have ended meanwhile: what it took would stay open)."""
+    from argmap import files
+
+    files._releasing = None
+    yield
+    files._releasing = None
+
+
+@_ON_LINUX
 def test_the_file_replaced_is_closed_off_the_writers_way(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_closer: None
 ) -> None:
     """Renamed over, the old file was freed by the rename (2 ms of a 2 MB drawing's write on
-    ext4 with `discard`): it is held open over the rename, and closed by another thread,
-    which leaves none of it open."""
+    ext4 with `discard`): a large one is held open over the rename, and closed by another
+    thread, which leaves none of it open. A small one is not held."""
     import threading
-    from contextlib import suppress
 
     from argmap import files
 
     target = tmp_path / "drawing.svg"
-    target.write_bytes(b"old " * 1000)
-    closed: list[tuple[int, str]] = []
+    large = files._HELD_FROM
+    target.write_bytes(b"o" * large)
+    closed: list[tuple[str, str]] = []  # the file closed, and the thread that closed it
     close = os.close
 
     def closing(descriptor: int) -> None:
         with suppress(OSError):
-            if str(target) in str(Path(f"/proc/self/fd/{descriptor}").readlink()):
-                closed.append((descriptor, threading.current_thread().name))
+            link = str(Path(f"/proc/self/fd/{descriptor}").readlink())
+            if str(target) in link:
+                closed.append((link, threading.current_thread().name))
         close(descriptor)
 
-    def open_here() -> list[str]:
-        return [str(fd.readlink()) for fd in Path("/proc/self/fd").iterdir() if fd.exists()]
-
     monkeypatch.setattr(files.os, "close", closing)
-    for data in (b"new", b"newer"):
+    for data in (b"n" * large, b"m" * large, b"small", b"tiny"):
         files.write_atomic(target, data)
         assert target.read_bytes() == data
-        deadline = time.monotonic() + 5
-        while any(str(target) in link for link in open_here()) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert not any(str(target) in link for link in open_here())
-    assert len(closed) == 2  # the old file each time, once each
-    assert all(name != threading.current_thread().name for _, name in closed)
+        assert _until(lambda: not _open_here(target))
+    # The old file each time it was large (`o`, `n`, `m`), once each, after its rename, on
+    # another thread; the small one (`small`) closed as soon as it was found small.
+    deleted = [link == f"{target} (deleted)" for link, _ in closed]
+    here = [name == threading.current_thread().name for _, name in closed]
+    assert deleted == [True, True, True, False]
+    assert here == [False, False, False, True]
     assert [p.name for p in tmp_path.iterdir()] == ["drawing.svg"]
+
+
+@_ON_LINUX
+def test_the_file_replaced_is_closed_at_once_without_a_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_closer: None
+) -> None:
+    """No thread to be had (too many, or the interpreter ending): the write still succeeds,
+    and the old file is closed by the writer, not left open for good."""
+    import threading
+
+    from argmap import files
+
+    def refused(thread: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(files.threading.Thread, "start", refused)
+    target = tmp_path / "drawing.svg"
+    target.write_bytes(b"o" * files._HELD_FROM)
+    for data in (b"n" * files._HELD_FROM, b"m" * files._HELD_FROM):
+        files.write_atomic(target, data)
+        assert target.read_bytes() == data
+        assert not _open_here(target)
+
+
+@_ON_LINUX
+def test_a_file_system_that_renames_over_no_open_file_is_written_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_closer: None
+) -> None:
+    """A rename over a file held open refused (SMB's may be): tried again with it closed."""
+    from argmap import files
+
+    target = tmp_path / "drawing.svg"
+    target.write_bytes(b"o" * files._HELD_FROM)
+    replace, tried = Path.replace, []
+
+    def refused_while_held(self: Path, to: Path) -> Path:
+        tried.append(bool(_open_here(target)))
+        if tried[-1]:
+            raise PermissionError(13, "Permission denied")
+        return replace(self, to)
+
+    monkeypatch.setattr(files.Path, "replace", refused_while_held)
+    files.write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert tried == [True, False]  # (held, refused; then closed, renamed)
+    assert not _open_here(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["drawing.svg"]
+
+
+@_ON_LINUX
+def test_the_closer_thread_ends_once_idle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_closer: None
+) -> None:
+    """An idle argmap (`watch`, between rounds) holds no closer thread, which a forked
+    child would lack; the next write starts one."""
+    from argmap import files
+
+    monkeypatch.setattr(files, "_LINGER", 0.05)
+    target = tmp_path / "drawing.svg"
+    target.write_bytes(b"o" * files._HELD_FROM)
+    for data in (b"n" * files._HELD_FROM, b"m" * files._HELD_FROM):
+        files.write_atomic(target, data)
+        assert files._releasing is not None  # (a closer running)
+        assert _until(lambda: files._releasing is None)  # (and ended)
+        assert not _open_here(target)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
 def test_a_forked_child_closes_what_its_parent_had_yet_to_release(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_closer: None
 ) -> None:
-    """A child forked while its parent had a replaced file still to close has no thread to
-    close it: it closes its copy itself, and starts a closer of its own when it writes."""
+    """A child forked while its parent had a replaced file still to close, and its lock
+    held, has no thread to close it: it closes its copy itself, and writes with a lock and
+    a closer of its own."""
     import queue
+    import select
+    import threading
 
     from argmap import files
 
     target = tmp_path / "drawing.svg"
-    target.write_bytes(b"old")
+    target.write_bytes(b"o" * files._HELD_FROM)
     held = os.open(target, os.O_RDONLY)
     pending: queue.SimpleQueue[int] = queue.SimpleQueue()  # (no thread takes from it)
     pending.put(held)
-    monkeypatch.setattr(files, "_releasing", pending)
+    files._releasing = pending
+    monkeypatch.setattr(files, "_starting", threading.Lock())
     read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child's report is what it writes
-        try:
-            os.fstat(held)
-            fine = False  # (still open)
-        except OSError:
-            fine = files._releasing is None
-        files.write_atomic(target, b"new")
-        os.write(write, b"1" if fine else b"0")
-        os._exit(0)
+    with files._starting:  # (as another thread of the parent's might hold it)
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child's report is what it writes
+            fine = False
+            try:
+                try:
+                    os.fstat(held)  # (still open: not fine)
+                except OSError:
+                    fine = files._releasing is None
+                files.write_atomic(target, b"n" * files._HELD_FROM)
+            finally:
+                os.write(write, b"1" if fine else b"0")
+                os._exit(0)
     os.close(write)
-    assert os.read(read, 1) == b"1"
+    answered = select.select([read], [], [], 10)[0]
+    if not answered:
+        os.kill(child, 9)
+    assert answered and os.read(read, 1) == b"1"
     os.close(read)
     assert os.waitpid(child, 0)[1] == 0
-    assert target.read_bytes() == b"new"
+    assert target.read_bytes() == b"n" * files._HELD_FROM
     os.fstat(held)  # (the parent's own copy: its closer's to close)
     os.close(held)
 

@@ -265,6 +265,13 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         replaced = _held(target)
         try:
             temp.replace(target)
+        except OSError:
+            if replaced is None:
+                raise
+            # (A file system that renames over no file held open, as SMB's may: as before.)
+            os.close(replaced)
+            replaced = None
+            temp.replace(target)
         finally:
             if replaced is not None:
                 _release(replaced)
@@ -274,46 +281,72 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
 
 
 def _held(target: Path) -> int | None:
-    """The file that `target`'s rename replaces, open (None if there is none, or it cannot
-    be opened, or on Windows, which renames over no open file). Renamed over, a file's
-    blocks are freed by the rename itself: on ext4 mounted with `discard`, 2 ms of a 2 MB
-    drawing's write (0.5 ms of 200 KB). Held open, they are freed once it is closed, by
-    `_release`'s thread, while argmap goes on."""
+    """The file that `target`'s rename replaces, open, if it is _HELD_FROM bytes or more
+    (None if not, or if it cannot be opened, or on Windows, which renames over no open
+    file). Renamed over, a file's blocks are freed by the rename itself: on ext4 mounted
+    with `discard`, 2 ms of a 2 MB drawing's write (0.5 ms of 200 KB). Held open, they are
+    freed once it is closed, by `_release`'s thread, while argmap goes on. (A network file
+    system shows a file held so under a name of its own, `.nfs...`, until then.)"""
     if os.name != "posix":
         return None
     try:  # (not waiting on a pipe put there meanwhile: `write_atomic` writes into those)
-        return os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with suppress(OSError):
+        if os.fstat(descriptor).st_size >= _HELD_FROM:
+            return descriptor
+    os.close(descriptor)
+    return None
 
 
-# Files replaced, still open, for the thread that closes them (`_release`); None until the
-# first, and in a child process forked from one with some (which closes its own copies).
+_HELD_FROM = 64 * 1024  # bytes: a smaller file's blocks are freed in a moment
+_LINGER = 1.0  # seconds the closer thread waits for another file before it ends
+# Files replaced, still open, for the thread that closes them (`_release`); None while no
+# such thread runs, and in a forked child (which closes its copies: `_released_in_child`).
 _releasing: queue.SimpleQueue[int] | None = None
-_starting = threading.Lock()  # (two threads writing at once start one closer)
+_starting = threading.Lock()  # (a closer started, or ended, at a time)
 
 
 def _release(descriptor: int) -> None:
     """Close `descriptor` on a thread of its own, which frees the file's blocks if it was
-    the last of it (`_held`)."""
+    the last of it (`_held`); here if no thread can be started."""
     global _releasing
-    with _starting:
-        if _releasing is None:
-            _releasing = queue.SimpleQueue()
-            threading.Thread(target=_close_each, args=(_releasing,), daemon=True).start()
-        _releasing.put(descriptor)
+    try:
+        with _starting:
+            if _releasing is None:
+                closing: queue.SimpleQueue[int] = queue.SimpleQueue()
+                threading.Thread(target=_close_each, args=(closing,), daemon=True).start()
+                _releasing = closing
+            _releasing.put(descriptor)
+    except RuntimeError:  # (too many threads, or the interpreter ending)
+        os.close(descriptor)
 
 
 def _close_each(descriptors: queue.SimpleQueue[int]) -> None:
+    """Close each file `_release` hands over; end once none has come for _LINGER seconds
+    (the next starts another), so that argmap idle, as `watch` is, holds no thread that a
+    forked child would lack."""
+    global _releasing
     while True:
+        try:
+            descriptor = descriptors.get(timeout=_LINGER)
+        except queue.Empty:
+            with _starting:
+                if descriptors.empty():
+                    if _releasing is descriptors:
+                        _releasing = None
+                    return
+            continue
         with suppress(OSError):  # (a file read-only has nothing left to write: not said)
-            os.close(descriptors.get())
+            os.close(descriptor)
 
 
 def _released_in_child() -> None:
     """In a forked child, close what its parent had yet to release: the child has no
     thread to do it, and its copies would hold the files. (Its lock anew: another thread
-    of the parent's may have held it.)"""
+    of the parent's may have held it. A file the parent's thread was closing as it forked
+    stays the child's until it ends.)"""
     global _releasing, _starting
     while _releasing is not None and not _releasing.empty():
         with suppress(OSError):
