@@ -476,7 +476,7 @@ class _Nodes:
         own = {"fillcolor": _quote(options.fill[node.id])} if node.id in options.fill else {}
         own |= _marked(options.marks.get(node.id), kind, self.theme)
         if node.id in self.ports:  # (its ports at its border: see `_ported`)
-            own["margin"] = _quote(_PORTED_MARGIN[_RANKDIR[options.direction] in ("BT", "TB")])
+            own["margin"] = _quote(_PORTED_MARGIN[not options.across])
         return (
             f"{indent}{name} [label={self.label(node)} id={name} "
             f"tooltip={_text(_read_twice(_tooltip(node, cited)))}{_attributes(own)}{link}]\n"
@@ -497,7 +497,7 @@ class _Nodes:
         if node.id in self.ports:
             lines = [line for paragraph in paragraphs for line in paragraph]
             spread = options.group_by is None  # (in groups: see _APART_ALONG)
-            return f"<{_ported(rows, self.ports[node.id], lines, options.direction, spread)}>"
+            return f"<{_ported(rows, self.ports[node.id], lines, options, spread)}>"
         return f"<{_TABLE}{rows}</TABLE>>"
 
     def _byline(self, node: Node) -> str:
@@ -565,13 +565,13 @@ _PORT_SIDE = {"BT": "s", "TB": "n", "LR": "w", "RL": "e"}
 _SPACER = {True: '<TR><TD HEIGHT="6"></TD></TR>', False: '<TD WIDTH="11"></TD>'}
 
 
-def _ported(rows: str, ports: int, lines: list[str], direction: str, spread: bool) -> str:
+def _ported(rows: str, ports: int, lines: list[str], options: DotOptions, spread: bool) -> str:
     """A label's table of `rows`, with `ports` ports (`p0`, `p1`, ...) in a line along the
     side its ranking edges come in at (see `_ports`), spread over about the width of its
     text, _APART points apart at least (`spread`: _APART_ALONG, up to _ALONG_MOST in all,
     unless drawn across): the box grows for more. `lines`: the label's text, as wrapped."""
-    rankdir = _RANKDIR[direction]
-    if rankdir in ("BT", "TB"):
+    rankdir = _RANKDIR[options.direction]
+    if not options.across:
         wide = max(columns(line) for line in lines) * _COLUMN if lines else 0.0
         along = min(_APART_ALONG, _ALONG_MOST // ports) if spread else _APART
         apart = max(_APART, along, int(wide / ports))
